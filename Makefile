@@ -1,0 +1,91 @@
+# Resilience Planner: build, test and package. `make help` lists the targets.
+SHELL := /bin/bash
+PLUGIN := resilience_plugin
+SYS_PY := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BUILD := build/$(PLUGIN)
+ZIP := dist/$(PLUGIN).zip
+OUTPUT := output
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+QGIS_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+export PYTHONPATH := $(CURDIR)
+
+SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*') $(shell find $(PLUGIN) -name '*.ui')
+TS := i18n/$(PLUGIN)_zh_CN.ts
+QM := $(TS:.ts=.qm)
+
+.PHONY: help setup test unit desktop demo bench lint format package validate deploy transup transcompile sample clean
+
+help:
+	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
+	@echo "demo         run every algorithm on the sample city; outputs and report in $(OUTPUT)/"
+	@echo "test         lint, then the whole test suite (including real QGIS on a virtual screen)"
+	@echo "bench        timings and peak memory"
+	@echo "lint/format  ruff and flake8-qgis / ruff format"
+	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
+	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
+	@echo "transup      refresh $(TS) with pylupdate5;  transcompile: build the .qm"
+	@echo "sample       regenerate resources/sample/sample_city.gpkg"
+
+setup:
+	@bash .ci/setup.sh
+
+$(QM): $(TS)
+	lrelease -silent $(TS) -qm $(QM)
+
+transcompile: $(QM)
+
+transup:
+	pylupdate5 -noobsolete $(SOURCES) -ts $(TS)
+
+lint: setup
+	$(PY) -m ruff check $(PLUGIN) tests bench .ci
+	$(PY) -m flake8 --select=QGS $(PLUGIN)
+
+format: setup
+	$(PY) -m ruff format $(PLUGIN) tests bench
+
+sample:
+	$(SYS_PY) -m $(PLUGIN).core.samplecity resources/sample/sample_city.gpkg
+
+package: transcompile
+	rm -rf $(BUILD) $(ZIP)
+	mkdir -p $(BUILD) dist
+	tar -C $(PLUGIN) --exclude='__pycache__' --exclude='*.pyc' -cf - . | tar -C $(BUILD) -xf -
+	cp metadata.txt LICENSE CHANGELOG.md $(BUILD)/
+	cp -r resources $(BUILD)/resources
+	mkdir -p $(BUILD)/i18n && cp i18n/*.qm $(BUILD)/i18n/
+	find $(BUILD) -name '__pycache__' -prune -exec rm -rf {} +
+	cd build && zip -q -r -X ../$(ZIP) $(PLUGIN)
+	@echo "built $(ZIP) ($$(du -h $(ZIP) | cut -f1))"
+
+validate: package
+	$(SYS_PY) .ci/validate_zip.py $(ZIP)
+
+deploy: package
+	rm -rf $(QGIS_PLUGINS)/$(PLUGIN)
+	mkdir -p $(QGIS_PLUGINS)
+	cp -r $(BUILD) $(QGIS_PLUGINS)/
+	@echo "installed into $(QGIS_PLUGINS)/$(PLUGIN): enable it in Plugins > Manage and Install Plugins"
+
+demo: setup transcompile
+	$(PY) -m $(PLUGIN).demo $(OUTPUT)
+
+unit: setup transcompile
+	$(PY) -m pytest -m "not desktop" $(PYTEST_ARGS)
+
+desktop: setup package
+	$(PY) -m pytest -m desktop $(PYTEST_ARGS)
+
+test: setup lint validate
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: setup package
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -prune -exec rm -rf {} +

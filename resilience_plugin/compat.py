@@ -1,0 +1,49 @@
+"""The few enum names that moved between QGIS 3.22 and 3.40 (and on to QGIS 4)."""
+
+from qgis.core import Qgis, QgsProcessing, QgsProcessingParameterFile, QgsWkbTypes
+
+if hasattr(Qgis, "ProcessingSourceType"):  # QGIS ≥ 3.36
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_LINE = Qgis.ProcessingSourceType.VectorLine
+    SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_ANY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    SOURCE_TABLE = Qgis.ProcessingSourceType.Vector
+else:
+    SOURCE_POINT = QgsProcessing.SourceType.TypeVectorPoint
+    SOURCE_LINE = QgsProcessing.SourceType.TypeVectorLine
+    SOURCE_POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
+    SOURCE_ANY = QgsProcessing.SourceType.TypeVectorAnyGeometry
+    SOURCE_TABLE = QgsProcessing.SourceType.TypeVector
+
+if hasattr(Qgis, "ProcessingFileParameterBehavior"):  # QGIS ≥ 3.36
+    FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+else:
+    FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.Behavior.File
+
+if hasattr(Qgis, "GeometryType"):  # QGIS ≥ 3.30
+    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
+    GEOMETRY_LINE = Qgis.GeometryType.Line
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+else:
+    GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+    GEOMETRY_LINE = QgsWkbTypes.GeometryType.LineGeometry
+    GEOMETRY_POINT = QgsWkbTypes.GeometryType.PointGeometry
+
+if hasattr(Qgis, "LayerFilter"):  # QGIS ≥ 3.34
+    LAYER_FILTER_POLYGON = Qgis.LayerFilter.PolygonLayer
+else:
+    from qgis.core import QgsMapLayerProxyModel
+
+    LAYER_FILTER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
+
+MESSAGE_INFO = Qgis.MessageLevel.Info
+MESSAGE_WARNING = Qgis.MessageLevel.Warning
+MESSAGE_CRITICAL = Qgis.MessageLevel.Critical
+MESSAGE_SUCCESS = Qgis.MessageLevel.Success
+
+if hasattr(Qgis, "MarkerShape"):  # QGIS ≥ 3.24
+    MARKER_TRIANGLE = Qgis.MarkerShape.Triangle
+else:
+    from qgis.core import QgsSimpleMarkerSymbolLayerBase
+
+    MARKER_TRIANGLE = QgsSimpleMarkerSymbolLayerBase.Shape.Triangle

@@ -1,0 +1,150 @@
+"""A small GeoPackage (OGC 12-128r18) writer on the standard library and shapely.
+
+Core uses it to write the sample city and, later, results without QGIS. It writes
+feature and attribute tables with their SRS. It writes no spatial index: QGIS and GDAL
+read such files fully, and edits made in QGIS then need no index triggers.
+"""
+
+import sqlite3
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+import shapely
+from pyproj import CRS
+
+# ISO date of the sample city's generation; a fixed date keeps the file reproducible.
+FIXED_TIMESTAMP = "2026-01-01T00:00:00.000Z"
+
+_SQL_TYPES = {int: "INTEGER", float: "REAL", str: "TEXT", bool: "BOOLEAN"}
+
+
+@dataclass
+class Table:
+    """A layer to write: fields as (name, python type), rows as value tuples."""
+
+    name: str
+    fields: List[Tuple[str, type]]
+    rows: List[Sequence[Any]]
+    geometries: Optional[List[Any]] = None  # shapely geometries, or None for a table
+    geometry_type: str = "GEOMETRY"  # POINT, LINESTRING, MULTIPOLYGON ...
+    epsg: int = 4326
+    title: str = ""
+    description: str = ""
+    extra: Dict[str, Any] = field(default_factory=dict)
+
+
+def _gpkg_blob(geom, srs_id: int) -> Optional[bytes]:
+    if geom is None:
+        return None
+    wkb = shapely.to_wkb(geom, byte_order=1, include_srid=False, flavor="iso")
+    if geom.is_empty:
+        flags = 0b00010001  # little endian, empty, no envelope
+        return b"GP" + bytes([0, flags]) + struct.pack("<i", srs_id) + wkb
+    minx, miny, maxx, maxy = geom.bounds
+    flags = 0b00000011  # little endian, envelope [minx, maxx, miny, maxy]
+    return b"GP" + bytes([0, flags]) + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy) + wkb
+
+
+def _srs_row(epsg: int) -> Tuple:
+    crs = CRS.from_epsg(epsg)
+    wkt = crs.to_wkt(version="WKT1_GDAL")
+    return (crs.name, epsg, "EPSG", epsg, wkt, crs.name)
+
+
+def write_geopackage(path: Union[str, Path], tables: List[Table]) -> Path:
+    """Write ``tables`` into a new GeoPackage at ``path`` (replacing any file there)."""
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    con = sqlite3.connect(str(path))
+    try:
+        cur = con.cursor()
+        cur.execute("PRAGMA application_id = 1196444487")  # 'GPKG'
+        cur.execute("PRAGMA user_version = 10200")
+        cur.execute(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, "
+            "organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, "
+            "definition TEXT NOT NULL, description TEXT)"
+        )
+        cur.execute(
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, "
+            "identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL, "
+            "min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER, "
+            "CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))"
+        )
+        cur.execute(
+            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, "
+            "geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, "
+            "CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))"
+        )
+        srs = {
+            -1: ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
+            0: ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+        }
+        for epsg in sorted({4326} | {t.epsg for t in tables if t.geometries is not None}):
+            srs[epsg] = _srs_row(epsg)
+        cur.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)", list(srs.values()))
+
+        for t in tables:
+            cols = ", ".join(f'"{n}" {_SQL_TYPES[ty]}' for n, ty in t.fields)
+            if t.geometries is not None:
+                cur.execute(f'CREATE TABLE "{t.name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom {t.geometry_type}, {cols})')
+                blobs = [_gpkg_blob(g, t.epsg) for g in t.geometries]
+                marks = ",".join("?" * (len(t.fields) + 1))
+                cur.executemany(
+                    f'INSERT INTO "{t.name}" (geom, {", ".join(chr(34) + n + chr(34) for n, _ in t.fields)}) VALUES ({marks})',
+                    [(b, *row) for b, row in zip(blobs, t.rows)],
+                )
+                bounds = shapely.total_bounds([g for g in t.geometries if g is not None])
+                cur.execute(
+                    "INSERT INTO gpkg_contents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (t.name, "features", t.title or t.name, t.description, FIXED_TIMESTAMP, *map(float, bounds), t.epsg),
+                )
+                cur.execute(
+                    "INSERT INTO gpkg_geometry_columns VALUES (?,?,?,?,0,0)", (t.name, "geom", t.geometry_type, t.epsg)
+                )
+            else:
+                cur.execute(f'CREATE TABLE "{t.name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, {cols})')
+                marks = ",".join("?" * len(t.fields))
+                cur.executemany(
+                    f'INSERT INTO "{t.name}" ({", ".join(chr(34) + n + chr(34) for n, _ in t.fields)}) VALUES ({marks})',
+                    [tuple(row) for row in t.rows],
+                )
+                cur.execute(
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+                    "VALUES (?,?,?,?,?)",
+                    (t.name, "attributes", t.title or t.name, t.description, FIXED_TIMESTAMP),
+                )
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return path
+
+
+def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple], Optional[List[Any]]]:
+    """Read a table back: (field names, rows, geometries or None). For tests and core users."""
+    con = sqlite3.connect(str(path))
+    try:
+        cur = con.execute(f'SELECT * FROM "{name}"')
+        names = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    finally:
+        con.close()
+    if "geom" not in names:
+        return names[1:], [r[1:] for r in rows], None
+    gi = names.index("geom")
+    geoms = [_parse_blob(r[gi]) for r in rows]
+    keep = [i for i, n in enumerate(names) if n not in ("fid", "geom")]
+    return [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows], geoms
+
+
+def _parse_blob(blob: Optional[bytes]):
+    if blob is None:
+        return None
+    flags = blob[3]
+    env = (flags >> 1) & 0b111
+    size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[env]
+    return shapely.from_wkb(bytes(blob[8 + size:]))

@@ -1,0 +1,32 @@
+"""Where the plugin's data files live, in the source tree and in the installed zip.
+
+In the repository, ``resources/`` and ``i18n/`` sit beside the ``resilience_plugin``
+package; in the installed plugin, ``make package`` copies them inside it.
+"""
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _first_existing(name: str) -> Path:
+    for candidate in (PACKAGE_DIR / name, PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    return PACKAGE_DIR / name
+
+
+def resources_dir() -> Path:
+    return _first_existing("resources")
+
+
+def i18n_dir() -> Path:
+    return _first_existing("i18n")
+
+
+def default_profile_path() -> Path:
+    return resources_dir() / "profiles" / "beijing_2022_2035.json"
+
+
+def sample_city_path() -> Path:
+    return resources_dir() / "sample" / "sample_city.gpkg"

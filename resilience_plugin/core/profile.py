@@ -1,0 +1,409 @@
+"""The plan profile: every number the plan and its standards give, with unit and source.
+
+The profile is a JSON file (``resources/profiles/beijing_2022_2035.json``). Each value
+is a *quantity*::
+
+    {"value": 1000, "unit": "m", "source": "第12条、第53条", "confidence": "plan"}
+
+:func:`load_profile` reads and validates a profile. Any problem raises
+:class:`ProfileError`, whose message and ``key`` attribute name the dotted key at
+fault (for example ``life_circle.radius_min.value``). Users edit a copy with
+:meth:`PlanProfile.with_value` and write it with :meth:`PlanProfile.save`.
+"""
+
+import copy
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
+
+from .paths import default_profile_path
+
+FORMAT_VERSION = 1
+CONFIDENCE_LEVELS = ("A", "B", "C", "plan", "assumption")
+SEISMIC_CLASSES = ("甲", "乙", "丙", "丁")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be used; ``key`` is the dotted key at fault."""
+
+    def __init__(self, key: str, message: str, path: Optional[Union[str, Path]] = None):
+        self.key = key
+        self.path = str(path) if path else None
+        where = f" in {self.path}" if self.path else ""
+        super().__init__(f"Plan profile key '{key}'{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    key: str
+    value: Any
+    unit: str
+    source: str
+    confidence: str
+
+
+# ---------------------------------------------------------------- value checks
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _number(lo: float = -math.inf, hi: float = math.inf) -> Callable[[Any], Optional[str]]:
+    def check(v: Any) -> Optional[str]:
+        if not _is_number(v):
+            return f"expected a number, got {type(v).__name__} {v!r}"
+        if not lo <= v <= hi:
+            return f"{v} is outside the allowed range {lo}..{hi}"
+        return None
+
+    return check
+
+
+def _integer(lo: int = 0, hi: int = 10 ** 9) -> Callable[[Any], Optional[str]]:
+    def check(v: Any) -> Optional[str]:
+        if not isinstance(v, int) or isinstance(v, bool):
+            return f"expected a whole number, got {type(v).__name__} {v!r}"
+        if not lo <= v <= hi:
+            return f"{v} is outside the allowed range {lo}..{hi}"
+        return None
+
+    return check
+
+
+def _text(v: Any) -> Optional[str]:
+    if not isinstance(v, str) or not v.strip():
+        return f"expected non-empty text, got {type(v).__name__} {v!r}"
+    return None
+
+
+def _text_list(v: Any) -> Optional[str]:
+    if not isinstance(v, list) or not v:
+        return f"expected a non-empty list of text, got {type(v).__name__}"
+    for i, item in enumerate(v):
+        if not isinstance(item, str) or not item.strip():
+            return f"item {i} is {item!r}, expected text"
+    return None
+
+
+def _number_map(lo: float = 0, hi: float = math.inf, allow_null: bool = False):
+    def check(v: Any) -> Optional[str]:
+        if not isinstance(v, dict) or not v:
+            return f"expected a non-empty mapping, got {type(v).__name__}"
+        for k, item in v.items():
+            if item is None and allow_null:
+                continue
+            err = _number(lo, hi)(item)
+            if err:
+                return f"entry '{k}': {err}"
+        return None
+
+    return check
+
+
+def _avoidance_table(v: Any) -> Optional[str]:
+    if not isinstance(v, dict) or not v:
+        return "expected a mapping from intensity to building class distances"
+    for intensity, row in v.items():
+        if not str(intensity).isdigit():
+            return f"intensity '{intensity}' must be a whole number such as \"8\""
+        if not isinstance(row, dict):
+            return f"intensity '{intensity}': expected a mapping of classes 甲/乙/丙/丁"
+        missing = [c for c in SEISMIC_CLASSES if c not in row]
+        if missing:
+            return f"intensity '{intensity}' lacks building class(es) {', '.join(missing)}"
+        err = _number_map(0, 5000, allow_null=True)(row)
+        if err:
+            return f"intensity '{intensity}', {err}"
+    return None
+
+
+def _class_map(v: Any) -> Optional[str]:
+    if not isinstance(v, dict) or not v:
+        return "expected a mapping from facility category to building class"
+    for k, c in v.items():
+        if c not in SEISMIC_CLASSES:
+            return f"category '{k}' has class {c!r}; expected one of {'/'.join(SEISMIC_CLASSES)}"
+    return None
+
+
+def _grades(v: Any) -> Optional[str]:
+    if not isinstance(v, dict) or not v:
+        return "expected a mapping from grade to its definition"
+    for g, d in v.items():
+        if not isinstance(d, dict):
+            return f"grade '{g}': expected a mapping with name, name_zh, min_width"
+        for field in ("name", "name_zh"):
+            if _text(d.get(field)):
+                return f"grade '{g}' lacks text '{field}'"
+        err = _number(0, 200)(d.get("min_width"))
+        if err:
+            return f"grade '{g}', min_width: {err}"
+    return None
+
+
+def _dimensions(v: Any) -> Optional[str]:
+    if not isinstance(v, dict):
+        return "expected a mapping of dimensions"
+    for dim in ("hazard", "vulnerability", "capacity"):
+        if dim not in v:
+            return f"lacks dimension '{dim}'"
+        err = _number_map(0, 1000)(v[dim])
+        if err:
+            return f"dimension '{dim}', {err}"
+        if sum(v[dim].values()) <= 0:
+            return f"dimension '{dim}' has no positive weight"
+    return None
+
+
+def _breaks(v: Any) -> Optional[str]:
+    if not isinstance(v, list) or len(v) != 4:
+        return "expected four class breaks (five classes)"
+    for b in v:
+        err = _number(0, 10)(b)
+        if err:
+            return err
+    if any(b2 <= b1 for b1, b2 in zip(v, v[1:])):
+        return f"breaks {v} must increase strictly"
+    return None
+
+
+def _categories(v: Any) -> Optional[str]:
+    if not isinstance(v, dict) or not v:
+        return "expected a mapping from category code to its names"
+    for code, d in v.items():
+        if not code.isidentifier() or code != code.lower():
+            return f"category code '{code}' must be lower_case_with_underscores"
+        if not isinstance(d, dict):
+            return f"category '{code}': expected a mapping with name, name_zh, clauses"
+        for field in ("name", "name_zh", "clauses"):
+            if _text(d.get(field)):
+                return f"category '{code}' lacks text '{field}'"
+    return None
+
+
+def _days(v: Any) -> Optional[str]:
+    err = _number_map(0, 365)(v)
+    if err:
+        return err
+    for level in ("family", "community", "cluster"):
+        if level not in v:
+            return f"lacks level '{level}'"
+    return None
+
+
+# dotted key -> (unit, value check). Every key here must be present.
+SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[str]]]] = {
+    "life_circle.radius_min": ("m", _number(100, 10000)),
+    "life_circle.radius_max": ("m", _number(100, 10000)),
+    "life_circle.radius_default": ("m", _number(100, 10000)),
+    "life_circle.walking_speed": ("m/min", _number(10, 200)),
+    "life_circle.snap_tolerance": ("m", _number(0, 5000)),
+    "life_circle.catchment_half_width": ("m", _number(0, 1000)),
+    "life_circle.required_categories": ("category", _text_list),
+    "shelter.area_per_person_target": ("m2/person", _number(0, 100)),
+    "shelter.capacity_share_target": ("ratio", _number(0, 1)),
+    "shelter.fixed_shelter_share_min": ("ratio", _number(0, 1)),
+    "shelter.emergency_walk_distance": ("m", _number(0, 10000)),
+    "shelter.area_per_person_by_period": ("m2/person", _number_map(0, 100)),
+    "shelter.refuge_days": ("d", _number_map(0, 365)),
+    "shelter.long_term_min_area": ("m2", _number(0, 1e8)),
+    "shelter.short_term_min_area": ("m2", _number(0, 1e8)),
+    "fire.response_time": ("min", _number(0, 120)),
+    "fire.proxy_speed": ("km/h", _number(1, 200)),
+    "fire.proxy_distance": ("m", _number(0, 100000)),
+    "fire.district_area_max": ("km2", _number(0, 1000)),
+    "fire.district_area_max_suburban": ("km2", _number(0, 1000)),
+    "police.stations_per_unit_min": ("count", _integer(0, 100)),
+    "police.proxy_distance": ("m", _number(0, 100000)),
+    "health.beds_per_1000_target": ("beds/1000 persons", _number(0, 100)),
+    "seismic.design_intensity": ("intensity", _integer(6, 9)),
+    "seismic.avoidance_distance_default": ("m", _number(0, 5000)),
+    "seismic.avoidance_distance": ("m", _avoidance_table),
+    "seismic.class_by_category": ("class", _class_map),
+    "corridors.grades": ("m", _grades),
+    "corridors.fault_crossing_measure": ("text", _text),
+    "reserves.three_threes": ("d", _days),
+    "clusters.target_count": ("count", _integer(1, 10000)),
+    "clusters.required_categories": ("category", _text_list),
+    "clusters.lifeline_systems": ("system", _text_list),
+    "street_units.required_categories": ("category", _text_list),
+    "street_units.conversion_categories": ("category", _text_list),
+    "scoring.dimensions": ("weight", _dimensions),
+    "scoring.class_breaks": ("score 0-10", _breaks),
+    "scoring.flood_class_weights": ("weight", _number_map(0, 100)),
+    "facility_categories": ("category", _categories),
+}
+
+CATEGORY_LIST_KEYS = (
+    "life_circle.required_categories",
+    "clusters.required_categories",
+    "street_units.required_categories",
+    "street_units.conversion_categories",
+)
+
+
+# --------------------------------------------------------------------- profile
+
+
+class PlanProfile:
+    """A validated plan profile. Read values with :meth:`value`."""
+
+    def __init__(self, data: Dict[str, Any], path: Optional[Union[str, Path]] = None):
+        self.path = Path(path) if path else None
+        validate(data, path)
+        self._data = copy.deepcopy(data)
+
+    # -- reading
+    @property
+    def id(self) -> str:
+        return self._data["profile"]["id"]
+
+    @property
+    def title(self) -> str:
+        return self._data["profile"]["title"]
+
+    @property
+    def title_zh(self) -> str:
+        return self._data["profile"]["title_zh"]
+
+    def quantity(self, key: str) -> Quantity:
+        if key not in SCHEMA:
+            raise KeyError(f"'{key}' is not a plan profile key")
+        node = _lookup(self._data, key)
+        return Quantity(key, copy.deepcopy(node["value"]), node["unit"], node["source"], node["confidence"])
+
+    def value(self, key: str) -> Any:
+        return self.quantity(key).value
+
+    def quantities(self) -> Iterator[Quantity]:
+        for key in SCHEMA:
+            yield self.quantity(key)
+
+    @property
+    def categories(self) -> Dict[str, Dict[str, str]]:
+        return self.value("facility_categories")
+
+    def category_label(self, code: str, chinese: bool = False) -> str:
+        d = self.categories.get(code)
+        if d is None:
+            return code
+        return d["name_zh"] if chinese else d["name"]
+
+    def as_dict(self) -> Dict[str, Any]:
+        return copy.deepcopy(self._data)
+
+    # -- editing a copy
+    def with_value(self, key: str, value: Any) -> "PlanProfile":
+        """A new profile with one value changed; validated before it is returned."""
+        data = self.as_dict()
+        _lookup(data, key)["value"] = value
+        return PlanProfile(data)
+
+    def save(self, path: Union[str, Path]) -> Path:
+        path = Path(path)
+        text = json.dumps(self._data, ensure_ascii=False, indent=2) + "\n"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+
+def _lookup(data: Dict[str, Any], key: str) -> Dict[str, Any]:
+    node: Any = data
+    for part in key.split("."):
+        node = node[part]
+    return node
+
+
+def validate(data: Any, path: Optional[Union[str, Path]] = None) -> None:
+    """Raise :class:`ProfileError` naming the first key that is missing or wrong."""
+    if not isinstance(data, dict):
+        raise ProfileError("(top level)", "expected a JSON object", path)
+    header = data.get("profile")
+    if not isinstance(header, dict):
+        raise ProfileError("profile", "missing header section", path)
+    for field in ("id", "title", "title_zh"):
+        if _text(header.get(field)):
+            raise ProfileError(f"profile.{field}", "missing or not text", path)
+    if header.get("format_version") != FORMAT_VERSION:
+        raise ProfileError(
+            "profile.format_version",
+            f"is {header.get('format_version')!r}; this plugin reads format {FORMAT_VERSION}",
+            path,
+        )
+    for key, (unit, check) in SCHEMA.items():
+        node: Any = data
+        walked = []
+        for part in key.split("."):
+            walked.append(part)
+            if not isinstance(node, dict) or part not in node:
+                raise ProfileError(".".join(walked), "is missing", path)
+            node = node[part]
+        if not isinstance(node, dict) or "value" not in node:
+            raise ProfileError(key, "must be an object with value, unit, source and confidence", path)
+        for field in ("unit", "source", "confidence"):
+            if _text(node.get(field)):
+                raise ProfileError(f"{key}.{field}", "is missing or not text", path)
+        if node["unit"] != unit:
+            raise ProfileError(f"{key}.unit", f"is '{node['unit']}', expected '{unit}'", path)
+        if node["confidence"] not in CONFIDENCE_LEVELS:
+            raise ProfileError(
+                f"{key}.confidence",
+                f"is '{node['confidence']}', expected one of {', '.join(CONFIDENCE_LEVELS)}",
+                path,
+            )
+        err = check(node["value"])
+        if err:
+            raise ProfileError(f"{key}.value", err, path)
+    _cross_checks(data, path)
+
+
+def _cross_checks(data: Dict[str, Any], path) -> None:
+    def v(key):
+        return _lookup(data, key)["value"]
+
+    lo, hi, default = v("life_circle.radius_min"), v("life_circle.radius_max"), v("life_circle.radius_default")
+    if lo > hi:
+        raise ProfileError("life_circle.radius_min.value", f"{lo} m exceeds radius_max {hi} m", path)
+    if not lo <= default <= hi:
+        raise ProfileError("life_circle.radius_default.value", f"{default} m is outside {lo}-{hi} m", path)
+    known = set(v("facility_categories"))
+    for key in CATEGORY_LIST_KEYS:
+        for item in v(key):
+            for code in item.split("|"):
+                if code not in known:
+                    raise ProfileError(f"{key}.value", f"category '{code}' is not in facility_categories", path)
+    for code in v("seismic.class_by_category"):
+        if code not in known:
+            raise ProfileError("seismic.class_by_category.value", f"category '{code}' is not in facility_categories", path)
+    intensity = str(v("seismic.design_intensity"))
+    if intensity not in v("seismic.avoidance_distance"):
+        raise ProfileError(
+            "seismic.avoidance_distance.value",
+            f"has no row for the design intensity {intensity}",
+            path,
+        )
+
+
+def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
+    """Load and validate a profile; the built-in Beijing profile when ``path`` is None."""
+    path = Path(path) if path else default_profile_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError("(file)", "file not found", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError("(file)", f"cannot be read: {exc}", path) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            "(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
+        ) from None
+    return PlanProfile(data, path)
+
+
+def alternatives(item: str) -> List[str]:
+    """A required-category entry such as ``"clinic|hospital"`` is met by any of its codes."""
+    return item.split("|")

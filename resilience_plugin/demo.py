@@ -1,0 +1,186 @@
+"""Run every registered algorithm on the sample city and write a GeoPackage and an HTML report.
+
+    python3 -m resilience_plugin.demo OUTDIR      (``make demo`` writes to output/)
+"""
+
+import datetime
+import html
+import json
+import sys
+from pathlib import Path
+
+from .core.paths import sample_city_path
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+
+
+def plugin_version() -> str:
+    for candidate in (PLUGIN_DIR / "metadata.txt", PLUGIN_DIR.parent / "metadata.txt"):
+        if candidate.is_file():
+            for line in candidate.read_text(encoding="utf-8").splitlines():
+                if line.startswith("version="):
+                    return line.split("=", 1)[1].strip()
+    return "unknown"
+
+
+def render_map(layers, extent_layer, path: Path, size=(1000, 1000)) -> Path:
+    """Render ``layers`` (top first) to a PNG, framed on ``extent_layer``."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererParallelJob, QgsMapSettings, QgsProject
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    crs = QgsCoordinateReferenceSystem("EPSG:4547")
+    settings.setDestinationCrs(crs)
+    transform = QgsCoordinateTransform(extent_layer.crs(), crs, QgsProject.instance())
+    extent = transform.transformBoundingBox(extent_layer.extent())
+    extent.scale(1.05)
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(*size))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(str(path))
+    return path
+
+
+def _table_html(layer, limit=12) -> str:
+    names = layer.fields().names()
+    head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+    rows = []
+    for i, f in enumerate(layer.getFeatures()):
+        if i >= limit:
+            break
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(f[n]))}</td>" for n in names) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def run_demo(outdir: Path) -> Path:
+    from qgis import processing
+    from qgis.core import (
+        Qgis,
+        QgsApplication,
+        QgsCoordinateTransformContext,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProject,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
+
+    from .core.profile import load_profile
+    from .sample import load_sample_city, sample_layers
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    gpkg = outdir / "resilience_demo.gpkg"
+    if gpkg.exists():
+        gpkg.unlink()
+    images = outdir / "images"
+    images.mkdir(exist_ok=True)
+    sample = str(sample_city_path())
+    profile = load_profile()
+    project = QgsProject.instance()
+    layers = load_sample_city(project)
+    by_source = {lay.source().split("layername=")[-1]: lay for lay in layers}
+    root = project.layerTreeRoot()
+    visible = [lay for lay in layers if root.findLayer(lay.id()).isVisible()]
+    render_map(visible, by_source["districts"], images / "sample_city.png")
+
+    from .processing.provider import ALGORITHMS
+
+    provider = QgsApplication.processingRegistry().providerById("resilience")
+    registered = {a.name() for a in provider.algorithms()}
+    sections = []
+    for cls in sorted(ALGORITHMS, key=lambda c: c().name()):
+        alg = cls()
+        if alg.name() not in registered:
+            raise RuntimeError(f"resilience:{alg.name()} is not registered")
+        alg_id = f"resilience:{alg.name()}"
+        params = alg.demo_parameters(sample)
+        registered_alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        sinks = [d.name() for d in registered_alg.destinationParameterDefinitions()]
+        for name in sinks:
+            params[name] = "TEMPORARY_OUTPUT"
+        context = QgsProcessingContext()
+        context.setProject(project)
+        feedback = QgsProcessingFeedback()
+        print(f"running {alg_id} …", flush=True)
+        result = processing.run(alg_id, params, context=context, feedback=feedback)
+        parts = [f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
+                 f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
+                 "<p>Parameters: <code>" + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks}, ensure_ascii=False)) + "</code></p>"]
+        for name in sinks:
+            value = result.get(name)
+            layer = value if isinstance(value, QgsVectorLayer) else context.getMapLayer(value) if value else None
+            if layer is None:
+                layer = QgsProcessingContext.takeResultLayer(context, value) if value else None
+            if layer is None:
+                continue
+            table = f"{alg.name()}_{name.lower()}"
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "GPKG"
+            options.layerName = table
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if gpkg.exists()
+                else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+            )
+            err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
+            if err[0] != QgsVectorFileWriter.WriterError.NoError:
+                raise RuntimeError(f"could not write {table}: {err[1]}")
+            parts.append(f"<h3>{html.escape(name)} → <code>{gpkg.name}|{table}</code> ({layer.featureCount()} features)</h3>")
+            if layer.isSpatial():
+                from .sample import style_layer
+
+                src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
+                if src:
+                    style_layer(layer, src)
+                image = render_map([layer, by_source["districts"]], by_source["districts"], images / f"{table}.png", (700, 700))
+                parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
+            parts.append(_table_html(layer))
+        sections.append("\n".join(parts))
+
+    provenance = {
+        "Plugin version": plugin_version(),
+        "QGIS version": Qgis.QGIS_VERSION,
+        "Plan profile": f"{profile.title_zh} — {profile.path}",
+        "Input": f"{sample} (synthetic, schematic sample city)",
+        "Output GeoPackage": str(gpkg),
+        "Date": datetime.datetime.now().isoformat(timespec="seconds"),
+    }
+    prov_rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in provenance.items())
+    report = outdir / "report.html"
+    report.write_text(
+        f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Resilience Planner demo 韧性城市规划工具演示</title>
+<style>body{{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:1100px;margin:2em auto;color:#222}}
+table{{border-collapse:collapse;font-size:12px;margin:1em 0}}td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left}}
+.warn{{background:#fff3cd;padding:.6em;border:1px solid #e0c36c}}code{{background:#f3f3f3}}</style></head><body>
+<h1>Resilience Planner demo · 韧性城市规划工具演示</h1>
+<p class="warn">The sample city is SYNTHETIC and SCHEMATIC, not real data. 示例城市为合成示意数据，非真实数据。</p>
+<table>{prov_rows}</table>
+<h2>Sample city · 示例城市</h2><img src="images/sample_city.png" alt="sample city" width="800">
+{"".join(sections)}
+</body></html>
+""",
+        encoding="utf-8",
+    )
+    return report
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    outdir = Path(argv[0] if argv else "output").resolve()
+    from .standalone import start_qgis
+
+    app = start_qgis()
+    report = run_demo(outdir)
+    print(f"report: {report}")
+    print(f"outputs: {outdir / 'resilience_demo.gpkg'}")
+    app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

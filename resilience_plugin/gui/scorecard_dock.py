@@ -1,0 +1,275 @@
+"""The street/town unit scorecard dock (韧性街镇单元, 第50-52条).
+
+It lists the units of a chosen polygon layer, tied to the map: selecting rows selects
+the features, selecting features on the map selects the rows, double-clicking a row
+zooms to it. Scoring against the plan's targets arrives with its own issue; this dock
+already shows name, code, district, population, area and density.
+"""
+
+from typing import Dict, List, Optional
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
+
+from ..compat import LAYER_FILTER_POLYGON
+from ..translation import qgis_locale, translate
+from .ui_loader import load_ui
+
+FORM_CLASS = load_ui("scorecard_dock")
+
+NAME_CANDIDATES = ("name_zh", "名称", "街道名称", "jdmc", "name", "NAME", "Name", "mc")
+POPULATION_CANDIDATES = ("population", "人口", "常住人口", "pop", "POP", "Population", "rkzs")
+CODE_CANDIDATES = ("code", "编码", "代码", "CODE", "adcode", "id")
+DISTRICT_CANDIDATES = ("district", "区", "所属区", "district_code", "DISTRICT")
+
+
+class NumericItem(QTableWidgetItem):
+    """Sorts by the number behind it, not by its text."""
+
+    def __lt__(self, other):
+        a, b = self.data(Qt.ItemDataRole.UserRole + 1), other.data(Qt.ItemDataRole.UserRole + 1)
+        if a is None:
+            return True
+        if b is None:
+            return False
+        return a < b
+
+
+def _guess(field_names: List[str], candidates) -> str:
+    lowered = {n.lower(): n for n in field_names}
+    for c in candidates:
+        if c in field_names:
+            return c
+        if c.lower() in lowered:
+            return lowered[c.lower()]
+    return ""
+
+
+def _number(value) -> Optional[float]:
+    try:
+        if value is None or (hasattr(value, "isNull") and value.isNull()):
+            return None
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class ScorecardDock(QgsDockWidget, FORM_CLASS):
+    ID_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("ResiliencePlannerScorecardDock")
+        self.iface = iface
+        self.layer: Optional[QgsVectorLayer] = None
+        self._syncing = False
+        self._rows_by_id: Dict[int, int] = {}
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.layerCombo.setFilters(LAYER_FILTER_POLYGON)
+        self.layerCombo.setAllowEmptyLayer(True)
+        self.unitTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.unitTable.horizontalHeader().setStretchLastSection(True)
+        self.unitTable.verticalHeader().setVisible(False)
+
+        self.layerCombo.layerChanged.connect(self.set_layer)
+        self.nameFieldCombo.fieldChanged.connect(self._schedule_refresh)
+        self.populationFieldCombo.fieldChanged.connect(self._schedule_refresh)
+        self.filterEdit.textChanged.connect(self.apply_filter)
+        self.unitTable.itemSelectionChanged.connect(self._table_selection_changed)
+        self.unitTable.cellDoubleClicked.connect(self._zoom_to_row)
+        self.zoomButton.clicked.connect(self.zoom_to_selection)
+
+        self.set_layer(self._initial_layer())
+
+    def tr(self, text: str) -> str:
+        return translate("Resilience", text)
+
+    def _initial_layer(self):
+        current = self.layerCombo.currentLayer()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsVectorLayer) and "layername=street_units" in layer.source():
+                self.layerCombo.setLayer(layer)
+                return layer
+        return current
+
+    # ------------------------------------------------------------ layer wiring
+    def _layer_signals(self, layer):
+        return (
+            (layer.selectionChanged, self._layer_selection_changed),
+            (layer.featureAdded, self._schedule_refresh),
+            (layer.featuresDeleted, self._schedule_refresh),
+            (layer.attributeValueChanged, self._schedule_refresh),
+            (layer.geometryChanged, self._schedule_refresh),
+            (layer.willBeDeleted, self._layer_deleted),
+        )
+
+    def _disconnect_layer(self):
+        if self.layer is None:
+            return
+        for signal, slot in self._layer_signals(self.layer):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self.layer = None
+
+    def _layer_deleted(self):
+        self._disconnect_layer()
+        self.unitTable.setRowCount(0)
+
+    def set_layer(self, layer):
+        self._disconnect_layer()
+        self.layer = layer if isinstance(layer, QgsVectorLayer) else None
+        self.nameFieldCombo.setLayer(self.layer)
+        self.populationFieldCombo.setLayer(self.layer)
+        if self.layer is not None:
+            names = self.layer.fields().names()
+            chinese = qgis_locale().lower().startswith("zh")
+            order = NAME_CANDIDATES if chinese else NAME_CANDIDATES[4:] + NAME_CANDIDATES[:4]
+            self.nameFieldCombo.setField(_guess(names, order))
+            self.populationFieldCombo.setField(_guess(names, POPULATION_CANDIDATES))
+            for signal, slot in self._layer_signals(self.layer):
+                signal.connect(slot)
+        self.refresh()
+
+    def close_and_disconnect(self):
+        """Called by the plugin on unload: leave no connection to a layer behind."""
+        self._refresh_timer.stop()
+        self._disconnect_layer()
+
+    def closeEvent(self, event):  # noqa: N802 - Qt API
+        self._refresh_timer.stop()
+        super().closeEvent(event)
+
+    def _schedule_refresh(self, *args):
+        self._refresh_timer.start()
+
+    # ------------------------------------------------------------ table
+    def refresh(self):
+        table = self.unitTable
+        table.setSortingEnabled(False)
+        table.clear()
+        self._rows_by_id = {}
+        layer = self.layer
+        if layer is None:
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            self.summaryLabel.setText(self.tr("Choose a polygon layer of street/town units."))
+            return
+        names = layer.fields().names()
+        name_field = self.nameFieldCombo.currentField()
+        pop_field = self.populationFieldCombo.currentField()
+        code_field = _guess(names, CODE_CANDIDATES)
+        district_field = _guess(names, DISTRICT_CANDIDATES)
+        headers = [self.tr("Unit"), self.tr("Code"), self.tr("District"), self.tr("Population"),
+                   self.tr("Area (km²)"), self.tr("Density (/km²)")]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+
+        area = QgsDistanceArea()
+        area.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
+        area.setEllipsoid(QgsProject.instance().ellipsoid() or "EPSG:7019")
+
+        features = list(layer.getFeatures(QgsFeatureRequest()))
+        table.setRowCount(len(features))
+        total_pop, bad_pop = 0.0, 0
+        for row, f in enumerate(features):
+            name = f[name_field] if name_field else None
+            label = str(name) if name not in (None, "") and not (hasattr(name, "isNull") and name.isNull()) else self.tr("(unnamed, id {0})").format(f.id())
+            pop = _number(f[pop_field]) if pop_field else None
+            if pop_field and (pop is None or pop < 0):
+                bad_pop += 1
+                pop = None
+            km2 = area.measureArea(f.geometry()) / 1e6 if f.hasGeometry() else None
+            density = pop / km2 if pop is not None and km2 else None
+            if pop is not None:
+                total_pop += pop
+            item = QTableWidgetItem(label)
+            item.setData(self.ID_ROLE, f.id())
+            table.setItem(row, 0, item)
+            table.setItem(row, 1, QTableWidgetItem(str(f[code_field]) if code_field else ""))
+            table.setItem(row, 2, QTableWidgetItem(str(f[district_field]) if district_field else ""))
+            for col, value, fmt in ((3, pop, "{:,.0f}"), (4, km2, "{:,.2f}"), (5, density, "{:,.0f}")):
+                cell = NumericItem("—" if value is None else fmt.format(value))
+                cell.setData(Qt.ItemDataRole.UserRole + 1, value)
+                cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                table.setItem(row, col, cell)
+            self._rows_by_id[f.id()] = row
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+        text = self.tr("{0} units · population {1:,.0f}").format(len(features), total_pop)
+        if bad_pop:
+            text += " · " + self.tr("{0} without a valid population in field '{1}'").format(bad_pop, pop_field)
+        self.summaryLabel.setText(text)
+        self.apply_filter(self.filterEdit.text())
+        self._layer_selection_changed()
+
+    def apply_filter(self, text: str):
+        text = (text or "").strip().lower()
+        table = self.unitTable
+        for row in range(table.rowCount()):
+            hay = " ".join(table.item(row, c).text().lower() for c in range(3) if table.item(row, c))
+            table.setRowHidden(row, bool(text) and text not in hay)
+
+    def _row_ids(self, rows) -> List[int]:
+        return [self.unitTable.item(r, 0).data(self.ID_ROLE) for r in rows if self.unitTable.item(r, 0)]
+
+    # ------------------------------------------------------------ selection sync
+    def _table_selection_changed(self):
+        if self._syncing or self.layer is None:
+            return
+        rows = {index.row() for index in self.unitTable.selectionModel().selectedRows()}
+        self._syncing = True
+        try:
+            self.layer.selectByIds(self._row_ids(rows))
+        finally:
+            self._syncing = False
+
+    def _layer_selection_changed(self, *args):
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        try:
+            table = self.unitTable
+            table.clearSelection()
+            selected = set(self.layer.selectedFeatureIds())
+            model = table.selectionModel()
+            from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel
+
+            selection = QItemSelection()
+            for row in range(table.rowCount()):
+                item = table.item(row, 0)
+                if item is not None and item.data(self.ID_ROLE) in selected:
+                    selection.select(table.model().index(row, 0), table.model().index(row, table.columnCount() - 1))
+            model.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        finally:
+            self._syncing = False
+
+    def _zoom_to_row(self, row: int, _column: int = 0):
+        ids = self._row_ids([row])
+        if ids and self.layer is not None:
+            self.layer.selectByIds(ids)
+            self.zoom_to_selection()
+
+    def zoom_to_selection(self):
+        if self.layer is None or not self.layer.selectedFeatureCount():
+            return
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(self.layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        extent = transform.transformBoundingBox(self.layer.boundingBoxOfSelected())
+        extent.scale(1.2)
+        canvas.setExtent(extent)
+        canvas.refresh()

@@ -1,0 +1,30 @@
+"""The Processing provider ``resilience``."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.paths import resources_dir
+from ..translation import translate
+from .tools.profile_table import ProfileTableAlgorithm
+from .tools.sample_layer import SampleLayerAlgorithm
+
+# Every algorithm class by name: no discovery by file name.
+ALGORITHMS = (ProfileTableAlgorithm, SampleLayerAlgorithm)
+
+
+class ResilienceProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "resilience"
+
+    def name(self) -> str:
+        return translate("Resilience", "Resilience Planner")
+
+    def longName(self) -> str:  # noqa: N802 - QGIS API
+        return translate("Resilience", "Resilience Planner (Beijing resilient city plan 2022-2035)")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resources_dir() / "icons" / "icon.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 - QGIS API
+        for cls in ALGORITHMS:
+            self.addAlgorithm(cls())

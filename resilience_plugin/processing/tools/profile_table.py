@@ -1,0 +1,79 @@
+"""resilience:profiletable, the plan profile as a table of values with unit and source."""
+
+import json
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...compat import FILE_BEHAVIOR_FILE, SOURCE_TABLE
+from ...settings import active_profile_path
+from . import ToolsAlgorithm
+
+
+class ProfileTableAlgorithm(ToolsAlgorithm):
+    PROFILE = "PROFILE"
+    OUTPUT = "OUTPUT"
+    PROFILE_ID = "PROFILE_ID"
+
+    def name(self) -> str:
+        return "profiletable"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Plan profile table")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Checks a plan profile and writes every value in it as a table, with its unit, its source "
+            "(a clause 第N条 of the Beijing Resilient City Spatial Special Plan 2022-2035, or a standard "
+            "and its clause) and how confident that source is. Attach the table to a report as the record "
+            "of the numbers an analysis used.\n\n"
+            "Plan profile: a profile file (JSON). Leave it empty for the built-in Beijing profile. A broken "
+            "profile stops the run with a message naming the key at fault.\n\n"
+            "Output fields: key (dotted name of the value), value (the value, as JSON text), unit, source "
+            "(plan clause or standard), confidence (A: clause text read; B: secondary source; C: recalled, "
+            "unconfirmed, to be checked; plan: defined by the plan; assumption: a modelling convention)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        param = QgsProcessingParameterFile(
+            self.PROFILE, self.tr("Plan profile"), behavior=FILE_BEHAVIOR_FILE, extension="json", optional=True,
+            defaultValue=active_profile_path() or None,
+        )
+        param.setHelp(self.tr("A plan profile file (JSON). Empty: the built-in Beijing profile."))
+        self.addParameter(param)
+        sink = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Profile values"), type=SOURCE_TABLE)
+        sink.setHelp(self.tr("One row per profile value: key, value, unit, source and confidence."))
+        self.addParameter(sink)
+        self.addOutput(QgsProcessingOutputString(self.PROFILE_ID, self.tr("Profile id")))
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {self.PROFILE: ""}
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        path = self.parameterAsFile(parameters, self.PROFILE, context)
+        profile = self.load_profile_or_raise(path)
+        feedback.pushInfo(self.tr("Plan profile: {0} ({1})").format(profile.title_zh, profile.path))
+        fields = QgsFields()
+        for name in ("key", "value", "unit", "source", "confidence"):
+            fields.append(QgsField(name, QVariant.String))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT)
+        quantities = list(profile.quantities())
+        for i, q in enumerate(quantities):
+            if feedback.isCanceled():
+                break
+            f = QgsFeature(fields)
+            f.setAttributes([q.key, json.dumps(q.value, ensure_ascii=False), q.unit, q.source, q.confidence])
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+            feedback.setProgress(100.0 * (i + 1) / len(quantities))
+        return {self.OUTPUT: dest, self.PROFILE_ID: profile.id}

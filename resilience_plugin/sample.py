@@ -1,0 +1,196 @@
+"""Load the embedded sample city into the project, styled."""
+
+import shutil
+from pathlib import Path
+from typing import List, Tuple
+
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsLayerTreeGroup,
+    QgsPalLayerSettings,
+    QgsProject,
+    QgsRendererCategory,
+    QgsSimpleLineSymbolLayer,
+    QgsSymbol,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
+
+from .compat import MARKER_TRIANGLE
+from .core.paths import sample_city_path
+from .translation import translate
+
+GROUP_NAME_KEY = "resilience_sample_city"
+
+
+def sample_layers() -> List[Tuple[str, str]]:
+    """(GeoPackage table, translated title) of every sample layer, in a fixed order."""
+    t = translate
+    return [
+        ("districts", t("Resilience", "Districts")),
+        ("street_units", t("Resilience", "Street/town units")),
+        ("communities", t("Resilience", "Communities and villages")),
+        ("facilities", t("Resilience", "Facilities")),
+        ("walking_network", t("Resilience", "Walking network")),
+        ("corridors", t("Resilience", "Emergency corridors")),
+        ("faults", t("Resilience", "Active faults (schematic)")),
+        ("water_zones", t("Resilience", "Water supply zones")),
+        ("power_zones", t("Resilience", "Power supply zones")),
+        ("gas_zones", t("Resilience", "Gas supply zones")),
+        ("flood_zones", t("Resilience", "Flood-risk zones")),
+        ("geohazards", t("Resilience", "Geological hazard points")),
+        ("greenbelts", t("Resilience", "Greenbelts")),
+        ("rivers", t("Resilience", "Rivers")),
+    ]
+
+
+# drawing order, top first
+DRAW_ORDER = (
+    "facilities", "communities", "geohazards", "faults", "corridors", "rivers", "walking_network",
+    "districts", "flood_zones", "greenbelts", "water_zones", "power_zones", "gas_zones", "street_units",
+)
+HIDDEN = ("walking_network", "communities", "water_zones", "power_zones", "gas_zones", "geohazards")
+
+CATEGORY_COLOURS = {
+    "emergency_shelter": "#2ca25f", "short_term_shelter": "#006d2c", "long_term_shelter": "#00441b",
+    "fire_station": "#e31a1c", "police_station": "#1f4e9c", "hospital": "#c51b8a", "clinic": "#f768a1",
+    "supermarket": "#ff7f00", "vegetable_market": "#b2df8a", "pharmacy": "#6a3d9a", "school": "#fdbf6f",
+    "park": "#74c476", "stadium": "#8c510a", "reserve_depot": "#636363", "command_centre": "#000000",
+    "water_plant": "#1f78b4", "substation": "#ffd92f",
+}
+
+
+def working_copy() -> Path:
+    """The sample GeoPackage copied into the user's QGIS profile (the shipped file stays untouched)."""
+    shipped = sample_city_path()
+    target_dir = Path(QgsApplication.qgisSettingsDirPath()) / "resilience_planner"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / "sample_city.gpkg"
+    if not target.exists() or target.stat().st_mtime < shipped.stat().st_mtime:
+        shutil.copyfile(shipped, target)
+    return target
+
+
+def _simple(layer, colour, width=None, size=None, fill_alpha=None, outline=None):
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor(colour))
+    if width is not None:
+        symbol.setWidth(width)
+    if size is not None:
+        symbol.setSize(size)
+    if fill_alpha is not None:
+        symbol.setOpacity(fill_alpha)
+    if outline is not None:
+        sl = symbol.symbolLayer(0)
+        sl.setStrokeColor(QColor(outline[0]))
+        sl.setStrokeWidth(outline[1])
+    return symbol
+
+
+def _categorized(layer, field, items):
+    cats = []
+    for value, label, symbol in items:
+        cats.append(QgsRendererCategory(value, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
+
+
+def _label(layer, field, size=8.0, colour="#333333"):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    fmt = QgsTextFormat()
+    fmt.setSize(size)
+    fmt.setColor(QColor(colour))
+    buffer = fmt.buffer()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None:
+    """Apply the plugin's style for sample layer ``name``."""
+    t = translate
+    if name == "districts":
+        sym = _simple(layer, "#00000000", outline=("#404040", 0.7))
+        layer.renderer().setSymbol(sym)
+        _label(layer, "name_zh" if chinese else "name", 9, "#202020")
+    elif name == "street_units":
+        layer.renderer().setSymbol(_simple(layer, "#f7f4ea", outline=("#9a9a9a", 0.2)))
+    elif name == "communities":
+        layer.renderer().setSymbol(_simple(layer, "#3182bd", size=1.2))
+    elif name == "facilities":
+        from .core.profile import load_profile
+
+        profile = load_profile()
+        items = [
+            (code, profile.category_label(code, chinese), _simple(layer, colour, size=1.5, outline=("#ffffff", 0.1)))
+            for code, colour in CATEGORY_COLOURS.items()
+        ]
+        _categorized(layer, "category", items)
+    elif name == "walking_network":
+        layer.renderer().setSymbol(_simple(layer, "#c8c8c8", width=0.15))
+    elif name == "corridors":
+        items = [
+            (1, t("Resilience", "Grade 1 corridor"), _simple(layer, "#d7301f", width=1.2)),
+            (2, t("Resilience", "Grade 2 corridor"), _simple(layer, "#fc8d59", width=0.8)),
+            (3, t("Resilience", "Grade 3 corridor"), _simple(layer, "#fdcc8a", width=0.6)),
+        ]
+        _categorized(layer, "grade", items)
+    elif name == "faults":
+        sym = _simple(layer, "#7f0000", width=0.9)
+        line = sym.symbolLayer(0)
+        if isinstance(line, QgsSimpleLineSymbolLayer):
+            line.setPenStyle(Qt.PenStyle.DashLine)
+        layer.renderer().setSymbol(sym)
+        _label(layer, "name_zh" if chinese else "name", 8, "#7f0000")
+    elif name in ("water_zones", "power_zones", "gas_zones"):
+        colour = {"water_zones": "#1f78b4", "power_zones": "#e6ab02", "gas_zones": "#7570b3"}[name]
+        layer.renderer().setSymbol(_simple(layer, "#00000000", outline=(colour, 0.5)))
+        _label(layer, "zone", 8, colour)
+    elif name == "flood_zones":
+        items = [
+            (1, t("Resilience", "High flood risk"), _simple(layer, "#2171b5", fill_alpha=0.55, outline=("#2171b5", 0.1))),
+            (2, t("Resilience", "Medium flood risk"), _simple(layer, "#6baed6", fill_alpha=0.45, outline=("#6baed6", 0.1))),
+            (3, t("Resilience", "Low flood risk"), _simple(layer, "#c6dbef", fill_alpha=0.45, outline=("#c6dbef", 0.1))),
+        ]
+        _categorized(layer, "risk_class", items)
+    elif name == "geohazards":
+        sym = _simple(layer, "#8c510a", size=2.0)
+        sym.symbolLayer(0).setShape(MARKER_TRIANGLE)
+        layer.renderer().setSymbol(sym)
+    elif name == "greenbelts":
+        layer.renderer().setSymbol(_simple(layer, "#a1d99b", fill_alpha=0.6, outline=("#41ab5d", 0.2)))
+    elif name == "rivers":
+        layer.renderer().setSymbol(_simple(layer, "#4292c6", width=0.7))
+    layer.triggerRepaint()
+
+
+def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[QgsVectorLayer]:
+    """Add every sample layer, styled, in one group at the top of the layer tree."""
+    project = project or QgsProject.instance()
+    path = working_copy()
+    root = project.layerTreeRoot()
+    title = translate("Resilience", "Sample city (synthetic, schematic)")
+    for child in list(root.children()):
+        if isinstance(child, QgsLayerTreeGroup) and child.customProperty(GROUP_NAME_KEY):
+            root.removeChildNode(child)
+    group = root.insertGroup(0, title)
+    group.setCustomProperty(GROUP_NAME_KEY, True)
+    titles = dict(sample_layers())
+    layers = []
+    for name in DRAW_ORDER:
+        layer = QgsVectorLayer(f"{path}|layername={name}", titles[name], "ogr")
+        if not layer.isValid():
+            raise RuntimeError(f"sample layer '{name}' could not be read from {path}")
+        style_layer(layer, name, chinese)
+        project.addMapLayer(layer, False)
+        node = group.addLayer(layer)
+        node.setItemVisibilityChecked(name not in HIDDEN)
+        node.setExpanded(False)
+        layers.append(layer)
+    return layers
