@@ -12,6 +12,7 @@ QGIS_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 export PYTHONPATH := $(CURDIR)
+export PROJ_DATA ?= $(wildcard /usr/share/proj)
 
 SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*') $(shell find $(PLUGIN) -name '*.ui')
 TS := i18n/$(PLUGIN)_zh_CN.ts
@@ -40,10 +41,11 @@ transcompile: $(QM)
 
 transup:
 	pylupdate5 -noobsolete $(SOURCES) -ts $(TS)
+	sed -i 's/<TS version="2.1">/<TS version="2.1" language="zh_CN" sourcelanguage="en">/' $(TS)
 
 lint: setup
 	$(PY) -m ruff check $(PLUGIN) tests bench .ci
-	$(PY) -m flake8 --select=QGS $(PLUGIN)
+	$(PY) -m flake8 $(PLUGIN)
 
 format: setup
 	$(PY) -m ruff format $(PLUGIN) tests bench

@@ -47,3 +47,24 @@ else:
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
 
     MARKER_TRIANGLE = QgsSimpleMarkerSymbolLayerBase.Shape.Triangle
+
+if hasattr(Qgis, "ProcessingAlgorithmFlag"):  # QGIS ≥ 3.36
+    ALG_FLAG_HIDE_FROM_MODELER = Qgis.ProcessingAlgorithmFlag.HideFromModeler
+else:
+    from qgis.core import QgsProcessingAlgorithm
+
+    ALG_FLAG_HIDE_FROM_MODELER = QgsProcessingAlgorithm.Flag.FlagHideFromModeler
+
+# Field types: QgsField takes QMetaType from QGIS 3.38 on; QVariant types before that.
+if Qgis.QGIS_VERSION_INT >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_DOUBLE = QMetaType.Type.Double
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_STRING = QVariant.String  # noqa: QGS402 - QGIS < 3.38 needs QVariant
+    FIELD_INT = QVariant.Int  # noqa: QGS402
+    FIELD_DOUBLE = QVariant.Double  # noqa: QGS402

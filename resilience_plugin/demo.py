@@ -1,6 +1,6 @@
 """Run every registered algorithm on the sample city and write a GeoPackage and an HTML report.
 
-    python3 -m resilience_plugin.demo OUTDIR      (``make demo`` writes to output/)
+python3 -m resilience_plugin.demo OUTDIR      (``make demo`` writes to output/)
 """
 
 import datetime
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .core.paths import sample_city_path
+from .core.samplecity import METRIC_EPSG
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 
@@ -25,13 +26,19 @@ def plugin_version() -> str:
 
 def render_map(layers, extent_layer, path: Path, size=(1000, 1000)) -> Path:
     """Render ``layers`` (top first) to a PNG, framed on ``extent_layer``."""
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererParallelJob, QgsMapSettings, QgsProject
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsMapRendererParallelJob,
+        QgsMapSettings,
+        QgsProject,
+    )
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
 
     settings = QgsMapSettings()
     settings.setLayers(layers)
-    crs = QgsCoordinateReferenceSystem("EPSG:4547")
+    crs = QgsCoordinateReferenceSystem(f"EPSG:{METRIC_EPSG}")
     settings.setDestinationCrs(crs)
     transform = QgsCoordinateTransform(extent_layer.crs(), crs, QgsProject.instance())
     extent = transform.transformBoundingBox(extent_layer.extent())
@@ -108,9 +115,13 @@ def run_demo(outdir: Path) -> Path:
         feedback = QgsProcessingFeedback()
         print(f"running {alg_id} …", flush=True)
         result = processing.run(alg_id, params, context=context, feedback=feedback)
-        parts = [f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
-                 f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
-                 "<p>Parameters: <code>" + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks}, ensure_ascii=False)) + "</code></p>"]
+        parts = [
+            f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
+            f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
+            "<p>Parameters: <code>"
+            + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks}, ensure_ascii=False))
+            + "</code></p>",
+        ]
         for name in sinks:
             value = result.get(name)
             layer = value if isinstance(value, QgsVectorLayer) else context.getMapLayer(value) if value else None
@@ -123,7 +134,8 @@ def run_demo(outdir: Path) -> Path:
             options.driverName = "GPKG"
             options.layerName = table
             options.actionOnExistingFile = (
-                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if gpkg.exists()
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+                if gpkg.exists()
                 else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
             )
             err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)

@@ -23,7 +23,7 @@ def _icon(name: str) -> QIcon:
 
 
 class ResiliencePlugin:
-    def __init__(self, iface):
+    def __init__(self, iface):  # noqa: QGS105 - classFactory(iface) is how QGIS hands it over
         self.iface = iface
         self.translator = install_translator()
         self.provider = None
@@ -37,7 +37,7 @@ class ResiliencePlugin:
 
     # ------------------------------------------------------------ helpers
     def tr(self, text: str) -> str:
-        return translate("Resilience", text)
+        return translate(type(self).__name__, text)
 
     def add_action(self, icon, text, callback, menu=None, toolbar=True, checkable=False, object_name=""):
         """Create an action, record it, and place it in the menu and toolbar."""
@@ -56,9 +56,7 @@ class ResiliencePlugin:
             return True
         text = deps.report(self.missing)
         QgsMessageLog.logMessage(text, LOG_TAG, MESSAGE_CRITICAL)
-        self.iface.messageBar().pushMessage(
-            self.tr("Resilience Planner cannot run"), text, level=MESSAGE_CRITICAL, duration=0
-        )
+        self.iface.messageBar().pushMessage(self.tr("Resilience Planner cannot run"), text, level=MESSAGE_CRITICAL, duration=0)
         return False
 
     # ------------------------------------------------------------ lifecycle
@@ -67,8 +65,14 @@ class ResiliencePlugin:
             return
         from .processing.provider import ResilienceProvider
 
-        self.provider = ResilienceProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = ResilienceProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:
+            QgsMessageLog.logMessage(
+                "A Processing provider with id 'resilience' is already registered; is the plugin installed twice?",
+                LOG_TAG, MESSAGE_CRITICAL,
+            )
 
     def initGui(self):  # noqa: N802 - QGIS API
         if self.translator is None:
@@ -80,15 +84,18 @@ class ResiliencePlugin:
         self.menu = QMenu(self.tr("&Resilience"), main)
         self.menu.setObjectName(PLUGIN_MENU_OBJECT)
         menubar = main.menuBar()
-        help_menu = self.iface.helpMenu() if hasattr(self.iface, "helpMenu") else None
-        if help_menu is not None:
+        help_menu = self.iface.helpMenu()
+        if isinstance(help_menu, QMenu) and help_menu.menuAction() in menubar.actions():
             menubar.insertMenu(help_menu.menuAction(), self.menu)
         else:
             menubar.addMenu(self.menu)
 
         self.dock_action = self.add_action(
-            _icon("scorecard.svg"), self.tr("Street/town unit scorecard"), self.toggle_dock,
-            checkable=True, object_name="resilience_scorecard",
+            _icon("scorecard.svg"),
+            self.tr("Street/town unit scorecard"),
+            self.toggle_dock,
+            checkable=True,
+            object_name="resilience_scorecard",
         )
         self.algorithm_menu = QMenu(self.tr("Analysis tools"), self.menu)
         self.algorithm_menu.setObjectName("ResiliencePlannerAlgorithms")
@@ -97,17 +104,19 @@ class ResiliencePlugin:
         self._add_algorithm_actions()
         self.menu.addSeparator()
         self.add_action(
-            _icon("sample.svg"), self.tr("Load sample city"), self.load_sample_city,
+            _icon("sample.svg"),
+            self.tr("Load sample city"),
+            self.load_sample_city,
             object_name="resilience_load_sample",
         )
         self.add_action(
-            _icon("profile.svg"), self.tr("Plan profile…"), self.open_profile_dialog,
+            _icon("profile.svg"),
+            self.tr("Plan profile…"),
+            self.open_profile_dialog,
             object_name="resilience_profile",
         )
         self.menu.addSeparator()
-        self.add_action(
-            _icon("help.svg"), self.tr("Help"), self.open_help, toolbar=False, object_name="resilience_help"
-        )
+        self.add_action(_icon("help.svg"), self.tr("Help"), self.open_help, toolbar=False, object_name="resilience_help")
         self._dependencies_ok()
 
     def _add_algorithm_actions(self):
@@ -123,9 +132,12 @@ class ResiliencePlugin:
         for alg in sorted(self.provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
             alg_id = alg.id()
             self.add_action(
-                alg.icon(), alg.displayName() + "…",
+                alg.icon(),
+                alg.displayName() + "…",
                 lambda _checked=False, a=alg_id: self.run_algorithm(a),
-                menu=self.algorithm_menu, toolbar=False, object_name=f"resilience_alg_{alg.name()}",
+                menu=self.algorithm_menu,
+                toolbar=False,
+                object_name=f"resilience_alg_{alg.name()}",
             )
 
     def unload(self):
@@ -163,7 +175,7 @@ class ResiliencePlugin:
         if self.dock is None:
             from .gui.scorecard_dock import ScorecardDock
 
-            self.dock = ScorecardDock(self.iface, self.iface.mainWindow())
+            self.dock = ScorecardDock(self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.dock_action.setChecked)
         visible = self.dock_action.isChecked() if checked is None else bool(checked)
@@ -197,7 +209,8 @@ class ResiliencePlugin:
         self.iface.messageBar().pushMessage(
             self.tr("Load sample city"),
             self.tr("Loaded {0} layers of the synthetic, schematic sample city. It is not real data.").format(len(layers)),
-            level=MESSAGE_SUCCESS, duration=8,
+            level=MESSAGE_SUCCESS,
+            duration=8,
         )
 
     def open_profile_dialog(self):

@@ -29,38 +29,61 @@ GROUP_NAME_KEY = "resilience_sample_city"
 
 def sample_layers() -> List[Tuple[str, str]]:
     """(GeoPackage table, translated title) of every sample layer, in a fixed order."""
-    t = translate
     return [
-        ("districts", t("Resilience", "Districts")),
-        ("street_units", t("Resilience", "Street/town units")),
-        ("communities", t("Resilience", "Communities and villages")),
-        ("facilities", t("Resilience", "Facilities")),
-        ("walking_network", t("Resilience", "Walking network")),
-        ("corridors", t("Resilience", "Emergency corridors")),
-        ("faults", t("Resilience", "Active faults (schematic)")),
-        ("water_zones", t("Resilience", "Water supply zones")),
-        ("power_zones", t("Resilience", "Power supply zones")),
-        ("gas_zones", t("Resilience", "Gas supply zones")),
-        ("flood_zones", t("Resilience", "Flood-risk zones")),
-        ("geohazards", t("Resilience", "Geological hazard points")),
-        ("greenbelts", t("Resilience", "Greenbelts")),
-        ("rivers", t("Resilience", "Rivers")),
+        ("districts", translate("Resilience", "Districts")),
+        ("street_units", translate("Resilience", "Street/town units")),
+        ("communities", translate("Resilience", "Communities and villages")),
+        ("facilities", translate("Resilience", "Facilities")),
+        ("walking_network", translate("Resilience", "Walking network")),
+        ("corridors", translate("Resilience", "Emergency corridors")),
+        ("faults", translate("Resilience", "Active faults (schematic)")),
+        ("water_zones", translate("Resilience", "Water supply zones")),
+        ("power_zones", translate("Resilience", "Power supply zones")),
+        ("gas_zones", translate("Resilience", "Gas supply zones")),
+        ("flood_zones", translate("Resilience", "Flood-risk zones")),
+        ("geohazards", translate("Resilience", "Geological hazard points")),
+        ("greenbelts", translate("Resilience", "Greenbelts")),
+        ("rivers", translate("Resilience", "Rivers")),
     ]
 
 
 # drawing order, top first
 DRAW_ORDER = (
-    "facilities", "communities", "geohazards", "faults", "corridors", "rivers", "walking_network",
-    "districts", "flood_zones", "greenbelts", "water_zones", "power_zones", "gas_zones", "street_units",
+    "facilities",
+    "communities",
+    "geohazards",
+    "faults",
+    "corridors",
+    "rivers",
+    "walking_network",
+    "districts",
+    "flood_zones",
+    "greenbelts",
+    "water_zones",
+    "power_zones",
+    "gas_zones",
+    "street_units",
 )
 HIDDEN = ("walking_network", "communities", "water_zones", "power_zones", "gas_zones", "geohazards")
 
 CATEGORY_COLOURS = {
-    "emergency_shelter": "#2ca25f", "short_term_shelter": "#006d2c", "long_term_shelter": "#00441b",
-    "fire_station": "#e31a1c", "police_station": "#1f4e9c", "hospital": "#c51b8a", "clinic": "#f768a1",
-    "supermarket": "#ff7f00", "vegetable_market": "#b2df8a", "pharmacy": "#6a3d9a", "school": "#fdbf6f",
-    "park": "#74c476", "stadium": "#8c510a", "reserve_depot": "#636363", "command_centre": "#000000",
-    "water_plant": "#1f78b4", "substation": "#ffd92f",
+    "emergency_shelter": "#2ca25f",
+    "short_term_shelter": "#006d2c",
+    "long_term_shelter": "#00441b",
+    "fire_station": "#e31a1c",
+    "police_station": "#1f4e9c",
+    "hospital": "#c51b8a",
+    "clinic": "#f768a1",
+    "supermarket": "#ff7f00",
+    "vegetable_market": "#b2df8a",
+    "pharmacy": "#6a3d9a",
+    "school": "#fdbf6f",
+    "park": "#74c476",
+    "stadium": "#8c510a",
+    "reserve_depot": "#636363",
+    "command_centre": "#000000",
+    "water_plant": "#1f78b4",
+    "substation": "#ffd92f",
 }
 
 
@@ -114,7 +137,6 @@ def _label(layer, field, size=8.0, colour="#333333"):
 
 def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None:
     """Apply the plugin's style for sample layer ``name``."""
-    t = translate
     if name == "districts":
         sym = _simple(layer, "#00000000", outline=("#404040", 0.7))
         layer.renderer().setSymbol(sym)
@@ -136,9 +158,9 @@ def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None
         layer.renderer().setSymbol(_simple(layer, "#c8c8c8", width=0.15))
     elif name == "corridors":
         items = [
-            (1, t("Resilience", "Grade 1 corridor"), _simple(layer, "#d7301f", width=1.2)),
-            (2, t("Resilience", "Grade 2 corridor"), _simple(layer, "#fc8d59", width=0.8)),
-            (3, t("Resilience", "Grade 3 corridor"), _simple(layer, "#fdcc8a", width=0.6)),
+            (1, translate("Resilience", "Grade 1 corridor"), _simple(layer, "#d7301f", width=1.2)),
+            (2, translate("Resilience", "Grade 2 corridor"), _simple(layer, "#fc8d59", width=0.8)),
+            (3, translate("Resilience", "Grade 3 corridor"), _simple(layer, "#fdcc8a", width=0.6)),
         ]
         _categorized(layer, "grade", items)
     elif name == "faults":
@@ -154,9 +176,13 @@ def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None
         _label(layer, "zone", 8, colour)
     elif name == "flood_zones":
         items = [
-            (1, t("Resilience", "High flood risk"), _simple(layer, "#2171b5", fill_alpha=0.55, outline=("#2171b5", 0.1))),
-            (2, t("Resilience", "Medium flood risk"), _simple(layer, "#6baed6", fill_alpha=0.45, outline=("#6baed6", 0.1))),
-            (3, t("Resilience", "Low flood risk"), _simple(layer, "#c6dbef", fill_alpha=0.45, outline=("#c6dbef", 0.1))),
+            (1, translate("Resilience", "High flood risk"), _simple(layer, "#2171b5", fill_alpha=0.55, outline=("#2171b5", 0.1))),
+            (
+                2,
+                translate("Resilience", "Medium flood risk"),
+                _simple(layer, "#6baed6", fill_alpha=0.45, outline=("#6baed6", 0.1)),
+            ),
+            (3, translate("Resilience", "Low flood risk"), _simple(layer, "#c6dbef", fill_alpha=0.45, outline=("#c6dbef", 0.1))),
         ]
         _categorized(layer, "risk_class", items)
     elif name == "geohazards":
@@ -174,6 +200,13 @@ def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[
     """Add every sample layer, styled, in one group at the top of the layer tree."""
     project = project or QgsProject.instance()
     path = working_copy()
+    if not project.mapLayers():
+        # an empty project takes the sample's metric CRS (CGCS2000 / 3-degree GK CM 117E)
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        from .core.samplecity import METRIC_EPSG
+
+        project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{METRIC_EPSG}"))
     root = project.layerTreeRoot()
     title = translate("Resilience", "Sample city (synthetic, schematic)")
     for child in list(root.children()):
@@ -188,7 +221,8 @@ def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[
         if not layer.isValid():
             raise RuntimeError(f"sample layer '{name}' could not be read from {path}")
         style_layer(layer, name, chinese)
-        project.addMapLayer(layer, False)
+        if project.addMapLayer(layer, False) is None:
+            raise RuntimeError(f"sample layer '{name}' could not be added to the project")
         node = group.addLayer(layer)
         node.setItemVisibilityChecked(name not in HIDDEN)
         node.setExpanded(False)

@@ -36,3 +36,13 @@ def start_qgis():
         _PROVIDER = ResilienceProvider()
         registry.addProvider(_PROVIDER)
     return app
+
+
+def stop_provider():
+    """Remove the provider start_qgis() registered (tests hand the id over to the plugin)."""
+    global _PROVIDER
+    from qgis.core import QgsApplication
+
+    if _PROVIDER is not None:
+        QgsApplication.processingRegistry().removeProvider(_PROVIDER)
+        _PROVIDER = None

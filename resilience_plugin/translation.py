@@ -1,8 +1,10 @@
 """Translation helpers.
 
-Every user-visible string goes through :func:`translate` with the literal context
-"Resilience", so that ``pylupdate5`` (``make transup``) records the context the
-runtime looks up. ``tests/test_i18n.py`` checks that the .ts file has only that context.
+pylupdate5 (``make transup``) records ``self.tr("...")`` under the name of the class the
+call is written in, and ``translate("Ctx", "...")`` under its literal context. So classes
+translate with ``type(self).__name__`` and call ``self.tr`` only in leaf classes, and
+module-level code calls ``translate("Resilience", "...")`` with the literal context.
+``tests/test_i18n.py`` checks both rules and that every string has a translation.
 """
 
 from qgis.core import QgsSettings

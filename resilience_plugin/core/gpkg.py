@@ -102,9 +102,7 @@ def write_geopackage(path: Union[str, Path], tables: List[Table]) -> Path:
                     "INSERT INTO gpkg_contents VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (t.name, "features", t.title or t.name, t.description, FIXED_TIMESTAMP, *map(float, bounds), t.epsg),
                 )
-                cur.execute(
-                    "INSERT INTO gpkg_geometry_columns VALUES (?,?,?,?,0,0)", (t.name, "geom", t.geometry_type, t.epsg)
-                )
+                cur.execute("INSERT INTO gpkg_geometry_columns VALUES (?,?,?,?,0,0)", (t.name, "geom", t.geometry_type, t.epsg))
             else:
                 cur.execute(f'CREATE TABLE "{t.name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, {cols})')
                 marks = ",".join("?" * len(t.fields))
@@ -113,8 +111,7 @@ def write_geopackage(path: Union[str, Path], tables: List[Table]) -> Path:
                     [tuple(row) for row in t.rows],
                 )
                 cur.execute(
-                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
-                    "VALUES (?,?,?,?,?)",
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES (?,?,?,?,?)",
                     (t.name, "attributes", t.title or t.name, t.description, FIXED_TIMESTAMP),
                 )
         con.commit()
@@ -147,4 +144,4 @@ def _parse_blob(blob: Optional[bytes]):
     flags = blob[3]
     env = (flags >> 1) & 0b111
     size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[env]
-    return shapely.from_wkb(bytes(blob[8 + size:]))
+    return shapely.from_wkb(bytes(blob[8 + size :]))

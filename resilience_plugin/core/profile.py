@@ -62,7 +62,7 @@ def _number(lo: float = -math.inf, hi: float = math.inf) -> Callable[[Any], Opti
     return check
 
 
-def _integer(lo: int = 0, hi: int = 10 ** 9) -> Callable[[Any], Optional[str]]:
+def _integer(lo: int = 0, hi: int = 10**9) -> Callable[[Any], Optional[str]]:
     def check(v: Any) -> Optional[str]:
         if not isinstance(v, int) or isinstance(v, bool):
             return f"expected a whole number, got {type(v).__name__} {v!r}"
@@ -398,9 +398,7 @@ def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError(
-            "(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
-        ) from None
+        raise ProfileError("(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path) from None
     return PlanProfile(data, path)
 
 

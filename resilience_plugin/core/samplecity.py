@@ -24,9 +24,14 @@ from .gpkg import Table, write_geopackage
 from .profile import load_profile
 
 SEED = 20220035
-METRIC_EPSG = 4547  # CGCS2000 / 3-degree Gauss-Kruger CM 117E
+# CGCS2000 / 3-degree Gauss-Kruger CM 117E, the zone Beijing (115.4-117.5 E) lies in.
+# (EPSG:4547 is the CM 114E zone, whose area of use stops at 115.5 E.)
+METRIC_EPSG = 4548
 GEOGRAPHIC_EPSG = 4326
-DISCLAIMER = "SYNTHETIC, SCHEMATIC sample data for Resilience Planner - not real boundaries, roads, faults or facilities. 合成示意数据，非真实边界与数据。"
+DISCLAIMER = (
+    "SYNTHETIC, SCHEMATIC sample data for Resilience Planner - not real boundaries, roads, faults or facilities. "
+    "合成示意数据，非真实边界与数据。"
+)
 CENTRE_LONLAT = (116.397, 39.908)  # Tiananmen
 
 _to_metric = Transformer.from_crs(GEOGRAPHIC_EPSG, METRIC_EPSG, always_xy=True)
@@ -61,16 +66,39 @@ DISTRICTS = [
 ]
 
 OUTLINE = [
-    (115.43, 39.80), (115.45, 40.02), (115.62, 40.12), (115.45, 40.50), (115.70, 40.64),
-    (115.98, 40.74), (116.28, 40.80), (116.55, 41.05), (116.78, 40.96), (117.05, 40.74),
-    (117.30, 40.66), (117.40, 40.40), (117.50, 40.25), (117.36, 40.06), (117.12, 39.96),
-    (117.05, 39.76), (116.90, 39.60), (116.62, 39.56), (116.42, 39.45), (116.12, 39.55),
-    (115.82, 39.46), (115.56, 39.55),
+    (115.43, 39.80),
+    (115.45, 40.02),
+    (115.62, 40.12),
+    (115.45, 40.50),
+    (115.70, 40.64),
+    (115.98, 40.74),
+    (116.28, 40.80),
+    (116.55, 41.05),
+    (116.78, 40.96),
+    (117.05, 40.74),
+    (117.30, 40.66),
+    (117.40, 40.40),
+    (117.50, 40.25),
+    (117.36, 40.06),
+    (117.12, 39.96),
+    (117.05, 39.76),
+    (116.90, 39.60),
+    (116.62, 39.56),
+    (116.42, 39.45),
+    (116.12, 39.55),
+    (115.82, 39.46),
+    (115.56, 39.55),
 ]
 OUTER_SEEDS = {
-    "110109": (115.78, 39.98), "110111": (115.90, 39.68), "110115": (116.42, 39.62),
-    "110112": (116.78, 39.80), "110113": (116.70, 40.15), "110114": (116.22, 40.24),
-    "110116": (116.55, 40.62), "110118": (116.98, 40.50), "110117": (117.20, 40.18),
+    "110109": (115.78, 39.98),
+    "110111": (115.90, 39.68),
+    "110115": (116.42, 39.62),
+    "110112": (116.78, 39.80),
+    "110113": (116.70, 40.15),
+    "110114": (116.22, 40.24),
+    "110116": (116.55, 40.62),
+    "110118": (116.98, 40.50),
+    "110117": (117.20, 40.18),
     "110119": (116.02, 40.52),
 }
 # sector of the central-city disk, degrees counter-clockwise from east
@@ -92,20 +120,41 @@ TOWNS = [
     ("Yanqing", "延庆", 115.97, 40.46, 3.0),
 ]
 MOUNTAIN_FRONT = [
-    (115.90, 39.40), (116.05, 39.70), (116.15, 39.90), (116.20, 40.05), (116.30, 40.20),
-    (116.55, 40.30), (116.80, 40.42), (117.05, 40.30), (117.25, 40.25), (117.60, 40.30),
+    (115.90, 39.40),
+    (116.05, 39.70),
+    (116.15, 39.90),
+    (116.20, 40.05),
+    (116.30, 40.20),
+    (116.55, 40.30),
+    (116.80, 40.42),
+    (117.05, 40.30),
+    (117.25, 40.25),
+    (117.60, 40.30),
 ]
 FAULTS = [
-    ("Babaoshan fault", "八宝山断裂", "Late Pleistocene", "晚更新世",
-     [(115.95, 39.55), (116.10, 39.75), (116.22, 39.92), (116.30, 40.03)]),
-    ("Huangzhuang-Gaoliying fault", "黄庄–高丽营断裂", "Holocene", "全新世",
-     [(116.00, 39.48), (116.25, 39.75), (116.45, 40.00), (116.62, 40.20)]),
-    ("Nankou-Sunhe fault", "南口–孙河断裂", "Holocene", "全新世",
-     [(116.15, 40.29), (116.35, 40.15), (116.56, 40.04)]),
-    ("Shunyi-Liangxiang fault", "顺义–良乡断裂", "Late Pleistocene", "晚更新世",
-     [(116.12, 39.62), (116.40, 39.86), (116.62, 40.08), (116.76, 40.24)]),
-    ("Xiadian fault", "夏垫断裂", "Holocene", "全新世",
-     [(116.93, 39.78), (117.10, 39.95), (117.26, 40.10)]),
+    (
+        "Babaoshan fault",
+        "八宝山断裂",
+        "Late Pleistocene",
+        "晚更新世",
+        [(115.95, 39.55), (116.10, 39.75), (116.22, 39.92), (116.30, 40.03)],
+    ),
+    (
+        "Huangzhuang-Gaoliying fault",
+        "黄庄–高丽营断裂",
+        "Holocene",
+        "全新世",
+        [(116.00, 39.48), (116.25, 39.75), (116.45, 40.00), (116.62, 40.20)],
+    ),
+    ("Nankou-Sunhe fault", "南口–孙河断裂", "Holocene", "全新世", [(116.15, 40.29), (116.35, 40.15), (116.56, 40.04)]),
+    (
+        "Shunyi-Liangxiang fault",
+        "顺义–良乡断裂",
+        "Late Pleistocene",
+        "晚更新世",
+        [(116.12, 39.62), (116.40, 39.86), (116.62, 40.08), (116.76, 40.24)],
+    ),
+    ("Xiadian fault", "夏垫断裂", "Holocene", "全新世", [(116.93, 39.78), (117.10, 39.95), (117.26, 40.10)]),
 ]
 RIVERS = [
     ("Yongding River", "永定河", [(115.70, 40.22), (116.00, 39.98), (116.15, 39.86), (116.25, 39.62), (116.45, 39.45)]),
@@ -115,26 +164,36 @@ RIVERS = [
 ]
 # (name, name_zh, bearing degrees ccw from east, grade)
 RADIALS = [
-    ("Jing-Zang corridor", "京藏通廊", 140, 1), ("Jing-Cheng corridor", "京承通廊", 62, 1),
-    ("Jing-Tang-Qin corridor", "京唐秦通廊", 18, 1), ("Jing-Ha corridor", "京哈通廊", 2, 1),
-    ("Jing-Jin corridor", "京津通廊", -32, 1), ("Jing-Xiong corridor", "京雄通廊", -100, 1),
-    ("Jing-Gang-Ao corridor", "京港澳通廊", -125, 1), ("Jing-Kun corridor", "京昆通廊", -160, 1),
+    ("Jing-Zang corridor", "京藏通廊", 140, 1),
+    ("Jing-Cheng corridor", "京承通廊", 62, 1),
+    ("Jing-Tang-Qin corridor", "京唐秦通廊", 18, 1),
+    ("Jing-Ha corridor", "京哈通廊", 2, 1),
+    ("Jing-Jin corridor", "京津通廊", -32, 1),
+    ("Jing-Xiong corridor", "京雄通廊", -100, 1),
+    ("Jing-Gang-Ao corridor", "京港澳通廊", -125, 1),
+    ("Jing-Kun corridor", "京昆通廊", -160, 1),
 ]
 # (name, name_zh, half-width km, half-height km, exponent, east offset km, grade)
 RINGS = [
-    ("2nd Ring Road", "二环路", 4.2, 3.6, 4.0, 0.0, 2), ("3rd Ring Road", "三环路", 6.8, 6.0, 4.0, 0.0, 1),
-    ("4th Ring Road", "四环路", 9.6, 8.6, 3.5, 0.0, 1), ("5th Ring Road", "五环路", 14.8, 13.6, 2.6, 0.0, 1),
+    ("2nd Ring Road", "二环路", 4.2, 3.6, 4.0, 0.0, 2),
+    ("3rd Ring Road", "三环路", 6.8, 6.0, 4.0, 0.0, 1),
+    ("4th Ring Road", "四环路", 9.6, 8.6, 3.5, 0.0, 1),
+    ("5th Ring Road", "五环路", 14.8, 13.6, 2.6, 0.0, 1),
     ("6th Ring Road", "六环路", 29.0, 25.0, 2.2, 5.0, 1),
 ]
 
 _NAME1 = list("东西南北中新永安和平长广文兴清春金玉云青华光明德福乐康宁泰丰")
 _NAME2 = list("华苑坊园桥湖山河门里庄营台林泉源峰塘坝岭")
-_PINYIN = dict(zip(
-    _NAME1 + _NAME2,
-    ("dong xi nan bei zhong xin yong an he ping chang guang wen xing qing chun jin yu yun qing hua guang ming "
-     "de fu le kang ning tai feng hua yuan fang yuan qiao hu shan he men li zhuang ying tai lin quan yuan "
-     "feng tang ba ling").split(),
-))
+_PINYIN = dict(
+    zip(
+        _NAME1 + _NAME2,
+        (
+            "dong xi nan bei zhong xin yong an he ping chang guang wen xing qing chun jin yu yun qing hua guang ming "
+            "de fu le kang ning tai feng hua yuan fang yuan qiao hu shan he men li zhuang ying tai lin quan yuan "
+            "feng tang ba ling"
+        ).split(),
+    )
+)
 _VILLAGE = list("家庄营屯店峪沟台")
 _VILLAGE_PY = dict(zip(_VILLAGE, "jia zhuang ying tun dian yu gou tai".split()))
 
@@ -281,7 +340,8 @@ class SampleCityBuilder:
             "110101": shapely.box(cx, cy - 4800, cx + 4800, cy + 4800),
         }
         for code, (a0, a1) in SECTORS.items():
-            geoms[code] = shapely.difference(_sector(cx, cy, 20000, a0, a1), core)
+            wedge = _sector(cx, cy, 40000, a0, a1)  # cut from the same disk, so sectors fit it exactly
+            geoms[code] = shapely.difference(shapely.intersection(disk, wedge), core)
         outer = shapely.difference(self.boundary, disk)
         seeds = lonlat_to_metric(list(OUTER_SEEDS.values()))
         for code, cell in zip(OUTER_SEEDS, _voronoi_cells(seeds, outer)):
@@ -292,24 +352,41 @@ class SampleCityBuilder:
             parts = list(shapely.get_parts(shapely.make_valid(geoms[code])))
             if len(parts) < 2:
                 continue
-            keep = [p for p in parts if p.geom_type == "Polygon" and p.contains(Point(sx, sy))] or [max(parts, key=lambda p: p.area)]
+            keep = [p for p in parts if p.geom_type == "Polygon" and p.contains(Point(sx, sy))] or [
+                max(parts, key=lambda p: p.area)
+            ]
             for p in parts:
                 if p in keep or p.area < 1:
                     continue
-                other = max((c for c in codes if c != code), key=lambda c: shapely.length(shapely.intersection(p.buffer(1), geoms[c])))
+                other = max(
+                    (c for c in codes if c != code), key=lambda c: shapely.length(shapely.intersection(p.buffer(1), geoms[c]))
+                )
                 geoms[other] = shapely.union(geoms[other], p)
             geoms[code] = shapely.union_all(keep)
         self.districts = {}
         rows, gs = [], []
-        for code, name, name_zh, pop, elderly, role, role_zh, n_units in DISTRICTS:
+        for code, name, name_zh, pop, elderly, role, role_zh, _n_units in DISTRICTS:
             g = _as_multipolygon(geoms[code])
             self.districts[code] = g
             rows.append((code, name, name_zh, pop, elderly, role, role_zh))
             gs.append(g)
         self.layers["districts"] = Layer(
-            "districts", "Districts 区", "MULTIPOLYGON", METRIC_EPSG,
-            [("code", str), ("name", str), ("name_zh", str), ("population", int), ("elderly_share", float),
-             ("role", str), ("role_zh", str)], rows, gs)
+            "districts",
+            "Districts 区",
+            "MULTIPOLYGON",
+            METRIC_EPSG,
+            [
+                ("code", str),
+                ("name", str),
+                ("name_zh", str),
+                ("population", int),
+                ("elderly_share", float),
+                ("role", str),
+                ("role_zh", str),
+            ],
+            rows,
+            gs,
+        )
 
     def _unit_name(self, used: set, town: bool) -> Tuple[str, str, str]:
         while True:
@@ -328,12 +405,13 @@ class SampleCityBuilder:
         used: set = set()
         rows, gs = [], []
         self.units = []  # dicts for later steps
-        for code, name, name_zh, pop, elderly, role, role_zh, n_units in DISTRICTS:
+        for code, _name, name_zh, pop, elderly, _role, _role_zh, n_units in DISTRICTS:
             dgeom = self.districts[code]
 
             def weight(x, y):
                 return np.where(shapely.contains_xy(self.urban, x, y), 1.0, 0.12) * np.where(
-                    shapely.contains_xy(self.mountain, x, y), 0.5, 1.0)
+                    shapely.contains_xy(self.mountain, x, y), 0.5, 1.0
+                )
 
             cand = _random_points_in(dgeom, 2500, rng)
             w = weight(cand[:, 0], cand[:, 1])
@@ -341,7 +419,7 @@ class SampleCityBuilder:
             cells = _voronoi_cells(centres, dgeom)
             order = np.lexsort((centres[:, 0], -centres[:, 1]))  # north to south, then west to east
             infos = []
-            for k, i in enumerate(order):
+            for i in order:
                 g = _as_multipolygon(cells[i])
                 if g.is_empty:
                     continue
@@ -352,25 +430,60 @@ class SampleCityBuilder:
             wts = np.array([a / 1e6 * (0.015 + uf) * (0.4 if mf > 0.5 else 1.0) for g, a, uf, mf in infos])
             pops = np.floor(pop * wts / wts.sum()).astype(int)
             pops[np.argmax(pops)] += pop - pops.sum()
-            for k, ((g, area, uf, mf), p) in enumerate(zip(infos, pops)):
+            for k, ((g, _area, uf, mf), p) in enumerate(zip(infos, pops)):
                 town = uf < 0.5
                 prefix, uname_zh, uname = self._unit_name(used, town)
                 c = g.centroid
                 dist_km = math.hypot(c.x - self.cx, c.y - self.cy) / 1000
                 old = 0.68 * math.exp(-dist_km / 12) + (0.25 if mf > 0.5 else 0.05) + rng.normal(0, 0.05)
                 unit_code = f"{code}{k + 1:03d}"
-                row = (unit_code, uname, uname_zh, "town" if town else "street", "镇" if town else "街道",
-                       name_zh, code, int(p), float(np.clip(elderly + rng.normal(0, 0.025) + (0.02 if dist_km < 6 else 0), 0.05, 0.4)),
-                       float(np.clip(old, 0.02, 0.95)))
+                row = (
+                    unit_code,
+                    uname,
+                    uname_zh,
+                    "town" if town else "street",
+                    "镇" if town else "街道",
+                    name_zh,
+                    code,
+                    int(p),
+                    float(np.clip(elderly + rng.normal(0, 0.025) + (0.02 if dist_km < 6 else 0), 0.05, 0.4)),
+                    float(np.clip(old, 0.02, 0.95)),
+                )
                 rows.append(row)
                 gs.append(g)
-                self.units.append({"code": unit_code, "prefix": prefix, "geom": g, "pop": int(p), "town": town,
-                                   "urban_frac": uf, "district": code, "name_zh": uname_zh, "name": uname})
+                self.units.append(
+                    {
+                        "code": unit_code,
+                        "prefix": prefix,
+                        "geom": g,
+                        "pop": int(p),
+                        "town": town,
+                        "urban_frac": uf,
+                        "district": code,
+                        "name_zh": uname_zh,
+                        "name": uname,
+                    }
+                )
         self.layers["street_units"] = Layer(
-            "street_units", "Street/town units 韧性街镇单元", "MULTIPOLYGON", METRIC_EPSG,
-            [("code", str), ("name", str), ("name_zh", str), ("kind", str), ("kind_zh", str), ("district", str),
-             ("district_code", str), ("population", int), ("elderly_share", float), ("old_building_share", float)],
-            rows, gs)
+            "street_units",
+            "Street/town units 韧性街镇单元",
+            "MULTIPOLYGON",
+            METRIC_EPSG,
+            [
+                ("code", str),
+                ("name", str),
+                ("name_zh", str),
+                ("kind", str),
+                ("kind_zh", str),
+                ("district", str),
+                ("district_code", str),
+                ("population", int),
+                ("elderly_share", float),
+                ("old_building_share", float),
+            ],
+            rows,
+            gs,
+        )
 
     def _network(self):
         """A noded walking network: a jittered 400 m lattice in built-up areas, rural roads every 2.4 km."""
@@ -393,7 +506,7 @@ class SampleCityBuilder:
             a = urban[: nx - di, : ny - dj] & urban[di:, dj:] & ~drop[d, : nx - di, : ny - dj]
             for i, j in zip(*np.nonzero(a)):
                 edges[(i, j, i + di, j + dj)] = ("street", "街巷", [(X[i, j], Y[i, j]), (X[i + di, j + dj], Y[i + di, j + dj])])
-        for d, (di, dj) in enumerate(((1, 0), (0, 1))):
+        for di, dj in ((1, 0), (0, 1)):
             for i in range(0, nx - k * di, k if di else 1):
                 for j in range(0, ny - k * dj, 1 if di else k):
                     if (di and j % k) or (dj and i % k):
@@ -408,9 +521,17 @@ class SampleCityBuilder:
                         for t in range(k):
                             key = (ii[t], jj[t], ii[t + 1], jj[t + 1])
                             if key not in edges:
-                                edges[key] = ("rural_road", "乡村道路", [(X[ii[t], jj[t]], Y[ii[t], jj[t]]), (X[ii[t + 1], jj[t + 1]], Y[ii[t + 1], jj[t + 1]])])
+                                edges[key] = (
+                                    "rural_road",
+                                    "乡村道路",
+                                    [(X[ii[t], jj[t]], Y[ii[t], jj[t]]), (X[ii[t + 1], jj[t + 1]], Y[ii[t + 1], jj[t + 1]])],
+                                )
                     else:
-                        edges[(ii[0], jj[0], ii[-1], jj[-1])] = ("rural_road", "乡村道路", [(X[a, b], Y[a, b]) for a, b in zip(ii, jj)])
+                        edges[(ii[0], jj[0], ii[-1], jj[-1])] = (
+                            "rural_road",
+                            "乡村道路",
+                            [(X[a, b], Y[a, b]) for a, b in zip(ii, jj)],
+                        )
         rows, gs = [], []
         for key in sorted(edges):
             cls, cls_zh, pts = edges[key]
@@ -418,8 +539,14 @@ class SampleCityBuilder:
             rows.append((cls, cls_zh))
             gs.append(g)
         self.layers["walking_network"] = Layer(
-            "walking_network", "Walking network 步行网络", "LINESTRING", METRIC_EPSG,
-            [("road_class", str), ("road_class_zh", str)], rows, gs)
+            "walking_network",
+            "Walking network 步行网络",
+            "LINESTRING",
+            METRIC_EPSG,
+            [("road_class", str), ("road_class_zh", str)],
+            rows,
+            gs,
+        )
 
     def _communities(self):
         rng = self.rng
@@ -451,7 +578,8 @@ class SampleCityBuilder:
                     pick = _random_points_in(g, n_village, rng)
                 pts += [(x, y, "village") for x, y in pick]
             pts = [(x, y, kind) for x, y, kind in pts if g.contains(Point(x, y))] or [
-                (g.representative_point().x, g.representative_point().y, "community")]
+                (g.representative_point().x, g.representative_point().y, "community")
+            ]
             shares = rng.dirichlet(np.full(len(pts), 4.0))
             pops = np.floor(u["pop"] * shares).astype(int)
             pops[0] += u["pop"] - pops.sum()
@@ -471,9 +599,22 @@ class SampleCityBuilder:
                 rows.append((code, en, zh, kind, "村" if kind == "village" else "社区", u["code"], int(p)))
                 gs.append(Point(x, y))
         self.layers["communities"] = Layer(
-            "communities", "Communities and villages 社区与村庄", "POINT", METRIC_EPSG,
-            [("code", str), ("name", str), ("name_zh", str), ("kind", str), ("kind_zh", str), ("unit_code", str),
-             ("population", int)], rows, gs)
+            "communities",
+            "Communities and villages 社区与村庄",
+            "POINT",
+            METRIC_EPSG,
+            [
+                ("code", str),
+                ("name", str),
+                ("name_zh", str),
+                ("kind", str),
+                ("kind_zh", str),
+                ("unit_code", str),
+                ("population", int),
+            ],
+            rows,
+            gs,
+        )
 
     def _hazards(self):
         rng = self.rng
@@ -484,20 +625,33 @@ class SampleCityBuilder:
             gs.append(line)
         self.faults = gs
         self.layers["faults"] = Layer(
-            "faults", "Active faults (schematic) 活动断裂（示意）", "LINESTRING", METRIC_EPSG,
-            [("name", str), ("name_zh", str), ("activity", str), ("activity_zh", str), ("avoidance_m", float),
-             ("avoidance_source", str)], rows, gs)
+            "faults",
+            "Active faults (schematic) 活动断裂（示意）",
+            "LINESTRING",
+            METRIC_EPSG,
+            [
+                ("name", str),
+                ("name_zh", str),
+                ("activity", str),
+                ("activity_zh", str),
+                ("avoidance_m", float),
+                ("avoidance_source", str),
+            ],
+            rows,
+            gs,
+        )
 
         rivers, rrows = [], []
         for name, name_zh, pts in RIVERS:
             line = LineString(_wiggle(lonlat_to_metric(pts), rng, 900, 8))
             rivers.append(line)
             rrows.append((name, name_zh))
-        self.layers["rivers"] = Layer("rivers", "Rivers 河流", "LINESTRING", METRIC_EPSG,
-                                      [("name", str), ("name_zh", str)], rrows, rivers)
+        self.layers["rivers"] = Layer(
+            "rivers", "Rivers 河流", "LINESTRING", METRIC_EPSG, [("name", str), ("name_zh", str)], rrows, rivers
+        )
         frows, fgs = [], []
         widths = [(1, "high", "高", 600), (2, "medium", "中", 1500), (3, "low", "低", 3000)]
-        for line, (rname, rname_zh) in zip(rivers, rrows):
+        for line, (_rname, rname_zh) in zip(rivers, rrows):
             inner = Polygon()
             for cls, risk, risk_zh, w in widths:
                 outer = shapely.intersection(line.buffer(w), self.boundary)
@@ -511,9 +665,14 @@ class SampleCityBuilder:
             frows.append(("waterlogging", "易积水点（下凹桥区）", 1, "high", "高", "第75条"))
             fgs.append(MultiPolygon([Point(x, y).buffer(160, 16)]))
         self.layers["flood_zones"] = Layer(
-            "flood_zones", "Flood-risk zones 洪涝风险区", "MULTIPOLYGON", METRIC_EPSG,
-            [("hazard", str), ("hazard_zh", str), ("risk_class", int), ("risk", str), ("risk_zh", str),
-             ("source", str)], frows, fgs)
+            "flood_zones",
+            "Flood-risk zones 洪涝风险区",
+            "MULTIPOLYGON",
+            METRIC_EPSG,
+            [("hazard", str), ("hazard_zh", str), ("risk_class", int), ("risk", str), ("risk_zh", str), ("source", str)],
+            frows,
+            fgs,
+        )
 
         mtg, fs = self.districts["110109"], self.districts["110111"]
         shapely.prepare(mtg)
@@ -531,8 +690,14 @@ class SampleCityBuilder:
             grows.append((f"GH{i + 1:04d}", kind, kind_zh, level))
             ggs.append(Point(x, y))
         self.layers["geohazards"] = Layer(
-            "geohazards", "Geological hazard points 地质灾害隐患点", "POINT", METRIC_EPSG,
-            [("code", str), ("kind", str), ("kind_zh", str), ("risk_level", int)], grows, ggs)
+            "geohazards",
+            "Geological hazard points 地质灾害隐患点",
+            "POINT",
+            METRIC_EPSG,
+            [("code", str), ("kind", str), ("kind_zh", str), ("risk_level", int)],
+            grows,
+            ggs,
+        )
 
         g1 = shapely.difference(Point(self.cx, self.cy).buffer(15500, 128), Point(self.cx, self.cy).buffer(11000, 128))
         wedges = shapely.union_all([_sector(self.cx, self.cy, 16000, a, a + 14) for a in (20, 110, 200, 290)])
@@ -541,11 +706,17 @@ class SampleCityBuilder:
         g2 = shapely.intersection(shapely.difference(six.buffer(3500), six.buffer(-3000)), self.boundary)
         self.greenbelts = [g1, g2]
         self.layers["greenbelts"] = Layer(
-            "greenbelts", "Greenbelts 绿化隔离地区", "MULTIPOLYGON", METRIC_EPSG,
+            "greenbelts",
+            "Greenbelts 绿化隔离地区",
+            "MULTIPOLYGON",
+            METRIC_EPSG,
             [("name", str), ("name_zh", str), ("ring", str), ("ring_zh", str), ("clause", str)],
-            [("First greenbelt", "第一道绿化隔离地区", "Capital function support ring", "首都功能保障环", "第25条"),
-             ("Second greenbelt", "第二道绿化隔离地区", "City operation support ring", "城市运行支撑环", "第25条")],
-            [_as_multipolygon(g1), _as_multipolygon(g2)])
+            [
+                ("First greenbelt", "第一道绿化隔离地区", "Capital function support ring", "首都功能保障环", "第25条"),
+                ("Second greenbelt", "第二道绿化隔离地区", "City operation support ring", "城市运行支撑环", "第25条"),
+            ],
+            [_as_multipolygon(g1), _as_multipolygon(g2)],
+        )
 
     def _corridors(self):
         rng = self.rng
@@ -558,7 +729,11 @@ class SampleCityBuilder:
                 return
             g = grades[str(grade)]
             rows.append((name, name_zh, grade, g["name_zh"], float(g["min_width"]), kind, kind_zh))
-            gs.append(shapely.multilinestrings(list(shapely.get_parts(shapely.line_merge(geom)))) if geom.geom_type != "LineString" else shapely.multilinestrings([geom]))
+            gs.append(
+                shapely.multilinestrings(list(shapely.get_parts(shapely.line_merge(geom))))
+                if geom.geom_type != "LineString"
+                else shapely.multilinestrings([geom])
+            )
 
         for name, name_zh, a, b, p, east, grade in RINGS:
             ring = _superellipse(self.cx + east * 1000, self.cy, a * 1000, b * 1000, p, 240)
@@ -569,8 +744,10 @@ class SampleCityBuilder:
             pts = np.array([(self.cx + r * math.cos(t), self.cy + r * math.sin(t)) for r in (r0, 40000, 80000, 130000)])
             line = LineString(_wiggle(pts, rng, 1200, 4))
             add(name, name_zh, grade, line, "radial corridor (八廊)", "韧性保障通廊")
-        axis = [("Chang'an Avenue axis", "长安街及其延长线", [(-30000, 0), (30000, 0)]),
-                ("Central axis", "中轴线及其延长线", [(0, -28000), (0, 22000)])]
+        axis = [
+            ("Chang'an Avenue axis", "长安街及其延长线", [(-30000, 0), (30000, 0)]),
+            ("Central axis", "中轴线及其延长线", [(0, -28000), (0, 22000)]),
+        ]
         for name, name_zh, pts in axis:
             line = LineString([(self.cx + x, self.cy + y) for x, y in pts])
             add(name, name_zh, 2, line, "axis road", "轴线道路")
@@ -583,12 +760,29 @@ class SampleCityBuilder:
             add(f"{a}-{b} link", f"{ta[1]}—{tb[1]}联络线", 3, line, "new-town link", "新城联络道路")
         for name in ("Huairou", "Miyun", "Pinggu", "Yanqing"):
             t = by_name[name]
-            line = LineString(_wiggle(np.array([(t[2], t[3]), (self.cx + (t[2] - self.cx) * 0.45, self.cy + (t[3] - self.cy) * 0.45)]), rng, 900, 5))
+            line = LineString(
+                _wiggle(
+                    np.array([(t[2], t[3]), (self.cx + (t[2] - self.cx) * 0.45, self.cy + (t[3] - self.cy) * 0.45)]), rng, 900, 5
+                )
+            )
             add(f"{name} mountain road", f"{t[1]}山区通道", 3, line, "mountain road", "山区道路")
         self.layers["corridors"] = Layer(
-            "corridors", "Emergency corridors 应急疏散救援通道", "MULTILINESTRING", METRIC_EPSG,
-            [("name", str), ("name_zh", str), ("grade", int), ("grade_zh", str), ("min_width_m", float),
-             ("kind", str), ("kind_zh", str)], rows, gs)
+            "corridors",
+            "Emergency corridors 应急疏散救援通道",
+            "MULTILINESTRING",
+            METRIC_EPSG,
+            [
+                ("name", str),
+                ("name_zh", str),
+                ("grade", int),
+                ("grade_zh", str),
+                ("min_width_m", float),
+                ("kind", str),
+                ("kind_zh", str),
+            ],
+            rows,
+            gs,
+        )
 
     def _lifelines(self):
         rng = self.rng
@@ -603,17 +797,37 @@ class SampleCityBuilder:
                 gs.append(g)
             self.zones[system] = (seeds, gs)
             self.layers[f"{system}_zones"] = Layer(
-                f"{system}_zones", f"Lifeline service zones: {system} 生命线分区（{system_zh}）", "MULTIPOLYGON", METRIC_EPSG,
-                [("zone", str), ("system", str), ("system_zh", str), ("name_zh", str)], rows, gs)
+                f"{system}_zones",
+                f"Lifeline service zones: {system} 生命线分区（{system_zh}）",
+                "MULTIPOLYGON",
+                METRIC_EPSG,
+                [("zone", str), ("system", str), ("system_zh", str), ("name_zh", str)],
+                rows,
+                gs,
+            )
 
     def _facilities(self):
         rng = self.rng
         cats = self.profile.categories
-        shelter = {"emergency_shelter": (1000, 20000), "short_term_shelter": (2000, 30000), "long_term_shelter": (50000, 400000),
-                   "school": (2000, 15000), "park": (5000, 200000), "stadium": (10000, 60000)}
+        shelter = {
+            "emergency_shelter": (1000, 20000),
+            "short_term_shelter": (2000, 30000),
+            "long_term_shelter": (50000, 400000),
+            "school": (2000, 15000),
+            "park": (5000, 200000),
+            "stadium": (10000, 60000),
+        }
         beds = {"hospital": (100, 1500), "clinic": (0, 30)}
-        per_10k = {"emergency_shelter": 0.5, "hospital": 0.12, "clinic": 0.4, "supermarket": 0.7,
-                   "vegetable_market": 0.4, "pharmacy": 0.8, "school": 1.0, "park": 0.4}
+        per_10k = {
+            "emergency_shelter": 0.5,
+            "hospital": 0.12,
+            "clinic": 0.4,
+            "supermarket": 0.7,
+            "vegetable_market": 0.4,
+            "pharmacy": 0.8,
+            "school": 1.0,
+            "park": 0.4,
+        }
         items: List[Tuple[str, float, float, str]] = []  # category, x, y, name prefix
 
         def near(u, n):
@@ -656,7 +870,7 @@ class SampleCityBuilder:
         lon, lat = _to_geographic.transform(xs, ys)
         rows, gs = [], []
         counts: Dict[Tuple[str, str], int] = {}
-        for (cat, x, y, prefix), lo, la in zip(items, lon, lat):
+        for (cat, _x, _y, prefix), lo, la in zip(items, lon, lat):
             counts[(cat, prefix)] = counts.get((cat, prefix), 0) + 1
             k = counts[(cat, prefix)]
             zh = f"{prefix}{cats[cat]['name_zh']}" + (f"{k}号" if k > 1 else "")
@@ -666,9 +880,22 @@ class SampleCityBuilder:
             rows.append((f"F{len(rows) + 1:05d}", en, zh, cat, cats[cat]["name_zh"], area, nbeds))
             gs.append(Point(round(lo, 7), round(la, 7)))
         self.layers["facilities"] = Layer(
-            "facilities", "Facilities (WGS84) 设施", "POINT", GEOGRAPHIC_EPSG,
-            [("code", str), ("name", str), ("name_zh", str), ("category", str), ("category_zh", str),
-             ("shelter_area_m2", float), ("beds", int)], rows, gs)
+            "facilities",
+            "Facilities (WGS84) 设施",
+            "POINT",
+            GEOGRAPHIC_EPSG,
+            [
+                ("code", str),
+                ("name", str),
+                ("name_zh", str),
+                ("category", str),
+                ("category_zh", str),
+                ("shelter_area_m2", float),
+                ("beds", int),
+            ],
+            rows,
+            gs,
+        )
 
     def _about(self):
         rows = [
@@ -676,7 +903,7 @@ class SampleCityBuilder:
             ("disclaimer", DISCLAIMER),
             ("generator", "python3 -m resilience_plugin.core.samplecity"),
             ("seed", str(self.seed)),
-            ("crs", "EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 117E); facilities in EPSG:4326"),
+            ("crs", f"EPSG:{METRIC_EPSG} (CGCS2000 / 3-degree Gauss-Kruger CM 117E); facilities in EPSG:4326"),
             ("populations", "District totals from the 2020 census (第七次全国人口普查); their split into units is synthetic"),
             ("layers", ", ".join(sorted(self.layers))),
         ]
@@ -690,9 +917,16 @@ def build_sample_city(seed: int = SEED) -> Dict[str, Layer]:
 def write_sample_city(path, seed: int = SEED) -> Path:
     layers = build_sample_city(seed)
     tables = [
-        Table(name=lay.name, fields=lay.fields, rows=lay.rows, geometries=lay.geometries,
-              geometry_type=lay.geometry_type or "GEOMETRY", epsg=lay.epsg or 4326, title=lay.title,
-              description=DISCLAIMER)
+        Table(
+            name=lay.name,
+            fields=lay.fields,
+            rows=lay.rows,
+            geometries=lay.geometries,
+            geometry_type=lay.geometry_type or "GEOMETRY",
+            epsg=lay.epsg or 4326,
+            title=lay.title,
+            description=DISCLAIMER,
+        )
         for lay in layers.values()
     ]
     return write_geopackage(path, tables)

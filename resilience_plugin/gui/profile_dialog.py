@@ -46,8 +46,13 @@ class ProfileDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         layout.addWidget(self.table)
-        note = QLabel(self.tr("Double-click a value to edit it (JSON for lists and tables). Confidence C marks "
-                              "values recalled from a standard and not confirmed: check them before relying on them."), self)
+        note = QLabel(
+            self.tr(
+                "Double-click a value to edit it (JSON for lists and tables). Confidence C marks "
+                "values recalled from a standard and not confirmed: check them before relying on them."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -67,7 +72,7 @@ class ProfileDialog(QDialog):
         self.show_profile(active_profile_path())
 
     def tr(self, text: str) -> str:
-        return translate("Resilience", text)
+        return translate(type(self).__name__, text)
 
     def show_profile(self, path: str) -> bool:
         try:
@@ -141,6 +146,8 @@ class ProfileDialog(QDialog):
             path = ""
         set_active_profile_path(path)
         self.bar.pushMessage(
-            self.tr("Profile"), self.tr("New runs use: {0}").format(path or self.tr("the built-in profile")),
-            level=MESSAGE_SUCCESS, duration=5,
+            self.tr("Profile"),
+            self.tr("New runs use: {0}").format(path or self.tr("the built-in profile")),
+            level=MESSAGE_SUCCESS,
+            duration=5,
         )

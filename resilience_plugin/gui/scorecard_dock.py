@@ -16,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
@@ -65,10 +66,12 @@ def _number(value) -> Optional[float]:
 class ScorecardDock(QgsDockWidget, FORM_CLASS):
     ID_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, iface, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("ResiliencePlannerScorecardDock")
+        from qgis.utils import iface
+
         self.iface = iface
         self.layer: Optional[QgsVectorLayer] = None
         self._syncing = False
@@ -95,7 +98,7 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
         self.set_layer(self._initial_layer())
 
     def tr(self, text: str) -> str:
-        return translate("Resilience", text)
+        return translate(type(self).__name__, text)
 
     def _initial_layer(self):
         current = self.layerCombo.currentLayer()
@@ -118,6 +121,9 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
 
     def _disconnect_layer(self):
         if self.layer is None:
+            return
+        if sip.isdeleted(self.layer):  # removed from the project: its signals went with it
+            self.layer = None
             return
         for signal, slot in self._layer_signals(self.layer):
             try:
@@ -159,6 +165,15 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
 
     # ------------------------------------------------------------ table
     def refresh(self):
+        # clearing and refilling the table must not clear the map selection
+        self._syncing = True
+        try:
+            self._fill_table()
+        finally:
+            self._syncing = False
+        self._layer_selection_changed()
+
+    def _fill_table(self):
         table = self.unitTable
         table.setSortingEnabled(False)
         table.clear()
@@ -174,21 +189,32 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
         pop_field = self.populationFieldCombo.currentField()
         code_field = _guess(names, CODE_CANDIDATES)
         district_field = _guess(names, DISTRICT_CANDIDATES)
-        headers = [self.tr("Unit"), self.tr("Code"), self.tr("District"), self.tr("Population"),
-                   self.tr("Area (km²)"), self.tr("Density (/km²)")]
+        headers = [
+            self.tr("Unit"),
+            self.tr("Population"),
+            self.tr("Area (km²)"),
+            self.tr("Density (/km²)"),
+            self.tr("Code"),
+            self.tr("District"),
+        ]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
 
         area = QgsDistanceArea()
         area.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
-        area.setEllipsoid(QgsProject.instance().ellipsoid() or "EPSG:7019")
+        if not area.setEllipsoid(QgsProject.instance().ellipsoid() or "EPSG:7019"):
+            area.setEllipsoid("NONE")  # noqa: QGS201 - "NONE" (planimetric) always succeeds
 
         features = list(layer.getFeatures(QgsFeatureRequest()))
         table.setRowCount(len(features))
         total_pop, bad_pop = 0.0, 0
         for row, f in enumerate(features):
             name = f[name_field] if name_field else None
-            label = str(name) if name not in (None, "") and not (hasattr(name, "isNull") and name.isNull()) else self.tr("(unnamed, id {0})").format(f.id())
+            label = (
+                str(name)
+                if name not in (None, "") and not (hasattr(name, "isNull") and name.isNull())
+                else self.tr("(unnamed, id {0})").format(f.id())
+            )
             pop = _number(f[pop_field]) if pop_field else None
             if pop_field and (pop is None or pop < 0):
                 bad_pop += 1
@@ -200,9 +226,9 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
             item = QTableWidgetItem(label)
             item.setData(self.ID_ROLE, f.id())
             table.setItem(row, 0, item)
-            table.setItem(row, 1, QTableWidgetItem(str(f[code_field]) if code_field else ""))
-            table.setItem(row, 2, QTableWidgetItem(str(f[district_field]) if district_field else ""))
-            for col, value, fmt in ((3, pop, "{:,.0f}"), (4, km2, "{:,.2f}"), (5, density, "{:,.0f}")):
+            table.setItem(row, 4, QTableWidgetItem(str(f[code_field]) if code_field else ""))
+            table.setItem(row, 5, QTableWidgetItem(str(f[district_field]) if district_field else ""))
+            for col, value, fmt in ((1, pop, "{:,.0f}"), (2, km2, "{:,.2f}"), (3, density, "{:,.0f}")):
                 cell = NumericItem("—" if value is None else fmt.format(value))
                 cell.setData(Qt.ItemDataRole.UserRole + 1, value)
                 cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
@@ -215,13 +241,12 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
             text += " · " + self.tr("{0} without a valid population in field '{1}'").format(bad_pop, pop_field)
         self.summaryLabel.setText(text)
         self.apply_filter(self.filterEdit.text())
-        self._layer_selection_changed()
 
     def apply_filter(self, text: str):
         text = (text or "").strip().lower()
         table = self.unitTable
         for row in range(table.rowCount()):
-            hay = " ".join(table.item(row, c).text().lower() for c in range(3) if table.item(row, c))
+            hay = " ".join(table.item(row, c).text().lower() for c in (0, 4, 5) if table.item(row, c))
             table.setRowHidden(row, bool(text) and text not in hay)
 
     def _row_ids(self, rows) -> List[int]:

@@ -13,7 +13,11 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""
 
     def tr(self, text: str) -> str:
-        return translate("Resilience", text)
+        """Translate with the concrete class's name as context, as pylupdate5 records it.
+
+        Call ``self.tr`` only in leaf classes; base classes use ``translate("Resilience", ...)``.
+        """
+        return translate(type(self).__name__, text)
 
     def createInstance(self):  # noqa: N802 - QGIS API
         return type(self)()

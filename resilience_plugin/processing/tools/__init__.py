@@ -1,7 +1,7 @@
 """Group "Plan profile and sample data"."""
 
-from ..base import ResilienceAlgorithm
 from ...translation import translate
+from ..base import ResilienceAlgorithm
 
 
 class ToolsAlgorithm(ResilienceAlgorithm):

@@ -7,14 +7,14 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ...compat import FILE_BEHAVIOR_FILE, SOURCE_TABLE
+from ...compat import FIELD_STRING, FILE_BEHAVIOR_FILE, SOURCE_TABLE
 from ...settings import active_profile_path
 from . import ToolsAlgorithm
 
@@ -45,7 +45,11 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         param = QgsProcessingParameterFile(
-            self.PROFILE, self.tr("Plan profile"), behavior=FILE_BEHAVIOR_FILE, extension="json", optional=True,
+            self.PROFILE,
+            self.tr("Plan profile"),
+            behavior=FILE_BEHAVIOR_FILE,
+            extension="json",
+            optional=True,
             defaultValue=active_profile_path() or None,
         )
         param.setHelp(self.tr("A plan profile file (JSON). Empty: the built-in Beijing profile."))
@@ -64,7 +68,7 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
         feedback.pushInfo(self.tr("Plan profile: {0} ({1})").format(profile.title_zh, profile.path))
         fields = QgsFields()
         for name in ("key", "value", "unit", "source", "confidence"):
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, FIELD_STRING))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise self.invalidSinkError(parameters, self.OUTPUT)
@@ -74,6 +78,7 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
                 break
             f = QgsFeature(fields)
             f.setAttributes([q.key, json.dumps(q.value, ensure_ascii=False), q.unit, q.source, q.confidence])
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+            if not sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (i + 1) / len(quantities))
         return {self.OUTPUT: dest, self.PROFILE_ID: profile.id}

@@ -32,7 +32,8 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
             "(第24-26、33条), schematic active faults (第44、86条), lifeline zones (第47条), flood-risk zones, "
             "geological-hazard points and the two greenbelts (第25条). None of it is real.\n\n"
             "Layer: which sample layer to copy.\n\n"
-            "Output: the copied layer, with the sample's own fields and CRS (EPSG:4547; facilities EPSG:4326)."
+            "Output: the copied layer, with the sample's own fields and CRS "
+            "(EPSG:4548, CGCS2000 3-degree CM 117E; facilities EPSG:4326)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -55,16 +56,15 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
         source = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not source.isValid():
             raise QgsProcessingException(self.tr("The sample city is missing or unreadable: {0}").format(path))
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs()
-        )
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs())
         if sink is None:
             raise self.invalidSinkError(parameters, self.OUTPUT)
         total = source.featureCount() or 1
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 break
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             if i % 500 == 0:
                 feedback.setProgress(100.0 * i / total)
         feedback.setProgress(100)

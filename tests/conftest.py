@@ -1,0 +1,55 @@
+"""Shared fixtures. pytest-qgis starts QGIS (offscreen) before this file is imported."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PLAN_TEXT = SHARED / "plan" / "beijing-resilient-city-spatial-plan-2022-2035.txt"
+FACTS = SHARED / "reference" / "beijing-facts.md"
+SAMPLE = ROOT / "resources" / "sample" / "sample_city.gpkg"
+
+
+def pytest_report_header(config):
+    import shapely
+    from osgeo import gdal
+    from qgis.core import Qgis
+    from qgis.PyQt.QtCore import QT_VERSION_STR
+
+    return [
+        f"QGIS {Qgis.QGIS_VERSION} | Qt {QT_VERSION_STR} | GDAL {gdal.__version__}",
+        f"shapely {shapely.__version__} (GEOS {shapely.geos_version_string})",
+        f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}",
+    ]
+
+
+@pytest.fixture(scope="session")
+def plan_text() -> str:
+    if not PLAN_TEXT.is_file():
+        pytest.skip(f"plan text not found at {PLAN_TEXT}")
+    return PLAN_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def resilience_processing(qgis_app, qgis_processing):
+    """Processing initialised with the native and resilience providers, for one test."""
+    from qgis.core import QgsApplication
+
+    from resilience_plugin.standalone import start_qgis, stop_provider
+
+    start_qgis()
+    provider = QgsApplication.processingRegistry().providerById("resilience")
+    assert provider is not None
+    yield provider
+    stop_provider()
+
+
+@pytest.fixture(scope="session")
+def plugin_zip() -> Path:
+    """dist/resilience_plugin.zip, built fresh once per test session (as `make package` does)."""
+    import subprocess
+
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    return ROOT / "dist" / "resilience_plugin.zip"

@@ -1,0 +1,67 @@
+"""Runs inside the real QGIS desktop (tests/desktop/launcher.py). Checks the installed plugin,
+drives it as a user would, saves screenshots and writes its findings as JSON to $RP_OUT/result.json."""
+
+import json
+import os
+import traceback
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.utils import iface, plugins
+
+OUT = Path(os.environ["RP_OUT"])
+result = {"log": []}
+
+
+def log_message(message, tag, level):
+    result["log"].append([tag, int(level), message])
+
+
+QgsApplication.messageLog().messageReceived.connect(log_message)
+
+
+def finish(code=0):
+    (OUT / "result.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    QgsApplication.exit(code)
+
+
+def first():
+    try:
+        window = iface.mainWindow()
+        window.resize(1600, 1000)
+        result["loaded"] = "resilience_plugin" in plugins
+        result["provider"] = QgsApplication.processingRegistry().providerById("resilience") is not None
+        toolbar = window.findChild(QToolBar, "ResiliencePlannerToolbar")
+        result["toolbar"] = toolbar is not None and toolbar.isVisible()
+        result["toolbar_actions"] = [a.text() for a in toolbar.actions()] if toolbar else []
+        result["menus"] = [a.text() for a in window.menuBar().actions()]
+        plugin = plugins["resilience_plugin"]
+        result["algorithm_actions"] = [a.text() for a in plugin.algorithm_menu.actions()]
+        plugin.load_sample_city()
+        result["layers"] = len(QgsProject.instance().mapLayers())
+        plugin.dock_action.trigger()
+        dock = window.findChild(QDockWidget, "ResiliencePlannerScorecardDock")
+        result["dock_visible"] = dock is not None and dock.isVisible()
+        result["dock_rows"] = dock.unitTable.rowCount() if dock else 0
+        result["dock_summary"] = dock.summaryLabel.text() if dock else ""
+        if dock:
+            dock.unitTable.selectRow(3)
+        QTimer.singleShot(4000, second)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def second():
+    try:
+        iface.mainWindow().grab().save(str(OUT / "qgis_window.png"))
+        iface.mapCanvas().saveAsImage(str(OUT / "qgis_canvas.png"))
+        finish(0)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+QTimer.singleShot(2500, first)

@@ -1,0 +1,61 @@
+"""Install the built zip into a fresh profile of the real QGIS desktop on a virtual screen."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.desktop.launcher import qgis_binary, run_qgis
+
+pytestmark = [
+    pytest.mark.desktop,
+    pytest.mark.skipif(not qgis_binary() or not shutil.which("xvfb-run"), reason="QGIS desktop or xvfb-run not installed"),
+]
+HERE = Path(__file__).resolve().parent
+
+
+def launch(plugin_zip, tmp_path, locale=""):
+    env = dict(os.environ, RP_OUT=str(tmp_path))
+    proc = run_qgis(plugin_zip, HERE / "inside_qgis.py", locale=locale, timeout=300, env=env)
+    result_file = tmp_path / "result.json"
+    assert result_file.is_file(), f"QGIS exited {proc.returncode} without a result:\n{proc.stderr[-3000:]}"
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    assert "error" not in result, result["error"]
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return result
+
+
+def python_errors(result):
+    return [m for tag, level, m in result["log"] if tag == "Python error" or ("Traceback" in m and "resilience" in m)]
+
+
+def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
+    result = launch(plugin_zip, tmp_path)
+    assert result["loaded"] and result["provider"] and result["toolbar"]
+    assert "&Resilience" in result["menus"]
+    assert {"Street/town unit scorecard", "Load sample city", "Plan profile…"} <= set(result["toolbar_actions"])
+    assert {"Plan profile table…", "Sample city layer…"} <= set(result["algorithm_actions"])
+    assert result["layers"] == 14
+    assert result["dock_visible"] and result["dock_rows"] > 150
+    assert "21,893,095" in result["dock_summary"]
+    assert python_errors(result) == []
+    shot = tmp_path / "qgis_window.png"
+    assert shot.is_file() and shot.stat().st_size > 50_000
+    keep = os.environ.get("RP_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(keep) / "qgis_en.png")
+
+
+def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
+    result = launch(plugin_zip, tmp_path, locale="zh_CN")
+    assert result["loaded"] and result["provider"]
+    assert "韧性规划(&R)" in result["menus"]
+    assert "加载示例城市" in result["toolbar_actions"]
+    assert "规划参数表…" in result["algorithm_actions"]
+    assert python_errors(result) == []
+    keep = os.environ.get("RP_SCREENSHOTS")
+    if keep:
+        shutil.copy(tmp_path / "qgis_window.png", Path(keep) / "qgis_zh_CN.png")

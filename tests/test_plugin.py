@@ -1,0 +1,225 @@
+"""Plugin lifecycle, the dependency check and the scorecard dock, on pytest-qgis's interface stub."""
+
+import sqlite3
+
+import pytest
+import shapely
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+
+from resilience_plugin import classFactory, deps
+from resilience_plugin.core.gpkg import read_table
+from resilience_plugin.plugin import TOOLBAR_OBJECT
+from tests.conftest import SAMPLE
+
+EXPECTED_ACTIONS = {
+    "resilience_scorecard",
+    "resilience_load_sample",
+    "resilience_profile",
+    "resilience_help",
+    "resilience_alg_profiletable",
+    "resilience_alg_samplelayer",
+}
+
+
+def flush():
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def our_actions(window):
+    return {a.objectName() for a in window.findChildren(QAction) if a.objectName().startswith("resilience_")}
+
+
+def menu_titles(window):
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.fixture
+def clean_project():
+    QgsProject.instance().clear()
+    yield QgsProject.instance()
+    QgsProject.instance().clear()
+
+
+def test_init_gui_and_unload_twice_leave_nothing_behind(qgis_iface, qgis_processing):
+    window = qgis_iface.mainWindow()
+    registry = QgsApplication.processingRegistry()
+    plugin = classFactory(qgis_iface)
+    for _round in range(2):
+        plugin.initGui()
+        assert window.findChild(QToolBar, TOOLBAR_OBJECT) is not None
+        assert registry.providerById("resilience") is not None
+        assert "&Resilience" in menu_titles(window)
+        assert EXPECTED_ACTIONS <= our_actions(window)
+        plugin.toggle_dock(True)
+        assert window.findChild(QDockWidget, "ResiliencePlannerScorecardDock") is not None
+        plugin.unload()
+        flush()
+        assert window.findChild(QToolBar, TOOLBAR_OBJECT) is None
+        assert registry.providerById("resilience") is None
+        assert "&Resilience" not in menu_titles(window)
+        assert our_actions(window) == set()
+        assert window.findChild(QDockWidget, "ResiliencePlannerScorecardDock") is None
+
+
+def test_one_menu_action_per_registered_algorithm(qgis_iface, qgis_processing):
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        registered = {a.name() for a in QgsApplication.processingRegistry().providerById("resilience").algorithms()}
+        actions = {n[len("resilience_alg_") :] for n in our_actions(qgis_iface.mainWindow()) if n.startswith("resilience_alg_")}
+        assert registered and actions == registered
+    finally:
+        plugin.unload()
+        flush()
+
+
+# ------------------------------------------------------------------ dependency check
+
+
+def test_check_runtime_reports_an_old_shapely(monkeypatch):
+    import importlib
+    import types
+
+    real = importlib.import_module
+
+    def fake(name, *args):
+        if name == "shapely":
+            return types.SimpleNamespace(__version__="1.8.5")
+        if name == "pyproj":
+            raise ImportError("No module named 'pyproj'")
+        return real(name, *args)
+
+    monkeypatch.setattr(deps.importlib, "import_module", fake)
+    found = {m.name: m for m in deps.check_runtime()}
+    assert set(found) == {"shapely", "pyproj"}
+    assert found["shapely"].found == "1.8.5" and found["pyproj"].found is None
+    text = deps.report(list(found.values()))
+    assert "shapely 1.8.5 is too old" in text and "pyproj ≥ 3.0 is not installed" in text
+
+
+def test_fix_commands_per_platform(monkeypatch):
+    old = [deps.Missing("shapely", "2.0", "1.8.5")]
+    monkeypatch.setattr(deps, "_debian_like", lambda: True)
+    cmd = deps.fix_command(old, "Linux")
+    assert cmd == 'sudo /usr/bin/python3 -m pip install --break-system-packages --no-deps --upgrade "shapely>=2.0"'
+    both = deps.fix_command(old + [deps.Missing("pyproj", "3.0", None)], "Linux")
+    assert both.startswith("sudo apt-get install -y python3-pyproj && ")
+    assert "OSGeo4W Shell" in deps.fix_command(old, "Windows")
+    assert "-m pip install --user --upgrade" in deps.fix_command(old, "Darwin")
+    monkeypatch.setattr(deps, "_debian_like", lambda: False)
+    assert deps.fix_command(old, "Linux") == 'python3 -m pip install --user --upgrade "shapely>=2.0"'
+
+
+def test_missing_dependency_gives_a_message_not_a_traceback(qgis_iface, qgis_processing, monkeypatch):
+    monkeypatch.setattr(deps, "check_runtime", lambda: [deps.Missing("shapely", "2.0", "1.8.5")])
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert QgsApplication.processingRegistry().providerById("resilience") is None
+        critical = bar.get_messages(2)
+        assert critical and "shapely 1.8.5 is too old" in critical[-1] and "--break-system-packages" in critical[-1]
+        before = len(critical)
+        plugin.load_sample_city()  # refuses politely
+        assert len(bar.get_messages(2)) == before + 1
+    finally:
+        plugin.unload()
+        flush()
+
+
+# ------------------------------------------------------------------ sample city and dock
+
+
+def test_load_sample_city_and_the_scorecard_dock(qgis_iface, qgis_processing, clean_project):
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.load_sample_city()
+        layers = QgsProject.instance().mapLayers().values()
+        assert len(layers) == 14
+        assert QgsProject.instance().crs().authid() == "EPSG:4548"  # the empty project took the sample's CRS
+        units = [lay for lay in layers if lay.source().endswith("layername=street_units")][0]
+        assert units.renderer() is not None
+        plugin.toggle_dock(True)
+        dock = plugin.dock
+        assert dock.layerCombo.currentLayer() == units
+        table = dock.unitTable
+        with sqlite3.connect(SAMPLE) as con:
+            (n_units,) = con.execute("SELECT COUNT(*) FROM street_units").fetchone()
+        assert table.rowCount() == n_units
+        # population total: the 2020 census total of Beijing (beijing-facts.md: 21,893,095)
+        assert "21,893,095" in dock.summaryLabel.text()
+        # areas: the ellipsoidal areas agree with GEOS planar areas in the metric CRS to 0.1 %
+        _f, _r, geoms = read_table(SAMPLE, "street_units")
+        total = sum(table.item(r, 2).data(256 + 1) for r in range(table.rowCount()))
+        assert abs(total - sum(shapely.area(geoms)) / 1e6) / total < 1e-3
+        # table -> map
+        table.selectRow(5)
+        fid = table.item(5, 0).data(256)
+        assert units.selectedFeatureIds() == [fid]
+        # a refresh (the layer changed, a field was picked) keeps the map selection
+        dock.refresh()
+        assert units.selectedFeatureIds() == [fid]
+        assert [table.item(i.row(), 0).data(256) for i in table.selectionModel().selectedRows()] == [fid]
+        # map -> table
+        other = next(f.id() for f in units.getFeatures() if f.id() != fid)
+        units.selectByIds([other])
+        rows = {i.row() for i in table.selectionModel().selectedRows()}
+        assert [table.item(r, 0).data(256) for r in rows] == [other]
+        # filter
+        name = table.item(7, 0).text()
+        dock.filterEdit.setText(name)
+        visible = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+        assert visible and all(name in table.item(r, 0).text() for r in visible)
+        # editing the layer refreshes the dock (debounced)
+        units.startEditing()
+        units.changeAttributeValue(fid, units.fields().indexOf("population"), 0)
+        dock.refresh()
+        assert "21,893,095" not in dock.summaryLabel.text()
+        units.rollBack()
+        # a deleted layer leaves an empty dock, not a crash
+        QgsProject.instance().removeMapLayer(units.id())
+        flush()
+        assert dock.layer is None
+    finally:
+        plugin.unload()
+        flush()
+
+
+def test_dock_survives_bad_populations(qgis_iface, qgis_processing, clean_project):
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "单元 units", "memory")
+    layer.dataProvider().addAttributes([QgsField("名称", QVariant.String), QgsField("人口", QVariant.String)])
+    layer.updateFields()
+    feats = []
+    for i, pop in enumerate(["1200", "abc", None, "-5"]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([f"单元{i}", pop])
+        f.setGeometry(
+            QgsGeometry.fromWkt(
+                f"POLYGON(({116 + i * 0.01} 39.9, {116.01 + i * 0.01} 39.9, {116.01 + i * 0.01} 39.91, {116 + i * 0.01} 39.9))"
+            )
+        )
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    QgsProject.instance().addMapLayer(layer)
+    from resilience_plugin.gui.scorecard_dock import ScorecardDock
+
+    dock = ScorecardDock(qgis_iface.mainWindow())
+    try:
+        dock.layerCombo.setLayer(layer)
+        assert dock.nameFieldCombo.currentField() == "名称"
+        assert dock.populationFieldCombo.currentField() == "人口"
+        assert dock.unitTable.rowCount() == 4
+        assert "3 without a valid population in field '人口'" in dock.summaryLabel.text()
+        assert "1,200" in dock.summaryLabel.text()
+    finally:
+        dock.close_and_disconnect()
+        dock.deleteLater()
+        flush()

@@ -1,0 +1,125 @@
+"""The Processing provider and its algorithms, run through processing.run as users and models do."""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+from qgis import processing
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
+
+from resilience_plugin.compat import ALG_FLAG_HIDE_FROM_MODELER
+from resilience_plugin.core.paths import default_profile_path
+from resilience_plugin.processing.provider import ALGORITHMS
+from resilience_plugin.sample import sample_layers
+from tests.conftest import ROOT, SAMPLE
+
+
+def run(alg_id, params, feedback=None):
+    context = QgsProcessingContext()
+    result = processing.run(alg_id, params, context=context, feedback=feedback or QgsProcessingFeedback())
+    out = result.get("OUTPUT")
+    layer = out if isinstance(out, QgsVectorLayer) else context.takeResultLayer(out) if out else None
+    return result, layer
+
+
+def test_provider_and_help(resilience_processing):
+    provider = resilience_processing
+    assert provider.id() == "resilience" and provider.name() and not provider.icon().isNull()
+    registered = {a.name() for a in provider.algorithms()}
+    assert registered == {cls().name() for cls in ALGORITHMS}
+    for name in registered:
+        alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
+        assert "第" in alg.shortHelpString(), name  # cites plan clauses
+        assert alg.group() and alg.groupId()
+        for param in alg.parameterDefinitions():
+            assert param.help(), f"{name}.{param.name()} has no help"
+            assert param.name() == param.name().upper()
+        assert not (alg.flags() & ALG_FLAG_HIDE_FROM_MODELER)
+
+
+def test_every_algorithm_declares_demo_parameters():
+    for cls in ALGORITHMS:
+        assert isinstance(cls().demo_parameters(str(SAMPLE)), dict)
+
+
+def test_profile_table_matches_the_profile_file(resilience_processing):
+    """Oracle: the JSON file read with the json module, not through core."""
+    raw = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    result, layer = run("resilience:profiletable", {"PROFILE": "", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["PROFILE_ID"] == "beijing_2022_2035"
+    rows = {f["key"]: f for f in layer.getFeatures()}
+    assert len(rows) > 30
+    for key, f in rows.items():
+        node = raw
+        for part in key.split("."):
+            node = node[part]
+        assert json.loads(f["value"]) == node["value"]
+        assert f["unit"] == node["unit"] and f["source"] == node["source"] and f["confidence"] == node["confidence"]
+
+
+def test_profile_table_with_an_edited_and_a_broken_profile(resilience_processing, tmp_path):
+    raw = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    raw["shelter"]["area_per_person_target"]["value"] = 3.5
+    good = tmp_path / "编辑后.json"
+    good.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    _result, layer = run("resilience:profiletable", {"PROFILE": str(good), "OUTPUT": "TEMPORARY_OUTPUT"})
+    values = {f["key"]: f["value"] for f in layer.getFeatures()}
+    assert values["shelter.area_per_person_target"] == "3.5"
+    raw["fire"]["proxy_distance"]["value"] = "far"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"fire\.proxy_distance\.value"):
+        run("resilience:profiletable", {"PROFILE": str(bad), "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+@pytest.mark.parametrize("index", range(len(sample_layers())))
+def test_sample_layer_copies_every_feature(resilience_processing, index):
+    """Oracle: SQLite's own row count of the GeoPackage table."""
+    name = sample_layers()[index][0]
+    _result, layer = run("resilience:samplelayer", {"LAYER": index, "OUTPUT": "TEMPORARY_OUTPUT"})
+    with sqlite3.connect(SAMPLE) as con:
+        (count,) = con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()
+    source = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+    assert layer.featureCount() == count
+    assert layer.crs() == source.crs()
+    assert layer.fields().names() == source.fields().names()
+
+
+def test_sample_layer_honours_cancel(resilience_processing):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    _result, layer = run("resilience:samplelayer", {"LAYER": 4, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback)
+    assert layer.featureCount() == 0
+
+
+@pytest.mark.skipif(not (shutil.which("qgis_process.bin") or shutil.which("qgis_process")), reason="qgis_process not installed")
+def test_qgis_process_runs_the_installed_plugin(tmp_path, plugin_zip):
+    """The README's command: enable the plugin for qgis_process and run an algorithm."""
+    build = ROOT / "build" / "resilience_plugin"
+    plugins = tmp_path / "config" / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    shutil.copytree(build, plugins / "resilience_plugin")
+    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    subprocess.run([exe, "plugins", "enable", "resilience_plugin"], env=env, check=True, capture_output=True, timeout=180)
+    listing = subprocess.run([exe, "list"], env=env, check=True, capture_output=True, text=True, timeout=180).stdout
+    assert "resilience:samplelayer" in listing and "resilience:profiletable" in listing
+    out = tmp_path / "断裂.gpkg"
+    subprocess.run(
+        [exe, "run", "resilience:samplelayer", "--", "LAYER=6", f"OUTPUT={out}"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    layer = QgsVectorLayer(str(out), "faults", "ogr")
+    assert layer.isValid() and layer.featureCount() == 5
