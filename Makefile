@@ -85,7 +85,7 @@ desktop: setup package
 test: setup lint validate
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: setup package
+bench: setup transcompile
 	$(PY) bench/run.py
 
 clean:

@@ -3,6 +3,7 @@
 from typing import List, Optional
 
 from qgis.core import QgsApplication, QgsMessageLog
+from qgis.gui import QgsLayerTreeMapCanvasBridge
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
@@ -34,6 +35,7 @@ class ResiliencePlugin:
         self.dock = None
         self.dock_action: Optional[QAction] = None
         self.missing = deps.check_runtime()
+        self._bridge_slot = None
 
     # ------------------------------------------------------------ helpers
     def tr(self, text: str) -> str:
@@ -71,7 +73,8 @@ class ResiliencePlugin:
         else:
             QgsMessageLog.logMessage(
                 "A Processing provider with id 'resilience' is already registered; is the plugin installed twice?",
-                LOG_TAG, MESSAGE_CRITICAL,
+                LOG_TAG,
+                MESSAGE_CRITICAL,
             )
 
     def initGui(self):  # noqa: N802 - QGIS API
@@ -141,6 +144,7 @@ class ResiliencePlugin:
             )
 
     def unload(self):
+        self._disconnect_bridge()
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.close_and_disconnect()
@@ -191,27 +195,58 @@ class ResiliencePlugin:
     def load_sample_city(self):
         if not self._dependencies_ok():
             return
+        from qgis.core import QgsProject
+
         from .sample import load_sample_city
 
+        project = QgsProject.instance()
+        was_empty = not project.mapLayers()
         try:
-            layers = load_sample_city(chinese=qgis_locale().lower().startswith("zh"))
+            layers = load_sample_city(project, chinese=qgis_locale().lower().startswith("zh"))
         except (OSError, RuntimeError) as exc:
             self.iface.messageBar().pushMessage(self.tr("Load sample city"), str(exc), level=MESSAGE_CRITICAL)
             return
-        districts = [layer for layer in layers if layer.source().endswith("layername=districts")]
-        if districts:
-            canvas = self.iface.mapCanvas()
-            from qgis.core import QgsCoordinateTransform, QgsProject
+        districts = next(layer for layer in layers if layer.source().endswith("layername=districts"))
+        bridge = self.iface.layerTreeCanvasBridge()
+        if was_empty and isinstance(bridge, QgsLayerTreeMapCanvasBridge):
+            # The bridge gives an empty project the CRS of the top layer (the WGS84 facilities)
+            # in a deferred update: once it has run, restore the metric CRS and zoom.
+            self._disconnect_bridge()
 
-            transform = QgsCoordinateTransform(districts[0].crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
-            canvas.setExtent(transform.transformBoundingBox(districts[0].extent()))
-            canvas.refresh()
+            def after_bridge(*_args):
+                self._disconnect_bridge(keep_reference=True)  # the slot must outlive its own call
+                project.setCrs(districts.crs())
+                self._zoom_to(districts)
+
+            self._bridge_slot = (bridge, after_bridge)
+            bridge.canvasLayersChanged.connect(after_bridge)
+        else:
+            self._zoom_to(districts)
         self.iface.messageBar().pushMessage(
             self.tr("Load sample city"),
             self.tr("Loaded {0} layers of the synthetic, schematic sample city. It is not real data.").format(len(layers)),
             level=MESSAGE_SUCCESS,
             duration=8,
         )
+
+    def _disconnect_bridge(self, keep_reference: bool = False):
+        if self._bridge_slot is None:
+            return
+        bridge, slot = self._bridge_slot
+        try:
+            bridge.canvasLayersChanged.disconnect(slot)
+        except (TypeError, RuntimeError):
+            pass
+        if not keep_reference:
+            self._bridge_slot = None
+
+    def _zoom_to(self, layer):
+        from qgis.core import QgsCoordinateTransform, QgsProject
+
+        canvas = self.iface.mapCanvas()
+        transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        canvas.setExtent(transform.transformBoundingBox(layer.extent()))
+        canvas.refresh()
 
     def open_profile_dialog(self):
         if not self._dependencies_ok():

@@ -200,13 +200,7 @@ def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[
     """Add every sample layer, styled, in one group at the top of the layer tree."""
     project = project or QgsProject.instance()
     path = working_copy()
-    if not project.mapLayers():
-        # an empty project takes the sample's metric CRS (CGCS2000 / 3-degree GK CM 117E)
-        from qgis.core import QgsCoordinateReferenceSystem
-
-        from .core.samplecity import METRIC_EPSG
-
-        project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{METRIC_EPSG}"))
+    was_empty = not project.mapLayers()
     root = project.layerTreeRoot()
     title = translate("Resilience", "Sample city (synthetic, schematic)")
     for child in list(root.children()):
@@ -215,16 +209,22 @@ def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[
     group = root.insertGroup(0, title)
     group.setCustomProperty(GROUP_NAME_KEY, True)
     titles = dict(sample_layers())
-    layers = []
+    layers = {}
     for name in DRAW_ORDER:
         layer = QgsVectorLayer(f"{path}|layername={name}", titles[name], "ogr")
         if not layer.isValid():
             raise RuntimeError(f"sample layer '{name}' could not be read from {path}")
         style_layer(layer, name, chinese)
-        if project.addMapLayer(layer, False) is None:
-            raise RuntimeError(f"sample layer '{name}' could not be added to the project")
-        node = group.addLayer(layer)
+        layers[name] = layer
+    # An empty project takes the sample's metric CRS (CGCS2000 / 3-degree GK CM 117E), not
+    # that of the WGS84 facilities; the desktop re-applies it after its canvas bridge (plugin.py).
+    if was_empty:
+        project.setCrs(layers["districts"].crs())
+    added = project.addMapLayers([layers[n] for n in DRAW_ORDER], False)
+    if len(added) != len(DRAW_ORDER):
+        raise RuntimeError("the sample layers could not all be added to the project")
+    for name in DRAW_ORDER:
+        node = group.addLayer(layers[name])
         node.setItemVisibilityChecked(name not in HIDDEN)
         node.setExpanded(False)
-        layers.append(layer)
-    return layers
+    return [layers[n] for n in DRAW_ORDER]

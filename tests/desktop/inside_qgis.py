@@ -20,6 +20,8 @@ def log_message(message, tag, level):
 
 
 QgsApplication.messageLog().messageReceived.connect(log_message)
+result["crs_changes"] = []
+QgsProject.instance().crsChanged.connect(lambda: result["crs_changes"].append(QgsProject.instance().crs().authid()))
 
 
 def finish(code=0):
@@ -41,6 +43,7 @@ def first():
         result["algorithm_actions"] = [a.text() for a in plugin.algorithm_menu.actions()]
         plugin.load_sample_city()
         result["layers"] = len(QgsProject.instance().mapLayers())
+        result["project_crs"] = QgsProject.instance().crs().authid()
         plugin.dock_action.trigger()
         dock = window.findChild(QDockWidget, "ResiliencePlannerScorecardDock")
         result["dock_visible"] = dock is not None and dock.isVisible()
@@ -56,6 +59,8 @@ def first():
 
 def second():
     try:
+        result["project_crs_later"] = QgsProject.instance().crs().authid()
+        result["canvas_crs"] = iface.mapCanvas().mapSettings().destinationCrs().authid()
         iface.mainWindow().grab().save(str(OUT / "qgis_window.png"))
         iface.mapCanvas().saveAsImage(str(OUT / "qgis_canvas.png"))
         finish(0)

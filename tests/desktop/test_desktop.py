@@ -38,6 +38,7 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert {"Street/town unit scorecard", "Load sample city", "Plan profile…"} <= set(result["toolbar_actions"])
     assert {"Plan profile table…", "Sample city layer…"} <= set(result["algorithm_actions"])
     assert result["layers"] == 14
+    assert result["project_crs_later"] == result["canvas_crs"] == "EPSG:4548"  # after QGIS's canvas bridge
     assert result["dock_visible"] and result["dock_rows"] > 150
     assert "21,893,095" in result["dock_summary"]
     assert python_errors(result) == []
