@@ -68,3 +68,17 @@ else:
     FIELD_STRING = QVariant.String  # noqa: QGS402 - QGIS < 3.38 needs QVariant
     FIELD_INT = QVariant.Int  # noqa: QGS402
     FIELD_DOUBLE = QVariant.Double  # noqa: QGS402
+
+if hasattr(Qgis, "WkbType"):  # QGIS ≥ 3.30
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+else:
+    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+
+# Qt5 / Qt6: PyQt6 enums are Python enums (no arithmetic, no int()); PyQt5's are ints.
+from qgis.PyQt.QtCore import Qt  # noqa: E402
+
+_user_role = Qt.ItemDataRole.UserRole
+USER_ROLE = getattr(_user_role, "value", _user_role)
+SORT_ROLE = USER_ROLE + 1
+_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+ALIGN_RIGHT_VCENTER = _align if hasattr(_user_role, "value") else int(_align)

@@ -148,7 +148,7 @@ def run_demo(outdir: Path) -> Path:
                 src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
                 if src:
                     style_layer(layer, src)
-                image = render_map([layer, by_source["districts"]], by_source["districts"], images / f"{table}.png", (700, 700))
+                image = render_map([by_source["districts"], layer], by_source["districts"], images / f"{table}.png", (700, 700))
                 parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
             parts.append(_table_html(layer))
         sections.append("\n".join(parts))

@@ -17,10 +17,10 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ..compat import LAYER_FILTER_POLYGON
+from ..compat import ALIGN_RIGHT_VCENTER, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
 from ..translation import qgis_locale, translate
 from .ui_loader import load_ui
 
@@ -36,7 +36,7 @@ class NumericItem(QTableWidgetItem):
     """Sorts by the number behind it, not by its text."""
 
     def __lt__(self, other):
-        a, b = self.data(Qt.ItemDataRole.UserRole + 1), other.data(Qt.ItemDataRole.UserRole + 1)
+        a, b = self.data(SORT_ROLE), other.data(SORT_ROLE)
         if a is None:
             return True
         if b is None:
@@ -64,7 +64,7 @@ def _number(value) -> Optional[float]:
 
 
 class ScorecardDock(QgsDockWidget, FORM_CLASS):
-    ID_ROLE = Qt.ItemDataRole.UserRole
+    ID_ROLE = USER_ROLE
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -230,8 +230,8 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
             table.setItem(row, 5, QTableWidgetItem(str(f[district_field]) if district_field else ""))
             for col, value, fmt in ((1, pop, "{:,.0f}"), (2, km2, "{:,.2f}"), (3, density, "{:,.0f}")):
                 cell = NumericItem("—" if value is None else fmt.format(value))
-                cell.setData(Qt.ItemDataRole.UserRole + 1, value)
-                cell.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                cell.setData(SORT_ROLE, value)
+                cell.setTextAlignment(ALIGN_RIGHT_VCENTER)
                 table.setItem(row, col, cell)
             self._rows_by_id[f.id()] = row
         table.setSortingEnabled(True)

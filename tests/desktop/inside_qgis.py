@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["RP_OUT"])
@@ -63,6 +63,29 @@ def second():
         result["canvas_crs"] = iface.mapCanvas().mapSettings().destinationCrs().authid()
         iface.mainWindow().grab().save(str(OUT / "qgis_window.png"))
         iface.mapCanvas().saveAsImage(str(OUT / "qgis_canvas.png"))
+        QTimer.singleShot(0, third)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def third():
+    """A menu action opens the algorithm's Processing dialog (modal: a timer closes it)."""
+
+    def close_dialog():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        result["algorithm_dialog"] = dialogs[0].windowTitle() if dialogs else None
+        for dialog in dialogs:
+            dialog.grab().save(str(OUT / "algorithm_dialog.png"))
+            dialog.reject()
+        if not dialogs:
+            finish(1)  # nothing opened: do not hang
+
+    try:
+        plugin = plugins["resilience_plugin"]
+        action = next(a for a in plugin.actions if a.objectName() == "resilience_alg_profiletable")
+        QTimer.singleShot(2500, close_dialog)
+        action.trigger()  # returns when the dialog closes
         finish(0)
     except Exception:
         result["error"] = traceback.format_exc()

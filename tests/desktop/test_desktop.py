@@ -42,12 +42,14 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert result["dock_visible"] and result["dock_rows"] > 150
     assert "21,893,095" in result["dock_summary"]
     assert python_errors(result) == []
+    assert "Plan profile table" in (result["algorithm_dialog"] or "")
     shot = tmp_path / "qgis_window.png"
     assert shot.is_file() and shot.stat().st_size > 50_000
     keep = os.environ.get("RP_SCREENSHOTS")
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(keep) / "qgis_en.png")
+        shutil.copy(tmp_path / "algorithm_dialog.png", Path(keep) / "algorithm_dialog_en.png")
 
 
 def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
@@ -56,6 +58,7 @@ def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
     assert "韧性规划(&R)" in result["menus"]
     assert "加载示例城市" in result["toolbar_actions"]
     assert "规划参数表…" in result["algorithm_actions"]
+    assert "规划参数表" in (result["algorithm_dialog"] or "")
     assert python_errors(result) == []
     keep = os.environ.get("RP_SCREENSHOTS")
     if keep:

@@ -11,10 +11,9 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
-from ...compat import FIELD_STRING, FILE_BEHAVIOR_FILE, SOURCE_TABLE
+from ...compat import FIELD_STRING, FILE_BEHAVIOR_FILE, SOURCE_TABLE, WKB_NO_GEOMETRY
 from ...settings import active_profile_path
 from . import ToolsAlgorithm
 
@@ -69,7 +68,7 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
         fields = QgsFields()
         for name in ("key", "value", "unit", "source", "confidence"):
             fields.append(QgsField(name, FIELD_STRING))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
         if sink is None:
             raise self.invalidSinkError(parameters, self.OUTPUT)
         quantities = list(profile.quantities())
