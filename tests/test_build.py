@@ -59,19 +59,22 @@ supportsQt6=True
 """
 
 
+GOOD_FILES = {
+    "p/__init__.py": "",
+    "p/metadata.txt": GOOD_META,
+    "p/LICENSE": "GPL",
+    "p/icon.svg": "<svg/>",
+    "p/i18n/p_zh_CN.qm": "x",
+    "p/CHANGELOG.md": "# C\n\n## [0.1.0] - x\n",
+}
+
+
 def validate(path):
     return subprocess.run([sys.executable, str(VALIDATE), str(path)], capture_output=True, text=True)
 
 
 def test_validator_accepts_a_good_zip(tmp_path):
-    good = {
-        "p/__init__.py": "",
-        "p/metadata.txt": GOOD_META,
-        "p/LICENSE": "GPL",
-        "p/icon.svg": "<svg/>",
-        "p/i18n/p_zh_CN.qm": "x",
-        "p/CHANGELOG.md": "# C\n\n## [0.1.0] - x\n",
-    }
+    good = dict(GOOD_FILES)
     result = validate(_zip(tmp_path, good))
     assert result.returncode == 0, result.stdout
 
@@ -89,14 +92,7 @@ def test_validator_accepts_a_good_zip(tmp_path):
     ],
 )
 def test_validator_rejects(tmp_path, change, message):
-    files = {
-        "p/__init__.py": "",
-        "p/metadata.txt": GOOD_META,
-        "p/LICENSE": "GPL",
-        "p/icon.svg": "<svg/>",
-        "p/i18n/p_zh_CN.qm": "x",
-        "p/CHANGELOG.md": "# C\n\n## [0.1.0] - x\n",
-    }
+    files = dict(GOOD_FILES)
     change(files)
     result = validate(_zip(tmp_path, files))
     assert result.returncode == 1 and message in result.stdout

@@ -211,7 +211,8 @@ def test_corridors_have_three_grades_and_rings():
 def test_faults_cross_corridors_and_geohazards_sit_in_the_mountains():
     faults, fgeoms = table("faults")
     assert {"八宝山断裂", "黄庄–高丽营断裂", "南口–孙河断裂", "夏垫断裂"} <= {f["name_zh"] for f in faults}
-    assert all(f["avoidance_m"] > 0 and f["activity"] for f in faults)
+    avoid = load_profile().quantity("seismic.avoidance_distance_default")
+    assert all(f["avoidance_m"] == avoid.value and f["avoidance_source"] == avoid.source and f["activity"] for f in faults)
     _rows, cgeoms = table("corridors")
     crossings = shapely.intersection(shapely.union_all(fgeoms), shapely.union_all(cgeoms))
     assert len(shapely.get_parts(crossings)) >= 10

@@ -619,9 +619,10 @@ class SampleCityBuilder:
     def _hazards(self):
         rng = self.rng
         rows, gs = [], []
+        avoid = self.profile.quantity("seismic.avoidance_distance_default")
         for name, name_zh, activity, activity_zh, pts in FAULTS:
             line = LineString(_wiggle(lonlat_to_metric(pts), rng, 350, 5))
-            rows.append((name, name_zh, activity, activity_zh, 200.0, "GB 50011-2010 §4.1.7 (VIII, 乙类)"))
+            rows.append((name, name_zh, activity, activity_zh, float(avoid.value), avoid.source))
             gs.append(line)
         self.faults = gs
         self.layers["faults"] = Layer(
