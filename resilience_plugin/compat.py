@@ -82,3 +82,14 @@ USER_ROLE = getattr(_user_role, "value", _user_role)
 SORT_ROLE = USER_ROLE + 1
 _align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ALIGN_RIGHT_VCENTER = _align if hasattr(_user_role, "value") else int(_align)
+
+if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS ≥ 3.36
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    FIELD_TYPE_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
+else:
+    from qgis.core import QgsProcessingParameterField, QgsProcessingParameterNumber
+
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    FIELD_TYPE_NUMERIC = QgsProcessingParameterField.DataType.Numeric
+
+WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon

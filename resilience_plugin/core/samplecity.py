@@ -822,14 +822,14 @@ class SampleCityBuilder:
         per_10k = {
             "emergency_shelter": 0.5,
             "hospital": 0.12,
-            "clinic": 0.4,
+            "clinic": 0.9,
             "supermarket": 0.7,
             "vegetable_market": 0.4,
             "pharmacy": 0.8,
             "school": 1.0,
             "park": 0.4,
         }
-        items: List[Tuple[str, float, float, str]] = []  # category, x, y, name prefix
+        items: List[tuple] = []  # category, x, y, name prefix[, name_zh, name_en]
 
         def near(u, n):
             comms = [c for c in self.communities if c["unit"] is u]
@@ -850,6 +850,14 @@ class SampleCityBuilder:
             items += [("police_station", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
             n = int(rng.uniform() < 0.75) + int(u["pop"] // 150000)
             items += [("short_term_shelter", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
+        # community level (第54条): micro fire stations (微型消防站) and community police rooms (社区警务室)
+        for c in self.communities:
+            for cat, share, zh, en in (
+                ("fire_station", 0.3, "微型消防站", "Micro fire station"),
+                ("police_station", 0.35, "社区警务室", "Community police room"),
+            ):
+                if rng.uniform() < share:
+                    items.append((cat, c["x"] + rng.normal(0, 150), c["y"] + rng.normal(0, 150), c["unit"]["prefix"], zh, en))
         for x, y in _random_points_in(shapely.union_all(self.greenbelts), 28, rng):
             items.append(("long_term_shelter", x, y, "绿隔"))
         for x, y in _random_points_in(self.urban, 30, rng):
@@ -871,11 +879,12 @@ class SampleCityBuilder:
         lon, lat = _to_geographic.transform(xs, ys)
         rows, gs = [], []
         counts: Dict[Tuple[str, str], int] = {}
-        for (cat, _x, _y, prefix), lo, la in zip(items, lon, lat):
-            counts[(cat, prefix)] = counts.get((cat, prefix), 0) + 1
-            k = counts[(cat, prefix)]
-            zh = f"{prefix}{cats[cat]['name_zh']}" + (f"{k}号" if k > 1 else "")
-            en = f"{cats[cat]['name']} {prefix} {k}"
+        for (cat, _x, _y, prefix, *label), lo, la in zip(items, lon, lat):
+            label_zh, label_en = label or (cats[cat]["name_zh"], cats[cat]["name"])
+            counts[(label_zh, prefix)] = counts.get((label_zh, prefix), 0) + 1
+            k = counts[(label_zh, prefix)]
+            zh = f"{prefix}{label_zh}" + (f"{k}号" if k > 1 else "")
+            en = f"{label_en} {prefix} {k}"
             area = float(round(rng.uniform(*shelter[cat]), -1)) if cat in shelter else 0.0
             nbeds = int(rng.uniform(*beds[cat])) if cat in beds else 0
             rows.append((f"F{len(rows) + 1:05d}", en, zh, cat, cats[cat]["name_zh"], area, nbeds))

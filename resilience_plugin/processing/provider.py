@@ -5,11 +5,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
 from ..translation import translate
+from .lifecircles.life_circles import LifeCirclesAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
 
 # Every algorithm class by name: no discovery by file name.
-ALGORITHMS = (ProfileTableAlgorithm, SampleLayerAlgorithm)
+ALGORITHMS = (LifeCirclesAlgorithm, ProfileTableAlgorithm, SampleLayerAlgorithm)
 
 
 class ResilienceProvider(QgsProcessingProvider):

@@ -1,0 +1,146 @@
+"""Community life circles (韧性社村生活圈, 第12、53-55条): catchments and the facility checklist.
+
+A circle is either the straight-line buffer of a community, or the part of the walking
+network reachable within the distance (:mod:`.network`), buffered by a half-width. In each
+circle we count the facilities per category, sum the shelter area, and compare with the
+plan profile: the categories every circle needs (``life_circle.required_categories``,
+第54、55条) and the shelter area per person (``shelter.area_per_person_target``).
+
+The population of a circle is that of every community whose point lies inside it: they
+share its shelters. Shelter area per person = shelter area inside / that population.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+
+from .profile import PlanProfile, alternatives
+
+OTHER = "other"
+
+
+@dataclass
+class Vocabulary:
+    """Facility categories of the profile, plus "other" as the last column."""
+
+    codes: List[str]
+    labels: Dict[str, str]
+    labels_zh: Dict[str, str]
+    aliases: Dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_profile(cls, profile: PlanProfile) -> "Vocabulary":
+        cats = profile.categories
+        codes = list(cats) + [OTHER]
+        labels = {c: d["name"] for c, d in cats.items()}
+        labels_zh = {c: d["name_zh"] for c, d in cats.items()}
+        labels[OTHER], labels_zh[OTHER] = "Other", "其他"
+        vocab = cls(codes, labels, labels_zh)
+        for i, c in enumerate(codes[:-1]):
+            for alias in (c, labels[c], labels_zh[c]):
+                vocab.aliases[_norm(alias)] = i
+        return vocab
+
+    @property
+    def other(self) -> int:
+        return len(self.codes) - 1
+
+    def classify(self, values: Sequence) -> Tuple[np.ndarray, Counter]:
+        """Column index per value (code, English or Chinese name); unknown values go to "other"."""
+        idx = np.empty(len(values), dtype=np.int64)
+        unknown: Counter = Counter()
+        for i, v in enumerate(values):
+            j = self.aliases.get(_norm(v))
+            if j is None:
+                j = self.other
+                unknown[str(v)] += 1
+            idx[i] = j
+        return idx, unknown
+
+
+def _norm(value) -> str:
+    return str(value).strip().lower().replace(" ", "_").replace("-", "_") if value is not None else ""
+
+
+def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> np.ndarray:
+    """Straight-line circles (buffers) of the community geometries; None stays None."""
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    ok = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+    out[ok] = shapely.buffer(geoms[ok], distance, quad_segs=quad_segs)
+    return out
+
+
+def count_inside(
+    circles: Sequence, points: Sequence, column: np.ndarray, n_columns: int, weights: Optional[np.ndarray] = None
+) -> Tuple[np.ndarray, np.ndarray]:
+    """Per circle: the number of points in each column, and the sum of ``weights`` of the points inside."""
+    circles = np.asarray(circles, dtype=object)
+    counts = np.zeros((len(circles), n_columns), dtype=np.int64)
+    sums = np.zeros(len(circles))
+    ok = np.nonzero(np.array([c is not None and not c.is_empty for c in circles], dtype=bool))[0]
+    if len(points) == 0 or len(ok) == 0:
+        return counts, sums
+    tree = shapely.STRtree(np.asarray(points, dtype=object))
+    ci, pj = tree.query(circles[ok], predicate="intersects")
+    ci = ok[ci]
+    np.add.at(counts, (ci, column[pj]), 1)
+    if weights is not None:
+        np.add.at(sums, ci, weights[pj])
+    return counts, sums
+
+
+def count_within(
+    geoms: Sequence, distance: float, points: Sequence, column: np.ndarray, n_columns: int, weights: Optional[np.ndarray] = None
+) -> Tuple[np.ndarray, np.ndarray]:
+    """As :func:`count_inside` for exact straight-line circles: points within ``distance`` of each geometry."""
+    geoms = np.asarray(geoms, dtype=object)
+    counts = np.zeros((len(geoms), n_columns), dtype=np.int64)
+    sums = np.zeros(len(geoms))
+    ok = np.nonzero(np.array([g is not None and not g.is_empty for g in geoms], dtype=bool))[0]
+    if len(points) == 0 or len(ok) == 0:
+        return counts, sums
+    tree = shapely.STRtree(np.asarray(points, dtype=object))
+    gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
+    gi = ok[gi]
+    np.add.at(counts, (gi, column[pj]), 1)
+    if weights is not None:
+        np.add.at(sums, gi, weights[pj])
+    return counts, sums
+
+
+@dataclass
+class Assessment:
+    missing: List[List[str]]  # per circle: the required entries it lacks (each "a|b" as written in the profile)
+    shelter_per_person: np.ndarray
+    shelter_ok: np.ndarray
+    passed: np.ndarray
+
+
+def assess(
+    counts: np.ndarray,
+    shelter_area: np.ndarray,
+    population: np.ndarray,
+    vocab: Vocabulary,
+    profile: PlanProfile,
+    reachable: np.ndarray,
+) -> Assessment:
+    """Which required categories each circle lacks, its shelter area per person, and pass/fail."""
+    required = profile.value("life_circle.required_categories")
+    target = profile.value("shelter.area_per_person_target")
+    col = {c: i for i, c in enumerate(vocab.codes)}
+    missing = []
+    for row, ok in zip(counts, reachable):
+        lacks = []
+        for item in required:
+            if not ok or not any(row[col[c]] > 0 for c in alternatives(item)):
+                lacks.append(item)
+        missing.append(lacks)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_person = np.where(population > 0, shelter_area / np.maximum(population, 1e-12), np.nan)
+    shelter_ok = np.where(population > 0, per_person >= target, shelter_area > 0)
+    passed = np.array([not m for m in missing], dtype=bool) & shelter_ok & reachable
+    return Assessment(missing, per_person, shelter_ok, passed)

@@ -1,0 +1,247 @@
+"""A walking network as a graph, built once, searched per start point within a distance.
+
+Edges are the network's line features (multi-part lines are split into parts); nodes are
+their end points, merged when they lie within ``node_tolerance`` of each other. Intermediate
+vertices are not nodes: lines meet only at their ends (:func:`noding_report` checks this,
+and :meth:`WalkingNetwork.from_lines` can node the lines first).
+
+A start point connects to the network at its nearest point (all nearest points on a tie)
+within a snapping tolerance. Walking distance is measured along the network from that
+point; the straight connector from the start to the network is not counted (as in QGIS's
+native service area). :meth:`WalkingNetwork.catchment` returns every part of every edge
+reachable within the distance, partly reached edges cut at the exact point.
+"""
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+import shapely.ops
+from shapely.geometry import LineString, MultiLineString
+
+try:  # scipy is only needed for network search
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+except ImportError:  # pragma: no cover - reported by require_scipy()
+    coo_matrix = dijkstra = None
+
+# Memory for one batch of bounded searches (rows x nodes x 8 bytes).
+BATCH_BYTES = 64 * 1024 * 1024
+
+
+class NetworkError(ValueError):
+    """The network cannot be used (empty, no lines ...)."""
+
+
+def require_scipy() -> None:
+    if dijkstra is None:
+        raise NetworkError(
+            "Searching along a network needs scipy, which is not installed. "
+            "Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install scipy), "
+            "or leave the network empty for straight-line circles."
+        )
+
+
+def explode_lines(geoms: Sequence) -> Tuple[np.ndarray, np.ndarray]:
+    """LineString parts of ``geoms`` (skipping empty and non-line parts) and each part's source index."""
+    geoms = np.asarray(geoms, dtype=object)
+    ok = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+    parts, index = shapely.get_parts(geoms[ok], return_index=True)
+    source = np.nonzero(ok)[0][index]
+    keep = shapely.get_type_id(parts) == 1  # LineString
+    parts, source = parts[keep], source[keep]
+    keep = shapely.length(parts) > 0
+    return parts[keep], source[keep]
+
+
+def noding_report(lines: np.ndarray) -> int:
+    """How many more segments the lines would have once noded (0 for a noded network)."""
+    if len(lines) == 0:
+        return 0
+    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    return max(0, len(noded) - len(lines))
+
+
+@dataclass
+class Catchment:
+    """The reached part of the network from one start point."""
+
+    pieces: List  # LineStrings: full and partly reached edges
+    snap_distance: float
+    reached_length: float
+
+    def polygon(self, half_width: float, quad_segs: int = 4):
+        if not self.pieces:
+            return None
+        return shapely.buffer(shapely.multilinestrings(self.pieces), half_width, quad_segs=quad_segs)
+
+
+class WalkingNetwork:
+    def __init__(self, lines: np.ndarray, node_tolerance: float = 0.001):
+        require_scipy()
+        lines = np.asarray(lines, dtype=object)
+        if len(lines) == 0:
+            raise NetworkError("the network has no line with a length")
+        self.lines = lines
+        self.length = shapely.length(lines)
+        starts = shapely.get_coordinates(shapely.get_point(lines, 0))
+        ends = shapely.get_coordinates(shapely.get_point(lines, -1))
+        keys = np.round(np.vstack([starts, ends]) / node_tolerance).astype(np.int64)
+        _uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.ravel()
+        n = len(lines)
+        self.u, self.v = inverse[:n], inverse[n:]
+        self.n_nodes = int(inverse.max()) + 1
+        # undirected graph; parallel edges keep their shortest length, loops are left out
+        a, b = np.minimum(self.u, self.v), np.maximum(self.u, self.v)
+        w = np.maximum(self.length, 1e-9)
+        keep = a != b
+        a, b, w = a[keep], b[keep], w[keep]
+        order = np.lexsort((w, b, a))
+        a, b, w = a[order], b[order], w[order]
+        first = np.ones(len(a), dtype=bool)
+        first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+        a, b, w = a[first], b[first], w[first]
+        self.graph = coo_matrix((w, (a, b)), shape=(self.n_nodes, self.n_nodes)).tocsr()
+        # node -> incident edges
+        ends_of = np.concatenate([self.u, self.v])
+        edge_of = np.concatenate([np.arange(n), np.arange(n)])
+        order = np.argsort(ends_of, kind="stable")
+        self._inc_edges = edge_of[order]
+        self._inc_ptr = np.searchsorted(ends_of[order], np.arange(self.n_nodes + 1))
+        self.tree = shapely.STRtree(lines)
+        self._two_point = shapely.get_num_coordinates(lines) == 2
+        self._coords = [None] * n  # filled lazily for two-point edges
+
+    @classmethod
+    def from_lines(cls, geoms: Sequence, node: bool = True, node_tolerance: float = 0.001):
+        """Build from any line geometries; returns (network, report dict)."""
+        lines, _src = explode_lines(geoms)
+        report = {"parts": len(lines), "added_by_noding": 0}
+        if node and len(lines):
+            extra = noding_report(lines)
+            if extra:
+                noded = shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+                lines = noded[shapely.length(noded) > 0]
+                report["added_by_noding"] = extra
+        return cls(lines, node_tolerance), report
+
+    # ---------------------------------------------------------------- snapping
+    def snap(self, points: np.ndarray, tolerance: float):
+        """Nearest network point(s) of each point within ``tolerance``.
+
+        Returns (point index, edge index, position along the edge from its start, distance), ties included.
+        """
+        points = np.asarray(points, dtype=object)
+        if len(points) == 0:
+            return (np.empty(0, int),) * 2 + (np.empty(0),) * 2
+        (pi, ei), dist = self.tree.query_nearest(points, max_distance=tolerance, return_distance=True, all_matches=True)
+        pos = shapely.line_locate_point(self.lines[ei], points[pi])
+        return pi, ei, pos, dist
+
+    # ---------------------------------------------------------------- search
+    def catchments(
+        self,
+        starts: Sequence[Sequence[Tuple[int, float]]],
+        distance: float,
+        snap_distances: Sequence[float],
+        progress: Optional[Callable[[float], None]] = None,
+        canceled: Optional[Callable[[], bool]] = None,
+    ) -> List[Optional[Catchment]]:
+        """One catchment per start; a start is a list of (edge, position) tie points (empty: unreachable)."""
+        out: List[Optional[Catchment]] = [None] * len(starts)
+        todo = [i for i, s in enumerate(starts) if s]
+        rows_per_batch = max(1, int(BATCH_BYTES // (8 * self.n_nodes)))
+        done = 0
+        i = 0
+        while i < len(todo):
+            if canceled and canceled():
+                break
+            batch, nodes = [], {}
+            while i < len(todo) and len(nodes) < rows_per_batch:
+                k = todo[i]
+                for e, _pos in starts[k]:
+                    for node in (self.u[e], self.v[e]):
+                        nodes.setdefault(int(node), len(nodes))
+                batch.append(k)
+                i += 1
+            index = np.fromiter(nodes.keys(), dtype=np.int64, count=len(nodes))
+            matrix = dijkstra(self.graph, directed=False, indices=index, limit=distance)
+            for k in batch:
+                if canceled and canceled():
+                    break
+                dist = np.full(self.n_nodes, np.inf)
+                for e, pos in starts[k]:
+                    dist = np.minimum(dist, pos + matrix[nodes[int(self.u[e])]])
+                    dist = np.minimum(dist, (self.length[e] - pos) + matrix[nodes[int(self.v[e])]])
+                out[k] = self._reached(dist, distance, starts[k], snap_distances[k])
+                done += 1
+                if progress and done % 16 == 0:
+                    progress(done / len(todo))
+        if progress:
+            progress(1.0)
+        return out
+
+    def _reached(self, dist: np.ndarray, distance: float, start, snap_distance: float) -> Catchment:
+        reached_nodes = np.nonzero(dist <= distance)[0]
+        if len(reached_nodes):
+            spans = [self._inc_edges[self._inc_ptr[n] : self._inc_ptr[n + 1]] for n in reached_nodes]
+            edges = np.unique(np.concatenate(spans))
+        else:
+            edges = np.empty(0, dtype=np.int64)
+        length = self.length[edges]
+        ru = np.maximum(distance - dist[self.u[edges]], 0.0)
+        rv = np.maximum(distance - dist[self.v[edges]], 0.0)
+        # intervals along each edge, measured from its start
+        intervals = {int(e): [] for e in edges}
+        full = (ru + rv) >= length
+        for e, a, b, f, L in zip(edges, ru, rv, full, length):
+            if f:
+                intervals[int(e)].append((0.0, float(L)))
+            else:
+                if a > 0:
+                    intervals[int(e)].append((0.0, float(a)))
+                if b > 0:
+                    intervals[int(e)].append((float(L - b), float(L)))
+        for e, pos in start:  # the start edge is walked both ways from the start point
+            L = float(self.length[e])
+            intervals.setdefault(int(e), []).append((max(0.0, pos - distance), min(L, pos + distance)))
+        pieces, total = [], 0.0
+        for e, spans in intervals.items():
+            for lo, hi in _merge(spans):
+                if hi - lo <= 1e-9:
+                    continue
+                total += hi - lo
+                pieces.append(self._piece(e, lo, hi))
+        return Catchment(pieces, float(snap_distance), total)
+
+    def _piece(self, e: int, lo: float, hi: float):
+        line = self.lines[e]
+        L = self.length[e]
+        if lo <= 1e-9 and hi >= L - 1e-9:
+            return line
+        if self._two_point[e]:
+            c = self._coords[e]
+            if c is None:
+                c = self._coords[e] = shapely.get_coordinates(line)
+            p, q = c[0], c[1]
+            return LineString([p + (q - p) * (lo / L), p + (q - p) * (hi / L)])
+        return shapely.ops.substring(line, lo, hi)
+
+
+def _merge(spans):
+    if not spans:  # an edge whose end is reached with nothing left to walk
+        return []
+    spans = sorted(spans)
+    merged = [list(spans[0])]
+    for lo, hi in spans[1:]:
+        if lo <= merged[-1][1] + 1e-9:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return merged
+
+
+def as_multilinestring(pieces) -> MultiLineString:
+    return shapely.multilinestrings(list(pieces))

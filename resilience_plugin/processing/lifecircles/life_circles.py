@@ -1,0 +1,448 @@
+"""resilience:lifecircles, community life circles (韧性社村生活圈) and their facility checklist."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+)
+
+from ...compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    FIELD_TYPE_NUMERIC,
+    FILE_BEHAVIOR_FILE,
+    NUMBER_DOUBLE,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_MULTIPOLYGON,
+)
+from ...settings import active_profile_path
+from ...translation import qgis_locale
+from . import LifeCirclesAlgorithmBase
+
+CLAUSES = "第12、53、54、55条"
+
+
+class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
+    INPUT = "INPUT"
+    DISTANCE = "DISTANCE"
+    NETWORK = "NETWORK"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    HALF_WIDTH = "HALF_WIDTH"
+    FACILITIES = "FACILITIES"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    SHELTER_FIELD = "SHELTER_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    PROFILE = "PROFILE"
+    OUTPUT = "OUTPUT"
+    COVERAGE = "COVERAGE"
+
+    def name(self) -> str:
+        return "lifecircles"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Community life circles")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks "
+            "the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge "
+            "space (shelters, parks, school playgrounds), fire and police, health care and daily supplies "
+            "(supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.\n\n"
+            "Without a network each circle is a straight-line buffer. With a walking network it is the part of "
+            "the city reachable within the distance along it: the community connects at its nearest point of "
+            "the network (all nearest points on a tie) within the snapping tolerance; every edge reached within "
+            "the distance is kept, partly reached edges are cut at the exact point, and the reached lines are "
+            "buffered by the half-width. Walking distance is measured along the network from that point. No point "
+            "of a circle lies farther than distance + half-width from the community along the network. A "
+            "community with no network within the tolerance is kept and flagged 'unreachable'. The network is "
+            "built once and searched per community within the distance only; a network that is not noded is "
+            "noded first (reported in the log).\n\n"
+            "Work is done in metres: geographic input is reprojected to a local CGCS2000 Gauss-Kruger zone (UTM "
+            "outside China); the output is in that CRS. Polygon communities are buffered as polygons in "
+            "straight-line mode and start from a point on their surface along the network. Facility categories "
+            "are matched on the profile's codes and English or Chinese names; others count as 'other' and are "
+            "listed in the log.\n\n"
+            "Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, "
+            "lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop "
+            "(population of all communities inside the circle, who share its facilities), n_<category> (facilities "
+            "of each category inside, and n_other), shelter_m2 (shelter area inside), shelter_pp (shelter_m2 / "
+            "lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required "
+            "categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter "
+            "target is met), clauses.\n\n"
+            "Coverage (optional): all circles dissolved into one layer, to show the parts of each street/town unit "
+            "that no circle covers."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        from ...core.profile import load_profile
+
+        profile = load_profile()
+        p = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Communities"), [SOURCE_POINT, SOURCE_POLYGON])
+        p.setHelp(self.tr("Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            self.DISTANCE,
+            self.tr("Distance (m)"),
+            NUMBER_DOUBLE,
+            defaultValue=profile.value("life_circle.radius_default"),
+            minValue=1.0,
+        )
+        p.setHelp(
+            self.tr("Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).")
+        )
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [SOURCE_LINE], optional=True)
+        p.setHelp(self.tr("Optional walking network (lines). Empty: straight-line circles."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            self.SNAP_TOLERANCE,
+            self.tr("Snapping tolerance (m)"),
+            NUMBER_DOUBLE,
+            defaultValue=profile.value("life_circle.snap_tolerance"),
+            minValue=0.0,
+        )
+        p.setHelp(self.tr("Farthest a community may lie from the network and still connect to it."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            self.HALF_WIDTH,
+            self.tr("Half-width around reached streets (m)"),
+            NUMBER_DOUBLE,
+            defaultValue=profile.value("life_circle.catchment_half_width"),
+            minValue=0.01,
+        )
+        p.setHelp(self.tr("The reached network is buffered by this much to make the circle's polygon."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(
+            self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
+        )
+        p.setHelp(self.tr("Optional facilities (points or polygons) to count in each circle."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(
+            self.CATEGORY_FIELD, self.tr("Facility category field"), "category", self.FACILITIES, optional=True
+        )
+        p.setHelp(self.tr("Field with the facility category: a profile code (fire_station …), or its English or Chinese name."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(
+            self.SHELTER_FIELD,
+            self.tr("Shelter area field (m²)"),
+            "shelter_area_m2",
+            self.FACILITIES,
+            FIELD_TYPE_NUMERIC,
+            optional=True,
+        )
+        p.setHelp(self.tr("Optional field with each facility's effective shelter area in m²."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True
+        )
+        p.setHelp(self.tr("Optional field with each community's population, for the shelter area per person."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFile(
+            self.PROFILE,
+            self.tr("Plan profile"),
+            behavior=FILE_BEHAVIOR_FILE,
+            extension="json",
+            optional=True,
+            defaultValue=active_profile_path() or None,
+        )
+        p.setHelp(self.tr("A plan profile file (JSON). Empty: the built-in Beijing profile."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"), SOURCE_POLYGON)
+        p.setHelp(self.tr("One circle per community, with its facility counts, shelter area and checklist."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(
+            self.COVERAGE, self.tr("Coverage"), SOURCE_POLYGON, optional=True, createByDefault=False
+        )
+        p.setHelp(self.tr("Optional: all circles dissolved into one polygon."))
+        self.addParameter(p)
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.INPUT: f"{sample_gpkg}|layername=communities",
+            self.NETWORK: f"{sample_gpkg}|layername=walking_network",
+            self.FACILITIES: f"{sample_gpkg}|layername=facilities",
+            self.CATEGORY_FIELD: "category",
+            self.SHELTER_FIELD: "shelter_area_m2",
+            self.POPULATION_FIELD: "population",
+        }
+
+    # ------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ...core import lifecircles as lc
+        from ...core.network import NetworkError, WalkingNetwork
+        from ..io import field_index, numbers, read_source, representative_points, to_qgis, working_crs
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        name = self._layer_name(parameters, self.INPUT, context, source)
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("Layer '{0}' has no features.").format(name))
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
+        if not lo <= distance <= hi:
+            feedback.pushWarning(
+                self.tr("Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).").format(
+                    distance, lo, hi
+                )
+            )
+        snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
+        half_width = self.parameterAsDouble(parameters, self.HALF_WIDTH, context)
+        crs = working_crs(source, name, feedback)
+
+        # communities
+        pop_field = self._optional_field(
+            parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback
+        )
+        communities = read_source(source, name, crs, context, feedback, progress_span=(0, 10))
+        communities.report(feedback)
+        if feedback.isCanceled():
+            return {}
+        n = len(communities.fids)
+        population = np.zeros(n)
+        if pop_field:
+            j = source.fields().lookupField(pop_field)
+            population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback)
+        geoms = communities.geometries
+        points = representative_points(geoms)
+        has_geom = np.array([g is not None for g in geoms], dtype=bool)
+
+        # facilities
+        vocab = lc.Vocabulary.from_profile(profile)
+        fac_points = np.empty(0, dtype=object)
+        fac_col = np.empty(0, dtype=np.int64)
+        fac_shelter = np.empty(0)
+        fac_source = self.parameterAsSource(parameters, self.FACILITIES, context)
+        if fac_source is not None:
+            fac_name = self._layer_name(parameters, self.FACILITIES, context, fac_source)
+            cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
+            if not cat_field:
+                raise QgsProcessingException(
+                    self.tr("Choose the field of layer '{0}' that holds the facility category.").format(fac_name)
+                )
+            field_index(fac_source, cat_field, self.tr("Facility category field"), fac_name)
+            shelter_field = self._optional_field(
+                parameters, self.SHELTER_FIELD, context, fac_source, self.tr("Shelter area field (m²)"), fac_name, feedback
+            )
+            wanted = [cat_field] + ([shelter_field] if shelter_field else [])
+            facilities = read_source(
+                fac_source, fac_name, crs, context, feedback, fields=wanted, keep_null=False, progress_span=(10, 15)
+            )
+            facilities.report(feedback)
+            fac_points = representative_points(facilities.geometries)
+            fac_col, unknown = vocab.classify([a[0] for a in facilities.attributes])
+            if unknown:
+                listed = ", ".join(f"{k} ({v})" for k, v in unknown.most_common(20))
+                feedback.pushWarning(
+                    self.tr(
+                        "{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}"
+                    ).format(fac_name, sum(unknown.values()), listed)
+                )
+            fac_shelter = (
+                numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback)
+                if shelter_field
+                else np.zeros(len(fac_points))
+            )
+        else:
+            feedback.pushInfo(self.tr("No facilities given: every required category will be reported missing."))
+        if feedback.isCanceled():
+            return {}
+
+        # circles
+        network_source = self.parameterAsSource(parameters, self.NETWORK, context)
+        status = np.where(has_geom, "ok", "no geometry").astype(object)
+        snap_dist = np.full(n, np.nan)
+        if network_source is None:
+            method = "straight-line"
+            circles = lc.euclidean_circles(geoms, distance)
+            counts, shelter = lc.count_within(geoms, distance, fac_points, fac_col, len(vocab.codes), fac_shelter)
+            _c, pop_in = lc.count_within(
+                geoms, distance, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom]
+            )
+            feedback.setProgress(80)
+        else:
+            method = "network"
+            net_name = self._layer_name(parameters, self.NETWORK, context, network_source)
+            lines = read_source(
+                network_source, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(15, 25)
+            )
+            lines.report(feedback)
+            try:
+                network, report = WalkingNetwork.from_lines(lines.geometries)
+            except NetworkError as exc:
+                raise QgsProcessingException(f"{net_name}: {exc}") from None
+            if report["added_by_noding"]:
+                feedback.pushWarning(
+                    self.tr("{0}: the network was not noded; lines were split where they cross ({1} more segments).").format(
+                        net_name, report["added_by_noding"]
+                    )
+                )
+            feedback.pushInfo(self.tr("Network: {0} edges, {1} nodes.").format(len(network.lines), network.n_nodes))
+            feedback.setProgress(30)
+            pi, ei, pos, dist = network.snap(points[has_geom], snap)
+            idx = np.nonzero(has_geom)[0]
+            starts = [[] for _ in range(n)]
+            for a, e, p, d in zip(idx[pi], ei, pos, dist):
+                starts[a].append((int(e), float(p)))
+                snap_dist[a] = d
+            unreachable = has_geom & np.array([not s for s in starts], dtype=bool)
+            status[unreachable] = "unreachable"
+            if unreachable.any():
+                feedback.pushWarning(
+                    self.tr("{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'.").format(
+                        int(unreachable.sum()), snap
+                    )
+                )
+            catchments = network.catchments(
+                starts,
+                distance,
+                snap_dist,
+                progress=lambda f: feedback.setProgress(30 + 45 * f),
+                canceled=feedback.isCanceled,
+            )
+            if feedback.isCanceled():
+                return {}
+            circles = np.full(n, None, dtype=object)
+            for i, c in enumerate(catchments):
+                if c is not None:
+                    circles[i] = c.polygon(half_width)
+                if i % 200 == 0:
+                    if feedback.isCanceled():
+                        return {}
+                    feedback.setProgress(75 + 10 * i / max(n, 1))
+            counts, shelter = lc.count_inside(circles, fac_points, fac_col, len(vocab.codes), fac_shelter)
+            _c, pop_in = lc.count_inside(
+                circles, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom]
+            )
+        if feedback.isCanceled():
+            return {}
+        reachable = status == "ok"
+        result = lc.assess(counts, shelter, pop_in, vocab, profile, reachable)
+        target = profile.value("shelter.area_per_person_target")
+
+        # output
+        chinese = qgis_locale().lower().startswith("zh")
+        new_fields = self._output_fields(vocab, chinese)
+        fields = QgsProcessingUtils.combineFields(source.fields(), new_fields)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        zh = vocab.labels_zh
+        for i in range(n):
+            if i % 500 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(85 + 14 * i / max(n, 1))
+            circle = circles[i]
+            if circle is not None and circle.geom_type == "Polygon":
+                circle = shapely.multipolygons([circle])
+            missing = result.missing[i]
+            values = [
+                method,
+                distance,
+                str(status[i]),
+                None if np.isnan(snap_dist[i]) else float(snap_dist[i]),
+                float(circle.area / 1e6) if circle is not None else None,
+                float(pop_in[i]),
+            ]
+            values += [int(c) for c in counts[i]]
+            values += [
+                float(shelter[i]),
+                None if np.isnan(result.shelter_per_person[i]) else float(result.shelter_per_person[i]),
+                float(target),
+                int(bool(result.shelter_ok[i])),
+                ", ".join(missing),
+                "、".join("或".join(zh[c] for c in item.split("|")) for item in missing),
+                int(bool(result.passed[i])),
+                CLAUSES,
+            ]
+            f = QgsFeature(fields)
+            f.setAttributes(list(communities.attributes[i]) + values)
+            f.setGeometry(to_qgis(circle))
+            if not sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        passed = int(result.passed.sum())
+        feedback.pushInfo(self.tr("{0} circles ({1}); {2} pass the checklist, {3} do not.").format(n, method, passed, n - passed))
+        outputs = {self.OUTPUT: dest}
+
+        if self.COVERAGE in parameters and parameters[self.COVERAGE] is not None:
+            cov_fields = QgsFields()
+            for fname, ftype in (
+                ("lc_method", FIELD_STRING),
+                ("lc_radius_m", FIELD_DOUBLE),
+                ("circles", FIELD_INT),
+                ("area_km2", FIELD_DOUBLE),
+            ):
+                cov_fields.append(QgsField(fname, ftype))
+            cov_sink, cov_dest = self.parameterAsSink(parameters, self.COVERAGE, context, cov_fields, WKB_MULTIPOLYGON, crs)
+            if cov_sink is not None:
+                valid = [c for c in circles if c is not None]
+                union = shapely.union_all(valid) if valid else None
+                if union is not None and union.geom_type == "Polygon":
+                    union = shapely.multipolygons([union])
+                f = QgsFeature(cov_fields)
+                f.setAttributes([method, distance, len(valid), float(union.area / 1e6) if union is not None else 0.0])
+                f.setGeometry(to_qgis(union))
+                if not cov_sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(cov_sink, parameters, self.COVERAGE))
+                outputs[self.COVERAGE] = cov_dest
+        feedback.setProgress(100)
+        return outputs
+
+    def _optional_field(self, parameters, key, context, source, label, layer, feedback) -> str:
+        """The chosen field; a default that the layer lacks is dropped with a note, a named one must exist."""
+        from ..io import field_index
+
+        name = self.parameterAsString(parameters, key, context)
+        if not name:
+            return ""
+        if source.fields().lookupField(name) < 0 and not parameters.get(key):
+            feedback.pushInfo(self.tr("{0}: layer '{1}' has no field '{2}'; not used.").format(label, layer, name))
+            return ""
+        field_index(source, name, label, layer)
+        return name
+
+    def _layer_name(self, parameters, key, context, source) -> str:
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer.name() if layer is not None else (source.sourceName() or key)
+
+    def _output_fields(self, vocab, chinese: bool) -> QgsFields:
+        fields = QgsFields()
+
+        def add(name, ftype, alias):
+            f = QgsField(name, ftype)
+            f.setAlias(alias)
+            fields.append(f)
+
+        add("lc_method", FIELD_STRING, self.tr("Method"))
+        add("lc_radius_m", FIELD_DOUBLE, self.tr("Radius (m)"))
+        add("lc_status", FIELD_STRING, self.tr("Status"))
+        add("lc_snap_m", FIELD_DOUBLE, self.tr("Distance to network (m)"))
+        add("lc_area_km2", FIELD_DOUBLE, self.tr("Circle area (km²)"))
+        add("lc_pop", FIELD_DOUBLE, self.tr("Population in circle"))
+        labels = vocab.labels_zh if chinese else vocab.labels
+        for code in vocab.codes:
+            add(f"n_{code}", FIELD_INT, self.tr("Count: {0}").format(labels[code]))
+        add("shelter_m2", FIELD_DOUBLE, self.tr("Shelter area (m²)"))
+        add("shelter_pp", FIELD_DOUBLE, self.tr("Shelter area per person (m²)"))
+        add("shelter_tgt", FIELD_DOUBLE, self.tr("Shelter target per person (m²)"))
+        add("shelter_ok", FIELD_INT, self.tr("Shelter target met"))
+        add("missing", FIELD_STRING, self.tr("Missing categories"))
+        add("missing_zh", FIELD_STRING, self.tr("Missing categories (Chinese)"))
+        add("lc_pass", FIELD_INT, self.tr("Passes the checklist"))
+        add("clauses", FIELD_STRING, self.tr("Plan clauses"))
+        return fields

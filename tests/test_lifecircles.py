@@ -1,0 +1,455 @@
+"""Community life circles: exact hand-built networks, QGIS native service area and native buffer + count
+as oracles, an independent Dijkstra in hypothesis tests, and bad input through processing.run."""
+
+import hashlib
+import heapq
+import math
+
+import numpy as np
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from qgis import processing
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+from shapely.geometry import LineString, Point
+
+from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.core.gpkg import read_table
+from resilience_plugin.core.network import WalkingNetwork
+from tests.conftest import SAMPLE
+
+CM_X = 500000.0  # the central meridian's easting: planar and ellipsoidal lengths agree there
+
+
+def grid(n=3, step=100.0, x0=0.0, y0=0.0):
+    lines = []
+    for i in range(n):
+        for j in range(n - 1):
+            lines.append(LineString([(x0 + i * step, y0 + j * step), (x0 + i * step, y0 + (j + 1) * step)]))
+            lines.append(LineString([(x0 + j * step, y0 + i * step), (x0 + (j + 1) * step, y0 + i * step)]))
+    return lines
+
+
+def reach(lines, point, distance, tolerance=50.0):
+    net, report = WalkingNetwork.from_lines(lines)
+    pi, ei, pos, d = net.snap(np.array([Point(point)], dtype=object), tolerance)
+    start = [(int(e), float(p)) for e, p in zip(ei, pos)]
+    return net.catchments([start], distance, [d[0] if len(d) else np.nan])[0], report
+
+
+# ------------------------------------------------------------------ hand-built networks, exact answers
+
+
+def test_grid_from_a_node():
+    c, _ = reach(grid(3), (100, 100), 150)
+    assert c.reached_length == pytest.approx(4 * 100 + 8 * 50)
+
+
+def test_grid_from_the_middle_of_an_edge():
+    c, _ = reach(grid(3), (50, 100), 100)
+    # 100 along the start edge, 50 on each of the 2 other edges at (0,100), 50 on each of the 3 others at (100,100)
+    assert c.reached_length == pytest.approx(100 + 2 * 50 + 3 * 50)
+    ends = {tuple(np.round(q, 6)) for piece in c.pieces for q in shapely.get_coordinates(piece)}
+    assert {(0.0, 50.0), (0.0, 150.0), (100.0, 50.0), (100.0, 150.0), (150.0, 100.0)} <= ends
+
+
+def test_cul_de_sac_and_far_distance():
+    lines = [LineString([(0, 0), (300, 0)]), LineString([(300, 0), (300, 40), (310, 80)])]  # a bent dead end
+    c, _ = reach(lines, (0, 0), 5000)
+    assert c.reached_length == pytest.approx(sum(ln.length for ln in lines))
+    c, _ = reach(lines, (0, 0), 320)
+    assert c.reached_length == pytest.approx(320)
+    tip = [q for piece in c.pieces for q in shapely.get_coordinates(piece)]
+    assert any(abs(x - 300) < 1e-6 and abs(y - 20) < 1e-6 for x, y in tip)  # cut exactly 20 m up the bent edge
+
+
+def test_loop_meets_itself():
+    square = [
+        LineString([(0, 0), (100, 0)]),
+        LineString([(100, 0), (100, 100)]),
+        LineString([(100, 100), (0, 100)]),
+        LineString([(0, 100), (0, 0)]),
+    ]
+    assert reach(square, (0, 0), 200)[0].reached_length == pytest.approx(400)
+    assert reach(square, (0, 0), 150)[0].reached_length == pytest.approx(300)
+
+
+def test_unnoded_crossing_is_noded_and_walked_through():
+    cross = [LineString([(-100, 0), (100, 0)]), LineString([(0, -100), (0, 100)])]
+    c, report = reach(cross, (-100, 0), 150)
+    assert report["added_by_noding"] == 2
+    assert c.reached_length == pytest.approx(100 + 50 + 2 * 50)
+
+
+def test_no_network_nearby_is_unreachable():
+    net, _ = WalkingNetwork.from_lines(grid(2))
+    pi, _ei, _pos, _d = net.snap(np.array([Point(1000, 1000)], dtype=object), 300)
+    assert len(pi) == 0
+    assert net.catchments([[]], 1000, [np.nan]) == [None]
+
+
+# ------------------------------------------------------------------ independent Dijkstra (hypothesis)
+
+
+def independent_reach(lines, start_edge, start_pos, distance):
+    """Textbook Dijkstra on a dict graph, written separately from core.network."""
+    key = lambda p: (round(p[0], 3), round(p[1], 3))  # noqa: E731
+    adj = {}
+    for i, ln in enumerate(lines):
+        a, b = key(ln.coords[0]), key(ln.coords[-1])
+        adj.setdefault(a, []).append((b, ln.length))
+        adj.setdefault(b, []).append((a, ln.length))
+    ln = lines[start_edge]
+    best = {key(ln.coords[0]): start_pos, key(ln.coords[-1]): ln.length - start_pos}
+    heap = [(d, n) for n, d in best.items()]
+    heapq.heapify(heap)
+    while heap:
+        d, n = heapq.heappop(heap)
+        if d > best.get(n, math.inf):
+            continue
+        for m, w in adj.get(n, []):
+            if d + w < best.get(m, math.inf):
+                best[m] = d + w
+                heapq.heappush(heap, (d + w, m))
+    total = 0.0
+    for i, ln in enumerate(lines):
+        a, b = key(ln.coords[0]), key(ln.coords[-1])
+        ra = max(0.0, distance - best.get(a, math.inf))
+        rb = max(0.0, distance - best.get(b, math.inf))
+        spans = []
+        if ra + rb >= ln.length:
+            spans.append((0.0, ln.length))
+        else:
+            spans += [(0.0, ra)] if ra > 0 else []
+            spans += [(ln.length - rb, ln.length)] if rb > 0 else []
+        if i == start_edge:
+            spans.append((max(0.0, start_pos - distance), min(ln.length, start_pos + distance)))
+        spans.sort()
+        merged = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        total += sum(hi - lo for lo, hi in merged)
+    return total, best
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(2, 6),
+    drop=st.sets(st.integers(0, 59), max_size=12),
+    fx=st.floats(0, 1),
+    fy=st.floats(0, 1),
+    distance=st.floats(10, 600),
+)
+def test_reach_matches_an_independent_dijkstra_and_never_exceeds_the_distance(n, drop, fx, fy, distance):
+    lines = [ln for i, ln in enumerate(grid(n, 100.0)) if i not in drop] or grid(2)
+    point = Point(fx * 100 * (n - 1), fy * 100 * (n - 1))
+    net, _ = WalkingNetwork.from_lines(lines)
+    pi, ei, pos, d = net.snap(np.array([point], dtype=object), 1e9)
+    e, p = int(ei[0]), float(pos[0])
+    c = net.catchments([[(e, p)]], distance, [d[0]])[0]
+    edge = net.lines[e]
+    idx = next(i for i, ln in enumerate(lines) if ln.equals(edge))
+    expected, best = independent_reach(lines, idx, p if ln_same_direction(lines[idx], edge) else edge.length - p, distance)
+    if len(ei) == 1:  # ties (a start exactly on a node) connect to several edges; same reach either way
+        assert c.reached_length == pytest.approx(expected, abs=1e-6)
+    # every reached piece's far end is within the distance (oracle: the independent node distances)
+    for piece in c.pieces:
+        for q in (piece.coords[0], piece.coords[-1]):
+            along = _walk_distance(q, lines, best, idx, p if ln_same_direction(lines[idx], edge) else edge.length - p)
+            assert along <= distance + 1e-6
+    polygon = c.polygon(5.0)
+    anchor = edge.interpolate(p)  # walking starts where the point meets the network
+    assert polygon is None or shapely.within(polygon, anchor.buffer(distance + 5.0 + 1e-6, quad_segs=64))
+
+
+def ln_same_direction(a, b):
+    return np.allclose(a.coords[0], b.coords[0])
+
+
+def _walk_distance(q, lines, best, start_edge, start_pos):
+    """Walking distance to point q on the network, from the independent node distances."""
+    qp = Point(q)
+    out = math.inf
+    for i, ln in enumerate(lines):
+        if ln.distance(qp) > 1e-6:
+            continue
+        t = ln.project(qp)
+        a, b = (round(ln.coords[0][0], 3), round(ln.coords[0][1], 3)), (round(ln.coords[-1][0], 3), round(ln.coords[-1][1], 3))
+        out = min(out, best.get(a, math.inf) + t, best.get(b, math.inf) + ln.length - t)
+        if i == start_edge:
+            out = min(out, abs(t - start_pos))
+    return out
+
+
+# ------------------------------------------------------------------ QGIS native service area (oracle)
+
+
+def _memory_lines(lines, crs="EPSG:4548"):
+    layer = QgsVectorLayer(f"LineString?crs={crs}", "network", "memory")
+    feats = []
+    for ln in lines:
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromWkt(ln.wkt))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+@pytest.mark.parametrize("community", [0, 700, 1900])
+def test_reached_edges_and_cut_points_match_native_service_area(resilience_processing, community):
+    """A patch of the sample network, moved onto the central meridian so that QGIS's ellipsoidal
+    edge lengths equal our planar ones; then both must reach the same lines, cut at the same points."""
+    _f, _r, lines = read_table(SAMPLE, "walking_network")
+    _f, _r, points = read_table(SAMPLE, "communities")
+    start = points[community]
+    lines = np.array(lines, dtype=object)
+    near = lines[shapely.dwithin(lines, start, 2500)]
+    dx, dy = CM_X - start.x, 0.0
+    moved = [shapely.affinity.translate(ln, dx, dy) for ln in near]
+    s = Point(start.x + dx, start.y + dy)
+    ours, _ = reach(moved, (s.x, s.y), 1000, tolerance=300)
+    layer = _memory_lines(moved)
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())  # native service area crashes QGIS 3.22 without a project
+        result = processing.run(
+            "native:serviceareafrompoint",
+            {
+                "INPUT": layer,
+                "START_POINT": f"{s.x},{s.y} [EPSG:4548]",
+                "STRATEGY": 0,
+                "TRAVEL_COST2": 1000,
+                "TOLERANCE": 0.0,
+                "INCLUDE_BOUNDS": False,
+                "OUTPUT_LINES": "TEMPORARY_OUTPUT",
+            },
+            context=context,
+        )
+        out = result["OUTPUT_LINES"]
+        out = out if isinstance(out, QgsVectorLayer) else context.takeResultLayer(out)
+        native = shapely.union_all([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in out.getFeatures()])
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    mine = shapely.union_all(ours.pieces)
+    assert shapely.difference(mine, native.buffer(0.001)).length < 1e-6
+    assert shapely.difference(native, mine.buffer(0.001)).length < 1e-6
+    # cut points: ends of our pieces that are not network nodes, each on native's lines' ends
+    nodes = {tuple(np.round(c, 3)) for ln in moved for c in (ln.coords[0], ln.coords[-1])}
+    native_ends = np.array(
+        [c for part in shapely.get_parts(shapely.line_merge(native)) for c in (part.coords[0], part.coords[-1])]
+    )
+    cuts = [c for piece in ours.pieces for c in (piece.coords[0], piece.coords[-1]) if tuple(np.round(c, 3)) not in nodes]
+    assert cuts
+    for c in cuts:
+        assert np.min(np.hypot(*(native_ends - np.array(c)).T)) < 0.001
+
+
+# ------------------------------------------------------------------ straight-line counts (oracle: native buffer + count)
+
+
+def run_lc(params, feedback=None):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    base = {"OUTPUT": "TEMPORARY_OUTPUT"}
+    base.update(params)
+    result = processing.run("resilience:lifecircles", base, context=context, feedback=feedback or QgsProcessingFeedback())
+    out = result["OUTPUT"]
+    return out if isinstance(out, QgsVectorLayer) else context.takeResultLayer(out), result, context
+
+
+def test_straight_line_counts_match_native_buffer_and_count(resilience_processing):
+    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "c", "ogr")
+    communities.setSubsetString("fid <= 300")
+    QgsProject.instance().addMapLayer(communities)
+    facilities = f"{SAMPLE}|layername=facilities"
+    try:
+        ours, _r, _c = run_lc({"INPUT": communities, "FACILITIES": facilities, "DISTANCE": 1200})
+        fires = processing.run(
+            "native:extractbyattribute",
+            {"INPUT": facilities, "FIELD": "category", "OPERATOR": 0, "VALUE": "fire_station", "OUTPUT": "memory:"},
+        )["OUTPUT"]
+        fires_m = processing.run("native:reprojectlayer", {"INPUT": fires, "TARGET_CRS": "EPSG:4548", "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ]
+        buffers = processing.run("native:buffer", {"INPUT": communities, "DISTANCE": 1200, "SEGMENTS": 200, "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ]
+        counted = processing.run(
+            "native:countpointsinpolygon", {"POLYGONS": buffers, "POINTS": fires_m, "FIELD": "NUMPOINTS", "OUTPUT": "memory:"}
+        )["OUTPUT"]
+    finally:
+        QgsProject.instance().removeMapLayer(communities.id())
+    native = {f["code"]: f["NUMPOINTS"] for f in counted.getFeatures()}
+    fire_pts = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in fires_m.getFeatures()]
+    mine = {f["code"]: f for f in ours.getFeatures()}
+    assert len(mine) == len(native) == 300
+    compared = 0
+    for code, f in mine.items():
+        centre = shapely.from_wkb(bytes(f.geometry().asWkb())).centroid
+        if any(abs(centre.distance(p) - 1200) < 0.5 for p in fire_pts):
+            continue  # a facility on the circle's edge: the 200-segment polygon and the true circle may differ
+        assert f["n_fire_station"] == native[code], code
+        compared += 1
+    assert compared > 250
+
+
+# ------------------------------------------------------------------ the algorithm on the sample, and bad input
+
+
+def test_network_circles_on_the_sample(resilience_processing):
+    layer, result, _c = run_lc(
+        {
+            "INPUT": f"{SAMPLE}|layername=communities",
+            "NETWORK": f"{SAMPLE}|layername=walking_network",
+            "FACILITIES": f"{SAMPLE}|layername=facilities",
+            "POPULATION_FIELD": "population",
+            "COVERAGE": "TEMPORARY_OUTPUT",
+        }
+    )
+    feats = list(layer.getFeatures())
+    n_comm = QgsVectorLayer(f"{SAMPLE}|layername=communities", "c", "ogr").featureCount()
+    assert len(feats) == n_comm
+    ok = [f for f in feats if f["lc_status"] == "ok"]
+    unreachable = [f for f in feats if f["lc_status"] == "unreachable"]
+    assert len(ok) > 0.9 * n_comm and unreachable
+    assert all(not f.hasGeometry() for f in unreachable)
+    assert all(f["missing"] for f in unreachable)
+    for f in ok[:200]:
+        # never farther than distance + half-width from the community (straight-line bound)
+        centre = QgsGeometry.fromWkt(f"POINT({0} {0})")
+        assert f.geometry().area() / 1e6 == pytest.approx(f["lc_area_km2"])
+        assert f["lc_method"] == "network" and f["lc_radius_m"] == 1000 and f["lc_snap_m"] <= 300
+        assert f["shelter_tgt"] == 2.1 and f["clauses"].startswith("第")
+        assert bool(f["lc_pass"]) == (not f["missing"] and bool(f["shelter_ok"]))
+        del centre
+    passed = [f for f in ok if f["lc_pass"]]
+    assert 0 < len(passed) < len(ok)
+
+
+def _layer(geom_type, rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_DOUBLE)), crs="EPSG:4548", name="社区 test"):
+    layer = QgsVectorLayer(f"{geom_type}?crs={crs}", name, "memory")
+    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    feats = []
+    for wkt, attrs in rows:
+        f = QgsFeature(layer.fields())
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        f.setAttributes(list(attrs))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def test_bad_input_gets_clear_messages(resilience_processing):
+    empty = _layer("Point", [])
+    with pytest.raises(QgsProcessingException, match="社区 test.*no features"):
+        run_lc({"INPUT": empty})
+    comm = _layer("Point", [("POINT(450000 4418000)", ["甲", 100])])
+    fac = _layer("Point", [("POINT(450100 4418000)", ["x"])], fields=(("类别", FIELD_STRING),), name="设施")
+    with pytest.raises(QgsProcessingException, match="layer '设施' has no field 'category'"):
+        run_lc({"INPUT": comm, "FACILITIES": fac})
+    with pytest.raises(QgsProcessingException, match="layer '社区 test' has no field 'pop'"):
+        run_lc({"INPUT": comm, "POPULATION_FIELD": "pop"})
+    nocrs = _layer("Point", [("POINT(1 1)", ["乙", 1])], crs="")
+    with pytest.raises(QgsProcessingException, match="no coordinate reference system"):
+        run_lc({"INPUT": nocrs})
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.text = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.text.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.text.append(warning)
+
+
+def test_messy_input_is_reported_not_fatal(resilience_processing):
+    comm = _layer(
+        "Point",
+        [
+            ("POINT(116.40 39.91)", ["东华社区", 3000]),
+            (None, ["无几何", 100]),
+            ("POINT(116.41 39.91)", ["负数", -5]),
+            ("POINT(116.42 39.91)", ["文字", None]),
+        ],
+        crs="EPSG:4326",
+    )
+    fac = _layer(
+        "Point",
+        [
+            ("POINT(116.401 39.911)", ["消防站", 100.0]),
+            ("POINT(116.402 39.91)", ["菜市场?", 50.0]),
+            ("POINT(116.4005 39.9105)", ["Fire Station", 0.0]),
+        ],
+        fields=(("类别", FIELD_STRING), ("面积", FIELD_DOUBLE)),
+        crs="EPSG:4326",
+        name="设施",
+    )
+    before = hashlib.sha1(str([f.attributes() for f in comm.getFeatures()]).encode()).hexdigest()
+    fb = Recorder()
+    out, _r, _c = run_lc(
+        {
+            "INPUT": comm,
+            "FACILITIES": fac,
+            "CATEGORY_FIELD": "类别",
+            "SHELTER_FIELD": "面积",
+            "POPULATION_FIELD": "人口",
+            "DISTANCE": 800,
+        },
+        fb,
+    )
+    log = "\n".join(fb.text)
+    assert "geographic coordinates" in log and "EPSG:4548" in log
+    assert "without geometry" in log
+    assert "'人口': 2 value(s)" in log
+    assert "菜市场? (1)" in log and "Distance 800 m is outside" in log and "第53条" in log
+    feats = {f["名称"]: f for f in out.getFeatures()}
+    assert out.crs().authid() == "EPSG:4548"
+    assert feats["东华社区"]["n_fire_station"] == 2  # 消防站 (Chinese name) and Fire Station (English name)
+    assert feats["东华社区"]["n_other"] == 1
+    assert feats["无几何"]["lc_status"] == "no geometry"
+    assert hashlib.sha1(str([f.attributes() for f in comm.getFeatures()]).encode()).hexdigest() == before
+
+
+class CancelAt(QgsProcessingFeedback):
+    def setProgress(self, progress):  # noqa: N802
+        super().setProgress(progress)
+        if progress > 40:
+            self.cancel()
+
+
+def test_cancel_stops_the_network_search(resilience_processing):
+    fb = CancelAt()
+    context = QgsProcessingContext()
+    result = processing.run(
+        "resilience:lifecircles",
+        {
+            "INPUT": f"{SAMPLE}|layername=communities",
+            "NETWORK": f"{SAMPLE}|layername=walking_network",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+        context=context,
+        feedback=fb,
+    )
+    assert fb.isCanceled()
+    assert result.get("OUTPUT") in (None, "") or result == {}
