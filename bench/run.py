@@ -114,15 +114,139 @@ def main() -> int:
         timed(lambda: processing.run("native:savefeatures", {"INPUT": network, "OUTPUT": str(out / "b.gpkg")}), 3)
         if QgsApplication.processingRegistry().algorithmById("native:savefeatures")
         else timed(
-            lambda: processing.run(
-                "native:extractbyexpression", {"INPUT": network, "EXPRESSION": "true", "OUTPUT": str(out / "b.gpkg")}
-            ),
+            lambda: processing.run("native:extractbyexpression", {"INPUT": network, "EXPRESSION": "true", "OUTPUT": str(out / "b.gpkg")}),
             3,
         )
     )
     line("samplelayer: 20k-segment network to GeoPackage", ours, peer, "native copy")
+    bench_life_circles(out)
     app.exitQgis()
     return 0
+
+
+def city_case(folder: Path, edges_target=100_000, n_comm=2000, n_fac=50_000, seed=7):
+    """A generated city: a jittered, noded 100 m street lattice, communities and facilities (EPSG:4548)."""
+    import numpy as np
+    import shapely
+
+    from resilience_plugin.core.gpkg import Table, write_geopackage
+
+    rng = np.random.RandomState(seed)
+    nx, ny = 320, 160  # 320 x 159 + 160 x 319 = 101,920 edges
+    x0, y0, s = 440_000.0, 4_400_000.0, 100.0
+    X = x0 + np.arange(nx)[:, None] * s + rng.normal(0, 12, (nx, ny))
+    Y = y0 + np.arange(ny)[None, :] * s + rng.normal(0, 12, (nx, ny))
+    lines = [shapely.linestrings([[X[i, j], Y[i, j]], [X[i + 1, j], Y[i + 1, j]]]) for i in range(nx - 1) for j in range(ny)]
+    lines += [shapely.linestrings([[X[i, j], Y[i, j]], [X[i, j + 1], Y[i, j + 1]]]) for i in range(nx) for j in range(ny - 1)]
+    span_x, span_y = (nx - 1) * s, (ny - 1) * s
+    comm = shapely.points(x0 + rng.uniform(0, span_x, n_comm), y0 + rng.uniform(0, span_y, n_comm))
+    fac = shapely.points(x0 + rng.uniform(0, span_x, n_fac), y0 + rng.uniform(0, span_y, n_fac))
+    cats = [
+        "fire_station",
+        "police_station",
+        "clinic",
+        "hospital",
+        "supermarket",
+        "vegetable_market",
+        "pharmacy",
+        "school",
+        "park",
+        "emergency_shelter",
+    ]
+    path = folder / "city.gpkg"
+    write_geopackage(
+        path,
+        [
+            Table("network", [("kind", str)], [("street",)] * len(lines), lines, "LINESTRING", 4548),
+            Table("communities", [("cid", int), ("population", int)], [(i, 3000) for i in range(n_comm)], list(comm), "POINT", 4548),
+            Table(
+                "facilities",
+                [("category", str), ("shelter_area_m2", float)],
+                [(cats[i % 10], 1000.0) for i in range(n_fac)],
+                list(fac),
+                "POINT",
+                4548,
+            ),
+        ],
+    )
+    big = shapely.points(x0 + rng.uniform(0, span_x, 10_000), y0 + rng.uniform(0, span_y, 10_000))
+    write_geopackage(
+        folder / "many.gpkg",
+        [
+            Table("communities", [("cid", int), ("population", int)], [(i, 3000) for i in range(10_000)], list(big), "POINT", 4548),
+        ],
+    )
+    return path, len(lines)
+
+
+def bench_life_circles(out: Path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProject
+
+    path, n_edges = city_case(out)
+    net = f"{path}|layername=network"
+    comm = f"{path}|layername=communities"
+    fac = f"{path}|layername=facilities"
+
+    def run(alg, params):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())  # native service area crashes QGIS 3.22 without a project
+        return processing.run(alg, params, context=context)
+
+    t = time.perf_counter()
+    run("resilience:lifecircles", {"INPUT": comm, "NETWORK": net, "DISTANCE": 1500, "OUTPUT": str(out / "ours.gpkg")})
+    ours = time.perf_counter() - t
+    line(f"lifecircles network: {n_edges:,} edges, 2,000 communities, 1,500 m", ours)
+    t = time.perf_counter()
+    sa = run(
+        "native:serviceareafromlayer",
+        {
+            "INPUT": net,
+            "STRATEGY": 0,
+            "START_POINTS": comm,
+            "TRAVEL_COST2": 1500,
+            "INCLUDE_BOUNDS": False,
+            "OUTPUT_LINES": str(out / "sa.gpkg"),
+        },
+    )
+    native_sa = time.perf_counter() - t
+    line("  vs native service area alone (lines only)", ours, native_sa, "native SA")
+    t = time.perf_counter()
+    buf = run("native:buffer", {"INPUT": sa["OUTPUT_LINES"], "DISTANCE": 50, "SEGMENTS": 4, "OUTPUT": str(out / "sa_buf.gpkg")})
+    run("native:dissolve", {"INPUT": buf["OUTPUT"], "FIELD": ["cid"], "OUTPUT": str(out / "sa_polys.gpkg")})
+    chain = native_sa + time.perf_counter() - t
+    line("  vs native chain: service area + buffer + dissolve", ours, chain, "native chain")
+
+    many = f"{out / 'many.gpkg'}|layername=communities"
+    t = time.perf_counter()
+    run(
+        "resilience:lifecircles",
+        {"INPUT": many, "FACILITIES": fac, "CATEGORY_FIELD": "category", "DISTANCE": 1000, "OUTPUT": str(out / "ours_sl.gpkg")},
+    )
+    ours = time.perf_counter() - t
+    t = time.perf_counter()
+    buffers = run("native:buffer", {"INPUT": many, "DISTANCE": 1000, "SEGMENTS": 16, "OUTPUT": "memory:"})["OUTPUT"]
+    polys = buffers
+    for cat in (
+        "fire_station",
+        "police_station",
+        "clinic",
+        "hospital",
+        "supermarket",
+        "vegetable_market",
+        "pharmacy",
+        "school",
+        "park",
+        "emergency_shelter",
+    ):
+        pts = run("native:extractbyattribute", {"INPUT": fac, "FIELD": "category", "OPERATOR": 0, "VALUE": cat, "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ]
+        polys = run("native:countpointsinpolygon", {"POLYGONS": polys, "POINTS": pts, "FIELD": f"n_{cat}"[:10], "OUTPUT": "memory:"})[
+            "OUTPUT"
+        ]
+    peer = time.perf_counter() - t
+    line("lifecircles straight-line: 10,000 communities, 50,000 facilities", ours, peer, "native buffer+count x10")
 
 
 if __name__ == "__main__":

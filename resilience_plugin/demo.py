@@ -148,6 +148,10 @@ def run_demo(outdir: Path) -> Path:
                 src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
                 if src:
                     style_layer(layer, src)
+                if layer.fields().lookupField("lc_pass") >= 0:
+                    from .styles import style_life_circles
+
+                    style_life_circles(layer)
                 image = render_map([by_source["districts"], layer], by_source["districts"], images / f"{table}.png", (700, 700))
                 parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
             parts.append(_table_html(layer))

@@ -132,6 +132,19 @@ class ResiliencePlugin:
         self.actions.append(self.toolbar.addWidget(button))
         if self.provider is None:
             return
+        from .processing.provider import TOOLBAR_ALGORITHMS
+
+        registry = QgsApplication.processingRegistry()
+        for name, icon in TOOLBAR_ALGORITHMS:
+            alg = registry.algorithmById(f"resilience:{name}")
+            if alg is not None:
+                self.add_action(
+                    _icon(icon),
+                    alg.displayName() + "…",
+                    lambda _checked=False, a=alg.id(): self.run_algorithm(a),
+                    menu=self.menu,
+                    object_name=f"resilience_tool_{name}",
+                )
         for alg in sorted(self.provider.algorithms(), key=lambda a: (a.group(), a.displayName())):
             alg_id = alg.id()
             self.add_action(

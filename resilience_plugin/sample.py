@@ -6,22 +6,16 @@ from typing import List, Tuple
 
 from qgis.core import (
     QgsApplication,
-    QgsCategorizedSymbolRenderer,
     QgsLayerTreeGroup,
-    QgsPalLayerSettings,
     QgsProject,
-    QgsRendererCategory,
     QgsSimpleLineSymbolLayer,
-    QgsSymbol,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QColor
 
 from .compat import MARKER_TRIANGLE
 from .core.paths import sample_city_path
+from .styles import categorized, label_with, simple_symbol
 from .translation import translate
 
 GROUP_NAME_KEY = "resilience_sample_city"
@@ -98,101 +92,64 @@ def working_copy() -> Path:
     return target
 
 
-def _simple(layer, colour, width=None, size=None, fill_alpha=None, outline=None):
-    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
-    symbol.setColor(QColor(colour))
-    if width is not None:
-        symbol.setWidth(width)
-    if size is not None:
-        symbol.setSize(size)
-    if fill_alpha is not None:
-        symbol.setOpacity(fill_alpha)
-    if outline is not None:
-        sl = symbol.symbolLayer(0)
-        sl.setStrokeColor(QColor(outline[0]))
-        sl.setStrokeWidth(outline[1])
-    return symbol
-
-
-def _categorized(layer, field, items):
-    cats = []
-    for value, label, symbol in items:
-        cats.append(QgsRendererCategory(value, symbol, label))
-    layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
-
-
-def _label(layer, field, size=8.0, colour="#333333"):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = field
-    fmt = QgsTextFormat()
-    fmt.setSize(size)
-    fmt.setColor(QColor(colour))
-    buffer = fmt.buffer()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-
-
 def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None:
     """Apply the plugin's style for sample layer ``name``."""
     if name == "districts":
-        sym = _simple(layer, "#00000000", outline=("#404040", 0.7))
+        sym = simple_symbol(layer, "#00000000", outline=("#404040", 0.7))
         layer.renderer().setSymbol(sym)
-        _label(layer, "name_zh" if chinese else "name", 9, "#202020")
+        label_with(layer, "name_zh" if chinese else "name", 9, "#202020")
     elif name == "street_units":
-        layer.renderer().setSymbol(_simple(layer, "#f7f4ea", outline=("#9a9a9a", 0.2)))
+        layer.renderer().setSymbol(simple_symbol(layer, "#f7f4ea", outline=("#9a9a9a", 0.2)))
     elif name == "communities":
-        layer.renderer().setSymbol(_simple(layer, "#3182bd", size=1.2))
+        layer.renderer().setSymbol(simple_symbol(layer, "#3182bd", size=1.2))
     elif name == "facilities":
         from .core.profile import load_profile
 
         profile = load_profile()
         items = [
-            (code, profile.category_label(code, chinese), _simple(layer, colour, size=1.5, outline=("#ffffff", 0.1)))
+            (code, profile.category_label(code, chinese), simple_symbol(layer, colour, size=1.5, outline=("#ffffff", 0.1)))
             for code, colour in CATEGORY_COLOURS.items()
         ]
-        _categorized(layer, "category", items)
+        categorized(layer, "category", items)
     elif name == "walking_network":
-        layer.renderer().setSymbol(_simple(layer, "#c8c8c8", width=0.15))
+        layer.renderer().setSymbol(simple_symbol(layer, "#c8c8c8", width=0.15))
     elif name == "corridors":
         items = [
-            (1, translate("Resilience", "Grade 1 corridor"), _simple(layer, "#d7301f", width=1.2)),
-            (2, translate("Resilience", "Grade 2 corridor"), _simple(layer, "#fc8d59", width=0.8)),
-            (3, translate("Resilience", "Grade 3 corridor"), _simple(layer, "#fdcc8a", width=0.6)),
+            (1, translate("Resilience", "Grade 1 corridor"), simple_symbol(layer, "#d7301f", width=1.2)),
+            (2, translate("Resilience", "Grade 2 corridor"), simple_symbol(layer, "#fc8d59", width=0.8)),
+            (3, translate("Resilience", "Grade 3 corridor"), simple_symbol(layer, "#fdcc8a", width=0.6)),
         ]
-        _categorized(layer, "grade", items)
+        categorized(layer, "grade", items)
     elif name == "faults":
-        sym = _simple(layer, "#7f0000", width=0.9)
+        sym = simple_symbol(layer, "#7f0000", width=0.9)
         line = sym.symbolLayer(0)
         if isinstance(line, QgsSimpleLineSymbolLayer):
             line.setPenStyle(Qt.PenStyle.DashLine)
         layer.renderer().setSymbol(sym)
-        _label(layer, "name_zh" if chinese else "name", 8, "#7f0000")
+        label_with(layer, "name_zh" if chinese else "name", 8, "#7f0000")
     elif name in ("water_zones", "power_zones", "gas_zones"):
         colour = {"water_zones": "#1f78b4", "power_zones": "#e6ab02", "gas_zones": "#7570b3"}[name]
-        layer.renderer().setSymbol(_simple(layer, "#00000000", outline=(colour, 0.5)))
-        _label(layer, "zone", 8, colour)
+        layer.renderer().setSymbol(simple_symbol(layer, "#00000000", outline=(colour, 0.5)))
+        label_with(layer, "zone", 8, colour)
     elif name == "flood_zones":
         items = [
-            (1, translate("Resilience", "High flood risk"), _simple(layer, "#2171b5", fill_alpha=0.55, outline=("#2171b5", 0.1))),
+            (1, translate("Resilience", "High flood risk"), simple_symbol(layer, "#2171b5", fill_alpha=0.55, outline=("#2171b5", 0.1))),
             (
                 2,
                 translate("Resilience", "Medium flood risk"),
-                _simple(layer, "#6baed6", fill_alpha=0.45, outline=("#6baed6", 0.1)),
+                simple_symbol(layer, "#6baed6", fill_alpha=0.45, outline=("#6baed6", 0.1)),
             ),
-            (3, translate("Resilience", "Low flood risk"), _simple(layer, "#c6dbef", fill_alpha=0.45, outline=("#c6dbef", 0.1))),
+            (3, translate("Resilience", "Low flood risk"), simple_symbol(layer, "#c6dbef", fill_alpha=0.45, outline=("#c6dbef", 0.1))),
         ]
-        _categorized(layer, "risk_class", items)
+        categorized(layer, "risk_class", items)
     elif name == "geohazards":
-        sym = _simple(layer, "#8c510a", size=2.0)
+        sym = simple_symbol(layer, "#8c510a", size=2.0)
         sym.symbolLayer(0).setShape(MARKER_TRIANGLE)
         layer.renderer().setSymbol(sym)
     elif name == "greenbelts":
-        layer.renderer().setSymbol(_simple(layer, "#a1d99b", fill_alpha=0.6, outline=("#41ab5d", 0.2)))
+        layer.renderer().setSymbol(simple_symbol(layer, "#a1d99b", fill_alpha=0.6, outline=("#41ab5d", 0.2)))
     elif name == "rivers":
-        layer.renderer().setSymbol(_simple(layer, "#4292c6", width=0.7))
+        layer.renderer().setSymbol(simple_symbol(layer, "#4292c6", width=0.7))
     layer.triggerRepaint()
 
 

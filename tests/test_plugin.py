@@ -20,6 +20,8 @@ EXPECTED_ACTIONS = {
     "resilience_help",
     "resilience_alg_profiletable",
     "resilience_alg_samplelayer",
+    "resilience_alg_lifecircles",
+    "resilience_tool_lifecircles",
 }
 
 

@@ -140,9 +140,7 @@ def test_edit_save_and_load_a_copy(tmp_path):
         load_profile().with_value("life_circle.radius_default", 900)
 
 
-NUMERIC_KEYS = [
-    k for k in SCHEMA if isinstance(load_profile().value(k), (int, float)) and not isinstance(load_profile().value(k), bool)
-]
+NUMERIC_KEYS = [k for k in SCHEMA if isinstance(load_profile().value(k), (int, float)) and not isinstance(load_profile().value(k), bool)]
 
 
 @settings(max_examples=60, deadline=None)

@@ -247,9 +247,7 @@ def test_points_are_reprojected_correctly():
     from qgis.core import QgsCoordinateTransform, QgsPointXY, QgsProject
 
     xy = samplecity.lonlat_to_metric([(116.397, 39.908)])[0]
-    t = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:4548"), QgsProject.instance()
-    )
+    t = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:4548"), QgsProject.instance())
     p = t.transform(QgsPointXY(116.397, 39.908))
     assert abs(p.x() - xy[0]) < 0.01 and abs(p.y() - xy[1]) < 0.01
     assert Point(xy).distance(Point(500000 - 51_500, 4_418_000)) < 5000  # about 51 km west of CM 117E

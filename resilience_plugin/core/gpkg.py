@@ -38,7 +38,8 @@ class Table:
 def _gpkg_blob(geom, srs_id: int) -> Optional[bytes]:
     if geom is None:
         return None
-    wkb = shapely.to_wkb(geom, byte_order=1, include_srid=False, flavor="iso")
+    dimension = 3 if shapely.has_z(geom) else 2  # explicit: older GEOS (as loaded by QGIS) rejects 4
+    wkb = shapely.to_wkb(geom, byte_order=1, include_srid=False, flavor="iso", output_dimension=dimension)
     if geom.is_empty:
         flags = 0b00010001  # little endian, empty, no envelope
         return b"GP" + bytes([0, flags]) + struct.pack("<i", srs_id) + wkb

@@ -352,15 +352,11 @@ class SampleCityBuilder:
             parts = list(shapely.get_parts(shapely.make_valid(geoms[code])))
             if len(parts) < 2:
                 continue
-            keep = [p for p in parts if p.geom_type == "Polygon" and p.contains(Point(sx, sy))] or [
-                max(parts, key=lambda p: p.area)
-            ]
+            keep = [p for p in parts if p.geom_type == "Polygon" and p.contains(Point(sx, sy))] or [max(parts, key=lambda p: p.area)]
             for p in parts:
                 if p in keep or p.area < 1:
                     continue
-                other = max(
-                    (c for c in codes if c != code), key=lambda c: shapely.length(shapely.intersection(p.buffer(1), geoms[c]))
-                )
+                other = max((c for c in codes if c != code), key=lambda c: shapely.length(shapely.intersection(p.buffer(1), geoms[c])))
                 geoms[other] = shapely.union(geoms[other], p)
             geoms[code] = shapely.union_all(keep)
         self.districts = {}
@@ -647,9 +643,7 @@ class SampleCityBuilder:
             line = LineString(_wiggle(lonlat_to_metric(pts), rng, 900, 8))
             rivers.append(line)
             rrows.append((name, name_zh))
-        self.layers["rivers"] = Layer(
-            "rivers", "Rivers 河流", "LINESTRING", METRIC_EPSG, [("name", str), ("name_zh", str)], rrows, rivers
-        )
+        self.layers["rivers"] = Layer("rivers", "Rivers 河流", "LINESTRING", METRIC_EPSG, [("name", str), ("name_zh", str)], rrows, rivers)
         frows, fgs = [], []
         widths = [(1, "high", "高", 600), (2, "medium", "中", 1500), (3, "low", "低", 3000)]
         for line, (_rname, rname_zh) in zip(rivers, rrows):
@@ -762,9 +756,7 @@ class SampleCityBuilder:
         for name in ("Huairou", "Miyun", "Pinggu", "Yanqing"):
             t = by_name[name]
             line = LineString(
-                _wiggle(
-                    np.array([(t[2], t[3]), (self.cx + (t[2] - self.cx) * 0.45, self.cy + (t[3] - self.cy) * 0.45)]), rng, 900, 5
-                )
+                _wiggle(np.array([(t[2], t[3]), (self.cx + (t[2] - self.cx) * 0.45, self.cy + (t[3] - self.cy) * 0.45)]), rng, 900, 5)
             )
             add(f"{name} mountain road", f"{t[1]}山区通道", 3, line, "mountain road", "山区道路")
         self.layers["corridors"] = Layer(

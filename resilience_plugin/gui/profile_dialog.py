@@ -38,9 +38,7 @@ class ProfileDialog(QDialog):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Key"), self.tr("Value"), self.tr("Unit"), self.tr("Source"), self.tr("Confidence")]
-        )
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value"), self.tr("Unit"), self.tr("Source"), self.tr("Confidence")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -22,10 +22,6 @@ from ..core.crs import metric_epsg_for
 from ..translation import translate
 
 
-def tr(text: str) -> str:
-    return translate("Resilience", text)
-
-
 @dataclass
 class ReadLayer:
     """What was read from one source, in the working CRS."""
@@ -41,13 +37,19 @@ class ReadLayer:
     def report(self, feedback) -> None:
         if self.null:
             feedback.pushWarning(
-                tr("{0}: {1} feature(s) without geometry, kept in the output and flagged.").format(self.name, self.null)
+                translate("Resilience", "{0}: {1} feature(s) without geometry, kept in the output and flagged.").format(
+                    self.name, self.null
+                )
             )
         if self.repaired:
-            feedback.pushWarning(tr("{0}: {1} invalid geometry(ies) repaired with make-valid.").format(self.name, self.repaired))
+            feedback.pushWarning(
+                translate("Resilience", "{0}: {1} invalid geometry(ies) repaired with make-valid.").format(self.name, self.repaired)
+            )
         if self.failed_transform:
             feedback.pushWarning(
-                tr("{0}: {1} geometry(ies) could not be reprojected and were left out.").format(self.name, self.failed_transform)
+                translate("Resilience", "{0}: {1} geometry(ies) could not be reprojected and were left out.").format(
+                    self.name, self.failed_transform
+                )
             )
 
 
@@ -56,9 +58,9 @@ def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
     crs = source.sourceCrs()
     if not crs.isValid():
         raise QgsProcessingException(
-            tr("Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.").format(
-                name
-            )
+            translate(
+                "Resilience", "Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again."
+            ).format(name)
         )
     if not crs.isGeographic():
         return crs
@@ -68,7 +70,7 @@ def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
     epsg, label = metric_epsg_for(centre.x(), centre.y())
     metric = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
     feedback.pushInfo(
-        tr("Layer '{0}' is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.").format(
+        translate("Resilience", "Layer '{0}' is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.").format(
             name, crs.authid(), epsg, label
         )
     )
@@ -110,8 +112,10 @@ def read_source(
             geom = QgsGeometry(geom)
             if transform is not None:
                 try:
-                    geom.transform(transform)
+                    failed = geom.transform(transform) != 0
                 except Exception:  # QgsCsException: outside the CRS's domain
+                    failed = True
+                if failed:
                     out.failed_transform += 1
                     continue
             shp = shapely.from_wkb(bytes(geom.asWkb()))
@@ -146,7 +150,7 @@ def numbers(values, name: str, layer: str, feedback, negative_ok: bool = False) 
             bad += 1
     if bad:
         feedback.pushWarning(
-            tr("{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.").format(layer, name, bad)
+            translate("Resilience", "{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.").format(layer, name, bad)
         )
     return out
 
@@ -155,7 +159,9 @@ def to_qgis(geom) -> QgsGeometry:
     if geom is None or geom.is_empty:
         return QgsGeometry()
     g = QgsGeometry()
-    g.fromWkb(shapely.to_wkb(geom, flavor="iso"))
+    # An explicit dimension: inside the QGIS desktop on Debian 12, shapely's GEOS calls resolve to QGIS's older
+    # GEOS (3.11), which rejects shapely's default 4-D WKB output.
+    g.fromWkb(shapely.to_wkb(geom, flavor="iso", output_dimension=2))
     return g
 
 
@@ -174,7 +180,7 @@ def field_index(source, name: str, parameter_label: str, layer: str) -> int:
     index = source.fields().lookupField(name)
     if index < 0:
         raise QgsProcessingException(
-            tr("{0}: layer '{1}' has no field '{2}'. Its fields are: {3}.").format(
+            translate("Resilience", "{0}: layer '{1}' has no field '{2}'. Its fields are: {3}.").format(
                 parameter_label, layer, name, ", ".join(source.fields().names())
             )
         )

@@ -11,6 +11,8 @@ from .tools.sample_layer import SampleLayerAlgorithm
 
 # Every algorithm class by name: no discovery by file name.
 ALGORITHMS = (LifeCirclesAlgorithm, ProfileTableAlgorithm, SampleLayerAlgorithm)
+# Algorithms that also get their own toolbar button (name, icon file in resources/icons).
+TOOLBAR_ALGORITHMS = (("lifecircles", "lifecircles.svg"),)
 
 
 class ResilienceProvider(QgsProcessingProvider):

@@ -43,6 +43,9 @@ def first():
         result["algorithm_actions"] = [a.text() for a in plugin.algorithm_menu.actions()]
         plugin.load_sample_city()
         result["layers"] = len(QgsProject.instance().mapLayers())
+        result["communities"] = next(
+            lay.featureCount() for lay in QgsProject.instance().mapLayers().values() if lay.source().endswith("layername=communities")
+        )
         result["project_crs"] = QgsProject.instance().crs().authid()
         plugin.dock_action.trigger()
         dock = window.findChild(QDockWidget, "ResiliencePlannerScorecardDock")
@@ -63,6 +66,56 @@ def second():
         result["canvas_crs"] = iface.mapCanvas().mapSettings().destinationCrs().authid()
         iface.mainWindow().grab().save(str(OUT / "qgis_window.png"))
         iface.mapCanvas().saveAsImage(str(OUT / "qgis_canvas.png"))
+        QTimer.singleShot(0, life_circles)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def life_circles():
+    """Run the life circles along the network as a user would, loaded into the project and styled."""
+    try:
+        from qgis import processing
+
+        project = QgsProject.instance()
+        by_table = {lay.source().split("layername=")[-1]: lay for lay in project.mapLayers().values()}
+        results = processing.runAndLoadResults(
+            "resilience:lifecircles",
+            {
+                "INPUT": by_table["communities"],
+                "NETWORK": by_table["walking_network"],
+                "FACILITIES": by_table["facilities"],
+                "CATEGORY_FIELD": "category",
+                "SHELTER_FIELD": "shelter_area_m2",
+                "POPULATION_FIELD": "population",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
+        layer = project.mapLayer(results["OUTPUT"]) if isinstance(results["OUTPUT"], str) else results["OUTPUT"]
+        result["lc_features"] = layer.featureCount()
+        result["lc_renderer"] = layer.renderer().type()
+        result["lc_failing_example"] = next((f["missing_zh"] for f in layer.getFeatures() if f["missing_zh"]), "")
+        canvas = iface.mapCanvas()
+        from qgis.core import QgsRectangle
+
+        canvas.setExtent(QgsRectangle(438000, 4408000, 460000, 4428000))
+        canvas.refresh()
+        iface.showAttributeTable(layer)
+        QTimer.singleShot(4000, shoot_life_circles)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def shoot_life_circles():
+    try:
+        for w in QApplication.topLevelWidgets():
+            title = w.windowTitle()
+            if w.isVisible() and w is not iface.mainWindow() and ("Life circles" in title or "生活圈" in title):
+                w.resize(1400, 500)
+                w.grab().save(str(OUT / "life_circles_table.png"))
+                w.close()
+        iface.mainWindow().grab().save(str(OUT / "life_circles.png"))
         QTimer.singleShot(0, third)
     except Exception:
         result["error"] = traceback.format_exc()

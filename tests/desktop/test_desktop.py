@@ -43,6 +43,8 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert "21,893,095" in result["dock_summary"]
     assert python_errors(result) == []
     assert "Plan profile table" in (result["algorithm_dialog"] or "")
+    assert result["lc_features"] == result["communities"] and result["lc_renderer"] == "categorizedSymbol"
+    assert result["lc_failing_example"]  # e.g. 消防站、派出所
     shot = tmp_path / "qgis_window.png"
     assert shot.is_file() and shot.stat().st_size > 50_000
     keep = os.environ.get("RP_SCREENSHOTS")
@@ -50,6 +52,9 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(keep) / "qgis_en.png")
         shutil.copy(tmp_path / "algorithm_dialog.png", Path(keep) / "algorithm_dialog_en.png")
+        for name in ("life_circles.png", "life_circles_table.png"):
+            if (tmp_path / name).is_file():
+                shutil.copy(tmp_path / name, Path(keep) / name)
 
 
 def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
@@ -59,6 +64,7 @@ def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
     assert "加载示例城市" in result["toolbar_actions"]
     assert "规划参数表…" in result["algorithm_actions"]
     assert "规划参数表" in (result["algorithm_dialog"] or "")
+    assert "、" in result["lc_failing_example"] or result["lc_failing_example"]
     assert python_errors(result) == []
     keep = os.environ.get("RP_SCREENSHOTS")
     if keep:

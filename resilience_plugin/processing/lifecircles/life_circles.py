@@ -100,9 +100,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             defaultValue=profile.value("life_circle.radius_default"),
             minValue=1.0,
         )
-        p.setHelp(
-            self.tr("Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).")
-        )
+        p.setHelp(self.tr("Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条)."))
         self.addParameter(p)
         p = QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [SOURCE_LINE], optional=True)
         p.setHelp(self.tr("Optional walking network (lines). Empty: straight-line circles."))
@@ -125,14 +123,10 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         )
         p.setHelp(self.tr("The reached network is buffered by this much to make the circle's polygon."))
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(
-            self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
-        )
+        p = QgsProcessingParameterFeatureSource(self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True)
         p.setHelp(self.tr("Optional facilities (points or polygons) to count in each circle."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(
-            self.CATEGORY_FIELD, self.tr("Facility category field"), "category", self.FACILITIES, optional=True
-        )
+        p = QgsProcessingParameterField(self.CATEGORY_FIELD, self.tr("Facility category field"), "category", self.FACILITIES, optional=True)
         p.setHelp(self.tr("Field with the facility category: a profile code (fire_station …), or its English or Chinese name."))
         self.addParameter(p)
         p = QgsProcessingParameterField(
@@ -145,9 +139,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         )
         p.setHelp(self.tr("Optional field with each facility's effective shelter area in m²."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True
-        )
+        p = QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True)
         p.setHelp(self.tr("Optional field with each community's population, for the shelter area per person."))
         self.addParameter(p)
         p = QgsProcessingParameterFile(
@@ -163,9 +155,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"), SOURCE_POLYGON)
         p.setHelp(self.tr("One circle per community, with its facility counts, shelter area and checklist."))
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSink(
-            self.COVERAGE, self.tr("Coverage"), SOURCE_POLYGON, optional=True, createByDefault=False
-        )
+        p = QgsProcessingParameterFeatureSink(self.COVERAGE, self.tr("Coverage"), SOURCE_POLYGON, optional=True, createByDefault=False)
         p.setHelp(self.tr("Optional: all circles dissolved into one polygon."))
         self.addParameter(p)
 
@@ -182,7 +172,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ...core import lifecircles as lc
-        from ...core.network import NetworkError, WalkingNetwork
+        from ...core.network import NetworkError, WalkingNetwork, catchment_polygons
         from ..io import field_index, numbers, read_source, representative_points, to_qgis, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -196,18 +186,14 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
         if not lo <= distance <= hi:
             feedback.pushWarning(
-                self.tr("Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).").format(
-                    distance, lo, hi
-                )
+                self.tr("Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).").format(distance, lo, hi)
             )
         snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
         half_width = self.parameterAsDouble(parameters, self.HALF_WIDTH, context)
         crs = working_crs(source, name, feedback)
 
         # communities
-        pop_field = self._optional_field(
-            parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback
-        )
+        pop_field = self._optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         communities = read_source(source, name, crs, context, feedback, progress_span=(0, 10))
         communities.report(feedback)
         if feedback.isCanceled():
@@ -231,26 +217,22 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             fac_name = self._layer_name(parameters, self.FACILITIES, context, fac_source)
             cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
             if not cat_field:
-                raise QgsProcessingException(
-                    self.tr("Choose the field of layer '{0}' that holds the facility category.").format(fac_name)
-                )
+                raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the facility category.").format(fac_name))
             field_index(fac_source, cat_field, self.tr("Facility category field"), fac_name)
             shelter_field = self._optional_field(
                 parameters, self.SHELTER_FIELD, context, fac_source, self.tr("Shelter area field (m²)"), fac_name, feedback
             )
             wanted = [cat_field] + ([shelter_field] if shelter_field else [])
-            facilities = read_source(
-                fac_source, fac_name, crs, context, feedback, fields=wanted, keep_null=False, progress_span=(10, 15)
-            )
+            facilities = read_source(fac_source, fac_name, crs, context, feedback, fields=wanted, keep_null=False, progress_span=(10, 15))
             facilities.report(feedback)
             fac_points = representative_points(facilities.geometries)
             fac_col, unknown = vocab.classify([a[0] for a in facilities.attributes])
             if unknown:
                 listed = ", ".join(f"{k} ({v})" for k, v in unknown.most_common(20))
                 feedback.pushWarning(
-                    self.tr(
-                        "{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}"
-                    ).format(fac_name, sum(unknown.values()), listed)
+                    self.tr("{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}").format(
+                        fac_name, sum(unknown.values()), listed
+                    )
                 )
             fac_shelter = (
                 numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback)
@@ -277,9 +259,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         else:
             method = "network"
             net_name = self._layer_name(parameters, self.NETWORK, context, network_source)
-            lines = read_source(
-                network_source, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(15, 25)
-            )
+            lines = read_source(network_source, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(15, 25))
             lines.report(feedback)
             try:
                 network, report = WalkingNetwork.from_lines(lines.geometries)
@@ -311,23 +291,21 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 starts,
                 distance,
                 snap_dist,
-                progress=lambda f: feedback.setProgress(30 + 45 * f),
+                progress=lambda f: feedback.setProgress(30 + 30 * f),
                 canceled=feedback.isCanceled,
             )
             if feedback.isCanceled():
                 return {}
             circles = np.full(n, None, dtype=object)
-            for i, c in enumerate(catchments):
-                if c is not None:
-                    circles[i] = c.polygon(half_width)
-                if i % 200 == 0:
-                    if feedback.isCanceled():
-                        return {}
-                    feedback.setProgress(75 + 10 * i / max(n, 1))
-            counts, shelter = lc.count_inside(circles, fac_points, fac_col, len(vocab.codes), fac_shelter)
-            _c, pop_in = lc.count_inside(
-                circles, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom]
+            polygons = catchment_polygons(
+                catchments, half_width, progress=lambda f: feedback.setProgress(60 + 25 * f), canceled=feedback.isCanceled
             )
+            if feedback.isCanceled():
+                return {}
+            for i, poly in enumerate(polygons):
+                circles[i] = poly
+            counts, shelter = lc.count_inside(circles, fac_points, fac_col, len(vocab.codes), fac_shelter)
+            _c, pop_in = lc.count_inside(circles, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom])
         if feedback.isCanceled():
             return {}
         reachable = status == "ok"
@@ -341,6 +319,10 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        if context.willLoadLayerOnCompletion(dest):
+            from ...styles import life_circles_styler
+
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(life_circles_styler())
         zh = vocab.labels_zh
         for i in range(n):
             if i % 500 == 0:
@@ -355,14 +337,14 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 method,
                 distance,
                 str(status[i]),
-                None if np.isnan(snap_dist[i]) else float(snap_dist[i]),
-                float(circle.area / 1e6) if circle is not None else None,
+                None if np.isnan(snap_dist[i]) else round(float(snap_dist[i]), 2),
+                round(float(circle.area / 1e6), 4) if circle is not None else None,
                 float(pop_in[i]),
             ]
             values += [int(c) for c in counts[i]]
             values += [
                 float(shelter[i]),
-                None if np.isnan(result.shelter_per_person[i]) else float(result.shelter_per_person[i]),
+                None if np.isnan(result.shelter_per_person[i]) else round(float(result.shelter_per_person[i]), 3),
                 float(target),
                 int(bool(result.shelter_ok[i])),
                 ", ".join(missing),

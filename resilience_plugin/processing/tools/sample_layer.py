@@ -38,9 +38,7 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
         layers = sample_layers()
-        param = QgsProcessingParameterEnum(
-            self.LAYER, self.tr("Layer"), options=[title for _name, title in layers], defaultValue=1
-        )
+        param = QgsProcessingParameterEnum(self.LAYER, self.tr("Layer"), options=[title for _name, title in layers], defaultValue=1)
         param.setHelp(self.tr("The sample city layer to copy."))
         self.addParameter(param)
         sink = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sample layer"))
