@@ -461,3 +461,29 @@ def test_substring_of_polylines_matches_shapely():
         assert mine.equals_exact(shapely.ops.substring(line, lo, hi), 1e-9)
     z = LineString([(0, 0, 5), (0, 10, 6), (10, 10, 7)])  # Z is dropped, not a crash
     assert _substring(shapely.get_coordinates(z), 2, 15).length == pytest.approx(13)
+
+
+def test_face_built_buffer_equals_the_direct_buffer():
+    """Oracle: GEOS buffering every reached piece and taking the union."""
+    from resilience_plugin.core.network import buffer_network
+
+    _f, _r, lines = read_table(SAMPLE, "walking_network")
+    _f, _r, points = read_table(SAMPLE, "communities")
+    net, _ = WalkingNetwork.from_lines(lines)
+    pts = np.array(points[:300:10], dtype=object)
+    pi, ei, pos, d = net.snap(pts, 300)
+    starts = [[] for _ in pts]
+    for a, e, p in zip(pi, ei, pos):
+        starts[a].append((int(e), float(p)))
+    for c in net.catchments(starts, 1200, list(d) + [np.nan] * len(pts)):
+        if c is None:
+            continue
+        pieces = np.array(c.pieces, dtype=object)
+        mine = buffer_network(pieces, 50)
+        direct = shapely.union_all(shapely.buffer(pieces, 50, quad_segs=4))
+        assert shapely.symmetric_difference(mine, direct).area < 1e-4 * direct.area
+        assert (
+            shapely.area(shapely.difference(mine, shapely.buffer(pieces_union := shapely.union_all(pieces), 50.0, quad_segs=64)))
+            < 1e-6 * direct.area
+        )
+        del pieces_union

@@ -71,12 +71,37 @@ class Catchment:
     reached_length: float
 
     def polygon(self, half_width: float, quad_segs: int = 4):
-        """The reached lines buffered by ``half_width`` (each piece buffered, then a cascaded union: same
-        polygon as buffering the whole multi-line, about 3 times faster on dense street grids)."""
+        """The reached lines buffered by ``half_width``.
+
+        Built face by face: inside a block enclosed by reached streets (a face of the reached network)
+        the nearest street lies on that block's boundary, so the buffer there is the block minus the
+        block shrunk by the half-width. Hence buffer(R) = (union of faces buffered) - (faces shrunk)
+        plus the buffer of the edges that bound no face. The faces form a coverage, whose union is
+        cheap; only the remaining edges need a cascaded union. Same polygon as buffering every piece
+        (tested), several times faster on street grids.
+        """
         if not self.pieces:
             return None
-        buffers = shapely.buffer(np.array(self.pieces, dtype=object), half_width, quad_segs=quad_segs)
-        return shapely.union_all(buffers)
+        return buffer_network(np.array(self.pieces, dtype=object), half_width, quad_segs)
+
+
+def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
+    """Buffer of noded network pieces, built from the faces they enclose (see :meth:`Catchment.polygon`)."""
+    polys, cuts, dangles, invalid = shapely.polygonize_full(pieces)
+    faces = shapely.get_parts(polys)
+    parts = []
+    if len(faces):
+        region = shapely.coverage_union_all(faces)
+        core = shapely.buffer(region, half_width, quad_segs=quad_segs)
+        shrunk = shapely.buffer(faces, -half_width, quad_segs=quad_segs)
+        shrunk = shrunk[~shapely.is_empty(shrunk)]
+        if len(shrunk):
+            core = shapely.difference(core, shapely.union_all(shrunk))
+        parts.append(core)
+    rest = np.concatenate([shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)])
+    if len(rest):
+        parts.append(shapely.union_all(shapely.buffer(rest, half_width, quad_segs=quad_segs)))
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
 def catchment_polygons(catchments, half_width: float, progress=None, canceled=None, workers: Optional[int] = None):
