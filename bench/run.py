@@ -124,6 +124,20 @@ def main() -> int:
     return 0
 
 
+BENCH_CATEGORIES = (
+    "fire_station",
+    "police_station",
+    "clinic",
+    "hospital",
+    "supermarket",
+    "vegetable_market",
+    "pharmacy",
+    "school",
+    "park",
+    "emergency_shelter",
+)
+
+
 def city_case(folder: Path, edges_target=100_000, n_comm=2000, n_fac=50_000, seed=7):
     """A generated city: a jittered, noded 100 m street lattice, communities and facilities (EPSG:4548)."""
     import numpy as np
@@ -141,18 +155,7 @@ def city_case(folder: Path, edges_target=100_000, n_comm=2000, n_fac=50_000, see
     span_x, span_y = (nx - 1) * s, (ny - 1) * s
     comm = shapely.points(x0 + rng.uniform(0, span_x, n_comm), y0 + rng.uniform(0, span_y, n_comm))
     fac = shapely.points(x0 + rng.uniform(0, span_x, n_fac), y0 + rng.uniform(0, span_y, n_fac))
-    cats = [
-        "fire_station",
-        "police_station",
-        "clinic",
-        "hospital",
-        "supermarket",
-        "vegetable_market",
-        "pharmacy",
-        "school",
-        "park",
-        "emergency_shelter",
-    ]
+    cats = list(BENCH_CATEGORIES)
     path = folder / "city.gpkg"
     write_geopackage(
         path,
@@ -227,18 +230,7 @@ def bench_life_circles(out: Path):
     t = time.perf_counter()
     buffers = run("native:buffer", {"INPUT": many, "DISTANCE": 1000, "SEGMENTS": 16, "OUTPUT": "memory:"})["OUTPUT"]
     polys = buffers
-    for cat in (
-        "fire_station",
-        "police_station",
-        "clinic",
-        "hospital",
-        "supermarket",
-        "vegetable_market",
-        "pharmacy",
-        "school",
-        "park",
-        "emergency_shelter",
-    ):
+    for cat in BENCH_CATEGORIES:
         pts = run("native:extractbyattribute", {"INPUT": fac, "FIELD": "category", "OPERATOR": 0, "VALUE": cat, "OUTPUT": "memory:"})[
             "OUTPUT"
         ]

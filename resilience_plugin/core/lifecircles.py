@@ -74,29 +74,19 @@ def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> 
     return out
 
 
-def count_inside(
-    circles: Sequence, points: Sequence, column: np.ndarray, n_columns: int, weights: Optional[np.ndarray] = None
+def count_points(
+    geoms: Sequence,
+    points: Sequence,
+    column: np.ndarray,
+    n_columns: int,
+    weights: Optional[np.ndarray] = None,
+    distance: Optional[float] = None,
 ) -> Tuple[np.ndarray, np.ndarray]:
-    """Per circle: the number of points in each column, and the sum of ``weights`` of the points inside."""
-    circles = np.asarray(circles, dtype=object)
-    counts = np.zeros((len(circles), n_columns), dtype=np.int64)
-    sums = np.zeros(len(circles))
-    ok = np.nonzero(np.array([c is not None and not c.is_empty for c in circles], dtype=bool))[0]
-    if len(points) == 0 or len(ok) == 0:
-        return counts, sums
-    tree = shapely.STRtree(np.asarray(points, dtype=object))
-    ci, pj = tree.query(circles[ok], predicate="intersects")
-    ci = ok[ci]
-    np.add.at(counts, (ci, column[pj]), 1)
-    if weights is not None:
-        np.add.at(sums, ci, weights[pj])
-    return counts, sums
+    """Per geometry: the number of points in each column, and the sum of ``weights`` of those points.
 
-
-def count_within(
-    geoms: Sequence, distance: float, points: Sequence, column: np.ndarray, n_columns: int, weights: Optional[np.ndarray] = None
-) -> Tuple[np.ndarray, np.ndarray]:
-    """As :func:`count_inside` for exact straight-line circles: points within ``distance`` of each geometry."""
+    A point counts when it lies in the geometry (a circle's polygon) or, with ``distance``, within that
+    distance of it (an exact straight-line circle, with no polygon approximation).
+    """
     geoms = np.asarray(geoms, dtype=object)
     counts = np.zeros((len(geoms), n_columns), dtype=np.int64)
     sums = np.zeros(len(geoms))
@@ -104,7 +94,10 @@ def count_within(
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
     tree = shapely.STRtree(np.asarray(points, dtype=object))
-    gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
+    if distance is None:
+        gi, pj = tree.query(geoms[ok], predicate="intersects")
+    else:
+        gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
     gi = ok[gi]
     np.add.at(counts, (gi, column[pj]), 1)
     if weights is not None:

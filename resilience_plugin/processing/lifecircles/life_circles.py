@@ -251,10 +251,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         if network_source is None:
             method = "straight-line"
             circles = lc.euclidean_circles(geoms, distance)
-            counts, shelter = lc.count_within(geoms, distance, fac_points, fac_col, len(vocab.codes), fac_shelter)
-            _c, pop_in = lc.count_within(
-                geoms, distance, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom]
-            )
+            counted = geoms  # exact circles: points within the distance of the community
             feedback.setProgress(80)
         else:
             method = "network"
@@ -304,8 +301,11 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 return {}
             for i, poly in enumerate(polygons):
                 circles[i] = poly
-            counts, shelter = lc.count_inside(circles, fac_points, fac_col, len(vocab.codes), fac_shelter)
-            _c, pop_in = lc.count_inside(circles, points[has_geom], np.zeros(int(has_geom.sum()), dtype=np.int64), 1, population[has_geom])
+            counted = circles  # points inside the catchment polygons
+        within = distance if method == "straight-line" else None
+        counts, shelter = lc.count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within)
+        one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
+        _c, pop_in = lc.count_points(counted, points[has_geom], one_column, 1, population[has_geom], within)
         if feedback.isCanceled():
             return {}
         reachable = status == "ok"
