@@ -93,15 +93,27 @@ def count_points(
     ok = np.nonzero(np.array([g is not None and not g.is_empty for g in geoms], dtype=bool))[0]
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
-    tree = shapely.STRtree(np.asarray(points, dtype=object))
+    points = np.asarray(points, dtype=object)
+    tree = shapely.STRtree(points)
     if distance is None:
         gi, pj = tree.query(geoms[ok], predicate="intersects")
+    elif (shapely.get_type_id(geoms[ok]) == 0).all() and (shapely.get_type_id(points) == 0).all():
+        # points to points: candidates by envelope, then the exact distance in numpy (much faster than GEOS per pair)
+        xy = shapely.get_coordinates(geoms[ok])
+        boxes = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
+        gi, pj = tree.query(boxes)
+        pxy = shapely.get_coordinates(points)
+        dx = xy[:, 0][gi] - pxy[:, 0][pj]
+        dy = xy[:, 1][gi] - pxy[:, 1][pj]
+        keep = dx * dx + dy * dy <= distance * distance
+        gi, pj = gi[keep], pj[keep]
     else:
         gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
     gi = ok[gi]
-    np.add.at(counts, (gi, column[pj]), 1)
+    n = len(geoms)
+    counts = np.bincount(gi * n_columns + column[pj], minlength=n * n_columns).reshape(n, n_columns).astype(np.int64)
     if weights is not None:
-        np.add.at(sums, gi, weights[pj])
+        sums = np.bincount(gi, weights=weights[pj], minlength=n)
     return counts, sums
 
 

@@ -96,6 +96,7 @@ def read_source(
     indices = None
     if fields is not None:
         indices = [source.fields().lookupField(f) for f in fields]
+        request.setSubsetOfAttributes([j for j in indices if j >= 0])
     total = source.featureCount() or 1
     geoms = []
     lo, hi = progress_span
@@ -109,8 +110,8 @@ def read_source(
             if not keep_null:
                 continue
         else:
-            geom = QgsGeometry(geom)
             if transform is not None:
+                geom = QgsGeometry(geom)
                 try:
                     failed = geom.transform(transform) != 0
                 except Exception:  # QgsCsException: outside the CRS's domain
@@ -118,19 +119,20 @@ def read_source(
                 if failed:
                     out.failed_transform += 1
                     continue
-            shp = shapely.from_wkb(bytes(geom.asWkb()))
-            if shapely.has_z(shp):
-                shp = shapely.force_2d(shp)
-            if not shp.is_valid:
-                shp = shapely.make_valid(shp)
-                out.repaired += 1
+            shp = bytes(geom.asWkb())  # parsed all at once below
         out.fids.append(feature.id())
         attrs = feature.attributes()
         out.attributes.append(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
         geoms.append(shp)
         if hi > lo and i % 1000 == 0:
             feedback.setProgress(lo + (hi - lo) * i / total)
-    out.geometries = np.array(geoms + [None], dtype=object)[:-1]
+    geoms = shapely.force_2d(shapely.from_wkb(np.array(geoms + [None], dtype=object)[:-1]))
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    invalid = np.nonzero(present)[0][~shapely.is_valid(geoms[present])]
+    if len(invalid):
+        geoms[invalid] = shapely.make_valid(geoms[invalid])
+        out.repaired += len(invalid)
+    out.geometries = geoms
     return out
 
 
