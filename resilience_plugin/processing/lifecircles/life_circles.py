@@ -7,6 +7,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -324,21 +325,29 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
 
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(life_circles_styler())
         zh = vocab.labels_zh
+        # geometry work for all circles at once: areas, multi-polygons, WKB (explicitly 2-D, see io.to_qgis)
+        present = np.array([c is not None for c in circles], dtype=bool)
+        areas = np.full(n, np.nan)
+        areas[present] = shapely.area(circles[present])
+        multi = circles.copy()
+        single = present.copy()
+        single[present] = shapely.get_type_id(circles[present]) == 3
+        multi[single] = shapely.multipolygons(circles[single].reshape(-1, 1))
+        wkbs = np.full(n, None, dtype=object)
+        wkbs[present] = shapely.to_wkb(multi[present], flavor="iso", output_dimension=2)
+        batch = []
         for i in range(n):
             if i % 500 == 0:
                 if feedback.isCanceled():
                     return {}
                 feedback.setProgress(85 + 14 * i / max(n, 1))
-            circle = circles[i]
-            if circle is not None and circle.geom_type == "Polygon":
-                circle = shapely.multipolygons([circle])
             missing = result.missing[i]
             values = [
                 method,
                 distance,
                 str(status[i]),
                 None if np.isnan(snap_dist[i]) else round(float(snap_dist[i]), 2),
-                round(float(circle.area / 1e6), 4) if circle is not None else None,
+                None if np.isnan(areas[i]) else round(float(areas[i] / 1e6), 4),
                 float(pop_in[i]),
             ]
             values += [int(c) for c in counts[i]]
@@ -354,9 +363,15 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             ]
             f = QgsFeature(fields)
             f.setAttributes(list(communities.attributes[i]) + values)
-            f.setGeometry(to_qgis(circle))
-            if not sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+            if wkbs[i] is not None:
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkbs[i])
+                f.setGeometry(geometry)
+            batch.append(f)
+            if len(batch) >= 1000 or i == n - 1:
+                if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+                    raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+                batch = []
         passed = int(result.passed.sum())
         feedback.pushInfo(self.tr("{0} circles ({1}); {2} pass the checklist, {3} do not.").format(n, method, passed, n - passed))
         outputs = {self.OUTPUT: dest}
