@@ -3,12 +3,12 @@
 <context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="56" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="54" />
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="59" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="57" />
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -29,247 +29,237 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="93" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="91" />
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="92" />
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="96" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94" />
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="101" />
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103" />
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="104" />
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106" />
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="113" />
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115" />
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122" />
         <source>The reached network is buffered by this much to make the circle's polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125" />
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="221" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="210" />
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128" />
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="222" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="211" />
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138" />
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="196" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="185" />
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141" />
         <source>Optional field with each community's population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145" />
-        <source>Plan profile</source>
-        <translation>规划参数配置</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153" />
-        <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
-        <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="155" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144" />
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="156" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145" />
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147" />
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="159" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148" />
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="184" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="173" />
         <source>Layer '{0}' has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="188" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="177" />
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="220" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="209" />
         <source>Choose the field of layer '{0}' that holds the facility category.</source>
         <translation>请选择图层“{0}”中保存设施类别的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="232" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="221" />
         <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="243" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="232" />
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="269" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="255" />
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="274" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="260" />
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="271" />
         <source>{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="361" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="364" />
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="399" />
         <source>{0}: layer '{1}' has no field '{2}'; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不予使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="413" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="416" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="414" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="417" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="415" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="418" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="416" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="419" />
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="417" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="420" />
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="418" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421" />
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424" />
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="422" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425" />
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="423" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426" />
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="427" />
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="428" />
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="429" />
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="427" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="430" />
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="428" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="431" />
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="429" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="432" />
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -385,12 +375,12 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 <context>
     <name>ProfileTableAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="30" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="28" />
         <source>Plan profile table</source>
         <translation>规划参数表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="33" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="31" />
         <source>Checks a plan profile and writes every value in it as a table, with its unit, its source (a clause 第N条 of the Beijing Resilient City Spatial Special Plan 2022-2035, or a standard and its clause) and how confident that source is. Attach the table to a report as the record of the numbers an analysis used.
 
 Plan profile: a profile file (JSON). Leave it empty for the built-in Beijing profile. A broken profile stops the run with a message naming the key at fault.
@@ -403,32 +393,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 输出字段：key（数值的点分名称）、value（数值，JSON 文本）、unit（单位）、source（规划条款或标准）、confidence（A：已读到条文原文；B：二手来源；C：凭记忆引用、未核实、待核对；plan：规划文本自身规定；assumption：建模约定）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="46" />
-        <source>Plan profile</source>
-        <translation>规划参数配置</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="54" />
-        <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
-        <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="56" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="45" />
         <source>Profile values</source>
         <translation>配置数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="57" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="46" />
         <source>One row per profile value: key, value, unit, source and confidence.</source>
         <translation>每个配置数值一行：键、数值、单位、依据和可信度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="59" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="48" />
         <source>Profile id</source>
         <translation>配置标识</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="67" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="56" />
         <source>Plan profile: {0} ({1})</source>
         <translation>规划参数配置：{0}（{1}）</translation>
     </message>
@@ -586,24 +566,34 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="152" />
+        <location filename="../resilience_plugin/processing/io.py" line="154" />
         <source>{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="180" />
+        <location filename="../resilience_plugin/processing/io.py" line="184" />
         <source>{0}: layer '{1}' has no field '{2}'. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="58" />
+        <location filename="../resilience_plugin/styles.py" line="62" />
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="58" />
+        <location filename="../resilience_plugin/styles.py" line="62" />
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="43" />
+        <source>Plan profile</source>
+        <translation>规划参数配置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="51" />
+        <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
+        <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
 </context>
 <context>
@@ -634,7 +624,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>分析工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="235" />
+        <location filename="../resilience_plugin/plugin.py" line="238" />
         <source>Load sample city</source>
         <translation>加载示例城市</translation>
     </message>
@@ -649,7 +639,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="235" />
+        <location filename="../resilience_plugin/plugin.py" line="238" />
         <source>Loaded {0} layers of the synthetic, schematic sample city. It is not real data.</source>
         <translation>已加载合成示意示例城市的 {0} 个图层。这些不是真实数据。</translation>
     </message>

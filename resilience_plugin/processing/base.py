@@ -31,6 +31,26 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802 - QGIS API
         return (resources_dir() / "help" / "index.html").as_uri()
 
+    PROFILE = "PROFILE"
+
+    def add_profile_parameter(self) -> None:
+        """The optional PROFILE parameter; new runs default to the profile chosen in the Plan profile dialog."""
+        from qgis.core import QgsProcessingParameterFile
+
+        from ..compat import FILE_BEHAVIOR_FILE
+        from ..settings import active_profile_path
+
+        param = QgsProcessingParameterFile(
+            self.PROFILE,
+            translate("Resilience", "Plan profile"),
+            behavior=FILE_BEHAVIOR_FILE,
+            extension="json",
+            optional=True,
+            defaultValue=active_profile_path() or None,
+        )
+        param.setHelp(translate("Resilience", "A plan profile file (JSON). Empty: the built-in Beijing profile."))
+        self.addParameter(param)
+
     def demo_parameters(self, sample_gpkg: str) -> dict:
         """Parameters that run this algorithm on the sample city (``make demo``); outputs are added by the demo."""
         raise NotImplementedError(f"{self.id()} declares no demo parameters")

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingUtils,
 )
@@ -22,14 +21,12 @@ from ...compat import (
     FIELD_INT,
     FIELD_STRING,
     FIELD_TYPE_NUMERIC,
-    FILE_BEHAVIOR_FILE,
     NUMBER_DOUBLE,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...settings import active_profile_path
 from ...translation import qgis_locale
 from . import LifeCirclesAlgorithmBase
 
@@ -143,16 +140,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         p = QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True)
         p.setHelp(self.tr("Optional field with each community's population, for the shelter area per person."))
         self.addParameter(p)
-        p = QgsProcessingParameterFile(
-            self.PROFILE,
-            self.tr("Plan profile"),
-            behavior=FILE_BEHAVIOR_FILE,
-            extension="json",
-            optional=True,
-            defaultValue=active_profile_path() or None,
-        )
-        p.setHelp(self.tr("A plan profile file (JSON). Empty: the built-in Beijing profile."))
-        self.addParameter(p)
+        self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"), SOURCE_POLYGON)
         p.setHelp(self.tr("One circle per community, with its facility counts, shelter area and checklist."))
         self.addParameter(p)

@@ -10,11 +10,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
 )
 
-from ...compat import FIELD_STRING, FILE_BEHAVIOR_FILE, SOURCE_TABLE, WKB_NO_GEOMETRY
-from ...settings import active_profile_path
+from ...compat import FIELD_STRING, SOURCE_TABLE, WKB_NO_GEOMETRY
 from . import ToolsAlgorithm
 
 
@@ -43,16 +41,7 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        param = QgsProcessingParameterFile(
-            self.PROFILE,
-            self.tr("Plan profile"),
-            behavior=FILE_BEHAVIOR_FILE,
-            extension="json",
-            optional=True,
-            defaultValue=active_profile_path() or None,
-        )
-        param.setHelp(self.tr("A plan profile file (JSON). Empty: the built-in Beijing profile."))
-        self.addParameter(param)
+        self.add_profile_parameter()
         sink = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Profile values"), type=SOURCE_TABLE)
         sink.setHelp(self.tr("One row per profile value: key, value, unit, source and confidence."))
         self.addParameter(sink)
