@@ -49,7 +49,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             defaultValue=active_profile_path() or None,
         )
         param.setHelp(translate("Resilience", "A plan profile file (JSON). Empty: the built-in Beijing profile."))
-        self.addParameter(param)
+        if not self.addParameter(param):
+            raise ValueError(f"{self.name()}: parameter {self.PROFILE} is defined twice")
 
     def demo_parameters(self, sample_gpkg: str) -> dict:
         """Parameters that run this algorithm on the sample city (``make demo``); outputs are added by the demo."""
