@@ -9,7 +9,6 @@ import json
 import sys
 from pathlib import Path
 
-from .core.paths import sample_city_path
 from .core.samplecity import METRIC_EPSG
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -86,7 +85,9 @@ def run_demo(outdir: Path) -> Path:
         gpkg.unlink()
     images = outdir / "images"
     images.mkdir(exist_ok=True)
-    sample = str(sample_city_path())
+    from .sample import working_copy
+
+    sample = str(working_copy())  # never the shipped file: QGIS opens GeoPackages for update
     profile = load_profile()
     project = QgsProject.instance()
     layers = load_sample_city(project)

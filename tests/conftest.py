@@ -1,6 +1,8 @@
 """Shared fixtures. pytest-qgis starts QGIS (offscreen) before this file is imported."""
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PLAN_TEXT = SHARED / "plan" / "beijing-resilient-city-spatial-plan-2022-2035.txt"
 FACTS = SHARED / "reference" / "beijing-facts.md"
-SAMPLE = ROOT / "resources" / "sample" / "sample_city.gpkg"
+SHIPPED_SAMPLE = ROOT / "resources" / "sample" / "sample_city.gpkg"
+# Tests read a copy: QGIS opens GeoPackages for update and would bump the shipped file's change counter.
+SAMPLE = Path(tempfile.mkdtemp(prefix="rp-sample-")) / "sample_city.gpkg"
+shutil.copyfile(SHIPPED_SAMPLE, SAMPLE)
 
 
 def pytest_report_header(config):

@@ -123,3 +123,15 @@ def test_qgis_process_runs_the_installed_plugin(tmp_path, plugin_zip):
     )
     layer = QgsVectorLayer(str(out), "faults", "ogr")
     assert layer.isValid() and layer.featureCount() == 5
+
+
+def test_the_shipped_sample_is_never_modified(resilience_processing):
+    """Inputs stay unchanged: the algorithms and the demo read the user's working copy."""
+    import hashlib
+
+    from tests.conftest import SHIPPED_SAMPLE
+
+    before = hashlib.sha256(SHIPPED_SAMPLE.read_bytes()).hexdigest()
+    for index in (1, 4):
+        run("resilience:samplelayer", {"LAYER": index, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert hashlib.sha256(SHIPPED_SAMPLE.read_bytes()).hexdigest() == before

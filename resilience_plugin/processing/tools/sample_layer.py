@@ -8,8 +8,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...core.paths import sample_city_path
-from ...sample import sample_layers
+from ...sample import sample_layers, working_copy
 from . import ToolsAlgorithm
 
 
@@ -50,7 +49,8 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         name = sample_layers()[self.parameterAsEnum(parameters, self.LAYER, context)][0]
-        path = sample_city_path()
+        # the user's working copy: QGIS opens GeoPackages for update, which would touch the shipped file
+        path = working_copy()
         source = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not source.isValid():
             raise QgsProcessingException(self.tr("The sample city is missing or unreadable: {0}").format(path))
