@@ -323,13 +323,10 @@ def test_network_circles_on_the_sample(resilience_processing):
     assert all(not f.hasGeometry() for f in unreachable)
     assert all(f["missing"] for f in unreachable)
     for f in ok[:200]:
-        # never farther than distance + half-width from the community (straight-line bound)
-        centre = QgsGeometry.fromWkt(f"POINT({0} {0})")
         assert f.geometry().area() / 1e6 == pytest.approx(f["lc_area_km2"], abs=1e-4)
         assert f["lc_method"] == "network" and f["lc_radius_m"] == 1000 and f["lc_snap_m"] <= 300
         assert f["shelter_tgt"] == 2.1 and f["clauses"].startswith("第")
         assert bool(f["lc_pass"]) == (not f["missing"] and bool(f["shelter_ok"]))
-        del centre
     passed = [f for f in ok if f["lc_pass"]]
     assert 0 < len(passed) < len(ok)
 
@@ -426,8 +423,13 @@ def test_messy_input_is_reported_not_fatal(resilience_processing):
 
 
 class CancelAt(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.highest = 0.0
+
     def setProgress(self, progress):  # noqa: N802
         super().setProgress(progress)
+        self.highest = max(self.highest, progress)
         if progress > 40:
             self.cancel()
 
@@ -446,7 +448,9 @@ def test_cancel_stops_the_network_search(resilience_processing):
         feedback=fb,
     )
     assert fb.isCanceled()
-    assert result.get("OUTPUT") in (None, "") or result == {}
+    # it stopped during the search or the polygons (30-85 %), before writing the output (85-100 %)
+    assert fb.highest < 85
+    assert not result.get("OUTPUT")
 
 
 def test_substring_of_polylines_matches_shapely():

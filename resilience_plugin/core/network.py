@@ -17,7 +17,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiLineString
+from shapely.geometry import LineString
 
 try:  # scipy is only needed for network search
     from scipy.sparse import coo_matrix
@@ -309,7 +309,3 @@ def _merge(spans):
         else:
             merged.append([lo, hi])
     return merged
-
-
-def as_multilinestring(pieces) -> MultiLineString:
-    return shapely.multilinestrings(list(pieces))
