@@ -1,14 +1,552 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CorridorExposureAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="38" />
+        <source>Corridor exposure to hazard zones</source>
+        <translation>通道灾害区暴露分析</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="41" />
+        <source>Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where water-level alarms belong (第75条).
+
+Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field every zone is of one class.
+
+Summary (optional): every corridor with its length in any zone (hz_exp_m, overlaps counted once), the share and the classes it meets.
+
+Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone); hazard zones in another CRS are reprojected and invalid ones repaired. Inputs are never modified.</source>
+        <translation>计算每条通道穿过灾害区（洪涝风险区、易积水区、地质灾害区等）的长度：按通道和灾害等级统计暴露长度，可直接用于规划要求提高排水能力的洼地和易积水路段清单（第62条）以及设置水位报警的路段（第75条）。
+
+输出：每条通道、每个灾害等级一个线要素，包含暴露部分、exposed_m、通道长度 corr_len_m 及所占比例。同一等级的重叠区域只计一次。未指定等级字段时，所有区域视为同一等级。
+
+汇总（可选）：每条通道位于任一灾害区内的长度（hz_exp_m，重叠只计一次）、所占比例及涉及的等级。
+
+计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="56" />
+        <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
+        <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="86" />
+        <source>Hazard zones</source>
+        <translation>灾害区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="58" />
+        <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
+        <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="87" />
+        <source>Hazard class field</source>
+        <translation>灾害等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="61" />
+        <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
+        <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="64" />
+        <source>Exposed corridor sections</source>
+        <translation>通道暴露路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="65" />
+        <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
+        <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="67" />
+        <source>Corridor exposure summary</source>
+        <translation>通道暴露汇总</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="70" />
+        <source>Optional: every corridor with its exposed length and share.</source>
+        <translation>可选：每条通道的暴露长度及比例。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Corridor feature id</source>
+        <translation>通道要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Corridor</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Hazard class</source>
+        <translation>灾害等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Exposed length (m)</source>
+        <translation>暴露长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Corridor length (m)</source>
+        <translation>通道长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Share of the corridor</source>
+        <translation>占通道比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <source>Length in hazard zones (m)</source>
+        <translation>灾害区内长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <source>Share in hazard zones</source>
+        <translation>灾害区内比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <source>Hazard classes met</source>
+        <translation>涉及的灾害等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="186" />
+        <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
+        <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultAvoidanceAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="50" />
+        <source>Facilities in fault avoidance zones</source>
+        <translation>活动断裂避让区内设施核查</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="53" />
+        <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
+
+The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
+
+Output: every input feature with seis_class, class_src (field, category or none), required_m, the nearest fault (fault_fid, fault_name) and dist_m to it, violation (1 when closer than required), status (violation, special study, ok, class unknown, no geometry), measure and clauses.
+
+Distances are measured in metres in the input's CRS (geographic input is reprojected to a local CGCS2000 zone); polygons are measured from their nearest edge. Inputs are never modified.</source>
+        <translation>按活动断裂最小避让距离核查设施或建筑（点或面）：规划要求严格避让活动断裂（第86条），GB 50011 第4.1.7条（表4.1.7）按设防烈度和抗震设防类别规定避让距离：8度时乙类 200 米、丙类 100 米、丁类不要求；9度时乙类 400 米、丙类 200 米；甲类需专门研究。
+
+设防类别（甲/乙/丙/丁，也可写作 A-D 或“甲类”）优先取自类别字段；未设置时，由设施类型字段通过规划配置中的类型—类别对照表确定（医院、学校为乙类，社区卫生服务机构为丙类，公园为丁类……依据 GB 50223，请逐项目核对）。甲类要素位于配置的筛查距离内时标记为“需专门研究”。学校、医院、避难场所和危险源是规划人员首先核查的对象：日志按类型列出违规数量。
+
+输出：每个输入要素，附加 seis_class、class_src（字段、类型或无）、required_m、最近断裂（fault_fid、fault_name）及其距离 dist_m、violation（距离小于要求时为 1）、status（违规、需专门研究、满足、类别未知、无几何）、措施和条款。
+
+距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="112" />
+        <source>Facilities or buildings</source>
+        <translation>设施或建筑</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="75" />
+        <source>Facilities or buildings to check (points or polygons).</source>
+        <translation>待核查的设施或建筑（点或面）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="116" />
+        <source>Seismic class field (甲/乙/丙/丁)</source>
+        <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="78" />
+        <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
+        <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="119" />
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="81" />
+        <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
+        <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="86" />
+        <source>Design seismic intensity</source>
+        <translation>抗震设防烈度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="92" />
+        <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
+        <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="95" />
+        <source>Fault avoidance check</source>
+        <translation>断裂避让核查</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="96" />
+        <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
+        <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="123" />
+        <source>Layer '{0}': choose a seismic class field or a category field; without either no distance applies.</source>
+        <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="129" />
+        <source>Design seismic intensity: choose one of {0}.</source>
+        <translation>抗震设防烈度：请从 {0} 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="167" />
+        <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
+        <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="173" />
+        <source>{0}: categories without a class in the profile, reported 'class unknown': {1}</source>
+        <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Seismic class</source>
+        <translation>设防类别</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Class from</source>
+        <translation>类别来源</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Design intensity</source>
+        <translation>设防烈度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Required distance (m)</source>
+        <translation>要求避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Nearest fault id</source>
+        <translation>最近断裂编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Nearest fault</source>
+        <translation>最近断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Distance to the fault (m)</source>
+        <translation>至断裂距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Violates the avoidance distance</source>
+        <translation>违反避让距离</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Status (Chinese)</source>
+        <translation>状态（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Required measure</source>
+        <translation>所需措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="253" />
+        <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
+        <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="260" />
+        <source>Violations by category: {0}</source>
+        <translation>按类型统计的违规：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FaultCrossingsAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="42" />
+        <source>Corridor × fault crossing register</source>
+        <translation>通道×活动断裂交叉台账</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="45" />
+        <source>The register a seismic reviewer asks for: every place where an emergency corridor crosses an active fault, and every corridor section inside a fault's avoidance zone. The plan asks for flexible seismic measures where important corridors cross fault zones (第44条) and strict avoidance of active faults (第86条).
+
+Crossings: one point per contact of a corridor with a fault. contact is 'cross' (passes through), 'touch' (the corridor or the fault ends on the other) or 'along' (the corridor lies on the fault trace; the point is the middle of that stretch and along_m its length). angle_deg is the acute angle between corridor and fault (90 = perpendicular, 0 = parallel), chain_m the distance along the corridor from its start (parts in order), exposed_m the length of the corridor inside the fault's avoidance zone around this crossing.
+
+Severity (0-100) = 100 × (0.5·G + 0.3·A + 0.2·E) with the profile's weights: G the grade factor (grade 1 = 1.0, 2 = 0.6, 3 = 0.3, unknown = 0.6), A = 1 − angle/90 (a shallow crossing ranks higher), E = exposed length ÷ (3 × 2 × avoidance distance), at most 1 (a perpendicular crossing exposes 2 × the distance). Levels: low below 35, medium below 60, high from 60. So a grade-1 corridor crossing at a shallow angle ranks highest. All weights, factors and breaks are in the plan profile.
+
+Exposed sections: the parts of each corridor within each fault's avoidance distance, with their length and share of the corridor. This catches corridors that run along a fault without crossing it (situation 'near'). The avoidance distance is the fault's own value from its distance field when set, else the default (GB 50011 §4.1.7: 200 m at intensity VIII for class 乙).
+
+Summary (optional): each corridor with its crossings, exposed length (overlapping zones counted once), smallest angle and highest severity.
+
+Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone and the log says so); faults in another CRS are reprojected. Curved geometries are segmentised. Inputs are never modified.</source>
+        <translation>抗震审查所需的台账：列出应急通道与活动断裂的每一处交叉，以及位于断裂避让区内的每一段通道。规划要求在重要通道与地震断裂带交叉处采用柔性抗震措施（第44条），并严格避让活动断裂（第86条）。
+
+交叉点：通道与断裂每接触一处输出一个点。contact 为“cross”（穿越）、“touch”（通道或断裂端点落在另一方上）或“along”（通道位于断裂迹线上；点位于该段中点，along_m 为其长度）。angle_deg 为通道与断裂的锐角（90 为正交，0 为平行），chain_m 为自通道起点沿线的里程（多部件按顺序累计），exposed_m 为该交叉处通道位于断裂避让区内的长度。
+
+严重程度（0-100）= 100 ×（0.5·G + 0.3·A + 0.2·E），权重取自规划配置：G 为等级系数（一级 1.0、二级 0.6、三级 0.3、未知 0.6），A = 1 − 交角/90（交角越小越严重），E = 暴露长度 ÷（3 × 2 × 避让距离），最大为 1（正交穿越的暴露长度为 2 倍避让距离）。等级：低于 35 为低，低于 60 为中，60 及以上为高。因此一级通道以小角度穿越断裂排在最前。所有权重、系数和分级阈值均在规划配置中。
+
+暴露路段：每条通道位于每条断裂避让距离内的部分，含长度及占通道比例，可发现沿断裂走向而未穿越的通道（situation 为“near”）。避让距离优先取断裂自身的距离字段，否则用默认值（GB 50011 第4.1.7条：8度乙类 200 米）。
+
+汇总（可选）：每条通道的交叉数、暴露长度（重叠避让区只计一次）、最小交角和最高严重程度。
+
+计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="76" />
+        <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
+        <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="135" />
+        <source>Fault avoidance distance field (m)</source>
+        <translation>断裂避让距离字段（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="86" />
+        <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
+        <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Avoidance distance (m)</source>
+        <translation>避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="95" />
+        <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
+        <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Fault crossings</source>
+        <translation>断裂交叉点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="99" />
+        <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
+        <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="101" />
+        <source>Corridor sections in avoidance zones</source>
+        <translation>避让区内通道路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="102" />
+        <source>The parts of each corridor inside each fault's avoidance zone, with their length.</source>
+        <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="104" />
+        <source>Corridor summary</source>
+        <translation>通道汇总</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="105" />
+        <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
+        <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="134" />
+        <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
+        <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="150" />
+        <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
+        <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="181" />
+        <source>Corridor feature id</source>
+        <translation>通道要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="182" />
+        <source>Corridor</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="183" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="184" />
+        <source>Fault feature id</source>
+        <translation>断裂要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="185" />
+        <source>Fault</source>
+        <translation>断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <source>Contact</source>
+        <translation>接触方式</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <source>Contact (Chinese)</source>
+        <translation>接触方式（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <source>Crossing angle (°)</source>
+        <translation>交角（°）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <source>Chainage along the corridor (m)</source>
+        <translation>沿通道里程（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <source>Length on the fault trace (m)</source>
+        <translation>位于断裂迹线上的长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Exposed length (m)</source>
+        <translation>暴露长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Severity (0-100)</source>
+        <translation>严重程度（0-100）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Severity level</source>
+        <translation>严重等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Severity level (Chinese)</source>
+        <translation>严重等级（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Required measure</source>
+        <translation>所需措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Corridor length (m)</source>
+        <translation>通道长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Share of the corridor</source>
+        <translation>占通道比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Crossings</source>
+        <translation>交叉数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Smallest angle (°)</source>
+        <translation>最小交角（°）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <source>Situation (Chinese)</source>
+        <translation>情形（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Stretches on a fault trace</source>
+        <translation>位于断裂迹线上的路段数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Length in avoidance zones (m)</source>
+        <translation>避让区内长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Share in avoidance zones</source>
+        <translation>避让区内比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <source>Smallest crossing angle (°)</source>
+        <translation>最小交角（°）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="341" />
+        <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
+        <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="347" />
+        <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
+        <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
+    </message>
+</context>
+<context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="54" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="56" />
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="57" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="59" />
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -29,237 +567,227 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="91" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="170" />
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="92" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94" />
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="96" />
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="101" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103" />
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105" />
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="104" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106" />
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108" />
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="113" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115" />
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117" />
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124" />
         <source>The reached network is buffered by this much to make the circle's polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127" />
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="210" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207" />
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130" />
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="211" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="208" />
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140" />
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="185" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="182" />
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143" />
         <source>Optional field with each community's population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146" />
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147" />
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149" />
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150" />
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="173" />
-        <source>Layer '{0}' has no features.</source>
-        <translation>图层“{0}”没有要素。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="177" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174" />
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="209" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206" />
         <source>Choose the field of layer '{0}' that holds the facility category.</source>
         <translation>请选择图层“{0}”中保存设施类别的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="221" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="218" />
         <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="232" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="229" />
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="255" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="252" />
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="260" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="257" />
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="271" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268" />
         <source>{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="364" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="358" />
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="399" />
-        <source>{0}: layer '{1}' has no field '{2}'; not used.</source>
-        <translation>{0}：图层“{1}”没有字段“{2}”，不予使用。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="416" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="417" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="394" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="418" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="395" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="419" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396" />
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="420" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="397" />
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="398" />
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="401" />
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="402" />
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="403" />
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="427" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="404" />
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="428" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="405" />
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="429" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="406" />
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="430" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="407" />
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="431" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="408" />
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="432" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="409" />
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -421,12 +949,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="23" />
+        <location filename="../resilience_plugin/processing/provider.py" line="38" />
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="26" />
+        <location filename="../resilience_plugin/processing/provider.py" line="41" />
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -541,37 +1069,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="39" />
+        <location filename="../resilience_plugin/processing/io.py" line="45" />
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged.</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="45" />
+        <location filename="../resilience_plugin/processing/io.py" line="51" />
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="49" />
+        <location filename="../resilience_plugin/processing/io.py" line="59" />
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="60" />
+        <location filename="../resilience_plugin/processing/io.py" line="70" />
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="72" />
+        <location filename="../resilience_plugin/processing/io.py" line="82" />
         <source>Layer '{0}' is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="154" />
+        <location filename="../resilience_plugin/processing/io.py" line="197" />
         <source>{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="184" />
+        <location filename="../resilience_plugin/processing/io.py" line="235" />
         <source>{0}: layer '{1}' has no field '{2}'. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -586,14 +1114,149 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="43" />
+        <location filename="../resilience_plugin/processing/base.py" line="46" />
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="51" />
+        <location filename="../resilience_plugin/processing/base.py" line="54" />
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="81" />
+        <source>High severity</source>
+        <translation>高严重程度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="82" />
+        <source>Medium severity</source>
+        <translation>中严重程度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="83" />
+        <source>Low severity</source>
+        <translation>低严重程度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="103" />
+        <source>Not exposed</source>
+        <translation>未暴露</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="128" />
+        <source>Inside the avoidance distance (第86条)</source>
+        <translation>位于避让距离内（第86条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="128" />
+        <source>Class 甲: special study</source>
+        <translation>甲类：需专门研究</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="128" />
+        <source>Class unknown</source>
+        <translation>类别未知</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="128" />
+        <source>Outside the avoidance distance</source>
+        <translation>位于避让距离外</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="80" />
+        <source>{0}: layer '{1}' has no field '{2}'; not used.</source>
+        <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="107" />
+        <source>Layer '{0}' has no features.</source>
+        <translation>图层“{0}”没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="111" />
+        <source>{0}: layer '{1}' holds {2}; {3} expected.</source>
+        <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="123" />
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="124" />
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="125" />
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="36" />
+        <source>Corridors and faults</source>
+        <translation>通道与断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="55" />
+        <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
+        <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="163" />
+        <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
+        <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="66" />
+        <source>Corridors</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="75" />
+        <source>Corridor name field</source>
+        <translation>通道名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="46" />
+        <source>Optional field with the corridor's name.</source>
+        <translation>可选：通道名称字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="78" />
+        <source>Corridor grade field</source>
+        <translation>通道等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="51" />
+        <source>Optional field with the grade: 1, 2, 3 (or 一级/二级/三级).</source>
+        <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="69" />
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="56" />
+        <source>Active faults and ground fissures (lines) (第86条).</source>
+        <translation>活动断裂及地裂缝（线）（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="97" />
+        <source>Fault name field</source>
+        <translation>断裂名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="61" />
+        <source>Optional field with the fault's name.</source>
+        <translation>可选：断裂名称字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="106" />
+        <source>Layer '{0}' has no usable fault lines.</source>
+        <translation>图层“{0}”没有可用的断裂线。</translation>
     </message>
 </context>
 <context>
@@ -647,27 +1310,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>SampleLayerAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="24" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="23" />
         <source>Sample city layer</source>
         <translation>示例城市图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="41" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="40" />
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="42" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="41" />
         <source>The sample city layer to copy.</source>
         <translation>要复制的示例城市图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="44" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="43" />
         <source>Sample layer</source>
         <translation>示例图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="45" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="44" />
         <source>The copied sample layer.</source>
         <translation>复制得到的示例图层。</translation>
     </message>
@@ -677,7 +1340,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市数据缺失或无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="27" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="26" />
         <source>Copies one layer of the embedded sample city into a new layer, so that models, batch runs and qgis_process can start from it. The sample city is SYNTHETIC and SCHEMATIC: a Beijing-like city whose districts carry the 2020 census totals, with street/town units (第50条), communities (第53条), facilities (第48、51、54、55条), a walking network, emergency corridors in grades 1-3 (第24-26、33条), schematic active faults (第44、86条), lifeline zones (第47条), flood-risk zones, geological-hazard points and the two greenbelts (第25条). None of it is real.
 
 Layer: which sample layer to copy.

@@ -43,10 +43,12 @@ MESSAGE_SUCCESS = Qgis.MessageLevel.Success
 
 if hasattr(Qgis, "MarkerShape"):  # QGIS ≥ 3.24
     MARKER_TRIANGLE = Qgis.MarkerShape.Triangle
+    MARKER_DIAMOND = Qgis.MarkerShape.Diamond
 else:
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
 
     MARKER_TRIANGLE = QgsSimpleMarkerSymbolLayerBase.Shape.Triangle
+    MARKER_DIAMOND = QgsSimpleMarkerSymbolLayerBase.Shape.Diamond
 
 if hasattr(Qgis, "ProcessingAlgorithmFlag"):  # QGIS ≥ 3.36
     ALG_FLAG_HIDE_FROM_MODELER = Qgis.ProcessingAlgorithmFlag.HideFromModeler
@@ -93,3 +95,5 @@ else:
     FIELD_TYPE_NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
 WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon
+WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiLineString
+WKB_POINT = Qgis.WkbType.Point if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Point

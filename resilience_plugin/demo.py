@@ -149,11 +149,12 @@ def run_demo(outdir: Path) -> Path:
                 src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
                 if src:
                     style_layer(layer, src)
-                if layer.fields().lookupField("lc_pass") >= 0:
-                    from .styles import style_life_circles
+                from .styles import style_result
 
-                    style_life_circles(layer)
-                image = render_map([by_source["districts"], layer], by_source["districts"], images / f"{table}.png", (700, 700))
+                style_result(layer)
+                backdrop = [by_source[name] for name in alg.DEMO_BACKDROP]
+                order = [by_source["districts"], layer] if alg.DEMO_BACKDROP == ("districts",) else [layer] + backdrop
+                image = render_map(order, by_source["districts"], images / f"{table}.png", (700, 700))
                 parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
             parts.append(_table_html(layer))
         sections.append("\n".join(parts))

@@ -70,17 +70,124 @@ def style_life_circles(layer) -> None:
     layer.triggerRepaint()
 
 
-class LifeCirclesStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles the life-circle output when Processing loads it into the project."""
+SEVERITY_COLOURS = (("high", "#d7191c"), ("medium", "#fdae61"), ("low", "#ffe08a"))
+
+
+def style_severity(layer) -> None:
+    """Crossings, exposed sections and corridor summaries by severity level (red high, orange medium, yellow low)."""
+    from .compat import GEOMETRY_LINE, GEOMETRY_POINT
+
+    labels = {
+        "high": translate("Resilience", "High severity"),
+        "medium": translate("Resilience", "Medium severity"),
+        "low": translate("Resilience", "Low severity"),
+    }
+    from .compat import MARKER_DIAMOND
+
+    kind = layer.geometryType()
+    summary = layer.fields().lookupField("fx_exp_m") >= 0  # every corridor, most of them not exposed
+    items = []
+    for level, colour in SEVERITY_COLOURS:
+        if kind == GEOMETRY_POINT:
+            # diamonds with a dark outline stand out from corridors drawn in red
+            symbol = simple_symbol(layer, colour, size={"high": 4.4, "medium": 3.6, "low": 3.0}[level], outline=("#1a1a1a", 0.4))
+            symbol.symbolLayer(0).setShape(MARKER_DIAMOND)
+        elif kind == GEOMETRY_LINE:
+            # a broad, translucent band over the corridor: the stretch shows without hiding the road
+            symbol = simple_symbol(layer, colour, width={"high": 3.2, "medium": 2.6, "low": 2.2}[level])
+            symbol.setOpacity(0.85)
+        else:
+            symbol = simple_symbol(layer, colour, fill_alpha=0.5, outline=(colour, 0.2))
+        items.append((level, labels[level], symbol))
+    if summary:
+        items.append((None, translate("Resilience", "Not exposed"), simple_symbol(layer, "#9e9e9e", width=0.5)))
+    categorized(layer, "sev_level", items)
+    layer.triggerRepaint()
+
+
+def style_exposure(layer) -> None:
+    """Corridor sections in hazard zones: deep blue lines."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = simple_symbol(layer, "#08519c", width=1.4)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
+
+
+def style_avoidance(layer) -> None:
+    """Fault avoidance check: violations red, special studies purple, the rest small and grey."""
+    from .compat import GEOMETRY_POINT
+
+    point = layer.geometryType() == GEOMETRY_POINT
+
+    def symbol(colour, big):
+        if point:
+            return simple_symbol(layer, colour, size=3.0 if big else 1.2, outline=("#333333", 0.2 if big else 0.0))
+        return simple_symbol(layer, colour, fill_alpha=0.8 if big else 0.3, outline=("#333333", 0.2))
+
+    categorized(
+        layer,
+        "status",
+        [
+            ("violation", translate("Resilience", "Inside the avoidance distance (第86条)"), symbol("#d7191c", True)),
+            ("special study", translate("Resilience", "Class 甲: special study"), symbol("#7b3294", True)),
+            ("class unknown", translate("Resilience", "Class unknown"), symbol("#f4a582", False)),
+            ("ok", translate("Resilience", "Outside the avoidance distance"), symbol("#bdbdbd", False)),
+        ],
+    )
+    layer.triggerRepaint()
+
+
+class FieldStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles an output when Processing loads it, if it has the field the style keys on."""
+
+    def __init__(self, field, style):
+        super().__init__()
+        self.field, self.style = field, style
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
-        if layer is not None and layer.fields().lookupField("lc_pass") >= 0:
-            style_life_circles(layer)
+        if layer is not None and layer.fields().lookupField(self.field) >= 0:
+            self.style(layer)
 
 
-# Processing keeps only a C++ pointer to a post-processor: the Python object must outlive the run.
-_STYLERS = {}
+OUTPUT_STYLES = {
+    "life_circles": ("lc_pass", style_life_circles),
+    "severity": ("sev_level", style_severity),
+    "exposure": ("exposed_m", style_exposure),
+    "avoidance": ("status", style_avoidance),
+}
 
 
-def life_circles_styler() -> LifeCirclesStyler:
-    return _STYLERS.setdefault("life_circles", LifeCirclesStyler())
+# Python objects of the post-processors handed to Processing; the context deletes their C++ side when it is
+# destroyed, after which sip marks them deleted and they are dropped here.
+_LIVE_STYLERS = []
+
+
+def output_styler(kind: str) -> QgsProcessingLayerPostProcessorInterface:
+    """A new post-processor for an output kind (a key of OUTPUT_STYLES).
+
+    The processing context deletes each layer's post-processor when it is destroyed, so every output needs its
+    own instance, and the Python object must outlive the run: it is kept until its C++ side is gone.
+    """
+    from qgis.PyQt import sip
+
+    _LIVE_STYLERS[:] = [s for s in _LIVE_STYLERS if not sip.isdeleted(s)]
+    field, style = OUTPUT_STYLES[kind]
+    styler = FieldStyler(field, style)
+    _LIVE_STYLERS.append(styler)
+    return styler
+
+
+def style_result(layer) -> bool:
+    """Style an algorithm output by the fields it carries; False when none of our styles applies."""
+    fields = layer.fields()
+    for field, style in (
+        ("lc_pass", style_life_circles),
+        ("sev_level", style_severity),
+        ("violation", style_avoidance),
+        ("hz_class", style_exposure),
+    ):
+        if fields.lookupField(field) >= 0:
+            style(layer)
+            return True
+    return False

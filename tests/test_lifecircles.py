@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from qgis import processing
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
@@ -27,6 +26,8 @@ from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 from resilience_plugin.core.gpkg import read_table
 from resilience_plugin.core.network import WalkingNetwork
 from tests.conftest import SAMPLE
+from tests.helpers import Recorder
+from tests.helpers import memory_layer as _layer
 
 CM_X = 500000.0  # the central meridian's easting: planar and ellipsoidal lengths agree there
 
@@ -331,22 +332,6 @@ def test_network_circles_on_the_sample(resilience_processing):
     assert 0 < len(passed) < len(ok)
 
 
-def _layer(geom_type, rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_DOUBLE)), crs="EPSG:4548", name="社区 test"):
-    layer = QgsVectorLayer(f"{geom_type}?crs={crs}", name, "memory")
-    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
-    layer.updateFields()
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        f.setAttributes(list(attrs))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    QgsProject.instance().addMapLayer(layer)
-    return layer
-
-
 def test_bad_input_gets_clear_messages(resilience_processing):
     empty = _layer("Point", [])
     with pytest.raises(QgsProcessingException, match="社区 test.*no features"):
@@ -360,18 +345,6 @@ def test_bad_input_gets_clear_messages(resilience_processing):
     nocrs = _layer("Point", [("POINT(1 1)", ["乙", 1])], crs="")
     with pytest.raises(QgsProcessingException, match="no coordinate reference system"):
         run_lc({"INPUT": nocrs})
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.text = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.text.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.text.append(warning)
 
 
 def test_messy_input_is_reported_not_fatal(resilience_processing):

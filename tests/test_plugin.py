@@ -22,6 +22,12 @@ EXPECTED_ACTIONS = {
     "resilience_alg_samplelayer",
     "resilience_alg_lifecircles",
     "resilience_tool_lifecircles",
+    "resilience_alg_faultcrossings",
+    "resilience_tool_faultcrossings",
+    "resilience_alg_faultavoidance",
+    "resilience_tool_faultavoidance",
+    "resilience_alg_corridorexposure",
+    "resilience_tool_corridorexposure",
 }
 
 

@@ -52,10 +52,13 @@ class Vocabulary:
         """Column index per value (code, English or Chinese name); unknown values go to "other"."""
         idx = np.empty(len(values), dtype=np.int64)
         unknown: Counter = Counter()
+        seen: dict = {}  # each distinct value is normalised once
         for i, v in enumerate(values):
-            j = self.aliases.get(_norm(v))
+            key = v if isinstance(v, (str, int, float, type(None))) else str(v)
+            j = seen.get(key)
             if j is None:
-                j = self.other
+                j = seen[key] = self.aliases.get(_norm(v), self.other)
+            if j == self.other:
                 unknown[str(v)] += 1
             idx[i] = j
         return idx, unknown
@@ -69,7 +72,7 @@ def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> 
     """Straight-line circles (buffers) of the community geometries; None stays None."""
     geoms = np.asarray(geoms, dtype=object)
     out = np.full(len(geoms), None, dtype=object)
-    ok = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+    ok = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     out[ok] = shapely.buffer(geoms[ok], distance, quad_segs=quad_segs)
     return out
 
@@ -90,7 +93,7 @@ def count_points(
     geoms = np.asarray(geoms, dtype=object)
     counts = np.zeros((len(geoms), n_columns), dtype=np.int64)
     sums = np.zeros(len(geoms))
-    ok = np.nonzero(np.array([g is not None and not g.is_empty for g in geoms], dtype=bool))[0]
+    ok = np.nonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))[0]
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
     points = np.asarray(points, dtype=object)
@@ -137,13 +140,10 @@ def assess(
     required = profile.value("life_circle.required_categories")
     target = profile.value("shelter.area_per_person_target")
     col = {c: i for i, c in enumerate(vocab.codes)}
-    missing = []
-    for row, ok in zip(counts, reachable):
-        lacks = []
-        for item in required:
-            if not ok or not any(row[col[c]] > 0 for c in alternatives(item)):
-                lacks.append(item)
-        missing.append(lacks)
+    reachable = np.asarray(reachable, dtype=bool)
+    # per required entry: which circles have at least one facility of any of its alternatives
+    has = [(counts[:, [col[c] for c in alternatives(item)]] > 0).any(axis=1) & reachable for item in required]
+    missing = [[item for item, h in zip(required, has) if not h[i]] for i in range(len(counts))]
     with np.errstate(divide="ignore", invalid="ignore"):
         per_person = np.where(population > 0, shelter_area / np.maximum(population, 1e-12), np.nan)
     shelter_ok = np.where(population > 0, per_person >= target, shelter_area > 0)

@@ -170,6 +170,36 @@ def _breaks(v: Any) -> Optional[str]:
     return None
 
 
+def _severity_weights(v: Any) -> Optional[str]:
+    err = _number_map(0, 100)(v)
+    if err:
+        return err
+    missing = [k for k in ("grade", "angle", "exposure") if k not in v]
+    if missing:
+        return f"lacks weight(s) {', '.join(missing)}"
+    if sum(v[k] for k in ("grade", "angle", "exposure")) <= 0:
+        return "needs at least one positive weight"
+    return None
+
+
+def _grade_factors(v: Any) -> Optional[str]:
+    err = _number_map(0, 1)(v)
+    if err:
+        return err
+    missing = [k for k in ("1", "2", "3", "unknown") if k not in v]
+    return f"lacks factor(s) for {', '.join(missing)}" if missing else None
+
+
+def _two_breaks(v: Any) -> Optional[str]:
+    if not isinstance(v, list) or len(v) != 2:
+        return "expected two breaks (low/medium, medium/high)"
+    for b in v:
+        err = _number(0, 100)(b)
+        if err:
+            return err
+    return None if v[0] < v[1] else f"breaks {v} must increase"
+
+
 def _categories(v: Any) -> Optional[str]:
     if not isinstance(v, dict) or not v:
         return "expected a mapping from category code to its names"
@@ -223,8 +253,16 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[str]]]] = {
     "seismic.avoidance_distance_default": ("m", _number(0, 5000)),
     "seismic.avoidance_distance": ("m", _avoidance_table),
     "seismic.class_by_category": ("class", _class_map),
+    "seismic.class_a_screening_distance": ("m", _number_map(0, 5000)),
+    "seismic.avoidance_measure": ("text", _text),
     "corridors.grades": ("m", _grades),
     "corridors.fault_crossing_measure": ("text", _text),
+    "corridors.fault_along_measure": ("text", _text),
+    "corridors.waterlogging_measure": ("text", _text),
+    "corridors.severity_weights": ("weight", _severity_weights),
+    "corridors.severity_grade_factor": ("factor 0-1", _grade_factors),
+    "corridors.severity_exposure_reference": ("ratio", _number(0.1, 100)),
+    "corridors.severity_breaks": ("score 0-100", _two_breaks),
     "reserves.three_threes": ("d", _days),
     "clusters.target_count": ("count", _integer(1, 10000)),
     "clusters.required_categories": ("category", _text_list),

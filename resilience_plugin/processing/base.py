@@ -11,6 +11,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``GROUP_ID`` and implement the usual methods; ``_group_name`` is translated."""
 
     GROUP_ID = ""
+    # sample-city layers drawn under this algorithm's outputs in the demo report (top first)
+    DEMO_BACKDROP = ("districts",)
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class's name as context, as pylupdate5 records it.
@@ -23,7 +25,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def icon(self) -> QIcon:
-        return QIcon(str(resources_dir() / "icons" / "icon.svg"))
+        own = resources_dir() / "icons" / f"{self.name()}.svg"
+        return QIcon(str(own if own.is_file() else resources_dir() / "icons" / "icon.svg"))
 
     def groupId(self) -> str:  # noqa: N802 - QGIS API
         return self.GROUP_ID
@@ -65,3 +68,60 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             return load_profile(path or None)
         except ProfileError as exc:
             raise QgsProcessingException(str(exc)) from None
+
+    def optional_field(self, parameters, key, context, source, label, layer, feedback) -> str:
+        """The chosen field; a default that the layer lacks is dropped with a note, a named one must exist."""
+        from .io import field_index
+
+        name = self.parameterAsString(parameters, key, context)
+        if not name:
+            return ""
+        if source.fields().lookupField(name) < 0 and not parameters.get(key):
+            feedback.pushInfo(translate("Resilience", "{0}: layer '{1}' has no field '{2}'; not used.").format(label, layer, name))
+            return ""
+        field_index(source, name, label, layer)
+        return name
+
+    def layer_name(self, parameters, key, context, source) -> str:
+        """The layer's name as the user sees it (or the source's name)."""
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer.name() if layer is not None else (source.sourceName() or key)
+
+    @staticmethod
+    def style_output(context, dest: str, kind: str) -> None:
+        """Style the output ``dest`` as ``kind`` (see styles.output_styler) when Processing loads it."""
+        if context.willLoadLayerOnCompletion(dest):
+            from ..styles import output_styler
+
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(output_styler(kind))
+
+    def source_or_raise(self, parameters, key, context, expected=None, label: str = ""):
+        """The feature source of ``key`` and its name; an error names a layer that is missing, empty or of the wrong kind."""
+        from qgis.core import QgsWkbTypes
+
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        name = self.layer_name(parameters, key, context, source)
+        if source.featureCount() == 0:
+            raise QgsProcessingException(translate("Resilience", "Layer '{0}' has no features.").format(name))
+        if expected is not None:
+            kind = QgsWkbTypes.geometryType(source.wkbType())
+            if kind not in expected:
+                raise QgsProcessingException(
+                    translate("Resilience", "{0}: layer '{1}' holds {2}; {3} expected.").format(
+                        label or key, name, QgsWkbTypes.geometryDisplayString(kind), " / ".join(_kind_names(expected))
+                    )
+                )
+        return source, name
+
+
+def _kind_names(kinds):
+    from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
+
+    names = {
+        GEOMETRY_POINT: translate("Resilience", "points"),
+        GEOMETRY_LINE: translate("Resilience", "lines"),
+        GEOMETRY_POLYGON: translate("Resilience", "polygons"),
+    }
+    return [names.get(k, str(k)) for k in kinds]

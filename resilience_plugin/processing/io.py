@@ -12,10 +12,15 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsProject,
+    QgsWkbTypes,
 )
 
 from ..core.crs import metric_epsg_for
@@ -33,6 +38,7 @@ class ReadLayer:
     null: int = 0
     repaired: int = 0
     failed_transform: int = 0
+    curved: int = 0
 
     def report(self, feedback) -> None:
         if self.null:
@@ -44,6 +50,10 @@ class ReadLayer:
         if self.repaired:
             feedback.pushWarning(
                 translate("Resilience", "{0}: {1} invalid geometry(ies) repaired with make-valid.").format(self.name, self.repaired)
+            )
+        if self.curved:
+            feedback.pushInfo(
+                translate("Resilience", "{0}: {1} curved geometry(ies) converted to straight segments.").format(self.name, self.curved)
             )
         if self.failed_transform:
             feedback.pushWarning(
@@ -110,6 +120,9 @@ def read_source(
             if not keep_null:
                 continue
         else:
+            if QgsWkbTypes.isCurvedType(geom.wkbType()):  # arcs from a GeoPackage: segmentised as QGIS draws them
+                geom = QgsGeometry(geom.constGet().segmentize())
+                out.curved += 1
             if transform is not None:
                 geom = QgsGeometry(geom)
                 try:
@@ -136,8 +149,38 @@ def read_source(
     return out
 
 
+def keep_lines(read: ReadLayer, feedback) -> np.ndarray:
+    """Mask of usable lines; zero-length lines (and repairs that left no line) are reported by feature id and left out."""
+    geoms = read.geometries
+    present = present_mask(geoms)
+    ok = present.copy()
+    kind = shapely.get_type_id(geoms[present])
+    length = shapely.length(geoms[present])
+    ok[present] = np.isin(kind, (1, 5)) & (length > 0)
+    bad = np.nonzero(present & ~ok)[0]
+    if len(bad):
+        ids = ", ".join(str(read.fids[i]) for i in bad[:20]) + (" …" if len(bad) > 20 else "")
+        feedback.pushWarning(
+            translate("Resilience", "{0}: {1} line(s) of zero length left out (feature ids {2}).").format(read.name, len(bad), ids)
+        )
+    return ok
+
+
+def text(value) -> Optional[str]:
+    """An attribute as text; NULL (None or a null QVariant) stays None."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return str(value)
+
+
 def numbers(values, name: str, layer: str, feedback, negative_ok: bool = False) -> np.ndarray:
     """Floats from attribute values; null, text and (unless allowed) negative values become 0, counted in the log."""
+    try:  # the common case: every value is a number
+        out = np.array(values, dtype=float)
+        if out.ndim == 1 and np.isfinite(out).all() and (negative_ok or (out >= 0).all()):
+            return out
+    except (TypeError, ValueError):
+        pass
     out = np.zeros(len(values))
     bad = 0
     for i, v in enumerate(values):
@@ -169,12 +212,20 @@ def to_qgis(geom) -> QgsGeometry:
 
 def representative_points(geoms: np.ndarray) -> np.ndarray:
     """A point for each geometry (itself for points, a point on the surface otherwise); None stays None."""
+    geoms = np.asarray(geoms, dtype=object)
     out = np.full(len(geoms), None, dtype=object)
-    for i, g in enumerate(geoms):
-        if g is None or g.is_empty:
-            continue
-        out[i] = g if g.geom_type == "Point" else shapely.point_on_surface(g)
+    present = present_mask(geoms)
+    kind = shapely.get_type_id(geoms[present])
+    idx = np.nonzero(present)[0]
+    out[idx[kind == 0]] = geoms[idx[kind == 0]]
+    out[idx[kind != 0]] = shapely.point_on_surface(geoms[idx[kind != 0]])
     return out
+
+
+def present_mask(geoms: np.ndarray) -> np.ndarray:
+    """True where there is a non-empty geometry."""
+    geoms = np.asarray(geoms, dtype=object)
+    return ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
 
 
 def field_index(source, name: str, parameter_label: str, layer: str) -> int:
@@ -187,3 +238,75 @@ def field_index(source, name: str, parameter_label: str, layer: str) -> int:
             )
         )
     return index
+
+
+def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0, 0.0), batch_size: int = 1000) -> bool:
+    """Write attribute rows with shapely geometries (None: no geometry); False when cancelled.
+
+    ``on_error()`` returns the exception to raise when the sink refuses a batch.
+    """
+    geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
+    wkbs = np.full(len(geoms), None, dtype=object)
+    present = present_mask(geoms) if len(geoms) else np.zeros(0, dtype=bool)
+    if present.any():
+        # explicitly 2-D: see to_qgis
+        wkbs[present] = shapely.to_wkb(geoms[present], flavor="iso", output_dimension=2)
+    lo, hi = progress_span
+    n = len(rows)
+    batch = []
+    for i, row in enumerate(rows):
+        if i % 500 == 0:
+            if feedback.isCanceled():
+                return False
+            if hi > lo:
+                feedback.setProgress(lo + (hi - lo) * i / max(n, 1))
+        f = QgsFeature(fields)
+        f.setAttributes(list(row))
+        if wkbs[i] is not None:
+            g = QgsGeometry()
+            g.fromWkb(wkbs[i])
+            f.setGeometry(g)
+        batch.append(f)
+        if len(batch) >= batch_size or i == n - 1:
+            if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+                raise on_error()
+            batch = []
+    return True
+
+
+def make_fields(specs) -> QgsFields:
+    """QgsFields from (name, type, alias) triples."""
+    fields = QgsFields()
+    for name, ftype, alias in specs:
+        f = QgsField(name, ftype)
+        f.setAlias(alias)
+        fields.append(f)
+    return fields
+
+
+def _typed(geoms):
+    """The geometries as an object array, a copy to fill, and the GEOS type id of each (-1: none)."""
+    geoms = np.asarray(geoms, dtype=object)
+    present = present_mask(geoms)
+    kind = np.full(len(geoms), -1)
+    kind[present] = shapely.get_type_id(geoms[present])
+    return geoms, geoms.copy(), kind
+
+
+def as_multi(geoms: np.ndarray) -> np.ndarray:
+    """Single lines and polygons as multi-part geometries (sinks declared multi-part accept both, files prefer one type)."""
+    geoms, out, kind = _typed(geoms)
+    if (kind == 1).any():
+        out[kind == 1] = shapely.multilinestrings(geoms[kind == 1].reshape(-1, 1))
+    if (kind == 3).any():
+        out[kind == 3] = shapely.multipolygons(geoms[kind == 3].reshape(-1, 1))
+    return out
+
+
+def polygons_only(geoms: np.ndarray) -> np.ndarray:
+    """Multi-polygons from polygonal geometries; the polygon parts of a collection that a repair produced."""
+    geoms, out, kind = _typed(geoms)
+    for i in np.nonzero(kind == 7)[0]:
+        parts = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
+        out[i] = shapely.union_all(parts) if parts else None
+    return as_multi(out)

@@ -5,14 +5,29 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
 from ..translation import translate
+from .corridors.corridor_exposure import CorridorExposureAlgorithm
+from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
+from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
 
 # Every algorithm class by name: no discovery by file name.
-ALGORITHMS = (LifeCirclesAlgorithm, ProfileTableAlgorithm, SampleLayerAlgorithm)
+ALGORITHMS = (
+    LifeCirclesAlgorithm,
+    FaultCrossingsAlgorithm,
+    FaultAvoidanceAlgorithm,
+    CorridorExposureAlgorithm,
+    ProfileTableAlgorithm,
+    SampleLayerAlgorithm,
+)
 # Algorithms that also get their own toolbar button (name, icon file in resources/icons).
-TOOLBAR_ALGORITHMS = (("lifecircles", "lifecircles.svg"),)
+TOOLBAR_ALGORITHMS = (
+    ("lifecircles", "lifecircles.svg"),
+    ("faultcrossings", "faultcrossings.svg"),
+    ("faultavoidance", "faultavoidance.svg"),
+    ("corridorexposure", "corridorexposure.svg"),
+)
 
 
 class ResilienceProvider(QgsProcessingProvider):

@@ -25,6 +25,14 @@ QgsProject.instance().crsChanged.connect(lambda: result["crs_changes"].append(Qg
 
 
 def finish(code=0):
+    # as a user closes the project before quitting: QGIS 3.22 can crash when its main window is destroyed
+    # with layers still loaded (QgisApp::activateDeactivateLayerRelatedActions during ~QgisApp)
+    try:
+        QgsProject.instance().clear()
+        result["project_cleared"] = True
+    except Exception:
+        result["error"] = traceback.format_exc()
+        code = 1
     (OUT / "result.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     QgsApplication.exit(code)
 
@@ -116,6 +124,58 @@ def shoot_life_circles():
                 w.grab().save(str(OUT / "life_circles_table.png"))
                 w.close()
         iface.mainWindow().grab().save(str(OUT / "life_circles.png"))
+        QTimer.singleShot(0, fault_register)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def fault_register():
+    """The corridor × fault register, loaded and styled, with the life circles hidden."""
+    try:
+        from qgis import processing
+
+        project = QgsProject.instance()
+        root = project.layerTreeRoot()
+        for node in root.findLayers():
+            layer = node.layer()
+            if layer is not None and (layer.fields().lookupField("lc_pass") >= 0 or layer.source().endswith("layername=facilities")):
+                node.setItemVisibilityChecked(False)  # a reviewer hides the circles and facilities
+        by_table = {lay.source().split("layername=")[-1]: lay for lay in project.mapLayers().values()}
+        results = processing.runAndLoadResults(
+            "resilience:faultcrossings",
+            {
+                "CORRIDORS": by_table["corridors"],
+                "FAULTS": by_table["faults"],
+                "CROSSINGS": "TEMPORARY_OUTPUT",
+                "EXPOSED": "TEMPORARY_OUTPUT",
+            },
+        )
+        crossings = project.mapLayer(results["CROSSINGS"]) if isinstance(results["CROSSINGS"], str) else results["CROSSINGS"]
+        result["fx_features"] = crossings.featureCount()
+        result["fx_renderer"] = crossings.renderer().type()
+        result["fx_levels"] = sorted({f["sev_zh"] for f in crossings.getFeatures()})
+        canvas = iface.mapCanvas()
+        from qgis.core import QgsRectangle
+
+        canvas.setExtent(QgsRectangle(425000, 4395000, 475000, 4440000))
+        canvas.refresh()
+        iface.showAttributeTable(crossings)
+        QTimer.singleShot(4000, shoot_fault_register)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def shoot_fault_register():
+    try:
+        for w in QApplication.topLevelWidgets():
+            title = w.windowTitle()
+            if w.isVisible() and w is not iface.mainWindow() and ("crossings" in title or "交叉" in title):
+                w.resize(1400, 500)
+                w.grab().save(str(OUT / "fault_crossings_table.png"))
+                w.close()
+        iface.mainWindow().grab().save(str(OUT / "fault_crossings.png"))
         QTimer.singleShot(0, third)
     except Exception:
         result["error"] = traceback.format_exc()

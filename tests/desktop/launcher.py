@@ -69,8 +69,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=240)
     args = parser.parse_args()
     result = run_qgis(args.zip.resolve(), args.script.resolve(), args.locale, args.timeout)
-    sys.stdout.write(result.stdout[-5000:])
-    sys.stderr.write(result.stderr[-5000:])
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
     return result.returncode
 
 

@@ -21,6 +21,8 @@ from ...compat import (
     FIELD_INT,
     FIELD_STRING,
     FIELD_TYPE_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SOURCE_LINE,
     SOURCE_POINT,
@@ -162,15 +164,10 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ...core import lifecircles as lc
         from ...core.network import NetworkError, WalkingNetwork, catchment_polygons
-        from ..io import field_index, numbers, read_source, representative_points, to_qgis, working_crs
+        from ..io import field_index, numbers, present_mask, read_source, representative_points, to_qgis, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        name = self._layer_name(parameters, self.INPUT, context, source)
-        if source.featureCount() == 0:
-            raise QgsProcessingException(self.tr("Layer '{0}' has no features.").format(name))
+        source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
         lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
         if not lo <= distance <= hi:
@@ -182,7 +179,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         crs = working_crs(source, name, feedback)
 
         # communities
-        pop_field = self._optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
+        pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         communities = read_source(source, name, crs, context, feedback, progress_span=(0, 10))
         communities.report(feedback)
         if feedback.isCanceled():
@@ -194,7 +191,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback)
         geoms = communities.geometries
         points = representative_points(geoms)
-        has_geom = np.array([g is not None for g in geoms], dtype=bool)
+        has_geom = present_mask(geoms)
 
         # facilities
         vocab = lc.Vocabulary.from_profile(profile)
@@ -203,12 +200,12 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         fac_shelter = np.empty(0)
         fac_source = self.parameterAsSource(parameters, self.FACILITIES, context)
         if fac_source is not None:
-            fac_name = self._layer_name(parameters, self.FACILITIES, context, fac_source)
+            fac_name = self.layer_name(parameters, self.FACILITIES, context, fac_source)
             cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
             if not cat_field:
                 raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the facility category.").format(fac_name))
             field_index(fac_source, cat_field, self.tr("Facility category field"), fac_name)
-            shelter_field = self._optional_field(
+            shelter_field = self.optional_field(
                 parameters, self.SHELTER_FIELD, context, fac_source, self.tr("Shelter area field (m²)"), fac_name, feedback
             )
             wanted = [cat_field] + ([shelter_field] if shelter_field else [])
@@ -244,7 +241,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             feedback.setProgress(80)
         else:
             method = "network"
-            net_name = self._layer_name(parameters, self.NETWORK, context, network_source)
+            net_name = self.layer_name(parameters, self.NETWORK, context, network_source)
             lines = read_source(network_source, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(15, 25))
             lines.report(feedback)
             try:
@@ -308,10 +305,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        if context.willLoadLayerOnCompletion(dest):
-            from ...styles import life_circles_styler
-
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(life_circles_styler())
+        self.style_output(context, dest, "life_circles")
         zh = vocab.labels_zh
         # geometry work for all circles at once: areas, multi-polygons, WKB (explicitly 2-D, see io.to_qgis)
         present = np.array([c is not None for c in circles], dtype=bool)
@@ -387,23 +381,6 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 outputs[self.COVERAGE] = cov_dest
         feedback.setProgress(100)
         return outputs
-
-    def _optional_field(self, parameters, key, context, source, label, layer, feedback) -> str:
-        """The chosen field; a default that the layer lacks is dropped with a note, a named one must exist."""
-        from ..io import field_index
-
-        name = self.parameterAsString(parameters, key, context)
-        if not name:
-            return ""
-        if source.fields().lookupField(name) < 0 and not parameters.get(key):
-            feedback.pushInfo(self.tr("{0}: layer '{1}' has no field '{2}'; not used.").format(label, layer, name))
-            return ""
-        field_index(source, name, label, layer)
-        return name
-
-    def _layer_name(self, parameters, key, context, source) -> str:
-        layer = self.parameterAsVectorLayer(parameters, key, context)
-        return layer.name() if layer is not None else (source.sourceName() or key)
 
     def _output_fields(self, vocab, chinese: bool) -> QgsFields:
         fields = QgsFields()

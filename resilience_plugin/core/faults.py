@@ -1,0 +1,573 @@
+"""Corridors and active faults: crossings, avoidance zones, exposed lengths and facility setbacks.
+
+Pure shapely and numpy, in a metric CRS. The plan asks for strict avoidance of active faults
+(第86条), flexible seismic measures where important corridors cross them (第44条), and a list of
+corridor sections exposed to waterlogging (第62、75条).
+
+Every function takes arrays of shapely geometries (None allowed where stated) and returns numpy
+arrays indexed like its inputs, so that the Processing adapters only read and write layers.
+"""
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+
+from .profile import PlanProfile
+
+CONTACT_CROSS = "cross"  # the corridor passes through the fault
+CONTACT_TOUCH = "touch"  # the corridor or the fault ends on the other
+CONTACT_ALONG = "along"  # the corridor runs on the fault trace itself (collinear)
+
+SEVERITY_CLASSES = ("low", "medium", "high")
+SEVERITY_CLASSES_ZH = {"low": "低", "medium": "中", "high": "高"}
+
+# Coordinates of a crossing are GEOS's; a point is "on" a segment or an end within this (metres).
+_ON_TOLERANCE = 1e-3
+
+
+def _as_array(geoms: Sequence) -> np.ndarray:
+    out = np.empty(len(geoms), dtype=object)
+    out[:] = list(geoms)
+    return out
+
+
+def _threads() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def pairwise(fn, a: np.ndarray, b: np.ndarray, chunk: int = 2000) -> np.ndarray:
+    """``fn(a, b)`` for a vectorised shapely function, on all cores: shapely releases the GIL inside GEOS."""
+    n = len(a)
+    workers = _threads()
+    if workers == 1 or n < 2 * chunk:
+        return fn(a, b)
+    size = max(chunk, -(-n // (workers * 4)))
+    bounds = [(i, min(n, i + size)) for i in range(0, n, size)]
+    with ThreadPoolExecutor(workers) as pool:
+        parts = list(pool.map(lambda ij: fn(a[ij[0] : ij[1]], b[ij[0] : ij[1]]), bounds))
+    return np.concatenate(parts)
+
+
+def _present(geoms: np.ndarray) -> np.ndarray:
+    return ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+
+
+@dataclass
+class Segments:
+    """Every straight segment of a set of lines, with its chainage along its line (parts in order)."""
+
+    owner: np.ndarray  # index of the line
+    x0: np.ndarray
+    y0: np.ndarray
+    x1: np.ndarray
+    y1: np.ndarray
+    chainage: np.ndarray  # metres from the start of the line to the segment's start
+    part_start: np.ndarray  # the segment begins a part
+    part_end: np.ndarray  # the segment ends a part
+
+    @classmethod
+    def of(cls, lines: np.ndarray) -> "Segments":
+        parts, owner_of_part = shapely.get_parts(lines, return_index=True)
+        coords, part_of_coord = shapely.get_coordinates(parts, return_index=True)
+        same = part_of_coord[1:] == part_of_coord[:-1]
+        start = np.nonzero(same)[0]
+        part = part_of_coord[start]
+        x0, y0 = coords[start, 0], coords[start, 1]
+        x1, y1 = coords[start + 1, 0], coords[start + 1, 1]
+        length = np.hypot(x1 - x0, y1 - y0)
+        owner = owner_of_part[part]
+        # chainage: cumulative length within each line, parts following each other
+        cum = np.cumsum(length) - length
+        first_of_owner = np.ones(len(owner), dtype=bool)
+        first_of_owner[1:] = owner[1:] != owner[:-1]
+        offset = np.maximum.accumulate(np.where(first_of_owner, cum, 0.0))
+        part_start = np.ones(len(part), dtype=bool)
+        part_start[1:] = part[1:] != part[:-1]
+        part_end = np.ones(len(part), dtype=bool)
+        part_end[:-1] = part[1:] != part[:-1]
+        return cls(owner, x0, y0, x1, y1, cum - offset, part_start, part_end)
+
+    def locate(self, owner: np.ndarray, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """For each point (on line ``owner``), the nearest segment of that line and its distance.
+
+        Ties (a point on a vertex shared by two segments) go to the earlier segment.
+        """
+        boxes = shapely.box(
+            np.minimum(self.x0, self.x1) - _ON_TOLERANCE,
+            np.minimum(self.y0, self.y1) - _ON_TOLERANCE,
+            np.maximum(self.x0, self.x1) + _ON_TOLERANCE,
+            np.maximum(self.y0, self.y1) + _ON_TOLERANCE,
+        )
+        tree = shapely.STRtree(boxes)
+        pi, si = tree.query(shapely.points(x, y))
+        keep = self.owner[si] == owner[pi]
+        pi, si = pi[keep], si[keep]
+        d = _point_segment_distance(x[pi], y[pi], self.x0[si], self.y0[si], self.x1[si], self.y1[si])
+        order = np.lexsort((si, d, pi))  # per point: nearest first, then earliest segment
+        pi, si, d = pi[order], si[order], d[order]
+        first = np.ones(len(pi), dtype=bool)
+        first[1:] = pi[1:] != pi[:-1]
+        seg = np.full(len(x), -1, dtype=np.int64)
+        dist = np.full(len(x), np.inf)
+        seg[pi[first]] = si[first]
+        dist[pi[first]] = d[first]
+        return seg, dist
+
+
+def _point_segment_distance(px, py, x0, y0, x1, y1) -> np.ndarray:
+    dx, dy = x1 - x0, y1 - y0
+    len2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(len2 > 0, ((px - x0) * dx + (py - y0) * dy) / np.where(len2 > 0, len2, 1.0), 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(px - (x0 + t * dx), py - (y0 + t * dy))
+
+
+def acute_angle(ux, uy, vx, vy) -> np.ndarray:
+    """The angle between two directions, folded to 0-90 degrees (0: parallel, 90: perpendicular)."""
+    cross = np.abs(ux * vy - uy * vx)
+    dot = np.abs(ux * vx + uy * vy)
+    return np.degrees(np.arctan2(cross, dot))
+
+
+@dataclass
+class Crossings:
+    """Where corridors meet faults: one row per contact."""
+
+    corridor: np.ndarray  # index into the corridors
+    fault: np.ndarray  # index into the faults
+    x: np.ndarray
+    y: np.ndarray
+    angle: np.ndarray  # degrees, 0-90; 0 for "along"
+    chainage: np.ndarray  # metres along the corridor (parts in order)
+    contact: np.ndarray  # CONTACT_CROSS / CONTACT_TOUCH / CONTACT_ALONG
+    along_length: np.ndarray  # metres of corridor on the fault trace (CONTACT_ALONG), else 0
+
+    def __len__(self) -> int:
+        return len(self.corridor)
+
+
+def find_crossings(corridors: Sequence, faults: Sequence) -> Crossings:
+    """Every point where a corridor meets a fault, with the angle and the chainage along the corridor.
+
+    The points are the point parts of the GEOS intersection of each corridor with each fault (as
+    ``native:lineintersections`` finds them). Where a corridor lies on the fault trace itself, the
+    overlap is reported once more as an "along" contact at its midpoint, with its length.
+    """
+    corridors, faults = _as_array(corridors), _as_array(faults)
+    empty = Crossings(*(np.empty(0, dtype=t) for t in (np.int64, np.int64, float, float, float, float, object, float)))
+    c_ok, f_ok = np.nonzero(_present(corridors))[0], np.nonzero(_present(faults))[0]
+    if not len(c_ok) or not len(f_ok):
+        return empty
+    tree = shapely.STRtree(corridors[c_ok])
+    fj, ci = tree.query(faults[f_ok], predicate="intersects")  # each fault prepared once
+    if not len(ci):
+        return empty
+    ci, fj = c_ok[ci], f_ok[fj]
+    inter = pairwise(shapely.intersection, corridors[ci], faults[fj])
+    parts, pair = shapely.get_parts(inter, return_index=True)
+    parts, sub = shapely.get_parts(parts, return_index=True)  # collections may hold multi-parts
+    pair = pair[sub]
+    kind = shapely.get_type_id(parts)
+    is_point, is_line = kind == 0, kind == 1
+    pt_pair, line_pair = pair[is_point], pair[is_line]
+    pxy = shapely.get_coordinates(parts[is_point])
+    lines = parts[is_line]
+    mid = shapely.line_interpolate_point(lines, 0.5, normalized=True)
+    mxy = shapely.get_coordinates(mid) if len(lines) else np.empty((0, 2))
+    c_idx = np.concatenate([ci[pt_pair], ci[line_pair]])
+    f_idx = np.concatenate([fj[pt_pair], fj[line_pair]])
+    x = np.concatenate([pxy[:, 0], mxy[:, 0]])
+    y = np.concatenate([pxy[:, 1], mxy[:, 1]])
+    along = np.concatenate([np.zeros(len(pxy)), shapely.length(lines)])
+    contact = np.array([CONTACT_CROSS] * len(pxy) + [CONTACT_ALONG] * len(mxy), dtype=object)
+
+    used_c, c_inv = np.unique(c_idx, return_inverse=True)
+    used_f, f_inv = np.unique(f_idx, return_inverse=True)
+    cseg = Segments.of(corridors[used_c])
+    fseg = Segments.of(faults[used_f])
+    cs, _cd = cseg.locate(c_inv, x, y)
+    fs, _fd = fseg.locate(f_inv, x, y)
+    angle = acute_angle(cseg.x1[cs] - cseg.x0[cs], cseg.y1[cs] - cseg.y0[cs], fseg.x1[fs] - fseg.x0[fs], fseg.y1[fs] - fseg.y0[fs])
+    angle[contact == CONTACT_ALONG] = 0.0
+    chainage = cseg.chainage[cs] + np.hypot(x - cseg.x0[cs], y - cseg.y0[cs])
+    # a point on the end of a corridor part or a fault part is a touch, not a crossing
+    ends = np.zeros(len(x), dtype=bool)
+    for seg, s in ((cseg, cs), (fseg, fs)):
+        at_start = seg.part_start[s] & (np.hypot(x - seg.x0[s], y - seg.y0[s]) <= _ON_TOLERANCE)
+        at_end = seg.part_end[s] & (np.hypot(x - seg.x1[s], y - seg.y1[s]) <= _ON_TOLERANCE)
+        ends |= at_start | at_end
+    contact[(contact == CONTACT_CROSS) & ends] = CONTACT_TOUCH
+    order = np.lexsort((chainage, c_idx))
+    return Crossings(c_idx[order], f_idx[order], x[order], y[order], angle[order], chainage[order], contact[order], along[order])
+
+
+# ------------------------------------------------------------------ avoidance zones and exposure
+
+
+def avoidance_zones(faults: Sequence, distances: np.ndarray, quad_segs: int = 16) -> np.ndarray:
+    """The avoidance zone of each fault: everything within its distance (round ends); None where missing."""
+    faults = _as_array(faults)
+    distances = np.asarray(distances, dtype=float)
+    out = np.full(len(faults), None, dtype=object)
+    ok = _present(faults) & (distances > 0)
+    out[ok] = shapely.buffer(faults[ok], distances[ok], quad_segs=quad_segs)
+    return out
+
+
+@dataclass
+class Exposure:
+    """The parts of lines inside zones: one row per (line, zone) pair that overlaps."""
+
+    line: np.ndarray
+    zone: np.ndarray
+    parts: np.ndarray  # (multi)linestrings
+    length: np.ndarray
+    union_length: np.ndarray  # per input line: length inside any zone (overlapping zones counted once)
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+
+def exposed_parts(lines: Sequence, zones: Sequence, group: Optional[np.ndarray] = None) -> Exposure:
+    """Intersect each line only with the zones it touches, then merge the pieces per line.
+
+    ``group`` (optional, one value per zone) merges zones of the same group first: overlapping zones of
+    one hazard class then count once per line and class. Without it every zone is its own row.
+    """
+    lines, zones = _as_array(lines), _as_array(zones)
+    n = len(lines)
+    l_ok, z_ok = np.nonzero(_present(lines))[0], np.nonzero(_present(zones))[0]
+    empty_rows = Exposure(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, dtype=object), np.empty(0), np.zeros(n))
+    if not len(l_ok) or not len(z_ok):
+        return empty_rows
+    tree = shapely.STRtree(lines[l_ok])
+    zj, li = tree.query(zones[z_ok], predicate="intersects")  # each zone prepared once, lines are small
+    if not len(li):
+        return empty_rows
+    li, zj = l_ok[li], z_ok[zj]
+    inside = np.zeros(len(li), dtype=bool)
+    zk, lk = tree.query(zones[z_ok], predicate="contains")
+    if len(lk):
+        full = set(zip(l_ok[lk].tolist(), z_ok[zk].tolist()))
+        inside = np.array([(a, b) in full for a, b in zip(li.tolist(), zj.tolist())], dtype=bool)
+    pieces = np.empty(len(li), dtype=object)
+    pieces[inside] = lines[li[inside]]
+    pieces[~inside] = pairwise(shapely.intersection, lines[li[~inside]], zones[zj[~inside]])
+    pieces = _lines_only(pieces)
+
+    union_length = _union_length(lines, li, zj, pieces, zones, n)
+    if group is not None:
+        key = np.asarray(group, dtype=object)[zj]
+        li, zj, pieces = _merge_pairs(li, zj, key, pieces, lines, zones)
+    length = shapely.length(pieces)
+    keep = length > 0
+    li, zj, pieces, length = li[keep], zj[keep], pieces[keep], length[keep]
+
+    return Exposure(li, zj, pieces, length, union_length)
+
+
+def _union_length(lines: np.ndarray, li: np.ndarray, zj: np.ndarray, pieces: np.ndarray, zones: np.ndarray, n: int) -> np.ndarray:
+    """Per line, its length inside any zone, overlapping zones counted once.
+
+    A union of the pieces would not do: pieces cut by different zones carry different vertices and do not
+    dissolve. On a simple line each piece is a set of intervals of distance along the line, and their union
+    is exact in one dimension; rings and lines that touch themselves fall back to the line against the zones' union.
+    """
+    out = np.zeros(n)
+    np.add.at(out, li, shapely.length(pieces))
+    many = np.bincount(li, minlength=n) > 1
+    if not many.any():
+        return out
+    rows = np.nonzero(many[li])[0]
+    simple = np.zeros(n, dtype=bool)
+    cand = np.nonzero(many)[0]
+    one = shapely.get_num_geometries(lines[cand]) == 1
+    single = shapely.get_geometry(lines[cand], 0)  # the line itself, or the only part of a multi-line
+    simple[cand] = one & shapely.is_simple(single) & ~shapely.is_closed(single)  # a ring's distance wraps at its start
+    fast = rows[simple[li[rows]]]
+    if len(fast):
+        parts, which = shapely.get_parts(pieces[fast], return_index=True)
+        owner = li[fast][which]
+        line_of = shapely.get_geometry(lines[owner], 0)
+        a = shapely.line_locate_point(line_of, shapely.get_point(parts, 0))
+        b = shapely.line_locate_point(line_of, shapely.get_point(parts, -1))
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        order = np.lexsort((lo, owner))
+        owner, lo, hi = owner[order], lo[order], hi[order]
+        covered = np.zeros(len(lo))
+        start = np.r_[True, owner[1:] != owner[:-1]]
+        # sweep: within one line, the part of each interval beyond the furthest end seen so far
+        reach = hi.copy()
+        for i in range(1, len(lo)):  # intervals per line are few; a plain sweep keeps the arithmetic exact
+            if not start[i]:
+                reach[i] = max(reach[i], reach[i - 1])
+        previous = np.r_[-np.inf, reach[:-1]]
+        previous[start] = -np.inf
+        covered = np.maximum(0.0, hi - np.maximum(lo, previous))
+        totals = np.zeros(n)
+        np.add.at(totals, owner, covered)
+        done = np.unique(owner)
+        out[done] = totals[done]
+    slow = np.nonzero(many & ~simple)[0]
+    for line in slow:
+        out[line] = shapely.length(shapely.intersection(lines[line], shapely.union_all(zones[zj[li == line]])))
+    return out
+
+
+def _lines_only(geoms: np.ndarray) -> np.ndarray:
+    """Keep the line parts of overlay results (a line touching a zone at one point yields a point)."""
+    out = np.empty(len(geoms), dtype=object)
+    kind = shapely.get_type_id(geoms)
+    simple = (kind == 1) | (kind == 5)
+    out[simple] = geoms[simple]
+    for i in np.nonzero(~simple)[0]:
+        parts = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("LineString", "MultiLineString")]
+        out[i] = shapely.line_merge(shapely.union_all(parts)) if parts else shapely.linestrings([[0, 0], [0, 0]])
+    return out
+
+
+def _merge_pairs(li: np.ndarray, zj: np.ndarray, key: np.ndarray, pieces: np.ndarray, lines: np.ndarray, zones: np.ndarray):
+    """One row per (line, group): the line against the union of the group's zones; the zone index kept is the first."""
+    rows: Dict[Tuple[int, object], List[int]] = {}
+    for k, (a, g) in enumerate(zip(li.tolist(), key.tolist())):
+        rows.setdefault((a, g), []).append(k)
+    out_l, out_z, out_p = [], [], []
+    for (a, _g), ks in rows.items():
+        out_l.append(a)
+        out_z.append(zj[ks[0]])
+        out_p.append(
+            pieces[ks[0]] if len(ks) == 1 else _lines_only(_as_array([shapely.intersection(lines[a], shapely.union_all(zones[zj[ks]]))]))[0]
+        )
+    return np.array(out_l, dtype=np.int64), np.array(out_z, dtype=np.int64), _as_array(out_p)
+
+
+SITUATION_CROSSES = "crosses"  # the corridor crosses (or touches) the fault inside this zone
+SITUATION_ALONG = "along"  # part of the corridor lies on the fault trace
+SITUATION_NEAR = "near"  # inside the avoidance zone without meeting the fault
+
+
+@dataclass
+class Stretches:
+    """Exposed stretches: each connected part of a corridor inside one fault's zone, with its contacts."""
+
+    line: np.ndarray
+    zone: np.ndarray
+    geoms: np.ndarray  # linestrings
+    length: np.ndarray
+    crossings: np.ndarray  # cross + touch contacts inside the stretch
+    angle: np.ndarray  # smallest contact angle, or the approach angle when there is none
+    situation: np.ndarray  # SITUATION_*
+    of_crossing: np.ndarray  # per crossing: index of its stretch (-1 if none)
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+
+def split_stretches(exposure: Exposure, crossings: Crossings, faults: Sequence) -> Stretches:
+    """Split each (corridor, fault) exposure into connected stretches and attach each contact to its stretch."""
+    faults = _as_array(faults)
+    merged = exposure.parts.copy()
+    multi = shapely.get_type_id(merged) == 5
+    if multi.any():  # pieces that overlay split at vertices: joined where they continue each other
+        merged[multi] = shapely.line_merge(merged[multi])
+    parts, row = shapely.get_parts(merged, return_index=True)
+    line, zone = exposure.line[row], exposure.zone[row]
+    n = len(parts)
+    length = shapely.length(parts) if n else np.empty(0)
+    count = np.zeros(n, dtype=np.int64)
+    angle = np.full(n, np.nan)
+    situation = np.full(n, SITUATION_NEAR, dtype=object)
+    of_crossing = np.full(len(crossings), -1, dtype=np.int64)
+    if len(crossings) and n:
+        # each contact belongs to the nearest stretch of its own (corridor, fault) pair
+        width = int(max(zone.max(), crossings.fault.max())) + 1
+        key_s = line.astype(np.int64) * width + zone
+        key_c = crossings.corridor.astype(np.int64) * width + crossings.fault
+        order = np.argsort(key_s, kind="stable")
+        lo = np.searchsorted(key_s[order], key_c, side="left")
+        hi = np.searchsorted(key_s[order], key_c, side="right")
+        counts = hi - lo
+        ci = np.repeat(np.arange(len(crossings)), counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        sk = order[np.repeat(lo, counts) + offsets]
+        d = shapely.distance(parts[sk], shapely.points(crossings.x[ci], crossings.y[ci]))
+        best = np.lexsort((d, ci))
+        first = np.r_[True, ci[best][1:] != ci[best][:-1]]
+        of_crossing[ci[best][first]] = sk[best][first]
+        has = of_crossing >= 0
+        k = of_crossing[has]
+        is_along = crossings.contact[has] == CONTACT_ALONG
+        np.add.at(count, k[~is_along], 1)
+        angle_min = np.full(n, np.inf)
+        np.minimum.at(angle_min, k, crossings.angle[has])
+        hit = np.isfinite(angle_min)
+        angle[hit] = angle_min[hit]
+        situation[np.unique(k[~is_along])] = SITUATION_CROSSES
+        situation[np.unique(k[is_along])] = SITUATION_ALONG
+    none = np.nonzero(np.isnan(angle))[0]
+    if len(none):
+        angle[none] = _approach_angle(parts[none], faults[zone[none]])
+    return Stretches(line, zone, parts, length, count, angle, situation, of_crossing)
+
+
+def _approach_angle(pieces: np.ndarray, faults: np.ndarray) -> np.ndarray:
+    """Angle between each stretch (end to end) and the fault's direction nearest to its middle."""
+    start = shapely.get_coordinates(shapely.get_point(pieces, 0))
+    end = shapely.get_coordinates(shapely.get_point(pieces, -1))
+    mid = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
+    s = shapely.line_locate_point(faults, mid)
+    length = shapely.length(faults)
+    step = np.minimum(1.0, length / 2)
+    a = shapely.get_coordinates(shapely.line_interpolate_point(faults, np.maximum(0.0, s - step)))
+    b = shapely.get_coordinates(shapely.line_interpolate_point(faults, np.minimum(length, s + step)))
+    return acute_angle(end[:, 0] - start[:, 0], end[:, 1] - start[:, 1], b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
+
+
+@dataclass
+class CorridorSummary:
+    crossings: np.ndarray  # cross + touch contacts
+    along: np.ndarray  # stretches on a fault trace
+    exposed: np.ndarray  # metres inside any avoidance zone
+    min_angle: np.ndarray  # NaN without a contact
+    score: np.ndarray  # highest pair severity, NaN when not exposed
+    level: np.ndarray  # its level, None when not exposed
+
+
+def corridor_summary(n: int, crossings: Crossings, exposure: Exposure, stretches: Stretches, severity_: "Severity") -> CorridorSummary:
+    """Per corridor: contacts, length inside any zone, smallest angle and the highest stretch severity."""
+    along_mask = crossings.contact == CONTACT_ALONG
+    n_cross = np.bincount(crossings.corridor[~along_mask], minlength=n)
+    n_along = np.bincount(crossings.corridor[along_mask], minlength=n)
+    min_angle = np.full(n, np.inf)
+    np.minimum.at(min_angle, crossings.corridor[~along_mask], crossings.angle[~along_mask])
+    min_angle[np.isinf(min_angle)] = np.nan
+    score = np.full(n, np.nan)
+    level = np.full(n, None, dtype=object)
+    for c, sc, lv in zip(stretches.line.tolist(), severity_.score.tolist(), severity_.level):
+        if np.isnan(score[c]) or sc > score[c]:
+            score[c], level[c] = sc, lv
+    return CorridorSummary(n_cross, n_along, exposure.union_length.copy(), min_angle, score, level)
+
+
+# ------------------------------------------------------------------ severity
+
+
+@dataclass
+class Severity:
+    score: np.ndarray  # 0-100
+    level: np.ndarray  # SEVERITY_CLASSES
+
+
+def grade_factor(grades: Sequence, profile: PlanProfile) -> np.ndarray:
+    """The profile's factor for each corridor grade (1/2/3); unknown grades get the 'unknown' factor."""
+    factors = profile.value("corridors.severity_grade_factor")
+    out = np.empty(len(grades))
+    for i, g in enumerate(grades):
+        key = _grade_key(g)
+        out[i] = factors.get(key, factors["unknown"]) if key is not None else factors["unknown"]
+    return out
+
+
+def _grade_key(g) -> Optional[str]:
+    if g is None:
+        return None
+    try:
+        return str(int(float(str(g).strip())))
+    except ValueError:
+        text = str(g)
+        for digit, zh in (("1", "一"), ("2", "二"), ("3", "三")):
+            if text.startswith(zh) or text.startswith(digit):
+                return digit
+        return None
+
+
+def severity(grades: Sequence, angle: np.ndarray, exposed: np.ndarray, distance: np.ndarray, profile: PlanProfile) -> Severity:
+    """Severity of a crossing, 0-100, written down in the algorithm's help:
+
+    score = 100 × (w_grade·G + w_angle·A + w_exposure·E), where
+    G is the corridor grade's factor (grade 1 highest), A = 1 − angle/90 (a shallow crossing scores
+    high, a perpendicular one 0), and E = min(1, exposed / (k · 2d)): the corridor length inside the
+    fault's avoidance zone against k times that of a perpendicular crossing (2d, d the avoidance
+    distance). Levels: low below the first break, high from the second.
+    """
+    w = profile.value("corridors.severity_weights")
+    k = profile.value("corridors.severity_exposure_reference")
+    lo, hi = profile.value("corridors.severity_breaks")
+    g = grade_factor(grades, profile)
+    a = 1.0 - np.clip(np.asarray(angle, dtype=float), 0, 90) / 90.0
+    ref = k * 2.0 * np.asarray(distance, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e = np.where(ref > 0, np.minimum(1.0, np.asarray(exposed, dtype=float) / np.where(ref > 0, ref, 1.0)), 1.0)
+    total = w["grade"] + w["angle"] + w["exposure"]
+    score = 100.0 * (w["grade"] * g + w["angle"] * a + w["exposure"] * e) / total
+    level = np.where(score >= hi, "high", np.where(score >= lo, "medium", "low")).astype(object)
+    return Severity(score, level)
+
+
+# ------------------------------------------------------------------ facilities against faults
+
+SEISMIC_CLASS_ALIASES = {
+    "甲": "甲",
+    "a": "甲",
+    "甲类": "甲",
+    "乙": "乙",
+    "b": "乙",
+    "乙类": "乙",
+    "丙": "丙",
+    "c": "丙",
+    "丙类": "丙",
+    "丁": "丁",
+    "d": "丁",
+    "丁类": "丁",
+}
+
+
+def seismic_class(value) -> Optional[str]:
+    """甲/乙/丙/丁 from a field value (甲, 甲类, A … D); None when it is none of them."""
+    if value is None:
+        return None
+    return SEISMIC_CLASS_ALIASES.get(str(value).strip().lower())
+
+
+def required_distance(classes: Sequence[Optional[str]], intensity: int, profile: PlanProfile) -> Tuple[np.ndarray, np.ndarray]:
+    """Required setback per feature from GB 50011 §4.1.7, and whether it needs a special study (甲类).
+
+    A 甲 feature has no tabulated distance: it is screened at the profile's screening distance and,
+    inside it, flagged for a special study. Unknown classes give NaN.
+    """
+    table = profile.value("seismic.avoidance_distance")
+    row = table.get(str(intensity))
+    if row is None:
+        raise KeyError(str(intensity))
+    screen = profile.value("seismic.class_a_screening_distance").get(str(intensity))
+    out = np.full(len(classes), np.nan)
+    special = np.zeros(len(classes), dtype=bool)
+    for i, c in enumerate(classes):
+        if c is None:
+            continue
+        if row[c] is None:
+            special[i] = True
+            out[i] = screen if screen is not None else np.nan
+        else:
+            out[i] = row[c]
+    return out, special
+
+
+def nearest(geoms: Sequence, targets: Sequence) -> Tuple[np.ndarray, np.ndarray]:
+    """Index of the nearest target and the distance to it, per geometry (-1 and inf where none)."""
+    geoms, targets = _as_array(geoms), _as_array(targets)
+    idx = np.full(len(geoms), -1, dtype=np.int64)
+    dist = np.full(len(geoms), np.inf)
+    g_ok, t_ok = np.nonzero(_present(geoms))[0], np.nonzero(_present(targets))[0]
+    if not len(g_ok) or not len(t_ok):
+        return idx, dist
+    tree = shapely.STRtree(targets[t_ok])
+    (gi, tj), d = tree.query_nearest(geoms[g_ok], return_distance=True, all_matches=False)
+    idx[g_ok[gi]] = t_ok[tj]
+    dist[g_ok[gi]] = d
+    return idx, dist

@@ -1,0 +1,192 @@
+"""resilience:corridorexposure, corridor lengths inside hazard zones (第62、75条)."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+)
+
+from ...compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    GEOMETRY_POLYGON,
+    SOURCE_LINE,
+    SOURCE_POLYGON,
+    WKB_MULTILINESTRING,
+)
+from . import CorridorsAlgorithmBase
+
+CLAUSES = "第62、75条"
+
+
+class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
+    DEMO_BACKDROP = ("corridors", "flood_zones", "districts")
+    HAZARDS = "HAZARDS"
+    CLASS_FIELD = "CLASS_FIELD"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+
+    def name(self) -> str:
+        return "corridorexposure"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Corridor exposure to hazard zones")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, "
+            "geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of "
+            "low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where "
+            "water-level alarms belong (第75条).\n\n"
+            "Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's "
+            "length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field "
+            "every zone is of one class.\n\n"
+            "Summary (optional): every corridor with its length in any zone (hz_exp_m, overlaps counted once), the "
+            "share and the classes it meets.\n\n"
+            "Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone); "
+            "hazard zones in another CRS are reprojected and invalid ones repaired. Inputs are never modified."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        self.add_corridor_parameters(self.tr("Emergency evacuation and rescue corridors, or any lifeline corridor (lines)."))
+        p = QgsProcessingParameterFeatureSource(self.HAZARDS, self.tr("Hazard zones"), [SOURCE_POLYGON])
+        p.setHelp(self.tr("Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Hazard class field"), "risk_class", self.HAZARDS, optional=True)
+        p.setHelp(self.tr("Optional field with the hazard class or risk level; lengths are reported per class."))
+        self.addParameter(p)
+        self.add_profile_parameter()
+        p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Exposed corridor sections"), SOURCE_LINE)
+        p.setHelp(self.tr("One feature per corridor and hazard class with the exposed parts and their length."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr("Corridor exposure summary"), SOURCE_LINE, optional=True, createByDefault=False
+        )
+        p.setHelp(self.tr("Optional: every corridor with its exposed length and share."))
+        self.addParameter(p)
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.CORRIDORS: f"{sample_gpkg}|layername=corridors",
+            self.HAZARDS: f"{sample_gpkg}|layername=flood_zones",
+        }
+
+    # ------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ...core import faults as fc
+        from ..io import as_multi, make_fields, read_source, text, working_crs, write_rows
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        corridors_src, c_name = self.corridors_source(parameters, context)
+        hazards_src, h_name = self.source_or_raise(parameters, self.HAZARDS, context, (GEOMETRY_POLYGON,), self.tr("Hazard zones"))
+        class_field = self.optional_field(
+            parameters, self.CLASS_FIELD, context, hazards_src, self.tr("Hazard class field"), h_name, feedback
+        )
+        crs = working_crs(corridors_src, c_name, feedback)
+
+        corridors = self.read_corridors(parameters, context, feedback, corridors_src, c_name, crs, (0, 20))
+        hazards = read_source(
+            hazards_src, h_name, crs, context, feedback, fields=[class_field or ""], keep_null=False, progress_span=(20, 30)
+        )
+        hazards.report(feedback)
+        if feedback.isCanceled():
+            return {}
+        c_geoms, c_length = corridors.geoms, corridors.length
+        h_geoms = hazards.geometries
+        polygonal = np.isin(shapely.get_type_id(h_geoms), (3, 6, 7))
+        h_geoms = np.where(polygonal, h_geoms, None)
+        classes = np.array([text(a[0]) or "" for a in hazards.attributes], dtype=object)
+
+        feedback.setProgress(35)
+        exposure = fc.exposed_parts(c_geoms, h_geoms, group=classes)
+        if feedback.isCanceled():
+            return {}
+        total = exposure.union_length  # every class together, overlaps once
+        feedback.setProgress(70)
+
+        ok = np.array([g is not None for g in c_geoms], dtype=bool)
+        measure = profile.value("corridors.waterlogging_measure")
+
+        out_fields = make_fields(
+            [
+                ("corr_fid", FIELD_INT, self.tr("Corridor feature id")),
+                ("corr_name", FIELD_STRING, self.tr("Corridor")),
+                ("grade", FIELD_STRING, self.tr("Grade")),
+                ("hz_class", FIELD_STRING, self.tr("Hazard class")),
+                ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
+                ("corr_len_m", FIELD_DOUBLE, self.tr("Corridor length (m)")),
+                ("share", FIELD_DOUBLE, self.tr("Share of the corridor")),
+                ("measure", FIELD_STRING, self.tr("Measure")),
+                ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+            ]
+        )
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        order = np.lexsort((classes[exposure.zone] if len(exposure) else np.empty(0), exposure.line))
+        rows = []
+        for k in order:
+            c = int(exposure.line[k])
+            rows.append(
+                [
+                    corridors.read.fids[c],
+                    corridors.names[c],
+                    corridors.grades[c],
+                    classes[exposure.zone[k]] or None,
+                    round(float(exposure.length[k]), 3),
+                    round(float(c_length[c]), 3),
+                    round(float(exposure.length[k] / c_length[c]), 4) if c_length[c] > 0 else None,
+                    measure,
+                    CLAUSES,
+                ]
+            )
+        error = lambda key, s: lambda: QgsProcessingException(self.writeFeatureError(s, parameters, key))  # noqa: E731
+        if not write_rows(sink, out_fields, rows, as_multi(exposure.parts[order]), feedback, error(self.OUTPUT, sink), (70, 90)):
+            return {}
+        self.style_output(context, dest, "exposure")
+        outputs = {self.OUTPUT: dest}
+
+        if parameters.get(self.SUMMARY) is not None:
+            s_fields = QgsProcessingUtils.combineFields(
+                corridors_src.fields(),
+                make_fields(
+                    [
+                        ("hz_exp_m", FIELD_DOUBLE, self.tr("Length in hazard zones (m)")),
+                        ("hz_share", FIELD_DOUBLE, self.tr("Share in hazard zones")),
+                        ("hz_classes", FIELD_STRING, self.tr("Hazard classes met")),
+                        ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+                    ]
+                ),
+            )
+            s_sink, s_dest = self.parameterAsSink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs)
+            if s_sink is not None:
+                met = [set() for _ in range(len(c_geoms))]
+                for c, z in zip(exposure.line.tolist(), exposure.zone.tolist()):
+                    met[c].add(classes[z] or "-")
+                rows = [
+                    list(corridors.read.attributes[c])
+                    + [
+                        round(float(total[c]), 3),
+                        round(float(total[c] / c_length[c]), 4) if c_length[c] > 0 else None,
+                        ", ".join(sorted(met[c])) or None,
+                        CLAUSES,
+                    ]
+                    for c in range(len(c_geoms))
+                ]
+                if not write_rows(s_sink, s_fields, rows, as_multi(c_geoms), feedback, error(self.SUMMARY, s_sink), (90, 99)):
+                    return {}
+                outputs[self.SUMMARY] = s_dest
+
+        exposed_corridors = int((total > 0).sum())
+        feedback.pushInfo(
+            self.tr("{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.").format(
+                exposed_corridors, int(ok.sum()), float(total.sum()) / 1000.0, float(c_length.sum()) / 1000.0
+            )
+        )
+        feedback.setProgress(100)
+        return outputs

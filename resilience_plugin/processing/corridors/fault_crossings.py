@@ -1,0 +1,356 @@
+"""resilience:faultcrossings, the register of corridors crossing active faults (第44、86条)."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+)
+
+from ...compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    FIELD_TYPE_NUMERIC,
+    NUMBER_DOUBLE,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    WKB_MULTILINESTRING,
+    WKB_POINT,
+)
+from . import CorridorsAlgorithmBase
+
+CLAUSES_CROSS = "第44、86条"
+CLAUSES_ALONG = "第62、86条"
+
+
+class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
+    DEMO_BACKDROP = ("corridors", "faults", "districts")
+    FAULT_DISTANCE_FIELD = "FAULT_DISTANCE_FIELD"
+    AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
+    CROSSINGS = "CROSSINGS"
+    EXPOSED = "EXPOSED"
+    SUMMARY = "SUMMARY"
+
+    def name(self) -> str:
+        return "faultcrossings"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Corridor × fault crossing register")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "The register a seismic reviewer asks for: every place where an emergency corridor crosses an active "
+            "fault, and every corridor section inside a fault's avoidance zone. The plan asks for flexible seismic "
+            "measures where important corridors cross fault zones (第44条) and strict avoidance of active faults "
+            "(第86条).\n\n"
+            "Crossings: one point per contact of a corridor with a fault. contact is 'cross' (passes through), "
+            "'touch' (the corridor or the fault ends on the other) or 'along' (the corridor lies on the fault trace; "
+            "the point is the middle of that stretch and along_m its length). angle_deg is the acute angle between "
+            "corridor and fault (90 = perpendicular, 0 = parallel), chain_m the distance along the corridor from its "
+            "start (parts in order), exposed_m the length of the corridor inside the fault's avoidance zone around "
+            "this crossing.\n\n"
+            "Severity (0-100) = 100 × (0.5·G + 0.3·A + 0.2·E) with the profile's weights: G the grade factor (grade 1 "
+            "= 1.0, 2 = 0.6, 3 = 0.3, unknown = 0.6), A = 1 − angle/90 (a shallow crossing ranks higher), E = exposed "
+            "length ÷ (3 × 2 × avoidance distance), at most 1 (a perpendicular crossing exposes 2 × the distance). "
+            "Levels: low below 35, medium below 60, high from 60. So a grade-1 corridor crossing at a shallow angle "
+            "ranks highest. All weights, factors and breaks are in the plan profile.\n\n"
+            "Exposed sections: the parts of each corridor within each fault's avoidance distance, with their length "
+            "and share of the corridor. This catches corridors that run along a fault without crossing it "
+            "(situation 'near'). The avoidance distance is the fault's own value from its distance field when set, "
+            "else the default (GB 50011 §4.1.7: 200 m at intensity VIII for class 乙).\n\n"
+            "Summary (optional): each corridor with its crossings, exposed length (overlapping zones counted once), "
+            "smallest angle and highest severity.\n\n"
+            "Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone "
+            "and the log says so); faults in another CRS are reprojected. Curved geometries are segmentised. Inputs "
+            "are never modified."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        from ...core.profile import load_profile
+
+        profile = load_profile()
+        self.add_corridor_parameters(self.tr("Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条."))
+        self.add_fault_parameters()
+        p = QgsProcessingParameterField(
+            self.FAULT_DISTANCE_FIELD,
+            self.tr("Fault avoidance distance field (m)"),
+            "avoidance_m",
+            self.FAULTS,
+            FIELD_TYPE_NUMERIC,
+            optional=True,
+        )
+        p.setHelp(self.tr("Optional per-fault avoidance distance in metres; empty or non-positive values use the default."))
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            self.AVOIDANCE_DISTANCE,
+            self.tr("Avoidance distance (m)"),
+            NUMBER_DOUBLE,
+            defaultValue=profile.value("seismic.avoidance_distance_default"),
+            minValue=0.0,
+        )
+        p.setHelp(self.tr("Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙)."))
+        self.addParameter(p)
+        self.add_profile_parameter()
+        p = QgsProcessingParameterFeatureSink(self.CROSSINGS, self.tr("Fault crossings"), SOURCE_POINT)
+        p.setHelp(self.tr("One point per corridor-fault contact, with angle, chainage, severity and measure."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(self.EXPOSED, self.tr("Corridor sections in avoidance zones"), SOURCE_LINE)
+        p.setHelp(self.tr("The parts of each corridor inside each fault's avoidance zone, with their length."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(self.SUMMARY, self.tr("Corridor summary"), SOURCE_LINE, optional=True, createByDefault=False)
+        p.setHelp(self.tr("Optional: every corridor with its crossings, exposed length, smallest angle and highest severity."))
+        self.addParameter(p)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        value = parameters.get(self.AVOIDANCE_DISTANCE)
+        try:
+            distance = float(value) if value is not None else None
+        except (TypeError, ValueError):
+            distance = None  # an expression or a model input: checked when the algorithm runs
+        if distance is not None and distance <= 0:
+            return False, self.tr("Avoidance distance must be greater than 0 m (got {0:g} m).").format(distance)
+        return super().checkParameterValues(parameters, context)
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.CORRIDORS: f"{sample_gpkg}|layername=corridors",
+            self.FAULTS: f"{sample_gpkg}|layername=faults",
+        }
+
+    # ------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ...core import faults as fc
+        from ..io import as_multi, make_fields, numbers, working_crs, write_rows
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        corridors_src, c_name = self.corridors_source(parameters, context)
+        faults_src, f_name = self.faults_source(parameters, context)
+        default_distance = self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context)
+        if default_distance <= 0:
+            raise QgsProcessingException(self.tr("Avoidance distance must be greater than 0 m (got {0:g} m).").format(default_distance))
+        fdist_field = self.optional_field(
+            parameters, self.FAULT_DISTANCE_FIELD, context, faults_src, self.tr("Fault avoidance distance field (m)"), f_name, feedback
+        )
+        crs = working_crs(corridors_src, c_name, feedback)
+        corridors = self.read_corridors(parameters, context, feedback, corridors_src, c_name, crs, (0, 15))
+        faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (15, 20), [fdist_field or ""])
+        if feedback.isCanceled():
+            return {}
+        c_geoms, f_geoms = corridors.geoms, faults.geoms
+        c_names, c_grades, f_names, c_length = corridors.names, corridors.grades, faults.names, corridors.length
+        distance = np.full(len(f_geoms), default_distance)
+        if fdist_field:
+            own = numbers([a[1] for a in faults.read.attributes], fdist_field, f_name, feedback)
+            distance = np.where(own > 0, own, default_distance)
+            if (own <= 0).any():
+                feedback.pushInfo(
+                    self.tr("{0}: {1} fault(s) without their own avoidance distance use {2:g} m.").format(
+                        f_name, int((own <= 0).sum()), default_distance
+                    )
+                )
+
+        # geometry work
+        feedback.setProgress(25)
+        crossings = fc.find_crossings(c_geoms, f_geoms)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+        zones = fc.avoidance_zones(f_geoms, distance)
+        exposure = fc.exposed_parts(c_geoms, zones)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(65)
+        stretches = fc.split_stretches(exposure, crossings, f_geoms)
+        local = np.where(stretches.of_crossing >= 0, stretches.length[np.maximum(stretches.of_crossing, 0)] if len(stretches) else 0.0, 0.0)
+        cross_sev = fc.severity([c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
+        stretch_sev = fc.severity(
+            [c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile
+        )
+
+        cross_measure = profile.value("corridors.fault_crossing_measure")
+        along_measure = profile.value("corridors.fault_along_measure")
+        contact_zh = {fc.CONTACT_CROSS: "穿越", fc.CONTACT_TOUCH: "端点相接", fc.CONTACT_ALONG: "沿断裂"}
+        situation_zh = {fc.SITUATION_CROSSES: "穿越断裂", fc.SITUATION_ALONG: "沿断裂走向", fc.SITUATION_NEAR: "临近未穿越"}
+
+        # crossings
+        pair_fields = [
+            ("corr_fid", FIELD_INT, self.tr("Corridor feature id")),
+            ("corr_name", FIELD_STRING, self.tr("Corridor")),
+            ("grade", FIELD_STRING, self.tr("Grade")),
+            ("fault_fid", FIELD_INT, self.tr("Fault feature id")),
+            ("fault_name", FIELD_STRING, self.tr("Fault")),
+        ]
+
+        def pair_columns(cs, fs):
+            return (
+                [corridors.read.fids[c] for c in cs],
+                [c_names[c] for c in cs],
+                [c_grades[c] for c in cs],
+                [faults.read.fids[f] for f in fs],
+                [f_names[f] for f in fs],
+            )
+
+        x_fields = make_fields(
+            pair_fields
+            + [
+                ("contact", FIELD_STRING, self.tr("Contact")),
+                ("contact_zh", FIELD_STRING, self.tr("Contact (Chinese)")),
+                ("angle_deg", FIELD_DOUBLE, self.tr("Crossing angle (°)")),
+                ("chain_m", FIELD_DOUBLE, self.tr("Chainage along the corridor (m)")),
+                ("along_m", FIELD_DOUBLE, self.tr("Length on the fault trace (m)")),
+                ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
+                ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
+                ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
+                ("sev_level", FIELD_STRING, self.tr("Severity level")),
+                ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
+                ("measure", FIELD_STRING, self.tr("Required measure")),
+                ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+            ]
+        )
+        sink, crossings_dest = self.parameterAsSink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.CROSSINGS))
+        cc, ff = crossings.corridor.tolist(), crossings.fault.tolist()
+        along = (crossings.contact == fc.CONTACT_ALONG).tolist()
+        rows = list(
+            zip(
+                *pair_columns(cc, ff),
+                crossings.contact.tolist(),
+                [contact_zh[k] for k in crossings.contact],
+                np.round(crossings.angle, 2).tolist(),
+                np.round(crossings.chainage, 3).tolist(),
+                np.round(crossings.along_length, 3).tolist(),
+                distance[crossings.fault].tolist(),
+                np.round(local, 3).tolist(),
+                np.round(cross_sev.score, 1).tolist(),
+                cross_sev.level.tolist(),
+                [fc.SEVERITY_CLASSES_ZH[v] for v in cross_sev.level],
+                [along_measure if a else cross_measure for a in along],
+                [CLAUSES_ALONG if a else CLAUSES_CROSS for a in along],
+            )
+        )
+        points = shapely.points(crossings.x, crossings.y) if len(crossings) else []
+        if not write_rows(sink, x_fields, rows, points, feedback, lambda: self._write_error(sink, parameters, self.CROSSINGS), (70, 80)):
+            return {}
+        self.style_output(context, crossings_dest, "severity")
+
+        # exposed sections
+        e_fields = make_fields(
+            pair_fields
+            + [
+                ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
+                ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
+                ("corr_len_m", FIELD_DOUBLE, self.tr("Corridor length (m)")),
+                ("share", FIELD_DOUBLE, self.tr("Share of the corridor")),
+                ("crossings", FIELD_INT, self.tr("Crossings")),
+                ("angle_deg", FIELD_DOUBLE, self.tr("Smallest angle (°)")),
+                ("situation", FIELD_STRING, self.tr("Situation")),
+                ("situat_zh", FIELD_STRING, self.tr("Situation (Chinese)")),
+                ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
+                ("sev_level", FIELD_STRING, self.tr("Severity level")),
+                ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
+                ("measure", FIELD_STRING, self.tr("Required measure")),
+                ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+            ]
+        )
+        sink, exposed_dest = self.parameterAsSink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.EXPOSED))
+        sc, sf = stretches.line.tolist(), stretches.zone.tolist()
+        crosses = (stretches.situation == fc.SITUATION_CROSSES).tolist()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(c_length[stretches.line] > 0, stretches.length / c_length[stretches.line], np.nan)
+        rows = list(
+            zip(
+                *pair_columns(sc, sf),
+                distance[stretches.zone].tolist(),
+                np.round(stretches.length, 3).tolist(),
+                np.round(c_length[stretches.line], 3).tolist(),
+                [None if np.isnan(v) else v for v in np.round(share, 4).tolist()],
+                stretches.crossings.tolist(),
+                np.round(stretches.angle, 2).tolist(),
+                stretches.situation.tolist(),
+                [situation_zh[v] for v in stretches.situation],
+                np.round(stretch_sev.score, 1).tolist(),
+                stretch_sev.level.tolist(),
+                [fc.SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level],
+                [cross_measure if c else along_measure for c in crosses],
+                [CLAUSES_CROSS if c else CLAUSES_ALONG for c in crosses],
+            )
+        )
+        if not write_rows(
+            sink, e_fields, rows, as_multi(stretches.geoms), feedback, lambda: self._write_error(sink, parameters, self.EXPOSED), (80, 90)
+        ):
+            return {}
+        self.style_output(context, exposed_dest, "severity")
+        outputs = {self.CROSSINGS: crossings_dest, self.EXPOSED: exposed_dest}
+
+        # summary per corridor
+        if parameters.get(self.SUMMARY) is not None:
+            s_fields = QgsProcessingUtils.combineFields(
+                corridors_src.fields(),
+                make_fields(
+                    [
+                        ("fx_cross", FIELD_INT, self.tr("Fault crossings")),
+                        ("fx_along", FIELD_INT, self.tr("Stretches on a fault trace")),
+                        ("fx_exp_m", FIELD_DOUBLE, self.tr("Length in avoidance zones (m)")),
+                        ("fx_share", FIELD_DOUBLE, self.tr("Share in avoidance zones")),
+                        ("fx_angle", FIELD_DOUBLE, self.tr("Smallest crossing angle (°)")),
+                        ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
+                        ("sev_level", FIELD_STRING, self.tr("Severity level")),
+                        ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
+                        ("measure", FIELD_STRING, self.tr("Required measure")),
+                        ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+                    ]
+                ),
+            )
+            sink, summary_dest = self.parameterAsSink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs)
+            if sink is not None:
+                per = fc.corridor_summary(len(c_geoms), crossings, exposure, stretches, stretch_sev)
+                rows = []
+                for c in range(len(c_geoms)):
+                    level = per.level[c]
+                    exposed = per.exposed[c] > 0 or per.crossings[c] > 0
+                    rows.append(
+                        list(corridors.read.attributes[c])
+                        + [
+                            int(per.crossings[c]),
+                            int(per.along[c]),
+                            round(float(per.exposed[c]), 3),
+                            round(float(per.exposed[c] / c_length[c]), 4) if c_length[c] > 0 else None,
+                            None if np.isnan(per.min_angle[c]) else round(float(per.min_angle[c]), 2),
+                            None if np.isnan(per.score[c]) else round(float(per.score[c]), 1),
+                            level,
+                            fc.SEVERITY_CLASSES_ZH.get(level, "无") if level else "无",
+                            (cross_measure if per.crossings[c] else along_measure) if exposed else None,
+                            (CLAUSES_CROSS if per.crossings[c] else CLAUSES_ALONG) if exposed else None,
+                        ]
+                    )
+                if not write_rows(
+                    sink, s_fields, rows, as_multi(c_geoms), feedback, lambda: self._write_error(sink, parameters, self.SUMMARY), (90, 99)
+                ):
+                    return {}
+                self.style_output(context, summary_dest, "severity")
+                outputs[self.SUMMARY] = summary_dest
+
+        levels = {lvl: int((cross_sev.level == lvl).sum()) for lvl in fc.SEVERITY_CLASSES}
+        feedback.pushInfo(
+            self.tr("{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.").format(
+                len(crossings), levels["high"], levels["medium"], levels["low"]
+            )
+        )
+        near = int((stretches.situation == fc.SITUATION_NEAR).sum())
+        feedback.pushInfo(
+            self.tr(
+                "{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it."
+            ).format(len(stretches), float(exposure.union_length.sum()) / 1000.0, near)
+        )
+        feedback.setProgress(100)
+        return outputs
+
+    def _write_error(self, sink, parameters, key):
+        return QgsProcessingException(self.writeFeatureError(sink, parameters, key))
