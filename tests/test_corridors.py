@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import shapely
 from qgis import processing
-from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 from shapely.geometry import LineString, MultiLineString
 
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
@@ -414,3 +414,58 @@ def test_outputs_load_styled_run_after_run(resilience_processing):
     assert project.mapLayer(results["OUTPUT"]).renderer().type() == "categorizedSymbol"
     for layer in list(project.mapLayers().values()):
         project.removeMapLayer(layer.id())
+
+
+class CancelAfter(QgsProcessingFeedback):
+    """Cancels once the run has passed ``at`` per cent, and records how far it went."""
+
+    def __init__(self, at):
+        super().__init__()
+        self.at, self.highest = at, 0.0
+
+    def setProgress(self, progress):  # noqa: N802
+        super().setProgress(progress)
+        self.highest = max(self.highest, progress)
+        if progress > self.at:
+            self.cancel()
+
+
+def test_cancel_stops_the_register_before_writing(resilience_processing):
+    fb = CancelAfter(20)
+    layers, _c = run(
+        "resilience:faultcrossings", {"CORRIDORS": CORRIDORS, "FAULTS": FAULTS, "CROSSINGS": "memory:", "EXPOSED": "memory:"}, fb
+    )
+    assert fb.isCanceled() and fb.highest < 70  # outputs are written from 70 %
+    assert not layers
+
+
+def test_hazards_with_invalid_and_null_polygons(resilience_processing):
+    corridors = memory_layer(
+        "LineString",
+        [("LINESTRING(0 50, 300 50)", ["东西路", "1"]), ("LINESTRING(150 -100, 150 200)", ["南北路", "2"])],
+        fields=(("name", FIELD_STRING), ("grade", FIELD_STRING)),
+        name="通道",
+    )
+    hazards = memory_layer(
+        "Polygon",
+        [
+            ("POLYGON((100 0, 200 100, 200 0, 100 100, 100 0))", ["高"]),  # a bow-tie: invalid, repaired
+            (None, ["中"]),
+            ("POLYGON((120 20, 180 20, 180 80, 120 80, 120 20))", ["低"]),
+        ],
+        fields=(("风险等级", FIELD_STRING),),
+        name="易积水区",
+    )
+    fb = Recorder()
+    layers, _c = run(
+        "resilience:corridorexposure",
+        {"CORRIDORS": corridors, "HAZARDS": hazards, "CLASS_FIELD": "风险等级", "OUTPUT": "memory:", "SUMMARY": "memory:"},
+        fb,
+    )
+    assert "repaired" in fb.log and "without geometry" in fb.log
+    rows = {(f["corr_name"], f["hz_class"]): f["exposed_m"] for f in layers["OUTPUT"].getFeatures()}
+    # the repaired bow-tie is two triangles meeting at (150, 50); at y = 50 they span x 100-150 and 150-200
+    assert rows[("东西路", "高")] == pytest.approx(100.0)
+    assert rows[("东西路", "低")] == pytest.approx(60.0) and rows[("南北路", "低")] == pytest.approx(60.0)
+    summary = {f["name"]: f for f in layers["SUMMARY"].getFeatures()}
+    assert summary["东西路"]["hz_exp_m"] == pytest.approx(100.0)  # x 120-180 (low) lies within x 100-200 (high)

@@ -123,6 +123,23 @@ def test_qgis_process_runs_the_installed_plugin(tmp_path, plugin_zip):
     )
     layer = QgsVectorLayer(str(out), "faults", "ogr")
     assert layer.isValid() and layer.featureCount() == 5
+    # the README's register command, against native line intersections run the same way
+    crossings, native = tmp_path / "交叉.gpkg", tmp_path / "native.gpkg"
+    corridors, faults = f"CORRIDORS={SAMPLE}|layername=corridors", f"FAULTS={SAMPLE}|layername=faults"
+    for args in (
+        ["resilience:faultcrossings", "--", corridors, faults, f"CROSSINGS={crossings}", f"EXPOSED={tmp_path / 'e.gpkg'}"],
+        [
+            "native:lineintersections",
+            "--",
+            f"INPUT={SAMPLE}|layername=corridors",
+            f"INTERSECT={SAMPLE}|layername=faults",
+            f"OUTPUT={native}",
+        ],
+    ):
+        subprocess.run([exe, "run", *args], env=env, check=True, capture_output=True, timeout=180)
+    ours = QgsVectorLayer(str(crossings), "crossings", "ogr")
+    count = sum(1 for f in ours.getFeatures() if f["contact"] != "along")
+    assert ours.isValid() and count == QgsVectorLayer(str(native), "native", "ogr").featureCount() > 0
 
 
 def test_the_shipped_sample_is_never_modified(resilience_processing):
