@@ -85,8 +85,15 @@ desktop: setup package
 test: setup lint validate
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: setup transcompile
-	$(PY) bench/run.py
+BENCH_VENV := .venv-bench
+
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	/usr/bin/python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r requirements-bench.txt
+	touch $@
+
+bench: setup transcompile $(BENCH_VENV)/.installed
+	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/run.py
 
 clean:
 	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis

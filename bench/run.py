@@ -121,6 +121,7 @@ def main() -> int:
     line("samplelayer: 20k-segment network to GeoPackage", ours, peer, "native copy")
     bench_life_circles(out)
     bench_corridors(out)
+    bench_clusters(out)
     app.exitQgis()
     return 0
 
@@ -330,6 +331,110 @@ def _bench_corridor_case(out: Path, dense: bool):
     peer = timed(native, 1)
     label = "dense stress case" if dense else "Beijing-like"
     line(f"faultcrossings: {n:,} corridor segments, 500 faults, {label}", ours, peer, "native intersections+buffer+clip")
+
+
+def units_case(n: int, seed=5, size=60_000.0):
+    """n Voronoi street/town units over a square, 16 districts (4 x 4 blocks), three lifeline systems with their own
+    block patterns, a river across the middle as a barrier, and facilities for the 第48条 categories."""
+    import numpy as np
+    import shapely
+
+    rng = np.random.RandomState(seed)
+    x0, y0 = 420_000.0, 4_380_000.0
+    frame = shapely.box(x0, y0, x0 + size, y0 + size)
+    pts = shapely.multipoints(np.column_stack([x0 + rng.uniform(0, size, n), y0 + rng.uniform(0, size, n)]))
+    cells = [shapely.intersection(c, frame) for c in shapely.get_parts(shapely.voronoi_polygons(pts, extend_to=frame))]
+    cells.sort(key=lambda g: (round(g.centroid.y, 3), round(g.centroid.x, 3)))
+    xy = shapely.get_coordinates(shapely.centroid(np.array(cells, dtype=object)))
+    fx, fy = (xy[:, 0] - x0) / size, (xy[:, 1] - y0) / size
+    district = [f"D{int(a * 4)}{int(b * 4)}" for a, b in zip(np.minimum(fx, 0.999), np.minimum(fy, 0.999))]
+    zones = [
+        [f"W{int(a * 3)}{int(b * 3)}" for a, b in zip(np.minimum(fx, 0.999), np.minimum(fy, 0.999))],
+        [f"P{int(a * 4)}{int(b * 2)}" for a, b in zip(np.minimum(fx, 0.999), np.minimum(fy, 0.999))],
+        [f"G{int((a + b) * 2.5)}" for a, b in zip(fx, fy)],
+    ]
+    pop = rng.lognormal(10.5, 0.5, n).round()
+    river = shapely.LineString([(x0, y0 + size * 0.45), (x0 + size * 0.5, y0 + size * 0.55), (x0 + size, y0 + size * 0.5)])
+    required = ["stadium", "long_term_shelter", "reserve_depot", "water_plant", "substation", "command_centre"]
+    per_category = max(4, n // 25)
+    fac = np.zeros((n, len(required)))
+    for j in range(len(required)):
+        np.add.at(fac[:, j], rng.randint(0, n, per_category), 1)
+    return cells, pop, district, zones, [river], fac
+
+
+def _cluster_metrics(cl, geoms, labels, pop, district, zones, barriers, fac, tolerance, min_shared):
+    import numpy as np
+
+    _u, labels = np.unique(np.asarray(labels), return_inverse=True)
+    k = int(labels.max()) + 1
+    graph = cl.build_graph(geoms, tolerance, min_shared, district, barriers)
+    problem = cl.Problem.of(geoms, pop, zones, fac)
+    state = cl.State(problem, labels, k)
+    st = cl.stats(geoms, labels, k, problem)
+    fit = float(np.average(st.fit.mean(axis=1), weights=st.population)) if zones else float("nan")
+    cv = float(st.population.std() / st.population.mean())
+    broken = cl.violations(labels, graph, problem, district)
+    return {"k": k, "fit": fit, "cv": cv, "objective": state.objective(), "violations": broken}
+
+
+def bench_clusters(out: Path):
+    import json
+    import subprocess
+
+    from resilience_plugin.core import clusters as cl
+    from resilience_plugin.core.gpkg import Table, write_geopackage
+    from resilience_plugin.core.profile import load_profile
+
+    profile = load_profile()
+    tol, shared = profile.value("clusters.adjacency_tolerance"), profile.value("clusters.min_shared_boundary")
+    peer_python = os.environ.get("RP_PEER_PYTHON", "")
+    for n, k in ((343, 39), (5000, 100)):
+        geoms, pop, district, zones, barriers, fac = units_case(n)
+
+        t = time.perf_counter()
+        graph = cl.build_graph(geoms, tol, shared, district, barriers)
+        problem = cl.Problem.of(geoms, pop, zones, fac, weights=cl.Weights.from_profile(profile))
+        solution = cl.delineate(graph, problem, k, profile.value("clusters.max_passes"))
+        ours_s = time.perf_counter() - t
+        results = {"ours": (_cluster_metrics(cl, geoms, solution.labels, pop, district, zones, barriers, fac, tol, shared), ours_s)}
+        if peer_python:
+            labels_all = sorted({z for system in zones for z in system})
+            columns = [("pop", float)] + [(f"zone_{z}", int) for z in labels_all]
+            rows = [tuple([float(pop[i])] + [int(any(system[i] == z for system in zones)) for z in labels_all]) for i in range(n)]
+            path = out / f"units_{n}.gpkg"
+            write_geopackage(path, [Table("units", columns, rows, list(geoms), "POLYGON", 4548)])
+            limit = 600
+            for name in ("skater", "maxp"):
+                answer = out / f"spopt_{name}_{n}.json"
+                cmd = [peer_python, str(ROOT / "bench" / "spopt_peer.py"), str(path), "units", str(k), name, str(answer)]
+                try:
+                    subprocess.run(cmd, check=True, timeout=limit, capture_output=True)
+                except subprocess.TimeoutExpired:
+                    print(
+                        f"clusters {n:>5} units: spopt {name} did not finish in {limit} s "
+                        f"(ours {ours_s:.1f} s, so ours is at least {limit / ours_s:.0f}x faster)"
+                    )
+                    continue
+                except (subprocess.SubprocessError, OSError) as exc:
+                    print(f"clusters {n:>5} units: spopt {name} failed: {exc}")
+                    continue
+                peer = json.loads(answer.read_text())
+                results[name] = (
+                    _cluster_metrics(cl, geoms, peer["labels"], pop, district, zones, barriers, fac, tol, shared),
+                    peer["seconds"],
+                )
+        for name, (m, seconds) in results.items():
+            v = m["violations"]
+            broken = (
+                f"non-contiguous {v['not_contiguous']}, cross-district {v['cross_district']}, facilities missing {v['missing_facilities']}"
+            )
+            ratio = f"  {seconds / ours_s:6.2f}x our time" if name != "ours" else ""
+            print(
+                f"clusters {n:>5} units -> {m['k']:>3} ({name:<6}) {seconds * 1000:9.1f} ms  fit {m['fit']:.3f}  pop CV {m['cv']:.2f}  "
+                f"objective {m['objective']:.3f}  {broken}{ratio}  peak {peak_mb():7.1f} MB",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

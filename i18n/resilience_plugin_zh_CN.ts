@@ -1,6 +1,646 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ClusterDossierAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161" />
+        <source>Cluster dossier</source>
+        <translation>组团档案</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="69" />
+        <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
+- hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
+- urban base: population and area;
+- lifeline upkeep: water plants and substations (the lifeline fit fields of the clusters are kept);
+- rescue capacity: fire stations, hospital beds per 1,000 people against the profile's target, and shelter area per person against the target (2.1 m²);
+- emergency conversion potential (平急两用, 第51条): stadiums, schools, parks and hotels, by count and area (the shelter area field);
+- the three-threes reserve check (第77条): reserve depot capacity (in person-days, from the capacity field) against 3 days for the cluster's population;
+- mutual aid (第48条): the neighbouring clusters that a grade 1 or 2 corridor links to this one (the corridor crosses their shared border).
+
+Writes the clusters with these fields, and an HTML dossier with one section and a small map per cluster.</source>
+        <translation>按规划要求为每个韧性城市组团建立档案（第49条），依据组团图层（“韧性城市组团”算法的输出，或任何带编号和人口的面）及所提供的数据图层：
+- 灾害：位于断裂避让距离内和洪涝风险区内的面积比例，地质灾害点数量；
+- 城市本底：人口和面积；
+- 生命线保障：水厂和变电站（保留组团的生命线拟合字段）；
+- 救援能力：消防站、每千人医院床位（对照规划配置目标）、人均避难面积（对照目标 2.1 平方米）；
+- 平急两用转换潜力（第51条）：体育场馆、学校、公园和宾馆的数量及面积（避难面积字段）；
+- “三个三”储备核查（第77条）：物资储备库容量（人·天，取自容量字段）对照组团人口 3 天的需求；
+- 互助（第48条）：由一级或二级通道与本组团相连的相邻组团（通道穿过两者共同边界）。
+
+输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="185" />
+        <source>Clusters</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="105" />
+        <source>Resilience clusters (polygons).</source>
+        <translation>韧性城市组团（面）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="186" />
+        <source>Cluster id field</source>
+        <translation>组团编号字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="106" />
+        <source>Field naming each cluster in the dossier.</source>
+        <translation>档案中标识各组团的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="187" />
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="107" />
+        <source>Field with each cluster's population.</source>
+        <translation>各组团人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="214" />
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="115" />
+        <source>Optional active faults (第86条).</source>
+        <translation>可选：活动断裂（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="116" />
+        <source>Fault avoidance distance (m)</source>
+        <translation>断裂避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="123" />
+        <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
+        <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="222" />
+        <source>Flood-risk zones</source>
+        <translation>洪涝风险区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125" />
+        <source>Optional flood-risk or waterlogging zones.</source>
+        <translation>可选：洪涝风险区或易积水区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="311" />
+        <source>Geological hazard points</source>
+        <translation>地质灾害点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
+        <source>Optional geological-hazard points.</source>
+        <translation>可选：地质灾害点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <source>Optional facilities.</source>
+        <translation>可选：设施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128" />
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128" />
+        <source>Field with the facility category.</source>
+        <translation>设施类型字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
+        <source>Shelter area field (m²)</source>
+        <translation>避难面积字段（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
+        <source>Effective shelter area in m².</source>
+        <translation>有效避难面积（平方米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="143" />
+        <source>Hospital beds field</source>
+        <translation>医院床位字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="143" />
+        <source>Number of hospital beds.</source>
+        <translation>医院床位数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
+        <source>Reserve capacity field (person-days)</source>
+        <translation>储备容量字段（人·天）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
+        <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
+        <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274" />
+        <source>Corridors</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="152" />
+        <source>Optional emergency corridors, for mutual aid.</source>
+        <translation>可选：应急通道，用于判断互助关系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276" />
+        <source>Corridor grade field</source>
+        <translation>通道等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="153" />
+        <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
+        <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="162" />
+        <source>The clusters with their dossier fields.</source>
+        <translation>带档案字段的组团。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="164" />
+        <source>Dossier (HTML)</source>
+        <translation>档案（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="164" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165" />
+        <source>One section and a small map per cluster.</source>
+        <translation>每个组团一节，附小地图。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="200" />
+        <source>No population field: per-person measures are left empty.</source>
+        <translation>未指定人口字段：人均指标留空。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="307" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="308" />
+        <source>Area (km²)</source>
+        <translation>面积（平方公里）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="309" />
+        <source>Share in fault avoidance zones</source>
+        <translation>断裂避让区内面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="310" />
+        <source>Share in flood-risk zones</source>
+        <translation>洪涝风险区内面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="312" />
+        <source>Water plants</source>
+        <translation>水厂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="313" />
+        <source>Substations</source>
+        <translation>变电站</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="314" />
+        <source>Fire stations</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="315" />
+        <source>Hospitals</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="316" />
+        <source>Hospital beds</source>
+        <translation>医院床位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="317" />
+        <source>Beds per 1,000 people</source>
+        <translation>每千人床位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="318" />
+        <source>Beds target per 1,000</source>
+        <translation>每千人床位目标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="319" />
+        <source>Shelter area (m²)</source>
+        <translation>避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="320" />
+        <source>Shelter area per person (m²)</source>
+        <translation>人均避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="321" />
+        <source>Shelter target per person (m²)</source>
+        <translation>人均避难面积目标（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="322" />
+        <source>Shelter target met</source>
+        <translation>达到避难面积目标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="323" />
+        <source>Conversion spaces (平急两用)</source>
+        <translation>平急两用空间</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="324" />
+        <source>Conversion space area (m²)</source>
+        <translation>平急两用空间面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="325" />
+        <source>Reserve depots</source>
+        <translation>物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="326" />
+        <source>Reserve capacity (person-days)</source>
+        <translation>储备容量（人·天）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="327" />
+        <source>Reserve need, 3 days (person-days)</source>
+        <translation>3 天储备需求（人·天）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="328" />
+        <source>Three-threes reserve met (第77条)</source>
+        <translation>满足“三个三”储备（第77条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="329" />
+        <source>Clusters linked for mutual aid</source>
+        <translation>互助组团数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="330" />
+        <source>Mutual aid with</source>
+        <translation>互助组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="331" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="401" />
+        <source>Resilience cluster dossier (第49条)</source>
+        <translation>韧性城市组团档案（第49条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="401" />
+        <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
+        <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="57" />
+        <source>Resilience clusters</source>
+        <translation>韧性城市组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="60" />
+        <source>Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, 第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve depot, water plant, substation, command centre; the list is in the plan profile).
+
+Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).
+
+Objective (minimised, weights in the profile): population balance ((P − P̄)/P̄)² + population outside each cluster's main lifeline zone + lack of compactness (second moment of area against a disk's) + missing 第48条 categories + population outside the bounds (weighted 10). The connected pieces that districts and barriers leave get clusters in proportion to population; regions grow from spread-out seeds, least populated first; then boundary units move to a neighbouring cluster while that lowers the objective and keeps both clusters contiguous. The result is the same for the same input.
+
+When the constraints cannot all be met (more pieces than clusters, bounds that no split satisfies, missing facilities) the log says which and where, and the best solution found is returned.
+
+Outputs: the units with cluster_id; the dissolved clusters with population, area, units, the lifeline fit per system (share of the population in the cluster's main zone), compactness (4πA/P²), the 第48条 facilities present and missing, and whether the population is within the bounds.</source>
+        <translation>以完整的街道/乡镇单元（第50条）组成韧性城市组团（第47条），默认 39 个，与北京规划一致。每个组团在空间上连续；指定区字段时组团不跨区界（第47条）；位于屏障（绿化隔离地区 第25条、河流等）两侧的单元不视为相邻；组团优先包含各生命线系统（供水、供电、燃气等，第12、47条）同一分区内的单元，并应具备第48条要求的设施（体育场馆、长期应急避难场所、物资储备库、水厂、变电站、应急指挥中心；清单见规划配置）。
+
+相邻单元须共用至少 10 米边界，量算时对缝隙和碎片留有 5 米容差。没有相邻单元的单元（飞地）并入最近的单元。若两单元内部点之间的连线穿过屏障线或屏障面的边界，则两单元被屏障隔开；因此与所有邻居都被隔开的单元，经其最长的共用边界重新连接（记入日志）。
+
+目标函数（最小化，权重见规划配置）：人口均衡 ((P − P̄)/P̄)² + 各组团主要生命线分区以外的人口 + 紧凑度不足（面积二阶矩与圆形相比）+ 缺少的第48条设施类别 + 超出人口上下限的人口（权重 10）。区界和屏障分出的各连通片区按人口比例分配组团数；从分散的种子单元开始生长，人口最少的组团优先；随后在降低目标函数且保持两组团连续的前提下，把边界单元移到相邻组团。相同输入得到相同结果。
+
+约束无法全部满足时（片区多于组团数、人口上下限无法满足、设施不足），日志说明是哪项约束、在何处，并返回找到的最优方案。
+
+输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="150" />
+        <source>Street/town units</source>
+        <translation>街道/乡镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="89" />
+        <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
+        <translation>街道/乡镇单元面（韧性街镇单元，第50条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151" />
+        <source>Unit id field</source>
+        <translation>单元编号字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="92" />
+        <source>Field that identifies each unit (codes are checked for duplicates).</source>
+        <translation>标识各单元的字段（会检查重复编号）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152" />
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="97" />
+        <source>Field with each unit's population; null counts as 0 and is logged.</source>
+        <translation>各单元人口字段；空值按 0 计并记入日志。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153" />
+        <source>District field</source>
+        <translation>区字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="100" />
+        <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
+        <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="102" />
+        <source>Lifeline service zones</source>
+        <translation>生命线保障分区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="103" />
+        <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
+        <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="105" />
+        <source>Zone field in the lifeline layers</source>
+        <translation>生命线图层中的分区字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="106" />
+        <source>Field naming each zone; layers without it use the feature id.</source>
+        <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108" />
+        <source>Barriers</source>
+        <translation>屏障</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="109" />
+        <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
+        <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="111" />
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="112" />
+        <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
+        <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114" />
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="115" />
+        <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
+        <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="117" />
+        <source>Number of clusters</source>
+        <translation>组团数量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120" />
+        <source>How many clusters to make (Beijing's plan: 39).</source>
+        <translation>要划分的组团数量（北京规划：39 个）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122" />
+        <source>Minimum population</source>
+        <translation>最小人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123" />
+        <source>Optional lower bound of a cluster's population; 0: none.</source>
+        <translation>可选：组团人口下限；0 表示不限。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125" />
+        <source>Maximum population</source>
+        <translation>最大人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126" />
+        <source>Optional upper bound of a cluster's population; 0: none.</source>
+        <translation>可选：组团人口上限；0 表示不限。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129" />
+        <source>Units with their cluster</source>
+        <translation>单元及所属组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130" />
+        <source>The units with the cluster each belongs to (cluster_id).</source>
+        <translation>各单元及其所属组团（cluster_id）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132" />
+        <source>Clusters</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133" />
+        <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
+        <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="158" />
+        <source>Minimum population {0:g} is above the maximum {1:g}.</source>
+        <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="165" />
+        <source>{0}: {1} unit(s) without a polygon left out.</source>
+        <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172" />
+        <source>Layer '{0}' has no usable unit polygons.</source>
+        <translation>图层“{0}”没有可用的单元面。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="177" />
+        <source>{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.</source>
+        <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="184" />
+        <source>No population field: every unit counts as 1 for the balance.</source>
+        <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="198" />
+        <source>Lifeline layer '{0}': {1} unit(s) lie in none of its zones.</source>
+        <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255" />
+        <source>Cluster</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256" />
+        <source>Cluster code</source>
+        <translation>组团代码</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257" />
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258" />
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259" />
+        <source>Area (km²)</source>
+        <translation>面积（平方公里）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260" />
+        <source>Districts</source>
+        <translation>所在区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="267" />
+        <source>Lifeline fit: {0}</source>
+        <translation>生命线拟合度：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="268" />
+        <source>Main zone: {0}</source>
+        <translation>主要分区：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269" />
+        <source>Compactness (4πA/P²)</source>
+        <translation>紧凑度（4πA/P²）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="272" />
+        <source>Count: {0}</source>
+        <translation>数量：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="274" />
+        <source>Missing 第48条 facilities</source>
+        <translation>缺少的第48条设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="275" />
+        <source>Missing facilities (Chinese)</source>
+        <translation>缺少的设施（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="276" />
+        <source>Holds every 第48条 facility</source>
+        <translation>具备全部第48条设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278" />
+        <source>Population within bounds</source>
+        <translation>人口在上下限内</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="315" />
+        <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
+        <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="321" />
+        <source>Lifeline fit (population in the main zone): {0}.</source>
+        <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="328" />
+        <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
+        <translation>{0} 个组团缺少第48条设施：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="330" />
+        <source>Population outside the bounds: {0}</source>
+        <translation>人口超出上下限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="339" />
+        <source>{0} island unit(s) joined their nearest unit: {1}</source>
+        <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="341" />
+        <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
+        <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="347" />
+        <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
+        <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="352" />
+        <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
+        <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
+    </message>
+</context>
+<context>
     <name>CorridorExposureAlgorithm</name>
     <message>
         <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="38" />
@@ -949,12 +1589,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="38" />
+        <location filename="../resilience_plugin/processing/provider.py" line="44" />
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="41" />
+        <location filename="../resilience_plugin/processing/provider.py" line="47" />
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -1169,27 +1809,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="107" />
+        <location filename="../resilience_plugin/processing/base.py" line="143" />
         <source>Layer '{0}' has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="111" />
+        <location filename="../resilience_plugin/processing/base.py" line="147" />
         <source>{0}: layer '{1}' holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="123" />
+        <location filename="../resilience_plugin/processing/base.py" line="159" />
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="124" />
+        <location filename="../resilience_plugin/processing/base.py" line="160" />
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="125" />
+        <location filename="../resilience_plugin/processing/base.py" line="161" />
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -1257,6 +1897,26 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/corridors/__init__.py" line="106" />
         <source>Layer '{0}' has no usable fault lines.</source>
         <translation>图层“{0}”没有可用的断裂线。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/__init__.py" line="11" />
+        <source>Resilience clusters</source>
+        <translation>韧性城市组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="106" />
+        <source>Choose the field of layer '{0}' that holds the facility category.</source>
+        <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="109" />
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="119" />
+        <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
+        <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
 </context>
 <context>

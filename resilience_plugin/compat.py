@@ -87,11 +87,13 @@ ALIGN_RIGHT_VCENTER = _align if hasattr(_user_role, "value") else int(_align)
 
 if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS ≥ 3.36
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
     FIELD_TYPE_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
 else:
     from qgis.core import QgsProcessingParameterField, QgsProcessingParameterNumber
 
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     FIELD_TYPE_NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
 WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon

@@ -101,16 +101,27 @@ def run_demo(outdir: Path) -> Path:
     provider = QgsApplication.processingRegistry().providerById("resilience")
     registered = {a.name() for a in provider.algorithms()}
     sections = []
-    for cls in sorted(ALGORITHMS, key=lambda c: c().name()):
+    produced = {}  # "alg:OUTPUT" -> where the demo GeoPackage holds it, for algorithms that build on another's
+    ordered = sorted(ALGORITHMS, key=lambda c: c().name())
+    ordered.sort(key=lambda c: any(str(v).startswith("demo:") for v in c().demo_parameters(sample).values()))
+    for cls in ordered:
         alg = cls()
         if alg.name() not in registered:
             raise RuntimeError(f"resilience:{alg.name()} is not registered")
         alg_id = f"resilience:{alg.name()}"
         params = alg.demo_parameters(sample)
+        for key, value in params.items():
+            if str(value).startswith("demo:"):
+                params[key] = produced[str(value)[len("demo:") :]]
         registered_alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-        sinks = [d.name() for d in registered_alg.destinationParameterDefinitions()]
+        files = {}
+        for d in registered_alg.destinationParameterDefinitions():
+            if d.type() == "fileDestination":
+                files[d.name()] = outdir / f"{alg.name()}_{d.name().lower()}.html"
+        sinks = [d.name() for d in registered_alg.destinationParameterDefinitions() if d.name() not in files]
         for name in sinks:
             params[name] = "TEMPORARY_OUTPUT"
+        params.update({k: str(v) for k, v in files.items()})
         context = QgsProcessingContext()
         context.setProject(project)
         feedback = QgsProcessingFeedback()
@@ -120,7 +131,7 @@ def run_demo(outdir: Path) -> Path:
             f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
             f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
             "<p>Parameters: <code>"
-            + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks}, ensure_ascii=False))
+            + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks and k not in files}, ensure_ascii=False))
             + "</code></p>",
         ]
         for name in sinks:
@@ -142,6 +153,7 @@ def run_demo(outdir: Path) -> Path:
             err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
             if err[0] != QgsVectorFileWriter.WriterError.NoError:
                 raise RuntimeError(f"could not write {table}: {err[1]}")
+            produced[f"{alg.name()}:{name}"] = f"{gpkg}|layername={table}"
             parts.append(f"<h3>{html.escape(name)} → <code>{gpkg.name}|{table}</code> ({layer.featureCount()} features)</h3>")
             if layer.isSpatial():
                 from .sample import style_layer
@@ -157,6 +169,9 @@ def run_demo(outdir: Path) -> Path:
                 image = render_map(order, by_source["districts"], images / f"{table}.png", (700, 700))
                 parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
             parts.append(_table_html(layer))
+        for name, path in files.items():
+            if path.is_file():
+                parts.append(f'<h3>{html.escape(name)} → <a href="{path.name}">{html.escape(path.name)}</a></h3>')
         sections.append("\n".join(parts))
 
     provenance = {

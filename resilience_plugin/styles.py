@@ -138,6 +138,27 @@ def style_avoidance(layer) -> None:
     layer.triggerRepaint()
 
 
+CLUSTER_PALETTE = (
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+)  # fmt: skip
+
+
+def style_clusters(layer) -> None:
+    """Units or clusters coloured by cluster (a repeating qualitative palette); clusters get their code as label."""
+    ids = sorted({f["cluster_id"] for f in layer.getFeatures() if f["cluster_id"] is not None})
+    dissolved = layer.fields().lookupField("code") >= 0
+    items = []
+    for i, cid in enumerate(ids):
+        colour = CLUSTER_PALETTE[i % len(CLUSTER_PALETTE)]
+        outline = ("#333333", 0.5) if dissolved else ("#ffffff", 0.1)
+        items.append((cid, f"C{cid:02d}", simple_symbol(layer, colour, fill_alpha=0.75, outline=outline)))
+    categorized(layer, "cluster_id", items)
+    if dissolved:
+        label_with(layer, "code", size=9.0)
+    layer.triggerRepaint()
+
+
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles an output when Processing loads it, if it has the field the style keys on."""
 
@@ -155,6 +176,7 @@ OUTPUT_STYLES = {
     "severity": ("sev_level", style_severity),
     "exposure": ("exposed_m", style_exposure),
     "avoidance": ("status", style_avoidance),
+    "clusters": ("cluster_id", style_clusters),
 }
 
 
@@ -186,6 +208,7 @@ def style_result(layer) -> bool:
         ("sev_level", style_severity),
         ("violation", style_avoidance),
         ("hz_class", style_exposure),
+        ("cluster_id", style_clusters),
     ):
         if fields.lookupField(field) >= 0:
             style(layer)

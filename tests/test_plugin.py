@@ -28,6 +28,10 @@ EXPECTED_ACTIONS = {
     "resilience_tool_faultavoidance",
     "resilience_alg_corridorexposure",
     "resilience_tool_corridorexposure",
+    "resilience_alg_clusters",
+    "resilience_tool_clusters",
+    "resilience_alg_clusterdossier",
+    "resilience_tool_clusterdossier",
 }
 
 

@@ -182,6 +182,22 @@ def _severity_weights(v: Any) -> Optional[str]:
     return None
 
 
+def _objective_weights(v: Any) -> Optional[str]:
+    err = _number_map(0, 1000)(v)
+    if err:
+        return err
+    names = ("balance", "lifeline", "compactness", "facilities", "bounds")
+    missing = [k for k in names if k not in v]
+    extra = [k for k in v if k not in names]
+    if missing or extra:
+        return (
+            f"expected the weights {', '.join(names)}"
+            + (f"; lacks {', '.join(missing)}" if missing else "")
+            + (f"; unknown {', '.join(extra)}" if extra else "")
+        )
+    return None
+
+
 def _grade_factors(v: Any) -> Optional[str]:
     err = _number_map(0, 1)(v)
     if err:
@@ -267,6 +283,10 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[str]]]] = {
     "clusters.target_count": ("count", _integer(1, 10000)),
     "clusters.required_categories": ("category", _text_list),
     "clusters.lifeline_systems": ("system", _text_list),
+    "clusters.adjacency_tolerance": ("m", _number(0, 1000)),
+    "clusters.min_shared_boundary": ("m", _number(0, 10000)),
+    "clusters.objective_weights": ("weight", _objective_weights),
+    "clusters.max_passes": ("count", _integer(0, 10000)),
     "street_units.required_categories": ("category", _text_list),
     "street_units.conversion_categories": ("category", _text_list),
     "scoring.dimensions": ("weight", _dimensions),

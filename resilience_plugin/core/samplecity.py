@@ -866,6 +866,11 @@ class SampleCityBuilder:
             for zg in gs:
                 for x, y in _random_points_in(zg, per_zone, rng):
                     items.append((cat, x, y, "市政"))
+        # added later, on their own random stream so that everything above stays as it was: hotels, a
+        # conversion space of 第51条 (平急两用), and each reserve depot's capacity for the three-threes check (第77条)
+        extra = np.random.RandomState(self.seed + 1)
+        for x, y in _random_points_in(self.urban, 60, extra):
+            items.append(("hotel", x, y, "城市"))
         xs = np.array([i[1] for i in items])
         ys = np.array([i[2] for i in items])
         lon, lat = _to_geographic.transform(xs, ys)
@@ -877,9 +882,13 @@ class SampleCityBuilder:
             k = counts[(label_zh, prefix)]
             zh = f"{prefix}{label_zh}" + (f"{k}号" if k > 1 else "")
             en = f"{label_en} {prefix} {k}"
-            area = float(round(rng.uniform(*shelter[cat]), -1)) if cat in shelter else 0.0
+            if cat == "hotel":
+                area = float(round(extra.uniform(3000, 30000), -1))
+            else:
+                area = float(round(rng.uniform(*shelter[cat]), -1)) if cat in shelter else 0.0
             nbeds = int(rng.uniform(*beds[cat])) if cat in beds else 0
-            rows.append((f"F{len(rows) + 1:05d}", en, zh, cat, cats[cat]["name_zh"], area, nbeds))
+            capacity = float(round(extra.uniform(2e6, 1.2e7), -4)) if cat == "reserve_depot" else 0.0
+            rows.append((f"F{len(rows) + 1:05d}", en, zh, cat, cats[cat]["name_zh"], area, nbeds, capacity))
             gs.append(Point(round(lo, 7), round(la, 7)))
         self.layers["facilities"] = Layer(
             "facilities",
@@ -894,6 +903,7 @@ class SampleCityBuilder:
                 ("category_zh", str),
                 ("shelter_area_m2", float),
                 ("beds", int),
+                ("capacity_pd", float),
             ],
             rows,
             gs,

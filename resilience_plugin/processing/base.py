@@ -87,6 +87,42 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, key, context)
         return layer.name() if layer is not None else (source.sourceName() or key)
 
+    def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=()):
+        """The facilities of parameter ``key`` classified by the profile's vocabulary, or None when not given.
+
+        Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names);
+        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used).
+        Categories outside the vocabulary count as "other" and are listed in the log.
+        """
+        from ..core.lifecircles import Vocabulary
+        from .io import field_index, read_source
+
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            return None
+        name = self.layer_name(parameters, key, context, source)
+        category = self.parameterAsString(parameters, category_key, context)
+        if not category:
+            raise QgsProcessingException(
+                translate("Resilience", "Choose the field of layer '{0}' that holds the facility category.").format(name)
+            )
+        field_index(source, category, translate("Resilience", "Facility category field"), name)
+        extras = [
+            self.optional_field(parameters, k, context, source, self.parameterDefinition(k).description(), name, feedback)
+            for k in extra_keys
+        ]
+        read = read_source(source, name, crs, context, feedback, fields=[category] + [e or "" for e in extras], keep_null=False)
+        read.report(feedback)
+        vocab = Vocabulary.from_profile(profile)
+        column, unknown = vocab.classify([a[0] for a in read.attributes])
+        if unknown:
+            feedback.pushWarning(
+                translate(
+                    "Resilience", "{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}"
+                ).format(name, sum(unknown.values()), ", ".join(f"{k} ({v})" for k, v in unknown.most_common(20)))
+            )
+        return read, name, vocab, column, extras
+
     @staticmethod
     def style_output(context, dest: str, kind: str) -> None:
         """Style the output ``dest`` as ``kind`` (see styles.output_styler) when Processing loads it."""

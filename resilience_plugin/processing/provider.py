@@ -5,6 +5,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
 from ..translation import translate
+from .clusters.delineate import ClustersAlgorithm
+from .clusters.dossier import ClusterDossierAlgorithm
 from .corridors.corridor_exposure import CorridorExposureAlgorithm
 from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
 from .corridors.fault_crossings import FaultCrossingsAlgorithm
@@ -15,6 +17,8 @@ from .tools.sample_layer import SampleLayerAlgorithm
 # Every algorithm class by name: no discovery by file name.
 ALGORITHMS = (
     LifeCirclesAlgorithm,
+    ClustersAlgorithm,
+    ClusterDossierAlgorithm,
     FaultCrossingsAlgorithm,
     FaultAvoidanceAlgorithm,
     CorridorExposureAlgorithm,
@@ -24,6 +28,8 @@ ALGORITHMS = (
 # Algorithms that also get their own toolbar button (name, icon file in resources/icons).
 TOOLBAR_ALGORITHMS = (
     ("lifecircles", "lifecircles.svg"),
+    ("clusters", "clusters.svg"),
+    ("clusterdossier", "clusterdossier.svg"),
     ("faultcrossings", "faultcrossings.svg"),
     ("faultavoidance", "faultavoidance.svg"),
     ("corridorexposure", "corridorexposure.svg"),
