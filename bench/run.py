@@ -121,6 +121,7 @@ def main() -> int:
     line("samplelayer: 20k-segment network to GeoPackage", ours, peer, "native copy")
     bench_life_circles(out)
     bench_corridors(out)
+    bench_scoring()
     bench_clusters(out)
     app.exitQgis()
     return 0
@@ -363,6 +364,85 @@ def units_case(n: int, seed=5, size=60_000.0):
     return cells, pop, district, zones, [river], fac
 
 
+def bench_scoring():
+    """Unit scoring on 10,000 generated units: all indicators from geometry, then a recompute after a weight edit."""
+    import numpy as np
+    import shapely
+
+    from resilience_plugin.core import scoring as sc
+    from resilience_plugin.core.faults import avoidance_zones
+    from resilience_plugin.core.profile import load_profile
+
+    profile = load_profile()
+    cells, pop, _district, _zones, barriers, _fac = units_case(10_000, size=120_000.0)
+    rng = np.random.RandomState(9)
+    x0, y0 = 420_000.0, 4_380_000.0
+    faults = avoidance_zones(barriers, np.array([200.0]))
+    flood = [
+        shapely.buffer(shapely.Point(x0 + rng.uniform(0, 120_000), y0 + rng.uniform(0, 120_000)), rng.uniform(500, 3000))
+        for _ in range(300)
+    ]
+    hazards = list(shapely.points(np.column_stack([x0 + rng.uniform(0, 120_000, 2000), y0 + rng.uniform(0, 120_000, 2000)])))
+    cats = ["emergency_shelter", "fire_station", "police_station", "hospital", "school", "park"]
+    fac = list(shapely.points(np.column_stack([x0 + rng.uniform(0, 120_000, 30_000), y0 + rng.uniform(0, 120_000, 30_000)])))
+    fac_cats = [cats[i % len(cats)] for i in range(len(fac))]
+    t = time.perf_counter()
+    raw = sc.indicators(
+        cells,
+        pop,
+        rng.uniform(0.05, 0.3, len(cells)),
+        rng.uniform(0, 0.7, len(cells)),
+        faults,
+        flood,
+        None,
+        hazards,
+        fac,
+        fac_cats,
+        rng.uniform(0, 20_000, len(fac)),
+        rng.uniform(0, 500, len(fac)),
+        profile.value("fire.proxy_distance"),
+    )
+    weights = profile.value("scoring.dimensions")
+    breaks, margin = profile.value("scoring.class_breaks"), profile.value("scoring.type_margin")
+    sc.score(raw, weights, breaks, margin)
+    line("scoreunits: 10,000 units, 11 indicators, full scoring", time.perf_counter() - t)
+    edited = {d: dict(w) for d, w in weights.items()}
+    edited["capacity"]["shelter_per_person"] *= 1.2
+    line("scoreunits: recompute after a weight edit (target < 100 ms)", timed(lambda: sc.score(raw, edited, breaks, margin), 20))
+
+
+def sample_units_case(profile):
+    """The sample city's street/town units, districts, lifeline zones, greenbelts and 第48条 facilities."""
+    import numpy as np
+    import shapely
+
+    from resilience_plugin.core import clusters as cl
+    from resilience_plugin.core.gpkg import read_table
+    from resilience_plugin.core.lifecircles import Vocabulary
+    from resilience_plugin.core.paths import sample_city_path
+
+    path = sample_city_path()
+    f, rows, geoms = read_table(path, "street_units")
+    pop = np.array([r[f.index("population")] for r in rows], dtype=float)
+    district = [r[f.index("district")] for r in rows]
+    zones = []
+    for table in ("water_zones", "power_zones", "gas_zones"):
+        zf, zr, zg = read_table(path, table)
+        zones.append(cl.majority_zone(geoms, zg, [r[zf.index("zone")] for r in zr]))
+    _f, _r, belts = read_table(path, "greenbelts")
+    ff, fr, fg = read_table(path, "facilities")  # EPSG:4326
+    from resilience_plugin.core.samplecity import _to_metric
+
+    xy = shapely.get_coordinates(np.array(fg, dtype=object))
+    points = np.column_stack(_to_metric.transform(xy[:, 0], xy[:, 1]))
+    vocab = Vocabulary.from_profile(profile)
+    required = profile.value("clusters.required_categories")
+    idx, _unknown = vocab.classify([r[ff.index("category")] for r in fr])
+    column = np.array([required.index(vocab.codes[i]) if vocab.codes[i] in required else -1 for i in idx])
+    fac = cl.facility_counts(geoms, list(shapely.points(points)), column, len(required))
+    return geoms, pop, district, zones, belts, fac
+
+
 def _cluster_metrics(cl, geoms, labels, pop, district, zones, barriers, fac, tolerance, min_shared):
     import numpy as np
 
@@ -389,8 +469,8 @@ def bench_clusters(out: Path):
     profile = load_profile()
     tol, shared = profile.value("clusters.adjacency_tolerance"), profile.value("clusters.min_shared_boundary")
     peer_python = os.environ.get("RP_PEER_PYTHON", "")
-    for n, k in ((343, 39), (5000, 100)):
-        geoms, pop, district, zones, barriers, fac = units_case(n)
+    for label, n, k in (("sample city", 233, 39), ("generated", 343, 39), ("generated", 5000, 100)):
+        geoms, pop, district, zones, barriers, fac = sample_units_case(profile) if label == "sample city" else units_case(n)
 
         t = time.perf_counter()
         graph = cl.build_graph(geoms, tol, shared, district, barriers)
@@ -398,6 +478,8 @@ def bench_clusters(out: Path):
         solution = cl.delineate(graph, problem, k, profile.value("clusters.max_passes"))
         ours_s = time.perf_counter() - t
         results = {"ours": (_cluster_metrics(cl, geoms, solution.labels, pop, district, zones, barriers, fac, tol, shared), ours_s)}
+        bound = cl.missing_lower_bound(graph, problem, k)
+        print(f"clusters {label:<11} {n:>5} units: within the constraints at least {bound} facility gaps are unavoidable")
         if peer_python:
             labels_all = sorted({z for system in zones for z in system})
             columns = [("pop", float)] + [(f"zone_{z}", int) for z in labels_all]
@@ -431,8 +513,8 @@ def bench_clusters(out: Path):
             )
             ratio = f"  {seconds / ours_s:6.2f}x our time" if name != "ours" else ""
             print(
-                f"clusters {n:>5} units -> {m['k']:>3} ({name:<6}) {seconds * 1000:9.1f} ms  fit {m['fit']:.3f}  pop CV {m['cv']:.2f}  "
-                f"objective {m['objective']:.3f}  {broken}{ratio}  peak {peak_mb():7.1f} MB",
+                f"clusters {label:<11} {n:>5} units -> {m['k']:>3} ({name:<6}) {seconds * 1000:9.1f} ms  "
+                f"fit {m['fit']:.3f}  pop CV {m['cv']:.2f}  objective {m['objective']:.3f}  {broken}{ratio}  peak {peak_mb():7.1f} MB",
                 flush=True,
             )
 

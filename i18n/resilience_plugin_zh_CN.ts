@@ -3,12 +3,12 @@
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="69" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="63" />
         <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
 - hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
 - urban base: population and area;
@@ -31,297 +31,262 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="185" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165" />
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="105" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="99" />
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="186" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166" />
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="106" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100" />
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="187" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167" />
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="107" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101" />
         <source>Field with each cluster's population.</source>
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="214" />
-        <source>Active faults</source>
-        <translation>活动断裂</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="115" />
-        <source>Optional active faults (第86条).</source>
-        <translation>可选：活动断裂（第86条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="116" />
-        <source>Fault avoidance distance (m)</source>
-        <translation>断裂避让距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="123" />
-        <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
-        <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="222" />
-        <source>Flood-risk zones</source>
-        <translation>洪涝风险区</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125" />
-        <source>Optional flood-risk or waterlogging zones.</source>
-        <translation>可选：洪涝风险区或易积水区。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="311" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276" />
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
-        <source>Optional geological-hazard points.</source>
-        <translation>可选：地质灾害点。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110" />
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111" />
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111" />
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118" />
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118" />
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="143" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="143" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239" />
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="152" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241" />
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="153" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136" />
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="162" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="145" />
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="164" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147" />
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="164" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148" />
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="200" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180" />
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="307" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="308" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273" />
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="309" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274" />
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="310" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="275" />
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="312" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="277" />
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="313" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="278" />
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="314" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="279" />
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="315" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="280" />
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="316" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="281" />
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="317" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="282" />
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="318" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="283" />
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="319" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="284" />
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="320" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="285" />
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="321" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="286" />
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="322" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="287" />
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="323" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="288" />
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="324" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="289" />
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="325" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="290" />
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="326" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="291" />
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="327" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="292" />
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="328" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="293" />
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="329" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="294" />
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="330" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="295" />
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="331" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="296" />
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="401" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366" />
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="401" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366" />
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -1589,12 +1554,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="44" />
+        <location filename="../resilience_plugin/processing/provider.py" line="47" />
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="47" />
+        <location filename="../resilience_plugin/processing/provider.py" line="50" />
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -1609,7 +1574,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="28" />
+        <location filename="../resilience_plugin/processing/units/__init__.py" line="11" />
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
@@ -1654,12 +1619,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="37" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="100" />
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="38" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="106" />
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
@@ -1874,7 +1839,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="69" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="95" />
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -1917,6 +1882,66 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/base.py" line="119" />
         <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="168" />
+        <source>Very low risk</source>
+        <translation>风险很低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="169" />
+        <source>Low risk</source>
+        <translation>风险低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="170" />
+        <source>Medium risk</source>
+        <translation>风险中等</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="171" />
+        <source>High risk</source>
+        <translation>风险高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="172" />
+        <source>Very high risk</source>
+        <translation>风险很高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="38" />
+        <source>Optional active faults (第86条).</source>
+        <translation>可选：活动断裂（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="42" />
+        <source>Fault avoidance distance (m)</source>
+        <translation>断裂避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="42" />
+        <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
+        <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="52" />
+        <source>Optional flood-risk or waterlogging zones.</source>
+        <translation>可选：洪涝风险区或易积水区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="58" />
+        <source>Flood class field</source>
+        <translation>洪涝风险等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="58" />
+        <source>Optional risk class (1 high, 2 medium, 3 low), weighted by the profile.</source>
+        <translation>可选：风险等级（1 高、2 中、3 低），按规划配置加权。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="64" />
+        <source>Optional geological-hazard points.</source>
+        <translation>可选：地质灾害点。</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2036,276 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 图层：要复制的示例图层。
 
 输出：复制得到的图层，保留示例数据原有字段和坐标系（EPSG:4548，CGCS2000 3度带中央经线117°E；设施为 EPSG:4326）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreUnitsAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="68" />
+        <source>Score street/town units</source>
+        <translation>韧性街镇单元评估</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174" />
+        <source>Street/town units</source>
+        <translation>街道/乡镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="103" />
+        <source>Unit polygons (第50条).</source>
+        <translation>单元面（第50条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="175" />
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="107" />
+        <source>Residents of each unit.</source>
+        <translation>各单元常住人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="178" />
+        <source>Elderly share field</source>
+        <translation>老年人口比例字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="113" />
+        <source>Optional share (0-1) of residents aged 65 and over.</source>
+        <translation>可选：65 岁及以上人口比例（0-1）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="179" />
+        <source>Old-building share field</source>
+        <translation>老旧建筑比例字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="119" />
+        <source>Optional share (0-1) of old buildings.</source>
+        <translation>可选：老旧建筑比例（0-1）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131" />
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131" />
+        <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
+        <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="135" />
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="135" />
+        <source>Field with the facility category.</source>
+        <translation>设施类型字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="141" />
+        <source>Shelter area field (m²)</source>
+        <translation>避难面积字段（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="141" />
+        <source>Effective shelter area in m².</source>
+        <translation>有效避难面积（平方米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152" />
+        <source>Hospital beds field</source>
+        <translation>医院床位字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152" />
+        <source>Number of hospital beds.</source>
+        <translation>医院床位数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159" />
+        <source>Unit scores</source>
+        <translation>单元评估结果</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159" />
+        <source>The units with their scores.</source>
+        <translation>带评估结果的单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="177" />
+        <source>Layer '{0}': choose the population field.</source>
+        <translation>图层“{0}”：请选择人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="199" />
+        <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
+        <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="207" />
+        <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
+        <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="253" />
+        <source>Indicator(s) equal for every unit, scored 0: {0}</source>
+        <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="254" />
+        <source>Indicators used: {0}</source>
+        <translation>使用的指标：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="263" />
+        <source>Score: {0}</source>
+        <translation>得分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="265" />
+        <source>Target met: {0}</source>
+        <translation>达标：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="267" />
+        <source>Hazard (0-10)</source>
+        <translation>致灾因子风险性（0-10）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="268" />
+        <source>Vulnerability (0-10)</source>
+        <translation>承灾体脆弱性（0-10）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269" />
+        <source>Capacity (0-10)</source>
+        <translation>救灾能力有效性（0-10）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="270" />
+        <source>Risk score (0-10)</source>
+        <translation>综合风险得分（0-10）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="271" />
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="272" />
+        <source>Class (Chinese)</source>
+        <translation>等级（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="274" />
+        <source>Type (第52条)</source>
+        <translation>类型（第52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="275" />
+        <source>Type (Chinese)</source>
+        <translation>类型（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276" />
+        <source>Recommended measures</source>
+        <translation>建议措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="277" />
+        <source>Indicators used</source>
+        <translation>使用的指标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278" />
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="328" />
+        <source>{0} units scored: {1}.</source>
+        <translation>已评估 {0} 个单元：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="334" />
+        <source>Share in fault avoidance zones</source>
+        <translation>断裂避让区内面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="335" />
+        <source>Flood-risk share (class-weighted)</source>
+        <translation>洪涝风险面积比例（按等级加权）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="336" />
+        <source>Geological hazard points per km²</source>
+        <translation>每平方公里地质灾害点数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="337" />
+        <source>Population per km²</source>
+        <translation>每平方公里人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="338" />
+        <source>Elderly share</source>
+        <translation>老年人口比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="339" />
+        <source>Old-building share</source>
+        <translation>老旧建筑比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="340" />
+        <source>Shelter m² per person</source>
+        <translation>人均避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="341" />
+        <source>Share within fire-station reach</source>
+        <translation>消防站覆盖面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="342" />
+        <source>Police stations</source>
+        <translation>派出所数量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="343" />
+        <source>Hospital beds per 1,000</source>
+        <translation>每千人医院床位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="344" />
+        <source>Conversion space m² per person</source>
+        <translation>人均平急转换空间（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="71" />
+        <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
+
+Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
+
+Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity (10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. Five classes by the profile's breaks; rank 1 is the highest score. The type is the leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, otherwise balanced.
+
+Output: the units' own fields, each indicator's value (i_*), score (s_*), target and pass (ok_*), the three dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer is never written to.</source>
+        <translation>按第51条的三个方面评估每个街道/乡镇单元——致灾因子风险性、承灾体脆弱性和救灾能力有效性——并确定其类型及措施（第52条）。
+
+指标（缺少某个可选输入时去掉相应指标；字段 indicators 列出实际使用的指标）：致灾——断裂避让距离内面积比例、按等级加权的洪涝风险区面积比例（见规划配置）、每平方公里地质灾害点数；脆弱——人口密度、老年人口比例、老旧建筑比例；能力——人均避难面积（目标 2.1 平方米）、消防站 5 分钟代理距离（2.5 公里）覆盖的面积比例、单元内派出所数量（至少 1 个）、每千人医院床位、人均平急转换空间（学校、公园、体育场馆、宾馆，平方米）。
+
+方法（INFORM）：各指标在所有单元间按最小–最大值缩放到 0–10，偏态指标（灾害点密度、人口密度、人均及每千人指标）先取 log(1 + x)；所有单元取值相同的指标计 0 分并记入日志。各维度为其指标的加权平均（权重见规划配置）；综合得分为致灾、脆弱和能力不足（10 − 能力）的几何平均，因此某一维度所有指标均为最低值的单元综合得分为 0。按规划配置的分级阈值分为五级；排名 1 为得分最高。类型取领先的维度（致灾主导型、脆弱主导型、能力短板型），需领先第二位 1 分以上，否则为均衡型。
+
+输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
 </context>
 <context>

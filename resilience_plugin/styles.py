@@ -159,6 +159,26 @@ def style_clusters(layer) -> None:
     layer.triggerRepaint()
 
 
+SCORE_COLOURS = (("very low", "#1a9641"), ("low", "#a6d96a"), ("medium", "#ffffbf"), ("high", "#fdae61"), ("very high", "#d7191c"))
+
+
+def style_scores(layer) -> None:
+    """Unit scores in five classes, green (very low risk) to red (very high), labelled in the UI language."""
+    labels = {
+        "very low": translate("Resilience", "Very low risk"),
+        "low": translate("Resilience", "Low risk"),
+        "medium": translate("Resilience", "Medium risk"),
+        "high": translate("Resilience", "High risk"),
+        "very high": translate("Resilience", "Very high risk"),
+    }
+    categorized(
+        layer,
+        "class",
+        [(c, labels[c], simple_symbol(layer, colour, fill_alpha=0.85, outline=("#555555", 0.2))) for c, colour in SCORE_COLOURS],
+    )
+    layer.triggerRepaint()
+
+
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles an output when Processing loads it, if it has the field the style keys on."""
 
@@ -177,6 +197,7 @@ OUTPUT_STYLES = {
     "exposure": ("exposed_m", style_exposure),
     "avoidance": ("status", style_avoidance),
     "clusters": ("cluster_id", style_clusters),
+    "scores": ("unit_type", style_scores),
 }
 
 
@@ -209,6 +230,7 @@ def style_result(layer) -> bool:
         ("violation", style_avoidance),
         ("hz_class", style_exposure),
         ("cluster_id", style_clusters),
+        ("unit_type", style_scores),
     ):
         if fields.lookupField(field) >= 0:
             style(layer)

@@ -107,7 +107,10 @@ def test_facilities_pull_clusters_towards_self_sufficiency():
     # one required category; the only two facilities sit in units 0 and 3
     fac = np.array([[1], [0], [0], [1]], dtype=float)
     sol, graph, problem = solve(units, 2, facilities=fac)
-    assert cl.violations(sol.labels, graph, problem)["missing_facilities"] == 0
+    assert cl.violations(sol.labels, graph, problem)["missing_facilities"] == 0 == cl.missing_lower_bound(graph, problem, 2)
+    # three clusters for two facilities: one gap cannot be avoided
+    sol, graph, problem = solve(units, 3, facilities=fac)
+    assert cl.violations(sol.labels, graph, problem)["missing_facilities"] == 1 == cl.missing_lower_bound(graph, problem, 3)
 
 
 def test_deterministic():

@@ -32,6 +32,8 @@ EXPECTED_ACTIONS = {
     "resilience_tool_clusters",
     "resilience_alg_clusterdossier",
     "resilience_tool_clusterdossier",
+    "resilience_alg_scoreunits",
+    "resilience_tool_scoreunits",
 }
 
 

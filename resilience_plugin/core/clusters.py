@@ -626,3 +626,16 @@ def facility_counts(units: Sequence, points: Sequence, column: np.ndarray, n_col
     for p, u in first.items():
         out[u, cols[p]] += 1
     return out
+
+
+def missing_lower_bound(graph: Graph, problem: Problem, k: int) -> int:
+    """The fewest (cluster, 第48条 category) gaps any solution within the constraints can have: a piece that gets
+    k_p clusters and holds n facilities of a category leaves at least k_p − min(k_p, n) of its clusters without."""
+    if not problem.facilities.shape[1]:
+        return 0
+    comp = graph.components()
+    pieces = [np.nonzero(comp == c)[0].tolist() for c in range(comp.max() + 1)]
+    counts, _m = allocate(
+        [float(problem.population[p].sum()) for p in pieces], [len(p) for p in pieces], k, problem.min_pop, problem.max_pop
+    )
+    return int(sum(kc - min(kc, int(h)) for units, kc in zip(pieces, counts) for h in problem.facilities[units].sum(axis=0)))

@@ -182,6 +182,15 @@ def _severity_weights(v: Any) -> Optional[str]:
     return None
 
 
+def _text_map(v: Any) -> Optional[str]:
+    if not isinstance(v, dict) or not v:
+        return "expected a non-empty mapping of texts"
+    for k, item in v.items():
+        if _text(item):
+            return f"entry '{k}' is not text"
+    return None
+
+
 def _objective_weights(v: Any) -> Optional[str]:
     err = _number_map(0, 1000)(v)
     if err:
@@ -292,6 +301,9 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[str]]]] = {
     "scoring.dimensions": ("weight", _dimensions),
     "scoring.class_breaks": ("score 0-10", _breaks),
     "scoring.flood_class_weights": ("weight", _number_map(0, 100)),
+    "scoring.fire_coverage_target": ("ratio", _number(0, 1)),
+    "scoring.type_margin": ("score 0-10", _number(0, 10)),
+    "scoring.measures": ("text", _text_map),
     "facility_categories": ("category", _categories),
 }
 

@@ -306,6 +306,7 @@ def as_multi(geoms: np.ndarray) -> np.ndarray:
 def polygons_only(geoms: np.ndarray) -> np.ndarray:
     """Multi-polygons from polygonal geometries; the polygon parts of a collection that a repair produced."""
     geoms, out, kind = _typed(geoms)
+    out[np.isin(kind, (0, 1, 2, 4, 5))] = None  # a repair that left points or lines: no polygon
     for i in np.nonzero(kind == 7)[0]:
         parts = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
         out[i] = shapely.union_all(parts) if parts else None

@@ -13,10 +13,12 @@ from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
+from .units.score_units import ScoreUnitsAlgorithm
 
 # Every algorithm class by name: no discovery by file name.
 ALGORITHMS = (
     LifeCirclesAlgorithm,
+    ScoreUnitsAlgorithm,
     ClustersAlgorithm,
     ClusterDossierAlgorithm,
     FaultCrossingsAlgorithm,
@@ -27,6 +29,7 @@ ALGORITHMS = (
 )
 # Algorithms that also get their own toolbar button (name, icon file in resources/icons).
 TOOLBAR_ALGORITHMS = (
+    ("scoreunits", "scoreunits.svg"),
     ("lifecircles", "lifecircles.svg"),
     ("clusters", "clusters.svg"),
     ("clusterdossier", "clusterdossier.svg"),

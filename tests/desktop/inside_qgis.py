@@ -176,6 +176,48 @@ def shoot_fault_register():
                 w.grab().save(str(OUT / "fault_crossings_table.png"))
                 w.close()
         iface.mainWindow().grab().save(str(OUT / "fault_crossings.png"))
+        QTimer.singleShot(0, clusters)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def clusters():
+    """Resilience clusters from the toolbar's algorithm, loaded and styled, with the register hidden."""
+    try:
+        from qgis import processing
+
+        project = QgsProject.instance()
+        for node in project.layerTreeRoot().findLayers():
+            layer = node.layer()
+            if layer is not None and layer.fields().lookupField("sev_level") >= 0:
+                node.setItemVisibilityChecked(False)
+        by_table = {lay.source().split("layername=")[-1]: lay for lay in project.mapLayers().values()}
+        results = processing.runAndLoadResults(
+            "resilience:clusters",
+            {
+                "INPUT": by_table["street_units"],
+                "LIFELINE_ZONES": [by_table["water_zones"], by_table["power_zones"], by_table["gas_zones"]],
+                "BARRIERS": [by_table["greenbelts"]],
+                "FACILITIES": by_table["facilities"],
+                "OUTPUT": "TEMPORARY_OUTPUT",
+                "CLUSTERS": "TEMPORARY_OUTPUT",
+            },
+        )
+        layer = project.mapLayer(results["CLUSTERS"]) if isinstance(results["CLUSTERS"], str) else results["CLUSTERS"]
+        result["cl_features"] = layer.featureCount()
+        result["cl_renderer"] = layer.renderer().type()
+        iface.mapCanvas().setExtent(layer.extent())
+        iface.mapCanvas().refresh()
+        QTimer.singleShot(3000, shoot_clusters)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def shoot_clusters():
+    try:
+        iface.mainWindow().grab().save(str(OUT / "clusters.png"))
         QTimer.singleShot(0, third)
     except Exception:
         result["error"] = traceback.format_exc()

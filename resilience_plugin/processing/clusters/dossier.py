@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingUtils,
 )
 
@@ -17,14 +16,13 @@ from ...compat import (
     FIELD_STRING,
     FIELD_TYPE_NUMERIC,
     GEOMETRY_LINE,
-    GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    NUMBER_DOUBLE,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from ..hazards import HazardInputs
 from . import ClustersAlgorithmBase
 
 CLAUSES = "第48、49、77条"
@@ -40,15 +38,11 @@ FACILITY_COLOURS = {
 }
 
 
-class ClusterDossierAlgorithm(ClustersAlgorithmBase):
+class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     DEMO_BACKDROP = ("faults", "districts")
     CLUSTERS = "CLUSTERS"
     ID_FIELD = "ID_FIELD"
     POPULATION_FIELD = "POPULATION_FIELD"
-    FAULTS = "FAULTS"
-    AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
-    FLOOD_ZONES = "FLOOD_ZONES"
-    GEOHAZARDS = "GEOHAZARDS"
     FACILITIES = "FACILITIES"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     SHELTER_FIELD = "SHELTER_FIELD"
@@ -112,18 +106,7 @@ class ClusterDossierAlgorithm(ClustersAlgorithmBase):
             self.tr("Field with each cluster's population."),
             True,
         )
-        source(self.FAULTS, self.tr("Active faults"), [SOURCE_LINE], self.tr("Optional active faults (第86条)."))
-        p = QgsProcessingParameterNumber(
-            self.AVOIDANCE_DISTANCE,
-            self.tr("Fault avoidance distance (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=profile.value("seismic.avoidance_distance_default"),
-            minValue=0.01,
-        )
-        p.setHelp(self.tr("Half-width of the fault avoidance zone (GB 50011 §4.1.7)."))
-        self.addParameter(p)
-        source(self.FLOOD_ZONES, self.tr("Flood-risk zones"), [SOURCE_POLYGON], self.tr("Optional flood-risk or waterlogging zones."))
-        source(self.GEOHAZARDS, self.tr("Geological hazard points"), [SOURCE_POINT], self.tr("Optional geological-hazard points."))
+        self.add_hazard_parameters(profile)
         source(self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], self.tr("Optional facilities."))
         field(
             self.CATEGORY_FIELD,
@@ -168,9 +151,7 @@ class ClusterDossierAlgorithm(ClustersAlgorithmBase):
     def demo_parameters(self, sample_gpkg: str) -> dict:
         return {
             self.CLUSTERS: "demo:clusters:CLUSTERS",  # the demo feeds the output of resilience:clusters
-            self.FAULTS: f"{sample_gpkg}|layername=faults",
-            self.FLOOD_ZONES: f"{sample_gpkg}|layername=flood_zones",
-            self.GEOHAZARDS: f"{sample_gpkg}|layername=geohazards",
+            **self.hazard_demo_parameters(sample_gpkg),
             self.FACILITIES: f"{sample_gpkg}|layername=facilities",
             self.CORRIDORS: f"{sample_gpkg}|layername=corridors",
         }
@@ -178,7 +159,6 @@ class ClusterDossierAlgorithm(ClustersAlgorithmBase):
     # ------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ...core import dossier as ds
-        from ...core import faults as fc
         from ..io import make_fields, numbers, polygons_only, read_source, representative_points, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -209,26 +189,11 @@ class ClusterDossierAlgorithm(ClustersAlgorithmBase):
             return src, lname
 
         # hazards
-        fault_share = flood_share = geohaz = None
-        fault_geoms = []
-        src, lname = optional_source(self.FAULTS, (GEOMETRY_LINE,), self.tr("Active faults"))
-        if src is not None:
-            read = read_source(src, lname, crs, context, feedback, fields=[], keep_null=False)
-            read.report(feedback)
-            fault_geoms = [g for g in read.geometries if g is not None]
-            distance = self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context)
-            zones = fc.avoidance_zones(fault_geoms, np.full(len(fault_geoms), distance))
-            fault_share = ds.area_share(geoms, zones)
-        src, lname = optional_source(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), self.tr("Flood-risk zones"))
-        if src is not None:
-            read = read_source(src, lname, crs, context, feedback, fields=[], keep_null=False)
-            read.report(feedback)
-            flood_share = ds.area_share(geoms, read.geometries)
-        src, lname = optional_source(self.GEOHAZARDS, (GEOMETRY_POINT,), self.tr("Geological hazard points"))
-        if src is not None:
-            read = read_source(src, lname, crs, context, feedback, fields=[], keep_null=False)
-            read.report(feedback)
-            geohaz = ds.sums(ds.point_owner(geoms, read.geometries), n)
+        hazards = self.read_hazards(parameters, context, feedback, crs, profile)
+        fault_geoms = hazards.fault_lines
+        fault_share = ds.area_share(geoms, hazards.fault_zones) if hazards.fault_zones is not None else None
+        flood_share = ds.area_share(geoms, hazards.flood_zones) if hazards.flood_zones is not None else None
+        geohaz = ds.sums(ds.point_owner(geoms, hazards.geohazards), n) if hazards.geohazards is not None else None
         feedback.setProgress(35)
         if feedback.isCanceled():
             return {}

@@ -1,0 +1,109 @@
+"""The optional hazard layers that the cluster dossier and the unit scoring share: active faults with their
+avoidance distance, flood-risk zones with a class field, and geological-hazard points."""
+
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber
+
+from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+from ..translation import translate
+
+
+@dataclass
+class Hazards:
+    fault_lines: list
+    fault_zones: Optional[np.ndarray]  # avoidance zones, None without faults
+    flood_zones: Optional[np.ndarray]
+    flood_weights: Optional[np.ndarray]  # per zone, from its class and the profile's class weights
+    geohazards: Optional[np.ndarray]
+
+
+class HazardInputs:
+    """Mixin for ResilienceAlgorithm subclasses: parameters FAULTS, AVOIDANCE_DISTANCE, FLOOD_ZONES,
+    FLOOD_CLASS_FIELD and GEOHAZARDS, and reading them in the working CRS."""
+
+    FAULTS = "FAULTS"
+    AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
+    FLOOD_ZONES = "FLOOD_ZONES"
+    FLOOD_CLASS_FIELD = "FLOOD_CLASS_FIELD"
+    GEOHAZARDS = "GEOHAZARDS"
+
+    def add_hazard_parameters(self, profile) -> None:
+        def add(p, help_text):
+            p.setHelp(help_text)
+            self.addParameter(p)
+
+        add(
+            QgsProcessingParameterFeatureSource(self.FAULTS, translate("Resilience", "Active faults"), [SOURCE_LINE], optional=True),
+            translate("Resilience", "Optional active faults (第86条)."),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.AVOIDANCE_DISTANCE,
+                translate("Resilience", "Fault avoidance distance (m)"),
+                NUMBER_DOUBLE,
+                defaultValue=profile.value("seismic.avoidance_distance_default"),
+                minValue=0.01,
+            ),
+            translate("Resilience", "Half-width of the fault avoidance zone (GB 50011 §4.1.7)."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(
+                self.FLOOD_ZONES, translate("Resilience", "Flood-risk zones"), [SOURCE_POLYGON], optional=True
+            ),
+            translate("Resilience", "Optional flood-risk or waterlogging zones."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.FLOOD_CLASS_FIELD, translate("Resilience", "Flood class field"), "risk_class", self.FLOOD_ZONES, optional=True
+            ),
+            translate("Resilience", "Optional risk class (1 high, 2 medium, 3 low), weighted by the profile."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(
+                self.GEOHAZARDS, translate("Resilience", "Geological hazard points"), [SOURCE_POINT], optional=True
+            ),
+            translate("Resilience", "Optional geological-hazard points."),
+        )
+
+    def hazard_demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.FAULTS: f"{sample_gpkg}|layername=faults",
+            self.FLOOD_ZONES: f"{sample_gpkg}|layername=flood_zones",
+            self.GEOHAZARDS: f"{sample_gpkg}|layername=geohazards",
+        }
+
+    def read_hazards(self, parameters, context, feedback, crs, profile) -> Hazards:
+        from ..core.faults import avoidance_zones
+        from .io import read_source, text
+
+        def read(key, kinds, label, fields=()):
+            if self.parameterAsSource(parameters, key, context) is None:
+                return None
+            src, name = self.source_or_raise(parameters, key, context, kinds, label)
+            wanted = [
+                self.optional_field(parameters, f, context, src, self.parameterDefinition(f).description(), name, feedback) or ""
+                for f in fields
+            ]
+            layer = read_source(src, name, crs, context, feedback, fields=wanted, keep_null=False)
+            layer.report(feedback)
+            return layer, wanted
+
+        out = Hazards([], None, None, None, None)
+        faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
+        if faults is not None:
+            out.fault_lines = [g for g in faults[0].geometries if g is not None]
+            distance = self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context)
+            out.fault_zones = avoidance_zones(out.fault_lines, np.full(len(out.fault_lines), distance))
+        flood = read(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), translate("Resilience", "Flood-risk zones"), (self.FLOOD_CLASS_FIELD,))
+        if flood is not None:
+            layer, wanted = flood
+            weights = profile.value("scoring.flood_class_weights")
+            out.flood_zones = layer.geometries
+            out.flood_weights = np.array([weights.get(str(text(a[0])), 1.0) if wanted[0] else 1.0 for a in layer.attributes])
+        points = read(self.GEOHAZARDS, (GEOMETRY_POINT,), translate("Resilience", "Geological hazard points"))
+        if points is not None:
+            out.geohazards = points[0].geometries
+        return out

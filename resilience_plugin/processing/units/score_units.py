@@ -1,0 +1,345 @@
+"""resilience:scoreunits, the street/town unit assessment of 第51条 and the types of 第52条."""
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+)
+
+from ...compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    FIELD_TYPE_NUMERIC,
+    GEOMETRY_POLYGON,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_MULTIPOLYGON,
+)
+from ..hazards import HazardInputs
+from . import UnitsAlgorithmBase
+
+CLAUSES = "第50、51、52条"
+# indicator -> output field (10 characters at most, for shapefiles)
+FIELDS = {
+    "fault_share": "i_fault",
+    "flood_share": "i_flood",
+    "geohazard_density": "i_geohaz",
+    "population_density": "i_popden",
+    "elderly_share": "i_elderly",
+    "old_building_share": "i_oldbldg",
+    "shelter_per_person": "i_shelter",
+    "fire_coverage": "i_fire",
+    "police_presence": "i_police",
+    "beds_per_1000": "i_beds",
+    "conversion_per_person": "i_conv",
+}
+
+
+def targets(profile) -> dict:
+    """The plan's target of each indicator that has one (capacity: at least; others: none)."""
+    return {
+        "shelter_per_person": profile.value("shelter.area_per_person_target"),
+        "fire_coverage": profile.value("scoring.fire_coverage_target"),
+        "police_presence": profile.value("police.stations_per_unit_min"),
+        "beds_per_1000": profile.value("health.beds_per_1000_target"),
+    }
+
+
+class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
+    DEMO_BACKDROP = ("districts",)
+    INPUT = "INPUT"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    ELDERLY_FIELD = "ELDERLY_FIELD"
+    OLD_BUILDING_FIELD = "OLD_BUILDING_FIELD"
+    FACILITIES = "FACILITIES"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    SHELTER_FIELD = "SHELTER_FIELD"
+    BEDS_FIELD = "BEDS_FIELD"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "scoreunits"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Score street/town units")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Assesses every street/town unit on the three things of 第51条 — the danger of its hazards "
+            "(致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue "
+            "capacity (救灾能力有效性) — and gives it a type with its measures (第52条).\n\n"
+            "Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — "
+            "share of the area within the fault avoidance distance, share in flood-risk zones weighted by class "
+            "(profile), geological-hazard points per km²; vulnerability — population density, elderly share, "
+            "old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire "
+            "stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per "
+            "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.\n\n"
+            "Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed "
+            "ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator "
+            "equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights "
+            "in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity "
+            "(10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. "
+            "Five classes by the profile's breaks; rank 1 is the highest score. The type is the "
+            "leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, "
+            "otherwise balanced.\n\n"
+            "Output: the units' own fields, each indicator's value (i_*), score (s_*), target and pass (ok_*), the three "
+            "dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer "
+            "is never written to."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        from ...core.profile import load_profile
+
+        profile = load_profile()
+
+        def add(p, help_text):
+            p.setHelp(help_text)
+            self.addParameter(p)
+
+        add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Street/town units"), [SOURCE_POLYGON]),
+            self.tr("Unit polygons (第50条)."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, FIELD_TYPE_NUMERIC, optional=True
+            ),
+            self.tr("Residents of each unit."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.ELDERLY_FIELD, self.tr("Elderly share field"), "elderly_share", self.INPUT, FIELD_TYPE_NUMERIC, optional=True
+            ),
+            self.tr("Optional share (0-1) of residents aged 65 and over."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.OLD_BUILDING_FIELD,
+                self.tr("Old-building share field"),
+                "old_building_share",
+                self.INPUT,
+                FIELD_TYPE_NUMERIC,
+                optional=True,
+            ),
+            self.tr("Optional share (0-1) of old buildings."),
+        )
+        self.add_hazard_parameters(profile)
+        add(
+            QgsProcessingParameterFeatureSource(self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
+            self.tr("Optional facilities: shelters, fire and police stations, hospitals, conversion spaces."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.CATEGORY_FIELD, self.tr("Facility category field"), "category", self.FACILITIES, optional=True
+            ),
+            self.tr("Field with the facility category."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.SHELTER_FIELD,
+                self.tr("Shelter area field (m²)"),
+                "shelter_area_m2",
+                self.FACILITIES,
+                FIELD_TYPE_NUMERIC,
+                optional=True,
+            ),
+            self.tr("Effective shelter area in m²."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.BEDS_FIELD, self.tr("Hospital beds field"), "beds", self.FACILITIES, FIELD_TYPE_NUMERIC, optional=True
+            ),
+            self.tr("Number of hospital beds."),
+        )
+        self.add_profile_parameter()
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Unit scores"), SOURCE_POLYGON), self.tr("The units with their scores."))
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.INPUT: f"{sample_gpkg}|layername=street_units",
+            **self.hazard_demo_parameters(sample_gpkg),
+            self.FACILITIES: f"{sample_gpkg}|layername=facilities",
+        }
+
+    # ------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ...core import scoring as sc
+        from ..io import make_fields, numbers, polygons_only, read_source, representative_points, text, working_crs, write_rows
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
+        pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
+        if not pop_field:
+            raise QgsProcessingException(self.tr("Layer '{0}': choose the population field.").format(name))
+        elderly_field = self.optional_field(parameters, self.ELDERLY_FIELD, context, source, self.tr("Elderly share field"), name, feedback)
+        old_field = self.optional_field(
+            parameters, self.OLD_BUILDING_FIELD, context, source, self.tr("Old-building share field"), name, feedback
+        )
+        crs = working_crs(source, name, feedback)
+        units = read_source(source, name, crs, context, feedback, progress_span=(0, 15))
+        units.report(feedback)
+        geoms = polygons_only(units.geometries)
+        fields = source.fields()
+        n = len(geoms)
+
+        def column(field_name, negative_ok=False):
+            return (
+                numbers([a[fields.lookupField(field_name)] for a in units.attributes], field_name, name, feedback) if field_name else None
+            )
+
+        population = column(pop_field)
+        label_j = next((fields.lookupField(f) for f in ("name_zh", "name", "名称", "code") if fields.lookupField(f) >= 0), -1)
+        ids = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
+        zero = [ids[i] for i in range(n) if population[i] <= 0]
+        if zero:
+            feedback.pushWarning(
+                self.tr("{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}").format(
+                    name, len(zero), ", ".join(zero[:10])
+                )
+            )
+        area = np.array([g.area if g is not None else 0.0 for g in geoms])
+        flat = [ids[i] for i in range(n) if area[i] <= 0]
+        if flat:
+            feedback.pushWarning(
+                self.tr("{0}: {1} unit(s) with no area; their densities are left empty: {2}").format(name, len(flat), ", ".join(flat[:10]))
+            )
+        present = np.array([g is not None for g in geoms], dtype=bool)
+        safe_geoms = np.where(present, geoms, None)
+
+        hazards = self.read_hazards(parameters, context, feedback, crs, profile)
+        feedback.setProgress(30)
+        facilities = categories = shelter = beds = None
+        given = self.read_facilities(
+            parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD, self.BEDS_FIELD)
+        )
+        if given is not None:
+            read, lname, vocab, col, chosen = given
+            facilities = representative_points(read.geometries)
+            categories = [vocab.codes[i] for i in col]
+            if chosen[0]:
+                shelter = numbers([a[1] for a in read.attributes], chosen[0], lname, feedback)
+            if chosen[1]:
+                beds = numbers([a[2] for a in read.attributes], chosen[1], lname, feedback)
+        if feedback.isCanceled():
+            return {}
+        raw = sc.indicators(
+            safe_geoms,
+            population,
+            column(elderly_field),
+            column(old_field),
+            hazards.fault_zones,
+            hazards.flood_zones,
+            hazards.flood_weights,
+            hazards.geohazards,
+            facilities,
+            categories,
+            shelter,
+            beds,
+            profile.value("fire.proxy_distance"),
+            tuple(profile.value("street_units.conversion_categories")),
+        )
+        feedback.setProgress(70)
+        try:
+            result = sc.score(
+                raw, profile.value("scoring.dimensions"), profile.value("scoring.class_breaks"), profile.value("scoring.type_margin")
+            )
+        except sc.ScoringError as exc:
+            raise QgsProcessingException(f"{name}: {exc}") from None
+        if result.constant:
+            feedback.pushWarning(self.tr("Indicator(s) equal for every unit, scored 0: {0}").format(", ".join(result.constant)))
+        feedback.pushInfo(self.tr("Indicators used: {0}").format(", ".join(result.used)))
+        goals = targets(profile)
+        ok = sc.passes(raw, goals)
+        measures = profile.value("scoring.measures")
+
+        specs = []
+        for k in result.used:
+            f = FIELDS[k]
+            specs.append((f, FIELD_DOUBLE, self._label(k)))
+            specs.append(("s" + f[1:], FIELD_DOUBLE, self.tr("Score: {0}").format(self._label(k))))
+            if k in ok:
+                specs.append(("ok" + f[1:], FIELD_INT, self.tr("Target met: {0}").format(self._label(k))))
+        specs += [
+            ("hazard", FIELD_DOUBLE, self.tr("Hazard (0-10)")),
+            ("vulner", FIELD_DOUBLE, self.tr("Vulnerability (0-10)")),
+            ("capacity", FIELD_DOUBLE, self.tr("Capacity (0-10)")),
+            ("score", FIELD_DOUBLE, self.tr("Risk score (0-10)")),
+            ("class", FIELD_STRING, self.tr("Class")),
+            ("class_zh", FIELD_STRING, self.tr("Class (Chinese)")),
+            ("rank", FIELD_INT, self.tr("Rank")),
+            ("unit_type", FIELD_STRING, self.tr("Type (第52条)")),
+            ("type_zh", FIELD_STRING, self.tr("Type (Chinese)")),
+            ("measures", FIELD_STRING, self.tr("Recommended measures")),
+            ("indicators", FIELD_STRING, self.tr("Indicators used")),
+            ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+        ]
+        out_fields = QgsProcessingUtils.combineFields(fields, make_fields(specs))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        def num(v, digits=4):
+            return None if not np.isfinite(v) else round(float(v), digits)
+
+        rows = []
+        for i in range(n):
+            values = []
+            failing = []
+            for k in result.used:
+                values += [num(raw[k][i]), num(result.normalised[k][i], 3)]
+                if k in ok:
+                    passed = ok[k][i]
+                    values.append(None if not np.isfinite(passed) else int(passed))
+                    if passed == 0 and k in measures:
+                        failing.append(measures[k])
+            kind = result.unit_type[i]
+            advice = [measures[kind]] + failing
+            values += [
+                num(result.dimensions["hazard"][i], 3),
+                num(result.dimensions["vulnerability"][i], 3),
+                num(result.dimensions["capacity"][i], 3),
+                num(result.score[i], 3),
+                result.klass[i],
+                sc.CLASSES_ZH[result.klass[i]],
+                int(result.rank[i]),
+                kind,
+                sc.TYPES_ZH[kind],
+                "; ".join(advice),
+                ", ".join(result.used),
+                CLAUSES,
+            ]
+            rows.append(list(units.attributes[i]) + values)
+        if not write_rows(
+            sink,
+            out_fields,
+            rows,
+            geoms,
+            feedback,
+            lambda: QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT)),
+            (80, 99),
+        ):
+            return {}
+        self.style_output(context, dest, "scores")
+        counts = {c: int((result.klass == c).sum()) for c in sc.CLASSES}
+        feedback.pushInfo(self.tr("{0} units scored: {1}.").format(n, ", ".join(f"{c} {counts[c]}" for c in sc.CLASSES)))
+        feedback.setProgress(100)
+        return {self.OUTPUT: dest}
+
+    def _label(self, key: str) -> str:
+        return {
+            "fault_share": self.tr("Share in fault avoidance zones"),
+            "flood_share": self.tr("Flood-risk share (class-weighted)"),
+            "geohazard_density": self.tr("Geological hazard points per km²"),
+            "population_density": self.tr("Population per km²"),
+            "elderly_share": self.tr("Elderly share"),
+            "old_building_share": self.tr("Old-building share"),
+            "shelter_per_person": self.tr("Shelter m² per person"),
+            "fire_coverage": self.tr("Share within fire-station reach"),
+            "police_presence": self.tr("Police stations"),
+            "beds_per_1000": self.tr("Hospital beds per 1,000"),
+            "conversion_per_person": self.tr("Conversion space m² per person"),
+        }[key]

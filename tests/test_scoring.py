@@ -1,0 +1,184 @@
+"""Street/town unit scoring: the arithmetic against hand-computed examples, the indicators against hand-computed
+geometry, and the algorithm on the sample city and on bad input."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+import shapely
+from qgis.core import QgsProcessingException, QgsVectorLayer
+from shapely.geometry import LineString, Point, box
+
+from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.core import scoring as sc
+from resilience_plugin.core.paths import default_profile_path
+from tests.conftest import SAMPLE
+from tests.helpers import Recorder, memory_layer, run
+
+ONES = {
+    "hazard": {"fault_share": 1, "flood_share": 1, "geohazard_density": 1},
+    "vulnerability": {"population_density": 1, "elderly_share": 1, "old_building_share": 1},
+    "capacity": {"shelter_per_person": 1, "fire_coverage": 1, "police_presence": 1, "beds_per_1000": 1, "conversion_per_person": 1},
+}
+BREAKS = [2.0, 3.5, 5.0, 6.5]
+
+
+def test_scores_by_hand():
+    raw = {
+        "fault_share": np.array([0.0, 0.5, 1.0]),  # → 0, 5, 10
+        "elderly_share": np.array([0.1, 0.2, 0.3]),  # → 0, 5, 10
+        "fire_coverage": np.array([1.0, 0.5, 0.0]),  # → 10, 5, 0: capacity, lack 0, 5, 10
+    }
+    s = sc.score(raw, ONES, BREAKS, 1.0)
+    assert s.dimensions["hazard"] == pytest.approx([0, 5, 10])
+    assert s.dimensions["capacity"] == pytest.approx([10, 5, 0])
+    assert s.score == pytest.approx([0, 5, 10])  # (H · V · (10 − C)) ** (1/3)
+    assert list(s.klass) == [sc.CLASSES[int(np.searchsorted(BREAKS, v, side="right"))] for v in s.score]
+    assert s.klass[0] == "very low" and s.klass[2] == "very high"
+    assert s.rank.tolist() == [3, 2, 1]
+    assert list(s.unit_type) == ["balanced", "balanced", "balanced"]
+
+
+def test_weights_log_transform_and_geometric_mean():
+    raw = {
+        "fault_share": np.array([0.0, 1.0]),
+        "flood_share": np.array([1.0, 0.0]),
+        "population_density": np.array([0.0, math.e**2 - 1]),  # log(1 + x): 0, 2 → 0, 10
+        "police_presence": np.array([3.0, 1.0]),  # → 10, 0
+    }
+    weights = {
+        "hazard": {"fault_share": 1, "flood_share": 3},
+        "vulnerability": {"population_density": 1},
+        "capacity": {"police_presence": 1},
+    }
+    s = sc.score(raw, weights, BREAKS, 1.0)
+    assert s.dimensions["hazard"] == pytest.approx([7.5, 2.5])  # (1·0 + 3·10) / 4, (1·10 + 3·0) / 4
+    assert s.normalised["population_density"] == pytest.approx([0, 10])
+    assert s.score == pytest.approx([(7.5 * 0 * 0) ** (1 / 3), (2.5 * 10 * 10) ** (1 / 3)])
+    # unit 1 is led by hazard (7.5 against 0 and 0); unit 2 has V and 10 − C tied at 10: no single leader
+    assert list(s.unit_type) == ["hazard-led", "balanced"]
+    s2 = sc.score(raw, weights, BREAKS, 0.0)
+    assert s2.unit_type[1] == "vulnerability-led"  # margin 0: the first of the tied leaders
+
+
+def test_constant_indicator_and_zero_weights():
+    raw = {"fault_share": np.array([0.2, 0.2, 0.2]), "elderly_share": np.array([0.1, 0.2, np.nan])}
+    s = sc.score(raw, ONES, BREAKS, 1.0)
+    assert s.constant == ["fault_share"] and (s.normalised["fault_share"] == 0).all()
+    assert np.isnan(s.dimensions["vulnerability"][2])
+    with pytest.raises(sc.ScoringError, match="'hazard' sum to zero"):
+        sc.score(raw, {"hazard": {"fault_share": 0}, "vulnerability": {"elderly_share": 1}}, BREAKS, 1.0)
+    with pytest.raises(sc.ScoringError, match="no indicator"):
+        sc.score({}, ONES, BREAKS, 1.0)
+
+
+def test_passes():
+    ok = sc.passes(
+        {"shelter_per_person": np.array([1.0, 2.1, np.nan]), "fault_share": np.array([0.1, 0.0, 0.0])}, {"shelter_per_person": 2.1}
+    )
+    assert ok["shelter_per_person"][:2].tolist() == [0, 1] and np.isnan(ok["shelter_per_person"][2])
+
+
+def test_indicators_by_hand():
+    units = [box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)]
+    fault_zone = shapely.buffer(LineString([(500, -10), (500, 1010)]), 100, cap_style="flat")  # 200 m wide strip in unit 0
+    high = box(0, 0, 200, 1000)  # class weight 1.0: 20 % of unit 0
+    medium = box(0, 0, 500, 1000)  # class weight 0.6: 50 %, overlapping the high zone
+    facilities = [Point(100, 100), Point(200, 200), Point(1500, 500), Point(900, 900)]
+    cats = ["emergency_shelter", "police_station", "fire_station", "school"]
+    raw = sc.indicators(
+        units,
+        np.array([1000.0, 0.0]),
+        elderly=np.array([0.2, 0.3]),
+        fault_zones=[fault_zone],
+        flood_zones=[high, medium],
+        flood_weights=np.array([1.0, 0.6]),
+        geohazards=[Point(10, 10), Point(20, 20), Point(1500, 10)],
+        facilities=facilities,
+        categories=cats,
+        shelter_area=np.array([4200.0, 0.0, 0.0, 800.0]),
+        beds=np.array([0.0, 0.0, 0.0, 0.0]),
+        fire_reach=600.0,
+    )
+    assert raw["fault_share"] == pytest.approx([0.2, 0.0])
+    assert raw["flood_share"] == pytest.approx([1.0 * 0.2 + 0.6 * 0.3, 0.0])
+    assert raw["geohazard_density"] == pytest.approx([2.0, 1.0])
+    assert raw["population_density"] == pytest.approx([1000.0, 0.0])
+    assert raw["shelter_per_person"][0] == pytest.approx(5.0) and np.isnan(raw["shelter_per_person"][1])  # no people
+    assert raw["conversion_per_person"][0] == pytest.approx(0.8)
+    assert raw["police_presence"].tolist() == [1, 0]
+    # the fire station's 600 m reach (the same 8-segment circle) against each unit
+    circle = shapely.buffer(Point(1500, 500), 600, quad_segs=8)
+    assert raw["fire_coverage"][1] == pytest.approx(shapely.intersection(circle, units[1]).area / 1e6)
+    assert raw["fire_coverage"][0] == pytest.approx(shapely.intersection(circle, units[0]).area / 1e6)
+
+
+# ------------------------------------------------------------------ the algorithm
+
+
+def test_score_units_on_the_sample(resilience_processing):
+    units = f"{SAMPLE}|layername=street_units"
+    before = QgsVectorLayer(units, "u", "ogr")
+    snapshot = [f.attributes() for f in before.getFeatures()]
+    fb = Recorder()
+    layers, _c = run(
+        "resilience:scoreunits",
+        {
+            "INPUT": units,
+            "FAULTS": f"{SAMPLE}|layername=faults",
+            "FLOOD_ZONES": f"{SAMPLE}|layername=flood_zones",
+            "GEOHAZARDS": f"{SAMPLE}|layername=geohazards",
+            "FACILITIES": f"{SAMPLE}|layername=facilities",
+            "OUTPUT": "memory:",
+        },
+        fb,
+    )
+    out = list(layers["OUTPUT"].getFeatures())
+    assert len(out) == len(snapshot) == 233
+    assert sorted(f["rank"] for f in out) == list(range(1, 234))
+    for f in out:
+        assert 0 <= f["score"] <= 10 and f["class"] in sc.CLASSES and f["unit_type"] in sc.TYPES
+        # score³ = H · V · (10 − C), from fields rounded to 3 decimals (each product term moves by ≤ 100 × 0.0005)
+        assert abs(f["score"] ** 3 - f["hazard"] * f["vulner"] * (10 - f["capacity"])) < 0.2
+        assert f["ok_shelter"] == int(f["i_shelter"] >= 2.1)
+        assert f["measures"] and "第5" in f["measures"]
+    assert "Indicators used: fault_share" in fb.log
+    assert [f.attributes() for f in QgsVectorLayer(units, "u", "ogr").getFeatures()] == snapshot
+    # without facilities the capacity indicators drop out, and the output says so
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "OUTPUT": "memory:"})
+    f = next(layers["OUTPUT"].getFeatures())
+    assert f["indicators"] == "population_density, elderly_share, old_building_share"
+
+
+def test_score_units_bad_input(resilience_processing, tmp_path):
+    fields = (("名称", FIELD_STRING), ("人口", FIELD_DOUBLE))
+    units = memory_layer(
+        "Polygon",
+        [
+            (box(0, 0, 1000, 1000).wkt, ["甲街道", 1000.0]),
+            (box(1000, 0, 2000, 1000).wkt, ["乙街道", None]),
+            ("POLYGON((2000 0, 2000 0, 2000 0, 2000 0))", ["无面积", 10.0]),
+        ],
+        fields=fields,
+        name="街镇",
+    )
+    fb = Recorder()
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "人口", "OUTPUT": "memory:"}, fb)
+    assert "zero or null population" in fb.log and "乙街道" in fb.log
+    assert "no area" in fb.log or "without a polygon" in fb.log or "without geometry" in fb.log
+    empty = memory_layer("Polygon", [], fields=fields, name="空图层")
+    with pytest.raises(QgsProcessingException, match="空图层.*no features"):
+        run("resilience:scoreunits", {"INPUT": empty, "POPULATION_FIELD": "人口", "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="population field"):
+        run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "", "OUTPUT": "memory:"})
+    data = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data["scoring"]["dimensions"]["value"]["vulnerability"] = {"population_density": 0, "elderly_share": 0, "old_building_share": 0}
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="scoring.dimensions"):
+        run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "人口", "PROFILE": str(broken), "OUTPUT": "memory:"})
+    del data["scoring"]["type_margin"]
+    broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="scoring"):
+        run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "人口", "PROFILE": str(broken), "OUTPUT": "memory:"})
