@@ -2311,52 +2311,52 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="185" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190" />
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="197" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203" />
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="194" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="199" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="195" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="200" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="196" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201" />
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="213" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="218" />
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="239" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="244" />
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="241" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="246" />
         <source>{0} without a valid population in field '{1}'</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
@@ -2394,6 +2394,296 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="70" />
         <source>Zoom to selection</source>
         <translation>缩放至所选</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86" />
+        <source>Scoring inputs (第51条)</source>
+        <translation>评估输入（第51条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <source>Flood-risk zones</source>
+        <translation>洪涝风险区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <source>Geological hazard points</source>
+        <translation>地质灾害点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104" />
+        <source>Score units</source>
+        <translation>评估单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105" />
+        <source>Style layer</source>
+        <translation>设置图层样式</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="106" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107" />
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115" />
+        <source>All classes</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="127" />
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="127" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="135" />
+        <source>Reset to plan profile</source>
+        <translation>恢复规划配置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
+        <source>Save profile as…</source>
+        <translation>配置另存为…</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175" />
+        <source>Very low</source>
+        <translation>很低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="176" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="177" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="178" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179" />
+        <source>Very high</source>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184" />
+        <source>Hazard-led</source>
+        <translation>致灾主导型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185" />
+        <source>Vulnerability-led</source>
+        <translation>脆弱主导型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186" />
+        <source>Capacity gap</source>
+        <translation>能力短板型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187" />
+        <source>Balanced</source>
+        <translation>均衡型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="208" />
+        <source>Hazard</source>
+        <translation>致灾因子风险性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="209" />
+        <source>Vulnerability</source>
+        <translation>承灾体脆弱性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="210" />
+        <source>Capacity</source>
+        <translation>救灾能力有效性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="235" />
+        <source>Save profile as</source>
+        <translation>配置另存为</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="235" />
+        <source>Plan profile (*.json)</source>
+        <translation>规划配置 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="248" />
+        <source>Profile saved to {0}</source>
+        <translation>配置已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="265" />
+        <source>Choose a polygon layer of street/town units first.</source>
+        <translation>请先选择街道/乡镇单元面图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="269" />
+        <source>Layer '{0}': choose the population field.</source>
+        <translation>图层“{0}”：请选择人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="336" />
+        <source>Scoring failed: {0}</source>
+        <translation>评估失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="342" />
+        <source>Scoring {0} units…</source>
+        <translation>正在评估 {0} 个单元…</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="357" />
+        <source>Scoring street/town units</source>
+        <translation>正在评估街道/乡镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="358" />
+        <source>Scoring… {0:.0f} %</source>
+        <translation>正在评估… {0:.0f}%</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="486" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="403" />
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="404" />
+        <source>Type (第52条)</source>
+        <translation>类型（第52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="487" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="406" />
+        <source>Rank ±20 % weights</source>
+        <translation>权重 ±20% 时排名变化</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="441" />
+        <source>{0} units scored: {1}</source>
+        <translation>已评估 {0} 个单元：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="452" />
+        <source>Shelter m²/person</source>
+        <translation>人均避难面积</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="453" />
+        <source>Fire reach</source>
+        <translation>消防覆盖</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="454" />
+        <source>Police stations</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="455" />
+        <source>Beds/1,000</source>
+        <translation>每千人床位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="593" />
+        <source>Score the units first.</source>
+        <translation>请先评估单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565" />
+        <source>Export HTML</source>
+        <translation>导出 HTML</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="597" />
+        <source>Unit scores</source>
+        <translation>单元评估结果</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="676" />
+        <source>Resilience scorecard</source>
+        <translation>韧性街镇单元评估</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150" />
+        <source>Unit card</source>
+        <translation>单元卡片</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="151" />
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624" />
+        <source>Could not add the result layer to the project.</source>
+        <translation>无法把结果图层加入项目。</translation>
     </message>
 </context>
 </TS>

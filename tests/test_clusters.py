@@ -275,3 +275,7 @@ def test_clusters_bad_input(resilience_processing):
             "resilience:clusters",
             {"INPUT": units, "MIN_POPULATION": 500, "MAX_POPULATION": 100, "OUTPUT": "memory:", "CLUSTERS": "memory:"},
         )
+
+
+def test_points_outside_every_cluster():
+    assert ds.point_owner([box(0, 0, 1, 1)], [shapely.Point(5, 5)]).tolist() == [-1]

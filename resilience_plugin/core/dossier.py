@@ -42,6 +42,8 @@ def point_owner(clusters: Sequence, points: Sequence) -> np.ndarray:
     if not len(ok) or not len(clusters):
         return out
     pi, ci = shapely.STRtree(clusters).query(points[ok], predicate="intersects")
+    if not len(pi):
+        return out
     order = np.lexsort((ci, pi))
     pi, ci = pi[order], ci[order]
     first = np.r_[True, pi[1:] != pi[:-1]]

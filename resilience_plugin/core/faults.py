@@ -397,7 +397,8 @@ def split_stretches(exposure: Exposure, crossings: Crossings, faults: Sequence) 
         sk = order[np.repeat(lo, counts) + offsets]
         d = shapely.distance(parts[sk], shapely.points(crossings.x[ci], crossings.y[ci]))
         best = np.lexsort((d, ci))
-        first = np.r_[True, ci[best][1:] != ci[best][:-1]]
+        first = np.ones(len(best), dtype=bool)
+        first[1:] = ci[best][1:] != ci[best][:-1]
         of_crossing[ci[best][first]] = sk[best][first]
         has = of_crossing >= 0
         k = of_crossing[has]

@@ -2,8 +2,8 @@
 
 It lists the units of a chosen polygon layer, tied to the map: selecting rows selects
 the features, selecting features on the map selects the rows, double-clicking a row
-zooms to it. Scoring against the plan's targets arrives with its own issue; this dock
-already shows name, code, district, population, area and density.
+zooms to it. It shows name, code, district, population, area and density, and (see
+scoring_panel) scores every unit against the plan's targets.
 """
 
 from typing import Dict, List, Optional
@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ..compat import ALIGN_RIGHT_VCENTER, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
 from ..translation import qgis_locale, translate
+from .scoring_panel import ScoringPanel
 from .ui_loader import load_ui
 
 FORM_CLASS = load_ui("scorecard_dock")
@@ -63,7 +64,7 @@ def _number(value) -> Optional[float]:
         return None
 
 
-class ScorecardDock(QgsDockWidget, FORM_CLASS):
+class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
     ID_ROLE = USER_ROLE
 
     def __init__(self, parent=None):
@@ -95,6 +96,8 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
         self.unitTable.cellDoubleClicked.connect(self._zoom_to_row)
         self.zoomButton.clicked.connect(self.zoom_to_selection)
 
+        self._base_columns = 6
+        self.setup_scoring()
         self.set_layer(self._initial_layer())
 
     def tr(self, text: str) -> str:
@@ -138,6 +141,7 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
 
     def set_layer(self, layer):
         self._disconnect_layer()
+        self.raw, self.result, self.raw_ids = None, None, []
         self.layer = layer if isinstance(layer, QgsVectorLayer) else None
         self.nameFieldCombo.setLayer(self.layer)
         self.populationFieldCombo.setLayer(self.layer)
@@ -152,9 +156,10 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
         self.refresh()
 
     def close_and_disconnect(self):
-        """Called by the plugin on unload: leave no connection to a layer behind."""
+        """Called by the plugin on unload: leave no connection to a layer or the project behind."""
         self._refresh_timer.stop()
         self._disconnect_layer()
+        self.disconnect_scoring()
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
         self._refresh_timer.stop()
@@ -241,13 +246,16 @@ class ScorecardDock(QgsDockWidget, FORM_CLASS):
             text += " · " + self.tr("{0} without a valid population in field '{1}'").format(bad_pop, pop_field)
         self.summaryLabel.setText(text)
         self.apply_filter(self.filterEdit.text())
+        if self.raw is not None and len(self.raw_ids) == len(features):
+            self._fill_scores()
 
     def apply_filter(self, text: str):
+        """Filter by name, code or district text, and by the class and type chosen above the table."""
         text = (text or "").strip().lower()
         table = self.unitTable
         for row in range(table.rowCount()):
             hay = " ".join(table.item(row, c).text().lower() for c in (0, 4, 5) if table.item(row, c))
-            table.setRowHidden(row, bool(text) and text not in hay)
+            table.setRowHidden(row, (bool(text) and text not in hay) or self.score_filter_hides(row))
 
     def _row_ids(self, rows) -> List[int]:
         return [self.unitTable.item(r, 0).data(self.ID_ROLE) for r in rows if self.unitTable.item(r, 0)]

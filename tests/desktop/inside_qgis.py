@@ -218,7 +218,37 @@ def clusters():
 def shoot_clusters():
     try:
         iface.mainWindow().grab().save(str(OUT / "clusters.png"))
-        QTimer.singleShot(0, third)
+        QTimer.singleShot(0, scorecard)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def scorecard():
+    """The scorecard dock scores the units in a background task, as the Score button does."""
+    try:
+        project = QgsProject.instance()
+        for node in project.layerTreeRoot().findLayers():
+            layer = node.layer()
+            if layer is not None and layer.fields().lookupField("cluster_id") >= 0:
+                node.setItemVisibilityChecked(False)
+        dock = plugins["resilience_plugin"].dock
+        dock.scoreButton.click()
+        QTimer.singleShot(6000, shoot_scorecard)
+    except Exception:
+        result["error"] = traceback.format_exc()
+        finish(1)
+
+
+def shoot_scorecard():
+    try:
+        dock = plugins["resilience_plugin"].dock
+        result["sc_scored"] = len(dock.raw_ids) if dock.result is not None else 0
+        result["sc_columns"] = dock.unitTable.columnCount()
+        dock.unitTable.selectRow(0)
+        dock.style_result_layer()
+        iface.mapCanvas().refresh()
+        QTimer.singleShot(2500, lambda: (iface.mainWindow().grab().save(str(OUT / "scorecard.png")), QTimer.singleShot(0, third)))
     except Exception:
         result["error"] = traceback.format_exc()
         finish(1)

@@ -1,0 +1,684 @@
+"""The scoring part of the scorecard dock: inputs, a background scoring task, the score columns, the unit card,
+weights edited in place with instant recompute, rank sensitivity, a styled result layer, CSV and HTML export,
+and the dock's state in the project.
+
+The raw indicator values are computed once per run (core.scoring.indicators, in a QgsTask); a weight edit only
+re-runs core.scoring.score on them, which takes milliseconds.
+"""
+
+import csv
+import html
+import json
+from typing import Dict, List, Optional
+
+import numpy as np
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsField,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsTask,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QWidget,
+)
+
+from ..compat import (
+    ALIGN_RIGHT_VCENTER,
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    LAYER_FILTER_LINE,
+    LAYER_FILTER_POINT,
+    LAYER_FILTER_POLYGON,
+    MESSAGE_CRITICAL,
+    MESSAGE_SUCCESS,
+    MESSAGE_WARNING,
+    SORT_ROLE,
+)
+from ..core import scoring as sc
+from ..translation import translate
+
+PROJECT_SCOPE = "resilience_plugin"
+PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
+TARGET_CLAUSES = {
+    "shelter_per_person": "第51条",
+    "fire_coverage": "第51条",
+    "police_presence": "第51条",
+    "beds_per_1000": "第32条",
+}
+
+
+class ScoringPanel:
+    """Mixed into ScorecardDock; uses its unitTable, layer, iface and the ``_rows_by_id`` map."""
+
+    SCORE_COLUMNS = ("score", "class", "type", "rank", "rank ±20 %")
+
+    # ------------------------------------------------------------ building the widgets
+    def setup_scoring(self):
+        from ..core.profile import load_profile
+        from ..settings import active_profile_path
+
+        self.profile = load_profile(active_profile_path() or None)
+        self.weights: Dict[str, Dict[str, float]] = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
+        self.raw: Optional[Dict[str, np.ndarray]] = None
+        self.raw_ids: List[int] = []
+        self.result: Optional[sc.Scores] = None
+        self.sensitivity: Optional[np.ndarray] = None
+        self.task: Optional[QgsTask] = None
+        self.result_layer: Optional[QgsVectorLayer] = None
+
+        box = QGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
+        form = QFormLayout(box)
+        self.inputCombos = {}
+        for key, label, flt in (
+            ("faults", translate("ScorecardDock", "Active faults"), LAYER_FILTER_LINE),
+            ("flood", translate("ScorecardDock", "Flood-risk zones"), LAYER_FILTER_POLYGON),
+            ("geohazards", translate("ScorecardDock", "Geological hazard points"), LAYER_FILTER_POINT),
+            ("facilities", translate("ScorecardDock", "Facilities"), LAYER_FILTER_POINT),
+        ):
+            combo = QgsMapLayerComboBox(box)
+            combo.setFilters(flt)
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+            form.addRow(label, combo)
+            self.inputCombos[key] = combo
+        buttons = QWidget(box)
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.scoreButton = QPushButton(translate("ScorecardDock", "Score units"), buttons)
+        self.styleButton = QPushButton(translate("ScorecardDock", "Style layer"), buttons)
+        self.csvButton = QPushButton(translate("ScorecardDock", "Export CSV…"), buttons)
+        self.htmlButton = QPushButton(translate("ScorecardDock", "Export HTML…"), buttons)
+        for b in (self.scoreButton, self.styleButton, self.csvButton, self.htmlButton):
+            row.addWidget(b)
+        form.addRow(buttons)
+        filters = QWidget(box)
+        frow = QHBoxLayout(filters)
+        frow.setContentsMargins(0, 0, 0, 0)
+        self.classFilter = QComboBox(filters)
+        self.classFilter.addItem(translate("ScorecardDock", "All classes"), "")
+        for c in sc.CLASSES:
+            self.classFilter.addItem(self._class_label(c), c)
+        self.typeFilter = QComboBox(filters)
+        self.typeFilter.addItem(translate("ScorecardDock", "All types"), "")
+        for t in sc.TYPES:
+            self.typeFilter.addItem(self._type_label(t), t)
+        frow.addWidget(self.classFilter)
+        frow.addWidget(self.typeFilter)
+        form.addRow(filters)
+
+        self.weightsTable = QTableWidget(0, 3, self)
+        self.weightsTable.setHorizontalHeaderLabels(
+            [translate("ScorecardDock", "Dimension"), translate("ScorecardDock", "Indicator"), translate("ScorecardDock", "Weight")]
+        )
+        self.weightsTable.verticalHeader().setVisible(False)
+        self.weightsTable.horizontalHeader().setStretchLastSection(True)
+        wbuttons = QWidget(self)
+        wrow = QHBoxLayout(wbuttons)
+        wrow.setContentsMargins(0, 0, 0, 0)
+        self.resetButton = QPushButton(translate("ScorecardDock", "Reset to plan profile"), wbuttons)
+        self.saveProfileButton = QPushButton(translate("ScorecardDock", "Save profile as…"), wbuttons)
+        wrow.addWidget(self.resetButton)
+        wrow.addWidget(self.saveProfileButton)
+        self.unitCard = QTextBrowser(self)
+        self.unitCard.setOpenLinks(False)
+
+        from qgis.PyQt.QtWidgets import QTabWidget, QVBoxLayout
+
+        weights_page = QWidget(self)
+        wlayout = QVBoxLayout(weights_page)
+        wlayout.setContentsMargins(0, 0, 0, 0)
+        wlayout.addWidget(self.weightsTable)
+        wlayout.addWidget(wbuttons)
+        self.detailTabs = QTabWidget(self)
+        self.detailTabs.addTab(self.unitCard, translate("ScorecardDock", "Unit card"))
+        self.detailTabs.addTab(weights_page, translate("ScorecardDock", "Weights"))
+        layout = self.contents.layout()
+        layout.insertWidget(1, box)
+        layout.addWidget(self.detailTabs)
+        layout.setStretchFactor(self.unitTable, 3)
+        layout.setStretchFactor(self.detailTabs, 2)
+        self._fill_weights()
+
+        self.scoreButton.clicked.connect(lambda: self.score_units())
+        self.styleButton.clicked.connect(self.style_result_layer)
+        self.csvButton.clicked.connect(lambda: self.export_csv())
+        self.htmlButton.clicked.connect(lambda: self.export_html())
+        self.resetButton.clicked.connect(self.reset_weights)
+        self.saveProfileButton.clicked.connect(lambda: self.save_profile())
+        self.classFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
+        self.typeFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
+        self.unitTable.itemSelectionChanged.connect(self.show_unit_card)
+        project = QgsProject.instance()
+        project.writeProject.connect(self.write_state)
+        project.readProject.connect(self.read_state)
+        self._guess_inputs()
+
+    def _class_label(self, c: str) -> str:
+        return {
+            "very low": translate("ScorecardDock", "Very low"),
+            "low": translate("ScorecardDock", "Low"),
+            "medium": translate("ScorecardDock", "Medium"),
+            "high": translate("ScorecardDock", "High"),
+            "very high": translate("ScorecardDock", "Very high"),
+        }[c]
+
+    def _type_label(self, t: str) -> str:
+        return {
+            "hazard-led": translate("ScorecardDock", "Hazard-led"),
+            "vulnerability-led": translate("ScorecardDock", "Vulnerability-led"),
+            "capacity-gap": translate("ScorecardDock", "Capacity gap"),
+            "balanced": translate("ScorecardDock", "Balanced"),
+        }[t]
+
+    def _guess_inputs(self):
+        wanted = {"faults": "faults", "flood": "flood_zones", "geohazards": "geohazards", "facilities": "facilities"}
+        for layer in QgsProject.instance().mapLayers().values():
+            for key, table in wanted.items():
+                if (
+                    isinstance(layer, QgsVectorLayer)
+                    and layer.source().endswith(f"layername={table}")
+                    and self.inputCombos[key].currentLayer() is None
+                ):
+                    self.inputCombos[key].setLayer(layer)
+
+    # ------------------------------------------------------------ weights
+    def _fill_weights(self):
+        table = self.weightsTable
+        table.blockSignals(True)
+        rows = [(dim, k) for dim in sc.DIMENSIONS for k in self.weights.get(dim, {})]
+        table.setRowCount(len(rows))
+        dims = {
+            "hazard": translate("ScorecardDock", "Hazard"),
+            "vulnerability": translate("ScorecardDock", "Vulnerability"),
+            "capacity": translate("ScorecardDock", "Capacity"),
+        }
+        for r, (dim, k) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(dims[dim]))
+            table.setItem(r, 1, QTableWidgetItem(k))
+            spin = QDoubleSpinBox(table)
+            spin.setRange(0.0, 100.0)
+            spin.setSingleStep(0.1)
+            spin.setValue(float(self.weights[dim][k]))
+            spin.valueChanged.connect(lambda v, d=dim, key=k: self.set_weight(d, key, v))
+            table.setCellWidget(r, 2, spin)
+        table.blockSignals(False)
+        table.resizeColumnsToContents()
+
+    def set_weight(self, dimension: str, indicator: str, value: float):
+        self.weights[dimension][indicator] = float(value)
+        self.recompute()
+
+    def reset_weights(self):
+        self.weights = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
+        self._fill_weights()
+        self.recompute()
+
+    def save_profile(self, path: str = ""):
+        if not path:
+            path, _f = QFileDialog.getSaveFileName(
+                self, translate("ScorecardDock", "Save profile as"), "", translate("ScorecardDock", "Plan profile (*.json)")
+            )
+        if not path:
+            return ""
+        from ..core.profile import ProfileError
+
+        try:
+            edited = self.profile.with_value("scoring.dimensions", self.weights)
+            edited.save(path)
+        except (ProfileError, OSError) as exc:
+            self._message(str(exc), MESSAGE_CRITICAL)
+            return ""
+        self._message(translate("ScorecardDock", "Profile saved to {0}").format(path), MESSAGE_SUCCESS)
+        return path
+
+    # ------------------------------------------------------------ scoring
+    def _read(self, layer, crs, fields=()):
+        from ..processing.io import read_source
+
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        return read_source(layer, layer.name(), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
+
+    def score_units(self, wait: bool = False):
+        """Read the layers here (main thread), compute the indicators in a background task, then score."""
+        from ..core.faults import avoidance_zones
+        from ..processing.io import numbers, polygons_only, representative_points, text
+
+        if self.layer is None:
+            self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
+            return
+        pop_field = self.populationFieldCombo.currentField()
+        if not pop_field:
+            self._message(
+                translate("ScorecardDock", "Layer '{0}': choose the population field.").format(self.layer.name()), MESSAGE_WARNING
+            )
+            return
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        from ..core.crs import metric_epsg_for
+
+        crs = self.layer.crs()
+        if crs.isGeographic():
+            centre = self.layer.extent().center()
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{metric_epsg_for(centre.x(), centre.y())[0]}")
+        fields = self.layer.fields().names()
+        wanted = [pop_field] + [f for f in ("elderly_share", "old_building_share") if f in fields]
+        units = self._read(self.layer, crs, wanted)
+        feedback = QgsProcessingFeedback()
+        population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback)
+        elderly = (
+            numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback) if "elderly_share" in wanted else None
+        )
+        old = (
+            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback)
+            if "old_building_share" in wanted
+            else None
+        )
+        geoms = polygons_only(units.geometries)
+        inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
+        kwargs = dict(elderly=elderly, old_buildings=old, fire_reach=self.profile.value("fire.proxy_distance"))
+        kwargs["conversion"] = tuple(self.profile.value("street_units.conversion_categories"))
+        if inputs["faults"] is not None:
+            lines = [g for g in self._read(inputs["faults"], crs).geometries if g is not None]
+            distance = self.profile.value("seismic.avoidance_distance_default")
+            kwargs["fault_zones"] = avoidance_zones(lines, np.full(len(lines), distance))
+        if inputs["flood"] is not None:
+            has_class = inputs["flood"].fields().lookupField("risk_class") >= 0
+            flood = self._read(inputs["flood"], crs, ["risk_class"] if has_class else [])
+            weights = self.profile.value("scoring.flood_class_weights")
+            kwargs["flood_zones"] = flood.geometries
+            kwargs["flood_weights"] = np.array([weights.get(str(text(a[0])), 1.0) if has_class else 1.0 for a in flood.attributes])
+        if inputs["geohazards"] is not None:
+            kwargs["geohazards"] = self._read(inputs["geohazards"], crs).geometries
+        if inputs["facilities"] is not None:
+            from ..core.lifecircles import Vocabulary
+
+            names = inputs["facilities"].fields().names()
+            fac = self._read(inputs["facilities"], crs, [f for f in ("category", "shelter_area_m2", "beds") if f in names])
+            if "category" in names:
+                vocab = Vocabulary.from_profile(self.profile)
+                idx, _unknown = vocab.classify([a[0] for a in fac.attributes])
+                kwargs["facilities"] = representative_points(fac.geometries)
+                kwargs["categories"] = [vocab.codes[i] for i in idx]
+                if "shelter_area_m2" in names:
+                    kwargs["shelter_area"] = numbers([a[1] for a in fac.attributes], "shelter_area_m2", fac.name, feedback)
+                if "beds" in names:
+                    kwargs["beds"] = numbers([a[-1] for a in fac.attributes], "beds", fac.name, feedback)
+        ids = list(units.fids)
+
+        def work(task):
+            task.setProgress(10)
+            raw = sc.indicators(np.where([g is not None for g in geoms], geoms, None), population, **kwargs)
+            task.setProgress(100)
+            return raw
+
+        def done(exception, raw=None):
+            self.task = None
+            self.scoreButton.setEnabled(True)
+            if exception is not None or raw is None:
+                self._message(translate("ScorecardDock", "Scoring failed: {0}").format(exception), MESSAGE_CRITICAL)
+                return
+            self.raw, self.raw_ids = raw, ids
+            self.recompute()
+
+        self.scoreButton.setEnabled(False)
+        self.summaryLabel.setText(translate("ScorecardDock", "Scoring {0} units…").format(len(ids)))
+        if wait:  # tests and scripts: the same work, in this thread
+
+            class _Here:
+                def setProgress(self, value):  # noqa: N802 - QgsTask API
+                    pass
+
+            try:
+                done(None, work(_Here()))
+            except Exception as exc:  # shown in the message bar, never a traceback
+                import traceback
+
+                self.last_traceback = traceback.format_exc()
+                done(exc)
+            return
+        self.task = QgsTask.fromFunction(translate("ScorecardDock", "Scoring street/town units"), work, on_finished=done)
+        self.task.progressChanged.connect(lambda p: self.summaryLabel.setText(translate("ScorecardDock", "Scoring… {0:.0f} %").format(p)))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def recompute(self):
+        """Scores from the cached indicator values and the current weights (a weight edit lands here)."""
+        if self.raw is None:
+            return
+        try:
+            self.result = sc.score(
+                self.raw, self.weights, self.profile.value("scoring.class_breaks"), self.profile.value("scoring.type_margin")
+            )
+        except sc.ScoringError as exc:
+            self.result = None
+            self._message(str(exc), MESSAGE_WARNING)
+            return
+        self.sensitivity = self._rank_sensitivity()
+        self._fill_scores()
+
+    def _rank_sensitivity(self) -> np.ndarray:
+        """Per unit, the largest move of its rank when any one weight changes by ±20 %."""
+        breaks, margin = self.profile.value("scoring.class_breaks"), self.profile.value("scoring.type_margin")
+        base = self.result.rank
+        worst = np.zeros(len(base), dtype=np.int64)
+        for dim, ws in self.weights.items():
+            for k in ws:
+                for factor in (0.8, 1.2):
+                    edited = {d: dict(w) for d, w in self.weights.items()}
+                    edited[dim][k] = ws[k] * factor
+                    try:
+                        other = sc.score(self.raw, edited, breaks, margin).rank
+                    except sc.ScoringError:
+                        continue
+                    worst = np.maximum(worst, np.abs(other - base))
+        return worst
+
+    def _fill_scores(self):
+        table = self.unitTable
+        if self.result is None or table.columnCount() == 0:
+            return
+        base = self._base_columns
+        table.setSortingEnabled(False)
+        goals = {k: v for k, v in self._targets().items() if k in self.raw}
+        ok = sc.passes(self.raw, goals)
+        headers = [
+            translate("ScorecardDock", "Score"),
+            translate("ScorecardDock", "Class"),
+            translate("ScorecardDock", "Type (第52条)"),
+            translate("ScorecardDock", "Rank"),
+            translate("ScorecardDock", "Rank ±20 % weights"),
+        ] + [self._indicator_label(k) for k in goals]
+        table.setColumnCount(base + len(headers))
+        for i, h in enumerate(headers):
+            table.setHorizontalHeaderItem(base + i, QTableWidgetItem(h))
+        index = {fid: i for i, fid in enumerate(self.raw_ids)}
+        from .scorecard_dock import NumericItem
+
+        for fid, row in self._rows_by_id.items():
+            i = index.get(fid)
+            if i is None:
+                continue
+            values = [
+                (round(float(self.result.score[i]), 2), None),
+                (self._class_label(self.result.klass[i]), None),
+                (self._type_label(self.result.unit_type[i]), None),
+                (int(self.result.rank[i]), None),
+                (int(self.sensitivity[i]), None),
+            ]
+            for k in goals:
+                v = self.raw[k][i]
+                values.append((None if not np.isfinite(v) else round(float(v), 2), ok[k][i]))
+            for c, (value, passed) in enumerate(values):
+                if isinstance(value, str):
+                    item = QTableWidgetItem(value)
+                else:
+                    item = NumericItem("—" if value is None else f"{value:,}")
+                    item.setData(SORT_ROLE, value)
+                    item.setTextAlignment(ALIGN_RIGHT_VCENTER)
+                if passed is not None and np.isfinite(passed):
+                    item.setBackground(QBrush(PASS_COLOUR if passed else FAIL_COLOUR))
+                table.setItem(row, base + c, item)
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+        counts = ", ".join(f"{self._class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
+        self.summaryLabel.setText(translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts))
+        self.apply_filter(self.filterEdit.text())
+        self.show_unit_card()
+
+    def _targets(self) -> dict:
+        from ..processing.units.score_units import targets
+
+        return targets(self.profile)
+
+    def _indicator_label(self, key: str) -> str:
+        return {
+            "shelter_per_person": translate("ScorecardDock", "Shelter m²/person"),
+            "fire_coverage": translate("ScorecardDock", "Fire reach"),
+            "police_presence": translate("ScorecardDock", "Police stations"),
+            "beds_per_1000": translate("ScorecardDock", "Beds/1,000"),
+        }.get(key, key)
+
+    def score_filter_hides(self, row: int) -> bool:
+        """Whether the class or type filter hides this row."""
+        if self.result is None:
+            return False
+        fid = self.unitTable.item(row, 0).data(self.ID_ROLE) if self.unitTable.item(row, 0) else None
+        i = {f: n for n, f in enumerate(self.raw_ids)}.get(fid)
+        if i is None:
+            return False
+        wanted_class, wanted_type = self.classFilter.currentData(), self.typeFilter.currentData()
+        return bool((wanted_class and self.result.klass[i] != wanted_class) or (wanted_type and self.result.unit_type[i] != wanted_type))
+
+    # ------------------------------------------------------------ the unit card
+    def card_html(self, i: int, name: str) -> str:
+        r = self.result
+        goals = self._targets()
+        rows = []
+        for k in r.used:
+            v = self.raw[k][i]
+            target = goals.get(k)
+            verdict = ""
+            if target is not None and np.isfinite(v):
+                verdict = "✔" if (v >= target) else "✘"
+            clause = TARGET_CLAUSES.get(k, "第51条")
+            rows.append(
+                f"<tr><td>{html.escape(k)}</td><td>{'—' if not np.isfinite(v) else f'{v:,.3g}'}</td>"
+                f"<td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
+            )
+        measures = self.profile.value("scoring.measures")
+        label_score = html.escape(translate("ScorecardDock", "Score"))
+        label_rank = html.escape(translate("ScorecardDock", "Rank"))
+        header = "".join(
+            f"<th>{html.escape(h)}</th>"
+            for h in (
+                translate("ScorecardDock", "Indicator"),
+                translate("ScorecardDock", "Value"),
+                translate("ScorecardDock", "Target"),
+                "",
+                translate("ScorecardDock", "Clause"),
+            )
+        )
+        return (
+            f"<h3>{html.escape(name)}</h3>"
+            f"<p>{label_score} {r.score[i]:.2f} · {html.escape(self._class_label(r.klass[i]))} · "
+            f"{html.escape(self._type_label(r.unit_type[i]))} · {label_rank} {int(r.rank[i])}</p>"
+            f"<p>H {r.dimensions['hazard'][i]:.2f} · V {r.dimensions['vulnerability'][i]:.2f} · C {r.dimensions['capacity'][i]:.2f}</p>"
+            f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>{''.join(rows)}</table>"
+            f"<p>{html.escape(measures.get(r.unit_type[i], ''))}</p>"
+        )
+
+    def show_unit_card(self):
+        if self.result is None:
+            self.unitCard.clear()
+            return
+        rows = sorted({index.row() for index in self.unitTable.selectionModel().selectedRows()})
+        if not rows:
+            self.unitCard.clear()
+            return
+        item = self.unitTable.item(rows[0], 0)
+        fid = item.data(self.ID_ROLE)
+        index = {f: n for n, f in enumerate(self.raw_ids)}
+        if fid in index:
+            self.unitCard.setHtml(self.card_html(index[fid], item.text()))
+            if self.layer is not None and self.iface is not None:
+                try:
+                    self.iface.mapCanvas().flashFeatureIds(self.layer, [fid])
+                except AttributeError:
+                    pass
+
+    # ------------------------------------------------------------ result layer, exports
+    def _rows_for_export(self):
+        names = {self.unitTable.item(r, 0).data(self.ID_ROLE): self.unitTable.item(r, 0).text() for r in range(self.unitTable.rowCount())}
+        out = []
+        for i, fid in enumerate(self.raw_ids):
+            out.append(
+                {
+                    "id": fid,
+                    "unit": names.get(fid, str(fid)),
+                    "score": round(float(self.result.score[i]), 3),
+                    "class": self.result.klass[i],
+                    "type": self.result.unit_type[i],
+                    "rank": int(self.result.rank[i]),
+                    "rank_move": int(self.sensitivity[i]),
+                    **{k: (None if not np.isfinite(self.raw[k][i]) else round(float(self.raw[k][i]), 4)) for k in self.result.used},
+                }
+            )
+        return out
+
+    def export_csv(self, path: str = "") -> str:
+        if self.result is None:
+            self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
+            return ""
+        if not path:
+            path, _f = QFileDialog.getSaveFileName(self, translate("ScorecardDock", "Export CSV"), "", "CSV (*.csv)")
+        if not path:
+            return ""
+        rows = self._rows_for_export()
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+            writer.writeheader()
+            writer.writerows(rows)
+        return path
+
+    def export_html(self, path: str = "") -> str:
+        if self.result is None:
+            self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
+            return ""
+        if not path:
+            path, _f = QFileDialog.getSaveFileName(self, translate("ScorecardDock", "Export HTML"), "", "HTML (*.html)")
+        if not path:
+            return ""
+        from pathlib import Path
+
+        rows = self._rows_for_export()
+        head = "".join(f"<th>{html.escape(str(k))}</th>" for k in rows[0])
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.values()) + "</tr>" for r in rows)
+        image = ""
+        if self.iface is not None:
+            png = Path(path).with_suffix(".png")
+            self.iface.mapCanvas().saveAsImage(str(png))
+            image = f'<img src="{html.escape(png.name)}" width="800" alt="map">'
+        cards = "".join(f"<section>{self.card_html(i, r['unit'])}</section>" for i, r in enumerate(rows))
+        Path(path).write_text(
+            "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>"
+            + html.escape(translate("ScorecardDock", "Street/town unit scorecard"))
+            + "</title><style>body{font-family:'Noto Sans CJK SC',sans-serif}table{border-collapse:collapse;font-size:12px}"
+            "td,th{border:1px solid #ccc;padding:2px 6px}</style></head><body><h1>"
+            + html.escape(translate("ScorecardDock", "Street/town unit scorecard"))
+            + f"</h1>{image}<table><tr>{head}</tr>{body}</table>{cards}</body></html>",
+            encoding="utf-8",
+        )
+        return path
+
+    def style_result_layer(self) -> Optional[QgsVectorLayer]:
+        """A memory copy of the units with their scores, styled in five classes (the source layer is not touched)."""
+        if self.result is None or self.layer is None:
+            self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
+            return None
+        from ..styles import style_scores
+
+        layer = QgsVectorLayer(f"MultiPolygon?crs={self.layer.crs().authid()}", translate("ScorecardDock", "Unit scores"), "memory")
+        provider = layer.dataProvider()
+        provider.addAttributes(
+            [
+                QgsField("unit", FIELD_STRING),
+                QgsField("score", FIELD_DOUBLE),
+                QgsField("class", FIELD_STRING),
+                QgsField("unit_type", FIELD_STRING),
+                QgsField("rank", FIELD_INT),
+            ]
+        )
+        layer.updateFields()
+        rows = {r["id"]: r for r in self._rows_for_export()}
+        feats = []
+        for f in self.layer.getFeatures():
+            r = rows.get(f.id())
+            if r is None:
+                continue
+            g = QgsFeature(layer.fields())
+            g.setGeometry(f.geometry())
+            g.setAttributes([r["unit"], r["score"], r["class"], r["type"], r["rank"]])
+            feats.append(g)
+        provider.addFeatures(feats)
+        style_scores(layer)
+        if self.result_layer is not None and not _deleted(self.result_layer):
+            QgsProject.instance().removeMapLayer(self.result_layer.id())
+        if QgsProject.instance().addMapLayer(layer) is None:
+            self._message(translate("ScorecardDock", "Could not add the result layer to the project."), MESSAGE_CRITICAL)
+            return None
+        self.result_layer = layer
+        return layer
+
+    # ------------------------------------------------------------ state in the project
+    def write_state(self, *args):
+        project = QgsProject.instance()
+        state = {
+            "units": self.layer.id() if self.layer is not None else "",
+            "inputs": {k: (c.currentLayer().id() if c.currentLayer() is not None else "") for k, c in self.inputCombos.items()},
+            "weights": self.weights,
+        }
+        project.writeEntry(PROJECT_SCOPE, "scorecard", json.dumps(state, ensure_ascii=False))
+
+    def read_state(self, *args):
+        text, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, "scorecard", "")
+        if not ok or not text:
+            return
+        try:
+            state = json.loads(text)
+        except ValueError:
+            return
+        project = QgsProject.instance()
+        layer = project.mapLayer(state.get("units", ""))
+        if layer is not None:
+            self.layerCombo.setLayer(layer)
+        for k, lid in state.get("inputs", {}).items():
+            if k in self.inputCombos:
+                self.inputCombos[k].setLayer(project.mapLayer(lid) if lid else None)
+        weights = state.get("weights")
+        if isinstance(weights, dict):
+            self.weights = weights
+            self._fill_weights()
+
+    def disconnect_scoring(self):
+        project = QgsProject.instance()
+        for signal, slot in ((project.writeProject, self.write_state), (project.readProject, self.read_state)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        if self.task is not None:
+            try:
+                self.task.cancel()
+            except RuntimeError:
+                pass
+
+    def _message(self, text: str, level):
+        self.last_message = text
+        bar = self.iface.messageBar() if self.iface is not None else None
+        if bar is not None:
+            bar.pushMessage(translate("ScorecardDock", "Resilience scorecard"), text, level, 6)
+        else:
+            self.summaryLabel.setText(text)
+
+
+def _deleted(obj) -> bool:
+    from qgis.PyQt import sip
+
+    return sip.isdeleted(obj)

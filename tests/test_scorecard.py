@@ -1,0 +1,122 @@
+"""The scorecard dock driven headless: set the layer, score, sort, select, edit a weight, filter, export, style,
+and keep its state in the project. The numbers are checked against the scoring core run on its own."""
+
+import csv
+
+import numpy as np
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QDoubleSpinBox
+
+from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.core import scoring as sc
+from tests.conftest import SAMPLE
+from tests.helpers import memory_layer
+
+
+@pytest.fixture
+def sample_project(qgis_iface, qgis_processing):
+    project = QgsProject.instance()
+    project.clear()
+    layers = {}
+    for table in ("street_units", "faults", "flood_zones", "geohazards", "facilities"):
+        layer = QgsVectorLayer(f"{SAMPLE}|layername={table}", table, "ogr")
+        project.addMapLayer(layer)
+        layers[table] = layer
+    yield layers
+    project.clear()
+
+
+def make_dock(qgis_iface, layer):
+    from resilience_plugin.gui.scorecard_dock import ScorecardDock
+
+    dock = ScorecardDock(qgis_iface.mainWindow())
+    dock.layerCombo.setLayer(layer)
+    dock.set_layer(layer)
+    return dock
+
+
+def column(dock, title):
+    table = dock.unitTable
+    return next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == title)
+
+
+def test_dock_scores_sorts_selects_and_recomputes(qgis_iface, sample_project):
+    units = sample_project["street_units"]
+    dock = make_dock(qgis_iface, units)
+    assert dock.inputCombos["faults"].currentLayer() is sample_project["faults"]  # inputs found in the project
+    dock.score_units(wait=True)
+    assert dock.result is not None and len(dock.raw_ids) == units.featureCount() == 233
+    assert set(dock.result.used) == set(sc.INDICATORS)
+    # the dock's scores are the core's on the same raw values
+    again = sc.score(dock.raw, dock.weights, dock.profile.value("scoring.class_breaks"), dock.profile.value("scoring.type_margin"))
+    assert np.allclose(again.score, dock.result.score)
+    table = dock.unitTable
+    score_col, rank_col = column(dock, "Score"), column(dock, "Rank")
+    table.sortItems(score_col)
+    table.sortItems(score_col, order=1)  # descending: the first row has rank 1
+    assert table.item(0, rank_col).text() == "1"
+    table.selectRow(0)
+    assert "<h3>" in dock.unitCard.toHtml() or dock.unitCard.toPlainText()
+    assert units.selectedFeatureCount() == 1
+    # pass/fail cells are coloured
+    shelter_col = column(dock, "Shelter m²/person")
+    colours = {table.item(r, shelter_col).background().color().name() for r in range(table.rowCount())}
+    assert {"#c7e9c0", "#fcbba1"} <= colours
+    # editing a weight recomputes at once
+    before = dock.result.score.copy()
+    spins = [dock.weightsTable.cellWidget(r, 2) for r in range(dock.weightsTable.rowCount())]
+    assert all(isinstance(s, QDoubleSpinBox) for s in spins)
+    row = next(r for r in range(dock.weightsTable.rowCount()) if dock.weightsTable.item(r, 1).text() == "elderly_share")
+    spins[row].setValue(5.0)
+    assert dock.weights["vulnerability"]["elderly_share"] == 5.0 and not np.allclose(before, dock.result.score)
+    assert (dock.sensitivity >= 0).all() and dock.sensitivity.max() > 0
+    dock.reset_weights()
+    assert np.allclose(before, dock.result.score)
+    # class filter
+    dock.classFilter.setCurrentIndex(dock.classFilter.findData("low"))
+    hidden = sum(table.isRowHidden(r) for r in range(table.rowCount()))
+    assert hidden == int((dock.result.klass != "low").sum())
+    dock.classFilter.setCurrentIndex(0)
+    # a styled result layer, never the source
+    fields_before = units.fields().names()
+    result = dock.style_result_layer()
+    assert result.renderer().type() == "categorizedSymbol" and result.featureCount() == 233
+    assert units.fields().names() == fields_before
+    dock.close_and_disconnect()
+
+
+def test_exports_escape_and_state_survives(qgis_iface, sample_project, tmp_path):
+    hostile = memory_layer(
+        "Polygon",
+        [
+            (
+                "POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))",
+                ["<script>alert(1)</script>", 1000.0],
+            ),
+            ("POLYGON((501000 4400000, 502000 4400000, 502000 4401000, 501000 4401000, 501000 4400000))", ["乙街道", 3000.0]),
+        ],
+        fields=(("name", FIELD_STRING), ("population", FIELD_DOUBLE)),
+        name="街镇",
+    )
+    dock = make_dock(qgis_iface, hostile)
+    dock.score_units(wait=True)
+    assert dock.result is not None, getattr(dock, "last_traceback", "")
+    page = dock.export_html(str(tmp_path / "scorecard.html"))
+    text = open(page, encoding="utf-8").read()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script>alert" not in text
+    with open(dock.export_csv(str(tmp_path / "scorecard.csv")), encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["unit"] for r in rows} == {"<script>alert(1)</script>", "乙街道"}
+    # weights and inputs are kept in the project
+    dock.weights["hazard"]["fault_share"] = 3.0
+    dock.write_state()
+    dock.weights["hazard"]["fault_share"] = 1.0
+    dock.read_state()
+    assert dock.weights["hazard"]["fault_share"] == 3.0
+    assert dock.layerCombo.currentLayer() is hostile
+    saved = dock.save_profile(str(tmp_path / "我的配置.json"))
+    from resilience_plugin.core.profile import load_profile
+
+    assert load_profile(saved).value("scoring.dimensions")["hazard"]["fault_share"] == 3.0
+    dock.close_and_disconnect()
