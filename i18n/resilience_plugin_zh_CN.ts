@@ -2166,127 +2166,127 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="265" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="266" />
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="267" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="268" />
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="268" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269" />
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="270" />
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="270" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="271" />
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="271" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="272" />
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="272" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273" />
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="274" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="274" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="275" />
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276" />
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="276" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="277" />
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278" />
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279" />
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="328" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="329" />
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="334" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="335" />
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="335" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="336" />
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="336" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="337" />
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="337" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="338" />
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="338" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="339" />
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="339" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="340" />
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="340" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="341" />
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="341" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="342" />
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="342" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="343" />
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="343" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="344" />
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="344" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="345" />
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
@@ -2298,14 +2298,19 @@ Indicators (a missing optional input drops its own; the field indicators lists t
 
 Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity (10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. Five classes by the profile's breaks; rank 1 is the highest score. The type is the leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, otherwise balanced.
 
-Output: the units' own fields, each indicator's value (i_*), score (s_*), target and pass (ok_*), the three dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer is never written to.</source>
+Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer is never written to.</source>
         <translation>按第51条的三个方面评估每个街道/乡镇单元——致灾因子风险性、承灾体脆弱性和救灾能力有效性——并确定其类型及措施（第52条）。
 
 指标（缺少某个可选输入时去掉相应指标；字段 indicators 列出实际使用的指标）：致灾——断裂避让距离内面积比例、按等级加权的洪涝风险区面积比例（见规划配置）、每平方公里地质灾害点数；脆弱——人口密度、老年人口比例、老旧建筑比例；能力——人均避难面积（目标 2.1 平方米）、消防站 5 分钟代理距离（2.5 公里）覆盖的面积比例、单元内派出所数量（至少 1 个）、每千人医院床位、人均平急转换空间（学校、公园、体育场馆、宾馆，平方米）。
 
 方法（INFORM）：各指标在所有单元间按最小–最大值缩放到 0–10，偏态指标（灾害点密度、人口密度、人均及每千人指标）先取 log(1 + x)；所有单元取值相同的指标计 0 分并记入日志。各维度为其指标的加权平均（权重见规划配置）；综合得分为致灾、脆弱和能力不足（10 − 能力）的几何平均，因此某一维度所有指标均为最低值的单元综合得分为 0。按规划配置的分级阈值分为五级；排名 1 为得分最高。类型取领先的维度（致灾主导型、脆弱主导型、能力短板型），需领先第二位 1 分以上，否则为均衡型。
 
-输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
+输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="265" />
+        <source>Target: {0}</source>
+        <translation>目标：{0}</translation>
     </message>
 </context>
 <context>
@@ -2396,292 +2401,292 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95" />
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="89" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113" />
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114" />
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="106" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116" />
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124" />
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="127" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="127" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="135" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144" />
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145" />
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184" />
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="176" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="177" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="178" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188" />
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="193" />
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="194" />
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="195" />
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196" />
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="208" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="219" />
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="209" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="220" />
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="210" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="221" />
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="235" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259" />
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="235" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259" />
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="248" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="275" />
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="265" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="292" />
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="269" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296" />
         <source>Layer '{0}': choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="336" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363" />
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="342" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="369" />
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="357" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="384" />
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="358" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="385" />
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="486" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="512" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="403" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="430" />
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="404" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="431" />
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="487" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="513" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="406" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="433" />
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="441" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="469" />
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="452" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="478" />
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="453" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="479" />
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="454" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480" />
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="455" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="481" />
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="593" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="619" />
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="576" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591" />
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="597" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623" />
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="676" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="706" />
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159" />
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="151" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="160" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="650" />
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>

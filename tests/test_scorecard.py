@@ -73,6 +73,13 @@ def test_dock_scores_sorts_selects_and_recomputes(qgis_iface, sample_project):
     assert (dock.sensitivity >= 0).all() and dock.sensitivity.max() > 0
     dock.reset_weights()
     assert np.allclose(before, dock.result.score)
+    # editing a target re-colours the pass/fail cells at once
+    wt = dock.weightsTable
+    target_row = next(r for r in range(wt.rowCount()) if (wt.item(r, 0).text(), wt.item(r, 1).text()) == ("Target", "shelter_per_person"))
+    dock.weightsTable.cellWidget(target_row, 2).setValue(1000.0)
+    colours = {table.item(r, shelter_col).background().color().name() for r in range(table.rowCount())}
+    assert colours == {"#fcbba1"}
+    dock.reset_weights()
     # class filter
     dock.classFilter.setCurrentIndex(dock.classFilter.findData("low"))
     hidden = sum(table.isRowHidden(r) for r in range(table.rowCount()))
@@ -108,15 +115,19 @@ def test_exports_escape_and_state_survives(qgis_iface, sample_project, tmp_path)
     with open(dock.export_csv(str(tmp_path / "scorecard.csv")), encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert {r["unit"] for r in rows} == {"<script>alert(1)</script>", "乙街道"}
-    # weights and inputs are kept in the project
+    # weights, targets and layers are saved with the project and come back when it is read again
     dock.weights["hazard"]["fault_share"] = 3.0
-    dock.write_state()
+    dock.targets["shelter_per_person"] = 3.5
+    project_file = str(tmp_path / "规划.qgz")
+    assert QgsProject.instance().write(project_file)
     dock.weights["hazard"]["fault_share"] = 1.0
-    dock.read_state()
-    assert dock.weights["hazard"]["fault_share"] == 3.0
-    assert dock.layerCombo.currentLayer() is hostile
+    dock.targets["shelter_per_person"] = 2.1
+    assert QgsProject.instance().read(project_file)
+    assert dock.weights["hazard"]["fault_share"] == 3.0 and dock.targets["shelter_per_person"] == 3.5
+    assert dock.layerCombo.currentLayer().name() == "街镇"
     saved = dock.save_profile(str(tmp_path / "我的配置.json"))
     from resilience_plugin.core.profile import load_profile
 
     assert load_profile(saved).value("scoring.dimensions")["hazard"]["fault_share"] == 3.0
+    assert load_profile(saved).value("shelter.area_per_person_target") == 3.5
     dock.close_and_disconnect()

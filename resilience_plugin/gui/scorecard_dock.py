@@ -270,6 +270,8 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
             self.layer.selectByIds(self._row_ids(rows))
         finally:
             self._syncing = False
+        if len(rows) == 1:  # one unit chosen in the table: go to it
+            self.zoom_to_selection()
 
     def _layer_selection_changed(self, *args):
         if self._syncing or self.layer is None:

@@ -56,6 +56,12 @@ from ..translation import translate
 
 PROJECT_SCOPE = "resilience_plugin"
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
+TARGET_KEYS = {
+    "shelter_per_person": "shelter.area_per_person_target",
+    "fire_coverage": "scoring.fire_coverage_target",
+    "police_presence": "police.stations_per_unit_min",
+    "beds_per_1000": "health.beds_per_1000_target",
+}
 TARGET_CLAUSES = {
     "shelter_per_person": "第51条",
     "fire_coverage": "第51条",
@@ -75,7 +81,10 @@ class ScoringPanel:
         from ..settings import active_profile_path
 
         self.profile = load_profile(active_profile_path() or None)
+        from ..processing.units.score_units import targets
+
         self.weights: Dict[str, Dict[str, float]] = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
+        self.targets: Dict[str, float] = targets(self.profile)
         self.raw: Optional[Dict[str, np.ndarray]] = None
         self.raw_ids: List[int] = []
         self.result: Optional[sc.Scores] = None
@@ -200,33 +209,48 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ weights
     def _fill_weights(self):
+        """One row per weight, then one per target (第51条 capacity targets): both edited in place."""
         table = self.weightsTable
         table.blockSignals(True)
         rows = [(dim, k) for dim in sc.DIMENSIONS for k in self.weights.get(dim, {})]
+        rows += [("target", k) for k in self.targets]
         table.setRowCount(len(rows))
         dims = {
             "hazard": translate("ScorecardDock", "Hazard"),
             "vulnerability": translate("ScorecardDock", "Vulnerability"),
             "capacity": translate("ScorecardDock", "Capacity"),
+            "target": translate("ScorecardDock", "Target"),
         }
         for r, (dim, k) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(dims[dim]))
             table.setItem(r, 1, QTableWidgetItem(k))
             spin = QDoubleSpinBox(table)
-            spin.setRange(0.0, 100.0)
+            spin.setRange(0.0, 10000.0)
+            spin.setDecimals(2)
             spin.setSingleStep(0.1)
-            spin.setValue(float(self.weights[dim][k]))
-            spin.valueChanged.connect(lambda v, d=dim, key=k: self.set_weight(d, key, v))
+            if dim == "target":
+                spin.setValue(float(self.targets[k]))
+                spin.valueChanged.connect(lambda v, key=k: self.set_target(key, v))
+            else:
+                spin.setValue(float(self.weights[dim][k]))
+                spin.valueChanged.connect(lambda v, d=dim, key=k: self.set_weight(d, key, v))
             table.setCellWidget(r, 2, spin)
         table.blockSignals(False)
         table.resizeColumnsToContents()
+
+    def set_target(self, indicator: str, value: float):
+        self.targets[indicator] = float(value)
+        self.recompute()
 
     def set_weight(self, dimension: str, indicator: str, value: float):
         self.weights[dimension][indicator] = float(value)
         self.recompute()
 
     def reset_weights(self):
+        from ..processing.units.score_units import targets
+
         self.weights = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
+        self.targets = targets(self.profile)
         self._fill_weights()
         self.recompute()
 
@@ -241,6 +265,9 @@ class ScoringPanel:
 
         try:
             edited = self.profile.with_value("scoring.dimensions", self.weights)
+            for key, profile_key in TARGET_KEYS.items():
+                value = self.targets[key]
+                edited = edited.with_value(profile_key, int(value) if profile_key == "police.stations_per_unit_min" else value)
             edited.save(path)
         except (ProfileError, OSError) as exc:
             self._message(str(exc), MESSAGE_CRITICAL)
@@ -411,8 +438,9 @@ class ScoringPanel:
         index = {fid: i for i, fid in enumerate(self.raw_ids)}
         from .scorecard_dock import NumericItem
 
-        for fid, row in self._rows_by_id.items():
-            i = index.get(fid)
+        for row in range(table.rowCount()):  # rows as they are now: the user may have sorted the table
+            first = table.item(row, 0)
+            i = index.get(first.data(self.ID_ROLE)) if first is not None else None
             if i is None:
                 continue
             values = [
@@ -443,9 +471,7 @@ class ScoringPanel:
         self.show_unit_card()
 
     def _targets(self) -> dict:
-        from ..processing.units.score_units import targets
-
-        return targets(self.profile)
+        return self.targets
 
     def _indicator_label(self, key: str) -> str:
         return {
@@ -633,6 +659,7 @@ class ScoringPanel:
             "units": self.layer.id() if self.layer is not None else "",
             "inputs": {k: (c.currentLayer().id() if c.currentLayer() is not None else "") for k, c in self.inputCombos.items()},
             "weights": self.weights,
+            "targets": self.targets,
         }
         project.writeEntry(PROJECT_SCOPE, "scorecard", json.dumps(state, ensure_ascii=False))
 
@@ -651,10 +678,13 @@ class ScoringPanel:
         for k, lid in state.get("inputs", {}).items():
             if k in self.inputCombos:
                 self.inputCombos[k].setLayer(project.mapLayer(lid) if lid else None)
-        weights = state.get("weights")
+        weights, goals = state.get("weights"), state.get("targets")
         if isinstance(weights, dict):
             self.weights = weights
-            self._fill_weights()
+        if isinstance(goals, dict):
+            self.targets.update({k: float(v) for k, v in goals.items() if k in self.targets})
+        self._fill_weights()
+        self.recompute()
 
     def disconnect_scoring(self):
         project = QgsProject.instance()

@@ -86,7 +86,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             "Five classes by the profile's breaks; rank 1 is the highest score. The type is the "
             "leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, "
             "otherwise balanced.\n\n"
-            "Output: the units' own fields, each indicator's value (i_*), score (s_*), target and pass (ok_*), the three "
+            "Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three "
             "dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer "
             "is never written to."
         )
@@ -262,6 +262,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             specs.append((f, FIELD_DOUBLE, self._label(k)))
             specs.append(("s" + f[1:], FIELD_DOUBLE, self.tr("Score: {0}").format(self._label(k))))
             if k in ok:
+                specs.append(("t" + f[1:], FIELD_DOUBLE, self.tr("Target: {0}").format(self._label(k))))
                 specs.append(("ok" + f[1:], FIELD_INT, self.tr("Target met: {0}").format(self._label(k))))
         specs += [
             ("hazard", FIELD_DOUBLE, self.tr("Hazard (0-10)")),
@@ -293,7 +294,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 values += [num(raw[k][i]), num(result.normalised[k][i], 3)]
                 if k in ok:
                     passed = ok[k][i]
-                    values.append(None if not np.isfinite(passed) else int(passed))
+                    values += [float(goals[k]), None if not np.isfinite(passed) else int(passed)]
                     if passed == 0 and k in measures:
                         failing.append(measures[k])
             kind = result.unit_type[i]
