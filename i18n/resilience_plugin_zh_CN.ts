@@ -2456,239 +2456,244 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139" />
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147" />
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148" />
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188" />
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192" />
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="193" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="197" />
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="194" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="198" />
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="195" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="199" />
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="200" />
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="219" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="223" />
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="220" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="224" />
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="221" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225" />
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263" />
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263" />
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="275" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="279" />
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="292" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296" />
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="300" />
         <source>Layer '{0}': choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="367" />
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="369" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="373" />
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="384" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="388" />
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="385" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="389" />
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="512" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="532" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="430" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="434" />
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="431" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="435" />
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="513" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="533" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="433" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437" />
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="469" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="473" />
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="478" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="482" />
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="479" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483" />
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="484" />
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="481" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="485" />
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="619" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="639" />
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="576" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="596" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611" />
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="643" />
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="706" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="726" />
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162" />
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="160" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163" />
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="650" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670" />
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494" />
+        <source>All districts</source>
+        <translation>全部区</translation>
     </message>
 </context>
 </TS>

@@ -27,13 +27,28 @@ def sample_project(qgis_iface, qgis_processing):
     project.clear()
 
 
-def make_dock(qgis_iface, layer):
+@pytest.fixture
+def make_dock(qgis_iface):
+    """Docks for one test, deleted afterwards so that no stray dock stays in the main window."""
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
     from resilience_plugin.gui.scorecard_dock import ScorecardDock
 
-    dock = ScorecardDock(qgis_iface.mainWindow())
-    dock.layerCombo.setLayer(layer)
-    dock.set_layer(layer)
-    return dock
+    made = []
+
+    def make(layer):
+        dock = ScorecardDock(qgis_iface.mainWindow())
+        dock.layerCombo.setLayer(layer)
+        dock.set_layer(layer)
+        made.append(dock)
+        return dock
+
+    yield make
+    for dock in made:
+        dock.close_and_disconnect()
+        dock.setParent(None)
+        dock.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def column(dock, title):
@@ -41,9 +56,9 @@ def column(dock, title):
     return next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == title)
 
 
-def test_dock_scores_sorts_selects_and_recomputes(qgis_iface, sample_project):
+def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     units = sample_project["street_units"]
-    dock = make_dock(qgis_iface, units)
+    dock = make_dock(units)
     assert dock.inputCombos["faults"].currentLayer() is sample_project["faults"]  # inputs found in the project
     dock.score_units(wait=True)
     assert dock.result is not None and len(dock.raw_ids) == units.featureCount() == 233
@@ -85,6 +100,11 @@ def test_dock_scores_sorts_selects_and_recomputes(qgis_iface, sample_project):
     hidden = sum(table.isRowHidden(r) for r in range(table.rowCount()))
     assert hidden == int((dock.result.klass != "low").sum())
     dock.classFilter.setCurrentIndex(0)
+    dock.districtFilter.setCurrentIndex(dock.districtFilter.findData("东城区"))
+    shown = [r for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    assert shown and all(table.item(r, 5).text() == "东城区" for r in shown)
+    assert len(shown) == sum(1 for f in units.getFeatures() if f["district"] == "东城区")
+    dock.districtFilter.setCurrentIndex(0)
     # a styled result layer, never the source
     fields_before = units.fields().names()
     result = dock.style_result_layer()
@@ -93,7 +113,7 @@ def test_dock_scores_sorts_selects_and_recomputes(qgis_iface, sample_project):
     dock.close_and_disconnect()
 
 
-def test_exports_escape_and_state_survives(qgis_iface, sample_project, tmp_path):
+def test_exports_escape_and_state_survives(make_dock, sample_project, tmp_path):
     hostile = memory_layer(
         "Polygon",
         [
@@ -106,7 +126,7 @@ def test_exports_escape_and_state_survives(qgis_iface, sample_project, tmp_path)
         fields=(("name", FIELD_STRING), ("population", FIELD_DOUBLE)),
         name="街镇",
     )
-    dock = make_dock(qgis_iface, hostile)
+    dock = make_dock(hostile)
     dock.score_units(wait=True)
     assert dock.result is not None, getattr(dock, "last_traceback", "")
     page = dock.export_html(str(tmp_path / "scorecard.html"))

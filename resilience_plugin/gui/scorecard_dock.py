@@ -245,6 +245,7 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
         if bad_pop:
             text += " · " + self.tr("{0} without a valid population in field '{1}'").format(bad_pop, pop_field)
         self.summaryLabel.setText(text)
+        self.fill_district_filter()
         self.apply_filter(self.filterEdit.text())
         if self.raw is not None and len(self.raw_ids) == len(features):
             self._fill_scores()

@@ -128,6 +128,9 @@ class ScoringPanel:
         self.typeFilter.addItem(translate("ScorecardDock", "All types"), "")
         for t in sc.TYPES:
             self.typeFilter.addItem(self._type_label(t), t)
+        self.districtFilter = QComboBox(filters)
+        self.districtFilter.addItem(translate("ScorecardDock", "All districts"), "")
+        frow.addWidget(self.districtFilter)
         frow.addWidget(self.classFilter)
         frow.addWidget(self.typeFilter)
         form.addRow(filters)
@@ -173,6 +176,7 @@ class ScoringPanel:
         self.saveProfileButton.clicked.connect(lambda: self.save_profile())
         self.classFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
         self.typeFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
+        self.districtFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
         self.unitTable.itemSelectionChanged.connect(self.show_unit_card)
         project = QgsProject.instance()
         project.writeProject.connect(self.write_state)
@@ -481,8 +485,24 @@ class ScoringPanel:
             "beds_per_1000": translate("ScorecardDock", "Beds/1,000"),
         }.get(key, key)
 
+    def fill_district_filter(self):
+        """The districts of the units (the table's district column), for the district filter."""
+        current = self.districtFilter.currentData()
+        values = sorted({self.unitTable.item(r, 5).text() for r in range(self.unitTable.rowCount()) if self.unitTable.item(r, 5)} - {""})
+        self.districtFilter.blockSignals(True)
+        self.districtFilter.clear()
+        self.districtFilter.addItem(translate("ScorecardDock", "All districts"), "")
+        for v in values:
+            self.districtFilter.addItem(v, v)
+        index = self.districtFilter.findData(current) if current else 0
+        self.districtFilter.setCurrentIndex(max(index, 0))
+        self.districtFilter.blockSignals(False)
+
     def score_filter_hides(self, row: int) -> bool:
-        """Whether the class or type filter hides this row."""
+        """Whether the district, class or type filter hides this row."""
+        district = self.districtFilter.currentData()
+        if district and (self.unitTable.item(row, 5) is None or self.unitTable.item(row, 5).text() != district):
+            return True
         if self.result is None:
             return False
         fid = self.unitTable.item(row, 0).data(self.ID_ROLE) if self.unitTable.item(row, 0) else None
