@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChinaCoordsAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="27" />
+        <source>Convert Chinese web-map coordinates (WGS84 / GCJ-02 / BD-09)</source>
+        <translation>国内网络地图坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <source>WGS84 (GPS, CGCS2000 to within a metre)</source>
+        <translation>WGS84（GPS，与 CGCS2000 相差在 1 米以内）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <source>GCJ-02 (Amap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="44" />
+        <source>Input layer</source>
+        <translation>输入图层</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="45" />
+        <source>A layer in longitude/latitude.</source>
+        <translation>经纬度坐标的图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="47" />
+        <source>From</source>
+        <translation>源坐标系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="48" />
+        <source>The system the coordinates are in now.</source>
+        <translation>坐标当前所在的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50" />
+        <source>To</source>
+        <translation>目标坐标系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="51" />
+        <source>The system to convert to.</source>
+        <translation>要转换到的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="53" />
+        <source>Converted</source>
+        <translation>转换结果</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="54" />
+        <source>The features with converted coordinates.</source>
+        <translation>坐标已转换的要素。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67" />
+        <source>Layer '{0}' is in {1}, not in longitude/latitude: GCJ-02 and BD-09 exist only as longitude/latitude.</source>
+        <translation>图层“{0}”采用 {1}，不是经纬度坐标：GCJ-02 和 BD-09 只有经纬度形式。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67" />
+        <source>no CRS</source>
+        <translation>无坐标系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="105" />
+        <source>{0} feature(s) converted from {1} to {2}.</source>
+        <translation>已将 {0} 个要素从 {1} 转换为 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="30" />
+        <source>POIs and boundaries downloaded from Amap or Tencent are in GCJ-02, from Baidu in BD-09: offset by hundreds of metres from WGS84 and CGCS2000, so that facilities land in the wrong street/town unit or life circle (第50、53条). This converts every vertex of a layer between WGS84, GCJ-02 and BD-09, in either direction. GCJ-02 is the published polynomial offset on the Krasovsky ellipsoid; BD-09 adds Baidu's rotation and offset. Points outside China's bounding rectangle are left unshifted, as the web maps do. The reverse transforms iterate the forward ones until the round trip agrees to better than 0.1 mm.
+
+The layer must be in longitude/latitude (a geographic CRS; such data are usually labelled EPSG:4326). The output keeps the layer's CRS, fields and geometry type; curved geometries are segmentised. The input is never modified.</source>
+        <translation>从高德或腾讯下载的兴趣点和边界采用 GCJ-02，从百度下载的采用 BD-09：与 WGS84 和 CGCS2000 相差数百米，会使设施落入错误的街镇单元或生活圈（第50、53条）。本算法在 WGS84、GCJ-02 和 BD-09 之间双向转换图层的每个节点。GCJ-02 为克拉索夫斯基椭球上公开的多项式偏移；BD-09 在其基础上再加百度的旋转和偏移。中国外包矩形以外的点不做偏移，与网络地图一致。反向转换对正向转换迭代求解，直至往返误差小于 0.1 毫米。
+
+图层须为经纬度坐标（地理坐标系，此类数据通常标为 EPSG:4326）。输出保留图层的坐标系、字段和几何类型；曲线几何会转换为直线段。不会修改输入图层。</translation>
+    </message>
+</context>
+<context>
     <name>ClusterDossierAlgorithm</name>
     <message>
         <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
@@ -1554,12 +1641,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="47" />
+        <location filename="../resilience_plugin/processing/provider.py" line="49" />
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="50" />
+        <location filename="../resilience_plugin/processing/provider.py" line="52" />
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
