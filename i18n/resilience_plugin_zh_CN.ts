@@ -1,84 +1,85 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ChinaCoordsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="27" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="27"/>
         <source>Convert Chinese web-map coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>国内网络地图坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43"/>
         <source>WGS84 (GPS, CGCS2000 to within a metre)</source>
         <translation>WGS84（GPS，与 CGCS2000 相差在 1 米以内）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="43"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="44" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="44"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="45" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="45"/>
         <source>A layer in longitude/latitude.</source>
         <translation>经纬度坐标的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="47" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="47"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="48" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="48"/>
         <source>The system the coordinates are in now.</source>
         <translation>坐标当前所在的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="51" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="51"/>
         <source>The system to convert to.</source>
         <translation>要转换到的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="53" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="53"/>
         <source>Converted</source>
         <translation>转换结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="54" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="54"/>
         <source>The features with converted coordinates.</source>
         <translation>坐标已转换的要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67" />
-        <source>Layer '{0}' is in {1}, not in longitude/latitude: GCJ-02 and BD-09 exist only as longitude/latitude.</source>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67"/>
+        <source>Layer &apos;{0}&apos; is in {1}, not in longitude/latitude: GCJ-02 and BD-09 exist only as longitude/latitude.</source>
         <translation>图层“{0}”采用 {1}，不是经纬度坐标：GCJ-02 和 BD-09 只有经纬度形式。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="67"/>
         <source>no CRS</source>
         <translation>无坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="105" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="105"/>
         <source>{0} feature(s) converted from {1} to {2}.</source>
         <translation>已将 {0} 个要素从 {1} 转换为 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="30" />
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="30"/>
         <source>POIs and boundaries downloaded from Amap or Tencent are in GCJ-02, from Baidu in BD-09: offset by hundreds of metres from WGS84 and CGCS2000, so that facilities land in the wrong street/town unit or life circle (第50、53条). This converts every vertex of a layer between WGS84, GCJ-02 and BD-09, in either direction. GCJ-02 is the published polynomial offset on the Krasovsky ellipsoid; BD-09 adds Baidu's rotation and offset. Points outside China's bounding rectangle are left unshifted, as the web maps do. The reverse transforms iterate the forward ones until the round trip agrees to better than 0.1 mm.
 
 The layer must be in longitude/latitude (a geographic CRS; such data are usually labelled EPSG:4326). The output keeps the layer's CRS, fields and geometry type; curved geometries are segmentised. The input is never modified.</source>
@@ -90,12 +91,12 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="63" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="63"/>
         <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
 - hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
 - urban base: population and area;
@@ -118,262 +119,262 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="99" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="99"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101" />
-        <source>Field with each cluster's population.</source>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
+        <source>Field with each cluster&apos;s population.</source>
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="145" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="145"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180"/>
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="275" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="275"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="277" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="277"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="278" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="278"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="279" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="279"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="280" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="280"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="281" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="281"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="282" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="282"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="283" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="283"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="284" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="284"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="285" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="285"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="286" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="286"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="287" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="287"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="288" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="288"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="289" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="289"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="290" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="290"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="291" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="291"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="292" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="292"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="293" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="293"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="294" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="294"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="295" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="295"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="296" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="296"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366" />
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -381,12 +382,12 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 <context>
     <name>ClustersAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="57" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="57"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="60" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="60"/>
         <source>Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, 第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve depot, water plant, substation, command centre; the list is in the plan profile).
 
 Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).
@@ -407,287 +408,287 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="150" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="150"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="89" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="89"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
         <translation>街道/乡镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="92" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="92"/>
         <source>Field that identifies each unit (codes are checked for duplicates).</source>
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="97" />
-        <source>Field with each unit's population; null counts as 0 and is logged.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="97"/>
+        <source>Field with each unit&apos;s population; null counts as 0 and is logged.</source>
         <translation>各单元人口字段；空值按 0 计并记入日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="100" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="100"/>
         <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
         <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="102" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="102"/>
         <source>Lifeline service zones</source>
         <translation>生命线保障分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="103" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="103"/>
         <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
         <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="105" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="105"/>
         <source>Zone field in the lifeline layers</source>
         <translation>生命线图层中的分区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="106" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="106"/>
         <source>Field naming each zone; layers without it use the feature id.</source>
         <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
         <source>Barriers</source>
         <translation>屏障</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="109" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="109"/>
         <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
         <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="111" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="111"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="112" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="112"/>
         <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
         <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="115" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="115"/>
         <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
         <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="117" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="117"/>
         <source>Number of clusters</source>
         <translation>组团数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120" />
-        <source>How many clusters to make (Beijing's plan: 39).</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120"/>
+        <source>How many clusters to make (Beijing&apos;s plan: 39).</source>
         <translation>要划分的组团数量（北京规划：39 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122"/>
         <source>Minimum population</source>
         <translation>最小人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123" />
-        <source>Optional lower bound of a cluster's population; 0: none.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
+        <source>Optional lower bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口下限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125"/>
         <source>Maximum population</source>
         <translation>最大人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126" />
-        <source>Optional upper bound of a cluster's population; 0: none.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
+        <source>Optional upper bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口上限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
         <source>Units with their cluster</source>
         <translation>单元及所属组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
         <source>The units with the cluster each belongs to (cluster_id).</source>
         <translation>各单元及其所属组团（cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
         <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="158" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="158"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="165" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="165"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172" />
-        <source>Layer '{0}' has no usable unit polygons.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172"/>
+        <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="177" />
-        <source>{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="177"/>
+        <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="184" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="184"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="198" />
-        <source>Lifeline layer '{0}': {1} unit(s) lie in none of its zones.</source>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="198"/>
+        <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="267" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="267"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="268" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="268"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="272" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="272"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="274" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="274"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="275" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="275"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="276" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="276"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="315" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="315"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="321" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="321"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="328" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="328"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="330" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="330"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="339" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="339"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="341" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="341"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="347" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="347"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="352" />
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="352"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -695,12 +696,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 <context>
     <name>CorridorExposureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="38" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="38"/>
         <source>Corridor exposure to hazard zones</source>
         <translation>通道灾害区暴露分析</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="41" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="41"/>
         <source>Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where water-level alarms belong (第75条).
 
 Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field every zone is of one class.
@@ -717,112 +718,112 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="56" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="56"/>
         <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
         <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="86" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="86"/>
         <source>Hazard zones</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="58" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="58"/>
         <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
         <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="87" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="87"/>
         <source>Hazard class field</source>
         <translation>灾害等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="61" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="61"/>
         <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
         <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="64" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="64"/>
         <source>Exposed corridor sections</source>
         <translation>通道暴露路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="65" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="65"/>
         <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
         <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="67" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="67"/>
         <source>Corridor exposure summary</source>
         <translation>通道暴露汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="70" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="70"/>
         <source>Optional: every corridor with its exposed length and share.</source>
         <translation>可选：每条通道的暴露长度及比例。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Hazard class</source>
         <translation>灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="115"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="155"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="186" />
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="186"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
@@ -830,12 +831,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>FaultAvoidanceAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="50" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="50"/>
         <source>Facilities in fault avoidance zones</source>
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="53" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="53"/>
         <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
 
 The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
@@ -852,142 +853,142 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="112" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="112"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="75" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="75"/>
         <source>Facilities or buildings to check (points or polygons).</source>
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="116" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="116"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="78" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="78"/>
         <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="119" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="119"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="81" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="81"/>
         <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
         <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="86" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="86"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="92" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="92"/>
         <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
         <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="95" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="95"/>
         <source>Fault avoidance check</source>
         <translation>断裂避让核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="96" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="96"/>
         <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="123" />
-        <source>Layer '{0}': choose a seismic class field or a category field; without either no distance applies.</source>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="123"/>
+        <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="129" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="129"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="167" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="167"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="173" />
-        <source>{0}: categories without a class in the profile, reported 'class unknown': {1}</source>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="173"/>
+        <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="193"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="253" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="253"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="260" />
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="260"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
@@ -995,12 +996,12 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 <context>
     <name>FaultCrossingsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="42" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="42"/>
         <source>Corridor × fault crossing register</source>
         <translation>通道×活动断裂交叉台账</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="45" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="45"/>
         <source>The register a seismic reviewer asks for: every place where an emergency corridor crosses an active fault, and every corridor section inside a fault's avoidance zone. The plan asks for flexible seismic measures where important corridors cross fault zones (第44条) and strict avoidance of active faults (第86条).
 
 Crossings: one point per contact of a corridor with a fault. contact is 'cross' (passes through), 'touch' (the corridor or the fault ends on the other) or 'along' (the corridor lies on the fault trace; the point is the middle of that stretch and along_m its length). angle_deg is the acute angle between corridor and fault (90 = perpendicular, 0 = parallel), chain_m the distance along the corridor from its start (parts in order), exposed_m the length of the corridor inside the fault's avoidance zone around this crossing.
@@ -1025,207 +1026,207 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="76" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="76"/>
         <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
         <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="135" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="135"/>
         <source>Fault avoidance distance field (m)</source>
         <translation>断裂避让距离字段（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="86" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="86"/>
         <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="95" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="95"/>
         <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="99" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="99"/>
         <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
         <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="101" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="101"/>
         <source>Corridor sections in avoidance zones</source>
         <translation>避让区内通道路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="102" />
-        <source>The parts of each corridor inside each fault's avoidance zone, with their length.</source>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="102"/>
+        <source>The parts of each corridor inside each fault&apos;s avoidance zone, with their length.</source>
         <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="104" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="104"/>
         <source>Corridor summary</source>
         <translation>通道汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="105" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="105"/>
         <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
         <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="134" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="134"/>
         <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="150" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="150"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="181" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="181"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="182" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="182"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="183" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="183"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="184" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="184"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="185" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="185"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="197"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="294"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="341" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="341"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="347" />
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="347"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1233,12 +1234,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="56" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="56"/>
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="59" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="59"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -1259,227 +1260,227 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="170" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="170"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="94"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="96" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="96"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="103"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124" />
-        <source>The reached network is buffered by this much to make the circle's polygon.</source>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
+        <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="208" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="208"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="182" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="182"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143" />
-        <source>Optional field with each community's population, for the shelter area per person.</source>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
+        <source>Optional field with each community&apos;s population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206" />
-        <source>Choose the field of layer '{0}' that holds the facility category.</source>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中保存设施类别的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="218" />
-        <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="218"/>
+        <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="229" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="229"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="252" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="252"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="257" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="257"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268" />
-        <source>{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'.</source>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
+        <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="358" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="358"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="394" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="394"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="395" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="395"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="397" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="397"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="398" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="398"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="401" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="401"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="402" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="402"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="403" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="403"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="404" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="404"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="405" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="405"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="406" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="406"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="407" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="407"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="408" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="408"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="409" />
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="409"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1487,107 +1488,107 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="32" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="32"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41"/>
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="41"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="47" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="47"/>
         <source>Double-click a value to edit it (JSON for lists and tables). Confidence C marks values recalled from a standard and not confirmed: check them before relying on them.</source>
         <translation>双击数值即可编辑（列表和表格请用 JSON 格式）。可信度 C 表示凭记忆引用、尚未核实的标准数值：使用前请核对原文。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="57" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="57"/>
         <source>Load…</source>
         <translation>加载…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="58" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="58"/>
         <source>Save copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="59" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="59"/>
         <source>Use for new runs</source>
         <translation>用于新的运行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="60" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="60"/>
         <source>Built-in profile</source>
         <translation>内置配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="79" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="79"/>
         <source>Profile not loaded</source>
         <translation>配置未加载</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="108" />
-        <source>'{0}' is not valid JSON</source>
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="108"/>
+        <source>&apos;{0}&apos; is not valid JSON</source>
         <translation>“{0}”不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="129" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="129"/>
         <source>Profile not saved</source>
         <translation>配置未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="119" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="119"/>
         <source>Save plan profile</source>
         <translation>保存规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="135" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="135"/>
         <source>Plan profile (*.json)</source>
         <translation>规划参数配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="132" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="132"/>
         <source>Profile saved</source>
         <translation>配置已保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="135" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="135"/>
         <source>Load plan profile</source>
         <translation>加载规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146"/>
         <source>New runs use: {0}</source>
         <translation>新的运行将使用：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146" />
+        <location filename="../resilience_plugin/gui/profile_dialog.py" line="146"/>
         <source>the built-in profile</source>
         <translation>内置配置</translation>
     </message>
@@ -1595,12 +1596,12 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 <context>
     <name>ProfileTableAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="28" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="28"/>
         <source>Plan profile table</source>
         <translation>规划参数表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="31" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="31"/>
         <source>Checks a plan profile and writes every value in it as a table, with its unit, its source (a clause 第N条 of the Beijing Resilient City Spatial Special Plan 2022-2035, or a standard and its clause) and how confident that source is. Attach the table to a report as the record of the numbers an analysis used.
 
 Plan profile: a profile file (JSON). Leave it empty for the built-in Beijing profile. A broken profile stops the run with a message naming the key at fault.
@@ -1613,22 +1614,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 输出字段：key（数值的点分名称）、value（数值，JSON 文本）、unit（单位）、source（规划条款或标准）、confidence（A：已读到条文原文；B：二手来源；C：凭记忆引用、未核实、待核对；plan：规划文本自身规定；assumption：建模约定）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="45" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="45"/>
         <source>Profile values</source>
         <translation>配置数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="46" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="46"/>
         <source>One row per profile value: key, value, unit, source and confidence.</source>
         <translation>每个配置数值一行：键、数值、单位、依据和可信度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="48" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="48"/>
         <source>Profile id</source>
         <translation>配置标识</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="56" />
+        <location filename="../resilience_plugin/processing/tools/profile_table.py" line="56"/>
         <source>Plan profile: {0} ({1})</source>
         <translation>规划参数配置：{0}（{1}）</translation>
     </message>
@@ -1636,397 +1637,397 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Resilience</name>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="162" />
+        <location filename="../resilience_plugin/sample.py" line="162"/>
         <source>Sample city (synthetic, schematic)</source>
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="49" />
+        <location filename="../resilience_plugin/processing/provider.py" line="49"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="52" />
+        <location filename="../resilience_plugin/processing/provider.py" line="52"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/__init__.py" line="11" />
+        <location filename="../resilience_plugin/processing/tools/__init__.py" line="11"/>
         <source>Plan profile and sample data</source>
         <translation>规划参数与示例数据</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="27" />
+        <location filename="../resilience_plugin/sample.py" line="27"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/__init__.py" line="11" />
+        <location filename="../resilience_plugin/processing/units/__init__.py" line="11"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="29" />
+        <location filename="../resilience_plugin/sample.py" line="29"/>
         <source>Communities and villages</source>
         <translation>社区与村庄</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="30" />
+        <location filename="../resilience_plugin/sample.py" line="30"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="31" />
+        <location filename="../resilience_plugin/sample.py" line="31"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="32" />
+        <location filename="../resilience_plugin/sample.py" line="32"/>
         <source>Emergency corridors</source>
         <translation>应急疏散救援通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="33" />
+        <location filename="../resilience_plugin/sample.py" line="33"/>
         <source>Active faults (schematic)</source>
         <translation>活动断裂（示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="34" />
+        <location filename="../resilience_plugin/sample.py" line="34"/>
         <source>Water supply zones</source>
         <translation>供水分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="35" />
+        <location filename="../resilience_plugin/sample.py" line="35"/>
         <source>Power supply zones</source>
         <translation>供电分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="36" />
+        <location filename="../resilience_plugin/sample.py" line="36"/>
         <source>Gas supply zones</source>
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="100" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="100"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="106" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="106"/>
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="39" />
+        <location filename="../resilience_plugin/sample.py" line="39"/>
         <source>Greenbelts</source>
         <translation>绿化隔离地区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="40" />
+        <location filename="../resilience_plugin/sample.py" line="40"/>
         <source>Rivers</source>
         <translation>河流</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="118" />
+        <location filename="../resilience_plugin/sample.py" line="118"/>
         <source>Grade 1 corridor</source>
         <translation>一级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="119" />
+        <location filename="../resilience_plugin/sample.py" line="119"/>
         <source>Grade 2 corridor</source>
         <translation>二级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="120" />
+        <location filename="../resilience_plugin/sample.py" line="120"/>
         <source>Grade 3 corridor</source>
         <translation>三级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="136" />
+        <location filename="../resilience_plugin/sample.py" line="136"/>
         <source>High flood risk</source>
         <translation>洪涝高风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="137" />
+        <location filename="../resilience_plugin/sample.py" line="137"/>
         <source>Medium flood risk</source>
         <translation>洪涝中风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="142" />
+        <location filename="../resilience_plugin/sample.py" line="142"/>
         <source>Low flood risk</source>
         <translation>洪涝低风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/__init__.py" line="11" />
+        <location filename="../resilience_plugin/processing/lifecircles/__init__.py" line="11"/>
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="45" />
+        <location filename="../resilience_plugin/processing/io.py" line="45"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged.</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="51" />
+        <location filename="../resilience_plugin/processing/io.py" line="51"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="59" />
+        <location filename="../resilience_plugin/processing/io.py" line="59"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="70" />
+        <location filename="../resilience_plugin/processing/io.py" line="70"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="82" />
-        <source>Layer '{0}' is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
+        <location filename="../resilience_plugin/processing/io.py" line="82"/>
+        <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="197" />
-        <source>{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.</source>
+        <location filename="../resilience_plugin/processing/io.py" line="197"/>
+        <source>{0}, field &apos;{1}&apos;: {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="235" />
-        <source>{0}: layer '{1}' has no field '{2}'. Its fields are: {3}.</source>
+        <location filename="../resilience_plugin/processing/io.py" line="235"/>
+        <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="62" />
+        <location filename="../resilience_plugin/styles.py" line="62"/>
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="62" />
+        <location filename="../resilience_plugin/styles.py" line="62"/>
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="46" />
+        <location filename="../resilience_plugin/processing/base.py" line="46"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="54" />
+        <location filename="../resilience_plugin/processing/base.py" line="54"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="81" />
+        <location filename="../resilience_plugin/styles.py" line="81"/>
         <source>High severity</source>
         <translation>高严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="82" />
+        <location filename="../resilience_plugin/styles.py" line="82"/>
         <source>Medium severity</source>
         <translation>中严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="83" />
+        <location filename="../resilience_plugin/styles.py" line="83"/>
         <source>Low severity</source>
         <translation>低严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="103" />
+        <location filename="../resilience_plugin/styles.py" line="103"/>
         <source>Not exposed</source>
         <translation>未暴露</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128" />
+        <location filename="../resilience_plugin/styles.py" line="128"/>
         <source>Inside the avoidance distance (第86条)</source>
         <translation>位于避让距离内（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128" />
+        <location filename="../resilience_plugin/styles.py" line="128"/>
         <source>Class 甲: special study</source>
         <translation>甲类：需专门研究</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128" />
+        <location filename="../resilience_plugin/styles.py" line="128"/>
         <source>Class unknown</source>
         <translation>类别未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128" />
+        <location filename="../resilience_plugin/styles.py" line="128"/>
         <source>Outside the avoidance distance</source>
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="80" />
-        <source>{0}: layer '{1}' has no field '{2}'; not used.</source>
+        <location filename="../resilience_plugin/processing/base.py" line="80"/>
+        <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="143" />
-        <source>Layer '{0}' has no features.</source>
+        <location filename="../resilience_plugin/processing/base.py" line="143"/>
+        <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="147" />
-        <source>{0}: layer '{1}' holds {2}; {3} expected.</source>
+        <location filename="../resilience_plugin/processing/base.py" line="147"/>
+        <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="159" />
+        <location filename="../resilience_plugin/processing/base.py" line="159"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="160" />
+        <location filename="../resilience_plugin/processing/base.py" line="160"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="161" />
+        <location filename="../resilience_plugin/processing/base.py" line="161"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="36" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="36"/>
         <source>Corridors and faults</source>
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="55" />
+        <location filename="../resilience_plugin/processing/io.py" line="55"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="163" />
+        <location filename="../resilience_plugin/processing/io.py" line="163"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="66" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="66"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="75" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="75"/>
         <source>Corridor name field</source>
         <translation>通道名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="46" />
-        <source>Optional field with the corridor's name.</source>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="46"/>
+        <source>Optional field with the corridor&apos;s name.</source>
         <translation>可选：通道名称字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="78" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="78"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="51" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="51"/>
         <source>Optional field with the grade: 1, 2, 3 (or 一级/二级/三级).</source>
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="95" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="95"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="56" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="56"/>
         <source>Active faults and ground fissures (lines) (第86条).</source>
         <translation>活动断裂及地裂缝（线）（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="97" />
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="97"/>
         <source>Fault name field</source>
         <translation>断裂名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="61" />
-        <source>Optional field with the fault's name.</source>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="61"/>
+        <source>Optional field with the fault&apos;s name.</source>
         <translation>可选：断裂名称字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="106" />
-        <source>Layer '{0}' has no usable fault lines.</source>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="106"/>
+        <source>Layer &apos;{0}&apos; has no usable fault lines.</source>
         <translation>图层“{0}”没有可用的断裂线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/__init__.py" line="11" />
+        <location filename="../resilience_plugin/processing/clusters/__init__.py" line="11"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="106" />
-        <source>Choose the field of layer '{0}' that holds the facility category.</source>
+        <location filename="../resilience_plugin/processing/base.py" line="106"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="109" />
+        <location filename="../resilience_plugin/processing/base.py" line="109"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="119" />
-        <source>{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}</source>
+        <location filename="../resilience_plugin/processing/base.py" line="119"/>
+        <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="168" />
+        <location filename="../resilience_plugin/styles.py" line="175"/>
         <source>Very low risk</source>
         <translation>风险很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="169" />
+        <location filename="../resilience_plugin/styles.py" line="176"/>
         <source>Low risk</source>
         <translation>风险低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="170" />
+        <location filename="../resilience_plugin/styles.py" line="177"/>
         <source>Medium risk</source>
         <translation>风险中等</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="171" />
+        <location filename="../resilience_plugin/styles.py" line="178"/>
         <source>High risk</source>
         <translation>风险高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="172" />
+        <location filename="../resilience_plugin/styles.py" line="179"/>
         <source>Very high risk</source>
         <translation>风险很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="38" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="38"/>
         <source>Optional active faults (第86条).</source>
         <translation>可选：活动断裂（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="42" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="42"/>
         <source>Fault avoidance distance (m)</source>
         <translation>断裂避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="42" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="42"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="52" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="52"/>
         <source>Optional flood-risk or waterlogging zones.</source>
         <translation>可选：洪涝风险区或易积水区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="58" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="58"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="58" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="58"/>
         <source>Optional risk class (1 high, 2 medium, 3 low), weighted by the profile.</source>
         <translation>可选：风险等级（1 高、2 中、3 低），按规划配置加权。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="64" />
+        <location filename="../resilience_plugin/processing/hazards.py" line="64"/>
         <source>Optional geological-hazard points.</source>
         <translation>可选：地质灾害点。</translation>
     </message>
@@ -2034,47 +2035,47 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>ResiliencePlugin</name>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="61" />
+        <location filename="../resilience_plugin/plugin.py" line="61"/>
         <source>Resilience Planner cannot run</source>
         <translation>韧性城市规划工具无法运行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="85" />
+        <location filename="../resilience_plugin/plugin.py" line="85"/>
         <source>Resilience</source>
         <translation>韧性规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="87" />
+        <location filename="../resilience_plugin/plugin.py" line="87"/>
         <source>&amp;Resilience</source>
         <translation>韧性规划(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="96" />
+        <location filename="../resilience_plugin/plugin.py" line="96"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="130" />
+        <location filename="../resilience_plugin/plugin.py" line="130"/>
         <source>Analysis tools</source>
         <translation>分析工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="238" />
+        <location filename="../resilience_plugin/plugin.py" line="238"/>
         <source>Load sample city</source>
         <translation>加载示例城市</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="115" />
+        <location filename="../resilience_plugin/plugin.py" line="115"/>
         <source>Plan profile…</source>
         <translation>规划参数配置…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="122" />
+        <location filename="../resilience_plugin/plugin.py" line="122"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="238" />
+        <location filename="../resilience_plugin/plugin.py" line="238"/>
         <source>Loaded {0} layers of the synthetic, schematic sample city. It is not real data.</source>
         <translation>已加载合成示意示例城市的 {0} 个图层。这些不是真实数据。</translation>
     </message>
@@ -2082,37 +2083,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>SampleLayerAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="23" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="23"/>
         <source>Sample city layer</source>
         <translation>示例城市图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="40" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="40"/>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="41" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="41"/>
         <source>The sample city layer to copy.</source>
         <translation>要复制的示例城市图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="43" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="43"/>
         <source>Sample layer</source>
         <translation>示例图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="44" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="44"/>
         <source>The copied sample layer.</source>
         <translation>复制得到的示例图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="56" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="56"/>
         <source>The sample city is missing or unreadable: {0}</source>
         <translation>示例城市数据缺失或无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="26" />
+        <location filename="../resilience_plugin/processing/tools/sample_layer.py" line="26"/>
         <source>Copies one layer of the embedded sample city into a new layer, so that models, batch runs and qgis_process can start from it. The sample city is SYNTHETIC and SCHEMATIC: a Beijing-like city whose districts carry the 2020 census totals, with street/town units (第50条), communities (第53条), facilities (第48、51、54、55条), a walking network, emergency corridors in grades 1-3 (第24-26、33条), schematic active faults (第44、86条), lifeline zones (第47条), flood-risk zones, geological-hazard points and the two greenbelts (第25条). None of it is real.
 
 Layer: which sample layer to copy.
@@ -2128,257 +2129,257 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="68" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="68"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="174" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="103" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="103"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="175" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="175"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="107" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="107"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="178" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="178"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="113" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="179" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="119" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="119"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="135" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="135"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="135" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="135"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="141" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="141"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="141" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="141"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="177" />
-        <source>Layer '{0}': choose the population field.</source>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
+        <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="199" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="207" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="207"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="253" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="254" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="263" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="266" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="268" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="270" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="270"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="271" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="272" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="272"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="274" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="274"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="276" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="279" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="329" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="329"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="335" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="335"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="336" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="336"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="337" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="337"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="338" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="338"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="339" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="339"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="340" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="340"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="341" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="341"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="342" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="342"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="343" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="343"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="344" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="344"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="345" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="345"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="71" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="71"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
@@ -2395,7 +2396,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="265" />
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -2403,384 +2404,394 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="199" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="199"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="200" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="200"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="218" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="218"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="244" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="244"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="246" />
-        <source>{0} without a valid population in field '{1}'</source>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="246"/>
+        <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="9" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="9"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="17" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="17"/>
         <source>Units layer</source>
         <translation>单元图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="22" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="22"/>
         <source>Polygon layer of street/town units (韧性街镇单元, 第50条)</source>
         <translation>街镇单元面图层（韧性街镇单元，第50条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="27" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="27"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="35" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="35"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="45" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="45"/>
         <source>Filter units…</source>
         <translation>筛选单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="70" />
+        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="70"/>
         <source>Zoom to selection</source>
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="197" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="197"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="198" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="198"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="199" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="199"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="200" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="200"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="223" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="223"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="224" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="224"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="279" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="279"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="300" />
-        <source>Layer '{0}': choose the population field.</source>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="303"/>
+        <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="367" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="377"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="373" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="383"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="388" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="398"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="389" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="399"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="532" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="542"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="434" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="444"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="435" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="445"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="533" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="543"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="473" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="482" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="492"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="493"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="484" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="485" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="495"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="534" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="639" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="649"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="596" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="606"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="643" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="653"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="726" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="736"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="680"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494" />
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="504"/>
         <source>All districts</source>
         <translation>全部区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="299"/>
+        <source>Layer &apos;{0}&apos; has no features.</source>
+        <translation>图层“{0}”没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="321"/>
+        <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
+        <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
 </context>
 </TS>

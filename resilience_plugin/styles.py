@@ -162,8 +162,15 @@ def style_clusters(layer) -> None:
 SCORE_COLOURS = (("very low", "#1a9641"), ("low", "#a6d96a"), ("medium", "#ffffbf"), ("high", "#fdae61"), ("very high", "#d7191c"))
 
 
-def style_scores(layer) -> None:
-    """Unit scores in five classes, green (very low risk) to red (very high), labelled in the UI language."""
+def style_scores(layer, breaks=None) -> None:
+    """Unit scores graduated in five classes on the risk score (the profile's class breaks), green (very low) to red
+    (very high), labelled in the UI language."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    if breaks is None:
+        from .core.profile import load_profile
+
+        breaks = load_profile().value("scoring.class_breaks")
     labels = {
         "very low": translate("Resilience", "Very low risk"),
         "low": translate("Resilience", "Low risk"),
@@ -171,11 +178,12 @@ def style_scores(layer) -> None:
         "high": translate("Resilience", "High risk"),
         "very high": translate("Resilience", "Very high risk"),
     }
-    categorized(
-        layer,
-        "class",
-        [(c, labels[c], simple_symbol(layer, colour, fill_alpha=0.85, outline=("#555555", 0.2))) for c, colour in SCORE_COLOURS],
-    )
+    edges = [0.0, *breaks, 10.0]
+    ranges = []
+    for (name, colour), lo, hi in zip(SCORE_COLOURS, edges[:-1], edges[1:]):
+        symbol = simple_symbol(layer, colour, fill_alpha=0.85, outline=("#555555", 0.2))
+        ranges.append(QgsRendererRange(lo, hi, symbol, f"{labels[name]} ({lo:g}–{hi:g})"))
+    layer.setRenderer(QgsGraduatedSymbolRenderer("score", ranges))
     layer.triggerRepaint()
 
 

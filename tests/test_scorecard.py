@@ -108,7 +108,14 @@ def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     # a styled result layer, never the source
     fields_before = units.fields().names()
     result = dock.style_result_layer()
-    assert result.renderer().type() == "categorizedSymbol" and result.featureCount() == 233
+    assert result.renderer().type() == "graduatedSymbol" and result.featureCount() == 233
+    ranges = result.renderer().ranges()
+    assert [r.lowerValue() for r in ranges] == [0.0, *dock.profile.value("scoring.class_breaks")] and len(ranges) == 5
+    # every unit falls in the range of its class
+    by_class = dict(zip(sc.CLASSES, ranges))
+    for f in result.getFeatures():
+        r = by_class[f["class"]]
+        assert r.lowerValue() - 1e-3 <= f["score"] <= r.upperValue() + 1e-3  # scores are stored to 3 decimals
     assert units.fields().names() == fields_before
     dock.close_and_disconnect()
 
@@ -151,3 +158,32 @@ def test_exports_escape_and_state_survives(make_dock, sample_project, tmp_path):
     assert load_profile(saved).value("scoring.dimensions")["hazard"]["fault_share"] == 3.0
     assert load_profile(saved).value("shelter.area_per_person_target") == 3.5
     dock.close_and_disconnect()
+
+
+def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project):
+    odd = memory_layer(
+        "Polygon",
+        [
+            ("POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))", ["零人口", 0.0]),
+            ("POLYGON((501000 4400000, 502000 4400000, 502000 4401000, 501000 4401000, 501000 4400000))", ["空值", None]),
+            ("POLYGON((502000 4400000, 502000 4400000, 502000 4400000, 502000 4400000))", ["无面积", 10.0]),
+        ],
+        fields=(("name", FIELD_STRING), ("population", FIELD_DOUBLE)),
+        name="异常单元",
+    )
+    dock = make_dock(odd)
+    dock.score_units(wait=True)
+    assert dock.result is not None, getattr(dock, "last_traceback", "")  # scored; per-person values left empty
+    assert "2 unit(s) with zero or null population" in dock.last_message
+    assert np.isnan(dock.raw["shelter_per_person"]).sum() >= 2 if "shelter_per_person" in dock.raw else True
+    assert not np.isfinite(dock.raw["population_density"][2]) or dock.raw["population_density"][2] >= 0
+    # weights that sum to zero in a dimension: a message, and the last good scores stay
+    for k in dock.weights["vulnerability"]:
+        dock.weights["vulnerability"][k] = 0.0
+    dock.recompute()
+    assert "sum to zero" in dock.last_message
+    empty = memory_layer("Polygon", [], fields=(("name", FIELD_STRING), ("population", FIELD_DOUBLE)), name="空")
+    dock.layerCombo.setLayer(empty)
+    dock.set_layer(empty)
+    dock.score_units(wait=True)
+    assert dock.result is None and dock.last_message == "Layer '空' has no features."

@@ -295,6 +295,9 @@ class ScoringPanel:
         if self.layer is None:
             self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
             return
+        if self.layer.featureCount() == 0:
+            self._message(translate("ScorecardDock", "Layer '{0}' has no features.").format(self.layer.name()), MESSAGE_WARNING)
+            return
         pop_field = self.populationFieldCombo.currentField()
         if not pop_field:
             self._message(
@@ -314,6 +317,13 @@ class ScoringPanel:
         units = self._read(self.layer, crs, wanted)
         feedback = QgsProcessingFeedback()
         population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback)
+        if (population <= 0).any():
+            self._message(
+                translate("ScorecardDock", "{0} unit(s) with zero or null population: their per-person indicators are left empty.").format(
+                    int((population <= 0).sum())
+                ),
+                MESSAGE_WARNING,
+            )
         elderly = (
             numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback) if "elderly_share" in wanted else None
         )
@@ -663,7 +673,7 @@ class ScoringPanel:
             g.setAttributes([r["unit"], r["score"], r["class"], r["type"], r["rank"]])
             feats.append(g)
         provider.addFeatures(feats)
-        style_scores(layer)
+        style_scores(layer, self.profile.value("scoring.class_breaks"))
         if self.result_layer is not None and not _deleted(self.result_layer):
             QgsProject.instance().removeMapLayer(self.result_layer.id())
         if QgsProject.instance().addMapLayer(layer) is None:
