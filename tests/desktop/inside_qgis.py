@@ -246,7 +246,9 @@ def shoot_scorecard():
         result["sc_scored"] = len(dock.raw_ids) if dock.result is not None else 0
         result["sc_columns"] = dock.unitTable.columnCount()
         dock.unitTable.selectRow(0)
-        dock.style_result_layer()
+        result["sc_zoomed"] = iface.mapCanvas().scale() < 100_000  # choosing a row zoomed to the unit
+        scores = dock.style_result_layer()
+        iface.mapCanvas().setExtent(scores.extent())  # back to the whole city for the picture
         iface.mapCanvas().refresh()
         QTimer.singleShot(2500, lambda: (iface.mainWindow().grab().save(str(OUT / "scorecard.png")), QTimer.singleShot(0, third)))
     except Exception:

@@ -49,6 +49,7 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert set(result["fx_levels"]) <= {"低", "中", "高"} and "高" in result["fx_levels"]
     assert result["cl_features"] == 39 and result["cl_renderer"] == "categorizedSymbol"
     assert result["sc_scored"] == 233 and result["sc_columns"] > 10  # scored in a background task
+    assert result["sc_zoomed"]
     shot = tmp_path / "qgis_window.png"
     assert shot.is_file() and shot.stat().st_size > 50_000
     keep = os.environ.get("RP_SCREENSHOTS")
