@@ -18,7 +18,7 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*') $(s
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test unit desktop demo bench lint format package validate deploy transup transcompile sample clean
+.PHONY: help setup test unit desktop demo bench lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -30,6 +30,7 @@ help:
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
 	@echo "transup      refresh $(TS) with pylupdate5;  transcompile: build the .qm"
 	@echo "sample       regenerate resources/sample/sample_city.gpkg"
+	@echo "model        regenerate resources/models/full_resilience_assessment.model3"
 
 setup:
 	@bash .ci/setup.sh
@@ -52,6 +53,9 @@ format: setup
 
 sample:
 	$(SYS_PY) -m $(PLUGIN).core.samplecity resources/sample/sample_city.gpkg
+
+model: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m $(PLUGIN).models
 
 package: transcompile
 	rm -rf $(BUILD) $(ZIP)

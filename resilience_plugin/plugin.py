@@ -68,7 +68,7 @@ class ResiliencePlugin:
         from .processing.provider import ResilienceProvider
 
         provider = ResilienceProvider()
-        if QgsApplication.processingRegistry().addProvider(provider):
+        if provider.register(QgsApplication.processingRegistry()):
             self.provider = provider
         else:
             QgsMessageLog.logMessage(

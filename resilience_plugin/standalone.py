@@ -34,7 +34,7 @@ def start_qgis():
         from .processing.provider import ResilienceProvider
 
         _PROVIDER = ResilienceProvider()
-        registry.addProvider(_PROVIDER)
+        _PROVIDER.register(registry)
     return app
 
 

@@ -35,8 +35,10 @@ def test_provider_and_help(resilience_processing):
     provider = resilience_processing
     assert provider.id() == "resilience" and provider.name() and not provider.icon().isNull()
     registered = {a.name() for a in provider.algorithms()}
-    assert registered == {cls().name() for cls in ALGORITHMS}
-    for name in registered:
+    assert registered == {cls().name() for cls in ALGORITHMS} | {"Full resilience assessment"}  # and the model
+    model = QgsApplication.processingRegistry().algorithmById("resilience:Full resilience assessment")
+    assert "第49条" in model.shortHelpString() and model.group()
+    for name in registered - {"Full resilience assessment"}:
         alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
         assert "第" in alg.shortHelpString(), name  # cites plan clauses
         assert alg.group() and alg.groupId()

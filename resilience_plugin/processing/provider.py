@@ -57,3 +57,22 @@ class ResilienceProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 - QGIS API
         for cls in ALGORITHMS:
             self.addAlgorithm(cls())
+        # The ready-made model (resources/models, built by `python -m resilience_plugin.models`). Its steps are
+        # this provider's algorithms, which the registry knows only once the provider is registered: register()
+        # loads again then, and the model comes in on that second load.
+        from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+
+        from ..models import model_path
+
+        if QgsApplication.processingRegistry().providerById(self.id()) is not self or not model_path().is_file():
+            return
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(str(model_path())):
+            self.addAlgorithm(model)
+
+    def register(self, registry) -> bool:
+        """Add the provider to ``registry``, then load again so that the model finds its steps."""
+        if not registry.addProvider(self):
+            return False
+        self.refreshAlgorithms()
+        return True

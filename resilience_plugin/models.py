@@ -1,0 +1,135 @@
+"""The ready-made Graphical Modeler model "Full resilience assessment", built in code and shipped as a .model3.
+
+``python -m resilience_plugin.models`` writes resources/models/full_resilience_assessment.model3; the provider loads
+that file, so the model is in the toolbox and can be opened and edited in the Graphical Modeler.
+"""
+
+import sys
+from pathlib import Path
+
+from .core.paths import resources_dir
+
+MODEL_FILE = "full_resilience_assessment.model3"
+
+
+def build_model():
+    """Life circles, fault crossings, clusters, the dossier and unit scoring, chained on one set of inputs."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterMultipleLayers,
+    )
+
+    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
+    model = QgsProcessingModelAlgorithm("Full resilience assessment", "Resilience Planner", "resilience")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Runs the plan's whole chain on one city: community life circles (第53–55条), the corridor × fault "
+            "register (第44、86条), resilience clusters (第47–48条) and their dossier (第49条), and the street/town unit "
+            "scores (第51–52条). Every step's output is kept.",
+        }
+    )
+    inputs = (
+        ("units", "Street/town units", SOURCE_POLYGON),
+        ("communities", "Communities", SOURCE_POINT),
+        ("facilities", "Facilities", SOURCE_POINT),
+        ("corridors", "Corridors", SOURCE_LINE),
+        ("faults", "Active faults", SOURCE_LINE),
+        ("flood", "Flood-risk zones", SOURCE_POLYGON),
+        ("geohazards", "Geological hazard points", SOURCE_POINT),
+    )
+    for name, label, kind in inputs:
+        model.addModelParameter(QgsProcessingParameterFeatureSource(name, label, [kind]), QgsProcessingModelParameter(name))
+    model.addModelParameter(
+        QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones", SOURCE_POLYGON),
+        QgsProcessingModelParameter("lifelines"),
+    )
+
+    def param(name):
+        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+    def child(child_id, alg_id, sources, outputs):
+        c = QgsProcessingModelChildAlgorithm(alg_id)
+        c.setChildId(child_id)
+        c.setDescription(child_id)
+        for key, value in sources.items():
+            c.addParameterSources(key, value)
+        model_outputs = {}
+        for out_key, label in outputs.items():
+            o = QgsProcessingModelOutput(f"{child_id}_{out_key.lower()}", label)
+            o.setChildId(child_id)
+            o.setChildOutputName(out_key)
+            model_outputs[o.name()] = o
+        c.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(c)
+
+    child(
+        "lifecircles",
+        "resilience:lifecircles",
+        {"INPUT": param("communities"), "FACILITIES": param("facilities")},
+        {"OUTPUT": "Life circles"},
+    )
+    child(
+        "faultcrossings",
+        "resilience:faultcrossings",
+        {"CORRIDORS": param("corridors"), "FAULTS": param("faults")},
+        {"CROSSINGS": "Fault crossings", "EXPOSED": "Corridor sections in avoidance zones"},
+    )
+    child(
+        "clusters",
+        "resilience:clusters",
+        {"INPUT": param("units"), "LIFELINE_ZONES": param("lifelines"), "FACILITIES": param("facilities")},
+        {"OUTPUT": "Units with their cluster", "CLUSTERS": "Clusters"},
+    )
+    child(
+        "dossier",
+        "resilience:clusterdossier",
+        {
+            "CLUSTERS": [QgsProcessingModelChildParameterSource.fromChildOutput("clusters", "CLUSTERS")],
+            "FAULTS": param("faults"),
+            "FLOOD_ZONES": param("flood"),
+            "GEOHAZARDS": param("geohazards"),
+            "FACILITIES": param("facilities"),
+            "CORRIDORS": param("corridors"),
+        },
+        {"OUTPUT": "Cluster dossier"},
+    )
+    child(
+        "scores",
+        "resilience:scoreunits",
+        {
+            "INPUT": param("units"),
+            "FAULTS": param("faults"),
+            "FLOOD_ZONES": param("flood"),
+            "GEOHAZARDS": param("geohazards"),
+            "FACILITIES": param("facilities"),
+        },
+        {"OUTPUT": "Unit scores"},
+    )
+    model.updateDestinationParameters()  # one destination parameter per model output
+    return model
+
+
+def model_path() -> Path:
+    return resources_dir() / "models" / MODEL_FILE
+
+
+def main(argv=None) -> int:
+    from .standalone import start_qgis
+
+    app = start_qgis()
+    path = Path((argv or sys.argv[1:] or [str(model_path())])[0])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok = build_model().toFile(str(path))
+    print(f"{'wrote' if ok else 'could not write'} {path}")
+    app.exitQgis()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

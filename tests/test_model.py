@@ -1,0 +1,51 @@
+"""The ready-made model "Full resilience assessment": the shipped .model3 is what build_model() makes, and it runs
+on the sample city through Processing with every step's output as the step alone would give it."""
+
+from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLayer
+
+from resilience_plugin.models import build_model, model_path
+from tests.conftest import SAMPLE
+from tests.helpers import run
+
+MODEL_ID = "resilience:Full resilience assessment"
+
+
+def test_the_shipped_model_matches_the_builder(resilience_processing):
+    shipped = QgsProcessingModelAlgorithm()
+    assert shipped.fromFile(str(model_path()))
+    built = build_model()
+    assert (
+        sorted(shipped.childAlgorithms())
+        == sorted(built.childAlgorithms())
+        == ["clusters", "dossier", "faultcrossings", "lifecircles", "scores"]
+    )
+    assert sorted(p.name() for p in shipped.parameterDefinitions()) == sorted(p.name() for p in built.parameterDefinitions())
+
+
+def test_the_model_runs_on_the_sample_city(resilience_processing):
+    registry = QgsApplication.processingRegistry()
+    model = registry.algorithmById(MODEL_ID)
+    assert model is not None, "the provider did not load the model"
+    table = lambda t: f"{SAMPLE}|layername={t}"  # noqa: E731
+    params = {
+        "units": table("street_units"),
+        "communities": table("communities"),
+        "facilities": table("facilities"),
+        "corridors": table("corridors"),
+        "faults": table("faults"),
+        "flood": table("flood_zones"),
+        "geohazards": table("geohazards"),
+        "lifelines": [table("water_zones"), table("power_zones"), table("gas_zones")],
+    }
+    for d in model.destinationParameterDefinitions():
+        params[d.name()] = "memory:"
+    layers, _c = run(MODEL_ID, params)
+    count = {k: v.featureCount() for k, v in layers.items() if isinstance(v, QgsVectorLayer)}
+    assert count["clusters:clusters_clusters"] == count["dossier:dossier_output"] == 39
+    assert count["scores:scores_output"] == count["clusters:clusters_output"] == 233
+    assert count["lifecircles:lifecircles_output"] == QgsVectorLayer(table("communities"), "c", "ogr").featureCount()
+    alone, _c = run(
+        "resilience:faultcrossings",
+        {"CORRIDORS": table("corridors"), "FAULTS": table("faults"), "CROSSINGS": "memory:", "EXPOSED": "memory:"},
+    )
+    assert count["faultcrossings:faultcrossings_crossings"] == alone["CROSSINGS"].featureCount() > 0
