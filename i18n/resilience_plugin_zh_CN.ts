@@ -91,7 +91,7 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="138"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
@@ -119,262 +119,262 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="165"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="158"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="99"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="93"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="159"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="94"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="160"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="95"/>
         <source>Field with each cluster&apos;s population.</source>
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="269"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="104"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="110"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="104"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="105"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="105"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="118"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="120"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="126"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="120"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="232"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="129"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="130"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="145"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="139"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="141"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="173"/>
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="266"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="267"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="275"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="268"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="277"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="270"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="278"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="271"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="279"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="280"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="281"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="282"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="275"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="283"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="276"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="284"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="277"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="285"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="278"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="286"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="279"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="287"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="280"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="288"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="281"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="289"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="282"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="290"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="283"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="291"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="284"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="292"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="285"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="293"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="286"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="294"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="287"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="295"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="288"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="296"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="289"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="359"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="366"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="359"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -1320,7 +1320,7 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
@@ -1330,7 +1330,7 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="208"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="132"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
@@ -1375,112 +1375,102 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206"/>
-        <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
-        <translation>请选择图层“{0}”中保存设施类别的字段。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="218"/>
-        <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
-        <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="229"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="213"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="252"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="236"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="257"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="241"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="252"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="358"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="342"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="377"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="394"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="378"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="395"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="379"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="380"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="397"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="381"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="398"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="382"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="401"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="385"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="402"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="386"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="403"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="387"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="404"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="388"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="405"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="389"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="406"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="390"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="407"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="391"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="408"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="392"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="409"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1707,12 +1697,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="100"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="92"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="106"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="93"/>
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
@@ -1807,12 +1797,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="46"/>
+        <location filename="../resilience_plugin/processing/base.py" line="52"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="54"/>
+        <location filename="../resilience_plugin/processing/base.py" line="60"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -1857,32 +1847,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="80"/>
+        <location filename="../resilience_plugin/processing/base.py" line="84"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="143"/>
+        <location filename="../resilience_plugin/processing/base.py" line="156"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="147"/>
+        <location filename="../resilience_plugin/processing/base.py" line="160"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="159"/>
+        <location filename="../resilience_plugin/processing/base.py" line="172"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="160"/>
+        <location filename="../resilience_plugin/processing/base.py" line="173"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="161"/>
+        <location filename="../resilience_plugin/processing/base.py" line="174"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -1927,7 +1917,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="95"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="91"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -1957,17 +1947,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="106"/>
+        <location filename="../resilience_plugin/processing/base.py" line="110"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="109"/>
+        <location filename="../resilience_plugin/processing/base.py" line="113"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="119"/>
+        <location filename="../resilience_plugin/processing/base.py" line="132"/>
         <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
@@ -1997,37 +1987,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>风险很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="38"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="36"/>
         <source>Optional active faults (第86条).</source>
         <translation>可选：活动断裂（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="42"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="40"/>
         <source>Fault avoidance distance (m)</source>
         <translation>断裂避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="42"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="40"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="52"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="50"/>
         <source>Optional flood-risk or waterlogging zones.</source>
         <translation>可选：洪涝风险区或易积水区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="58"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="56"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="58"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="56"/>
         <source>Optional risk class (1 high, 2 medium, 3 low), weighted by the profile.</source>
         <translation>可选：风险等级（1 高、2 中、3 低），按规划配置加权。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="64"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="62"/>
         <source>Optional geological-hazard points.</source>
         <translation>可选：地质灾害点。</translation>
     </message>
@@ -2134,247 +2124,247 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="172"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="103"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="101"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="175"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="107"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="178"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="176"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="111"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="119"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="117"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="135"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="135"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="141"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="141"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="157"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="157"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="175"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="197"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="207"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="205"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="261"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="264"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="267"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="270"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="272"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="270"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="274"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="272"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="274"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="329"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="327"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="335"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="333"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="336"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="334"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="337"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="335"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="338"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="336"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="339"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="337"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="340"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="338"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="341"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="339"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="342"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="340"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="343"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="341"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="344"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="342"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="345"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="343"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
@@ -2396,7 +2386,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -2549,7 +2539,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -2654,112 +2644,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="377"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="380"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="383"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="386"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="398"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="399"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="402"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="542"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="444"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="445"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="448"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="543"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="450"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="486"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="492"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="495"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="493"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="495"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="649"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="652"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="606"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="609"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="653"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="656"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="736"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="739"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -2774,12 +2764,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="680"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="504"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="507"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>

@@ -230,16 +230,9 @@ def output_styler(kind: str) -> QgsProcessingLayerPostProcessorInterface:
 
 
 def style_result(layer) -> bool:
-    """Style an algorithm output by the fields it carries; False when none of our styles applies."""
+    """Style an algorithm output by the fields it carries (the first of OUTPUT_STYLES that fits); False when none."""
     fields = layer.fields()
-    for field, style in (
-        ("lc_pass", style_life_circles),
-        ("sev_level", style_severity),
-        ("violation", style_avoidance),
-        ("hz_class", style_exposure),
-        ("cluster_id", style_clusters),
-        ("unit_type", style_scores),
-    ):
+    for field, style in OUTPUT_STYLES.values():
         if fields.lookupField(field) >= 0:
             style(layer)
             return True

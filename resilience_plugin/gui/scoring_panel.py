@@ -289,8 +289,8 @@ class ScoringPanel:
 
     def score_units(self, wait: bool = False):
         """Read the layers here (main thread), compute the indicators in a background task, then score."""
-        from ..core.faults import avoidance_zones
-        from ..processing.io import numbers, polygons_only, representative_points, text
+        from ..processing.hazards import hazards_from
+        from ..processing.io import numbers, polygons_only, representative_points
 
         if self.layer is None:
             self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
@@ -336,18 +336,21 @@ class ScoringPanel:
         inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
         kwargs = dict(elderly=elderly, old_buildings=old, fire_reach=self.profile.value("fire.proxy_distance"))
         kwargs["conversion"] = tuple(self.profile.value("street_units.conversion_categories"))
-        if inputs["faults"] is not None:
-            lines = [g for g in self._read(inputs["faults"], crs).geometries if g is not None]
-            distance = self.profile.value("seismic.avoidance_distance_default")
-            kwargs["fault_zones"] = avoidance_zones(lines, np.full(len(lines), distance))
-        if inputs["flood"] is not None:
-            has_class = inputs["flood"].fields().lookupField("risk_class") >= 0
-            flood = self._read(inputs["flood"], crs, ["risk_class"] if has_class else [])
-            weights = self.profile.value("scoring.flood_class_weights")
-            kwargs["flood_zones"] = flood.geometries
-            kwargs["flood_weights"] = np.array([weights.get(str(text(a[0])), 1.0) if has_class else 1.0 for a in flood.attributes])
-        if inputs["geohazards"] is not None:
-            kwargs["geohazards"] = self._read(inputs["geohazards"], crs).geometries
+        has_class = inputs["flood"] is not None and inputs["flood"].fields().lookupField("risk_class") >= 0
+        hazards = hazards_from(
+            self._read(inputs["faults"], crs) if inputs["faults"] is not None else None,
+            self.profile.value("seismic.avoidance_distance_default"),
+            self._read(inputs["flood"], crs, ["risk_class"] if has_class else []) if inputs["flood"] is not None else None,
+            has_class,
+            self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
+            self.profile,
+        )
+        kwargs.update(
+            fault_zones=hazards.fault_zones,
+            flood_zones=hazards.flood_zones,
+            flood_weights=hazards.flood_weights,
+            geohazards=hazards.geohazards,
+        )
         if inputs["facilities"] is not None:
             from ..core.lifecircles import Vocabulary
 

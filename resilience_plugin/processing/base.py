@@ -36,6 +36,12 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     PROFILE = "PROFILE"
 
+    def add_with_help(self, param, help_text: str) -> None:
+        """Add ``param`` with its help text; a parameter defined twice is a programming error."""
+        param.setHelp(help_text)
+        if not self.addParameter(param):
+            raise ValueError(f"{self.name()}: parameter {param.name()} is defined twice")
+
     def add_profile_parameter(self) -> None:
         """The optional PROFILE parameter; new runs default to the profile chosen in the Plan profile dialog."""
         from qgis.core import QgsProcessingParameterFile
@@ -51,9 +57,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             optional=True,
             defaultValue=active_profile_path() or None,
         )
-        param.setHelp(translate("Resilience", "A plan profile file (JSON). Empty: the built-in Beijing profile."))
-        if not self.addParameter(param):
-            raise ValueError(f"{self.name()}: parameter {self.PROFILE} is defined twice")
+        self.add_with_help(param, translate("Resilience", "A plan profile file (JSON). Empty: the built-in Beijing profile."))
 
     def demo_parameters(self, sample_gpkg: str) -> dict:
         """Parameters that run this algorithm on the sample city (``make demo``); outputs are added by the demo."""
@@ -87,7 +91,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, key, context)
         return layer.name() if layer is not None else (source.sourceName() or key)
 
-    def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=()):
+    def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0)):
         """The facilities of parameter ``key`` classified by the profile's vocabulary, or None when not given.
 
         Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names);
@@ -111,7 +115,16 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             self.optional_field(parameters, k, context, source, self.parameterDefinition(k).description(), name, feedback)
             for k in extra_keys
         ]
-        read = read_source(source, name, crs, context, feedback, fields=[category] + [e or "" for e in extras], keep_null=False)
+        read = read_source(
+            source,
+            name,
+            crs,
+            context,
+            feedback,
+            fields=[category] + [e or "" for e in extras],
+            keep_null=False,
+            progress_span=progress_span,
+        )
         read.report(feedback)
         vocab = Vocabulary.from_profile(profile)
         column, unknown = vocab.classify([a[0] for a in read.attributes])

@@ -31,9 +31,7 @@ class HazardInputs:
     GEOHAZARDS = "GEOHAZARDS"
 
     def add_hazard_parameters(self, profile) -> None:
-        def add(p, help_text):
-            p.setHelp(help_text)
-            self.addParameter(p)
+        add = self.add_with_help
 
         add(
             QgsProcessingParameterFeatureSource(self.FAULTS, translate("Resilience", "Active faults"), [SOURCE_LINE], optional=True),
@@ -76,8 +74,7 @@ class HazardInputs:
         }
 
     def read_hazards(self, parameters, context, feedback, crs, profile) -> Hazards:
-        from ..core.faults import avoidance_zones
-        from .io import read_source, text
+        from .io import read_source
 
         def read(key, kinds, label, fields=()):
             if self.parameterAsSource(parameters, key, context) is None:
@@ -91,19 +88,33 @@ class HazardInputs:
             layer.report(feedback)
             return layer, wanted
 
-        out = Hazards([], None, None, None, None)
         faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
-        if faults is not None:
-            out.fault_lines = [g for g in faults[0].geometries if g is not None]
-            distance = self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context)
-            out.fault_zones = avoidance_zones(out.fault_lines, np.full(len(out.fault_lines), distance))
         flood = read(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), translate("Resilience", "Flood-risk zones"), (self.FLOOD_CLASS_FIELD,))
-        if flood is not None:
-            layer, wanted = flood
-            weights = profile.value("scoring.flood_class_weights")
-            out.flood_zones = layer.geometries
-            out.flood_weights = np.array([weights.get(str(text(a[0])), 1.0) if wanted[0] else 1.0 for a in layer.attributes])
         points = read(self.GEOHAZARDS, (GEOMETRY_POINT,), translate("Resilience", "Geological hazard points"))
-        if points is not None:
-            out.geohazards = points[0].geometries
-        return out
+        return hazards_from(
+            faults[0] if faults else None,
+            self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
+            flood[0] if flood else None,
+            bool(flood and flood[1][0]),
+            points[0] if points else None,
+            profile,
+        )
+
+
+def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazards, profile) -> Hazards:
+    """Hazards from layers already read (io.ReadLayer or None): fault avoidance zones at ``distance``, flood zones
+    weighted by the class in their first read attribute when ``flood_has_class``, and the hazard points."""
+    from ..core.faults import avoidance_zones
+    from .io import text
+
+    out = Hazards([], None, None, None, None)
+    if faults is not None:
+        out.fault_lines = [g for g in faults.geometries if g is not None]
+        out.fault_zones = avoidance_zones(out.fault_lines, np.full(len(out.fault_lines), distance))
+    if flood is not None:
+        weights = profile.value("scoring.flood_class_weights")
+        out.flood_zones = flood.geometries
+        out.flood_weights = np.array([weights.get(str(text(a[0])), 1.0) if flood_has_class else 1.0 for a in flood.attributes])
+    if geohazards is not None:
+        out.geohazards = geohazards.geometries
+    return out

@@ -84,17 +84,11 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         profile = load_profile()
 
         def source(key, label, kinds, help_text, optional=True):
-            p = QgsProcessingParameterFeatureSource(key, label, kinds, optional=optional)
-            p.setHelp(help_text)
-            self.addParameter(p)
+            self.add_with_help(QgsProcessingParameterFeatureSource(key, label, kinds, optional=optional), help_text)
 
         def field(key, label, default, parent, help_text, numeric=False):
-            if numeric:
-                p = QgsProcessingParameterField(key, label, default, parent, FIELD_TYPE_NUMERIC, optional=True)
-            else:
-                p = QgsProcessingParameterField(key, label, default, parent, optional=True)
-            p.setHelp(help_text)
-            self.addParameter(p)
+            kind = (FIELD_TYPE_NUMERIC,) if numeric else ()
+            self.add_with_help(QgsProcessingParameterField(key, label, default, parent, *kind, optional=True), help_text)
 
         source(self.CLUSTERS, self.tr("Clusters"), [SOURCE_POLYGON], self.tr("Resilience clusters (polygons)."), optional=False)
         field(self.ID_FIELD, self.tr("Cluster id field"), "code", self.CLUSTERS, self.tr("Field naming each cluster in the dossier."))
@@ -142,8 +136,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         )
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Cluster dossier"), SOURCE_POLYGON)
-        p.setHelp(self.tr("The clusters with their dossier fields."))
-        self.addParameter(p)
+        self.add_with_help(p, self.tr("The clusters with their dossier fields."))
         p = QgsProcessingParameterFileDestination(self.REPORT, self.tr("Dossier (HTML)"), self.tr("HTML files (*.html)"), optional=True)
         p.setHelp(self.tr("One section and a small map per cluster."))
         self.addParameter(p)

@@ -164,7 +164,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ...core import lifecircles as lc
         from ...core.network import NetworkError, WalkingNetwork, catchment_polygons
-        from ..io import field_index, numbers, present_mask, read_source, representative_points, to_qgis, working_crs
+        from ..io import numbers, present_mask, read_source, representative_points, to_qgis, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
@@ -198,28 +198,12 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         fac_points = np.empty(0, dtype=object)
         fac_col = np.empty(0, dtype=np.int64)
         fac_shelter = np.empty(0)
-        fac_source = self.parameterAsSource(parameters, self.FACILITIES, context)
-        if fac_source is not None:
-            fac_name = self.layer_name(parameters, self.FACILITIES, context, fac_source)
-            cat_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
-            if not cat_field:
-                raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the facility category.").format(fac_name))
-            field_index(fac_source, cat_field, self.tr("Facility category field"), fac_name)
-            shelter_field = self.optional_field(
-                parameters, self.SHELTER_FIELD, context, fac_source, self.tr("Shelter area field (m²)"), fac_name, feedback
-            )
-            wanted = [cat_field] + ([shelter_field] if shelter_field else [])
-            facilities = read_source(fac_source, fac_name, crs, context, feedback, fields=wanted, keep_null=False, progress_span=(10, 15))
-            facilities.report(feedback)
+        given = self.read_facilities(
+            parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
+        )
+        if given is not None:
+            facilities, fac_name, vocab, fac_col, (shelter_field,) = given
             fac_points = representative_points(facilities.geometries)
-            fac_col, unknown = vocab.classify([a[0] for a in facilities.attributes])
-            if unknown:
-                listed = ", ".join(f"{k} ({v})" for k, v in unknown.most_common(20))
-                feedback.pushWarning(
-                    self.tr("{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}").format(
-                        fac_name, sum(unknown.values()), listed
-                    )
-                )
             fac_shelter = (
                 numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback)
                 if shelter_field

@@ -96,9 +96,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
 
         profile = load_profile()
 
-        def add(p, help_text):
-            p.setHelp(help_text)
-            self.addParameter(p)
+        add = self.add_with_help
 
         add(
             QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Street/town units"), [SOURCE_POLYGON]),
