@@ -6,14 +6,14 @@ cd "$(dirname "$0")/.."
 SYS_PY=/usr/bin/python3
 VENV=.venv
 APT_PKGS="qgis python3-qgis qgis-providers xvfb xauth fonts-noto-cjk pyqt5-dev-tools qttools5-dev-tools
-python3-venv python3-pip python3-numpy python3-scipy python3-pyproj zip unzip"
+python3-venv python3-pip python3-numpy python3-scipy python3-pyproj zip unzip poppler-utils"
 
 as_root() { [ "$(id -u)" = 0 ]; }
 say() { printf '[setup] %s\n' "$*"; }
 
 need_apt=""
 $SYS_PY -c "import qgis.core" 2>/dev/null || need_apt=yes
-for tool in xvfb-run pylupdate5 lrelease zip; do command -v "$tool" >/dev/null || need_apt=yes; done
+for tool in xvfb-run pylupdate5 lrelease zip pdftoppm pdftotext; do command -v "$tool" >/dev/null || need_apt=yes; done
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt=yes
 $SYS_PY -c "import numpy, pyproj, venv, ensurepip" 2>/dev/null || need_apt=yes
 if [ -n "$need_apt" ]; then

@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AtlasReportAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="29"/>
+        <source>Atlas report (PDF)</source>
+        <translation>地图集报告（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="36"/>
+        <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
+
+Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
+
+A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing 第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type (第52条), rank and cluster; the hazard, vulnerability and capacity scores (第51条); each indicator's value, 0–10 score, target, whether it is met and its clause, with failed targets shaded; and the measures (第52条) with their clauses.
+
+Output: the PDF, and the number of pages. The inputs are never changed; maps are drawn from memory copies.</source>
+        <translation>根据已评估的街镇单元（“街镇单元评估”的输出，第50–52条），以及可选的韧性城市组团（“划定韧性城市组团”或“组团档案”的输出，第47–49条），为决策者写出一份 PDF。它是 QGIS 打印布局的地图集，A4 幅面，正确显示中文。
+
+页面：标题页含风险等级总览图和来源信息（日期、插件与 QGIS 版本、规划参数配置及其 SHA-256、每个输入图层的来源、要素数和坐标系）；所用规划参数页，每项列出单位、来源条款和可信度；随后为每个组团一页，其后按排名列出其单元（不属于任何组团的单元放在最后）。单元归属于其 cluster_id 字段所指的组团；没有该字段时，归属于包含单元内部一点的组团。
+
+组团页：地图，组团指标（单元数、人口、面积、所属区、生命线契合度、紧凑度、缺少的第48条设施，以及来自组团档案的避难场所、床位、储备和互助），以及其单元的得分、等级、类型和排名列表。单元页：地图（单元以红色轮廓标出），得分、等级、类型（第52条）、排名和所属组团；致灾因子、承灾体脆弱性和救灾能力得分（第51条）；每个指标的数值、0–10 得分、目标、是否达标及条款，未达标者以底色标出；以及对策措施（第52条）及其条款。
+
+输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="56"/>
+        <source>Scored street/town units</source>
+        <translation>已评估的街镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="56"/>
+        <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
+        <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="60"/>
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="60"/>
+        <source>Empty: the first of name_zh, name, 名称, code.</source>
+        <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
+        <source>District field</source>
+        <translation>所属区字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
+        <source>Empty: the first of district, district_zh, 区.</source>
+        <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
+        <source>Resilience clusters</source>
+        <translation>韧性城市组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
+        <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
+        <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
+        <source>Report title</source>
+        <translation>报告标题</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
+        <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
+        <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
+        <source>Atlas report</source>
+        <translation>地图集报告</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
+        <source>The PDF to write.</source>
+        <translation>要写出的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="81"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
+        <source>{0}: {1} pages ({2} clusters, {3} units).</source>
+        <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
+    </message>
+</context>
+<context>
     <name>ChinaCoordsAlgorithm</name>
     <message>
         <location filename="../resilience_plugin/processing/tools/china_coords.py" line="27"/>
@@ -1625,6 +1725,369 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="537"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="537"/>
+        <source>Class</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="100"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="537"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="102"/>
+        <source>Cluster</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="138"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="104"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="105"/>
+        <source>not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="106"/>
+        <source>Hazard</source>
+        <translation>致灾因子</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="107"/>
+        <source>Vulnerability</source>
+        <translation>承灾体脆弱性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="108"/>
+        <source>Capacity</source>
+        <translation>救灾能力</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="111"/>
+        <source>very low</source>
+        <translation>很低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="112"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="113"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="114"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="115"/>
+        <source>very high</source>
+        <translation>很高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="118"/>
+        <source>hazard-led</source>
+        <translation>致灾主导</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="119"/>
+        <source>vulnerability-led</source>
+        <translation>脆弱主导</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="120"/>
+        <source>capacity gap</source>
+        <translation>能力短板</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="121"/>
+        <source>balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="139"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="140"/>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="141"/>
+        <source>Districts</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="142"/>
+        <source>Lifeline fit: water</source>
+        <translation>生命线契合度：供水</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="143"/>
+        <source>Lifeline fit: power</source>
+        <translation>生命线契合度：供电</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="144"/>
+        <source>Lifeline fit: gas</source>
+        <translation>生命线契合度：供气</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="145"/>
+        <source>Compactness (4πA/P²)</source>
+        <translation>紧凑度（4πA/P²）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="146"/>
+        <source>Missing 第48条 facilities</source>
+        <translation>缺少的第48条设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="147"/>
+        <source>Shelter area per person (m²)</source>
+        <translation>人均避难场所面积（m²）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="148"/>
+        <source>Shelter target per person (m²)</source>
+        <translation>人均避难场所面积目标（m²）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="149"/>
+        <source>Beds per 1,000 people</source>
+        <translation>千人床位数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="150"/>
+        <source>Beds target per 1,000</source>
+        <translation>千人床位目标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="151"/>
+        <source>Share in fault avoidance zones</source>
+        <translation>位于断裂避让带内的比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="152"/>
+        <source>Share in flood-risk zones</source>
+        <translation>位于洪涝风险区内的比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="153"/>
+        <source>Geological hazard points</source>
+        <translation>地质灾害点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="154"/>
+        <source>Reserve capacity (person-days)</source>
+        <translation>储备能力（人·天）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="155"/>
+        <source>Reserve need, 3 days (person-days)</source>
+        <translation>三天储备需求（人·天）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="156"/>
+        <source>Mutual aid with</source>
+        <translation>互助组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="224"/>
+        <source>Resilience assessment report</source>
+        <translation>韧性评估报告</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="231"/>
+        <source>{0} pages: title, {1} clusters, {2} units</source>
+        <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="251"/>
+        <source>The PDF could not be written to {0}.</source>
+        <translation>无法写出 PDF：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="282"/>
+        <source>Made on</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="283"/>
+        <source>Resilience Planner</source>
+        <translation>韧性规划工具</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="284"/>
+        <source>QGIS</source>
+        <translation>QGIS</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="285"/>
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="286"/>
+        <source>Plan profile</source>
+        <translation>规划参数配置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="291"/>
+        <source>Street/town units</source>
+        <translation>街镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="391"/>
+        <source>Clusters</source>
+        <translation>韧性组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="305"/>
+        <source>Report pages</source>
+        <translation>报告页面</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="321"/>
+        <source>Report rows</source>
+        <translation>报告表格行</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="374"/>
+        <source>Risk score</source>
+        <translation>风险得分</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="443"/>
+        <source>Resilience Planner {0} · {1} · sheet {2}</source>
+        <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="475"/>
+        <source>Risk score (0–10)</source>
+        <translation>风险得分（0–10）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="480"/>
+        <source>Provenance</source>
+        <translation>数据来源与版本</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="494"/>
+        <source>Plan profile values used</source>
+        <translation>所用规划参数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="495"/>
+        <source>Key</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="537"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="495"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="495"/>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="515"/>
+        <source>Plan profile values used (continued)</source>
+        <translation>所用规划参数（续）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="525"/>
+        <source>Cluster measure (第47–49条)</source>
+        <translation>组团指标（第47–49条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="536"/>
+        <source>Units of this cluster, by rank (第50–52条)</source>
+        <translation>本组团的单元（按排名，第50–52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="537"/>
+        <source>Type (第52条)</source>
+        <translation>类型（第52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Score 0–10</source>
+        <translation>得分 0–10</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Met</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="563"/>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="582"/>
+        <source>Measures (第52条)</source>
+        <translation>对策措施（第52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="280"/>
+        <source>edited in the dock, not saved</source>
+        <translation>在评分卡中修改，未保存</translation>
+    </message>
+</context>
+<context>
     <name>Resilience</name>
     <message>
         <location filename="../resilience_plugin/sample.py" line="162"/>
@@ -1632,12 +2095,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="49"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="51"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="52"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="54"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -2021,6 +2484,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <source>Optional geological-hazard points.</source>
         <translation>可选：地质灾害点。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/__init__.py" line="11"/>
+        <source>Reports</source>
+        <translation>成果报告</translation>
+    </message>
 </context>
 <context>
     <name>ResiliencePlugin</name>
@@ -2119,257 +2587,257 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="68"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="44"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="172"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="148"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="101"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="77"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="81"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="176"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="111"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="87"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="153"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="117"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="93"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="115"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="115"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="157"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="157"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="175"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="151"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="197"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="205"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="181"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="227"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="228"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="261"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="264"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="259"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="235"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="267"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="236"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="237"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="238"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="270"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="239"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="240"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="272"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="241"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="242"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="274"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="243"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="244"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="245"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="246"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="327"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="333"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="334"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="335"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="336"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="337"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="338"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="339"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="340"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="341"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="342"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="343"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="71"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="47"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
@@ -2386,7 +2854,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="257"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -2479,62 +2947,62 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="83"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="101"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="102"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="103"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="118"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
@@ -2544,122 +3012,122 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="137"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="181"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="197"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="198"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="199"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="200"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="223"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="224"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="216"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="254"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="263"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="254"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="279"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="266"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="296"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="291"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="303"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="298"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="380"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="375"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="386"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="381"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="396"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="402"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="397"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
@@ -2669,12 +3137,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="442"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="448"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="443"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
@@ -2684,12 +3152,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="450"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="445"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="486"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
@@ -2729,7 +3197,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="652"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="714"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
@@ -2744,27 +3212,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="656"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="718"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="739"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="801"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="153"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="745"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
@@ -2774,14 +3242,39 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="299"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="294"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="321"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="316"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="106"/>
+        <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
+        <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="685"/>
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
+        <source>Writing the PDF… {0:.0f} %</source>
+        <translation>正在写出 PDF… {0:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
+        <source>PDF report written: {0} ({1} pages)</source>
+        <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
 </context>
 </TS>

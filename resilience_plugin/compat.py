@@ -56,10 +56,12 @@ else:
 
 if hasattr(Qgis, "ProcessingAlgorithmFlag"):  # QGIS ≥ 3.36
     ALG_FLAG_HIDE_FROM_MODELER = Qgis.ProcessingAlgorithmFlag.HideFromModeler
+    ALG_FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
 else:
     from qgis.core import QgsProcessingAlgorithm
 
     ALG_FLAG_HIDE_FROM_MODELER = QgsProcessingAlgorithm.Flag.FlagHideFromModeler
+    ALG_FLAG_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
 
 # Field types: QgsField takes QMetaType from QGIS 3.38 on; QVariant types before that.
 if Qgis.QGIS_VERSION_INT >= 33800:

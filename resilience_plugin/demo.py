@@ -9,18 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+from .core.paths import plugin_version
 from .core.samplecity import METRIC_EPSG
-
-PLUGIN_DIR = Path(__file__).resolve().parent
-
-
-def plugin_version() -> str:
-    for candidate in (PLUGIN_DIR / "metadata.txt", PLUGIN_DIR.parent / "metadata.txt"):
-        if candidate.is_file():
-            for line in candidate.read_text(encoding="utf-8").splitlines():
-                if line.startswith("version="):
-                    return line.split("=", 1)[1].strip()
-    return "unknown"
 
 
 def render_map(layers, extent_layer, path: Path, size=(1000, 1000)) -> Path:
@@ -63,6 +53,23 @@ def _table_html(layer, limit=12) -> str:
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def _in_dependency_order(classes, sample: str) -> list:
+    """The algorithms by name, each after those whose outputs it takes ("demo:<alg>:<OUTPUT>" parameters)."""
+    pending = sorted(classes, key=lambda c: c().name())
+    done, ordered = set(), []
+    while pending:
+        for cls in pending:
+            needs = {str(v).split(":")[1] for v in cls().demo_parameters(sample).values() if str(v).startswith("demo:")}
+            if needs <= done:
+                ordered.append(cls)
+                done.add(cls().name())
+                pending.remove(cls)
+                break
+        else:
+            raise RuntimeError(f"demo parameters refer to outputs that no algorithm makes: {[c().name() for c in pending]}")
+    return ordered
+
+
 def run_demo(outdir: Path) -> Path:
     from qgis import processing
     from qgis.core import (
@@ -102,8 +109,7 @@ def run_demo(outdir: Path) -> Path:
     registered = {a.name() for a in provider.algorithms()}
     sections = []
     produced = {}  # "alg:OUTPUT" -> where the demo GeoPackage holds it, for algorithms that build on another's
-    ordered = sorted(ALGORITHMS, key=lambda c: c().name())
-    ordered.sort(key=lambda c: any(str(v).startswith("demo:") for v in c().demo_parameters(sample).values()))
+    ordered = _in_dependency_order(ALGORITHMS, sample)
     for cls in ordered:
         alg = cls()
         if alg.name() not in registered:
@@ -117,7 +123,7 @@ def run_demo(outdir: Path) -> Path:
         files = {}
         for d in registered_alg.destinationParameterDefinitions():
             if d.type() == "fileDestination":
-                files[d.name()] = outdir / f"{alg.name()}_{d.name().lower()}.html"
+                files[d.name()] = outdir / f"{alg.name()}_{d.name().lower()}.{d.defaultFileExtension() or 'html'}"
         sinks = [d.name() for d in registered_alg.destinationParameterDefinitions() if d.name() not in files]
         for name in sinks:
             params[name] = "TEMPORARY_OUTPUT"

@@ -30,23 +30,26 @@ def build_model():
     model.setHelpContent(
         {
             "ALG_DESC": "Runs the plan's whole chain on one city: community life circles (第53–55条), the corridor × fault "
-            "register (第44、86条), resilience clusters (第47–48条) and their dossier (第49条), and the street/town unit "
-            "scores (第51–52条). Every step's output is kept.",
+            "register (第44、86条), resilience clusters (第47–48条) and their dossier (第49条), the street/town unit "
+            "scores (第51–52条) and the atlas PDF report. Every step's output is kept.\n\n"
+            "韧性综合评估：在一座城市上运行规划的完整链条——社区生活圈（第53–55条）、通道与活动断裂交叉登记（第44、86条）、"
+            "韧性城市组团（第47–48条）及其档案（第49条）、韧性街镇单元评估（第51–52条）和地图集PDF报告。保留每一步的输出。",
         }
     )
+    # labels in both languages: a model file cannot be translated
     inputs = (
-        ("units", "Street/town units", SOURCE_POLYGON),
-        ("communities", "Communities", SOURCE_POINT),
-        ("facilities", "Facilities", SOURCE_POINT),
-        ("corridors", "Corridors", SOURCE_LINE),
-        ("faults", "Active faults", SOURCE_LINE),
-        ("flood", "Flood-risk zones", SOURCE_POLYGON),
-        ("geohazards", "Geological hazard points", SOURCE_POINT),
+        ("units", "Street/town units 韧性街镇单元", SOURCE_POLYGON),
+        ("communities", "Communities 社区", SOURCE_POINT),
+        ("facilities", "Facilities 设施", SOURCE_POINT),
+        ("corridors", "Corridors 通道", SOURCE_LINE),
+        ("faults", "Active faults 活动断裂", SOURCE_LINE),
+        ("flood", "Flood-risk zones 洪涝风险区", SOURCE_POLYGON),
+        ("geohazards", "Geological hazard points 地质灾害点", SOURCE_POINT),
     )
     for name, label, kind in inputs:
         model.addModelParameter(QgsProcessingParameterFeatureSource(name, label, [kind]), QgsProcessingModelParameter(name))
     model.addModelParameter(
-        QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones", SOURCE_POLYGON),
+        QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones 生命线服务分区", SOURCE_POLYGON),
         QgsProcessingModelParameter("lifelines"),
     )
 
@@ -72,19 +75,19 @@ def build_model():
         "lifecircles",
         "resilience:lifecircles",
         {"INPUT": param("communities"), "FACILITIES": param("facilities")},
-        {"OUTPUT": "Life circles"},
+        {"OUTPUT": "Life circles 生活圈"},
     )
     child(
         "faultcrossings",
         "resilience:faultcrossings",
         {"CORRIDORS": param("corridors"), "FAULTS": param("faults")},
-        {"CROSSINGS": "Fault crossings", "EXPOSED": "Corridor sections in avoidance zones"},
+        {"CROSSINGS": "Fault crossings 断裂交叉点", "EXPOSED": "Corridor sections in avoidance zones 避让带内通道段"},
     )
     child(
         "clusters",
         "resilience:clusters",
         {"INPUT": param("units"), "LIFELINE_ZONES": param("lifelines"), "FACILITIES": param("facilities")},
-        {"OUTPUT": "Units with their cluster", "CLUSTERS": "Clusters"},
+        {"OUTPUT": "Units with their cluster 单元及所属组团", "CLUSTERS": "Clusters 韧性组团"},
     )
     child(
         "dossier",
@@ -97,19 +100,29 @@ def build_model():
             "FACILITIES": param("facilities"),
             "CORRIDORS": param("corridors"),
         },
-        {"OUTPUT": "Cluster dossier"},
+        {"OUTPUT": "Cluster dossier 组团档案"},
     )
     child(
         "scores",
         "resilience:scoreunits",
         {
-            "INPUT": param("units"),
+            # the units with their cluster_id, so that the report files each unit under its cluster
+            "INPUT": [QgsProcessingModelChildParameterSource.fromChildOutput("clusters", "OUTPUT")],
             "FAULTS": param("faults"),
             "FLOOD_ZONES": param("flood"),
             "GEOHAZARDS": param("geohazards"),
             "FACILITIES": param("facilities"),
         },
-        {"OUTPUT": "Unit scores"},
+        {"OUTPUT": "Unit scores 单元评估"},
+    )
+    child(
+        "report",
+        "resilience:report",
+        {
+            "UNITS": [QgsProcessingModelChildParameterSource.fromChildOutput("scores", "OUTPUT")],
+            "CLUSTERS": [QgsProcessingModelChildParameterSource.fromChildOutput("dossier", "OUTPUT")],
+        },
+        {"OUTPUT": "Atlas report 地图集报告 (PDF)"},
     )
     model.updateDestinationParameters()  # one destination parameter per model output
     return model

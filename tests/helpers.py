@@ -55,4 +55,50 @@ def run(alg, params, feedback=None):
         elif isinstance(value, str) and value:
             layer = QgsVectorLayer(value, key, "ogr")
             layers[key] = layer if layer.isValid() else value
+        else:
+            layers[key] = value
     return layers, context
+
+
+# ------------------------------------------------------------------ PDFs, read with poppler-utils (make setup)
+def pdf_pages(path) -> int:
+    """The page count of a PDF, from pdfinfo."""
+    import re
+    import subprocess
+
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def pdf_text(path, first: int, last: int = 0) -> str:
+    """The text of pages first..last (1-based), from pdftotext."""
+    import subprocess
+
+    args = ["pdftotext", "-layout", "-f", str(first), "-l", str(last or first), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def cjk_pattern(text: str):
+    """A regex for ``text`` as pdftotext reads it back: a CJK glyph that a font shares with a Kangxi or CJK radical
+    (页 and ⻚, 面 and ⾯) may come out as the radical's code point, so each CJK character also matches those."""
+    import re
+
+    parts = []
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            parts.append(f"[{re.escape(ch)}\u2e80-\u2fdf]")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile("".join(parts))
+
+
+def pdf_page_image(path, page: int, out_dir, dpi: int = 50):
+    """Page ``page`` (1-based) rendered to PNG by pdftoppm, as a QImage."""
+    import subprocess
+    from pathlib import Path
+
+    from qgis.PyQt.QtGui import QImage
+
+    stem = Path(out_dir) / f"page{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", str(path), str(stem)], check=True)
+    return QImage(str(stem) + ".png")

@@ -5,7 +5,7 @@ from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLaye
 
 from resilience_plugin.models import build_model, model_path
 from tests.conftest import SAMPLE
-from tests.helpers import run
+from tests.helpers import pdf_pages, run
 
 MODEL_ID = "resilience:Full resilience assessment"
 
@@ -17,12 +17,12 @@ def test_the_shipped_model_matches_the_builder(resilience_processing):
     assert (
         sorted(shipped.childAlgorithms())
         == sorted(built.childAlgorithms())
-        == ["clusters", "dossier", "faultcrossings", "lifecircles", "scores"]
+        == ["clusters", "dossier", "faultcrossings", "lifecircles", "report", "scores"]
     )
     assert sorted(p.name() for p in shipped.parameterDefinitions()) == sorted(p.name() for p in built.parameterDefinitions())
 
 
-def test_the_model_runs_on_the_sample_city(resilience_processing):
+def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
     registry = QgsApplication.processingRegistry()
     model = registry.algorithmById(MODEL_ID)
     assert model is not None, "the provider did not load the model"
@@ -38,8 +38,11 @@ def test_the_model_runs_on_the_sample_city(resilience_processing):
         "lifelines": [table("water_zones"), table("power_zones"), table("gas_zones")],
     }
     for d in model.destinationParameterDefinitions():
-        params[d.name()] = "memory:"
+        params[d.name()] = str(tmp_path / f"{d.name()}.pdf") if d.type() == "fileDestination" else "memory:"
     layers, _c = run(MODEL_ID, params)
+    pdf = layers["report:report_output"]
+    # the title page and two of profile values, then one per cluster and one per unit
+    assert pdf_pages(pdf) == 3 + 39 + 233
     count = {k: v.featureCount() for k, v in layers.items() if isinstance(v, QgsVectorLayer)}
     assert count["clusters:clusters_clusters"] == count["dossier:dossier_output"] == 39
     assert count["scores:scores_output"] == count["clusters:clusters_output"] == 233

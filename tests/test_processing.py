@@ -142,6 +142,22 @@ def test_qgis_process_runs_the_installed_plugin(tmp_path, plugin_zip):
     ours = QgsVectorLayer(str(crossings), "crossings", "ogr")
     count = sum(1 for f in ours.getFeatures() if f["contact"] != "along")
     assert ours.isValid() and count == QgsVectorLayer(str(native), "native", "ogr").featureCount() > 0
+    # the README's report commands: score the units, then the atlas PDF
+    scores, pdf = tmp_path / "评估.gpkg", tmp_path / "报告.pdf"
+    for args in (
+        [
+            "resilience:scoreunits",
+            "--",
+            f"INPUT={SAMPLE}|layername=street_units",
+            f"FACILITIES={SAMPLE}|layername=facilities",
+            f"OUTPUT={scores}",
+        ],
+        ["resilience:report", "--", f"UNITS={scores}", "TITLE=朝阳区韧性评估", f"OUTPUT={pdf}"],
+    ):
+        subprocess.run([exe, "run", *args], env=env, check=True, capture_output=True, timeout=300)
+    from tests.helpers import pdf_pages
+
+    assert pdf_pages(pdf) == 3 + 233  # title and profile pages, one page per unit
 
 
 def test_the_shipped_sample_is_never_modified(resilience_processing):

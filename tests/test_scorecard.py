@@ -187,3 +187,25 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
     dock.set_layer(empty)
     dock.score_units(wait=True)
     assert dock.result is None and dock.last_message == "Layer '空' has no features."
+
+
+def test_the_dock_writes_the_pdf_report_at_its_own_weights(make_dock, sample_project, tmp_path):
+    from resilience_plugin.core.report import fmt
+    from tests.helpers import cjk_pattern, pdf_pages, pdf_text
+
+    units = sample_project["street_units"]
+    dock = make_dock(units)
+    dock.score_units(wait=True)
+    assert dock.result is not None, getattr(dock, "last_traceback", "")
+    dock.set_weight("vulnerability", "population_density", 4.0)  # recomputes at once
+    path = dock.export_pdf(str(tmp_path / "单元评估"))
+    assert path.endswith(".pdf") and pdf_pages(path) == 3 + units.featureCount()
+    # the first unit page is the unit ranked first at the edited weights, with the dock's score
+    top = int(np.argmin(dock.result.rank))
+    name = next(f["name_zh"] for f in units.getFeatures() if f.id() == dock.raw_ids[top])
+    page = pdf_text(path, 4)
+    assert cjk_pattern(name).search(page) and f"Score {fmt(round(float(dock.result.score[top]), 3))}" in page
+    # the provenance shows the weight as edited, not the file's
+    profile_pages = pdf_text(path, 2, 3)
+    assert "population_density: 4" in profile_pages.replace("\n", " ")
+    assert units.fields().lookupField("score") < 0  # the source layer is not written to

@@ -30,3 +30,13 @@ def default_profile_path() -> Path:
 
 def sample_city_path() -> Path:
     return resources_dir() / "sample" / "sample_city.gpkg"
+
+
+def plugin_version() -> str:
+    """The version in metadata.txt (inside the installed plugin, or beside the package in the repository)."""
+    for candidate in (PACKAGE_DIR / "metadata.txt", PACKAGE_DIR.parent / "metadata.txt"):
+        if candidate.is_file():
+            for line in candidate.read_text(encoding="utf-8").splitlines():
+                if line.startswith("version="):
+                    return line.split("=", 1)[1].strip()
+    return "unknown"

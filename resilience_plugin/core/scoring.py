@@ -41,6 +41,41 @@ TYPES = ("hazard-led", "vulnerability-led", "capacity-gap", "balanced")
 TYPES_ZH = {"hazard-led": "致灾主导型", "vulnerability-led": "脆弱主导型", "capacity-gap": "能力短板型", "balanced": "均衡型"}
 
 
+# indicator -> output field of resilience:scoreunits (10 characters at most, for shapefiles); the score, target and
+# pass fields replace the leading "i" with "s", "t" and "ok"
+FIELDS = {
+    "fault_share": "i_fault",
+    "flood_share": "i_flood",
+    "geohazard_density": "i_geohaz",
+    "population_density": "i_popden",
+    "elderly_share": "i_elderly",
+    "old_building_share": "i_oldbldg",
+    "shelter_per_person": "i_shelter",
+    "fire_coverage": "i_fire",
+    "police_presence": "i_police",
+    "beds_per_1000": "i_beds",
+    "conversion_per_person": "i_conv",
+}
+# indicator -> the profile key of its target, and the clause that sets it
+TARGET_KEYS = {
+    "shelter_per_person": "shelter.area_per_person_target",
+    "fire_coverage": "scoring.fire_coverage_target",
+    "police_presence": "police.stations_per_unit_min",
+    "beds_per_1000": "health.beds_per_1000_target",
+}
+TARGET_CLAUSES = {
+    "shelter_per_person": "第51条",
+    "fire_coverage": "第51条",
+    "police_presence": "第51条",
+    "beds_per_1000": "第32条",
+}
+
+
+def targets(profile) -> Dict[str, float]:
+    """The plan's target of each indicator that has one (capacity: at least the target)."""
+    return {k: profile.value(key) for k, key in TARGET_KEYS.items()}
+
+
 class ScoringError(ValueError):
     """Scoring cannot go on; the message names what is wrong."""
 
@@ -192,3 +227,64 @@ def indicators(
             fire = points[(cats == "fire_station") & ~shapely.is_missing(points)]
             raw["fire_coverage"] = area_share(units, shapely.buffer(fire, fire_reach, quad_segs=8)) if len(fire) else np.zeros(n)
     return raw
+
+
+# the fixed fields of the scored output after the indicator fields: (field, type)
+SUMMARY_FIELDS = (
+    ("hazard", "double"),
+    ("vulner", "double"),
+    ("capacity", "double"),
+    ("score", "double"),
+    ("class", "text"),
+    ("class_zh", "text"),
+    ("rank", "int"),
+    ("unit_type", "text"),
+    ("type_zh", "text"),
+    ("measures", "text"),
+    ("indicators", "text"),
+    ("clauses", "text"),
+)
+
+
+def output_fields(used: List[str], checked) -> List[tuple]:
+    """The fields of a scored unit layer, as (field, type, indicator or ''), type 'double', 'int' or 'text': per
+    indicator its value i_*, score s_* and, when it has a target, the target t_* and pass ok_*; then SUMMARY_FIELDS."""
+    out = []
+    for k in used:
+        f = FIELDS[k]
+        out += [(f, "double", k), ("s" + f[1:], "double", k)]
+        if k in checked:
+            out += [("t" + f[1:], "double", k), ("ok" + f[1:], "int", k)]
+    return out + [(f, t, "") for f, t in SUMMARY_FIELDS]
+
+
+def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: int, clauses: str) -> list:
+    """The values of unit ``i`` in the order of :func:`output_fields`. The measures are the type's, then one per
+    target the unit fails."""
+
+    def num(v, digits=4):
+        return None if not np.isfinite(v) else round(float(v), digits)
+
+    values, failing = [], []
+    for k in result.used:
+        values += [num(raw[k][i]), num(result.normalised[k][i], 3)]
+        if k in ok:
+            passed = ok[k][i]
+            values += [float(goals[k]), None if not np.isfinite(passed) else int(passed)]
+            if passed == 0 and k in measures:
+                failing.append(measures[k])
+    kind = result.unit_type[i]
+    return values + [
+        num(result.dimensions["hazard"][i], 3),
+        num(result.dimensions["vulnerability"][i], 3),
+        num(result.dimensions["capacity"][i], 3),
+        num(result.score[i], 3),
+        result.klass[i],
+        CLASSES_ZH[result.klass[i]],
+        int(result.rank[i]),
+        kind,
+        TYPES_ZH[kind],
+        "; ".join([measures[kind]] + failing),
+        ", ".join(result.used),
+        clauses,
+    ]

@@ -15,7 +15,6 @@ import numpy as np
 from qgis.core import (
     QgsApplication,
     QgsFeature,
-    QgsField,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
@@ -56,18 +55,6 @@ from ..translation import translate
 
 PROJECT_SCOPE = "resilience_plugin"
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
-TARGET_KEYS = {
-    "shelter_per_person": "shelter.area_per_person_target",
-    "fire_coverage": "scoring.fire_coverage_target",
-    "police_presence": "police.stations_per_unit_min",
-    "beds_per_1000": "health.beds_per_1000_target",
-}
-TARGET_CLAUSES = {
-    "shelter_per_person": "第51条",
-    "fire_coverage": "第51条",
-    "police_presence": "第51条",
-    "beds_per_1000": "第32条",
-}
 
 
 class ScoringPanel:
@@ -81,7 +68,7 @@ class ScoringPanel:
         from ..settings import active_profile_path
 
         self.profile = load_profile(active_profile_path() or None)
-        from ..processing.units.score_units import targets
+        from ..core.scoring import targets
 
         self.weights: Dict[str, Dict[str, float]] = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
         self.targets: Dict[str, float] = targets(self.profile)
@@ -114,7 +101,9 @@ class ScoringPanel:
         self.styleButton = QPushButton(translate("ScorecardDock", "Style layer"), buttons)
         self.csvButton = QPushButton(translate("ScorecardDock", "Export CSV…"), buttons)
         self.htmlButton = QPushButton(translate("ScorecardDock", "Export HTML…"), buttons)
-        for b in (self.scoreButton, self.styleButton, self.csvButton, self.htmlButton):
+        self.pdfButton = QPushButton(translate("ScorecardDock", "PDF report…"), buttons)
+        self.pdfButton.setToolTip(translate("ScorecardDock", "An atlas PDF: title page with provenance, one page per unit (第50–52条)"))
+        for b in (self.scoreButton, self.styleButton, self.csvButton, self.htmlButton, self.pdfButton):
             row.addWidget(b)
         form.addRow(buttons)
         filters = QWidget(box)
@@ -172,6 +161,7 @@ class ScoringPanel:
         self.styleButton.clicked.connect(self.style_result_layer)
         self.csvButton.clicked.connect(lambda: self.export_csv())
         self.htmlButton.clicked.connect(lambda: self.export_html())
+        self.pdfButton.clicked.connect(lambda: self.export_pdf())
         self.resetButton.clicked.connect(self.reset_weights)
         self.saveProfileButton.clicked.connect(lambda: self.save_profile())
         self.classFilter.currentIndexChanged.connect(lambda _i: self.apply_filter(self.filterEdit.text()))
@@ -251,7 +241,7 @@ class ScoringPanel:
         self.recompute()
 
     def reset_weights(self):
-        from ..processing.units.score_units import targets
+        from ..core.scoring import targets
 
         self.weights = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
         self.targets = targets(self.profile)
@@ -268,16 +258,20 @@ class ScoringPanel:
         from ..core.profile import ProfileError
 
         try:
-            edited = self.profile.with_value("scoring.dimensions", self.weights)
-            for key, profile_key in TARGET_KEYS.items():
-                value = self.targets[key]
-                edited = edited.with_value(profile_key, int(value) if profile_key == "police.stations_per_unit_min" else value)
-            edited.save(path)
+            self.edited_profile().save(path)
         except (ProfileError, OSError) as exc:
             self._message(str(exc), MESSAGE_CRITICAL)
             return ""
         self._message(translate("ScorecardDock", "Profile saved to {0}").format(path), MESSAGE_SUCCESS)
         return path
+
+    def edited_profile(self):
+        """The profile with the weights and targets as edited in the dock (raises ProfileError when invalid)."""
+        edited = self.profile.with_value("scoring.dimensions", self.weights)
+        for key, profile_key in sc.TARGET_KEYS.items():
+            value = self.targets[key]
+            edited = edited.with_value(profile_key, int(value) if profile_key == "police.stations_per_unit_min" else value)
+        return edited
 
     # ------------------------------------------------------------ scoring
     def _read(self, layer, crs, fields=()):
@@ -482,10 +476,15 @@ class ScoringPanel:
                 table.setItem(row, base + c, item)
         table.setSortingEnabled(True)
         table.resizeColumnsToContents()
-        counts = ", ".join(f"{self._class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
-        self.summaryLabel.setText(translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts))
+        self._fill_summary()
         self.apply_filter(self.filterEdit.text())
         self.show_unit_card()
+
+    def _fill_summary(self):
+        if self.result is None:
+            return
+        counts = ", ".join(f"{self._class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
+        self.summaryLabel.setText(translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts))
 
     def _targets(self) -> dict:
         return self.targets
@@ -536,7 +535,7 @@ class ScoringPanel:
             verdict = ""
             if target is not None and np.isfinite(v):
                 verdict = "✔" if (v >= target) else "✘"
-            clause = TARGET_CLAUSES.get(k, "第51条")
+            clause = sc.TARGET_CLAUSES.get(k, "第51条")
             rows.append(
                 f"<tr><td>{html.escape(k)}</td><td>{'—' if not np.isfinite(v) else f'{v:,.3g}'}</td>"
                 f"<td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
@@ -646,36 +645,78 @@ class ScoringPanel:
         )
         return path
 
+    def scored_layer(self) -> QgsVectorLayer:
+        """A memory copy of the units with the fields of resilience:scoreunits, at the dock's weights and targets."""
+        from ..processing.io import make_fields
+        from ..processing.units.score_units import CLAUSES
+
+        goals = {k: v for k, v in self._targets().items() if k in self.raw}
+        ok = sc.passes(self.raw, goals)
+        kinds = {"double": FIELD_DOUBLE, "int": FIELD_INT, "text": FIELD_STRING}
+        fields = self.layer.fields()
+        extra = make_fields([(f, kinds[t], f) for f, t, _k in sc.output_fields(self.result.used, ok)])
+        layer = QgsVectorLayer(f"MultiPolygon?crs={self.layer.crs().authid()}", self.layer.name(), "memory")
+        # a layer scored before keeps its own fields but the new scores
+        keep = [j for j in range(fields.count()) if extra.lookupField(fields.at(j).name()) < 0]
+        layer.dataProvider().addAttributes([fields.at(j) for j in keep] + [extra.at(j) for j in range(extra.count())])
+        layer.updateFields()
+        index = {fid: i for i, fid in enumerate(self.raw_ids)}
+        measures = self.profile.value("scoring.measures")
+        feats = []
+        for f in self.layer.getFeatures():
+            i = index.get(f.id())
+            if i is None:
+                continue
+            g = QgsFeature(layer.fields())
+            g.setGeometry(f.geometry())
+            values = f.attributes()
+            g.setAttributes([values[j] for j in keep] + sc.output_row(self.raw, self.result, ok, goals, measures, i, CLAUSES))
+            feats.append(g)
+        layer.dataProvider().addFeatures(feats)
+        return layer
+
+    def export_pdf(self, path: str = "") -> str:
+        """The atlas PDF report of the scores as they stand in the dock (weights and targets as edited)."""
+        if self.result is None or self.layer is None:
+            self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
+            return ""
+        if not path:
+            path, _f = QFileDialog.getSaveFileName(self, translate("ScorecardDock", "PDF report"), "", "PDF (*.pdf)")
+        if not path:
+            return ""
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        from qgis.core import QgsFeedback
+
+        from ..core.profile import ProfileError
+        from ..core.report import ReportError
+        from ..report import ReportError as ExportError
+        from ..report import build_report
+
+        feedback = QgsFeedback()
+        feedback.progressChanged.connect(
+            lambda p: self.summaryLabel.setText(translate("ScorecardDock", "Writing the PDF… {0:.0f} %").format(p))
+        )
+        try:
+            result = build_report(self.scored_layer(), path, self.edited_profile(), feedback=feedback)
+        except (ReportError, ExportError, ProfileError, OSError) as exc:
+            self._message(str(exc), MESSAGE_CRITICAL)
+            return ""
+        finally:
+            self._fill_summary()
+        self._message(translate("ScorecardDock", "PDF report written: {0} ({1} pages)").format(result.path, result.pages), MESSAGE_SUCCESS)
+        return result.path
+
     def style_result_layer(self) -> Optional[QgsVectorLayer]:
-        """A memory copy of the units with their scores, styled in five classes (the source layer is not touched)."""
+        """The scored memory copy of the units (:meth:`scored_layer`), styled in five classes and added to the project
+        (the source layer is not touched)."""
         if self.result is None or self.layer is None:
             self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
             return None
         from ..styles import style_scores
 
-        layer = QgsVectorLayer(f"MultiPolygon?crs={self.layer.crs().authid()}", translate("ScorecardDock", "Unit scores"), "memory")
-        provider = layer.dataProvider()
-        provider.addAttributes(
-            [
-                QgsField("unit", FIELD_STRING),
-                QgsField("score", FIELD_DOUBLE),
-                QgsField("class", FIELD_STRING),
-                QgsField("unit_type", FIELD_STRING),
-                QgsField("rank", FIELD_INT),
-            ]
-        )
-        layer.updateFields()
-        rows = {r["id"]: r for r in self._rows_for_export()}
-        feats = []
-        for f in self.layer.getFeatures():
-            r = rows.get(f.id())
-            if r is None:
-                continue
-            g = QgsFeature(layer.fields())
-            g.setGeometry(f.geometry())
-            g.setAttributes([r["unit"], r["score"], r["class"], r["type"], r["rank"]])
-            feats.append(g)
-        provider.addFeatures(feats)
+        layer = self.scored_layer()
+        layer.setName(translate("ScorecardDock", "Unit scores"))
         style_scores(layer, self.profile.value("scoring.class_breaks"))
         if self.result_layer is not None and not _deleted(self.result_layer):
             QgsProject.instance().removeMapLayer(self.result_layer.id())

@@ -11,6 +11,7 @@ from .corridors.corridor_exposure import CorridorExposureAlgorithm
 from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
 from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
+from .reports.atlas_report import AtlasReportAlgorithm
 from .tools.china_coords import ChinaCoordsAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
@@ -25,6 +26,7 @@ ALGORITHMS = (
     FaultCrossingsAlgorithm,
     FaultAvoidanceAlgorithm,
     CorridorExposureAlgorithm,
+    AtlasReportAlgorithm,
     ChinaCoordsAlgorithm,
     ProfileTableAlgorithm,
     SampleLayerAlgorithm,

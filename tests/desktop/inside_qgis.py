@@ -248,6 +248,7 @@ def shoot_scorecard():
         dock.unitTable.selectRow(0)
         result["sc_zoomed"] = iface.mapCanvas().scale() < 100_000  # choosing a row zoomed to the unit
         scores = dock.style_result_layer()
+        result["sc_pdf"] = dock.export_pdf(str(OUT / "scorecard_report.pdf"))  # the atlas report, in real QGIS
         iface.mapCanvas().setExtent(scores.extent())  # back to the whole city for the picture
         iface.mapCanvas().refresh()
         QTimer.singleShot(2500, lambda: (iface.mainWindow().grab().save(str(OUT / "scorecard.png")), QTimer.singleShot(0, third)))

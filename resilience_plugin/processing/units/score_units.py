@@ -23,30 +23,6 @@ from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
 
 CLAUSES = "第50、51、52条"
-# indicator -> output field (10 characters at most, for shapefiles)
-FIELDS = {
-    "fault_share": "i_fault",
-    "flood_share": "i_flood",
-    "geohazard_density": "i_geohaz",
-    "population_density": "i_popden",
-    "elderly_share": "i_elderly",
-    "old_building_share": "i_oldbldg",
-    "shelter_per_person": "i_shelter",
-    "fire_coverage": "i_fire",
-    "police_presence": "i_police",
-    "beds_per_1000": "i_beds",
-    "conversion_per_person": "i_conv",
-}
-
-
-def targets(profile) -> dict:
-    """The plan's target of each indicator that has one (capacity: at least; others: none)."""
-    return {
-        "shelter_per_person": profile.value("shelter.area_per_person_target"),
-        "fire_coverage": profile.value("scoring.fire_coverage_target"),
-        "police_presence": profile.value("police.stations_per_unit_min"),
-        "beds_per_1000": profile.value("health.beds_per_1000_target"),
-    }
 
 
 class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
@@ -250,68 +226,44 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         if result.constant:
             feedback.pushWarning(self.tr("Indicator(s) equal for every unit, scored 0: {0}").format(", ".join(result.constant)))
         feedback.pushInfo(self.tr("Indicators used: {0}").format(", ".join(result.used)))
-        goals = targets(profile)
+        goals = sc.targets(profile)
         ok = sc.passes(raw, goals)
         measures = profile.value("scoring.measures")
 
+        kinds = {"double": FIELD_DOUBLE, "int": FIELD_INT, "text": FIELD_STRING}
+        fixed = {
+            "hazard": self.tr("Hazard (0-10)"),
+            "vulner": self.tr("Vulnerability (0-10)"),
+            "capacity": self.tr("Capacity (0-10)"),
+            "score": self.tr("Risk score (0-10)"),
+            "class": self.tr("Class"),
+            "class_zh": self.tr("Class (Chinese)"),
+            "rank": self.tr("Rank"),
+            "unit_type": self.tr("Type (第52条)"),
+            "type_zh": self.tr("Type (Chinese)"),
+            "measures": self.tr("Recommended measures"),
+            "indicators": self.tr("Indicators used"),
+            "clauses": self.tr("Plan clauses"),
+        }
         specs = []
-        for k in result.used:
-            f = FIELDS[k]
-            specs.append((f, FIELD_DOUBLE, self._label(k)))
-            specs.append(("s" + f[1:], FIELD_DOUBLE, self.tr("Score: {0}").format(self._label(k))))
-            if k in ok:
-                specs.append(("t" + f[1:], FIELD_DOUBLE, self.tr("Target: {0}").format(self._label(k))))
-                specs.append(("ok" + f[1:], FIELD_INT, self.tr("Target met: {0}").format(self._label(k))))
-        specs += [
-            ("hazard", FIELD_DOUBLE, self.tr("Hazard (0-10)")),
-            ("vulner", FIELD_DOUBLE, self.tr("Vulnerability (0-10)")),
-            ("capacity", FIELD_DOUBLE, self.tr("Capacity (0-10)")),
-            ("score", FIELD_DOUBLE, self.tr("Risk score (0-10)")),
-            ("class", FIELD_STRING, self.tr("Class")),
-            ("class_zh", FIELD_STRING, self.tr("Class (Chinese)")),
-            ("rank", FIELD_INT, self.tr("Rank")),
-            ("unit_type", FIELD_STRING, self.tr("Type (第52条)")),
-            ("type_zh", FIELD_STRING, self.tr("Type (Chinese)")),
-            ("measures", FIELD_STRING, self.tr("Recommended measures")),
-            ("indicators", FIELD_STRING, self.tr("Indicators used")),
-            ("clauses", FIELD_STRING, self.tr("Plan clauses")),
-        ]
+        for f, kind, k in sc.output_fields(result.used, ok):
+            if not k:
+                alias = fixed[f]
+            elif f.startswith("i_"):
+                alias = self._label(k)
+            elif f.startswith("s_"):
+                alias = self.tr("Score: {0}").format(self._label(k))
+            elif f.startswith("t_"):
+                alias = self.tr("Target: {0}").format(self._label(k))
+            else:
+                alias = self.tr("Target met: {0}").format(self._label(k))
+            specs.append((f, kinds[kind], alias))
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(specs))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
-        def num(v, digits=4):
-            return None if not np.isfinite(v) else round(float(v), digits)
-
-        rows = []
-        for i in range(n):
-            values = []
-            failing = []
-            for k in result.used:
-                values += [num(raw[k][i]), num(result.normalised[k][i], 3)]
-                if k in ok:
-                    passed = ok[k][i]
-                    values += [float(goals[k]), None if not np.isfinite(passed) else int(passed)]
-                    if passed == 0 and k in measures:
-                        failing.append(measures[k])
-            kind = result.unit_type[i]
-            advice = [measures[kind]] + failing
-            values += [
-                num(result.dimensions["hazard"][i], 3),
-                num(result.dimensions["vulnerability"][i], 3),
-                num(result.dimensions["capacity"][i], 3),
-                num(result.score[i], 3),
-                result.klass[i],
-                sc.CLASSES_ZH[result.klass[i]],
-                int(result.rank[i]),
-                kind,
-                sc.TYPES_ZH[kind],
-                "; ".join(advice),
-                ", ".join(result.used),
-                CLAUSES,
-            ]
-            rows.append(list(units.attributes[i]) + values)
+        rows = [list(units.attributes[i]) + sc.output_row(raw, result, ok, goals, measures, i, CLAUSES) for i in range(n)]
         if not write_rows(
             sink,
             out_fields,
@@ -329,16 +281,23 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         return {self.OUTPUT: dest}
 
     def _label(self, key: str) -> str:
-        return {
-            "fault_share": self.tr("Share in fault avoidance zones"),
-            "flood_share": self.tr("Flood-risk share (class-weighted)"),
-            "geohazard_density": self.tr("Geological hazard points per km²"),
-            "population_density": self.tr("Population per km²"),
-            "elderly_share": self.tr("Elderly share"),
-            "old_building_share": self.tr("Old-building share"),
-            "shelter_per_person": self.tr("Shelter m² per person"),
-            "fire_coverage": self.tr("Share within fire-station reach"),
-            "police_presence": self.tr("Police stations"),
-            "beds_per_1000": self.tr("Hospital beds per 1,000"),
-            "conversion_per_person": self.tr("Conversion space m² per person"),
-        }[key]
+        return indicator_label(key)
+
+
+def indicator_label(key: str) -> str:
+    """The translated name of an indicator (the alias of its i_* field)."""
+    from ...translation import translate
+
+    return {
+        "fault_share": translate("ScoreUnitsAlgorithm", "Share in fault avoidance zones"),
+        "flood_share": translate("ScoreUnitsAlgorithm", "Flood-risk share (class-weighted)"),
+        "geohazard_density": translate("ScoreUnitsAlgorithm", "Geological hazard points per km²"),
+        "population_density": translate("ScoreUnitsAlgorithm", "Population per km²"),
+        "elderly_share": translate("ScoreUnitsAlgorithm", "Elderly share"),
+        "old_building_share": translate("ScoreUnitsAlgorithm", "Old-building share"),
+        "shelter_per_person": translate("ScoreUnitsAlgorithm", "Shelter m² per person"),
+        "fire_coverage": translate("ScoreUnitsAlgorithm", "Share within fire-station reach"),
+        "police_presence": translate("ScoreUnitsAlgorithm", "Police stations"),
+        "beds_per_1000": translate("ScoreUnitsAlgorithm", "Hospital beds per 1,000"),
+        "conversion_per_person": translate("ScoreUnitsAlgorithm", "Conversion space m² per person"),
+    }[key]

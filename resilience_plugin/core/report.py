@@ -1,0 +1,253 @@
+"""The content of the atlas report: one title section, one page per cluster and one per street/town unit.
+
+Pure Python: it turns the attribute records of a scored unit layer (the output of ``resilience:scoreunits``) and of
+a cluster layer (``resilience:clusters`` or ``resilience:clusterdossier``) into pages of rows. The print layout that
+draws them lives in :mod:`resilience_plugin.report`. Labels come from the caller, so that they can be translated.
+"""
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Sequence
+
+from .scoring import CLASSES_ZH, FIELDS, INDICATORS, TARGET_CLAUSES, TYPES_ZH
+
+NAME_FIELDS = ("name_zh", "name", "名称", "街道", "code", "编码")
+DISTRICT_FIELDS = ("district", "district_zh", "区", "所属区", "district_code")
+CLUSTER_FIELDS = ("cluster_id", "cluster", "组团")
+SCORED_FIELDS = ("score", "class", "rank", "unit_type")
+
+
+class ReportError(ValueError):
+    """The report cannot be made; the message names the layer or field at fault."""
+
+
+@dataclass
+class Row:
+    """One row of a page's table: up to six cells, and whether it failed its target (for colouring)."""
+
+    cells: List[str]
+    failed: bool = False
+
+
+@dataclass
+class Page:
+    kind: str  # "title", "cluster" or "unit"
+    key: str  # unique: "title", "c:<cluster>", "u:<index>"
+    title: str
+    subtitle: str = ""
+    body: str = ""
+    index: Optional[int] = None  # the feature's position in its layer (None for the title)
+    rows: Dict[str, List[Row]] = field(default_factory=dict)  # section -> rows
+    summary: List[str] = field(default_factory=list)  # a unit's name, score, class, type and rank, for its cluster's list
+
+
+def guess_field(names: Sequence[str], candidates: Iterable[str]) -> str:
+    """The first candidate present among ``names`` (case-insensitive), or ''."""
+    lower = {n.lower(): n for n in names}
+    for c in candidates:
+        if c.lower() in lower:
+            return lower[c.lower()]
+    return ""
+
+
+def fmt(value, digits: int = 3) -> str:
+    """A number for a table cell: three significant digits, thousands separators; '—' when missing."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return "—" if value in (None, "") else str(value)
+    if not math.isfinite(v):
+        return "—"
+    if v == 0:
+        return "0"
+    if v.is_integer() and abs(v) < 1e15:
+        return f"{int(v):,}"
+    if abs(v) >= 10**digits:
+        return f"{v:,.0f}"
+    magnitude = int(math.floor(math.log10(abs(v))))
+    decimals = max(0, digits - 1 - magnitude)
+    return f"{v:,.{decimals}f}"
+
+
+def check_scored(field_names: Sequence[str], layer: str) -> List[str]:
+    """The indicators present in a scored layer; raises when it is not the output of unit scoring."""
+    missing = [f for f in SCORED_FIELDS if f not in field_names]
+    if missing:
+        raise ReportError(
+            f"layer '{layer}' has no field(s) {', '.join(missing)}: give the output of 'Score street/town units' (resilience:scoreunits)"
+        )
+    return [k for k, f in FIELDS.items() if f in field_names]
+
+
+def unit_pages(
+    records: Sequence[Dict],
+    name_field: str,
+    district_field: str,
+    cluster_field: str,
+    label: Callable[[str], str],
+    words: Dict[str, str],
+) -> List[Page]:
+    """One page per scored unit. ``label`` names an indicator; ``words`` holds the translated fixed words
+    (score, class, type, rank, cluster, met, not met, hazard, vulnerability, capacity)."""
+    if not records:
+        return []
+    used = [k for k, f in FIELDS.items() if f in records[0]]
+    total = len(records)
+    pages = []
+    for i, r in enumerate(records):
+        name = _text(r.get(name_field)) if name_field else ""
+        name = name or f"#{i + 1}"
+        district = _text(r.get(district_field)) if district_field else ""
+        cluster = _text(r.get(cluster_field)) if cluster_field else ""
+        klass = _text(r.get("class"))
+        kind = _text(r.get("unit_type"))
+        subtitle = " · ".join(
+            x
+            for x in (
+                f"{words['score']} {fmt(r.get('score'))}",
+                f"{words['class']} {words.get('class:' + klass, klass)}（{CLASSES_ZH.get(klass, klass)}）",
+                f"{words['type']} {words.get('type:' + kind, kind)}（{TYPES_ZH.get(kind, kind)}）",
+                f"{words['rank']} {fmt(r.get('rank'))}/{total}",
+                f"{words['cluster']} {cluster}" if cluster else "",
+            )
+            if x
+        )
+        body = (
+            f"{words['hazard']} {fmt(r.get('hazard'))} · {words['vulnerability']} {fmt(r.get('vulner'))} · "
+            f"{words['capacity']} {fmt(r.get('capacity'))}"
+        )
+        rows = []
+        for k in used:
+            f = FIELDS[k]
+            target = r.get("t" + f[1:])
+            met = r.get("ok" + f[1:])
+            verdict = "" if met is None or target is None else (words["met"] if int(met) == 1 else words["not met"])
+            dim = INDICATORS[k][0]
+            rows.append(
+                Row(
+                    [
+                        label(k),
+                        words[dim],
+                        fmt(r.get(f)),
+                        fmt(r.get("s" + f[1:])),
+                        fmt(target) if target is not None else "",
+                        verdict,
+                        TARGET_CLAUSES.get(k, "第51条"),
+                    ],
+                    failed=met is not None and target is not None and int(met) == 0,
+                )
+            )
+        measures = _text(r.get("measures"))
+        title = f"{name} · {district}" if district else name
+        advice = [Row([m]) for m in measures.split("; ") if m]
+        page = Page("unit", f"u:{i}", title, subtitle, body, index=i, rows={"indicators": rows, "measures": advice})
+        page.summary = [
+            name,
+            fmt(r.get("score")),
+            f"{words.get('class:' + klass, klass)}（{CLASSES_ZH.get(klass, klass)}）",
+            f"{words.get('type:' + kind, kind)}（{TYPES_ZH.get(kind, kind)}）",
+            fmt(r.get("rank")),
+        ]
+        pages.append(page)
+    return pages
+
+
+def cluster_pages(
+    records: Sequence[Dict],
+    id_field: str,
+    members: Dict[str, List[Page]],
+    label: Callable[[str], str],
+    words: Dict[str, str],
+) -> List[Page]:
+    """One page per cluster: its measures (every numeric or text field of the cluster layer that ``label`` knows),
+    and the list of its units with their scores (from ``members``, cluster id -> unit pages)."""
+    pages = []
+    for i, r in enumerate(records):
+        cid = _text(r.get(id_field)) or str(i + 1)
+        code = _text(r.get("code"))
+        title = f"{words['cluster']} {code or cid}"
+        districts = _text(r.get("districts"))
+        subtitle = " · ".join(x for x in (districts, f"{words['units']} {fmt(r.get('n_units'))}" if "n_units" in r else "") if x)
+        rows = []
+        for key, value in r.items():
+            text = label(key)
+            if not text or value is None or value == "":
+                continue
+            failed = False
+            if key in CLUSTER_CHECKS:
+                ok = r.get(CLUSTER_CHECKS[key])
+                failed = ok is not None and int(ok) == 0
+            rows.append(Row([text, fmt(value) if not isinstance(value, str) else value], failed=failed))
+        member_rows = [Row(list(p.summary)) for p in sorted(members.get(cid, []), key=_rank)]
+        pages.append(Page("cluster", f"c:{i}", title, subtitle, index=i, rows={"measures": rows, "members": member_rows}))
+    return pages
+
+
+# a cluster measure and the pass field that says whether it met its target
+CLUSTER_CHECKS = {
+    "shelter_pp": "shelter_ok",
+    "reserve_pd": "reserve_ok",
+    "missing_zh": "self_suff",
+    "missing": "self_suff",
+    "population": "pop_ok",
+}
+
+
+def _rank(page: Page) -> float:
+    try:
+        return float(page.summary[4].replace(",", ""))
+    except (IndexError, ValueError):
+        return math.inf
+
+
+def order_pages(title: Page, clusters: List[Page], units: List[Page], unit_cluster: List[str], cluster_ids: List[str]) -> List[Page]:
+    """The title, then each cluster followed by its units (by rank), then units in no cluster (by rank)."""
+    out = [title]
+    by_cluster: Dict[str, List[Page]] = {}
+    for p, c in zip(units, unit_cluster):
+        by_cluster.setdefault(c, []).append(p)
+    for page, cid in zip(clusters, cluster_ids):
+        out.append(page)
+        out.extend(sorted(by_cluster.pop(cid, []), key=_rank))
+    for rest in by_cluster.values():
+        out.extend(sorted(rest, key=_rank))
+    return out
+
+
+def profile_rows(profile, skip_units: Iterable[str] = ("text",)) -> List[Row]:
+    """Every value of the profile except long texts: key, value, unit, source, confidence."""
+    rows = []
+    skip = set(skip_units)
+    for q in profile.quantities():
+        if q.unit in skip or q.key == "facility_categories":
+            continue
+        rows.append(Row([q.key, _flat(q.value), q.unit, q.source, q.confidence]))
+    return rows
+
+
+def file_digest(path) -> str:
+    """The first 12 hex digits of a file's SHA-256, or '' when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+    except (OSError, TypeError):
+        return ""
+
+
+def _flat(value) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_flat(v) for v in value)
+    if value is None:
+        return "—"
+    # exact values (not rounded for display): this is the record of what the run used
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    s = str(value).strip()
+    return "" if s.upper() == "NULL" else s

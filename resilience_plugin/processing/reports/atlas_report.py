@@ -1,0 +1,121 @@
+"""resilience:report, the atlas PDF of the street/town unit scores and the resilience clusters."""
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ...compat import ALG_FLAG_NO_THREADING, SOURCE_POLYGON
+from . import ReportsAlgorithmBase
+
+
+class AtlasReportAlgorithm(ReportsAlgorithmBase):
+    UNITS = "UNITS"
+    NAME_FIELD = "NAME_FIELD"
+    DISTRICT_FIELD = "DISTRICT_FIELD"
+    CLUSTERS = "CLUSTERS"
+    TITLE = "TITLE"
+    OUTPUT = "OUTPUT"
+    PAGES = "PAGES"
+
+    def name(self) -> str:
+        return "report"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Atlas report (PDF)")
+
+    def flags(self):
+        # print layouts are drawn on the main thread
+        return super().flags() | ALG_FLAG_NO_THREADING
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town "
+            "units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' "
+            "or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.\n\n"
+            "Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS "
+            "versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of "
+            "the profile values used, each with its unit, source clause and confidence; then each cluster, followed by "
+            "its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or "
+            "else in the cluster that holds a point inside it.\n\n"
+            "A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing "
+            "第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units "
+            "with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type "
+            "(第52条), rank and cluster; the hazard, vulnerability and capacity scores (第51条); each indicator's value, "
+            "0–10 score, target, whether it is met and its clause, with failed targets shaded; and the measures "
+            "(第52条) with their clauses.\n\n"
+            "Output: the PDF, and the number of pages. The inputs are never changed; maps are drawn from memory copies."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        add = self.add_with_help
+        add(
+            QgsProcessingParameterVectorLayer(self.UNITS, self.tr("Scored street/town units"), [SOURCE_POLYGON]),
+            self.tr("The output of 'Score street/town units' (fields score, class, rank, unit_type, i_*, t_*, ok_*)."),
+        )
+        add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Unit name field"), None, self.UNITS, optional=True),
+            self.tr("Empty: the first of name_zh, name, 名称, code."),
+        )
+        add(
+            QgsProcessingParameterField(self.DISTRICT_FIELD, self.tr("District field"), None, self.UNITS, optional=True),
+            self.tr("Empty: the first of district, district_zh, 区."),
+        )
+        add(
+            QgsProcessingParameterVectorLayer(self.CLUSTERS, self.tr("Resilience clusters"), [SOURCE_POLYGON], optional=True),
+            self.tr("Optional: the clusters of 'Delineate resilience clusters' or the 'Cluster dossier' (field cluster_id)."),
+        )
+        add(
+            QgsProcessingParameterString(self.TITLE, self.tr("Report title"), optional=True),
+            self.tr("Empty: 'Resilience assessment report' in the QGIS language."),
+        )
+        self.add_profile_parameter()
+        add(
+            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Atlas report"), self.tr("PDF files (*.pdf)")),
+            self.tr("The PDF to write."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages")))
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.UNITS: "demo:scoreunits:OUTPUT",  # the demo feeds the outputs of earlier algorithms
+            self.CLUSTERS: "demo:clusterdossier:OUTPUT",
+            self.TITLE: "样例城市韧性评估 Sample city resilience assessment",
+        }
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ...core.report import ReportError
+        from ...report import ReportError as ExportError
+        from ...report import build_report
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        units = self.parameterAsVectorLayer(parameters, self.UNITS, context)
+        if units is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
+        clusters = self.parameterAsVectorLayer(parameters, self.CLUSTERS, context)
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            result = build_report(
+                units,
+                path,
+                profile,
+                clusters,
+                title=self.parameterAsString(parameters, self.TITLE, context),
+                name_field=self.parameterAsString(parameters, self.NAME_FIELD, context),
+                district_field=self.parameterAsString(parameters, self.DISTRICT_FIELD, context),
+                feedback=feedback,
+            )
+        except (ReportError, ExportError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+        if feedback.isCanceled():
+            return {}
+        feedback.pushInfo(
+            self.tr("{0}: {1} pages ({2} clusters, {3} units).").format(result.path, result.pages, result.clusters, result.units)
+        )
+        return {self.OUTPUT: result.path, self.PAGES: result.pages}

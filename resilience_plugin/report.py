@@ -1,0 +1,707 @@
+"""The atlas report: a QGIS print layout with a title section, one page per cluster and one per street/town unit,
+exported to one PDF. Used by ``resilience:report`` and by the scorecard dock.
+
+The layout has four A4 pages; an atlas over a "report pages" layer (one feature per report page) shows the title
+pages for the first feature and, for every other feature, the cluster page or the unit page, by excluding the
+others from the export. Tables read a geometryless "report rows" layer filtered to the atlas feature. Every layer
+is a memory copy: the inputs are never changed.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import (
+    Qgis,
+    QgsConditionalStyle,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsFeature,
+    QgsFields,
+    QgsGeometry,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutMeasurement,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTableColumn,
+    QgsPrintLayout,
+    QgsProject,
+    QgsProperty,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsTextFormat,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+
+from .compat import FIELD_INT, FIELD_STRING
+from .core import report as rc
+from .core.paths import plugin_version
+from .core.scoring import CLASSES, TYPES
+from .translation import translate
+
+# fonts with Chinese glyphs in simplified forms, most preferred first (Windows, macOS, Linux); the TrueType ones
+# can be the report's only font
+CJK_FONTS = ("Microsoft YaHei", "SimHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC")
+TRUETYPE_CJK = ("Microsoft YaHei", "SimHei", "WenQuanYi Micro Hei")
+# Qt writes text in the OpenType/CFF CJK fonts (Noto, Source Han) into a PDF without a usable text layer for Latin
+# letters and digits, so with those a Latin TrueType font comes first and Chinese falls back to the CJK font
+LATIN_FONTS = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
+PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 14.0
+FAIL_BACKGROUND = "#fcbba1"
+CELLS = 7  # the rows layer's text columns c1..c7
+TITLE_PAGES = 3  # the title page and two pages of profile values, for the first atlas feature
+HEADER_ALL_FRAMES = getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.AllFrames
+WRAP_TEXT = getattr(getattr(Qgis, "LayoutTableWrapBehavior", None), "WrapText", None) or QgsLayoutItemAttributeTable.WrapText
+
+
+@dataclass
+class ReportResult:
+    path: str
+    pages: int
+    units: int
+    clusters: int
+
+
+class ReportError(Exception):
+    """The report could not be written; the message says why."""
+
+
+def report_font_family() -> str:
+    """The report's font family: one that draws Chinese in simplified forms and keeps the PDF's text searchable."""
+    families = set(QFontDatabase().families())
+    cjk = next((f for f in CJK_FONTS if f in families), "")
+    if not cjk:
+        return QFont().family()
+    if cjk in TRUETYPE_CJK:
+        return cjk
+    latin = next((f for f in LATIN_FONTS if f in families), "")
+    if not latin:
+        return cjk
+    if cjk not in QFont.substitutes(latin):
+        QFont.insertSubstitution(latin, cjk)  # Chinese glyphs come from the simplified-Chinese font, not a JP one
+    return latin
+
+
+def words() -> Dict[str, str]:
+    """The fixed words of the report pages, translated."""
+    w = {
+        "score": translate("Report", "Score"),
+        "class": translate("Report", "Class"),
+        "type": translate("Report", "Type"),
+        "rank": translate("Report", "Rank"),
+        "cluster": translate("Report", "Cluster"),
+        "units": translate("Report", "Units"),
+        "met": translate("Report", "met"),
+        "not met": translate("Report", "not met"),
+        "hazard": translate("Report", "Hazard"),
+        "vulnerability": translate("Report", "Vulnerability"),
+        "capacity": translate("Report", "Capacity"),
+    }
+    classes = {
+        "very low": translate("Report", "very low"),
+        "low": translate("Report", "low"),
+        "medium": translate("Report", "medium"),
+        "high": translate("Report", "high"),
+        "very high": translate("Report", "very high"),
+    }
+    types = {
+        "hazard-led": translate("Report", "hazard-led"),
+        "vulnerability-led": translate("Report", "vulnerability-led"),
+        "capacity-gap": translate("Report", "capacity gap"),
+        "balanced": translate("Report", "balanced"),
+    }
+    assert set(classes) == set(CLASSES) and set(types) == set(TYPES)
+    w.update({f"class:{k}": v for k, v in classes.items()})
+    w.update({f"type:{k}": v for k, v in types.items()})
+    return w
+
+
+def indicator_label(key: str) -> str:
+    from .processing.units.score_units import indicator_label as label
+
+    return label(key)
+
+
+def cluster_label(key: str) -> str:
+    """The label of a cluster field shown on the cluster page ('' hides the field)."""
+    return {
+        "n_units": translate("Report", "Units"),
+        "population": translate("Report", "Population"),
+        "area_km2": translate("Report", "Area (km²)"),
+        "districts": translate("Report", "Districts"),
+        "fit_water": translate("Report", "Lifeline fit: water"),
+        "fit_power": translate("Report", "Lifeline fit: power"),
+        "fit_gas": translate("Report", "Lifeline fit: gas"),
+        "compact": translate("Report", "Compactness (4πA/P²)"),
+        "missing_zh": translate("Report", "Missing 第48条 facilities"),
+        "shelter_pp": translate("Report", "Shelter area per person (m²)"),
+        "shelter_tgt": translate("Report", "Shelter target per person (m²)"),
+        "beds_1000": translate("Report", "Beds per 1,000 people"),
+        "beds_tgt": translate("Report", "Beds target per 1,000"),
+        "fault_shr": translate("Report", "Share in fault avoidance zones"),
+        "flood_shr": translate("Report", "Share in flood-risk zones"),
+        "geohaz_n": translate("Report", "Geological hazard points"),
+        "reserve_pd": translate("Report", "Reserve capacity (person-days)"),
+        "reserve_nd": translate("Report", "Reserve need, 3 days (person-days)"),
+        "aid_with": translate("Report", "Mutual aid with"),
+    }.get(key, "")
+
+
+def display_name(layer) -> str:
+    """The layer's name, or its table's when it was opened from a path (a GeoPackage's layers share its file name)."""
+    source = layer.source()
+    if "layername=" in source:
+        table = source.split("layername=", 1)[1].split("|")[0]
+        if layer.name() in ("", Path(source.split("|")[0]).stem):
+            return table
+    return layer.name()
+
+
+def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
+    names = layer.fields().names()
+    records, geoms = [], []
+    for f in layer.getFeatures():
+        if feedback is not None and feedback.isCanceled():
+            break
+        records.append({n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v) for n, v in zip(names, f.attributes())})
+        geoms.append(QgsGeometry(f.geometry()))
+    return records, geoms
+
+
+def build_report(
+    units_layer: QgsVectorLayer,
+    path: str,
+    profile,
+    clusters_layer: Optional[QgsVectorLayer] = None,
+    title: str = "",
+    name_field: str = "",
+    district_field: str = "",
+    cluster_field: str = "",
+    inputs: Sequence[tuple] = (),
+    feedback=None,
+) -> ReportResult:
+    """Write the atlas PDF of a scored unit layer (and optionally its clusters) to ``path``.
+
+    ``inputs`` lists (label, description) pairs for the provenance table, in addition to the layers themselves.
+    Raises :class:`resilience_plugin.core.report.ReportError` for unusable layers and :class:`ReportError` when the
+    export fails."""
+    unit_names = units_layer.fields().names()
+    rc.check_scored(unit_names, display_name(units_layer))
+    name_field = name_field or rc.guess_field(unit_names, rc.NAME_FIELDS)
+    district_field = district_field or rc.guess_field(unit_names, rc.DISTRICT_FIELDS)
+    cluster_field = cluster_field or rc.guess_field(unit_names, rc.CLUSTER_FIELDS)
+    w = words()
+    records, unit_geoms = _records(units_layer, feedback)
+    if not records:
+        raise rc.ReportError(f"layer '{display_name(units_layer)}' has no features")
+    units = rc.unit_pages(records, name_field, district_field, cluster_field, indicator_label, w)
+    unit_cluster = [rc._text(r.get(cluster_field)) if cluster_field else "" for r in records]
+
+    clusters, cluster_geoms, cluster_ids = [], [], []
+    if clusters_layer is not None:
+        c_names = clusters_layer.fields().names()
+        id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
+        if not id_field:
+            raise rc.ReportError(
+                f"layer '{display_name(clusters_layer)}' has no cluster_id field: give the clusters of 'Delineate resilience clusters'"
+            )
+        c_records, cluster_geoms = _records(clusters_layer, feedback)
+        cluster_ids = [rc._text(r.get(id_field)) for r in c_records]
+        if clusters_layer.crs() != units_layer.crs():
+            transform = QgsCoordinateTransform(clusters_layer.crs(), units_layer.crs(), QgsProject.instance().transformContext())
+            for g, cid in zip(cluster_geoms, cluster_ids):
+                if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
+                    raise rc.ReportError(f"layer '{display_name(clusters_layer)}': cluster {cid} cannot be moved into the units' CRS")
+        if not cluster_field:
+            unit_cluster = _cluster_of_units(unit_geoms, cluster_geoms, cluster_ids)
+            for page, cid in zip(units, unit_cluster):
+                if cid:
+                    page.subtitle += f" · {w['cluster']} {cid}"
+        members: Dict[str, List] = {}
+        for page, cid in zip(units, unit_cluster):
+            members.setdefault(cid, []).append(page)
+        clusters = rc.cluster_pages(c_records, id_field, members, cluster_label, w)
+
+    title_page = rc.Page("title", "title", title or translate("Report", "Resilience assessment report"), profile.title_zh)
+    title_page.rows["provenance"] = [
+        rc.Row(list(r)) for r in provenance(units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
+    ]
+    title_page.rows["profile"] = rc.profile_rows(profile)
+    pages = rc.order_pages(title_page, clusters, units, unit_cluster, cluster_ids)
+    if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
+        feedback.pushInfo(
+            translate("Report", "{0} pages: title, {1} clusters, {2} units").format(len(pages) + TITLE_PAGES - 1, len(clusters), len(units))
+        )
+    project = QgsProject()
+    try:
+        layout, atlas = _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile)
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = 150
+        settings.rasterizeWholeImage = False
+        # real text, not outlines: the PDF can be searched and its Chinese copied
+        settings.textRenderFormat = (
+            Qgis.TextRenderFormat.AlwaysText if hasattr(Qgis, "TextRenderFormat") else QgsRenderContext.TextFormatAlwaysText
+        )
+        result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
+    finally:
+        project.clear()
+    if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
+        Path(path).unlink(missing_ok=True)  # no half-written report is left behind
+        return ReportResult("", 0, len(units), len(clusters))
+    if result != QgsLayoutExporter.Success:
+        raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
+    return ReportResult(path, len(pages) + TITLE_PAGES - 1, len(units), len(clusters))
+
+
+def _cluster_of_units(unit_geoms, cluster_geoms, cluster_ids) -> List[str]:
+    """The id of the cluster that holds a point inside each unit ('' for none)."""
+    from qgis.core import QgsSpatialIndex
+
+    index = QgsSpatialIndex()
+    for i, g in enumerate(cluster_geoms):
+        if not g.isNull():
+            f = QgsFeature(i)
+            f.setGeometry(g)
+            if not index.addFeature(f):
+                raise rc.ReportError(f"cluster {cluster_ids[i]}: its geometry cannot be indexed")
+    out = []
+    for g in unit_geoms:
+        found = ""
+        if not g.isNull():
+            point = g.pointOnSurface()
+            for i in index.intersects(point.boundingBox()):
+                if cluster_geoms[i].contains(point):
+                    found = cluster_ids[i]
+                    break
+        out.append(found)
+    return out
+
+
+def provenance(units_layer, clusters_layer, profile, inputs, n_units, n_clusters) -> List[tuple]:
+    """(item, value) rows: date, versions, profile and its checksum, each layer with its source, count and CRS."""
+    edited = translate("Report", "edited in the dock, not saved")
+    rows = [
+        (translate("Report", "Made on"), datetime.datetime.now().strftime("%Y-%m-%d %H:%M")),
+        (translate("Report", "Resilience Planner"), plugin_version()),
+        (translate("Report", "QGIS"), Qgis.QGIS_VERSION),
+        (translate("Report", "Plan"), f"{profile.title_zh} / {profile.title}"),
+        (
+            translate("Report", "Plan profile"),
+            f"{profile.id} · {profile.path or edited} · sha256 {rc.file_digest(profile.path) or '—'}",
+        ),
+    ]
+    for label, layer, count in (
+        (translate("Report", "Street/town units"), units_layer, n_units),
+        (translate("Report", "Clusters"), clusters_layer, n_clusters),
+    ):
+        if layer is not None:
+            rows.append((label, f"{layer.name()} · {count} · {layer.crs().authid()} · {layer.source()[:160]}"))
+    rows += [(str(a), str(b)) for a, b in inputs]
+    return rows
+
+
+# ------------------------------------------------------------------ the layout
+
+
+def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
+    cover = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Report pages"), "memory")
+    fields = QgsFields()
+    from qgis.core import QgsField
+
+    for name, kind in (
+        ("page_key", FIELD_STRING),
+        ("kind", FIELD_STRING),
+        ("sort", FIELD_INT),
+        ("title", FIELD_STRING),
+        ("subtitle", FIELD_STRING),
+        ("body", FIELD_STRING),
+        ("advice", FIELD_STRING),
+    ):
+        fields.append(QgsField(name, kind))
+    cover.dataProvider().addAttributes(fields.toList())
+    cover.updateFields()
+    rows = QgsVectorLayer("None", translate("Report", "Report rows"), "memory")
+    row_fields = [
+        QgsField("page_key", FIELD_STRING),
+        QgsField("section", FIELD_STRING),
+        QgsField("n", FIELD_INT),
+        QgsField("failed", FIELD_INT),
+    ]
+    row_fields += [QgsField(f"c{j + 1}", FIELD_STRING) for j in range(CELLS)]
+    rows.dataProvider().addAttributes(row_fields)
+    rows.updateFields()
+    features, row_features = [], []
+    for sort, page in enumerate(pages):
+        f = QgsFeature(cover.fields())
+        if page.kind == "unit":
+            f.setGeometry(unit_geoms[page.index])
+        elif page.kind == "cluster":
+            f.setGeometry(cluster_geoms[page.index])
+        else:
+            f.setGeometry(QgsGeometry.fromRect(extent))
+        advice = "\n".join(f"• {r.cells[0]}" for r in page.rows.get("measures", []) if page.kind == "unit")
+        f.setAttributes([page.key, page.kind, sort, page.title, page.subtitle, page.body, advice])
+        features.append(f)
+        for section, section_rows in page.rows.items():
+            if page.kind == "unit" and section == "measures":
+                continue
+            for n, row in enumerate(section_rows):
+                r = QgsFeature(rows.fields())
+                cells = (list(row.cells) + [""] * CELLS)[:CELLS]
+                r.setAttributes([page.key, section, n, int(row.failed), *cells])
+                row_features.append(r)
+    cover.dataProvider().addFeatures(features)
+    rows.dataProvider().addFeatures(row_features)
+    style = QgsConditionalStyle('"failed" = 1')
+    style.setBackgroundColor(QColor(FAIL_BACKGROUND))
+    rows.conditionalStyles().setRowStyles([style])
+    # the atlas feature stands out: a thick outline on its own page, nothing elsewhere
+    root = QgsRuleBasedRenderer.Rule(None)
+    from qgis.core import QgsFillSymbol
+
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#d7191c", "outline_width": "0.9", "outline_width_unit": "MM"}
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id = @atlas_featureid AND \"kind\" <> 'title'"))
+    cover.setRenderer(QgsRuleBasedRenderer(root))
+    return cover, rows
+
+
+def _scored_copy(crs, unit_geoms, records, breaks):
+    from qgis.core import QgsField
+
+    from .compat import FIELD_DOUBLE
+    from .styles import style_scores
+
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Risk score"), "memory")
+    layer.dataProvider().addAttributes([QgsField("score", FIELD_DOUBLE)])
+    layer.updateFields()
+    feats = []
+    for g, r in zip(unit_geoms, records):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(g)
+        f.setAttributes([None if r.get("score") is None else float(r["score"])])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    style_scores(layer, breaks)
+    return layer
+
+
+def _cluster_copy(crs, cluster_geoms):
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Clusters"), "memory")
+    feats = []
+    for g in cluster_geoms:
+        f = QgsFeature(layer.fields())
+        f.setGeometry(g)
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#08306b", "outline_width": "0.5", "outline_width_unit": "MM"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile):
+    crs = units_layer.crs()
+    extent = QgsRectangle()
+    for g in unit_geoms:
+        if not g.isNull():
+            extent.combineExtentWith(g.boundingBox())
+    cover, rows = _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent)
+    scored = _scored_copy(crs, unit_geoms, records, profile.value("scoring.class_breaks"))
+    map_layers = [cover]
+    if clusters_layer is not None:
+        map_layers.append(_cluster_copy(crs, cluster_geoms))
+    map_layers.append(scored)
+    project.setCrs(crs)
+    if len(project.addMapLayers([*map_layers, rows])) != len(map_layers) + 1:
+        raise ReportError("the report's layers could not be set up")
+
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
+    for _ in range(4):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
+        collection.addPage(page)
+    collection.reflow()
+    shown = {0: "title", 1: "title", 2: "title", 3: "cluster", 4: "unit"}
+    for number, kind in shown.items():
+        collection.page(number).dataDefinedProperties().setProperty(
+            QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
+        )
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(cover)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"sort"')
+    atlas.setPageNameExpression('"title"')
+    atlas.setEnabled(True)
+    family = report_font_family()
+    builder = _Builder(layout, family)
+    version = plugin_version()
+    footer = translate("Report", "Resilience Planner {0} · {1} · sheet {2}").format(
+        version, profile.title_zh, "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]"
+    )
+    width = PAGE_W - 2 * MARGIN
+
+    # page 0: title, overview map, legend, provenance
+    builder.label(0, '[% "title" %]', MARGIN, 16, width, 12, 20, bold=True)
+    builder.label(0, '[% "subtitle" %]', MARGIN, 29, width, 8, 11)
+    builder.label(
+        0,
+        translate(
+            "Report",
+            "Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).",
+        ),
+        MARGIN,
+        37,
+        width,
+        8,
+        9,
+    )
+    map_w = width - 46
+    overview = builder.map(0, MARGIN, 46, map_w, 120, map_layers, atlas_driven=False)
+    overview.zoomToExtent(_padded(extent, 0.03))
+    legend = QgsLayoutItemLegend(layout)
+    legend.setLinkedMap(overview)
+    legend.setAutoUpdateModel(False)
+    legend_root = legend.model().rootGroup()
+    legend_root.clear()
+    node = legend_root.addLayer(scored)
+    from qgis.core import QgsLegendRenderer, QgsLegendStyle
+
+    QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)  # the title says it
+    legend.setTitle(translate("Report", "Risk score (0–10)"))
+    legend.setWrapString("|")
+    _legend_font(legend, family)
+    layout.addLayoutItem(legend)
+    legend.attemptMove(QgsLayoutPoint(MARGIN + map_w + 3, 46), page=0)
+    builder.table(
+        0,
+        rows,
+        "provenance",
+        [translate("Report", "Provenance"), ""],
+        [40, width - 40],
+        MARGIN,
+        172,
+        width,
+        PAGE_H - 172 - 16,
+    )
+    builder.label(0, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+
+    # page 1: the profile's values
+    builder.label(1, translate("Report", "Plan profile values used"), MARGIN, 14, width, 8, 13, bold=True)
+    profile_table = builder.table(
+        1,
+        rows,
+        "profile",
+        [
+            translate("Report", "Key"),
+            translate("Report", "Value"),
+            translate("Report", "Unit"),
+            translate("Report", "Source"),
+            translate("Report", "Confidence"),
+        ],
+        [44, 40, 18, 66, 14],
+        MARGIN,
+        24,
+        width,
+        PAGE_H - 24 - 14,
+        size=5.5,
+    )
+    builder.label(1, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    # page 2: the rest of the profile's values
+    builder.label(2, translate("Report", "Plan profile values used (continued)"), MARGIN, 14, width, 8, 13, bold=True)
+    builder.frame(profile_table, 2, MARGIN, 24, width, PAGE_H - 24 - 14)
+    builder.label(2, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+
+    # page 3: a cluster
+    builder.label(3, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(3, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    cluster_map = builder.map(3, MARGIN, 33, width, 105, map_layers, atlas_driven=True, margin=0.08)
+    # an atlas map keeps the aspect of the extent it starts with; an empty one would resize the item
+    cluster_map.zoomToExtent(extent)
+    builder.table(
+        3,
+        rows,
+        "measures",
+        [translate("Report", "Cluster measure (第47–49条)"), translate("Report", "Value")],
+        [100, width - 100],
+        MARGIN,
+        142,
+        width,
+        80,
+    )
+    builder.label(3, translate("Report", "Units of this cluster, by rank (第50–52条)"), MARGIN, 224, width, 5, 8, bold=True)
+    builder.table(
+        3,
+        rows,
+        "members",
+        [
+            translate("Report", "Unit"),
+            translate("Report", "Score"),
+            translate("Report", "Class"),
+            translate("Report", "Type (第52条)"),
+            translate("Report", "Rank"),
+        ],
+        [62, 18, 34, 50, 18],
+        MARGIN,
+        229,
+        width,
+        PAGE_H - 229 - 14,
+        size=6.0,
+    )
+    builder.label(3, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+
+    # page 4: a unit
+    builder.label(4, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(4, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    unit_map = builder.map(4, MARGIN, 33, width, 100, map_layers, atlas_driven=True, margin=1.5)
+    unit_map.zoomToExtent(extent)
+    builder.label(4, '[% "body" %]  (0–10, 第51条)', MARGIN, 135, width, 6, 9)
+    builder.table(
+        4,
+        rows,
+        "indicators",
+        [
+            translate("Report", "Indicator"),
+            translate("Report", "Dimension"),
+            translate("Report", "Value"),
+            translate("Report", "Score 0–10"),
+            translate("Report", "Target"),
+            translate("Report", "Met"),
+            translate("Report", "Clause"),
+        ],
+        [58, 26, 22, 20, 18, 16, 22],
+        MARGIN,
+        143,
+        width,
+        72,
+    )
+    builder.label(4, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
+    builder.label(4, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
+    builder.label(4, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map)
+    return layout, atlas
+
+
+def _padded(rect: QgsRectangle, share: float) -> QgsRectangle:
+    r = QgsRectangle(rect)
+    r.grow(max(r.width(), r.height()) * share)
+    return r
+
+
+def _legend_font(legend, family):
+    from qgis.core import QgsLegendStyle
+
+    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
+        s = legend.style(style)
+        if hasattr(s, "textFormat"):
+            fmt = s.textFormat()
+            fmt.setFont(QFont(family))
+            fmt.setSize(9 if style == QgsLegendStyle.Title else 7.5)
+            s.setTextFormat(fmt)
+        else:
+            font = QFont(family)
+            font.setPointSizeF(9 if style == QgsLegendStyle.Title else 7.5)
+            s.setFont(font)
+        legend.setStyle(style, s)
+
+
+class _Builder:
+    """Adds labels, maps and tables to one page of the layout, in millimetres from the page's top-left corner."""
+
+    def __init__(self, layout, family):
+        self.layout, self.family = layout, family
+
+    def _place(self, item, page, x, y, w, h):
+        item.attemptResize(QgsLayoutSize(w, h))
+        item.attemptMove(QgsLayoutPoint(x, y), page=page)
+
+    def label(self, page, text, x, y, w, h, size, bold=False):
+        item = QgsLayoutItemLabel(self.layout)
+        item.setText(text)
+        font = QFont(self.family)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        if hasattr(item, "setTextFormat"):  # QGIS >= 3.24
+            fmt = QgsTextFormat.fromQFont(font)
+            fmt.setSize(size)
+            item.setTextFormat(fmt)
+        else:
+            item.setFont(font)
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        return item
+
+    def map(self, page, x, y, w, h, layers, atlas_driven, margin=0.1):
+        # no setRect(): a rect already at the target size makes attemptResize() a no-op, and the atlas's refresh
+        # then shrinks the map to its recorded size of zero
+        item = QgsLayoutItemMap(self.layout)
+        item.setLayers(layers)
+        item.setKeepLayerSet(True)
+        item.setFrameEnabled(True)
+        item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+        if atlas_driven:
+            item.setAtlasDriven(True)
+            item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+            item.setAtlasMargin(margin)
+        self.layout.addLayoutItem(item)
+        self._place(item, page, x, y, w, h)
+        return item
+
+    def table(self, page, rows_layer, section, headings, widths, x, y, w, h, size=7.0):
+        table = QgsLayoutItemAttributeTable.create(self.layout)
+        self.layout.addMultiFrame(table)
+        table.setVectorLayer(rows_layer)
+        columns = []
+        margin = 0.8
+        room = w - 2 * margin * len(widths) - 0.5
+        widths = [x * room / sum(widths) for x in widths]
+        for j, (heading, width) in enumerate(zip(headings, widths)):
+            column = QgsLayoutTableColumn(heading)
+            column.setAttribute(f"c{j + 1}")
+            column.setWidth(width)
+            columns.append(column)
+        if hasattr(table, "setColumns"):
+            table.setColumns(columns)
+        table.setFilterFeatures(True)
+        page_key = QgsExpression.quotedString(section)
+        table.setFeatureFilter(f'"page_key" = attribute(@atlas_feature, \'page_key\') AND "section" = {page_key}')
+        table.setMaximumNumberOfFeatures(500)
+        table.setUseConditionalStyling(True)
+        table.setWrapBehavior(WRAP_TEXT)
+        content = QgsTextFormat.fromQFont(QFont(self.family))
+        content.setSize(size)
+        table.setContentTextFormat(content)
+        header = QgsTextFormat.fromQFont(QFont(self.family, -1, QFont.Weight.Bold))
+        header.setSize(size + 0.5)
+        table.setHeaderTextFormat(header)
+        table.setCellMargin(margin)
+        table.setHeaderMode(HEADER_ALL_FRAMES)
+        table.setGridStrokeWidth(0.15)
+        table.setGridColor(QColor("#999999"))
+        self.frame(table, page, x, y, w, h)
+        return table
+
+    def frame(self, table, page, x, y, w, h):
+        """A frame for ``table``: what does not fit in its earlier frames continues here."""
+        frame = QgsLayoutFrame(self.layout, table)
+        frame.attemptResize(QgsLayoutSize(w, h))
+        frame.attemptMove(QgsLayoutPoint(x, y), page=page)
+        table.addFrame(frame)  # also adds it to the layout
+        return frame

@@ -1,0 +1,312 @@
+"""resilience:report, the atlas PDF: page content by hand, the PDF's pages and text read back with poppler, its
+maps drawn, units filed under the cluster that holds them, and bad input."""
+
+import re
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+from resilience_plugin.core import report as rc
+from resilience_plugin.core.profile import load_profile
+from tests.conftest import SAMPLE
+from tests.helpers import cjk_pattern, memory_layer, pdf_page_image, pdf_pages, pdf_text, run
+
+WORDS = {
+    "score": "Score",
+    "class": "Class",
+    "type": "Type",
+    "rank": "Rank",
+    "cluster": "Cluster",
+    "units": "Units",
+    "met": "met",
+    "not met": "not met",
+    "hazard": "Hazard",
+    "vulnerability": "Vulnerability",
+    "capacity": "Capacity",
+}
+
+
+def table(name):
+    return f"{SAMPLE}|layername={name}"
+
+
+# ------------------------------------------------------------------ content, by hand
+def test_numbers_are_formatted_for_a_page():
+    assert rc.fmt(5) == rc.fmt(5.0) == "5"
+    assert rc.fmt(0.12345) == "0.123"
+    assert rc.fmt(12.345) == "12.3"
+    assert rc.fmt(293021.4) == "293,021"
+    assert rc.fmt(None) == rc.fmt(float("nan")) == "—"
+    assert rc.fmt("东城区") == "东城区"
+
+
+def test_a_unit_page_lists_each_indicator_against_its_target():
+    record = {
+        "name_zh": "华河街道",
+        "district": "东城区",
+        "cluster_id": 3,
+        "score": 5.2612,
+        "class": "high",
+        "rank": 2,
+        "unit_type": "capacity-gap",
+        "hazard": 3.03,
+        "vulner": 7.55,
+        "capacity": 3.63,
+        "i_popden": 15382.4,
+        "s_popden": 8.64,
+        "i_shelter": 2.55,
+        "s_shelter": 3.23,
+        "t_shelter": 2.1,
+        "ok_shelter": 1,
+        "i_beds": 1.3,
+        "s_beds": 1.79,
+        "t_beds": 7.0,
+        "ok_beds": 0,
+        "measures": "fill facility gaps (第51、52条); add hospital beds (第32条)",
+    }
+    (page,) = rc.unit_pages([record], "name_zh", "district", "cluster_id", lambda k: k, WORDS)
+    assert page.title == "华河街道 · 东城区"
+    assert "Score 5.26" in page.subtitle and "Rank 2/1" in page.subtitle and "Cluster 3" in page.subtitle
+    assert "能力短板型" in page.subtitle and "高" in page.subtitle
+    rows = {r.cells[0]: r for r in page.rows["indicators"]}
+    # the order of scoring.FIELDS: population density, shelter, beds
+    assert [r.cells[0] for r in page.rows["indicators"]] == ["population_density", "shelter_per_person", "beds_per_1000"]
+    assert rows["population_density"].cells[2:6] == ["15,382", "8.64", "", ""]
+    assert rows["shelter_per_person"].cells[2:7] == ["2.55", "3.23", "2.10", "met", "第51条"]
+    assert rows["beds_per_1000"].cells[4:7] == ["7", "not met", "第32条"] and rows["beds_per_1000"].failed
+    assert not rows["shelter_per_person"].failed
+    assert [r.cells[0] for r in page.rows["measures"]] == ["fill facility gaps (第51、52条)", "add hospital beds (第32条)"]
+    assert page.summary == ["华河街道", "5.26", "high（高）", "capacity-gap（能力短板型）", "2"]
+
+
+def test_pages_run_title_then_each_cluster_with_its_units_by_rank():
+    records = [
+        {"name": n, "score": s, "class": "low", "rank": r, "unit_type": "balanced", "cluster_id": c}
+        for n, s, r, c in (("a", 1.0, 3, 2), ("b", 3.0, 1, 1), ("c", 2.0, 2, 2), ("d", 0.5, 4, None))
+    ]
+    units = rc.unit_pages(records, "name", "", "cluster_id", str, WORDS)
+    members = {}
+    ids = [rc._text(r["cluster_id"]) for r in records]
+    for p, c in zip(units, ids):
+        members.setdefault(c, []).append(p)
+    clusters = rc.cluster_pages(
+        [{"cluster_id": 1, "code": "C01"}, {"cluster_id": 2, "code": "C02"}], "cluster_id", members, lambda k: "", WORDS
+    )
+    order = rc.order_pages(rc.Page("title", "title", "T"), clusters, units, ids, ["1", "2"])
+    assert [p.title for p in order] == ["T", "Cluster C01", "b", "Cluster C02", "c", "a", "d"]
+    assert [r.cells[0] for r in clusters[1].rows["members"]] == ["c", "a"]
+
+
+def test_cluster_measures_are_shaded_where_the_cluster_fails():
+    record = {"cluster_id": 1, "code": "C01", "shelter_pp": 1.2, "shelter_ok": 0, "population": 5000, "pop_ok": 1, "other": 3}
+    labels = {"shelter_pp": "Shelter", "population": "Population"}
+    (page,) = rc.cluster_pages([record], "cluster_id", {}, lambda k: labels.get(k, ""), WORDS)
+    rows = {r.cells[0]: r for r in page.rows["measures"]}
+    assert set(rows) == {"Shelter", "Population"}  # fields without a label are left out
+    assert rows["Shelter"].failed and not rows["Population"].failed
+    assert rows["Population"].cells[1] == "5,000"
+
+
+def test_the_profile_page_lists_every_value_but_long_texts():
+    profile = load_profile()
+    rows = rc.profile_rows(profile)
+    expected = [q.key for q in profile.quantities() if q.unit != "text" and q.key != "facility_categories"]
+    assert [r.cells[0] for r in rows] == expected
+    breaks = next(r for r in rows if r.cells[0] == "scoring.class_breaks")
+    assert breaks.cells[1:3] == ["2, 3.5, 5, 6.5", "score 0-10"]
+
+
+def test_a_layer_that_is_not_scored_is_refused_by_name():
+    with pytest.raises(rc.ReportError, match="layer 'street_units' has no field.*score.*resilience:scoreunits"):
+        rc.check_scored(["code", "name"], "street_units")
+
+
+# ------------------------------------------------------------------ the PDF, on the sample city
+@pytest.fixture(scope="module")
+def scored_sample(tmp_path_factory):
+    """The sample's units with their cluster, scored, and the cluster dossier (as the model chains them)."""
+    from qgis.core import QgsApplication
+
+    from resilience_plugin.standalone import start_qgis
+
+    start_qgis()
+    assert QgsApplication.processingRegistry().providerById("resilience") is not None
+    out = tmp_path_factory.mktemp("report")
+    clusters, _c = run(
+        "resilience:clusters",
+        {
+            "INPUT": table("street_units"),
+            "FACILITIES": table("facilities"),
+            "OUTPUT": str(out / "units.gpkg"),
+            "CLUSTERS": str(out / "clusters.gpkg"),
+        },
+    )
+    scored, _c = run(
+        "resilience:scoreunits",
+        {
+            "INPUT": str(out / "units.gpkg"),
+            "FAULTS": table("faults"),
+            "FLOOD_ZONES": table("flood_zones"),
+            "GEOHAZARDS": table("geohazards"),
+            "FACILITIES": table("facilities"),
+            "OUTPUT": str(out / "scored.gpkg"),
+        },
+    )
+    paths = (scored["OUTPUT"].source(), clusters["CLUSTERS"].source())
+    del scored, clusters  # no layer outlives the test that uses it
+    return (out, *paths)
+
+
+def opened(path, name="layer"):
+    layer = QgsVectorLayer(path, name, "ogr")
+    assert layer.isValid(), path
+    return layer
+
+
+@pytest.fixture(scope="module")
+def sample_report(scored_sample):
+    out, scored, clusters = scored_sample
+    result, _c = run(
+        "resilience:report",
+        {"UNITS": scored, "CLUSTERS": clusters, "TITLE": "样例城市韧性评估", "OUTPUT": str(out / "report.pdf")},
+    )
+    return result, scored, clusters, out
+
+
+def test_the_report_has_title_pages_and_one_page_per_cluster_and_unit(resilience_processing, sample_report):
+    result, scored, clusters, _out = sample_report
+    n_units, n_clusters = opened(scored).featureCount(), opened(clusters).featureCount()
+    assert (n_units, n_clusters) == (233, 39)
+    assert pdf_pages(result["OUTPUT"]) == result["PAGES"] == 3 + n_clusters + n_units
+
+
+def test_the_title_page_carries_the_provenance_in_chinese(resilience_processing, sample_report):
+    from qgis.core import Qgis
+
+    from resilience_plugin.core.paths import plugin_version
+
+    result, scored, clusters, _out = sample_report
+    text = pdf_text(result["OUTPUT"], 1)
+    for expected in ("样例城市韧性评估", "北京市韧性城市空间专项规划", plugin_version(), Qgis.QGIS_VERSION, "beijing_2022_2035"):
+        assert cjk_pattern(expected).search(text), expected
+    digest = rc.file_digest(load_profile().path)
+    assert len(digest) == 12 and digest in text
+    assert "scored.gpkg" in text
+    profile_page = pdf_text(result["OUTPUT"], 2, 3)
+    assert "scoring.class_breaks" in profile_page and "2, 3.5, 5, 6.5" in profile_page
+
+
+def test_a_cluster_is_followed_by_its_best_unit_with_its_scores(resilience_processing, sample_report):
+    result, scored, clusters, _out = sample_report
+    first = next(opened(clusters).getFeatures())
+    units = sorted((f for f in opened(scored).getFeatures() if f["cluster_id"] == first["cluster_id"]), key=lambda f: f["rank"])
+    cluster_page = pdf_text(result["OUTPUT"], 4)
+    assert f"Cluster {first['code']}" in cluster_page
+    for unit in units:  # the cluster lists its units
+        assert cjk_pattern(unit["name_zh"]).search(cluster_page), unit["name_zh"]
+    best = units[0]
+    unit_page = pdf_text(result["OUTPUT"], 5)
+    assert cjk_pattern(best["name_zh"]).search(unit_page)
+    assert f"Score {rc.fmt(best['score'])}" in unit_page and f"Rank {best['rank']}/233" in unit_page
+    assert re.search(rf"Population per km.\s+Vulnerability\s+{re.escape(rc.fmt(best['i_popden']))}", unit_page)
+    if best["ok_beds"] == 0:
+        assert re.search(r"Hospital beds per 1,000 .* not met\s+第32条", unit_page)
+    assert cjk_pattern("第52条").search(unit_page)
+
+
+def test_the_maps_are_drawn_with_the_unit_outlined(resilience_processing, sample_report, tmp_path):
+    result, _s, _c, _out = sample_report
+    title = pdf_page_image(result["OUTPUT"], 1, tmp_path)
+    unit = pdf_page_image(result["OUTPUT"], 5, tmp_path)
+
+    def colours(image, top_mm, bottom_mm):
+        scale = image.width() / 210.0
+        seen = set()
+        for y in range(int(top_mm * scale), int(bottom_mm * scale), 3):
+            for x in range(int(20 * scale), int(190 * scale), 3):
+                seen.add(image.pixel(x, y))
+        return seen
+
+    # the overview (46-166 mm) and the unit map (33-133 mm) hold the class colours, not a blank frame
+    assert len(colours(title, 50, 160)) > 20
+    unit_colours = colours(unit, 36, 130)
+    assert len(unit_colours) > 20
+    red = [c for c in unit_colours if (c >> 16 & 255) > 180 and (c >> 8 & 255) < 80 and (c & 255) < 80]
+    assert red, "the unit's red outline is missing"
+
+
+def test_units_without_a_cluster_field_go_to_the_cluster_that_holds_them(resilience_processing, scored_sample):
+    from qgis.core import QgsGeometry
+
+    from resilience_plugin.report import _cluster_of_units
+
+    _out, scored, clusters = scored_sample
+    units = list(opened(scored).getFeatures())
+    cl = list(opened(clusters).getFeatures())
+    found = _cluster_of_units(
+        [QgsGeometry(f.geometry()) for f in units], [QgsGeometry(f.geometry()) for f in cl], [str(f["cluster_id"]) for f in cl]
+    )
+    assert found == [str(f["cluster_id"]) for f in units]
+
+
+def test_a_report_in_wgs84_has_the_same_pages(resilience_processing, scored_sample, tmp_path):
+    _out, scored, clusters = scored_sample
+    moved, _c = run("native:reprojectlayer", {"INPUT": scored, "TARGET_CRS": "EPSG:4326", "OUTPUT": str(tmp_path / "wgs84.gpkg")})
+    result, _c = run("resilience:report", {"UNITS": moved["OUTPUT"].source(), "CLUSTERS": clusters, "OUTPUT": str(tmp_path / "r.pdf")})
+    assert pdf_pages(result["OUTPUT"]) == 3 + 39 + 233
+
+
+def test_bad_input_is_named_and_the_inputs_are_not_changed(resilience_processing, scored_sample, tmp_path):
+    _out, scored, clusters = scored_sample
+    with pytest.raises(QgsProcessingException, match="layer 'street_units' has no field"):
+        run("resilience:report", {"UNITS": table("street_units"), "OUTPUT": str(tmp_path / "a.pdf")})
+    with pytest.raises(QgsProcessingException, match="layer 'districts' has no cluster_id field"):
+        run("resilience:report", {"UNITS": scored, "CLUSTERS": table("districts"), "OUTPUT": str(tmp_path / "b.pdf")})
+    empty = memory_layer("MultiPolygon", [], fields=(), name="空图层")
+    from qgis.core import QgsField
+
+    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+
+    empty.dataProvider().addAttributes(
+        [QgsField("score", FIELD_DOUBLE), QgsField("class", FIELD_STRING), QgsField("rank", FIELD_INT), QgsField("unit_type", FIELD_STRING)]
+    )
+    empty.updateFields()
+    with pytest.raises(QgsProcessingException, match="layer '空图层' has no features"):
+        run("resilience:report", {"UNITS": empty, "OUTPUT": str(tmp_path / "c.pdf")})
+    assert not list(tmp_path.glob("*.pdf"))
+    before = [f.attributes() for f in opened(scored).getFeatures()]
+    run("resilience:report", {"UNITS": scored, "OUTPUT": str(tmp_path / "d.pdf")})
+    assert [f.attributes() for f in opened(scored).getFeatures()] == before
+
+
+def test_cancel_leaves_no_pdf(resilience_processing, scored_sample, tmp_path):
+    _out, scored, clusters = scored_sample
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda value: feedback.cancel() if value > 5 else None)
+    from resilience_plugin.core.profile import load_profile as profile
+    from resilience_plugin.report import build_report
+
+    layer = opened(scored, "scored")
+    path = tmp_path / "cancelled.pdf"
+    result = build_report(layer, str(path), profile(), feedback=feedback)
+    assert result.path == "" and not path.exists()
+
+
+def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample, tmp_path):
+    from resilience_plugin.core.paths import i18n_dir
+    from resilience_plugin.translation import install_translator, remove_translator
+
+    assert (i18n_dir() / "resilience_plugin_zh_CN.qm").is_file(), "run make transcompile"
+    translator = install_translator("zh_CN")
+    try:
+        _out, scored, clusters = scored_sample
+        result, _c = run("resilience:report", {"UNITS": scored, "CLUSTERS": clusters, "OUTPUT": str(tmp_path / "zh.pdf")})
+    finally:
+        remove_translator(translator)
+    title = pdf_text(result["OUTPUT"], 1)
+    for words in ("韧性评估报告", "数据来源与版本", "生成时间"):
+        assert cjk_pattern(words).search(title), words
+    unit = pdf_text(result["OUTPUT"], 5)
+    for words in ("得分", "排名", "对策措施（第52条）", "指标", "是否达标"):
+        assert cjk_pattern(words).search(unit), words
