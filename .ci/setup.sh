@@ -29,6 +29,21 @@ if [ -n "$need_apt" ]; then
   fi
 fi
 
+# PostgreSQL + PostGIS for the PostGIS tests (tests/test_postgis.py starts its own server on loopback). Optional:
+# without them those tests skip and say why.
+PG_PKGS="postgresql postgresql-postgis"
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  if as_root; then
+    say "installing Debian packages: $PG_PKGS"
+    export DEBIAN_FRONTEND=noninteractive
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $PG_PKGS || { apt-get update -q && apt-get install -y -q --no-install-recommends $PG_PKGS; } \
+      || say "could not install $PG_PKGS: the PostGIS tests will be skipped"
+  else
+    say "the PostGIS tests will be skipped; to run them: sudo apt-get install -y --no-install-recommends $PG_PKGS"
+  fi
+fi
+
 # shapely >= 2 must be importable by QGIS itself (the system Python), not only by pytest.
 shapely_ok() { $SYS_PY -c "import shapely, sys; v=tuple(int(x) for x in shapely.__version__.split('.')[:2]); sys.exit(v < (2, 0)); shapely.Point(0, 0).buffer(1)" 2>/dev/null; }
 if ! shapely_ok; then

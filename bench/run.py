@@ -123,8 +123,106 @@ def main() -> int:
     bench_corridors(out)
     bench_scoring()
     bench_clusters(out)
+    bench_long_session(iface, out)
     app.exitQgis()
     return 0
+
+
+def rss_mb() -> float:
+    """The process's resident memory now (not the peak)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
+    """Issue 8's long session in this one process: the plugin loaded and unloaded, the dock opened and closed, and
+    every algorithm run, each ``rounds`` times (algorithms on the first ``subset`` features of their main input).
+    Prints the resident memory growth of each stage."""
+    import gc
+
+    from qgis import processing
+    from qgis.core import (
+        QgsApplication,
+        QgsFeature,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterVectorLayer,
+        QgsProject,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    import resilience_plugin
+    from resilience_plugin.core.paths import sample_city_path
+    from resilience_plugin.demo import _in_dependency_order
+    from resilience_plugin.processing.provider import ALGORITHMS
+    from resilience_plugin.standalone import start_qgis, stop_provider
+
+    def settle():
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        gc.collect()
+        return rss_mb()
+
+    stop_provider()
+    start = settle()
+    for _ in range(rounds):
+        plugin = resilience_plugin.classFactory(iface)
+        plugin.initGui()
+        plugin.unload()
+    after_plugin = settle()
+    plugin = resilience_plugin.classFactory(iface)
+    plugin.initGui()
+    for _ in range(rounds):
+        plugin.toggle_dock(True)
+        QCoreApplication.processEvents()
+        plugin.toggle_dock(False)
+    plugin.unload()
+    after_dock = settle()
+    start_qgis()
+    sample = str(sample_city_path())
+    made = {}
+    registry = QgsApplication.processingRegistry()
+    for cls in _in_dependency_order(ALGORITHMS, sample):
+        name = cls().name()
+        alg = registry.algorithmById(f"resilience:{name}")
+        params = {k: (made[v[5:]] if str(v).startswith("demo:") else v) for k, v in cls().demo_parameters(sample).items()}
+        key = next(
+            (
+                p.name()
+                for p in alg.parameterDefinitions()
+                if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)) and p.name() in params
+            ),
+            None,
+        )
+        small = None
+        if key is not None:
+            source = QgsVectorLayer(params[key], "source", "ogr")
+            small = QgsVectorLayer(f"{QgsWkbTypes.displayString(source.wkbType())}?crs={source.crs().authid()}", name, "memory")
+            small.dataProvider().addAttributes(source.fields().toList())
+            small.updateFields()
+            small.dataProvider().addFeatures([QgsFeature(f) for _i, f in zip(range(subset), source.getFeatures())])
+            QgsProject.instance().addMapLayer(small)
+        for i in range(rounds):
+            run_params = dict(params)
+            if small is not None:
+                run_params[key] = small
+            for d in alg.destinationParameterDefinitions():
+                ext = d.defaultFileExtension() if d.type() == "fileDestination" else "gpkg"
+                run_params[d.name()] = str(out / f"long_{name}_{i}_{d.name()}.{ext}")
+            result = processing.run(f"resilience:{name}", run_params)
+            for d in alg.destinationParameterDefinitions():
+                made.setdefault(f"{name}:{d.name()}", run_params[d.name()])
+        if small is not None:
+            QgsProject.instance().removeMapLayer(small.id())
+        del result
+    after_algorithms = settle()
+    print(
+        f"{'long session, resident memory (MB)':<46} start {start:7.1f}, +{after_plugin - start:.1f} after {rounds} plugin "
+        f"loads, +{after_dock - after_plugin:.1f} after {rounds} dock cycles, +{after_algorithms - after_dock:.1f} after "
+        f"{rounds} runs of each of {len(ALGORITHMS)} algorithms",
+        flush=True,
+    )
 
 
 BENCH_CATEGORIES = (

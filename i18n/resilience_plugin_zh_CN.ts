@@ -658,137 +658,137 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="177"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="178"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="184"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="185"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="198"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="199"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="261"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="267"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="268"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="268"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="270"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="272"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="273"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="274"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="275"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="275"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="276"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="276"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="277"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="279"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="278"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="279"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="315"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="316"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="321"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="322"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="328"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="329"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="330"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="331"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="339"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="354"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="341"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="356"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="347"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="362"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="352"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="367"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -1495,82 +1495,82 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="342"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="345"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="377"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="380"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="378"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="381"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="379"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="382"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="380"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="383"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="381"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="384"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="382"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="385"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="385"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="388"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="386"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="389"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="387"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="390"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="388"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="391"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="389"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="392"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="390"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="391"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="394"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="392"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="395"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="393"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="396"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1727,12 +1727,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="537"/>
+        <location filename="../resilience_plugin/report.py" line="550"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="537"/>
+        <location filename="../resilience_plugin/report.py" line="550"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -1742,7 +1742,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="537"/>
+        <location filename="../resilience_plugin/report.py" line="550"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -1917,172 +1917,172 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="224"/>
+        <location filename="../resilience_plugin/report.py" line="235"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="231"/>
+        <location filename="../resilience_plugin/report.py" line="242"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="251"/>
+        <location filename="../resilience_plugin/report.py" line="262"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="282"/>
+        <location filename="../resilience_plugin/report.py" line="294"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="283"/>
+        <location filename="../resilience_plugin/report.py" line="295"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="284"/>
+        <location filename="../resilience_plugin/report.py" line="296"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="285"/>
+        <location filename="../resilience_plugin/report.py" line="297"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="286"/>
+        <location filename="../resilience_plugin/report.py" line="298"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="291"/>
+        <location filename="../resilience_plugin/report.py" line="303"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="391"/>
+        <location filename="../resilience_plugin/report.py" line="403"/>
         <source>Clusters</source>
         <translation>韧性组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="305"/>
+        <location filename="../resilience_plugin/report.py" line="317"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="321"/>
+        <location filename="../resilience_plugin/report.py" line="333"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="374"/>
+        <location filename="../resilience_plugin/report.py" line="386"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="443"/>
+        <location filename="../resilience_plugin/report.py" line="456"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="475"/>
+        <location filename="../resilience_plugin/report.py" line="488"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="480"/>
+        <location filename="../resilience_plugin/report.py" line="493"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="494"/>
+        <location filename="../resilience_plugin/report.py" line="507"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="495"/>
+        <location filename="../resilience_plugin/report.py" line="508"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="537"/>
+        <location filename="../resilience_plugin/report.py" line="550"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="495"/>
+        <location filename="../resilience_plugin/report.py" line="508"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="495"/>
+        <location filename="../resilience_plugin/report.py" line="508"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="515"/>
+        <location filename="../resilience_plugin/report.py" line="528"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="525"/>
+        <location filename="../resilience_plugin/report.py" line="538"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="536"/>
+        <location filename="../resilience_plugin/report.py" line="549"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="537"/>
+        <location filename="../resilience_plugin/report.py" line="550"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="563"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="582"/>
+        <location filename="../resilience_plugin/report.py" line="595"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="280"/>
+        <location filename="../resilience_plugin/report.py" line="292"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
@@ -2488,6 +2488,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/reports/__init__.py" line="11"/>
         <source>Reports</source>
         <translation>成果报告</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="293"/>
+        <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
+        <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
 </context>
 <context>
@@ -2947,252 +2952,252 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="83"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="82"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="86"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="101"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="100"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="102"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="101"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="103"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="102"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="103"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="118"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="137"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="136"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="137"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="178"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="181"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="181"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="213"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="216"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="254"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="254"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="266"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="265"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="291"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="290"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="298"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="297"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="375"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="374"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="381"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="380"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="396"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="395"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="397"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="396"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="544"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="442"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="441"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="443"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="442"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="445"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="444"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="487"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="495"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="495"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="546"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
@@ -3202,77 +3207,77 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="609"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="608"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="718"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="719"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="801"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="151"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="153"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="745"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="724"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="507"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="506"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="294"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="293"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="316"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="315"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="106"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="685"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="684"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="697"/>
         <source>Writing the PDF… {0:.0f} %</source>
         <translation>正在写出 PDF… {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="707"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>

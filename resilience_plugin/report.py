@@ -390,7 +390,7 @@ def _scored_copy(crs, unit_geoms, records, breaks):
     for g, r in zip(unit_geoms, records):
         f = QgsFeature(layer.fields())
         f.setGeometry(g)
-        f.setAttributes([None if r.get("score") is None else float(r["score"])])
+        f.setAttributes([rc.number(r.get("score"))])
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     style_scores(layer, breaks)

@@ -122,8 +122,8 @@ def unit_pages(
         for k in used:
             f = FIELDS[k]
             target = r.get("t" + f[1:])
-            met = r.get("ok" + f[1:])
-            verdict = "" if met is None or target is None else (words["met"] if int(met) == 1 else words["not met"])
+            met = number(r.get("ok" + f[1:]))
+            verdict = "" if met is None or target is None else (words["met"] if met == 1 else words["not met"])
             dim = INDICATORS[k][0]
             rows.append(
                 Row(
@@ -136,7 +136,7 @@ def unit_pages(
                         verdict,
                         TARGET_CLAUSES.get(k, "第51条"),
                     ],
-                    failed=met is not None and target is not None and int(met) == 0,
+                    failed=met is not None and target is not None and met == 0,
                 )
             )
         measures = _text(r.get("measures"))
@@ -177,8 +177,7 @@ def cluster_pages(
                 continue
             failed = False
             if key in CLUSTER_CHECKS:
-                ok = r.get(CLUSTER_CHECKS[key])
-                failed = ok is not None and int(ok) == 0
+                failed = number(r.get(CLUSTER_CHECKS[key])) == 0
             rows.append(Row([text, fmt(value) if not isinstance(value, str) else value], failed=failed))
         member_rows = [Row(list(p.summary)) for p in sorted(members.get(cid, []), key=_rank)]
         pages.append(Page("cluster", f"c:{i}", title, subtitle, index=i, rows={"measures": rows, "members": member_rows}))
@@ -233,6 +232,15 @@ def file_digest(path) -> str:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
     except (OSError, TypeError):
         return ""
+
+
+def number(value) -> Optional[float]:
+    """A finite number, or None for anything else (null, text that is not a number, NaN)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
 
 
 def _flat(value) -> str:

@@ -136,6 +136,8 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
     h, v, c = dims["hazard"], dims["vulnerability"], dims["capacity"]
     lack = 10.0 - c
     parts = [x for x in (h, v, lack) if np.isfinite(x).any()]
+    if not parts:
+        raise ScoringError(f"no unit has a value for any indicator used ({', '.join(used)}): check the population and the input layers")
     with np.errstate(invalid="ignore"):
         total = np.prod(np.vstack([np.nan_to_num(x) for x in parts]), axis=0) ** (1.0 / len(parts))
     klass = np.array([CLASSES[int(np.searchsorted(breaks, s, side="right"))] for s in total], dtype=object)

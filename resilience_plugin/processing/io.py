@@ -245,6 +245,7 @@ def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0
 
     ``on_error()`` returns the exception to raise when the sink refuses a batch.
     """
+    rows = unique_fids(fields, rows, feedback)
     geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
     wkbs = np.full(len(geoms), None, dtype=object)
     present = present_mask(geoms) if len(geoms) else np.zeros(0, dtype=bool)
@@ -272,6 +273,30 @@ def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0
                 raise on_error()
             batch = []
     return True
+
+
+def unique_fids(fields, rows, feedback) -> list:
+    """Rows whose ``fid`` field (carried over from a GeoPackage input) is unique, or else empty: a GeoPackage output
+    requires unique fids, so duplicated or non-integer ones are cleared and the output numbers its features anew.
+    Logged, never silent."""
+    j = fields.lookupField("fid")
+    if j < 0 or not len(rows):
+        return rows
+    values = [row[j] for row in rows]
+    present = [v for v in values if v is not None and not (hasattr(v, "isNull") and v.isNull())]
+    try:
+        clean = len(set(int(v) for v in present)) == len(present) and all(float(v).is_integer() for v in present)
+    except (TypeError, ValueError):
+        clean = False
+    if clean:
+        return rows
+    feedback.pushWarning(translate("Resilience", "Field 'fid' has duplicate or non-integer values; the output numbers its features anew."))
+    out = []
+    for row in rows:
+        row = list(row)
+        row[j] = None
+        out.append(row)
+    return out
 
 
 def make_fields(specs) -> QgsFields:

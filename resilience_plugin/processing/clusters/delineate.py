@@ -164,6 +164,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         if not usable.all():
             feedback.pushWarning(self.tr("{0}: {1} unit(s) without a polygon left out.").format(name, int((~usable).sum())))
         index = np.nonzero(usable)[0]
+        index = index[self._canonical_order(geoms[index], [units.attributes[i] for i in index], source.fields(), id_field)]
         geoms = geoms[index]
         attrs = [units.attributes[i] for i in index]
         fids = [units.fids[i] for i in index]
@@ -330,6 +331,20 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             feedback.pushWarning(self.tr("Population outside the bounds: {0}").format(", ".join(out_of_bounds)))
         feedback.setProgress(100)
         return {self.OUTPUT: dest, self.CLUSTERS: c_dest}
+
+    @staticmethod
+    def _canonical_order(geoms, attrs, fields, id_field) -> np.ndarray:
+        """The units sorted by id, then by a point inside each: the same units give the same clusters whatever order
+        their source returns them in (a GeoPackage and a PostGIS table of the same data do not agree)."""
+        import shapely
+
+        from ..io import text
+
+        points = shapely.point_on_surface(np.asarray(geoms, dtype=object))
+        xs, ys = shapely.get_x(points), shapely.get_y(points)
+        j = fields.lookupField(id_field) if id_field else -1
+        keys = [(text(a[j]) or "" if j >= 0 else "", round(float(x), 3), round(float(y), 3)) for a, x, y in zip(attrs, xs, ys)]
+        return np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
 
     def _log_graph(self, graph, ids, feedback) -> None:
         def names(pairs):

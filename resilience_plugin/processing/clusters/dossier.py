@@ -319,7 +319,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
                 num(need, 0),
                 int(bool(capacity[i] >= need)) if capacity is not None and need is not None else None,
                 len(aid[i]),
-                ", ".join(ids[j] for j in aid[i]),
+                ", ".join(sorted(ids[j] for j in aid[i])),  # by name, whatever order the layer comes in
                 CLAUSES,
             ]
             rows.append(list(clusters.attributes[i]) + row_values)

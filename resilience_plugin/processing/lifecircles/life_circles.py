@@ -164,7 +164,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ...core import lifecircles as lc
         from ...core.network import NetworkError, WalkingNetwork, catchment_polygons
-        from ..io import numbers, present_mask, read_source, representative_points, to_qgis, working_crs
+        from ..io import numbers, present_mask, read_source, representative_points, to_qgis, unique_fids, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
@@ -292,7 +292,9 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         self.style_output(context, dest, "life_circles")
         zh = vocab.labels_zh
         # geometry work for all circles at once: areas, multi-polygons, WKB (explicitly 2-D, see io.to_qgis)
-        present = np.array([c is not None for c in circles], dtype=bool)
+        # an unreachable community has no circle: no geometry, not an empty one (PostGIS stores empty as NULL, a
+        # GeoPackage keeps it, and the two would disagree)
+        present = np.array([c is not None and not c.is_empty for c in circles], dtype=bool)
         areas = np.full(n, np.nan)
         areas[present] = shapely.area(circles[present])
         multi = circles.copy()
@@ -302,6 +304,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         wkbs = np.full(n, None, dtype=object)
         wkbs[present] = shapely.to_wkb(multi[present], flavor="iso", output_dimension=2)
         batch = []
+        source_rows = unique_fids(source.fields(), communities.attributes, feedback)
         for i in range(n):
             if i % 500 == 0:
                 if feedback.isCanceled():
@@ -328,7 +331,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 CLAUSES,
             ]
             f = QgsFeature(fields)
-            f.setAttributes(list(communities.attributes[i]) + values)
+            f.setAttributes(list(source_rows[i]) + values)
             if wkbs[i] is not None:
                 geometry = QgsGeometry()
                 geometry.fromWkb(wkbs[i])

@@ -1,0 +1,121 @@
+"""Every algorithm on a real PostGIS database: inputs read from PostGIS tables, outputs written back to PostGIS,
+and the results compared with the same run on GeoPackage files. The server is Debian's PostgreSQL + PostGIS,
+started on loopback in a directory of its own and removed afterwards (tests/postgis_server.py)."""
+
+import math
+
+import pytest
+from qgis.core import QgsApplication, QgsVectorLayer, QgsVectorLayerExporter
+
+from resilience_plugin.compat import SOURCE_TABLE
+from resilience_plugin.demo import _in_dependency_order
+from resilience_plugin.processing.provider import ALGORITHMS
+from resilience_plugin.sample import sample_layers
+from tests import postgis_server
+from tests.conftest import SAMPLE
+from tests.helpers import pdf_pages, run
+
+ORDER = [cls().name() for cls in _in_dependency_order(ALGORITHMS, str(SAMPLE))]
+CLASSES = {cls().name(): cls for cls in ALGORITHMS}
+RUNS = {}  # "alg:OUTPUT" -> (file source, PostGIS source), for the algorithms that build on another's output
+
+
+@pytest.fixture(scope="module")
+def postgis(qgis_app, qgis_processing):
+    reason = postgis_server.why_not()
+    if reason:
+        pytest.skip(reason)
+    server = postgis_server.start()
+    try:
+        for table, _label in sample_layers():
+            layer = QgsVectorLayer(f"{SAMPLE}|layername={table}", table, "ogr")
+            options = {"overwrite": True}
+            error, message = QgsVectorLayerExporter.exportLayer(layer, server.uri(table), "postgres", layer.crs(), False, options)
+            assert int(error) == 0, f"{table}: {message}"  # NoError / Success
+        yield server
+    finally:
+        server.stop()
+    assert not server.workdir.exists()  # the database is gone with its directory
+
+
+def test_the_sample_city_is_in_postgis(postgis):
+    for table, _label in sample_layers():
+        file_count = QgsVectorLayer(f"{SAMPLE}|layername={table}", table, "ogr").featureCount()
+        assert int(postgis.psql(f'SELECT count(*) FROM public."{table}"')) == file_count, table
+
+
+@pytest.mark.parametrize("name", ORDER)
+def test_an_algorithm_gives_the_same_result_on_postgis_as_on_files(name, postgis, resilience_processing, tmp_path):
+    alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
+    file_params, pg_params = {}, {}
+    for key, value in CLASSES[name]().demo_parameters(str(SAMPLE)).items():
+        if str(value).startswith("demo:"):
+            if value[5:] not in RUNS:
+                pytest.fail(f"{value[5:]} did not run before {name}")
+            file_params[key], pg_params[key] = RUNS[value[5:]]
+        elif isinstance(value, str) and "|layername=" in value:
+            file_params[key] = value
+            pg_params[key] = "postgres://" + postgis.uri(value.split("layername=")[1])
+        else:
+            file_params[key] = pg_params[key] = value
+    tables = {}
+    for d in alg.destinationParameterDefinitions():
+        if d.type() == "fileDestination":
+            file_params[d.name()] = str(tmp_path / f"file_{d.name()}.{d.defaultFileExtension()}")
+            pg_params[d.name()] = str(tmp_path / f"pg_{d.name()}.{d.defaultFileExtension()}")
+            continue
+        table = f"{name}_{d.name()}".lower()
+        spatial = getattr(d, "dataType", lambda: None)() != SOURCE_TABLE
+        tables[d.name()] = (table, spatial)
+        file_params[d.name()] = str(tmp_path / f"{table}.gpkg")
+        pg_params[d.name()] = "postgres://" + postgis.uri(table, "geom" if spatial else None)
+    file_result, _c = run(f"resilience:{name}", file_params)
+    pg_result, _c = run(f"resilience:{name}", pg_params)
+    for output, (table, spatial) in tables.items():
+        ours = QgsVectorLayer(postgis.uri(table, "geom" if spatial else None), table, "postgres")
+        theirs = file_result[output]
+        assert ours.isValid(), f"{name}: {output} was not written to PostGIS"
+        compare(theirs, ours, f"{name}:{output}")
+        RUNS[f"{name}:{output}"] = (theirs.source(), "postgres://" + postgis.uri(table, "geom" if spatial else None))
+    for d in alg.destinationParameterDefinitions():
+        if d.type() == "fileDestination":
+            file_out, pg_out = file_params[d.name()], pg_params[d.name()]
+            if file_out.endswith(".pdf"):
+                assert pdf_pages(file_out) == pdf_pages(pg_out), name
+            else:
+                assert open(pg_out, encoding="utf-8").read().count("<tr") == open(file_out, encoding="utf-8").read().count("<tr"), name
+
+
+def compare(expected: QgsVectorLayer, got: QgsVectorLayer, what: str):
+    """Same features: counts, every column as a multiset (numbers to 1e-6), and total area or length."""
+    assert got.featureCount() == expected.featureCount(), what
+    names = [n for n in expected.fields().names() if n != "fid"]
+    missing = [n for n in names if got.fields().lookupField(n) < 0]
+    assert not missing, f"{what}: PostGIS output lacks {missing}"
+    rows_e = [f for f in expected.getFeatures()]
+    rows_g = [f for f in got.getFeatures()]
+    for n in names:
+        a = [_plain(f[n]) for f in rows_e]
+        b = [_plain(f[n]) for f in rows_g]
+        if all(isinstance(v, (int, float)) or v is None for v in a + b):
+            sa = sorted(v for v in a if v is not None)
+            sb = sorted(v for v in b if v is not None)
+            assert len(sa) == len(sb) and all(math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-6) for x, y in zip(sa, sb)), f"{what}.{n}"
+        else:
+            assert sorted(map(str, a)) == sorted(map(str, b)), f"{what}.{n}"
+    if expected.isSpatial():
+        measure = (lambda g: g.area()) if expected.geometryType() == 2 else (lambda g: g.length())
+        total_e = sum(measure(f.geometry()) for f in rows_e if f.hasGeometry())
+        total_g = sum(measure(f.geometry()) for f in rows_g if f.hasGeometry())
+        assert math.isclose(total_e, total_g, rel_tol=1e-6, abs_tol=1e-6), f"{what}: geometry"
+        # a feature written without geometry reads back as NULL from PostGIS and as EMPTY from a GeoPackage
+        shaped = lambda rows: sum(f.hasGeometry() and not f.geometry().isEmpty() for f in rows)  # noqa: E731
+        assert shaped(rows_e) == shaped(rows_g), f"{what}: features without geometry"
+
+
+def _plain(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    return value
