@@ -57,28 +57,38 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         return self.tr("Resilience clusters")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as "
-            "in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district "
-            "boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not "
-            "neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, "
-            "第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve "
-            "depot, water plant, substation, command centre; the list is in the plan profile).\n\n"
-            "Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit "
-            "with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the "
-            "straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a "
-            "unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).\n\n"
-            "Objective (minimised, weights in the profile): population balance ((P − P̄)/P̄)² + population outside "
-            "each cluster's main lifeline zone + lack of compactness (second moment of area against a disk's) + "
-            "missing 第48条 categories + population outside the bounds (weighted 10). The connected pieces that "
-            "districts and barriers leave get clusters in proportion to population; regions grow from spread-out "
-            "seeds, least populated first; then boundary units move to a neighbouring cluster while that lowers the "
-            "objective and keeps both clusters contiguous. The result is the same for the same input.\n\n"
-            "When the constraints cannot all be met (more pieces than clusters, bounds that no split satisfies, "
-            "missing facilities) the log says which and where, and the best solution found is returned.\n\n"
-            "Outputs: the units with cluster_id; the dissolved clusters with population, area, units, the lifeline "
-            "fit per system (share of the population in the cluster's main zone), compactness (4πA/P²), the 第48条 "
-            "facilities present and missing, and whether the population is within the bounds."
+        return (
+            self.tr(
+                "Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as "
+                "in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district "
+                "boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not "
+                "neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, "
+                "第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve "
+                "depot, water plant, substation, command centre; the list is in the plan profile).\n\n"
+                "Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit "
+                "with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the "
+                "straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a "
+                "unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).\n\n"
+                "Objective (minimised, weights in the profile): population balance ((P − P̄)/P̄)² + population outside "
+                "each cluster's main lifeline zone + lack of compactness (second moment of area against a disk's) + "
+                "missing 第48条 categories + population outside the bounds (weighted 10). The connected pieces that "
+                "districts and barriers leave get clusters in proportion to population; regions grow from spread-out "
+                "seeds, least populated first; then boundary units move to a neighbouring cluster while that lowers the "
+                "objective and keeps both clusters contiguous. The result is the same for the same input.\n\n"
+                "When the constraints cannot all be met (more pieces than clusters, bounds that no split satisfies, "
+                "missing facilities) the log says which and where, and the best solution found is returned.\n\n"
+                "Outputs: the units with cluster_id; the dissolved clusters with population, area, units, the lifeline "
+                "fit per system (share of the population in the cluster's main zone), compactness (4πA/P²), the 第48条 "
+                "facilities present and missing, and whether the population is within the bounds."
+            )
+            + "\n\n"
+            + self.tr(
+                "Fields of the clusters: cluster_id and code; n_units, population, area_km2 and districts; fit_<system> (share "
+                "of the cluster's population in its main zone of that lifeline system) and zone_<system> (that zone); compact "
+                "(4πA/P²); n_<category> (facilities of each 第48条 category), missing and missing_zh (the categories it lacks) and "
+                "self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own "
+                "fields and get cluster_id."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

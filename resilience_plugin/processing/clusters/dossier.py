@@ -60,22 +60,34 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         return self.tr("Cluster dossier")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of "
-            "Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:\n"
-            "- hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the "
-            "number of geological-hazard points;\n"
-            "- urban base: population and area;\n"
-            "- lifeline upkeep: water plants and substations (the lifeline fit fields of the clusters are kept);\n"
-            "- rescue capacity: fire stations, hospital beds per 1,000 people against the profile's target, and "
-            "shelter area per person against the target (2.1 m²);\n"
-            "- emergency conversion potential (平急两用, 第51条): stadiums, schools, parks and hotels, by count and "
-            "area (the shelter area field);\n"
-            "- the three-threes reserve check (第77条): reserve depot capacity (in person-days, from the capacity "
-            "field) against 3 days for the cluster's population;\n"
-            "- mutual aid (第48条): the neighbouring clusters that a grade 1 or 2 corridor links to this one (the "
-            "corridor crosses their shared border).\n\n"
-            "Writes the clusters with these fields, and an HTML dossier with one section and a small map per cluster."
+        return (
+            self.tr(
+                "Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of "
+                "Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:\n"
+                "- hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the "
+                "number of geological-hazard points;\n"
+                "- urban base: population and area;\n"
+                "- lifeline upkeep: water plants and substations (the lifeline fit fields of the clusters are kept);\n"
+                "- rescue capacity: fire stations, hospital beds per 1,000 people against the profile's target, and "
+                "shelter area per person against the target (2.1 m²);\n"
+                "- emergency conversion potential (平急两用, 第51条): stadiums, schools, parks and hotels, by count and "
+                "area (the shelter area field);\n"
+                "- the three-threes reserve check (第77条): reserve depot capacity (in person-days, from the capacity "
+                "field) against 3 days for the cluster's population;\n"
+                "- mutual aid (第48条): the neighbouring clusters that a grade 1 or 2 corridor links to this one (the "
+                "corridor crosses their shared border).\n\n"
+                "Writes the clusters with these fields, and an HTML dossier with one section and a small map per cluster."
+            )
+            + "\n\n"
+            + self.tr(
+                "Fields added to the clusters: d_pop and d_area_km2 (population, km²); fault_shr and flood_shr (share of the "
+                "area in fault avoidance and flood-risk zones); geohaz_n (geological hazard points); water_pl and substat (water "
+                "plants, substations); fire_st, hosp_n and beds (fire stations, hospitals, beds); beds_1000 and beds_tgt (beds "
+                "per 1,000 people and the target); shelter_m2, shelter_pp, shelter_tgt and shelter_ok (shelter area, per person, "
+                "target, met); conv_n and conv_m2 (平急两用 conversion spaces and their area); reserve_n, reserve_pd, reserve_nd and "
+                "reserve_ok (reserve depots, capacity and 3-day need in person-days, met; 第77条); aid_n and aid_with (clusters "
+                "linked for mutual aid, by name); d_clauses."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

@@ -38,18 +38,27 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
         return self.tr("Corridor exposure to hazard zones")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, "
-            "geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of "
-            "low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where "
-            "water-level alarms belong (第75条).\n\n"
-            "Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's "
-            "length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field "
-            "every zone is of one class.\n\n"
-            "Summary (optional): every corridor with its length in any zone (hz_exp_m, overlaps counted once), the "
-            "share and the classes it meets.\n\n"
-            "Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone); "
-            "hazard zones in another CRS are reprojected and invalid ones repaired. Inputs are never modified."
+        return (
+            self.tr(
+                "Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, "
+                "geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of "
+                "low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where "
+                "water-level alarms belong (第75条).\n\n"
+                "Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's "
+                "length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field "
+                "every zone is of one class.\n\n"
+                "Summary (optional): every corridor with its length in any zone (hz_exp_m, overlaps counted once), the "
+                "share and the classes it meets.\n\n"
+                "Work is done in metres in the corridors' CRS (geographic input is reprojected to a local CGCS2000 zone); "
+                "hazard zones in another CRS are reprojected and invalid ones repaired. Inputs are never modified."
+            )
+            + "\n\n"
+            + self.tr(
+                "Fields of the sections: corr_fid and corr_name (the corridor's feature id and name), grade, hz_class (hazard "
+                "class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), "
+                "measure, clauses. Summary: the corridors' own fields, hz_exp_m and hz_share (length and share in any hazard "
+                "zone), hz_classes (the classes met), clauses."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

@@ -50,21 +50,29 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         return self.tr("Facilities in fault avoidance zones")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active "
-            "faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by "
-            "design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, "
-            "乙 400 m, 丙 200 m; 甲 needs a special study.\n\n"
-            "The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the "
-            "category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 "
-            "…, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged "
-            "'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the "
-            "log lists violations by category.\n\n"
-            "Output: every input feature with seis_class, class_src (field, category or none), required_m, the "
-            "nearest fault (fault_fid, fault_name) and dist_m to it, violation (1 when closer than required), status "
-            "(violation, special study, ok, class unknown, no geometry), measure and clauses.\n\n"
-            "Distances are measured in metres in the input's CRS (geographic input is reprojected to a local CGCS2000 "
-            "zone); polygons are measured from their nearest edge. Inputs are never modified."
+        return (
+            self.tr(
+                "Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active "
+                "faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by "
+                "design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, "
+                "乙 400 m, 丙 200 m; 甲 needs a special study.\n\n"
+                "The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the "
+                "category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 "
+                "…, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged "
+                "'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the "
+                "log lists violations by category.\n\n"
+                "Output: every input feature with seis_class, class_src (field, category or none), required_m, the "
+                "nearest fault (fault_fid, fault_name) and dist_m to it, violation (1 when closer than required), status "
+                "(violation, special study, ok, class unknown, no geometry), measure and clauses.\n\n"
+                "Distances are measured in metres in the input's CRS (geographic input is reprojected to a local CGCS2000 "
+                "zone); polygons are measured from their nearest edge. Inputs are never modified."
+            )
+            + "\n\n"
+            + self.tr(
+                "Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), "
+                "required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 "
+                "inside the required distance), status and status_zh, measure, clauses."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

@@ -44,27 +44,36 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         return self.tr("Score street/town units")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Assesses every street/town unit on the three things of 第51条 — the danger of its hazards "
-            "(致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue "
-            "capacity (救灾能力有效性) — and gives it a type with its measures (第52条).\n\n"
-            "Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — "
-            "share of the area within the fault avoidance distance, share in flood-risk zones weighted by class "
-            "(profile), geological-hazard points per km²; vulnerability — population density, elderly share, "
-            "old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire "
-            "stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per "
-            "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.\n\n"
-            "Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed "
-            "ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator "
-            "equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights "
-            "in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity "
-            "(10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. "
-            "Five classes by the profile's breaks; rank 1 is the highest score. The type is the "
-            "leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, "
-            "otherwise balanced.\n\n"
-            "Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three "
-            "dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer "
-            "is never written to."
+        return (
+            self.tr(
+                "Assesses every street/town unit on the three things of 第51条 — the danger of its hazards "
+                "(致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue "
+                "capacity (救灾能力有效性) — and gives it a type with its measures (第52条).\n\n"
+                "Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — "
+                "share of the area within the fault avoidance distance, share in flood-risk zones weighted by class "
+                "(profile), geological-hazard points per km²; vulnerability — population density, elderly share, "
+                "old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire "
+                "stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per "
+                "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.\n\n"
+                "Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed "
+                "ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator "
+                "equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights "
+                "in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity "
+                "(10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. "
+                "Five classes by the profile's breaks; rank 1 is the highest score. The type is the "
+                "leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, "
+                "otherwise balanced.\n\n"
+                "Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three "
+                "dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer "
+                "is never written to."
+            )
+            + "\n\n"
+            + self.tr(
+                "Indicator fields, per indicator used: i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
+                "i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
+                "shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and "
+                "type_zh, measures, indicators, clauses."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
