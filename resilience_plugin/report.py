@@ -18,7 +18,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExpression,
     QgsFeature,
+    QgsField,
     QgsFields,
+    QgsFillSymbol,
     QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -32,21 +34,26 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
+    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsProperty,
     QgsRectangle,
     QgsRenderContext,
     QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsSpatialIndex,
     QgsTextFormat,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
-from .compat import FIELD_INT, FIELD_STRING
+from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from .core import report as rc
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
+from .styles import style_scores
 from .translation import translate
 
 # fonts with Chinese glyphs in simplified forms, most preferred first (Windows, macOS, Linux); the TrueType ones
@@ -205,7 +212,7 @@ def build_report(
     if not records:
         raise rc.ReportError(f"layer '{display_name(units_layer)}' has no features")
     units = rc.unit_pages(records, name_field, district_field, cluster_field, indicator_label, w)
-    unit_cluster = [rc._text(r.get(cluster_field)) if cluster_field else "" for r in records]
+    unit_cluster = [rc.text(r.get(cluster_field)) if cluster_field else "" for r in records]
 
     clusters, cluster_geoms, cluster_ids = [], [], []
     if clusters_layer is not None:
@@ -216,7 +223,7 @@ def build_report(
                 f"layer '{display_name(clusters_layer)}' has no cluster_id field: give the clusters of 'Delineate resilience clusters'"
             )
         c_records, cluster_geoms = _records(clusters_layer, feedback)
-        cluster_ids = [rc._text(r.get(id_field)) for r in c_records]
+        cluster_ids = [rc.text(r.get(id_field)) for r in c_records]
         if clusters_layer.crs() != units_layer.crs():
             transform = QgsCoordinateTransform(clusters_layer.crs(), units_layer.crs(), QgsProject.instance().transformContext())
             for g, cid in zip(cluster_geoms, cluster_ids):
@@ -265,8 +272,6 @@ def build_report(
 
 def _cluster_of_units(unit_geoms, cluster_geoms, cluster_ids) -> List[str]:
     """The id of the cluster that holds a point inside each unit ('' for none)."""
-    from qgis.core import QgsSpatialIndex
-
     index = QgsSpatialIndex()
     for i, g in enumerate(cluster_geoms):
         if not g.isNull():
@@ -316,8 +321,6 @@ def provenance(units_layer, clusters_layer, profile, inputs, n_units, n_clusters
 def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
     cover = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Report pages"), "memory")
     fields = QgsFields()
-    from qgis.core import QgsField
-
     for name, kind in (
         ("page_key", FIELD_STRING),
         ("kind", FIELD_STRING),
@@ -367,8 +370,6 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
     rows.conditionalStyles().setRowStyles([style])
     # the atlas feature stands out: a thick outline on its own page, nothing elsewhere
     root = QgsRuleBasedRenderer.Rule(None)
-    from qgis.core import QgsFillSymbol
-
     symbol = QgsFillSymbol.createSimple(
         {"color": "0,0,0,0", "outline_color": "#d7191c", "outline_width": "0.9", "outline_width_unit": "MM"}
     )
@@ -378,11 +379,6 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
 
 
 def _scored_copy(crs, unit_geoms, records, breaks):
-    from qgis.core import QgsField
-
-    from .compat import FIELD_DOUBLE
-    from .styles import style_scores
-
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Risk score"), "memory")
     layer.dataProvider().addAttributes([QgsField("score", FIELD_DOUBLE)])
     layer.updateFields()
@@ -398,8 +394,6 @@ def _scored_copy(crs, unit_geoms, records, breaks):
 
 
 def _cluster_copy(crs, cluster_geoms):
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Clusters"), "memory")
     feats = []
     for g in cluster_geoms:
@@ -482,8 +476,6 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     legend_root = legend.model().rootGroup()
     legend_root.clear()
     node = legend_root.addLayer(scored)
-    from qgis.core import QgsLegendRenderer, QgsLegendStyle
-
     QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)  # the title says it
     legend.setTitle(translate("Report", "Risk score (0–10)"))
     legend.setWrapString("|")
@@ -606,8 +598,6 @@ def _padded(rect: QgsRectangle, share: float) -> QgsRectangle:
 
 
 def _legend_font(legend, family):
-    from qgis.core import QgsLegendStyle
-
     for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
         s = legend.style(style)
         if hasattr(s, "textFormat"):

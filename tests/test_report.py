@@ -86,7 +86,7 @@ def test_pages_run_title_then_each_cluster_with_its_units_by_rank():
     ]
     units = rc.unit_pages(records, "name", "", "cluster_id", str, WORDS)
     members = {}
-    ids = [rc._text(r["cluster_id"]) for r in records]
+    ids = [rc.text(r["cluster_id"]) for r in records]
     for p, c in zip(units, ids):
         members.setdefault(c, []).append(p)
     clusters = rc.cluster_pages(

@@ -97,12 +97,12 @@ def unit_pages(
     total = len(records)
     pages = []
     for i, r in enumerate(records):
-        name = _text(r.get(name_field)) if name_field else ""
+        name = text(r.get(name_field)) if name_field else ""
         name = name or f"#{i + 1}"
-        district = _text(r.get(district_field)) if district_field else ""
-        cluster = _text(r.get(cluster_field)) if cluster_field else ""
-        klass = _text(r.get("class"))
-        kind = _text(r.get("unit_type"))
+        district = text(r.get(district_field)) if district_field else ""
+        cluster = text(r.get(cluster_field)) if cluster_field else ""
+        klass = text(r.get("class"))
+        kind = text(r.get("unit_type"))
         subtitle = " · ".join(
             x
             for x in (
@@ -139,7 +139,7 @@ def unit_pages(
                     failed=met is not None and target is not None and met == 0,
                 )
             )
-        measures = _text(r.get("measures"))
+        measures = text(r.get("measures"))
         title = f"{name} · {district}" if district else name
         advice = [Row([m]) for m in measures.split("; ") if m]
         page = Page("unit", f"u:{i}", title, subtitle, body, index=i, rows={"indicators": rows, "measures": advice})
@@ -165,20 +165,20 @@ def cluster_pages(
     and the list of its units with their scores (from ``members``, cluster id -> unit pages)."""
     pages = []
     for i, r in enumerate(records):
-        cid = _text(r.get(id_field)) or str(i + 1)
-        code = _text(r.get("code"))
+        cid = text(r.get(id_field)) or str(i + 1)
+        code = text(r.get("code"))
         title = f"{words['cluster']} {code or cid}"
-        districts = _text(r.get("districts"))
+        districts = text(r.get("districts"))
         subtitle = " · ".join(x for x in (districts, f"{words['units']} {fmt(r.get('n_units'))}" if "n_units" in r else "") if x)
         rows = []
         for key, value in r.items():
-            text = label(key)
-            if not text or value is None or value == "":
+            caption = label(key)
+            if not caption or value is None or value == "":
                 continue
             failed = False
             if key in CLUSTER_CHECKS:
                 failed = number(r.get(CLUSTER_CHECKS[key])) == 0
-            rows.append(Row([text, fmt(value) if not isinstance(value, str) else value], failed=failed))
+            rows.append(Row([caption, fmt(value) if not isinstance(value, str) else value], failed=failed))
         member_rows = [Row(list(p.summary)) for p in sorted(members.get(cid, []), key=_rank)]
         pages.append(Page("cluster", f"c:{i}", title, subtitle, index=i, rows={"measures": rows, "members": member_rows}))
     return pages
@@ -254,7 +254,8 @@ def _flat(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _text(value) -> str:
+def text(value) -> str:
+    """A cell's text: '' for null (and for the string NULL that some providers return)."""
     if value is None:
         return ""
     s = str(value).strip()
