@@ -18,13 +18,13 @@ SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*') $(s
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test unit desktop demo bench lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test unit desktop demo bench bench-scale lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
 	@echo "demo         run every algorithm on the sample city; outputs and report in $(OUTPUT)/"
 	@echo "test         lint, then the whole test suite (including real QGIS on a virtual screen)"
-	@echo "bench        timings and peak memory"
+	@echo "bench        timings and peak memory;  bench-scale: only every algorithm at Beijing scale"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
@@ -81,13 +81,18 @@ demo: setup transcompile
 	$(PY) -m $(PLUGIN).demo $(OUTPUT)
 
 unit: setup transcompile
-	$(PY) -m pytest -m "not desktop" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not desktop" --ignore=tests/test_hostile.py $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not desktop" tests/test_hostile.py $(PYTEST_ARGS)
 
 desktop: setup package
 	$(PY) -m pytest -m desktop $(PYTEST_ARGS)
 
+# The hostile-input suite runs in a process of its own: after its hundreds of runs on GeoPackages, QGIS 3.22 in
+# the same process later failed to read the sample city's metadata ("unable to open database file"), which the
+# algorithms now report as an error instead of reading it wrong (see CHANGELOG).
 test: setup lint validate
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --ignore=tests/test_hostile.py $(PYTEST_ARGS)
+	$(PY) -m pytest tests/test_hostile.py $(PYTEST_ARGS)
 
 BENCH_VENV := .venv-bench
 
@@ -98,6 +103,9 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 
 bench: setup transcompile $(BENCH_VENV)/.installed
 	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/run.py
+
+bench-scale: setup transcompile
+	$(PY) bench/run.py scale
 
 clean:
 	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis

@@ -124,6 +124,7 @@ def main() -> int:
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)
+    bench_scale(out)
     app.exitQgis()
     return 0
 
@@ -223,6 +224,68 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
         f"{rounds} runs of each of {len(ALGORITHMS)} algorithms",
         flush=True,
     )
+
+
+def bench_scale(out: Path):
+    """Issue 8's scale table: every algorithm on the sample city generated at Beijing scale (343 units, 7,000
+    communities, 50,000 facilities, a 200,000-edge walking network; corridors: the 50,000-segment case with 500
+    faults), each in a process of its own (bench/scale.py). Prints time, peak memory against the algorithm's
+    estimate and ceiling, the longest stretch without a cancel check, how long a run cancelled half-way took to
+    stop, and whether it left anything behind. "no-check" counts only the plugin's own (Python) cancel checks, so
+    the PDF export, which QGIS checks itself, shows long; the cancel column is what a user sees."""
+    import json
+    import subprocess
+
+    from resilience_plugin.core.samplecity import BEIJING_SCALE, write_sample_city
+    from resilience_plugin.demo import _in_dependency_order
+    from resilience_plugin.processing.provider import ALGORITHMS
+
+    city = out / "beijing_scale.gpkg"
+    write_sample_city(city, scale=BEIJING_SCALE)
+    corridors, _n = corridor_case(out)
+    lines = {"CORRIDORS": f"{corridors}|layername=corridors", "FAULTS": f"{corridors}|layername=faults"}
+    runs = []
+    for cls in _in_dependency_order(ALGORITHMS, str(city)):
+        name = cls().name()
+        overrides = {}
+        if name in ("faultcrossings", "corridorexposure"):
+            overrides = {k: v for k, v in lines.items() if k in cls().demo_parameters(str(city))}
+        runs.append((name, name, overrides))
+        if name == "lifecircles":
+            runs.append(("lifecircles (straight line)", name, {"NETWORK": None}))
+    work = out / "scale"
+    work.mkdir(exist_ok=True)
+    print(
+        f"{'at Beijing scale (own process each)':<36} {'time':>8} {'peak':>8} {'est.':>7} {'ceiling':>7} "
+        f"{'no-check':>8} {'cancel':>7}  left  progress  inputs (features)",
+        flush=True,
+    )
+    for label, name, overrides in runs:
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "scale.py"), name, str(city), str(work), json.dumps(overrides)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        found = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+        if proc.returncode or not found:
+            print(f"{label:<36} failed: {(proc.stderr or proc.stdout).strip().splitlines()[-1:]}", flush=True)
+            continue
+        r = json.loads(found[-1])
+        cancel = "-" if r["cancel_latency_s"] is None else f"{r['cancel_latency_s']:.2f} s"
+        flag = "" if (r["cancel_latency_s"] or 0) <= 1 else "  CANCEL OVER 1 s"
+        if r["memory_ceiling_mb"] and r["peak_mb"] > r["memory_ceiling_mb"]:
+            flag += "  OVER CEILING"
+        steady = "steady" if r["progress_steady"] else "NOT STEADY"
+        left = "-" if r["cancel_latency_s"] is None else len(r["left_after_cancel"])  # "-": it finished before the cancel
+        print(
+            f"{label:<36} {r['seconds']:7.1f}s {r['peak_mb']:6.0f}MB {r['memory_estimate_mb']:5.0f}MB {r['memory_ceiling_mb']:5.0f}MB "
+            f"{r['longest_gap_s']:7.2f}s {cancel:>7}  {left:>4}  {steady:<8}  "
+            f"{', '.join(f'{k} {v:,}' for k, v in r['inputs'].items())}{flag}",
+            flush=True,
+        )
+        if r["longest_gap_s"] > 1:  # QGIS's own checks (the PDF export) are not seen here: the cancel column decides
+            print(f"{'':<36} longest stretch without a Python cancel check: {r['longest_gap_between']}", flush=True)
 
 
 BENCH_CATEGORIES = (
@@ -618,4 +681,10 @@ def bench_clusters(out: Path):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["scale"]:  # `make bench-scale`: the scale table alone
+        from resilience_plugin.standalone import start_qgis
+
+        start_qgis()
+        bench_scale(Path(tempfile.mkdtemp(prefix="rp-scale-")))
+        sys.exit(0)
     sys.exit(main())

@@ -43,14 +43,15 @@ from qgis.core import (
     QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
-    QgsSpatialIndex,
     QgsTextFormat,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
 from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from .core import report as rc
+from .core.cancel import Cancelled
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
 from .styles import style_scores
@@ -177,9 +178,9 @@ def display_name(layer) -> str:
 def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
     names = layer.fields().names()
     records, geoms = [], []
-    for f in layer.getFeatures():
-        if feedback is not None and feedback.isCanceled():
-            break
+    for i, f in enumerate(layer.getFeatures()):
+        if i % 100 == 0 and feedback is not None and feedback.isCanceled():
+            raise Cancelled()
         records.append({n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v) for n, v in zip(names, f.attributes())})
         geoms.append(QgsGeometry(f.geometry()))
     return records, geoms
@@ -195,11 +196,14 @@ def build_report(
     district_field: str = "",
     cluster_field: str = "",
     inputs: Sequence[tuple] = (),
+    units_origin: Optional[QgsVectorLayer] = None,
     feedback=None,
 ) -> ReportResult:
     """Write the atlas PDF of a scored unit layer (and optionally its clusters) to ``path``.
 
-    ``inputs`` lists (label, description) pairs for the provenance table, in addition to the layers themselves.
+    ``inputs`` lists (label, description) pairs for the provenance table, in addition to the layers themselves;
+    ``units_origin`` is the layer the scores were computed from, named in the provenance when ``units_layer`` is a
+    copy of it (the dock's scored memory layer).
     Raises :class:`resilience_plugin.core.report.ReportError` for unusable layers and :class:`ReportError` when the
     export fails."""
     unit_names = units_layer.fields().names()
@@ -230,7 +234,7 @@ def build_report(
                 if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
                     raise rc.ReportError(f"layer '{display_name(clusters_layer)}': cluster {cid} cannot be moved into the units' CRS")
         if not cluster_field:
-            unit_cluster = _cluster_of_units(unit_geoms, cluster_geoms, cluster_ids)
+            unit_cluster = rc.cluster_of_units([_wkb(g) for g in unit_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
             for page, cid in zip(units, unit_cluster):
                 if cid:
                     page.subtitle += f" · {w['cluster']} {cid}"
@@ -241,7 +245,7 @@ def build_report(
 
     title_page = rc.Page("title", "title", title or translate("Report", "Resilience assessment report"), profile.title_zh)
     title_page.rows["provenance"] = [
-        rc.Row(list(r)) for r in provenance(units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
+        rc.Row(list(r)) for r in provenance(units_origin or units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
     ]
     title_page.rows["profile"] = rc.profile_rows(profile)
     pages = rc.order_pages(title_page, clusters, units, unit_cluster, cluster_ids)
@@ -270,26 +274,13 @@ def build_report(
     return ReportResult(path, len(pages) + TITLE_PAGES - 1, len(units), len(clusters))
 
 
-def _cluster_of_units(unit_geoms, cluster_geoms, cluster_ids) -> List[str]:
-    """The id of the cluster that holds a point inside each unit ('' for none)."""
-    index = QgsSpatialIndex()
-    for i, g in enumerate(cluster_geoms):
-        if not g.isNull():
-            f = QgsFeature(i)
-            f.setGeometry(g)
-            if not index.addFeature(f):
-                raise rc.ReportError(f"cluster {cluster_ids[i]}: its geometry cannot be indexed")
-    out = []
-    for g in unit_geoms:
-        found = ""
-        if not g.isNull():
-            point = g.pointOnSurface()
-            for i in index.intersects(point.boundingBox()):
-                if cluster_geoms[i].contains(point):
-                    found = cluster_ids[i]
-                    break
-        out.append(found)
-    return out
+def _wkb(geometry: QgsGeometry) -> Optional[bytes]:
+    """WKB that shapely reads: None for no geometry, arcs (curved GeoPackage geometries) as straight segments."""
+    if geometry.isNull():
+        return None
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    return bytes(geometry.asWkb())
 
 
 def provenance(units_layer, clusters_layer, profile, inputs, n_units, n_clusters) -> List[tuple]:
@@ -310,9 +301,15 @@ def provenance(units_layer, clusters_layer, profile, inputs, n_units, n_clusters
         (translate("Report", "Clusters"), clusters_layer, n_clusters),
     ):
         if layer is not None:
-            rows.append((label, f"{layer.name()} · {count} · {layer.crs().authid()} · {layer.source()[:160]}"))
+            rows.append((label, layer_summary(layer, count)))
     rows += [(str(a), str(b)) for a, b in inputs]
     return rows
+
+
+def layer_summary(layer, count=None) -> str:
+    """A layer for the provenance table: name · features · CRS · source (the source cut at 160 characters)."""
+    n = layer.featureCount() if count is None else count
+    return f"{layer.name()} · {n} · {layer.crs().authid()} · {layer.source()[:160]}"
 
 
 # ------------------------------------------------------------------ the layout

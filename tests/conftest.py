@@ -58,3 +58,16 @@ def plugin_zip() -> Path:
 
     subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
     return ROOT / "dist" / "resilience_plugin.zip"
+
+
+@pytest.fixture(autouse=True)
+def deferred_deletes():
+    """After each test, delete what QGIS queued for deletion, as its event loop does all the time in a session.
+
+    Without an event loop, every layer Processing loads from a path waits for a deletion that never comes, and
+    each holds its GeoPackage open; a few hundred runs exhaust the file descriptors, and SQLite then says "unable
+    to open database file" (tests/test_long_session.py shows it)."""
+    yield
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -112,3 +112,38 @@ def test_every_algorithm_twenty_times(resilience_processing, python_errors, tmp_
             if small is not None:
                 QgsProject.instance().removeMapLayer(small.id())
     assert python_errors == []
+
+
+def _open_fds(path) -> int:
+    import os
+
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            names.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # closed while listing
+            pass
+    return sum(1 for n in names if n.startswith(str(path)))
+
+
+def test_repeated_runs_on_one_geopackage_keep_no_file_open(resilience_processing, tmp_path):
+    """The "unable to open database file" seen after a few hundred runs in one test process: each run's input
+    layer is deleted later (deleteLater), and until then holds the GeoPackage open. QGIS's event loop deletes
+    them; a script or test without one must flush them, as tests/conftest.py now does after each test."""
+    import shutil
+
+    city = tmp_path / "city.gpkg"
+    shutil.copyfile(SAMPLE, city)
+    params = {"INPUT": f"{city}|layername=facilities", "SOURCE_SYSTEM": 0, "TARGET_SYSTEM": 1, "OUTPUT": "memory:"}
+    for _i in range(30):
+        run("resilience:chinacoords", dict(params))
+    waiting = _open_fds(city)
+    assert waiting >= 30  # one open file per run, waiting for its deletion
+    flush()
+    assert _open_fds(city) == 0
+    for _i in range(30):
+        run("resilience:chinacoords", dict(params))
+        flush()  # as an event loop would between runs
+    assert _open_fds(city) == 0
+    layer = QgsVectorLayer(f"{city}|layername=street_units", "units", "ogr")
+    assert layer.isValid() and layer.featureCount() == 233

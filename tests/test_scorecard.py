@@ -6,6 +6,7 @@ import csv
 import numpy as np
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDoubleSpinBox
 
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
@@ -73,6 +74,8 @@ def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     assert table.item(0, rank_col).text() == "1"
     table.selectRow(0)
     assert "<h3>" in dock.unitCard.toHtml() or dock.unitCard.toPlainText()
+    card = dock.unitCard.toPlainText()
+    assert "Population per km²" in card and "population_density" not in card  # indicators by name
     assert units.selectedFeatureCount() == 1
     # pass/fail cells are coloured
     shelter_col = column(dock, "Shelter m²/person")
@@ -82,7 +85,9 @@ def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     before = dock.result.score.copy()
     spins = [dock.weightsTable.cellWidget(r, 2) for r in range(dock.weightsTable.rowCount())]
     assert all(isinstance(s, QDoubleSpinBox) for s in spins)
-    row = next(r for r in range(dock.weightsTable.rowCount()) if dock.weightsTable.item(r, 1).text() == "elderly_share")
+    key = Qt.ItemDataRole.UserRole
+    row = next(r for r in range(dock.weightsTable.rowCount()) if dock.weightsTable.item(r, 1).data(key) == "elderly_share")
+    assert dock.weightsTable.item(row, 1).text() == "Elderly share"  # shown by name, not by key
     spins[row].setValue(5.0)
     assert dock.weights["vulnerability"]["elderly_share"] == 5.0 and not np.allclose(before, dock.result.score)
     assert (dock.sensitivity >= 0).all() and dock.sensitivity.max() > 0
@@ -90,7 +95,8 @@ def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     assert np.allclose(before, dock.result.score)
     # editing a target re-colours the pass/fail cells at once
     wt = dock.weightsTable
-    target_row = next(r for r in range(wt.rowCount()) if (wt.item(r, 0).text(), wt.item(r, 1).text()) == ("Target", "shelter_per_person"))
+    wanted = ("Target", "shelter_per_person")
+    target_row = next(r for r in range(wt.rowCount()) if (wt.item(r, 0).text(), wt.item(r, 1).data(key)) == wanted)
     dock.weightsTable.cellWidget(target_row, 2).setValue(1000.0)
     colours = {table.item(r, shelter_col).background().color().name() for r in range(table.rowCount())}
     assert colours == {"#fcbba1"}
@@ -208,4 +214,31 @@ def test_the_dock_writes_the_pdf_report_at_its_own_weights(make_dock, sample_pro
     # the provenance shows the weight as edited, not the file's
     profile_pages = pdf_text(path, 2, 3)
     assert "population_density: 4" in profile_pages.replace("\n", " ")
+    # and names the layers the scores came from: the units' own source, not the dock's memory copy
+    title = pdf_text(path, 1).replace("\n", " ")
+    assert str(SAMPLE) in title and "layername=street_units" in title and "MultiPolygon?crs" not in title
+    assert "layername=faults" in title and "layername=facilities" in title
     assert units.fields().lookupField("score") < 0  # the source layer is not written to
+
+
+def test_the_dock_pdf_can_be_cancelled_from_its_progress_dialog(make_dock, sample_project, tmp_path):
+    from qgis.PyQt.QtCore import QTimer
+
+    dock = make_dock(sample_project["street_units"])
+    dock.score_units(wait=True)
+    seen = []
+
+    def press_cancel():  # runs inside the export, at its first progress report, as a click on Cancel would
+        seen.append(dock.pdfProgress is not None)
+        if dock.pdfProgress is None:
+            QTimer.singleShot(0, press_cancel)
+        else:
+            dock.pdfProgress.cancel()
+
+    QTimer.singleShot(0, press_cancel)
+    path = tmp_path / "取消.pdf"
+    written = dock.export_pdf(str(path))
+    assert seen[-1:] == [True], seen
+    assert written == ""
+    assert not path.exists() and "cancelled" in dock.last_message
+    assert dock.pdfProgress is None

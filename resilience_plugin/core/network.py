@@ -107,12 +107,12 @@ def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
 def catchment_polygons(catchments, half_width: float, progress=None, canceled=None, workers: Optional[int] = None):
     """Polygons of many catchments, built on several threads (shapely releases the GIL)."""
     import os
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, TimeoutError
 
     out = [None] * len(catchments)
     todo = [i for i, c in enumerate(catchments) if c is not None]
     workers = workers or max(1, min(8, os.cpu_count() or 1))
-    chunk = 64
+    chunk = 16
 
     def build(indices):
         return [(i, catchments[i].polygon(half_width)) for i in indices]
@@ -120,11 +120,17 @@ def catchment_polygons(catchments, half_width: float, progress=None, canceled=No
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build, todo[k : k + chunk]) for k in range(0, len(todo), chunk)]
         for n, future in enumerate(futures):
-            if canceled and canceled():
-                for f in futures[n:]:
-                    f.cancel()
-                break
-            for i, poly in future.result():
+            while True:  # wait for this chunk, checking for cancel every tenth of a second
+                if canceled and canceled():
+                    for f in futures[n:]:
+                        f.cancel()
+                    return out
+                try:
+                    done = future.result(timeout=0.1)
+                    break
+                except TimeoutError:
+                    continue
+            for i, poly in done:
                 out[i] = poly
             if progress:
                 progress((n + 1) / len(futures))
@@ -309,3 +315,46 @@ def _merge(spans):
         else:
             merged.append([lo, hi])
     return merged
+
+
+def union_in_parallel(geoms, progress=None, canceled=None, chunk: int = 64, workers: Optional[int] = None):
+    """The union of many polygons, built as a tree on several threads (shapely releases the GIL).
+
+    The geometries are put in spatial order, unioned in chunks, then pairwise until one is left. Reports progress per
+    union done and checks ``canceled`` every tenth of a second; cancelled, it returns None."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor, TimeoutError
+
+    geoms = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
+    if len(geoms) == 0:
+        return None
+    xy = shapely.get_coordinates(shapely.centroid(geoms))
+    cell = max(float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1])), 1.0) / 16
+    order = np.lexsort((xy[:, 1], np.floor((xy[:, 0] - xy[:, 0].min()) / cell)))  # columns of cells, south to north
+    level = [geoms[order][k : k + chunk] for k in range(0, len(geoms), chunk)]
+    depth, n = 1, len(level)  # levels of the tree: each gets an equal share of the progress (later ones are slower)
+    while n > 1:
+        n, depth = (n + 1) // 2, depth + 1
+    step = 0
+    workers = workers or max(1, min(8, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        while True:
+            futures = [pool.submit(shapely.union_all, group) for group in level]
+            results = []
+            for future in futures:
+                while True:
+                    if canceled and canceled():
+                        for f in futures:
+                            f.cancel()
+                        return None
+                    try:
+                        results.append(future.result(timeout=0.1))
+                        break
+                    except TimeoutError:
+                        continue
+                if progress:
+                    progress(min((step + len(results) / len(futures)) / depth, 1.0))
+            step += 1
+            if len(results) == 1:
+                return results[0]
+            level = [np.array(results[k : k + 2], dtype=object) for k in range(0, len(results), 2)]

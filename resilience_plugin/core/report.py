@@ -260,3 +260,22 @@ def text(value) -> str:
         return ""
     s = str(value).strip()
     return "" if s.upper() == "NULL" else s
+
+
+def cluster_of_units(unit_wkbs: Sequence, cluster_wkbs: Sequence, cluster_ids: Sequence[str]) -> List[str]:
+    """The id of the cluster that holds a point inside each unit ('' for none), from WKB geometries (None: no
+    geometry). The same rule as the dossier's (:func:`resilience_plugin.core.dossier.point_owner`)."""
+    import numpy as np
+    import shapely
+
+    from .dossier import point_owner
+
+    units = shapely.from_wkb(np.array(list(unit_wkbs) + [None], dtype=object)[:-1])
+    clusters = shapely.from_wkb(np.array(list(cluster_wkbs) + [None], dtype=object)[:-1])
+    points = np.full(len(units), None, dtype=object)
+    present = ~shapely.is_missing(units) & ~shapely.is_empty(units)
+    points[present] = shapely.point_on_surface(shapely.make_valid(units[present]))
+    usable = ~shapely.is_missing(clusters) & ~shapely.is_empty(clusters)
+    clusters = np.where(usable, clusters, None)
+    owner = point_owner(clusters, points)
+    return [cluster_ids[o] if o >= 0 else "" for o in owner.tolist()]

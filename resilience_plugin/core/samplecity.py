@@ -6,7 +6,10 @@ after the pattern in ``shared/reference/beijing-facts.md`` (district populations
 the 2020 census, ring radii, the named faults, the rivers, mountains in the west and
 north). Every layer says so in its GeoPackage description.
 
-Run ``python3 -m resilience_plugin.core.samplecity OUT.gpkg`` to write the GeoPackage.
+Run ``python3 -m resilience_plugin.core.samplecity OUT.gpkg`` to write the GeoPackage, and
+``python3 -m resilience_plugin.core.samplecity --scale beijing OUT.gpkg`` for the same kind of city at Beijing's
+scale (343 units, about 7,000 communities and villages, 50,000 facilities and 200,000 network edges: the scale
+``make bench`` measures every algorithm at).
 """
 
 import math
@@ -293,10 +296,37 @@ def _voronoi_cells(centres: np.ndarray, clip) -> List:
 # ----------------------------------------------------------------- generator
 
 
+@dataclass(frozen=True)
+class Scale:
+    """How large the generated city is. The defaults give the shipped sample city."""
+
+    units: int = 0  # street/town units in all; 0: the sample's count per district (DISTRICTS)
+    lattice_m: float = 400.0  # spacing of the urban street lattice (rural roads every 2.4 km)
+    persons_per_community: float = 8000.0  # urban residents per community (社区)
+    km2_per_village: float = 12.0  # area of a town unit per village (村)
+    facility_rate: float = 1.0  # multiplies the facilities per 10,000 residents and per km²
+
+
+SAMPLE_SCALE = Scale()
+# Beijing: 343 street/town units (街道、乡镇); about 3,400 communities and 3,900 villages; 50,000 facilities is the
+# order of a city-wide POI extract of the 第54条 categories; 200,000 edges that of a walking network of the plain.
+BEIJING_SCALE = Scale(units=343, lattice_m=114.0, persons_per_community=3970.0, km2_per_village=5.4, facility_rate=4.8)
+
+
+def _apportion(counts: Sequence[int], total: int) -> List[int]:
+    """``counts`` scaled to sum to ``total`` (largest remainders), each at least 1."""
+    share = np.asarray(counts, dtype=float) * total / sum(counts)
+    out = np.maximum(np.floor(share).astype(int), 1)
+    for i in np.argsort(-(share - np.floor(share)))[: total - int(out.sum())]:
+        out[i] += 1
+    return out.tolist()
+
+
 class SampleCityBuilder:
-    def __init__(self, seed: int = SEED):
+    def __init__(self, seed: int = SEED, scale: Scale = SAMPLE_SCALE):
         self.rng = np.random.RandomState(seed)
         self.seed = seed
+        self.scale = scale
         self.cx, self.cy = lonlat_to_metric([CENTRE_LONLAT])[0]
         self.layers: Dict[str, Layer] = {}
         self.profile = load_profile()
@@ -401,7 +431,10 @@ class SampleCityBuilder:
         used: set = set()
         rows, gs = [], []
         self.units = []  # dicts for later steps
-        for code, _name, name_zh, pop, elderly, _role, _role_zh, n_units in DISTRICTS:
+        per_district = [d[7] for d in DISTRICTS]
+        if self.scale.units:
+            per_district = _apportion(per_district, self.scale.units)
+        for (code, _name, name_zh, pop, elderly, _role, _role_zh, _n), n_units in zip(DISTRICTS, per_district):
             dgeom = self.districts[code]
 
             def weight(x, y):
@@ -484,14 +517,16 @@ class SampleCityBuilder:
     def _network(self):
         """A noded walking network: a jittered 400 m lattice in built-up areas, rural roads every 2.4 km."""
         rng = self.rng
-        s, k = 400.0, 6
+        s = self.scale.lattice_m
+        k = max(1, int(round(2400.0 / s)))
+        jitter = 45.0 * s / 400.0
         minx, miny, maxx, maxy = self.boundary.bounds
         nx, ny = int((maxx - minx) / s) + 2, int((maxy - miny) / s) + 2
         gx = minx + np.arange(nx) * s
         gy = miny + np.arange(ny) * s
         X, Y = np.meshgrid(gx, gy, indexing="ij")
-        X = X + rng.normal(0, 45, X.shape)
-        Y = Y + rng.normal(0, 45, Y.shape)
+        X = X + rng.normal(0, jitter, X.shape)
+        Y = Y + rng.normal(0, jitter, Y.shape)
         inside = shapely.contains_xy(self.boundary, X, Y)
         urban = shapely.contains_xy(self.urban, X, Y) & inside
         mountain = shapely.contains_xy(self.mountain, X, Y)
@@ -554,17 +589,17 @@ class SampleCityBuilder:
             g = u["geom"]
             shapely.prepare(g)
             urban_part = shapely.intersection(g, self.urban)
-            n_urban = int(round(u["pop"] * u["urban_frac"] / 8000)) if not urban_part.is_empty else 0
+            n_urban = int(round(u["pop"] * u["urban_frac"] / self.scale.persons_per_community)) if not urban_part.is_empty else 0
             if not u["town"]:
                 n_urban = max(n_urban, 2)
-            n_village = max(2, int(round(g.area / 1e6 / 12))) if u["town"] else 0
+            n_village = max(2, int(round(g.area / 1e6 / self.scale.km2_per_village))) if u["town"] else 0
             pts = []
             if n_urban:
                 p = _random_points_in(urban_part if not urban_part.is_empty else g, n_urban, rng)
                 # on the lattice's blocks, within a short walk of the nearest street
                 ii = np.clip(np.round((p[:, 0] - minx) / s).astype(int), 0, X.shape[0] - 1)
                 jj = np.clip(np.round((p[:, 1] - miny) / s).astype(int), 0, X.shape[1] - 1)
-                p = np.column_stack([X[ii, jj], Y[ii, jj]]) + rng.uniform(-120, 120, (n_urban, 2))
+                p = np.column_stack([X[ii, jj], Y[ii, jj]]) + rng.uniform(-120, 120, (n_urban, 2)) * (s / 400.0)
                 pts += [(x, y, "community") for x, y in p]
             if n_village:
                 inside = coarse[shapely.contains_xy(g, coarse[:, 0], coarse[:, 1])]
@@ -834,9 +869,9 @@ class SampleCityBuilder:
             area_km2 = g.area / 1e6
             scale = 1.0 if not u["town"] else 0.6
             for cat, rate in per_10k.items():
-                n = rng.poisson(u["pop"] / 1e4 * rate * scale)
+                n = rng.poisson(u["pop"] / 1e4 * rate * scale * self.scale.facility_rate)
                 items += [(cat, x, y, u["prefix"]) for x, y in near(u, n)] if n else []
-            n = rng.poisson(area_km2 / (9 if not u["town"] else 60))
+            n = rng.poisson(area_km2 / (9 if not u["town"] else 60) * self.scale.facility_rate)
             items += [("fire_station", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
             n = int(rng.uniform() < 0.88) + int(u["pop"] > 150000)
             items += [("police_station", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
@@ -922,12 +957,12 @@ class SampleCityBuilder:
         self.layers["about"] = Layer("about", "About this sample city", "", 0, [("key", str), ("value", str)], rows, None)
 
 
-def build_sample_city(seed: int = SEED) -> Dict[str, Layer]:
-    return SampleCityBuilder(seed).build()
+def build_sample_city(seed: int = SEED, scale: Scale = SAMPLE_SCALE) -> Dict[str, Layer]:
+    return SampleCityBuilder(seed, scale).build()
 
 
-def write_sample_city(path, seed: int = SEED) -> Path:
-    layers = build_sample_city(seed)
+def write_sample_city(path, seed: int = SEED, scale: Scale = SAMPLE_SCALE) -> Path:
+    layers = build_sample_city(seed, scale)
     tables = [
         Table(
             name=lay.name,
@@ -945,6 +980,11 @@ def write_sample_city(path, seed: int = SEED) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover - command-line entry
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/sample/sample_city.gpkg")
-    write_sample_city(out)
+    args = sys.argv[1:]
+    scale = SAMPLE_SCALE
+    if args[:1] == ["--scale"]:
+        scale = {"sample": SAMPLE_SCALE, "beijing": BEIJING_SCALE}[args[1]]
+        args = args[2:]
+    out = Path(args[0] if args else "resources/sample/sample_city.gpkg")
+    write_sample_city(out, scale=scale)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")

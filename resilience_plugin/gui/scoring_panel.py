@@ -22,6 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -46,6 +47,7 @@ from ..compat import (
     LAYER_FILTER_POINT,
     LAYER_FILTER_POLYGON,
     MESSAGE_CRITICAL,
+    MESSAGE_INFO,
     MESSAGE_SUCCESS,
     MESSAGE_WARNING,
     SORT_ROLE,
@@ -78,10 +80,11 @@ class ScoringPanel:
         self.sensitivity: Optional[np.ndarray] = None
         self.task: Optional[QgsTask] = None
         self.result_layer: Optional[QgsVectorLayer] = None
+        self.pdfProgress = None  # the progress dialog while a PDF report is written
 
         box = QGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
         form = QFormLayout(box)
-        self.inputCombos = {}
+        self.inputCombos, self.inputLabels = {}, {}
         for key, label, flt in (
             ("faults", translate("ScorecardDock", "Active faults"), LAYER_FILTER_LINE),
             ("flood", translate("ScorecardDock", "Flood-risk zones"), LAYER_FILTER_POLYGON),
@@ -92,6 +95,7 @@ class ScoringPanel:
             combo.setFilters(flt)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
+            self.inputLabels[key] = label
             form.addRow(label, combo)
             self.inputCombos[key] = combo
         buttons = QWidget(box)
@@ -204,6 +208,8 @@ class ScoringPanel:
     # ------------------------------------------------------------ weights
     def _fill_weights(self):
         """One row per weight, then one per target (第51条 capacity targets): both edited in place."""
+        from ..processing.units.score_units import indicator_label
+
         table = self.weightsTable
         table.blockSignals(True)
         rows = [(dim, k) for dim in sc.DIMENSIONS for k in self.weights.get(dim, {})]
@@ -217,7 +223,10 @@ class ScoringPanel:
         }
         for r, (dim, k) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(dims[dim]))
-            table.setItem(r, 1, QTableWidgetItem(k))
+            item = QTableWidgetItem(indicator_label(k))  # the indicator's name; its key in the data and tooltip
+            item.setData(Qt.ItemDataRole.UserRole, k)
+            item.setToolTip(k)
+            table.setItem(r, 1, item)
             spin = QDoubleSpinBox(table)
             spin.setRange(0.0, 10000.0)
             spin.setDecimals(2)
@@ -282,7 +291,18 @@ class ScoringPanel:
         return read_source(layer, layer.name(), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
 
     def score_units(self, wait: bool = False):
-        """Read the layers here (main thread), compute the indicators in a background task, then score."""
+        """Read the layers here (main thread), compute the indicators in a background task, then score.
+
+        A layer that cannot be used (no CRS, unreadable, numbers that are not numbers) is named in the message bar."""
+        from qgis.core import QgsProcessingException
+
+        try:
+            self._score_units(wait)
+        except QgsProcessingException as exc:
+            self.scoreButton.setEnabled(True)
+            self._message(str(exc), MESSAGE_CRITICAL)
+
+    def _score_units(self, wait: bool):
         from ..processing.hazards import hazards_from
         from ..processing.io import numbers, polygons_only, representative_points
 
@@ -526,6 +546,8 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ the unit card
     def card_html(self, i: int, name: str) -> str:
+        from ..processing.units.score_units import indicator_label
+
         r = self.result
         goals = self._targets()
         rows = []
@@ -537,7 +559,7 @@ class ScoringPanel:
                 verdict = "✔" if (v >= target) else "✘"
             clause = sc.TARGET_CLAUSES.get(k, "第51条")
             rows.append(
-                f"<tr><td>{html.escape(k)}</td><td>{'—' if not np.isfinite(v) else f'{v:,.3g}'}</td>"
+                f"<tr><td>{html.escape(indicator_label(k))}</td><td>{'—' if not np.isfinite(v) else f'{v:,.3g}'}</td>"
                 f"<td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
             )
         measures = self.profile.value("scoring.measures")
@@ -675,6 +697,12 @@ class ScoringPanel:
         layer.dataProvider().addFeatures(feats)
         return layer
 
+    def _report_inputs(self) -> list:
+        """(label, description) of the hazard and facility layers the scores used, for the report's provenance."""
+        from ..report import layer_summary
+
+        return [(self.inputLabels[k], layer_summary(c.currentLayer())) for k, c in self.inputCombos.items() if c.currentLayer() is not None]
+
     def export_pdf(self, path: str = "") -> str:
         """The atlas PDF report of the scores as they stand in the dock (weights and targets as edited)."""
         if self.result is None or self.layer is None:
@@ -687,23 +715,51 @@ class ScoringPanel:
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         from qgis.core import QgsFeedback
+        from qgis.PyQt.QtCore import QCoreApplication
+        from qgis.PyQt.QtWidgets import QProgressDialog
 
+        from ..core.cancel import Cancelled
         from ..core.profile import ProfileError
         from ..core.report import ReportError
         from ..report import ReportError as ExportError
         from ..report import build_report
 
         feedback = QgsFeedback()
-        feedback.progressChanged.connect(
-            lambda p: self.summaryLabel.setText(translate("ScorecardDock", "Writing the PDF… {0:.0f} %").format(p))
+        # the layout must be drawn on this thread: a modal progress dialog keeps QGIS responsive and can cancel
+        self.pdfProgress = QProgressDialog(
+            translate("ScorecardDock", "Writing the PDF report…"), translate("ScorecardDock", "Cancel"), 0, 100, self
         )
+        self.pdfProgress.setWindowTitle(translate("ScorecardDock", "PDF report"))
+        self.pdfProgress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.pdfProgress.setMinimumDuration(0)
+
+        def moved(p):
+            if self.pdfProgress is not None:
+                self.pdfProgress.setValue(int(p))
+            QCoreApplication.processEvents()
+            if self.pdfProgress is not None and self.pdfProgress.wasCanceled():
+                feedback.cancel()
+
+        feedback.progressChanged.connect(moved)
+        cancelled = translate("ScorecardDock", "PDF report cancelled; no file was written.")
         try:
-            result = build_report(self.scored_layer(), path, self.edited_profile(), feedback=feedback)
+            result = build_report(
+                self.scored_layer(), path, self.edited_profile(), inputs=self._report_inputs(), units_origin=self.layer, feedback=feedback
+            )
+        except Cancelled:
+            self._message(cancelled, MESSAGE_INFO)
+            return ""
         except (ReportError, ExportError, ProfileError, OSError) as exc:
             self._message(str(exc), MESSAGE_CRITICAL)
             return ""
         finally:
+            self.pdfProgress.close()
+            self.pdfProgress.deleteLater()
+            self.pdfProgress = None
             self._fill_summary()
+        if not result.path:  # cancelled during the export: build_report removed the partial file
+            self._message(cancelled, MESSAGE_INFO)
+            return ""
         self._message(translate("ScorecardDock", "PDF report written: {0} ({1} pages)").format(result.path, result.pages), MESSAGE_SUCCESS)
         return result.path
 

@@ -7,10 +7,41 @@ from ..core.paths import resources_dir
 from ..translation import translate
 
 
+class OutputSink:
+    """A feature sink of one run, which the run can close and discard (see ``ResilienceAlgorithm.processAlgorithm``).
+
+    Algorithms hold this handle, never the QGIS sink itself, so that closing the handle really closes the file."""
+
+    def __init__(self, algorithm, parameters, key: str, sink, dest: str):
+        self._algorithm, self._parameters, self.key, self._sink, self.dest = algorithm, parameters, key, sink, dest
+
+    def addFeatures(self, features, flags=None):  # noqa: N802 - QgsFeatureSink API
+        return self._sink.addFeatures(features, flags) if flags is not None else self._sink.addFeatures(features)
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 - QgsFeatureSink API
+        return self._sink.addFeature(feature, flags) if flags is not None else self._sink.addFeature(feature)
+
+    def failed(self) -> QgsProcessingException:
+        """The exception for a refused write, naming the output and the writer's error."""
+        return QgsProcessingException(self._algorithm.writeFeatureError(self._sink, self._parameters, self.key))
+
+    def close(self) -> None:
+        """Flush and close the output (the QGIS sink is deleted with its last reference)."""
+        self._sink = None
+
+
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``GROUP_ID`` and implement the usual methods; ``_group_name`` is translated."""
+    """Subclasses set ``GROUP_ID``, implement ``process`` (not ``processAlgorithm``) and the usual methods.
+
+    ``processAlgorithm`` runs ``process`` and closes its outputs. When the run is cancelled or fails, it deletes the
+    outputs already created (file, GeoPackage table, PostGIS table or memory layer), so that no half-written layer is
+    left behind or loaded, and a cancelled run ends with a clear message."""
 
     GROUP_ID = ""
+    # Memory (see core.memory): the peak this algorithm is built for, in MB, and its estimate of a run's peak in MB
+    # per 1,000 features of each layer input. Both come from `make bench` at Beijing scale; the docstring says so.
+    MEMORY_CEILING_MB = 0  # 0: no ceiling stated
+    MEMORY_MB_PER_1000: dict = {}
     # sample-city layers drawn under this algorithm's outputs in the demo report (top first)
     DEMO_BACKDROP = ("districts",)
 
@@ -23,6 +54,122 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API
         return type(self)()
+
+    def process(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError(f"{self.id()} does not implement process()")
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ..core.cancel import Cancelled
+
+        self._outputs = []
+        self._files = self._file_outputs(parameters, context)
+        self.warn_about_memory(parameters, context, feedback)
+        try:
+            results = self.process(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+        except Cancelled:
+            self._discard_outputs(context, feedback)
+            raise QgsProcessingException(translate("Resilience", "Cancelled: no output was written.")) from None
+        except BaseException:
+            self._discard_outputs(context, feedback)
+            raise
+        for out in self._outputs:
+            out.close()
+        self._outputs = []
+        if feedback is not None:
+            feedback.setProgress(100)
+        return results
+
+    def input_sizes(self, parameters, context) -> dict:
+        """Features of each layer input given (several layers of one parameter count together)."""
+        sizes = {}
+        for key in self.MEMORY_MB_PER_1000:
+            definition = self.parameterDefinition(key)
+            if definition is None or parameters.get(key) in (None, "", []):
+                continue
+            if definition.type() == "multilayer":
+                layers = self.parameterAsLayerList(parameters, key, context)
+                sizes[key] = sum(getattr(layer, "featureCount", lambda: 0)() for layer in layers)
+            else:
+                source = self.parameterAsSource(parameters, key, context)
+                if source is not None:
+                    sizes[key] = max(0, source.featureCount())
+        return sizes
+
+    def memory_estimate_mb(self, sizes: dict) -> float:
+        """The expected peak memory of a run on inputs of ``sizes`` features (see ``MEMORY_MB_PER_1000``)."""
+        from ..core.memory import estimate_mb
+
+        return estimate_mb(sizes, self.MEMORY_MB_PER_1000)
+
+    def warn_about_memory(self, parameters, context, feedback) -> None:
+        """A warning before the run when its estimated peak memory is above the ceiling or above the free memory."""
+        if not self.MEMORY_CEILING_MB or feedback is None:
+            return
+        from ..core.memory import available_mb
+
+        estimate = self.memory_estimate_mb(self.input_sizes(parameters, context))
+        if estimate > self.MEMORY_CEILING_MB:
+            feedback.pushWarning(
+                translate(
+                    "Resilience",
+                    "This run needs about {0:,.0f} MB of memory, above this tool's ceiling of {1:,.0f} MB (measured at "
+                    "Beijing scale). It may be slow or run out of memory: consider running it district by district.",
+                ).format(estimate, self.MEMORY_CEILING_MB)
+            )
+        free = available_mb()
+        if free is not None and estimate > free:
+            feedback.pushWarning(
+                translate(
+                    "Resilience",
+                    "This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or "
+                    "run it on a smaller area.",
+                ).format(estimate, free)
+            )
+
+    def output_sink(self, parameters, key, context, fields, wkb_type, crs=None, optional=False):
+        """The sink of output ``key`` (its destination in ``.dest``); None for an optional output not asked for.
+
+        A sink that cannot be created is a QgsProcessingException naming the output."""
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            if optional:
+                return None
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        out = OutputSink(self, parameters, key, sink, dest)
+        self._outputs.append(out)
+        return out
+
+    def _file_outputs(self, parameters, context) -> list:
+        """(path, modification time or None) of each file this run may write (reports, HTML): what to remove if it stops."""
+        import os
+
+        files = []
+        for d in self.destinationParameterDefinitions():
+            if d.type() == "fileDestination" and parameters.get(d.name()):
+                path = self.parameterAsFileOutput(parameters, d.name(), context)
+                files.append((path, os.path.getmtime(path) if os.path.exists(path) else None))
+        return files
+
+    def _discard_outputs(self, context, feedback) -> None:
+        import os
+
+        from .io import delete_output
+
+        for path, mtime in getattr(self, "_files", []):
+            if os.path.exists(path) and os.path.getmtime(path) != mtime:  # written (or begun) by this run
+                os.remove(path)
+        outputs, self._outputs = getattr(self, "_outputs", []), []
+        for out in outputs:
+            out.close()
+            try:
+                delete_output(out.dest, context)
+            except Exception as exc:  # never hide the reason the run stopped behind a clean-up problem
+                if feedback is not None:
+                    feedback.pushWarning(translate("Resilience", "Could not remove the partial output {0}: {1}").format(out.dest, exc))
 
     def icon(self) -> QIcon:
         own = resources_dir() / "icons" / f"{self.name()}.svg"
@@ -86,6 +233,27 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         field_index(source, name, label, layer)
         return name
 
+    def optional_source(self, parameters, key, context):
+        """The source of an optional layer input: None only when none was given. A layer given that cannot be
+        opened (a moved file, an unreachable database) is an error naming it, never quietly left out."""
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None and is_given(parameters.get(key)):
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        return source
+
+    def layer_list(self, parameters, key, context) -> list:
+        """The layers of a multi-layer input; one given that cannot be opened is an error naming it."""
+        layers = self.parameterAsLayerList(parameters, key, context)
+        given = parameters.get(key)
+        given = [g for g in (given if isinstance(given, (list, tuple)) else [given]) if is_given(g)]
+        if len(layers) < len(given):
+            opened = {layer.source() for layer in layers} | {layer.id() for layer in layers}
+            missing = [str(g) for g in given if not (isinstance(g, str) and g in opened)] or [str(g) for g in given]
+            raise QgsProcessingException(
+                translate("Resilience", "{0}: could not open {1}.").format(self.parameterDefinition(key).description(), ", ".join(missing))
+            )
+        return layers
+
     def layer_name(self, parameters, key, context, source) -> str:
         """The layer's name as the user sees it (or the source's name)."""
         layer = self.parameterAsVectorLayer(parameters, key, context)
@@ -101,7 +269,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         from ..core.lifecircles import Vocabulary
         from .io import field_index, read_source
 
-        source = self.parameterAsSource(parameters, key, context)
+        source = self.optional_source(parameters, key, context)
         if source is None:
             return None
         name = self.layer_name(parameters, key, context, source)
@@ -163,6 +331,13 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                     )
                 )
         return source, name
+
+
+def is_given(value) -> bool:
+    """Whether a parameter value names something (not None, empty or NULL)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    return not (hasattr(value, "isNull") and value.isNull())
 
 
 def _kind_names(kinds):

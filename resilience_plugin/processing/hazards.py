@@ -77,7 +77,7 @@ class HazardInputs:
         from .io import read_source
 
         def read(key, kinds, label, fields=()):
-            if self.parameterAsSource(parameters, key, context) is None:
+            if self.optional_source(parameters, key, context) is None:
                 return None
             src, name = self.source_or_raise(parameters, key, context, kinds, label)
             wanted = [

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
 from ..translation import translate
 
@@ -63,8 +64,9 @@ class ReadLayer:
             )
 
 
-def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
-    """The metric CRS to work in: the source's own, or a local projected one for geographic input."""
+def require_crs(source, name: str) -> QgsCoordinateReferenceSystem:
+    """The source's CRS; a layer without one (or whose CRS could not be read) is an error naming it. Left alone,
+    its coordinates would be taken as they are, silently, in another layer's CRS."""
     crs = source.sourceCrs()
     if not crs.isValid():
         raise QgsProcessingException(
@@ -72,6 +74,12 @@ def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
                 "Resilience", "Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again."
             ).format(name)
         )
+    return crs
+
+
+def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
+    """The metric CRS to work in: the source's own, or a local projected one for geographic input."""
+    crs = require_crs(source, name)
     if not crs.isGeographic():
         return crs
     extent = source.sourceExtent()
@@ -100,7 +108,7 @@ def read_source(
     """Every feature of ``source``: ids, attributes (all, or ``fields``) and shapely geometries in ``crs``."""
     out = ReadLayer(name)
     transform = None
-    if source.sourceCrs() != crs:
+    if require_crs(source, name) != crs:
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
     request = QgsFeatureRequest()
     indices = None
@@ -110,9 +118,11 @@ def read_source(
     total = source.featureCount() or 1
     geoms = []
     lo, hi = progress_span
+    iterated = 0
     for i, feature in enumerate(source.getFeatures(request)):
-        if feedback.isCanceled():
-            break
+        iterated += 1
+        if i % 100 == 0 and feedback.isCanceled():
+            raise Cancelled()
         geom = feature.geometry()
         shp = None
         if geom is None or geom.isNull() or geom.isEmpty():
@@ -139,6 +149,14 @@ def read_source(
         geoms.append(shp)
         if hi > lo and i % 1000 == 0:
             feedback.setProgress(lo + (hi - lo) * i / total)
+    if iterated == 0 and source.featureCount() > 0:  # it said it had features and gave none: never a silent zero
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "Layer '{0}' reports {1} feature(s) but none could be read: its file or database may be unreachable, "
+                "or Processing's invalid-geometry setting skipped them all.",
+            ).format(name, source.featureCount())
+        )
     geoms = shapely.force_2d(shapely.from_wkb(np.array(geoms + [None], dtype=object)[:-1]))
     present = np.array([g is not None for g in geoms], dtype=bool)
     invalid = np.nonzero(present)[0][~shapely.is_valid(geoms[present])]
@@ -336,3 +354,42 @@ def polygons_only(geoms: np.ndarray) -> np.ndarray:
         parts = [p for p in shapely.get_parts(geoms[i]) if p.geom_type in ("Polygon", "MultiPolygon")]
         out[i] = shapely.union_all(parts) if parts else None
     return as_multi(out)
+
+
+def delete_output(dest: str, context) -> None:
+    """Delete the output ``dest`` of a sink (as ``parameterAsSink`` returned it) and stop it loading on completion.
+
+    ``dest`` is a temporary layer's id (memory layers, and database tables such as PostGIS: the table is dropped), a
+    file (deleted, with a shapefile's side files) or ``file|layername=table`` (only that table is dropped, the
+    GeoPackage keeps its other tables). The sink must be closed first."""
+    import os
+
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorFileWriter
+
+    loads = context.layersToLoadOnCompletion()
+    if dest in loads:
+        del loads[dest]
+        context.setLayersToLoadOnCompletion(loads)
+    store = context.temporaryLayerStore()
+    layer = store.mapLayer(dest)
+    if layer is not None:
+        provider, source = layer.providerType(), layer.source()
+        store.removeMapLayer(dest)
+        if provider != "memory":
+            uri = QgsDataSourceUri(source)
+            connection = QgsProviderRegistry.instance().providerMetadata(provider).createConnection(source, {})
+            connection.dropVectorTable(uri.schema(), uri.table())
+        return
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", dest)
+    path, table = parts.get("path") or dest, parts.get("layerName")
+    if not os.path.exists(path):
+        return
+    if table:
+        connection = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(path, {})
+        if connection.tableExists("", table):
+            connection.dropVectorTable("", table)
+        return
+    if path.lower().endswith(".shp"):
+        QgsVectorFileWriter.deleteShapeFile(path)
+    else:
+        os.remove(path)

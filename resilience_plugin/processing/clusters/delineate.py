@@ -34,6 +34,13 @@ CLAUSES = "第47、48、49、50条"
 
 
 class ClustersAlgorithm(ClustersAlgorithmBase):
+    """Delineates resilience clusters from street/town units (第47–49条).
+
+    Memory ceiling: 200 MB. At Beijing scale (`make bench`), its peak was 49 MB for 343 units and 50,000 facilities.
+    A run estimated above the ceiling is warned about before it starts."""
+
+    MEMORY_CEILING_MB = 200
+    MEMORY_MB_PER_1000 = {"INPUT": 50.0, "FACILITIES": 0.6}
     DEMO_BACKDROP = ("greenbelts", "districts")
     INPUT = "INPUT"
     ID_FIELD = "ID_FIELD"
@@ -152,7 +159,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         }
 
     # ------------------------------------------------------------------ run
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+    def process(self, parameters, context, feedback):
         from ...core import clusters as cl
         from ..io import make_fields, numbers, polygons_only, read_source, text, working_crs, write_rows
 
@@ -198,7 +205,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         # lifeline zones, barriers, facilities
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or ""
         systems, zone_ids = [], []
-        for layer in _distinctly_named(self.parameterAsLayerList(parameters, self.LIFELINE_ZONES, context)):
+        for layer in _distinctly_named(self.layer_list(parameters, self.LIFELINE_ZONES, context)):
             read = read_source(layer, layer.system_name, crs, context, feedback, fields=[zone_field], keep_null=False)
             read.report(feedback)
             labels = [text(a[0]) if a[0] is not None and text(a[0]) else str(f) for a, f in zip(read.attributes, read.fids)]
@@ -210,7 +217,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
                     self.tr("Lifeline layer '{0}': {1} unit(s) lie in none of its zones.").format(layer.system_name, uncovered)
                 )
         barriers = []
-        for layer in self.parameterAsLayerList(parameters, self.BARRIERS, context):
+        for layer in self.layer_list(parameters, self.BARRIERS, context):
             read = read_source(layer, layer.name(), crs, context, feedback, fields=[], keep_null=False)
             read.report(feedback)
             barriers.extend(g for g in read.geometries if g is not None)
@@ -250,12 +257,10 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
 
         # outputs: units
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields([("cluster_id", FIELD_INT, self.tr("Cluster"))]))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
+        dest = sink.dest
         rows = [list(a) + [int(c) + 1] for a, c in zip(attrs, solution.labels.tolist())]
-        error = lambda key, s: lambda: QgsProcessingException(self.writeFeatureError(s, parameters, key))  # noqa: E731
-        if not write_rows(sink, out_fields, rows, geoms, feedback, error(self.OUTPUT, sink), (85, 90)):
+        if not write_rows(sink, out_fields, rows, geoms, feedback, sink.failed, (85, 90)):
             return {}
         self.style_output(context, dest, "clusters")
 
@@ -288,9 +293,8 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             ]
         specs += [("pop_ok", FIELD_INT, self.tr("Population within bounds")), ("clauses", FIELD_STRING, self.tr("Plan clauses"))]
         c_fields = make_fields(specs)
-        c_sink, c_dest = self.parameterAsSink(parameters, self.CLUSTERS, context, c_fields, WKB_MULTIPOLYGON, crs)
-        if c_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.CLUSTERS))
+        c_sink = self.output_sink(parameters, self.CLUSTERS, context, c_fields, WKB_MULTIPOLYGON, crs)
+        c_dest = c_sink.dest
         rows = []
         short, out_of_bounds = [], []
         for c in range(solution.k):
@@ -319,7 +323,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
                 out_of_bounds.append(f"C{c + 1:02d} ({pop:,.0f})")
             row += [int(ok), CLAUSES]
             rows.append(row)
-        if not write_rows(c_sink, c_fields, rows, polygons_only(stats.geoms), feedback, error(self.CLUSTERS, c_sink), (90, 99)):
+        if not write_rows(c_sink, c_fields, rows, polygons_only(stats.geoms), feedback, c_sink.failed, (90, 99)):
             return {}
         self.style_output(context, c_dest, "clusters")
 

@@ -3,7 +3,6 @@
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -25,6 +24,13 @@ CLAUSES = "第62、75条"
 
 
 class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
+    """Corridor sections inside hazard zones (第33、62条).
+
+    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 97 MB for 50,000 corridor segments.
+    A run estimated above the ceiling is warned about before it starts."""
+
+    MEMORY_CEILING_MB = 300
+    MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}
     DEMO_BACKDROP = ("corridors", "flood_zones", "districts")
     HAZARDS = "HAZARDS"
     CLASS_FIELD = "CLASS_FIELD"
@@ -86,7 +92,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
         }
 
     # ------------------------------------------------------------------ run
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+    def process(self, parameters, context, feedback):
         from ...core import faults as fc
         from ..io import as_multi, make_fields, read_source, text, working_crs, write_rows
 
@@ -134,9 +140,8 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                 ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
         )
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
+        dest = sink.dest
         order = np.lexsort((classes[exposure.zone] if len(exposure) else np.empty(0), exposure.line))
         rows = []
         for k in order:
@@ -154,8 +159,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                     CLAUSES,
                 ]
             )
-        error = lambda key, s: lambda: QgsProcessingException(self.writeFeatureError(s, parameters, key))  # noqa: E731
-        if not write_rows(sink, out_fields, rows, as_multi(exposure.parts[order]), feedback, error(self.OUTPUT, sink), (70, 90)):
+        if not write_rows(sink, out_fields, rows, as_multi(exposure.parts[order]), feedback, sink.failed, (70, 90)):
             return {}
         self.style_output(context, dest, "exposure")
         outputs = {self.OUTPUT: dest}
@@ -172,8 +176,9 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                     ]
                 ),
             )
-            s_sink, s_dest = self.parameterAsSink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs)
+            s_sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
             if s_sink is not None:
+                s_dest = s_sink.dest
                 met = [set() for _ in range(len(c_geoms))]
                 for c, z in zip(exposure.line.tolist(), exposure.zone.tolist()):
                     met[c].add(classes[z] or "-")
@@ -187,7 +192,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                     ]
                     for c in range(len(c_geoms))
                 ]
-                if not write_rows(s_sink, s_fields, rows, as_multi(c_geoms), feedback, error(self.SUMMARY, s_sink), (90, 99)):
+                if not write_rows(s_sink, s_fields, rows, as_multi(c_geoms), feedback, s_sink.failed, (90, 99)):
                     return {}
                 outputs[self.SUMMARY] = s_dest
 

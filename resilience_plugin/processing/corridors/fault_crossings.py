@@ -28,6 +28,13 @@ CLAUSES_ALONG = "第62、86条"
 
 
 class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
+    """Where corridors cross or run along active faults (第33、44、86条).
+
+    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 101 MB for 50,000 corridor segments and 500 faults.
+    A run estimated above the ceiling is warned about before it starts."""
+
+    MEMORY_CEILING_MB = 300
+    MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}
     DEMO_BACKDROP = ("corridors", "faults", "districts")
     FAULT_DISTANCE_FIELD = "FAULT_DISTANCE_FIELD"
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
@@ -135,7 +142,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         }
 
     # ------------------------------------------------------------------ run
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+    def process(self, parameters, context, feedback):
         from ...core import faults as fc
         from ..io import as_multi, make_fields, numbers, working_crs, write_rows
 
@@ -224,9 +231,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
         )
-        sink, crossings_dest = self.parameterAsSink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.CROSSINGS))
+        sink = self.output_sink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
+        crossings_dest = sink.dest
         cc, ff = crossings.corridor.tolist(), crossings.fault.tolist()
         along = (crossings.contact == fc.CONTACT_ALONG).tolist()
         rows = list(
@@ -247,7 +253,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             )
         )
         points = shapely.points(crossings.x, crossings.y) if len(crossings) else []
-        if not write_rows(sink, x_fields, rows, points, feedback, lambda: self._write_error(sink, parameters, self.CROSSINGS), (70, 80)):
+        if not write_rows(sink, x_fields, rows, points, feedback, sink.failed, (70, 80)):
             return {}
         self.style_output(context, crossings_dest, "severity")
 
@@ -270,9 +276,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
         )
-        sink, exposed_dest = self.parameterAsSink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.EXPOSED))
+        sink = self.output_sink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
+        exposed_dest = sink.dest
         sc, sf = stretches.line.tolist(), stretches.zone.tolist()
         crosses = (stretches.situation == fc.SITUATION_CROSSES).tolist()
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -295,9 +300,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 [CLAUSES_CROSS if c else CLAUSES_ALONG for c in crosses],
             )
         )
-        if not write_rows(
-            sink, e_fields, rows, as_multi(stretches.geoms), feedback, lambda: self._write_error(sink, parameters, self.EXPOSED), (80, 90)
-        ):
+        if not write_rows(sink, e_fields, rows, as_multi(stretches.geoms), feedback, sink.failed, (80, 90)):
             return {}
         self.style_output(context, exposed_dest, "severity")
         outputs = {self.CROSSINGS: crossings_dest, self.EXPOSED: exposed_dest}
@@ -321,8 +324,9 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                     ]
                 ),
             )
-            sink, summary_dest = self.parameterAsSink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs)
+            sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
             if sink is not None:
+                summary_dest = sink.dest
                 per = fc.corridor_summary(len(c_geoms), crossings, exposure, stretches, stretch_sev)
                 rows = []
                 for c in range(len(c_geoms)):
@@ -343,9 +347,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                             (CLAUSES_CROSS if per.crossings[c] else CLAUSES_ALONG) if exposed else None,
                         ]
                     )
-                if not write_rows(
-                    sink, s_fields, rows, as_multi(c_geoms), feedback, lambda: self._write_error(sink, parameters, self.SUMMARY), (90, 99)
-                ):
+                if not write_rows(sink, s_fields, rows, as_multi(c_geoms), feedback, sink.failed, (90, 99)):
                     return {}
                 self.style_output(context, summary_dest, "severity")
                 outputs[self.SUMMARY] = summary_dest
@@ -364,6 +366,3 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         feedback.setProgress(100)
         return outputs
-
-    def _write_error(self, sink, parameters, key):
-        return QgsProcessingException(self.writeFeatureError(sink, parameters, key))

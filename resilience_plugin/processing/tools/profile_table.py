@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
 )
@@ -50,16 +49,15 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
     def demo_parameters(self, sample_gpkg: str) -> dict:
         return {self.PROFILE: ""}
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.PROFILE, context)
         profile = self.load_profile_or_raise(path)
         feedback.pushInfo(self.tr("Plan profile: {0} ({1})").format(profile.title_zh, profile.path))
         fields = QgsFields()
         for name in ("key", "value", "unit", "source", "confidence"):
             fields.append(QgsField(name, FIELD_STRING))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
+        sink = self.output_sink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
+        dest = sink.dest
         quantities = list(profile.quantities())
         for i, q in enumerate(quantities):
             if feedback.isCanceled():
@@ -67,6 +65,6 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
             f = QgsFeature(fields)
             f.setAttributes([q.key, json.dumps(q.value, ensure_ascii=False), q.unit, q.source, q.confidence])
             if not sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+                raise sink.failed()
             feedback.setProgress(100.0 * (i + 1) / len(quantities))
         return {self.OUTPUT: dest, self.PROFILE_ID: profile.id}

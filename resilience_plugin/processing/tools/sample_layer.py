@@ -47,22 +47,21 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
     def demo_parameters(self, sample_gpkg: str) -> dict:
         return {self.LAYER: 1}
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+    def process(self, parameters, context, feedback):
         name = sample_layers()[self.parameterAsEnum(parameters, self.LAYER, context)][0]
         # the user's working copy: QGIS opens GeoPackages for update, which would touch the shipped file
         path = working_copy()
         source = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not source.isValid():
             raise QgsProcessingException(self.tr("The sample city is missing or unreadable: {0}").format(path))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
+        sink = self.output_sink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs())
+        dest = sink.dest
         total = source.featureCount() or 1
         for i, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 break
             if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+                raise sink.failed()
             if i % 500 == 0:
                 feedback.setProgress(100.0 * i / total)
         feedback.setProgress(100)
