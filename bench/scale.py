@@ -130,8 +130,8 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
     message = ""
     timer.start()
     try:
-        run(feedback, cancel_folder)
-        message = "finished before the cancel"
+        got = run(feedback, cancel_folder)
+        message = "cancelled, no results" if feedback.isCanceled() and not got else "finished before the cancel"
     except QgsProcessingException as exc:
         message = str(exc)
     stopped = time.perf_counter()

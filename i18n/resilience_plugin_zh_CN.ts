@@ -1757,12 +1757,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="539"/>
+        <location filename="../resilience_plugin/report.py" line="542"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="539"/>
+        <location filename="../resilience_plugin/report.py" line="542"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -1772,7 +1772,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="539"/>
+        <location filename="../resilience_plugin/report.py" line="542"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -1947,172 +1947,172 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="246"/>
+        <location filename="../resilience_plugin/report.py" line="249"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="253"/>
+        <location filename="../resilience_plugin/report.py" line="256"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="273"/>
+        <location filename="../resilience_plugin/report.py" line="276"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="290"/>
+        <location filename="../resilience_plugin/report.py" line="293"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="291"/>
+        <location filename="../resilience_plugin/report.py" line="294"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="292"/>
+        <location filename="../resilience_plugin/report.py" line="295"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="293"/>
+        <location filename="../resilience_plugin/report.py" line="296"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="294"/>
+        <location filename="../resilience_plugin/report.py" line="297"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="299"/>
+        <location filename="../resilience_plugin/report.py" line="302"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="394"/>
+        <location filename="../resilience_plugin/report.py" line="397"/>
         <source>Clusters</source>
         <translation>韧性组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="319"/>
+        <location filename="../resilience_plugin/report.py" line="322"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="333"/>
+        <location filename="../resilience_plugin/report.py" line="336"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="379"/>
+        <location filename="../resilience_plugin/report.py" line="382"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="447"/>
+        <location filename="../resilience_plugin/report.py" line="450"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="477"/>
+        <location filename="../resilience_plugin/report.py" line="480"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="482"/>
+        <location filename="../resilience_plugin/report.py" line="485"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="496"/>
+        <location filename="../resilience_plugin/report.py" line="499"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="497"/>
+        <location filename="../resilience_plugin/report.py" line="500"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="539"/>
+        <location filename="../resilience_plugin/report.py" line="542"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="497"/>
+        <location filename="../resilience_plugin/report.py" line="500"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="497"/>
+        <location filename="../resilience_plugin/report.py" line="500"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="517"/>
+        <location filename="../resilience_plugin/report.py" line="520"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="527"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="538"/>
+        <location filename="../resilience_plugin/report.py" line="541"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="539"/>
+        <location filename="../resilience_plugin/report.py" line="542"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="568"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="584"/>
+        <location filename="../resilience_plugin/report.py" line="587"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="288"/>
+        <location filename="../resilience_plugin/report.py" line="291"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
@@ -2270,12 +2270,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="215"/>
+        <location filename="../resilience_plugin/processing/io.py" line="218"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="253"/>
+        <location filename="../resilience_plugin/processing/io.py" line="256"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2290,12 +2290,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="199"/>
+        <location filename="../resilience_plugin/processing/base.py" line="204"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="207"/>
+        <location filename="../resilience_plugin/processing/base.py" line="212"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2340,32 +2340,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="231"/>
+        <location filename="../resilience_plugin/processing/base.py" line="236"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="324"/>
+        <location filename="../resilience_plugin/processing/base.py" line="329"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="328"/>
+        <location filename="../resilience_plugin/processing/base.py" line="333"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="347"/>
+        <location filename="../resilience_plugin/processing/base.py" line="352"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="348"/>
+        <location filename="../resilience_plugin/processing/base.py" line="353"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="349"/>
+        <location filename="../resilience_plugin/processing/base.py" line="354"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2380,7 +2380,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="181"/>
+        <location filename="../resilience_plugin/processing/io.py" line="184"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -2440,17 +2440,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="278"/>
+        <location filename="../resilience_plugin/processing/base.py" line="283"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="281"/>
+        <location filename="../resilience_plugin/processing/base.py" line="286"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="300"/>
+        <location filename="../resilience_plugin/processing/base.py" line="305"/>
         <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
@@ -2520,22 +2520,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="311"/>
+        <location filename="../resilience_plugin/processing/io.py" line="314"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="73"/>
+        <location filename="../resilience_plugin/processing/base.py" line="80"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="172"/>
+        <location filename="../resilience_plugin/processing/base.py" line="177"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="252"/>
+        <location filename="../resilience_plugin/processing/base.py" line="257"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>

@@ -178,8 +178,11 @@ def display_name(layer) -> str:
 def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
     names = layer.fields().names()
     records, geoms = [], []
-    for i, f in enumerate(layer.getFeatures()):
+    features = layer.getFeatures()
+    for i, f in enumerate(features):
         if i % 100 == 0 and feedback is not None and feedback.isCanceled():
+            features.close()  # see processing.io.read_source: never leave a reader open behind an exception
+            del f, features
             raise Cancelled()
         records.append({n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v) for n, v in zip(names, f.attributes())})
         geoms.append(QgsGeometry(f.geometry()))

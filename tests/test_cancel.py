@@ -2,7 +2,8 @@
 11,885 facilities, 3,186 communities).
 
 A full run reports progress that never goes down and ends at 100, and checks for cancel throughout. Cancelled at
-its first check, half-way through its checks, or nine tenths of the way, a run stops with "Cancelled", and no output is
+its first check, half-way through its checks, or nine tenths of the way, a run returns no results and logs
+"Cancelled: no output was written.", and no output is
 left behind: no file, no GeoPackage table (the GeoPackage's other tables stay), no memory layer, and nothing
 queued to load into the project. How *soon* a run stops after cancel (the one-second target) is measured at
 Beijing scale by `make bench`, not here."""
@@ -16,12 +17,16 @@ from tests.test_hostile import CLASSES, SAMPLE, _plain_params, _with_outputs
 
 
 class Probe(QgsProcessingFeedback):
-    """Counts the algorithm's cancel checks, records its progress, and cancels at check number ``cancel_at``."""
+    """Counts the algorithm's cancel checks, records its progress and warnings, and cancels at check ``cancel_at``."""
 
     def __init__(self, cancel_at=None):
         super().__init__()
-        self.cancel_at, self.checks, self.progress = cancel_at, 0, []
+        self.cancel_at, self.checks, self.progress, self.warnings = cancel_at, 0, [], []
         self.progressChanged.connect(self.progress.append)
+
+    def pushWarning(self, warning):  # noqa: N802 - QgsProcessingFeedback API
+        self.warnings.append(warning)
+        super().pushWarning(warning)
 
     def isCanceled(self):  # noqa: N802 - QgsFeedback API
         self.checks += 1
@@ -65,8 +70,11 @@ def test_progress_rises_to_100_and_cancel_leaves_nothing(name, resilience_proces
         folder = tmp_path / f"cancel_{at}"
         folder.mkdir()
         params = _with_outputs(name, dict(params), folder)
-        result, error, context = _run(name, params, Probe(cancel_at=at))
-        assert result is None and "Cancelled" in error, f"{name}, cancelled at check {at} of {probe.checks}: {result or error}"
+        cancelled = Probe(cancel_at=at)
+        result, error, context = _run(name, params, cancelled)
+        assert result == {} and "Cancelled: no output was written." in cancelled.warnings, (
+            f"{name}, cancelled at check {at} of {probe.checks}: {result or error}"
+        )
         assert list(folder.iterdir()) == [], f"{name}, cancelled at check {at}: left {list(folder.iterdir())}"
         assert context.layersToLoadOnCompletion() == {}
         assert _outputs_in_store(context, folder) == []
@@ -98,8 +106,9 @@ def test_a_cancelled_output_in_a_geopackage_or_memory_is_removed(where, resilien
         assert _tables(existing) == before | {"生活圈 circles"}
         shutil.copyfile(SAMPLE, existing)
     # cancelled while its features are being written (the last checks)
-    result, error, context = _run("lifecircles", params, Probe(cancel_at=full.checks - 1))
-    assert result is None and "Cancelled" in error
+    cancelled = Probe(cancel_at=full.checks - 1)
+    result, error, context = _run("lifecircles", params, cancelled)
+    assert result == {} and "Cancelled: no output was written." in cancelled.warnings, error
     assert _tables(existing) == before  # only the new table went; the city's layers are intact
     assert _outputs_in_store(context, tmp_path) == []
     assert context.layersToLoadOnCompletion() == {}

@@ -35,7 +35,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     ``processAlgorithm`` runs ``process`` and closes its outputs. When the run is cancelled or fails, it deletes the
     outputs already created (file, GeoPackage table, PostGIS table or memory layer), so that no half-written layer is
-    left behind or loaded, and a cancelled run ends with a clear message."""
+    left behind or loaded. A cancelled run returns no results and says "Cancelled: no output was written." in the
+    log; a failed one raises its QgsProcessingException."""
 
     GROUP_ID = ""
     # Memory (see core.memory): the peak this algorithm is built for, in MB, and its estimate of a run's peak in MB
@@ -66,14 +67,18 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         self.warn_about_memory(parameters, context, feedback)
         try:
             results = self.process(parameters, context, feedback)
-            if feedback is not None and feedback.isCanceled():
-                raise Cancelled()
+            cancelled = feedback is not None and feedback.isCanceled()
         except Cancelled:
-            self._discard_outputs(context, feedback)
-            raise QgsProcessingException(translate("Resilience", "Cancelled: no output was written.")) from None
+            cancelled = True
         except BaseException:
             self._discard_outputs(context, feedback)
             raise
+        if cancelled:
+            # no exception for a cancel: on QGIS 3.22, runs that ended in an exception left later openings of their
+            # GeoPackages failing in the same process ("unable to open database file"); see the CHANGELOG
+            self._discard_outputs(context, feedback)
+            feedback.pushWarning(translate("Resilience", "Cancelled: no output was written."))
+            return {}
         for out in self._outputs:
             out.close()
         self._outputs = []

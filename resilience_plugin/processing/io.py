@@ -118,11 +118,12 @@ def read_source(
     total = source.featureCount() or 1
     geoms = []
     lo, hi = progress_span
-    iterated = 0
+    iterated, cancelled = 0, False
     for i, feature in enumerate(source.getFeatures(request)):
         iterated += 1
         if i % 100 == 0 and feedback.isCanceled():
-            raise Cancelled()
+            cancelled = True
+            break
         geom = feature.geometry()
         shp = None
         if geom is None or geom.isNull() or geom.isEmpty():
@@ -149,6 +150,8 @@ def read_source(
         geoms.append(shp)
         if hi > lo and i % 1000 == 0:
             feedback.setProgress(lo + (hi - lo) * i / total)
+    if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
+        raise Cancelled()
     if iterated == 0 and source.featureCount() > 0:  # it said it had features and gave none: never a silent zero
         raise QgsProcessingException(
             translate(
