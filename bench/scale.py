@@ -22,11 +22,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
 def peak_mb() -> float:
     """This process's peak resident memory (VmHWM: ru_maxrss would include the parent's, carried over the fork)."""
     with open("/proc/self/status") as f:
@@ -34,6 +29,7 @@ def peak_mb() -> float:
 
 
 def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
+    from bench.run import rss_mb
     from resilience_plugin.standalone import start_qgis
 
     app = start_qgis()

@@ -71,3 +71,18 @@ def deferred_deletes():
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def watch_message_log(tags=("python",)):
+    """Collect QGIS message-log lines of level Warning or above that are Python errors (a tag in ``tags`` or a
+    traceback). Returns (lines, stop)."""
+    from qgis.core import Qgis, QgsApplication
+
+    errors = []
+
+    def heard(message, tag, level):
+        if level >= Qgis.MessageLevel.Warning and (any(t in tag.lower() for t in tags) or "Traceback" in message):
+            errors.append(f"[{tag}] {message}")
+
+    QgsApplication.messageLog().messageReceived.connect(heard)
+    return errors, lambda: QgsApplication.messageLog().messageReceived.disconnect(heard)

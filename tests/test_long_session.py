@@ -4,13 +4,13 @@ of QGIS's project or canvas still connected to something of ours, and no Python 
 (Memory growth over such a session is measured by `make bench`, not here.)"""
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 from resilience_plugin import classFactory
 from resilience_plugin.plugin import TOOLBAR_OBJECT
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, watch_message_log
 from tests.helpers import run
 
 ROUNDS = 20
@@ -40,15 +40,9 @@ def receivers(qgis_iface) -> dict:
 
 @pytest.fixture
 def python_errors():
-    errors = []
-
-    def heard(message, tag, level):
-        if level >= Qgis.MessageLevel.Warning and ("python" in tag.lower() or "Traceback" in message or "resilience" in tag.lower()):
-            errors.append(f"[{tag}] {message}")
-
-    QgsApplication.messageLog().messageReceived.connect(heard)
+    errors, stop = watch_message_log(("python", "resilience"))
     yield errors
-    QgsApplication.messageLog().messageReceived.disconnect(heard)
+    stop()
 
 
 def test_twenty_loads_and_dock_cycles_leave_nothing_behind(qgis_iface, qgis_processing, python_errors):

@@ -4,8 +4,9 @@ says in the message bar what is wrong with which layer. Never a Python traceback
 and never a changed input layer."""
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.core import QgsProject
 
+from tests.conftest import watch_message_log
 from tests.test_hostile import CASES, NAME, SAMPLE, _hostile, _snapshot
 
 ROLES = {"units": "street_units", "facilities": "facilities"}
@@ -13,15 +14,9 @@ ROLES = {"units": "street_units", "facilities": "facilities"}
 
 @pytest.fixture
 def python_errors():
-    errors = []
-
-    def heard(message, tag, level):
-        if level >= Qgis.MessageLevel.Warning and ("python" in tag.lower() or "Traceback" in message):
-            errors.append(f"[{tag}] {message}")
-
-    QgsApplication.messageLog().messageReceived.connect(heard)
+    errors, stop = watch_message_log(("python",))
     yield errors
-    QgsApplication.messageLog().messageReceived.disconnect(heard)
+    stop()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])

@@ -107,7 +107,7 @@ def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
 def catchment_polygons(catchments, half_width: float, progress=None, canceled=None, workers: Optional[int] = None):
     """Polygons of many catchments, built on several threads (shapely releases the GIL)."""
     import os
-    from concurrent.futures import ThreadPoolExecutor, TimeoutError
+    from concurrent.futures import ThreadPoolExecutor
 
     out = [None] * len(catchments)
     todo = [i for i, c in enumerate(catchments) if c is not None]
@@ -119,22 +119,31 @@ def catchment_polygons(catchments, half_width: float, progress=None, canceled=No
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build, todo[k : k + chunk]) for k in range(0, len(todo), chunk)]
-        for n, future in enumerate(futures):
-            while True:  # wait for this chunk, checking for cancel every tenth of a second
-                if canceled and canceled():
-                    for f in futures[n:]:
-                        f.cancel()
-                    return out
-                try:
-                    done = future.result(timeout=0.1)
-                    break
-                except TimeoutError:
-                    continue
+        for n, done in enumerate(_in_order(futures, canceled)):
             for i, poly in done:
                 out[i] = poly
             if progress:
                 progress((n + 1) / len(futures))
     return out
+
+
+def _in_order(futures, canceled):
+    """Each future's result in turn, waited for in tenths of a second so that ``canceled()`` is heard. On cancel the
+    futures not yet started are dropped and the iteration ends early."""
+    from concurrent.futures import TimeoutError
+
+    for future in futures:
+        while True:
+            if canceled and canceled():
+                for f in futures:
+                    f.cancel()
+                return
+            try:
+                result = future.result(timeout=0.1)
+                break
+            except TimeoutError:
+                continue
+        yield result
 
 
 class WalkingNetwork:
@@ -323,7 +332,7 @@ def union_in_parallel(geoms, progress=None, canceled=None, chunk: int = 64, work
     The geometries are put in spatial order, unioned in chunks, then pairwise until one is left. Reports progress per
     union done and checks ``canceled`` every tenth of a second; cancelled, it returns None."""
     import os
-    from concurrent.futures import ThreadPoolExecutor, TimeoutError
+    from concurrent.futures import ThreadPoolExecutor
 
     geoms = np.asarray([g for g in geoms if g is not None and not g.is_empty], dtype=object)
     if len(geoms) == 0:
@@ -341,19 +350,12 @@ def union_in_parallel(geoms, progress=None, canceled=None, chunk: int = 64, work
         while True:
             futures = [pool.submit(shapely.union_all, group) for group in level]
             results = []
-            for future in futures:
-                while True:
-                    if canceled and canceled():
-                        for f in futures:
-                            f.cancel()
-                        return None
-                    try:
-                        results.append(future.result(timeout=0.1))
-                        break
-                    except TimeoutError:
-                        continue
+            for result in _in_order(futures, canceled):
+                results.append(result)
                 if progress:
                     progress(min((step + len(results) / len(futures)) / depth, 1.0))
+            if len(results) < len(futures):  # cancelled
+                return None
             step += 1
             if len(results) == 1:
                 return results[0]

@@ -252,10 +252,10 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         given = parameters.get(key)
         given = [g for g in (given if isinstance(given, (list, tuple)) else [given]) if is_given(g)]
         if len(layers) < len(given):
-            opened = {layer.source() for layer in layers} | {layer.id() for layer in layers}
-            missing = [str(g) for g in given if not (isinstance(g, str) and g in opened)] or [str(g) for g in given]
             raise QgsProcessingException(
-                translate("Resilience", "{0}: could not open {1}.").format(self.parameterDefinition(key).description(), ", ".join(missing))
+                translate("Resilience", "{0}: could not open {1}.").format(
+                    self.parameterDefinition(key).description(), ", ".join(str(g) for g in given)
+                )
             )
         return layers
 
