@@ -43,17 +43,7 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
         QgsVectorLayer,
     )
 
-    class Probe(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.checks, self.where, self.progress = [], [], []
-            self.progressChanged.connect(self.progress.append)
-
-        def isCanceled(self):  # noqa: N802 - QgsFeedback API
-            self.checks.append(time.perf_counter())
-            caller = sys._getframe(1)
-            self.where.append(f"{Path(caller.f_code.co_filename).name}:{caller.f_lineno}")
-            return super().isCanceled()
+    from tests.helpers import Probe, destinations
 
     work = Path(workdir)
     made_file = work / "made.json"
@@ -68,18 +58,11 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
         else:
             params[key] = value
 
-    def outputs(folder: Path) -> dict:
-        folder.mkdir(parents=True, exist_ok=True)
-        out = {}
-        for d in alg.destinationParameterDefinitions():
-            ext = d.defaultFileExtension() if d.type() == "fileDestination" else "gpkg"
-            out[d.name()] = str(folder / f"{name}_{d.name()}.{ext}")
-        return out
-
     def run(feedback, folder):
+        folder.mkdir(parents=True, exist_ok=True)
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        return processing.run(f"resilience:{name}", {**params, **outputs(folder)}, context=context, feedback=feedback)
+        return processing.run(f"resilience:{name}", {**params, **destinations(name, folder)}, context=context, feedback=feedback)
 
     sizes = {}  # features of each layer input (a list of layers counts together)
     for key, value in params.items():
@@ -105,8 +88,6 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
     places = ["start"] + probe.where + ["end"]
     longest = gaps.index(gap)
     gap_between = f"{places[longest]} .. {places[longest + 1]}"
-    steps = probe.progress
-    steady = bool(steps) and abs(steps[-1] - 100) < 1e-6 and all(b >= a - 1e-9 for a, b in zip(steps, steps[1:]))
     for d in alg.destinationParameterDefinitions():
         if d.name() in result and isinstance(result[d.name()], str):
             made[f"{name}:{d.name()}"] = result[d.name()]
@@ -150,7 +131,7 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
                 "cancel_latency_s": None if latency is None else round(latency, 3),
                 "cancel_message": message,
                 "left_after_cancel": left,
-                "progress_steady": steady,
+                "progress_steady": probe.progress_steady,
             },
             ensure_ascii=False,
         ),

@@ -4,12 +4,12 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="36"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="37"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="43"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="44"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
@@ -26,77 +26,77 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="63"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="63"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="67"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="67"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="71"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="71"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="76"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="76"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="80"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="80"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="88"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="128"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="124"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
@@ -801,6 +801,319 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/processing/clusters/delineate.py" line="67"/>
         <source>Fields of the clusters: cluster_id and code; n_units, population, area_km2 and districts; fit_&lt;system&gt; (share of the cluster's population in its main zone of that lifeline system) and zone_&lt;system&gt; (that zone); compact (4πA/P²); n_&lt;category&gt; (facilities of each 第48条 category), missing and missing_zh (the categories it lacks) and self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own fields and get cluster_id.</source>
         <translation>组团字段：cluster_id 和 code；n_units、population、area_km2 和 districts（单元数、人口、面积、所属区）；fit_&lt;system&gt;（组团人口位于该生命线系统主要分区内的比例）和 zone_&lt;system&gt;（该分区）；compact（紧凑度 4πA/P²）；n_&lt;category&gt;（第48条各类设施的数量）、missing 和 missing_zh（缺少的类别）、self_suff（齐全为 1）；pop_ok（人口在范围内为 1）；clauses。单元图层保留其原有字段并增加 cluster_id。</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <location filename="../resilience_plugin/core/network.py" line="40"/>
+        <source>Searching along a network needs scipy, which is not installed. Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install scipy), or leave the network empty for straight-line circles.</source>
+        <translation>沿路网搜索需要 scipy，但尚未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install scipy），或不填路网而使用直线距离生活圈。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/network.py" line="159"/>
+        <source>the network has no line with a length</source>
+        <translation>路网中没有长度大于零的线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="36"/>
+        <source>Plan profile key &apos;{0}&apos; in {1}: {2}</source>
+        <translation>规划参数配置项“{0}”（{1}）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="38"/>
+        <source>Plan profile key &apos;{0}&apos;: {1}</source>
+        <translation>规划参数配置项“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="61"/>
+        <source>expected a number, got {0} {1}</source>
+        <translation>应为数值，实际为 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="74"/>
+        <source>{0} is outside the allowed range {1}..{2}</source>
+        <translation>{0} 超出允许范围 {1}..{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="72"/>
+        <source>expected a whole number, got {0} {1}</source>
+        <translation>应为整数，实际为 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="82"/>
+        <source>expected non-empty text, got {0} {1}</source>
+        <translation>应为非空文本，实际为 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="88"/>
+        <source>expected a non-empty list of text, got {0}</source>
+        <translation>应为非空的文本列表，实际为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="91"/>
+        <source>item {0} is {1}, expected text</source>
+        <translation>第 {0} 项为 {1}，应为文本</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="98"/>
+        <source>expected a non-empty mapping, got {0}</source>
+        <translation>应为非空的键值映射，实际为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="104"/>
+        <source>entry &apos;{0}&apos;: {1}</source>
+        <translation>条目“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="112"/>
+        <source>expected a mapping from intensity to building class distances</source>
+        <translation>应为从设防烈度到各抗震设防类别避让距离的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="115"/>
+        <source>intensity &apos;{0}&apos; must be a whole number such as &quot;8&quot;</source>
+        <translation>烈度“{0}”必须是整数，例如 &quot;8&quot;</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="117"/>
+        <source>intensity '{0}': expected a mapping of classes 甲/乙/丙/丁</source>
+        <translation>烈度“{0}”：应为甲/乙/丙/丁类的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="120"/>
+        <source>intensity &apos;{0}&apos; lacks building class(es) {1}</source>
+        <translation>烈度“{0}”缺少设防类别 {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="123"/>
+        <source>intensity &apos;{0}&apos;, {1}</source>
+        <translation>烈度“{0}”，{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="129"/>
+        <source>expected a mapping from facility category to building class</source>
+        <translation>应为从设施类型到抗震设防类别的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="132"/>
+        <source>category &apos;{0}&apos; has class {1}; expected one of {2}</source>
+        <translation>设施类型“{0}”的类别为 {1}；应为 {2} 之一</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="140"/>
+        <source>expected a mapping from grade to its definition</source>
+        <translation>应为从等级到其定义的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="143"/>
+        <source>grade &apos;{0}&apos;: expected a mapping with name, name_zh, min_width</source>
+        <translation>等级“{0}”：应为含 name、name_zh、min_width 的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="146"/>
+        <source>grade &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
+        <translation>等级“{0}”缺少文本“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="149"/>
+        <source>grade &apos;{0}&apos;, min_width: {1}</source>
+        <translation>等级“{0}”，min_width：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="155"/>
+        <source>expected a mapping of dimensions</source>
+        <translation>应为各评估维度的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="158"/>
+        <source>lacks dimension &apos;{0}&apos;</source>
+        <translation>缺少维度“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="161"/>
+        <source>dimension &apos;{0}&apos;, {1}</source>
+        <translation>维度“{0}”，{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="163"/>
+        <source>dimension &apos;{0}&apos; has no positive weight</source>
+        <translation>维度“{0}”没有大于零的权重</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="169"/>
+        <source>expected four class breaks (five classes)</source>
+        <translation>应为四个分级断点（五个等级）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="175"/>
+        <source>breaks {0} must increase strictly</source>
+        <translation>断点 {0} 必须严格递增</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="185"/>
+        <source>lacks weight(s) {0}</source>
+        <translation>缺少权重 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="187"/>
+        <source>needs at least one positive weight</source>
+        <translation>至少需要一个大于零的权重</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="193"/>
+        <source>expected a non-empty mapping of texts</source>
+        <translation>应为非空的文本映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="196"/>
+        <source>entry &apos;{0}&apos; is not text</source>
+        <translation>条目“{0}”不是文本</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="208"/>
+        <source>expected the weights {0}; lacks: {1}; unknown: {2}</source>
+        <translation>应包含权重 {0}；缺少：{1}；未知：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="222"/>
+        <source>lacks factor(s) for {0}</source>
+        <translation>缺少 {0} 的系数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="227"/>
+        <source>expected two breaks (low/medium, medium/high)</source>
+        <translation>应为两个断点（低/中、中/高）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="232"/>
+        <source>breaks {0} must increase</source>
+        <translation>断点 {0} 必须递增</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="237"/>
+        <source>expected a mapping from category code to its names</source>
+        <translation>应为从设施类型代码到其名称的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="240"/>
+        <source>category code &apos;{0}&apos; must be lower_case_with_underscores</source>
+        <translation>设施类型代码“{0}”必须为小写字母加下划线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="242"/>
+        <source>category &apos;{0}&apos;: expected a mapping with name, name_zh, clauses</source>
+        <translation>设施类型“{0}”：应为含 name、name_zh、clauses 的映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="245"/>
+        <source>category &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
+        <translation>设施类型“{0}”缺少文本“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="255"/>
+        <source>lacks level &apos;{0}&apos;</source>
+        <translation>缺少层级“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="399"/>
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="402"/>
+        <source>missing header section</source>
+        <translation>缺少文件头部分</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="405"/>
+        <source>missing or not text</source>
+        <translation>缺失或不是文本</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="407"/>
+        <source>is {0}; this plugin reads format {1}</source>
+        <translation>为 {0}；本插件读取格式版本 {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="418"/>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="421"/>
+        <source>must be an object with value, unit, source and confidence</source>
+        <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="424"/>
+        <source>is missing or not text</source>
+        <translation>缺失或不是文本</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="426"/>
+        <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
+        <translation>为“{0}”，应为“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="428"/>
+        <source>is &apos;{0}&apos;, expected one of {1}</source>
+        <translation>为“{0}”，应为 {1} 之一</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="445"/>
+        <source>{0} m exceeds radius_max {1} m</source>
+        <translation>{0} 米超过 radius_max {1} 米</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="449"/>
+        <source>{0} m is outside {1}-{2} m</source>
+        <translation>{0} 米不在 {1}–{2} 米范围内</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="462"/>
+        <source>category &apos;{0}&apos; is not in facility_categories</source>
+        <translation>设施类型“{0}”不在 facility_categories 中</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="469"/>
+        <source>has no row for the design intensity {0}</source>
+        <translation>没有设防烈度 {0} 对应的行</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="482"/>
+        <source>file not found</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="484"/>
+        <source>cannot be read: {0}</source>
+        <translation>无法读取：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="488"/>
+        <source>is not valid JSON (line {0}, column {1}: {2})</source>
+        <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/report.py" line="79"/>
+        <source>layer &apos;{0}&apos; has no field(s) {1}: give the output of &apos;Score street/town units&apos; (resilience:scoreunits)</source>
+        <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="115"/>
+        <source>no indicator could be computed: give at least one of the optional layers or fields</source>
+        <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="132"/>
+        <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
+        <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="144"/>
+        <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
+        <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
 </context>
 <context>
@@ -1757,364 +2070,389 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="542"/>
+        <location filename="../resilience_plugin/report.py" line="545"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="542"/>
+        <location filename="../resilience_plugin/report.py" line="545"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="108"/>
+        <location filename="../resilience_plugin/report.py" line="107"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="542"/>
+        <location filename="../resilience_plugin/report.py" line="545"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="110"/>
+        <location filename="../resilience_plugin/report.py" line="109"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="112"/>
+        <location filename="../resilience_plugin/report.py" line="111"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="113"/>
+        <location filename="../resilience_plugin/report.py" line="112"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="114"/>
+        <location filename="../resilience_plugin/report.py" line="113"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="115"/>
+        <location filename="../resilience_plugin/report.py" line="114"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="116"/>
+        <location filename="../resilience_plugin/report.py" line="115"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="119"/>
+        <location filename="../resilience_plugin/report.py" line="118"/>
         <source>very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="120"/>
+        <location filename="../resilience_plugin/report.py" line="119"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="121"/>
+        <location filename="../resilience_plugin/report.py" line="120"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="122"/>
+        <location filename="../resilience_plugin/report.py" line="121"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="123"/>
+        <location filename="../resilience_plugin/report.py" line="122"/>
         <source>very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="126"/>
+        <location filename="../resilience_plugin/report.py" line="125"/>
         <source>hazard-led</source>
         <translation>致灾主导</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="127"/>
+        <location filename="../resilience_plugin/report.py" line="126"/>
         <source>vulnerability-led</source>
         <translation>脆弱主导</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="128"/>
+        <location filename="../resilience_plugin/report.py" line="127"/>
         <source>capacity gap</source>
         <translation>能力短板</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="129"/>
+        <location filename="../resilience_plugin/report.py" line="128"/>
         <source>balanced</source>
         <translation>均衡</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="149"/>
+        <location filename="../resilience_plugin/report.py" line="148"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="150"/>
+        <location filename="../resilience_plugin/report.py" line="149"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="151"/>
+        <location filename="../resilience_plugin/report.py" line="150"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="152"/>
+        <location filename="../resilience_plugin/report.py" line="151"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="153"/>
+        <location filename="../resilience_plugin/report.py" line="152"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="154"/>
+        <location filename="../resilience_plugin/report.py" line="153"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="155"/>
+        <location filename="../resilience_plugin/report.py" line="154"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="156"/>
+        <location filename="../resilience_plugin/report.py" line="155"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="157"/>
+        <location filename="../resilience_plugin/report.py" line="156"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="158"/>
+        <location filename="../resilience_plugin/report.py" line="157"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="159"/>
+        <location filename="../resilience_plugin/report.py" line="158"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="160"/>
+        <location filename="../resilience_plugin/report.py" line="159"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="161"/>
+        <location filename="../resilience_plugin/report.py" line="160"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="162"/>
+        <location filename="../resilience_plugin/report.py" line="161"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="163"/>
+        <location filename="../resilience_plugin/report.py" line="162"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="164"/>
+        <location filename="../resilience_plugin/report.py" line="163"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="249"/>
+        <location filename="../resilience_plugin/report.py" line="254"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="256"/>
+        <location filename="../resilience_plugin/report.py" line="261"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="276"/>
+        <location filename="../resilience_plugin/report.py" line="281"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="293"/>
+        <location filename="../resilience_plugin/report.py" line="296"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="294"/>
+        <location filename="../resilience_plugin/report.py" line="297"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="295"/>
+        <location filename="../resilience_plugin/report.py" line="298"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="296"/>
+        <location filename="../resilience_plugin/report.py" line="299"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="297"/>
+        <location filename="../resilience_plugin/report.py" line="300"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="302"/>
+        <location filename="../resilience_plugin/report.py" line="305"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="397"/>
+        <location filename="../resilience_plugin/report.py" line="400"/>
         <source>Clusters</source>
         <translation>韧性组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="322"/>
+        <location filename="../resilience_plugin/report.py" line="325"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="336"/>
+        <location filename="../resilience_plugin/report.py" line="339"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="382"/>
+        <location filename="../resilience_plugin/report.py" line="385"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="450"/>
+        <location filename="../resilience_plugin/report.py" line="453"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="480"/>
+        <location filename="../resilience_plugin/report.py" line="483"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="485"/>
+        <location filename="../resilience_plugin/report.py" line="488"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="499"/>
+        <location filename="../resilience_plugin/report.py" line="502"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="500"/>
+        <location filename="../resilience_plugin/report.py" line="503"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="542"/>
+        <location filename="../resilience_plugin/report.py" line="545"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="500"/>
+        <location filename="../resilience_plugin/report.py" line="503"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="500"/>
+        <location filename="../resilience_plugin/report.py" line="503"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="520"/>
+        <location filename="../resilience_plugin/report.py" line="523"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="533"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="541"/>
+        <location filename="../resilience_plugin/report.py" line="544"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="542"/>
+        <location filename="../resilience_plugin/report.py" line="545"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="568"/>
+        <location filename="../resilience_plugin/report.py" line="571"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="587"/>
+        <location filename="../resilience_plugin/report.py" line="590"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="291"/>
+        <location filename="../resilience_plugin/report.py" line="294"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="461"/>
+        <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
+        <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="219"/>
+        <source>Layer &apos;{0}&apos; has no features.</source>
+        <translation>图层“{0}”没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="239"/>
+        <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
+        <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="428"/>
+        <source>The report&apos;s layers could not be set up.</source>
+        <translation>无法准备报告所需的图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="228"/>
+        <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
+        <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
 </context>
 <context>
@@ -2145,7 +2483,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/__init__.py" line="11"/>
+        <location filename="../resilience_plugin/sample.py" line="28"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
@@ -2190,12 +2528,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="92"/>
+        <location filename="../resilience_plugin/sample.py" line="37"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="93"/>
+        <location filename="../resilience_plugin/sample.py" line="38"/>
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
@@ -2245,37 +2583,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="46"/>
+        <location filename="../resilience_plugin/processing/io.py" line="47"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged.</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="52"/>
+        <location filename="../resilience_plugin/processing/io.py" line="53"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="60"/>
+        <location filename="../resilience_plugin/processing/io.py" line="61"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="72"/>
+        <location filename="../resilience_plugin/processing/io.py" line="73"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="90"/>
+        <location filename="../resilience_plugin/processing/io.py" line="91"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="218"/>
+        <location filename="../resilience_plugin/processing/io.py" line="235"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="256"/>
+        <location filename="../resilience_plugin/processing/io.py" line="273"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2345,27 +2683,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="329"/>
+        <location filename="../resilience_plugin/processing/base.py" line="337"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="333"/>
+        <location filename="../resilience_plugin/processing/base.py" line="341"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="352"/>
+        <location filename="../resilience_plugin/processing/base.py" line="360"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="353"/>
+        <location filename="../resilience_plugin/processing/base.py" line="361"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="354"/>
+        <location filename="../resilience_plugin/processing/base.py" line="362"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2375,12 +2713,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="56"/>
+        <location filename="../resilience_plugin/processing/io.py" line="57"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="184"/>
+        <location filename="../resilience_plugin/processing/io.py" line="201"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -2440,17 +2778,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="283"/>
+        <location filename="../resilience_plugin/processing/base.py" line="291"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="286"/>
+        <location filename="../resilience_plugin/processing/base.py" line="294"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="305"/>
+        <location filename="../resilience_plugin/processing/base.py" line="313"/>
         <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
@@ -2520,7 +2858,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="314"/>
+        <location filename="../resilience_plugin/processing/io.py" line="331"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -2535,9 +2873,29 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="257"/>
+        <location filename="../resilience_plugin/processing/base.py" line="263"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="119"/>
+        <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
+        <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="128"/>
+        <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
+        <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="157"/>
+        <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
+        <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="165"/>
+        <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
+        <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
 </context>
 <context>
@@ -2637,257 +2995,257 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="51"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="52"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="166"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="93"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="94"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="166"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="97"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="98"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="169"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="170"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="103"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="170"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="171"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="110"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="121"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="122"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="121"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="122"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="125"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="125"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="132"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="132"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="142"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="142"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="168"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="169"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="190"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="191"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="198"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="247"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="249"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="280"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="257"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="257"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="258"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="258"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="259"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="259"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="260"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="260"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="261"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="261"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="262"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="262"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="263"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="264"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="264"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="267"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="311"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="312"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="312"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="314"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="314"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="315"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="315"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="316"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="316"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="317"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="317"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="318"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="318"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="319"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="319"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="320"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="320"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="321"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="321"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="322"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="54"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="55"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
@@ -2904,12 +3262,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="54"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="55"/>
         <source>Indicator fields, per indicator used: i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, clauses.</source>
         <translation>指标字段，每个所用指标一组：i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、clauses。</translation>
     </message>
@@ -2967,7 +3325,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.ui" line="9"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="666"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3002,344 +3360,349 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="92"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="111"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="112"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="106"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="121"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="141"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="193"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="198"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="199"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="193"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="200"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="194"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="201"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="219"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="226"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="220"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="227"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="221"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="228"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="262"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="269"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="262"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="269"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="274"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="281"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="310"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="317"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="317"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="324"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="394"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="400"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="407"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="415"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="422"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="416"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="423"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="566"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="573"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="461"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="468"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="462"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="469"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="567"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="574"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="464"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="471"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="507"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="521"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="515"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="522"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="516"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="523"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="517"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="524"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="637"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="645"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="652"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="836"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="155"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="787"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="526"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="533"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="313"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="320"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="335"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="342"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="109"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="732"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="739"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="763"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="729"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="736"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="729"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="736"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="744"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="751"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="77"/>
+        <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
+        <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
 </context>
 </TS>

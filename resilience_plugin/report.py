@@ -45,7 +45,6 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsTextFormat,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
@@ -54,6 +53,7 @@ from .core import report as rc
 from .core.cancel import Cancelled
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
+from .processing.io import display_name, without_arcs
 from .styles import style_scores
 from .translation import translate
 
@@ -165,16 +165,6 @@ def cluster_label(key: str) -> str:
     }.get(key, "")
 
 
-def display_name(layer) -> str:
-    """The layer's name, or its table's when it was opened from a path (a GeoPackage's layers share its file name)."""
-    source = layer.source()
-    if "layername=" in source:
-        table = source.split("layername=", 1)[1].split("|")[0]
-        if layer.name() in ("", Path(source.split("|")[0]).stem):
-            return table
-    return layer.name()
-
-
 def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
     names = layer.fields().names()
     records, geoms = [], []
@@ -217,7 +207,7 @@ def build_report(
     w = words()
     records, unit_geoms = _records(units_layer, feedback)
     if not records:
-        raise rc.ReportError(f"layer '{display_name(units_layer)}' has no features")
+        raise rc.ReportError(translate("Report", "Layer '{0}' has no features.").format(display_name(units_layer)))
     units = rc.unit_pages(records, name_field, district_field, cluster_field, indicator_label, w)
     unit_cluster = [rc.text(r.get(cluster_field)) if cluster_field else "" for r in records]
 
@@ -227,7 +217,9 @@ def build_report(
         id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
         if not id_field:
             raise rc.ReportError(
-                f"layer '{display_name(clusters_layer)}' has no cluster_id field: give the clusters of 'Delineate resilience clusters'"
+                translate(
+                    "Report", "Layer '{0}' has no cluster_id field: give the clusters of 'Resilience clusters' (resilience:clusters)."
+                ).format(display_name(clusters_layer))
             )
         c_records, cluster_geoms = _records(clusters_layer, feedback)
         cluster_ids = [rc.text(r.get(id_field)) for r in c_records]
@@ -235,7 +227,11 @@ def build_report(
             transform = QgsCoordinateTransform(clusters_layer.crs(), units_layer.crs(), QgsProject.instance().transformContext())
             for g, cid in zip(cluster_geoms, cluster_ids):
                 if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
-                    raise rc.ReportError(f"layer '{display_name(clusters_layer)}': cluster {cid} cannot be moved into the units' CRS")
+                    raise rc.ReportError(
+                        translate("Report", "Layer '{0}': cluster {1} cannot be moved into the units' CRS.").format(
+                            display_name(clusters_layer), cid
+                        )
+                    )
         if not cluster_field:
             unit_cluster = rc.cluster_of_units([_wkb(g) for g in unit_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
             for page, cid in zip(units, unit_cluster):
@@ -279,11 +275,7 @@ def build_report(
 
 def _wkb(geometry: QgsGeometry) -> Optional[bytes]:
     """WKB that shapely reads: None for no geometry, arcs (curved GeoPackage geometries) as straight segments."""
-    if geometry.isNull():
-        return None
-    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
-        geometry = QgsGeometry(geometry.constGet().segmentize())
-    return bytes(geometry.asWkb())
+    return None if geometry.isNull() else bytes(without_arcs(geometry).asWkb())
 
 
 def provenance(units_layer, clusters_layer, profile, inputs, n_units, n_clusters) -> List[tuple]:
@@ -422,7 +414,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     map_layers.append(scored)
     project.setCrs(crs)
     if len(project.addMapLayers([*map_layers, rows])) != len(map_layers) + 1:
-        raise ReportError("the report's layers could not be set up")
+        raise ReportError(translate("Report", "The report's layers could not be set up."))
 
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()

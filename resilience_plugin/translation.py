@@ -10,6 +10,8 @@ module-level code calls ``translate("Resilience", "...")`` with the literal cont
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from .core.messages import CONTEXT as CORE_CONTEXT
+from .core.messages import Message
 from .core.paths import i18n_dir
 
 CONTEXT = "Resilience"
@@ -17,6 +19,15 @@ CONTEXT = "Resilience"
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def core_message(error: BaseException) -> str:
+    """An error's message in the user's language: core's errors carry a :class:`Message` whose templates are
+    translated under the context ``Core``; any other error gives its own text."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        return message.text(lambda text: translate(CORE_CONTEXT, text))
+    return str(error)
 
 
 def qgis_locale() -> str:

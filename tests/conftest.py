@@ -51,6 +51,18 @@ def resilience_processing(qgis_app, qgis_processing):
     stop_provider()
 
 
+@pytest.fixture
+def own_sample(tmp_path) -> Path:
+    """A copy of the sample city that no other layer has open. A test that filters a GeoPackage layer
+    (setSubsetString) needs one: on QGIS 3.22, filtering a layer of a GeoPackage that another layer of the process
+    holds open read-only switches the file to WAL and breaks that other connection ("unable to open database
+    file"); the filtered layer then reports a count of -1 or the unfiltered one, and later openings of the file in
+    the process may fail. tests/test_processing.py checks what the plugin does with such a layer."""
+    copy = tmp_path / "own_sample.gpkg"
+    shutil.copyfile(SAMPLE, copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def plugin_zip() -> Path:
     """dist/resilience_plugin.zip, built fresh once per test session (as `make package` does)."""

@@ -1,7 +1,21 @@
-"""Helpers shared by the algorithm tests: memory layers, a feedback that records the log, running algorithms."""
+"""Helpers shared by the algorithm tests and the benchmarks: memory layers, feedbacks that record the log and the
+cancel checks, output paths, running algorithms."""
+
+import sys
+import time
+from pathlib import Path
 
 from qgis import processing
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 
@@ -39,6 +53,40 @@ class Recorder(QgsProcessingFeedback):
     @property
     def log(self) -> str:
         return "\n".join(self.text)
+
+
+class Probe(Recorder):
+    """Records the log, the progress and each cancel check (when, and from which line); cancels at check
+    ``cancel_at`` (counted from 1) when given."""
+
+    def __init__(self, cancel_at=None):
+        super().__init__()
+        self.cancel_at, self.checks, self.where, self.progress = cancel_at, [], [], []
+        self.progressChanged.connect(self.progress.append)
+
+    def isCanceled(self):  # noqa: N802 - QgsFeedback API
+        self.checks.append(time.perf_counter())
+        caller = sys._getframe(1)
+        self.where.append(f"{Path(caller.f_code.co_filename).name}:{caller.f_lineno}")
+        if self.cancel_at is not None and len(self.checks) >= self.cancel_at:
+            self.cancel()
+        return super().isCanceled()
+
+    @property
+    def progress_steady(self) -> bool:
+        """Progress was reported, never went down, and ended at 100."""
+        steps = self.progress
+        return bool(steps) and abs(steps[-1] - 100) < 1e-6 and all(b >= a - 1e-9 for a, b in zip(steps, steps[1:]))
+
+
+def destinations(name: str, folder) -> dict:
+    """A path in ``folder`` for each output of algorithm ``resilience:name`` (GeoPackage for layers)."""
+    alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
+    out = {}
+    for d in alg.destinationParameterDefinitions():
+        ext = d.defaultFileExtension() if d.type() == "fileDestination" else "gpkg"
+        out[d.name()] = str(Path(folder) / f"{name}_{d.name()}.{ext}")
+    return out
 
 
 def run(alg, params, feedback=None):

@@ -221,8 +221,8 @@ def test_curved_geometries_from_a_geopackage(resilience_processing, tmp_path):
     assert layers["CROSSINGS"].featureCount() == 2
 
 
-def test_facility_distances_match_native_join_by_nearest(resilience_processing):
-    facilities = QgsVectorLayer(f"{SAMPLE}|layername=facilities", "设施", "ogr")
+def test_facility_distances_match_native_join_by_nearest(resilience_processing, own_sample):
+    facilities = QgsVectorLayer(f"{own_sample}|layername=facilities", "设施", "ogr")
     facilities.setSubsetString("fid <= 3000")
     QgsProject.instance().addMapLayer(facilities)
     try:

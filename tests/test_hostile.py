@@ -30,11 +30,10 @@ from resilience_plugin.compat import FIELD_STRING
 from resilience_plugin.demo import _in_dependency_order
 from resilience_plugin.processing.provider import ALGORITHMS
 from tests.conftest import SHIPPED_SAMPLE
-from tests.helpers import Recorder, run
+from tests.helpers import Recorder, destinations, run
 
 # a copy of its own, so that these tests, which open the sample city hundreds of times, share no open file with
-# the others (the "unable to open database file" once seen here came from layers waiting for a deferred delete
-# that no event loop ran: tests/conftest.py now flushes them after each test)
+# the others (see the own_sample fixture in tests/conftest.py for what a shared GeoPackage can do on QGIS 3.22)
 SAMPLE = Path(tempfile.mkdtemp(prefix="rp-hostile-")) / "sample_city.gpkg"
 shutil.copyfile(SHIPPED_SAMPLE, SAMPLE)
 
@@ -64,10 +63,7 @@ def _plain_params(name, tmp_path):
 
 
 def _with_outputs(name, params, tmp_path):
-    alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
-    for d in alg.destinationParameterDefinitions():
-        ext = d.defaultFileExtension() if d.type() == "fileDestination" else "gpkg"
-        params[d.name()] = str(tmp_path / f"{name}_{d.name()}.{ext}")
+    params.update(destinations(name, tmp_path))
     return params
 
 

@@ -270,11 +270,11 @@ def run_lc(params, feedback=None):
     return out if isinstance(out, QgsVectorLayer) else context.takeResultLayer(out), result, context
 
 
-def test_straight_line_counts_match_native_buffer_and_count(resilience_processing):
-    communities = QgsVectorLayer(f"{SAMPLE}|layername=communities", "c", "ogr")
+def test_straight_line_counts_match_native_buffer_and_count(resilience_processing, own_sample):
+    communities = QgsVectorLayer(f"{own_sample}|layername=communities", "c", "ogr")
     communities.setSubsetString("fid <= 300")
     QgsProject.instance().addMapLayer(communities)
-    facilities = f"{SAMPLE}|layername=facilities"
+    facilities = f"{own_sample}|layername=facilities"
     try:
         ours, _r, _c = run_lc({"INPUT": communities, "FACILITIES": facilities, "DISTANCE": 1200})
         fires = processing.run(

@@ -170,3 +170,44 @@ def test_the_shipped_sample_is_never_modified(resilience_processing):
     for index in (1, 4):
         run("resilience:samplelayer", {"LAYER": index, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert hashlib.sha256(SHIPPED_SAMPLE.read_bytes()).hexdigest() == before
+
+
+def test_a_filtered_geopackage_layer_beside_others_of_its_file_gives_right_numbers_or_an_error(resilience_processing, own_sample):
+    """The usual set-up: the whole city in one GeoPackage, several of its layers loaded, one of them filtered.
+    On QGIS 3.22 the filter breaks the file's other connections and the filtered layer's count (see the own_sample
+    fixture). The plugin must then give the right features or name the layer; never a silently wrong count."""
+    from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+
+    from tests.helpers import Recorder, run
+
+    units = QgsVectorLayer(f"{own_sample}|layername=street_units", "街镇", "ogr")
+    facilities = QgsVectorLayer(f"{own_sample}|layername=facilities", "设施 filtered", "ogr")
+    QgsProject.instance().addMapLayers([units, facilities])
+    try:
+        assert units.featureCount() == 233
+        facilities.setSubsetString("fid <= 500")
+        feedback = Recorder()
+        try:
+            layers, _c = run(
+                "resilience:chinacoords", {"INPUT": facilities, "SOURCE_SYSTEM": 0, "TARGET_SYSTEM": 1, "OUTPUT": "memory:"}, feedback
+            )
+        except QgsProcessingException as exc:
+            assert "设施 filtered" in str(exc), str(exc)
+            return
+        with sqlite3.connect(own_sample) as db:  # the oracle: the file itself, read without QGIS
+            expected = sorted(code for (code,) in db.execute("SELECT code FROM facilities WHERE fid <= 500"))
+        assert sorted(f["code"] for f in layers["OUTPUT"].getFeatures()) == expected, feedback.log
+    finally:
+        QgsProject.instance().removeMapLayers([units.id(), facilities.id()])
+
+
+def test_a_layer_given_as_a_path_is_named_by_its_table_in_messages(resilience_processing):
+    """Every layer of a GeoPackage opened from a path is named after the file; messages name the table instead."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("resilience:chinacoords")
+    context = QgsProcessingContext()
+    named = {"INPUT": f"{SAMPLE}|layername=facilities"}
+    assert alg.layer_name(named, "INPUT", context, None) == "facilities"
+    layer = QgsVectorLayer(f"{SAMPLE}|layername=facilities", "设施 我的", "ogr")
+    assert alg.layer_name({"INPUT": layer}, "INPUT", context, None) == "设施 我的"  # a name the user gave stays

@@ -258,7 +258,7 @@ def test_bad_input_is_named_and_the_inputs_are_not_changed(resilience_processing
     _out, scored, clusters = scored_sample
     with pytest.raises(QgsProcessingException, match="layer 'street_units' has no field"):
         run("resilience:report", {"UNITS": table("street_units"), "OUTPUT": str(tmp_path / "a.pdf")})
-    with pytest.raises(QgsProcessingException, match="layer 'districts' has no cluster_id field"):
+    with pytest.raises(QgsProcessingException, match="Layer 'districts' has no cluster_id field"):
         run("resilience:report", {"UNITS": scored, "CLUSTERS": table("districts"), "OUTPUT": str(tmp_path / "b.pdf")})
     empty = memory_layer("MultiPolygon", [], fields=(), name="空图层")
     from qgis.core import QgsField
@@ -269,7 +269,7 @@ def test_bad_input_is_named_and_the_inputs_are_not_changed(resilience_processing
         [QgsField("score", FIELD_DOUBLE), QgsField("class", FIELD_STRING), QgsField("rank", FIELD_INT), QgsField("unit_type", FIELD_STRING)]
     )
     empty.updateFields()
-    with pytest.raises(QgsProcessingException, match="layer '空图层' has no features"):
+    with pytest.raises(QgsProcessingException, match="Layer '空图层' has no features"):
         run("resilience:report", {"UNITS": empty, "OUTPUT": str(tmp_path / "c.pdf")})
     assert not list(tmp_path.glob("*.pdf"))
     before = [f.attributes() for f in opened(scored).getFeatures()]

@@ -58,3 +58,32 @@ def test_the_dock_scores_or_names_the_problem(role, case, qgis_iface, qgis_proce
         dock.deleteLater()
         project.clear()
     assert python_errors == []
+
+
+@pytest.mark.parametrize("problem", ["moved", "broken"])
+def test_a_chosen_profile_moved_or_broken_since_falls_back_to_the_built_in_one(
+    problem, qgis_iface, qgis_processing, python_errors, tmp_path
+):
+    """The profile chosen for new runs (Plan profile › Use for new runs) is a path in the settings; the file can
+    move or be edited badly later. The dock then opens on the built-in profile and says why."""
+    from resilience_plugin.core.paths import default_profile_path
+    from resilience_plugin.core.profile import load_profile
+    from resilience_plugin.gui.scorecard_dock import ScorecardDock
+    from resilience_plugin.settings import active_profile_path, set_active_profile_path
+
+    chosen = tmp_path / "区规划参数.json"
+    if problem == "broken":
+        chosen.write_text(default_profile_path().read_text(encoding="utf-8")[:500], encoding="utf-8")  # truncated
+    before = active_profile_path()
+    set_active_profile_path(str(chosen))
+    dock = ScorecardDock(qgis_iface.mainWindow())
+    try:
+        assert dock.profile.value("scoring.dimensions") == load_profile().value("scoring.dimensions")
+        expected = "file not found" if problem == "moved" else "is not valid JSON"
+        assert str(chosen) in dock.last_message and expected in dock.last_message, dock.last_message
+    finally:
+        set_active_profile_path(before)
+        dock.close_and_disconnect()
+        dock.setParent(None)
+        dock.deleteLater()
+    assert python_errors == []

@@ -19,6 +19,8 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
+from .messages import QT_TRANSLATE_NOOP, CoreError
+
 try:  # scipy is only needed for network search
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import dijkstra
@@ -29,16 +31,19 @@ except ImportError:  # pragma: no cover - reported by require_scipy()
 BATCH_BYTES = 64 * 1024 * 1024
 
 
-class NetworkError(ValueError):
+class NetworkError(CoreError):
     """The network cannot be used (empty, no lines ...)."""
 
 
 def require_scipy() -> None:
     if dijkstra is None:
         raise NetworkError(
-            "Searching along a network needs scipy, which is not installed. "
-            "Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install scipy), "
-            "or leave the network empty for straight-line circles."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Searching along a network needs scipy, which is not installed. "
+                "Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install scipy), "
+                "or leave the network empty for straight-line circles.",
+            )
         )
 
 
@@ -151,7 +156,7 @@ class WalkingNetwork:
         require_scipy()
         lines = np.asarray(lines, dtype=object)
         if len(lines) == 0:
-            raise NetworkError("the network has no line with a length")
+            raise NetworkError(QT_TRANSLATE_NOOP("Core", "the network has no line with a length"))
         self.lines = lines
         self.length = shapely.length(lines)
         starts = shapely.get_coordinates(shapely.get_point(lines, 0))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union
 
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message
 from .paths import default_profile_path
 
 FORMAT_VERSION = 1
@@ -25,14 +26,17 @@ CONFIDENCE_LEVELS = ("A", "B", "C", "plan", "assumption")
 SEISMIC_CLASSES = ("甲", "乙", "丙", "丁")
 
 
-class ProfileError(ValueError):
+class ProfileError(CoreError):
     """A profile that cannot be used; ``key`` is the dotted key at fault."""
 
-    def __init__(self, key: str, message: str, path: Optional[Union[str, Path]] = None):
+    def __init__(self, key: str, message: Message, path: Optional[Union[str, Path]] = None):
         self.key = key
         self.path = str(path) if path else None
-        where = f" in {self.path}" if self.path else ""
-        super().__init__(f"Plan profile key '{key}'{where}: {message}")
+        if self.path:
+            whole = Message(QT_TRANSLATE_NOOP("Core", "Plan profile key '{0}' in {1}: {2}"), key, self.path, message)
+        else:
+            whole = Message(QT_TRANSLATE_NOOP("Core", "Plan profile key '{0}': {1}"), key, message)
+        super().__init__(whole)
 
 
 @dataclass(frozen=True)
@@ -51,147 +55,149 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def _number(lo: float = -math.inf, hi: float = math.inf) -> Callable[[Any], Optional[str]]:
-    def check(v: Any) -> Optional[str]:
+def _number(lo: float = -math.inf, hi: float = math.inf) -> Callable[[Any], Optional[Message]]:
+    def check(v: Any) -> Optional[Message]:
         if not _is_number(v):
-            return f"expected a number, got {type(v).__name__} {v!r}"
+            return Message(QT_TRANSLATE_NOOP("Core", "expected a number, got {0} {1}"), type(v).__name__, repr(v))
         if not lo <= v <= hi:
-            return f"{v} is outside the allowed range {lo}..{hi}"
+            return Message(QT_TRANSLATE_NOOP("Core", "{0} is outside the allowed range {1}..{2}"), v, lo, hi)
         return None
 
     return check
 
 
-def _integer(lo: int = 0, hi: int = 10**9) -> Callable[[Any], Optional[str]]:
-    def check(v: Any) -> Optional[str]:
+def _integer(lo: int = 0, hi: int = 10**9) -> Callable[[Any], Optional[Message]]:
+    def check(v: Any) -> Optional[Message]:
         if not isinstance(v, int) or isinstance(v, bool):
-            return f"expected a whole number, got {type(v).__name__} {v!r}"
+            return Message(QT_TRANSLATE_NOOP("Core", "expected a whole number, got {0} {1}"), type(v).__name__, repr(v))
         if not lo <= v <= hi:
-            return f"{v} is outside the allowed range {lo}..{hi}"
+            return Message(QT_TRANSLATE_NOOP("Core", "{0} is outside the allowed range {1}..{2}"), v, lo, hi)
         return None
 
     return check
 
 
-def _text(v: Any) -> Optional[str]:
+def _text(v: Any) -> Optional[Message]:
     if not isinstance(v, str) or not v.strip():
-        return f"expected non-empty text, got {type(v).__name__} {v!r}"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected non-empty text, got {0} {1}"), type(v).__name__, repr(v))
     return None
 
 
-def _text_list(v: Any) -> Optional[str]:
+def _text_list(v: Any) -> Optional[Message]:
     if not isinstance(v, list) or not v:
-        return f"expected a non-empty list of text, got {type(v).__name__}"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a non-empty list of text, got {0}"), type(v).__name__)
     for i, item in enumerate(v):
         if not isinstance(item, str) or not item.strip():
-            return f"item {i} is {item!r}, expected text"
+            return Message(QT_TRANSLATE_NOOP("Core", "item {0} is {1}, expected text"), i, repr(item))
     return None
 
 
 def _number_map(lo: float = 0, hi: float = math.inf, allow_null: bool = False):
-    def check(v: Any) -> Optional[str]:
+    def check(v: Any) -> Optional[Message]:
         if not isinstance(v, dict) or not v:
-            return f"expected a non-empty mapping, got {type(v).__name__}"
+            return Message(QT_TRANSLATE_NOOP("Core", "expected a non-empty mapping, got {0}"), type(v).__name__)
         for k, item in v.items():
             if item is None and allow_null:
                 continue
             err = _number(lo, hi)(item)
             if err:
-                return f"entry '{k}': {err}"
+                return Message(QT_TRANSLATE_NOOP("Core", "entry '{0}': {1}"), k, err)
         return None
 
     return check
 
 
-def _avoidance_table(v: Any) -> Optional[str]:
+def _avoidance_table(v: Any) -> Optional[Message]:
     if not isinstance(v, dict) or not v:
-        return "expected a mapping from intensity to building class distances"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from intensity to building class distances"))
     for intensity, row in v.items():
         if not str(intensity).isdigit():
-            return f"intensity '{intensity}' must be a whole number such as \"8\""
+            return Message(QT_TRANSLATE_NOOP("Core", "intensity '{0}' must be a whole number such as \"8\""), intensity)
         if not isinstance(row, dict):
-            return f"intensity '{intensity}': expected a mapping of classes 甲/乙/丙/丁"
+            return Message(QT_TRANSLATE_NOOP("Core", "intensity '{0}': expected a mapping of classes 甲/乙/丙/丁"), intensity)
         missing = [c for c in SEISMIC_CLASSES if c not in row]
         if missing:
-            return f"intensity '{intensity}' lacks building class(es) {', '.join(missing)}"
+            return Message(QT_TRANSLATE_NOOP("Core", "intensity '{0}' lacks building class(es) {1}"), intensity, ", ".join(missing))
         err = _number_map(0, 5000, allow_null=True)(row)
         if err:
-            return f"intensity '{intensity}', {err}"
+            return Message(QT_TRANSLATE_NOOP("Core", "intensity '{0}', {1}"), intensity, err)
     return None
 
 
-def _class_map(v: Any) -> Optional[str]:
+def _class_map(v: Any) -> Optional[Message]:
     if not isinstance(v, dict) or not v:
-        return "expected a mapping from facility category to building class"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from facility category to building class"))
     for k, c in v.items():
         if c not in SEISMIC_CLASSES:
-            return f"category '{k}' has class {c!r}; expected one of {'/'.join(SEISMIC_CLASSES)}"
+            return Message(
+                QT_TRANSLATE_NOOP("Core", "category '{0}' has class {1}; expected one of {2}"), k, repr(c), "/".join(SEISMIC_CLASSES)
+            )
     return None
 
 
-def _grades(v: Any) -> Optional[str]:
+def _grades(v: Any) -> Optional[Message]:
     if not isinstance(v, dict) or not v:
-        return "expected a mapping from grade to its definition"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from grade to its definition"))
     for g, d in v.items():
         if not isinstance(d, dict):
-            return f"grade '{g}': expected a mapping with name, name_zh, min_width"
+            return Message(QT_TRANSLATE_NOOP("Core", "grade '{0}': expected a mapping with name, name_zh, min_width"), g)
         for field in ("name", "name_zh"):
             if _text(d.get(field)):
-                return f"grade '{g}' lacks text '{field}'"
+                return Message(QT_TRANSLATE_NOOP("Core", "grade '{0}' lacks text '{1}'"), g, field)
         err = _number(0, 200)(d.get("min_width"))
         if err:
-            return f"grade '{g}', min_width: {err}"
+            return Message(QT_TRANSLATE_NOOP("Core", "grade '{0}', min_width: {1}"), g, err)
     return None
 
 
-def _dimensions(v: Any) -> Optional[str]:
+def _dimensions(v: Any) -> Optional[Message]:
     if not isinstance(v, dict):
-        return "expected a mapping of dimensions"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping of dimensions"))
     for dim in ("hazard", "vulnerability", "capacity"):
         if dim not in v:
-            return f"lacks dimension '{dim}'"
+            return Message(QT_TRANSLATE_NOOP("Core", "lacks dimension '{0}'"), dim)
         err = _number_map(0, 1000)(v[dim])
         if err:
-            return f"dimension '{dim}', {err}"
+            return Message(QT_TRANSLATE_NOOP("Core", "dimension '{0}', {1}"), dim, err)
         if sum(v[dim].values()) <= 0:
-            return f"dimension '{dim}' has no positive weight"
+            return Message(QT_TRANSLATE_NOOP("Core", "dimension '{0}' has no positive weight"), dim)
     return None
 
 
-def _breaks(v: Any) -> Optional[str]:
+def _breaks(v: Any) -> Optional[Message]:
     if not isinstance(v, list) or len(v) != 4:
-        return "expected four class breaks (five classes)"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected four class breaks (five classes)"))
     for b in v:
         err = _number(0, 10)(b)
         if err:
             return err
     if any(b2 <= b1 for b1, b2 in zip(v, v[1:])):
-        return f"breaks {v} must increase strictly"
+        return Message(QT_TRANSLATE_NOOP("Core", "breaks {0} must increase strictly"), v)
     return None
 
 
-def _severity_weights(v: Any) -> Optional[str]:
+def _severity_weights(v: Any) -> Optional[Message]:
     err = _number_map(0, 100)(v)
     if err:
         return err
     missing = [k for k in ("grade", "angle", "exposure") if k not in v]
     if missing:
-        return f"lacks weight(s) {', '.join(missing)}"
+        return Message(QT_TRANSLATE_NOOP("Core", "lacks weight(s) {0}"), ", ".join(missing))
     if sum(v[k] for k in ("grade", "angle", "exposure")) <= 0:
-        return "needs at least one positive weight"
+        return Message(QT_TRANSLATE_NOOP("Core", "needs at least one positive weight"))
     return None
 
 
-def _text_map(v: Any) -> Optional[str]:
+def _text_map(v: Any) -> Optional[Message]:
     if not isinstance(v, dict) or not v:
-        return "expected a non-empty mapping of texts"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a non-empty mapping of texts"))
     for k, item in v.items():
         if _text(item):
-            return f"entry '{k}' is not text"
+            return Message(QT_TRANSLATE_NOOP("Core", "entry '{0}' is not text"), k)
     return None
 
 
-def _objective_weights(v: Any) -> Optional[str]:
+def _objective_weights(v: Any) -> Optional[Message]:
     err = _number_map(0, 1000)(v)
     if err:
         return err
@@ -199,58 +205,59 @@ def _objective_weights(v: Any) -> Optional[str]:
     missing = [k for k in names if k not in v]
     extra = [k for k in v if k not in names]
     if missing or extra:
-        return (
-            f"expected the weights {', '.join(names)}"
-            + (f"; lacks {', '.join(missing)}" if missing else "")
-            + (f"; unknown {', '.join(extra)}" if extra else "")
+        return Message(
+            QT_TRANSLATE_NOOP("Core", "expected the weights {0}; lacks: {1}; unknown: {2}"),
+            ", ".join(names),
+            ", ".join(missing) or "-",
+            ", ".join(extra) or "-",
         )
     return None
 
 
-def _grade_factors(v: Any) -> Optional[str]:
+def _grade_factors(v: Any) -> Optional[Message]:
     err = _number_map(0, 1)(v)
     if err:
         return err
     missing = [k for k in ("1", "2", "3", "unknown") if k not in v]
-    return f"lacks factor(s) for {', '.join(missing)}" if missing else None
+    return Message(QT_TRANSLATE_NOOP("Core", "lacks factor(s) for {0}"), ", ".join(missing)) if missing else None
 
 
-def _two_breaks(v: Any) -> Optional[str]:
+def _two_breaks(v: Any) -> Optional[Message]:
     if not isinstance(v, list) or len(v) != 2:
-        return "expected two breaks (low/medium, medium/high)"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected two breaks (low/medium, medium/high)"))
     for b in v:
         err = _number(0, 100)(b)
         if err:
             return err
-    return None if v[0] < v[1] else f"breaks {v} must increase"
+    return None if v[0] < v[1] else Message(QT_TRANSLATE_NOOP("Core", "breaks {0} must increase"), v)
 
 
-def _categories(v: Any) -> Optional[str]:
+def _categories(v: Any) -> Optional[Message]:
     if not isinstance(v, dict) or not v:
-        return "expected a mapping from category code to its names"
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from category code to its names"))
     for code, d in v.items():
         if not code.isidentifier() or code != code.lower():
-            return f"category code '{code}' must be lower_case_with_underscores"
+            return Message(QT_TRANSLATE_NOOP("Core", "category code '{0}' must be lower_case_with_underscores"), code)
         if not isinstance(d, dict):
-            return f"category '{code}': expected a mapping with name, name_zh, clauses"
+            return Message(QT_TRANSLATE_NOOP("Core", "category '{0}': expected a mapping with name, name_zh, clauses"), code)
         for field in ("name", "name_zh", "clauses"):
             if _text(d.get(field)):
-                return f"category '{code}' lacks text '{field}'"
+                return Message(QT_TRANSLATE_NOOP("Core", "category '{0}' lacks text '{1}'"), code, field)
     return None
 
 
-def _days(v: Any) -> Optional[str]:
+def _days(v: Any) -> Optional[Message]:
     err = _number_map(0, 365)(v)
     if err:
         return err
     for level in ("family", "community", "cluster"):
         if level not in v:
-            return f"lacks level '{level}'"
+            return Message(QT_TRANSLATE_NOOP("Core", "lacks level '{0}'"), level)
     return None
 
 
 # dotted key -> (unit, value check). Every key here must be present.
-SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[str]]]] = {
+SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "life_circle.radius_min": ("m", _number(100, 10000)),
     "life_circle.radius_max": ("m", _number(100, 10000)),
     "life_circle.radius_default": ("m", _number(100, 10000)),
@@ -389,17 +396,17 @@ def _lookup(data: Dict[str, Any], key: str) -> Dict[str, Any]:
 def validate(data: Any, path: Optional[Union[str, Path]] = None) -> None:
     """Raise :class:`ProfileError` naming the first key that is missing or wrong."""
     if not isinstance(data, dict):
-        raise ProfileError("(top level)", "expected a JSON object", path)
+        raise ProfileError("(top level)", Message(QT_TRANSLATE_NOOP("Core", "expected a JSON object")), path)
     header = data.get("profile")
     if not isinstance(header, dict):
-        raise ProfileError("profile", "missing header section", path)
+        raise ProfileError("profile", Message(QT_TRANSLATE_NOOP("Core", "missing header section")), path)
     for field in ("id", "title", "title_zh"):
         if _text(header.get(field)):
-            raise ProfileError(f"profile.{field}", "missing or not text", path)
+            raise ProfileError(f"profile.{field}", Message(QT_TRANSLATE_NOOP("Core", "missing or not text")), path)
     if header.get("format_version") != FORMAT_VERSION:
         raise ProfileError(
             "profile.format_version",
-            f"is {header.get('format_version')!r}; this plugin reads format {FORMAT_VERSION}",
+            Message(QT_TRANSLATE_NOOP("Core", "is {0}; this plugin reads format {1}"), repr(header.get("format_version")), FORMAT_VERSION),
             path,
         )
     for key, (unit, check) in SCHEMA.items():
@@ -408,19 +415,19 @@ def validate(data: Any, path: Optional[Union[str, Path]] = None) -> None:
         for part in key.split("."):
             walked.append(part)
             if not isinstance(node, dict) or part not in node:
-                raise ProfileError(".".join(walked), "is missing", path)
+                raise ProfileError(".".join(walked), Message(QT_TRANSLATE_NOOP("Core", "is missing")), path)
             node = node[part]
         if not isinstance(node, dict) or "value" not in node:
-            raise ProfileError(key, "must be an object with value, unit, source and confidence", path)
+            raise ProfileError(key, Message(QT_TRANSLATE_NOOP("Core", "must be an object with value, unit, source and confidence")), path)
         for field in ("unit", "source", "confidence"):
             if _text(node.get(field)):
-                raise ProfileError(f"{key}.{field}", "is missing or not text", path)
+                raise ProfileError(f"{key}.{field}", Message(QT_TRANSLATE_NOOP("Core", "is missing or not text")), path)
         if node["unit"] != unit:
-            raise ProfileError(f"{key}.unit", f"is '{node['unit']}', expected '{unit}'", path)
+            raise ProfileError(f"{key}.unit", Message(QT_TRANSLATE_NOOP("Core", "is '{0}', expected '{1}'"), node["unit"], unit), path)
         if node["confidence"] not in CONFIDENCE_LEVELS:
             raise ProfileError(
                 f"{key}.confidence",
-                f"is '{node['confidence']}', expected one of {', '.join(CONFIDENCE_LEVELS)}",
+                Message(QT_TRANSLATE_NOOP("Core", "is '{0}', expected one of {1}"), node["confidence"], ", ".join(CONFIDENCE_LEVELS)),
                 path,
             )
         err = check(node["value"])
@@ -435,23 +442,33 @@ def _cross_checks(data: Dict[str, Any], path) -> None:
 
     lo, hi, default = v("life_circle.radius_min"), v("life_circle.radius_max"), v("life_circle.radius_default")
     if lo > hi:
-        raise ProfileError("life_circle.radius_min.value", f"{lo} m exceeds radius_max {hi} m", path)
+        raise ProfileError(
+            "life_circle.radius_min.value", Message(QT_TRANSLATE_NOOP("Core", "{0} m exceeds radius_max {1} m"), lo, hi), path
+        )
     if not lo <= default <= hi:
-        raise ProfileError("life_circle.radius_default.value", f"{default} m is outside {lo}-{hi} m", path)
+        raise ProfileError(
+            "life_circle.radius_default.value", Message(QT_TRANSLATE_NOOP("Core", "{0} m is outside {1}-{2} m"), default, lo, hi), path
+        )
     known = set(v("facility_categories"))
     for key in CATEGORY_LIST_KEYS:
         for item in v(key):
             for code in item.split("|"):
                 if code not in known:
-                    raise ProfileError(f"{key}.value", f"category '{code}' is not in facility_categories", path)
+                    raise ProfileError(
+                        f"{key}.value", Message(QT_TRANSLATE_NOOP("Core", "category '{0}' is not in facility_categories"), code), path
+                    )
     for code in v("seismic.class_by_category"):
         if code not in known:
-            raise ProfileError("seismic.class_by_category.value", f"category '{code}' is not in facility_categories", path)
+            raise ProfileError(
+                "seismic.class_by_category.value",
+                Message(QT_TRANSLATE_NOOP("Core", "category '{0}' is not in facility_categories"), code),
+                path,
+            )
     intensity = str(v("seismic.design_intensity"))
     if intensity not in v("seismic.avoidance_distance"):
         raise ProfileError(
             "seismic.avoidance_distance.value",
-            f"has no row for the design intensity {intensity}",
+            Message(QT_TRANSLATE_NOOP("Core", "has no row for the design intensity {0}"), intensity),
             path,
         )
 
@@ -462,13 +479,17 @@ def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProfileError("(file)", "file not found", path) from None
+        raise ProfileError("(file)", Message(QT_TRANSLATE_NOOP("Core", "file not found")), path) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError("(file)", f"cannot be read: {exc}", path) from None
+        raise ProfileError("(file)", Message(QT_TRANSLATE_NOOP("Core", "cannot be read: {0}"), exc), path) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError("(file)", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path) from None
+        raise ProfileError(
+            "(file)",
+            Message(QT_TRANSLATE_NOOP("Core", "is not valid JSON (line {0}, column {1}: {2})"), exc.lineno, exc.colno, exc.msg),
+            path,
+        ) from None
     return PlanProfile(data, path)
 
 

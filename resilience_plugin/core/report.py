@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
+from .messages import QT_TRANSLATE_NOOP, CoreError
 from .scoring import CLASSES_ZH, FIELDS, INDICATORS, TARGET_CLAUSES, TYPES_ZH
 
 NAME_FIELDS = ("name_zh", "name", "名称", "街道", "code", "编码")
@@ -19,7 +20,7 @@ CLUSTER_FIELDS = ("cluster_id", "cluster", "组团")
 SCORED_FIELDS = ("score", "class", "rank", "unit_type")
 
 
-class ReportError(ValueError):
+class ReportError(CoreError):
     """The report cannot be made; the message names the layer or field at fault."""
 
 
@@ -76,7 +77,11 @@ def check_scored(field_names: Sequence[str], layer: str) -> List[str]:
     missing = [f for f in SCORED_FIELDS if f not in field_names]
     if missing:
         raise ReportError(
-            f"layer '{layer}' has no field(s) {', '.join(missing)}: give the output of 'Score street/town units' (resilience:scoreunits)"
+            QT_TRANSLATE_NOOP(
+                "Core", "layer '{0}' has no field(s) {1}: give the output of 'Score street/town units' (resilience:scoreunits)"
+            ),
+            layer,
+            ", ".join(missing),
         )
     return [k for k, f in FIELDS.items() if f in field_names]
 
@@ -269,9 +274,9 @@ def cluster_of_units(unit_wkbs: Sequence, cluster_wkbs: Sequence, cluster_ids: S
     import shapely
 
     from .dossier import point_owner
+    from .geometry import from_wkb
 
-    units = shapely.from_wkb(np.array(list(unit_wkbs) + [None], dtype=object)[:-1])
-    clusters = shapely.from_wkb(np.array(list(cluster_wkbs) + [None], dtype=object)[:-1])
+    units, clusters = from_wkb(unit_wkbs), from_wkb(cluster_wkbs)
     points = np.full(len(units), None, dtype=object)
     present = ~shapely.is_missing(units) & ~shapely.is_empty(units)
     points[present] = shapely.point_on_surface(shapely.make_valid(units[present]))

@@ -20,6 +20,8 @@ from typing import Dict, List, Optional
 
 import numpy as np
 
+from .messages import QT_TRANSLATE_NOOP, CoreError
+
 # indicator -> (dimension, higher is worse?, log transform?)
 INDICATORS: Dict[str, tuple] = {
     "fault_share": ("hazard", True, False),
@@ -76,7 +78,7 @@ def targets(profile) -> Dict[str, float]:
     return {k: profile.value(key) for k, key in TARGET_KEYS.items()}
 
 
-class ScoringError(ValueError):
+class ScoringError(CoreError):
     """Scoring cannot go on; the message names what is wrong."""
 
 
@@ -110,7 +112,7 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
     """Scores from raw indicator values (only the indicators present in ``raw`` are used)."""
     used = [k for k in INDICATORS if k in raw]
     if not used:
-        raise ScoringError("no indicator could be computed: give at least one of the optional layers or fields")
+        raise ScoringError(QT_TRANSLATE_NOOP("Core", "no indicator could be computed: give at least one of the optional layers or fields"))
     n = len(next(iter(raw.values())))
     normalised, constant = {}, []
     for k in used:
@@ -127,7 +129,9 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
             dims[dim] = np.full(n, np.nan)
             continue
         if w.sum() <= 0:
-            raise ScoringError(f"the weights of dimension '{dim}' sum to zero for the indicators used ({', '.join(keys)})")
+            raise ScoringError(
+                QT_TRANSLATE_NOOP("Core", "the weights of dimension '{0}' sum to zero for the indicators used ({1})"), dim, ", ".join(keys)
+            )
         stack = np.vstack([normalised[k] for k in keys])
         mask = np.isfinite(stack)
         ws = (w[:, None] * mask).sum(axis=0)
@@ -137,7 +141,10 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
     lack = 10.0 - c
     parts = [x for x in (h, v, lack) if np.isfinite(x).any()]
     if not parts:
-        raise ScoringError(f"no unit has a value for any indicator used ({', '.join(used)}): check the population and the input layers")
+        raise ScoringError(
+            QT_TRANSLATE_NOOP("Core", "no unit has a value for any indicator used ({0}): check the population and the input layers"),
+            ", ".join(used),
+        )
     with np.errstate(invalid="ignore"):
         total = np.prod(np.vstack([np.nan_to_num(x) for x in parts]), axis=0) ** (1.0 / len(parts))
     klass = np.array([CLASSES[int(np.searchsorted(breaks, s, side="right"))] for s in total], dtype=object)

@@ -20,7 +20,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS
 from ..core.profile import ProfileError, load_profile
 from ..settings import active_profile_path, set_active_profile_path
-from ..translation import translate
+from ..translation import core_message, translate
 
 COLUMNS = ("key", "value", "unit", "source", "confidence")
 
@@ -76,7 +76,7 @@ class ProfileDialog(QDialog):
         try:
             self.profile = load_profile(path or None)
         except ProfileError as exc:
-            self.bar.pushMessage(self.tr("Profile not loaded"), str(exc), level=MESSAGE_CRITICAL, duration=0)
+            self.bar.pushMessage(self.tr("Profile not loaded"), core_message(exc), level=MESSAGE_CRITICAL, duration=0)
             if self.profile is None:
                 self.profile = load_profile()
             else:
@@ -114,7 +114,7 @@ class ProfileDialog(QDialog):
         try:
             profile = self.edited_profile()
         except ProfileError as exc:
-            self.bar.pushMessage(self.tr("Profile not saved"), str(exc), level=MESSAGE_CRITICAL, duration=0)
+            self.bar.pushMessage(self.tr("Profile not saved"), core_message(exc), level=MESSAGE_CRITICAL, duration=0)
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save plan profile"), "", self.tr("Plan profile (*.json)"))
         if path:

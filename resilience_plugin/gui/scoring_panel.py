@@ -53,7 +53,7 @@ from ..compat import (
     SORT_ROLE,
 )
 from ..core import scoring as sc
-from ..translation import translate
+from ..translation import core_message, translate
 
 PROJECT_SCOPE = "resilience_plugin"
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
@@ -66,11 +66,18 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ building the widgets
     def setup_scoring(self):
-        from ..core.profile import load_profile
+        from ..core.profile import ProfileError, load_profile
+        from ..core.scoring import targets
         from ..settings import active_profile_path
 
-        self.profile = load_profile(active_profile_path() or None)
-        from ..core.scoring import targets
+        try:
+            self.profile = load_profile(active_profile_path() or None)
+        except ProfileError as exc:  # the profile chosen for new runs was moved or broken since
+            self.profile = load_profile()
+            self._message(
+                translate("ScorecardDock", "The chosen plan profile cannot be used, so the built-in one is: {0}").format(core_message(exc)),
+                MESSAGE_WARNING,
+            )
 
         self.weights: Dict[str, Dict[str, float]] = json.loads(json.dumps(self.profile.value("scoring.dimensions")))
         self.targets: Dict[str, float] = targets(self.profile)
@@ -269,7 +276,7 @@ class ScoringPanel:
         try:
             self.edited_profile().save(path)
         except (ProfileError, OSError) as exc:
-            self._message(str(exc), MESSAGE_CRITICAL)
+            self._message(core_message(exc), MESSAGE_CRITICAL)
             return ""
         self._message(translate("ScorecardDock", "Profile saved to {0}").format(path), MESSAGE_SUCCESS)
         return path
@@ -426,7 +433,7 @@ class ScoringPanel:
             )
         except sc.ScoringError as exc:
             self.result = None
-            self._message(str(exc), MESSAGE_WARNING)
+            self._message(core_message(exc), MESSAGE_WARNING)
             return
         self.sensitivity = self._rank_sensitivity()
         self._fill_scores()
@@ -750,7 +757,7 @@ class ScoringPanel:
             self._message(cancelled, MESSAGE_INFO)
             return ""
         except (ReportError, ExportError, ProfileError, OSError) as exc:
-            self._message(str(exc), MESSAGE_CRITICAL)
+            self._message(core_message(exc), MESSAGE_CRITICAL)
             return ""
         finally:
             self.pdfProgress.close()

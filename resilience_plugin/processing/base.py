@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
-from ..translation import translate
+from ..translation import core_message, translate
 
 
 class OutputSink:
@@ -74,8 +74,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             self._discard_outputs(context, feedback)
             raise
         if cancelled:
-            # no exception for a cancel: on QGIS 3.22, runs that ended in an exception left later openings of their
-            # GeoPackages failing in the same process ("unable to open database file"); see the CHANGELOG
+            # no exception: cancelling is the user's choice, not a failure, so Processing shows no error for it
             self._discard_outputs(context, feedback)
             feedback.pushWarning(translate("Resilience", "Cancelled: no output was written."))
             return {}
@@ -95,7 +94,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                 continue
             if definition.type() == "multilayer":
                 layers = self.parameterAsLayerList(parameters, key, context)
-                sizes[key] = sum(getattr(layer, "featureCount", lambda: 0)() for layer in layers)
+                sizes[key] = sum(max(0, getattr(layer, "featureCount", lambda: 0)()) for layer in layers)
             else:
                 source = self.parameterAsSource(parameters, key, context)
                 if source is not None:
@@ -223,7 +222,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         try:
             return load_profile(path or None)
         except ProfileError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(core_message(exc)) from None
 
     def optional_field(self, parameters, key, context, source, label, layer, feedback) -> str:
         """The chosen field; a default that the layer lacks is dropped with a note, a named one must exist."""
@@ -246,6 +245,14 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         return source
 
+    def vector_layer(self, parameters, key, context):
+        """The layer of a vector-layer input: None only when none was given (Processing refuses a run without a
+        required one); one given that cannot be opened is an error naming it."""
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        if layer is None and is_given(parameters.get(key)):
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        return layer
+
     def layer_list(self, parameters, key, context) -> list:
         """The layers of a multi-layer input; one given that cannot be opened is an error naming it."""
         layers = self.parameterAsLayerList(parameters, key, context)
@@ -260,9 +267,12 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return layers
 
     def layer_name(self, parameters, key, context, source) -> str:
-        """The layer's name as the user sees it (or the source's name)."""
+        """The layer's name as the user sees it: its name in the project, or its table's when it was given as a
+        path (``city.gpkg|layername=facilities`` is 'facilities', not 'city'); else the source's name."""
+        from .io import display_name
+
         layer = self.parameterAsVectorLayer(parameters, key, context)
-        return layer.name() if layer is not None else (source.sourceName() or key)
+        return display_name(layer) if layer is not None else (source.sourceName() or key)
 
     def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0)):
         """The facilities of parameter ``key`` classified by the profile's vocabulary, or None when not given.

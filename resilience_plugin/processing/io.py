@@ -5,6 +5,7 @@ same way and says what it did in the log.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import List, Optional
 
 import numpy as np
@@ -25,6 +26,7 @@ from qgis.core import (
 
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
+from ..core.geometry import from_wkb
 from ..translation import translate
 
 
@@ -115,7 +117,7 @@ def read_source(
     if fields is not None:
         indices = [source.fields().lookupField(f) for f in fields]
         request.setSubsetOfAttributes([j for j in indices if j >= 0])
-    total = source.featureCount() or 1
+    total = max(source.featureCount(), 1)  # -1: unknown (a filtered GeoPackage layer on QGIS 3.22, for one)
     geoms = []
     lo, hi = progress_span
     iterated, cancelled = 0, False
@@ -131,9 +133,9 @@ def read_source(
             if not keep_null:
                 continue
         else:
-            if QgsWkbTypes.isCurvedType(geom.wkbType()):  # arcs from a GeoPackage: segmentised as QGIS draws them
-                geom = QgsGeometry(geom.constGet().segmentize())
-                out.curved += 1
+            straight = without_arcs(geom)
+            out.curved += straight is not geom
+            geom = straight
             if transform is not None:
                 geom = QgsGeometry(geom)
                 try:
@@ -149,7 +151,7 @@ def read_source(
         out.attributes.append(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
         geoms.append(shp)
         if hi > lo and i % 1000 == 0:
-            feedback.setProgress(lo + (hi - lo) * i / total)
+            feedback.setProgress(lo + (hi - lo) * min(i / total, 1.0))
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
     if iterated == 0 and source.featureCount() > 0:  # it said it had features and gave none: never a silent zero
@@ -160,7 +162,16 @@ def read_source(
                 "or Processing's invalid-geometry setting skipped them all.",
             ).format(name, source.featureCount())
         )
-    geoms = shapely.force_2d(shapely.from_wkb(np.array(geoms + [None], dtype=object)[:-1]))
+    if 0 <= source.featureCount() != iterated:  # never a silent difference between what it said and what it gave
+        feedback.pushWarning(
+            translate(
+                "Resilience",
+                "Layer '{0}' reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), "
+                "Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered "
+                "GeoPackage layer: check the layer.",
+            ).format(name, source.featureCount(), iterated)
+        )
+    geoms = from_wkb(geoms)
     present = np.array([g is not None for g in geoms], dtype=bool)
     invalid = np.nonzero(present)[0][~shapely.is_valid(geoms[present])]
     if len(invalid):
@@ -168,6 +179,23 @@ def read_source(
         out.repaired += len(invalid)
     out.geometries = geoms
     return out
+
+
+def display_name(layer) -> str:
+    """The layer's name, or its table's when it was opened from a path (a GeoPackage's layers share its file name)."""
+    source = layer.source()
+    if "layername=" in source:
+        table = source.split("layername=", 1)[1].split("|")[0]
+        if layer.name() in ("", Path(source.split("|")[0]).stem):
+            return table
+    return layer.name()
+
+
+def without_arcs(geom: QgsGeometry) -> QgsGeometry:
+    """A curved geometry (arcs, from a GeoPackage) as straight segments, as QGIS draws it; others unchanged."""
+    if QgsWkbTypes.isCurvedType(geom.wkbType()):
+        return QgsGeometry(geom.constGet().segmentize())
+    return geom
 
 
 def keep_lines(read: ReadLayer, feedback) -> np.ndarray:

@@ -161,7 +161,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import clusters as cl
-        from ..io import make_fields, numbers, polygons_only, read_source, text, working_crs, write_rows
+        from ..io import display_name, make_fields, numbers, polygons_only, read_source, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -218,7 +218,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
                 )
         barriers = []
         for layer in self.layer_list(parameters, self.BARRIERS, context):
-            read = read_source(layer, layer.name(), crs, context, feedback, fields=[], keep_null=False)
+            read = read_source(layer, display_name(layer), crs, context, feedback, fields=[], keep_null=False)
             read.report(feedback)
             barriers.extend(g for g in read.geometries if g is not None)
         required = profile.value("clusters.required_categories")

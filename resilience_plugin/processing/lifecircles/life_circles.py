@@ -29,7 +29,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import qgis_locale
+from ...translation import core_message, qgis_locale
 from . import LifeCirclesAlgorithmBase
 
 CLAUSES = "第12、53、54、55条"
@@ -254,7 +254,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             try:
                 network, report = interruptible(lambda: WalkingNetwork.from_lines(lines.geometries), feedback.isCanceled)
             except NetworkError as exc:
-                raise QgsProcessingException(f"{net_name}: {exc}") from None
+                raise QgsProcessingException(f"{net_name}: {core_message(exc)}") from None
             if report["added_by_noding"]:
                 feedback.pushWarning(
                     self.tr("{0}: the network was not noded; lines were split where they cross ({1} more segments).").format(

@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ...compat import ALG_FLAG_NO_THREADING, SOURCE_POLYGON
+from ...translation import core_message
 from . import ReportsAlgorithmBase
 
 
@@ -98,15 +99,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
         from ...core.report import ReportError
         from ...report import ReportError as ExportError
         from ...report import build_report
-        from ..base import is_given
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
-        units = self.parameterAsVectorLayer(parameters, self.UNITS, context)
-        if units is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.UNITS))
-        clusters = self.parameterAsVectorLayer(parameters, self.CLUSTERS, context)
-        if clusters is None and is_given(parameters.get(self.CLUSTERS)):
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.CLUSTERS))
+        units = self.vector_layer(parameters, self.UNITS, context)
+        clusters = self.vector_layer(parameters, self.CLUSTERS, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
@@ -122,7 +118,7 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
                 feedback=feedback,
             )
         except (ReportError, ExportError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(core_message(exc)) from None
         if feedback.isCanceled():
             return {}
         feedback.pushInfo(

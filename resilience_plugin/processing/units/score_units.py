@@ -19,6 +19,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from ...translation import core_message
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
 
@@ -242,7 +243,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 raw, profile.value("scoring.dimensions"), profile.value("scoring.class_breaks"), profile.value("scoring.type_margin")
             )
         except sc.ScoringError as exc:
-            raise QgsProcessingException(f"{name}: {exc}") from None
+            raise QgsProcessingException(f"{name}: {core_message(exc)}") from None
         if result.constant:
             feedback.pushWarning(self.tr("Indicator(s) equal for every unit, scored 0: {0}").format(", ".join(result.constant)))
         feedback.pushInfo(self.tr("Indicators used: {0}").format(", ".join(result.used)))

@@ -1,0 +1,46 @@
+"""Messages of core's errors, in English and translatable, without Qt.
+
+Core never imports qgis, so it cannot translate. Its errors carry a :class:`Message`: an English template, marked
+with :func:`QT_TRANSLATE_NOOP` so that ``make transup`` (pylupdate5) collects it under the context ``Core``, and the
+values that fill it. ``str()`` of the error is the English text; the QGIS side shows
+``resilience_plugin.translation.core_message(error)``, the same message in the user's language.
+"""
+
+from typing import Callable
+
+CONTEXT = "Core"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 collects
+    """Marks ``text`` for translation under ``context``; returns it unchanged."""
+    return text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class Message:
+    """A template with ``{0}``, ``{1}`` … and its values; a value may itself be a Message."""
+
+    def __init__(self, template: str, *values):
+        self.template, self.values = template, values
+
+    def text(self, tr: Callable[[str], str] = _same) -> str:
+        """The message, with each template passed through ``tr`` (identity: English)."""
+        values = [v.text(tr) if isinstance(v, Message) else v for v in self.values]
+        return tr(self.template).format(*values) if values else tr(self.template)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Message({self.text()!r})"
+
+
+class CoreError(ValueError):
+    """An error of core: ``message`` says, in a translatable form, what is wrong and names the key, layer or field."""
+
+    def __init__(self, template, *values):
+        self.message = template if isinstance(template, Message) else Message(template, *values)
+        super().__init__(self.message.text())
