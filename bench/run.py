@@ -145,8 +145,6 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
     from qgis.core import (
         QgsApplication,
         QgsFeature,
-        QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterVectorLayer,
         QgsProject,
         QgsVectorLayer,
         QgsWkbTypes,
@@ -158,6 +156,7 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
     from resilience_plugin.demo import _in_dependency_order
     from resilience_plugin.processing.provider import ALGORITHMS
     from resilience_plugin.standalone import start_qgis, stop_provider
+    from tests.helpers import destinations, main_input
 
     def settle():
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -184,18 +183,11 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
     sample = str(sample_city_path())
     made = {}
     registry = QgsApplication.processingRegistry()
+    plans = []  # (name, params, main input key, its small copy)
     for cls in _in_dependency_order(ALGORITHMS, sample):
         name = cls().name()
-        alg = registry.algorithmById(f"resilience:{name}")
         params = {k: (made[v[5:]] if str(v).startswith("demo:") else v) for k, v in cls().demo_parameters(sample).items()}
-        key = next(
-            (
-                p.name()
-                for p in alg.parameterDefinitions()
-                if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)) and p.name() in params
-            ),
-            None,
-        )
+        key = main_input(name, params)
         small = None
         if key is not None:
             source = QgsVectorLayer(params[key], "source", "ogr")
@@ -204,24 +196,34 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
             small.updateFields()
             small.dataProvider().addFeatures([QgsFeature(f) for _i, f in zip(range(subset), source.getFeatures())])
             QgsProject.instance().addMapLayer(small)
-        for i in range(rounds):
-            run_params = dict(params)
-            if small is not None:
-                run_params[key] = small
-            for d in alg.destinationParameterDefinitions():
-                ext = d.defaultFileExtension() if d.type() == "fileDestination" else "gpkg"
-                run_params[d.name()] = str(out / f"long_{name}_{i}_{d.name()}.{ext}")
-            result = processing.run(f"resilience:{name}", run_params)
-            for d in alg.destinationParameterDefinitions():
-                made.setdefault(f"{name}:{d.name()}", run_params[d.name()])
-        if small is not None:
-            QgsProject.instance().removeMapLayer(small.id())
-        del result
+            params[key] = small
+        folder = out / "long_0"
+        folder.mkdir(exist_ok=True)
+        outputs = destinations(name, folder)
+        processing.run(f"resilience:{name}", {**params, **outputs})  # the first round; later ones read its outputs
+        for d in registry.algorithmById(f"resilience:{name}").destinationParameterDefinitions():
+            made[f"{name}:{d.name()}"] = outputs[d.name()]
+        plans.append((name, params))
+    after_first = settle()
+    middle = None
+    for i in range(1, rounds):
+        folder = out / f"long_{i}"
+        folder.mkdir(exist_ok=True)
+        for name, params in plans:
+            processing.run(f"resilience:{name}", {**params, **destinations(name, folder)})
+        if i == rounds // 2 - 1:
+            middle = settle()
+    for _name, params in plans:
+        for value in params.values():
+            if isinstance(value, QgsVectorLayer):
+                QgsProject.instance().removeMapLayer(value.id())
     after_algorithms = settle()
+    half = rounds // 2
     print(
         f"{'long session, resident memory (MB)':<46} start {start:7.1f}, +{after_plugin - start:.1f} after {rounds} plugin "
-        f"loads, +{after_dock - after_plugin:.1f} after {rounds} dock cycles, +{after_algorithms - after_dock:.1f} after "
-        f"{rounds} runs of each of {len(ALGORITHMS)} algorithms",
+        f"loads, +{after_dock - after_plugin:.1f} after {rounds} dock cycles; {len(ALGORITHMS)} algorithms run {rounds} "
+        f"times each: +{after_first - after_dock:.1f} the first round, +{middle - after_first:.1f} rounds 2-{half}, "
+        f"+{after_algorithms - middle:.1f} rounds {half + 1}-{rounds}",
         flush=True,
     )
 
@@ -686,5 +688,15 @@ if __name__ == "__main__":
 
         start_qgis()
         bench_scale(Path(tempfile.mkdtemp(prefix="rp-scale-")))
+        sys.exit(0)
+    if sys.argv[1:] == ["long"]:  # the long session alone
+        from qgis.PyQt.QtWidgets import QMainWindow
+
+        from resilience_plugin.standalone import start_qgis, stop_provider
+
+        app = start_qgis()
+        stop_provider()
+        window = QMainWindow()
+        bench_long_session(StubIface(window), Path(tempfile.mkdtemp(prefix="rp-long-")))
         sys.exit(0)
     sys.exit(main())

@@ -54,6 +54,7 @@ from .core.cancel import Cancelled
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
 from .processing.io import display_name, without_arcs
+from .processing.units.score_units import class_label, indicator_label, type_label
 from .styles import style_scores
 from .translation import translate
 
@@ -115,29 +116,9 @@ def words() -> Dict[str, str]:
         "vulnerability": translate("Report", "Vulnerability"),
         "capacity": translate("Report", "Capacity"),
     }
-    classes = {
-        "very low": translate("Report", "very low"),
-        "low": translate("Report", "low"),
-        "medium": translate("Report", "medium"),
-        "high": translate("Report", "high"),
-        "very high": translate("Report", "very high"),
-    }
-    types = {
-        "hazard-led": translate("Report", "hazard-led"),
-        "vulnerability-led": translate("Report", "vulnerability-led"),
-        "capacity-gap": translate("Report", "capacity gap"),
-        "balanced": translate("Report", "balanced"),
-    }
-    assert set(classes) == set(CLASSES) and set(types) == set(TYPES)
-    w.update({f"class:{k}": v for k, v in classes.items()})
-    w.update({f"type:{k}": v for k, v in types.items()})
+    w.update({f"class:{k}": class_label(k) for k in CLASSES})
+    w.update({f"type:{k}": type_label(k) for k in TYPES})
     return w
-
-
-def indicator_label(key: str) -> str:
-    from .processing.units.score_units import indicator_label as label
-
-    return label(key)
 
 
 def cluster_label(key: str) -> str:
@@ -237,9 +218,8 @@ def build_report(
             for page, cid in zip(units, unit_cluster):
                 if cid:
                     page.subtitle += f" · {w['cluster']} {cid}"
-        members: Dict[str, List] = {}
-        for page, cid in zip(units, unit_cluster):
-            members.setdefault(cid, []).append(page)
+    members = rc.members_by_cluster(units, unit_cluster)
+    if clusters_layer is not None:
         clusters = rc.cluster_pages(c_records, id_field, members, cluster_label, w)
 
     title_page = rc.Page("title", "title", title or translate("Report", "Resilience assessment report"), profile.title_zh)
@@ -247,7 +227,7 @@ def build_report(
         rc.Row(list(r)) for r in provenance(units_origin or units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
     ]
     title_page.rows["profile"] = rc.profile_rows(profile)
-    pages = rc.order_pages(title_page, clusters, units, unit_cluster, cluster_ids)
+    pages = rc.order_pages(title_page, clusters, cluster_ids, members)
     if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
         feedback.pushInfo(
             translate("Report", "{0} pages: title, {1} clusters, {2} units").format(len(pages) + TITLE_PAGES - 1, len(clusters), len(units))

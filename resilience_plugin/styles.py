@@ -171,18 +171,13 @@ def style_scores(layer, breaks=None) -> None:
         from .core.profile import load_profile
 
         breaks = load_profile().value("scoring.class_breaks")
-    labels = {
-        "very low": translate("Resilience", "Very low risk"),
-        "low": translate("Resilience", "Low risk"),
-        "medium": translate("Resilience", "Medium risk"),
-        "high": translate("Resilience", "High risk"),
-        "very high": translate("Resilience", "Very high risk"),
-    }
+    from .processing.units.score_units import class_label
+
     edges = [0.0, *breaks, 10.0]
     ranges = []
     for (name, colour), lo, hi in zip(SCORE_COLOURS, edges[:-1], edges[1:]):
         symbol = simple_symbol(layer, colour, fill_alpha=0.85, outline=("#555555", 0.2))
-        ranges.append(QgsRendererRange(lo, hi, symbol, f"{labels[name]} ({lo:g}–{hi:g})"))
+        ranges.append(QgsRendererRange(lo, hi, symbol, translate("Resilience", "{0} risk ({1:g}–{2:g})").format(class_label(name), lo, hi)))
     layer.setRenderer(QgsGraduatedSymbolRenderer("score", ranges))
     layer.triggerRepaint()
 

@@ -79,6 +79,17 @@ class Probe(Recorder):
         return bool(steps) and abs(steps[-1] - 100) < 1e-6 and all(b >= a - 1e-9 for a, b in zip(steps, steps[1:]))
 
 
+def main_input(name: str, params: dict):
+    """The first layer input of algorithm ``resilience:name`` that ``params`` gives (None when it gives none)."""
+    from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer
+
+    alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
+    for p in alg.parameterDefinitions():
+        if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)) and p.name() in params:
+            return p.name()
+    return None
+
+
 def destinations(name: str, folder) -> dict:
     """A path in ``folder`` for each output of algorithm ``resilience:name`` (GeoPackage for layers)."""
     alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")

@@ -19,8 +19,6 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsProcessingException,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -30,7 +28,7 @@ from resilience_plugin.compat import FIELD_STRING
 from resilience_plugin.demo import _in_dependency_order
 from resilience_plugin.processing.provider import ALGORITHMS
 from tests.conftest import SHIPPED_SAMPLE
-from tests.helpers import Recorder, destinations, run
+from tests.helpers import Recorder, destinations, main_input, run
 
 # a copy of its own, so that these tests, which open the sample city hundreds of times, share no open file with
 # the others (see the own_sample fixture in tests/conftest.py for what a shared GeoPackage can do on QGIS 3.22)
@@ -68,11 +66,9 @@ def _with_outputs(name, params, tmp_path):
 
 
 def _main_input(name, params):
-    alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
-    for p in alg.parameterDefinitions():
-        if isinstance(p, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)) and p.name() in params:
-            return p.name()
-    raise AssertionError(f"{name} has no layer input")
+    key = main_input(name, params)
+    assert key is not None, f"{name} has no layer input"
+    return key
 
 
 def _copy(source: QgsVectorLayer, wkb_type=None, crs=None, fields=None, name=NAME) -> QgsVectorLayer:

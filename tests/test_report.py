@@ -85,14 +85,11 @@ def test_pages_run_title_then_each_cluster_with_its_units_by_rank():
         for n, s, r, c in (("a", 1.0, 3, 2), ("b", 3.0, 1, 1), ("c", 2.0, 2, 2), ("d", 0.5, 4, None))
     ]
     units = rc.unit_pages(records, "name", "", "cluster_id", str, WORDS)
-    members = {}
-    ids = [rc.text(r["cluster_id"]) for r in records]
-    for p, c in zip(units, ids):
-        members.setdefault(c, []).append(p)
+    members = rc.members_by_cluster(units, [rc.text(r["cluster_id"]) for r in records])
     clusters = rc.cluster_pages(
         [{"cluster_id": 1, "code": "C01"}, {"cluster_id": 2, "code": "C02"}], "cluster_id", members, lambda k: "", WORDS
     )
-    order = rc.order_pages(rc.Page("title", "title", "T"), clusters, units, ids, ["1", "2"])
+    order = rc.order_pages(rc.Page("title", "title", "T"), clusters, ["1", "2"], members)
     assert [p.title for p in order] == ["T", "Cluster C01", "b", "Cluster C02", "c", "a", "d"]
     assert [r.cells[0] for r in clusters[1].rows["members"]] == ["c", "a"]
 

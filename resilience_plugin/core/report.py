@@ -206,12 +206,19 @@ def _rank(page: Page) -> float:
         return math.inf
 
 
-def order_pages(title: Page, clusters: List[Page], units: List[Page], unit_cluster: List[str], cluster_ids: List[str]) -> List[Page]:
-    """The title, then each cluster followed by its units (by rank), then units in no cluster (by rank)."""
+def members_by_cluster(units: Sequence[Page], unit_cluster: Sequence[str]) -> Dict[str, List[Page]]:
+    """Cluster id -> the pages of its units, in their order ('' for units in no cluster)."""
+    members: Dict[str, List[Page]] = {}
+    for page, cid in zip(units, unit_cluster):
+        members.setdefault(cid, []).append(page)
+    return members
+
+
+def order_pages(title: Page, clusters: List[Page], cluster_ids: List[str], members: Dict[str, List[Page]]) -> List[Page]:
+    """The title, then each cluster followed by its units (by rank), then units in no cluster (by rank);
+    ``members`` as :func:`members_by_cluster` gives them."""
     out = [title]
-    by_cluster: Dict[str, List[Page]] = {}
-    for p, c in zip(units, unit_cluster):
-        by_cluster.setdefault(c, []).append(p)
+    by_cluster = dict(members)
     for page, cid in zip(clusters, cluster_ids):
         out.append(page)
         out.extend(sorted(by_cluster.pop(cid, []), key=_rank))

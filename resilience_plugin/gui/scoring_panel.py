@@ -53,6 +53,7 @@ from ..compat import (
     SORT_ROLE,
 )
 from ..core import scoring as sc
+from ..processing.units.score_units import class_label, type_label
 from ..translation import core_message, translate
 
 PROJECT_SCOPE = "resilience_plugin"
@@ -123,11 +124,11 @@ class ScoringPanel:
         self.classFilter = QComboBox(filters)
         self.classFilter.addItem(translate("ScorecardDock", "All classes"), "")
         for c in sc.CLASSES:
-            self.classFilter.addItem(self._class_label(c), c)
+            self.classFilter.addItem(class_label(c), c)
         self.typeFilter = QComboBox(filters)
         self.typeFilter.addItem(translate("ScorecardDock", "All types"), "")
         for t in sc.TYPES:
-            self.typeFilter.addItem(self._type_label(t), t)
+            self.typeFilter.addItem(type_label(t), t)
         self.districtFilter = QComboBox(filters)
         self.districtFilter.addItem(translate("ScorecardDock", "All districts"), "")
         frow.addWidget(self.districtFilter)
@@ -183,23 +184,6 @@ class ScoringPanel:
         project.writeProject.connect(self.write_state)
         project.readProject.connect(self.read_state)
         self._guess_inputs()
-
-    def _class_label(self, c: str) -> str:
-        return {
-            "very low": translate("ScorecardDock", "Very low"),
-            "low": translate("ScorecardDock", "Low"),
-            "medium": translate("ScorecardDock", "Medium"),
-            "high": translate("ScorecardDock", "High"),
-            "very high": translate("ScorecardDock", "Very high"),
-        }[c]
-
-    def _type_label(self, t: str) -> str:
-        return {
-            "hazard-led": translate("ScorecardDock", "Hazard-led"),
-            "vulnerability-led": translate("ScorecardDock", "Vulnerability-led"),
-            "capacity-gap": translate("ScorecardDock", "Capacity gap"),
-            "balanced": translate("ScorecardDock", "Balanced"),
-        }[t]
 
     def _guess_inputs(self):
         wanted = {"faults": "faults", "flood": "flood_zones", "geohazards": "geohazards", "facilities": "facilities"}
@@ -483,8 +467,8 @@ class ScoringPanel:
                 continue
             values = [
                 (round(float(self.result.score[i]), 2), None),
-                (self._class_label(self.result.klass[i]), None),
-                (self._type_label(self.result.unit_type[i]), None),
+                (class_label(self.result.klass[i]), None),
+                (type_label(self.result.unit_type[i]), None),
                 (int(self.result.rank[i]), None),
                 (int(self.sensitivity[i]), None),
             ]
@@ -510,7 +494,7 @@ class ScoringPanel:
     def _fill_summary(self):
         if self.result is None:
             return
-        counts = ", ".join(f"{self._class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
+        counts = ", ".join(f"{class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
         self.summaryLabel.setText(translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts))
 
     def _targets(self) -> dict:
@@ -584,8 +568,8 @@ class ScoringPanel:
         )
         return (
             f"<h3>{html.escape(name)}</h3>"
-            f"<p>{label_score} {r.score[i]:.2f} · {html.escape(self._class_label(r.klass[i]))} · "
-            f"{html.escape(self._type_label(r.unit_type[i]))} · {label_rank} {int(r.rank[i])}</p>"
+            f"<p>{label_score} {r.score[i]:.2f} · {html.escape(class_label(r.klass[i]))} · "
+            f"{html.escape(type_label(r.unit_type[i]))} · {label_rank} {int(r.rank[i])}</p>"
             f"<p>H {r.dimensions['hazard'][i]:.2f} · V {r.dimensions['vulnerability'][i]:.2f} · C {r.dimensions['capacity'][i]:.2f}</p>"
             f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>{''.join(rows)}</table>"
             f"<p>{html.escape(measures.get(r.unit_type[i], ''))}</p>"

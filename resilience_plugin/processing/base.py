@@ -74,7 +74,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             self._discard_outputs(context, feedback)
             raise
         if cancelled:
-            # no exception: cancelling is the user's choice, not a failure, so Processing shows no error for it
+            # no exception: a cancel is the user's choice, not an error of the algorithm, so no error message and
+            # no traceback; the log says nothing was written (the Processing dialog still adds "Execution failed")
             self._discard_outputs(context, feedback)
             feedback.pushWarning(translate("Resilience", "Cancelled: no output was written."))
             return {}

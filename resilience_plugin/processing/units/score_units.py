@@ -321,3 +321,28 @@ def indicator_label(key: str) -> str:
         "beds_per_1000": translate("ScoreUnitsAlgorithm", "Hospital beds per 1,000"),
         "conversion_per_person": translate("ScoreUnitsAlgorithm", "Conversion space m² per person"),
     }[key]
+
+
+def class_label(klass: str) -> str:
+    """The translated name of a risk class (one of core.scoring.CLASSES), for the dock, the report and the legend."""
+    from ...translation import translate
+
+    return {
+        "very low": translate("ScoreUnitsAlgorithm", "Very low"),
+        "low": translate("ScoreUnitsAlgorithm", "Low"),
+        "medium": translate("ScoreUnitsAlgorithm", "Medium"),
+        "high": translate("ScoreUnitsAlgorithm", "High"),
+        "very high": translate("ScoreUnitsAlgorithm", "Very high"),
+    }[klass]
+
+
+def type_label(kind: str) -> str:
+    """The translated name of a unit type (one of core.scoring.TYPES)."""
+    from ...translation import translate
+
+    return {
+        "hazard-led": translate("ScoreUnitsAlgorithm", "Hazard-led"),
+        "vulnerability-led": translate("ScoreUnitsAlgorithm", "Vulnerability-led"),
+        "capacity-gap": translate("ScoreUnitsAlgorithm", "Capacity gap"),
+        "balanced": translate("ScoreUnitsAlgorithm", "Balanced"),
+    }[kind]
