@@ -233,6 +233,7 @@ def build_report(
             translate("Report", "{0} pages: title, {1} clusters, {2} units").format(len(pages) + TITLE_PAGES - 1, len(clusters), len(units))
         )
     project = QgsProject()
+    layout = None
     try:
         layout, atlas = _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile)
         settings = QgsLayoutExporter.PdfExportSettings()
@@ -244,6 +245,8 @@ def build_report(
         )
         result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
     finally:
+        if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
+            layout._keep = None  # garbage collection (or after QGIS has quit, where Qt warns about it)
         project.clear()
     if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
         Path(path).unlink(missing_ok=True)  # no half-written report is left behind

@@ -305,3 +305,25 @@ def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample
     unit = pdf_text(result["OUTPUT"], 5)
     for words in ("得分", "排名", "对策措施（第52条）", "指标", "是否达标"):
         assert cjk_pattern(words).search(unit), words
+
+
+def test_the_layout_is_freed_when_the_report_is_written(resilience_processing, scored_sample, tmp_path):
+    """The layout holds its builder and maps (so that they live through the export), and the builder holds the
+    layout: a cycle that, left alone, kept every report's layout alive until some later garbage collection, or
+    past QGIS's exit (Qt then warned "Timers can only be used with threads started with QThread")."""
+    import gc
+
+    from qgis.core import QgsPrintLayout
+
+    from resilience_plugin.report import build_report
+
+    _out, scored, _clusters = scored_sample
+    gc.collect()
+    before = sum(isinstance(o, QgsPrintLayout) for o in gc.get_objects())
+    gc.disable()
+    try:
+        result = build_report(opened(scored, "scored"), str(tmp_path / "freed.pdf"), load_profile())
+        alive = sum(isinstance(o, QgsPrintLayout) for o in gc.get_objects())
+    finally:
+        gc.enable()
+    assert result.path and alive == before
