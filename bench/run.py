@@ -153,7 +153,7 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
 
     import resilience_plugin
     from resilience_plugin.core.paths import sample_city_path
-    from resilience_plugin.demo import _in_dependency_order
+    from resilience_plugin.demo import _in_dependency_order, with_demo_inputs
     from resilience_plugin.processing.provider import ALGORITHMS
     from resilience_plugin.standalone import start_qgis, stop_provider
     from tests.helpers import destinations, main_input
@@ -186,7 +186,7 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
     plans = []  # (name, params, main input key, its small copy)
     for cls in _in_dependency_order(ALGORITHMS, sample):
         name = cls().name()
-        params = {k: (made[v[5:]] if str(v).startswith("demo:") else v) for k, v in cls().demo_parameters(sample).items()}
+        params = with_demo_inputs(cls().demo_parameters(sample), made)
         key = main_input(name, params)
         small = None
         if key is not None:

@@ -43,15 +43,14 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
         QgsVectorLayer,
     )
 
+    from resilience_plugin.demo import with_demo_inputs
     from tests.helpers import Probe, destinations
 
     work = Path(workdir)
     made_file = work / "made.json"
     made = json.loads(made_file.read_text()) if made_file.exists() else {}
     alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
-    params = {}
-    for key, value in alg.demo_parameters(city).items():
-        params[key] = made[value[5:]] if str(value).startswith("demo:") else value
+    params = with_demo_inputs(alg.demo_parameters(city), made)
     for key, value in json.loads(overrides).items():
         if value is None:
             params.pop(key, None)

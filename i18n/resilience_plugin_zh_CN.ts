@@ -2070,342 +2070,342 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="108"/>
+        <location filename="../resilience_plugin/report.py" line="109"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="110"/>
+        <location filename="../resilience_plugin/report.py" line="111"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="134"/>
+        <location filename="../resilience_plugin/report.py" line="127"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="112"/>
+        <location filename="../resilience_plugin/report.py" line="113"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="113"/>
+        <location filename="../resilience_plugin/report.py" line="114"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="114"/>
+        <location filename="../resilience_plugin/report.py" line="115"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="115"/>
+        <location filename="../resilience_plugin/report.py" line="116"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="116"/>
+        <location filename="../resilience_plugin/report.py" line="117"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="135"/>
+        <location filename="../resilience_plugin/report.py" line="128"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="136"/>
+        <location filename="../resilience_plugin/report.py" line="129"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="137"/>
+        <location filename="../resilience_plugin/report.py" line="130"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="131"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="132"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="133"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="134"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="135"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="136"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="137"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="138"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="139"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="140"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report.py" line="141"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="149"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="150"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="151"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="152"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="233"/>
+        <location filename="../resilience_plugin/report.py" line="225"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="240"/>
+        <location filename="../resilience_plugin/report.py" line="232"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="260"/>
+        <location filename="../resilience_plugin/report.py" line="255"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="273"/>
+        <location filename="../resilience_plugin/report.py" line="268"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="274"/>
+        <location filename="../resilience_plugin/report.py" line="269"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="275"/>
+        <location filename="../resilience_plugin/report.py" line="270"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="276"/>
+        <location filename="../resilience_plugin/report.py" line="271"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="277"/>
+        <location filename="../resilience_plugin/report.py" line="272"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="282"/>
+        <location filename="../resilience_plugin/report.py" line="277"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="377"/>
+        <location filename="../resilience_plugin/report.py" line="372"/>
         <source>Clusters</source>
         <translation>韧性组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="302"/>
+        <location filename="../resilience_plugin/report.py" line="297"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="316"/>
+        <location filename="../resilience_plugin/report.py" line="311"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="362"/>
+        <location filename="../resilience_plugin/report.py" line="357"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="430"/>
+        <location filename="../resilience_plugin/report.py" line="425"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="460"/>
+        <location filename="../resilience_plugin/report.py" line="455"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="465"/>
+        <location filename="../resilience_plugin/report.py" line="460"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="479"/>
+        <location filename="../resilience_plugin/report.py" line="474"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="480"/>
+        <location filename="../resilience_plugin/report.py" line="475"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="480"/>
+        <location filename="../resilience_plugin/report.py" line="475"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="480"/>
+        <location filename="../resilience_plugin/report.py" line="475"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="500"/>
+        <location filename="../resilience_plugin/report.py" line="495"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="510"/>
+        <location filename="../resilience_plugin/report.py" line="505"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="521"/>
+        <location filename="../resilience_plugin/report.py" line="516"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="548"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="562"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="271"/>
+        <location filename="../resilience_plugin/report.py" line="266"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="438"/>
+        <location filename="../resilience_plugin/report.py" line="433"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="198"/>
+        <location filename="../resilience_plugin/report.py" line="191"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="218"/>
+        <location filename="../resilience_plugin/report.py" line="211"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="405"/>
+        <location filename="../resilience_plugin/report.py" line="400"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="207"/>
+        <location filename="../resilience_plugin/report.py" line="200"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -2563,12 +2563,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="246"/>
+        <location filename="../resilience_plugin/processing/io.py" line="247"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) null, not a number or negative, counted as 0.</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="284"/>
+        <location filename="../resilience_plugin/processing/io.py" line="285"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2583,12 +2583,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="203"/>
+        <location filename="../resilience_plugin/processing/base.py" line="204"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="211"/>
+        <location filename="../resilience_plugin/processing/base.py" line="212"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2633,32 +2633,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="235"/>
+        <location filename="../resilience_plugin/processing/base.py" line="236"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="339"/>
+        <location filename="../resilience_plugin/processing/base.py" line="340"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="343"/>
+        <location filename="../resilience_plugin/processing/base.py" line="344"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="362"/>
+        <location filename="../resilience_plugin/processing/base.py" line="363"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="363"/>
+        <location filename="../resilience_plugin/processing/base.py" line="364"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="364"/>
+        <location filename="../resilience_plugin/processing/base.py" line="365"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2673,7 +2673,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="212"/>
+        <location filename="../resilience_plugin/processing/io.py" line="213"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -2733,17 +2733,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="293"/>
+        <location filename="../resilience_plugin/processing/base.py" line="294"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category.</source>
         <translation>请选择图层“{0}”中存放设施类型的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="296"/>
+        <location filename="../resilience_plugin/processing/base.py" line="297"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="315"/>
+        <location filename="../resilience_plugin/processing/base.py" line="316"/>
         <source>{0}: {1} facility(ies) in categories outside the profile&apos;s vocabulary, counted as &apos;other&apos;: {2}</source>
         <translation>{0}：{1} 个设施的类别不在配置词表中，计入“other（其他）”：{2}</translation>
     </message>
@@ -2788,42 +2788,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="342"/>
+        <location filename="../resilience_plugin/processing/io.py" line="343"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="79"/>
+        <location filename="../resilience_plugin/processing/base.py" line="80"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="176"/>
+        <location filename="../resilience_plugin/processing/base.py" line="177"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="262"/>
+        <location filename="../resilience_plugin/processing/base.py" line="263"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="118"/>
+        <location filename="../resilience_plugin/processing/base.py" line="119"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="127"/>
+        <location filename="../resilience_plugin/processing/base.py" line="128"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="158"/>
+        <location filename="../resilience_plugin/processing/io.py" line="159"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="166"/>
+        <location filename="../resilience_plugin/processing/io.py" line="167"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -3305,7 +3305,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="650"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="644"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3340,302 +3340,302 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="93"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="94"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="96"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="96"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="96"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="96"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="112"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="125"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="126"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="130"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="141"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="141"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="210"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="209"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="211"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="210"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="212"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="211"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="252"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="252"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="265"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="264"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="301"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="297"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="308"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="304"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="385"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="381"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="391"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="387"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="406"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="402"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="407"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="403"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="557"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="551"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="452"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="448"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="453"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="449"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="558"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="455"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="451"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="494"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="505"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="501"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="506"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="502"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="507"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="503"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="508"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="504"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="636"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="766"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="759"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="827"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="820"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="164"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="164"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="517"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="513"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="304"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="300"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="326"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="322"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="118"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="723"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="716"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="747"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="720"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="713"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="720"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="713"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="735"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="728"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="78"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="79"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>

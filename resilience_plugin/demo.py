@@ -53,13 +53,27 @@ def _table_html(layer, limit=12) -> str:
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+DEMO_PREFIX = "demo:"
+
+
+def demo_reference(value) -> str:
+    """ "alg:OUTPUT" when a demo parameter value takes another algorithm's output ("demo:alg:OUTPUT"), else ''."""
+    text = str(value)
+    return text[len(DEMO_PREFIX) :] if text.startswith(DEMO_PREFIX) else ""
+
+
+def with_demo_inputs(params: dict, produced: dict) -> dict:
+    """Demo parameters with each reference to another algorithm's output replaced by ``produced[reference]``."""
+    return {key: produced[demo_reference(value)] if demo_reference(value) else value for key, value in params.items()}
+
+
 def _in_dependency_order(classes, sample: str) -> list:
     """The algorithms by name, each after those whose outputs it takes ("demo:<alg>:<OUTPUT>" parameters)."""
     pending = sorted(classes, key=lambda c: c().name())
     done, ordered = set(), []
     while pending:
         for cls in pending:
-            needs = {str(v).split(":")[1] for v in cls().demo_parameters(sample).values() if str(v).startswith("demo:")}
+            needs = {demo_reference(v).split(":")[0] for v in cls().demo_parameters(sample).values() if demo_reference(v)}
             if needs <= done:
                 ordered.append(cls)
                 done.add(cls().name())
@@ -115,10 +129,7 @@ def run_demo(outdir: Path) -> Path:
         if alg.name() not in registered:
             raise RuntimeError(f"resilience:{alg.name()} is not registered")
         alg_id = f"resilience:{alg.name()}"
-        params = alg.demo_parameters(sample)
-        for key, value in params.items():
-            if str(value).startswith("demo:"):
-                params[key] = produced[str(value)[len("demo:") :]]
+        params = with_demo_inputs(alg.demo_parameters(sample), produced)
         registered_alg = QgsApplication.processingRegistry().algorithmById(alg_id)
         files = {}
         for d in registered_alg.destinationParameterDefinitions():

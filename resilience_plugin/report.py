@@ -82,7 +82,7 @@ class ReportResult:
 
 
 class ReportError(Exception):
-    """The report could not be written; the message says why."""
+    """The report could not be made or written; the message, already translated, says why."""
 
 
 def report_font_family() -> str:
@@ -178,8 +178,8 @@ def build_report(
     ``inputs`` lists (label, description) pairs for the provenance table, in addition to the layers themselves;
     ``units_origin`` is the layer the scores were computed from, named in the provenance when ``units_layer`` is a
     copy of it (the dock's scored memory layer).
-    Raises :class:`resilience_plugin.core.report.ReportError` for unusable layers and :class:`ReportError` when the
-    export fails."""
+    Raises :class:`resilience_plugin.core.report.ReportError` for a layer that is not a scoring output, and
+    :class:`ReportError` (translated here) for other unusable layers and when the export fails."""
     unit_names = units_layer.fields().names()
     rc.check_scored(unit_names, display_name(units_layer))
     name_field = name_field or rc.guess_field(unit_names, rc.NAME_FIELDS)
@@ -188,7 +188,7 @@ def build_report(
     w = words()
     records, unit_geoms = _records(units_layer, feedback)
     if not records:
-        raise rc.ReportError(translate("Report", "Layer '{0}' has no features.").format(display_name(units_layer)))
+        raise ReportError(translate("Report", "Layer '{0}' has no features.").format(display_name(units_layer)))
     units = rc.unit_pages(records, name_field, district_field, cluster_field, indicator_label, w)
     unit_cluster = [rc.text(r.get(cluster_field)) if cluster_field else "" for r in records]
 
@@ -197,7 +197,7 @@ def build_report(
         c_names = clusters_layer.fields().names()
         id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
         if not id_field:
-            raise rc.ReportError(
+            raise ReportError(
                 translate(
                     "Report", "Layer '{0}' has no cluster_id field: give the clusters of 'Resilience clusters' (resilience:clusters)."
                 ).format(display_name(clusters_layer))
@@ -208,7 +208,7 @@ def build_report(
             transform = QgsCoordinateTransform(clusters_layer.crs(), units_layer.crs(), QgsProject.instance().transformContext())
             for g, cid in zip(cluster_geoms, cluster_ids):
                 if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
-                    raise rc.ReportError(
+                    raise ReportError(
                         translate("Report", "Layer '{0}': cluster {1} cannot be moved into the units' CRS.").format(
                             display_name(clusters_layer), cid
                         )

@@ -25,7 +25,7 @@ from qgis.core import (
 )
 
 from resilience_plugin.compat import FIELD_STRING
-from resilience_plugin.demo import _in_dependency_order
+from resilience_plugin.demo import _in_dependency_order, demo_reference
 from resilience_plugin.processing.provider import ALGORITHMS
 from tests.conftest import SHIPPED_SAMPLE
 from tests.helpers import Recorder, destinations, main_input, run
@@ -37,9 +37,7 @@ shutil.copyfile(SHIPPED_SAMPLE, SAMPLE)
 
 CLASSES = {cls().name(): cls for cls in _in_dependency_order(ALGORITHMS, str(SAMPLE))}
 WITH_INPUT = [
-    n
-    for n, c in CLASSES.items()
-    if any("layername=" in str(v) or str(v).startswith("demo:") for v in c().demo_parameters(str(SAMPLE)).values())
+    n for n, c in CLASSES.items() if any("layername=" in str(v) or demo_reference(v) for v in c().demo_parameters(str(SAMPLE)).values())
 ]
 MADE = {}  # "alg:OUTPUT" -> source made by a plain run, for algorithms fed by another's output
 SUBSET = 40  # features of the main input kept in a hostile copy: enough to exercise, small enough to be quick
@@ -49,12 +47,13 @@ NAME = "敌意 输入; DROP TABLE units;--"
 def _plain_params(name, tmp_path):
     params = {}
     for key, value in CLASSES[name]().demo_parameters(str(SAMPLE)).items():
-        if str(value).startswith("demo:"):
-            if value[5:] not in MADE:
-                producer, output = value[5:].split(":")
+        reference = demo_reference(value)
+        if reference:
+            if reference not in MADE:
+                producer, output = reference.split(":")
                 made, _c = run(f"resilience:{producer}", _with_outputs(producer, _plain_params(producer, tmp_path), tmp_path))
-                MADE[value[5:]] = made[output].source()
-            params[key] = MADE[value[5:]]
+                MADE[reference] = made[output].source()
+            params[key] = MADE[reference]
         else:
             params[key] = value
     return params

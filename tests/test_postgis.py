@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsApplication, QgsVectorLayer, QgsVectorLayerExporter
 
 from resilience_plugin.compat import SOURCE_TABLE
-from resilience_plugin.demo import _in_dependency_order
+from resilience_plugin.demo import _in_dependency_order, demo_reference
 from resilience_plugin.processing.provider import ALGORITHMS
 from resilience_plugin.sample import sample_layers
 from tests import postgis_server
@@ -49,10 +49,10 @@ def test_an_algorithm_gives_the_same_result_on_postgis_as_on_files(name, postgis
     alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
     file_params, pg_params = {}, {}
     for key, value in CLASSES[name]().demo_parameters(str(SAMPLE)).items():
-        if str(value).startswith("demo:"):
-            if value[5:] not in RUNS:
-                pytest.fail(f"{value[5:]} did not run before {name}")
-            file_params[key], pg_params[key] = RUNS[value[5:]]
+        if demo_reference(value):
+            if demo_reference(value) not in RUNS:
+                pytest.fail(f"{demo_reference(value)} did not run before {name}")
+            file_params[key], pg_params[key] = RUNS[demo_reference(value)]
         elif isinstance(value, str) and "|layername=" in value:
             file_params[key] = value
             pg_params[key] = "postgres://" + postgis.uri(value.split("layername=")[1])

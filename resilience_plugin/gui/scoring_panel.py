@@ -53,7 +53,8 @@ from ..compat import (
     SORT_ROLE,
 )
 from ..core import scoring as sc
-from ..processing.units.score_units import class_label, type_label
+from ..processing.io import display_name, make_fields, numbers, polygons_only, read_source, representative_points
+from ..processing.units.score_units import class_label, indicator_label, type_label
 from ..translation import core_message, translate
 
 PROJECT_SCOPE = "resilience_plugin"
@@ -199,8 +200,6 @@ class ScoringPanel:
     # ------------------------------------------------------------ weights
     def _fill_weights(self):
         """One row per weight, then one per target (第51条 capacity targets): both edited in place."""
-        from ..processing.units.score_units import indicator_label
-
         table = self.weightsTable
         table.blockSignals(True)
         rows = [(dim, k) for dim in sc.DIMENSIONS for k in self.weights.get(dim, {})]
@@ -275,11 +274,9 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ scoring
     def _read(self, layer, crs, fields=()):
-        from ..processing.io import read_source
-
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        return read_source(layer, layer.name(), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
+        return read_source(layer, display_name(layer), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
 
     def score_units(self, wait: bool = False):
         """Read the layers here (main thread), compute the indicators in a background task, then score.
@@ -295,7 +292,6 @@ class ScoringPanel:
 
     def _score_units(self, wait: bool):
         from ..processing.hazards import hazards_from
-        from ..processing.io import numbers, polygons_only, representative_points
 
         if self.layer is None:
             self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
@@ -537,8 +533,6 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ the unit card
     def card_html(self, i: int, name: str) -> str:
-        from ..processing.units.score_units import indicator_label
-
         r = self.result
         goals = self._targets()
         rows = []
@@ -660,7 +654,6 @@ class ScoringPanel:
 
     def scored_layer(self) -> QgsVectorLayer:
         """A memory copy of the units with the fields of resilience:scoreunits, at the dock's weights and targets."""
-        from ..processing.io import make_fields
         from ..processing.units.score_units import CLAUSES
 
         goals = {k: v for k, v in self._targets().items() if k in self.raw}

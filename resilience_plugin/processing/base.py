@@ -241,15 +241,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def optional_source(self, parameters, key, context):
         """The source of an optional layer input: None only when none was given. A layer given that cannot be
         opened (a moved file, an unreachable database) is an error naming it, never quietly left out."""
-        source = self.parameterAsSource(parameters, key, context)
-        if source is None and is_given(parameters.get(key)):
-            raise QgsProcessingException(self.invalidSourceError(parameters, key))
-        return source
+        return self._opened(self.parameterAsSource(parameters, key, context), parameters, key)
 
     def vector_layer(self, parameters, key, context):
         """The layer of a vector-layer input: None only when none was given (Processing refuses a run without a
         required one); one given that cannot be opened is an error naming it."""
-        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return self._opened(self.parameterAsVectorLayer(parameters, key, context), parameters, key)
+
+    def _opened(self, layer, parameters, key):
+        """``layer`` as opened from parameter ``key``; None given for a layer that was named is an error naming it."""
         if layer is None and is_given(parameters.get(key)):
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         return layer

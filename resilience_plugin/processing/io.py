@@ -117,7 +117,8 @@ def read_source(
     if fields is not None:
         indices = [source.fields().lookupField(f) for f in fields]
         request.setSubsetOfAttributes([j for j in indices if j >= 0])
-    total = max(source.featureCount(), 1)  # -1: unknown (a filtered GeoPackage layer on QGIS 3.22, for one)
+    reported = source.featureCount()  # -1: unknown (a filtered GeoPackage layer on QGIS 3.22, for one)
+    total = max(reported, 1)
     geoms = []
     lo, hi = progress_span
     iterated, cancelled = 0, False
@@ -154,22 +155,22 @@ def read_source(
             feedback.setProgress(lo + (hi - lo) * min(i / total, 1.0))
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
-    if iterated == 0 and source.featureCount() > 0:  # it said it had features and gave none: never a silent zero
+    if iterated == 0 and reported > 0:  # it said it had features and gave none: never a silent zero
         raise QgsProcessingException(
             translate(
                 "Resilience",
                 "Layer '{0}' reports {1} feature(s) but none could be read: its file or database may be unreachable, "
                 "or Processing's invalid-geometry setting skipped them all.",
-            ).format(name, source.featureCount())
+            ).format(name, reported)
         )
-    if 0 <= source.featureCount() != iterated:  # never a silent difference between what it said and what it gave
+    if 0 <= reported != iterated:  # never a silent difference between what it said and what it gave
         feedback.pushWarning(
             translate(
                 "Resilience",
                 "Layer '{0}' reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), "
                 "Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered "
                 "GeoPackage layer: check the layer.",
-            ).format(name, source.featureCount(), iterated)
+            ).format(name, reported, iterated)
         )
     geoms = from_wkb(geoms)
     present = np.array([g is not None for g in geoms], dtype=bool)
