@@ -105,3 +105,13 @@ else:
 WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon
 WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiLineString
 WKB_POINT = Qgis.WkbType.Point if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Point
+
+# Reading a Processing source without QGIS's own invalid-geometry check (the plugin repairs or drops such features
+# itself and names them): QGIS's check raises from inside the feature iterator, and on QGIS 3.22 a run refused that
+# way could leave the interpreter in a state where the next run crashed (issue 15).
+if hasattr(Qgis, "ProcessingFeatureSourceFlag"):  # QGIS ≥ 3.36
+    SOURCE_SKIP_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
+else:
+    from qgis.core import QgsProcessingFeatureSource
+
+    SOURCE_SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks

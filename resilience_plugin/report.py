@@ -48,12 +48,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
-from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON
 from .core import report as rc
 from .core.cancel import Cancelled
+from .core.geometry import clean
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
-from .processing.io import display_name, without_arcs
+from .processing.io import display_name, report_degenerate, without_arcs
 from .processing.units.score_units import class_label, indicator_label, type_label
 from .styles import style_scores
 from .translation import translate
@@ -148,7 +149,7 @@ def cluster_label(key: str) -> str:
 
 def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
     names = layer.fields().names()
-    records, geoms = [], []
+    records, geoms, fids = [], [], []
     features = layer.getFeatures()
     for i, f in enumerate(features):
         if i % 100 == 0 and feedback is not None and feedback.isCanceled():
@@ -157,6 +158,14 @@ def _records(layer, feedback=None) -> (List[Dict], List[QgsGeometry]):
             raise Cancelled()
         records.append({n: (None if v is None or (hasattr(v, "isNull") and v.isNull()) else v) for n, v in zip(names, f.attributes())})
         geoms.append(QgsGeometry(f.geometry()))
+        fids.append(f.id())
+    # a degenerate geometry (one-vertex ring, NaN coordinates, zero area) would draw no map or a wrong one: none, said
+    wkbs = [None if g.isNull() or g.isEmpty() else bytes(without_arcs(g).asWkb()) for g in geoms]
+    bad = clean(wkbs, dimension=2 if layer.geometryType() == GEOMETRY_POLYGON else None).degenerate
+    for i in bad:
+        geoms[i] = QgsGeometry()
+    if bad and feedback is not None:
+        report_degenerate(feedback, display_name(layer), [fids[i] for i in bad])
     return records, geoms
 
 

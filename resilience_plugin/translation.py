@@ -30,6 +30,11 @@ def core_message(error: BaseException) -> str:
     return str(error)
 
 
+def core_text(template: str) -> str:
+    """A core template marked with ``QT_TRANSLATE_NOOP("Core", …)`` (a table entry, not an error), translated."""
+    return translate(CORE_CONTEXT, template)
+
+
 def qgis_locale() -> str:
     """The locale QGIS runs in: the user's override when set, else the system's."""
     settings = QgsSettings()

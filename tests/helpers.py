@@ -100,10 +100,13 @@ def destinations(name: str, folder) -> dict:
     return out
 
 
-def run(alg, params, feedback=None):
-    """Run an algorithm with a project in the context; returns (result with layers taken, context)."""
+def run(alg, params, feedback=None, invalid=None):
+    """Run an algorithm with a project in the context; returns (result with layers taken, context). ``invalid``: the
+    context's invalid-geometry setting (a QgsFeatureRequest.InvalidGeometryCheck), else QGIS's default."""
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
+    if invalid is not None:
+        context.setInvalidGeometryCheck(invalid)
     result = processing.run(alg, params, context=context, feedback=feedback or QgsProcessingFeedback())
     layers = {}
     for key, value in result.items():

@@ -354,26 +354,27 @@ def test_messy_input_is_reported_and_inputs_stay_untouched(resilience_processing
         crs="EPSG:4326",
         name="断裂",
     )
+    params = {
+        "CORRIDORS": corridors,
+        "CORRIDOR_NAME_FIELD": "名称",
+        "GRADE_FIELD": "等级",
+        "FAULTS": faults,
+        "FAULT_NAME_FIELD": "名称",
+        "FAULT_DISTANCE_FIELD": "避让",
+        "CROSSINGS": "memory:",
+        "EXPOSED": "memory:",
+        "SUMMARY": "memory:",
+    }
+    # a negative avoidance distance for one fault of two is more than 5 % of the field: the run stops, naming it
+    with pytest.raises(QgsProcessingException, match="断裂, field '避让': 1 of 2 .*'-3.0' \\(feature ids 2\\)"):
+        run("resilience:faultcrossings", params)
+    faults.dataProvider().changeAttributeValues({2: {1: None}})
     digest = [
         hashlib.sha1(str([(f.attributes(), f.geometry().asWkt()) for f in lyr.getFeatures()]).encode()).hexdigest()
         for lyr in (corridors, faults)
     ]
     fb = Recorder()
-    layers, _c = run(
-        "resilience:faultcrossings",
-        {
-            "CORRIDORS": corridors,
-            "CORRIDOR_NAME_FIELD": "名称",
-            "GRADE_FIELD": "等级",
-            "FAULTS": faults,
-            "FAULT_NAME_FIELD": "名称",
-            "FAULT_DISTANCE_FIELD": "避让",
-            "CROSSINGS": "memory:",
-            "EXPOSED": "memory:",
-            "SUMMARY": "memory:",
-        },
-        fb,
-    )
+    layers, _c = run("resilience:faultcrossings", params, fb)
     assert "geographic coordinates" in fb.log and "EPSG:4548" in fb.log
     assert "without geometry" in fb.log and "zero length" in fb.log
     assert "2 fault(s) without their own avoidance distance" in fb.log

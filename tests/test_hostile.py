@@ -16,6 +16,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsGeometry,
     QgsProcessingException,
@@ -201,6 +202,14 @@ def bad_numbers(src):
     return _fill(_copy(src, fields=fields), feats)
 
 
+def degenerate(src):
+    """Every third feature degenerate (see tests/degenerate.py)."""
+    from tests.degenerate import make_degenerate
+
+    feats = make_degenerate(_features(src), src.geometryType(), QgsWkbTypes.isMultiType(src.wkbType()))
+    return _fill(_copy(src), feats)
+
+
 def _refielded(feature, fields):
     g = QgsFeature(fields)
     g.setGeometry(feature.geometry())
@@ -220,6 +229,7 @@ CASES = [
     chinese_sql_fields,
     duplicates,
     bad_numbers,
+    degenerate,
 ]
 
 
@@ -260,6 +270,43 @@ def test_hostile_input_gets_a_message_or_a_logged_repair(name, case, resilience_
         assert _snapshot(hostile) == before, f"{name}/{case.__name__} changed its input"
     finally:
         QgsProject.instance().removeMapLayer(hostile.id())
+
+
+INVALID_SETTINGS = {
+    "stop": QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid,  # QGIS's default
+    "skip": QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid,
+    "nocheck": QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck,  # "Do not filter (better performance)"
+}
+
+
+@pytest.mark.parametrize("setting", list(INVALID_SETTINGS))
+@pytest.mark.parametrize("name", WITH_INPUT)
+def test_degenerate_geometry_under_each_invalid_setting_is_named_and_leaves_nothing_behind(name, setting, resilience_processing, tmp_path):
+    """One-vertex lines, three-point rings, NaN coordinates, zero length and zero area: under each of Processing's
+    invalid-feature settings the run names the features it set aside (or stops naming the layer), never a traceback;
+    and a normal run follows it (issue 15: on QGIS 3.22 a run refused by QGIS's own check crashed the next one)."""
+    params = _plain_params(name, tmp_path)
+    key = _main_input(name, params)
+    hostile, _kind = _hostile(degenerate, params[key])
+    QgsProject.instance().addMapLayer(hostile)
+    try:
+        feedback = Recorder()
+        try:
+            run(f"resilience:{name}", _with_outputs(name, dict(params, **{key: hostile}), tmp_path), feedback, INVALID_SETTINGS[setting])
+        except QgsProcessingException as exc:
+            assert NAME in str(exc) or "layer" in str(exc).lower(), str(exc)
+        else:
+            # QGIS itself reads a NaN point or an empty multi-point as no geometry
+            said = "degenerate geometry" in feedback.log or "without geometry" in feedback.log
+            assert said and NAME in feedback.log and "feature ids" in feedback.log, feedback.log
+        assert "Traceback" not in feedback.log
+    finally:
+        QgsProject.instance().removeMapLayer(hostile.id())
+    if setting == "stop":
+        normal = tmp_path / "normal"
+        normal.mkdir()
+        layers, _c = run(f"resilience:{name}", _with_outputs(name, params, normal))
+        assert layers
 
 
 PROFILES = {
@@ -321,11 +368,12 @@ def test_an_existing_output_file_is_replaced(name, resilience_processing, tmp_pa
     assert second["OUTPUT"].featureCount() == count  # replaced, not appended
 
 
-def test_a_source_that_gives_none_of_its_features_is_named_not_read_as_empty(resilience_processing, tmp_path):
-    """With Processing set to skip invalid geometries, a layer of only invalid polygons says it has features and
-    gives none. Counting in it would give silent zeros; the run stops and names the layer."""
+def test_invalid_polygons_are_repaired_and_named_whatever_processing_is_set_to(resilience_processing, tmp_path):
+    """With Processing set to skip invalid geometries, QGIS would hand over none of a layer of bow-ties, and counting in
+    it would give silent zeros. The plugin reads sources without QGIS's own check (issue 15: that check, raising inside
+    the feature iterator, could crash the next run on QGIS 3.22), repairs the polygons with make-valid and says so."""
     from qgis import processing
-    from qgis.core import QgsFeatureRequest, QgsProcessingContext
+    from qgis.core import QgsProcessingContext
 
     bowties = memory_bowties()
     QgsProject.instance().addMapLayer(bowties)
@@ -333,9 +381,11 @@ def test_a_source_that_gives_none_of_its_features_is_named_not_read_as_empty(res
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid)
-        with pytest.raises(QgsProcessingException, match="reports 3 feature.*none could be read"):
-            params = {"INPUT": bowties, "OUTPUT": str(tmp_path / "c.gpkg"), "CLUSTERS": str(tmp_path / "k.gpkg")}
-            processing.run("resilience:clusters", params, context=context)
+        feedback = Recorder()
+        params = {"INPUT": bowties, "OUTPUT": str(tmp_path / "c.gpkg"), "CLUSTERS": str(tmp_path / "k.gpkg")}
+        result = processing.run("resilience:clusters", params, context=context, feedback=feedback)
+        assert "3 invalid geometry(ies) repaired" in feedback.log
+        assert QgsVectorLayer(result["OUTPUT"], "units", "ogr").featureCount() == 3
     finally:
         QgsProject.instance().removeMapLayer(bowties.id())
 

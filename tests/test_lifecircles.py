@@ -338,8 +338,15 @@ def test_bad_input_gets_clear_messages(resilience_processing):
         run_lc({"INPUT": empty})
     comm = _layer("Point", [("POINT(450000 4418000)", ["甲", 100])])
     fac = _layer("Point", [("POINT(450100 4418000)", ["x"])], fields=(("类别", FIELD_STRING),), name="设施")
-    with pytest.raises(QgsProcessingException, match="layer '设施' has no field 'category'"):
+    # the category field left at its default is found by its name (类别); a label no rule knows stops the run
+    with pytest.raises(
+        QgsProcessingException, match="设施, field '类别': 1 of 1 facilities have a category label that no rule knows, .*'x'"
+    ):
         run_lc({"INPUT": comm, "FACILITIES": fac})
+    # a layer with no field that looks like a category is refused, naming its fields
+    plain = _layer("Point", [("POINT(450100 4418000)", ["x"])], fields=(("备注", FIELD_STRING),), name="设施")
+    with pytest.raises(QgsProcessingException, match="field of layer '设施' that holds the facility category. Its fields are: 备注"):
+        run_lc({"INPUT": comm, "FACILITIES": plain})
     with pytest.raises(QgsProcessingException, match="layer '社区 test' has no field 'pop'"):
         run_lc({"INPUT": comm, "POPULATION_FIELD": "pop"})
     nocrs = _layer("Point", [("POINT(1 1)", ["乙", 1])], crs="")
@@ -369,28 +376,29 @@ def test_messy_input_is_reported_not_fatal(resilience_processing):
         crs="EPSG:4326",
         name="设施",
     )
+    params = {
+        "INPUT": comm,
+        "FACILITIES": fac,
+        "CATEGORY_FIELD": "类别",
+        "SHELTER_FIELD": "面积",
+        "POPULATION_FIELD": "人口",
+        "DISTANCE": 800,
+    }
+    # a negative and an empty population among three with a geometry: more than 5 %, the run stops naming them
+    with pytest.raises(QgsProcessingException, match="社区 test, field '人口': 2 of 4 .*'-5.0'.*feature ids 3, 4"):
+        run_lc(params)
+    comm.dataProvider().changeAttributeValues({3: {1: 5.0}, 4: {1: 20.0}})
     before = hashlib.sha1(str([f.attributes() for f in comm.getFeatures()]).encode()).hexdigest()
     fb = Recorder()
-    out, _r, _c = run_lc(
-        {
-            "INPUT": comm,
-            "FACILITIES": fac,
-            "CATEGORY_FIELD": "类别",
-            "SHELTER_FIELD": "面积",
-            "POPULATION_FIELD": "人口",
-            "DISTANCE": 800,
-        },
-        fb,
-    )
+    out, _r, _c = run_lc(params, fb)
     log = "\n".join(fb.text)
     assert "geographic coordinates" in log and "EPSG:4548" in log
     assert "without geometry" in log
-    assert "'人口': 2 value(s)" in log
-    assert "菜市场? (1)" in log and "Distance 800 m is outside" in log and "第53条" in log
+    assert "菜市场? [keyword] ×1" in log and "Distance 800 m is outside" in log and "第53条" in log
     feats = {f["名称"]: f for f in out.getFeatures()}
     assert out.crs().authid() == "EPSG:4548"
     assert feats["东华社区"]["n_fire_station"] == 2  # 消防站 (Chinese name) and Fire Station (English name)
-    assert feats["东华社区"]["n_other"] == 1
+    assert feats["东华社区"]["n_vegetable_market"] == 1 and feats["东华社区"]["n_other"] == 0  # 菜市场? by its keyword
     assert feats["无几何"]["lc_status"] == "no geometry"
     assert hashlib.sha1(str([f.attributes() for f in comm.getFeatures()]).encode()).hexdigest() == before
 

@@ -65,7 +65,8 @@ def test_dock_scores_sorts_selects_and_recomputes(make_dock, sample_project):
     assert dock.result is not None and len(dock.raw_ids) == units.featureCount() == 233
     assert set(dock.result.used) == set(sc.INDICATORS)
     # the dock's scores are the core's on the same raw values
-    again = sc.score(dock.raw, dock.weights, dock.profile.value("scoring.class_breaks"), dock.profile.value("scoring.type_margin"))
+    breaks, margin = dock.profile.value("scoring.class_breaks"), dock.profile.value("scoring.type_margin")
+    again = sc.score(dock.raw, dock.weights, breaks, margin, sc.goalposts(dock.profile))
     assert np.allclose(again.score, dock.result.score)
     table = dock.unitTable
     score_col, rank_col = column(dock, "Score"), column(dock, "Rank")
@@ -171,7 +172,7 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
         "Polygon",
         [
             ("POLYGON((500000 4400000, 501000 4400000, 501000 4401000, 500000 4401000, 500000 4400000))", ["零人口", 0.0]),
-            ("POLYGON((501000 4400000, 502000 4400000, 502000 4401000, 501000 4401000, 501000 4400000))", ["空值", None]),
+            ("POLYGON((501000 4400000, 502000 4400000, 502000 4401000, 501000 4401000, 501000 4400000))", ["零人口二", 0.0]),
             ("POLYGON((502000 4400000, 502000 4400000, 502000 4400000, 502000 4400000))", ["无面积", 10.0]),
         ],
         fields=(("name", FIELD_STRING), ("population", FIELD_DOUBLE)),
@@ -181,6 +182,10 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
     dock.score_units(wait=True)
     assert dock.result is not None, getattr(dock, "last_traceback", "")  # scored; per-person values left empty
     assert "2 unit(s) with zero or null population" in dock.last_message
+    # a population that cannot be read for more than 5 % of the units: a message naming the field, no scores
+    odd.dataProvider().changeAttributeValues({2: {1: None}})
+    dock.score_units(wait=True)
+    assert "异常单元, field 'population': 1 of 2" in dock.last_message  # the unit with no area is no polygon
     assert np.isnan(dock.raw["shelter_per_person"]).sum() >= 2 if "shelter_per_person" in dock.raw else True
     assert not np.isfinite(dock.raw["population_density"][2]) or dock.raw["population_density"][2] >= 0
     # weights that sum to zero in a dimension: a message, and the last good scores stay

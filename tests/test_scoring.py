@@ -114,7 +114,136 @@ def test_indicators_by_hand():
     assert raw["fire_coverage"][0] == pytest.approx(shapely.intersection(circle, units[0]).area / 1e6)
 
 
+def test_goalposts_by_hand():
+    """Fixed goalposts: 0 at lo, 10 at hi, clipped; for capacity, 10 = the target met; log(1 + x) on both ends."""
+    posts = {"fault_share": (0.0, 1.0, False), "shelter_per_person": (0.0, 2.1, False), "population_density": (0.0, 99.0, True)}
+    raw = {
+        "fault_share": np.array([0.0, 0.5, 1.0]),
+        "shelter_per_person": np.array([1.05, 2.1, 5.0]),  # 5, 10, and above the target still 10
+        "population_density": np.array([0.0, 9.0, 99.0]),  # log: log(10) / log(100) = 0.5 → 5
+    }
+    s = sc.score(raw, ONES, BREAKS, 1.0, posts)
+    assert s.normalised["fault_share"] == pytest.approx([0, 5, 10])
+    assert s.normalised["shelter_per_person"] == pytest.approx([5, 10, 10])
+    assert s.normalised["population_density"] == pytest.approx([0, 5, 10])
+    assert s.scaling == "goalposts" and s.constant == []
+    # a unit's scores do not depend on the others: the last unit alone scores as it did with them
+    alone = sc.score({k: v[2:] for k, v in raw.items()}, ONES, BREAKS, 1.0, posts)
+    assert alone.score[0] == pytest.approx(s.score[2])
+    with pytest.raises(sc.ScoringError, match="no goalposts for indicator 'elderly_share'"):
+        sc.score({"elderly_share": np.array([0.1])}, ONES, BREAKS, 1.0, posts)
+
+
+def test_profile_goalposts_follow_the_targets():
+    from resilience_plugin.core.profile import load_profile
+
+    profile = load_profile()
+    posts = sc.goalposts(profile)
+    assert set(posts) == set(sc.INDICATORS)
+    assert posts["shelter_per_person"][1] == profile.value("shelter.area_per_person_target")
+    edited = profile.with_value("shelter.area_per_person_target", 3.0)
+    assert sc.goalposts(edited)["shelter_per_person"][1] == 3.0
+
+
+def test_a_unit_without_a_dimension_is_scored_on_the_others_never_on_a_zero():
+    raw = {"fault_share": np.array([0.5, 0.5]), "elderly_share": np.array([0.15, 0.15]), "shelter_per_person": np.array([1.05, np.nan])}
+    posts = {"fault_share": (0.0, 1.0, False), "elderly_share": (0.0, 0.3, False), "shelter_per_person": (0.0, 2.1, False)}
+    s = sc.score(raw, ONES, BREAKS, 1.0, posts)
+    assert s.score[0] == pytest.approx((5 * 5 * 5) ** (1 / 3))
+    assert s.score[1] == pytest.approx((5 * 5) ** (1 / 2))  # no people, no per-person capacity: H and V only
+    assert s.formed == ["hazard, vulnerability, capacity", "hazard, vulnerability"]
+
+
+def test_indicators_not_assessed_say_why():
+    units = [box(0, 0, 1000, 1000)]
+    skipped = {}
+    raw = sc.indicators(
+        units,
+        np.array([1000.0]),
+        facilities=[Point(100, 100), Point(200, 200)],
+        categories=["school", "emergency_shelter"],
+        shelter_area=np.array([0.0, 0.0]),
+        intensity=8,
+        skipped=skipped,
+    )
+    assert raw["seismic_intensity"].tolist() == [8.0]
+    for k in ("police_presence", "fire_coverage", "shelter_per_person", "conversion_per_person", "beds_per_1000", "fault_share"):
+        assert k not in raw
+    assert skipped["police_presence"] == "no_police_station" and skipped["fire_coverage"] == "no_fire_station"
+    assert skipped["shelter_per_person"] == "no_shelter_area" and skipped["beds_per_1000"] == "no_beds"
+    assert skipped["fault_share"] == "not_given" and set(skipped.values()) <= set(sc.NOT_ASSESSED)
+
+
 # ------------------------------------------------------------------ the algorithm
+
+
+def _sample_scores(params, ids=None):
+    layers, _c = run("resilience:scoreunits", {**params, "OUTPUT": "memory:"})
+    return {f["code"]: f["score"] for f in layers["OUTPUT"].getFeatures() if ids is None or f["code"] in ids}
+
+
+def test_a_unit_scores_the_same_alone_with_its_district_and_with_the_city(resilience_processing):
+    """Goalpost stability (issue 15): the units of one district score exactly as they do among the whole city; scaled
+    relative to the run they do not, which is why relative scaling is an explicit option."""
+    from qgis.core import QgsFeatureRequest
+
+    city = QgsVectorLayer(f"{SAMPLE}|layername=street_units", "street_units", "ogr")
+    district = next(city.getFeatures())["district"]
+    part = city.materialize(QgsFeatureRequest().setFilterExpression(f"\"district\" = '{district}'"))
+    part.setName("一个区")
+    assert 0 < part.featureCount() < city.featureCount()
+    hazards = {
+        "FAULTS": f"{SAMPLE}|layername=faults",
+        "FLOOD_ZONES": f"{SAMPLE}|layername=flood_zones",
+        "FACILITIES": f"{SAMPLE}|layername=facilities",
+    }
+    whole = _sample_scores({"INPUT": f"{SAMPLE}|layername=street_units", **hazards})
+    alone = _sample_scores({"INPUT": part, **hazards})
+    assert alone == {code: whole[code] for code in alone}
+    relative_whole = _sample_scores({"INPUT": f"{SAMPLE}|layername=street_units", **hazards, "SCALING": 1})
+    relative_alone = _sample_scores({"INPUT": part, **hazards, "SCALING": 1})
+    assert any(abs(relative_alone[c] - relative_whole[c]) > 1e-3 for c in relative_alone)
+
+
+def test_faults_as_the_only_hazard_do_not_zero_the_city(resilience_processing):
+    """With faults as the only hazard layer, units outside every avoidance zone keep the city-wide seismic hazard
+    (design intensity VIII): their score is the geometric mean of H, V and 10 − C, not 0."""
+    fb = Recorder()
+    layers, _c = run(
+        "resilience:scoreunits",
+        {"INPUT": f"{SAMPLE}|layername=street_units", "FAULTS": f"{SAMPLE}|layername=faults", "OUTPUT": "memory:"},
+        fb,
+    )
+    out = list(layers["OUTPUT"].getFeatures())
+    outside = [f for f in out if f["i_fault"] == 0]
+    assert outside and all(f["s_seismic"] == pytest.approx(20 / 3, abs=1e-3) for f in out)
+    assert all(f["hazard"] == pytest.approx(10 / 3, abs=1e-3) for f in outside)
+    assert all(f["score"] > 0 for f in outside if f["vulner"] > 0)
+    assert "Not assessed: Shelter m² per person, because no facilities were given." in fb.log
+
+
+def test_facilities_without_police_or_fire_leave_those_indicators_unassessed(resilience_processing):
+    facilities = memory_layer(
+        "Point",
+        [("POINT(500 500)", ["应急避难场所", 5000.0]), ("POINT(1500 500)", ["小学", 2000.0])],
+        fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)),
+        name="设施",
+    )
+    units = memory_layer(
+        "Polygon",
+        [(box(0, 0, 1000, 1000).wkt, ["甲街道", "1万"]), (box(1000, 0, 2000, 1000).wkt, ["乙街道", "5,000"])],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)),
+        name="街镇",
+    )
+    fb = Recorder()
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "FACILITIES": facilities, "OUTPUT": "memory:"}, fb)
+    out = list(layers["OUTPUT"].getFeatures())
+    for f in out:
+        assert "police_presence" not in f["indicators"] and "fire_coverage" not in f["indicators"]
+        assert "派出所" not in f["measures"] and "消防站" not in f["measures"]  # no measure for what was not assessed
+    assert out[0]["i_shelter"] == pytest.approx(0.5) and out[1]["i_shelter"] == pytest.approx(0.4)  # 5000 m² / 1万, 2000 / 5,000
+    assert out[1]["i_conv"] == pytest.approx(0.4)  # the school's 2,000 m² for 5,000 people
+    assert "because the facilities hold no police station" in fb.log and "because the facilities hold no fire station" in fb.log
 
 
 def test_score_units_on_the_sample(resilience_processing):
@@ -143,12 +272,13 @@ def test_score_units_on_the_sample(resilience_processing):
         assert abs(f["score"] ** 3 - f["hazard"] * f["vulner"] * (10 - f["capacity"])) < 0.2
         assert f["ok_shelter"] == int(f["i_shelter"] >= 2.1)
         assert f["measures"] and "第5" in f["measures"]
-    assert "Indicators used: fault_share" in fb.log
+    assert "Indicators used: seismic_intensity, fault_share" in fb.log
     assert [f.attributes() for f in QgsVectorLayer(units, "u", "ogr").getFeatures()] == snapshot
     # without facilities the capacity indicators drop out, and the output says so
     layers, _c = run("resilience:scoreunits", {"INPUT": units, "OUTPUT": "memory:"})
     f = next(layers["OUTPUT"].getFeatures())
-    assert f["indicators"] == "population_density, elderly_share, old_building_share"
+    assert f["indicators"] == "seismic_intensity, population_density, elderly_share, old_building_share"
+    assert f["score_from"] == "hazard, vulnerability"  # no capacity indicator: capacity is not assessed
 
 
 def test_score_units_bad_input(resilience_processing, tmp_path):
@@ -157,7 +287,7 @@ def test_score_units_bad_input(resilience_processing, tmp_path):
         "Polygon",
         [
             (box(0, 0, 1000, 1000).wkt, ["甲街道", 1000.0]),
-            (box(1000, 0, 2000, 1000).wkt, ["乙街道", None]),
+            (box(1000, 0, 2000, 1000).wkt, ["乙街道", 0.0]),
             ("POLYGON((2000 0, 2000 0, 2000 0, 2000 0))", ["无面积", 10.0]),
         ],
         fields=fields,
@@ -170,8 +300,19 @@ def test_score_units_bad_input(resilience_processing, tmp_path):
     empty = memory_layer("Polygon", [], fields=fields, name="空图层")
     with pytest.raises(QgsProcessingException, match="空图层.*no features"):
         run("resilience:scoreunits", {"INPUT": empty, "POPULATION_FIELD": "人口", "OUTPUT": "memory:"})
+    # left empty, the population field is found by its name (人口); a layer with none is refused, naming its fields
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "", "OUTPUT": "memory:"})
+    assert layers["OUTPUT"].featureCount() == 3
+    unnamed = memory_layer(
+        "Polygon", [(box(0, 0, 1000, 1000).wkt, ["甲街道", 1000.0])], fields=(("名称", FIELD_STRING), ("x", FIELD_DOUBLE))
+    )
     with pytest.raises(QgsProcessingException, match="population field"):
-        run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "", "OUTPUT": "memory:"})
+        run("resilience:scoreunits", {"INPUT": unnamed, "POPULATION_FIELD": "", "OUTPUT": "memory:"})
+    # a null population for more than 5 % of the units stops the run, naming the field and the feature
+    units.dataProvider().changeAttributeValues({2: {1: None}})
+    with pytest.raises(QgsProcessingException, match="街镇, field '人口': 1 of 3 .*feature ids 2"):
+        run("resilience:scoreunits", {"INPUT": units, "OUTPUT": "memory:"})
+    units.dataProvider().changeAttributeValues({2: {1: 0.0}})
     data = json.loads(default_profile_path().read_text(encoding="utf-8"))
     data["scoring"]["dimensions"]["value"]["vulnerability"] = {"population_density": 0, "elderly_share": 0, "old_building_share": 0}
     broken = tmp_path / "broken.json"

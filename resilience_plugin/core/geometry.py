@@ -1,12 +1,66 @@
 """Geometry helpers shared by core and the QGIS adapters (shapely and numpy only)."""
 
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
 
 import numpy as np
 import shapely
 
+# GEOS type ids by dimension: 0 points, 1 lines, 2 polygons
+_DIMENSION_TYPES = {0: (0, 4), 1: (1, 2, 5), 2: (3, 6)}
+
 
 def from_wkb(wkbs: Sequence) -> np.ndarray:
     """Shapely geometries, flattened to 2D, from a sequence of WKB (None stays None: a feature without geometry).
-    Parsed all at once, which is many times faster than one by one."""
-    return shapely.force_2d(shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1]))
+    Parsed all at once, which is many times faster than one by one. WKB that GEOS cannot build a geometry from (a
+    one-vertex line, a ring of fewer than four points) becomes None; :func:`clean` says which."""
+    return shapely.force_2d(shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore"))
+
+
+@dataclass
+class Cleaned:
+    """Geometries fit to use, and what was done to make them so (positions in the input)."""
+
+    geometries: np.ndarray
+    degenerate: List[int] = field(default_factory=list)  # unusable: set to None
+    repaired: List[int] = field(default_factory=list)  # invalid, repaired with make-valid
+
+
+def clean(wkbs: Sequence, dimension: Optional[int] = None) -> Cleaned:
+    """Parse WKB (None: no geometry) into 2-D shapely geometries that every analysis can use.
+
+    Degenerate geometries become None and are listed: WKB that GEOS rejects (one-vertex lines, rings of fewer than
+    four points), NaN or infinite coordinates, and, when ``dimension`` is given (0 points, 1 lines, 2 polygons),
+    geometries with no part of that dimension after repair, or of zero length (lines) or zero area (polygons). Invalid
+    geometries are repaired with make-valid; of a repaired collection only the parts of ``dimension`` are kept."""
+    wkbs = list(wkbs)
+    given = np.array([w is not None for w in wkbs], dtype=bool)
+    geoms = from_wkb(wkbs)
+    bad = given & shapely.is_missing(geoms)
+    present = np.nonzero(~shapely.is_missing(geoms))[0]
+    if len(present):
+        coords, owner = shapely.get_coordinates(geoms[present], return_index=True)
+        nonfinite = np.unique(owner[~np.isfinite(coords).all(axis=1)])
+        bad[present[nonfinite]] = True
+        geoms[present[nonfinite]] = None
+    present = np.nonzero(~shapely.is_missing(geoms))[0]
+    invalid = present[~shapely.is_valid(geoms[present])] if len(present) else present
+    if len(invalid):
+        geoms[invalid] = shapely.make_valid(geoms[invalid])
+    if dimension is not None and len(present):
+        wanted = _DIMENSION_TYPES[dimension]
+        kind = shapely.get_type_id(geoms[present])
+        for i in present[kind == 7]:  # a repair may give a collection: keep the parts of the layer's dimension
+            parts = [p for p in shapely.get_parts(geoms[i]) if shapely.get_type_id(p) in wanted]
+            geoms[i] = shapely.union_all(parts) if len(parts) > 1 else (parts[0] if parts else None)
+        ok = ~shapely.is_missing(geoms[present])
+        ok[ok] = np.isin(shapely.get_type_id(geoms[present][ok]), wanted) & ~shapely.is_empty(geoms[present][ok])
+        if dimension == 1:
+            ok[ok] = shapely.length(geoms[present][ok]) > 0
+        elif dimension == 2:
+            ok[ok] = shapely.area(geoms[present][ok]) > 0
+        bad[present[~ok]] = True
+        geoms[present[~ok]] = None
+    degenerate = np.nonzero(bad)[0]
+    repaired = np.setdiff1d(invalid, degenerate)
+    return Cleaned(geoms, degenerate.tolist(), repaired.tolist())

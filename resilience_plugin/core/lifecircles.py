@@ -11,61 +11,52 @@ share its shelters. Shelter area per person = shelter area inside / that populat
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
 
+from .labels import OTHER, Classified, LabelMatcher
 from .profile import PlanProfile, alternatives
-
-OTHER = "other"
 
 
 @dataclass
 class Vocabulary:
-    """Facility categories of the profile, plus "other" as the last column."""
+    """Facility categories of the profile, plus "other" as the last column; labels are read by :mod:`.labels`."""
 
     codes: List[str]
     labels: Dict[str, str]
     labels_zh: Dict[str, str]
-    aliases: Dict[str, int] = field(default_factory=dict)
+    matcher: Optional[LabelMatcher] = None
 
     @classmethod
-    def from_profile(cls, profile: PlanProfile) -> "Vocabulary":
+    def from_profile(cls, profile: PlanProfile, user_map: str = "") -> "Vocabulary":
+        """The profile's categories; ``user_map`` (``label=code;…``) maps a run's own labels first (LabelError when
+        it cannot be read)."""
         cats = profile.categories
         codes = list(cats) + [OTHER]
         labels = {c: d["name"] for c, d in cats.items()}
         labels_zh = {c: d["name_zh"] for c, d in cats.items()}
         labels[OTHER], labels_zh[OTHER] = "Other", "其他"
-        vocab = cls(codes, labels, labels_zh)
-        for i, c in enumerate(codes[:-1]):
-            for alias in (c, labels[c], labels_zh[c]):
-                vocab.aliases[_norm(alias)] = i
-        return vocab
+        return cls(codes, labels, labels_zh, LabelMatcher.from_profile(profile, user_map))
 
     @property
     def other(self) -> int:
         return len(self.codes) - 1
 
+    def classify_labels(self, values: Sequence) -> Tuple[np.ndarray, Classified]:
+        """Column index per value, and what mapped to what (see :class:`.labels.Classified`); unmapped values and
+        values mapped to "other" go to the "other" column."""
+        found = self.matcher.classify(values)
+        col = {c: i for i, c in enumerate(self.codes)}
+        idx = np.array([col.get(c, self.other) if c else self.other for c in found.codes], dtype=np.int64)
+        return idx, found
+
     def classify(self, values: Sequence) -> Tuple[np.ndarray, Counter]:
-        """Column index per value (code, English or Chinese name); unknown values go to "other"."""
-        idx = np.empty(len(values), dtype=np.int64)
-        unknown: Counter = Counter()
-        seen: dict = {}  # each distinct value is normalised once
-        for i, v in enumerate(values):
-            key = v if isinstance(v, (str, int, float, type(None))) else str(v)
-            j = seen.get(key)
-            if j is None:
-                j = seen[key] = self.aliases.get(_norm(v), self.other)
-            if j == self.other:
-                unknown[str(v)] += 1
-            idx[i] = j
-        return idx, unknown
-
-
-def _norm(value) -> str:
-    return str(value).strip().lower().replace(" ", "_").replace("-", "_") if value is not None else ""
+        """Column index per value; the labels no rule maps, counted."""
+        idx, found = self.classify_labels(values)
+        return idx, found.unmapped
 
 
 def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> np.ndarray:

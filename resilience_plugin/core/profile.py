@@ -256,7 +256,54 @@ def _days(v: Any) -> Optional[Message]:
     return None
 
 
-# dotted key -> (unit, value check). Every key here must be present.
+def _label_lists(pattern: str = "", what: str = "") -> Callable[[Any], Optional[Message]]:
+    """A mapping from category code to a list of labels (each matching ``pattern`` when given)."""
+    import re
+
+    def check(v: Any) -> Optional[Message]:
+        if not isinstance(v, dict):
+            return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from category code to a list of labels"))
+        for code, items in v.items():
+            if not isinstance(items, list):
+                return Message(QT_TRANSLATE_NOOP("Core", "category '{0}': expected a list"), code)
+            for item in items:
+                if not isinstance(item, str) or not item.strip() or (pattern and not re.fullmatch(pattern, item)):
+                    return Message(QT_TRANSLATE_NOOP("Core", "category '{0}': {1} is not {2}"), code, repr(item), what or "text")
+        return None
+
+    return check
+
+
+def _goalposts(v: Any) -> Optional[Message]:
+    if not isinstance(v, dict) or not v:
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a mapping from indicator to its goalposts"))
+    for k, d in v.items():
+        if not isinstance(d, dict) or _text(d.get("source")):
+            return Message(QT_TRANSLATE_NOOP("Core", "indicator '{0}': expected lo, hi, log and a source"), k)
+        err = _number(-1e9, 1e9)(d.get("lo"))
+        if err:
+            return Message(QT_TRANSLATE_NOOP("Core", "indicator '{0}', lo: {1}"), k, err)
+        if d.get("hi") != "target":
+            err = _number(-1e9, 1e9)(d.get("hi"))
+            if err:
+                return Message(QT_TRANSLATE_NOOP("Core", "indicator '{0}', hi: {1}"), k, err)
+            if d["hi"] <= d["lo"]:
+                return Message(QT_TRANSLATE_NOOP("Core", "indicator '{0}': hi {1} must be above lo {2}"), k, d["hi"], d["lo"])
+        if not isinstance(d.get("log", False), bool):
+            return Message(QT_TRANSLATE_NOOP("Core", "indicator '{0}': log must be true or false"), k)
+    return None
+
+
+def _keywords(v: Any) -> Optional[Message]:
+    if not isinstance(v, list):
+        return Message(QT_TRANSLATE_NOOP("Core", "expected a list of [keyword, category] pairs"))
+    for i, pair in enumerate(v):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x.strip() for x in pair)):
+            return Message(QT_TRANSLATE_NOOP("Core", "item {0} is {1}, expected [keyword, category]"), i, repr(pair))
+    return None
+
+
+# dotted key -> (unit, value check). Every key here must be present, except those of OPTIONAL_KEYS.
 SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "life_circle.radius_min": ("m", _number(100, 10000)),
     "life_circle.radius_max": ("m", _number(100, 10000)),
@@ -306,13 +353,26 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "street_units.required_categories": ("category", _text_list),
     "street_units.conversion_categories": ("category", _text_list),
     "scoring.dimensions": ("weight", _dimensions),
+    "scoring.goalposts": ("indicator unit", _goalposts),
     "scoring.class_breaks": ("score 0-10", _breaks),
     "scoring.flood_class_weights": ("weight", _number_map(0, 100)),
     "scoring.fire_coverage_target": ("ratio", _number(0, 1)),
     "scoring.type_margin": ("score 0-10", _number(0, 10)),
     "scoring.measures": ("text", _text_map),
     "facility_categories": ("category", _categories),
+    "facility_labels.labels": ("label", _label_lists()),
+    "facility_labels.osm_tags": ("tag", _label_lists(r"[^=\s]+=[^=]+", "key=value")),
+    "facility_labels.amap_typecodes": ("typecode prefix", _label_lists(r"\d{1,6}", "one to six digits")),
+    "facility_labels.keywords": ("keyword", _keywords),
 }
+# keys added after format 1 was first published: a profile saved without them takes them from the built-in profile
+OPTIONAL_KEYS = (
+    "scoring.goalposts",
+    "facility_labels.labels",
+    "facility_labels.osm_tags",
+    "facility_labels.amap_typecodes",
+    "facility_labels.keywords",
+)
 
 CATEGORY_LIST_KEYS = (
     "life_circle.required_categories",
@@ -330,6 +390,7 @@ class PlanProfile:
 
     def __init__(self, data: Dict[str, Any], path: Optional[Union[str, Path]] = None):
         self.path = Path(path) if path else None
+        data = _with_optional_keys(data)
         validate(data, path)
         self._data = copy.deepcopy(data)
 
@@ -391,6 +452,31 @@ def _lookup(data: Dict[str, Any], key: str) -> Dict[str, Any]:
     for part in key.split("."):
         node = node[part]
     return node
+
+
+def _with_optional_keys(data: Any) -> Any:
+    """``data`` with the OPTIONAL_KEYS it lacks taken from the built-in profile (a profile saved by an older version)."""
+    if not isinstance(data, dict):
+        return data
+    missing = []
+    for key in OPTIONAL_KEYS:
+        node: Any = data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                missing.append(key)
+                break
+            node = node[part]
+    if not missing:
+        return data
+    builtin = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    for key in missing:
+        *parents, last = key.split(".")
+        node = data
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = _lookup(builtin, key)
+    return data
 
 
 def validate(data: Any, path: Optional[Union[str, Path]] = None) -> None:
@@ -462,6 +548,19 @@ def _cross_checks(data: Dict[str, Any], path) -> None:
             raise ProfileError(
                 "seismic.class_by_category.value",
                 Message(QT_TRANSLATE_NOOP("Core", "category '{0}' is not in facility_categories"), code),
+                path,
+            )
+    for key in ("facility_labels.labels", "facility_labels.osm_tags", "facility_labels.amap_typecodes"):
+        for code in v(key):
+            if code not in known:
+                raise ProfileError(
+                    f"{key}.value", Message(QT_TRANSLATE_NOOP("Core", "category '{0}' is not in facility_categories"), code), path
+                )
+    for keyword, code in v("facility_labels.keywords"):
+        if code not in known and code != "other":
+            raise ProfileError(
+                "facility_labels.keywords.value",
+                Message(QT_TRANSLATE_NOOP("Core", "keyword '{0}': category '{1}' is not in facility_categories"), keyword, code),
                 path,
             )
     intensity = str(v("seismic.design_intensity"))

@@ -1,20 +1,27 @@
 """Street/town unit scoring (韧性街镇单元能力评估, 第51–52条), on the INFORM structure.
 
 Three dimensions (第51条): the danger of hazards (致灾因子风险性), the vulnerability of what is exposed
-(承灾体脆弱性) and the effectiveness of rescue capacity (救灾能力有效性). Each indicator is normalised min–max to
-0–10 over the units (after log(1 + x) for the skewed ones, marked ``log``); a dimension is the weighted
-arithmetic mean of its indicators; the overall score is the geometric mean of hazard, vulnerability and the lack of
-capacity (10 − capacity):
+(承灾体脆弱性) and the effectiveness of rescue capacity (救灾能力有效性). Each indicator is scaled to 0–10 between
+fixed goalposts kept in the profile (``scoring.goalposts``: a plan target, a national standard or a stated assumption,
+after log(1 + x) for the skewed ones), so that a unit scores the same alone, with its district or with the whole
+city, and this year's score compares with last year's (城市体检). Scaling min–max over the units of a run (the
+INFORM habit) stays available as an explicit option, for a relative ranking. A dimension is the weighted arithmetic
+mean of its assessed indicators; the overall score is the geometric mean of hazard, vulnerability and the lack of
+capacity (10 − capacity), over the dimensions assessed for the unit:
 
     score = (H · V · (10 − C)) ** (1/3)
 
 Five classes by the profile's breaks; rank 1 is the highest score. The type (第52条) is the dimension that leads:
 the largest of H, V and 10 − C when it exceeds the next by the profile's margin, otherwise balanced.
 
+An indicator whose input was not given, or whose facility category has no feature in the layer given, is not
+assessed: it is left out (never 0), and :func:`indicators` says why.
+
 Pure numpy: indicator values are computed by the caller (the Processing adapter or the dock), so that a weight edit
 recomputes in milliseconds from the cached raw values.
 """
 
+import math
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -24,6 +31,7 @@ from .messages import QT_TRANSLATE_NOOP, CoreError
 
 # indicator -> (dimension, higher is worse?, log transform?)
 INDICATORS: Dict[str, tuple] = {
+    "seismic_intensity": ("hazard", True, False),
     "fault_share": ("hazard", True, False),
     "flood_share": ("hazard", True, False),
     "geohazard_density": ("hazard", True, True),
@@ -46,6 +54,7 @@ TYPES_ZH = {"hazard-led": "致灾主导型", "vulnerability-led": "脆弱主导�
 # indicator -> output field of resilience:scoreunits (10 characters at most, for shapefiles); the score, target and
 # pass fields replace the leading "i" with "s", "t" and "ok"
 FIELDS = {
+    "seismic_intensity": "i_seismic",
     "fault_share": "i_fault",
     "flood_share": "i_flood",
     "geohazard_density": "i_geohaz",
@@ -78,6 +87,18 @@ def targets(profile) -> Dict[str, float]:
     return {k: profile.value(key) for k, key in TARGET_KEYS.items()}
 
 
+# why an indicator was not assessed (the key of :func:`indicators`' ``skipped``)
+NOT_ASSESSED = {
+    "not_given": QT_TRANSLATE_NOOP("Core", "its input was not given"),
+    "no_facilities": QT_TRANSLATE_NOOP("Core", "no facilities were given"),
+    "no_shelter_area": QT_TRANSLATE_NOOP("Core", "no facility has a shelter area"),
+    "no_conversion_area": QT_TRANSLATE_NOOP("Core", "no school, park, stadium or hotel has a shelter area"),
+    "no_beds": QT_TRANSLATE_NOOP("Core", "no facility has hospital beds"),
+    "no_police_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no police station"),
+    "no_fire_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no fire station"),
+}
+
+
 class ScoringError(CoreError):
     """Scoring cannot go on; the message names what is wrong."""
 
@@ -91,7 +112,9 @@ class Scores:
     rank: np.ndarray  # 1 = highest score
     unit_type: np.ndarray  # TYPES
     used: List[str]
-    constant: List[str] = field(default_factory=list)  # indicators equal for every unit (scored 0)
+    constant: List[str] = field(default_factory=list)  # indicators equal for every unit (scored 0; relative scaling only)
+    scaling: str = "goalposts"  # or "relative"
+    formed: List[str] = field(default_factory=list)  # per unit: the dimensions its score is the geometric mean of
 
 
 def normalise(values: np.ndarray, log: bool) -> (np.ndarray, bool):
@@ -108,8 +131,36 @@ def normalise(values: np.ndarray, log: bool) -> (np.ndarray, bool):
     return np.where(finite, (v - lo) / (hi - lo) * 10.0, np.nan), False
 
 
-def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], breaks: List[float], type_margin: float) -> Scores:
-    """Scores from raw indicator values (only the indicators present in ``raw`` are used)."""
+def goalposts(profile) -> Dict[str, tuple]:
+    """Per indicator, (value scored 0, value scored 10, log transform?) from ``scoring.goalposts``; "target" as the
+    value scored 10 stands for the indicator's target (:data:`TARGET_KEYS`), so the two never drift apart."""
+    goals = targets(profile)
+    out = {}
+    for k, d in profile.value("scoring.goalposts").items():
+        hi = goals.get(k) if d["hi"] == "target" else d["hi"]
+        out[k] = (float(d["lo"]), float(hi), bool(d.get("log", False)))
+    return out
+
+
+def scale(values: np.ndarray, lo: float, hi: float, log: bool) -> np.ndarray:
+    """0 at ``lo``, 10 at ``hi`` (clipped), after log(1 + x) of the value and both goalposts when ``log``; NaN stays
+    NaN. For a capacity indicator, 10 means the target is met."""
+    v = np.asarray(values, dtype=float)
+    if log:
+        v, lo, hi = np.log1p(np.maximum(v, 0.0)), math.log1p(max(lo, 0.0)), math.log1p(max(hi, 0.0))
+    with np.errstate(invalid="ignore"):
+        return np.clip((v - lo) / (hi - lo) * 10.0, 0.0, 10.0)
+
+
+def score(
+    raw: Dict[str, np.ndarray],
+    weights: Dict[str, Dict[str, float]],
+    breaks: List[float],
+    type_margin: float,
+    posts: Optional[Dict[str, tuple]] = None,
+) -> Scores:
+    """Scores from raw indicator values (only the indicators present in ``raw`` are used). ``posts``: the goalposts
+    of :func:`goalposts`, for scores that do not depend on the other units; None scales min–max over the units."""
     used = [k for k in INDICATORS if k in raw]
     if not used:
         raise ScoringError(QT_TRANSLATE_NOOP("Core", "no indicator could be computed: give at least one of the optional layers or fields"))
@@ -117,6 +168,12 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
     normalised, constant = {}, []
     for k in used:
         _dim, worse, log = INDICATORS[k]
+        if posts is not None:
+            if k not in posts:
+                raise ScoringError(QT_TRANSLATE_NOOP("Core", "the profile has no goalposts for indicator '{0}' (scoring.goalposts)"), k)
+            lo, hi, plog = posts[k]
+            normalised[k] = scale(raw[k], lo, hi, plog)
+            continue
         s, flat = normalise(raw[k], log)
         normalised[k] = s
         if flat:
@@ -145,8 +202,19 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
             QT_TRANSLATE_NOOP("Core", "no unit has a value for any indicator used ({0}): check the population and the input layers"),
             ", ".join(used),
         )
-    with np.errstate(invalid="ignore"):
-        total = np.prod(np.vstack([np.nan_to_num(x) for x in parts]), axis=0) ** (1.0 / len(parts))
+    # per unit, the geometric mean of the dimensions assessed for it (a unit with no population has no per-person
+    # capacity: its score comes from the others, never from a 0 put in its place)
+    stack = np.vstack(parts)
+    finite = np.isfinite(stack)
+    count = finite.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        logs = np.where(finite, np.log(np.where(finite, np.maximum(stack, 0.0), 1.0)), 0.0)
+        total = np.where(count > 0, np.exp(logs.sum(axis=0) / np.maximum(count, 1)), 0.0)
+    total = np.where(count > 0, total, np.nan)
+    if np.isnan(total).any():
+        total = np.nan_to_num(total)  # a unit with no dimension at all: nothing to rank it by, scored 0
+    names_dims = [d for d, x in zip(("hazard", "vulnerability", "capacity"), (h, v, lack)) if np.isfinite(x).any()]
+    formed = [", ".join(d for d, ok in zip(names_dims, finite[:, i]) if ok) for i in range(n)]
     klass = np.array([CLASSES[int(np.searchsorted(breaks, s, side="right"))] for s in total], dtype=object)
     order = np.argsort(-total, kind="stable")
     rank = np.empty(n, dtype=np.int64)
@@ -157,7 +225,7 @@ def score(raw: Dict[str, np.ndarray], weights: Dict[str, Dict[str, float]], brea
     second = lead[top[1], np.arange(n)]
     names = np.array(["hazard-led", "vulnerability-led", "capacity-gap"], dtype=object)
     unit_type = np.where(first - second >= type_margin, names[top[0]], "balanced").astype(object)
-    return Scores(normalised, dims, total, klass, rank, unit_type, used, constant)
+    return Scores(normalised, dims, total, klass, rank, unit_type, used, constant, "goalposts" if posts is not None else "relative", formed)
 
 
 def passes(raw: Dict[str, np.ndarray], targets: Dict[str, Optional[float]]) -> Dict[str, np.ndarray]:
@@ -189,8 +257,15 @@ def indicators(
     beds: Optional[np.ndarray] = None,
     fire_reach: float = 2500.0,
     conversion: tuple = ("school", "park", "stadium", "hotel"),
+    intensity=None,
+    skipped: Optional[Dict[str, str]] = None,
 ) -> Dict[str, np.ndarray]:
-    """Raw indicator values per unit from whichever inputs are given (None: that input is missing)."""
+    """Raw indicator values per unit from whichever inputs are given (None: that input is missing).
+
+    ``intensity``: the design seismic intensity, one for all units (the profile's) or one per unit. An indicator whose
+    facility category has no feature, or whose field holds no value above 0, is not assessed: it is left out of the
+    result and ``skipped`` (when given) gets its reason, one of NOT_ASSESSED."""
+    skipped = {} if skipped is None else skipped
     import shapely
 
     from .dossier import area_share, point_owner, sums
@@ -200,6 +275,8 @@ def indicators(
     area_km2 = shapely.area(units) / 1e6
     pop = np.asarray(population, dtype=float)
     raw: Dict[str, np.ndarray] = {}
+    if intensity is not None:
+        raw["seismic_intensity"] = np.broadcast_to(np.asarray(intensity, dtype=float), (n,)).copy()
     with np.errstate(divide="ignore", invalid="ignore"):
         raw["population_density"] = np.where(area_km2 > 0, pop / area_km2, np.nan)
         if elderly is not None:
@@ -226,15 +303,38 @@ def indicators(
             points = np.asarray(list(facilities), dtype=object)
             cats = np.asarray([c or "" for c in categories], dtype=object)
             owner = point_owner(units, points)
-            if shelter_area is not None:
+            conv = np.isin(cats, list(conversion))
+            if shelter_area is None or not (np.asarray(shelter_area) > 0).any():
+                skipped["shelter_per_person"] = "no_shelter_area"
+            else:
                 raw["shelter_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area) / pop, np.nan)
-                conv = np.isin(cats, list(conversion))
+            if shelter_area is None or not (np.asarray(shelter_area)[conv] > 0).any():
+                skipped["conversion_per_person"] = "no_conversion_area"
+            else:
                 raw["conversion_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area, mask=conv) / pop, np.nan)
-            if beds is not None:
+            if beds is None or not (np.asarray(beds) > 0).any():
+                skipped["beds_per_1000"] = "no_beds"
+            else:
                 raw["beds_per_1000"] = np.where(pop > 0, sums(owner, n, beds) / pop * 1000.0, np.nan)
-            raw["police_presence"] = sums(owner, n, mask=cats == "police_station")
+            if (cats == "police_station").any():
+                raw["police_presence"] = sums(owner, n, mask=cats == "police_station")
+            else:
+                skipped["police_presence"] = "no_police_station"
             fire = points[(cats == "fire_station") & ~shapely.is_missing(points)]
-            raw["fire_coverage"] = area_share(units, shapely.buffer(fire, fire_reach, quad_segs=8)) if len(fire) else np.zeros(n)
+            if len(fire):
+                raw["fire_coverage"] = area_share(units, shapely.buffer(fire, fire_reach, quad_segs=8))
+            else:
+                skipped["fire_coverage"] = "no_fire_station"
+        else:
+            for k in ("shelter_per_person", "conversion_per_person", "beds_per_1000", "police_presence", "fire_coverage"):
+                skipped[k] = "no_facilities"
+        for k, given in (("elderly_share", elderly), ("old_building_share", old_buildings), ("fault_share", fault_zones)):
+            if given is None:
+                skipped[k] = "not_given"
+        if flood_zones is None:
+            skipped["flood_share"] = "not_given"
+        if geohazards is None:
+            skipped["geohazard_density"] = "not_given"
     return raw
 
 
@@ -251,6 +351,7 @@ SUMMARY_FIELDS = (
     ("type_zh", "text"),
     ("measures", "text"),
     ("indicators", "text"),
+    ("score_from", "text"),
     ("clauses", "text"),
 )
 
@@ -295,5 +396,6 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
         TYPES_ZH[kind],
         "; ".join([measures[kind]] + failing),
         ", ".join(result.used),
+        result.formed[i] if result.formed else "",
         clauses,
     ]

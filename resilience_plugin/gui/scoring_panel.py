@@ -55,7 +55,7 @@ from ..compat import (
 from ..core import scoring as sc
 from ..processing.io import display_name, make_fields, numbers, polygons_only, read_source, representative_points
 from ..processing.units.score_units import class_label, indicator_label, type_label
-from ..translation import core_message, translate
+from ..translation import core_message, core_text, translate
 
 PROJECT_SCOPE = "resilience_plugin"
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
@@ -85,6 +85,7 @@ class ScoringPanel:
         self.targets: Dict[str, float] = targets(self.profile)
         self.raw: Optional[Dict[str, np.ndarray]] = None
         self.raw_ids: List[int] = []
+        self.skipped: Dict[str, str] = {}  # indicator -> why it was not assessed (core.scoring.NOT_ASSESSED)
         self.result: Optional[sc.Scores] = None
         self.sensitivity: Optional[np.ndarray] = None
         self.task: Optional[QgsTask] = None
@@ -317,7 +318,7 @@ class ScoringPanel:
         wanted = [pop_field] + [f for f in ("elderly_share", "old_building_share") if f in fields]
         units = self._read(self.layer, crs, wanted)
         feedback = QgsProcessingFeedback()
-        population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback)
+        population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False)
         if (population <= 0).any():
             self._message(
                 translate("ScorecardDock", "{0} unit(s) with zero or null population: their per-person indicators are left empty.").format(
@@ -326,10 +327,12 @@ class ScoringPanel:
                 MESSAGE_WARNING,
             )
         elderly = (
-            numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback) if "elderly_share" in wanted else None
+            numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback, kind="share")
+            if "elderly_share" in wanted
+            else None
         )
         old = (
-            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback)
+            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback, kind="share")
             if "old_building_share" in wanted
             else None
         )
@@ -353,24 +356,45 @@ class ScoringPanel:
             geohazards=hazards.geohazards,
         )
         if inputs["facilities"] is not None:
+            from ..core.fields import guess_field
             from ..core.lifecircles import Vocabulary
 
             names = inputs["facilities"].fields().names()
-            fac = self._read(inputs["facilities"], crs, [f for f in ("category", "shelter_area_m2", "beds") if f in names])
-            if "category" in names:
+            cat, area_f, beds_f = (guess_field(role, names) for role in ("category", "shelter_area", "beds"))
+            chosen = [f for f in (cat, area_f, beds_f) if f]
+            fac = self._read(inputs["facilities"], crs, chosen)
+            if cat:
                 vocab = Vocabulary.from_profile(self.profile)
-                idx, _unknown = vocab.classify([a[0] for a in fac.attributes])
+                idx, found = vocab.classify_labels([a[0] for a in fac.attributes])
+                if found.share_unmapped > 0.5:
+                    self._message(
+                        translate(
+                            "ScorecardDock",
+                            "{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. "
+                            "Map them in Plan profile › facility_labels, or give them a profile category.",
+                        ).format(fac.name, found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
+                        MESSAGE_WARNING,
+                    )
                 kwargs["facilities"] = representative_points(fac.geometries)
                 kwargs["categories"] = [vocab.codes[i] for i in idx]
-                if "shelter_area_m2" in names:
-                    kwargs["shelter_area"] = numbers([a[1] for a in fac.attributes], "shelter_area_m2", fac.name, feedback)
-                if "beds" in names:
-                    kwargs["beds"] = numbers([a[-1] for a in fac.attributes], "beds", fac.name, feedback)
+                if area_f:
+                    kwargs["shelter_area"] = numbers(
+                        [a[chosen.index(area_f)] for a in fac.attributes], area_f, fac.name, feedback, kind="area", fids=fac.fids
+                    )
+                if beds_f:
+                    kwargs["beds"] = numbers([a[chosen.index(beds_f)] for a in fac.attributes], beds_f, fac.name, feedback, fids=fac.fids)
         ids = list(units.fids)
+        skipped = {}
 
         def work(task):
             task.setProgress(10)
-            raw = sc.indicators(np.where([g is not None for g in geoms], geoms, None), population, **kwargs)
+            raw = sc.indicators(
+                np.where([g is not None for g in geoms], geoms, None),
+                population,
+                intensity=self.profile.value("seismic.design_intensity"),
+                skipped=skipped,
+                **kwargs,
+            )
             task.setProgress(100)
             return raw
 
@@ -380,7 +404,7 @@ class ScoringPanel:
             if exception is not None or raw is None:
                 self._message(translate("ScorecardDock", "Scoring failed: {0}").format(exception), MESSAGE_CRITICAL)
                 return
-            self.raw, self.raw_ids = raw, ids
+            self.raw, self.raw_ids, self.skipped = raw, ids, skipped
             self.recompute()
 
         self.scoreButton.setEnabled(False)
@@ -409,7 +433,11 @@ class ScoringPanel:
             return
         try:
             self.result = sc.score(
-                self.raw, self.weights, self.profile.value("scoring.class_breaks"), self.profile.value("scoring.type_margin")
+                self.raw,
+                self.weights,
+                self.profile.value("scoring.class_breaks"),
+                self.profile.value("scoring.type_margin"),
+                sc.goalposts(self.profile),
             )
         except sc.ScoringError as exc:
             self.result = None
@@ -421,6 +449,7 @@ class ScoringPanel:
     def _rank_sensitivity(self) -> np.ndarray:
         """Per unit, the largest move of its rank when any one weight changes by ±20 %."""
         breaks, margin = self.profile.value("scoring.class_breaks"), self.profile.value("scoring.type_margin")
+        posts = sc.goalposts(self.profile)
         base = self.result.rank
         worst = np.zeros(len(base), dtype=np.int64)
         for dim, ws in self.weights.items():
@@ -429,7 +458,7 @@ class ScoringPanel:
                     edited = {d: dict(w) for d, w in self.weights.items()}
                     edited[dim][k] = ws[k] * factor
                     try:
-                        other = sc.score(self.raw, edited, breaks, margin).rank
+                        other = sc.score(self.raw, edited, breaks, margin, posts).rank
                     except sc.ScoringError:
                         continue
                     worst = np.maximum(worst, np.abs(other - base))
@@ -533,8 +562,15 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ the unit card
     def card_html(self, i: int, name: str) -> str:
+        """The unit card: the score and how it is formed, each indicator with its value, its 0–10 score between the
+        profile's goalposts and its target, and the indicators not assessed with the reason."""
         r = self.result
         goals = self._targets()
+        posts = sc.goalposts(self.profile)
+
+        def num(v, fmt):
+            return "—" if v is None or not np.isfinite(v) else format(v, fmt)
+
         rows = []
         for k in r.used:
             v = self.raw[k][i]
@@ -543,9 +579,11 @@ class ScoringPanel:
             if target is not None and np.isfinite(v):
                 verdict = "✔" if (v >= target) else "✘"
             clause = sc.TARGET_CLAUSES.get(k, "第51条")
+            lo, hi, _log = posts.get(k, (None, None, False))
+            post = "" if lo is None else f"{lo:,.3g} → {hi:,.3g}"
             rows.append(
-                f"<tr><td>{html.escape(indicator_label(k))}</td><td>{'—' if not np.isfinite(v) else f'{v:,.3g}'}</td>"
-                f"<td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
+                f"<tr><td>{html.escape(indicator_label(k))}</td><td>{num(v, ',.3g')}</td><td>{num(r.normalised[k][i], '.1f')}</td>"
+                f"<td>{post}</td><td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
             )
         measures = self.profile.value("scoring.measures")
         label_score = html.escape(translate("ScorecardDock", "Score"))
@@ -555,18 +593,29 @@ class ScoringPanel:
             for h in (
                 translate("ScorecardDock", "Indicator"),
                 translate("ScorecardDock", "Value"),
+                translate("ScorecardDock", "Score 0–10"),
+                translate("ScorecardDock", "Goalposts (0 → 10)"),
                 translate("ScorecardDock", "Target"),
                 "",
                 translate("ScorecardDock", "Clause"),
             )
         )
+        skipped = getattr(self, "skipped", {}) or {}
+        not_assessed = "; ".join(f"{indicator_label(k)} ({core_text(sc.NOT_ASSESSED[why])})" for k, why in skipped.items())
+        formed = r.formed[i] if r.formed else ""
+        formed_text = translate("ScorecardDock", "score formed from: {0}").format(formed or "—")
+        skipped_text = translate("ScorecardDock", "Not assessed: {0}").format(not_assessed) if not_assessed else ""
+        d = r.dimensions
         return (
             f"<h3>{html.escape(name)}</h3>"
             f"<p>{label_score} {r.score[i]:.2f} · {html.escape(class_label(r.klass[i]))} · "
             f"{html.escape(type_label(r.unit_type[i]))} · {label_rank} {int(r.rank[i])}</p>"
-            f"<p>H {r.dimensions['hazard'][i]:.2f} · V {r.dimensions['vulnerability'][i]:.2f} · C {r.dimensions['capacity'][i]:.2f}</p>"
+            f"<p>H {num(d['hazard'][i], '.2f')} · V {num(d['vulnerability'][i], '.2f')} · C {num(d['capacity'][i], '.2f')} — "
+            + html.escape(formed_text)
+            + "</p>"
             f"<table border='1' cellspacing='0' cellpadding='2'><tr>{header}</tr>{''.join(rows)}</table>"
-            f"<p>{html.escape(measures.get(r.unit_type[i], ''))}</p>"
+            + (f"<p>{html.escape(skipped_text)}</p>" if skipped_text else "")
+            + f"<p>{html.escape(measures.get(r.unit_type[i], ''))}</p>"
         )
 
     def show_unit_card(self):

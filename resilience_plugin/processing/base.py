@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
 from ..translation import core_message, translate
+from .io import display_name, text
 
 
 class OutputSink:
@@ -45,6 +46,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     MEMORY_MB_PER_1000: dict = {}
     # sample-city layers drawn under this algorithm's outputs in the demo report (top first)
     DEMO_BACKDROP = ("districts",)
+    # pairs of layer parameters that one layer cannot fill both of (corridors and faults, units and facilities …)
+    DISTINCT_INPUTS: tuple = ()
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class's name as context, as pylupdate5 records it.
@@ -63,6 +66,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         from ..core.cancel import Cancelled
 
         self._outputs = []
+        self.refuse_one_layer_in_two_roles(parameters, context)
         self._files = self._file_outputs(parameters, context)
         self.warn_about_memory(parameters, context, feedback)
         try:
@@ -85,6 +89,20 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         if feedback is not None:
             feedback.setProgress(100)
         return results
+
+    def refuse_one_layer_in_two_roles(self, parameters, context) -> None:
+        """One layer given for two parameters of ``DISTINCT_INPUTS`` is an error naming both: a dialog that pre-filled
+        the faults with the corridors layer would otherwise find corridors crossing themselves."""
+        for a, b in self.DISTINCT_INPUTS:
+            if not (is_given(parameters.get(a)) and is_given(parameters.get(b))):
+                continue
+            la, lb = self.parameterAsVectorLayer(parameters, a, context), self.parameterAsVectorLayer(parameters, b, context)
+            if la is not None and lb is not None and (la.id() == lb.id() or la.source() == lb.source()):
+                raise QgsProcessingException(
+                    translate("Resilience", "'{0}' and '{1}' are both layer '{2}': choose the right layer for each.").format(
+                        self.parameterDefinition(a).description(), self.parameterDefinition(b).description(), display_name(la)
+                    )
+                )
 
     def input_sizes(self, parameters, context) -> dict:
         """Features of each layer input given (several layers of one parameter count together)."""
@@ -225,18 +243,32 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         except ProfileError as exc:
             raise QgsProcessingException(core_message(exc)) from None
 
-    def optional_field(self, parameters, key, context, source, label, layer, feedback) -> str:
-        """The chosen field; a default that the layer lacks is dropped with a note, a named one must exist."""
+    def optional_field(self, parameters, key, context, source, label, layer, feedback, role: str = "") -> str:
+        """The field of parameter ``key``: the one named, which must exist; else (left empty, or a default the layer
+        lacks) the field that :func:`core.fields.guess_field` takes for the parameter's role (``FIELD_ROLES``), said in
+        the log; "" when the layer has none."""
+        from ..core.fields import guess_field
         from .io import field_index
 
         name = self.parameterAsString(parameters, key, context)
-        if not name:
-            return ""
-        if source.fields().lookupField(name) < 0 and not parameters.get(key):
+        fields = source.fields()
+        if name and (is_given(parameters.get(key)) or fields.lookupField(name) >= 0):
+            field_index(source, name, label, layer)
+            return name
+        role = role or FIELD_ROLES.get(key, "")
+        guess = guess_field(role, fields.names()) if role else None
+        if guess:
+            feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, guess, layer))
+            return guess
+        if role in REPORTED_ROLES:
+            feedback.pushWarning(
+                translate("Resilience", "{0}: layer '{1}' has no field that looks like one; not used. Its fields are: {2}.").format(
+                    label, layer, ", ".join(fields.names())
+                )
+            )
+        elif name:
             feedback.pushInfo(translate("Resilience", "{0}: layer '{1}' has no field '{2}'; not used.").format(label, layer, name))
-            return ""
-        field_index(source, name, label, layer)
-        return name
+        return ""
 
     def optional_source(self, parameters, key, context):
         """The source of an optional layer input: None only when none was given. A layer given that cannot be
@@ -275,26 +307,56 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, key, context)
         return display_name(layer) if layer is not None else (source.sourceName() or key)
 
+    CATEGORY_MAP = "CATEGORY_MAP"
+
+    def add_category_map_parameter(self) -> None:
+        """The optional CATEGORY_MAP parameter: a run's own facility labels, ``label=category;label=category``."""
+        from qgis.core import QgsProcessingParameterString
+
+        param = QgsProcessingParameterString(
+            self.CATEGORY_MAP, translate("Resilience", "Facility label mapping (label=category;…)"), optional=True
+        )
+        self.add_with_help(
+            param,
+            translate(
+                "Resilience",
+                "Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example "
+                "'大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese "
+                "name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.",
+            ),
+        )
+
     def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0)):
-        """The facilities of parameter ``key`` classified by the profile's vocabulary, or None when not given.
+        """The facilities of parameter ``key`` classified by the profile's labels, or None when not given.
 
         Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names);
-        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used).
-        Categories outside the vocabulary count as "other" and are listed in the log.
+        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used). The
+        category field left empty is guessed; OpenStreetMap key fields (amenity, shop, leisure …) are read together.
+        The log says which label went to which category and which labels were not known; when more than half of the
+        facilities have no known label, the run stops and says how to map them.
         """
+        from ..core.labels import LabelError
         from ..core.lifecircles import Vocabulary
-        from .io import field_index, read_source
+        from .io import read_source
 
         source = self.optional_source(parameters, key, context)
         if source is None:
             return None
         name = self.layer_name(parameters, key, context, source)
-        category = self.parameterAsString(parameters, category_key, context)
+        category = self.optional_field(
+            parameters, category_key, context, source, translate("Resilience", "Facility category field"), name, feedback, "category"
+        )
         if not category:
             raise QgsProcessingException(
-                translate("Resilience", "Choose the field of layer '{0}' that holds the facility category.").format(name)
+                translate("Resilience", "Choose the field of layer '{0}' that holds the facility category. Its fields are: {1}.").format(
+                    name, ", ".join(source.fields().names())
+                )
             )
-        field_index(source, category, translate("Resilience", "Facility category field"), name)
+        try:
+            vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
+        except LabelError as exc:
+            raise QgsProcessingException(translate("Resilience", "Facility label mapping: {0}").format(core_message(exc))) from None
+        osm_keys = [f for f in source.fields().names() if f.lower() in OSM_KEYS] if category.lower() in OSM_KEYS else []
         extras = [
             self.optional_field(parameters, k, context, source, self.parameterDefinition(k).description(), name, feedback)
             for k in extra_keys
@@ -305,19 +367,23 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             crs,
             context,
             feedback,
-            fields=[category] + [e or "" for e in extras],
+            fields=[category] + [e or "" for e in extras] + osm_keys,
             keep_null=False,
             progress_span=progress_span,
         )
         read.report(feedback)
-        vocab = Vocabulary.from_profile(profile)
-        column, unknown = vocab.classify([a[0] for a in read.attributes])
-        if unknown:
-            feedback.pushWarning(
-                translate(
-                    "Resilience", "{0}: {1} facility(ies) in categories outside the profile's vocabulary, counted as 'other': {2}"
-                ).format(name, sum(unknown.values()), ", ".join(f"{k} ({v})" for k, v in unknown.most_common(20)))
+        if len(osm_keys) > 1:  # QuickOSM: one field per tag key; read them as one tag list
+            feedback.pushInfo(
+                translate("Resilience", "{0}: facility categories read from the OpenStreetMap tag fields {1}.").format(
+                    name, ", ".join(osm_keys)
+                )
             )
+            width = 1 + len(extras)
+            labels = [",".join(f'"{k}"=>"{v}"' for k, v in zip(osm_keys, a[width:]) if text(v)) for a in read.attributes]
+        else:
+            labels = [a[0] for a in read.attributes]
+        column, found = vocab.classify_labels(labels)
+        log_label_mapping(feedback, name, category, found, vocab)
         return read, name, vocab, column, extras
 
     @staticmethod
@@ -347,6 +413,77 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                     )
                 )
         return source, name
+
+
+# parameter key -> the role core.fields.guess_field looks for when the parameter is left empty
+FIELD_ROLES = {
+    "POPULATION_FIELD": "population",
+    "NAME_FIELD": "name",
+    "CORRIDOR_NAME_FIELD": "name",
+    "FAULT_NAME_FIELD": "fault_name",
+    "DISTRICT_FIELD": "district",
+    "CATEGORY_FIELD": "category",
+    "GRADE_FIELD": "grade",
+    "ID_FIELD": "code",
+    "SHELTER_FIELD": "shelter_area",
+    "BEDS_FIELD": "beds",
+    "CAPACITY_FIELD": "capacity",
+    "ELDERLY_FIELD": "elderly",
+    "OLD_BUILDING_FIELD": "old_building",
+    "FLOOD_CLASS_FIELD": "flood_class",
+}
+# roles whose absence changes a result: said as a warning, with the layer's fields
+REPORTED_ROLES = ("population", "district", "category")
+# OpenStreetMap keys that QuickOSM writes as fields of their own
+OSM_KEYS = ("amenity", "shop", "leisure", "emergency", "tourism", "healthcare", "man_made", "power")
+# a run stops when more than this share of the facilities has no known label
+UNMAPPED_MAX = 0.5
+
+
+def log_label_mapping(feedback, layer: str, field: str, found, vocab, refuse: bool = True) -> None:
+    """Say which label went to which category (with counts) and which were not known; stop when more than half of
+    the facilities have no known label, naming the most frequent ones and how to map them."""
+    from ..core.labels import mapping_hint
+
+    total = len(found.codes)
+    if refuse and total and found.share_unmapped > UNMAPPED_MAX:
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "{0}, field '{1}': {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them "
+                "with the parameter 'Facility label mapping', for example '{5}' with a category code in place of each ?, "
+                "choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.",
+            ).format(
+                layer,
+                field,
+                sum(found.unmapped.values()),
+                total,
+                ", ".join(f"'{k}' ({n})" for k, n in found.unmapped.most_common(8)),
+                mapping_hint(found.unmapped),
+                ", ".join(f"{c} ({vocab.labels_zh[c]})" for c in vocab.codes),
+            )
+        )
+    by_code = {}
+    for (label, code, rule), n in found.mapping.most_common():
+        by_code.setdefault(code, []).append(f"{label or '∅'} [{rule}] ×{n}")
+    lines = [
+        f"  {code} ({vocab.labels_zh.get(code, code)}) ← " + "; ".join(items[:6]) + (" …" if len(items) > 6 else "")
+        for code, items in by_code.items()
+    ]
+    feedback.pushInfo(translate("Resilience", "{0}: facility labels mapped to categories:").format(layer) + "\n" + "\n".join(lines))
+    if found.unmapped:
+        feedback.pushWarning(
+            translate(
+                "Resilience",
+                "{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the "
+                "parameter 'Facility label mapping', for example '{3}'.",
+            ).format(
+                layer,
+                sum(found.unmapped.values()),
+                ", ".join(f"'{k}' ({v})" for k, v in found.unmapped.most_common(20)),
+                mapping_hint(found.unmapped),
+            )
+        )
 
 
 def is_given(value) -> bool:

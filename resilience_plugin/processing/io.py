@@ -20,13 +20,15 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsWkbTypes,
 )
 
+from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
-from ..core.geometry import from_wkb
+from ..core.geometry import clean
 from ..translation import translate
 
 
@@ -39,17 +41,21 @@ class ReadLayer:
     attributes: List[list] = field(default_factory=list)
     geometries: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
     null: int = 0
+    null_ids: List[int] = field(default_factory=list)  # feature ids without geometry (or with an empty one)
     repaired: int = 0
+    degenerate: List[int] = field(default_factory=list)  # feature ids of unusable geometries (kept as no geometry or left out)
     failed_transform: int = 0
     curved: int = 0
 
     def report(self, feedback) -> None:
         if self.null:
             feedback.pushWarning(
-                translate("Resilience", "{0}: {1} feature(s) without geometry, kept in the output and flagged.").format(
-                    self.name, self.null
+                translate("Resilience", "{0}: {1} feature(s) without geometry, kept in the output and flagged (feature ids {2}).").format(
+                    self.name, self.null, id_list(self.null_ids)
                 )
             )
+        if self.degenerate:
+            report_degenerate(feedback, self.name, self.degenerate)
         if self.repaired:
             feedback.pushWarning(
                 translate("Resilience", "{0}: {1} invalid geometry(ies) repaired with make-valid.").format(self.name, self.repaired)
@@ -64,6 +70,26 @@ class ReadLayer:
                     self.name, self.failed_transform
                 )
             )
+
+
+_DIMENSIONS = {GEOMETRY_POINT: 0, GEOMETRY_LINE: 1, GEOMETRY_POLYGON: 2}
+
+
+def id_list(ids, most: int = 20) -> str:
+    """Feature ids for a message: the first ``most``, then an ellipsis."""
+    ids = list(ids)
+    return ", ".join(str(i) for i in ids[:most]) + (" …" if len(ids) > most else "")
+
+
+def report_degenerate(feedback, name: str, ids) -> None:
+    """Warn of the features of layer ``name`` whose geometry cannot be used, by feature id."""
+    feedback.pushWarning(
+        translate(
+            "Resilience",
+            "{0}: {1} degenerate geometry(ies) (a one-vertex line, a ring of fewer than four points, NaN or "
+            "infinite coordinates, zero length or zero area) treated as no geometry (feature ids {2}).",
+        ).format(name, len(ids), id_list(ids))
+    )
 
 
 def require_crs(source, name: str) -> QgsCoordinateReferenceSystem:
@@ -118,11 +144,19 @@ def read_source(
         indices = [source.fields().lookupField(f) for f in fields]
         request.setSubsetOfAttributes([j for j in indices if j >= 0])
     reported = source.featureCount()  # -1: unknown (a filtered GeoPackage layer on QGIS 3.22, for one)
+    dimension = _DIMENSIONS.get(QgsWkbTypes.geometryType(source.wkbType()))
     total = max(reported, 1)
     geoms = []
     lo, hi = progress_span
     iterated, cancelled = 0, False
-    for i, feature in enumerate(source.getFeatures(request)):
+    if isinstance(source, QgsProcessingFeatureSource):
+        # QGIS's own invalid-geometry check is skipped: read_source repairs invalid geometries and names degenerate
+        # ones below. That check raises from inside the iterator, and on QGIS 3.22 a run refused that way could crash
+        # the next run of the session (issue 15).
+        features = source.getFeatures(request, SOURCE_SKIP_VALIDITY_CHECKS)
+    else:
+        features = source.getFeatures(request)
+    for i, feature in enumerate(features):
         iterated += 1
         if i % 100 == 0 and feedback.isCanceled():
             cancelled = True
@@ -131,6 +165,7 @@ def read_source(
         shp = None
         if geom is None or geom.isNull() or geom.isEmpty():
             out.null += 1
+            out.null_ids.append(feature.id())
             if not keep_null:
                 continue
         else:
@@ -172,12 +207,17 @@ def read_source(
                 "GeoPackage layer: check the layer.",
             ).format(name, reported, iterated)
         )
-    geoms = from_wkb(geoms)
-    present = np.array([g is not None for g in geoms], dtype=bool)
-    invalid = np.nonzero(present)[0][~shapely.is_valid(geoms[present])]
-    if len(invalid):
-        geoms[invalid] = shapely.make_valid(geoms[invalid])
-        out.repaired += len(invalid)
+    cleaned = clean(geoms, dimension)
+    out.repaired += len(cleaned.repaired)
+    geoms = cleaned.geometries
+    if cleaned.degenerate:
+        out.degenerate = [out.fids[i] for i in cleaned.degenerate]
+        if not keep_null:
+            keep = np.ones(len(geoms), dtype=bool)
+            keep[cleaned.degenerate] = False
+            out.fids = [f for f, k in zip(out.fids, keep) if k]
+            out.attributes = [a for a, k in zip(out.attributes, keep) if k]
+            geoms = geoms[keep]
     out.geometries = geoms
     return out
 
@@ -209,7 +249,7 @@ def keep_lines(read: ReadLayer, feedback) -> np.ndarray:
     ok[present] = np.isin(kind, (1, 5)) & (length > 0)
     bad = np.nonzero(present & ~ok)[0]
     if len(bad):
-        ids = ", ".join(str(read.fids[i]) for i in bad[:20]) + (" …" if len(bad) > 20 else "")
+        ids = id_list(read.fids[i] for i in bad)
         feedback.pushWarning(
             translate("Resilience", "{0}: {1} line(s) of zero length left out (feature ids {2}).").format(read.name, len(bad), ids)
         )
@@ -223,31 +263,39 @@ def text(value) -> Optional[str]:
     return str(value)
 
 
-def numbers(values, name: str, layer: str, feedback, negative_ok: bool = False) -> np.ndarray:
-    """Floats from attribute values; null, text and (unless allowed) negative values become 0, counted in the log."""
-    try:  # the common case: every value is a number
-        out = np.array(values, dtype=float)
-        if out.ndim == 1 and np.isfinite(out).all() and (negative_ok or (out >= 0).all()):
-            return out
-    except (TypeError, ValueError):
-        pass
-    out = np.zeros(len(values))
-    bad = 0
-    for i, v in enumerate(values):
-        try:
-            if v is None or (hasattr(v, "isNull") and v.isNull()):
-                raise ValueError
-            x = float(v)
-            if not np.isfinite(x) or (x < 0 and not negative_ok):
-                raise ValueError
-            out[i] = x
-        except (TypeError, ValueError):
-            bad += 1
+# a run stops when more than this share of a field it depends on cannot be read as numbers (issue 15)
+UNREADABLE_MAX = 0.05
+
+
+def numbers(
+    values, name: str, layer: str, feedback, negative_ok: bool = False, kind: str = "count", fids=None, empty_ok: bool = True
+) -> np.ndarray:
+    """Floats from attribute values, read as people write them (``1,234``, ``12万``, ``约5948``, ``2.5公顷`` for an area:
+    see core.numbers); a field named ``常住人口（万人）`` holds 万. Values that cannot be read (and, unless ``empty_ok``,
+    empty ones) count as 0 and are named by feature id in the log; when they are more than 5 % of the field, the run
+    stops with examples."""
+    from ..core.numbers import field_unit, parse_numbers
+
+    parsed = parse_numbers(values, kind, negative_ok=negative_ok, factor=field_unit(name, kind))
+    bad = sorted(parsed.unreadable + ([] if empty_ok else parsed.empty))
+    ids = [fids[i] for i in bad] if fids is not None else bad
+    if len(values) and len(bad) / len(values) > UNREADABLE_MAX:
+        examples = ", ".join(f"'{e}'" for e in parsed.examples) or translate("Resilience", "empty values")
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). "
+                "Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, "
+                "or choose another field.",
+            ).format(layer, name, len(bad), len(values), len(bad) / len(values), examples, id_list(ids, 10))
+        )
     if bad:
         feedback.pushWarning(
-            translate("Resilience", "{0}, field '{1}': {2} value(s) null, not a number or negative, counted as 0.").format(layer, name, bad)
+            translate(
+                "Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3})."
+            ).format(layer, name, len(bad), id_list(ids))
         )
-    return out
+    return np.nan_to_num(parsed.values, nan=0.0)
 
 
 def to_qgis(geom) -> QgsGeometry:

@@ -77,3 +77,23 @@ def test_chinese_locale_in_real_qgis(plugin_zip, tmp_path):
     keep = os.environ.get("RP_SCREENSHOTS")
     if keep:
         shutil.copy(tmp_path / "qgis_window.png", Path(keep) / "qgis_zh_CN.png")
+
+
+def test_degenerate_geometry_then_normal_runs_in_real_qgis(plugin_zip, tmp_path):
+    """Every algorithm, fed degenerate geometry under each invalid-feature setting through background tasks as the
+    Processing dialog runs them, then every algorithm on the plain sample and three more fault registers: every run
+    completes, and no Python error is logged. Before issue 15, a run refused by QGIS's own check on QGIS 3.22 left
+    the interpreter broken ("can't import io"), and every later run failed or QGIS crashed."""
+    env = dict(os.environ, RP_OUT=str(tmp_path), RP_REPO=str(HERE.parent.parent))
+    proc = run_qgis(plugin_zip, HERE / "inside_degenerate.py", timeout=900, env=env)
+    result_file = tmp_path / "degenerate.json"
+    assert result_file.is_file(), f"QGIS exited {proc.returncode} without a result:\n{proc.stderr[-3000:]}"
+    result = json.loads(result_file.read_text(encoding="utf-8"))
+    assert "error" not in result, result["error"]
+    assert result.get("done"), f"QGIS stopped after {len(result['runs'])} of {result.get('planned')} runs:\n{proc.stderr[-3000:]}"
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    failed = [r["run"] for r in result["runs"] if not r["ok"]]
+    assert failed == [], failed
+    assert sum("degenerate" in r["run"] for r in result["runs"]) >= 27  # 9 algorithms with a layer input × 3 settings
+    log = "\n".join(m for _t, _lvl, m in result["log"])
+    assert "degenerate geometry" in log and "can't import" not in log and "Traceback" not in log

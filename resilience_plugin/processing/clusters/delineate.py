@@ -19,7 +19,6 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    FIELD_TYPE_NUMERIC,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
@@ -38,6 +37,8 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
 
     Memory ceiling: 200 MB. At Beijing scale (`make bench`), its peak was 49 MB for 343 units and 50,000 facilities.
     A run estimated above the ceiling is warned about before it starts."""
+
+    DISTINCT_INPUTS = (("INPUT", "FACILITIES"),)
 
     MEMORY_CEILING_MB = 200
     MEMORY_MB_PER_1000 = {"INPUT": 50.0, "FACILITIES": 0.6}
@@ -108,10 +109,13 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         p = QgsProcessingParameterField(self.ID_FIELD, self.tr("Unit id field"), "code", self.INPUT, optional=True)
         p.setHelp(self.tr("Field that identifies each unit (codes are checked for duplicates)."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, FIELD_TYPE_NUMERIC, optional=True
+        p = QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True)
+        p.setHelp(
+            self.tr(
+                "Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a "
+                "population (人口, 常住人口, population …); none: every unit counts as 1."
+            )
         )
-        p.setHelp(self.tr("Field with each unit's population; null counts as 0 and is logged."))
         self.addParameter(p)
         p = QgsProcessingParameterField(self.DISTRICT_FIELD, self.tr("District field"), "district", self.INPUT, optional=True)
         p.setHelp(self.tr("Optional: no cluster crosses a boundary between values of this field (第47条)."))
@@ -142,6 +146,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         p = QgsProcessingParameterNumber(self.MAX_POPULATION, self.tr("Maximum population"), NUMBER_DOUBLE, defaultValue=0, minValue=0)
         p.setHelp(self.tr("Optional upper bound of a cluster's population; 0: none."))
         self.addParameter(p)
+        self.add_category_map_parameter()
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Units with their cluster"), SOURCE_POLYGON)
         p.setHelp(self.tr("The units with the cluster each belongs to (cluster_id)."))
@@ -197,7 +202,11 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
                     name, id_field, ", ".join(f"{v} ({Counter(ids)[v]})" for v in dup[:10])
                 )
             )
-        population = numbers([a[fields.lookupField(pop_field)] for a in attrs], pop_field, name, feedback) if pop_field else np.ones(n)
+        population = (
+            numbers([a[fields.lookupField(pop_field)] for a in attrs], pop_field, name, feedback, fids=units.fids, empty_ok=False)
+            if pop_field
+            else np.ones(n)
+        )
         if not pop_field:
             feedback.pushInfo(self.tr("No population field: every unit counts as 1 for the balance."))
         district = [text(a[fields.lookupField(district_field)]) for a in attrs] if district_field else None

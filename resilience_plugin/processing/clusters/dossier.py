@@ -13,7 +13,6 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    FIELD_TYPE_NUMERIC,
     GEOMETRY_LINE,
     GEOMETRY_POLYGON,
     SOURCE_LINE,
@@ -42,6 +41,8 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
 
     Memory ceiling: 250 MB. At Beijing scale (`make bench`), its peak was 59 MB for 39 clusters and 50,000 facilities.
     A run estimated above the ceiling is warned about before it starts."""
+
+    DISTINCT_INPUTS = (("CLUSTERS", "FACILITIES"), ("CORRIDORS", "FACILITIES"))
 
     MEMORY_CEILING_MB = 250
     MEMORY_MB_PER_1000 = {"CLUSTERS": 500.0, "FACILITIES": 0.8}
@@ -105,8 +106,8 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             self.add_with_help(QgsProcessingParameterFeatureSource(key, label, kinds, optional=optional), help_text)
 
         def field(key, label, default, parent, help_text, numeric=False):
-            kind = (FIELD_TYPE_NUMERIC,) if numeric else ()
-            self.add_with_help(QgsProcessingParameterField(key, label, default, parent, *kind, optional=True), help_text)
+            # numeric or not: numbers written as text (12万, 2.5万平方米) are read too (issue 15)
+            self.add_with_help(QgsProcessingParameterField(key, label, default, parent, optional=True), help_text)
 
         source(self.CLUSTERS, self.tr("Clusters"), [SOURCE_POLYGON], self.tr("Resilience clusters (polygons)."), optional=False)
         field(self.ID_FIELD, self.tr("Cluster id field"), "code", self.CLUSTERS, self.tr("Field naming each cluster in the dossier."))
@@ -152,6 +153,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             self.CORRIDORS,
             self.tr("Grade 1, 2 or 3; grades 1 and 2 link clusters."),
         )
+        self.add_category_map_parameter()
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Cluster dossier"), SOURCE_POLYGON)
         self.add_with_help(p, self.tr("The clusters with their dossier fields."))
@@ -185,7 +187,16 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         ids = [text(a[fields.lookupField(id_field)]) if id_field else None for a in clusters.attributes]
         ids = [v or f"#{fid}" for v, fid in zip(ids, clusters.fids)]
         population = (
-            numbers([a[fields.lookupField(pop_field)] for a in clusters.attributes], pop_field, name, feedback) if pop_field else None
+            numbers(
+                [a[fields.lookupField(pop_field)] for a in clusters.attributes],
+                pop_field,
+                name,
+                feedback,
+                fids=clusters.fids,
+                empty_ok=False,
+            )
+            if pop_field
+            else None
         )
         if population is None:
             feedback.pushWarning(self.tr("No population field: per-person measures are left empty."))
@@ -231,7 +242,10 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             counts = ds.counts_by_category(owner, column, n, vocab.codes)
 
             def values(j, key):
-                return numbers([a[j] for a in read.attributes], extra[key], lname, feedback) if extra[key] else None
+                kind = "area" if key == self.SHELTER_FIELD else "count"
+                return (
+                    numbers([a[j] for a in read.attributes], extra[key], lname, feedback, kind=kind, fids=read.fids) if extra[key] else None
+                )
 
             area_v, beds_v, cap_v = values(1, self.SHELTER_FIELD), values(2, self.BEDS_FIELD), values(3, self.CAPACITY_FIELD)
             shelter = ds.sums(owner, n, area_v) if area_v is not None else None

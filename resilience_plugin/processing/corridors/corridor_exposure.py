@@ -29,6 +29,8 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
     Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 97 MB for 50,000 corridor segments.
     A run estimated above the ceiling is warned about before it starts."""
 
+    DISTINCT_INPUTS = (("CORRIDORS", "HAZARDS"),)
+
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}
     DEMO_BACKDROP = ("corridors", "flood_zones", "districts")

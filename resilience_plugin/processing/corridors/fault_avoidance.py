@@ -41,6 +41,8 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
     Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 85 MB for 50,000 facilities.
     A run estimated above the ceiling is warned about before it starts."""
 
+    DISTINCT_INPUTS = (("INPUT", "FAULTS"),)
+
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"INPUT": 1.7}
     DEMO_BACKDROP = ("faults", "districts")
@@ -106,6 +108,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         )
         p.setHelp(self.tr("Seismic fortification intensity of the site (GB 18306: Beijing VIII)."))
         self.addParameter(p)
+        self.add_category_map_parameter()
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Fault avoidance check"), SOURCE_POINT)
         p.setHelp(self.tr("Every input feature with its class, the required and actual distance to the nearest fault."))
@@ -120,7 +123,10 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
+        from ...core.labels import LabelError
         from ...core.lifecircles import Vocabulary
+        from ...translation import core_message
+        from ..base import log_label_mapping
         from ..io import make_fields, polygons_only, read_source, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -157,10 +163,16 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         class_j = fields.lookupField(class_field) if class_field else -1
         cat_j = fields.lookupField(cat_field) if cat_field else -1
         by_category = profile.value("seismic.class_by_category")
-        vocab = Vocabulary.from_profile(profile)
+        try:
+            vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
+        except LabelError as exc:
+            raise QgsProcessingException(self.tr("Facility label mapping: {0}").format(core_message(exc))) from None
         codes = [None] * len(features.attributes)
         if cat_j >= 0:
-            idx, _unknown = vocab.classify([text(a[cat_j]) for a in features.attributes])
+            idx, found = vocab.classify_labels([text(a[cat_j]) for a in features.attributes])
+            # with a class field the categories only fill its gaps; without one, unknown labels would leave most
+            # features with no distance, so the run stops as the other facility tools do
+            log_label_mapping(feedback, name, cat_field, found, vocab, refuse=class_j < 0)
             codes = [vocab.codes[k] if k != vocab.other else None for k in idx]
         classes, origin = [], []
         unknown_classes, unknown_categories = Counter(), Counter()

@@ -33,6 +33,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 101 MB for 50,000 corridor segments and 500 faults.
     A run estimated above the ceiling is warned about before it starts."""
 
+    DISTINCT_INPUTS = (("CORRIDORS", "FAULTS"),)
+
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}
     DEMO_BACKDROP = ("corridors", "faults", "districts")
@@ -164,7 +166,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         c_names, c_grades, f_names, c_length = corridors.names, corridors.grades, faults.names, corridors.length
         distance = np.full(len(f_geoms), default_distance)
         if fdist_field:
-            own = numbers([a[1] for a in faults.read.attributes], fdist_field, f_name, feedback)
+            own = numbers([a[1] for a in faults.read.attributes], fdist_field, f_name, feedback, fids=faults.read.fids)
             distance = np.where(own > 0, own, default_distance)
             if (own <= 0).any():
                 feedback.pushInfo(

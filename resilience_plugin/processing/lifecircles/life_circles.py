@@ -20,7 +20,6 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    FIELD_TYPE_NUMERIC,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
@@ -41,6 +40,8 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     Memory ceiling: 2,000 MB. At Beijing scale (`make bench`), its peak was 1,166 MB along the network (7,000
     communities, a 200,000-edge network, 50,000 facilities) and 162 MB straight-line. A run estimated above the
     ceiling is warned about before it starts."""
+
+    DISTINCT_INPUTS = (("INPUT", "FACILITIES"), ("INPUT", "NETWORK"), ("NETWORK", "FACILITIES"))
 
     MEMORY_CEILING_MB = 2000
     MEMORY_MB_PER_1000 = {"INPUT": 150.0, "NETWORK": 0.5, "FACILITIES": 0.3}  # along the network
@@ -151,7 +152,6 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             self.tr("Shelter area field (m²)"),
             "shelter_area_m2",
             self.FACILITIES,
-            FIELD_TYPE_NUMERIC,
             optional=True,
         )
         p.setHelp(self.tr("Optional field with each facility's effective shelter area in m²."))
@@ -159,6 +159,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         p = QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True)
         p.setHelp(self.tr("Optional field with each community's population, for the shelter area per person."))
         self.addParameter(p)
+        self.add_category_map_parameter()
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"), SOURCE_POLYGON)
         p.setHelp(self.tr("One circle per community, with its facility counts, shelter area and checklist."))
@@ -211,7 +212,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         population = np.zeros(n)
         if pop_field:
             j = source.fields().lookupField(pop_field)
-            population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback)
+            population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback, fids=communities.fids, empty_ok=False)
         geoms = communities.geometries
         points = representative_points(geoms)
         has_geom = present_mask(geoms)
@@ -228,7 +229,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             facilities, fac_name, vocab, fac_col, (shelter_field,) = given
             fac_points = representative_points(facilities.geometries)
             fac_shelter = (
-                numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback)
+                numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback, kind="area", fids=facilities.fids)
                 if shelter_field
                 else np.zeros(len(fac_points))
             )

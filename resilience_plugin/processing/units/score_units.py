@@ -3,6 +3,7 @@
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -13,13 +14,12 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    FIELD_TYPE_NUMERIC,
     GEOMETRY_POLYGON,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_message
+from ...translation import core_message, core_text
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
 
@@ -32,11 +32,14 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     Memory ceiling: 200 MB. At Beijing scale (`make bench`), its peak was 45 MB for 343 units and 50,000 facilities.
     A run estimated above the ceiling is warned about before it starts."""
 
+    DISTINCT_INPUTS = (("INPUT", "FACILITIES"),)
+
     MEMORY_CEILING_MB = 200
     MEMORY_MB_PER_1000 = {"INPUT": 30.0, "FACILITIES": 0.7}
     DEMO_BACKDROP = ("districts",)
     INPUT = "INPUT"
     POPULATION_FIELD = "POPULATION_FIELD"
+    SCALING = "SCALING"
     ELDERLY_FIELD = "ELDERLY_FIELD"
     OLD_BUILDING_FIELD = "OLD_BUILDING_FIELD"
     FACILITIES = "FACILITIES"
@@ -57,17 +60,23 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 "Assesses every street/town unit on the three things of 第51条 — the danger of its hazards "
                 "(致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue "
                 "capacity (救灾能力有效性) — and gives it a type with its measures (第52条).\n\n"
-                "Indicators (a missing optional input drops its own; the field indicators lists those used): hazard — "
+                "Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), "
                 "share of the area within the fault avoidance distance, share in flood-risk zones weighted by class "
                 "(profile), geological-hazard points per km²; vulnerability — population density, elderly share, "
                 "old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire "
                 "stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per "
                 "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.\n\n"
-                "Method (INFORM): each indicator is scaled min–max to 0–10 over the units, after log(1 + x) for the skewed "
-                "ones (hazard-point density, population density, the per-person and per-1,000 measures); an indicator "
-                "equal for every unit scores 0 and is logged. A dimension is the weighted mean of its indicators (weights "
-                "in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity "
-                "(10 − capacity), so a unit with the lowest value of every indicator in one dimension scores 0 overall. "
+                "Not assessed, never 0: an indicator whose input was not given, or whose facilities are absent from the "
+                "layer given (no police station, no fire station, no shelter area, no beds), is left out of its dimension; "
+                "the log says why, and the field indicators lists those used. A dimension with no indicator is left out too, "
+                "and score_from says which dimensions formed each unit's score.\n\n"
+                "Method (INFORM structure, fixed goalposts): each indicator is scaled to 0–10 between two goalposts kept "
+                "in the profile with their sources (scoring.goalposts: a plan target, a national standard or a stated "
+                "assumption; log(1 + x) for the skewed ones), so a unit scores the same whether it is scored alone, with "
+                "its district or with the whole city, and this year's score compares with last year's. For capacity, 10 "
+                "means the target is met. The option 'Scaling' can instead scale min–max over the units of the run, for a "
+                "ranking relative to them. A dimension is the weighted mean of its indicators (weights in the profile); "
+                "the score is the geometric mean of hazard, vulnerability and the lack of capacity (10 − capacity). "
                 "Five classes by the profile's breaks; rank 1 is the highest score. The type is the "
                 "leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, "
                 "otherwise balanced.\n\n"
@@ -77,10 +86,10 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             )
             + "\n\n"
             + self.tr(
-                "Indicator fields, per indicator used: i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
+                "Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
                 "i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
                 "shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and "
-                "type_zh, measures, indicators, clauses."
+                "type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses."
             )
         )
 
@@ -96,15 +105,11 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             self.tr("Unit polygons (第50条)."),
         )
         add(
-            QgsProcessingParameterField(
-                self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, FIELD_TYPE_NUMERIC, optional=True
-            ),
+            QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True),
             self.tr("Residents of each unit."),
         )
         add(
-            QgsProcessingParameterField(
-                self.ELDERLY_FIELD, self.tr("Elderly share field"), "elderly_share", self.INPUT, FIELD_TYPE_NUMERIC, optional=True
-            ),
+            QgsProcessingParameterField(self.ELDERLY_FIELD, self.tr("Elderly share field"), "elderly_share", self.INPUT, optional=True),
             self.tr("Optional share (0-1) of residents aged 65 and over."),
         )
         add(
@@ -113,7 +118,6 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 self.tr("Old-building share field"),
                 "old_building_share",
                 self.INPUT,
-                FIELD_TYPE_NUMERIC,
                 optional=True,
             ),
             self.tr("Optional share (0-1) of old buildings."),
@@ -135,16 +139,29 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 self.tr("Shelter area field (m²)"),
                 "shelter_area_m2",
                 self.FACILITIES,
-                FIELD_TYPE_NUMERIC,
                 optional=True,
             ),
             self.tr("Effective shelter area in m²."),
         )
         add(
-            QgsProcessingParameterField(
-                self.BEDS_FIELD, self.tr("Hospital beds field"), "beds", self.FACILITIES, FIELD_TYPE_NUMERIC, optional=True
-            ),
+            QgsProcessingParameterField(self.BEDS_FIELD, self.tr("Hospital beds field"), "beds", self.FACILITIES, optional=True),
             self.tr("Number of hospital beds."),
+        )
+        self.add_category_map_parameter()
+        add(
+            QgsProcessingParameterEnum(
+                self.SCALING,
+                self.tr("Scaling"),
+                [
+                    self.tr("Fixed goalposts from the profile (comparable across runs and years)"),
+                    self.tr("Relative to the units of this run (min–max)"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr(
+                "Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does "
+                "not depend on the other units. Relative: min–max over the units of the run, a ranking among them only."
+            ),
         )
         self.add_profile_parameter()
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Unit scores"), SOURCE_POLYGON), self.tr("The units with their scores."))
@@ -178,12 +195,13 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         fields = source.fields()
         n = len(geoms)
 
-        def column(field_name, negative_ok=False):
-            return (
-                numbers([a[fields.lookupField(field_name)] for a in units.attributes], field_name, name, feedback) if field_name else None
-            )
+        def column(field_name, kind="count", empty_ok=True):
+            if not field_name:
+                return None
+            values = [a[fields.lookupField(field_name)] for a in units.attributes]
+            return numbers(values, field_name, name, feedback, kind=kind, fids=units.fids, empty_ok=empty_ok)
 
-        population = column(pop_field)
+        population = column(pop_field, empty_ok=False)
         label_j = next((fields.lookupField(f) for f in ("name_zh", "name", "名称", "code") if fields.lookupField(f) >= 0), -1)
         ids = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
         zero = [ids[i] for i in range(n) if population[i] <= 0]
@@ -213,17 +231,18 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             facilities = representative_points(read.geometries)
             categories = [vocab.codes[i] for i in col]
             if chosen[0]:
-                shelter = numbers([a[1] for a in read.attributes], chosen[0], lname, feedback)
+                shelter = numbers([a[1] for a in read.attributes], chosen[0], lname, feedback, kind="area", fids=read.fids)
             if chosen[1]:
-                beds = numbers([a[2] for a in read.attributes], chosen[1], lname, feedback)
+                beds = numbers([a[2] for a in read.attributes], chosen[1], lname, feedback, fids=read.fids)
         if feedback.isCanceled():
             return {}
+        skipped = {}
         raw = interruptible(
             lambda: sc.indicators(
                 safe_geoms,
                 population,
-                column(elderly_field),
-                column(old_field),
+                column(elderly_field, kind="share"),
+                column(old_field, kind="share"),
                 hazards.fault_zones,
                 hazards.flood_zones,
                 hazards.flood_weights,
@@ -234,19 +253,33 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 beds,
                 profile.value("fire.proxy_distance"),
                 tuple(profile.value("street_units.conversion_categories")),
+                profile.value("seismic.design_intensity"),
+                skipped,
             ),
             feedback.isCanceled,
         )
         feedback.setProgress(70)
+        relative = self.parameterAsEnum(parameters, self.SCALING, context) == 1
         try:
             result = sc.score(
-                raw, profile.value("scoring.dimensions"), profile.value("scoring.class_breaks"), profile.value("scoring.type_margin")
+                raw,
+                profile.value("scoring.dimensions"),
+                profile.value("scoring.class_breaks"),
+                profile.value("scoring.type_margin"),
+                None if relative else sc.goalposts(profile),
             )
         except sc.ScoringError as exc:
             raise QgsProcessingException(f"{name}: {core_message(exc)}") from None
         if result.constant:
             feedback.pushWarning(self.tr("Indicator(s) equal for every unit, scored 0: {0}").format(", ".join(result.constant)))
         feedback.pushInfo(self.tr("Indicators used: {0}").format(", ".join(result.used)))
+        for k, why in skipped.items():
+            feedback.pushInfo(self.tr("Not assessed: {0}, because {1}.").format(self._label(k), core_text(sc.NOT_ASSESSED[why])))
+        feedback.pushInfo(
+            self.tr("Scaling: min–max over the {0} units of this run (a relative ranking).").format(n)
+            if relative
+            else self.tr("Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.")
+        )
         goals = sc.targets(profile)
         ok = sc.passes(raw, goals)
         measures = profile.value("scoring.measures")
@@ -264,6 +297,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             "type_zh": self.tr("Type (Chinese)"),
             "measures": self.tr("Recommended measures"),
             "indicators": self.tr("Indicators used"),
+            "score_from": self.tr("Score formed from"),
             "clauses": self.tr("Plan clauses"),
         }
         specs = []
@@ -309,6 +343,7 @@ def indicator_label(key: str) -> str:
     from ...translation import translate
 
     return {
+        "seismic_intensity": translate("ScoreUnitsAlgorithm", "Design seismic intensity"),
         "fault_share": translate("ScoreUnitsAlgorithm", "Share in fault avoidance zones"),
         "flood_share": translate("ScoreUnitsAlgorithm", "Flood-risk share (class-weighted)"),
         "geohazard_density": translate("ScoreUnitsAlgorithm", "Geological hazard points per km²"),

@@ -1,0 +1,83 @@
+"""Which field of a layer holds what: the guesses a planner would make.
+
+Real layers name their fields in Chinese, in pinyin initials, in English and in the exporter's own words (Amap's
+``adname``, Geofabrik's ``fclass``, census tables' ``常住人口``). :func:`guess_field` picks the field of a role from a
+layer's field names: first an exact name (any case, width and spacing), in the order of :data:`ROLES`, then a field whose
+name contains one of the role's words of two characters or more (``常住人口（万人）`` holds a population). Pure Python.
+"""
+
+import unicodedata
+from typing import Dict, Optional, Sequence, Tuple
+
+# role -> candidate names, best first
+ROLES: Dict[str, Tuple[str, ...]] = {
+    "name": (
+        "name",
+        "名称",
+        "name_zh",
+        "name:zh",
+        "mc",
+        "jdmc",
+        "xzqmc",
+        "jzmc",
+        "街道名称",
+        "街镇名称",
+        "乡镇名称",
+        "单元名称",
+        "地区",
+        "title",
+    ),
+    "fault_name": ("断层名称", "断裂名称", "fault_name", "name", "名称", "断层名", "断裂名", "fault", "mc"),
+    "population": (
+        "population",
+        "pop",
+        "人口",
+        "常住人口",
+        "总人口",
+        "常住人口数",
+        "人口数",
+        "户籍人口",
+        "pop2020",
+        "pop_2020",
+        "rkzs",
+        "czrk",
+        "rk",
+    ),
+    "district": ("district", "区", "所属区", "区县", "所属区县", "区名", "区县名称", "adname", "county", "qx", "qxmc", "所在区"),
+    "category": ("category", "类别", "类型", "设施类型", "设施类别", "type", "fclass", "amenity", "other_tags", "tag", "typecode", "kind"),
+    "grade": ("grade", "等级", "级别", "通道等级", "道路等级", "level", "dj"),
+    "code": ("code", "cluster_id", "xzqdm", "编码", "代码", "行政区划代码", "adcode", "id", "bm"),
+    "shelter_area": ("shelter_area_m2", "shelter_area", "有效避难面积", "避难面积", "有效面积", "面积", "area_m2", "area"),
+    "capacity": ("capacity", "可容纳人数", "容纳人数", "避难人数", "容量"),
+    "beds": ("beds", "床位", "床位数", "编制床位", "实有床位", "开放床位"),
+    "elderly": ("elderly_share", "老年人口比例", "老龄化率", "65岁以上人口比例", "60岁以上人口比例", "elderly"),
+    "old_building": ("old_building_share", "老旧建筑比例", "老旧小区比例", "old_building"),
+    "flood_class": ("risk_class", "风险等级", "风险级别", "等级", "class", "grade", "level"),
+}
+# role words too generic to find inside a longer field name
+_NOT_INSIDE = {"name", "pop", "type", "code", "id", "tag", "kind", "area", "mc", "rk", "qx", "dj", "bm", "level", "class", "区", "fault"}
+
+
+def _norm(name: str) -> str:
+    return unicodedata.normalize("NFKC", str(name)).strip().lower().replace(" ", "").replace("-", "_")
+
+
+def guess_field(role: str, names: Sequence[str], exclude: Sequence[str] = ()) -> Optional[str]:
+    """The field of ``names`` that most likely holds ``role`` (a key of :data:`ROLES`), or None."""
+    candidates = ROLES[role]
+    skip = {_norm(e) for e in exclude if e}
+    by_norm = {}
+    for n in names:
+        by_norm.setdefault(_norm(n), n)
+    for c in candidates:
+        hit = by_norm.get(_norm(c))
+        if hit is not None and _norm(hit) not in skip:
+            return hit
+    for c in candidates:
+        word = _norm(c)
+        if len(word) < 2 or word in _NOT_INSIDE:
+            continue
+        for n in names:
+            if word in _norm(n) and _norm(n) not in skip:
+                return n
+    return None

@@ -1,0 +1,199 @@
+"""Real data at the first run (issue 15): layers shaped like Amap, OpenStreetMap and government exports, Chinese field
+names and numbers written as text, run with only the layers given and every other parameter as the dialog leaves it.
+Each result is checked against hand-computed counts; each refusal for the message it gives."""
+
+import pytest
+from qgis.core import QgsProcessingException
+
+from resilience_plugin.compat import FIELD_STRING
+from tests.helpers import Recorder, memory_layer, run
+
+X0, Y0 = 500000.0, 4400000.0  # CGCS2000 3-degree Gauss-Krüger CM 117°E (EPSG:4548), in Beijing
+
+
+def pt(dx, dy=0.0):
+    return f"POINT({X0 + dx} {Y0 + dy})"
+
+
+def communities(populations=("1.2万", "1,234人", "约5948")):
+    """Three communities 3 km and 10 km apart, with Chinese fields and populations written as a census table does."""
+    rows = [(pt(0), ["和平里社区", populations[0]]), (pt(3000), ["安贞社区", populations[1]]), (pt(10000), ["小关社区", populations[2]])]
+    return memory_layer("Point", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
+
+
+AMAP_FIELDS = tuple((f, FIELD_STRING) for f in ("id", "name", "type", "typecode", "address", "location", "pname", "cityname", "adname"))
+
+
+def amap(rows, name="高德POI"):
+    """An Amap/Gaode place-search export: (position, name, type, typecode)."""
+    out = [(wkt, [f"B0{i:08d}", n, t, c, "某路1号", "116.4,39.9", "北京市", "北京市", "朝阳区"]) for i, (wkt, n, t, c) in enumerate(rows)]
+    return memory_layer("Point", out, fields=AMAP_FIELDS, name=name)
+
+
+def counts(layer, field):
+    return [f[field] for f in layer.getFeatures()]
+
+
+def test_amap_export_and_census_numbers_with_only_the_layers_given(resilience_processing):
+    facilities = amap(
+        [
+            (pt(300), "和平里应急避难场所", "公共设施;紧急避难场所;紧急避难场所", ""),
+            (pt(0, 800), "某三甲医院", "医疗保健服务;综合医院;三级甲等医院", "090101"),
+            (pt(3500), "安贞小学", "科教文化服务;学校;小学", "141203"),
+            (pt(3000, 1500), "安贞派出所", "政府机构及社会团体;公检法机构;公安警察", "130501"),  # 1.5 km away: outside
+            (pt(10100), "小关超市", "购物服务;超级市场;超市", "060400"),
+            (pt(10000, 200), "小关宠物医院", "生活服务;宠物服务;宠物医院", "071300"),
+        ]
+    )
+    feedback = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": communities(), "FACILITIES": facilities, "OUTPUT": "memory:"}, feedback)
+    out = layers["OUTPUT"]
+    assert "took field 'type'" in feedback.log and "took field '人口'" in feedback.log
+    # hand-computed: what lies within 1,000 m of each community
+    assert counts(out, "lc_pop") == [12000, 1234, 5948]
+    assert counts(out, "n_emergency_shelter") == [1, 0, 0]
+    assert counts(out, "n_hospital") == [1, 0, 0]
+    assert counts(out, "n_school") == [0, 1, 0]
+    assert counts(out, "n_police_station") == [0, 0, 0]
+    assert counts(out, "n_supermarket") == [0, 0, 1]
+    assert counts(out, "n_other") == [0, 0, 1]  # a pet hospital is no hospital
+    assert "emergency_shelter (紧急避难场所) ← 公共设施;紧急避难场所;紧急避难场所 [amap] ×1" in feedback.log
+
+
+def test_openstreetmap_exports_quickosm_fields_and_other_tags(resilience_processing):
+    fields = (
+        ("osm_id", FIELD_STRING),
+        ("name", FIELD_STRING),
+        ("amenity", FIELD_STRING),
+        ("shop", FIELD_STRING),
+        ("leisure", FIELD_STRING),
+    )
+    quickosm = memory_layer(
+        "Point",
+        [
+            (pt(200), ["1", "和平里消防站", "fire_station", None, None]),
+            (pt(400), ["2", "物美", None, "supermarket", None]),
+            (pt(3100), ["3", "安贞公园", None, None, "park"]),
+            (pt(3200), ["4", "公交站", "shelter", None, None]),  # a bus shelter is no refuge
+        ],
+        fields=fields,
+        name="quickosm",
+    )
+    feedback = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": communities(), "FACILITIES": quickosm, "OUTPUT": "memory:"}, feedback)
+    out = layers["OUTPUT"]
+    assert "OpenStreetMap tag fields amenity, shop, leisure" in feedback.log
+    assert counts(out, "n_fire_station") == [1, 0, 0]
+    assert counts(out, "n_supermarket") == [1, 0, 0]
+    assert counts(out, "n_park") == [0, 1, 0]
+    assert counts(out, "n_other") == [0, 1, 0]
+
+    ogr = memory_layer(
+        "Point",
+        [
+            (pt(10100), ["9", "派出所", '"amenity"=>"police","name:zh"=>"小关派出所"']),
+            (pt(150), ["8", "x", '"emergency"=>"assembly_point"']),
+        ],
+        fields=(("osm_id", FIELD_STRING), ("name", FIELD_STRING), ("other_tags", FIELD_STRING)),
+        name="ogr2ogr",
+    )
+    layers, _c = run("resilience:lifecircles", {"INPUT": communities(), "FACILITIES": ogr, "OUTPUT": "memory:"})
+    assert counts(layers["OUTPUT"], "n_police_station") == [0, 0, 1]
+    assert counts(layers["OUTPUT"], "n_emergency_shelter") == [1, 0, 0]
+
+
+def test_labels_no_rule_knows_stop_the_run_and_say_how_to_map_them(resilience_processing):
+    rows = [(pt(100), "a", "foo", ""), (pt(200), "b", "foo", ""), (pt(3100), "c", "bar", ""), (pt(300), "d", "消防站", "")]
+    facilities = amap(rows)
+    params = {"INPUT": communities(), "FACILITIES": facilities, "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException) as caught:
+        run("resilience:lifecircles", params)
+    message = str(caught.value)
+    assert "高德POI, field 'type': 3 of 4 facilities" in message and "'foo' (2)" in message and "'bar' (1)" in message
+    assert "foo=?;bar=?" in message and "fire_station (消防站)" in message
+    # mapped by the user, the same run goes through, with the mapped categories counted
+    layers, _c = run("resilience:lifecircles", {**params, "CATEGORY_MAP": "foo=pharmacy; bar=药店"})
+    assert counts(layers["OUTPUT"], "n_pharmacy") == [2, 1, 0]
+    assert counts(layers["OUTPUT"], "n_fire_station") == [1, 0, 0]
+    with pytest.raises(QgsProcessingException, match="'foo=chemist'.*not a facility category"):
+        run("resilience:lifecircles", {**params, "CATEGORY_MAP": "foo=chemist"})
+
+
+def test_a_population_that_cannot_be_read_stops_the_run_with_examples(resilience_processing):
+    with pytest.raises(QgsProcessingException) as caught:
+        run("resilience:lifecircles", {"INPUT": communities(("1.2万", "不详", "约5948")), "OUTPUT": "memory:"})
+    message = str(caught.value)
+    assert "社区, field '人口': 1 of 3" in message and "'不详'" in message and "feature ids 2" in message
+
+
+def test_a_census_column_in_wan_is_read_in_people(resilience_processing):
+    layer = memory_layer(
+        "Point", [(pt(0), ["a", 12.35]), (pt(3000), ["b", 0.5])], fields=(("名称", FIELD_STRING), ("常住人口（万人）", 6)), name="普查"
+    )
+    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})
+    assert counts(layers["OUTPUT"], "lc_pop") == [123500, 5000]
+
+
+def test_fault_register_reads_chinese_fault_names_and_refuses_one_layer_for_both_roles(resilience_processing):
+    corridors = memory_layer(
+        "LineString",
+        [(f"LINESTRING({X0 - 2000} {Y0}, {X0 + 2000} {Y0})", ["京藏高速", "一级"])],
+        fields=(("道路名称", FIELD_STRING), ("道路等级", FIELD_STRING)),
+        name="通道",
+    )
+    faults = memory_layer(
+        "LineString",
+        [(f"LINESTRING({X0} {Y0 - 3000}, {X0} {Y0 + 3000})", ["八宝山断裂", "Q3"])],
+        fields=(("断层名称", FIELD_STRING), ("最晚活动时代", FIELD_STRING)),
+        name="活动断裂",
+    )
+    feedback = Recorder()
+    layers, _c = run(
+        "resilience:faultcrossings", {"CORRIDORS": corridors, "FAULTS": faults, "CROSSINGS": "memory:", "EXPOSED": "memory:"}, feedback
+    )
+    crossings = list(layers["CROSSINGS"].getFeatures())
+    assert len(crossings) == 1
+    assert crossings[0]["fault_name"] == "八宝山断裂" and crossings[0]["corr_name"] == "京藏高速"
+    assert crossings[0]["grade"] == "一级"  # as the layer writes it; weighed as grade 1
+    point = crossings[0].geometry().asPoint()
+    assert (point.x(), point.y()) == pytest.approx((X0, Y0))  # hand-computed crossing
+    with pytest.raises(QgsProcessingException, match="'Corridors' and 'Active faults' are both layer '通道'"):
+        run("resilience:faultcrossings", {"CORRIDORS": corridors, "FAULTS": corridors, "CROSSINGS": "memory:", "EXPOSED": "memory:"})
+
+
+def test_clusters_take_chinese_population_and_district_fields(resilience_processing):
+    from shapely.geometry import box
+
+    rows = []
+    for i in range(6):
+        district = "东城区" if i < 3 else "西城区"
+        rows.append((box(X0 + i * 1000, Y0, X0 + (i + 1) * 1000, Y0 + 1000).wkt, [f"街道{i}", f"{i + 1}万", district]))
+    units = memory_layer("Polygon", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING), ("所属区", FIELD_STRING)), name="街镇")
+    feedback = Recorder()
+    layers, _c = run("resilience:clusters", {"INPUT": units, "N_CLUSTERS": 2, "OUTPUT": "memory:", "CLUSTERS": "memory:"}, feedback)
+    assert "took field '人口'" in feedback.log and "took field '所属区'" in feedback.log
+    total = sum(f["population"] for f in layers["CLUSTERS"].getFeatures())
+    assert total == pytest.approx(210000)  # 1万 + … + 6万
+    # the district constraint holds: each cluster lies in one district
+    by_cluster = {}
+    for f in layers["OUTPUT"].getFeatures():
+        by_cluster.setdefault(f["cluster_id"], set()).add(f["所属区"])
+    assert all(len(d) == 1 for d in by_cluster.values())
+
+
+def test_geographic_input_is_written_in_the_local_gauss_kruger_zone(resilience_processing):
+    """As the user guide says: WGS84 communities near Tiananmen are worked on and written in CGCS2000 3° GK CM 117°E
+    (EPSG:4548), and the log names it; the circles' areas are then right when measured (π r², to 0.5 %)."""
+    layer = memory_layer(
+        "Point",
+        [("POINT(116.397 39.908)", ["天安门", "1000"])],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)),
+        crs="EPSG:4326",
+        name="wgs",
+    )
+    feedback = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"}, feedback)
+    out = layers["OUTPUT"]
+    assert out.crs().authid() == "EPSG:4548" and "EPSG:4548" in feedback.log
+    area = next(out.getFeatures()).geometry().area()
+    assert area == pytest.approx(3.14159265 * 1000**2, rel=5e-3)
