@@ -4,12 +4,12 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="37"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="39"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="44"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="46"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
@@ -26,77 +26,77 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="66"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="64"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="66"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="70"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="68"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="70"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="72"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="76"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="76"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="80"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="80"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="124"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="126"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
@@ -191,12 +191,12 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="158"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="159"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="70"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="71"/>
         <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
 - hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
 - urban base: population and area;
@@ -219,267 +219,267 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="178"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="179"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="179"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="181"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="115"/>
         <source>Field with each cluster&apos;s population.</source>
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="301"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="302"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="123"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="123"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="131"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="132"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="131"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="132"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="139"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="139"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="141"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="141"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="264"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="266"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="267"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="159"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="160"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="160"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="160"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="162"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="202"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="203"/>
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="297"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="298"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="298"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="299"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="299"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="300"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="300"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="301"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="302"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="303"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="303"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="304"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="304"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="305"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="305"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="306"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="306"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="307"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="307"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="308"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="308"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="309"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="309"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="310"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="310"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="311"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="311"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="312"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="312"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="313"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="313"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="314"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="314"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="315"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="315"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="316"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="316"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="317"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="317"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="318"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="318"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="319"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="319"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="320"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="320"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="321"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="321"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="322"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="393"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="394"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="393"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="394"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="70"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="71"/>
         <source>Fields added to the clusters: d_pop and d_area_km2 (population, km²); fault_shr and flood_shr (share of the area in fault avoidance and flood-risk zones); geohaz_n (geological hazard points); water_pl and substat (water plants, substations); fire_st, hosp_n and beds (fire stations, hospitals, beds); beds_1000 and beds_tgt (beds per 1,000 people and the target); shelter_m2, shelter_pp, shelter_tgt and shelter_ok (shelter area, per person, target, met); conv_n and conv_m2 (平急两用 conversion spaces and their area); reserve_n, reserve_pd, reserve_nd and reserve_ok (reserve depots, capacity and 3-day need in person-days, met; 第77条); aid_n and aid_with (clusters linked for mutual aid, by name); d_clauses.</source>
         <translation>组团新增字段：d_pop 和 d_area_km2（人口、平方千米）；fault_shr 和 flood_shr（位于断裂避让带和洪涝风险区内的面积比例）；geohaz_n（地质灾害点数）；water_pl 和 substat（水厂、变电站）；fire_st、hosp_n 和 beds（消防站、医院、床位）；beds_1000 和 beds_tgt（千人床位数及目标）；shelter_m2、shelter_pp、shelter_tgt 和 shelter_ok（避难面积、人均面积、目标、是否达标）；conv_n 和 conv_m2（平急两用转换空间及其面积）；reserve_n、reserve_pd、reserve_nd 和 reserve_ok（储备库数量、容量与三天需求（人·天）、是否达标；第77条）；aid_n 和 aid_with（互助相连的组团，按名称）；d_clauses。</translation>
     </message>
@@ -487,12 +487,12 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 <context>
     <name>ClustersAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="65"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="66"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="68"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="69"/>
         <source>Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, 第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve depot, water plant, substation, command centre; the list is in the plan profile).
 
 Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).
@@ -513,292 +513,292 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="107"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
         <translation>街道/乡镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="110"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="111"/>
         <source>Field that identifies each unit (codes are checked for duplicates).</source>
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="175"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="175"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="176"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="121"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122"/>
         <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
         <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
         <source>Lifeline service zones</source>
         <translation>生命线保障分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125"/>
         <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
         <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
         <source>Zone field in the lifeline layers</source>
         <translation>生命线图层中的分区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="128"/>
         <source>Field naming each zone; layers without it use the feature id.</source>
         <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
         <source>Barriers</source>
         <translation>屏障</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="131"/>
         <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
         <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="134"/>
         <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
         <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="135"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="136"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="136"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="137"/>
         <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
         <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="138"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="139"/>
         <source>Number of clusters</source>
         <translation>组团数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="141"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="142"/>
         <source>How many clusters to make (Beijing&apos;s plan: 39).</source>
         <translation>要划分的组团数量（北京规划：39 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="143"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
         <source>Minimum population</source>
         <translation>最小人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="145"/>
         <source>Optional lower bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口下限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="146"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="147"/>
         <source>Maximum population</source>
         <translation>最大人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="147"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
         <source>Optional upper bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口上限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
         <source>Units with their cluster</source>
         <translation>单元及所属组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153"/>
         <source>The units with the cluster each belongs to (cluster_id).</source>
         <translation>各单元及其所属组团（cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="154"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="155"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="155"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="156"/>
         <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="180"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="181"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="187"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="188"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="195"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="196"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="200"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="201"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="211"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="212"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="225"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="226"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="280"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="281"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="281"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="282"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="282"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="283"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="283"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="284"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="284"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="285"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="285"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="286"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="292"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="293"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="293"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="294"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="294"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="295"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="297"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="298"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="299"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="300"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="300"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="301"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="301"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="302"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="303"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="303"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="339"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="340"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="345"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="346"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="352"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="353"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="354"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="355"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="377"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="378"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="379"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="380"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="385"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="386"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="390"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="391"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="68"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="69"/>
         <source>Fields of the clusters: cluster_id and code; n_units, population, area_km2 and districts; fit_&lt;system&gt; (share of the cluster's population in its main zone of that lifeline system) and zone_&lt;system&gt; (that zone); compact (4πA/P²); n_&lt;category&gt; (facilities of each 第48条 category), missing and missing_zh (the categories it lacks) and self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own fields and get cluster_id.</source>
         <translation>组团字段：cluster_id 和 code；n_units、population、area_km2 和 districts（单元数、人口、面积、所属区）；fit_&lt;system&gt;（组团人口位于该生命线系统主要分区内的比例）和 zone_&lt;system&gt;（该分区）；compact（紧凑度 4πA/P²）；n_&lt;category&gt;（第48条各类设施的数量）、missing 和 missing_zh（缺少的类别）、self_suff（齐全为 1）；pop_ok（人口在范围内为 1）；clauses。单元图层保留其原有字段并增加 cluster_id。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="113"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114"/>
         <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: every unit counts as 1.</source>
         <translation>各单元人口字段，可为数字或“1,234”“12万”之类的文本。留空：取名称像人口的字段（人口、常住人口、population 等）；没有则每个单元按 1 计。</translation>
     </message>
@@ -1229,12 +1229,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 <context>
     <name>CorridorExposureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="46"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
         <source>Corridor exposure to hazard zones</source>
         <translation>通道灾害区暴露分析</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="49"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="50"/>
         <source>Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where water-level alarms belong (第75条).
 
 Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field every zone is of one class.
@@ -1251,117 +1251,117 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="73"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="74"/>
         <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
         <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="103"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="104"/>
         <source>Hazard zones</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="75"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="76"/>
         <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
         <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="104"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="105"/>
         <source>Hazard class field</source>
         <translation>灾害等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="78"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="79"/>
         <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
         <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="81"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
         <source>Exposed corridor sections</source>
         <translation>通道暴露路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="83"/>
         <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
         <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="84"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="85"/>
         <source>Corridor exposure summary</source>
         <translation>通道暴露汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="87"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="88"/>
         <source>Optional: every corridor with its exposed length and share.</source>
         <translation>可选：每条通道的暴露长度及比例。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Hazard class</source>
         <translation>灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="132"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="203"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="49"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="50"/>
         <source>Fields of the sections: corr_fid and corr_name (the corridor&apos;s feature id and name), grade, hz_class (hazard class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), measure, clauses. Summary: the corridors&apos; own fields, hz_exp_m and hz_share (length and share in any hazard zone), hz_classes (the classes met), clauses.</source>
         <translation>路段字段：corr_fid 和 corr_name（通道要素编号和名称）、grade（等级）、hz_class（灾害等级）、exposed_m（位于该等级内的长度）、corr_len_m（通道长度）、share（exposed_m / corr_len_m）、measure（措施）、clauses。汇总：通道原有字段、hz_exp_m 和 hz_share（位于任一灾害区内的长度和比例）、hz_classes（涉及的等级）、clauses。</translation>
     </message>
@@ -1369,12 +1369,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>FaultAvoidanceAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="59"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="60"/>
         <source>Facilities in fault avoidance zones</source>
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="62"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="63"/>
         <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
 
 The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
@@ -1391,152 +1391,152 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="134"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="92"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
         <source>Facilities or buildings to check (points or polygons).</source>
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="137"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="138"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="95"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="96"/>
         <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="140"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="141"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="98"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="99"/>
         <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
         <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="103"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="109"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="110"/>
         <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
         <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="113"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="114"/>
         <source>Fault avoidance check</source>
         <translation>断裂避让核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="114"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="115"/>
         <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="144"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="145"/>
         <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="150"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="151"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="194"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="195"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="200"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="201"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="277"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="278"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="284"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="285"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="62"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="63"/>
         <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
         <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid 和 fault_name（最近的断裂）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="169"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="170"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
@@ -1544,12 +1544,12 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 <context>
     <name>FaultCrossingsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="51"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="52"/>
         <source>Corridor × fault crossing register</source>
         <translation>通道×活动断裂交叉台账</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="54"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="55"/>
         <source>The register a seismic reviewer asks for: every place where an emergency corridor crosses an active fault, and every corridor section inside a fault's avoidance zone. The plan asks for flexible seismic measures where important corridors cross fault zones (第44条) and strict avoidance of active faults (第86条).
 
 Crossings: one point per contact of a corridor with a fault. contact is 'cross' (passes through), 'touch' (the corridor or the fault ends on the other) or 'along' (the corridor lies on the fault trace; the point is the middle of that stretch and along_m its length). angle_deg is the acute angle between corridor and fault (90 = perpendicular, 0 = parallel), chain_m the distance along the corridor from its start (parts in order), exposed_m the length of the corridor inside the fault's avoidance zone around this crossing.
@@ -1574,212 +1574,212 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="98"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="99"/>
         <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
         <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="157"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="158"/>
         <source>Fault avoidance distance field (m)</source>
         <translation>断裂避让距离字段（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="108"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="109"/>
         <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="117"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="118"/>
         <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="121"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="122"/>
         <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
         <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="124"/>
         <source>Corridor sections in avoidance zones</source>
         <translation>避让区内通道路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="124"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="125"/>
         <source>The parts of each corridor inside each fault&apos;s avoidance zone, with their length.</source>
         <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="126"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="127"/>
         <source>Corridor summary</source>
         <translation>通道汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="127"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="128"/>
         <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
         <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="156"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="157"/>
         <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="173"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="203"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="204"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="204"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="205"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="205"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="206"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="206"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="207"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="207"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="208"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="358"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="359"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="364"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="365"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="54"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="55"/>
         <source>Fields of the crossing points: corr_fid, corr_name and grade (the corridor), fault_fid and fault_name (the fault), contact and contact_zh (cross, touch or along), angle_deg, chain_m (chainage along the corridor), along_m (length on the fault trace), avoid_m (avoidance distance), exposed_m (corridor length inside the zone), severity (0–100), sev_level and sev_zh, measure, clauses. Sections in avoidance zones: the same ids and names, avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and situat_zh, severity, sev_level, sev_zh, measure, clauses. Summary per corridor: fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses.</source>
         <translation>交叉点字段：corr_fid、corr_name 和 grade（通道）、fault_fid 和 fault_name（断裂）、contact 和 contact_zh（穿越、接触或沿断裂）、angle_deg（交角）、chain_m（沿通道里程）、along_m（位于断裂迹线上的长度）、avoid_m（避让距离）、exposed_m（避让带内的通道长度）、severity（0–100）、sev_level 和 sev_zh、measure、clauses。避让带内路段：同样的编号和名称、avoid_m、exposed_m、corr_len_m、share、crossings、angle_deg、situation 和 situat_zh、severity、sev_level、sev_zh、measure、clauses。每条通道的汇总：fx_cross（交叉数）、fx_along（位于断裂迹线上的段数）、fx_exp_m 和 fx_share（避让带内的长度和比例）、fx_angle（最小交角）、severity、sev_level、sev_zh、measure、clauses。</translation>
     </message>
@@ -1787,12 +1787,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="66"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="67"/>
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="69"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="70"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -1813,222 +1813,222 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="194"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="195"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="112"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="113"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="114"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="121"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="123"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="133"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="134"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="135"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="157"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="160"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="164"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="165"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="165"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="167"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="168"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="168"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="198"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="199"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="237"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="238"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="260"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="261"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="265"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="266"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="372"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="373"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="410"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="411"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="411"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="412"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="412"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="413"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="413"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="414"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="414"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="415"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="415"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="416"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="418"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="419"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="419"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="420"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="420"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="422"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="422"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="423"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="423"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="427"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="69"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="70"/>
         <source>Count fields: n_&lt;category&gt;, one per facility category of the profile (for example n_fire_station, n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2.</source>
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
@@ -2427,7 +2427,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
     <message>
         <location filename="../resilience_plugin/report.py" line="526"/>
         <source>Unit</source>
-        <translation>单位</translation>
+        <translation>单元</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/report.py" line="484"/>
@@ -2688,12 +2688,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="222"/>
+        <location filename="../resilience_plugin/processing/base.py" line="277"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="230"/>
+        <location filename="../resilience_plugin/processing/base.py" line="285"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2738,32 +2738,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="270"/>
+        <location filename="../resilience_plugin/processing/base.py" line="328"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="406"/>
+        <location filename="../resilience_plugin/processing/base.py" line="464"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="410"/>
+        <location filename="../resilience_plugin/processing/base.py" line="468"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="500"/>
+        <location filename="../resilience_plugin/processing/base.py" line="583"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="501"/>
+        <location filename="../resilience_plugin/processing/base.py" line="584"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="502"/>
+        <location filename="../resilience_plugin/processing/base.py" line="585"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2838,7 +2838,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="346"/>
+        <location filename="../resilience_plugin/processing/base.py" line="404"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -2888,27 +2888,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="84"/>
+        <location filename="../resilience_plugin/processing/base.py" line="139"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="195"/>
+        <location filename="../resilience_plugin/processing/base.py" line="250"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="295"/>
+        <location filename="../resilience_plugin/processing/base.py" line="353"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="137"/>
+        <location filename="../resilience_plugin/processing/base.py" line="192"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="146"/>
+        <location filename="../resilience_plugin/processing/base.py" line="201"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
@@ -2928,57 +2928,57 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="101"/>
+        <location filename="../resilience_plugin/processing/base.py" line="156"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="261"/>
+        <location filename="../resilience_plugin/processing/base.py" line="319"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="264"/>
+        <location filename="../resilience_plugin/processing/base.py" line="322"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="316"/>
+        <location filename="../resilience_plugin/processing/base.py" line="374"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="319"/>
+        <location filename="../resilience_plugin/processing/base.py" line="377"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="350"/>
+        <location filename="../resilience_plugin/processing/base.py" line="408"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="358"/>
+        <location filename="../resilience_plugin/processing/base.py" line="416"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="376"/>
+        <location filename="../resilience_plugin/processing/base.py" line="434"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="450"/>
+        <location filename="../resilience_plugin/processing/base.py" line="508"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="473"/>
+        <location filename="../resilience_plugin/processing/base.py" line="531"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="475"/>
+        <location filename="../resilience_plugin/processing/base.py" line="533"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as &apos;other&apos;: {2}. To map them, use the parameter &apos;Facility label mapping&apos;, for example &apos;{3}&apos;.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。</translation>
     </message>
@@ -3105,307 +3105,307 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="55"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
         <source>Street/town units</source>
         <translation>街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="103"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="107"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="108"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="187"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="188"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="111"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="112"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="188"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="115"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="116"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="126"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="130"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="130"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="136"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="136"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="146"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="146"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="168"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="168"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="186"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="187"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="209"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="210"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="217"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="218"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="274"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="310"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="311"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="314"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="315"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="333"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="334"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="347"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="348"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="348"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="349"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="349"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="350"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="350"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="351"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="351"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="352"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="352"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="353"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="353"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="354"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="354"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="355"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="355"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="356"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="356"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="357"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="357"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="358"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="312"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="366"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="367"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="367"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="368"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="368"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="369"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="369"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="370"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="370"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="371"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="379"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="380"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="380"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="381"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="381"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="382"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="382"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="383"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="59"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
@@ -3426,52 +3426,52 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="59"/>
         <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
         <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="151"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="151"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="151"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="151"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="277"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="346"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="347"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
@@ -3479,57 +3479,57 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201"/>
         <source>Unit</source>
-        <translation>单位</translation>
+        <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="205"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="206"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="199"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="200"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="204"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="218"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="221"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="244"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="247"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="246"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="249"/>
         <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3564,329 +3564,354 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="101"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="98"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="114"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="131"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="135"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="143"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="127"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="131"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="151"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="210"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="211"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="212"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="311"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="253"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="311"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="265"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="323"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="298"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="356"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="305"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="405"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="472"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="411"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="426"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="427"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="589"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="671"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="477"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="549"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="478"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="590"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="523"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="605"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="530"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="531"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="532"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="533"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="803"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="890"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="664"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="751"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="679"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="766"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="808"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="869"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="956"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="813"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="542"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="301"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="359"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="323"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="389"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="118"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="765"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="852"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="796"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="883"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="864"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="79"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="370"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="591"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="606"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="607"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="121"/>
+        <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
+        <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="126"/>
+        <source>Facility category field</source>
+        <translation>设施类别字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <source>Draw by class</source>
+        <translation>按等级绘制</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="133"/>
+        <source>After scoring, add the scored units to the map, drawn in the five classes</source>
+        <translation>评估后把评估结果按五个等级绘制到地图上</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="380"/>
+        <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
+        <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
 </context>
 </TS>

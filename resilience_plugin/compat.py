@@ -115,3 +115,10 @@ else:
     from qgis.core import QgsProcessingFeatureSource
 
     SOURCE_SKIP_VALIDITY_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+
+if hasattr(Qgis, "ProcessingParameterFlag"):  # QGIS ≥ 3.36
+    OPTIONAL_FLAG = Qgis.ProcessingParameterFlag.Optional
+else:
+    from qgis.core import QgsProcessingParameterDefinition
+
+    OPTIONAL_FLAG = QgsProcessingParameterDefinition.Flag.FlagOptional

@@ -7,7 +7,7 @@ from resilience_plugin.models import build_model, model_path
 from tests.conftest import SAMPLE
 from tests.helpers import pdf_pages, run
 
-MODEL_ID = "resilience:Full resilience assessment"
+MODEL_ID = "resilience:fullassessment"
 
 
 def test_the_shipped_model_matches_the_builder(resilience_processing):

@@ -35,10 +35,11 @@ def test_provider_and_help(resilience_processing):
     provider = resilience_processing
     assert provider.id() == "resilience" and provider.name() and not provider.icon().isNull()
     registered = {a.name() for a in provider.algorithms()}
-    assert registered == {cls().name() for cls in ALGORITHMS} | {"Full resilience assessment"}  # and the model
-    model = QgsApplication.processingRegistry().algorithmById("resilience:Full resilience assessment")
+    assert registered == {cls().name() for cls in ALGORITHMS} | {"fullassessment"}  # and the model, with an id without spaces
+    model = QgsApplication.processingRegistry().algorithmById("resilience:fullassessment")
     assert "第49条" in model.shortHelpString() and model.group()
-    for name in registered - {"Full resilience assessment"}:
+    assert model.displayName() == "Full resilience assessment" and model.createInstance().id() == "resilience:fullassessment"
+    for name in registered - {"fullassessment"}:
         alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
         assert "第" in alg.shortHelpString(), name  # cites plan clauses
         assert alg.group() and alg.groupId()

@@ -197,3 +197,37 @@ def test_geographic_input_is_written_in_the_local_gauss_kruger_zone(resilience_p
     assert out.crs().authid() == "EPSG:4548" and "EPSG:4548" in feedback.log
     area = next(out.getFeatures()).geometry().area()
     assert area == pytest.approx(3.14159265 * 1000**2, rel=5e-3)
+
+
+def test_dialogs_prefill_required_layers_by_role_never_one_layer_twice(resilience_processing):
+    """A new dialog's required layer inputs come from the project by name, table or fields (通道, 活动断裂, 断层名称),
+    never the corridors as the faults (issue 15: the fault register found corridors crossing themselves)."""
+    from qgis.core import QgsApplication, QgsProject
+
+    project = QgsProject.instance()
+    project.removeAllMapLayers()  # the layers earlier tests left
+    line = (("名称", FIELD_STRING),)
+    roads = memory_layer("LineString", [(f"LINESTRING({X0} {Y0}, {X0 + 10} {Y0})", ["x"])], fields=line, name="应急疏散通道")
+    other = memory_layer("LineString", [(f"LINESTRING({X0} {Y0}, {X0 + 10} {Y0})", ["y"])], fields=line, name="河流")
+    try:
+        alg = QgsApplication.processingRegistry().createAlgorithmById("resilience:faultcrossings")
+        assert alg.parameterDefinition("CORRIDORS").defaultValue() == roads.id()
+        assert not alg.parameterDefinition("FAULTS").defaultValue()  # nothing says fault: left for the user
+        faults = memory_layer(
+            "LineString", [(f"LINESTRING({X0} {Y0}, {X0} {Y0 + 10})", ["八宝山"])], fields=(("断层名称", FIELD_STRING),), name="线图层1"
+        )
+        alg = QgsApplication.processingRegistry().createAlgorithmById("resilience:faultcrossings")
+        assert alg.parameterDefinition("FAULTS").defaultValue() == faults.id()  # by its field 断层名称
+        assert alg.parameterDefinition("CORRIDORS").defaultValue() == roads.id()
+        # and their fields as a planner would pick them
+        assert alg.parameterDefinition("FAULT_NAME_FIELD").defaultValue() == "断层名称"
+        assert alg.parameterDefinition("CORRIDOR_NAME_FIELD").defaultValue() == "名称"
+        # optional inputs are never pre-filled: a script that leaves them out must not get a project layer
+        facilities = memory_layer("Point", [(pt(0), ["消防站"])], fields=(("类别", FIELD_STRING),), name="应急设施")
+        lc = QgsApplication.processingRegistry().createAlgorithmById("resilience:lifecircles")
+        assert not lc.parameterDefinition("FACILITIES").defaultValue()
+        del facilities, other
+    finally:
+        for layer in list(project.mapLayers().values()):
+            if layer.providerType() == "memory":
+                project.removeMapLayer(layer.id())

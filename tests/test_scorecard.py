@@ -187,7 +187,7 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
     dock.score_units(wait=True)
     assert "异常单元, field 'population': 1 of 2" in dock.last_message  # the unit with no area is no polygon
     assert np.isnan(dock.raw["shelter_per_person"]).sum() >= 2 if "shelter_per_person" in dock.raw else True
-    assert not np.isfinite(dock.raw["population_density"][2]) or dock.raw["population_density"][2] >= 0
+    assert len(dock.raw_ids) == 2  # the unit with no area is a degenerate polygon: set aside (issue 15)
     # weights that sum to zero in a dimension: a message, and the last good scores stay
     for k in dock.weights["vulnerability"]:
         dock.weights["vulnerability"][k] = 0.0
@@ -247,3 +247,60 @@ def test_the_dock_pdf_can_be_cancelled_from_its_progress_dialog(make_dock, sampl
     assert written == ""
     assert not path.exists() and "cancelled" in dock.last_message
     assert dock.pdfProgress is None
+
+
+def test_dock_on_real_data_guesses_layers_and_fields_and_shows_scores_first(qgis_iface, qgis_processing, make_dock):
+    """Issue 15: layers named as planners name them (断裂, 洪涝风险区, 应急设施) are found by name and geometry, the
+    facilities' category field (类型) by its name; after scoring, score, class, type and rank come right after the
+    unit, the rows run from the highest score down, and the units are drawn by class at once."""
+    from shapely.geometry import box
+
+    project = QgsProject.instance()
+    project.clear()
+    units = memory_layer(
+        "Polygon",
+        [(box(500000 + i * 1000, 4400000, 501000 + i * 1000, 4401000).wkt, [f"街道{i}", f"{i + 1}万"]) for i in range(4)],
+        fields=(("名称", FIELD_STRING), ("常住人口", FIELD_STRING)),
+        name="街镇单元",
+    )
+    faults = memory_layer(
+        "LineString",
+        [("LINESTRING(500500 4399000, 500500 4402000)", ["八宝山断裂"])],
+        fields=(("断层名称", FIELD_STRING),),
+        name="活动断裂",
+    )
+    flood = memory_layer(
+        "Polygon", [(box(502000, 4400000, 503000, 4401000).wkt, ["高"])], fields=(("风险等级", FIELD_STRING),), name="洪涝风险区"
+    )
+    facilities = memory_layer(
+        "Point",
+        [("POINT(500500 4400500)", ["应急避难场所", "2.5万平方米"]), ("POINT(501500 4400500)", ["派出所", None])],
+        fields=(("类型", FIELD_STRING), ("有效避难面积", FIELD_STRING)),
+        name="应急设施",
+    )
+    try:
+        dock = make_dock(None)
+        dock._guess_inputs()
+        assert dock.layerCombo.currentLayer() is None or dock.layer is not None
+        dock.layerCombo.setLayer(units)
+        dock.set_layer(units)
+        assert dock.inputCombos["faults"].currentLayer() is faults
+        assert dock.inputCombos["flood"].currentLayer() is flood
+        assert dock.inputCombos["facilities"].currentLayer() is facilities
+        assert dock.inputCombos["geohazards"].currentLayer() is None  # nothing fits: never a layer of another role
+        assert dock.categoryFieldCombo.currentField() == "类型"
+        assert dock.populationFieldCombo.currentField() == "常住人口"
+        dock.score_units(wait=True)
+        assert dock.result is not None, getattr(dock, "last_traceback", "")
+        header = dock.unitTable.horizontalHeader()
+        visual = [dock.unitTable.horizontalHeaderItem(header.logicalIndex(v)).text() for v in range(5)]
+        assert visual == ["Unit", "Score", "Class", "Type (第52条)", "Rank"]
+        scores = [float(dock.unitTable.item(r, column(dock, "Score")).text()) for r in range(4)]
+        assert scores == sorted(scores, reverse=True)
+        assert dock.raw["shelter_per_person"][0] == pytest.approx(25000 / 10000)  # 2.5万平方米 for 1万 people
+        assert dock.result_layer is not None and dock.result_layer.renderer().type() == "graduatedSymbol"
+        assert "fire_coverage" in dock.skipped  # no fire station among the facilities: not assessed, not 0
+        dock.unitTable.selectRow(0)
+        assert "Not assessed:" in dock.unitCard.toPlainText() and "Goalposts" in dock.unitCard.toPlainText()
+    finally:
+        project.clear()

@@ -81,3 +81,37 @@ def guess_field(role: str, names: Sequence[str], exclude: Sequence[str] = ()) ->
             if word in _norm(n) and _norm(n) not in skip:
                 return n
     return None
+
+
+# role of a layer input -> (words of its name or table, words of its fields), best first: what a planner's layer of
+# that role is called (断裂 for faults, 通道 and 道路 for corridors …)
+LAYER_ROLES: Dict[str, Tuple[Tuple[str, ...], Tuple[str, ...]]] = {
+    "units": (("street_units", "街镇", "街道", "乡镇", "街乡", "单元", "street", "town", "unit"), ("xzqdm", "xzqmc", "街道名称", "jdmc")),
+    "communities": (("communities", "社区", "小区", "村", "居委", "communit", "village", "neighbourhood"), ("社区名称", "小区名称")),
+    "faults": (("faults", "断裂", "断层", "fault"), ("断层名称", "断裂名称", "最晚活动时代", "断层性质")),
+    "corridors": (("corridors", "通道", "道路", "路网", "干道", "corridor", "road"), ("道路名称", "道路等级", "通道等级", "fclass")),
+    "hazards": (("flood_zones", "洪涝", "内涝", "积水", "淹没", "风险区", "flood", "hazard"), ("风险等级", "risk_class")),
+    "facilities": (
+        ("facilities", "设施", "避难", "消防", "poi", "facilit", "shelter", "建筑", "building"),
+        ("typecode", "类别", "设施类型"),
+    ),
+    "clusters": (("clusters", "组团", "cluster"), ("cluster_id",)),
+    "scored_units": (("评估", "得分", "score"), ("score", "rank")),
+}
+
+
+def guess_layer(role: str, layers: Sequence[Tuple[str, str, Sequence[str]]], taken: Sequence[str] = ()) -> Optional[str]:
+    """The id of the layer that most likely plays ``role`` (a key of :data:`LAYER_ROLES`), from (id, name or table
+    name, field names) triples of layers of the right geometry; never one of ``taken``. A layer whose name says it
+    (断裂) comes before one whose fields do (断层名称)."""
+    words, field_words = LAYER_ROLES[role]
+    free = [(i, _norm(n), [_norm(f) for f in fs]) for i, n, fs in layers if i not in taken]
+    for w in words:
+        for i, name, _fields in free:
+            if _norm(w) in name:
+                return i
+    for w in field_words:
+        for i, _name, fields in free:
+            if _norm(w) in fields:
+                return i
+    return None

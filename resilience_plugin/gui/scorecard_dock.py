@@ -20,7 +20,8 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ..compat import ALIGN_RIGHT_VCENTER, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
+from ..compat import ALIGN_RIGHT_VCENTER, GEOMETRY_POLYGON, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
+from ..core.fields import guess_field
 from ..translation import qgis_locale, translate
 from .scoring_panel import ScoringPanel
 from .ui_loader import load_ui
@@ -28,9 +29,6 @@ from .ui_loader import load_ui
 FORM_CLASS = load_ui("scorecard_dock")
 
 NAME_CANDIDATES = ("name_zh", "名称", "街道名称", "jdmc", "name", "NAME", "Name", "mc")
-POPULATION_CANDIDATES = ("population", "人口", "常住人口", "pop", "POP", "Population", "rkzs")
-CODE_CANDIDATES = ("code", "编码", "代码", "CODE", "adcode", "id")
-DISTRICT_CANDIDATES = ("district", "区", "所属区", "district_code", "DISTRICT")
 
 
 class NumericItem(QTableWidgetItem):
@@ -103,12 +101,17 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
     def tr(self, text: str) -> str:
         return translate(type(self).__name__, text)
 
+    UNIT_WORDS = ("街道", "街镇", "乡镇", "单元", "street", "unit", "town")
+
     def _initial_layer(self):
+        """The sample's units, else the first polygon layer whose name says it holds street/town units."""
         current = self.layerCombo.currentLayer()
-        for layer in QgsProject.instance().mapLayers().values():
-            if isinstance(layer, QgsVectorLayer) and "layername=street_units" in layer.source():
-                self.layerCombo.setLayer(layer)
-                return layer
+        layers = [lay for lay in QgsProject.instance().mapLayers().values() if isinstance(lay, QgsVectorLayer)]
+        sample = [lay for lay in layers if "layername=street_units" in lay.source()]
+        named = [lay for lay in layers if lay.geometryType() == GEOMETRY_POLYGON and any(w in lay.name().lower() for w in self.UNIT_WORDS)]
+        for layer in sample + named:
+            self.layerCombo.setLayer(layer)
+            return layer
         return current
 
     # ------------------------------------------------------------ layer wiring
@@ -149,8 +152,8 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
             names = self.layer.fields().names()
             chinese = qgis_locale().lower().startswith("zh")
             order = NAME_CANDIDATES if chinese else NAME_CANDIDATES[4:] + NAME_CANDIDATES[:4]
-            self.nameFieldCombo.setField(_guess(names, order))
-            self.populationFieldCombo.setField(_guess(names, POPULATION_CANDIDATES))
+            self.nameFieldCombo.setField(_guess(names, order) or guess_field("name", names) or "")
+            self.populationFieldCombo.setField(guess_field("population", names) or "")
             for signal, slot in self._layer_signals(self.layer):
                 signal.connect(slot)
         self.refresh()
@@ -192,8 +195,8 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
         names = layer.fields().names()
         name_field = self.nameFieldCombo.currentField()
         pop_field = self.populationFieldCombo.currentField()
-        code_field = _guess(names, CODE_CANDIDATES)
-        district_field = _guess(names, DISTRICT_CANDIDATES)
+        code_field = guess_field("code", names) or ""
+        district_field = guess_field("district", names) or ""
         headers = [
             self.tr("Unit"),
             self.tr("Population"),

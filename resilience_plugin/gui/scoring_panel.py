@@ -21,17 +21,18 @@ from qgis.core import (
     QgsTask,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapLayerComboBox
+from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -43,6 +44,9 @@ from ..compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
     LAYER_FILTER_LINE,
     LAYER_FILTER_POINT,
     LAYER_FILTER_POLYGON,
@@ -53,11 +57,13 @@ from ..compat import (
     SORT_ROLE,
 )
 from ..core import scoring as sc
-from ..processing.io import display_name, make_fields, numbers, polygons_only, read_source, representative_points
+from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, representative_points
 from ..processing.units.score_units import class_label, indicator_label, type_label
 from ..translation import core_message, core_text, translate
 
 PROJECT_SCOPE = "resilience_plugin"
+# the geometry each scoring input takes (its combo's filter)
+INPUT_GEOMETRY = {"faults": GEOMETRY_LINE, "flood": GEOMETRY_POLYGON, "geohazards": GEOMETRY_POINT, "facilities": GEOMETRY_POINT}
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
 
 
@@ -92,7 +98,8 @@ class ScoringPanel:
         self.result_layer: Optional[QgsVectorLayer] = None
         self.pdfProgress = None  # the progress dialog while a PDF report is written
 
-        box = QGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
+        box = QgsCollapsibleGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
+        self.inputsBox = box
         form = QFormLayout(box)
         self.inputCombos, self.inputLabels = {}, {}
         for key, label, flt in (
@@ -108,19 +115,37 @@ class ScoringPanel:
             self.inputLabels[key] = label
             form.addRow(label, combo)
             self.inputCombos[key] = combo
+        # the facilities' category field: guessed from the layer's field names (类别, 类型, type, fclass …), editable
+        self.categoryFieldCombo = QgsFieldComboBox(box)
+        self.categoryFieldCombo.setAllowEmptyFieldName(True)
+        self.categoryFieldCombo.setToolTip(
+            translate(
+                "ScorecardDock", "The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)"
+            )
+        )
+        form.addRow(translate("ScorecardDock", "Facility category field"), self.categoryFieldCombo)
+        self.inputCombos["facilities"].layerChanged.connect(self._facilities_changed)
         buttons = QWidget(box)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
         self.scoreButton = QPushButton(translate("ScorecardDock", "Score units"), buttons)
+        self.drawCheck = QCheckBox(translate("ScorecardDock", "Draw by class"), buttons)
+        self.drawCheck.setToolTip(translate("ScorecardDock", "After scoring, add the scored units to the map, drawn in the five classes"))
+        self.drawCheck.setChecked(True)
         self.styleButton = QPushButton(translate("ScorecardDock", "Style layer"), buttons)
-        self.csvButton = QPushButton(translate("ScorecardDock", "Export CSV…"), buttons)
-        self.htmlButton = QPushButton(translate("ScorecardDock", "Export HTML…"), buttons)
-        self.pdfButton = QPushButton(translate("ScorecardDock", "PDF report…"), buttons)
-        self.pdfButton.setToolTip(translate("ScorecardDock", "An atlas PDF: title page with provenance, one page per unit (第50–52条)"))
-        for b in (self.scoreButton, self.styleButton, self.csvButton, self.htmlButton, self.pdfButton):
+        for b in (self.scoreButton, self.drawCheck, self.styleButton):
             row.addWidget(b)
         form.addRow(buttons)
-        filters = QWidget(box)
+        exports = QWidget(self)
+        erow = QHBoxLayout(exports)
+        erow.setContentsMargins(0, 0, 0, 0)
+        self.csvButton = QPushButton(translate("ScorecardDock", "Export CSV…"), exports)
+        self.htmlButton = QPushButton(translate("ScorecardDock", "Export HTML…"), exports)
+        self.pdfButton = QPushButton(translate("ScorecardDock", "PDF report…"), exports)
+        self.pdfButton.setToolTip(translate("ScorecardDock", "An atlas PDF: title page with provenance, one page per unit (第50–52条)"))
+        for b in (self.csvButton, self.htmlButton, self.pdfButton):
+            erow.addWidget(b)
+        filters = QWidget(self)
         frow = QHBoxLayout(filters)
         frow.setContentsMargins(0, 0, 0, 0)
         self.classFilter = QComboBox(filters)
@@ -136,7 +161,6 @@ class ScoringPanel:
         frow.addWidget(self.districtFilter)
         frow.addWidget(self.classFilter)
         frow.addWidget(self.typeFilter)
-        form.addRow(filters)
 
         self.weightsTable = QTableWidget(0, 3, self)
         self.weightsTable.setHorizontalHeaderLabels(
@@ -166,9 +190,19 @@ class ScoringPanel:
         self.detailTabs.addTab(weights_page, translate("ScorecardDock", "Weights"))
         layout = self.contents.layout()
         layout.insertWidget(1, box)
-        layout.addWidget(self.detailTabs)
-        layout.setStretchFactor(self.unitTable, 3)
-        layout.setStretchFactor(self.detailTabs, 2)
+        layout.insertWidget(2, filters)  # the filters and exports stay in view when the inputs are folded away
+        # the table and the unit card / weights share a splitter the user can drag (readable at 1366×768)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self.contents)
+        self.splitter.setChildrenCollapsible(False)
+        at = layout.indexOf(self.unitTable)
+        layout.removeWidget(self.unitTable)
+        self.splitter.addWidget(self.unitTable)
+        self.splitter.addWidget(self.detailTabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.insertWidget(at, self.splitter)
+        layout.insertWidget(at + 1, exports)
+        layout.setStretchFactor(self.splitter, 1)
         self._fill_weights()
 
         self.scoreButton.clicked.connect(lambda: self.score_units())
@@ -187,16 +221,40 @@ class ScoringPanel:
         project.readProject.connect(self.read_state)
         self._guess_inputs()
 
+    # words in a layer's name that say what it holds (its geometry is checked by each combo's filter)
+    INPUT_WORDS = {
+        "faults": ("faults", "断裂", "断层", "活断层", "fault"),
+        "flood": ("flood_zones", "洪涝", "内涝", "积水", "淹没", "洪水", "flood"),
+        "geohazards": ("geohazards", "地质灾害", "隐患点", "滑坡", "泥石流", "崩塌", "geohazard", "landslide"),
+        "facilities": ("facilities", "设施", "避难", "应急", "poi", "消防", "shelter", "facilit"),
+    }
+
     def _guess_inputs(self):
-        wanted = {"faults": "faults", "flood": "flood_zones", "geohazards": "geohazards", "facilities": "facilities"}
-        for layer in QgsProject.instance().mapLayers().values():
-            for key, table in wanted.items():
-                if (
-                    isinstance(layer, QgsVectorLayer)
-                    and layer.source().endswith(f"layername={table}")
-                    and self.inputCombos[key].currentLayer() is None
-                ):
-                    self.inputCombos[key].setLayer(layer)
+        """Fill each empty input with a layer of the project whose table or name says what it holds (断裂, 洪涝, 地质灾害,
+        设施 …) and whose geometry fits; never one layer for two inputs, nor the units layer."""
+        layers = [lay for lay in QgsProject.instance().mapLayers().values() if isinstance(lay, QgsVectorLayer)]
+        taken = {c.currentLayer().id() for c in self.inputCombos.values() if c.currentLayer() is not None}
+        if self.layer is not None:
+            taken.add(self.layer.id())
+        for key, words in self.INPUT_WORDS.items():
+            combo = self.inputCombos[key]
+            if combo.currentLayer() is not None:
+                continue
+            fits = [lay for lay in layers if lay.id() not in taken and lay.geometryType() == INPUT_GEOMETRY[key]]
+            table = [lay for lay in fits if lay.source().endswith(f"layername={words[0]}")]
+            named = [lay for lay in fits if any(w in lay.name().lower() for w in words[1:])]
+            choice = (table or named or [None])[0]
+            if choice is not None:
+                combo.setLayer(choice)
+                taken.add(choice.id())
+        self._facilities_changed(self.inputCombos["facilities"].currentLayer())
+
+    def _facilities_changed(self, layer):
+        from ..core.fields import guess_field
+
+        self.categoryFieldCombo.setLayer(layer)
+        if layer is not None:
+            self.categoryFieldCombo.setField(guess_field("category", layer.fields().names()) or "")
 
     # ------------------------------------------------------------ weights
     def _fill_weights(self):
@@ -317,6 +375,14 @@ class ScoringPanel:
         fields = self.layer.fields().names()
         wanted = [pop_field] + [f for f in ("elderly_share", "old_building_share") if f in fields]
         units = self._read(self.layer, crs, wanted)
+        unusable = units.null_ids + units.degenerate
+        if unusable:
+            self._message(
+                translate("ScorecardDock", "{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).").format(
+                    self.layer.name(), len(unusable), id_list(unusable)
+                ),
+                MESSAGE_WARNING,
+            )
         feedback = QgsProcessingFeedback()
         population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False)
         if (population <= 0).any():
@@ -360,7 +426,8 @@ class ScoringPanel:
             from ..core.lifecircles import Vocabulary
 
             names = inputs["facilities"].fields().names()
-            cat, area_f, beds_f = (guess_field(role, names) for role in ("category", "shelter_area", "beds"))
+            cat = self.categoryFieldCombo.currentField() or guess_field("category", names)
+            area_f, beds_f = (guess_field(role, names) for role in ("shelter_area", "beds"))
             chosen = [f for f in (cat, area_f, beds_f) if f]
             fac = self._read(inputs["facilities"], crs, chosen)
             if cat:
@@ -406,6 +473,11 @@ class ScoringPanel:
                 return
             self.raw, self.raw_ids, self.skipped = raw, ids, skipped
             self.recompute()
+            self._scores_first()
+            if self.result is not None:
+                self.inputsBox.setCollapsed(True)  # room for the table on a laptop screen; a click unfolds it
+                if self.drawCheck.isChecked():
+                    self.style_result_layer()
 
         self.scoreButton.setEnabled(False)
         self.summaryLabel.setText(translate("ScorecardDock", "Scoring {0} units…").format(len(ids)))
@@ -516,6 +588,16 @@ class ScoringPanel:
         self.apply_filter(self.filterEdit.text())
         self.show_unit_card()
 
+    def _scores_first(self):
+        """Score, class, type and rank just after the unit's name, and the rows sorted by score, highest first."""
+        table = self.unitTable
+        if self.result is None or table.columnCount() <= self._base_columns:
+            return
+        header = table.horizontalHeader()
+        for offset in range(5):  # score, class, type, rank, rank ±20 %
+            header.moveSection(header.visualIndex(self._base_columns + offset), 1 + offset)
+        table.sortItems(self._base_columns, Qt.SortOrder.DescendingOrder)
+
     def _fill_summary(self):
         if self.result is None:
             return
@@ -602,7 +684,12 @@ class ScoringPanel:
         )
         skipped = getattr(self, "skipped", {}) or {}
         not_assessed = "; ".join(f"{indicator_label(k)} ({core_text(sc.NOT_ASSESSED[why])})" for k, why in skipped.items())
-        formed = r.formed[i] if r.formed else ""
+        dims = {
+            "hazard": translate("ScorecardDock", "Hazard"),
+            "vulnerability": translate("ScorecardDock", "Vulnerability"),
+            "capacity": translate("ScorecardDock", "Capacity"),
+        }
+        formed = ", ".join(dims.get(d, d) for d in (r.formed[i].split(", ") if r.formed and r.formed[i] else []))
         formed_text = translate("ScorecardDock", "score formed from: {0}").format(formed or "—")
         skipped_text = translate("ScorecardDock", "Not assessed: {0}").format(not_assessed) if not_assessed else ""
         d = r.dimensions

@@ -3,6 +3,7 @@
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
+from ..compat import OPTIONAL_FLAG
 from ..core.paths import resources_dir
 from ..translation import core_message, translate
 from .io import display_name, text
@@ -48,6 +49,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     DEMO_BACKDROP = ("districts",)
     # pairs of layer parameters that one layer cannot fill both of (corridors and faults, units and facilities …)
     DISTINCT_INPUTS: tuple = ()
+    # required layer parameter -> its role (core.fields.LAYER_ROLES): the dialog pre-fills it with the project layer
+    # whose name, table or fields say it plays that role, never one layer for two parameters
+    LAYER_ROLES: dict = {}
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class's name as context, as pylupdate5 records it.
@@ -58,6 +62,57 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 - QGIS API
         return type(self)()
+
+    def addParameter(self, parameter, createOutput=True):  # noqa: N802 - QGIS API
+        """As QGIS's, and a required layer input of ``LAYER_ROLES`` gets as default the project layer that plays its
+        role (only required ones: an optional input left out of a script must stay out)."""
+        role = self.LAYER_ROLES.get(parameter.name())
+        if role and not (parameter.flags() & OPTIONAL_FLAG) and parameter.defaultValue() in (None, "") and _on_main_thread():
+            guess = self._project_layer_for(role, parameter)
+            if guess:
+                parameter.setDefaultValue(guess)
+                self._prefilled_params = {**getattr(self, "_prefilled_params", {}), parameter.name(): guess}
+        elif parameter.type() == "field":
+            self._prefill_field(parameter)
+        return super().addParameter(parameter, createOutput)
+
+    def _prefill_field(self, parameter) -> None:
+        """A field parameter of a pre-filled layer defaults to the field a planner would pick (its role's guess) when
+        its own default is not a field of that layer."""
+        from qgis.core import QgsProject
+
+        from ..core.fields import guess_field
+
+        layer_id = getattr(self, "_prefilled_params", {}).get(parameter.parentLayerParameterName())
+        role = FIELD_ROLES.get(parameter.name())
+        layer = QgsProject.instance().mapLayer(layer_id) if layer_id and role else None
+        if layer is None or parameter.defaultValue() in layer.fields().names():
+            return
+        guess = guess_field(role, layer.fields().names())
+        if guess:
+            parameter.setDefaultValue(guess)
+
+    def _project_layer_for(self, role: str, parameter) -> str:
+        """The id of the layer of the current project that plays ``role`` and fits ``parameter``'s geometry, or ""."""
+        from qgis.core import QgsProject, QgsVectorLayer
+
+        from ..core.fields import guess_layer
+
+        taken = getattr(self, "_prefilled", set())
+        kinds = set(parameter.dataTypes()) if hasattr(parameter, "dataTypes") else set()
+        candidates = []
+        for layer in QgsProject.instance().mapLayers().values():
+            if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+                continue
+            if kinds and not kinds & _source_types(layer):
+                continue
+            table = layer.source().split("layername=")[1].split("|")[0] if "layername=" in layer.source() else ""
+            candidates.append((layer.id(), f"{layer.name()} {table}", layer.fields().names()))
+        guess = guess_layer(role, candidates, list(taken)) or ""
+        if guess:
+            taken.add(guess)
+            self._prefilled = taken
+        return guess
 
     def process(self, parameters, context, feedback) -> dict:
         raise NotImplementedError(f"{self.id()} does not implement process()")
@@ -252,8 +307,11 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
         name = self.parameterAsString(parameters, key, context)
         fields = source.fields()
-        if name and (is_given(parameters.get(key)) or fields.lookupField(name) >= 0):
+        if name and is_given(parameters.get(key)):
             field_index(source, name, label, layer)
+            return name
+        if name and fields.lookupField(name) >= 0:  # the default (the dialog's guess, or the usual name): said
+            feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, name, layer))
             return name
         role = role or FIELD_ROLES.get(key, "")
         guess = guess_field(role, fields.names()) if role else None
@@ -484,6 +542,31 @@ def log_label_mapping(feedback, layer: str, field: str, found, vocab, refuse: bo
                 mapping_hint(found.unmapped),
             )
         )
+
+
+def _on_main_thread() -> bool:
+    """Whether this is the GUI thread (where the project's layers may be read), as when a dialog creates an algorithm."""
+    from qgis.PyQt.QtCore import QCoreApplication, QThread
+
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() == app.thread()
+
+
+def _source_types(layer) -> set:
+    """The Processing source types (QgsProcessing.SourceType values) a vector layer can serve as."""
+    from ..compat import (
+        GEOMETRY_LINE,
+        GEOMETRY_POINT,
+        GEOMETRY_POLYGON,
+        SOURCE_ANY,
+        SOURCE_LINE,
+        SOURCE_POINT,
+        SOURCE_POLYGON,
+        SOURCE_TABLE,
+    )
+
+    kind = {GEOMETRY_POINT: SOURCE_POINT, GEOMETRY_LINE: SOURCE_LINE, GEOMETRY_POLYGON: SOURCE_POLYGON}.get(layer.geometryType())
+    return {SOURCE_TABLE} | ({SOURCE_ANY, kind} if kind is not None else set())
 
 
 def is_given(value) -> bool:

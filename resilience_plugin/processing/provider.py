@@ -62,14 +62,14 @@ class ResilienceProvider(QgsProcessingProvider):
         # The ready-made model (resources/models, built by `python -m resilience_plugin.models`). Its steps are
         # this provider's algorithms, which the registry knows only once the provider is registered: register()
         # loads again then, and the model comes in on that second load.
-        from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+        from qgis.core import QgsApplication
 
-        from ..models import model_path
+        from ..models import model_path, shipped_model
 
         if QgsApplication.processingRegistry().providerById(self.id()) is not self or not model_path().is_file():
             return
-        model = QgsProcessingModelAlgorithm()
-        if model.fromFile(str(model_path())):
+        model = shipped_model()
+        if model is not None:
             self.addAlgorithm(model)
 
     def register(self, registry) -> bool:

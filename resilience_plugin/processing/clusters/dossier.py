@@ -43,6 +43,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("CLUSTERS", "FACILITIES"), ("CORRIDORS", "FACILITIES"))
+    LAYER_ROLES = {"CLUSTERS": "clusters"}
 
     MEMORY_CEILING_MB = 250
     MEMORY_MB_PER_1000 = {"CLUSTERS": 500.0, "FACILITIES": 0.8}

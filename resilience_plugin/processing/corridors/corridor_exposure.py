@@ -30,6 +30,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("CORRIDORS", "HAZARDS"),)
+    LAYER_ROLES = {"CORRIDORS": "corridors", "HAZARDS": "hazards"}
 
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}

@@ -42,6 +42,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("INPUT", "FAULTS"),)
+    LAYER_ROLES = {"INPUT": "facilities", "FAULTS": "faults"}
 
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"INPUT": 1.7}

@@ -34,6 +34,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("CORRIDORS", "FAULTS"),)
+    LAYER_ROLES = {"CORRIDORS": "corridors", "FAULTS": "faults"}
 
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}

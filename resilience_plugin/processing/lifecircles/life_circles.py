@@ -42,6 +42,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("INPUT", "FACILITIES"), ("INPUT", "NETWORK"), ("NETWORK", "FACILITIES"))
+    LAYER_ROLES = {"INPUT": "communities"}
 
     MEMORY_CEILING_MB = 2000
     MEMORY_MB_PER_1000 = {"INPUT": 150.0, "NETWORK": 0.5, "FACILITIES": 0.3}  # along the network

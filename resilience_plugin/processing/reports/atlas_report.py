@@ -20,6 +20,8 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
     Memory ceiling: 500 MB. At Beijing scale (`make bench`), its peak was 70 MB for 343 units and 39 clusters.
     A run estimated above the ceiling is warned about before it starts."""
 
+    LAYER_ROLES = {"UNITS": "scored_units"}
+
     MEMORY_CEILING_MB = 500
     MEMORY_MB_PER_1000 = {"UNITS": 200.0, "CLUSTERS": 200.0}
     UNITS = "UNITS"

@@ -33,6 +33,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("INPUT", "FACILITIES"),)
+    LAYER_ROLES = {"INPUT": "units"}
 
     MEMORY_CEILING_MB = 200
     MEMORY_MB_PER_1000 = {"INPUT": 30.0, "FACILITIES": 0.7}
