@@ -678,117 +678,117 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="281"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="284"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="282"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="285"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="283"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="286"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="284"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="287"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="285"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="288"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="286"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="289"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="293"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="296"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="294"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="297"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="295"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="298"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="298"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="301"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="300"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="303"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="301"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="302"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="305"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="307"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="307"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="340"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="343"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="346"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="349"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="353"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="356"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="355"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="373"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="378"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="396"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="380"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="398"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="386"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="404"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="391"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="409"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -801,6 +801,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114"/>
         <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: every unit counts as 1.</source>
         <translation>各单元人口字段，可为数字或“1,234”“12万”之类的文本。留空：取名称像人口的字段（人口、常住人口、population 等）；没有则每个单元按 1 计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="365"/>
+        <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
+        <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
 </context>
 <context>
@@ -1016,82 +1021,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="485"/>
+        <location filename="../resilience_plugin/core/profile.py" line="486"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="488"/>
+        <location filename="../resilience_plugin/core/profile.py" line="489"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="491"/>
+        <location filename="../resilience_plugin/core/profile.py" line="492"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="493"/>
+        <location filename="../resilience_plugin/core/profile.py" line="494"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="504"/>
+        <location filename="../resilience_plugin/core/profile.py" line="505"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="507"/>
+        <location filename="../resilience_plugin/core/profile.py" line="508"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="510"/>
+        <location filename="../resilience_plugin/core/profile.py" line="511"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="512"/>
+        <location filename="../resilience_plugin/core/profile.py" line="513"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="514"/>
+        <location filename="../resilience_plugin/core/profile.py" line="515"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="531"/>
+        <location filename="../resilience_plugin/core/profile.py" line="532"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="535"/>
+        <location filename="../resilience_plugin/core/profile.py" line="536"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="556"/>
+        <location filename="../resilience_plugin/core/profile.py" line="557"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="568"/>
+        <location filename="../resilience_plugin/core/profile.py" line="569"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="581"/>
+        <location filename="../resilience_plugin/core/profile.py" line="582"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="583"/>
+        <location filename="../resilience_plugin/core/profile.py" line="584"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="587"/>
+        <location filename="../resilience_plugin/core/profile.py" line="588"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1181,7 +1186,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="561"/>
+        <location filename="../resilience_plugin/core/profile.py" line="562"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -2743,27 +2748,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="464"/>
+        <location filename="../resilience_plugin/processing/base.py" line="465"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="468"/>
+        <location filename="../resilience_plugin/processing/base.py" line="469"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="583"/>
+        <location filename="../resilience_plugin/processing/base.py" line="587"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="584"/>
+        <location filename="../resilience_plugin/processing/base.py" line="588"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="585"/>
+        <location filename="../resilience_plugin/processing/base.py" line="589"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2838,7 +2843,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="404"/>
+        <location filename="../resilience_plugin/processing/base.py" line="405"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -2953,34 +2958,29 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="408"/>
+        <location filename="../resilience_plugin/processing/base.py" line="409"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="416"/>
+        <location filename="../resilience_plugin/processing/base.py" line="417"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="434"/>
+        <location filename="../resilience_plugin/processing/base.py" line="435"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="508"/>
+        <location filename="../resilience_plugin/processing/base.py" line="509"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="531"/>
+        <location filename="../resilience_plugin/processing/base.py" line="532"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/base.py" line="533"/>
-        <source>{0}: {1} facility(ies) with labels that no rule knows, counted as &apos;other&apos;: {2}. To map them, use the parameter &apos;Facility label mapping&apos;, for example &apos;{3}&apos;.</source>
-        <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/io.py" line="52"/>
@@ -3006,6 +3006,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/io.py" line="293"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="534"/>
+        <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
+        <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
 </context>
 <context>
@@ -3529,7 +3534,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="796"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3564,354 +3569,374 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="101"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="103"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="105"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="131"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="135"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="143"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="169"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="704"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="706"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="311"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="324"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="311"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="324"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="323"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="336"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="356"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="367"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街道/乡镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="374"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="472"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街道/乡镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="515"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="671"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="549"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="566"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="605"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="628"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="629"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="890"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="906"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="751"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="767"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="766"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="911"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="956"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="977"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="202"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="916"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="359"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="370"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="389"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="400"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="852"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="868"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="883"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="899"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="864"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="85"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="87"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="453"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="673"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="709"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="710"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="121"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="123"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="126"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="133"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="146"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="380"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="391"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="131"/>
+        <source>label=category; … (optional)</source>
+        <translation>标签=类别; …（可选）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
+        <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
+        <source>Label mapping</source>
+        <translation>标签映射</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="450"/>
+        <source>Label mapping: {0}</source>
+        <translation>标签映射：{0}</translation>
     </message>
 </context>
 </TS>

@@ -231,3 +231,32 @@ def test_dialogs_prefill_required_layers_by_role_never_one_layer_twice(resilienc
         for layer in list(project.mapLayers().values()):
             if layer.providerType() == "memory":
                 project.removeMapLayer(layer.id())
+
+
+def test_shelters_of_unknown_class_are_reported_where_the_class_matters(resilience_processing):
+    """第48条 asks a long-term shelter per cluster: a cluster whose only shelters are labelled 应急避难场所 (no class) is
+    told apart from one with no shelter at all."""
+    from shapely.geometry import box
+
+    units = memory_layer(
+        "Polygon",
+        [(box(X0 + i * 1000, Y0, X0 + (i + 1) * 1000, Y0 + 1000).wkt, [f"街道{i}", 10000]) for i in range(4)],
+        fields=(("名称", FIELD_STRING), ("人口", 6)),
+        name="街镇",
+    )
+    facilities = memory_layer(
+        "Point",
+        [(pt(500, 500), ["应急避难场所"]), (pt(600, 500), ["Ⅱ类"]), (pt(3500, 500), ["长期固定避难场所"])],
+        fields=(("类型", FIELD_STRING),),
+        name="避难场所名录",
+    )
+    feedback = Recorder()
+    layers, _c = run(
+        "resilience:clusters",
+        {"INPUT": units, "FACILITIES": facilities, "N_CLUSTERS": 2, "OUTPUT": "memory:", "CLUSTERS": "memory:"},
+        feedback,
+    )
+    clusters = {f["cluster_id"]: f for f in layers["CLUSTERS"].getFeatures()}
+    west = next(c for c, f in clusters.items() if "long_term_shelter" in (f["missing"] or ""))
+    assert f"C{west:02d} (2)" in feedback.log and "class their label does not say" in feedback.log
+    assert sum(1 for f in clusters.values() if "long_term_shelter" not in (f["missing"] or "")) == 1

@@ -258,3 +258,8 @@ def test_clean_points_with_nan_and_empty_parts():
     out = clean(wkbs, dimension=0)
     assert out.degenerate == [1, 2]
     assert np.array_equal(shapely.get_coordinates(out.geometries[0]), [[1, 2]])
+
+
+def test_shelters_whose_label_does_not_say_their_class(matcher):
+    labels = ["应急避难场所", "紧急避难场所", "公共设施;紧急避难场所;紧急避难场所", "朝阳区第二应急避难场所", "长期固定避难场所", "Ⅲ类"]
+    assert matcher.classify(labels).class_unknown == [True, False, True, True, False, True]

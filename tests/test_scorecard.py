@@ -302,5 +302,12 @@ def test_dock_on_real_data_guesses_layers_and_fields_and_shows_scores_first(qgis
         assert "fire_coverage" in dock.skipped  # no fire station among the facilities: not assessed, not 0
         dock.unitTable.selectRow(0)
         assert "Not assessed:" in dock.unitCard.toPlainText() and "Goalposts" in dock.unitCard.toPlainText()
+        # the dock's own label mapping: 派出所 mapped to a fire station makes fire reach assessed; a bad one is named
+        dock.labelMapEdit.setText("派出所=消防站")
+        dock.score_units(wait=True)
+        assert "fire_coverage" in dock.raw and "police_presence" not in dock.raw
+        dock.labelMapEdit.setText("派出所=firehouse")
+        dock.score_units(wait=True)
+        assert "Label mapping" in dock.last_message and "firehouse" in dock.last_message
     finally:
         project.clear()

@@ -101,6 +101,7 @@ class Classified:
     codes: List[Optional[str]]
     mapping: Counter = field(default_factory=Counter)  # (label, code, rule) -> count
     unmapped: Counter = field(default_factory=Counter)  # label -> count (empty labels as "")
+    class_unknown: List[bool] = field(default_factory=list)  # per value: a shelter whose class the label does not say
 
     @property
     def share_unmapped(self) -> float:
@@ -118,6 +119,7 @@ class LabelMatcher:
         typecodes: Dict[str, Iterable[str]],
         keywords: Sequence[Tuple[str, str]],
         user: Optional[Dict[str, str]] = None,
+        class_unknown: Iterable[str] = (),
     ):
         self.codes = list(codes)
         self.user = dict(user or {})
@@ -132,6 +134,7 @@ class LabelMatcher:
                 self.osm.setdefault(f"{normalise(key)}={normalise(value)}", code)
         self.typecodes = sorted(((str(p), c) for c, prefixes in typecodes.items() for p in prefixes), key=lambda t: -len(t[0]))
         self.keywords = [(normalise(k), c) for k, c in keywords]
+        self.class_unknown = {normalise(x) for x in class_unknown}
         self._seen: Dict[str, Match] = {}
 
     @classmethod
@@ -143,7 +146,13 @@ class LabelMatcher:
         user = parse_mapping(user_text, list(cats), names)
         keywords = [tuple(k) for k in profile.value("facility_labels.keywords")]
         return cls(
-            list(cats), labels, profile.value("facility_labels.osm_tags"), profile.value("facility_labels.amap_typecodes"), keywords, user
+            list(cats),
+            labels,
+            profile.value("facility_labels.osm_tags"),
+            profile.value("facility_labels.amap_typecodes"),
+            keywords,
+            user,
+            profile.value("facility_labels.class_unknown"),
         )
 
     def match(self, label) -> Match:
@@ -188,6 +197,13 @@ class LabelMatcher:
                 return Match(code, "keyword")
         return Match(None, "")
 
+    def is_class_unknown(self, label, m: Match) -> bool:
+        """Whether a label mapped to a shelter says which class of shelter it is: a generic label (应急避难场所, Ⅱ类),
+        Amap's 紧急避难场所 type and keyword matches do not (GB 51143-2015 classes)."""
+        if m.code != "emergency_shelter" or m.rule == "user":
+            return False
+        return m.rule in ("amap", "keyword") or normalise(label) in self.class_unknown
+
     def classify(self, values: Sequence) -> Classified:
         """The code of each value (None: unmapped), with what mapped to what and what did not."""
         out = Classified([])
@@ -195,6 +211,7 @@ class LabelMatcher:
             label = "" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v).strip()
             m = self.match(label)
             out.codes.append(m.code)
+            out.class_unknown.append(self.is_class_unknown(label, m))
             if m.code is None:
                 out.unmapped[label] += 1
             else:

@@ -364,6 +364,7 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "facility_labels.osm_tags": ("tag", _label_lists(r"[^=\s]+=[^=]+", "key=value")),
     "facility_labels.amap_typecodes": ("typecode prefix", _label_lists(r"\d{1,6}", "one to six digits")),
     "facility_labels.keywords": ("keyword", _keywords),
+    "facility_labels.class_unknown": ("label", _text_list),
 }
 # keys added after format 1 was first published: a profile saved without them takes them from the built-in profile
 OPTIONAL_KEYS = (

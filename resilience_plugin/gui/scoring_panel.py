@@ -16,6 +16,7 @@ from qgis.core import (
     QgsApplication,
     QgsFeature,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsTask,
@@ -31,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -124,6 +126,17 @@ class ScoringPanel:
             )
         )
         form.addRow(translate("ScorecardDock", "Facility category field"), self.categoryFieldCombo)
+        # the run's own labels, mapped before the profile's rules (as the algorithms' CATEGORY_MAP)
+        self.labelMapEdit = QLineEdit(box)
+        self.labelMapEdit.setPlaceholderText(translate("ScorecardDock", "label=category; … (optional)"))
+        self.labelMapEdit.setToolTip(
+            translate(
+                "ScorecardDock",
+                "Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example "
+                "大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….",
+            )
+        )
+        form.addRow(translate("ScorecardDock", "Label mapping"), self.labelMapEdit)
         self.inputCombos["facilities"].layerChanged.connect(self._facilities_changed)
         buttons = QWidget(box)
         row = QHBoxLayout(buttons)
@@ -341,8 +354,6 @@ class ScoringPanel:
         """Read the layers here (main thread), compute the indicators in a background task, then score.
 
         A layer that cannot be used (no CRS, unreadable, numbers that are not numbers) is named in the message bar."""
-        from qgis.core import QgsProcessingException
-
         try:
             self._score_units(wait)
         except QgsProcessingException as exc:
@@ -431,7 +442,12 @@ class ScoringPanel:
             chosen = [f for f in (cat, area_f, beds_f) if f]
             fac = self._read(inputs["facilities"], crs, chosen)
             if cat:
-                vocab = Vocabulary.from_profile(self.profile)
+                from ..core.labels import LabelError
+
+                try:
+                    vocab = Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
+                except LabelError as exc:
+                    raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
                 idx, found = vocab.classify_labels([a[0] for a in fac.attributes])
                 if found.share_unmapped > 0.5:
                     self._message(
@@ -910,6 +926,8 @@ class ScoringPanel:
             "inputs": {k: (c.currentLayer().id() if c.currentLayer() is not None else "") for k, c in self.inputCombos.items()},
             "weights": self.weights,
             "targets": self.targets,
+            "label_map": self.labelMapEdit.text(),
+            "category_field": self.categoryFieldCombo.currentField(),
         }
         project.writeEntry(PROJECT_SCOPE, "scorecard", json.dumps(state, ensure_ascii=False))
 
@@ -928,6 +946,9 @@ class ScoringPanel:
         for k, lid in state.get("inputs", {}).items():
             if k in self.inputCombos:
                 self.inputCombos[k].setLayer(project.mapLayer(lid) if lid else None)
+        self.labelMapEdit.setText(str(state.get("label_map", "")))
+        if state.get("category_field"):
+            self.categoryFieldCombo.setField(str(state["category_field"]))
         weights, goals = state.get("weights"), state.get("targets")
         if isinstance(weights, dict):
             self.weights = weights

@@ -387,7 +387,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0)):
         """The facilities of parameter ``key`` classified by the profile's labels, or None when not given.
 
-        Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names);
+        Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names, what the
+        labels mapped to: core.labels.Classified);
         the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used). The
         category field left empty is guessed; OpenStreetMap key fields (amenity, shop, leisure …) are read together.
         The log says which label went to which category and which labels were not known; when more than half of the
@@ -442,7 +443,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             labels = [a[0] for a in read.attributes]
         column, found = vocab.classify_labels(labels)
         log_label_mapping(feedback, name, category, found, vocab)
-        return read, name, vocab, column, extras
+        return read, name, vocab, column, extras, found
 
     @staticmethod
     def style_output(context, dest: str, kind: str) -> None:
@@ -534,12 +535,15 @@ def log_label_mapping(feedback, layer: str, field: str, found, vocab, refuse: bo
             translate(
                 "Resilience",
                 "{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the "
-                "parameter 'Facility label mapping', for example '{3}'.",
+                "parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, "
+                "its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or "
+                "Amap and OSM labels.",
             ).format(
                 layer,
                 sum(found.unmapped.values()),
                 ", ".join(f"'{k}' ({v})" for k, v in found.unmapped.most_common(20)),
                 mapping_hint(found.unmapped),
+                ", ".join(f"{c} ({vocab.labels_zh[c]})" for c in vocab.codes),
             )
         )
 

@@ -232,14 +232,17 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             read.report(feedback)
             barriers.extend(g for g in read.geometries if g is not None)
         required = profile.value("clusters.required_categories")
-        facilities = None
+        facilities = unknown_class = None
         given = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD)
         if given is not None:
             from ..io import representative_points
 
-            fac, _name, vocab, idx, _extras = given
+            fac, _name, vocab, idx, _extras, found = given
             column = np.array([required.index(vocab.codes[i]) if vocab.codes[i] in required else -1 for i in idx], dtype=np.int64)
-            facilities = cl.facility_counts(geoms, representative_points(fac.geometries), column, len(required))
+            points = representative_points(fac.geometries)
+            facilities = cl.facility_counts(geoms, points, column, len(required))
+            # shelters whose label does not say their class (应急避难场所, Ⅱ类, Amap's 紧急避难场所): per unit
+            unknown_class = cl.facility_counts(geoms, points, np.where(found.class_unknown, 0, -1).astype(np.int64), 1)[:, 0]
         if feedback.isCanceled():
             return {}
 
@@ -351,6 +354,21 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         if short:
             listed = "; ".join(short[:12]) + (" …" if len(short) > 12 else "")
             feedback.pushWarning(self.tr("{0} cluster(s) lack 第48条 facilities: {1}").format(len(short), listed))
+        if unknown_class is not None and "long_term_shelter" in required:
+            j = required.index("long_term_shelter")
+            unsure = [
+                f"C{c + 1:02d} ({int(unknown_class[solution.labels == c].sum())})"
+                for c in range(solution.k)
+                if stats.facilities[c][j] <= 0 and unknown_class[solution.labels == c].sum() > 0
+            ]
+            if unsure:
+                feedback.pushWarning(
+                    self.tr(
+                        "{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not "
+                        "say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels "
+                        "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter)."
+                    ).format(len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
+                )
         if out_of_bounds:
             feedback.pushWarning(self.tr("Population outside the bounds: {0}").format(", ".join(out_of_bounds)))
         feedback.setProgress(100)

@@ -236,7 +236,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             (self.SHELTER_FIELD, self.BEDS_FIELD, self.CAPACITY_FIELD),
         )
         if given is not None:
-            read, lname, vocab, column, chosen = given
+            read, lname, vocab, column, chosen, _found = given
             extra = dict(zip((self.SHELTER_FIELD, self.BEDS_FIELD, self.CAPACITY_FIELD), chosen))
             points = representative_points(read.geometries)
             owner = ds.point_owner(geoms, points)

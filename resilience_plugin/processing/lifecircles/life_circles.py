@@ -227,7 +227,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
         )
         if given is not None:
-            facilities, fac_name, vocab, fac_col, (shelter_field,) = given
+            facilities, fac_name, vocab, fac_col, (shelter_field,), _found = given
             fac_points = representative_points(facilities.geometries)
             fac_shelter = (
                 numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback, kind="area", fids=facilities.fids)

@@ -228,7 +228,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD, self.BEDS_FIELD)
         )
         if given is not None:
-            read, lname, vocab, col, chosen = given
+            read, lname, vocab, col, chosen, _found = given
             facilities = representative_points(read.geometries)
             categories = [vocab.codes[i] for i in col]
             if chosen[0]:
