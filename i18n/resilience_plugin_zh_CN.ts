@@ -502,7 +502,7 @@ Objective (minimised, weights in the profile): population balance ((P − P̄)/P
 When the constraints cannot all be met (more pieces than clusters, bounds that no split satisfies, missing facilities) the log says which and where, and the best solution found is returned.
 
 Outputs: the units with cluster_id; the dissolved clusters with population, area, units, the lifeline fit per system (share of the population in the cluster's main zone), compactness (4πA/P²), the 第48条 facilities present and missing, and whether the population is within the bounds.</source>
-        <translation>以完整的街道/乡镇单元（第50条）组成韧性城市组团（第47条），默认 39 个，与北京规划一致。每个组团在空间上连续；指定区字段时组团不跨区界（第47条）；位于屏障（绿化隔离地区 第25条、河流等）两侧的单元不视为相邻；组团优先包含各生命线系统（供水、供电、燃气等，第12、47条）同一分区内的单元，并应具备第48条要求的设施（体育场馆、长期应急避难场所、物资储备库、水厂、变电站、应急指挥中心；清单见规划配置）。
+        <translation>以完整的街镇单元（第50条）组成韧性城市组团（第47条），默认 39 个，与北京规划一致。每个组团在空间上连续；指定区字段时组团不跨区界（第47条）；位于屏障（绿化隔离地区 第25条、河流等）两侧的单元不视为相邻；组团优先包含各生命线系统（供水、供电、燃气等，第12、47条）同一分区内的单元，并应具备第48条要求的设施（体育场馆、长期应急避难场所、物资储备库、水厂、变电站、应急指挥中心；清单见规划配置）。
 
 相邻单元须共用至少 10 米边界，量算时对缝隙和碎片留有 5 米容差。没有相邻单元的单元（飞地）并入最近的单元。若两单元内部点之间的连线穿过屏障线或屏障面的边界，则两单元被屏障隔开；因此与所有邻居都被隔开的单元，经其最长的共用边界重新连接（记入日志）。
 
@@ -515,12 +515,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
     <message>
         <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
         <source>Street/town units</source>
-        <translation>街道/乡镇单元</translation>
+        <translation>街镇单元</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
-        <translation>街道/乡镇单元面（韧性街镇单元，第50条）。</translation>
+        <translation>街镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
@@ -2382,7 +2382,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
     <message>
         <location filename="../resilience_plugin/report.py" line="381"/>
         <source>Clusters</source>
-        <translation>韧性组团</translation>
+        <translation>韧性城市组团</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/report.py" line="306"/>
@@ -2748,27 +2748,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="465"/>
+        <location filename="../resilience_plugin/processing/base.py" line="466"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="469"/>
+        <location filename="../resilience_plugin/processing/base.py" line="470"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="587"/>
+        <location filename="../resilience_plugin/processing/base.py" line="609"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="588"/>
+        <location filename="../resilience_plugin/processing/base.py" line="610"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="589"/>
+        <location filename="../resilience_plugin/processing/base.py" line="611"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2968,17 +2968,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="435"/>
+        <location filename="../resilience_plugin/processing/base.py" line="436"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="509"/>
+        <location filename="../resilience_plugin/processing/base.py" line="531"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="532"/>
+        <location filename="../resilience_plugin/processing/base.py" line="554"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3008,9 +3008,14 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="534"/>
+        <location filename="../resilience_plugin/processing/base.py" line="556"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="514"/>
+        <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
+        <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
 </context>
 <context>
@@ -3117,7 +3122,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
     <message>
         <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
         <source>Street/town units</source>
-        <translation>街道/乡镇单元</translation>
+        <translation>街镇单元</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
@@ -3420,7 +3425,7 @@ Not assessed, never 0: an indicator whose input was not given, or whose faciliti
 Method (INFORM structure, fixed goalposts): each indicator is scaled to 0–10 between two goalposts kept in the profile with their sources (scoring.goalposts: a plan target, a national standard or a stated assumption; log(1 + x) for the skewed ones), so a unit scores the same whether it is scored alone, with its district or with the whole city, and this year's score compares with last year's. For capacity, 10 means the target is met. The option 'Scaling' can instead scale min–max over the units of the run, for a ranking relative to them. A dimension is the weighted mean of its indicators (weights in the profile); the score is the geometric mean of hazard, vulnerability and the lack of capacity (10 − capacity). Five classes by the profile's breaks; rank 1 is the highest score. The type is the leading dimension (hazard-led, vulnerability-led, capacity-gap) when it leads the next by 1 point, otherwise balanced.
 
 Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer is never written to.</source>
-        <translation>按第51条的三个方面评估每个街道/乡镇单元——致灾因子风险性、承灾体脆弱性和救灾能力有效性——并确定其类型及措施（第52条）。
+        <translation>按第51条的三个方面评估每个街镇单元——致灾因子风险性、承灾体脆弱性和救灾能力有效性——并确定其类型及措施（第52条）。
 
 指标：致灾——抗震设防烈度（所有单元取规划配置的值，北京为 8 度）、断裂避让距离内面积比例、按等级加权的洪涝风险区面积比例（见规划配置）、每平方公里地质灾害点数；脆弱——人口密度、老年人口比例、老旧建筑比例；能力——人均避难面积（目标 2.1 平方米）、消防站 5 分钟代理距离（2.5 公里）覆盖的面积比例、单元内派出所数量（至少 1 个）、每千人医院床位、人均平急转换空间（学校、公园、体育场馆、宾馆，平方米）。
 
@@ -3681,7 +3686,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
     <message>
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="367"/>
         <source>Choose a polygon layer of street/town units first.</source>
-        <translation>请先选择街道/乡镇单元面图层。</translation>
+        <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="374"/>
@@ -3701,7 +3706,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
     <message>
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="514"/>
         <source>Scoring street/town units</source>
-        <translation>正在评估街道/乡镇单元</translation>
+        <translation>正在评估街镇单元</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="515"/>

@@ -260,3 +260,28 @@ def test_shelters_of_unknown_class_are_reported_where_the_class_matters(resilien
     west = next(c for c, f in clusters.items() if "long_term_shelter" in (f["missing"] or ""))
     assert f"C{west:02d} (2)" in feedback.log and "class their label does not say" in feedback.log
     assert sum(1 for f in clusters.values() if "long_term_shelter" not in (f["missing"] or "")) == 1
+
+
+def test_an_amap_export_in_longitude_latitude_is_warned_about(resilience_processing):
+    """Amap coordinates are GCJ-02 whatever the layer claims: a facilities layer with Amap's fields in EPSG:4326 gets a
+    warning that names the conversion tool; the same fields in a projected CRS (converted and projected) do not."""
+    rows = [
+        (
+            "POINT(116.4 39.9)",
+            ["B0001", "某避难场所", "公共设施;紧急避难场所;紧急避难场所", "", "", "116.4,39.9", "北京市", "北京市", "东城区"],
+        )
+    ]
+    wgs = memory_layer("Point", rows, fields=AMAP_FIELDS, crs="EPSG:4326", name="高德")
+    comm = memory_layer(
+        "Point", [("POINT(116.401 39.9)", ["社区", "1000"])], fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), crs="EPSG:4326"
+    )
+    feedback = Recorder()
+    run("resilience:lifecircles", {"INPUT": comm, "FACILITIES": wgs, "OUTPUT": "memory:"}, feedback)
+    assert "looks like an Amap (GCJ-02) export" in feedback.log and "resilience:chinacoords" in feedback.log
+    feedback = Recorder()
+    run(
+        "resilience:lifecircles",
+        {"INPUT": communities(), "FACILITIES": amap([(pt(100), "x", "消防站", "")]), "OUTPUT": "memory:"},
+        feedback,
+    )
+    assert "looks like an" not in feedback.log

@@ -415,6 +415,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
         except LabelError as exc:
             raise QgsProcessingException(translate("Resilience", "Facility label mapping: {0}").format(core_message(exc))) from None
+        warn_web_map_coordinates(source, name, feedback)
         osm_keys = [f for f in source.fields().names() if f.lower() in OSM_KEYS] if category.lower() in OSM_KEYS else []
         extras = [
             self.optional_field(parameters, k, context, source, self.parameterDefinition(k).description(), name, feedback)
@@ -497,6 +498,27 @@ REPORTED_ROLES = ("population", "district", "category")
 OSM_KEYS = ("amenity", "shop", "leisure", "emergency", "tourism", "healthcare", "man_made", "power")
 # a run stops when more than this share of the facilities has no known label
 UNMAPPED_MAX = 0.5
+
+
+def warn_web_map_coordinates(source, name: str, feedback) -> None:
+    """Warn when a layer in longitude/latitude has the fields of an Amap (typecode with pname, adname or location) or a
+    Baidu (uid with tag) export: those coordinates are GCJ-02 or BD-09, hundreds of metres off WGS84, whatever CRS the
+    layer claims."""
+    fields = {f.lower() for f in source.fields().names()}
+    kind = ""
+    if "typecode" in fields and fields & {"pname", "adname", "cityname", "location"}:
+        kind = "Amap (GCJ-02)"
+    elif "uid" in fields and fields & {"tag", "detail_info", "street_id"}:
+        kind = "Baidu (BD-09)"
+    if kind and source.sourceCrs().isGeographic():
+        feedback.pushWarning(
+            translate(
+                "Resilience",
+                "Layer '{0}' looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the "
+                "layer claims. Unless it was converted already, convert it first with 'Convert Chinese web-map coordinates' "
+                "(resilience:chinacoords).",
+            ).format(name, kind)
+        )
 
 
 def log_label_mapping(feedback, layer: str, field: str, found, vocab, refuse: bool = True) -> None:
