@@ -1234,12 +1234,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 <context>
     <name>CorridorExposureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="48"/>
         <source>Corridor exposure to hazard zones</source>
         <translation>通道灾害区暴露分析</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="50"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="51"/>
         <source>Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where water-level alarms belong (第75条).
 
 Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field every zone is of one class.
@@ -1256,117 +1256,117 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="74"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="75"/>
         <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
         <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="104"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="105"/>
         <source>Hazard zones</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="76"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="77"/>
         <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
         <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="105"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="106"/>
         <source>Hazard class field</source>
         <translation>灾害等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="79"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="80"/>
         <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
         <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="83"/>
         <source>Exposed corridor sections</source>
         <translation>通道暴露路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="83"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="84"/>
         <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
         <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="85"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="86"/>
         <source>Corridor exposure summary</source>
         <translation>通道暴露汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="88"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="89"/>
         <source>Optional: every corridor with its exposed length and share.</source>
         <translation>可选：每条通道的暴露长度及比例。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Hazard class</source>
         <translation>灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="133"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="203"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="204"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="50"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="51"/>
         <source>Fields of the sections: corr_fid and corr_name (the corridor&apos;s feature id and name), grade, hz_class (hazard class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), measure, clauses. Summary: the corridors&apos; own fields, hz_exp_m and hz_share (length and share in any hazard zone), hz_classes (the classes met), clauses.</source>
         <translation>路段字段：corr_fid 和 corr_name（通道要素编号和名称）、grade（等级）、hz_class（灾害等级）、exposed_m（位于该等级内的长度）、corr_len_m（通道长度）、share（exposed_m / corr_len_m）、measure（措施）、clauses。汇总：通道原有字段、hz_exp_m 和 hz_share（位于任一灾害区内的长度和比例）、hz_classes（涉及的等级）、clauses。</translation>
     </message>
@@ -1374,12 +1374,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>FaultAvoidanceAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="60"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="61"/>
         <source>Facilities in fault avoidance zones</source>
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="63"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="64"/>
         <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
 
 The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
@@ -1396,152 +1396,152 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="135"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="94"/>
         <source>Facilities or buildings to check (points or polygons).</source>
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="138"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="139"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="96"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="97"/>
         <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="141"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="142"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="99"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="100"/>
         <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
         <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="105"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="110"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="111"/>
         <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
         <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="114"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="115"/>
         <source>Fault avoidance check</source>
         <translation>断裂避让核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="115"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="116"/>
         <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="145"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="146"/>
         <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="151"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="152"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="195"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="196"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="201"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="202"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="278"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="279"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="285"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="286"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="63"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="64"/>
         <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
         <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid 和 fault_name（最近的断裂）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="171"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
@@ -2693,12 +2693,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="277"/>
+        <location filename="../resilience_plugin/processing/base.py" line="279"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="285"/>
+        <location filename="../resilience_plugin/processing/base.py" line="287"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2743,32 +2743,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="328"/>
+        <location filename="../resilience_plugin/processing/base.py" line="330"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="466"/>
+        <location filename="../resilience_plugin/processing/base.py" line="468"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="470"/>
+        <location filename="../resilience_plugin/processing/base.py" line="472"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="609"/>
+        <location filename="../resilience_plugin/processing/base.py" line="611"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="610"/>
+        <location filename="../resilience_plugin/processing/base.py" line="612"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="611"/>
+        <location filename="../resilience_plugin/processing/base.py" line="613"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2813,7 +2813,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="91"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="96"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -2843,42 +2843,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="405"/>
+        <location filename="../resilience_plugin/processing/base.py" line="407"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="36"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="37"/>
         <source>Optional active faults (第86条).</source>
         <translation>可选：活动断裂（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="40"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="41"/>
         <source>Fault avoidance distance (m)</source>
         <translation>断裂避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="40"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="41"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="50"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="51"/>
         <source>Optional flood-risk or waterlogging zones.</source>
         <translation>可选：洪涝风险区或易积水区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="56"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="57"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="56"/>
-        <source>Optional risk class (1 high, 2 medium, 3 low), weighted by the profile.</source>
-        <translation>可选：风险等级（1 高、2 中、3 低），按规划配置加权。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="62"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="67"/>
         <source>Optional geological-hazard points.</source>
         <translation>可选：地质灾害点。</translation>
     </message>
@@ -2893,27 +2888,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="139"/>
+        <location filename="../resilience_plugin/processing/base.py" line="141"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="250"/>
+        <location filename="../resilience_plugin/processing/base.py" line="252"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="353"/>
+        <location filename="../resilience_plugin/processing/base.py" line="355"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="192"/>
+        <location filename="../resilience_plugin/processing/base.py" line="194"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="201"/>
+        <location filename="../resilience_plugin/processing/base.py" line="203"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
@@ -2933,52 +2928,52 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="156"/>
+        <location filename="../resilience_plugin/processing/base.py" line="158"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="319"/>
+        <location filename="../resilience_plugin/processing/base.py" line="321"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="322"/>
+        <location filename="../resilience_plugin/processing/base.py" line="324"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="374"/>
+        <location filename="../resilience_plugin/processing/base.py" line="376"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="377"/>
+        <location filename="../resilience_plugin/processing/base.py" line="379"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="409"/>
+        <location filename="../resilience_plugin/processing/base.py" line="411"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="417"/>
+        <location filename="../resilience_plugin/processing/base.py" line="419"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="436"/>
+        <location filename="../resilience_plugin/processing/base.py" line="438"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="531"/>
+        <location filename="../resilience_plugin/processing/base.py" line="533"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="554"/>
+        <location filename="../resilience_plugin/processing/base.py" line="556"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3008,14 +3003,24 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="556"/>
+        <location filename="../resilience_plugin/processing/base.py" line="558"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="514"/>
+        <location filename="../resilience_plugin/processing/base.py" line="516"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="57"/>
+        <source>Optional risk class, weighted by the profile: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ or high/medium/low, the highest first. Empty: the field named like a class (风险等级, risk_class …).</source>
+        <translation>可选的风险等级，按规划配置加权：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ 或 high/medium/low，最高的在前。留空：取名称像等级的字段（风险等级、risk_class 等）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="108"/>
+        <source>Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), weighed as the highest: {0}.</source>
+        <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
 </context>
 <context>

@@ -285,3 +285,30 @@ def test_an_amap_export_in_longitude_latitude_is_warned_about(resilience_process
         feedback,
     )
     assert "looks like an" not in feedback.log
+
+
+def test_flood_classes_written_in_chinese_are_weighed_by_the_profile(resilience_processing):
+    """高风险区 weighs 1.0 and 低 0.3 (scoring.flood_class_weights), found in a field 风险等级; a class that says none
+    weighs as the highest and is named."""
+    from shapely.geometry import box
+
+    units = memory_layer(
+        "Polygon",
+        [(box(X0 + i * 1000, Y0, X0 + (i + 1) * 1000, Y0 + 1000).wkt, [f"街道{i}", "1万"]) for i in range(3)],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)),
+        name="街镇",
+    )
+    flood = memory_layer(
+        "Polygon",
+        [
+            (box(X0, Y0, X0 + 500, Y0 + 1000).wkt, ["高风险区"]),
+            (box(X0 + 1000, Y0, X0 + 1500, Y0 + 1000).wkt, ["低"]),
+            (box(X0 + 2000, Y0, X0 + 2500, Y0 + 1000).wkt, ["待定"]),
+        ],
+        fields=(("风险等级", FIELD_STRING),),
+        name="内涝风险区",
+    )
+    feedback = Recorder()
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "FLOOD_ZONES": flood, "OUTPUT": "memory:"}, feedback)
+    assert [f["i_flood"] for f in layers["OUTPUT"].getFeatures()] == pytest.approx([0.5 * 1.0, 0.5 * 0.3, 0.5 * 1.0])
+    assert "weighed as the highest: 待定" in feedback.log and "took field '风险等级'" in feedback.log

@@ -263,3 +263,28 @@ def test_clean_points_with_nan_and_empty_parts():
 def test_shelters_whose_label_does_not_say_their_class(matcher):
     labels = ["应急避难场所", "紧急避难场所", "公共设施;紧急避难场所;紧急避难场所", "朝阳区第二应急避难场所", "长期固定避难场所", "Ⅲ类"]
     assert matcher.classify(labels).class_unknown == [True, False, True, True, False, True]
+
+
+@pytest.mark.parametrize(
+    "value,key",
+    [
+        (1, "1"),
+        (2.0, "2"),
+        ("3", "3"),
+        ("一级", "1"),
+        ("Ⅱ级", "2"),
+        ("III", "3"),
+        ("高风险区", "1"),
+        ("中", "2"),
+        ("低风险", "3"),
+        ("High", "1"),
+        ("medium risk", "2"),
+        ("4", None),
+        ("不详", None),
+        (None, None),
+    ],
+)
+def test_flood_classes_as_written(value, key):
+    from resilience_plugin.core.labels import class_rank
+
+    assert class_rank(value) == key

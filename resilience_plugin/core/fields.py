@@ -52,7 +52,8 @@ ROLES: Dict[str, Tuple[str, ...]] = {
     "beds": ("beds", "床位", "床位数", "编制床位", "实有床位", "开放床位"),
     "elderly": ("elderly_share", "老年人口比例", "老龄化率", "65岁以上人口比例", "60岁以上人口比例", "elderly"),
     "old_building": ("old_building_share", "老旧建筑比例", "老旧小区比例", "old_building"),
-    "flood_class": ("risk_class", "风险等级", "风险级别", "等级", "class", "grade", "level"),
+    "flood_class": ("risk_class", "风险等级", "风险级别", "内涝风险等级", "洪涝风险等级", "等级", "class", "grade", "level"),
+    "seismic_class": ("seismic_class", "抗震设防类别", "设防类别", "抗震类别"),
 }
 # role words too generic to find inside a longer field name
 _NOT_INSIDE = {"name", "pop", "type", "code", "id", "tag", "kind", "area", "mc", "rk", "qx", "dj", "bm", "level", "class", "区", "fault"}

@@ -222,3 +222,31 @@ class LabelMatcher:
 def mapping_hint(unmapped: Counter, most: int = 8) -> str:
     """``label=?;label=?`` for the most frequent unmapped labels: the start of a CATEGORY_MAP value to fill in."""
     return ";".join(f"{label}=?" for label, _n in unmapped.most_common(most) if label)
+
+
+_RANK_WORDS = (
+    ("1", ("高", "一", "i", "high", "severe")),
+    ("2", ("中", "二", "ii", "medium", "moderate")),
+    ("3", ("低", "三", "iii", "low", "minor")),
+)
+
+
+def class_rank(value) -> Optional[str]:
+    """A hazard class as written (1, 1.0, 一级, Ⅰ级, 高风险区, 高, high …) as the profile's key "1" (high), "2" (medium)
+    or "3" (low); None when it says none of them."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    text = normalise(value)
+    try:
+        number = float(text)
+        return str(int(number)) if number.is_integer() and 1 <= number <= 3 else None
+    except ValueError:
+        pass
+    text = re.sub(r"(级|类|等|风险区|风险|区|level|class|risk|zone|_)", "", text)
+    for key, words in _RANK_WORDS:
+        if text in words:
+            return key
+    for key, words in _RANK_WORDS:  # 高风险 → 高, "high risk" → high
+        if any(w in text for w in words if len(w) > 1 or not w.isascii()):
+            return key
+    return None

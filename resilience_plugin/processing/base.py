@@ -52,6 +52,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     # required layer parameter -> its role (core.fields.LAYER_ROLES): the dialog pre-fills it with the project layer
     # whose name, table or fields say it plays that role, never one layer for two parameters
     LAYER_ROLES: dict = {}
+    # field parameter -> its role, where this algorithm's key means something else than FIELD_ROLES says
+    FIELD_ROLES: dict = {}
 
     def tr(self, text: str) -> str:
         """Translate with the concrete class's name as context, as pylupdate5 records it.
@@ -84,7 +86,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         from ..core.fields import guess_field
 
         layer_id = getattr(self, "_prefilled_params", {}).get(parameter.parentLayerParameterName())
-        role = FIELD_ROLES.get(parameter.name())
+        role = self.FIELD_ROLES.get(parameter.name()) or FIELD_ROLES.get(parameter.name())
         layer = QgsProject.instance().mapLayer(layer_id) if layer_id and role else None
         if layer is None or parameter.defaultValue() in layer.fields().names():
             return
@@ -313,7 +315,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         if name and fields.lookupField(name) >= 0:  # the default (the dialog's guess, or the usual name): said
             feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, name, layer))
             return name
-        role = role or FIELD_ROLES.get(key, "")
+        role = role or self.FIELD_ROLES.get(key) or FIELD_ROLES.get(key, "")
         guess = guess_field(role, fields.names()) if role else None
         if guess:
             feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, guess, layer))

@@ -1,7 +1,7 @@
 """The optional hazard layers that the cluster dossier and the unit scoring share: active faults with their
 avoidance distance, flood-risk zones with a class field, and geological-hazard points."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
@@ -18,6 +18,7 @@ class Hazards:
     flood_zones: Optional[np.ndarray]
     flood_weights: Optional[np.ndarray]  # per zone, from its class and the profile's class weights
     geohazards: Optional[np.ndarray]
+    unread_classes: list = field(default_factory=list)  # flood classes that say none of 1/2/3 (weighed as 1)
 
 
 class HazardInputs:
@@ -57,7 +58,11 @@ class HazardInputs:
             QgsProcessingParameterField(
                 self.FLOOD_CLASS_FIELD, translate("Resilience", "Flood class field"), "risk_class", self.FLOOD_ZONES, optional=True
             ),
-            translate("Resilience", "Optional risk class (1 high, 2 medium, 3 low), weighted by the profile."),
+            translate(
+                "Resilience",
+                "Optional risk class, weighted by the profile: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ or high/medium/low, "
+                "the highest first. Empty: the field named like a class (风险等级, risk_class …).",
+            ),
         )
         add(
             QgsProcessingParameterFeatureSource(
@@ -91,7 +96,7 @@ class HazardInputs:
         faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
         flood = read(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), translate("Resilience", "Flood-risk zones"), (self.FLOOD_CLASS_FIELD,))
         points = read(self.GEOHAZARDS, (GEOMETRY_POINT,), translate("Resilience", "Geological hazard points"))
-        return hazards_from(
+        hazards = hazards_from(
             faults[0] if faults else None,
             self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
             flood[0] if flood else None,
@@ -99,6 +104,15 @@ class HazardInputs:
             points[0] if points else None,
             profile,
         )
+        if hazards.unread_classes:
+            feedback.pushWarning(
+                translate(
+                    "Resilience",
+                    "Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), "
+                    "weighed as the highest: {0}.",
+                ).format(", ".join(hazards.unread_classes[:12]))
+            )
+        return hazards
 
 
 def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazards, profile) -> Hazards:
@@ -112,9 +126,15 @@ def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazar
         out.fault_lines = [g for g in faults.geometries if g is not None]
         out.fault_zones = avoidance_zones(out.fault_lines, np.full(len(out.fault_lines), distance))
     if flood is not None:
+        from ..core.labels import class_rank
+
         weights = profile.value("scoring.flood_class_weights")
         out.flood_zones = flood.geometries
-        out.flood_weights = np.array([weights.get(str(text(a[0])), 1.0) if flood_has_class else 1.0 for a in flood.attributes])
+        ranks = [class_rank(text(a[0])) if flood_has_class else None for a in flood.attributes]
+        # a class that says none of 1/2/3 (高/中/低, 一级 …) weighs as the highest, and is said (see unread_classes)
+        out.flood_weights = np.array([weights.get(r, 1.0) if r is not None else 1.0 for r in ranks])
+        if flood_has_class:
+            out.unread_classes = sorted({str(text(a[0])) for a, r in zip(flood.attributes, ranks) if r is None})
     if geohazards is not None:
         out.geohazards = geohazards.geometries
     return out

@@ -31,6 +31,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
 
     DISTINCT_INPUTS = (("CORRIDORS", "HAZARDS"),)
     LAYER_ROLES = {"CORRIDORS": "corridors", "HAZARDS": "hazards"}
+    FIELD_ROLES = {"CLASS_FIELD": "flood_class"}
 
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}

@@ -43,6 +43,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
 
     DISTINCT_INPUTS = (("INPUT", "FAULTS"),)
     LAYER_ROLES = {"INPUT": "facilities", "FAULTS": "faults"}
+    FIELD_ROLES = {"CLASS_FIELD": "seismic_class"}
 
     MEMORY_CEILING_MB = 300
     MEMORY_MB_PER_1000 = {"INPUT": 1.7}
