@@ -59,6 +59,7 @@ from ..compat import (
     SORT_ROLE,
 )
 from ..core import scoring as sc
+from ..core.fields import guess_field
 from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, representative_points
 from ..processing.units.score_units import class_label, indicator_label, type_label
 from ..translation import core_message, core_text, translate
@@ -263,8 +264,6 @@ class ScoringPanel:
         self._facilities_changed(self.inputCombos["facilities"].currentLayer())
 
     def _facilities_changed(self, layer):
-        from ..core.fields import guess_field
-
         self.categoryFieldCombo.setLayer(layer)
         if layer is not None:
             self.categoryFieldCombo.setField(guess_field("category", layer.fields().names()) or "")
@@ -417,11 +416,12 @@ class ScoringPanel:
         inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
         kwargs = dict(elderly=elderly, old_buildings=old, fire_reach=self.profile.value("fire.proxy_distance"))
         kwargs["conversion"] = tuple(self.profile.value("street_units.conversion_categories"))
-        has_class = inputs["flood"] is not None and inputs["flood"].fields().lookupField("risk_class") >= 0
+        class_field = guess_field("flood_class", inputs["flood"].fields().names()) if inputs["flood"] is not None else None
+        has_class = bool(class_field)
         hazards = hazards_from(
             self._read(inputs["faults"], crs) if inputs["faults"] is not None else None,
             self.profile.value("seismic.avoidance_distance_default"),
-            self._read(inputs["flood"], crs, ["risk_class"] if has_class else []) if inputs["flood"] is not None else None,
+            self._read(inputs["flood"], crs, [class_field] if has_class else []) if inputs["flood"] is not None else None,
             has_class,
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
@@ -433,7 +433,6 @@ class ScoringPanel:
             geohazards=hazards.geohazards,
         )
         if inputs["facilities"] is not None:
-            from ..core.fields import guess_field
             from ..core.lifecircles import Vocabulary
 
             names = inputs["facilities"].fields().names()
