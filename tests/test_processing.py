@@ -38,7 +38,7 @@ def test_provider_and_help(resilience_processing):
     assert registered == {cls().name() for cls in ALGORITHMS} | {"fullassessment"}  # and the model, with an id without spaces
     model = QgsApplication.processingRegistry().algorithmById("resilience:fullassessment")
     assert "第49条" in model.shortHelpString() and model.group()
-    assert model.displayName() == "Full resilience assessment" and model.createInstance().id() == "resilience:fullassessment"
+    assert model.displayName() == "Full resilience assessment" and model.create().id() == "resilience:fullassessment"
     for name in registered - {"fullassessment"}:
         alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
         assert "第" in alg.shortHelpString(), name  # cites plan clauses
