@@ -24,10 +24,13 @@ class Missing:
     name: str
     needed: str
     found: Optional[str]  # None when the import fails
+    lacks: str = ""  # the capability a present module failed to show (its version string is not trusted)
 
     def describe(self) -> str:
         if self.found is None:
             return f"{self.name} ≥ {self.needed} is not installed"
+        if self.lacks:
+            return f"{self.name} {self.found} lacks {self.lacks} (≥ {self.needed} needed)"
         return f"{self.name} {self.found} is too old (≥ {self.needed} needed)"
 
 
@@ -41,8 +44,54 @@ def _version_tuple(text: str):
     return tuple(parts)
 
 
+def _numpy_can(np) -> str:
+    """ "" when numpy does what the plugin asks of it, else what it lacks."""
+    try:
+        counts = np.bincount(np.array([0, 2, 2]), minlength=4)
+        assert counts.tolist() == [1, 0, 2, 0]
+        assert np.isin(np.array([1, 2]), [2]).tolist() == [False, True]
+    except Exception:
+        return "bincount/isin"
+    return ""
+
+
+def _shapely_can(shapely) -> str:
+    """ "" when shapely offers shapely 2's vectorised API as the plugin uses it, else what it lacks. Distribution
+    builds may report any version string (Debian's shapely 2.2 says "0+unknown"), so the API is tried, not read."""
+    try:
+        import numpy as np
+
+        points = np.array([shapely.Point(0, 0), shapely.Point(5, 5)], dtype=object)
+        tree = shapely.STRtree(points)
+        hits = tree.query(np.array([shapely.box(-1, -1, 1, 1)], dtype=object), predicate="intersects")
+        assert hits.shape == (2, 1)
+        parsed = shapely.from_wkb(np.array([shapely.to_wkb(points[0]), None], dtype=object), on_invalid="ignore")
+        assert parsed[1] is None
+        shapely.get_coordinates(points, return_index=True)
+        shapely.make_valid(points)
+        assert tuple(shapely.geos_version) >= (3, 8, 0)
+    except Exception as exc:
+        return f"shapely 2's vectorised API ({type(exc).__name__}: {exc})" if str(exc) else "shapely 2's vectorised API"
+    return ""
+
+
+def _pyproj_can(pyproj) -> str:
+    try:
+        x, _y = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:4548", always_xy=True).transform(117.0, 40.0)
+        assert abs(x - 500000.0) < 1.0
+    except Exception:
+        return "Transformer.from_crs (EPSG:4548, CGCS2000 Gauss-Kruger)"
+    return ""
+
+
+CAPABILITIES = {"numpy": _numpy_can, "shapely": _shapely_can, "pyproj": _pyproj_can}
+
+
 def check_runtime() -> List[Missing]:
-    """Which runtime requirements are missing or too old; empty when all is well."""
+    """Which runtime requirements are missing or cannot do what the plugin needs; empty when all is well.
+
+    A module is judged by what it can do, not by its version string: a version that cannot be read ("0+unknown")
+    is no reason to refuse a module that works, and a readable one below the minimum is one."""
     problems = []
     for module, _pip, minimum, _deb in REQUIREMENTS:
         try:
@@ -50,8 +99,12 @@ def check_runtime() -> List[Missing]:
         except Exception:  # ImportError, or a broken binary wheel
             problems.append(Missing(module, minimum, None))
             continue
-        version = getattr(mod, "__version__", "0")
-        if _version_tuple(version) < _version_tuple(minimum):
+        version = str(getattr(mod, "__version__", "") or "unknown")
+        lacks = CAPABILITIES[module](mod)
+        readable = _version_tuple(version)
+        if lacks:
+            problems.append(Missing(module, minimum, version, lacks if readable >= _version_tuple(minimum) or not readable else ""))
+        elif readable and readable[0] > 0 and readable < _version_tuple(minimum):
             problems.append(Missing(module, minimum, version))
     return problems
 

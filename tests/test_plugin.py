@@ -114,6 +114,26 @@ def test_check_runtime_reports_an_old_shapely(monkeypatch):
     assert "shapely 1.8.5 is too old" in text and "pyproj ≥ 3.0 is not installed" in text
 
 
+def test_a_distro_shapely_with_an_odd_version_string_is_judged_by_what_it_can_do(monkeypatch):
+    """Debian sid's python3-shapely 2.2 reports __version__ "0+unknown" (issue 16): it works, so nothing is missing;
+    a module that says 2.0 but lacks the vectorised API is refused, naming what it lacks."""
+    import importlib
+    import types
+
+    import shapely
+
+    real = importlib.import_module
+    odd = types.SimpleNamespace(**{k: getattr(shapely, k) for k in dir(shapely) if not k.startswith("__")})
+    odd.__version__ = "0+unknown"
+    hollow = types.SimpleNamespace(__version__="2.0.1", Point=shapely.Point, geos_version=(3, 11, 1))
+
+    monkeypatch.setattr(deps.importlib, "import_module", lambda name, *a: odd if name == "shapely" else real(name, *a))
+    assert deps.check_runtime() == []
+    monkeypatch.setattr(deps.importlib, "import_module", lambda name, *a: hollow if name == "shapely" else real(name, *a))
+    (found,) = deps.check_runtime()
+    assert found.name == "shapely" and found.found == "2.0.1" and "vectorised API" in found.describe()
+
+
 def test_fix_commands_per_platform(monkeypatch):
     old = [deps.Missing("shapely", "2.0", "1.8.5")]
     monkeypatch.setattr(deps, "_debian_like", lambda: True)
