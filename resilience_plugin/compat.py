@@ -122,3 +122,9 @@ else:
     from qgis.core import QgsProcessingParameterDefinition
 
     OPTIONAL_FLAG = QgsProcessingParameterDefinition.Flag.FlagOptional
+
+# QAction moved from QtWidgets to QtGui in Qt6 (QGIS 4); QGIS 3's qgis.PyQt.QtGui does not have it
+try:
+    from qgis.PyQt.QtGui import QAction  # noqa: F401 - re-exported
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # noqa: F401 - re-exported

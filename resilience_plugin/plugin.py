@@ -6,10 +6,10 @@ from qgis.core import QgsApplication, QgsMessageLog
 from qgis.gui import QgsLayerTreeMapCanvasBridge
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolButton
+from qgis.PyQt.QtWidgets import QMenu, QToolButton
 
 from . import deps
-from .compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS
+from .compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS, QAction
 from .core.paths import resources_dir
 from .translation import install_translator, qgis_locale, remove_translator, translate
 

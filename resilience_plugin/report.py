@@ -70,8 +70,10 @@ PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 14.0
 FAIL_BACKGROUND = "#fcbba1"
 CELLS = 7  # the rows layer's text columns c1..c7
 TITLE_PAGES = 3  # the title page and two pages of profile values, for the first atlas feature
-HEADER_ALL_FRAMES = getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.AllFrames
-WRAP_TEXT = getattr(getattr(Qgis, "LayoutTableWrapBehavior", None), "WrapText", None) or QgsLayoutItemAttributeTable.WrapText
+HEADER_ALL_FRAMES = (
+    getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
+)
+WRAP_TEXT = getattr(getattr(Qgis, "LayoutTableWrapBehavior", None), "WrapText", None) or QgsLayoutItemAttributeTable.WrapBehavior.WrapText
 
 
 @dataclass
@@ -250,17 +252,19 @@ def build_report(
         settings.rasterizeWholeImage = False
         # real text, not outlines: the PDF can be searched and its Chinese copied
         settings.textRenderFormat = (
-            Qgis.TextRenderFormat.AlwaysText if hasattr(Qgis, "TextRenderFormat") else QgsRenderContext.TextFormatAlwaysText
+            Qgis.TextRenderFormat.AlwaysText
+            if hasattr(Qgis, "TextRenderFormat")
+            else QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
         )
         result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
     finally:
         if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
             layout._keep = None  # garbage collection (or after QGIS has quit, where Qt warns about it)
         project.clear()
-    if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
+    if result == QgsLayoutExporter.ExportResult.Canceled or (feedback is not None and feedback.isCanceled()):
         Path(path).unlink(missing_ok=True)  # no half-written report is left behind
         return ReportResult("", 0, len(units), len(clusters))
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
     return ReportResult(path, len(pages) + TITLE_PAGES - 1, len(units), len(clusters))
 
@@ -420,7 +424,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     shown = {0: "title", 1: "title", 2: "title", 3: "cluster", 4: "unit"}
     for number, kind in shown.items():
         collection.page(number).dataDefinedProperties().setProperty(
-            QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
+            QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
         )
     atlas = layout.atlas()
     atlas.setCoverageLayer(cover)
@@ -460,7 +464,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     legend_root = legend.model().rootGroup()
     legend_root.clear()
     node = legend_root.addLayer(scored)
-    QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)  # the title says it
+    QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)  # the title says it
     legend.setTitle(translate("Report", "Risk score (0–10)"))
     legend.setWrapString("|")
     _legend_font(legend, family)
@@ -582,16 +586,16 @@ def _padded(rect: QgsRectangle, share: float) -> QgsRectangle:
 
 
 def _legend_font(legend, family):
-    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
+    for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
         s = legend.style(style)
         if hasattr(s, "textFormat"):
             fmt = s.textFormat()
             fmt.setFont(QFont(family))
-            fmt.setSize(9 if style == QgsLegendStyle.Title else 7.5)
+            fmt.setSize(9 if style == QgsLegendStyle.Style.Title else 7.5)
             s.setTextFormat(fmt)
         else:
             font = QFont(family)
-            font.setPointSizeF(9 if style == QgsLegendStyle.Title else 7.5)
+            font.setPointSizeF(9 if style == QgsLegendStyle.Style.Title else 7.5)
             s.setFont(font)
         legend.setStyle(style, s)
 
