@@ -65,7 +65,10 @@ def _shapely_can(shapely) -> str:
         tree = shapely.STRtree(points)
         hits = tree.query(np.array([shapely.box(-1, -1, 1, 1)], dtype=object), predicate="intersects")
         assert hits.shape == (2, 1)
-        parsed = shapely.from_wkb(np.array([shapely.to_wkb(points[0]), None], dtype=object), on_invalid="ignore")
+        # as the plugin writes WKB: explicitly 2-D (inside QGIS 3.22 on Debian 12, shapely's calls reach QGIS's GEOS
+        # 3.11, which rejects shapely's default 4-D output)
+        wkb = shapely.to_wkb(points[0], flavor="iso", output_dimension=2)
+        parsed = shapely.from_wkb(np.array([wkb, None], dtype=object), on_invalid="ignore")
         assert parsed[1] is None
         shapely.get_coordinates(points, return_index=True)
         shapely.make_valid(points)
