@@ -1,5 +1,6 @@
 """Geometry helpers shared by core and the QGIS adapters (shapely and numpy only)."""
 
+import warnings
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
@@ -14,7 +15,9 @@ def from_wkb(wkbs: Sequence) -> np.ndarray:
     """Shapely geometries, flattened to 2D, from a sequence of WKB (None stays None: a feature without geometry).
     Parsed all at once, which is many times faster than one by one. WKB that GEOS cannot build a geometry from (a
     one-vertex line, a ring of fewer than four points) becomes None; :func:`clean` says which."""
-    return shapely.force_2d(shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore"))
+    with warnings.catch_warnings():  # shapely warns of the NaN coordinates that clean() then names itself
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return shapely.force_2d(shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore"))
 
 
 @dataclass
