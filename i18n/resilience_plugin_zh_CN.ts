@@ -2190,342 +2190,342 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="526"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="526"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="110"/>
+        <location filename="../resilience_plugin/report.py" line="112"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="526"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="112"/>
+        <location filename="../resilience_plugin/report.py" line="114"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="128"/>
+        <location filename="../resilience_plugin/report.py" line="130"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="114"/>
+        <location filename="../resilience_plugin/report.py" line="116"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="115"/>
+        <location filename="../resilience_plugin/report.py" line="117"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="116"/>
+        <location filename="../resilience_plugin/report.py" line="118"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="117"/>
+        <location filename="../resilience_plugin/report.py" line="119"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="118"/>
+        <location filename="../resilience_plugin/report.py" line="120"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="129"/>
+        <location filename="../resilience_plugin/report.py" line="131"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="130"/>
+        <location filename="../resilience_plugin/report.py" line="132"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="131"/>
+        <location filename="../resilience_plugin/report.py" line="133"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="132"/>
+        <location filename="../resilience_plugin/report.py" line="134"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="133"/>
+        <location filename="../resilience_plugin/report.py" line="135"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="134"/>
+        <location filename="../resilience_plugin/report.py" line="136"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="135"/>
+        <location filename="../resilience_plugin/report.py" line="137"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="136"/>
+        <location filename="../resilience_plugin/report.py" line="138"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="137"/>
+        <location filename="../resilience_plugin/report.py" line="139"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="140"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="141"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="148"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="234"/>
+        <location filename="../resilience_plugin/report.py" line="236"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="241"/>
+        <location filename="../resilience_plugin/report.py" line="243"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="264"/>
+        <location filename="../resilience_plugin/report.py" line="268"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="277"/>
+        <location filename="../resilience_plugin/report.py" line="281"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="278"/>
+        <location filename="../resilience_plugin/report.py" line="282"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="279"/>
+        <location filename="../resilience_plugin/report.py" line="283"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="280"/>
+        <location filename="../resilience_plugin/report.py" line="284"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="281"/>
+        <location filename="../resilience_plugin/report.py" line="285"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="286"/>
+        <location filename="../resilience_plugin/report.py" line="290"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="381"/>
+        <location filename="../resilience_plugin/report.py" line="385"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="306"/>
+        <location filename="../resilience_plugin/report.py" line="310"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="320"/>
+        <location filename="../resilience_plugin/report.py" line="324"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="366"/>
+        <location filename="../resilience_plugin/report.py" line="370"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="434"/>
+        <location filename="../resilience_plugin/report.py" line="438"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="464"/>
+        <location filename="../resilience_plugin/report.py" line="468"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="469"/>
+        <location filename="../resilience_plugin/report.py" line="473"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="483"/>
+        <location filename="../resilience_plugin/report.py" line="487"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="484"/>
+        <location filename="../resilience_plugin/report.py" line="488"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="526"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="484"/>
+        <location filename="../resilience_plugin/report.py" line="488"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="484"/>
+        <location filename="../resilience_plugin/report.py" line="488"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="504"/>
+        <location filename="../resilience_plugin/report.py" line="508"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="514"/>
+        <location filename="../resilience_plugin/report.py" line="518"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="525"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="526"/>
+        <location filename="../resilience_plugin/report.py" line="530"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="552"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="571"/>
+        <location filename="../resilience_plugin/report.py" line="575"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="275"/>
+        <location filename="../resilience_plugin/report.py" line="279"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="442"/>
+        <location filename="../resilience_plugin/report.py" line="446"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="200"/>
+        <location filename="../resilience_plugin/report.py" line="202"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="220"/>
+        <location filename="../resilience_plugin/report.py" line="222"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="409"/>
+        <location filename="../resilience_plugin/report.py" line="413"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="209"/>
+        <location filename="../resilience_plugin/report.py" line="211"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -3544,7 +3544,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="796"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="786"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3579,372 +3579,372 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="103"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="107"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="144"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="155"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="169"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="170"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="187"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="704"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="706"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="977"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="324"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="318"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="324"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="318"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="336"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="330"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="367"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="361"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="374"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="368"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="482"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="493"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="514"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="508"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="515"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="509"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="566"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="560"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="568"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="562"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="628"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="629"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="625"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="906"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="767"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="911"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="901"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="977"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="967"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="202"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="916"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="906"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="634"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="370"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="364"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="400"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="394"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="868"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="899"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="870"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="87"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="453"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="709"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="710"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="123"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="128"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="146"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="146"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="391"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="385"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="131"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
         <source>label=category; … (optional)</source>
         <translation>标签=类别; …（可选）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="133"/>
         <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
         <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="139"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
         <source>Label mapping</source>
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="450"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="444"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>

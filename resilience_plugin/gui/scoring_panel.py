@@ -276,12 +276,7 @@ class ScoringPanel:
         rows = [(dim, k) for dim in sc.DIMENSIONS for k in self.weights.get(dim, {})]
         rows += [("target", k) for k in self.targets]
         table.setRowCount(len(rows))
-        dims = {
-            "hazard": translate("ScorecardDock", "Hazard"),
-            "vulnerability": translate("ScorecardDock", "Vulnerability"),
-            "capacity": translate("ScorecardDock", "Capacity"),
-            "target": translate("ScorecardDock", "Target"),
-        }
+        dims = {**dimension_labels(), "target": translate("ScorecardDock", "Target")}
         for r, (dim, k) in enumerate(rows):
             table.setItem(r, 0, QTableWidgetItem(dims[dim]))
             item = QTableWidgetItem(indicator_label(k))  # the indicator's name; its key in the data and tooltip
@@ -699,11 +694,7 @@ class ScoringPanel:
         )
         skipped = getattr(self, "skipped", {}) or {}
         not_assessed = "; ".join(f"{indicator_label(k)} ({core_text(sc.NOT_ASSESSED[why])})" for k, why in skipped.items())
-        dims = {
-            "hazard": translate("ScorecardDock", "Hazard"),
-            "vulnerability": translate("ScorecardDock", "Vulnerability"),
-            "capacity": translate("ScorecardDock", "Capacity"),
-        }
+        dims = dimension_labels()
         formed = ", ".join(dims.get(d, d) for d in (r.formed[i].split(", ") if r.formed and r.formed[i] else []))
         formed_text = translate("ScorecardDock", "score formed from: {0}").format(formed or "—")
         skipped_text = translate("ScorecardDock", "Not assessed: {0}").format(not_assessed) if not_assessed else ""
@@ -976,6 +967,15 @@ class ScoringPanel:
             bar.pushMessage(translate("ScorecardDock", "Resilience scorecard"), text, level, 6)
         else:
             self.summaryLabel.setText(text)
+
+
+def dimension_labels() -> Dict[str, str]:
+    """The translated names of the three dimensions (第51条), for the weights table and the unit card."""
+    return {
+        "hazard": translate("ScorecardDock", "Hazard"),
+        "vulnerability": translate("ScorecardDock", "Vulnerability"),
+        "capacity": translate("ScorecardDock", "Capacity"),
+    }
 
 
 def _deleted(obj) -> bool:
