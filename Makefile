@@ -17,12 +17,13 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test unit desktop demo bench bench-scale lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
 	@echo "demo         run every algorithm on the sample city; outputs and report in $(OUTPUT)/"
 	@echo "test         lint, then the whole test suite (including real QGIS on a virtual screen)"
+	@echo "test-matrix  the tests on QGIS 3.40 (Debian 13) and 3.44 (Debian sid), in debootstrap chroots (root)"
 	@echo "bench        timings and peak memory;  bench-scale: only every algorithm at Beijing scale"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
@@ -86,6 +87,10 @@ desktop: setup package
 
 test: setup lint validate
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Debian 13 (QGIS 3.40, whole suite) and sid (QGIS 3.44) in chroots; .ci/matrix.sh says what runs where
+test-matrix:
+	@bash .ci/matrix.sh
 
 BENCH_VENV := .venv-bench
 

@@ -46,6 +46,10 @@ def run_qgis(zip_path: Path, script: Path, locale: str = "", timeout: int = 240,
             str(timeout),
             "xvfb-run",
             "-a",
+            # where to start looking for a free display: the version matrix runs two chroots side by side, and
+            # X's abstract sockets are shared between them while their lock files in /tmp are not
+            "-n",
+            os.environ.get("RP_XVFB_SERVERNUM", "99"),
             "-s",
             "-screen 0 1600x1000x24",
             binary,
