@@ -1230,6 +1230,41 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="297"/>
+        <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
+        <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="318"/>
+        <source>No facilities given: every required category will be reported missing.</source>
+        <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="347"/>
+        <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
+        <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="358"/>
+        <source>Network: {0} edges, {1} nodes.</source>
+        <translation>网络：{0} 条边，{1} 个节点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="369"/>
+        <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
+        <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="395"/>
+        <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
+        <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="150"/>
+        <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
+        <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
+    </message>
 </context>
 <context>
     <name>CorridorExposureAlgorithm</name>
@@ -1792,12 +1827,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="67"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="60"/>
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="70"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="63"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -1818,222 +1853,192 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="195"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="187"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="113"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="118"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="120"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="134"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="139"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="192"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="154"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="165"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="159"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="168"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="162"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="199"/>
-        <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
-        <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="238"/>
-        <source>No facilities given: every required category will be reported missing.</source>
-        <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="261"/>
-        <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
-        <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="266"/>
-        <source>Network: {0} edges, {1} nodes.</source>
-        <translation>网络：{0} 条边，{1} 个节点。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
-        <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
-        <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="373"/>
-        <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
-        <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="411"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="412"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="273"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="413"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="274"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="414"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="415"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="416"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="419"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="420"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="421"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="422"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="423"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="424"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="425"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="426"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="427"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="70"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="63"/>
         <source>Count fields: n_&lt;category&gt;, one per facility category of the profile (for example n_fire_station, n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2.</source>
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
@@ -2190,342 +2195,342 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="112"/>
+        <location filename="../resilience_plugin/report.py" line="111"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="114"/>
+        <location filename="../resilience_plugin/report.py" line="113"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="130"/>
+        <location filename="../resilience_plugin/report.py" line="129"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="116"/>
+        <location filename="../resilience_plugin/report.py" line="115"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="117"/>
+        <location filename="../resilience_plugin/report.py" line="116"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="118"/>
+        <location filename="../resilience_plugin/report.py" line="117"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="119"/>
+        <location filename="../resilience_plugin/report.py" line="118"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="120"/>
+        <location filename="../resilience_plugin/report.py" line="119"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="131"/>
+        <location filename="../resilience_plugin/report.py" line="130"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="132"/>
+        <location filename="../resilience_plugin/report.py" line="131"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="133"/>
+        <location filename="../resilience_plugin/report.py" line="132"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="134"/>
+        <location filename="../resilience_plugin/report.py" line="133"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="135"/>
+        <location filename="../resilience_plugin/report.py" line="134"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="136"/>
+        <location filename="../resilience_plugin/report.py" line="135"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="137"/>
+        <location filename="../resilience_plugin/report.py" line="136"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="137"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="138"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="139"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="140"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="141"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="236"/>
+        <location filename="../resilience_plugin/report.py" line="235"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="243"/>
+        <location filename="../resilience_plugin/report.py" line="242"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="268"/>
+        <location filename="../resilience_plugin/report.py" line="267"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="281"/>
+        <location filename="../resilience_plugin/report.py" line="280"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="282"/>
+        <location filename="../resilience_plugin/report.py" line="281"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="283"/>
+        <location filename="../resilience_plugin/report.py" line="282"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="284"/>
+        <location filename="../resilience_plugin/report.py" line="283"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="285"/>
+        <location filename="../resilience_plugin/report.py" line="284"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="290"/>
+        <location filename="../resilience_plugin/report.py" line="289"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="385"/>
+        <location filename="../resilience_plugin/report.py" line="384"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="310"/>
+        <location filename="../resilience_plugin/report.py" line="309"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="324"/>
+        <location filename="../resilience_plugin/report.py" line="323"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="370"/>
+        <location filename="../resilience_plugin/report.py" line="369"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="438"/>
+        <location filename="../resilience_plugin/report.py" line="437"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="468"/>
+        <location filename="../resilience_plugin/report.py" line="467"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="473"/>
+        <location filename="../resilience_plugin/report.py" line="472"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="487"/>
+        <location filename="../resilience_plugin/report.py" line="486"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="488"/>
+        <location filename="../resilience_plugin/report.py" line="487"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="488"/>
+        <location filename="../resilience_plugin/report.py" line="487"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="488"/>
+        <location filename="../resilience_plugin/report.py" line="487"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="508"/>
+        <location filename="../resilience_plugin/report.py" line="507"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="518"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="528"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="530"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="555"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="575"/>
+        <location filename="../resilience_plugin/report.py" line="574"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="279"/>
+        <location filename="../resilience_plugin/report.py" line="278"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="446"/>
+        <location filename="../resilience_plugin/report.py" line="445"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="202"/>
+        <location filename="../resilience_plugin/report.py" line="201"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="222"/>
+        <location filename="../resilience_plugin/report.py" line="221"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="413"/>
+        <location filename="../resilience_plugin/report.py" line="412"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="211"/>
+        <location filename="../resilience_plugin/report.py" line="210"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -2678,7 +2683,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="333"/>
+        <location filename="../resilience_plugin/processing/io.py" line="315"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2693,12 +2698,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="279"/>
+        <location filename="../resilience_plugin/processing/base.py" line="289"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="287"/>
+        <location filename="../resilience_plugin/processing/base.py" line="297"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2743,32 +2748,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="330"/>
+        <location filename="../resilience_plugin/processing/base.py" line="340"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="468"/>
+        <location filename="../resilience_plugin/processing/base.py" line="478"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="472"/>
+        <location filename="../resilience_plugin/processing/base.py" line="482"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="611"/>
+        <location filename="../resilience_plugin/processing/base.py" line="621"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="612"/>
+        <location filename="../resilience_plugin/processing/base.py" line="622"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="613"/>
+        <location filename="../resilience_plugin/processing/base.py" line="623"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2843,7 +2848,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="407"/>
+        <location filename="../resilience_plugin/processing/base.py" line="417"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -2883,7 +2888,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="391"/>
+        <location filename="../resilience_plugin/processing/io.py" line="373"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -2893,22 +2898,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="252"/>
+        <location filename="../resilience_plugin/processing/base.py" line="262"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="355"/>
+        <location filename="../resilience_plugin/processing/base.py" line="365"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="194"/>
+        <location filename="../resilience_plugin/processing/base.py" line="204"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="203"/>
+        <location filename="../resilience_plugin/processing/base.py" line="213"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
@@ -2923,57 +2928,57 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="180"/>
+        <location filename="../resilience_plugin/styles.py" line="178"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="158"/>
+        <location filename="../resilience_plugin/processing/base.py" line="168"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="321"/>
+        <location filename="../resilience_plugin/processing/base.py" line="331"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="324"/>
+        <location filename="../resilience_plugin/processing/base.py" line="334"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="376"/>
+        <location filename="../resilience_plugin/processing/base.py" line="386"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="379"/>
+        <location filename="../resilience_plugin/processing/base.py" line="389"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="411"/>
+        <location filename="../resilience_plugin/processing/base.py" line="421"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="419"/>
+        <location filename="../resilience_plugin/processing/base.py" line="429"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="438"/>
+        <location filename="../resilience_plugin/processing/base.py" line="448"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="533"/>
+        <location filename="../resilience_plugin/processing/base.py" line="543"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="556"/>
+        <location filename="../resilience_plugin/processing/base.py" line="566"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3003,12 +3008,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="558"/>
+        <location filename="../resilience_plugin/processing/base.py" line="568"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="516"/>
+        <location filename="../resilience_plugin/processing/base.py" line="526"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -3315,57 +3320,57 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="348"/>
+        <location filename="../resilience_plugin/translation.py" line="44"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="349"/>
+        <location filename="../resilience_plugin/translation.py" line="45"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="350"/>
+        <location filename="../resilience_plugin/translation.py" line="46"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="351"/>
+        <location filename="../resilience_plugin/translation.py" line="47"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="352"/>
+        <location filename="../resilience_plugin/translation.py" line="48"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="353"/>
+        <location filename="../resilience_plugin/translation.py" line="49"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="354"/>
+        <location filename="../resilience_plugin/translation.py" line="50"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="355"/>
+        <location filename="../resilience_plugin/translation.py" line="51"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="356"/>
+        <location filename="../resilience_plugin/translation.py" line="52"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="357"/>
+        <location filename="../resilience_plugin/translation.py" line="53"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="358"/>
+        <location filename="../resilience_plugin/translation.py" line="54"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
@@ -3375,47 +3380,47 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="367"/>
+        <location filename="../resilience_plugin/translation.py" line="61"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="368"/>
+        <location filename="../resilience_plugin/translation.py" line="62"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="369"/>
+        <location filename="../resilience_plugin/translation.py" line="63"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="370"/>
+        <location filename="../resilience_plugin/translation.py" line="64"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="371"/>
+        <location filename="../resilience_plugin/translation.py" line="65"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="380"/>
+        <location filename="../resilience_plugin/translation.py" line="72"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="381"/>
+        <location filename="../resilience_plugin/translation.py" line="73"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="382"/>
+        <location filename="../resilience_plugin/translation.py" line="74"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="383"/>
+        <location filename="../resilience_plugin/translation.py" line="75"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
@@ -3486,7 +3491,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>综合得分构成维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="347"/>
+        <location filename="../resilience_plugin/translation.py" line="43"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
@@ -3494,57 +3499,57 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="182"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="201"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="205"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="194"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="206"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="195"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="202"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="191"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="203"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="192"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="204"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="221"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="210"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="247"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="236"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="249"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="238"/>
         <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="786"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="785"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3639,7 +3644,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3659,17 +3664,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="974"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="977"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3719,7 +3724,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="680"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -3734,7 +3739,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -3744,67 +3749,67 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="625"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="756"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="901"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="967"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3819,12 +3824,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="906"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="905"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="634"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="633"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -3849,27 +3854,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="854"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="854"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="870"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="869"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -3884,22 +3889,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>

@@ -1,38 +1,14 @@
 """The ready-made Graphical Modeler model "Full resilience assessment", built in code and shipped as a .model3.
 
-``python -m resilience_plugin.models`` writes resources/models/full_resilience_assessment.model3; the provider loads
-that file, so the model is in the toolbox and can be opened and edited in the Graphical Modeler.
+``python -m resilience_plugin.models`` (``make model``) writes resources/models/full_resilience_assessment.model3; the
+provider loads that file (processing/model.py), so the model is in the toolbox and can be opened and edited in the
+Graphical Modeler.
 """
 
 import sys
 from pathlib import Path
 
-from .core.paths import resources_dir
-
-MODEL_FILE = "full_resilience_assessment.model3"
-MODEL_NAME = "fullassessment"  # its id is resilience:fullassessment: no spaces, for qgis_process and scripts
-MODEL_TITLE = "Full resilience assessment"
-
-
-def shipped_model():
-    """The shipped model as the provider registers it: id ``resilience:fullassessment``, shown as its title; None when
-    the file cannot be read."""
-    from qgis.core import QgsProcessingModelAlgorithm
-
-    class FullAssessmentModel(QgsProcessingModelAlgorithm):
-        """The shipped model with a stable id of its own (a model's name is otherwise both its id and its title)."""
-
-        def name(self):
-            return MODEL_NAME
-
-        def displayName(self):  # noqa: N802 - QGIS API
-            return MODEL_TITLE
-
-        def createInstance(self):  # noqa: N802 - QGIS API
-            return shipped_model()
-
-    model = FullAssessmentModel()
-    return model if model.fromFile(str(model_path())) else None
+from .processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, model_path, shipped_model  # noqa: F401 (the API)
 
 
 def build_model():
@@ -149,10 +125,6 @@ def build_model():
     )
     model.updateDestinationParameters()  # one destination parameter per model output
     return model
-
-
-def model_path() -> Path:
-    return resources_dir() / "models" / MODEL_FILE
 
 
 def main(argv=None) -> int:

@@ -55,9 +55,8 @@ from .core.geometry import clean
 from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
 from .processing.io import display_name, report_degenerate, without_arcs
-from .processing.units.score_units import class_label, indicator_label, type_label
 from .styles import style_scores
-from .translation import translate
+from .translation import class_label, indicator_label, translate, type_label
 
 # fonts with Chinese glyphs in simplified forms, most preferred first (Windows, macOS, Linux); the TrueType ones
 # can be the report's only font

@@ -12,7 +12,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from .translation import translate
+from .translation import class_label, translate
 
 
 def simple_symbol(layer, colour, width=None, size=None, fill_alpha=None, outline=None):
@@ -171,8 +171,6 @@ def style_scores(layer, breaks=None) -> None:
         from .core.profile import load_profile
 
         breaks = load_profile().value("scoring.class_breaks")
-    from .processing.units.score_units import class_label
-
     edges = [0.0, *breaks, 10.0]
     ranges = []
     for (name, colour), lo, hi in zip(SCORE_COLOURS, edges[:-1], edges[1:]):

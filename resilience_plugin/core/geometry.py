@@ -67,3 +67,39 @@ def clean(wkbs: Sequence, dimension: Optional[int] = None) -> Cleaned:
     degenerate = np.nonzero(bad)[0]
     repaired = np.setdiff1d(invalid, degenerate)
     return Cleaned(geoms, degenerate.tolist(), repaired.tolist())
+
+
+def representative_points(geoms: np.ndarray) -> np.ndarray:
+    """A point for each geometry (itself for points, a point on the surface otherwise); None stays None."""
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    present = present_mask(geoms)
+    kind = shapely.get_type_id(geoms[present])
+    idx = np.nonzero(present)[0]
+    out[idx[kind == 0]] = geoms[idx[kind == 0]]
+    out[idx[kind != 0]] = shapely.point_on_surface(geoms[idx[kind != 0]])
+    return out
+
+
+def present_mask(geoms: np.ndarray) -> np.ndarray:
+    """True where there is a non-empty geometry."""
+    geoms = np.asarray(geoms, dtype=object)
+    return ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+
+
+def extent_gap(a: Sequence, b: Sequence) -> float:
+    """The distance between the bounding boxes of two sets of geometries, in their units (0 where they overlap or one
+    set is empty). A gap of hundreds of kilometres between the inputs of one analysis means they are not in one CRS
+    (lon/lat facilities beside communities in metres, say)."""
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    a, b = a[present_mask(a)], b[present_mask(b)]
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # NaN coordinates of unrepaired input: not a gap
+        ax0, ay0, ax1, ay1 = shapely.total_bounds(a)
+        bx0, by0, bx1, by1 = shapely.total_bounds(b)
+    dx = max(bx0 - ax1, ax0 - bx1, 0.0)
+    dy = max(by0 - ay1, ay0 - by1, 0.0)
+    gap = float(np.hypot(dx, dy))
+    return gap if np.isfinite(gap) else 0.0

@@ -12,12 +12,13 @@ share its shelters. Shelter area per person = shelter area inside / that populat
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
 
 from .labels import OTHER, Classified, LabelMatcher
+from .messages import QT_TRANSLATE_NOOP, Message
 from .profile import PlanProfile, alternatives
 
 
@@ -140,3 +141,277 @@ def assess(
     shelter_ok = np.where(population > 0, per_person >= target, shelter_area > 0)
     passed = np.array([not m for m in missing], dtype=bool) & shelter_ok & reachable
     return Assessment(missing, per_person, shelter_ok, passed)
+
+
+CLAUSES = "第12、53、54、55条"
+CIRCLE_METHODS = ("straight-line", "network")
+# inputs whose extents lie further apart than this are taken to be in different CRSs (a city is < 200 km across)
+MAX_GAP_M = 300_000.0
+INPUTS_APART = QT_TRANSLATE_NOOP(
+    "Core", "'{0}' lies {1:,.0f} km from '{2}': every input must be in one projected CRS in metres (check each layer's CRS)."
+)
+
+
+@dataclass
+class Note:
+    """Something an analysis tells its user: ``level`` is "info" or "warning", ``message`` a translatable
+    :class:`.messages.Message` (``str()`` gives the English)."""
+
+    level: str
+    message: Message
+
+
+@dataclass
+class LifeCircles:
+    """What :func:`life_circles` returns: one row per community, in input order."""
+
+    method: str  # "straight-line" or "network"
+    distance: float
+    vocabulary: Vocabulary
+    circles: np.ndarray  # shapely Polygon/MultiPolygon per community; None where it has no circle
+    status: np.ndarray  # "ok", "no geometry" or "unreachable" (no network within the snap tolerance)
+    snap_distance: np.ndarray  # metres from the community to the network (NaN straight-line or unreachable)
+    population: np.ndarray  # population of the communities whose point lies in the circle (第55条: they share it)
+    counts: np.ndarray  # facilities per circle (rows) and vocabulary category (columns, "other" last)
+    shelter_area: np.ndarray  # m² of shelter inside each circle
+    assessment: Assessment
+    shelter_target: float
+    notes: List[Note]
+    network_edges: int = 0
+    network_nodes: int = 0
+
+    @property
+    def area_km2(self) -> np.ndarray:
+        present = _present(self.circles)
+        areas = np.full(len(self.circles), np.nan)
+        areas[present] = shapely.area(self.circles[present]) / 1e6
+        return areas
+
+    def multipolygons(self) -> np.ndarray:
+        """The circles as MultiPolygons (None stays None), as a GIS layer of one geometry type wants them."""
+        present = _present(self.circles)
+        out = self.circles.copy()
+        single = present.copy()
+        single[present] = shapely.get_type_id(self.circles[present]) == 3
+        out[single] = shapely.multipolygons(self.circles[single].reshape(-1, 1))
+        return out
+
+    def columns(self) -> Dict[str, list]:
+        """The result table in output order: field name -> one value per community (None for no value). The names are
+        the output fields of ``resilience:lifecircles``, documented in its help."""
+        n = len(self.circles)
+        r = self.assessment
+        zh = self.vocabulary.labels_zh
+        areas = self.area_km2
+
+        def rounded(values, digits):
+            return [None if np.isnan(v) else round(float(v), digits) for v in values]
+
+        table = {
+            "lc_method": [self.method] * n,
+            "lc_radius_m": [float(self.distance)] * n,
+            "lc_status": [str(s) for s in self.status],
+            "lc_snap_m": rounded(self.snap_distance, 2),
+            "lc_area_km2": rounded(areas, 4),
+            "lc_pop": [float(p) for p in self.population],
+        }
+        for j, code in enumerate(self.vocabulary.codes):
+            table[f"n_{code}"] = [int(c) for c in self.counts[:, j]]
+        table["shelter_m2"] = [float(s) for s in self.shelter_area]
+        table["shelter_pp"] = rounded(r.shelter_per_person, 3)
+        table["shelter_tgt"] = [float(self.shelter_target)] * n
+        table["shelter_ok"] = [int(bool(v)) for v in r.shelter_ok]
+        table["missing"] = [", ".join(m) for m in r.missing]
+        table["missing_zh"] = ["、".join("或".join(zh[c] for c in item.split("|")) for item in m) for m in r.missing]
+        table["lc_pass"] = [int(bool(v)) for v in r.passed]
+        table["clauses"] = [CLAUSES] * n
+        return table
+
+    def coverage(self, progress=None, canceled=None):
+        """The union of all circles (a MultiPolygon, or None for no circle): the area the life circles cover. Built
+        on several threads; cancelled, it raises :class:`.cancel.Cancelled`."""
+        from .cancel import Cancelled
+        from .network import union_in_parallel
+
+        valid = [c for c in self.circles if c is not None]
+        union = union_in_parallel(valid, progress=progress, canceled=canceled)
+        if canceled is not None and canceled():
+            raise Cancelled()
+        if union is not None and union.geom_type == "Polygon":
+            union = shapely.multipolygons([union])
+        return union
+
+
+def _present(geoms: np.ndarray) -> np.ndarray:
+    return np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+
+
+def life_circles(
+    communities: Sequence,
+    profile: PlanProfile,
+    distance: float,
+    population: Optional[Sequence[float]] = None,
+    facilities: Optional[Sequence] = None,
+    facility_categories: Optional[Sequence] = None,
+    shelter_area: Optional[Sequence[float]] = None,
+    network: Optional[Sequence] = None,
+    snap_tolerance: Optional[float] = None,
+    half_width: Optional[float] = None,
+    vocabulary: Optional[Vocabulary] = None,
+    communities_name: str = "communities",
+    facilities_name: str = "facilities",
+    network_name: str = "network",
+    progress: Optional[Callable[[float], None]] = None,
+    canceled: Optional[Callable[[], bool]] = None,
+) -> LifeCircles:
+    """Community life circles (韧性社村生活圈, 第12、53–55条) and their facility checklist.
+
+    All geometries are shapely geometries in one projected CRS in metres (None for a missing geometry).
+
+    - ``communities``: points or polygons, one per community; ``population`` one number per community (None: 0).
+    - ``facilities``: points or polygons; ``facility_categories`` one per facility, either labels as the data writes
+      them (应急避难场所, 消防救援站, amenity=hospital …, read by the profile's label rules, see :mod:`.labels`) or
+      column numbers of ``vocabulary``; ``shelter_area`` m² per facility (None: 0).
+    - ``network``: walking network lines, or None for straight-line circles. A community further than
+      ``snap_tolerance`` metres from the network is "unreachable"; the reached network is buffered by ``half_width``
+      metres (both default to the profile's ``life_circle.snap_tolerance`` and ``life_circle.catchment_half_width``).
+    - ``communities_name``, ``facilities_name`` and ``network_name`` name the inputs in messages (layer names).
+    - ``progress(fraction)`` is called with 0…1, ``canceled()`` is checked throughout (:class:`.cancel.Cancelled`).
+
+    Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
+    ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
+    from .cancel import check, interruptible
+    from .geometry import extent_gap, present_mask, representative_points
+    from .messages import CoreError
+    from .network import NetworkError, WalkingNetwork, catchment_polygons
+
+    def report(fraction):
+        if progress is not None:
+            progress(min(max(fraction, 0.0), 1.0))
+
+    notes: List[Note] = []
+    snap_tolerance = profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance
+    half_width = profile.value("life_circle.catchment_half_width") if half_width is None else half_width
+    lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
+    if not lo <= distance <= hi:
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条)."),
+                    distance,
+                    lo,
+                    hi,
+                ),
+            )
+        )
+    geoms = np.asarray(communities, dtype=object)
+    n = len(geoms)
+    population = np.zeros(n) if population is None else np.asarray(population, dtype=float)
+    points = representative_points(geoms)
+    has_geom = present_mask(geoms)
+
+    vocab = vocabulary or Vocabulary.from_profile(profile)
+    if facilities is None or len(facilities) == 0:
+        fac_points, fac_col, fac_shelter = np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.empty(0)
+        if facilities is None:
+            no_facilities = QT_TRANSLATE_NOOP("Core", "No facilities given: every required category will be reported missing.")
+            notes.append(Note("info", Message(no_facilities)))
+    else:
+        fac_points = representative_points(np.asarray(facilities, dtype=object))
+        categories = np.asarray(facility_categories if facility_categories is not None else [""] * len(fac_points))
+        fac_col = categories.astype(np.int64) if categories.dtype.kind in "iu" else vocab.classify(list(categories))[0]
+        fac_shelter = np.zeros(len(fac_points)) if shelter_area is None else np.asarray(shelter_area, dtype=float)
+
+    # inputs in different CRSs give plausible nonsense (nothing in reach): refuse them
+    for other, other_name in ((facilities, facilities_name), (network, network_name)):
+        gap = extent_gap(geoms, other) if other is not None else 0.0
+        if gap > MAX_GAP_M:
+            raise CoreError(INPUTS_APART, other_name, gap / 1000, communities_name)
+
+    status = np.where(has_geom, "ok", "no geometry").astype(object)
+    snap_dist = np.full(n, np.nan)
+    edges = nodes = 0
+    if network is None:
+        method = "straight-line"
+        circles = interruptible(lambda: euclidean_circles(geoms, distance), canceled)
+        counted = geoms  # exact circles: points within the distance of the community
+        report(0.8)
+    else:
+        method = "network"
+        try:
+            walk, built = interruptible(lambda: WalkingNetwork.from_lines(network), canceled)
+        except NetworkError as exc:
+            raise NetworkError(Message("{0}: {1}", network_name, exc.message)) from None
+        if built["added_by_noding"]:
+            notes.append(
+                Note(
+                    "warning",
+                    Message(
+                        QT_TRANSLATE_NOOP("Core", "{0}: the network was not noded; lines were split where they cross ({1} more segments)."),
+                        network_name,
+                        built["added_by_noding"],
+                    ),
+                )
+            )
+        edges, nodes = len(walk.lines), walk.n_nodes
+        notes.append(Note("info", Message(QT_TRANSLATE_NOOP("Core", "Network: {0} edges, {1} nodes."), edges, nodes)))
+        report(0.1)
+        pi, ei, pos, dist = interruptible(lambda: walk.snap(points[has_geom], snap_tolerance), canceled)
+        idx = np.nonzero(has_geom)[0]
+        starts = [[] for _ in range(n)]
+        for a, e, p, d in zip(idx[pi], ei, pos, dist):
+            starts[a].append((int(e), float(p)))
+            snap_dist[a] = d
+        unreachable = has_geom & np.array([not s for s in starts], dtype=bool)
+        status[unreachable] = "unreachable"
+        if unreachable.any():
+            notes.append(
+                Note(
+                    "warning",
+                    Message(
+                        QT_TRANSLATE_NOOP("Core", "{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'."),
+                        int(unreachable.sum()),
+                        snap_tolerance,
+                    ),
+                )
+            )
+        catchments = walk.catchments(starts, distance, snap_dist, progress=lambda f: report(0.1 + 0.4 * f), canceled=canceled)
+        check(canceled)
+        polygons = catchment_polygons(catchments, half_width, progress=lambda f: report(0.5 + 0.35 * f), canceled=canceled)
+        check(canceled)
+        circles = np.full(n, None, dtype=object)
+        for i, poly in enumerate(polygons):
+            circles[i] = poly
+        counted = circles  # points inside the catchment polygons
+    within = distance if method == "straight-line" else None
+    counts, shelter = interruptible(lambda: count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within), canceled)
+    one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
+    _c, pop_in = interruptible(lambda: count_points(counted, points[has_geom], one_column, 1, population[has_geom], within), canceled)
+    check(canceled)
+    reachable = status == "ok"
+    result = assess(counts, shelter, pop_in, vocab, profile, reachable)
+    passed = int(result.passed.sum())
+    notes.append(
+        Note(
+            "info",
+            Message(QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."), n, method, passed, n - passed),
+        )
+    )
+    report(1.0)
+    return LifeCircles(
+        method,
+        distance,
+        vocab,
+        circles,
+        status,
+        snap_dist,
+        pop_in,
+        counts,
+        shelter,
+        result,
+        profile.value("shelter.area_per_person_target"),
+        notes,
+        edges,
+        nodes,
+    )

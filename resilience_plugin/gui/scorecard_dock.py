@@ -23,24 +23,13 @@ from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 from ..compat import ALIGN_RIGHT_VCENTER, GEOMETRY_POLYGON, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
 from ..core.fields import guess_field
 from ..translation import qgis_locale, translate
+from .items import NumericItem
 from .scoring_panel import ScoringPanel
 from .ui_loader import load_ui
 
 FORM_CLASS = load_ui("scorecard_dock")
 
 NAME_CANDIDATES = ("name_zh", "名称", "街道名称", "jdmc", "name", "NAME", "Name", "mc")
-
-
-class NumericItem(QTableWidgetItem):
-    """Sorts by the number behind it, not by its text."""
-
-    def __lt__(self, other):
-        a, b = self.data(SORT_ROLE), other.data(SORT_ROLE)
-        if a is None:
-            return True
-        if b is None:
-            return False
-        return a < b
 
 
 def _guess(field_names: List[str], candidates) -> str:

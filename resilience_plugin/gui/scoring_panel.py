@@ -61,8 +61,8 @@ from ..compat import (
 from ..core import scoring as sc
 from ..core.fields import guess_field
 from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, representative_points
-from ..processing.units.score_units import class_label, indicator_label, type_label
-from ..translation import core_message, core_text, translate
+from ..translation import class_label, core_message, core_text, indicator_label, translate, type_label
+from .items import NumericItem
 
 PROJECT_SCOPE = "resilience_plugin"
 # the geometry each scoring input takes (its combo's filter)
@@ -565,7 +565,6 @@ class ScoringPanel:
         for i, h in enumerate(headers):
             table.setHorizontalHeaderItem(base + i, QTableWidgetItem(h))
         index = {fid: i for i, fid in enumerate(self.raw_ids)}
-        from .scorecard_dock import NumericItem
 
         for row in range(table.rowCount()):  # rows as they are now: the user may have sorted the table
             first = table.item(row, 0)

@@ -147,6 +147,16 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             feedback.setProgress(100)
         return results
 
+    @staticmethod
+    def push_notes(feedback, notes) -> None:
+        """Log what a core analysis says (its ``notes``: level and translatable message) in the user's language."""
+        for note in notes:
+            text = note.message.text(lambda template: translate("Core", template))
+            if note.level == "warning":
+                feedback.pushWarning(text)
+            else:
+                feedback.pushInfo(text)
+
     def refuse_one_layer_in_two_roles(self, parameters, context) -> None:
         """One layer given for two parameters of ``DISTINCT_INPUTS`` is an error naming both: a dialog that pre-filled
         the faults with the corridors layer would otherwise find corridors crossing themselves."""

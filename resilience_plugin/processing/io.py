@@ -28,7 +28,7 @@ from qgis.core import (
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
-from ..core.geometry import clean
+from ..core.geometry import clean, present_mask, representative_points  # noqa: F401 (used by the adapters)
 from ..translation import translate
 
 
@@ -306,24 +306,6 @@ def to_qgis(geom) -> QgsGeometry:
     # GEOS (3.11), which rejects shapely's default 4-D WKB output.
     g.fromWkb(shapely.to_wkb(geom, flavor="iso", output_dimension=2))
     return g
-
-
-def representative_points(geoms: np.ndarray) -> np.ndarray:
-    """A point for each geometry (itself for points, a point on the surface otherwise); None stays None."""
-    geoms = np.asarray(geoms, dtype=object)
-    out = np.full(len(geoms), None, dtype=object)
-    present = present_mask(geoms)
-    kind = shapely.get_type_id(geoms[present])
-    idx = np.nonzero(present)[0]
-    out[idx[kind == 0]] = geoms[idx[kind == 0]]
-    out[idx[kind != 0]] = shapely.point_on_surface(geoms[idx[kind != 0]])
-    return out
-
-
-def present_mask(geoms: np.ndarray) -> np.ndarray:
-    """True where there is a non-empty geometry."""
-    geoms = np.asarray(geoms, dtype=object)
-    return ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
 
 
 def field_index(source, name: str, parameter_label: str, layer: str) -> int:

@@ -64,7 +64,7 @@ class ResilienceProvider(QgsProcessingProvider):
         # loads again then, and the model comes in on that second load.
         from qgis.core import QgsApplication
 
-        from ..models import model_path, shipped_model
+        from .model import model_path, shipped_model
 
         if QgsApplication.processingRegistry().providerById(self.id()) is not self or not model_path().is_file():
             return

@@ -1,13 +1,8 @@
 """resilience:lifecircles, community life circles (韧性社村生活圈) and their facility checklist."""
 
-import numpy as np
-import shapely
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -30,8 +25,6 @@ from ...compat import (
 )
 from ...translation import core_message, qgis_locale
 from . import LifeCirclesAlgorithmBase
-
-CLAUSES = "第12、53、54、55条"
 
 
 class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
@@ -187,217 +180,85 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
-        from ...core.cancel import interruptible
-        from ...core.network import NetworkError, WalkingNetwork, catchment_polygons, union_in_parallel
-        from ..io import numbers, present_mask, read_source, representative_points, to_qgis, unique_fids, working_crs
+        from ...core.messages import CoreError
+        from ..io import make_fields, numbers, read_source, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
-        lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
-        if not lo <= distance <= hi:
-            feedback.pushWarning(
-                self.tr("Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).").format(distance, lo, hi)
-            )
-        snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
-        half_width = self.parameterAsDouble(parameters, self.HALF_WIDTH, context)
         crs = working_crs(source, name, feedback)
 
-        # communities
+        # inputs: communities (and their population), facilities, the network
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         communities = read_source(source, name, crs, context, feedback, progress_span=(0, 10))
         communities.report(feedback)
-        if feedback.isCanceled():
-            return {}
-        n = len(communities.fids)
-        population = np.zeros(n)
+        population = None
         if pop_field:
             j = source.fields().lookupField(pop_field)
             population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback, fids=communities.fids, empty_ok=False)
-        geoms = communities.geometries
-        points = representative_points(geoms)
-        has_geom = present_mask(geoms)
-
-        # facilities
-        vocab = lc.Vocabulary.from_profile(profile)
-        fac_points = np.empty(0, dtype=object)
-        fac_col = np.empty(0, dtype=np.int64)
-        fac_shelter = np.empty(0)
+        facilities = {"vocabulary": lc.Vocabulary.from_profile(profile)}
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
         )
         if given is not None:
-            facilities, fac_name, vocab, fac_col, (shelter_field,), _found = given
-            fac_points = representative_points(facilities.geometries)
-            fac_shelter = (
-                numbers([a[1] for a in facilities.attributes], shelter_field, fac_name, feedback, kind="area", fids=facilities.fids)
-                if shelter_field
-                else np.zeros(len(fac_points))
-            )
-        else:
-            feedback.pushInfo(self.tr("No facilities given: every required category will be reported missing."))
-        if feedback.isCanceled():
-            return {}
-
-        # circles
+            read, fac_name, vocab, columns, (shelter_field,), _found = given
+            area = [a[1] for a in read.attributes]
+            facilities = {
+                "vocabulary": vocab,
+                "facilities_name": fac_name,
+                "facilities": read.geometries,
+                "facility_categories": columns,
+                "shelter_area": numbers(area, shelter_field, fac_name, feedback, kind="area", fids=read.fids) if shelter_field else None,
+            }
         network_source = self.optional_source(parameters, self.NETWORK, context)
-        status = np.where(has_geom, "ok", "no geometry").astype(object)
-        snap_dist = np.full(n, np.nan)
-        if network_source is None:
-            method = "straight-line"
-            circles = interruptible(lambda: lc.euclidean_circles(geoms, distance), feedback.isCanceled)
-            counted = geoms  # exact circles: points within the distance of the community
-            feedback.setProgress(80)
-        else:
-            method = "network"
+        network, net_name = None, ""
+        if network_source is not None:
             net_name = self.layer_name(parameters, self.NETWORK, context, network_source)
             lines = read_source(network_source, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(15, 25))
             lines.report(feedback)
-            try:
-                network, report = interruptible(lambda: WalkingNetwork.from_lines(lines.geometries), feedback.isCanceled)
-            except NetworkError as exc:
-                raise QgsProcessingException(f"{net_name}: {core_message(exc)}") from None
-            if report["added_by_noding"]:
-                feedback.pushWarning(
-                    self.tr("{0}: the network was not noded; lines were split where they cross ({1} more segments).").format(
-                        net_name, report["added_by_noding"]
-                    )
-                )
-            feedback.pushInfo(self.tr("Network: {0} edges, {1} nodes.").format(len(network.lines), network.n_nodes))
-            feedback.setProgress(30)
-            pi, ei, pos, dist = interruptible(lambda: network.snap(points[has_geom], snap), feedback.isCanceled)
-            idx = np.nonzero(has_geom)[0]
-            starts = [[] for _ in range(n)]
-            for a, e, p, d in zip(idx[pi], ei, pos, dist):
-                starts[a].append((int(e), float(p)))
-                snap_dist[a] = d
-            unreachable = has_geom & np.array([not s for s in starts], dtype=bool)
-            status[unreachable] = "unreachable"
-            if unreachable.any():
-                feedback.pushWarning(
-                    self.tr("{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'.").format(
-                        int(unreachable.sum()), snap
-                    )
-                )
-            catchments = network.catchments(
-                starts,
-                distance,
-                snap_dist,
-                progress=lambda f: feedback.setProgress(30 + 30 * f),
-                canceled=feedback.isCanceled,
-            )
-            if feedback.isCanceled():
-                return {}
-            circles = np.full(n, None, dtype=object)
-            polygons = catchment_polygons(
-                catchments, half_width, progress=lambda f: feedback.setProgress(60 + 25 * f), canceled=feedback.isCanceled
-            )
-            if feedback.isCanceled():
-                return {}
-            for i, poly in enumerate(polygons):
-                circles[i] = poly
-            counted = circles  # points inside the catchment polygons
-        within = distance if method == "straight-line" else None
-        counts, shelter = interruptible(
-            lambda: lc.count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within), feedback.isCanceled
-        )
-        one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
-        _c, pop_in = interruptible(
-            lambda: lc.count_points(counted, points[has_geom], one_column, 1, population[has_geom], within), feedback.isCanceled
-        )
-        if feedback.isCanceled():
-            return {}
-        reachable = status == "ok"
-        result = lc.assess(counts, shelter, pop_in, vocab, profile, reachable)
-        target = profile.value("shelter.area_per_person_target")
+            network = lines.geometries
 
-        # output
-        chinese = qgis_locale().lower().startswith("zh")
-        new_fields = self._output_fields(vocab, chinese)
-        fields = QgsProcessingUtils.combineFields(source.fields(), new_fields)
-        sink = self.output_sink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        dest = sink.dest
-        self.style_output(context, dest, "life_circles")
-        zh = vocab.labels_zh
-        # geometry work for all circles at once: areas, multi-polygons, WKB (explicitly 2-D, see io.to_qgis)
-        # an unreachable community has no circle: no geometry, not an empty one (PostGIS stores empty as NULL, a
-        # GeoPackage keeps it, and the two would disagree)
-        present = np.array([c is not None and not c.is_empty for c in circles], dtype=bool)
-        areas = np.full(n, np.nan)
-        areas[present] = shapely.area(circles[present])
-        multi = circles.copy()
-        single = present.copy()
-        single[present] = shapely.get_type_id(circles[present]) == 3
-        multi[single] = shapely.multipolygons(circles[single].reshape(-1, 1))
-        wkbs = np.full(n, None, dtype=object)
-        wkbs[present] = shapely.to_wkb(multi[present], flavor="iso", output_dimension=2)
-        batch = []
-        source_rows = unique_fids(source.fields(), communities.attributes, feedback)
-        for i in range(n):
-            if i % 500 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(85 + 10 * i / max(n, 1))
-            missing = result.missing[i]
-            values = [
-                method,
+        # the analysis (core.lifecircles.life_circles)
+        try:
+            result = lc.life_circles(
+                communities.geometries,
+                profile,
                 distance,
-                str(status[i]),
-                None if np.isnan(snap_dist[i]) else round(float(snap_dist[i]), 2),
-                None if np.isnan(areas[i]) else round(float(areas[i] / 1e6), 4),
-                float(pop_in[i]),
-            ]
-            values += [int(c) for c in counts[i]]
-            values += [
-                float(shelter[i]),
-                None if np.isnan(result.shelter_per_person[i]) else round(float(result.shelter_per_person[i]), 3),
-                float(target),
-                int(bool(result.shelter_ok[i])),
-                ", ".join(missing),
-                "、".join("或".join(zh[c] for c in item.split("|")) for item in missing),
-                int(bool(result.passed[i])),
-                CLAUSES,
-            ]
-            f = QgsFeature(fields)
-            f.setAttributes(list(source_rows[i]) + values)
-            if wkbs[i] is not None:
-                geometry = QgsGeometry()
-                geometry.fromWkb(wkbs[i])
-                f.setGeometry(geometry)
-            batch.append(f)
-            if len(batch) >= 1000 or i == n - 1:
-                if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
-                    raise sink.failed()
-                batch = []
-        passed = int(result.passed.sum())
-        feedback.pushInfo(self.tr("{0} circles ({1}); {2} pass the checklist, {3} do not.").format(n, method, passed, n - passed))
-        outputs = {self.OUTPUT: dest}
+                population=population,
+                network=network,
+                snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+                half_width=self.parameterAsDouble(parameters, self.HALF_WIDTH, context),
+                communities_name=name,
+                network_name=net_name,
+                progress=lambda f: feedback.setProgress(25 + 60 * f),
+                canceled=feedback.isCanceled,
+                **facilities,
+            )
+        except CoreError as exc:  # an unusable network, inputs far apart (a layer's CRS set wrongly)
+            raise QgsProcessingException(core_message(exc)) from None
+        self.push_notes(feedback, result.notes)
+
+        # output: the communities' own fields, then the result's columns
+        chinese = qgis_locale().lower().startswith("zh")
+        fields = QgsProcessingUtils.combineFields(source.fields(), self._output_fields(result.vocabulary, chinese))
+        sink = self.output_sink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
+        self.style_output(context, sink.dest, "life_circles")
+        table = result.columns()
+        rows = [list(r) + [column[i] for column in table.values()] for i, r in enumerate(communities.attributes)]
+        if not write_rows(sink, fields, rows, result.multipolygons(), feedback, sink.failed, (85, 95)):
+            return {}
+        outputs = {self.OUTPUT: sink.dest}
 
         if self.COVERAGE in parameters and parameters[self.COVERAGE] is not None:
-            cov_fields = QgsFields()
-            for fname, ftype in (
-                ("lc_method", FIELD_STRING),
-                ("lc_radius_m", FIELD_DOUBLE),
-                ("circles", FIELD_INT),
-                ("area_km2", FIELD_DOUBLE),
-            ):
-                cov_fields.append(QgsField(fname, ftype))
+            specs = [("lc_method", FIELD_STRING), ("lc_radius_m", FIELD_DOUBLE), ("circles", FIELD_INT), ("area_km2", FIELD_DOUBLE)]
+            cov_fields = make_fields([(field, ftype, "") for field, ftype in specs])
             cov_sink = self.output_sink(parameters, self.COVERAGE, context, cov_fields, WKB_MULTIPOLYGON, crs, optional=True)
             if cov_sink is not None:
-                cov_dest = cov_sink.dest
-                valid = [c for c in circles if c is not None]
-                union = union_in_parallel(valid, progress=lambda f: feedback.setProgress(95 + 5 * f), canceled=feedback.isCanceled)
-                if feedback.isCanceled():
+                union = result.coverage(progress=lambda f: feedback.setProgress(95 + 5 * f), canceled=feedback.isCanceled)
+                row = [result.method, distance, int(sum(c is not None for c in result.circles)), float(union.area / 1e6) if union else 0.0]
+                if not write_rows(cov_sink, cov_fields, [row], [union], feedback, cov_sink.failed):
                     return {}
-                if union is not None and union.geom_type == "Polygon":
-                    union = shapely.multipolygons([union])
-                f = QgsFeature(cov_fields)
-                f.setAttributes([method, distance, len(valid), float(union.area / 1e6) if union is not None else 0.0])
-                f.setGeometry(to_qgis(union))
-                if not cov_sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
-                    raise cov_sink.failed()
-                outputs[self.COVERAGE] = cov_dest
-        feedback.setProgress(100)
+                outputs[self.COVERAGE] = cov_sink.dest
         return outputs
 
     def _output_fields(self, vocab, chinese: bool) -> QgsFields:

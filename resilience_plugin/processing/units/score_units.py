@@ -19,7 +19,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_message, core_text
+from ...translation import core_message, core_text, indicator_label
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
 
@@ -337,48 +337,3 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
 
     def _label(self, key: str) -> str:
         return indicator_label(key)
-
-
-def indicator_label(key: str) -> str:
-    """The translated name of an indicator (the alias of its i_* field)."""
-    from ...translation import translate
-
-    return {
-        "seismic_intensity": translate("ScoreUnitsAlgorithm", "Design seismic intensity"),
-        "fault_share": translate("ScoreUnitsAlgorithm", "Share in fault avoidance zones"),
-        "flood_share": translate("ScoreUnitsAlgorithm", "Flood-risk share (class-weighted)"),
-        "geohazard_density": translate("ScoreUnitsAlgorithm", "Geological hazard points per km²"),
-        "population_density": translate("ScoreUnitsAlgorithm", "Population per km²"),
-        "elderly_share": translate("ScoreUnitsAlgorithm", "Elderly share"),
-        "old_building_share": translate("ScoreUnitsAlgorithm", "Old-building share"),
-        "shelter_per_person": translate("ScoreUnitsAlgorithm", "Shelter m² per person"),
-        "fire_coverage": translate("ScoreUnitsAlgorithm", "Share within fire-station reach"),
-        "police_presence": translate("ScoreUnitsAlgorithm", "Police stations"),
-        "beds_per_1000": translate("ScoreUnitsAlgorithm", "Hospital beds per 1,000"),
-        "conversion_per_person": translate("ScoreUnitsAlgorithm", "Conversion space m² per person"),
-    }[key]
-
-
-def class_label(klass: str) -> str:
-    """The translated name of a risk class (one of core.scoring.CLASSES), for the dock, the report and the legend."""
-    from ...translation import translate
-
-    return {
-        "very low": translate("ScoreUnitsAlgorithm", "Very low"),
-        "low": translate("ScoreUnitsAlgorithm", "Low"),
-        "medium": translate("ScoreUnitsAlgorithm", "Medium"),
-        "high": translate("ScoreUnitsAlgorithm", "High"),
-        "very high": translate("ScoreUnitsAlgorithm", "Very high"),
-    }[klass]
-
-
-def type_label(kind: str) -> str:
-    """The translated name of a unit type (one of core.scoring.TYPES)."""
-    from ...translation import translate
-
-    return {
-        "hazard-led": translate("ScoreUnitsAlgorithm", "Hazard-led"),
-        "vulnerability-led": translate("ScoreUnitsAlgorithm", "Vulnerability-led"),
-        "capacity-gap": translate("ScoreUnitsAlgorithm", "Capacity gap"),
-        "balanced": translate("ScoreUnitsAlgorithm", "Balanced"),
-    }[kind]

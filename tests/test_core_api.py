@@ -1,0 +1,180 @@
+"""The core as a library (README, "Use without QGIS"): the README's example runs where QGIS cannot be imported, the
+entry point agrees with brute force, and the Processing algorithm writes exactly what the entry point returns."""
+
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import shapely
+
+from resilience_plugin.core.gpkg import read_table
+from resilience_plugin.core.lifecircles import Vocabulary, life_circles
+from resilience_plugin.core.network import NetworkError
+from resilience_plugin.core.profile import load_profile
+from tests.conftest import ROOT, SHIPPED_SAMPLE
+from tests.helpers import run
+
+BLOCK_QGIS = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('qgis', 'PyQt5', 'PyQt6', 'processing'):
+            raise ImportError('blocked: ' + name)
+sys.meta_path.insert(0, Block())
+"""
+
+
+def readme_example() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Use without QGIS", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    assert len(blocks) == 1, "the README's 'Use without QGIS' has one Python example"
+    return blocks[0]
+
+
+def _sample():
+    names, rows, communities = read_table(SHIPPED_SAMPLE, "communities")
+    f_names, f_rows, facilities = read_table(SHIPPED_SAMPLE, "facilities")
+    population = np.array([r[names.index("population")] for r in rows], dtype=float)
+    labels = [r[f_names.index("category_zh")] for r in f_rows]
+    shelter = np.array([r[f_names.index("shelter_area_m2")] or 0 for r in f_rows], dtype=float)
+    return np.array(communities, dtype=object), population, to_metres(facilities), labels, shelter
+
+
+def to_metres(geoms):
+    """The sample's facilities (EPSG:4326) in the communities' CRS (EPSG:4548)."""
+    from pyproj import Transformer
+
+    t = Transformer.from_crs("EPSG:4326", "EPSG:4548", always_xy=True)
+    return shapely.transform(np.array(geoms, dtype=object), lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+
+
+def test_the_readme_example_runs_without_qgis():
+    script = BLOCK_QGIS + readme_example()
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = re.search(r"(\d+) of (\d+) circles pass the checklist", done.stdout)
+    assert found, done.stdout[-2000:]
+    # the same run here (QGIS merely loaded, never used by core), counted independently of columns()
+    communities, population, facilities, labels, shelter = _sample()
+    result = life_circles(
+        communities, load_profile(), 1000, population=population, facilities=facilities, facility_categories=labels, shelter_area=shelter
+    )
+    assert int(found.group(2)) == len(communities)
+    assert int(found.group(1)) == int(result.assessment.passed.sum())
+    assert "info 3186 circles (straight-line)" in done.stdout
+
+
+def test_straight_line_circles_agree_with_brute_force():
+    communities, population, facilities, labels, shelter = _sample()
+    profile = load_profile()
+    distance = 1200.0
+    result = life_circles(
+        communities, profile, distance, population=population, facilities=facilities, facility_categories=labels, shelter_area=shelter
+    )
+    vocab = Vocabulary.from_profile(profile)
+    column, _unmapped = vocab.classify(labels)
+    cxy = shapely.get_coordinates(communities)
+    fxy = shapely.get_coordinates(facilities)
+    rng = np.random.default_rng(7)
+    for i in rng.choice(len(communities), 150, replace=False):
+        d = np.hypot(fxy[:, 0] - cxy[i, 0], fxy[:, 1] - cxy[i, 1])
+        inside = d <= distance
+        assert list(result.counts[i]) == list(np.bincount(column[inside], minlength=len(vocab.codes)))
+        assert result.shelter_area[i] == pytest.approx(shelter[inside].sum())
+        near = np.hypot(cxy[:, 0] - cxy[i, 0], cxy[:, 1] - cxy[i, 1]) <= distance
+        assert result.population[i] == pytest.approx(population[near].sum())
+        # pass/fail by hand: every required entry present (any of its alternatives), and the shelter target met
+        have = {vocab.codes[j] for j in np.nonzero(result.counts[i])[0]}
+        required = profile.value("life_circle.required_categories")
+        lacks = [item for item in required if not set(item.split("|")) & have]
+        per_person = shelter[inside].sum() / population[near].sum()
+        target = profile.value("shelter.area_per_person_target")
+        assert result.assessment.missing[i] == lacks
+        assert bool(result.assessment.passed[i]) == (not lacks and per_person >= target)
+    # a straight-line circle is the buffer: its area is that of a 64-gon of the radius
+    assert np.nanmax(np.abs(result.area_km2 - 64 / 2 * np.sin(2 * np.pi / 64) * distance**2 / 1e6)) < 1e-9
+
+
+def test_a_distance_outside_the_plan_and_no_facilities_are_said_in_notes():
+    communities, population, *_ = _sample()
+    result = life_circles(communities[:20], load_profile(), 3000, population=population[:20])
+    said = [(n.level, str(n.message)) for n in result.notes]
+    assert ("warning", "Distance 3000 m is outside the plan's 1000-1500 m for life circles (第53条).") in said
+    assert ("info", "No facilities given: every required category will be reported missing.") in said
+    assert all(m for m in result.assessment.missing)  # nothing given, everything missing
+
+
+def test_inputs_in_different_crss_are_refused():
+    """The sample's facilities as stored (lon/lat) beside communities in metres: nothing would be in reach, a
+    plausible wrong answer. Refused, naming the input and the gap."""
+    from resilience_plugin.core.messages import CoreError
+
+    communities, population, _f, labels, _s = _sample()
+    _n, _r, lonlat = read_table(SHIPPED_SAMPLE, "facilities")
+    cx0, cy0, _cx1, _cy1 = shapely.total_bounds(communities)
+    _fx0, _fy0, fx1, fy1 = shapely.total_bounds(np.array(lonlat, dtype=object))
+    gap_km = np.hypot(cx0 - fx1, cy0 - fy1) / 1000  # by hand: the lon/lat box lies below and left of the metres
+    with pytest.raises(CoreError, match=f"^'facilities' lies {gap_km:,.0f} km from 'communities'"):
+        life_circles(communities, load_profile(), 1000, facilities=lonlat, facility_categories=labels)
+    roads = shapely.transform(np.array(read_table(SHIPPED_SAMPLE, "walking_network")[2], dtype=object), lambda xy: xy / 1000)
+    with pytest.raises(CoreError, match="^'roads' lies [0-9,]+ km from 'communities'"):
+        life_circles(communities, load_profile(), 1000, network=roads, network_name="roads")
+
+
+def test_an_unusable_network_is_named():
+    communities, *_ = _sample()
+    with pytest.raises(NetworkError, match="^roads: "):
+        life_circles(communities[:5], load_profile(), 1000, network=[None, None], network_name="roads")
+
+
+@pytest.mark.parametrize("network", [False, True], ids=["straight-line", "network"])
+def test_the_algorithm_writes_what_the_entry_point_returns(network, resilience_processing, tmp_path):
+    """The adapter only reads, calls core.lifecircles.life_circles and writes: its output equals the entry point's
+    result on the same inputs (a part of the sample city, with its walking network)."""
+    from qgis.core import QgsVectorLayer
+
+    names, rows, communities = read_table(SHIPPED_SAMPLE, "communities")
+    keep = np.arange(0, len(communities), 40)  # 80 communities spread over the city
+    f_names, f_rows, facilities = read_table(SHIPPED_SAMPLE, "facilities")
+    _, _, roads = read_table(SHIPPED_SAMPLE, "walking_network")
+    code_filter = '"code" IN ({})'.format(",".join(f"'{rows[i][names.index('code')]}'" for i in keep))
+    params = {
+        "INPUT": QgsVectorLayer(f"{SHIPPED_SAMPLE}|layername=communities|subset={code_filter}", "communities", "ogr"),
+        "POPULATION_FIELD": "population",
+        "FACILITIES": f"{SHIPPED_SAMPLE}|layername=facilities",
+        "CATEGORY_FIELD": "category_zh",
+        "SHELTER_FIELD": "shelter_area_m2",
+        "DISTANCE": 1000,
+        "OUTPUT": str(tmp_path / "circles.gpkg"),
+    }
+    if network:
+        params["NETWORK"] = f"{SHIPPED_SAMPLE}|layername=walking_network"
+    layers, _context = run("resilience:lifecircles", params)
+    out = layers["OUTPUT"]
+    feats = sorted(out.getFeatures(), key=lambda f: f["code"])
+    codes = [f["code"] for f in feats]
+
+    order = np.argsort([rows[i][names.index("code")] for i in keep])
+    chosen = keep[order]
+    assert codes == [rows[i][names.index("code")] for i in chosen]
+    result = life_circles(
+        np.array(communities, dtype=object)[chosen],
+        load_profile(),
+        1000,
+        population=[rows[i][names.index("population")] for i in chosen],
+        facilities=to_metres(facilities),
+        facility_categories=[r[f_names.index("category_zh")] for r in f_rows],
+        shelter_area=[r[f_names.index("shelter_area_m2")] for r in f_rows],
+        network=roads if network else None,
+    )
+    table = result.columns()
+    assert set(table) <= set(out.fields().names())
+    for name, values in table.items():
+        written = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in (f[name] for f in feats)]
+        if name in ("lc_area_km2", "lc_snap_m", "shelter_pp"):
+            assert [None if v is None else round(v, 3) for v in written] == [None if v is None else round(v, 3) for v in values], name
+        else:
+            assert written == values, name
