@@ -1231,32 +1231,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="297"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="288"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="318"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="309"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="347"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="338"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="358"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="349"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="369"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="360"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="395"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="386"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1265,16 +1265,21 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="656"/>
+        <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
+        <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
+    </message>
 </context>
 <context>
     <name>CorridorExposureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="48"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="44"/>
         <source>Corridor exposure to hazard zones</source>
         <translation>通道灾害区暴露分析</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="51"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
         <source>Measures how much of each corridor runs through hazard zones (flood-risk or waterlogging zones, geological-hazard zones …): the exposed length per corridor and per hazard class, ready for the list of low-lying and waterlogging-prone sections whose drainage the plan asks to raise (第62条) and where water-level alarms belong (第75条).
 
 Output: one line feature per corridor and hazard class with the exposed parts, exposed_m, the corridor's length corr_len_m and the share. Overlapping zones of the same class count once. Without a class field every zone is of one class.
@@ -1291,117 +1296,112 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="75"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="71"/>
         <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
         <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="105"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="101"/>
         <source>Hazard zones</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="77"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="73"/>
         <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
         <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="106"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="102"/>
         <source>Hazard class field</source>
         <translation>灾害等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="80"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="76"/>
         <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
         <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="83"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="79"/>
         <source>Exposed corridor sections</source>
         <translation>通道暴露路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="84"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="80"/>
         <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
         <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="86"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
         <source>Corridor exposure summary</source>
         <translation>通道暴露汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="89"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="85"/>
         <source>Optional: every corridor with its exposed length and share.</source>
         <translation>可选：每条通道的暴露长度及比例。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Hazard class</source>
         <translation>灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="134"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="204"/>
-        <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
-        <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="51"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
         <source>Fields of the sections: corr_fid and corr_name (the corridor&apos;s feature id and name), grade, hz_class (hazard class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), measure, clauses. Summary: the corridors&apos; own fields, hz_exp_m and hz_share (length and share in any hazard zone), hz_classes (the classes met), clauses.</source>
         <translation>路段字段：corr_fid 和 corr_name（通道要素编号和名称）、grade（等级）、hz_class（灾害等级）、exposed_m（位于该等级内的长度）、corr_len_m（通道长度）、share（exposed_m / corr_len_m）、measure（措施）、clauses。汇总：通道原有字段、hz_exp_m 和 hz_share（位于任一灾害区内的长度和比例）、hz_classes（涉及的等级）、clauses。</translation>
     </message>

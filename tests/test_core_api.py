@@ -178,3 +178,51 @@ def test_the_algorithm_writes_what_the_entry_point_returns(network, resilience_p
             assert [None if v is None else round(v, 3) for v in written] == [None if v is None else round(v, 3) for v in values], name
         else:
             assert written == values, name
+
+
+def test_corridor_exposure_by_hand():
+    from shapely.geometry import LineString, box
+
+    from resilience_plugin.core.faults import corridor_exposure
+
+    corridors = [LineString([(0, 0), (1000, 0)]), LineString([(0, 500), (1000, 500)]), None]
+    zones = [box(100, -10, 300, 10), box(200, -10, 500, 10), box(800, -10, 900, 10), LineString([(0, 0), (5, 5)])]
+    result = corridor_exposure(corridors, zones, load_profile(), hazard_classes=["高", "高", "低", None], names=["京藏高速", "长安街", "x"])
+    s = result.sections
+    rows = list(zip(s["corr_name"], s["hz_class"], s["exposed_m"], s["share"]))
+    assert rows == [("京藏高速", "低", 100.0, 0.1), ("京藏高速", "高", 400.0, 0.4)]
+    assert s["corr_len_m"] == [1000.0, 1000.0] and s["corr_fid"] == [0, 0]
+    assert [round(g.length, 6) for g in result.section_geometries] == [100.0, 400.0]
+    assert result.summary["hz_exp_m"] == [500.0, 0.0, 0.0]
+    assert result.summary["hz_share"] == [0.5, 0.0, None]
+    assert result.summary["hz_classes"] == ["低, 高", None, None]
+    assert [str(n.message) for n in result.notes] == ["1 of 2 corridor(s) run through hazard zones: 0.50 km of 2.00 km."]
+
+
+def test_the_exposure_algorithm_writes_what_the_entry_point_returns(resilience_processing, tmp_path):
+    from resilience_plugin.core.faults import corridor_exposure
+
+    params = {
+        "CORRIDORS": f"{SHIPPED_SAMPLE}|layername=corridors",
+        "HAZARDS": f"{SHIPPED_SAMPLE}|layername=flood_zones",
+        "OUTPUT": str(tmp_path / "exposure.gpkg"),
+        "SUMMARY": str(tmp_path / "summary.gpkg"),
+    }
+    layers, _context = run("resilience:corridorexposure", params)
+    c_names, c_rows, corridors = read_table(SHIPPED_SAMPLE, "corridors")
+    z_names, z_rows, zones = read_table(SHIPPED_SAMPLE, "flood_zones")
+    class_field = next(n for n in ("risk_class", "class", "hz_class", "level") if n in z_names)
+    name_field = next(n for n in ("name_zh", "name") if n in c_names)
+    result = corridor_exposure(
+        corridors,
+        zones,
+        load_profile(),
+        hazard_classes=[r[z_names.index(class_field)] for r in z_rows],
+        names=[r[c_names.index(name_field)] for r in c_rows],
+    )
+    written = list(layers["OUTPUT"].getFeatures())
+    assert len(written) == len(result.sections["exposed_m"]) > 0
+    for field in ("hz_class", "exposed_m", "corr_len_m", "share", "measure", "clauses"):
+        assert [f[field] for f in written] == result.sections[field], field
+    summary = list(layers["SUMMARY"].getFeatures())
+    assert [f["hz_exp_m"] for f in summary] == result.summary["hz_exp_m"]

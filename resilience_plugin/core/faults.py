@@ -572,3 +572,89 @@ def nearest(geoms: Sequence, targets: Sequence) -> Tuple[np.ndarray, np.ndarray]
     idx[g_ok[gi]] = t_ok[tj]
     dist[g_ok[gi]] = d
     return idx, dist
+
+
+EXPOSURE_CLAUSES = "第62、75条"
+
+
+@dataclass
+class CorridorExposure:
+    """What :func:`corridor_exposure` returns: ``sections`` (one row per corridor and hazard class it runs through,
+    ordered by corridor, then class) and ``summary`` (one row per corridor, in input order), each a table of columns
+    (field name -> values) with its geometries; ``notes`` say what the log would."""
+
+    exposure: Exposure
+    sections: Dict[str, list]
+    section_geometries: np.ndarray
+    summary: Dict[str, list]
+    notes: list
+
+
+def corridor_exposure(
+    corridors: Sequence,
+    hazard_zones: Sequence,
+    profile,
+    hazard_classes: Optional[Sequence] = None,
+    names: Optional[Sequence] = None,
+    grades: Optional[Sequence] = None,
+    ids: Optional[Sequence] = None,
+    progress=None,
+    canceled=None,
+) -> CorridorExposure:
+    """Corridor length inside hazard zones (flood, waterlogging, geohazard), per corridor and hazard class, for
+    第62条's list of waterlogging-prone sections (and 第75条's corridor measures).
+
+    ``corridors`` are lines and ``hazard_zones`` polygons (shapely, one projected CRS in metres; None or other types
+    are left out). ``hazard_classes`` gives one class per zone (overlapping zones of one class count once); ``names``,
+    ``grades`` and ``ids`` one value per corridor for the table. Cancelled, it raises :class:`.cancel.Cancelled`."""
+    from .cancel import check, interruptible
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    lines = _as_array(corridors)
+    zones = _as_array(hazard_zones)
+    n = len(lines)
+    ok = _present(lines)
+    polygonal = np.zeros(len(zones), dtype=bool)
+    polygonal[_present(zones)] = np.isin(shapely.get_type_id(zones[_present(zones)]), (3, 6, 7))
+    zones = np.where(polygonal, zones, None)
+    given = hazard_classes if hazard_classes is not None else [""] * len(zones)
+    classes = np.array(["" if c is None else str(c) for c in given], dtype=object)
+    names = list(names) if names is not None else [None] * n
+    grades = list(grades) if grades is not None else [None] * n
+    ids = list(ids) if ids is not None else list(range(n))
+    length = np.zeros(n)
+    length[ok] = shapely.length(lines[ok])
+
+    exposure = interruptible(lambda: exposed_parts(lines, zones, group=classes), canceled)
+    check(canceled)
+    if progress is not None:
+        progress(0.8)
+    total = exposure.union_length  # every class together, overlaps once
+    measure = profile.value("corridors.waterlogging_measure")
+    order = np.lexsort((classes[exposure.zone] if len(exposure) else np.empty(0), exposure.line))
+    line, zone, part_len = exposure.line[order], exposure.zone[order], exposure.length[order]
+    sections = {
+        "corr_fid": [ids[c] for c in line],
+        "corr_name": [names[c] for c in line],
+        "grade": [grades[c] for c in line],
+        "hz_class": [classes[z] or None for z in zone],
+        "exposed_m": [round(float(v), 3) for v in part_len],
+        "corr_len_m": [round(float(length[c]), 3) for c in line],
+        "share": [round(float(v / length[c]), 4) if length[c] > 0 else None for c, v in zip(line, part_len)],
+        "measure": [measure] * len(line),
+        "clauses": [EXPOSURE_CLAUSES] * len(line),
+    }
+    met = [set() for _ in range(n)]
+    for c, z in zip(exposure.line.tolist(), exposure.zone.tolist()):
+        met[c].add(classes[z] or "-")
+    summary = {
+        "hz_exp_m": [round(float(total[c]), 3) for c in range(n)],
+        "hz_share": [round(float(total[c] / length[c]), 4) if length[c] > 0 else None for c in range(n)],
+        "hz_classes": [", ".join(sorted(met[c])) or None for c in range(n)],
+        "clauses": [EXPOSURE_CLAUSES] * n,
+    }
+    said = QT_TRANSLATE_NOOP("Core", "{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.")
+    notes = [Note("info", Message(said, int((total > 0).sum()), int(ok.sum()), float(total.sum()) / 1000.0, float(length.sum()) / 1000.0))]
+    if progress is not None:
+        progress(1.0)
+    return CorridorExposure(exposure, sections, exposure.parts[order], summary, notes)

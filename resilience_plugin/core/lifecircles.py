@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 
 from .labels import OTHER, Classified, LabelMatcher
-from .messages import QT_TRANSLATE_NOOP, Message
+from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
 from .profile import PlanProfile, alternatives
 
 
@@ -150,15 +150,6 @@ MAX_GAP_M = 300_000.0
 INPUTS_APART = QT_TRANSLATE_NOOP(
     "Core", "'{0}' lies {1:,.0f} km from '{2}': every input must be in one projected CRS in metres (check each layer's CRS)."
 )
-
-
-@dataclass
-class Note:
-    """Something an analysis tells its user: ``level`` is "info" or "warning", ``message`` a translatable
-    :class:`.messages.Message` (``str()`` gives the English)."""
-
-    level: str
-    message: Message
 
 
 @dataclass

@@ -6,6 +6,7 @@ values that fill it. ``str()`` of the error is the English text; the QGIS side s
 ``resilience_plugin.translation.core_message(error)``, the same message in the user's language.
 """
 
+from dataclasses import dataclass
 from typing import Callable
 
 CONTEXT = "Core"
@@ -44,3 +45,12 @@ class CoreError(ValueError):
     def __init__(self, template, *values):
         self.message = template if isinstance(template, Message) else Message(template, *values)
         super().__init__(self.message.text())
+
+
+@dataclass
+class Note:
+    """Something an analysis tells its user: ``level`` is "info" or "warning", ``message`` a translatable
+    :class:`Message` (``str()`` gives the English)."""
+
+    level: str
+    message: Message

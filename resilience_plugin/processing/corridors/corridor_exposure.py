@@ -1,7 +1,5 @@
 """resilience:corridorexposure, corridor lengths inside hazard zones (第62、75条)."""
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,8 +17,6 @@ from ...compat import (
     WKB_MULTILINESTRING,
 )
 from . import CorridorsAlgorithmBase
-
-CLAUSES = "第62、75条"
 
 
 class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
@@ -107,29 +103,24 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
             parameters, self.CLASS_FIELD, context, hazards_src, self.tr("Hazard class field"), h_name, feedback
         )
         crs = working_crs(corridors_src, c_name, feedback)
-
         corridors = self.read_corridors(parameters, context, feedback, corridors_src, c_name, crs, (0, 20))
         hazards = read_source(
             hazards_src, h_name, crs, context, feedback, fields=[class_field or ""], keep_null=False, progress_span=(20, 30)
         )
         hazards.report(feedback)
-        if feedback.isCanceled():
-            return {}
-        c_geoms, c_length = corridors.geoms, corridors.length
-        h_geoms = hazards.geometries
-        polygonal = np.isin(shapely.get_type_id(h_geoms), (3, 6, 7))
-        h_geoms = np.where(polygonal, h_geoms, None)
-        classes = np.array([text(a[0]) or "" for a in hazards.attributes], dtype=object)
 
-        feedback.setProgress(35)
-        exposure = fc.exposed_parts(c_geoms, h_geoms, group=classes)
-        if feedback.isCanceled():
-            return {}
-        total = exposure.union_length  # every class together, overlaps once
-        feedback.setProgress(70)
-
-        ok = np.array([g is not None for g in c_geoms], dtype=bool)
-        measure = profile.value("corridors.waterlogging_measure")
+        # the analysis (core.faults.corridor_exposure)
+        result = fc.corridor_exposure(
+            corridors.geoms,
+            hazards.geometries,
+            profile,
+            hazard_classes=[text(a[0]) or "" for a in hazards.attributes],
+            names=corridors.names,
+            grades=corridors.grades,
+            ids=corridors.read.fids,
+            progress=lambda f: feedback.setProgress(30 + 40 * f),
+            canceled=feedback.isCanceled,
+        )
 
         out_fields = make_fields(
             [
@@ -145,28 +136,11 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
             ]
         )
         sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
-        dest = sink.dest
-        order = np.lexsort((classes[exposure.zone] if len(exposure) else np.empty(0), exposure.line))
-        rows = []
-        for k in order:
-            c = int(exposure.line[k])
-            rows.append(
-                [
-                    corridors.read.fids[c],
-                    corridors.names[c],
-                    corridors.grades[c],
-                    classes[exposure.zone[k]] or None,
-                    round(float(exposure.length[k]), 3),
-                    round(float(c_length[c]), 3),
-                    round(float(exposure.length[k] / c_length[c]), 4) if c_length[c] > 0 else None,
-                    measure,
-                    CLAUSES,
-                ]
-            )
-        if not write_rows(sink, out_fields, rows, as_multi(exposure.parts[order]), feedback, sink.failed, (70, 90)):
+        rows = [list(row) for row in zip(*result.sections.values())]
+        if not write_rows(sink, out_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (70, 90)):
             return {}
-        self.style_output(context, dest, "exposure")
-        outputs = {self.OUTPUT: dest}
+        self.style_output(context, sink.dest, "exposure")
+        outputs = {self.OUTPUT: sink.dest}
 
         if parameters.get(self.SUMMARY) is not None:
             s_fields = QgsProcessingUtils.combineFields(
@@ -182,29 +156,10 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
             )
             s_sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
             if s_sink is not None:
-                s_dest = s_sink.dest
-                met = [set() for _ in range(len(c_geoms))]
-                for c, z in zip(exposure.line.tolist(), exposure.zone.tolist()):
-                    met[c].add(classes[z] or "-")
-                rows = [
-                    list(corridors.read.attributes[c])
-                    + [
-                        round(float(total[c]), 3),
-                        round(float(total[c] / c_length[c]), 4) if c_length[c] > 0 else None,
-                        ", ".join(sorted(met[c])) or None,
-                        CLAUSES,
-                    ]
-                    for c in range(len(c_geoms))
-                ]
-                if not write_rows(s_sink, s_fields, rows, as_multi(c_geoms), feedback, s_sink.failed, (90, 99)):
+                table = result.summary
+                rows = [list(attrs) + [column[c] for column in table.values()] for c, attrs in enumerate(corridors.read.attributes)]
+                if not write_rows(s_sink, s_fields, rows, as_multi(corridors.geoms), feedback, s_sink.failed, (90, 99)):
                     return {}
-                outputs[self.SUMMARY] = s_dest
-
-        exposed_corridors = int((total > 0).sum())
-        feedback.pushInfo(
-            self.tr("{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.").format(
-                exposed_corridors, int(ok.sum()), float(total.sum()) / 1000.0, float(c_length.sum()) / 1000.0
-            )
-        )
-        feedback.setProgress(100)
+                outputs[self.SUMMARY] = s_sink.dest
+        self.push_notes(feedback, result.notes)
         return outputs
