@@ -1270,6 +1270,26 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="742"/>
+        <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
+        <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="746"/>
+        <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
+        <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="779"/>
+        <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
+        <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="785"/>
+        <source>Violations by category: {0}</source>
+        <translation>按类型统计的违规：{0}</translation>
+    </message>
 </context>
 <context>
     <name>CorridorExposureAlgorithm</name>
@@ -1409,12 +1429,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>FaultAvoidanceAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="61"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="49"/>
         <source>Facilities in fault avoidance zones</source>
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="64"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
         <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
 
 The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
@@ -1431,152 +1451,132 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="135"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="123"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="94"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="82"/>
         <source>Facilities or buildings to check (points or polygons).</source>
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="139"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="127"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="97"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="85"/>
         <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="130"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="100"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="88"/>
         <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
         <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="105"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="111"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="99"/>
         <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
         <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="115"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="103"/>
         <source>Fault avoidance check</source>
         <translation>断裂避让核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="116"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
         <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="134"/>
         <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="152"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="140"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="196"/>
-        <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
-        <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="202"/>
-        <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
-        <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="279"/>
-        <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
-        <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="286"/>
-        <source>Violations by category: {0}</source>
-        <translation>按类型统计的违规：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="64"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
         <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
         <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid 和 fault_name（最近的断裂）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="155"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>

@@ -226,3 +226,32 @@ def test_the_exposure_algorithm_writes_what_the_entry_point_returns(resilience_p
         assert [f[field] for f in written] == result.sections[field], field
     summary = list(layers["SUMMARY"].getFeatures())
     assert [f["hz_exp_m"] for f in summary] == result.summary["hz_exp_m"]
+
+
+def test_fault_avoidance_by_hand():
+    """A fault along the x axis; distances by hand; GB 50011 table 4.1.7 at intensity 8: 乙 200 m, 丙 100 m."""
+    from shapely.geometry import LineString, Point
+
+    from resilience_plugin.core.faults import fault_avoidance
+
+    profile = load_profile()
+    faults = [LineString([(0, 0), (10000, 0)])]
+    features = [Point(5000, 150), Point(5000, -250), Point(5000, 150), Point(20000, 30), Point(5000, 90), Point(5000, 50), None]
+    classes = ["乙类", "乙", None, "X", None, "甲", None]
+    categories = [None, None, "医院", None, "超市", None, None]
+    result = fault_avoidance(features, faults, profile, 8, seismic_classes=classes, categories=categories, fault_names=["南口-孙河断裂"])
+    c = result.columns
+    assert c["seis_class"] == ["乙", "乙", "乙", None, "丙", "甲", None]
+    assert c["class_src"] == ["field", "field", "category", "none", "category", "field", "none"]
+    assert c["required_m"][:3] == [200.0, 200.0, 200.0] and c["required_m"][4] == 100.0
+    assert c["dist_m"] == [150.0, 250.0, 150.0, round(float(np.hypot(10000, 30)), 2), 90.0, 50.0, None]
+    screen = profile.value("seismic.class_a_screening_distance")["8"]
+    expected_a = "special study" if 50 < screen else "ok"
+    assert list(result.status) == ["violation", "ok", "violation", "class unknown", "violation", expected_a, "no geometry"]
+    assert c["violation"] == [1, 0, 1, 0, 1, 0, 0]
+    assert c["fault_name"][:6] == ["南口-孙河断裂"] * 6 and c["fault_name"][6] is None
+    said = [str(n.message) for n in result.notes]
+    assert "features, field 'class': values that are not a class 甲/乙/丙/丁: X (1)" in said
+    assert "Intensity 8: 3 violation(s), 1 for special study, 1 ok, 1 with unknown class." in said
+    # the violations counted by their category label as written (the first violation has none)
+    assert "Violations by category: None (1), 医院 (1), 超市 (1)" in said

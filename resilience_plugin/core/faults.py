@@ -658,3 +658,130 @@ def corridor_exposure(
     if progress is not None:
         progress(1.0)
     return CorridorExposure(exposure, sections, exposure.parts[order], summary, notes)
+
+
+AVOIDANCE_CLAUSES = "第86条; GB 50011 §4.1.7"
+AVOIDANCE_STATUS_ZH = {
+    "violation": "违反避让距离",
+    "special study": "需专门研究",
+    "ok": "满足",
+    "class unknown": "设防类别未知",
+    "no geometry": "无几何",
+}
+
+
+@dataclass
+class FaultAvoidance:
+    """What :func:`fault_avoidance` returns, one row per feature in input order: ``columns`` (field name -> values,
+    the fields of ``resilience:faultavoidance``), ``status`` ("violation", "special study", "ok", "class unknown" or
+    "no geometry"), the distance to the nearest fault, and ``notes``."""
+
+    columns: Dict[str, list]
+    status: np.ndarray
+    distance: np.ndarray
+    nearest: np.ndarray
+    notes: list
+
+
+def fault_avoidance(
+    features: Sequence,
+    faults: Sequence,
+    profile: PlanProfile,
+    intensity: int,
+    seismic_classes: Optional[Sequence] = None,
+    categories: Optional[Sequence] = None,
+    vocabulary=None,
+    fault_names: Optional[Sequence] = None,
+    fault_ids: Optional[Sequence] = None,
+    layer_name: str = "features",
+    class_field: str = "class",
+    canceled=None,
+) -> FaultAvoidance:
+    """Facilities or buildings inside the active-fault avoidance distance for their seismic class and the design
+    intensity (GB 50011 §4.1.7, 第86条).
+
+    ``features`` (points or polygons) and ``faults`` (lines) are shapely geometries in one projected CRS in metres.
+    Each feature's class (甲/乙/丙/丁, also 甲类 or A–D) comes from ``seismic_classes``; where that is missing or
+    unreadable, from its category: ``categories`` as the data writes them (医院, amenity=school …), read by the
+    profile's label rules (``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping) and
+    classed by ``seismic.class_by_category``. A 甲 feature near a fault is flagged for a special study."""
+    from collections import Counter
+
+    from .cancel import check, interruptible
+    from .lifecircles import Vocabulary
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    geoms = _as_array(features)
+    n = len(geoms)
+    classes_in = list(seismic_classes) if seismic_classes is not None else [None] * n
+    codes = [None] * n
+    labels = [None] * n
+    if categories is not None:
+        vocab = vocabulary or Vocabulary.from_profile(profile)
+        labels = [None if c is None else str(c) for c in categories]
+        idx, _found = vocab.classify_labels(labels)
+        codes = [vocab.codes[k] if k != vocab.other else None for k in idx]
+    by_category = profile.value("seismic.class_by_category")
+    classes, origin = [], []
+    unknown_classes, unknown_categories = Counter(), Counter()
+    for value, code, label in zip(classes_in, codes, labels):
+        c = seismic_class(value)
+        if c is None and value:
+            unknown_classes[str(value)] += 1
+        if c is not None:
+            classes.append(c)
+            origin.append("field")
+            continue
+        c = by_category.get(code) if code else None
+        if c is None and label:
+            unknown_categories[label] += 1
+        classes.append(c)
+        origin.append("category" if c else "none")
+    notes = []
+    if unknown_classes:
+        said = QT_TRANSLATE_NOOP("Core", "{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}")
+        listed = ", ".join(f"{k} ({v})" for k, v in unknown_classes.most_common(10))
+        notes.append(Note("warning", Message(said, layer_name, class_field, listed)))
+    if unknown_categories:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: categories without a class in the profile, reported 'class unknown': {1}")
+        notes.append(Note("warning", Message(said, layer_name, ", ".join(f"{k} ({v})" for k, v in unknown_categories.most_common(10)))))
+
+    required, special = required_distance(classes, intensity, profile)
+    near, dist = interruptible(lambda: nearest(geoms, faults), canceled)
+    check(canceled)
+    present = dist < np.inf
+    violation = present & ~special & ~np.isnan(required) & (dist < required)
+    special_hit = present & special & (dist < np.where(np.isnan(required), -1, required))
+    status = np.full(n, "ok", dtype=object)
+    status[np.isnan(required) & ~special] = "class unknown"
+    status[special_hit] = "special study"
+    status[violation] = "violation"
+    status[~present] = "no geometry"
+    measure = profile.value("seismic.avoidance_measure")
+    names = list(fault_names) if fault_names is not None else [None] * len(_as_array(faults))
+    ids = list(fault_ids) if fault_ids is not None else list(range(len(names)))
+    flagged = np.isin(status, ("violation", "special study"))
+    columns = {
+        "seis_class": classes,
+        "class_src": origin,
+        "intensity": [int(intensity)] * n,
+        "required_m": [None if np.isnan(r) else float(r) for r in required],
+        "fault_fid": [ids[j] if j >= 0 else None for j in near],
+        "fault_name": [names[j] if j >= 0 else None for j in near],
+        "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
+        "violation": [int(bool(v)) for v in violation],
+        "status": list(status),
+        "status_zh": [AVOIDANCE_STATUS_ZH[s] for s in status],
+        "measure": [measure if f else None for f in flagged],
+        "clauses": [AVOIDANCE_CLAUSES] * n,
+    }
+    counts = Counter(status.tolist())
+    said = QT_TRANSLATE_NOOP("Core", "Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.")
+    notes.append(
+        Note("info", Message(said, intensity, counts["violation"], counts["special study"], counts["ok"], counts["class unknown"]))
+    )
+    if categories is not None and counts["violation"]:
+        by_cat = Counter(labels[i] for i in np.nonzero(violation)[0])
+        said = QT_TRANSLATE_NOOP("Core", "Violations by category: {0}")
+        notes.append(Note("warning", Message(said, ", ".join(f"{k} ({v})" for k, v in by_cat.most_common()))))
+    return FaultAvoidance(columns, status, dist, near, notes)

@@ -1,8 +1,5 @@
 """resilience:faultavoidance, facilities and buildings against active-fault setbacks (第86条; GB 50011 §4.1.7)."""
 
-from collections import Counter
-
-import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -24,15 +21,6 @@ from ...compat import (
     WKB_MULTIPOLYGON,
 )
 from . import CorridorsAlgorithmBase
-
-CLAUSES = "第86条; GB 50011 §4.1.7"
-STATUS_ZH = {
-    "violation": "违反避让距离",
-    "special study": "需专门研究",
-    "ok": "满足",
-    "class unknown": "设防类别未知",
-    "no geometry": "无几何",
-}
 
 
 class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
@@ -156,68 +144,37 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         features = read_source(source, name, crs, context, feedback, progress_span=(0, 30))
         features.report(feedback)
         faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (30, 40))
-        if feedback.isCanceled():
-            return {}
-        f_geoms = faults.geoms
 
-        # class per feature: field first, then category map
+        # the classes' source: the class field, then the category labels (logged, and refused when mostly unknown)
         fields = source.fields()
         class_j = fields.lookupField(class_field) if class_field else -1
         cat_j = fields.lookupField(cat_field) if cat_field else -1
-        by_category = profile.value("seismic.class_by_category")
         try:
             vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
         except LabelError as exc:
             raise QgsProcessingException(self.tr("Facility label mapping: {0}").format(core_message(exc))) from None
-        codes = [None] * len(features.attributes)
-        if cat_j >= 0:
-            idx, found = vocab.classify_labels([text(a[cat_j]) for a in features.attributes])
+        labels = [text(a[cat_j]) for a in features.attributes] if cat_j >= 0 else None
+        if labels is not None:
             # with a class field the categories only fill its gaps; without one, unknown labels would leave most
             # features with no distance, so the run stops as the other facility tools do
-            log_label_mapping(feedback, name, cat_field, found, vocab, refuse=class_j < 0)
-            codes = [vocab.codes[k] if k != vocab.other else None for k in idx]
-        classes, origin = [], []
-        unknown_classes, unknown_categories = Counter(), Counter()
-        for attrs, code in zip(features.attributes, codes):
-            value = text(attrs[class_j]) if class_j >= 0 else None
-            c = fc.seismic_class(value)
-            if c is None and value:
-                unknown_classes[value] += 1
-            if c is not None:
-                classes.append(c)
-                origin.append("field")
-                continue
-            c = by_category.get(code) if code else None
-            if c is None and cat_j >= 0 and text(attrs[cat_j]):
-                unknown_categories[text(attrs[cat_j])] += 1
-            classes.append(c)
-            origin.append("category" if c else "none")
-        if unknown_classes:
-            feedback.pushWarning(
-                self.tr("{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}").format(
-                    name, class_field, ", ".join(f"{k} ({v})" for k, v in unknown_classes.most_common(10))
-                )
-            )
-        if unknown_categories:
-            feedback.pushWarning(
-                self.tr("{0}: categories without a class in the profile, reported 'class unknown': {1}").format(
-                    name, ", ".join(f"{k} ({v})" for k, v in unknown_categories.most_common(10))
-                )
-            )
-        required, special = fc.required_distance(classes, intensity, profile)
+            log_label_mapping(feedback, name, cat_field, vocab.classify_labels(labels)[1], vocab, refuse=class_j < 0)
         feedback.setProgress(50)
-        nearest, dist = fc.nearest(features.geometries, f_geoms)
-        if feedback.isCanceled():
-            return {}
-        present = dist < np.inf
-        violation = present & ~special & ~np.isnan(required) & (dist < required)
-        special_hit = present & special & (dist < np.where(np.isnan(required), -1, required))
-        status = np.full(len(classes), "ok", dtype=object)
-        status[np.isnan(required) & ~special] = "class unknown"
-        status[special_hit] = "special study"
-        status[violation] = "violation"
-        status[~present] = "no geometry"
-        measure = profile.value("seismic.avoidance_measure")
+
+        # the analysis (core.faults.fault_avoidance)
+        result = fc.fault_avoidance(
+            features.geometries,
+            faults.geoms,
+            profile,
+            intensity,
+            seismic_classes=[text(a[class_j]) for a in features.attributes] if class_j >= 0 else None,
+            categories=labels,
+            vocabulary=vocab,
+            fault_names=faults.names,
+            fault_ids=faults.read.fids,
+            layer_name=name,
+            class_field=class_field or "",
+            canceled=feedback.isCanceled,
+        )
 
         out_fields = QgsProcessingUtils.combineFields(
             fields,
@@ -242,27 +199,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         geometries = polygons_only(features.geometries) if polygons else features.geometries
         sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON if polygons else source.wkbType(), crs)
         dest = sink.dest
-        rows = []
-        for i, attrs in enumerate(features.attributes):
-            j = int(nearest[i])
-            flagged = status[i] in ("violation", "special study")
-            rows.append(
-                list(attrs)
-                + [
-                    classes[i],
-                    origin[i],
-                    intensity,
-                    None if np.isnan(required[i]) else float(required[i]),
-                    faults.read.fids[j] if j >= 0 else None,
-                    faults.names[j] if j >= 0 else None,
-                    round(float(dist[i]), 2) if present[i] else None,
-                    int(bool(violation[i])),
-                    status[i],
-                    STATUS_ZH[status[i]],
-                    measure if flagged else None,
-                    CLAUSES,
-                ]
-            )
+        rows = [list(attrs) + [column[i] for column in result.columns.values()] for i, attrs in enumerate(features.attributes)]
         if not write_rows(
             sink,
             out_fields,
@@ -275,14 +212,6 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             return {}
         self.style_output(context, dest, "avoidance")
 
-        counts = Counter(status.tolist())
-        feedback.pushInfo(
-            self.tr("Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.").format(
-                intensity, counts["violation"], counts["special study"], counts["ok"], counts["class unknown"]
-            )
-        )
-        if cat_j >= 0 and counts["violation"]:
-            by_cat = Counter(text(features.attributes[i][cat_j]) for i in np.nonzero(violation)[0])
-            feedback.pushWarning(self.tr("Violations by category: {0}").format(", ".join(f"{k} ({v})" for k, v in by_cat.most_common())))
+        self.push_notes(feedback, result.notes)
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
