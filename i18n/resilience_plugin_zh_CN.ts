@@ -1290,6 +1290,21 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="857"/>
+        <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
+        <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="941"/>
+        <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
+        <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/faults.py" line="944"/>
+        <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
+        <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
+    </message>
 </context>
 <context>
     <name>CorridorExposureAlgorithm</name>
@@ -1584,12 +1599,12 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
 <context>
     <name>FaultCrossingsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="52"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="47"/>
         <source>Corridor × fault crossing register</source>
         <translation>通道×活动断裂交叉台账</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="55"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="50"/>
         <source>The register a seismic reviewer asks for: every place where an emergency corridor crosses an active fault, and every corridor section inside a fault's avoidance zone. The plan asks for flexible seismic measures where important corridors cross fault zones (第44条) and strict avoidance of active faults (第86条).
 
 Crossings: one point per contact of a corridor with a fault. contact is 'cross' (passes through), 'touch' (the corridor or the fault ends on the other) or 'along' (the corridor lies on the fault trace; the point is the middle of that stretch and along_m its length). angle_deg is the acute angle between corridor and fault (90 = perpendicular, 0 = parallel), chain_m the distance along the corridor from its start (parts in order), exposed_m the length of the corridor inside the fault's avoidance zone around this crossing.
@@ -1614,212 +1629,197 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="99"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="94"/>
         <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
         <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="158"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="153"/>
         <source>Fault avoidance distance field (m)</source>
         <translation>断裂避让距离字段（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="109"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="104"/>
         <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="118"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="113"/>
         <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="122"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="117"/>
         <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
         <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="124"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="119"/>
         <source>Corridor sections in avoidance zones</source>
         <translation>避让区内通道路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="120"/>
         <source>The parts of each corridor inside each fault&apos;s avoidance zone, with their length.</source>
         <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="127"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="122"/>
         <source>Corridor summary</source>
         <translation>通道汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="128"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
         <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
         <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="157"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="152"/>
         <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="173"/>
-        <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
-        <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="204"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="182"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="205"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="183"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="206"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="184"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="207"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="185"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="208"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="186"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="359"/>
-        <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
-        <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="365"/>
-        <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
-        <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="55"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="50"/>
         <source>Fields of the crossing points: corr_fid, corr_name and grade (the corridor), fault_fid and fault_name (the fault), contact and contact_zh (cross, touch or along), angle_deg, chain_m (chainage along the corridor), along_m (length on the fault trace), avoid_m (avoidance distance), exposed_m (corridor length inside the zone), severity (0–100), sev_level and sev_zh, measure, clauses. Sections in avoidance zones: the same ids and names, avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and situat_zh, severity, sev_level, sev_zh, measure, clauses. Summary per corridor: fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses.</source>
         <translation>交叉点字段：corr_fid、corr_name 和 grade（通道）、fault_fid 和 fault_name（断裂）、contact 和 contact_zh（穿越、接触或沿断裂）、angle_deg（交角）、chain_m（沿通道里程）、along_m（位于断裂迹线上的长度）、avoid_m（避让距离）、exposed_m（避让带内的通道长度）、severity（0–100）、sev_level 和 sev_zh、measure、clauses。避让带内路段：同样的编号和名称、avoid_m、exposed_m、corr_len_m、share、crossings、angle_deg、situation 和 situat_zh、severity、sev_level、sev_zh、measure、clauses。每条通道的汇总：fx_cross（交叉数）、fx_along（位于断裂迹线上的段数）、fx_exp_m 和 fx_share（避让带内的长度和比例）、fx_angle（最小交角）、severity、sev_level、sev_zh、measure、clauses。</translation>
     </message>

@@ -255,3 +255,41 @@ def test_fault_avoidance_by_hand():
     assert "Intensity 8: 3 violation(s), 1 for special study, 1 ok, 1 with unknown class." in said
     # the violations counted by their category label as written (the first violation has none)
     assert "Violations by category: None (1), 医院 (1), 超市 (1)" in said
+
+
+def test_fault_register_by_hand():
+    """A corridor along the x axis crossed at right angles by a fault at x = 400: one contact at (400, 0), chainage
+    400 m, and 200 m of corridor inside the 100 m avoidance zone; a second corridor 500 m beyond the fault's end."""
+    from shapely.geometry import LineString
+
+    from resilience_plugin.core.faults import fault_register
+
+    corridors = [LineString([(0, 0), (1000, 0)]), LineString([(0, 1000), (1000, 1000)])]
+    faults = [LineString([(400, -500), (400, 500)])]
+    result = fault_register(
+        corridors,
+        faults,
+        load_profile(),
+        100.0,
+        corridor_names=["京藏高速", "长安街"],
+        fault_names=["南口-孙河断裂"],
+        fault_distances=[0.0],
+    )
+    x = result.crossings
+    assert (x["corr_name"], x["fault_name"], x["contact"], x["angle_deg"], x["chain_m"], x["avoid_m"]) == (
+        ["京藏高速"],
+        ["南口-孙河断裂"],
+        ["cross"],
+        [90.0],
+        [400.0],
+        [100.0],
+    )
+    assert [(p.x, p.y) for p in result.crossing_points] == [(400.0, 0.0)]
+    s = result.sections
+    assert s["corr_name"] == ["京藏高速"] and s["exposed_m"] == [200.0] and s["share"] == [0.2] and s["situation"] == ["crosses"]
+    assert shapely.equals(result.section_geometries[0], LineString([(300, 0), (500, 0)]))
+    assert result.summary["fx_cross"] == [1, 0] and result.summary["fx_exp_m"] == [200.0, 0.0]
+    assert result.summary["measure"][1] is None and result.summary["sev_zh"][1] == "无"
+    said = [str(n.message) for n in result.notes]
+    assert "faults: 1 fault(s) without their own avoidance distance use 100 m." in said
+    assert any(t.startswith("1 corridor-fault contact(s):") for t in said)

@@ -785,3 +785,165 @@ def fault_avoidance(
         said = QT_TRANSLATE_NOOP("Core", "Violations by category: {0}")
         notes.append(Note("warning", Message(said, ", ".join(f"{k} ({v})" for k, v in by_cat.most_common()))))
     return FaultAvoidance(columns, status, dist, near, notes)
+
+
+CROSSING_CLAUSES = "第44、86条"
+ALONG_CLAUSES = "第62、86条"
+CONTACT_ZH = {CONTACT_CROSS: "穿越", CONTACT_TOUCH: "端点相接", CONTACT_ALONG: "沿断裂"}
+SITUATION_ZH = {SITUATION_CROSSES: "穿越断裂", SITUATION_ALONG: "沿断裂走向", SITUATION_NEAR: "临近未穿越"}
+
+
+@dataclass
+class FaultRegister:
+    """What :func:`fault_register` returns. Three tables of columns (field name -> values), the fields of
+    ``resilience:faultcrossings``: ``crossings`` (one row per corridor-fault contact, at ``crossing_points``),
+    ``sections`` (one row per corridor stretch inside an avoidance zone, ``section_geometries``) and ``summary`` (one
+    row per corridor, in input order); and ``notes``."""
+
+    crossings: Dict[str, list]
+    crossing_points: np.ndarray
+    sections: Dict[str, list]
+    section_geometries: np.ndarray
+    summary: Dict[str, list]
+    notes: list
+
+
+def fault_register(
+    corridors: Sequence,
+    faults: Sequence,
+    profile: PlanProfile,
+    avoidance_distance: float,
+    fault_distances: Optional[Sequence[float]] = None,
+    corridor_names: Optional[Sequence] = None,
+    corridor_grades: Optional[Sequence] = None,
+    corridor_ids: Optional[Sequence] = None,
+    fault_names: Optional[Sequence] = None,
+    fault_ids: Optional[Sequence] = None,
+    faults_name: str = "faults",
+    progress=None,
+    canceled=None,
+) -> FaultRegister:
+    """The register of corridors crossing or running along active faults (第33、44、62、86条).
+
+    ``corridors`` and ``faults`` are shapely lines in one projected CRS in metres. Each fault's avoidance zone is
+    ``avoidance_distance`` metres wide on each side, or its own distance in ``fault_distances`` where that is above 0.
+    Every contact gets its angle, chainage, severity (from the corridor grade, the angle and the exposed length; the
+    profile's ``corridors.severity``) and the measure the plan requires; every stretch inside a zone says whether it
+    crosses the fault, runs along it, or runs near it without crossing. Cancelled, it raises
+    :class:`.cancel.Cancelled`."""
+    from .cancel import check, interruptible
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    def report(fraction):
+        if progress is not None:
+            progress(fraction)
+
+    c_geoms, f_geoms = _as_array(corridors), _as_array(faults)
+    n_c, n_f = len(c_geoms), len(f_geoms)
+    c_names = list(corridor_names) if corridor_names is not None else [None] * n_c
+    c_grades = list(corridor_grades) if corridor_grades is not None else [None] * n_c
+    c_ids = list(corridor_ids) if corridor_ids is not None else list(range(n_c))
+    f_names = list(fault_names) if fault_names is not None else [None] * n_f
+    f_ids = list(fault_ids) if fault_ids is not None else list(range(n_f))
+    c_length = np.zeros(n_c)
+    c_ok = _present(c_geoms)
+    c_length[c_ok] = shapely.length(c_geoms[c_ok])
+    notes = []
+    distance = np.full(n_f, float(avoidance_distance))
+    if fault_distances is not None:
+        own = np.asarray(fault_distances, dtype=float)
+        distance = np.where(own > 0, own, avoidance_distance)
+        if (own <= 0).any():
+            said = QT_TRANSLATE_NOOP("Core", "{0}: {1} fault(s) without their own avoidance distance use {2:g} m.")
+            notes.append(Note("info", Message(said, faults_name, int((own <= 0).sum()), avoidance_distance)))
+
+    crossings = interruptible(lambda: find_crossings(c_geoms, f_geoms), canceled)
+    check(canceled)
+    report(0.3)
+    zones = avoidance_zones(f_geoms, distance)
+    exposure = interruptible(lambda: exposed_parts(c_geoms, zones), canceled)
+    check(canceled)
+    report(0.7)
+    stretches = split_stretches(exposure, crossings, f_geoms)
+    local = np.where(stretches.of_crossing >= 0, stretches.length[np.maximum(stretches.of_crossing, 0)] if len(stretches) else 0.0, 0.0)
+    cross_sev = severity([c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
+    stretch_sev = severity([c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile)
+    cross_measure = profile.value("corridors.fault_crossing_measure")
+    along_measure = profile.value("corridors.fault_along_measure")
+
+    def pairs(cs, fs):
+        return {
+            "corr_fid": [c_ids[c] for c in cs],
+            "corr_name": [c_names[c] for c in cs],
+            "grade": [c_grades[c] for c in cs],
+            "fault_fid": [f_ids[f] for f in fs],
+            "fault_name": [f_names[f] for f in fs],
+        }
+
+    along = (crossings.contact == CONTACT_ALONG).tolist()
+    crossing_table = pairs(crossings.corridor.tolist(), crossings.fault.tolist())
+    crossing_table.update(
+        {
+            "contact": crossings.contact.tolist(),
+            "contact_zh": [CONTACT_ZH[k] for k in crossings.contact],
+            "angle_deg": np.round(crossings.angle, 2).tolist(),
+            "chain_m": np.round(crossings.chainage, 3).tolist(),
+            "along_m": np.round(crossings.along_length, 3).tolist(),
+            "avoid_m": distance[crossings.fault].tolist(),
+            "exposed_m": np.round(local, 3).tolist(),
+            "severity": np.round(cross_sev.score, 1).tolist(),
+            "sev_level": cross_sev.level.tolist(),
+            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in cross_sev.level],
+            "measure": [along_measure if a else cross_measure for a in along],
+            "clauses": [ALONG_CLAUSES if a else CROSSING_CLAUSES for a in along],
+        }
+    )
+    points = shapely.points(crossings.x, crossings.y) if len(crossings) else np.empty(0, dtype=object)
+
+    crosses = (stretches.situation == SITUATION_CROSSES).tolist()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(c_length[stretches.line] > 0, stretches.length / c_length[stretches.line], np.nan)
+    section_table = pairs(stretches.line.tolist(), stretches.zone.tolist())
+    section_table.update(
+        {
+            "avoid_m": distance[stretches.zone].tolist(),
+            "exposed_m": np.round(stretches.length, 3).tolist(),
+            "corr_len_m": np.round(c_length[stretches.line], 3).tolist(),
+            "share": [None if np.isnan(v) else v for v in np.round(share, 4).tolist()],
+            "crossings": stretches.crossings.tolist(),
+            "angle_deg": np.round(stretches.angle, 2).tolist(),
+            "situation": stretches.situation.tolist(),
+            "situat_zh": [SITUATION_ZH[v] for v in stretches.situation],
+            "severity": np.round(stretch_sev.score, 1).tolist(),
+            "sev_level": stretch_sev.level.tolist(),
+            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level],
+            "measure": [cross_measure if c else along_measure for c in crosses],
+            "clauses": [CROSSING_CLAUSES if c else ALONG_CLAUSES for c in crosses],
+        }
+    )
+
+    per = corridor_summary(n_c, crossings, exposure, stretches, stretch_sev)
+    exposed = [per.exposed[c] > 0 or per.crossings[c] > 0 for c in range(n_c)]
+    summary = {
+        "fx_cross": [int(v) for v in per.crossings],
+        "fx_along": [int(v) for v in per.along],
+        "fx_exp_m": [round(float(v), 3) for v in per.exposed],
+        "fx_share": [round(float(per.exposed[c] / c_length[c]), 4) if c_length[c] > 0 else None for c in range(n_c)],
+        "fx_angle": [None if np.isnan(v) else round(float(v), 2) for v in per.min_angle],
+        "severity": [None if np.isnan(v) else round(float(v), 1) for v in per.score],
+        "sev_level": list(per.level),
+        "sev_zh": [SEVERITY_CLASSES_ZH.get(level, "无") if level else "无" for level in per.level],
+        "measure": [(cross_measure if per.crossings[c] else along_measure) if exposed[c] else None for c in range(n_c)],
+        "clauses": [(CROSSING_CLAUSES if per.crossings[c] else ALONG_CLAUSES) if exposed[c] else None for c in range(n_c)],
+    }
+
+    levels = {lvl: int((cross_sev.level == lvl).sum()) for lvl in SEVERITY_CLASSES}
+    said = QT_TRANSLATE_NOOP("Core", "{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.")
+    notes.append(Note("info", Message(said, len(crossings), levels["high"], levels["medium"], levels["low"])))
+    near = int((stretches.situation == SITUATION_NEAR).sum())
+    said = QT_TRANSLATE_NOOP(
+        "Core", "{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it."
+    )
+    notes.append(Note("info", Message(said, len(stretches), float(exposure.union_length.sum()) / 1000.0, near)))
+    report(1.0)
+    return FaultRegister(crossing_table, points, section_table, stretches.geoms, summary, notes)

@@ -1,7 +1,5 @@
 """resilience:faultcrossings, the register of corridors crossing active faults (第44、86条)."""
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
@@ -22,9 +20,6 @@ from ...compat import (
     WKB_POINT,
 )
 from . import CorridorsAlgorithmBase
-
-CLAUSES_CROSS = "第44、86条"
-CLAUSES_ALONG = "第62、86条"
 
 
 class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
@@ -161,43 +156,26 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         crs = working_crs(corridors_src, c_name, feedback)
         corridors = self.read_corridors(parameters, context, feedback, corridors_src, c_name, crs, (0, 15))
         faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (15, 20), [fdist_field or ""])
-        if feedback.isCanceled():
-            return {}
-        c_geoms, f_geoms = corridors.geoms, faults.geoms
-        c_names, c_grades, f_names, c_length = corridors.names, corridors.grades, faults.names, corridors.length
-        distance = np.full(len(f_geoms), default_distance)
+        own = None
         if fdist_field:
             own = numbers([a[1] for a in faults.read.attributes], fdist_field, f_name, feedback, fids=faults.read.fids)
-            distance = np.where(own > 0, own, default_distance)
-            if (own <= 0).any():
-                feedback.pushInfo(
-                    self.tr("{0}: {1} fault(s) without their own avoidance distance use {2:g} m.").format(
-                        f_name, int((own <= 0).sum()), default_distance
-                    )
-                )
 
-        # geometry work
-        feedback.setProgress(25)
-        crossings = fc.find_crossings(c_geoms, f_geoms)
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(40)
-        zones = fc.avoidance_zones(f_geoms, distance)
-        exposure = fc.exposed_parts(c_geoms, zones)
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(65)
-        stretches = fc.split_stretches(exposure, crossings, f_geoms)
-        local = np.where(stretches.of_crossing >= 0, stretches.length[np.maximum(stretches.of_crossing, 0)] if len(stretches) else 0.0, 0.0)
-        cross_sev = fc.severity([c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
-        stretch_sev = fc.severity(
-            [c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile
+        # the analysis (core.faults.fault_register)
+        result = fc.fault_register(
+            corridors.geoms,
+            faults.geoms,
+            profile,
+            default_distance,
+            fault_distances=own,
+            corridor_names=corridors.names,
+            corridor_grades=corridors.grades,
+            corridor_ids=corridors.read.fids,
+            fault_names=faults.names,
+            fault_ids=faults.read.fids,
+            faults_name=f_name,
+            progress=lambda f: feedback.setProgress(20 + 50 * f),
+            canceled=feedback.isCanceled,
         )
-
-        cross_measure = profile.value("corridors.fault_crossing_measure")
-        along_measure = profile.value("corridors.fault_along_measure")
-        contact_zh = {fc.CONTACT_CROSS: "穿越", fc.CONTACT_TOUCH: "端点相接", fc.CONTACT_ALONG: "沿断裂"}
-        situation_zh = {fc.SITUATION_CROSSES: "穿越断裂", fc.SITUATION_ALONG: "沿断裂走向", fc.SITUATION_NEAR: "临近未穿越"}
 
         # crossings
         pair_fields = [
@@ -207,15 +185,6 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             ("fault_fid", FIELD_INT, self.tr("Fault feature id")),
             ("fault_name", FIELD_STRING, self.tr("Fault")),
         ]
-
-        def pair_columns(cs, fs):
-            return (
-                [corridors.read.fids[c] for c in cs],
-                [c_names[c] for c in cs],
-                [c_grades[c] for c in cs],
-                [faults.read.fids[f] for f in fs],
-                [f_names[f] for f in fs],
-            )
 
         x_fields = make_fields(
             pair_fields
@@ -236,27 +205,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         sink = self.output_sink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
         crossings_dest = sink.dest
-        cc, ff = crossings.corridor.tolist(), crossings.fault.tolist()
-        along = (crossings.contact == fc.CONTACT_ALONG).tolist()
-        rows = list(
-            zip(
-                *pair_columns(cc, ff),
-                crossings.contact.tolist(),
-                [contact_zh[k] for k in crossings.contact],
-                np.round(crossings.angle, 2).tolist(),
-                np.round(crossings.chainage, 3).tolist(),
-                np.round(crossings.along_length, 3).tolist(),
-                distance[crossings.fault].tolist(),
-                np.round(local, 3).tolist(),
-                np.round(cross_sev.score, 1).tolist(),
-                cross_sev.level.tolist(),
-                [fc.SEVERITY_CLASSES_ZH[v] for v in cross_sev.level],
-                [along_measure if a else cross_measure for a in along],
-                [CLAUSES_ALONG if a else CLAUSES_CROSS for a in along],
-            )
-        )
-        points = shapely.points(crossings.x, crossings.y) if len(crossings) else []
-        if not write_rows(sink, x_fields, rows, points, feedback, sink.failed, (70, 80)):
+        rows = list(zip(*result.crossings.values()))
+        if not write_rows(sink, x_fields, rows, result.crossing_points, feedback, sink.failed, (70, 80)):
             return {}
         self.style_output(context, crossings_dest, "severity")
 
@@ -281,29 +231,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         sink = self.output_sink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
         exposed_dest = sink.dest
-        sc, sf = stretches.line.tolist(), stretches.zone.tolist()
-        crosses = (stretches.situation == fc.SITUATION_CROSSES).tolist()
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(c_length[stretches.line] > 0, stretches.length / c_length[stretches.line], np.nan)
-        rows = list(
-            zip(
-                *pair_columns(sc, sf),
-                distance[stretches.zone].tolist(),
-                np.round(stretches.length, 3).tolist(),
-                np.round(c_length[stretches.line], 3).tolist(),
-                [None if np.isnan(v) else v for v in np.round(share, 4).tolist()],
-                stretches.crossings.tolist(),
-                np.round(stretches.angle, 2).tolist(),
-                stretches.situation.tolist(),
-                [situation_zh[v] for v in stretches.situation],
-                np.round(stretch_sev.score, 1).tolist(),
-                stretch_sev.level.tolist(),
-                [fc.SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level],
-                [cross_measure if c else along_measure for c in crosses],
-                [CLAUSES_CROSS if c else CLAUSES_ALONG for c in crosses],
-            )
-        )
-        if not write_rows(sink, e_fields, rows, as_multi(stretches.geoms), feedback, sink.failed, (80, 90)):
+        rows = list(zip(*result.sections.values()))
+        if not write_rows(sink, e_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (80, 90)):
             return {}
         self.style_output(context, exposed_dest, "severity")
         outputs = {self.CROSSINGS: crossings_dest, self.EXPOSED: exposed_dest}
@@ -330,42 +259,13 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
             if sink is not None:
                 summary_dest = sink.dest
-                per = fc.corridor_summary(len(c_geoms), crossings, exposure, stretches, stretch_sev)
-                rows = []
-                for c in range(len(c_geoms)):
-                    level = per.level[c]
-                    exposed = per.exposed[c] > 0 or per.crossings[c] > 0
-                    rows.append(
-                        list(corridors.read.attributes[c])
-                        + [
-                            int(per.crossings[c]),
-                            int(per.along[c]),
-                            round(float(per.exposed[c]), 3),
-                            round(float(per.exposed[c] / c_length[c]), 4) if c_length[c] > 0 else None,
-                            None if np.isnan(per.min_angle[c]) else round(float(per.min_angle[c]), 2),
-                            None if np.isnan(per.score[c]) else round(float(per.score[c]), 1),
-                            level,
-                            fc.SEVERITY_CLASSES_ZH.get(level, "无") if level else "无",
-                            (cross_measure if per.crossings[c] else along_measure) if exposed else None,
-                            (CLAUSES_CROSS if per.crossings[c] else CLAUSES_ALONG) if exposed else None,
-                        ]
-                    )
-                if not write_rows(sink, s_fields, rows, as_multi(c_geoms), feedback, sink.failed, (90, 99)):
+                table = result.summary
+                rows = [list(attrs) + [column[c] for column in table.values()] for c, attrs in enumerate(corridors.read.attributes)]
+                if not write_rows(sink, s_fields, rows, as_multi(corridors.geoms), feedback, sink.failed, (90, 99)):
                     return {}
                 self.style_output(context, summary_dest, "severity")
                 outputs[self.SUMMARY] = summary_dest
 
-        levels = {lvl: int((cross_sev.level == lvl).sum()) for lvl in fc.SEVERITY_CLASSES}
-        feedback.pushInfo(
-            self.tr("{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.").format(
-                len(crossings), levels["high"], levels["medium"], levels["low"]
-            )
-        )
-        near = int((stretches.situation == fc.SITUATION_NEAR).sum())
-        feedback.pushInfo(
-            self.tr(
-                "{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it."
-            ).format(len(stretches), float(exposure.union_length.sum()) / 1000.0, near)
-        )
+        self.push_notes(feedback, result.notes)
         feedback.setProgress(100)
         return outputs
