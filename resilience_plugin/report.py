@@ -18,6 +18,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExpression,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsFillSymbol,
@@ -46,7 +47,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
 from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON
 from .core import report as rc
@@ -72,7 +73,6 @@ TITLE_PAGES = 3  # the title page and two pages of profile values, for the first
 HEADER_ALL_FRAMES = (
     getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
 )
-WRAP_TEXT = getattr(getattr(Qgis, "LayoutTableWrapBehavior", None), "WrapText", None) or QgsLayoutItemAttributeTable.WrapBehavior.WrapText
 
 
 @dataclass
@@ -656,12 +656,13 @@ class _Builder:
             columns.append(column)
         if hasattr(table, "setColumns"):
             table.setColumns(columns)
+        # the cells wrapped here, not by QGIS: its WrapText takes seconds per page on long Chinese cells
+        self._wrap_cells(rows_layer, section, widths, size)
         table.setFilterFeatures(True)
         page_key = QgsExpression.quotedString(section)
         table.setFeatureFilter(f'"page_key" = attribute(@atlas_feature, \'page_key\') AND "section" = {page_key}')
         table.setMaximumNumberOfFeatures(500)
         table.setUseConditionalStyling(True)
-        table.setWrapBehavior(WRAP_TEXT)
         content = QgsTextFormat.fromQFont(QFont(self.family))
         content.setSize(size)
         table.setContentTextFormat(content)
@@ -674,6 +675,27 @@ class _Builder:
         table.setGridColor(QColor("#999999"))
         self.frame(table, page, x, y, w, h)
         return table
+
+    def _wrap_cells(self, rows_layer, section, widths, size):
+        """Break the text of ``section``'s cells into lines that fit their column at ``size`` points."""
+        font = QFont(self.family)
+        font.setPixelSize(100)  # an em of 100 px: widths measured so scale to any size, whatever the screen
+        metrics = QFontMetricsF(font)
+        mm_per_px = size * 25.4 / 72 / 100
+
+        def advance(text):
+            return metrics.horizontalAdvance(text) * mm_per_px
+
+        changes = {}
+        request = QgsFeatureRequest().setFilterExpression(f'"section" = {QgsExpression.quotedString(section)}')
+        for feature in rows_layer.getFeatures(request):
+            for j, width in enumerate(widths):
+                name = f"c{j + 1}"
+                value = feature[name]
+                if isinstance(value, str) and advance(value) > 0.95 * width:
+                    changes.setdefault(feature.id(), {})[rows_layer.fields().indexOf(name)] = rc.wrap_text(value, 0.95 * width, advance)
+        if changes:
+            rows_layer.dataProvider().changeAttributeValues(changes)
 
     def frame(self, table, page, x, y, w, h):
         """A frame for ``table``: what does not fit in its earlier frames continues here."""

@@ -293,3 +293,20 @@ def test_fault_register_by_hand():
     said = [str(n.message) for n in result.notes]
     assert "faults: 1 fault(s) without their own avoidance distance use 100 m." in said
     assert any(t.startswith("1 corridor-fault contact(s):") for t in said)
+
+
+def test_report_cells_wrap_at_spaces_and_between_chinese_characters():
+    from resilience_plugin.core.report import wrap_text
+
+    def width(text):  # a Chinese character is two columns wide, everything else one
+        return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+    text = "北京市韧性城市空间专项规划（2022年—2035年）第53条，避难场所。GB 50011 table 4.1.7 a|b/c"
+    wrapped = wrap_text(text, 10, width)
+    lines = wrapped.split("\n")
+    assert all(width(line) <= 10 for line in lines), lines
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost but the spaces at breaks
+    assert not any(line.startswith(("，", "。", "）")) or line.endswith("（") for line in lines)
+    assert "50011" in lines  # a word is not split while it fits a line
+    assert wrap_text("a\nb", 10, width) == "a\nb" and wrap_text("", 10, width) == ""
+    assert all(width(p) <= 4 for p in wrap_text("abcdefghij", 4, width).split("\n"))  # a word longer than a line

@@ -80,7 +80,7 @@ def test_twenty_loads_and_dock_cycles_leave_nothing_behind(qgis_iface, qgis_proc
 
 
 def test_every_algorithm_twenty_times(resilience_processing, python_errors, tmp_path):
-    from tests.test_hostile import CLASSES, SUBSET, _copy, _features, _fill, _main_input, _plain_params, _with_outputs
+    from tests.test_hostile import CLASSES, SUBSET, SUBSETS, _copy, _features, _fill, _main_input, _plain_params, _with_outputs
 
     for name in CLASSES:
         params = _plain_params(name, tmp_path)
@@ -91,7 +91,7 @@ def test_every_algorithm_twenty_times(resilience_processing, python_errors, tmp_
             key = None
         if key is not None:  # a small copy of the main input keeps 20 runs quick
             source = QgsVectorLayer(params[key], "source", "ogr")
-            small = _fill(_copy(source, name=f"{name} 样本"), _features(source, SUBSET))
+            small = _fill(_copy(source, name=f"{name} 样本"), _features(source, SUBSETS.get(name, SUBSET)))
             QgsProject.instance().addMapLayer(small)
             params[key] = small
         try:

@@ -291,3 +291,85 @@ def cluster_of_units(unit_wkbs: Sequence, cluster_wkbs: Sequence, cluster_ids: S
     clusters = np.where(usable, clusters, None)
     owner = point_owner(clusters, points)
     return [cluster_ids[o] if o >= 0 else "" for o in owner.tolist()]
+
+
+def _is_wide(ch: str) -> bool:
+    """A character that may be broken before or after: CJK ideographs, kana, hangul and full-width forms."""
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF  # CJK radicals … unified ideographs (also CJK punctuation and kana)
+        or 0xAC00 <= o <= 0xD7AF  # hangul
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= o <= 0xFE4F  # vertical forms
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or 0x20000 <= o <= 0x3FFFF  # extension ideographs
+    )
+
+
+_NO_LINE_START = set("，。、；：？！）】》」』”’,.;:?!)]%·…")
+_NO_LINE_END = set("（【《「『“‘([")
+
+
+def _tokens(paragraph: str) -> list:
+    """Pieces a line may break between: each wide character alone, runs of other characters with their spaces."""
+    tokens, run = [], ""
+    for ch in paragraph:
+        if ch in _NO_LINE_START and (run or tokens):  # closing punctuation stays with what it closes
+            if run:
+                run += ch
+            else:
+                tokens[-1] += ch
+            continue
+        if ch in _NO_LINE_END:  # opening punctuation goes with what it opens
+            if run and _is_wide(run[-1]):
+                tokens.append(run)
+                run = ""
+            run += ch
+            continue
+        if _is_wide(ch):
+            if run and run[-1] not in _NO_LINE_END:
+                tokens.append(run)
+                run = ""
+            tokens.append(run + ch)
+            run = ""
+        elif ch in " |/":  # a line may break after a space, a bar or a slash
+            tokens.append(run + ch)
+            run = ""
+        else:
+            run += ch
+    if run:
+        tokens.append(run)
+    return tokens
+
+
+def wrap_text(text: str, width: float, advance) -> str:
+    """``text`` with line breaks so that no line is wider than ``width`` as ``advance(str)`` measures it: broken at
+    spaces, and anywhere between Chinese characters; a word wider than a line is broken between its letters. Line
+    breaks already in the text are kept. (The atlas report wraps its table cells so, because QGIS's own wrapping of
+    table text takes seconds per page for long Chinese cells.)"""
+    if not text or width <= 0:
+        return text
+
+    def fits(piece: str) -> bool:
+        return advance(piece.rstrip()) <= width
+
+    def spill(line: str) -> str:
+        """Move whole lines off the front of ``line`` while it is one word too wide; return the rest."""
+        while not fits(line) and len(line.rstrip()) > 1:
+            cut = len(line.rstrip()) - 1
+            while cut > 1 and not fits(line[:cut]):
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        return line
+
+    lines = []
+    for paragraph in str(text).split("\n"):
+        line = ""
+        for token in _tokens(paragraph):
+            if line.strip() and not fits(line + token):
+                lines.append(line.rstrip())
+                line = ""
+            line = spill(line + token)
+        lines.append(line.rstrip())
+    return "\n".join(lines)
