@@ -449,9 +449,9 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
             "Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).",
         ),
         MARGIN,
-        37,
+        35.5,
         width,
-        8,
+        10,
         9,
     )
     map_w = width - 46
