@@ -694,8 +694,8 @@ class _Builder:
                 value = feature[name]
                 if isinstance(value, str) and advance(value) > 0.95 * width:
                     changes.setdefault(feature.id(), {})[rows_layer.fields().indexOf(name)] = rc.wrap_text(value, 0.95 * width, advance)
-        if changes:
-            rows_layer.dataProvider().changeAttributeValues(changes)
+        if changes and not rows_layer.dataProvider().changeAttributeValues(changes):
+            raise ReportError(translate("Report", "The report's layers could not be set up."))
 
     def frame(self, table, page, x, y, w, h):
         """A frame for ``table``: what does not fit in its earlier frames continues here."""
