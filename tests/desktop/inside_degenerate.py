@@ -1,8 +1,8 @@
 """Runs inside the real QGIS desktop (tests/desktop/test_desktop.py): every algorithm with a layer input, fed a copy of
 its main input in which every third feature is degenerate (a one-vertex line, a ring of three points, a NaN
 coordinate, zero length or area), under each of Processing's invalid-feature settings; then every algorithm on the
-plain sample city, and three more runs of the fault register. Each run goes through a background task, as the
-Processing dialog runs it. On QGIS 3.22, a run refused by QGIS's own invalid-geometry check used to corrupt the
+plain sample city, and three more runs of the fault register. Each run goes as the Processing dialog runs it:
+through a background task, or on the main thread for an algorithm that asks for it (the report). On QGIS 3.22, a run refused by QGIS's own invalid-geometry check used to corrupt the
 interpreter, and the runs after it failed or crashed QGIS (issue 15). Findings go to $RP_OUT/degenerate.json."""
 
 import json
@@ -141,14 +141,27 @@ def next_run():
         context.setProject(QgsProject.instance())
         context.setInvalidGeometryCheck(SETTINGS[setting])
         feedback = QgsProcessingFeedback()
-        task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
-        KEEP.append((alg, context, feedback, task))
 
         def done(ok, results, label=label):
             result["runs"].append({"run": label, "ok": bool(ok), "outputs": sorted(results or {})})
             save()
             QTimer.singleShot(200, next_run)
 
+        from resilience_plugin.compat import ALG_FLAG_NO_THREADING
+
+        if alg.flags() & ALG_FLAG_NO_THREADING:
+            # as the Processing dialog does: an algorithm that must not leave the main thread (the atlas report: QGIS
+            # draws print layouts there) runs on it, not in a background task. Run in a task, QGIS 3.40 once
+            # aborted with heap corruption in the layout export.
+            KEEP.append((alg, context, feedback))
+            try:
+                results, ok = alg.run(params, context, feedback)
+            except Exception:  # a refusal (QgsProcessingException) is an outcome here, as a failed task is
+                results, ok = {}, False
+            done(ok, results)
+            return
+        task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+        KEEP.append((alg, context, feedback, task))
         task.executed.connect(done)
         QgsApplication.taskManager().addTask(task)
     except Exception:
