@@ -2,8 +2,9 @@
 its main input in which every third feature is degenerate (a one-vertex line, a ring of three points, a NaN
 coordinate, zero length or area), under each of Processing's invalid-feature settings; then every algorithm on the
 plain sample city, and three more runs of the fault register. Each run goes as the Processing dialog runs it:
-through a background task, or on the main thread for an algorithm that asks for it (the report). On QGIS 3.22, a run refused by QGIS's own invalid-geometry check used to corrupt the
-interpreter, and the runs after it failed or crashed QGIS (issue 15). Findings go to $RP_OUT/degenerate.json."""
+through a background task, or on the main thread for an algorithm that asks for it (the report). On QGIS 3.22, a run
+refused by QGIS's own invalid-geometry check used to corrupt the interpreter, and the runs after it failed or crashed
+QGIS (issue 15). Findings go to $RP_OUT/degenerate.json."""
 
 import json
 import os
