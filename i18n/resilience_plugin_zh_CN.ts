@@ -487,12 +487,12 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 <context>
     <name>ClustersAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="66"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="59"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="69"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="62"/>
         <source>Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, 第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve depot, water plant, substation, command centre; the list is in the plan profile).
 
 Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).
@@ -513,299 +513,224 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="166"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="101"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
         <translation>街镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="168"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="111"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="104"/>
         <source>Field that identifies each unit (codes are checked for duplicates).</source>
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="175"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="169"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="176"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="115"/>
         <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
         <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="117"/>
         <source>Lifeline service zones</source>
         <translation>生命线保障分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="118"/>
         <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
         <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120"/>
         <source>Zone field in the lifeline layers</source>
         <translation>生命线图层中的分区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="128"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="121"/>
         <source>Field naming each zone; layers without it use the feature id.</source>
         <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
         <source>Barriers</source>
         <translation>屏障</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="131"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
         <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
         <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="134"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
         <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
         <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="136"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="137"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
         <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
         <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="139"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
         <source>Number of clusters</source>
         <translation>组团数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="142"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="135"/>
         <source>How many clusters to make (Beijing&apos;s plan: 39).</source>
         <translation>要划分的组团数量（北京规划：39 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="137"/>
         <source>Minimum population</source>
         <translation>最小人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="145"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="138"/>
         <source>Optional lower bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口下限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="147"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="140"/>
         <source>Maximum population</source>
         <translation>最大人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="141"/>
         <source>Optional upper bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口上限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="145"/>
         <source>Units with their cluster</source>
         <translation>单元及所属组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="146"/>
         <source>The units with the cluster each belongs to (cluster_id).</source>
         <translation>各单元及其所属组团（cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="155"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="156"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="149"/>
         <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="181"/>
-        <source>Minimum population {0:g} is above the maximum {1:g}.</source>
-        <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="188"/>
-        <source>{0}: {1} unit(s) without a polygon left out.</source>
-        <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="196"/>
-        <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
-        <translation>图层“{0}”没有可用的单元面。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="201"/>
-        <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
-        <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="212"/>
-        <source>No population field: every unit counts as 1 for the balance.</source>
-        <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="226"/>
-        <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
-        <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="284"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="236"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="285"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="237"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="286"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="238"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="287"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="239"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="288"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="289"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="296"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="297"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="298"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="301"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="303"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="252"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="304"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="305"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="307"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="307"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="343"/>
-        <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
-        <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="349"/>
-        <source>Lifeline fit (population in the main zone): {0}.</source>
-        <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="356"/>
-        <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
-        <translation>{0} 个组团缺少第48条设施：{1}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="373"/>
-        <source>Population outside the bounds: {0}</source>
-        <translation>人口超出上下限：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="396"/>
-        <source>{0} island unit(s) joined their nearest unit: {1}</source>
-        <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="398"/>
-        <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
-        <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="404"/>
-        <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
-        <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="409"/>
-        <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
-        <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="69"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="62"/>
         <source>Fields of the clusters: cluster_id and code; n_units, population, area_km2 and districts; fit_&lt;system&gt; (share of the cluster's population in its main zone of that lifeline system) and zone_&lt;system&gt; (that zone); compact (4πA/P²); n_&lt;category&gt; (facilities of each 第48条 category), missing and missing_zh (the categories it lacks) and self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own fields and get cluster_id.</source>
         <translation>组团字段：cluster_id 和 code；n_units、population、area_km2 和 districts（单元数、人口、面积、所属区）；fit_&lt;system&gt;（组团人口位于该生命线系统主要分区内的比例）和 zone_&lt;system&gt;（该分区）；compact（紧凑度 4πA/P²）；n_&lt;category&gt;（第48条各类设施的数量）、missing 和 missing_zh（缺少的类别）、self_suff（齐全为 1）；pop_ok（人口在范围内为 1）；clauses。单元图层保留其原有字段并增加 cluster_id。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="114"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="107"/>
         <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: every unit counts as 1.</source>
         <translation>各单元人口字段，可为数字或“1,234”“12万”之类的文本。留空：取名称像人口的字段（人口、常住人口、population 等）；没有则每个单元按 1 计。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="365"/>
-        <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
-        <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
 </context>
 <context>
@@ -1231,32 +1156,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="288"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="286"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="309"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="307"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="338"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="336"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="349"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="347"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="360"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="358"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="386"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="384"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1271,39 +1196,129 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="742"/>
+        <location filename="../resilience_plugin/core/faults.py" line="745"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="746"/>
+        <location filename="../resilience_plugin/core/faults.py" line="749"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="779"/>
+        <location filename="../resilience_plugin/core/faults.py" line="782"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="785"/>
+        <location filename="../resilience_plugin/core/faults.py" line="788"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="857"/>
+        <location filename="../resilience_plugin/core/faults.py" line="858"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="941"/>
+        <location filename="../resilience_plugin/core/faults.py" line="942"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="944"/>
+        <location filename="../resilience_plugin/core/faults.py" line="945"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="342"/>
+        <source>{0} clusters asked, but the districts, barriers and population bounds need at least {1}: made {1}.</source>
+        <translation>要求划分 {0} 个组团，但区界、屏障和人口上下限至少需要 {1} 个：已划分 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="348"/>
+        <source>{0} clusters asked, but the units and population bounds allow at most {1}: made {1}.</source>
+        <translation>要求划分 {0} 个组团，但单元数和人口上下限至多允许 {1} 个：已划分 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="494"/>
+        <source>{0} clusters asked for {1} units: made at most {1}.</source>
+        <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="742"/>
+        <source>Minimum population {0:g} is above the maximum {1:g}.</source>
+        <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="751"/>
+        <source>{0}: {1} unit(s) without a polygon left out.</source>
+        <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="754"/>
+        <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
+        <translation>图层“{0}”没有可用的单元面。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="766"/>
+        <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
+        <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="771"/>
+        <source>No population field: every unit counts as 1 for the balance.</source>
+        <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="784"/>
+        <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
+        <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="851"/>
+        <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
+        <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="856"/>
+        <source>Lifeline fit (population in the main zone): {0}.</source>
+        <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="859"/>
+        <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
+        <translation>{0} 个组团缺少第48条设施：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="868"/>
+        <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
+        <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="876"/>
+        <source>Population outside the bounds: {0}</source>
+        <translation>人口超出上下限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="891"/>
+        <source>{0} island unit(s) joined their nearest unit: {1}</source>
+        <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="894"/>
+        <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
+        <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="897"/>
+        <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
+        <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="900"/>
+        <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
+        <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
 </context>
 <context>
@@ -1526,62 +1541,62 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="179"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1827,12 +1842,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>LifeCirclesAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="60"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="59"/>
         <source>Community life circles</source>
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="63"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
 Without a network each circle is a straight-line buffer. With a walking network it is the part of the city reachable within the distance along it: the community connects at its nearest point of the network (all nearest points on a tie) within the snapping tolerance; every edge reached within the distance is kept, partly reached edges are cut at the exact point, and the reached lines are buffered by the half-width. Walking distance is measured along the network from that point. No point of a circle lies farther than distance + half-width from the community along the network. A community with no network within the tolerance is kept and flagged 'unreachable'. The network is built once and searched per community within the distance only; a network that is not noded is noded first (reported in the log).
@@ -1853,192 +1868,192 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="187"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="185"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="106"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="107"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="114"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="116"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="118"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="120"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="135"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="137"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="139"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="192"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="190"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="154"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person.</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="157"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="159"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="160"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="162"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="267"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="273"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="274"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="270"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="271"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="63"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
         <source>Count fields: n_&lt;category&gt;, one per facility category of the profile (for example n_fire_station, n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2.</source>
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
@@ -2698,12 +2713,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="289"/>
+        <location filename="../resilience_plugin/processing/base.py" line="293"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="297"/>
+        <location filename="../resilience_plugin/processing/base.py" line="301"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2748,32 +2763,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="340"/>
+        <location filename="../resilience_plugin/processing/base.py" line="344"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="478"/>
+        <location filename="../resilience_plugin/processing/base.py" line="482"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="482"/>
+        <location filename="../resilience_plugin/processing/base.py" line="486"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="621"/>
+        <location filename="../resilience_plugin/processing/base.py" line="625"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="622"/>
+        <location filename="../resilience_plugin/processing/base.py" line="626"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="623"/>
+        <location filename="../resilience_plugin/processing/base.py" line="627"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2848,7 +2863,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="417"/>
+        <location filename="../resilience_plugin/processing/base.py" line="421"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -2888,32 +2903,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="373"/>
+        <location filename="../resilience_plugin/processing/io.py" line="382"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="141"/>
+        <location filename="../resilience_plugin/processing/base.py" line="145"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="262"/>
+        <location filename="../resilience_plugin/processing/base.py" line="266"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="365"/>
+        <location filename="../resilience_plugin/processing/base.py" line="369"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="204"/>
+        <location filename="../resilience_plugin/processing/base.py" line="208"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="213"/>
+        <location filename="../resilience_plugin/processing/base.py" line="217"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
@@ -2933,52 +2948,52 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="168"/>
+        <location filename="../resilience_plugin/processing/base.py" line="172"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="331"/>
+        <location filename="../resilience_plugin/processing/base.py" line="335"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="334"/>
+        <location filename="../resilience_plugin/processing/base.py" line="338"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="386"/>
+        <location filename="../resilience_plugin/processing/base.py" line="390"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="389"/>
+        <location filename="../resilience_plugin/processing/base.py" line="393"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="421"/>
+        <location filename="../resilience_plugin/processing/base.py" line="425"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="429"/>
+        <location filename="../resilience_plugin/processing/base.py" line="433"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="448"/>
+        <location filename="../resilience_plugin/processing/base.py" line="452"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="543"/>
+        <location filename="../resilience_plugin/processing/base.py" line="547"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="566"/>
+        <location filename="../resilience_plugin/processing/base.py" line="570"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3008,12 +3023,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="568"/>
+        <location filename="../resilience_plugin/processing/base.py" line="572"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="526"/>
+        <location filename="../resilience_plugin/processing/base.py" line="530"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Cancellation shared by core and the QGIS adapters (no QGIS here)."""
+"""Cancellation and progress, shared by core and the QGIS adapters (no QGIS here)."""
 
 
 class Cancelled(Exception):  # noqa: N818 - not an error: the user asked for it
@@ -38,3 +38,14 @@ def interruptible(fn, canceled, poll: float = 0.1):
     if "error" in box:
         raise box["error"]
     return box.get("value")
+
+
+def reporter(progress, start: float = 0.0, span: float = 1.0):
+    """A ``report(fraction)`` that passes ``start + span * fraction`` (fraction clamped to 0…1) to ``progress``, a
+    callable taking 0…1 or None for work whose progress nobody follows."""
+
+    def report(fraction: float) -> None:
+        if progress is not None:
+            progress(start + span * min(max(float(fraction), 0.0), 1.0))
+
+    return report

@@ -21,11 +21,15 @@ The result is deterministic: every choice breaks ties by unit order.
 """
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
+
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 
 
 @dataclass
@@ -316,12 +320,12 @@ class Solution:
     labels: np.ndarray  # cluster index per unit, 0..k-1
     k: int
     objective: float
-    messages: List[str]  # constraints that could not be met, and what was done
+    messages: List[Message]  # constraints that could not be met, and what was done (translatable)
 
 
 def allocate(
     component_pop: Sequence[float], component_size: Sequence[int], k: int, min_pop: float, max_pop: float
-) -> Tuple[List[int], List[str]]:
+) -> Tuple[List[int], List[Message]]:
     """How many clusters each connected piece gets: in proportion to population, within the bounds."""
     m = len(component_pop)
     messages = []
@@ -335,12 +339,14 @@ def allocate(
         if lower[c] > upper[c]:
             upper[c] = lower[c]
     if sum(lower) > k:
-        messages.append(
-            f"{k} clusters asked, but the districts, barriers and population bounds need at least {sum(lower)}: made {sum(lower)}."
+        said = QT_TRANSLATE_NOOP(
+            "Core", "{0} clusters asked, but the districts, barriers and population bounds need at least {1}: made {1}."
         )
+        messages.append(Message(said, k, sum(lower)))
         return lower, messages
     if sum(upper) < k:
-        messages.append(f"{k} clusters asked, but the units and population bounds allow at most {sum(upper)}: made {sum(upper)}.")
+        said = QT_TRANSLATE_NOOP("Core", "{0} clusters asked, but the units and population bounds allow at most {1}: made {1}.")
+        messages.append(Message(said, k, sum(upper)))
         return upper, messages
     counts = lower[:]
     for _ in range(k - sum(counts)):
@@ -485,7 +491,7 @@ def delineate(
     n = len(problem.population)
     messages = []
     if k > n:
-        messages.append(f"{k} clusters asked for {n} units: made at most {n}.")
+        messages.append(Message(QT_TRANSLATE_NOOP("Core", "{0} clusters asked for {1} units: made at most {1}."), k, n))
         k = n
     comp = graph.components()
     pieces = [np.nonzero(comp == c)[0].tolist() for c in range(comp.max() + 1)] if n else []
@@ -639,3 +645,266 @@ def missing_lower_bound(graph: Graph, problem: Problem, k: int) -> int:
         [float(problem.population[p].sum()) for p in pieces], [len(p) for p in pieces], k, problem.min_pop, problem.max_pop
     )
     return int(sum(kc - min(kc, int(h)) for units, kc in zip(pieces, counts) for h in problem.facilities[units].sum(axis=0)))
+
+
+# ------------------------------------------------------------------ the entry point
+
+
+@dataclass
+class LifelineSystem:
+    """One lifeline system (water, power, gas …): its name, its service-zone polygons and a label per zone."""
+
+    name: str
+    zones: Sequence
+    labels: Sequence
+
+
+@dataclass
+class Clusters:
+    """What :func:`clusters` returns.
+
+    - ``order``: the indices of the input units that were used (polygons only), in the order the outputs follow (by
+      id, then by a point inside each, so that the same units give the same clusters whatever order a source returns);
+    - ``cluster_id``: the cluster (1…k) of each unit of ``order``;
+    - ``table``: one row per cluster, columns in output order (cluster_id, code, n_units, population, area_km2,
+      districts, fit_<s> and zone_<s> per lifeline system, compact, n_<category> per 第48条 category, missing,
+      missing_zh and self_suff when facilities were given, pop_ok, clauses), with ``geometries`` the dissolved clusters;
+    - ``systems``: (column suffix, system name) per lifeline system; ``required``: the 第48条 category codes;
+    - ``notes``: what the run found (islands, barriers, constraints that could not be met, missing facilities …);
+    - ``graph``, ``solution`` and ``stats`` for a closer look."""
+
+    order: np.ndarray
+    cluster_id: np.ndarray
+    table: Dict[str, list]
+    geometries: np.ndarray
+    systems: List[Tuple[str, str]]
+    required: List[str]
+    objective: float
+    notes: List[Note]
+    graph: Graph
+    solution: Solution
+    stats: ClusterStats
+
+
+CLUSTER_CLAUSES = "第47、48、49、50条"
+
+
+def clusters(
+    units: Sequence,
+    profile,
+    k: Optional[int] = None,
+    population: Optional[Sequence[float]] = None,
+    ids: Optional[Sequence] = None,
+    feature_ids: Optional[Sequence] = None,
+    districts: Optional[Sequence] = None,
+    lifelines: Sequence[LifelineSystem] = (),
+    barriers: Sequence = (),
+    facilities: Optional[Sequence] = None,
+    facility_categories: Optional[Sequence] = None,
+    classified=None,
+    vocabulary=None,
+    min_population: float = 0.0,
+    max_population: float = 0.0,
+    units_name: str = "units",
+    id_field: str = "id",
+    progress=None,
+    canceled=None,
+) -> Clusters:
+    """Resilience clusters (韧性城市组团, 第47–49条) of whole street/town units (第50条).
+
+    All geometries are shapely geometries in one projected CRS in metres.
+
+    - ``units``: polygons (None or other types are left out, with a note); ``k`` clusters (default: the profile's
+      ``clusters.target_count``, 39 in Beijing's plan); ``population`` one number per unit (None: every unit counts 1);
+    - ``ids`` the units' own codes (duplicates are noted; they also fix the order) and ``feature_ids`` the numbers
+      messages name units by where codes are missing; ``districts`` one value per unit: no cluster crosses a change;
+    - ``lifelines``: :class:`LifelineSystem` per system; ``barriers``: lines or polygons clusters do not cross;
+    - ``facilities`` (points or polygons) with ``facility_categories``: labels as the data writes them, read by the
+      profile's label rules (``vocabulary`` carries a project's own mapping; ``classified``, what
+      ``vocabulary.classify_labels`` returned for them, saves reading them twice);
+    - ``min_population``/``max_population``: optional bounds (0: none).
+
+    ``progress(fraction)`` gets 0…1; ``canceled()`` is checked throughout (:class:`.cancel.Cancelled`). Raises
+    :class:`.messages.CoreError` for bounds the wrong way round or no usable polygon."""
+    from .cancel import check, reporter
+    from .geometry import representative_points
+    from .lifecircles import Vocabulary
+
+    report = reporter(progress)
+    notes: List[Note] = []
+
+    def note(level, template, *values):
+        notes.append(Note(level, Message(template, *values)))
+
+    k = int(profile.value("clusters.target_count") if k is None else k)
+    min_pop, max_pop = population_bounds(min_population, max_population)
+    geoms_in = np.asarray(list(units), dtype=object)
+    n_in = len(geoms_in)
+    fids = list(feature_ids) if feature_ids is not None else list(range(n_in))
+    codes_in = [None if v is None or str(v).strip() == "" else str(v).strip() for v in ids] if ids is not None else None
+    usable = np.zeros(n_in, dtype=bool)
+    present = ~shapely.is_missing(geoms_in)
+    usable[present] = np.isin(shapely.get_type_id(geoms_in[present]), (3, 6)) & ~shapely.is_empty(geoms_in[present])
+    if not usable.all():
+        note("warning", QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) without a polygon left out."), units_name, int((~usable).sum()))
+    index = np.nonzero(usable)[0]
+    if not len(index):
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "Layer '{0}' has no usable unit polygons."), units_name)
+    # the canonical order: by id, then by a point inside each unit
+    points = shapely.point_on_surface(geoms_in[index])
+    xs, ys = shapely.get_x(points), shapely.get_y(points)
+    keys = [((codes_in[i] or "") if codes_in is not None else "", round(float(x), 3), round(float(y), 3)) for i, x, y in zip(index, xs, ys)]
+    index = index[np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)]
+    geoms = geoms_in[index]
+    n = len(index)
+    names = [codes_in[i] for i in index] if codes_in is not None else [str(fids[i]) for i in index]
+    counted = Counter(names)
+    dup = [v for v, c in counted.items() if c > 1 and v is not None]
+    if dup:
+        said = QT_TRANSLATE_NOOP("Core", "{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.")
+        note("warning", said, units_name, id_field, ", ".join(f"{v} ({counted[v]})" for v in dup[:10]))
+    names = [v if v is not None else str(fids[i]) for v, i in zip(names, index)]
+    if population is None:
+        pop = np.ones(n)
+        note("info", QT_TRANSLATE_NOOP("Core", "No population field: every unit counts as 1 for the balance."))
+    else:
+        pop = np.nan_to_num(np.asarray(population, dtype=float)[index], nan=0.0)
+    district = [None if districts[i] is None else str(districts[i]) for i in index] if districts is not None else None
+
+    # lifeline zones, barriers, facilities
+    systems, zone_ids = [], []
+    for system in lifelines:
+        labels = [str(v) if v is not None and str(v) != "" else str(j) for j, v in enumerate(system.labels)]
+        zone_ids.append(majority_zone(geoms, system.zones, labels))
+        systems.append(system.name)
+        uncovered = sum(1 for z in zone_ids[-1] if z is None)
+        if uncovered:
+            note("info", QT_TRANSLATE_NOOP("Core", "Lifeline layer '{0}': {1} unit(s) lie in none of its zones."), system.name, uncovered)
+    check(canceled)
+    barrier_geoms = [g for g in barriers if g is not None]
+    required = list(profile.value("clusters.required_categories"))
+    fac_counts = unknown_class = None
+    if facilities is not None:
+        if classified is None:
+            vocab = vocabulary or Vocabulary.from_profile(profile)
+            labels = [None if c is None else str(c) for c in (facility_categories or [None] * len(facilities))]
+            classified = vocab.classify_labels(labels)[1]
+        column = np.array([required.index(c) if c in required else -1 for c in classified.codes], dtype=np.int64)
+        fac_points = representative_points(np.asarray(list(facilities), dtype=object))
+        fac_counts = facility_counts(geoms, fac_points, column, len(required))
+        # shelters whose label does not say their class (应急避难场所, Ⅱ类, Amap's 紧急避难场所), per unit
+        unknown = np.array(classified.class_unknown or [False] * len(fac_points), dtype=bool)
+        unknown_class = facility_counts(geoms, fac_points, np.where(unknown, 0, -1).astype(np.int64), 1)[:, 0]
+    check(canceled)
+    report(0.15)
+
+    # the delineation
+    graph = build_graph(
+        geoms, profile.value("clusters.adjacency_tolerance"), profile.value("clusters.min_shared_boundary"), district, barrier_geoms
+    )
+    notes += _graph_notes(graph, names)
+    problem = Problem.of(geoms, pop, zone_ids, fac_counts, min_pop, max_pop, Weights.from_profile(profile))
+    report(0.3)
+    solution = delineate(graph, problem, k, profile.value("clusters.max_passes"), canceled=canceled, progress=reporter(progress, 0.3, 0.6))
+    check(canceled)
+    notes += [Note("warning", m) for m in solution.messages]
+    st = stats(geoms, solution.labels, solution.k, problem)
+    report(0.95)
+
+    # the clusters' table
+    vocab_names = profile.value("facility_categories")
+    names_zh = {c: vocab_names[c]["name_zh"] if c in vocab_names else c for c in required}
+    suffixes: List[str] = []
+    for i, label in enumerate(systems):
+        ascii_name = re.sub(r"[^0-9A-Za-z_]+", "_", label).strip("_")[:20]
+        suffixes.append(ascii_name if ascii_name and ascii_name not in suffixes else str(i + 1))
+    kk = solution.k
+    members = [np.nonzero(solution.labels == c)[0] for c in range(kk)]
+    table: Dict[str, list] = {
+        "cluster_id": list(range(1, kk + 1)),
+        "code": [f"C{c + 1:02d}" for c in range(kk)],
+        "n_units": [int(v) for v in st.units],
+        "population": [float(v) for v in st.population],
+        "area_km2": [round(float(v) / 1e6, 3) for v in st.area],
+        "districts": [", ".join(sorted({district[u] for u in m if district[u]})) if district else None for m in members],
+    }
+    for s, suffix in enumerate(suffixes):
+        table[f"fit_{suffix}"] = [round(float(st.fit[c, s]), 4) for c in range(kk)]
+        table[f"zone_{suffix}"] = [None if st.dominant[c][s] is None else str(st.dominant[c][s]) for c in range(kk)]
+    table["compact"] = [round(float(v), 4) for v in st.compactness]
+    short, out_of_bounds = [], []
+    if fac_counts is not None:
+        lacks = [[r for r, v in zip(required, st.facilities[c]) if v <= 0] for c in range(kk)]
+        for j, r in enumerate(required):
+            table[f"n_{r}"] = [int(st.facilities[c][j]) for c in range(kk)]
+        table["missing"] = [", ".join(miss) for miss in lacks]
+        table["missing_zh"] = ["、".join(names_zh[r] for r in miss) for miss in lacks]
+        table["self_suff"] = [int(not miss) for miss in lacks]
+        short = [f"C{c + 1:02d} ({'、'.join(names_zh[r] for r in lacks[c])})" for c in range(kk) if lacks[c]]
+    ok = [not ((min_pop and p < min_pop) or (max_pop and p > max_pop)) for p in st.population.tolist()]
+    out_of_bounds = [f"C{c + 1:02d} ({float(st.population[c]):,.0f})" for c in range(kk) if not ok[c]]
+    table["pop_ok"] = [int(v) for v in ok]
+    table["clauses"] = [CLUSTER_CLAUSES] * kk
+
+    said = QT_TRANSLATE_NOOP("Core", "{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.")
+    note("info", said, kk, n, float(st.population.min()), float(st.population.max()), solution.objective)
+    if systems:
+        weights = st.population if st.population.sum() > 0 else None
+        fits = ", ".join(f"{s} {float(np.average(st.fit[:, i], weights=weights)):.1%}" for i, s in enumerate(systems))
+        note("info", QT_TRANSLATE_NOOP("Core", "Lifeline fit (population in the main zone): {0}."), fits)
+    if short:
+        listed = "; ".join(short[:12]) + (" …" if len(short) > 12 else "")
+        note("warning", QT_TRANSLATE_NOOP("Core", "{0} cluster(s) lack 第48条 facilities: {1}"), len(short), listed)
+    if unknown_class is not None and "long_term_shelter" in required:
+        j = required.index("long_term_shelter")
+        unsure = [
+            f"C{c + 1:02d} ({int(unknown_class[solution.labels == c].sum())})"
+            for c in range(kk)
+            if st.facilities[c][j] <= 0 and unknown_class[solution.labels == c].sum() > 0
+        ]
+        if unsure:
+            said = QT_TRANSLATE_NOOP(
+                "Core",
+                "{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not "
+                "say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels "
+                "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).",
+            )
+            note("warning", said, len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
+    if out_of_bounds:
+        note("warning", QT_TRANSLATE_NOOP("Core", "Population outside the bounds: {0}"), ", ".join(out_of_bounds))
+    report(1.0)
+    return Clusters(
+        index, solution.labels + 1, table, st.geoms, list(zip(suffixes, systems)), required, solution.objective, notes, graph, solution, st
+    )
+
+
+def population_bounds(min_population: float = 0.0, max_population: float = 0.0) -> Tuple[float, float]:
+    """The population bounds of a cluster as floats (0: none); :class:`.messages.CoreError` when the minimum is above
+    the maximum."""
+    min_pop, max_pop = float(min_population or 0), float(max_population or 0)
+    if min_pop and max_pop and min_pop > max_pop:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "Minimum population {0:g} is above the maximum {1:g}."), min_pop, max_pop)
+    return min_pop, max_pop
+
+
+def _graph_notes(graph: Graph, ids: Sequence[str]) -> List[Note]:
+    """What the neighbour graph says: islands joined, units cut off by barriers, overlaps, and the counts."""
+
+    def names(pairs):
+        return ", ".join(f"{ids[a]}→{ids[b]}" for a, b in pairs[:10]) + (" …" if len(pairs) > 10 else "")
+
+    notes = []
+    if graph.islands:
+        said = QT_TRANSLATE_NOOP("Core", "{0} island unit(s) joined their nearest unit: {1}")
+        notes.append(Note("info", Message(said, len(graph.islands), names(graph.islands))))
+    if graph.stranded:
+        said = QT_TRANSLATE_NOOP("Core", "{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}")
+        notes.append(Note("warning", Message(said, len(graph.stranded), names(graph.stranded))))
+    if graph.overlaps:
+        said = QT_TRANSLATE_NOOP("Core", "{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}")
+        largest = max(o for _a, _b, o in graph.overlaps)
+        notes.append(Note("warning", Message(said, len(graph.overlaps), largest, names([(a, b) for a, b, _o in graph.overlaps]))))
+    said = QT_TRANSLATE_NOOP("Core", "Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).")
+    pairs = sum(len(nb) for nb in graph.neighbours) // 2
+    notes.append(Note("info", Message(said, pairs, graph.cut_by_district, graph.cut_by_barrier, int(graph.components().max()) + 1)))
+    return notes

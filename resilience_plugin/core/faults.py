@@ -695,6 +695,7 @@ def fault_avoidance(
     fault_ids: Optional[Sequence] = None,
     layer_name: str = "features",
     class_field: str = "class",
+    category_columns: Optional[Sequence[int]] = None,
     canceled=None,
 ) -> FaultAvoidance:
     """Facilities or buildings inside the active-fault avoidance distance for their seismic class and the design
@@ -704,7 +705,9 @@ def fault_avoidance(
     Each feature's class (甲/乙/丙/丁, also 甲类 or A–D) comes from ``seismic_classes``; where that is missing or
     unreadable, from its category: ``categories`` as the data writes them (医院, amenity=school …), read by the
     profile's label rules (``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping) and
-    classed by ``seismic.class_by_category``. A 甲 feature near a fault is flagged for a special study."""
+    classed by ``seismic.class_by_category``; ``category_columns``, when the caller has already classified the labels
+    with ``vocabulary.classify_labels``, saves doing it twice. A 甲 feature near a fault is flagged for a special
+    study."""
     from collections import Counter
 
     from .cancel import check, interruptible
@@ -719,7 +722,7 @@ def fault_avoidance(
     if categories is not None:
         vocab = vocabulary or Vocabulary.from_profile(profile)
         labels = [None if c is None else str(c) for c in categories]
-        idx, _found = vocab.classify_labels(labels)
+        idx = category_columns if category_columns is not None else vocab.classify_labels(labels)[0]
         codes = [vocab.codes[k] if k != vocab.other else None for k in idx]
     by_category = profile.value("seismic.class_by_category")
     classes, origin = [], []
@@ -781,7 +784,7 @@ def fault_avoidance(
         Note("info", Message(said, intensity, counts["violation"], counts["special study"], counts["ok"], counts["class unknown"]))
     )
     if categories is not None and counts["violation"]:
-        by_cat = Counter(labels[i] for i in np.nonzero(violation)[0])
+        by_cat = Counter(labels[i] or "-" for i in np.nonzero(violation)[0])
         said = QT_TRANSLATE_NOOP("Core", "Violations by category: {0}")
         notes.append(Note("warning", Message(said, ", ".join(f"{k} ({v})" for k, v in by_cat.most_common()))))
     return FaultAvoidance(columns, status, dist, near, notes)
@@ -831,12 +834,10 @@ def fault_register(
     profile's ``corridors.severity``) and the measure the plan requires; every stretch inside a zone says whether it
     crosses the fault, runs along it, or runs near it without crossing. Cancelled, it raises
     :class:`.cancel.Cancelled`."""
-    from .cancel import check, interruptible
+    from .cancel import check, interruptible, reporter
     from .messages import QT_TRANSLATE_NOOP, Message, Note
 
-    def report(fraction):
-        if progress is not None:
-            progress(fraction)
+    report = reporter(progress)
 
     c_geoms, f_geoms = _as_array(corridors), _as_array(faults)
     n_c, n_f = len(c_geoms), len(f_geoms)

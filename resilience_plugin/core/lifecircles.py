@@ -271,14 +271,12 @@ def life_circles(
 
     Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
     ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
-    from .cancel import check, interruptible
+    from .cancel import check, interruptible, reporter
     from .geometry import extent_gap, present_mask, representative_points
     from .messages import CoreError
     from .network import NetworkError, WalkingNetwork, catchment_polygons
 
-    def report(fraction):
-        if progress is not None:
-            progress(min(max(fraction, 0.0), 1.0))
+    report = reporter(progress)
 
     notes: List[Note] = []
     snap_tolerance = profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance

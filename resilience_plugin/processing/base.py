@@ -121,6 +121,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
         from ..core.cancel import Cancelled
+        from ..core.messages import CoreError
 
         self._outputs = []
         self.refuse_one_layer_in_two_roles(parameters, context)
@@ -131,6 +132,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             cancelled = feedback is not None and feedback.isCanceled()
         except Cancelled:
             cancelled = True
+        except CoreError as exc:  # core refused its inputs: said in the user's language, naming the layer or field
+            self._discard_outputs(context, feedback)
+            raise QgsProcessingException(core_message(exc)) from None
         except BaseException:
             self._discard_outputs(context, feedback)
             raise

@@ -320,6 +320,15 @@ def field_index(source, name: str, parameter_label: str, layer: str) -> int:
     return index
 
 
+def table_rows(table: dict, leading=None) -> list:
+    """Output rows from a core result's table (a dict of equally long columns, in field order); with ``leading``
+    (one attribute list per row, the input's own fields), each row starts with those."""
+    columns = list(table.values())
+    if leading is None:
+        return [list(row) for row in zip(*columns)]
+    return [list(attrs) + [column[i] for column in columns] for i, attrs in enumerate(leading)]
+
+
 def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0, 0.0), batch_size: int = 1000) -> bool:
     """Write attribute rows with shapely geometries (None: no geometry); False when cancelled.
 

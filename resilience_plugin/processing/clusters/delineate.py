@@ -1,11 +1,6 @@
 """resilience:clusters, resilience clusters (韧性城市组团) built from whole street/town units (第47–50条)."""
 
-import re
-from collections import Counter
-
-import numpy as np
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -28,8 +23,6 @@ from ...compat import (
     WKB_MULTIPOLYGON,
 )
 from . import ClustersAlgorithmBase
-
-CLAUSES = "第47、48、49、50条"
 
 
 class ClustersAlgorithm(ClustersAlgorithmBase):
@@ -167,119 +160,82 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import clusters as cl
-        from ..io import display_name, make_fields, numbers, polygons_only, read_source, text, working_crs, write_rows
+        from ..io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
+        fields = source.fields()
         id_field = self.optional_field(parameters, self.ID_FIELD, context, source, self.tr("Unit id field"), name, feedback)
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         district_field = self.optional_field(parameters, self.DISTRICT_FIELD, context, source, self.tr("District field"), name, feedback)
-        k = self.parameterAsInt(parameters, self.N_CLUSTERS, context)
-        min_pop = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
-        max_pop = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
-        if min_pop and max_pop and min_pop > max_pop:
-            raise QgsProcessingException(self.tr("Minimum population {0:g} is above the maximum {1:g}.").format(min_pop, max_pop))
+        bounds = cl.population_bounds(  # refused before anything is read
+            self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
+            self.parameterAsDouble(parameters, self.MAX_POPULATION, context),
+        )
         crs = working_crs(source, name, feedback)
         units = read_source(source, name, crs, context, feedback, keep_null=False, progress_span=(0, 10))
         units.report(feedback)
-        geoms = polygons_only(units.geometries)
-        usable = np.array([g is not None for g in geoms], dtype=bool)
-        if not usable.all():
-            feedback.pushWarning(self.tr("{0}: {1} unit(s) without a polygon left out.").format(name, int((~usable).sum())))
-        index = np.nonzero(usable)[0]
-        index = index[self._canonical_order(geoms[index], [units.attributes[i] for i in index], source.fields(), id_field)]
-        geoms = geoms[index]
-        attrs = [units.attributes[i] for i in index]
-        fids = [units.fids[i] for i in index]
-        n = len(index)
-        if n == 0:
-            raise QgsProcessingException(self.tr("Layer '{0}' has no usable unit polygons.").format(name))
-        fields = source.fields()
-        ids = [text(a[fields.lookupField(id_field)]) for a in attrs] if id_field else [str(f) for f in fids]
-        dup = [v for v, c in Counter(ids).items() if c > 1 and v is not None]
-        if dup:
-            feedback.pushWarning(
-                self.tr("{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.").format(
-                    name, id_field, ", ".join(f"{v} ({Counter(ids)[v]})" for v in dup[:10])
-                )
-            )
-        population = (
-            numbers([a[fields.lookupField(pop_field)] for a in attrs], pop_field, name, feedback, fids=units.fids, empty_ok=False)
-            if pop_field
-            else np.ones(n)
-        )
-        if not pop_field:
-            feedback.pushInfo(self.tr("No population field: every unit counts as 1 for the balance."))
-        district = [text(a[fields.lookupField(district_field)]) for a in attrs] if district_field else None
 
-        # lifeline zones, barriers, facilities
+        def column(field):
+            j = fields.lookupField(field)
+            return [a[j] for a in units.attributes]
+
         zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context) or ""
-        systems, zone_ids = [], []
+        lifelines = []
         for layer in _distinctly_named(self.layer_list(parameters, self.LIFELINE_ZONES, context)):
             read = read_source(layer, layer.system_name, crs, context, feedback, fields=[zone_field], keep_null=False)
             read.report(feedback)
-            labels = [text(a[0]) if a[0] is not None and text(a[0]) else str(f) for a, f in zip(read.attributes, read.fids)]
-            systems.append(layer.system_name)
-            zone_ids.append(cl.majority_zone(geoms, read.geometries, labels))
-            uncovered = sum(1 for z in zone_ids[-1] if z is None)
-            if uncovered:
-                feedback.pushInfo(
-                    self.tr("Lifeline layer '{0}': {1} unit(s) lie in none of its zones.").format(layer.system_name, uncovered)
-                )
+            labels = [text(a[0]) or str(f) for a, f in zip(read.attributes, read.fids)]
+            lifelines.append(cl.LifelineSystem(layer.system_name, read.geometries, labels))
         barriers = []
         for layer in self.layer_list(parameters, self.BARRIERS, context):
             read = read_source(layer, display_name(layer), crs, context, feedback, fields=[], keep_null=False)
             read.report(feedback)
-            barriers.extend(g for g in read.geometries if g is not None)
-        required = profile.value("clusters.required_categories")
-        facilities = unknown_class = None
+            barriers.extend(read.geometries)
         given = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD)
-        if given is not None:
-            from ..io import representative_points
-
-            fac, _name, vocab, idx, _extras, found = given
-            column = np.array([required.index(vocab.codes[i]) if vocab.codes[i] in required else -1 for i in idx], dtype=np.int64)
-            points = representative_points(fac.geometries)
-            facilities = cl.facility_counts(geoms, points, column, len(required))
-            # shelters whose label does not say their class (应急避难场所, Ⅱ类, Amap's 紧急避难场所): per unit
-            unknown_class = cl.facility_counts(geoms, points, np.where(found.class_unknown, 0, -1).astype(np.int64), 1)[:, 0]
+        facilities, found = (given[0].geometries, given[5]) if given is not None else (None, None)
         if feedback.isCanceled():
             return {}
 
-        # the delineation
-        feedback.setProgress(15)
-        graph = cl.build_graph(
-            geoms, profile.value("clusters.adjacency_tolerance"), profile.value("clusters.min_shared_boundary"), district, barriers
-        )
-        self._log_graph(graph, ids, feedback)
-        problem = cl.Problem.of(geoms, population, zone_ids, facilities, min_pop, max_pop, cl.Weights.from_profile(profile))
-        feedback.setProgress(30)
-        solution = cl.delineate(
-            graph,
-            problem,
-            k,
-            profile.value("clusters.max_passes"),
+        # the analysis (core.clusters.clusters)
+        result = cl.clusters(
+            units.geometries,
+            profile,
+            self.parameterAsInt(parameters, self.N_CLUSTERS, context),
+            population=numbers(column(pop_field), pop_field, name, feedback, fids=units.fids, empty_ok=False) if pop_field else None,
+            ids=[text(v) for v in column(id_field)] if id_field else None,
+            feature_ids=units.fids,
+            districts=[text(v) for v in column(district_field)] if district_field else None,
+            lifelines=lifelines,
+            barriers=barriers,
+            facilities=facilities,
+            classified=found,
+            min_population=bounds[0],
+            max_population=bounds[1],
+            units_name=name,
+            id_field=id_field,
+            progress=lambda f: feedback.setProgress(10 + 75 * f),
             canceled=feedback.isCanceled,
-            progress=lambda f: feedback.setProgress(30 + 55 * f),
         )
-        if feedback.isCanceled():
-            return {}
-        for message in solution.messages:
-            feedback.pushWarning(message)
-        stats = cl.stats(geoms, solution.labels, solution.k, problem)
 
-        # outputs: units
+        # outputs: the units with their cluster, then the clusters
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields([("cluster_id", FIELD_INT, self.tr("Cluster"))]))
         sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
-        dest = sink.dest
-        rows = [list(a) + [int(c) + 1] for a, c in zip(attrs, solution.labels.tolist())]
-        if not write_rows(sink, out_fields, rows, geoms, feedback, sink.failed, (85, 90)):
+        rows = table_rows({"cluster_id": result.cluster_id.tolist()}, [units.attributes[i] for i in result.order])
+        if not write_rows(sink, out_fields, rows, polygons_only(units.geometries[result.order]), feedback, sink.failed, (85, 90)):
             return {}
-        self.style_output(context, dest, "clusters")
+        self.style_output(context, sink.dest, "clusters")
+        c_fields = make_fields(self._cluster_fields(result, profile))
+        c_sink = self.output_sink(parameters, self.CLUSTERS, context, c_fields, WKB_MULTIPOLYGON, crs)
+        if not write_rows(c_sink, c_fields, table_rows(result.table), polygons_only(result.geometries), feedback, c_sink.failed, (90, 99)):
+            return {}
+        self.style_output(context, c_sink.dest, "clusters")
+        self.push_notes(feedback, result.notes)
+        return {self.OUTPUT: sink.dest, self.CLUSTERS: c_sink.dest}
 
-        # outputs: clusters
+    def _cluster_fields(self, result, profile) -> list:
+        """The clusters' field specs, in the order of ``result.table``."""
         vocab_names = profile.value("facility_categories")
-        names_zh = {c: vocab_names[c]["name_zh"] if c in vocab_names else c for c in required}
         specs = [
             ("cluster_id", FIELD_INT, self.tr("Cluster")),
             ("code", FIELD_STRING, self.tr("Cluster code")),
@@ -288,129 +244,21 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
             ("districts", FIELD_STRING, self.tr("Districts")),
         ]
-        safe = []
-        for i, label in enumerate(systems):
-            ascii_name = re.sub(r"[^0-9A-Za-z_]+", "_", label).strip("_")[:20]
-            safe.append(ascii_name if ascii_name and ascii_name not in safe else str(i + 1))
-        for s, label in zip(safe, systems):
-            specs.append((f"fit_{s}", FIELD_DOUBLE, self.tr("Lifeline fit: {0}").format(label)))
-            specs.append((f"zone_{s}", FIELD_STRING, self.tr("Main zone: {0}").format(label)))
+        for suffix, label in result.systems:
+            specs.append((f"fit_{suffix}", FIELD_DOUBLE, self.tr("Lifeline fit: {0}").format(label)))
+            specs.append((f"zone_{suffix}", FIELD_STRING, self.tr("Main zone: {0}").format(label)))
         specs.append(("compact", FIELD_DOUBLE, self.tr("Compactness (4πA/P²)")))
-        if facilities is not None:
-            for c in required:
-                specs.append((f"n_{c}", FIELD_INT, self.tr("Count: {0}").format(names_zh[c])))
+        if "missing" in result.table:
+            for c in result.required:
+                name_zh = vocab_names[c]["name_zh"] if c in vocab_names else c
+                specs.append((f"n_{c}", FIELD_INT, self.tr("Count: {0}").format(name_zh)))
             specs += [
                 ("missing", FIELD_STRING, self.tr("Missing 第48条 facilities")),
                 ("missing_zh", FIELD_STRING, self.tr("Missing facilities (Chinese)")),
                 ("self_suff", FIELD_INT, self.tr("Holds every 第48条 facility")),
             ]
         specs += [("pop_ok", FIELD_INT, self.tr("Population within bounds")), ("clauses", FIELD_STRING, self.tr("Plan clauses"))]
-        c_fields = make_fields(specs)
-        c_sink = self.output_sink(parameters, self.CLUSTERS, context, c_fields, WKB_MULTIPOLYGON, crs)
-        c_dest = c_sink.dest
-        rows = []
-        short, out_of_bounds = [], []
-        for c in range(solution.k):
-            members = np.nonzero(solution.labels == c)[0]
-            pop = float(stats.population[c])
-            row = [
-                c + 1,
-                f"C{c + 1:02d}",
-                int(stats.units[c]),
-                pop,
-                round(float(stats.area[c]) / 1e6, 3),
-                ", ".join(sorted({d for d in (district[u] for u in members) if d})) if district else None,
-            ]
-            for s in range(len(systems)):
-                row += [round(float(stats.fit[c, s]), 4), None if stats.dominant[c][s] is None else str(stats.dominant[c][s])]
-            row.append(round(float(stats.compactness[c]), 4))
-            if facilities is not None:
-                counts = stats.facilities[c]
-                lacks = [r for r, v in zip(required, counts) if v <= 0]
-                row += [int(v) for v in counts]
-                row += [", ".join(lacks), "、".join(names_zh[r] for r in lacks), int(not lacks)]
-                if lacks:
-                    short.append(f"C{c + 1:02d} ({'、'.join(names_zh[r] for r in lacks)})")
-            ok = not ((min_pop and pop < min_pop) or (max_pop and pop > max_pop))
-            if not ok:
-                out_of_bounds.append(f"C{c + 1:02d} ({pop:,.0f})")
-            row += [int(ok), CLAUSES]
-            rows.append(row)
-        if not write_rows(c_sink, c_fields, rows, polygons_only(stats.geoms), feedback, c_sink.failed, (90, 99)):
-            return {}
-        self.style_output(context, c_dest, "clusters")
-
-        feedback.pushInfo(
-            self.tr("{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.").format(
-                solution.k, n, float(stats.population.min()), float(stats.population.max()), solution.objective
-            )
-        )
-        if systems:
-            feedback.pushInfo(
-                self.tr("Lifeline fit (population in the main zone): {0}.").format(
-                    ", ".join(f"{s} {float(np.average(stats.fit[:, i], weights=stats.population)):.1%}" for i, s in enumerate(systems))
-                )
-            )
-        if short:
-            listed = "; ".join(short[:12]) + (" …" if len(short) > 12 else "")
-            feedback.pushWarning(self.tr("{0} cluster(s) lack 第48条 facilities: {1}").format(len(short), listed))
-        if unknown_class is not None and "long_term_shelter" in required:
-            j = required.index("long_term_shelter")
-            unsure = [
-                f"C{c + 1:02d} ({int(unknown_class[solution.labels == c].sum())})"
-                for c in range(solution.k)
-                if stats.facilities[c][j] <= 0 and unknown_class[solution.labels == c].sum() > 0
-            ]
-            if unsure:
-                feedback.pushWarning(
-                    self.tr(
-                        "{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not "
-                        "say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels "
-                        "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter)."
-                    ).format(len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
-                )
-        if out_of_bounds:
-            feedback.pushWarning(self.tr("Population outside the bounds: {0}").format(", ".join(out_of_bounds)))
-        feedback.setProgress(100)
-        return {self.OUTPUT: dest, self.CLUSTERS: c_dest}
-
-    @staticmethod
-    def _canonical_order(geoms, attrs, fields, id_field) -> np.ndarray:
-        """The units sorted by id, then by a point inside each: the same units give the same clusters whatever order
-        their source returns them in (a GeoPackage and a PostGIS table of the same data do not agree)."""
-        import shapely
-
-        from ..io import text
-
-        points = shapely.point_on_surface(np.asarray(geoms, dtype=object))
-        xs, ys = shapely.get_x(points), shapely.get_y(points)
-        j = fields.lookupField(id_field) if id_field else -1
-        keys = [(text(a[j]) or "" if j >= 0 else "", round(float(x), 3), round(float(y), 3)) for a, x, y in zip(attrs, xs, ys)]
-        return np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
-
-    def _log_graph(self, graph, ids, feedback) -> None:
-        def names(pairs):
-            return ", ".join(f"{ids[a]}→{ids[b]}" for a, b in pairs[:10]) + (" …" if len(pairs) > 10 else "")
-
-        if graph.islands:
-            feedback.pushInfo(self.tr("{0} island unit(s) joined their nearest unit: {1}").format(len(graph.islands), names(graph.islands)))
-        if graph.stranded:
-            feedback.pushWarning(
-                self.tr("{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}").format(
-                    len(graph.stranded), names(graph.stranded)
-                )
-            )
-        if graph.overlaps:
-            feedback.pushWarning(
-                self.tr("{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}").format(
-                    len(graph.overlaps), max(o for _a, _b, o in graph.overlaps), names([(a, b) for a, b, _o in graph.overlaps])
-                )
-            )
-        feedback.pushInfo(
-            self.tr("Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).").format(
-                sum(len(nb) for nb in graph.neighbours) // 2, graph.cut_by_district, graph.cut_by_barrier, int(graph.components().max()) + 1
-            )
-        )
+        return specs
 
 
 def _distinctly_named(layers):

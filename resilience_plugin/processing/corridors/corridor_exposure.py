@@ -94,7 +94,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, read_source, text, working_crs, write_rows
+        from ..io import as_multi, make_fields, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)
@@ -136,7 +136,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
             ]
         )
         sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
-        rows = [list(row) for row in zip(*result.sections.values())]
+        rows = table_rows(result.sections)
         if not write_rows(sink, out_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (70, 90)):
             return {}
         self.style_output(context, sink.dest, "exposure")
@@ -157,7 +157,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
             s_sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
             if s_sink is not None:
                 table = result.summary
-                rows = [list(attrs) + [column[c] for column in table.values()] for c, attrs in enumerate(corridors.read.attributes)]
+                rows = table_rows(table, corridors.read.attributes)
                 if not write_rows(s_sink, s_fields, rows, as_multi(corridors.geoms), feedback, s_sink.failed, (90, 99)):
                     return {}
                 outputs[self.SUMMARY] = s_sink.dest

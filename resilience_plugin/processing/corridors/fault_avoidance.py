@@ -117,7 +117,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         from ...core.lifecircles import Vocabulary
         from ...translation import core_message
         from ..base import log_label_mapping
-        from ..io import make_fields, polygons_only, read_source, text, working_crs, write_rows
+        from ..io import make_fields, polygons_only, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(
@@ -154,10 +154,12 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         except LabelError as exc:
             raise QgsProcessingException(self.tr("Facility label mapping: {0}").format(core_message(exc))) from None
         labels = [text(a[cat_j]) for a in features.attributes] if cat_j >= 0 else None
+        columns = None
         if labels is not None:
             # with a class field the categories only fill its gaps; without one, unknown labels would leave most
             # features with no distance, so the run stops as the other facility tools do
-            log_label_mapping(feedback, name, cat_field, vocab.classify_labels(labels)[1], vocab, refuse=class_j < 0)
+            columns, found = vocab.classify_labels(labels)
+            log_label_mapping(feedback, name, cat_field, found, vocab, refuse=class_j < 0)
         feedback.setProgress(50)
 
         # the analysis (core.faults.fault_avoidance)
@@ -173,6 +175,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             fault_ids=faults.read.fids,
             layer_name=name,
             class_field=class_field or "",
+            category_columns=columns,
             canceled=feedback.isCanceled,
         )
 
@@ -199,16 +202,8 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         geometries = polygons_only(features.geometries) if polygons else features.geometries
         sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON if polygons else source.wkbType(), crs)
         dest = sink.dest
-        rows = [list(attrs) + [column[i] for column in result.columns.values()] for i, attrs in enumerate(features.attributes)]
-        if not write_rows(
-            sink,
-            out_fields,
-            rows,
-            geometries,
-            feedback,
-            sink.failed,
-            (60, 99),
-        ):
+        rows = table_rows(result.columns, features.attributes)
+        if not write_rows(sink, out_fields, rows, geometries, feedback, sink.failed, (60, 99)):
             return {}
         self.style_output(context, dest, "avoidance")
 

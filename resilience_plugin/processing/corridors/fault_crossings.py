@@ -142,7 +142,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, numbers, working_crs, write_rows
+        from ..io import as_multi, make_fields, numbers, table_rows, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)
@@ -205,7 +205,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         sink = self.output_sink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
         crossings_dest = sink.dest
-        rows = list(zip(*result.crossings.values()))
+        rows = table_rows(result.crossings)
         if not write_rows(sink, x_fields, rows, result.crossing_points, feedback, sink.failed, (70, 80)):
             return {}
         self.style_output(context, crossings_dest, "severity")
@@ -231,7 +231,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         sink = self.output_sink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
         exposed_dest = sink.dest
-        rows = list(zip(*result.sections.values()))
+        rows = table_rows(result.sections)
         if not write_rows(sink, e_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (80, 90)):
             return {}
         self.style_output(context, exposed_dest, "severity")
@@ -260,7 +260,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             if sink is not None:
                 summary_dest = sink.dest
                 table = result.summary
-                rows = [list(attrs) + [column[c] for column in table.values()] for c, attrs in enumerate(corridors.read.attributes)]
+                rows = table_rows(table, corridors.read.attributes)
                 if not write_rows(sink, s_fields, rows, as_multi(corridors.geoms), feedback, sink.failed, (90, 99)):
                     return {}
                 self.style_output(context, summary_dest, "severity")

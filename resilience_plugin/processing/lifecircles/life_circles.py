@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsField,
     QgsFields,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -23,7 +22,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_message, qgis_locale
+from ...translation import qgis_locale
 from . import LifeCirclesAlgorithmBase
 
 
@@ -180,8 +179,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
-        from ...core.messages import CoreError
-        from ..io import make_fields, numbers, read_source, working_crs, write_rows
+        from ..io import make_fields, numbers, read_source, table_rows, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
@@ -219,23 +217,20 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             network = lines.geometries
 
         # the analysis (core.lifecircles.life_circles)
-        try:
-            result = lc.life_circles(
-                communities.geometries,
-                profile,
-                distance,
-                population=population,
-                network=network,
-                snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-                half_width=self.parameterAsDouble(parameters, self.HALF_WIDTH, context),
-                communities_name=name,
-                network_name=net_name,
-                progress=lambda f: feedback.setProgress(25 + 60 * f),
-                canceled=feedback.isCanceled,
-                **facilities,
-            )
-        except CoreError as exc:  # an unusable network, inputs far apart (a layer's CRS set wrongly)
-            raise QgsProcessingException(core_message(exc)) from None
+        result = lc.life_circles(
+            communities.geometries,
+            profile,
+            distance,
+            population=population,
+            network=network,
+            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            half_width=self.parameterAsDouble(parameters, self.HALF_WIDTH, context),
+            communities_name=name,
+            network_name=net_name,
+            progress=lambda f: feedback.setProgress(25 + 60 * f),
+            canceled=feedback.isCanceled,
+            **facilities,
+        )
         self.push_notes(feedback, result.notes)
 
         # output: the communities' own fields, then the result's columns
@@ -244,7 +239,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         sink = self.output_sink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
         self.style_output(context, sink.dest, "life_circles")
         table = result.columns()
-        rows = [list(r) + [column[i] for column in table.values()] for i, r in enumerate(communities.attributes)]
+        rows = table_rows(table, communities.attributes)
         if not write_rows(sink, fields, rows, result.multipolygons(), feedback, sink.failed, (85, 95)):
             return {}
         outputs = {self.OUTPUT: sink.dest}
