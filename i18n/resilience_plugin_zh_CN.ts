@@ -648,77 +648,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="236"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="237"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="238"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="242"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="243"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="248"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="249"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1031,17 +1031,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="166"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="181"/>
         <source>no indicator could be computed: give at least one of the optional layers or fields</source>
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="189"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="204"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="201"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="216"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1116,42 +1116,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="92"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="107"/>
         <source>its input was not given</source>
         <translation>未提供其输入</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="93"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="108"/>
         <source>no facilities were given</source>
         <translation>未提供设施图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="94"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="109"/>
         <source>no facility has a shelter area</source>
         <translation>没有设施带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="95"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="110"/>
         <source>no school, park, stadium or hotel has a shelter area</source>
         <translation>没有学校、公园、体育场馆或宾馆带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="96"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="111"/>
         <source>no facility has hospital beds</source>
         <translation>没有设施带有医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="97"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="112"/>
         <source>the facilities hold no police station</source>
         <translation>设施中没有派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="98"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="113"/>
         <source>the facilities hold no fire station</source>
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="173"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="188"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
@@ -1246,79 +1246,184 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="742"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="886"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="751"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="749"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="754"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="752"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="766"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="764"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="771"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="769"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="784"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="782"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="851"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="849"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="856"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="854"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="859"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="857"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="868"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="866"/>
         <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
         <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="876"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="874"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="891"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="898"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="894"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="901"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="897"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="904"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="900"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="907"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="49"/>
+        <source>Design seismic intensity</source>
+        <translation>抗震设防烈度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="50"/>
+        <source>Share in fault avoidance zones</source>
+        <translation>断裂避让区内面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="51"/>
+        <source>Flood-risk share (class-weighted)</source>
+        <translation>洪涝风险面积比例（按等级加权）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="52"/>
+        <source>Geological hazard points per km²</source>
+        <translation>每平方公里地质灾害点数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="53"/>
+        <source>Population per km²</source>
+        <translation>每平方公里人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="54"/>
+        <source>Elderly share</source>
+        <translation>老年人口比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="55"/>
+        <source>Old-building share</source>
+        <translation>老旧建筑比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="56"/>
+        <source>Shelter m² per person</source>
+        <translation>人均避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="57"/>
+        <source>Share within fire-station reach</source>
+        <translation>消防站覆盖面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="58"/>
+        <source>Police stations</source>
+        <translation>派出所数量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="59"/>
+        <source>Hospital beds per 1,000</source>
+        <translation>每千人医院床位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="60"/>
+        <source>Conversion space m² per person</source>
+        <translation>人均平急转换空间（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="558"/>
+        <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
+        <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="564"/>
+        <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
+        <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="590"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="592"/>
+        <source>Indicator(s) equal for every unit, scored 0: {0}</source>
+        <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
+        <source>Indicators used: {0}</source>
+        <translation>使用的指标：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="595"/>
+        <source>Not assessed: {0}, because {1}.</source>
+        <translation>未评估：{0}，原因是{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="597"/>
+        <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
+        <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="599"/>
+        <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
+        <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="606"/>
+        <source>{0} units scored: {1}.</source>
+        <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
 </context>
 <context>
@@ -2833,7 +2938,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="96"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="83"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -2868,32 +2973,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="37"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="24"/>
         <source>Optional active faults (第86条).</source>
         <translation>可选：活动断裂（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="41"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="28"/>
         <source>Fault avoidance distance (m)</source>
         <translation>断裂避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="41"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="28"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="51"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="38"/>
         <source>Optional flood-risk or waterlogging zones.</source>
         <translation>可选：洪涝风险区或易积水区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="57"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="44"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="67"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="54"/>
         <source>Optional geological-hazard points.</source>
         <translation>可选：地质灾害点。</translation>
     </message>
@@ -3033,12 +3138,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="57"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="44"/>
         <source>Optional risk class, weighted by the profile: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ or high/medium/low, the highest first. Empty: the field named like a class (风险等级, risk_class …).</source>
         <translation>可选的风险等级，按规划配置加权：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ 或 high/medium/low，最高的在前。留空：取名称像等级的字段（风险等级、risk_class 等）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="108"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="95"/>
         <source>Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), weighed as the highest: {0}.</source>
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
@@ -3140,307 +3245,227 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="53"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="180"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="101"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="181"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="108"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="188"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="112"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="116"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="134"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="134"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="168"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="168"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="187"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="210"/>
-        <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
-        <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="218"/>
-        <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
-        <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="275"/>
-        <source>Indicator(s) equal for every unit, scored 0: {0}</source>
-        <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="276"/>
-        <source>Indicators used: {0}</source>
-        <translation>使用的指标：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="311"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="315"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="249"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="250"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="257"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="258"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="260"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="334"/>
-        <source>{0} units scored: {1}.</source>
-        <translation>已评估 {0} 个单元：{1}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="44"/>
-        <source>Share in fault avoidance zones</source>
-        <translation>断裂避让区内面积比例</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="45"/>
-        <source>Flood-risk share (class-weighted)</source>
-        <translation>洪涝风险面积比例（按等级加权）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="46"/>
-        <source>Geological hazard points per km²</source>
-        <translation>每平方公里地质灾害点数</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="47"/>
-        <source>Population per km²</source>
-        <translation>每平方公里人口</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="48"/>
-        <source>Elderly share</source>
-        <translation>老年人口比例</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="49"/>
-        <source>Old-building share</source>
-        <translation>老旧建筑比例</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="50"/>
-        <source>Shelter m² per person</source>
-        <translation>人均避难面积（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="51"/>
-        <source>Share within fire-station reach</source>
-        <translation>消防站覆盖面积比例</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="52"/>
-        <source>Police stations</source>
-        <translation>派出所数量</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="53"/>
-        <source>Hospital beds per 1,000</source>
-        <translation>每千人医院床位</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="54"/>
-        <source>Conversion space m² per person</source>
-        <translation>人均平急转换空间（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="61"/>
+        <location filename="../resilience_plugin/translation.py" line="50"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="62"/>
+        <location filename="../resilience_plugin/translation.py" line="51"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="63"/>
+        <location filename="../resilience_plugin/translation.py" line="52"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="64"/>
+        <location filename="../resilience_plugin/translation.py" line="53"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="65"/>
+        <location filename="../resilience_plugin/translation.py" line="54"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="72"/>
+        <location filename="../resilience_plugin/translation.py" line="61"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="73"/>
+        <location filename="../resilience_plugin/translation.py" line="62"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="74"/>
+        <location filename="../resilience_plugin/translation.py" line="63"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="75"/>
+        <location filename="../resilience_plugin/translation.py" line="64"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="59"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
@@ -3461,54 +3486,34 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="59"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
         <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
         <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
-        <source>Not assessed: {0}, because {1}.</source>
-        <translation>未评估：{0}，原因是{1}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
-        <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
-        <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
-        <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
-        <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="259"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/translation.py" line="43"/>
-        <source>Design seismic intensity</source>
-        <translation>抗震设防烈度</translation>
     </message>
 </context>
 <context>
@@ -3564,7 +3569,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="785"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3659,7 +3664,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3679,17 +3684,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="974"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="964"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3719,112 +3724,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="482"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="470"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="493"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="481"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="508"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="509"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="680"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="668"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="559"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="560"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="669"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="562"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="602"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="609"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="610"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="883"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="756"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="744"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="759"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="954"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3839,12 +3844,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="905"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="893"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="633"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -3869,27 +3874,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="845"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="876"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="854"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="854"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="869"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -3899,27 +3904,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="447"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="440"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="686"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -3964,7 +3969,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="444"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>

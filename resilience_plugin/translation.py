@@ -35,26 +35,15 @@ def core_text(template: str) -> str:
     return translate(CORE_CONTEXT, template)
 
 
-# The translated names of core.scoring's vocabulary, for the algorithm's field aliases, the dock, the report and the
-# legend. Kept under the context of the algorithm that first showed them, so the .ts entries did not move.
 def indicator_label(key: str) -> str:
-    """The translated name of an indicator (the alias of its i_* field)."""
-    return {
-        "seismic_intensity": translate("ScoreUnitsAlgorithm", "Design seismic intensity"),
-        "fault_share": translate("ScoreUnitsAlgorithm", "Share in fault avoidance zones"),
-        "flood_share": translate("ScoreUnitsAlgorithm", "Flood-risk share (class-weighted)"),
-        "geohazard_density": translate("ScoreUnitsAlgorithm", "Geological hazard points per km²"),
-        "population_density": translate("ScoreUnitsAlgorithm", "Population per km²"),
-        "elderly_share": translate("ScoreUnitsAlgorithm", "Elderly share"),
-        "old_building_share": translate("ScoreUnitsAlgorithm", "Old-building share"),
-        "shelter_per_person": translate("ScoreUnitsAlgorithm", "Shelter m² per person"),
-        "fire_coverage": translate("ScoreUnitsAlgorithm", "Share within fire-station reach"),
-        "police_presence": translate("ScoreUnitsAlgorithm", "Police stations"),
-        "beds_per_1000": translate("ScoreUnitsAlgorithm", "Hospital beds per 1,000"),
-        "conversion_per_person": translate("ScoreUnitsAlgorithm", "Conversion space m² per person"),
-    }[key]
+    """The translated name of an indicator (the alias of its i_* field): core.scoring.INDICATOR_NAMES."""
+    from .core.scoring import INDICATOR_NAMES
+
+    return core_text(INDICATOR_NAMES[key])
 
 
+# The translated names of core.scoring's classes and types, for the algorithm's fields, the dock, the report and the
+# legend. Kept under the context of the algorithm that first showed them, so the .ts entries did not move.
 def class_label(klass: str) -> str:
     """The translated name of a risk class (one of core.scoring.CLASSES), for the dock, the report and the legend."""
     return {

@@ -23,7 +23,7 @@ recomputes in milliseconds from the cached raw values.
 
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -43,6 +43,21 @@ INDICATORS: Dict[str, tuple] = {
     "police_presence": ("capacity", False, False),
     "beds_per_1000": ("capacity", False, True),
     "conversion_per_person": ("capacity", False, True),
+}
+# indicator -> its name, translatable (the alias of its i_* field, the dock's rows, the report)
+INDICATOR_NAMES = {
+    "seismic_intensity": QT_TRANSLATE_NOOP("Core", "Design seismic intensity"),
+    "fault_share": QT_TRANSLATE_NOOP("Core", "Share in fault avoidance zones"),
+    "flood_share": QT_TRANSLATE_NOOP("Core", "Flood-risk share (class-weighted)"),
+    "geohazard_density": QT_TRANSLATE_NOOP("Core", "Geological hazard points per km²"),
+    "population_density": QT_TRANSLATE_NOOP("Core", "Population per km²"),
+    "elderly_share": QT_TRANSLATE_NOOP("Core", "Elderly share"),
+    "old_building_share": QT_TRANSLATE_NOOP("Core", "Old-building share"),
+    "shelter_per_person": QT_TRANSLATE_NOOP("Core", "Shelter m² per person"),
+    "fire_coverage": QT_TRANSLATE_NOOP("Core", "Share within fire-station reach"),
+    "police_presence": QT_TRANSLATE_NOOP("Core", "Police stations"),
+    "beds_per_1000": QT_TRANSLATE_NOOP("Core", "Hospital beds per 1,000"),
+    "conversion_per_person": QT_TRANSLATE_NOOP("Core", "Conversion space m² per person"),
 }
 DIMENSIONS = ("hazard", "vulnerability", "capacity")
 CLASSES = ("very low", "low", "medium", "high", "very high")
@@ -399,3 +414,191 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
         result.formed[i] if result.formed else "",
         clauses,
     ]
+
+
+def unit_indicators(
+    units: Sequence, profile, population: Sequence[float], canceled=None, **inputs
+) -> Tuple[Dict[str, np.ndarray], Dict[str, str]]:
+    """The raw indicator values of :func:`score_units` and the indicators not assessed with their reason (keys of
+    NOT_ASSESSED): for a caller that scores them itself, with weights of its own (the scorecard). ``inputs`` are
+    score_units' keywords elderly, old_buildings, hazards, facilities, facility_categories, classified, vocabulary,
+    shelter_area and beds (any other is refused)."""
+    known = ("elderly", "old_buildings", "hazards", "facilities", "facility_categories", "classified", "vocabulary", "shelter_area", "beds")
+    unknown = sorted(set(inputs) - set(known))
+    if unknown:
+        raise TypeError(f"unit_indicators() got unexpected keyword(s): {', '.join(unknown)}")
+    elderly, old_buildings, hazards, facilities, facility_categories, classified, vocabulary, shelter_area, beds = (
+        inputs.get(k) for k in known
+    )
+    import shapely
+
+    from .cancel import interruptible
+    from .geometry import representative_points
+    from .lifecircles import Vocabulary
+
+    geoms = np.asarray(list(units), dtype=object)
+    present = ~shapely.is_missing(geoms)
+    categories = points = None
+    if facilities is not None:
+        if classified is None:
+            vocab = vocabulary or Vocabulary.from_profile(profile)
+            given = facility_categories if facility_categories is not None else [None] * len(facilities)
+            classified = vocab.classify_labels([None if c is None else str(c) for c in given])[1]
+        points = representative_points(np.asarray(list(facilities), dtype=object))
+        categories = list(classified.codes)
+    skipped: Dict[str, str] = {}
+    h = hazards
+    raw = interruptible(
+        lambda: indicators(
+            np.where(present, geoms, None),
+            np.asarray(population, dtype=float),
+            None if elderly is None else np.asarray(elderly, dtype=float),
+            None if old_buildings is None else np.asarray(old_buildings, dtype=float),
+            h.fault_zones if h is not None else None,
+            h.flood_zones if h is not None else None,
+            h.flood_weights if h is not None else None,
+            h.geohazards if h is not None else None,
+            points,
+            categories,
+            None if shelter_area is None else np.asarray(shelter_area, dtype=float),
+            None if beds is None else np.asarray(beds, dtype=float),
+            profile.value("fire.proxy_distance"),
+            tuple(profile.value("street_units.conversion_categories")),
+            profile.value("seismic.design_intensity"),
+            skipped,
+        ),
+        canceled,
+    )
+    return raw, skipped
+
+
+# ------------------------------------------------------------------ the entry point
+
+UNIT_CLAUSES = "第50、51、52条"
+
+
+@dataclass
+class UnitScores:
+    """What :func:`score_units` returns: the raw indicator values per unit (``raw``), the scores (``scores``, a
+    :class:`Scores`), the targets (``goals``) and whether each unit meets them (``passed``: 1, 0 or NaN), the
+    indicators not assessed and why (``skipped``, keys of NOT_ASSESSED), the output fields (``fields``: field, type,
+    indicator key or '') and ``notes``. :meth:`columns` gives the output table, in the order of ``fields``."""
+
+    raw: Dict[str, np.ndarray]
+    scores: Scores
+    goals: Dict[str, float]
+    passed: Dict[str, np.ndarray]
+    skipped: Dict[str, str]
+    fields: List[tuple]
+    measures: Dict[str, str]
+    notes: list
+
+    def columns(self) -> Dict[str, list]:
+        n = len(self.scores.score)
+        rows = [output_row(self.raw, self.scores, self.passed, self.goals, self.measures, i, UNIT_CLAUSES) for i in range(n)]
+        return {f[0]: [row[j] for row in rows] for j, f in enumerate(self.fields)}
+
+
+def score_units(
+    units: Sequence,
+    profile,
+    population: Sequence[float],
+    elderly: Optional[Sequence[float]] = None,
+    old_buildings: Optional[Sequence[float]] = None,
+    hazards=None,
+    facilities: Optional[Sequence] = None,
+    facility_categories: Optional[Sequence] = None,
+    classified=None,
+    vocabulary=None,
+    shelter_area: Optional[Sequence[float]] = None,
+    beds: Optional[Sequence[float]] = None,
+    relative: bool = False,
+    weights: Optional[Dict[str, Dict[str, float]]] = None,
+    names: Optional[Sequence] = None,
+    units_name: str = "units",
+    canceled=None,
+) -> UnitScores:
+    """Risk scores of street/town units (韧性街镇单元, 第50–52条): hazard, vulnerability and capacity, a class, a
+    rank, a type (第52条) with its measures, and each capacity indicator against the plan's target (第32、51条).
+
+    All geometries are shapely geometries in one projected CRS in metres.
+
+    - ``units``: polygons (None where a unit has none: its values stay empty); ``population`` one number per unit,
+      ``elderly`` and ``old_buildings`` optional shares (0…1 or percentages);
+    - ``hazards``: a :class:`.hazards.Hazards` (faults with their avoidance zones, flood zones by class, hazard
+      points), or None;
+    - ``facilities`` (points or polygons) with ``facility_categories`` as the data writes them, read by the profile's
+      label rules (``vocabulary`` carries a project's own mapping; ``classified``, what ``vocabulary.classify_labels``
+      returned, saves reading them twice), ``shelter_area`` m² and hospital ``beds`` per facility;
+    - ``relative``: scale min–max over these units (a relative ranking) instead of the profile's fixed goalposts, so
+      that scores do not depend on the other units; ``weights`` replace the profile's ``scoring.dimensions``;
+    - ``names`` name units in notes (default: their index).
+
+    ``canceled()`` is checked (:class:`.cancel.Cancelled`). Raises :class:`ScoringError` when no indicator can be
+    computed."""
+    import shapely
+
+    from .messages import Message, Note
+
+    notes = []
+
+    def note(level, template, *values):
+        notes.append(Note(level, Message(template, *values)))
+
+    geoms = np.asarray(list(units), dtype=object)
+    n = len(geoms)
+    present = ~shapely.is_missing(geoms)
+    population = np.asarray(population, dtype=float)
+    names = [str(v) for v in names] if names is not None else [str(i) for i in range(n)]
+    zero = [names[i] for i in range(n) if not population[i] > 0]
+    if zero:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}")
+        note("warning", said, units_name, len(zero), ", ".join(zero[:10]))
+    area = np.zeros(n)
+    area[present] = shapely.area(geoms[present])
+    flat = [names[i] for i in range(n) if area[i] <= 0]
+    if flat:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with no area; their densities are left empty: {2}")
+        note("warning", said, units_name, len(flat), ", ".join(flat[:10]))
+    raw, skipped = unit_indicators(
+        geoms,
+        profile,
+        population,
+        canceled,
+        elderly=elderly,
+        old_buildings=old_buildings,
+        hazards=hazards,
+        facilities=facilities,
+        facility_categories=facility_categories,
+        classified=classified,
+        vocabulary=vocabulary,
+        shelter_area=shelter_area,
+        beds=beds,
+    )
+    try:
+        result = score(
+            raw,
+            weights or profile.value("scoring.dimensions"),
+            profile.value("scoring.class_breaks"),
+            profile.value("scoring.type_margin"),
+            None if relative else goalposts(profile),
+        )
+    except ScoringError as exc:  # said with the layer's name
+        raise ScoringError(Message(QT_TRANSLATE_NOOP("Core", "{0}: {1}"), units_name, exc.message)) from None
+    if result.constant:
+        note("warning", QT_TRANSLATE_NOOP("Core", "Indicator(s) equal for every unit, scored 0: {0}"), ", ".join(result.constant))
+    note("info", QT_TRANSLATE_NOOP("Core", "Indicators used: {0}"), ", ".join(result.used))
+    for k, why in skipped.items():
+        note("info", QT_TRANSLATE_NOOP("Core", "Not assessed: {0}, because {1}."), Message(INDICATOR_NAMES[k]), Message(NOT_ASSESSED[why]))
+    if relative:
+        note("info", QT_TRANSLATE_NOOP("Core", "Scaling: min–max over the {0} units of this run (a relative ranking)."), n)
+    else:
+        said = QT_TRANSLATE_NOOP(
+            "Core", "Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units."
+        )
+        note("info", said)
+    goals = targets(profile)
+    passed = passes(raw, goals)
+    counts = ", ".join(f"{c} {int((result.klass == c).sum())}" for c in CLASSES)
+    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}."), n, counts)
+    return UnitScores(raw, result, goals, passed, skipped, output_fields(result.used, passed), profile.value("scoring.measures"), notes)

@@ -60,7 +60,7 @@ from ..compat import (
 )
 from ..core import scoring as sc
 from ..core.fields import guess_field
-from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, representative_points
+from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source
 from ..translation import class_label, core_message, core_text, indicator_label, translate, type_label
 from .items import NumericItem
 
@@ -409,23 +409,16 @@ class ScoringPanel:
         )
         geoms = polygons_only(units.geometries)
         inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
-        kwargs = dict(elderly=elderly, old_buildings=old, fire_reach=self.profile.value("fire.proxy_distance"))
-        kwargs["conversion"] = tuple(self.profile.value("street_units.conversion_categories"))
+        kwargs = dict(elderly=elderly, old_buildings=old)
         class_field = guess_field("flood_class", inputs["flood"].fields().names()) if inputs["flood"] is not None else None
         has_class = bool(class_field)
-        hazards = hazards_from(
+        kwargs["hazards"] = hazards_from(
             self._read(inputs["faults"], crs) if inputs["faults"] is not None else None,
             self.profile.value("seismic.avoidance_distance_default"),
             self._read(inputs["flood"], crs, [class_field] if has_class else []) if inputs["flood"] is not None else None,
             has_class,
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
-        )
-        kwargs.update(
-            fault_zones=hazards.fault_zones,
-            flood_zones=hazards.flood_zones,
-            flood_weights=hazards.flood_weights,
-            geohazards=hazards.geohazards,
         )
         if inputs["facilities"] is not None:
             from ..core.lifecircles import Vocabulary
@@ -442,7 +435,7 @@ class ScoringPanel:
                     vocab = Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
                 except LabelError as exc:
                     raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
-                idx, found = vocab.classify_labels([a[0] for a in fac.attributes])
+                _idx, found = vocab.classify_labels([a[0] for a in fac.attributes])
                 if found.share_unmapped > 0.5:
                     self._message(
                         translate(
@@ -452,8 +445,8 @@ class ScoringPanel:
                         ).format(fac.name, found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
                         MESSAGE_WARNING,
                     )
-                kwargs["facilities"] = representative_points(fac.geometries)
-                kwargs["categories"] = [vocab.codes[i] for i in idx]
+                kwargs["facilities"] = fac.geometries
+                kwargs["classified"] = found
                 if area_f:
                     kwargs["shelter_area"] = numbers(
                         [a[chosen.index(area_f)] for a in fac.attributes], area_f, fac.name, feedback, kind="area", fids=fac.fids
@@ -465,13 +458,8 @@ class ScoringPanel:
 
         def work(task):
             task.setProgress(10)
-            raw = sc.indicators(
-                np.where([g is not None for g in geoms], geoms, None),
-                population,
-                intensity=self.profile.value("seismic.design_intensity"),
-                skipped=skipped,
-                **kwargs,
-            )
+            raw, why = sc.unit_indicators(geoms, self.profile, population, **kwargs)  # the algorithm's indicators (core)
+            skipped.update(why)
             task.setProgress(100)
             return raw
 
@@ -795,7 +783,6 @@ class ScoringPanel:
 
     def scored_layer(self) -> QgsVectorLayer:
         """A memory copy of the units with the fields of resilience:scoreunits, at the dock's weights and targets."""
-        from ..processing.units.score_units import CLAUSES
 
         goals = {k: v for k, v in self._targets().items() if k in self.raw}
         ok = sc.passes(self.raw, goals)
@@ -817,7 +804,7 @@ class ScoringPanel:
             g = QgsFeature(layer.fields())
             g.setGeometry(f.geometry())
             values = f.attributes()
-            g.setAttributes([values[j] for j in keep] + sc.output_row(self.raw, self.result, ok, goals, measures, i, CLAUSES))
+            g.setAttributes([values[j] for j in keep] + sc.output_row(self.raw, self.result, ok, goals, measures, i, sc.UNIT_CLAUSES))
             feats.append(g)
         layer.dataProvider().addFeatures(feats)
         return layer

@@ -1,24 +1,11 @@
 """The optional hazard layers that the cluster dossier and the unit scoring share: active faults with their
 avoidance distance, flood-risk zones with a class field, and geological-hazard points."""
 
-from dataclasses import dataclass, field
-from typing import Optional
-
-import numpy as np
 from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber
 
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+from ..core.hazards import Hazards
 from ..translation import translate
-
-
-@dataclass
-class Hazards:
-    fault_lines: list
-    fault_zones: Optional[np.ndarray]  # avoidance zones, None without faults
-    flood_zones: Optional[np.ndarray]
-    flood_weights: Optional[np.ndarray]  # per zone, from its class and the profile's class weights
-    geohazards: Optional[np.ndarray]
-    unread_classes: list = field(default_factory=list)  # flood classes that say none of 1/2/3 (weighed as 1)
 
 
 class HazardInputs:
@@ -116,25 +103,16 @@ class HazardInputs:
 
 
 def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazards, profile) -> Hazards:
-    """Hazards from layers already read (io.ReadLayer or None): fault avoidance zones at ``distance``, flood zones
-    weighted by the class in their first read attribute when ``flood_has_class``, and the hazard points."""
-    from ..core.faults import avoidance_zones
+    """core.hazards.hazards from layers already read (io.ReadLayer or None): fault avoidance zones at ``distance``,
+    flood zones weighted by the class in their first read attribute when ``flood_has_class``, and the hazard points."""
+    from ..core.hazards import hazards
     from .io import text
 
-    out = Hazards([], None, None, None, None)
-    if faults is not None:
-        out.fault_lines = [g for g in faults.geometries if g is not None]
-        out.fault_zones = avoidance_zones(out.fault_lines, np.full(len(out.fault_lines), distance))
-    if flood is not None:
-        from ..core.labels import class_rank
-
-        weights = profile.value("scoring.flood_class_weights")
-        out.flood_zones = flood.geometries
-        ranks = [class_rank(text(a[0])) if flood_has_class else None for a in flood.attributes]
-        # a class that says none of 1/2/3 (高/中/低, 一级 …) weighs as the highest, and is said (see unread_classes)
-        out.flood_weights = np.array([weights.get(r, 1.0) if r is not None else 1.0 for r in ranks])
-        if flood_has_class:
-            out.unread_classes = sorted({str(text(a[0])) for a, r in zip(flood.attributes, ranks) if r is None})
-    if geohazards is not None:
-        out.geohazards = geohazards.geometries
-    return out
+    return hazards(
+        profile,
+        faults=faults.geometries if faults is not None else None,
+        avoidance_distance=distance,
+        flood_zones=flood.geometries if flood is not None else None,
+        flood_classes=[text(a[0]) for a in flood.attributes] if flood is not None and flood_has_class else None,
+        geohazards=geohazards.geometries if geohazards is not None else None,
+    )

@@ -1,6 +1,5 @@
 """resilience:scoreunits, the street/town unit assessment of 第51条 and the types of 第52条."""
 
-import numpy as np
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -19,11 +18,9 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_message, core_text, indicator_label
+from ...translation import indicator_label
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
-
-CLAUSES = "第50、51、52条"
 
 
 class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
@@ -177,8 +174,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import scoring as sc
-        from ...core.cancel import interruptible
-        from ..io import make_fields, numbers, polygons_only, read_source, representative_points, text, working_crs, write_rows
+        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -194,7 +190,6 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         units.report(feedback)
         geoms = polygons_only(units.geometries)
         fields = source.fields()
-        n = len(geoms)
 
         def column(field_name, kind="count", empty_ok=True):
             if not field_name:
@@ -202,89 +197,52 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             values = [a[fields.lookupField(field_name)] for a in units.attributes]
             return numbers(values, field_name, name, feedback, kind=kind, fids=units.fids, empty_ok=empty_ok)
 
-        population = column(pop_field, empty_ok=False)
         label_j = next((fields.lookupField(f) for f in ("name_zh", "name", "名称", "code") if fields.lookupField(f) >= 0), -1)
-        ids = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
-        zero = [ids[i] for i in range(n) if population[i] <= 0]
-        if zero:
-            feedback.pushWarning(
-                self.tr("{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}").format(
-                    name, len(zero), ", ".join(zero[:10])
-                )
-            )
-        area = np.array([g.area if g is not None else 0.0 for g in geoms])
-        flat = [ids[i] for i in range(n) if area[i] <= 0]
-        if flat:
-            feedback.pushWarning(
-                self.tr("{0}: {1} unit(s) with no area; their densities are left empty: {2}").format(name, len(flat), ", ".join(flat[:10]))
-            )
-        present = np.array([g is not None for g in geoms], dtype=bool)
-        safe_geoms = np.where(present, geoms, None)
-
+        names = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
         hazards = self.read_hazards(parameters, context, feedback, crs, profile)
         feedback.setProgress(30)
-        facilities = categories = shelter = beds = None
+        facilities = {}
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD, self.BEDS_FIELD)
         )
         if given is not None:
-            read, lname, vocab, col, chosen, _found = given
-            facilities = representative_points(read.geometries)
-            categories = [vocab.codes[i] for i in col]
-            if chosen[0]:
-                shelter = numbers([a[1] for a in read.attributes], chosen[0], lname, feedback, kind="area", fids=read.fids)
-            if chosen[1]:
-                beds = numbers([a[2] for a in read.attributes], chosen[1], lname, feedback, fids=read.fids)
+            read, lname, _vocab, _col, (area_field, beds_field), found = given
+            facilities = {
+                "facilities": read.geometries,
+                "classified": found,
+                "shelter_area": numbers([a[1] for a in read.attributes], area_field, lname, feedback, kind="area", fids=read.fids)
+                if area_field
+                else None,
+                "beds": numbers([a[2] for a in read.attributes], beds_field, lname, feedback, fids=read.fids) if beds_field else None,
+            }
         if feedback.isCanceled():
             return {}
-        skipped = {}
-        raw = interruptible(
-            lambda: sc.indicators(
-                safe_geoms,
-                population,
-                column(elderly_field, kind="share"),
-                column(old_field, kind="share"),
-                hazards.fault_zones,
-                hazards.flood_zones,
-                hazards.flood_weights,
-                hazards.geohazards,
-                facilities,
-                categories,
-                shelter,
-                beds,
-                profile.value("fire.proxy_distance"),
-                tuple(profile.value("street_units.conversion_categories")),
-                profile.value("seismic.design_intensity"),
-                skipped,
-            ),
-            feedback.isCanceled,
-        )
-        feedback.setProgress(70)
-        relative = self.parameterAsEnum(parameters, self.SCALING, context) == 1
-        try:
-            result = sc.score(
-                raw,
-                profile.value("scoring.dimensions"),
-                profile.value("scoring.class_breaks"),
-                profile.value("scoring.type_margin"),
-                None if relative else sc.goalposts(profile),
-            )
-        except sc.ScoringError as exc:
-            raise QgsProcessingException(f"{name}: {core_message(exc)}") from None
-        if result.constant:
-            feedback.pushWarning(self.tr("Indicator(s) equal for every unit, scored 0: {0}").format(", ".join(result.constant)))
-        feedback.pushInfo(self.tr("Indicators used: {0}").format(", ".join(result.used)))
-        for k, why in skipped.items():
-            feedback.pushInfo(self.tr("Not assessed: {0}, because {1}.").format(self._label(k), core_text(sc.NOT_ASSESSED[why])))
-        feedback.pushInfo(
-            self.tr("Scaling: min–max over the {0} units of this run (a relative ranking).").format(n)
-            if relative
-            else self.tr("Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.")
-        )
-        goals = sc.targets(profile)
-        ok = sc.passes(raw, goals)
-        measures = profile.value("scoring.measures")
 
+        # the analysis (core.scoring.score_units)
+        result = sc.score_units(
+            geoms,
+            profile,
+            column(pop_field, empty_ok=False),
+            elderly=column(elderly_field, kind="share"),
+            old_buildings=column(old_field, kind="share"),
+            hazards=hazards,
+            relative=self.parameterAsEnum(parameters, self.SCALING, context) == 1,
+            names=names,
+            units_name=name,
+            canceled=feedback.isCanceled,
+            **facilities,
+        )
+        feedback.setProgress(80)
+        out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._output_fields(result.fields)))
+        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
+        if not write_rows(sink, out_fields, table_rows(result.columns(), units.attributes), geoms, feedback, sink.failed, (80, 99)):
+            return {}
+        self.style_output(context, sink.dest, "scores")
+        self.push_notes(feedback, result.notes)
+        return {self.OUTPUT: sink.dest}
+
+    def _output_fields(self, core_fields) -> list:
+        """Field specs with their aliases, from core.scoring's (field, type, indicator key or '')."""
         kinds = {"double": FIELD_DOUBLE, "int": FIELD_INT, "text": FIELD_STRING}
         fixed = {
             "hazard": self.tr("Hazard (0-10)"),
@@ -302,7 +260,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             "clauses": self.tr("Plan clauses"),
         }
         specs = []
-        for f, kind, k in sc.output_fields(result.used, ok):
+        for f, kind, k in core_fields:
             if not k:
                 alias = fixed[f]
             elif f.startswith("i_"):
@@ -314,26 +272,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             else:
                 alias = self.tr("Target met: {0}").format(self._label(k))
             specs.append((f, kinds[kind], alias))
-        out_fields = QgsProcessingUtils.combineFields(fields, make_fields(specs))
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
-        dest = sink.dest
-
-        rows = [list(units.attributes[i]) + sc.output_row(raw, result, ok, goals, measures, i, CLAUSES) for i in range(n)]
-        if not write_rows(
-            sink,
-            out_fields,
-            rows,
-            geoms,
-            feedback,
-            sink.failed,
-            (80, 99),
-        ):
-            return {}
-        self.style_output(context, dest, "scores")
-        counts = {c: int((result.klass == c).sum()) for c in sc.CLASSES}
-        feedback.pushInfo(self.tr("{0} units scored: {1}.").format(n, ", ".join(f"{c} {counts[c]}" for c in sc.CLASSES)))
-        feedback.setProgress(100)
-        return {self.OUTPUT: dest}
+        return specs
 
     def _label(self, key: str) -> str:
         return indicator_label(key)
