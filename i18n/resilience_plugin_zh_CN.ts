@@ -191,12 +191,12 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="159"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="146"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="71"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="58"/>
         <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
 - hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
 - urban base: population and area;
@@ -219,267 +219,262 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="179"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="180"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="181"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="168"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="115"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="102"/>
         <source>Field with each cluster&apos;s population.</source>
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="302"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="125"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="132"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="132"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="141"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="141"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="195"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="267"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="196"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="137"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="160"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="161"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="162"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="203"/>
-        <source>No population field: per-person measures are left empty.</source>
-        <translation>未指定人口字段：人均指标留空。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="298"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="232"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="299"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="233"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="300"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="301"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="303"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="304"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="305"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="306"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="307"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="308"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="309"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="310"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="311"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="312"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="313"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="314"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="315"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="316"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="317"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="318"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="319"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="320"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="321"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="322"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="394"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="218"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="394"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="219"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="71"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="58"/>
         <source>Fields added to the clusters: d_pop and d_area_km2 (population, km²); fault_shr and flood_shr (share of the area in fault avoidance and flood-risk zones); geohaz_n (geological hazard points); water_pl and substat (water plants, substations); fire_st, hosp_n and beds (fire stations, hospitals, beds); beds_1000 and beds_tgt (beds per 1,000 people and the target); shelter_m2, shelter_pp, shelter_tgt and shelter_ok (shelter area, per person, target, met); conv_n and conv_m2 (平急两用 conversion spaces and their area); reserve_n, reserve_pd, reserve_nd and reserve_ok (reserve depots, capacity and 3-day need in person-days, met; 第77条); aid_n and aid_with (clusters linked for mutual aid, by name); d_clauses.</source>
         <translation>组团新增字段：d_pop 和 d_area_km2（人口、平方千米）；fault_shr 和 flood_shr（位于断裂避让带和洪涝风险区内的面积比例）；geohaz_n（地质灾害点数）；water_pl 和 substat（水厂、变电站）；fire_st、hosp_n 和 beds（消防站、医院、床位）；beds_1000 和 beds_tgt（千人床位数及目标）；shelter_m2、shelter_pp、shelter_tgt 和 shelter_ok（避难面积、人均面积、目标、是否达标）；conv_n 和 conv_m2（平急两用转换空间及其面积）；reserve_n、reserve_pd、reserve_nd 和 reserve_ok（储备库数量、容量与三天需求（人·天）、是否达标；第77条）；aid_n 和 aid_with（互助相连的组团，按名称）；d_clauses。</translation>
     </message>
@@ -1381,49 +1376,54 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="558"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="555"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="564"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="561"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="590"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="592"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="590"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="595"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="592"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="597"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="594"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="599"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="596"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="606"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="603"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/dossier.py" line="276"/>
+        <source>No population field: per-person measures are left empty.</source>
+        <translation>未指定人口字段：人均指标留空。</translation>
     </message>
 </context>
 <context>
@@ -3684,17 +3684,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="964"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3809,7 +3809,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="883"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="882"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
@@ -3824,12 +3824,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="954"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="953"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3844,7 +3844,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="893"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="892"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
@@ -3874,27 +3874,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="845"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="844"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="876"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="875"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import shapely
 
+from resilience_plugin.core.facilities import Facilities
 from resilience_plugin.core.gpkg import read_table
 from resilience_plugin.core.lifecircles import Vocabulary, life_circles
 from resilience_plugin.core.network import NetworkError
@@ -339,8 +340,7 @@ def test_clusters_on_the_sample_and_what_the_algorithm_writes(resilience_process
         districts=_column(names, rows, "district"),
         lifelines=lifelines,
         barriers=barriers,
-        facilities=facilities,
-        facility_categories=_column(f_names, f_rows, "category_zh"),
+        facilities=Facilities.read(facilities, _column(f_names, f_rows, "category_zh"), load_profile()),
     )
     k = profile.value("clusters.target_count")
     assert len(result.order) == len(units) and sorted(result.order.tolist()) == list(range(len(units)))
@@ -404,10 +404,13 @@ def test_unit_scores_on_the_sample_and_what_the_algorithm_writes(resilience_proc
         elderly=_column(names, rows, "elderly_share"),
         old_buildings=_column(names, rows, "old_building_share"),
         hazards=hazards(profile, faults, distance, zones, _column(z_names, z_rows, "risk_class"), points),
-        facilities=to_metres(facilities),
-        facility_categories=_column(f_names, f_rows, "category_zh"),
-        shelter_area=[v or 0 for v in _column(f_names, f_rows, "shelter_area_m2")],
-        beds=[v or 0 for v in _column(f_names, f_rows, "beds")],
+        facilities=Facilities.read(
+            to_metres(facilities),
+            _column(f_names, f_rows, "category_zh"),
+            profile,
+            shelter_area=_column(f_names, f_rows, "shelter_area_m2"),
+            beds=_column(f_names, f_rows, "beds"),
+        ),
     )
     geoms = np.asarray(units, dtype=object)
     population = np.array(_column(names, rows, "population"), dtype=float)
@@ -436,3 +439,70 @@ def test_unit_scores_on_the_sample_and_what_the_algorithm_writes(resilience_proc
             assert got == pytest.approx(expected, abs=2e-3), name
         else:
             assert got == expected, name
+
+
+def test_the_dossier_by_hand_and_what_the_algorithm_writes(resilience_processing, tmp_path):
+    """core.dossier.dossier on the sample's clusters: facility counts and hazard shares measured by hand, the report
+    has a section per cluster, and the Processing algorithm writes exactly its table and the same report."""
+    from resilience_plugin.core.dossier import DOSSIER_FIELDS, dossier
+    from resilience_plugin.core.hazards import hazards
+    from resilience_plugin.processing.clusters.delineate import ClustersAlgorithm
+
+    params = ClustersAlgorithm().demo_parameters(str(SHIPPED_SAMPLE))
+    layers, _context = run("resilience:clusters", {**params, "OUTPUT": "memory:", "CLUSTERS": "memory:"})
+    clusters_layer = layers["CLUSTERS"]
+    feats = list(clusters_layer.getFeatures())
+    geoms = np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in feats], dtype=object)
+    ids = [f["code"] for f in feats]
+    population = [f["population"] for f in feats]
+    _, _, faults = read_table(SHIPPED_SAMPLE, "faults")
+    f_names, f_rows, facilities = read_table(SHIPPED_SAMPLE, "facilities")
+    facilities = to_metres(facilities)
+    profile = load_profile()
+    distance = profile.value("seismic.avoidance_distance_default")
+    result = dossier(
+        geoms,
+        profile,
+        ids=ids,
+        population=population,
+        hazards=hazards(profile, faults, distance),
+        facilities=Facilities.read(
+            facilities,
+            _column(f_names, f_rows, "category_zh"),
+            profile,
+            shelter_area=_column(f_names, f_rows, "shelter_area_m2"),
+            beds=_column(f_names, f_rows, "beds"),
+            capacity=_column(f_names, f_rows, "capacity_pd"),
+        ),
+    )
+    assert list(result.table) == list(DOSSIER_FIELDS)
+    fire = facilities[np.array([c == "fire_station" for c in _column(f_names, f_rows, "category")])]
+    assert result.table["fire_st"] == [int(shapely.contains(g, fire).sum()) for g in geoms]
+    zone = shapely.union_all(shapely.buffer(np.asarray(faults, dtype=object), distance))
+    share = shapely.area(shapely.intersection(geoms, zone)) / shapely.area(geoms)
+    assert result.table["fault_shr"] == pytest.approx(share, abs=1e-3)
+    for m2, pp, pop in zip(result.table["shelter_m2"], result.table["shelter_pp"], population):
+        assert pp == pytest.approx(m2 / pop, rel=1e-3, abs=1e-3)
+    page = result.html("t", "i", list(DOSSIER_FIELDS))
+    assert page.count("<section>") == len(feats) and all(f">{c}</h2>" in page for c in ids)
+
+    report = tmp_path / "dossier.html"
+    layers, _context = run(
+        "resilience:clusterdossier",
+        {
+            "CLUSTERS": clusters_layer,
+            "ID_FIELD": "code",
+            "FAULTS": f"{SHIPPED_SAMPLE}|layername=faults",
+            "FACILITIES": f"{SHIPPED_SAMPLE}|layername=facilities",
+            "CATEGORY_FIELD": "category_zh",
+            "SHELTER_FIELD": "shelter_area_m2",
+            "OUTPUT": "memory:",
+            "REPORT": str(report),
+        },
+    )
+    out = list(layers["OUTPUT"].getFeatures())
+    assert [f["code"] for f in out] == ids
+    for name, values in result.table.items():
+        got = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in (f[name] for f in out)]
+        assert got == values, name
+    assert report.read_text(encoding="utf-8").count("<section>") == len(feats)

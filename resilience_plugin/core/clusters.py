@@ -699,10 +699,7 @@ def clusters(
     districts: Optional[Sequence] = None,
     lifelines: Sequence[LifelineSystem] = (),
     barriers: Sequence = (),
-    facilities: Optional[Sequence] = None,
-    facility_categories: Optional[Sequence] = None,
-    classified=None,
-    vocabulary=None,
+    facilities=None,
     min_population: float = 0.0,
     max_population: float = 0.0,
     units_name: str = "units",
@@ -719,16 +716,13 @@ def clusters(
     - ``ids`` the units' own codes (duplicates are noted; they also fix the order) and ``feature_ids`` the numbers
       messages name units by where codes are missing; ``districts`` one value per unit: no cluster crosses a change;
     - ``lifelines``: :class:`LifelineSystem` per system; ``barriers``: lines or polygons clusters do not cross;
-    - ``facilities`` (points or polygons) with ``facility_categories``: labels as the data writes them, read by the
-      profile's label rules (``vocabulary`` carries a project's own mapping; ``classified``, what
-      ``vocabulary.classify_labels`` returned for them, saves reading them twice);
+    - ``facilities``: a :class:`.facilities.Facilities` (their categories read from the labels the data writes), to
+      check each cluster holds what 第48条 requires;
     - ``min_population``/``max_population``: optional bounds (0: none).
 
     ``progress(fraction)`` gets 0…1; ``canceled()`` is checked throughout (:class:`.cancel.Cancelled`). Raises
     :class:`.messages.CoreError` for bounds the wrong way round or no usable polygon."""
     from .cancel import check, reporter
-    from .geometry import representative_points
-    from .lifecircles import Vocabulary
 
     report = reporter(progress)
     notes: List[Note] = []
@@ -785,16 +779,9 @@ def clusters(
     required = list(profile.value("clusters.required_categories"))
     fac_counts = unknown_class = None
     if facilities is not None:
-        if classified is None:
-            vocab = vocabulary or Vocabulary.from_profile(profile)
-            labels = [None if c is None else str(c) for c in (facility_categories or [None] * len(facilities))]
-            classified = vocab.classify_labels(labels)[1]
-        column = np.array([required.index(c) if c in required else -1 for c in classified.codes], dtype=np.int64)
-        fac_points = representative_points(np.asarray(list(facilities), dtype=object))
-        fac_counts = facility_counts(geoms, fac_points, column, len(required))
+        fac_counts = facility_counts(geoms, facilities.points, facilities.column(required), len(required))
         # shelters whose label does not say their class (应急避难场所, Ⅱ类, Amap's 紧急避难场所), per unit
-        unknown = np.array(classified.class_unknown or [False] * len(fac_points), dtype=bool)
-        unknown_class = facility_counts(geoms, fac_points, np.where(unknown, 0, -1).astype(np.int64), 1)[:, 0]
+        unknown_class = facility_counts(geoms, facilities.points, np.where(facilities.class_unknown, 0, -1).astype(np.int64), 1)[:, 0]
     check(canceled)
     report(0.15)
 

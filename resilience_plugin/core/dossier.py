@@ -151,3 +151,208 @@ th{{background:#f6f6f6}}</style>
 def counts_by_category(owner: np.ndarray, column: np.ndarray, n: int, codes: Sequence[str]) -> Dict[str, np.ndarray]:
     """Per category code, the number of points in each cluster."""
     return {code: sums(owner, n, mask=column == i) for i, code in enumerate(codes)}
+
+
+# ------------------------------------------------------------------ the entry point
+
+DOSSIER_CLAUSES = "第48、49、77条"
+FACILITY_COLOURS = {
+    "fire_station": "#e31a1c",
+    "hospital": "#d95f02",
+    "water_plant": "#1f78b4",
+    "substation": "#ffd92f",
+    "reserve_depot": "#6a3d9a",
+    "long_term_shelter": "#1a9850",
+    "command_centre": "#000000",
+    "stadium": "#66c2a5",
+}
+# the dossier's columns, in output order (see :func:`dossier`)
+DOSSIER_FIELDS = (
+    "d_pop",
+    "d_area_km2",
+    "fault_shr",
+    "flood_shr",
+    "geohaz_n",
+    "water_pl",
+    "substat",
+    "fire_st",
+    "hosp_n",
+    "beds",
+    "beds_1000",
+    "beds_tgt",
+    "shelter_m2",
+    "shelter_pp",
+    "shelter_tgt",
+    "shelter_ok",
+    "conv_n",
+    "conv_m2",
+    "reserve_n",
+    "reserve_pd",
+    "reserve_nd",
+    "reserve_ok",
+    "aid_n",
+    "aid_with",
+    "d_clauses",
+)
+
+
+class Dossier:
+    """What :func:`dossier` returns: ``table`` (one row per cluster, the columns of DOSSIER_FIELDS), ``ids`` (the
+    clusters' names), ``notes``, and what the report's maps draw (``clusters``, ``fault_lines``,
+    ``corridor_lines``, ``facility_points`` as (x, y, category code))."""
+
+    def __init__(self, table, ids, notes, clusters, fault_lines, corridor_lines, facility_points):
+        self.table, self.ids, self.notes = table, ids, notes
+        self.clusters, self.fault_lines, self.corridor_lines, self.facility_points = clusters, fault_lines, corridor_lines, facility_points
+
+    def html(self, title: str, intro: str, labels: Sequence[str], canceled=None, progress=None) -> str:
+        """The HTML report (one section per cluster: a map and the table's rows under ``labels``, one per column)."""
+        from .cancel import check, reporter
+
+        report = reporter(progress)
+        geoms = self.clusters
+        n = len(geoms)
+        lines = [(g, "#7f0000", 1.6) for g in self.fault_lines] + [(g, "#e41a1c", 1.2) for g in self.corridor_lines]
+        points = [(x, y, FACILITY_COLOURS[code]) for x, y, code in self.facility_points if code in FACILITY_COLOURS]
+        columns = list(self.table.values())
+        sections = []
+        for i in range(n):
+            check(canceled)
+            report(i / max(n, 1))
+            focus = geoms[i]
+            near = [geoms[j] for j in range(n) if j != i and geoms[j] is not None and focus is not None and geoms[j].distance(focus) < 1.0]
+            svg = svg_map(focus, near, lines, points) if focus is not None else ""
+            rows = [
+                (label, "—" if v is None else (f"{v:,.4g}" if isinstance(v, float) else str(v)))
+                for label, v in zip(labels, (c[i] for c in columns))
+            ]
+            sections.append((f"{self.ids[i]}", svg, rows))
+        return html_report(title, intro, sections)
+
+
+def dossier(
+    clusters: Sequence,
+    profile,
+    ids: Optional[Sequence] = None,
+    population: Optional[Sequence[float]] = None,
+    hazards=None,
+    facilities=None,
+    corridors: Optional[Sequence] = None,
+    corridor_grades: Optional[Sequence] = None,
+    canceled=None,
+) -> Dossier:
+    """The dossier of each resilience cluster (组团档案, 第49条): hazards, urban base, lifelines, rescue capacity,
+    conversion potential, the three-threes reserve (第77条) and mutual aid along corridors (第48条).
+
+    All geometries are shapely geometries in one projected CRS in metres.
+
+    - ``clusters``: polygons (None where a cluster has none); ``ids`` their names (default #index); ``population``
+      one number per cluster (None: per-person measures stay empty, with a note);
+    - ``hazards``: a :class:`.hazards.Hazards`, or None;
+    - ``facilities``: a :class:`.facilities.Facilities`, with their shelter area (m²), hospital beds and reserve
+      capacity (person-days, counted for reserve depots) when known;
+    - ``corridors``: lines; with ``corridor_grades`` only grades 1 and 2 (一级, 二级) link clusters for mutual aid.
+
+    ``canceled()`` is checked (:class:`.cancel.Cancelled`)."""
+    from .cancel import check
+    from .faults import _grade_key
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    notes = []
+    geoms = _arr(list(clusters))
+    n = len(geoms)
+    ids = [None if v is None or str(v) == "" else str(v) for v in ids] if ids is not None else [None] * n
+    ids = [v or f"#{i}" for i, v in enumerate(ids)]
+    if population is None:
+        notes.append(Note("warning", Message(QT_TRANSLATE_NOOP("Core", "No population field: per-person measures are left empty."))))
+        population = np.full(n, np.nan)
+    population = np.asarray(population, dtype=float)
+    present = _present(geoms)
+    area = np.zeros(n)
+    area[present] = shapely.area(geoms[present])
+
+    h = hazards
+    fault_share = area_share(geoms, h.fault_zones) if h is not None and h.fault_zones is not None else None
+    flood_share = area_share(geoms, h.flood_zones) if h is not None and h.flood_zones is not None else None
+    geohaz = sums(point_owner(geoms, h.geohazards), n) if h is not None and h.geohazards is not None else None
+    check(canceled)
+
+    counts: Dict[str, np.ndarray] = {}
+    shelter = bed_sum = capacity = conv_area = None
+    fac_points = []
+    if facilities is not None:
+        codes = list(profile.categories)
+        column = facilities.column(codes)
+        owner = point_owner(geoms, facilities.points)
+        counts = counts_by_category(owner, column, n, codes)
+        if facilities.shelter_area is not None:
+            shelter = sums(owner, n, facilities.shelter_area)
+            conversion_columns = [codes.index(code) for code in profile.value("street_units.conversion_categories")]
+            conv_area = sums(owner, n, facilities.shelter_area, mask=np.isin(column, conversion_columns))
+        if facilities.beds is not None:
+            bed_sum = sums(owner, n, facilities.beds)
+        if facilities.capacity is not None:
+            capacity = sums(owner, n, facilities.capacity, mask=column == codes.index("reserve_depot"))
+        fac_points = [(p.x, p.y, codes[c]) for p, c in zip(facilities.points, column) if p is not None and c >= 0]
+    check(canceled)
+
+    aid: List[List[int]] = [[] for _ in range(n)]
+    main = []
+    if corridors is not None:
+        grades = list(corridor_grades) if corridor_grades is not None else None
+        main = [g for i, g in enumerate(corridors) if g is not None and (grades is None or _grade_key(grades[i]) in ("1", "2"))]
+        aid = mutual_aid(geoms, main, profile.value("clusters.adjacency_tolerance"))
+    check(canceled)
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        beds_1000 = bed_sum / population * 1000 if bed_sum is not None else None
+        shelter_pp = shelter / population if shelter is not None else None
+    beds_target = float(profile.value("health.beds_per_1000_target"))
+    shelter_target = float(profile.value("shelter.area_per_person_target"))
+    days = profile.value("reserves.three_threes")["cluster"]
+    conversion = profile.value("street_units.conversion_categories")
+    zeros = np.zeros(n)
+
+    def c(code):
+        return counts.get(code, zeros)
+
+    conv_n = sum((c(code) for code in conversion), zeros) if counts else None
+
+    def num(v, digits=3):
+        return None if v is None or not np.isfinite(v) else round(float(v), digits)
+
+    rows = []
+    for i in range(n):
+        need = population[i] * days if np.isfinite(population[i]) else None
+        rows.append(
+            [
+                num(population[i], 0),
+                round(float(area[i]) / 1e6, 3),
+                num(fault_share[i], 4) if fault_share is not None else None,
+                num(flood_share[i], 4) if flood_share is not None else None,
+                int(geohaz[i]) if geohaz is not None else None,
+                int(c("water_plant")[i]) if counts else None,
+                int(c("substation")[i]) if counts else None,
+                int(c("fire_station")[i]) if counts else None,
+                int(c("hospital")[i]) if counts else None,
+                num(bed_sum[i], 0) if bed_sum is not None else None,
+                num(beds_1000[i], 2) if beds_1000 is not None else None,
+                beds_target,
+                num(shelter[i], 0) if shelter is not None else None,
+                num(shelter_pp[i], 3) if shelter_pp is not None else None,
+                shelter_target,
+                int(bool(shelter_pp[i] >= shelter_target)) if shelter_pp is not None and np.isfinite(shelter_pp[i]) else None,
+                int(conv_n[i]) if conv_n is not None else None,
+                num(conv_area[i], 0) if conv_area is not None else None,
+                int(c("reserve_depot")[i]) if counts else None,
+                num(capacity[i], 0) if capacity is not None else None,
+                num(need, 0),
+                int(bool(capacity[i] >= need)) if capacity is not None and need is not None else None,
+                len(aid[i]),
+                ", ".join(sorted(ids[j] for j in aid[i])),  # by name, whatever order the layer comes in
+                DOSSIER_CLAUSES,
+            ]
+        )
+    table = {f: [row[j] for row in rows] for j, f in enumerate(DOSSIER_FIELDS)}
+    fault_lines = list(h.fault_lines) if h is not None else []
+    return Dossier(table, ids, notes, geoms, fault_lines, main, fac_points)

@@ -417,35 +417,17 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
 
 
 def unit_indicators(
-    units: Sequence, profile, population: Sequence[float], canceled=None, **inputs
+    units: Sequence, profile, population: Sequence[float], elderly=None, old_buildings=None, hazards=None, facilities=None, canceled=None
 ) -> Tuple[Dict[str, np.ndarray], Dict[str, str]]:
-    """The raw indicator values of :func:`score_units` and the indicators not assessed with their reason (keys of
-    NOT_ASSESSED): for a caller that scores them itself, with weights of its own (the scorecard). ``inputs`` are
-    score_units' keywords elderly, old_buildings, hazards, facilities, facility_categories, classified, vocabulary,
-    shelter_area and beds (any other is refused)."""
-    known = ("elderly", "old_buildings", "hazards", "facilities", "facility_categories", "classified", "vocabulary", "shelter_area", "beds")
-    unknown = sorted(set(inputs) - set(known))
-    if unknown:
-        raise TypeError(f"unit_indicators() got unexpected keyword(s): {', '.join(unknown)}")
-    elderly, old_buildings, hazards, facilities, facility_categories, classified, vocabulary, shelter_area, beds = (
-        inputs.get(k) for k in known
-    )
+    """The raw indicator values of :func:`score_units` (the same inputs) and the indicators not assessed with their
+    reason (keys of NOT_ASSESSED): for a caller that scores them itself, with weights of its own (the scorecard)."""
     import shapely
 
     from .cancel import interruptible
-    from .geometry import representative_points
-    from .lifecircles import Vocabulary
 
     geoms = np.asarray(list(units), dtype=object)
     present = ~shapely.is_missing(geoms)
-    categories = points = None
-    if facilities is not None:
-        if classified is None:
-            vocab = vocabulary or Vocabulary.from_profile(profile)
-            given = facility_categories if facility_categories is not None else [None] * len(facilities)
-            classified = vocab.classify_labels([None if c is None else str(c) for c in given])[1]
-        points = representative_points(np.asarray(list(facilities), dtype=object))
-        categories = list(classified.codes)
+    f = facilities
     skipped: Dict[str, str] = {}
     h = hazards
     raw = interruptible(
@@ -458,10 +440,10 @@ def unit_indicators(
             h.flood_zones if h is not None else None,
             h.flood_weights if h is not None else None,
             h.geohazards if h is not None else None,
-            points,
-            categories,
-            None if shelter_area is None else np.asarray(shelter_area, dtype=float),
-            None if beds is None else np.asarray(beds, dtype=float),
+            f.points if f is not None else None,
+            f.codes if f is not None else None,
+            f.shelter_area if f is not None else None,
+            f.beds if f is not None else None,
             profile.value("fire.proxy_distance"),
             tuple(profile.value("street_units.conversion_categories")),
             profile.value("seismic.design_intensity"),
@@ -506,12 +488,7 @@ def score_units(
     elderly: Optional[Sequence[float]] = None,
     old_buildings: Optional[Sequence[float]] = None,
     hazards=None,
-    facilities: Optional[Sequence] = None,
-    facility_categories: Optional[Sequence] = None,
-    classified=None,
-    vocabulary=None,
-    shelter_area: Optional[Sequence[float]] = None,
-    beds: Optional[Sequence[float]] = None,
+    facilities=None,
     relative: bool = False,
     weights: Optional[Dict[str, Dict[str, float]]] = None,
     names: Optional[Sequence] = None,
@@ -527,9 +504,7 @@ def score_units(
       ``elderly`` and ``old_buildings`` optional shares (0…1 or percentages);
     - ``hazards``: a :class:`.hazards.Hazards` (faults with their avoidance zones, flood zones by class, hazard
       points), or None;
-    - ``facilities`` (points or polygons) with ``facility_categories`` as the data writes them, read by the profile's
-      label rules (``vocabulary`` carries a project's own mapping; ``classified``, what ``vocabulary.classify_labels``
-      returned, saves reading them twice), ``shelter_area`` m² and hospital ``beds`` per facility;
+    - ``facilities``: a :class:`.facilities.Facilities`, with their shelter area (m²) and hospital beds when known;
     - ``relative``: scale min–max over these units (a relative ranking) instead of the profile's fixed goalposts, so
       that scores do not depend on the other units; ``weights`` replace the profile's ``scoring.dimensions``;
     - ``names`` name units in notes (default: their index).
@@ -560,21 +535,7 @@ def score_units(
     if flat:
         said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with no area; their densities are left empty: {2}")
         note("warning", said, units_name, len(flat), ", ".join(flat[:10]))
-    raw, skipped = unit_indicators(
-        geoms,
-        profile,
-        population,
-        canceled,
-        elderly=elderly,
-        old_buildings=old_buildings,
-        hazards=hazards,
-        facilities=facilities,
-        facility_categories=facility_categories,
-        classified=classified,
-        vocabulary=vocabulary,
-        shelter_area=shelter_area,
-        beds=beds,
-    )
+    raw, skipped = unit_indicators(geoms, profile, population, elderly, old_buildings, hazards, facilities, canceled)
     try:
         result = score(
             raw,

@@ -445,14 +445,16 @@ class ScoringPanel:
                         ).format(fac.name, found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
                         MESSAGE_WARNING,
                     )
-                kwargs["facilities"] = fac.geometries
-                kwargs["classified"] = found
+                from ..core.facilities import Facilities
+
+                amounts = {}
                 if area_f:
-                    kwargs["shelter_area"] = numbers(
-                        [a[chosen.index(area_f)] for a in fac.attributes], area_f, fac.name, feedback, kind="area", fids=fac.fids
-                    )
+                    area = [a[chosen.index(area_f)] for a in fac.attributes]
+                    amounts["shelter_area"] = numbers(area, area_f, fac.name, feedback, kind="area", fids=fac.fids)
                 if beds_f:
-                    kwargs["beds"] = numbers([a[chosen.index(beds_f)] for a in fac.attributes], beds_f, fac.name, feedback, fids=fac.fids)
+                    beds = [a[chosen.index(beds_f)] for a in fac.attributes]
+                    amounts["beds"] = numbers(beds, beds_f, fac.name, feedback, fids=fac.fids)
+                kwargs["facilities"] = Facilities.read(fac.geometries, None, self.profile, classified=found, **amounts)
         ids = list(units.fids)
         skipped = {}
 

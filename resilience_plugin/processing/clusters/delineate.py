@@ -160,6 +160,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import clusters as cl
+        from ...core.facilities import Facilities
         from ..io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -193,7 +194,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             read.report(feedback)
             barriers.extend(read.geometries)
         given = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD)
-        facilities, found = (given[0].geometries, given[5]) if given is not None else (None, None)
+        facilities = Facilities.read(given[0].geometries, None, profile, classified=given[5]) if given is not None else None
         if feedback.isCanceled():
             return {}
 
@@ -209,7 +210,6 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             lifelines=lifelines,
             barriers=barriers,
             facilities=facilities,
-            classified=found,
             min_population=bounds[0],
             max_population=bounds[1],
             units_name=name,

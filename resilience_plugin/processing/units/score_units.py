@@ -174,6 +174,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import scoring as sc
+        from ...core.facilities import Facilities
         from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -201,20 +202,17 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         names = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
         hazards = self.read_hazards(parameters, context, feedback, crs, profile)
         feedback.setProgress(30)
-        facilities = {}
+        facilities = None
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD, self.BEDS_FIELD)
         )
         if given is not None:
             read, lname, _vocab, _col, (area_field, beds_field), found = given
-            facilities = {
-                "facilities": read.geometries,
-                "classified": found,
-                "shelter_area": numbers([a[1] for a in read.attributes], area_field, lname, feedback, kind="area", fids=read.fids)
-                if area_field
-                else None,
-                "beds": numbers([a[2] for a in read.attributes], beds_field, lname, feedback, fids=read.fids) if beds_field else None,
-            }
+            area = (
+                numbers([a[1] for a in read.attributes], area_field, lname, feedback, kind="area", fids=read.fids) if area_field else None
+            )
+            beds = numbers([a[2] for a in read.attributes], beds_field, lname, feedback, fids=read.fids) if beds_field else None
+            facilities = Facilities.read(read.geometries, None, profile, classified=found, shelter_area=area, beds=beds)
         if feedback.isCanceled():
             return {}
 
@@ -229,8 +227,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             relative=self.parameterAsEnum(parameters, self.SCALING, context) == 1,
             names=names,
             units_name=name,
+            facilities=facilities,
             canceled=feedback.isCanceled,
-            **facilities,
         )
         feedback.setProgress(80)
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._output_fields(result.fields)))

@@ -1,0 +1,71 @@
+"""Facilities as the analyses read them: a point each, a profile category read from the label the data writes, and
+the amounts some analyses sum (shelter area, hospital beds, reserve capacity)."""
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence
+
+import numpy as np
+
+
+@dataclass
+class Facilities:
+    """``points``: one point per facility (None where it has no geometry); ``codes``: its profile category code (None
+    where its label says none); ``class_unknown``: a shelter whose label does not say its class; ``shelter_area`` (m²),
+    ``beds`` and ``capacity`` (reserve, person-days): one number per facility, or None when not given; ``classified``:
+    what the label rules found (:class:`.labels.Classified`, for a log of which label went where)."""
+
+    points: np.ndarray
+    codes: List[Optional[str]]
+    class_unknown: np.ndarray
+    shelter_area: Optional[np.ndarray] = None
+    beds: Optional[np.ndarray] = None
+    capacity: Optional[np.ndarray] = None
+    classified: object = None
+
+    @classmethod
+    def read(
+        cls,
+        geometries: Sequence,
+        labels: Optional[Sequence],
+        profile,
+        vocabulary=None,
+        classified=None,
+        shelter_area: Optional[Sequence[float]] = None,
+        beds: Optional[Sequence[float]] = None,
+        capacity: Optional[Sequence[float]] = None,
+    ) -> "Facilities":
+        """Facilities from shapely points or polygons (one projected CRS in metres) and their ``labels`` as the data
+        writes them (应急避难场所, 消防救援站, Amap type codes, amenity=hospital …), read by the profile's label rules
+        (:mod:`.labels`; ``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping).
+        ``classified``, what ``vocabulary.classify_labels`` returned for these labels, saves reading them twice."""
+        from .geometry import representative_points
+        from .lifecircles import Vocabulary
+
+        geoms = np.empty(len(geometries), dtype=object)
+        geoms[:] = list(geometries)
+        if classified is None:
+            vocab = vocabulary or Vocabulary.from_profile(profile)
+            given = labels if labels is not None else [None] * len(geoms)
+            classified = vocab.classify_labels([None if v is None else str(v) for v in given])[1]
+        unknown = np.array(classified.class_unknown or [False] * len(geoms), dtype=bool)
+
+        def numbers(values):
+            return None if values is None else np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
+
+        return cls(
+            representative_points(geoms),
+            list(classified.codes),
+            unknown,
+            numbers(shelter_area),
+            numbers(beds),
+            numbers(capacity),
+            classified,
+        )
+
+    def __len__(self) -> int:
+        return len(self.points)
+
+    def column(self, codes: Sequence[str]) -> np.ndarray:
+        """Per facility, the index of its category in ``codes``, or -1."""
+        index = {c: i for i, c in enumerate(codes)}
+        return np.array([index.get(c, -1) if c else -1 for c in self.codes], dtype=np.int64)
