@@ -124,6 +124,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         from ..core.messages import CoreError
 
         self._outputs = []
+        self._run = (parameters, context, feedback)  # for write_output
         self.refuse_one_layer_in_two_roles(parameters, context)
         self._files = self._file_outputs(parameters, context)
         self.warn_about_memory(parameters, context, feedback)
@@ -236,6 +237,27 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         out = OutputSink(self, parameters, key, sink, dest)
         self._outputs.append(out)
         return out
+
+    def write_output(self, key, fields, wkb_type, crs, rows, geoms, span, style="", optional=False):
+        """Create output ``key`` of this run, write ``rows`` (attribute lists in the order of ``fields``) with shapely
+        ``geoms``, and style it as ``style`` when Processing loads it. Returns its destination, or None for an optional
+        output not asked for; a cancel during writing raises core.cancel.Cancelled (processAlgorithm then removes what
+        was written)."""
+        from ..core.cancel import Cancelled
+        from .io import write_rows
+
+        parameters, context, feedback = self._run
+
+        if optional and parameters.get(key) is None:
+            return None
+        sink = self.output_sink(parameters, key, context, fields, wkb_type, crs, optional)
+        if sink is None:
+            return None
+        if not write_rows(sink, fields, rows, geoms, feedback, sink.failed, span):
+            raise Cancelled()
+        if style:
+            self.style_output(context, sink.dest, style)
+        return sink.dest
 
     def _file_outputs(self, parameters, context) -> list:
         """(path, modification time or None) of each file this run may write (reports, HTML): what to remove if it stops."""

@@ -161,7 +161,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import clusters as cl
         from ...core.facilities import Facilities
-        from ..io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
+        from ..io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -220,18 +220,14 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
 
         # outputs: the units with their cluster, then the clusters
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields([("cluster_id", FIELD_INT, self.tr("Cluster"))]))
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
         rows = table_rows({"cluster_id": result.cluster_id.tolist()}, [units.attributes[i] for i in result.order])
-        if not write_rows(sink, out_fields, rows, polygons_only(units.geometries[result.order]), feedback, sink.failed, (85, 90)):
-            return {}
-        self.style_output(context, sink.dest, "clusters")
+        geoms = polygons_only(units.geometries[result.order])
+        dest = self.write_output(self.OUTPUT, out_fields, WKB_MULTIPOLYGON, crs, rows, geoms, (85, 90), "clusters")
         c_fields = make_fields(self._cluster_fields(result, profile))
-        c_sink = self.output_sink(parameters, self.CLUSTERS, context, c_fields, WKB_MULTIPOLYGON, crs)
-        if not write_rows(c_sink, c_fields, table_rows(result.table), polygons_only(result.geometries), feedback, c_sink.failed, (90, 99)):
-            return {}
-        self.style_output(context, c_sink.dest, "clusters")
+        rows, geoms = table_rows(result.table), polygons_only(result.geometries)
+        c_dest = self.write_output(self.CLUSTERS, c_fields, WKB_MULTIPOLYGON, crs, rows, geoms, (90, 99), "clusters")
         self.push_notes(feedback, result.notes)
-        return {self.OUTPUT: sink.dest, self.CLUSTERS: c_sink.dest}
+        return {self.OUTPUT: dest, self.CLUSTERS: c_dest}
 
     def _cluster_fields(self, result, profile) -> list:
         """The clusters' field specs, in the order of ``result.table``."""

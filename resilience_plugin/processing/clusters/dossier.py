@@ -161,7 +161,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import dossier as ds
         from ...core.facilities import Facilities
-        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
+        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.CLUSTERS, context, (GEOMETRY_POLYGON,), self.tr("Clusters"))
@@ -207,10 +207,8 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         feedback.setProgress(75)
         specs = self._dossier_fields()
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(specs))
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
-        if not write_rows(sink, out_fields, table_rows(result.table, clusters.attributes), geoms, feedback, sink.failed, (75, 85)):
-            return {}
-        outputs = {self.OUTPUT: sink.dest}
+        rows = table_rows(result.table, clusters.attributes)
+        outputs = {self.OUTPUT: self.write_output(self.OUTPUT, out_fields, WKB_MULTIPOLYGON, crs, rows, geoms, (75, 85))}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             from pathlib import Path

@@ -94,7 +94,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, read_source, table_rows, text, working_crs, write_rows
+        from ..io import as_multi, make_fields, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)
@@ -135,12 +135,8 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                 ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
         )
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTILINESTRING, crs)
-        rows = table_rows(result.sections)
-        if not write_rows(sink, out_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (70, 90)):
-            return {}
-        self.style_output(context, sink.dest, "exposure")
-        outputs = {self.OUTPUT: sink.dest}
+        rows, geoms = table_rows(result.sections), as_multi(result.section_geometries)
+        outputs = {self.OUTPUT: self.write_output(self.OUTPUT, out_fields, WKB_MULTILINESTRING, crs, rows, geoms, (70, 90), "exposure")}
 
         if parameters.get(self.SUMMARY) is not None:
             s_fields = QgsProcessingUtils.combineFields(
@@ -154,12 +150,9 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                     ]
                 ),
             )
-            s_sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
-            if s_sink is not None:
-                table = result.summary
-                rows = table_rows(table, corridors.read.attributes)
-                if not write_rows(s_sink, s_fields, rows, as_multi(corridors.geoms), feedback, s_sink.failed, (90, 99)):
-                    return {}
-                outputs[self.SUMMARY] = s_sink.dest
+            rows, geoms = table_rows(result.summary, corridors.read.attributes), as_multi(corridors.geoms)
+            dest = self.write_output(self.SUMMARY, s_fields, WKB_MULTILINESTRING, crs, rows, geoms, (90, 99), optional=True)
+            if dest is not None:
+                outputs[self.SUMMARY] = dest
         self.push_notes(feedback, result.notes)
         return outputs

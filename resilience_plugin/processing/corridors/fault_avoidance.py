@@ -117,7 +117,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         from ...core.lifecircles import Vocabulary
         from ...translation import core_message
         from ..base import log_label_mapping
-        from ..io import make_fields, polygons_only, read_source, table_rows, text, working_crs, write_rows
+        from ..io import make_fields, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(
@@ -200,13 +200,9 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         )
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         geometries = polygons_only(features.geometries) if polygons else features.geometries
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON if polygons else source.wkbType(), crs)
-        dest = sink.dest
+        kind = WKB_MULTIPOLYGON if polygons else source.wkbType()
         rows = table_rows(result.columns, features.attributes)
-        if not write_rows(sink, out_fields, rows, geometries, feedback, sink.failed, (60, 99)):
-            return {}
-        self.style_output(context, dest, "avoidance")
-
+        dest = self.write_output(self.OUTPUT, out_fields, kind, crs, rows, geometries, (60, 99), "avoidance")
         self.push_notes(feedback, result.notes)
         feedback.setProgress(100)
         return {self.OUTPUT: dest}

@@ -142,7 +142,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, numbers, table_rows, working_crs, write_rows
+        from ..io import as_multi, make_fields, numbers, table_rows, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)
@@ -177,17 +177,43 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             canceled=feedback.isCanceled,
         )
 
-        # crossings
-        pair_fields = [
+        # the crossings, the exposed sections, and optionally every corridor with its summary
+        specs = self._field_specs()
+        x_fields, e_fields = make_fields(specs["crossings"]), make_fields(specs["sections"])
+        s_fields = QgsProcessingUtils.combineFields(corridors_src.fields(), make_fields(specs["summary"]))
+        crossings = table_rows(result.crossings), result.crossing_points
+        sections = table_rows(result.sections), as_multi(result.section_geometries)
+        outputs = {
+            self.CROSSINGS: self.write_output(self.CROSSINGS, x_fields, WKB_POINT, crs, *crossings, (70, 80), "severity"),
+            self.EXPOSED: self.write_output(self.EXPOSED, e_fields, WKB_MULTILINESTRING, crs, *sections, (80, 90), "severity"),
+        }
+        if parameters.get(self.SUMMARY) is not None:
+            summary = table_rows(result.summary, corridors.read.attributes), as_multi(corridors.geoms)
+            dest = self.write_output(self.SUMMARY, s_fields, WKB_MULTILINESTRING, crs, *summary, (90, 99), "severity", optional=True)
+            if dest is not None:
+                outputs[self.SUMMARY] = dest
+        self.push_notes(feedback, result.notes)
+        feedback.setProgress(100)
+        return outputs
+
+    def _field_specs(self) -> dict:
+        """The fields of the three outputs, in the order of core.faults.fault_register's tables."""
+        pair = [
             ("corr_fid", FIELD_INT, self.tr("Corridor feature id")),
             ("corr_name", FIELD_STRING, self.tr("Corridor")),
             ("grade", FIELD_STRING, self.tr("Grade")),
             ("fault_fid", FIELD_INT, self.tr("Fault feature id")),
             ("fault_name", FIELD_STRING, self.tr("Fault")),
         ]
-
-        x_fields = make_fields(
-            pair_fields
+        severity = [
+            ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
+            ("sev_level", FIELD_STRING, self.tr("Severity level")),
+            ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
+            ("measure", FIELD_STRING, self.tr("Required measure")),
+            ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+        ]
+        return {
+            "crossings": pair
             + [
                 ("contact", FIELD_STRING, self.tr("Contact")),
                 ("contact_zh", FIELD_STRING, self.tr("Contact (Chinese)")),
@@ -196,23 +222,9 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("along_m", FIELD_DOUBLE, self.tr("Length on the fault trace (m)")),
                 ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
                 ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
-                ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
-                ("sev_level", FIELD_STRING, self.tr("Severity level")),
-                ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
-                ("measure", FIELD_STRING, self.tr("Required measure")),
-                ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
-        )
-        sink = self.output_sink(parameters, self.CROSSINGS, context, x_fields, WKB_POINT, crs)
-        crossings_dest = sink.dest
-        rows = table_rows(result.crossings)
-        if not write_rows(sink, x_fields, rows, result.crossing_points, feedback, sink.failed, (70, 80)):
-            return {}
-        self.style_output(context, crossings_dest, "severity")
-
-        # exposed sections
-        e_fields = make_fields(
-            pair_fields
+            + severity,
+            "sections": pair
             + [
                 ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
                 ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
@@ -222,50 +234,14 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("angle_deg", FIELD_DOUBLE, self.tr("Smallest angle (°)")),
                 ("situation", FIELD_STRING, self.tr("Situation")),
                 ("situat_zh", FIELD_STRING, self.tr("Situation (Chinese)")),
-                ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
-                ("sev_level", FIELD_STRING, self.tr("Severity level")),
-                ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
-                ("measure", FIELD_STRING, self.tr("Required measure")),
-                ("clauses", FIELD_STRING, self.tr("Plan clauses")),
             ]
-        )
-        sink = self.output_sink(parameters, self.EXPOSED, context, e_fields, WKB_MULTILINESTRING, crs)
-        exposed_dest = sink.dest
-        rows = table_rows(result.sections)
-        if not write_rows(sink, e_fields, rows, as_multi(result.section_geometries), feedback, sink.failed, (80, 90)):
-            return {}
-        self.style_output(context, exposed_dest, "severity")
-        outputs = {self.CROSSINGS: crossings_dest, self.EXPOSED: exposed_dest}
-
-        # summary per corridor
-        if parameters.get(self.SUMMARY) is not None:
-            s_fields = QgsProcessingUtils.combineFields(
-                corridors_src.fields(),
-                make_fields(
-                    [
-                        ("fx_cross", FIELD_INT, self.tr("Fault crossings")),
-                        ("fx_along", FIELD_INT, self.tr("Stretches on a fault trace")),
-                        ("fx_exp_m", FIELD_DOUBLE, self.tr("Length in avoidance zones (m)")),
-                        ("fx_share", FIELD_DOUBLE, self.tr("Share in avoidance zones")),
-                        ("fx_angle", FIELD_DOUBLE, self.tr("Smallest crossing angle (°)")),
-                        ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
-                        ("sev_level", FIELD_STRING, self.tr("Severity level")),
-                        ("sev_zh", FIELD_STRING, self.tr("Severity level (Chinese)")),
-                        ("measure", FIELD_STRING, self.tr("Required measure")),
-                        ("clauses", FIELD_STRING, self.tr("Plan clauses")),
-                    ]
-                ),
-            )
-            sink = self.output_sink(parameters, self.SUMMARY, context, s_fields, WKB_MULTILINESTRING, crs, optional=True)
-            if sink is not None:
-                summary_dest = sink.dest
-                table = result.summary
-                rows = table_rows(table, corridors.read.attributes)
-                if not write_rows(sink, s_fields, rows, as_multi(corridors.geoms), feedback, sink.failed, (90, 99)):
-                    return {}
-                self.style_output(context, summary_dest, "severity")
-                outputs[self.SUMMARY] = summary_dest
-
-        self.push_notes(feedback, result.notes)
-        feedback.setProgress(100)
-        return outputs
+            + severity,
+            "summary": [
+                ("fx_cross", FIELD_INT, self.tr("Fault crossings")),
+                ("fx_along", FIELD_INT, self.tr("Stretches on a fault trace")),
+                ("fx_exp_m", FIELD_DOUBLE, self.tr("Length in avoidance zones (m)")),
+                ("fx_share", FIELD_DOUBLE, self.tr("Share in avoidance zones")),
+                ("fx_angle", FIELD_DOUBLE, self.tr("Smallest crossing angle (°)")),
+            ]
+            + severity,
+        }

@@ -179,7 +179,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
-        from ..io import make_fields, numbers, read_source, table_rows, working_crs, write_rows
+        from ..io import make_fields, numbers, read_source, table_rows, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
@@ -236,24 +236,21 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         # output: the communities' own fields, then the result's columns
         chinese = qgis_locale().lower().startswith("zh")
         fields = QgsProcessingUtils.combineFields(source.fields(), self._output_fields(result.vocabulary, chinese))
-        sink = self.output_sink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, crs)
-        self.style_output(context, sink.dest, "life_circles")
-        table = result.columns()
-        rows = table_rows(table, communities.attributes)
-        if not write_rows(sink, fields, rows, result.multipolygons(), feedback, sink.failed, (85, 95)):
-            return {}
-        outputs = {self.OUTPUT: sink.dest}
+        rows = table_rows(result.columns(), communities.attributes)
+        outputs = {
+            self.OUTPUT: self.write_output(
+                self.OUTPUT, fields, WKB_MULTIPOLYGON, crs, rows, result.multipolygons(), (85, 95), "life_circles"
+            )
+        }
 
         if self.COVERAGE in parameters and parameters[self.COVERAGE] is not None:
             specs = [("lc_method", FIELD_STRING), ("lc_radius_m", FIELD_DOUBLE), ("circles", FIELD_INT), ("area_km2", FIELD_DOUBLE)]
             cov_fields = make_fields([(field, ftype, "") for field, ftype in specs])
-            cov_sink = self.output_sink(parameters, self.COVERAGE, context, cov_fields, WKB_MULTIPOLYGON, crs, optional=True)
-            if cov_sink is not None:
-                union = result.coverage(progress=lambda f: feedback.setProgress(95 + 5 * f), canceled=feedback.isCanceled)
-                row = [result.method, distance, int(sum(c is not None for c in result.circles)), float(union.area / 1e6) if union else 0.0]
-                if not write_rows(cov_sink, cov_fields, [row], [union], feedback, cov_sink.failed):
-                    return {}
-                outputs[self.COVERAGE] = cov_sink.dest
+            union = result.coverage(progress=lambda f: feedback.setProgress(95 + 5 * f), canceled=feedback.isCanceled)
+            row = [result.method, distance, int(sum(c is not None for c in result.circles)), float(union.area / 1e6) if union else 0.0]
+            dest = self.write_output(self.COVERAGE, cov_fields, WKB_MULTIPOLYGON, crs, [row], [union], (0, 0), optional=True)
+            if dest is not None:
+                outputs[self.COVERAGE] = dest
         return outputs
 
     def _output_fields(self, vocab, chinese: bool) -> QgsFields:

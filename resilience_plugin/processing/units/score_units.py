@@ -175,7 +175,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import scoring as sc
         from ...core.facilities import Facilities
-        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs, write_rows
+        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -232,12 +232,10 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         )
         feedback.setProgress(80)
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._output_fields(result.fields)))
-        sink = self.output_sink(parameters, self.OUTPUT, context, out_fields, WKB_MULTIPOLYGON, crs)
-        if not write_rows(sink, out_fields, table_rows(result.columns(), units.attributes), geoms, feedback, sink.failed, (80, 99)):
-            return {}
-        self.style_output(context, sink.dest, "scores")
+        rows = table_rows(result.columns(), units.attributes)
+        dest = self.write_output(self.OUTPUT, out_fields, WKB_MULTIPOLYGON, crs, rows, geoms, (80, 99), "scores")
         self.push_notes(feedback, result.notes)
-        return {self.OUTPUT: sink.dest}
+        return {self.OUTPUT: dest}
 
     def _output_fields(self, core_fields) -> list:
         """Field specs with their aliases, from core.scoring's (field, type, indicator key or '')."""
