@@ -179,25 +179,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             canceled=feedback.isCanceled,
         )
 
-        out_fields = QgsProcessingUtils.combineFields(
-            fields,
-            make_fields(
-                [
-                    ("seis_class", FIELD_STRING, self.tr("Seismic class")),
-                    ("class_src", FIELD_STRING, self.tr("Class from")),
-                    ("intensity", FIELD_INT, self.tr("Design intensity")),
-                    ("required_m", FIELD_DOUBLE, self.tr("Required distance (m)")),
-                    ("fault_fid", FIELD_INT, self.tr("Nearest fault id")),
-                    ("fault_name", FIELD_STRING, self.tr("Nearest fault")),
-                    ("dist_m", FIELD_DOUBLE, self.tr("Distance to the fault (m)")),
-                    ("violation", FIELD_INT, self.tr("Violates the avoidance distance")),
-                    ("status", FIELD_STRING, self.tr("Status")),
-                    ("status_zh", FIELD_STRING, self.tr("Status (Chinese)")),
-                    ("measure", FIELD_STRING, self.tr("Required measure")),
-                    ("clauses", FIELD_STRING, self.tr("Plan clauses")),
-                ]
-            ),
-        )
+        out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._field_specs()))
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         geometries = polygons_only(features.geometries) if polygons else features.geometries
         kind = WKB_MULTIPOLYGON if polygons else source.wkbType()
@@ -206,3 +188,20 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         self.push_notes(feedback, result.notes)
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
+
+    def _field_specs(self) -> list:
+        """The fields added to the input's, in the order of core.faults.fault_avoidance's columns."""
+        return [
+            ("seis_class", FIELD_STRING, self.tr("Seismic class")),
+            ("class_src", FIELD_STRING, self.tr("Class from")),
+            ("intensity", FIELD_INT, self.tr("Design intensity")),
+            ("required_m", FIELD_DOUBLE, self.tr("Required distance (m)")),
+            ("fault_fid", FIELD_INT, self.tr("Nearest fault id")),
+            ("fault_name", FIELD_STRING, self.tr("Nearest fault")),
+            ("dist_m", FIELD_DOUBLE, self.tr("Distance to the fault (m)")),
+            ("violation", FIELD_INT, self.tr("Violates the avoidance distance")),
+            ("status", FIELD_STRING, self.tr("Status")),
+            ("status_zh", FIELD_STRING, self.tr("Status (Chinese)")),
+            ("measure", FIELD_STRING, self.tr("Required measure")),
+            ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+        ]
