@@ -105,6 +105,8 @@ else:
 WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon
 WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiLineString
 WKB_POINT = Qgis.WkbType.Point if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Point
+WKB_UNKNOWN = Qgis.WkbType.Unknown if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Unknown
+WKB_GEOMETRYCOLLECTION = Qgis.WkbType.GeometryCollection if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.GeometryCollection
 
 # Reading a Processing source without QGIS's own invalid-geometry check (the plugin repairs or drops such features
 # itself and names them): QGIS's check raises from inside the feature iterator, and on QGIS 3.22 a run refused that

@@ -207,11 +207,16 @@ class LabelMatcher:
     def classify(self, values: Sequence) -> Classified:
         """The code of each value (None: unmapped), with what mapped to what and what did not."""
         out = Classified([])
+        seen = {}  # a layer repeats few labels many times: each distinct one is matched once
         for v in values:
             label = "" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v).strip()
-            m = self.match(label)
+            found = seen.get(label)
+            if found is None:
+                m = self.match(label)
+                found = seen[label] = (m, self.is_class_unknown(label, m))
+            m, unknown = found
             out.codes.append(m.code)
-            out.class_unknown.append(self.is_class_unknown(label, m))
+            out.class_unknown.append(unknown)
             if m.code is None:
                 out.unmapped[label] += 1
             else:

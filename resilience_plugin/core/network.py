@@ -98,14 +98,19 @@ def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
     if len(faces):
         region = shapely.coverage_union_all(faces)
         core = shapely.buffer(region, half_width, quad_segs=quad_segs)
-        shrunk = shapely.buffer(faces, -half_width, quad_segs=quad_segs)
+        # a face no wider or taller than two half-widths shrinks to nothing: only the others are shrunk
+        box = shapely.bounds(faces)
+        wide = ((box[:, 2] - box[:, 0]) > 2 * half_width) & ((box[:, 3] - box[:, 1]) > 2 * half_width)
+        shrunk = shapely.buffer(faces[wide], -half_width, quad_segs=quad_segs)
         shrunk = shrunk[~shapely.is_empty(shrunk)]
         if len(shrunk):
             core = shapely.difference(core, shapely.union_all(shrunk))
         parts.append(core)
     rest = np.concatenate([shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)])
     if len(rest):
-        parts.append(shapely.union_all(shapely.buffer(rest, half_width, quad_segs=quad_segs)))
+        # one buffer of them all: GEOS unions the offset curves once, about twice as fast as buffering each piece
+        # and unioning the buffers (the same area: the buffer of a union is the union of the buffers)
+        parts.append(shapely.buffer(shapely.multilinestrings(rest), half_width, quad_segs=quad_segs))
     return parts[0] if len(parts) == 1 else shapely.union_all(parts)
 
 
@@ -186,7 +191,9 @@ class WalkingNetwork:
         self._inc_ptr = np.searchsorted(ends_of[order], np.arange(self.n_nodes + 1))
         self.tree = shapely.STRtree(lines)
         self._two_point = shapely.get_num_coordinates(lines) == 2
-        self._coords = [None] * n  # filled lazily for two-point edges
+        # each edge's first and last vertex: a two-point edge's partial pieces are built from them all at once
+        self._first = shapely.get_coordinates(shapely.get_point(lines, 0))
+        self._last = shapely.get_coordinates(shapely.get_point(lines, -1))
 
     @classmethod
     def from_lines(cls, geoms: Sequence, node: bool = True, node_tolerance: float = 0.001):
@@ -258,50 +265,56 @@ class WalkingNetwork:
         return out
 
     def _reached(self, dist: np.ndarray, distance: float, start, snap_distance: float) -> Catchment:
+        """The reached pieces: whole edges, and the parts of edges walked from either end (or from the start
+        point, on the start edges) as far as the distance left allows."""
         reached_nodes = np.nonzero(dist <= distance)[0]
         if len(reached_nodes):
             spans = [self._inc_edges[self._inc_ptr[n] : self._inc_ptr[n + 1]] for n in reached_nodes]
             edges = np.unique(np.concatenate(spans))
         else:
             edges = np.empty(0, dtype=np.int64)
+        start_edges = np.unique(np.array([e for e, _pos in start], dtype=np.int64))
+        edges = edges[~np.isin(edges, start_edges)]
         length = self.length[edges]
         ru = np.maximum(distance - dist[self.u[edges]], 0.0)
         rv = np.maximum(distance - dist[self.v[edges]], 0.0)
-        # intervals along each edge, measured from its start
-        intervals = {int(e): [] for e in edges}
         full = (ru + rv) >= length
-        for e, a, b, f, L in zip(edges, ru, rv, full, length):
-            if f:
-                intervals[int(e)].append((0.0, float(L)))
-            else:
-                if a > 0:
-                    intervals[int(e)].append((0.0, float(a)))
-                if b > 0:
-                    intervals[int(e)].append((float(L - b), float(L)))
-        for e, pos in start:  # the start edge is walked both ways from the start point
+        # intervals along each edge, measured from its start: the whole edge, or a part from either end (apart, as
+        # together they fall short of the edge); pieces of 1e-9 m or less are dropped
+        e_iv = np.concatenate([edges[full], edges[~full], edges[~full]])
+        lo = np.concatenate([np.zeros(int(full.sum())), np.zeros(int((~full).sum())), (length - rv)[~full]])
+        hi = np.concatenate([length[full], ru[~full], length[~full]])
+        keep = (hi - lo) > 1e-9
+        e_iv, lo, hi = e_iv[keep], lo[keep], hi[keep]
+        # the start edges are walked both ways from the start point, besides from their ends
+        extra = []
+        for e in start_edges.tolist():
             L = float(self.length[e])
-            intervals.setdefault(int(e), []).append((max(0.0, pos - distance), min(L, pos + distance)))
-        pieces, total = [], 0.0
-        for e, spans in intervals.items():
-            for lo, hi in _merge(spans):
-                if hi - lo <= 1e-9:
-                    continue
-                total += hi - lo
-                pieces.append(self._piece(e, lo, hi))
-        return Catchment(pieces, float(snap_distance), total)
+            a, b = float(max(distance - dist[self.u[e]], 0.0)), float(max(distance - dist[self.v[e]], 0.0))
+            spans = [(0.0, L)] if a + b >= L else [(0.0, a)] * (a > 0) + [(L - b, L)] * (b > 0)
+            spans += [(max(0.0, pos - distance), min(L, pos + distance)) for edge, pos in start if edge == e]
+            extra += [(e, a, b) for a, b in _merge(spans) if b - a > 1e-9]
+        if extra:
+            e_iv = np.concatenate([e_iv, np.array([x[0] for x in extra], dtype=np.int64)])
+            lo = np.concatenate([lo, [x[1] for x in extra]])
+            hi = np.concatenate([hi, [x[2] for x in extra]])
+        return Catchment(list(self._pieces(e_iv, lo, hi)), float(snap_distance), float((hi - lo).sum()))
 
-    def _piece(self, e: int, lo: float, hi: float):
-        line = self.lines[e]
-        L = self.length[e]
-        if lo <= 1e-9 and hi >= L - 1e-9:
-            return line
-        if self._two_point[e]:
-            c = self._coords[e]
-            if c is None:
-                c = self._coords[e] = shapely.get_coordinates(line)
-            p, q = c[0], c[1]
-            return LineString([p + (q - p) * (lo / L), p + (q - p) * (hi / L)])
-        return _substring(shapely.get_coordinates(line), lo, hi)
+    def _pieces(self, edges: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """The part of each edge between ``lo`` and ``hi`` metres from its start: the edge itself when that is all of
+        it; built all at once for two-point edges, one by one for the others."""
+        out = self.lines[edges].copy()
+        L = self.length[edges]
+        part = ~((lo <= 1e-9) & (hi >= L - 1e-9))
+        two = part & self._two_point[edges]
+        if two.any():
+            e = edges[two]
+            p, q = self._first[e], self._last[e]
+            f_lo, f_hi = (lo[two] / L[two])[:, None], (hi[two] / L[two])[:, None]
+            out[two] = shapely.linestrings(np.stack([p + (q - p) * f_lo, p + (q - p) * f_hi], axis=1))
+        for i in np.nonzero(part & ~two)[0].tolist():
+            out[i] = _substring(shapely.get_coordinates(self.lines[edges[i]]), float(lo[i]), float(hi[i]))
+        return out
 
 
 def _substring(coords: np.ndarray, lo: float, hi: float) -> LineString:

@@ -25,7 +25,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS
+from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS, WKB_GEOMETRYCOLLECTION, WKB_UNKNOWN
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
 from ..core.geometry import clean, present_mask, representative_points  # noqa: F401 (used by the adapters)
@@ -145,6 +145,9 @@ def read_source(
         request.setSubsetOfAttributes([j for j in indices if j >= 0])
     reported = source.featureCount()  # -1: unknown (a filtered GeoPackage layer on QGIS 3.22, for one)
     dimension = _DIMENSIONS.get(QgsWkbTypes.geometryType(source.wkbType()))
+    # arcs are looked for feature by feature only where the layer's type allows them (a curved type, or any type)
+    flat = QgsWkbTypes.flatType(source.wkbType())
+    maybe_curved = QgsWkbTypes.isCurvedType(source.wkbType()) or flat in (WKB_UNKNOWN, WKB_GEOMETRYCOLLECTION)
     total = max(reported, 1)
     geoms = []
     lo, hi = progress_span
@@ -163,15 +166,16 @@ def read_source(
             break
         geom = feature.geometry()
         shp = None
-        if geom is None or geom.isNull() or geom.isEmpty():
+        if geom.isEmpty():  # also true of a null geometry
             out.null += 1
             out.null_ids.append(feature.id())
             if not keep_null:
                 continue
         else:
-            straight = without_arcs(geom)
-            out.curved += straight is not geom
-            geom = straight
+            if maybe_curved:
+                straight = without_arcs(geom)
+                out.curved += straight is not geom
+                geom = straight
             if transform is not None:
                 geom = QgsGeometry(geom)
                 try:
