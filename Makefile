@@ -17,7 +17,7 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test test-matrix unit desktop demo bench bench-scale lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -25,6 +25,7 @@ help:
 	@echo "test         lint, then the whole test suite (including real QGIS on a virtual screen)"
 	@echo "test-matrix  the tests on QGIS 3.40 (Debian 13) and 3.44 (Debian sid), in debootstrap chroots (root)"
 	@echo "bench        timings and peak memory;  bench-scale: only every algorithm at Beijing scale"
+	@echo "bench-speed  only the speed goals at three sizes, against native QGIS (bench/speed.py)"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
@@ -104,6 +105,9 @@ bench: setup transcompile $(BENCH_VENV)/.installed
 
 bench-scale: setup transcompile
 	$(PY) bench/run.py scale
+
+bench-speed: setup transcompile
+	$(PY) bench/speed.py
 
 clean:
 	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis

@@ -119,8 +119,9 @@ def main() -> int:
         )
     )
     line("samplelayer: 20k-segment network to GeoPackage", ours, peer, "native copy")
-    bench_life_circles(out)
-    bench_corridors(out)
+    from bench.speed import bench_speed
+
+    bench_speed(out)  # issue 17's goals at three sizes, each against native QGIS
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)
@@ -348,76 +349,6 @@ def city_case(folder: Path, edges_target=100_000, n_comm=2000, n_fac=50_000, see
     return path, len(lines)
 
 
-def bench_life_circles(out: Path):
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProject
-
-    path, n_edges = city_case(out)
-    net = f"{path}|layername=network"
-    comm = f"{path}|layername=communities"
-    fac = f"{path}|layername=facilities"
-
-    def run(alg, params):
-        context = QgsProcessingContext()
-        context.setProject(QgsProject.instance())  # native service area crashes QGIS 3.22 without a project
-        return processing.run(alg, params, context=context)
-
-    t = time.perf_counter()
-    run("resilience:lifecircles", {"INPUT": comm, "NETWORK": net, "DISTANCE": 1500, "OUTPUT": str(out / "ours.gpkg")})
-    ours = time.perf_counter() - t
-    line(f"lifecircles network: {n_edges:,} edges, 2,000 communities, 1,500 m", ours)
-    t = time.perf_counter()
-    sa = run(
-        "native:serviceareafromlayer",
-        {
-            "INPUT": net,
-            "STRATEGY": 0,
-            "START_POINTS": comm,
-            "TRAVEL_COST2": 1500,
-            "INCLUDE_BOUNDS": False,
-            "OUTPUT_LINES": str(out / "sa.gpkg"),
-        },
-    )
-    native_sa = time.perf_counter() - t
-    line("  vs native service area alone (lines only)", ours, native_sa, "native SA")
-    # Buffering and dissolving all 2,000 service areas natively takes well over an hour here: time it on
-    # the lines of the first 50 communities and scale by 40 (the work is per community).
-    t = time.perf_counter()
-    part = run("native:extractbyexpression", {"INPUT": sa["OUTPUT_LINES"], "EXPRESSION": '"cid" < 50', "OUTPUT": "memory:"})
-    buf = run("native:buffer", {"INPUT": part["OUTPUT"], "DISTANCE": 50, "SEGMENTS": 4, "OUTPUT": "memory:"})
-    run("native:dissolve", {"INPUT": buf["OUTPUT"], "FIELD": ["cid"], "OUTPUT": "memory:"})
-    chain = native_sa + 40 * (time.perf_counter() - t)
-    line("  vs native chain: SA + buffer + dissolve (est.)", ours, chain, "native chain")
-
-    many = f"{out / 'many.gpkg'}|layername=communities"
-
-    def native_straight_line():
-        return _native_straight_line(run, many, fac)
-
-    ours = timed(
-        lambda: run(
-            "resilience:lifecircles",
-            {"INPUT": many, "FACILITIES": fac, "CATEGORY_FIELD": "category", "DISTANCE": 1000, "OUTPUT": str(out / "ours_sl.gpkg")},
-        ),
-        3,
-    )
-    peer = min(timed(native_straight_line, 1) for _ in range(2))
-    line("lifecircles straight-line: 10,000 communities, 50,000 facilities", ours, peer, "native buffer+count x10")
-
-
-def _native_straight_line(run, many, fac):
-    buffers = run("native:buffer", {"INPUT": many, "DISTANCE": 1000, "SEGMENTS": 16, "OUTPUT": "memory:"})["OUTPUT"]
-    polys = buffers
-    for cat in BENCH_CATEGORIES:
-        pts = run("native:extractbyattribute", {"INPUT": fac, "FIELD": "category", "OPERATOR": 0, "VALUE": cat, "OUTPUT": "memory:"})[
-            "OUTPUT"
-        ]
-        polys = run("native:countpointsinpolygon", {"POLYGONS": polys, "POINTS": pts, "FIELD": f"n_{cat}"[:10], "OUTPUT": "memory:"})[
-            "OUTPUT"
-        ]
-    return polys
-
-
 def corridor_case(folder: Path, n_faults=500, seed=11, dense=False):
     """A Beijing-sized case (EPSG:4548): 50,000 corridor segments, one feature each, on a jittered 630 m lattice
     over 100 km x 100 km (about the plain of Beijing), and 500 active-fault segments of about 5 km, winding.
@@ -460,41 +391,6 @@ def corridor_case(folder: Path, n_faults=500, seed=11, dense=False):
         ],
     )
     return path, len(corridors)
-
-
-def bench_corridors(out: Path):
-    for dense in (False, True):
-        _bench_corridor_case(out, dense)
-
-
-def _bench_corridor_case(out: Path, dense: bool):
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProject
-
-    path, n = corridor_case(out, dense=dense)
-    corridors, faults = f"{path}|layername=corridors", f"{path}|layername=faults"
-
-    def run(alg, params):
-        context = QgsProcessingContext()
-        context.setProject(QgsProject.instance())
-        return processing.run(alg, params, context=context)
-
-    ours = timed(
-        lambda: run(
-            "resilience:faultcrossings",
-            {"CORRIDORS": corridors, "FAULTS": faults, "CROSSINGS": str(out / "fx.gpkg"), "EXPOSED": str(out / "fx_exposed.gpkg")},
-        ),
-        3,
-    )
-
-    def native():
-        run("native:lineintersections", {"INPUT": corridors, "INTERSECT": faults, "OUTPUT": str(out / "nx.gpkg")})
-        zones = run("native:buffer", {"INPUT": faults, "DISTANCE": 200, "SEGMENTS": 16, "OUTPUT": "memory:"})["OUTPUT"]
-        run("native:clip", {"INPUT": corridors, "OVERLAY": zones, "OUTPUT": str(out / "nclip.gpkg")})
-
-    peer = timed(native, 1)
-    label = "dense stress case" if dense else "Beijing-like"
-    line(f"faultcrossings: {n:,} corridor segments, 500 faults, {label}", ours, peer, "native intersections+buffer+clip")
 
 
 def units_case(n: int, seed=5, size=60_000.0):

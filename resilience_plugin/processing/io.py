@@ -159,11 +159,16 @@ def read_source(
         features = source.getFeatures(request, SOURCE_SKIP_VALIDITY_CHECKS)
     else:
         features = source.getFeatures(request)
-    for i, feature in enumerate(features):
+    add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
+    subset = None if indices is None else [(j if j >= 0 else None) for j in indices]
+    for feature in features:
         iterated += 1
-        if i % 100 == 0 and feedback.isCanceled():
-            cancelled = True
-            break
+        if iterated % 100 == 1:
+            if feedback.isCanceled():
+                cancelled = True
+                break
+            if hi > lo and iterated % 1000 == 1:
+                feedback.setProgress(lo + (hi - lo) * min(iterated / total, 1.0))
         geom = feature.geometry()
         shp = None
         if geom.isEmpty():  # also true of a null geometry
@@ -186,12 +191,10 @@ def read_source(
                     out.failed_transform += 1
                     continue
             shp = bytes(geom.asWkb())  # parsed all at once below
-        out.fids.append(feature.id())
+        add_fid(feature.id())
         attrs = feature.attributes()
-        out.attributes.append(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
-        geoms.append(shp)
-        if hi > lo and i % 1000 == 0:
-            feedback.setProgress(lo + (hi - lo) * min(i / total, 1.0))
+        add_attrs(attrs if subset is None else [None if j is None else attrs[j] for j in subset])
+        add_geom(shp)
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
     if iterated == 0 and reported > 0:  # it said it had features and gave none: never a silent zero
