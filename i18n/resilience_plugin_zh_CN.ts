@@ -104,82 +104,82 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 <context>
     <name>ChinaCoordsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="34"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="33"/>
         <source>Convert Chinese web-map coordinates (WGS84 / GCJ-02 / BD-09)</source>
         <translation>国内网络地图坐标转换（WGS84 / GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="49"/>
         <source>WGS84 (GPS, CGCS2000 to within a metre)</source>
         <translation>WGS84（GPS，与 CGCS2000 相差在 1 米以内）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="49"/>
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="49"/>
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="51"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="50"/>
         <source>Input layer</source>
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="52"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="51"/>
         <source>A layer in longitude/latitude.</source>
         <translation>经纬度坐标的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="54"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="53"/>
         <source>From</source>
         <translation>源坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="55"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="54"/>
         <source>The system the coordinates are in now.</source>
         <translation>坐标当前所在的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="57"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="56"/>
         <source>To</source>
         <translation>目标坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="58"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="57"/>
         <source>The system to convert to.</source>
         <translation>要转换到的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="60"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="59"/>
         <source>Converted</source>
         <translation>转换结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="61"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="60"/>
         <source>The features with converted coordinates.</source>
         <translation>坐标已转换的要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="74"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="73"/>
         <source>Layer &apos;{0}&apos; is in {1}, not in longitude/latitude: GCJ-02 and BD-09 exist only as longitude/latitude.</source>
         <translation>图层“{0}”采用 {1}，不是经纬度坐标：GCJ-02 和 BD-09 只有经纬度形式。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="74"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="73"/>
         <source>no CRS</source>
         <translation>无坐标系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="111"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="90"/>
         <source>{0} feature(s) converted from {1} to {2}.</source>
         <translation>已将 {0} 个要素从 {1} 转换为 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="37"/>
+        <location filename="../resilience_plugin/processing/tools/china_coords.py" line="36"/>
         <source>POIs and boundaries downloaded from Amap or Tencent are in GCJ-02, from Baidu in BD-09: offset by hundreds of metres from WGS84 and CGCS2000, so that facilities land in the wrong street/town unit or life circle (第50、53条). This converts every vertex of a layer between WGS84, GCJ-02 and BD-09, in either direction. GCJ-02 is the published polynomial offset on the Krasovsky ellipsoid; BD-09 adds Baidu's rotation and offset. Points outside China's bounding rectangle are left unshifted, as the web maps do. The reverse transforms iterate the forward ones until the round trip agrees to better than 0.1 mm.
 
 The layer must be in longitude/latitude (a geographic CRS; such data are usually labelled EPSG:4326). The output keeps the layer's CRS, fields and geometry type; curved geometries are segmentised. The input is never modified.</source>
@@ -219,7 +219,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="166"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
@@ -229,7 +229,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="168"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
@@ -239,7 +239,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="168"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="169"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -249,7 +249,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>各组团人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
@@ -304,7 +304,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="195"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="197"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
@@ -314,7 +314,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="196"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="198"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
@@ -344,132 +344,132 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="232"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="230"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="233"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="231"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="232"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="233"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="218"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="216"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="219"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="217"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -508,7 +508,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="166"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="167"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
@@ -518,7 +518,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>街镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="168"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="169"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
@@ -528,12 +528,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="169"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="171"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
@@ -643,77 +643,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="236"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="237"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="242"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="238"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="243"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="239"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="252"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="260"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -736,7 +736,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>沿路网搜索需要 scipy，但尚未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install scipy），或不填路网而使用直线距离生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="159"/>
+        <location filename="../resilience_plugin/core/network.py" line="164"/>
         <source>the network has no line with a length</source>
         <translation>路网中没有长度大于零的线</translation>
     </message>
@@ -1241,77 +1241,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="886"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="873"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="749"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="743"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="752"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="746"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="764"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="758"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="769"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="763"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="782"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="776"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="849"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="836"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="854"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="841"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="857"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="844"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="866"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="853"/>
         <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
         <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="874"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="861"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="898"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="885"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="901"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="888"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="904"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="891"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="907"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="894"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -1376,52 +1376,52 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="555"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="530"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="561"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="536"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="548"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="550"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="590"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="551"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="592"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="553"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="594"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="555"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="596"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="557"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="603"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="564"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/dossier.py" line="276"/>
+        <location filename="../resilience_plugin/core/dossier.py" line="267"/>
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
@@ -1536,22 +1536,22 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
@@ -1646,62 +1646,62 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="195"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="196"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="197"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="198"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="199"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="200"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="201"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="202"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="203"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="204"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="205"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="206"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -1764,7 +1764,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="229"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
@@ -1774,7 +1774,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="240"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
@@ -1809,117 +1809,117 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="202"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="183"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="203"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="184"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="204"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="185"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="205"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="186"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="206"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="218"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="221"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="222"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="209"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="210"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="211"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="212"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="213"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="231"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="232"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="233"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="241"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
@@ -1929,12 +1929,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
@@ -2083,77 +2083,77 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="267"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="264"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="265"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="269"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="266"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="270"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="267"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="271"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="269"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="273"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="274"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -2803,7 +2803,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="315"/>
+        <location filename="../resilience_plugin/processing/io.py" line="322"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2818,12 +2818,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="293"/>
+        <location filename="../resilience_plugin/processing/base.py" line="315"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="301"/>
+        <location filename="../resilience_plugin/processing/base.py" line="323"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2868,32 +2868,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="344"/>
+        <location filename="../resilience_plugin/processing/base.py" line="366"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="482"/>
+        <location filename="../resilience_plugin/processing/base.py" line="504"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="486"/>
+        <location filename="../resilience_plugin/processing/base.py" line="508"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="625"/>
+        <location filename="../resilience_plugin/processing/base.py" line="647"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="626"/>
+        <location filename="../resilience_plugin/processing/base.py" line="648"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="627"/>
+        <location filename="../resilience_plugin/processing/base.py" line="649"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2908,7 +2908,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="253"/>
+        <location filename="../resilience_plugin/processing/io.py" line="260"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -2968,7 +2968,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="421"/>
+        <location filename="../resilience_plugin/processing/base.py" line="443"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3008,42 +3008,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="382"/>
+        <location filename="../resilience_plugin/processing/io.py" line="389"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="145"/>
+        <location filename="../resilience_plugin/processing/base.py" line="146"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="266"/>
+        <location filename="../resilience_plugin/processing/base.py" line="288"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="369"/>
+        <location filename="../resilience_plugin/processing/base.py" line="391"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="208"/>
+        <location filename="../resilience_plugin/processing/base.py" line="209"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="217"/>
+        <location filename="../resilience_plugin/processing/base.py" line="218"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="194"/>
+        <location filename="../resilience_plugin/processing/io.py" line="201"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="202"/>
+        <location filename="../resilience_plugin/processing/io.py" line="209"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -3053,52 +3053,52 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="172"/>
+        <location filename="../resilience_plugin/processing/base.py" line="173"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="335"/>
+        <location filename="../resilience_plugin/processing/base.py" line="357"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="338"/>
+        <location filename="../resilience_plugin/processing/base.py" line="360"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="390"/>
+        <location filename="../resilience_plugin/processing/base.py" line="412"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="393"/>
+        <location filename="../resilience_plugin/processing/base.py" line="415"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="425"/>
+        <location filename="../resilience_plugin/processing/base.py" line="447"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="433"/>
+        <location filename="../resilience_plugin/processing/base.py" line="455"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="452"/>
+        <location filename="../resilience_plugin/processing/base.py" line="474"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="547"/>
+        <location filename="../resilience_plugin/processing/base.py" line="569"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="570"/>
+        <location filename="../resilience_plugin/processing/base.py" line="592"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3113,27 +3113,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="283"/>
+        <location filename="../resilience_plugin/processing/io.py" line="290"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="284"/>
+        <location filename="../resilience_plugin/processing/io.py" line="291"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="293"/>
+        <location filename="../resilience_plugin/processing/io.py" line="300"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="572"/>
+        <location filename="../resilience_plugin/processing/base.py" line="594"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="530"/>
+        <location filename="../resilience_plugin/processing/base.py" line="552"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -3250,7 +3250,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="180"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="181"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
@@ -3260,7 +3260,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="181"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="182"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -3270,7 +3270,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
@@ -3280,7 +3280,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="186"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
@@ -3340,82 +3340,82 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="244"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="249"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="245"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="250"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="246"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="247"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="249"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="250"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="257"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="258"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="260"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="271"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="267"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -3511,7 +3511,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="259"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -3569,7 +3569,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3664,7 +3664,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3684,17 +3684,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="964"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="965"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3724,112 +3724,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="470"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="472"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="481"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="668"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="549"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="669"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="671"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="602"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="604"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="609"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="610"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="882"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="884"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="744"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="746"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="759"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="953"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="955"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3844,12 +3844,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="892"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="894"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -3874,27 +3874,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="844"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="846"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="875"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="877"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -3909,22 +3909,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="686"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>

@@ -95,3 +95,20 @@ def convert(lon, lat, source: str, target: str) -> Tuple[np.ndarray, np.ndarray]
     for step in steps:
         lon, lat = step(lon, lat)
     return lon, lat
+
+
+def convert_geometries(geometries, source: str, target: str) -> np.ndarray:
+    """Shapely geometries in longitude/latitude of ``source``, every vertex converted to ``target`` (names as in
+    SYSTEMS); None stays None. The entry point of ``resilience:chinacoords``."""
+    import shapely
+
+    geoms = np.empty(len(geometries), dtype=object)
+    geoms[:] = list(geometries)
+    present = ~shapely.is_missing(geoms)
+
+    def shift(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(convert(xy[:, 0], xy[:, 1], source, target))
+
+    if present.any():
+        geoms[present] = shapely.transform(geoms[present], shift)
+    return geoms

@@ -1,7 +1,6 @@
 """resilience:chinacoords, WGS84 ↔ GCJ-02 ↔ BD-09 for data taken from Chinese web maps."""
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -65,8 +64,8 @@ class ChinaCoordsAlgorithm(ToolsAlgorithm):
         return {self.INPUT: f"{sample_gpkg}|layername=facilities", self.SOURCE_SYSTEM: 0, self.TARGET_SYSTEM: 1}
 
     def process(self, parameters, context, feedback):
-        from ...core.chinacoords import SYSTEMS, convert
-        from ..io import read_source, write_rows
+        from ...core.chinacoords import SYSTEMS, convert_geometries
+        from ..io import as_multi, read_source
 
         source, name = self.source_or_raise(parameters, self.INPUT, context)
         crs = source.sourceCrs()
@@ -83,30 +82,10 @@ class ChinaCoordsAlgorithm(ToolsAlgorithm):
         if feedback.isCanceled():
             return {}
 
-        def shift(xy: np.ndarray) -> np.ndarray:
-            lon, lat = convert(xy[:, 0], xy[:, 1], src, dst)
-            return np.column_stack([lon, lat])
-
-        geoms = read.geometries
-        present = np.array([g is not None for g in geoms], dtype=bool)
-        out = np.full(len(geoms), None, dtype=object)
-        if present.any():
-            out[present] = shapely.transform(geoms[present], shift)
+        out = convert_geometries(read.geometries, src, dst)  # core.chinacoords
         kind = QgsWkbTypes.flatType(source.wkbType())
-        sink = self.output_sink(parameters, self.OUTPUT, context, source.fields(), kind, crs)
-        dest = sink.dest
-        from ..io import as_multi
-
         geometries = as_multi(out) if QgsWkbTypes.isMultiType(kind) else out
-        if not write_rows(
-            sink,
-            source.fields(),
-            read.attributes,
-            geometries,
-            feedback,
-            sink.failed,
-            (40, 100),
-        ):
-            return {}
+        dest = self.write_output(self.OUTPUT, source.fields(), kind, crs, read.attributes, geometries, (40, 100))
+        present = np.array([g is not None for g in out], dtype=bool)
         feedback.pushInfo(self.tr("{0} feature(s) converted from {1} to {2}.").format(int(present.sum()), src, dst))
         return {self.OUTPUT: dest}
