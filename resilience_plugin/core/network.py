@@ -122,7 +122,7 @@ def catchment_polygons(catchments, half_width: float, progress=None, canceled=No
     out = [None] * len(catchments)
     todo = [i for i, c in enumerate(catchments) if c is not None]
     workers = workers or max(1, min(8, os.cpu_count() or 1))
-    chunk = 16
+    chunk = max(1, min(16, -(-len(todo) // (8 * workers))))  # at least 8 chunks a worker: the threads end together
 
     def build(indices):
         return [(i, catchments[i].polygon(half_width)) for i in indices]
