@@ -30,6 +30,8 @@ _ON_TOLERANCE = 1e-3
 
 
 def _as_array(geoms: Sequence) -> np.ndarray:
+    if isinstance(geoms, np.ndarray) and geoms.dtype == object and geoms.ndim == 1:
+        return geoms.copy()  # a copy of the references, never the caller's array
     out = np.empty(len(geoms), dtype=object)
     out[:] = list(geoms)
     return out
@@ -271,6 +273,20 @@ def exposed_parts(lines: Sequence, zones: Sequence, group: Optional[np.ndarray] 
     return Exposure(li, zj, pieces, length, union_length)
 
 
+def _end_coordinates(lines: np.ndarray):
+    """The first and the last vertex of each line as (n, 2) arrays, read from one coordinate array (much faster than
+    building a point per end); NaN for a line without vertices."""
+    count = shapely.get_num_coordinates(lines)
+    coords = shapely.get_coordinates(lines)
+    first = np.full((len(lines), 2), np.nan)
+    last = np.full((len(lines), 2), np.nan)
+    has = count > 0
+    ends = np.cumsum(count)
+    first[has] = coords[(ends - count)[has]]
+    last[has] = coords[(ends - 1)[has]]
+    return first, last
+
+
 def _union_length(lines: np.ndarray, li: np.ndarray, zj: np.ndarray, pieces: np.ndarray, zones: np.ndarray, n: int) -> np.ndarray:
     """Per line, its length inside any zone, overlapping zones counted once.
 
@@ -294,8 +310,9 @@ def _union_length(lines: np.ndarray, li: np.ndarray, zj: np.ndarray, pieces: np.
         parts, which = shapely.get_parts(pieces[fast], return_index=True)
         owner = li[fast][which]
         line_of = shapely.get_geometry(lines[owner], 0)
-        a = shapely.line_locate_point(line_of, shapely.get_point(parts, 0))
-        b = shapely.line_locate_point(line_of, shapely.get_point(parts, -1))
+        first, last = _end_coordinates(parts)
+        a = shapely.line_locate_point(line_of, shapely.points(first))
+        b = shapely.line_locate_point(line_of, shapely.points(last))
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         order = np.lexsort((lo, owner))
         owner, lo, hi = owner[order], lo[order], hi[order]
@@ -418,8 +435,7 @@ def split_stretches(exposure: Exposure, crossings: Crossings, faults: Sequence) 
 
 def _approach_angle(pieces: np.ndarray, faults: np.ndarray) -> np.ndarray:
     """Angle between each stretch (end to end) and the fault's direction nearest to its middle."""
-    start = shapely.get_coordinates(shapely.get_point(pieces, 0))
-    end = shapely.get_coordinates(shapely.get_point(pieces, -1))
+    start, end = _end_coordinates(pieces)
     mid = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
     s = shapely.line_locate_point(faults, mid)
     length = shapely.length(faults)
