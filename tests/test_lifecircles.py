@@ -468,3 +468,33 @@ def test_face_built_buffer_equals_the_direct_buffer():
         assert shapely.symmetric_difference(mine, direct).area < 1e-4 * direct.area
         exact = shapely.buffer(shapely.union_all(pieces), 50.0, quad_segs=64)  # a finer circle: never exceeded
         assert shapely.area(shapely.difference(mine, exact)) < 1e-6 * direct.area
+
+
+@pytest.mark.parametrize("with_scipy", [True, False])
+def test_pairs_within_a_distance_agree_with_brute_force(with_scipy, monkeypatch):
+    """Straight-line counting finds point pairs with scipy's k-d tree, or without scipy by envelopes: both give
+    exactly the pairs with dx² + dy² ≤ d², also for points placed on the circle itself."""
+    import builtins
+
+    from resilience_plugin.core.lifecircles import _pairs_within
+
+    if not with_scipy:
+        real_import = builtins.__import__
+
+        def no_scipy(name, *args, **kwargs):
+            if name.startswith("scipy"):
+                raise ImportError(name)
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "__import__", no_scipy)
+    rng = np.random.RandomState(3)
+    xy = rng.uniform(440_000, 446_000, (60, 2))
+    angle = rng.uniform(0, 2 * np.pi, 500)
+    on_circle = xy[rng.randint(0, 60, 500)] + 1000.0 * np.column_stack([np.cos(angle), np.sin(angle)])
+    pxy = np.vstack([rng.uniform(440_000, 446_000, (500, 2)), on_circle, xy[:3] + [600.0, 800.0]])
+    gi, pj = _pairs_within(xy, pxy, 1000.0)
+    dx = xy[:, None, 0] - pxy[None, :, 0]
+    dy = xy[:, None, 1] - pxy[None, :, 1]
+    expected = {(int(a), int(b)) for a, b in zip(*np.nonzero(dx * dx + dy * dy <= 1000.0**2))}
+    assert {(int(a), int(b)) for a, b in zip(gi, pj)} == expected
+    assert len(gi) == len(expected)  # no pair twice

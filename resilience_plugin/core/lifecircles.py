@@ -69,6 +69,25 @@ def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> 
     return out
 
 
+def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i, j) with point j of ``pxy`` within ``distance`` of point i of ``xy`` (dx² + dy² ≤ d²): with
+    scipy's k-d tree where scipy is installed, else candidates by envelope from a shapely tree, then the exact
+    distance in numpy (both far faster than GEOS per pair)."""
+    try:
+        from scipy.spatial import cKDTree
+    except ImportError:  # straight-line circles do not need scipy
+        cKDTree = None  # noqa: N806
+    if cKDTree is not None:
+        found = cKDTree(xy).sparse_distance_matrix(cKDTree(pxy), distance, output_type="ndarray")
+        return found["i"].astype(np.int64), found["j"].astype(np.int64)
+    boxes = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
+    gi, pj = shapely.STRtree(shapely.points(pxy)).query(boxes)
+    dx = xy[:, 0][gi] - pxy[:, 0][pj]
+    dy = xy[:, 1][gi] - pxy[:, 1][pj]
+    keep = dx * dx + dy * dy <= distance * distance
+    return gi[keep], pj[keep]
+
+
 def count_points(
     geoms: Sequence,
     points: Sequence,
@@ -89,21 +108,12 @@ def count_points(
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
     points = np.asarray(points, dtype=object)
-    tree = shapely.STRtree(points)
     if distance is None:
-        gi, pj = tree.query(geoms[ok], predicate="intersects")
+        gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="intersects")
     elif (shapely.get_type_id(geoms[ok]) == 0).all() and (shapely.get_type_id(points) == 0).all():
-        # points to points: candidates by envelope, then the exact distance in numpy (much faster than GEOS per pair)
-        xy = shapely.get_coordinates(geoms[ok])
-        boxes = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
-        gi, pj = tree.query(boxes)
-        pxy = shapely.get_coordinates(points)
-        dx = xy[:, 0][gi] - pxy[:, 0][pj]
-        dy = xy[:, 1][gi] - pxy[:, 1][pj]
-        keep = dx * dx + dy * dy <= distance * distance
-        gi, pj = gi[keep], pj[keep]
+        gi, pj = _pairs_within(shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points), distance)
     else:
-        gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
+        gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="dwithin", distance=distance)
     gi = ok[gi]
     n = len(geoms)
     counts = np.bincount(gi * n_columns + column[pj], minlength=n * n_columns).reshape(n, n_columns).astype(np.int64)
