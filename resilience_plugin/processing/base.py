@@ -120,11 +120,20 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError(f"{self.id()} does not implement process()")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        self._run = (parameters, context, feedback)  # for write_output, during this run only
+        try:
+            return self._run_process(parameters, context, feedback)
+        finally:
+            # no reference to the run's context or feedback outlives it: an algorithm instance that QGIS keeps
+            # would otherwise keep them to the interpreter's exit, after QGIS itself is gone
+            self._run = None
+            self._outputs = []
+
+    def _run_process(self, parameters, context, feedback):
         from ..core.cancel import Cancelled
         from ..core.messages import CoreError
 
         self._outputs = []
-        self._run = (parameters, context, feedback)  # for write_output
         self.refuse_one_layer_in_two_roles(parameters, context)
         self._files = self._file_outputs(parameters, context)
         self.warn_about_memory(parameters, context, feedback)
