@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.run import timed  # noqa: E402 (median of repeated runs, as make bench times)
+
 GOALS = {"straight": 30.0, "chain": 20.0, "lines": 1.0, "faults": 15.0, "dense": 10.0}
 
 
@@ -50,15 +52,6 @@ def row(size, work, ours, peer, peer_name, goal):
         f"{peer_name:<34} peak {peak_mb():7.0f} MB",
         flush=True,
     )
-
-
-def median_time(fn, repeat=3):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return sorted(times)[len(times) // 2]
 
 
 def run(alg, params):
@@ -101,7 +94,7 @@ def network_rows(size, out: Path, net: str, comm: str, id_field: str, label: str
     """Our network life circles against native service-area lines and the estimated native polygon chain."""
     from qgis.core import QgsVectorLayer
 
-    ours = median_time(
+    ours = timed(
         lambda: run("resilience:lifecircles", {"INPUT": comm, "NETWORK": net, "DISTANCE": 1500, "OUTPUT": str(out / "nl.gpkg")}), repeat
     )
     t = time.perf_counter()
@@ -141,8 +134,8 @@ def straight_rows(size, out: Path, comm: str, fac: str, category: str, categorie
         return polys
 
     params = {"INPUT": comm, "FACILITIES": fac, "CATEGORY_FIELD": category, "DISTANCE": 1000, "OUTPUT": str(out / "sl.gpkg")}
-    ours = median_time(lambda: run("resilience:lifecircles", params))
-    peer = min(median_time(native, 1) for _ in range(2))
+    ours = timed(lambda: run("resilience:lifecircles", params))
+    peer = min(timed(native, 1) for _ in range(2))
     row(size, f"lifecircles straight-line: {label}", ours, peer, f"native buffer + count x{len(categories)}", GOALS["straight"])
 
 
@@ -152,14 +145,14 @@ def fault_rows(size, out: Path, dense: bool):
     path, n = corridor_case(out, dense=dense)
     corridors, faults = f"{path}|layername=corridors", f"{path}|layername=faults"
     params = {"CORRIDORS": corridors, "FAULTS": faults, "CROSSINGS": str(out / "fx.gpkg"), "EXPOSED": str(out / "fx_exposed.gpkg")}
-    ours = median_time(lambda: run("resilience:faultcrossings", params))
+    ours = timed(lambda: run("resilience:faultcrossings", params))
 
     def native():
         run("native:lineintersections", {"INPUT": corridors, "INTERSECT": faults, "OUTPUT": str(out / "nx.gpkg")})
         zones = run("native:buffer", {"INPUT": faults, "DISTANCE": 200, "SEGMENTS": 16, "OUTPUT": "memory:"})["OUTPUT"]
         run("native:clip", {"INPUT": corridors, "OVERLAY": zones, "OUTPUT": str(out / "nclip.gpkg")})
 
-    peer = median_time(native, 1)
+    peer = timed(native, 1)
     label = "dense stress case (85,000 sections)" if dense else "Beijing-like"
     row(
         size,

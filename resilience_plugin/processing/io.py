@@ -160,7 +160,6 @@ def read_source(
     else:
         features = source.getFeatures(request)
     add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
-    subset = None if indices is None else [(j if j >= 0 else None) for j in indices]
     for feature in features:
         iterated += 1
         if iterated % 100 == 1:
@@ -193,7 +192,7 @@ def read_source(
             shp = bytes(geom.asWkb())  # parsed all at once below
         add_fid(feature.id())
         attrs = feature.attributes()
-        add_attrs(attrs if subset is None else [None if j is None else attrs[j] for j in subset])
+        add_attrs(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
         add_geom(shp)
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
