@@ -17,7 +17,8 @@ def from_wkb(wkbs: Sequence) -> np.ndarray:
     one-vertex line, a ring of fewer than four points) becomes None; :func:`clean` says which."""
     with warnings.catch_warnings():  # shapely warns of the NaN coordinates that clean() then names itself
         warnings.simplefilter("ignore", RuntimeWarning)
-        return shapely.force_2d(shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore"))
+        geoms = shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore")
+        return shapely.force_2d(geoms) if (shapely.get_coordinate_dimension(geoms) > 2).any() else geoms  # force_2d copies all
 
 
 @dataclass

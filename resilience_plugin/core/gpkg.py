@@ -122,6 +122,120 @@ def write_geopackage(path: Union[str, Path], tables: List[Table]) -> Path:
     return path
 
 
+class Unsupported(Exception):  # noqa: N818 - not an error: the caller reads the table another way
+    """A table :func:`read_features` does not read (curved or measured geometry, an unusual column type or blob, no
+    integer key ...): the caller reads it another way."""
+
+
+# column types read as they are (sqlite's dynamic typing is checked value by value); anything else is Unsupported
+_PLAIN_TYPES = {
+    "TEXT": (str,),
+    "INTEGER": (int,),
+    "INT": (int,),
+    "MEDIUMINT": (int,),
+    "SMALLINT": (int,),
+    "TINYINT": (int,),
+    "REAL": (float, int),
+    "FLOAT": (float, int),
+    "DOUBLE": (float, int),
+}
+_STRAIGHT_TYPES = {"POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON"}
+# WKB type codes of those: 2D, ISO Z and EWKB Z
+_STRAIGHT_CODES = frozenset(list(range(1, 7)) + list(range(1001, 1007)) + [0x80000000 | c for c in range(1, 7)])
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+@dataclass
+class Features:
+    """A feature table as read by :func:`read_features`: feature ids (the table's integer key), the column names
+    read, one row of values per feature, and each feature's WKB (None: no geometry, or an empty one)."""
+
+    table: str
+    fids: List[int]
+    names: List[str]
+    rows: List[tuple]
+    wkb: List[Optional[bytes]]
+
+
+def _base_type(declared: str) -> str:
+    return (declared or "").upper().split("(")[0].strip()
+
+
+def read_features(path: Union[str, Path], table: Optional[str] = None, fields: Optional[Sequence[str]] = None) -> Features:
+    """Read one feature table of a GeoPackage in bulk, read-only, with the standard library.
+
+    ``table``: the table's name (None: the file's only feature table). ``fields``: the columns to read, by exact name
+    (the key column may be among them); None reads the key and then every other column, as QGIS lists a
+    GeoPackage's fields. Rows come in key order, as GDAL gives them. Raises :class:`Unsupported` for what it does
+    not read exactly as GDAL would (curved or measured geometries, extended or foreign geometry blobs, columns other
+    than text, integer and real, values that do not match their column's type), and ``sqlite3.Error`` for a file it
+    cannot open."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        tables = con.execute(
+            "SELECT c.table_name, g.column_name, g.geometry_type_name, g.m FROM gpkg_contents c "
+            "JOIN gpkg_geometry_columns g ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'"
+        ).fetchall()
+        if table is not None:
+            tables = [t for t in tables if t[0] == table] or [t for t in tables if t[0].lower() == table.lower()]
+        if len(tables) != 1:
+            raise Unsupported(f"{table or path}: {len(tables)} feature tables")
+        name, geom_col, geom_type, m = tables[0]
+        if _base_type(geom_type) not in _STRAIGHT_TYPES or m:
+            raise Unsupported(f"{name}: geometry type {geom_type}, m={m}")
+        info = con.execute(f'PRAGMA table_info("{name}")').fetchall()  # cid, name, type, notnull, default, pk
+        keys = [c for c in info if c[5]]
+        if len(keys) != 1 or _base_type(keys[0][2]) != "INTEGER":
+            raise Unsupported(f"{name}: no integer key")
+        key = keys[0][1]
+        types = {c[1]: _base_type(c[2]) for c in info}
+        if fields is None:
+            fields = [key] + [c[1] for c in info if c[1] not in (key, geom_col)]
+        fields = list(fields)
+        for f in fields:
+            if f != key and types.get(f) not in _PLAIN_TYPES:
+                raise Unsupported(f"{name}.{f}: type {types.get(f)}")
+        quoted = ", ".join(f'"{c}"' for c in [key, geom_col] + fields)
+        rows = con.execute(f'SELECT {quoted} FROM "{name}" ORDER BY "{key}"').fetchall()
+    finally:
+        con.close()
+    if rows:
+        columns = list(zip(*rows))
+        for f, values in zip(fields, columns[2:]):
+            allowed = (int,) if f == key else _PLAIN_TYPES[types[f]]
+            if not {type(v) for v in values} <= set(allowed) | {type(None)}:
+                raise Unsupported(f"{name}.{f}: values of another type than {types.get(f)}")
+            if float in allowed:
+                values = tuple(None if v is None else float(v) for v in values)
+            columns[2 + fields.index(f)] = values
+        fids, blobs, data = list(columns[0]), columns[1], list(zip(*columns[2:])) if fields else [() for _ in rows]
+    else:
+        fids, blobs, data = [], (), []
+    return Features(name, fids, fields, data, [_wkb_of(b, name) for b in blobs])
+
+
+def _wkb_of(blob, table: str) -> Optional[bytes]:
+    """The WKB inside a standard GeoPackage geometry blob; None for no geometry or an empty one."""
+    if blob is None:
+        return None
+    if not isinstance(blob, bytes) or blob[:3] != b"GP\x00" or len(blob) < 8:
+        raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob")
+    flags = blob[3]
+    if flags & 0b00100000:  # extended geometry
+        raise Unsupported(f"{table}: extended geometry blob")
+    size = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
+    if size is None or len(blob) < 8 + size + 5:
+        raise Unsupported(f"{table}: a geometry blob of an unknown kind")
+    if flags & 0b00010000:  # empty
+        return None
+    wkb = blob[8 + size :]
+    code = struct.unpack_from("<I" if wkb[0] == 1 else ">I", wkb, 1)[0]
+    if code not in _STRAIGHT_CODES:
+        raise Unsupported(f"{table}: WKB type {code}")
+    return wkb
+
+
 def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple], Optional[List[Any]]]:
     """Read a table back: (field names, rows, geometries or None). For tests and core users."""
     con = sqlite3.connect(str(path))
@@ -134,15 +248,6 @@ def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple
     if "geom" not in names:
         return names[1:], [r[1:] for r in rows], None
     gi = names.index("geom")
-    geoms = [_parse_blob(r[gi]) for r in rows]
+    geoms = [None if r[gi] is None else shapely.from_wkb(_wkb_of(r[gi], name)) for r in rows]
     keep = [i for i, n in enumerate(names) if n not in ("fid", "geom")]
     return [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows], geoms
-
-
-def _parse_blob(blob: Optional[bytes]):
-    if blob is None:
-        return None
-    flags = blob[3]
-    env = (flags >> 1) & 0b111
-    size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[env]
-    return shapely.from_wkb(bytes(blob[8 + size :]))

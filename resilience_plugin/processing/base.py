@@ -378,7 +378,16 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def optional_source(self, parameters, key, context):
         """The source of an optional layer input: None only when none was given. A layer given that cannot be
         opened (a moved file, an unreachable database) is an error naming it, never quietly left out."""
-        return self._opened(self.parameterAsSource(parameters, key, context), parameters, key)
+        return self._plain(self._opened(self.parameterAsSource(parameters, key, context), parameters, key), parameters, key, context)
+
+    def _plain(self, source, parameters, key, context):
+        """``source`` carrying its layer as ``plain_layer`` where the layer can be read straight from its
+        GeoPackage file (io.read_plain_geopackage); unchanged otherwise."""
+        from .io import plain_layer
+
+        if source is not None:
+            source.plain_layer = plain_layer(self.parameterAsVectorLayer(parameters, key, context), parameters.get(key))
+        return source
 
     def vector_layer(self, parameters, key, context):
         """The layer of a vector-layer input: None only when none was given (Processing refuses a run without a
@@ -505,7 +514,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """The feature source of ``key`` and its name; an error names a layer that is missing, empty or of the wrong kind."""
         from qgis.core import QgsWkbTypes
 
-        source = self.parameterAsSource(parameters, key, context)
+        source = self._plain(self.parameterAsSource(parameters, key, context), parameters, key, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, key))
         name = self.layer_name(parameters, key, context, source)

@@ -159,6 +159,23 @@ def read_source(
         features = source.getFeatures(request, SOURCE_SKIP_VALIDITY_CHECKS)
     else:
         features = source.getFeatures(request)
+    plain = None
+    if transform is None and not maybe_curved:
+        plain = read_plain_geopackage(source, fields, reported)
+    if plain is not None:  # read in bulk, as QGIS would have read it (issue 17)
+        features = ()
+        iterated = len(plain.fids)
+        for fid, attrs, wkb in zip(plain.fids, plain.rows, plain.wkb):
+            if wkb is None:
+                out.null += 1
+                out.null_ids.append(fid)
+                if not keep_null:
+                    continue
+            out.fids.append(fid)
+            out.attributes.append(list(attrs))
+            geoms.append(wkb)
+        if feedback.isCanceled():
+            raise Cancelled()
     add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
     for feature in features:
         iterated += 1
@@ -226,6 +243,58 @@ def read_source(
             geoms = geoms[keep]
     out.geometries = geoms
     return out
+
+
+def plain_layer(layer, definition=None):
+    """``layer`` when its features can be read straight from its GeoPackage file: a GeoPackage table through GDAL,
+    with no filter, no unsaved edits, and (``definition``: the Processing parameter's value) not only its selected
+    features or the first few. None otherwise."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
+
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or not layer.isValid():
+        return None
+    if layer.subsetString() or layer.isEditable() or layer.isModified():
+        return None
+    if isinstance(definition, QgsProcessingFeatureSourceDefinition):
+        if definition.selectedFeaturesOnly or definition.featureLimit != -1 or getattr(definition, "filterExpression", ""):
+            return None
+    return layer
+
+
+def read_plain_geopackage(source, fields, reported: int):
+    """The features of ``source`` read in bulk from its GeoPackage file (core.gpkg.read_features), or None where
+    that cannot give exactly what QGIS gives: the source is not a plain GeoPackage layer (see :func:`plain_layer`;
+    a Processing source carries its layer as ``plain_layer``), holds something the bulk reader does not read, or
+    the count differs from the layer's."""
+    import sqlite3
+
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+
+    from ..core.gpkg import Unsupported, read_features
+
+    layer = plain_layer(source if isinstance(source, QgsVectorLayer) else getattr(source, "plain_layer", None))
+    if layer is None:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg") or parts.get("subset") or parts.get("layerId") not in (None, ""):
+        return None
+    names = layer.fields().names()
+    wanted = None
+    if fields is not None:
+        indices = [layer.fields().lookupField(f) for f in fields]
+        wanted = sorted({names[j] for j in indices if j >= 0})
+    try:
+        read = read_features(path, parts.get("layerName") or None, wanted)
+    except (Unsupported, sqlite3.Error, OSError, ValueError):
+        return None
+    if (fields is None and read.names != names) or len(read.fids) != reported:
+        return None
+    if fields is not None:  # in the order asked, NULL for a field the layer does not have (as the loop reads them)
+        at = [read.names.index(names[j]) if j >= 0 else None for j in indices]
+        read.rows = [tuple(None if k is None else row[k] for k in at) for row in read.rows]
+        read.names = list(fields)
+    return read
 
 
 def display_name(layer) -> str:

@@ -1,0 +1,215 @@
+"""The bulk GeoPackage reader (core.gpkg.read_features, used by processing.io.read_source for plain GeoPackage
+layers) gives exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and
+geometries, and it steps aside (QGIS reads) where it could not: filters, unsaved edits, selections, curved
+geometries, dates, another CRS."""
+
+import sqlite3
+
+import numpy as np
+import pytest
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from resilience_plugin.core.gpkg import Unsupported, read_features
+from resilience_plugin.processing import io
+from tests.conftest import SAMPLE
+
+SAMPLE_TABLES = (
+    "districts",
+    "street_units",
+    "walking_network",
+    "communities",
+    "faults",
+    "flood_zones",
+    "geohazards",
+    "corridors",
+    "facilities",
+)
+
+
+def _both(layer, fields=None, keep_null=True, crs=None):
+    """read_source with the bulk reader, and with QGIS's iterator alone (the oracle); and whether bulk was used."""
+    used = []
+    bulk = io.read_plain_geopackage
+
+    def spy(*args):
+        found = bulk(*args)
+        used.append(found is not None)
+        return found
+
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    crs = crs or layer.crs()
+    io.read_plain_geopackage = spy
+    try:
+        fast = io.read_source(layer, "t", crs, context, feedback, fields=fields, keep_null=keep_null)
+    finally:
+        io.read_plain_geopackage = bulk
+    io.read_plain_geopackage = lambda *a: None
+    try:
+        slow = io.read_source(layer, "t", crs, context, feedback, fields=fields, keep_null=keep_null)
+    finally:
+        io.read_plain_geopackage = bulk
+    return fast, slow, any(used)
+
+
+def _plain(value):
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def _same(fast, slow):
+    assert fast.fids == slow.fids
+    assert [[_plain(v) for v in row] for row in fast.attributes] == [[_plain(v) for v in row] for row in slow.attributes]
+    for a, b in (row for row in zip(fast.attributes, slow.attributes)):
+        assert [type(_plain(v)) for v in a] == [type(_plain(v)) for v in b]
+    assert (fast.null, fast.null_ids, fast.degenerate, fast.repaired) == (slow.null, slow.null_ids, slow.degenerate, slow.repaired)
+    assert len(fast.geometries) == len(slow.geometries)
+    for g, h in zip(fast.geometries, slow.geometries):
+        assert (g is None) == (h is None)
+        if g is not None:
+            assert shapely.equals_exact(g, h, tolerance=0), (g.wkt[:80], h.wkt[:80])
+
+
+@pytest.mark.parametrize("table", SAMPLE_TABLES)
+def test_sample_city_reads_the_same_in_bulk(qgis_app, table):
+    layer = QgsVectorLayer(f"{SAMPLE}|layername={table}", table, "ogr")
+    assert layer.isValid()
+    fast, slow, used = _both(layer)
+    assert used, "a plain GeoPackage table is read in bulk"
+    assert len(slow.fids) == layer.featureCount() > 0
+    _same(fast, slow)
+    names = layer.fields().names()
+    fields = [names[-1], "no such field", names[1]]
+    fast, slow, used = _both(layer, fields=fields, keep_null=False)
+    assert used
+    _same(fast, slow)
+
+
+def _write(path, layer_name, uri, features, fields_spec):
+    memory = QgsVectorLayer(uri + "".join(f"&field={n}:{t}" for n, t in fields_spec), layer_name, "memory")
+    feats = []
+    for geom, attrs in features:
+        f = QgsFeature(memory.fields())
+        if geom is not None:
+            f.setGeometry(geom)
+        f.setAttributes(attrs)
+        feats.append(f)
+    memory.dataProvider().addFeatures(feats)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists() else 0
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), memory.transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    layer = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def test_nulls_chinese_fields_z_and_missing_geometry_read_the_same(qgis_app, tmp_path):
+    path = tmp_path / "手工.gpkg"
+    rows = [
+        (QgsGeometry.fromWkt("PointZ (500000 4400000 12)"), ["东城区 社区", 1200, 3.5]),
+        (None, ["无几何", None, None]),
+        (QgsGeometry.fromWkt("PointZ (500100 4400050 0)"), [None, 0, -1.25]),
+        (QgsGeometry.fromPointXY(QgsPointXY(500200, 4400100)), ["1.2万人", 7, 0.0]),
+    ]
+    layer = _write(path, "社区", "PointZ?crs=EPSG:4548", rows, [("名称", "string"), ("人口", "integer"), ("面积", "double")])
+    fast, slow, used = _both(layer)
+    assert used
+    assert slow.null_ids == fast.null_ids and len(slow.null_ids) == 1
+    _same(fast, slow)
+    fast, slow, used = _both(layer, fields=["人口", "名称"], keep_null=False)
+    assert used and len(fast.fids) == 3
+    _same(fast, slow)
+
+
+def test_what_the_bulk_reader_does_not_read_is_read_by_qgis(qgis_app, tmp_path):
+    path = tmp_path / "other.gpkg"
+    curved = _write(
+        path,
+        "curved",
+        "CompoundCurve?crs=EPSG:4548",
+        [(QgsGeometry.fromWkt("CircularString (0 0, 100 100, 200 0)"), [1])],
+        [("n", "integer")],
+    )
+    dated = _write(path, "dated", "Point?crs=EPSG:4548", [(QgsGeometry.fromWkt("Point (1 2)"), ["2024-05-01"])], [("day", "date")])
+    for layer in (curved, dated):
+        fast, slow, used = _both(layer)
+        assert not used, layer.name()
+        _same(fast, slow)
+    with pytest.raises(Unsupported):
+        read_features(path, "dated")
+    # another CRS: QGIS transforms
+    layer = QgsVectorLayer(f"{SAMPLE}|layername=facilities", "f", "ogr")
+    fast, slow, used = _both(layer, crs=QgsCoordinateReferenceSystem("EPSG:3857"))
+    assert not used
+    _same(fast, slow)
+
+
+def test_filters_edits_and_selections_are_read_by_qgis(qgis_app, own_sample):
+    layer = QgsVectorLayer(f"{own_sample}|layername=communities", "c", "ogr")
+    count = layer.featureCount()
+    assert io.plain_layer(layer) is layer
+    layer.setSubsetString('"fid" < 5')
+    assert io.plain_layer(layer) is None
+    layer.setSubsetString("")
+    layer.startEditing()
+    assert io.plain_layer(layer) is None
+    layer.deleteFeature(next(layer.getFeatures()).id())
+    fast, slow, used = _both(layer)
+    assert not used and len(fast.fids) == count - 1
+    _same(fast, slow)
+    layer.rollBack()
+    selected = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+    assert io.plain_layer(layer, selected) is None
+    limited = QgsProcessingFeatureSourceDefinition(layer.id(), False, 10)
+    assert io.plain_layer(layer, limited) is None
+    assert io.plain_layer(layer, QgsProcessingFeatureSourceDefinition(layer.id(), False)) is layer
+
+
+def test_rows_added_behind_qgis_are_seen(qgis_app, own_sample):
+    """A GeoPackage changed by another program after QGIS opened it: the bulk reader reads the file as it is, or
+    steps aside when the layer's count disagrees; never a different set of features than QGIS reads."""
+    layer = QgsVectorLayer(f"{own_sample}|layername=facilities", "f", "ogr")
+    before = layer.featureCount()
+    con = sqlite3.connect(str(own_sample))
+    con.execute("DELETE FROM facilities WHERE fid IN (SELECT fid FROM facilities LIMIT 3)")
+    con.commit()
+    con.close()
+    layer.dataProvider().reloadData()
+    fast, slow, used = _both(layer)
+    assert len(slow.fids) in (before, before - 3)
+    _same(fast, slow)
+
+
+def test_read_features_in_key_order_with_exact_types(tmp_path):
+    from resilience_plugin.core.gpkg import Table, write_geopackage
+
+    path = write_geopackage(
+        tmp_path / "t.gpkg",
+        [
+            Table(
+                "pts",
+                [("name", str), ("n", int), ("x", float)],
+                [("a", 1, 1.0), ("b", None, 2.5)],
+                [shapely.Point(1, 2), None],
+                "POINT",
+                4548,
+            )
+        ],
+    )
+    read = read_features(path)
+    assert read.table == "pts" and read.names == ["fid", "name", "n", "x"]
+    assert read.fids == [1, 2] and read.rows == [(1, "a", 1, 1.0), (2, "b", None, 2.5)]
+    assert shapely.equals(shapely.from_wkb(read.wkb[0]), shapely.Point(1, 2)) and read.wkb[1] is None
+    assert np.array_equal(read_features(path, "PTS", ["x"]).rows, [(1.0,), (2.5,)])
