@@ -941,82 +941,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="486"/>
+        <location filename="../resilience_plugin/core/profile.py" line="494"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="489"/>
+        <location filename="../resilience_plugin/core/profile.py" line="497"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="492"/>
+        <location filename="../resilience_plugin/core/profile.py" line="500"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="494"/>
+        <location filename="../resilience_plugin/core/profile.py" line="502"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="505"/>
+        <location filename="../resilience_plugin/core/profile.py" line="513"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="508"/>
+        <location filename="../resilience_plugin/core/profile.py" line="516"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="511"/>
+        <location filename="../resilience_plugin/core/profile.py" line="519"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="513"/>
+        <location filename="../resilience_plugin/core/profile.py" line="521"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="515"/>
+        <location filename="../resilience_plugin/core/profile.py" line="523"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="532"/>
+        <location filename="../resilience_plugin/core/profile.py" line="540"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="536"/>
+        <location filename="../resilience_plugin/core/profile.py" line="544"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="557"/>
+        <location filename="../resilience_plugin/core/profile.py" line="565"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="569"/>
+        <location filename="../resilience_plugin/core/profile.py" line="577"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="582"/>
+        <location filename="../resilience_plugin/core/profile.py" line="590"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="584"/>
+        <location filename="../resilience_plugin/core/profile.py" line="592"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="588"/>
+        <location filename="../resilience_plugin/core/profile.py" line="596"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1106,7 +1106,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="562"/>
+        <location filename="../resilience_plugin/core/profile.py" line="570"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1151,77 +1151,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="286"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="296"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="307"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="317"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="336"/>
+        <location filename="../resilience_plugin/core/network.py" line="466"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="347"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="343"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="358"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="354"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="384"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="380"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="150"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="160"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="656"/>
+        <location filename="../resilience_plugin/core/faults.py" line="672"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="745"/>
+        <location filename="../resilience_plugin/core/faults.py" line="761"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="749"/>
+        <location filename="../resilience_plugin/core/faults.py" line="765"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="782"/>
+        <location filename="../resilience_plugin/core/faults.py" line="798"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="788"/>
+        <location filename="../resilience_plugin/core/faults.py" line="804"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="858"/>
+        <location filename="../resilience_plugin/core/faults.py" line="874"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="942"/>
+        <location filename="../resilience_plugin/core/faults.py" line="958"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="945"/>
+        <location filename="../resilience_plugin/core/faults.py" line="961"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1424,6 +1424,106 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/dossier.py" line="267"/>
         <source>No population field: per-person measures are left empty.</source>
         <translation>未指定人口字段：人均指标留空。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="98"/>
+        <source>within {0:g} m of fault {1} (GB 50011 §4.1.7, 第86条)</source>
+        <translation>距断裂 {1} 不足 {0:g} 米（GB 50011 第4.1.7条，第86条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="108"/>
+        <source>inside {0} ({1}) (第86、88条)</source>
+        <translation>位于 {0}（{1}）内（第86、88条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="464"/>
+        <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
+        <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="471"/>
+        <source>{0}: {1} population values for {2} features.</source>
+        <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="473"/>
+        <source>{0}: population must be a number of 0 or more for every feature.</source>
+        <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="477"/>
+        <source>{0}: no population to serve (every value is 0 or empty).</source>
+        <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="479"/>
+        <source>The service distance must be more than 0 m.</source>
+        <translation>服务距离须大于 0 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="490"/>
+        <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
+        <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="493"/>
+        <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
+        <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="506"/>
+        <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
+        <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="514"/>
+        <source>The number of new sites must be 1 or more.</source>
+        <translation>新增场地数量须不少于 1。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="516"/>
+        <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
+        <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="534"/>
+        <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
+        <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="555"/>
+        <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
+        <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="603"/>
+        <source>{0} feature(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
+        <translation>“{1}”中有 {0} 个要素（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="649"/>
+        <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
+        <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="688"/>
+        <source>{0} of the {1} sites add nobody: everyone within reach is covered with fewer.</source>
+        <translation>{1} 处场地中有 {0} 处不增加覆盖人口：更少的场地已能覆盖可达范围内的全部人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="756"/>
+        <source>{0} feature(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
+        <translation>“{1}”中有 {0} 个要素在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="887"/>
+        <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
+        <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="938"/>
+        <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
+        <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
 </context>
 <context>
@@ -2663,12 +2763,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="51"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="53"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="54"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="56"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -2803,7 +2903,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="322"/>
+        <location filename="../resilience_plugin/processing/io.py" line="390"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -2818,12 +2918,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="315"/>
+        <location filename="../resilience_plugin/processing/base.py" line="324"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="323"/>
+        <location filename="../resilience_plugin/processing/base.py" line="332"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -2868,32 +2968,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="366"/>
+        <location filename="../resilience_plugin/processing/base.py" line="375"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="504"/>
+        <location filename="../resilience_plugin/processing/base.py" line="522"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="508"/>
+        <location filename="../resilience_plugin/processing/base.py" line="526"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="647"/>
+        <location filename="../resilience_plugin/processing/base.py" line="665"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="648"/>
+        <location filename="../resilience_plugin/processing/base.py" line="666"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="649"/>
+        <location filename="../resilience_plugin/processing/base.py" line="667"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -2908,7 +3008,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="260"/>
+        <location filename="../resilience_plugin/processing/io.py" line="328"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -2968,7 +3068,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="443"/>
+        <location filename="../resilience_plugin/processing/base.py" line="461"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3008,42 +3108,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="389"/>
+        <location filename="../resilience_plugin/processing/io.py" line="457"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="146"/>
+        <location filename="../resilience_plugin/processing/base.py" line="155"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="288"/>
+        <location filename="../resilience_plugin/processing/base.py" line="297"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="391"/>
+        <location filename="../resilience_plugin/processing/base.py" line="409"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="209"/>
+        <location filename="../resilience_plugin/processing/base.py" line="218"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="218"/>
+        <location filename="../resilience_plugin/processing/base.py" line="227"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="201"/>
+        <location filename="../resilience_plugin/processing/io.py" line="217"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="209"/>
+        <location filename="../resilience_plugin/processing/io.py" line="225"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -3053,52 +3153,52 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="173"/>
+        <location filename="../resilience_plugin/processing/base.py" line="182"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="357"/>
+        <location filename="../resilience_plugin/processing/base.py" line="366"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="360"/>
+        <location filename="../resilience_plugin/processing/base.py" line="369"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="412"/>
+        <location filename="../resilience_plugin/processing/base.py" line="430"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="415"/>
+        <location filename="../resilience_plugin/processing/base.py" line="433"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="447"/>
+        <location filename="../resilience_plugin/processing/base.py" line="465"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="455"/>
+        <location filename="../resilience_plugin/processing/base.py" line="473"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="474"/>
+        <location filename="../resilience_plugin/processing/base.py" line="492"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="569"/>
+        <location filename="../resilience_plugin/processing/base.py" line="587"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="592"/>
+        <location filename="../resilience_plugin/processing/base.py" line="610"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3113,27 +3213,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="290"/>
+        <location filename="../resilience_plugin/processing/io.py" line="358"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="291"/>
+        <location filename="../resilience_plugin/processing/io.py" line="359"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="300"/>
+        <location filename="../resilience_plugin/processing/io.py" line="368"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="594"/>
+        <location filename="../resilience_plugin/processing/base.py" line="612"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="552"/>
+        <location filename="../resilience_plugin/processing/base.py" line="570"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -3146,6 +3246,26 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/hazards.py" line="95"/>
         <source>Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), weighed as the highest: {0}.</source>
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="88"/>
+        <source>Facility siting</source>
+        <translation>设施补短板选址</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="208"/>
+        <source>Served by a new site</source>
+        <translation>由新增场地服务</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="209"/>
+        <source>Served by an existing facility</source>
+        <translation>由现有设施服务</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="210"/>
+        <source>Not served within reach</source>
+        <translation>服务范围内无设施</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +4092,528 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="437"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SitingAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="85"/>
+        <source>Facility siting (补短板选址)</source>
+        <translation>设施补短板选址</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="91"/>
+        <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
+
+Models, each a question:
+- Coverage (maximal covering): which COUNT new sites bring the most people within the service distance of a facility?
+- Set cover: how few new sites bring everyone who can be reached within the distance?
+- p-median: which COUNT new sites make the average trip to the nearest facility, per person, the shortest? A maximum distance counts longer trips as that distance.
+- Capacitated shelters: which COUNT new sites let the most people reach a shelter with room for them within the distance? Each shelter holds its capacity: persons, or shelter area ÷ the area per person of the category's refuge period (GB 51143).
+
+Existing facilities serve first and are never closed. The category sets the default service distance from the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius). Distances are straight-line, or along the network when one is given (each feature joins it at its nearest point within the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones of the classes you keep, geohazard areas: filter the layer to those) are dropped and listed with the reason.
+
+The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best solution found is given with its proven bound and the gap between them, and the log says so. A cancel takes effect when the solver returns (at the latest at the time limit).
+
+Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the candidate's own fields (renamed cand_&lt;name&gt; where they clash), category (the profile code, so that the life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility (fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of a facility with room), served_bef and served_aft (people). Excluded (optional): the candidates left out, with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, pop and area_km2.</source>
+        <translation>在候选场地（学校、公园、体育场馆、宾馆、战略留白用地……）中确定下一批避难场所、消防站、派出所或社区卫生服务机构的位置，落实规划要求：完善补充短期应急避难场所、消防站、派出所等安全设施（第51条），利用战略留白用地和平急两用建筑（第69、71条），按标准规划避难场所（第87、91条），新建重要设施避开断裂和洪涝风险区（第86、88条）。
+
+模型，各回答一个问题：
+- 覆盖模型（最大覆盖）：新增 COUNT 处场地，怎样使服务距离内的人口最多？
+- 集合覆盖：最少需要几处新场地，才能覆盖服务距离内可以覆盖的全部人口？
+- p-中位：新增 COUNT 处场地，怎样使人均到最近设施的出行距离最短？设置最大距离时，更远的出行按该距离计。
+- 容量约束避难场所：新增 COUNT 处场地，怎样使服务距离内能进入有容纳空间的避难场所的人口最多？每处避难场所的容量为人数，或避难面积 ÷ 该类避难期的人均面积（GB 51143）。
+
+现有设施优先服务，不会被关闭。设施类型决定默认服务距离，取自规划参数并注明来源（紧急避难场所 500 米、短期 1000 米、长期 2500 米：GB 51143；消防站 5 分钟到达范围 2500 米；派出所 3000 米；社区卫生服务机构取生活圈半径）。距离按直线计算；给出路网时沿路网计算（每个要素在捕捉容差内接入最近的路网点，与生活圈相同）。位于活动断裂避让距离内（GB 50011 第4.1.7条）或排除区域内（需排除等级的洪涝风险区、地质灾害区：请先将图层筛选为这些要素）的候选场地被剔除并说明原因。
+
+结果为精确解（scipy 的 MILP 求解器 HiGHS）。若求解在时限内未完成，给出已找到的最优解及其已证明的界和二者差距，并在日志中说明。取消操作在求解器返回时生效（最迟在时限到达时）。
+
+输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人）。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、pop 和 area_km2。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
+        <source>Demand (communities or units)</source>
+        <translation>需求（社区或街镇单元）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="133"/>
+        <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
+        <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="323"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="139"/>
+        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
+        <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人） 等写法）。留空：取名称像人口的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="312"/>
+        <source>Candidate sites</source>
+        <translation>候选场地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="143"/>
+        <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
+        <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
+        <source>Capacity field</source>
+        <translation>容量字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
+        <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
+        <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
+        <source>Bare capacity numbers are</source>
+        <translation>不带单位的容量数值为</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
+        <source>Guessed from the field name</source>
+        <translation>按字段名判断</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="500"/>
+        <source>Shelter area (m²)</source>
+        <translation>避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
+        <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
+        <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
+        <source>Existing facilities</source>
+        <translation>现有设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
+        <source>Facilities of this kind already open: they serve first and are never closed.</source>
+        <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="166"/>
+        <source>Capacity field of existing facilities</source>
+        <translation>现有设施的容量字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="166"/>
+        <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
+        <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>What is sited</source>
+        <translation>选址设施类型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Emergency shelter (紧急避难场所)</source>
+        <translation>紧急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Short-term shelter (短期应急避难场所)</source>
+        <translation>短期应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Long-term shelter (长期应急避难场所)</source>
+        <translation>长期应急避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Fire station (消防站)</source>
+        <translation>消防站</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Police station (派出所)</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Clinic (社区卫生服务机构)</source>
+        <translation>社区卫生服务机构</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Hospital (医院)</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Another service (give the distance)</source>
+        <translation>其他服务（需给出服务距离）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
+        <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="190"/>
+        <source>Service distance (m, 0: the category&apos;s)</source>
+        <translation>服务距离（米，0：按设施类型）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="190"/>
+        <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
+        <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="506"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
+        <source>Coverage: most people within reach</source>
+        <translation>覆盖模型：服务范围内人口最多</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
+        <source>Set cover: fewest sites to reach everyone</source>
+        <translation>集合覆盖：以最少场地覆盖全部人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
+        <source>p-median: shortest average trip</source>
+        <translation>p-中位：平均出行距离最短</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
+        <source>Capacitated shelters: most people with room</source>
+        <translation>容量约束避难场所：有容纳空间的人口最多</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
+        <source>The question answered (see the help).</source>
+        <translation>所回答的问题（见帮助）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
+        <source>Number of new sites</source>
+        <translation>新增场地数量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
+        <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
+        <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <source>Network</source>
+        <translation>路网</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
+        <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
+        <source>Farthest a feature may lie from the network and still join it.</source>
+        <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
+        <source>p-median: maximum distance (m, 0: none)</source>
+        <translation>p-中位：最大距离（米，0：不限）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
+        <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
+        <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
+        <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="433"/>
+        <source>Fault name field</source>
+        <translation>断裂名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
+        <source>Optional field with the fault&apos;s name, for the reasons.</source>
+        <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
+        <source>Fault avoidance distance (m)</source>
+        <translation>断裂避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
+        <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
+        <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
+        <source>Excluded areas</source>
+        <translation>排除区域</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
+        <source>Optional polygons no new site may touch: flood-risk zones (filter the layer to the classes you exclude), geohazard areas (第86、88条).</source>
+        <translation>可选的面图层，新场地不得与之相交：洪涝风险区（将图层筛选为需排除的等级）、地质灾害区（第86、88条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="259"/>
+        <source>Solver time limit (s)</source>
+        <translation>求解时限（秒）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="259"/>
+        <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
+        <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
+        <source>Chosen sites</source>
+        <translation>选址结果</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
+        <source>The new sites, in the order a greedy reading adds them.</source>
+        <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <source>Allocation</source>
+        <translation>服务分配</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <source>Each demand feature with its facility, distance, and who is served before and after.</source>
+        <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
+        <source>Excluded candidates</source>
+        <translation>被剔除的候选场地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
+        <source>Optional: the candidates left out, with the reason.</source>
+        <translation>可选：被剔除的候选场地及原因。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <source>Responsibility zones</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <source>Optional: each facility's responsibility zone (责任区).</source>
+        <translation>可选：每处设施的责任区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="319"/>
+        <source>Another service has no distance in the profile: give the service distance.</source>
+        <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="321"/>
+        <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
+        <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="325"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
+        <translation>请选择图层“{0}”中的人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="394"/>
+        <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
+        <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="400"/>
+        <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
+        <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="432"/>
+        <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
+        <translation>活动断裂：图层“{0}”须为线图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="458"/>
+        <source>{0} candidate(s) excluded:</source>
+        <translation>剔除 {0} 个候选场地：</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="463"/>
+        <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
+        <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="469"/>
+        <source>people within reach</source>
+        <translation>服务范围内人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="470"/>
+        <source>new sites</source>
+        <translation>处新增场地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="471"/>
+        <source>person-metres to the nearest facility</source>
+        <translation>人·米（至最近设施）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="472"/>
+        <source>people with room in a shelter</source>
+        <translation>有容纳空间的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="474"/>
+        <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
+        <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="480"/>
+        <source>Adding the best site one at a time would reach {0:,.1f}.</source>
+        <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="482"/>
+        <source>The solution is proven optimal.</source>
+        <translation>该解已证明为最优。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="484"/>
+        <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
+        <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="498"/>
+        <source>Category (profile code)</source>
+        <translation>设施类型（参数代码）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="499"/>
+        <source>Category (Chinese)</source>
+        <translation>设施类型（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="501"/>
+        <source>Capacity (persons)</source>
+        <translation>容量（人）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="502"/>
+        <source>Rank (1 adds most)</source>
+        <translation>排序（1 为贡献最大）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="503"/>
+        <source>People newly within reach</source>
+        <translation>新增覆盖人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <source>People served</source>
+        <translation>服务人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="505"/>
+        <source>Objective gain</source>
+        <translation>目标值增量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="507"/>
+        <source>Service distance (m)</source>
+        <translation>服务距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="508"/>
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <source>Facility: new or existing</source>
+        <translation>设施：新增或现有</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <source>Facility feature id</source>
+        <translation>设施要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <source>New site&apos;s rank</source>
+        <translation>新增场地排序</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="560"/>
+        <source>Distance (m)</source>
+        <translation>距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="562"/>
+        <source>Served before</source>
+        <translation>选址前有服务</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <source>Served after</source>
+        <translation>选址后有服务</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="564"/>
+        <source>People served before</source>
+        <translation>选址前服务人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="565"/>
+        <source>People served after</source>
+        <translation>选址后服务人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="601"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <source>Area (km²)</source>
+        <translation>面积（平方公里）</translation>
     </message>
 </context>
 </TS>

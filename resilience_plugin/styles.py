@@ -180,6 +180,39 @@ def style_scores(layer, breaks=None) -> None:
     layer.triggerRepaint()
 
 
+def style_siting(layer) -> None:
+    """Chosen sites: large red markers (or red outlines) labelled with their rank, 1 adding the most."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    from .compat import GEOMETRY_POINT
+
+    if layer.geometryType() == GEOMETRY_POINT:
+        symbol = simple_symbol(layer, "#d7191c", size=4.2, outline=("#ffffff", 0.4))
+    else:
+        symbol = simple_symbol(layer, "#d7191c", fill_alpha=0.35, outline=("#d7191c", 0.6))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    label_with(layer, "site_rank", size=9.0, colour="#7f0000")
+    layer.triggerRepaint()
+
+
+def style_allocation(layer) -> None:
+    """Demand by what serves it: a new site (red), an existing facility (blue), nothing within reach (grey)."""
+    from .compat import GEOMETRY_POINT
+
+    point = layer.geometryType() == GEOMETRY_POINT
+
+    def symbol(colour, alpha, size):
+        return simple_symbol(layer, colour, fill_alpha=alpha, size=size if point else None, outline=(colour, 0.0))
+
+    items = [
+        ("new", translate("Resilience", "Served by a new site"), symbol("#f46d43", 0.6, 1.8)),
+        ("existing", translate("Resilience", "Served by an existing facility"), symbol("#4575b4", 0.45, 1.4)),
+        (None, translate("Resilience", "Not served within reach"), symbol("#969696", 0.45, 1.4)),
+    ]
+    categorized(layer, "fac_kind", items)
+    layer.triggerRepaint()
+
+
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles an output when Processing loads it, if it has the field the style keys on."""
 
@@ -199,6 +232,8 @@ OUTPUT_STYLES = {
     "avoidance": ("status", style_avoidance),
     "clusters": ("cluster_id", style_clusters),
     "scores": ("unit_type", style_scores),
+    "siting": ("site_rank", style_siting),
+    "allocation": ("fac_kind", style_allocation),
 }
 
 

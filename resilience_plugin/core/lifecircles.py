@@ -284,7 +284,7 @@ def life_circles(
     from .cancel import check, interruptible, reporter
     from .geometry import extent_gap, present_mask, representative_points
     from .messages import CoreError
-    from .network import NetworkError, WalkingNetwork, catchment_polygons
+    from .network import catchment_polygons, network_for
 
     report = reporter(progress)
 
@@ -338,21 +338,7 @@ def life_circles(
         report(0.8)
     else:
         method = "network"
-        try:
-            walk, built = interruptible(lambda: WalkingNetwork.from_lines(network), canceled)
-        except NetworkError as exc:
-            raise NetworkError(Message("{0}: {1}", network_name, exc.message)) from None
-        if built["added_by_noding"]:
-            notes.append(
-                Note(
-                    "warning",
-                    Message(
-                        QT_TRANSLATE_NOOP("Core", "{0}: the network was not noded; lines were split where they cross ({1} more segments)."),
-                        network_name,
-                        built["added_by_noding"],
-                    ),
-                )
-            )
+        walk = network_for(network, network_name, notes, canceled)
         edges, nodes = len(walk.lines), walk.n_nodes
         notes.append(Note("info", Message(QT_TRANSLATE_NOOP("Core", "Network: {0} edges, {1} nodes."), edges, nodes)))
         report(0.1)

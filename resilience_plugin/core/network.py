@@ -19,7 +19,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
-from .messages import QT_TRANSLATE_NOOP, CoreError
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 
 try:  # scipy is only needed for network search
     from scipy.sparse import coo_matrix
@@ -221,6 +221,79 @@ class WalkingNetwork:
         pos = shapely.line_locate_point(self.lines[ei], points[pi])
         return pi, ei, pos, dist
 
+    def point_distances(
+        self,
+        sources: np.ndarray,
+        targets: np.ndarray,
+        limit: float,
+        tolerance: float,
+        progress: Optional[Callable[[float], None]] = None,
+        canceled: Optional[Callable[[], bool]] = None,
+    ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Walking distance along the network from each source point to each target point, where it is at most
+        ``limit`` metres: (source index, target index, distance) of every such pair.
+
+        Each point joins the network at its nearest point(s) within ``tolerance`` (all of them on a tie), as the
+        life circles do, and the distance is measured along the network between those points; a point with no
+        network within the tolerance is in no pair."""
+        from scipy.sparse.csgraph import dijkstra
+
+        si, se, spos, _sd = self.snap(np.asarray(sources, dtype=object), tolerance)
+        ti, te, tpos, _td = self.snap(np.asarray(targets, dtype=object), tolerance)
+        empty = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0))
+        if len(si) == 0 or len(ti) == 0:
+            return empty
+        t_nodes, t_inv = np.unique(np.concatenate([self.u[te], self.v[te]]), return_inverse=True)
+        tu, tv = t_inv[: len(te)], t_inv[len(te) :]
+        t_rest = self.length[te] - tpos
+        by_edge = np.argsort(te, kind="stable")  # target ties by edge, for targets on a source's own edge
+        te_sorted = te[by_edge]
+        order = np.argsort(si, kind="stable")
+        si, se, spos = si[order], se[order], spos[order]
+        starts = np.r_[0, np.nonzero(np.diff(si))[0] + 1, len(si)]
+        rows_per_batch = max(1, int(BATCH_BYTES // (8 * self.n_nodes)))
+        out_s, out_t, out_d = [], [], []
+        k = 0
+        n_sources = len(starts) - 1
+        while k < n_sources:
+            if canceled is not None and canceled():
+                break
+            nodes = {}
+            first = k
+            while k < n_sources and len(nodes) < rows_per_batch:
+                for e in se[starts[k] : starts[k + 1]]:
+                    nodes.setdefault(int(self.u[e]), len(nodes))
+                    nodes.setdefault(int(self.v[e]), len(nodes))
+                k += 1
+            index = np.fromiter(nodes.keys(), dtype=np.int64, count=len(nodes))
+            matrix = dijkstra(self.graph, directed=False, indices=index, limit=limit)[:, t_nodes]
+            for s in range(first, k):
+                lo, hi = starts[s], starts[s + 1]
+                at_nodes = np.full(len(t_nodes), np.inf)
+                for e, pos in zip(se[lo:hi], spos[lo:hi]):
+                    at_nodes = np.minimum(at_nodes, pos + matrix[nodes[int(self.u[e])]])
+                    at_nodes = np.minimum(at_nodes, (self.length[e] - pos) + matrix[nodes[int(self.v[e])]])
+                d = np.minimum(at_nodes[tu] + tpos, at_nodes[tv] + t_rest)
+                for e, pos in zip(se[lo:hi], spos[lo:hi]):  # along the shared edge itself
+                    a, b = np.searchsorted(te_sorted, [e, e + 1])
+                    same = by_edge[a:b]
+                    d[same] = np.minimum(d[same], np.abs(tpos[same] - pos))
+                near = np.nonzero(d <= limit)[0]
+                if len(near):
+                    # per target, its best tie
+                    tgt, best = ti[near], d[near]
+                    o = np.lexsort((best, tgt))
+                    tgt, best = tgt[o], best[o]
+                    keep = np.r_[True, tgt[1:] != tgt[:-1]]
+                    out_s.append(np.full(int(keep.sum()), si[lo], dtype=np.int64))
+                    out_t.append(tgt[keep])
+                    out_d.append(best[keep])
+            if progress is not None:
+                progress(k / n_sources)
+        if not out_s:
+            return empty
+        return np.concatenate(out_s), np.concatenate(out_t), np.concatenate(out_d)
+
     # ---------------------------------------------------------------- search
     def catchments(
         self,
@@ -378,3 +451,18 @@ def union_in_parallel(geoms, progress=None, canceled=None, chunk: int = 64, work
             if len(results) == 1:
                 return results[0]
             level = [np.array(results[k : k + 2], dtype=object) for k in range(0, len(results), 2)]
+
+
+def network_for(lines: Sequence, name: str, notes: list, canceled: Optional[Callable[[], bool]] = None) -> "WalkingNetwork":
+    """The walking network of ``lines`` (layer ``name``), noded where they cross; a note says so in ``notes``.
+    Raises :class:`NetworkError` naming the layer for lines that make no network."""
+    from .cancel import interruptible
+
+    try:
+        walk, built = interruptible(lambda: WalkingNetwork.from_lines(lines), canceled)
+    except NetworkError as exc:
+        raise NetworkError(Message("{0}: {1}", name, exc.message)) from None
+    if built["added_by_noding"]:
+        template = QT_TRANSLATE_NOOP("Core", "{0}: the network was not noded; lines were split where they cross ({1} more segments).")
+        notes.append(Note("warning", Message(template, name, built["added_by_noding"])))
+    return walk

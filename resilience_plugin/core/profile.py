@@ -316,6 +316,8 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "shelter.capacity_share_target": ("ratio", _number(0, 1)),
     "shelter.fixed_shelter_share_min": ("ratio", _number(0, 1)),
     "shelter.emergency_walk_distance": ("m", _number(0, 10000)),
+    "shelter.short_term_walk_distance": ("m", _number(0, 20000)),
+    "shelter.long_term_walk_distance": ("m", _number(0, 20000)),
     "shelter.area_per_person_by_period": ("m2/person", _number_map(0, 100)),
     "shelter.refuge_days": ("d", _number_map(0, 365)),
     "shelter.long_term_min_area": ("m2", _number(0, 1e8)),
@@ -328,6 +330,8 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "police.stations_per_unit_min": ("count", _integer(0, 100)),
     "police.proxy_distance": ("m", _number(0, 100000)),
     "health.beds_per_1000_target": ("beds/1000 persons", _number(0, 100)),
+    "health.hospital_service_distance": ("m", _number(0, 100000)),
+    "siting.time_limit": ("s", _number(1, 86400)),
     "seismic.design_intensity": ("intensity", _integer(6, 9)),
     "seismic.avoidance_distance_default": ("m", _number(0, 5000)),
     "seismic.avoidance_distance": ("m", _avoidance_table),
@@ -369,6 +373,10 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
 # keys added after format 1 was first published: a profile saved without them takes them from the built-in profile
 OPTIONAL_KEYS = (
     "scoring.goalposts",
+    "shelter.short_term_walk_distance",
+    "shelter.long_term_walk_distance",
+    "health.hospital_service_distance",
+    "siting.time_limit",
     "facility_labels.labels",
     "facility_labels.osm_tags",
     "facility_labels.amap_typecodes",

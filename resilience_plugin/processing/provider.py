@@ -12,6 +12,7 @@ from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
 from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
 from .reports.atlas_report import AtlasReportAlgorithm
+from .siting.siting import SitingAlgorithm
 from .tools.china_coords import ChinaCoordsAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
@@ -26,6 +27,7 @@ ALGORITHMS = (
     FaultCrossingsAlgorithm,
     FaultAvoidanceAlgorithm,
     CorridorExposureAlgorithm,
+    SitingAlgorithm,
     AtlasReportAlgorithm,
     ChinaCoordsAlgorithm,
     ProfileTableAlgorithm,

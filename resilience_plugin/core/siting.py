@@ -1,0 +1,993 @@
+"""Facility siting (补短板选址, 第51、69、86–88、91条): where the next shelters, fire stations, police stations or
+clinics should go, chosen among candidate sites, solved exactly with ``scipy.optimize.milp`` (HiGHS).
+
+Four models, each a question a planner asks:
+
+- ``coverage`` (maximal covering, MCLP): which ``count`` new sites bring the most people within the service distance
+  of a facility?
+- ``set_cover`` (location set covering, LSCP): how few new sites bring everyone who can be reached within the distance?
+- ``p_median``: which ``count`` new sites make the average trip to the nearest facility, per person, the shortest?
+- ``capacitated`` (shelters): which ``count`` new sites let the most people reach a shelter with room for them within
+  the distance (each shelter holding its capacity in persons)?
+
+Existing facilities serve first and are never closed. Candidates excluded by a hazard (a fault's avoidance zone,
+GB 50011 §4.1.7 and 第86条; a flood-risk or geohazard area, 第86、88条) are dropped and listed with the reason.
+Distances are straight-line between points (a polygon stands for its point on surface) unless the caller gives
+demand-to-site distances along a network (:class:`Pairs`).
+
+The entry point is :func:`site`; it returns :class:`Siting`. The solver is given a time limit; where it stops there,
+the best solution found is returned with its proven bound and the gap between them (never a heuristic without a
+bound). HiGHS cannot be interrupted from Python: a cancel takes effect when the solver returns, at the latest at
+the time limit.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+
+MODELS = ("coverage", "set_cover", "p_median", "capacitated")
+CLAUSES = "第51、69、86、87、88、91条"
+# the relative gap at which HiGHS may call a solution optimal: exact for populations up to tens of millions
+MIP_GAP = 1e-9
+# the linking constraint x_ij <= w_i y_j of the capacitated model (a much tighter relaxation) up to this many pairs
+STRONG_LINKS_MAX = 400_000
+# p-median without a distance cap needs every demand-candidate distance; refuse more than this many
+P_MEDIAN_PAIRS_MAX = 3_000_000
+
+
+@dataclass
+class Pairs:
+    """Demand-to-site distances within reach: demand ``i[k]`` is ``d[k]`` metres from site ``j[k]``."""
+
+    i: np.ndarray
+    j: np.ndarray
+    d: np.ndarray
+
+    @classmethod
+    def empty(cls) -> "Pairs":
+        return cls(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0))
+
+    def within(self, distance: float) -> "Pairs":
+        keep = self.d <= distance
+        return Pairs(self.i[keep], self.j[keep], self.d[keep])
+
+
+def straight_pairs(demand_xy: np.ndarray, site_xy: np.ndarray, distance: float) -> Pairs:
+    """Every (demand, site) pair of points at most ``distance`` apart (inf: every pair), with the distance."""
+    demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
+    site_xy = np.asarray(site_xy, dtype=float).reshape(-1, 2)
+    if len(demand_xy) == 0 or len(site_xy) == 0:
+        return Pairs.empty()
+    if not np.isfinite(distance):
+        i, j = np.divmod(np.arange(len(demand_xy) * len(site_xy)), len(site_xy))
+    else:
+        from scipy.spatial import cKDTree
+
+        found = cKDTree(demand_xy).sparse_distance_matrix(cKDTree(site_xy), distance, output_type="ndarray")
+        i, j = found["i"].astype(np.int64), found["j"].astype(np.int64)
+    d = np.hypot(demand_xy[i, 0] - site_xy[j, 0], demand_xy[i, 1] - site_xy[j, 1])
+    order = np.lexsort((j, d, i))  # by demand, then distance, then site: ties broken the same way every run
+    return Pairs(i[order], j[order], d[order])
+
+
+def exclusions(
+    candidates: Sequence,
+    faults: Optional[Sequence] = None,
+    avoidance_distance: float = 0.0,
+    fault_names: Optional[Sequence[str]] = None,
+    zones: Sequence[Tuple[str, Sequence, Optional[Sequence[str]]]] = (),
+) -> List[Optional[Message]]:
+    """Why each candidate may not be used (None: it may): within ``avoidance_distance`` metres of a fault (GB 50011
+    §4.1.7, 第86条), or touching a polygon of one of ``zones`` (``(layer name, polygons, labels or None)``: flood-risk
+    zones of the chosen classes, geohazard areas, any area a planner excludes; 第86、88条). The first reason found
+    is given."""
+    geoms = np.asarray(candidates, dtype=object)
+    reasons: List[Optional[Message]] = [None] * len(geoms)
+    ok = np.nonzero(~shapely.is_missing(geoms))[0]
+    if faults is not None and len(faults) and avoidance_distance >= 0:
+        faults = np.asarray(faults, dtype=object)
+        tree = shapely.STRtree(faults)
+        ci, fj = tree.query(geoms[ok], predicate="dwithin", distance=float(avoidance_distance))
+        for c, f in zip(ok[ci], fj):
+            if reasons[c] is None:
+                name = fault_names[f] if fault_names is not None and fault_names[f] else f"#{f + 1}"
+                template = QT_TRANSLATE_NOOP("Core", "within {0:g} m of fault {1} (GB 50011 §4.1.7, 第86条)")
+                reasons[c] = Message(template, avoidance_distance, name)
+    for layer, polygons, labels in zones:
+        polygons = np.asarray(polygons, dtype=object)
+        if not len(polygons):
+            continue
+        ci, zj = shapely.STRtree(polygons).query(geoms[ok], predicate="intersects")
+        for c, z in zip(ok[ci], zj):
+            if reasons[c] is None:
+                label = labels[z] if labels is not None and labels[z] not in (None, "") else f"#{z + 1}"
+                reasons[c] = Message(QT_TRANSLATE_NOOP("Core", "inside {0} ({1}) (第86、88条)"), layer, label)
+    return reasons
+
+
+@dataclass
+class Siting:
+    """What :func:`site` returns.
+
+    Per chosen site, in the order a greedy reading adds them (the one that adds most first): ``chosen`` (candidate
+    index), ``adds`` (people newly within the distance when it is added), ``serves`` (people for whom it is the
+    nearest open facility within reach; capacitated: the people it takes in) and ``gain`` (what it adds to the
+    objective in that order: people, or person-metres saved for p-median).
+
+    Per demand: ``facility`` (a candidate index, or ``-2 - k`` for existing facility ``k``, or -1: none within
+    reach), ``facility_distance`` (m, NaN: none), ``served_before`` and ``served_after`` (people within reach of a
+    facility; capacitated: people with room in one).
+
+    The solve: ``objective`` (people covered or served; the number of new sites for set cover; person-metres for
+    p-median), its proven ``bound``, the relative ``gap`` (0: proven optimal), ``optimal``, ``greedy_objective`` (what
+    adding the best site one at a time reaches), ``seconds``, and ``excluded`` (candidate index, reason)."""
+
+    model: str
+    distance: float
+    count: int
+    chosen: np.ndarray
+    adds: np.ndarray
+    serves: np.ndarray
+    gain: np.ndarray
+    facility: np.ndarray
+    facility_distance: np.ndarray
+    served_before: np.ndarray
+    served_after: np.ndarray
+    objective: float
+    bound: float
+    gap: float
+    optimal: bool
+    greedy_objective: float
+    seconds: float
+    excluded: List[Tuple[int, Message]] = field(default_factory=list)
+    uncoverable: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # demand no site reaches
+    population: float = 0.0  # people of all demand features
+    notes: List[Note] = field(default_factory=list)
+
+    @property
+    def before(self) -> float:
+        """People served before the new sites."""
+        return float(self.served_before.sum())
+
+    @property
+    def after(self) -> float:
+        """People served after the new sites."""
+        return float(self.served_after.sum())
+
+
+@dataclass
+class _Solved:
+    chosen: np.ndarray  # allowed-column indices
+    objective: float
+    bound: float
+    optimal: bool
+    flows: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None  # capacitated: (demand, site column, people)
+    flows_before: Optional[Tuple[np.ndarray, np.ndarray, np.ndarray]] = None  # the same with the existing ones only
+
+
+def _milp(c, rows, lower, upper, integral, time_limit: float):
+    """scipy's milp on the constraint matrix ``rows`` (sparse), variables in [0, 1] unless given otherwise."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    c = np.asarray(c, dtype=float)
+    return milp(
+        c,
+        constraints=[LinearConstraint(rows, lower, upper)],
+        integrality=integral,
+        bounds=Bounds(np.zeros(len(c)), np.ones(len(c))),
+        options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False},
+    )
+
+
+def _csr(rows_i, cols_j, values, shape):
+    from scipy import sparse
+
+    return sparse.csr_matrix((np.asarray(values, dtype=float), (np.asarray(rows_i), np.asarray(cols_j))), shape=shape)
+
+
+def _unique_rows(matrix) -> Tuple[np.ndarray, np.ndarray]:
+    """Rows of a 0/1 sparse matrix with the same columns, grouped: (first row of each group, group of each row)."""
+    keys = {}
+    group = np.empty(matrix.shape[0], dtype=np.int64)
+    first = []
+    for r in range(matrix.shape[0]):
+        key = matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]].tobytes()
+        g = keys.get(key)
+        if g is None:
+            g = keys[key] = len(first)
+            first.append(r)
+        group[r] = g
+    return np.asarray(first, dtype=np.int64), group
+
+
+def _status(res, sense: float) -> Tuple[Optional[np.ndarray], float, float, bool]:
+    """(solution or None, objective, proven bound, optimal) of a milp result; ``sense`` -1 for a maximisation."""
+    x = res.x if res.x is not None and res.status in (0, 1) else None
+    objective = sense * float(res.fun) if x is not None else float("nan")
+    bound = getattr(res, "mip_dual_bound", None)
+    bound = sense * float(bound) if bound is not None and np.isfinite(bound) else (objective if res.status == 0 else float("nan"))
+    return x, objective, bound, res.status == 0
+
+
+def _coverage(cover, w, p: int, time_limit: float) -> _Solved:
+    """MCLP on ``cover`` (demand x column 0/1, rows of demand not yet covered that some column reaches)."""
+    from scipy import sparse
+
+    first, group = _unique_rows(cover)
+    weights = np.bincount(group, weights=w, minlength=len(first))
+    a = cover[first]
+    n_rows, n_cols = a.shape
+    rows = sparse.vstack(
+        [
+            sparse.hstack([-a, sparse.identity(n_rows, format="csr")]),
+            _csr(np.zeros(n_cols), np.arange(n_cols), np.ones(n_cols), (1, n_cols + n_rows)),
+        ]
+    ).tocsr()
+    upper = np.r_[np.zeros(n_rows), p]
+    res = _milp(np.r_[np.zeros(n_cols), -weights], rows, -np.inf, upper, np.r_[np.ones(n_cols), np.zeros(n_rows)], time_limit)
+    x, objective, bound, optimal = _status(res, -1.0)
+    chosen = np.nonzero(x[:n_cols] > 0.5)[0] if x is not None else None
+    return _Solved(chosen, objective, bound, optimal)
+
+
+def _set_cover(cover, time_limit: float) -> _Solved:
+    first, _group = _unique_rows(cover)
+    a = cover[first]
+    n_cols = a.shape[1]
+    res = _milp(np.ones(n_cols), a, 1.0, np.inf, np.ones(n_cols), time_limit)
+    x, objective, bound, optimal = _status(res, 1.0)
+    chosen = np.nonzero(x > 0.5)[0] if x is not None else None
+    if bound == bound:
+        bound = float(np.ceil(bound - 1e-6))  # a count of sites: the bound rounds up
+    return _Solved(chosen, objective, bound, optimal)
+
+
+def _p_median(pairs: Pairs, w, ceiling: np.ndarray, n_cols: int, p: int, time_limit: float) -> _Solved:
+    """p-median, radius formulation: per demand, z_k = 1 while no open site lies within its k-th distinct distance.
+
+    ``pairs`` (sorted by demand, then distance) hold every column nearer than the demand's ``ceiling`` (the distance
+    it has anyway: to an existing facility, or the cap; inf: none, then every column is in ``pairs``)."""
+    from scipy import sparse
+
+    n_pairs = len(pairs.i)
+    if n_pairs == 0:  # no candidate is nearer than what every demand has anyway: any choice is as good
+        return _Solved(np.arange(min(p, n_cols)), 0.0, 0.0, True)
+    # the distinct distances of each demand: a level starts where the demand or the distance changes
+    new_level = np.ones(n_pairs, dtype=bool)
+    new_level[1:] = (pairs.i[1:] != pairs.i[:-1]) | (pairs.d[1:] != pairs.d[:-1])
+    level = np.cumsum(new_level) - 1  # level index of each pair
+    n_levels = int(level[-1]) + 1 if n_pairs else 0
+    lev_demand = pairs.i[new_level]
+    lev_dist = pairs.d[new_level]
+    last = np.ones(n_levels, dtype=bool)
+    last[:-1] = lev_demand[1:] != lev_demand[:-1]
+    nxt = np.r_[lev_dist[1:], 0.0]
+    step = np.where(last, ceiling[lev_demand] - lev_dist, nxt - lev_dist)
+    finite = np.isfinite(step)  # the last level of a demand without ceiling: never all closed (p >= 1)
+    cost = np.where(finite, w[lev_demand] * np.where(finite, step, 0.0), 0.0)
+    # z_k >= z_{k-1} - sum of y at distance level k  (z_{-1} = 1): rows -z_{k-1} + z_k + sum y >= 0 (first: >= 1)
+    first_level = np.ones(n_levels, dtype=bool)
+    first_level[1:] = lev_demand[1:] != lev_demand[:-1]
+    z = n_cols + np.arange(n_levels)
+    r_y = level
+    c_y = pairs.j
+    r_z = np.arange(n_levels)
+    prev = np.nonzero(~first_level)[0]
+    rows = sparse.csr_matrix(
+        (
+            np.r_[np.ones(n_pairs), np.ones(n_levels), -np.ones(len(prev)), np.ones(n_cols)],
+            (np.r_[r_y, r_z, prev, np.full(n_cols, n_levels)], np.r_[c_y, z, z[prev - 1], np.arange(n_cols)]),
+        ),
+        shape=(n_levels + 1, n_cols + n_levels),
+    )
+    lower = np.r_[first_level.astype(float), -np.inf]
+    upper = np.r_[np.full(n_levels, np.inf), p]
+    z_upper = np.where(finite, 1.0, 0.0)  # a demand's last level without ceiling cannot be reached
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    res = milp(
+        np.r_[np.zeros(n_cols), cost],
+        constraints=[LinearConstraint(rows, lower, upper)],
+        integrality=np.r_[np.ones(n_cols), np.zeros(n_levels)],
+        bounds=Bounds(np.zeros(n_cols + n_levels), np.r_[np.ones(n_cols), z_upper]),
+        options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False},
+    )
+    base = float((w[lev_demand] * lev_dist)[first_level].sum())
+    x, objective, bound, optimal = _status(res, 1.0)
+    chosen = np.nonzero(x[:n_cols] > 0.5)[0] if x is not None else None
+    return _Solved(chosen, objective + base, bound + base, optimal)
+
+
+def _capacitated(pairs: Pairs, w, capacity, existing_pairs: Pairs, existing_capacity, n_cols: int, p: int, time_limit: float) -> _Solved:
+    """Most people with room in a shelter within reach: flows x (people of a demand to a site), y (site opened)."""
+    from scipy import sparse
+
+    n_x, n_e = len(pairs.i), len(existing_pairs.i)
+    n_demand = len(w)
+    n_existing = len(existing_capacity)
+    # variables: y (n_cols), x (n_x, to candidates), v (n_e, to existing); all scaled to [0, 1] of the demand's people
+    wx, wv = w[pairs.i], w[existing_pairs.i]
+    n_var = n_cols + n_x + n_e
+    r, c, v = [], [], []
+    # each demand sends at most its people: sum of shares <= 1
+    r += [pairs.i, existing_pairs.i]
+    c += [n_cols + np.arange(n_x), n_cols + n_x + np.arange(n_e)]
+    v += [np.ones(n_x), np.ones(n_e)]
+    row = n_demand
+    # each candidate takes at most its capacity when open: sum w x - cap y <= 0
+    r += [row + pairs.j, row + np.arange(n_cols)]
+    c += [n_cols + np.arange(n_x), np.arange(n_cols)]
+    v += [wx, -np.asarray(capacity, dtype=float)]
+    row += n_cols
+    # each existing facility takes at most its capacity (inf: no limit)
+    r += [row + existing_pairs.j]
+    c += [n_cols + n_x + np.arange(n_e)]
+    v += [wv]
+    row += n_existing
+    # at most p new sites
+    r += [np.full(n_cols, row)]
+    c += [np.arange(n_cols)]
+    v += [np.ones(n_cols)]
+    row += 1
+    lower = [np.full(n_demand, -np.inf), np.full(n_cols, -np.inf), np.full(n_existing, -np.inf), [-np.inf]]
+    upper = [np.ones(n_demand), np.zeros(n_cols), np.asarray(existing_capacity, dtype=float), [p]]
+    if n_x <= STRONG_LINKS_MAX:  # x_ij <= y_j: nobody goes to a closed site, also in the relaxation
+        r += [row + np.arange(n_x), row + np.arange(n_x)]
+        c += [n_cols + np.arange(n_x), pairs.j]
+        v += [np.ones(n_x), -np.ones(n_x)]
+        lower.append(np.full(n_x, -np.inf))
+        upper.append(np.zeros(n_x))
+        row += n_x
+    matrix = sparse.csr_matrix((np.concatenate(v), (np.concatenate(r), np.concatenate(c))), shape=(row, n_var))
+    cost = -np.r_[np.zeros(n_cols), wx, wv]
+    res = _milp(cost, matrix, np.concatenate(lower), np.concatenate(upper), np.r_[np.ones(n_cols), np.zeros(n_x + n_e)], time_limit)
+    x, objective, bound, optimal = _status(res, -1.0)
+    if x is None:
+        return _Solved(None, objective, bound, optimal)
+    chosen = np.nonzero(x[:n_cols] > 0.5)[0]
+    people = np.r_[x[n_cols : n_cols + n_x] * wx, x[n_cols + n_x :] * wv]
+    sites = np.r_[pairs.j, -2 - existing_pairs.j]
+    demand = np.r_[pairs.i, existing_pairs.i]
+    return _Solved(chosen, objective, bound, optimal, (demand, sites, people))
+
+
+def _existing_flows(pairs: Pairs, w: np.ndarray, capacity: np.ndarray):
+    """The most people the existing shelters take in within reach (a max-flow LP): (demand, -2 - shelter, people)."""
+    from scipy import sparse
+    from scipy.optimize import linprog
+
+    n_e = len(pairs.i)
+    if n_e == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0)
+    people = w[pairs.i]
+    rows = sparse.vstack(
+        [_csr(pairs.i, np.arange(n_e), np.ones(n_e), (len(w), n_e)), _csr(pairs.j, np.arange(n_e), people, (len(capacity), n_e))]
+    ).tocsr()
+    upper = np.r_[np.ones(len(w)), np.where(np.isfinite(capacity), capacity, 1e300)]
+    res = linprog(-people, A_ub=rows, b_ub=upper, bounds=(0, 1), method="highs")
+    share = res.x if res.x is not None else np.zeros(n_e)
+    return pairs.i, -2 - pairs.j, share * people
+
+
+def _greedy_reading(chosen: np.ndarray, w: np.ndarray, pairs: Pairs, start: np.ndarray, kind: str, fixed: bool = False):
+    """``chosen`` in the order a greedy reading adds them, each step the site that adds most (ties: the lower index),
+    with what each adds: ``kind`` "cover" (people newly within reach; ``start``: who is covered already) or
+    "distance" (person-metres saved; ``start``: each demand's distance so far, inf: none). ``fixed``: keep the order
+    given and only measure."""
+    chosen = np.asarray(chosen, dtype=np.int64)
+    if len(chosen) == 0:
+        return chosen, np.empty(0)
+    local = {int(c): k for k, c in enumerate(chosen)}
+    sel = np.isin(pairs.j, chosen)
+    pi, pd = pairs.i[sel], pairs.d[sel]
+    pj = np.array([local[int(j)] for j in pairs.j[sel]], dtype=np.int64)
+    state = np.array(start, copy=True)
+    done = np.zeros(len(chosen), dtype=bool)
+    order, gains = [], []
+    big = 1e12  # a first facility for a demand without any: counted once, reported as NaN
+    for step in range(len(chosen)):
+        if kind == "cover":
+            values = np.bincount(pj, weights=w[pi] * ~state[pi], minlength=len(chosen))
+        else:
+            now = np.where(np.isinf(state[pi]), big, state[pi])
+            values = np.bincount(pj, weights=w[pi] * np.maximum(now - pd, 0.0), minlength=len(chosen))
+        if fixed:
+            pick = step
+        else:
+            values[done] = -np.inf
+            pick = int(np.argmax(values))
+        done[pick] = True
+        order.append(chosen[pick])
+        gains.append(values[pick] if values[pick] < big else np.nan)
+        mine = pj == pick
+        if kind == "cover":
+            state[pi[mine]] = True
+        else:
+            state[pi[mine]] = np.minimum(state[pi[mine]], pd[mine])
+    return np.asarray(order, dtype=np.int64), np.asarray(gains, dtype=float)
+
+
+def site(
+    demand: Sequence,
+    population: Sequence[float],
+    candidates: Sequence,
+    model: str,
+    count: int,
+    distance: float,
+    existing: Optional[Sequence] = None,
+    capacity: Optional[Sequence[float]] = None,
+    existing_capacity: Optional[Sequence[float]] = None,
+    excluded: Optional[Sequence[Optional[Message]]] = None,
+    pairs: Optional[Pairs] = None,
+    existing_pairs: Optional[Pairs] = None,
+    max_distance: Optional[float] = None,
+    network: Optional[Sequence] = None,
+    snap_tolerance: float = 100.0,
+    time_limit: float = 60.0,
+    demand_name: str = "demand",
+    candidates_name: str = "candidates",
+    network_name: str = "network",
+    progress: Optional[Callable[[float], None]] = None,
+    canceled: Optional[Callable[[], bool]] = None,
+) -> Siting:
+    """Choose new facility sites among ``candidates`` (see the module's docstring for the four ``model`` s).
+
+    All geometries are shapely geometries in one projected CRS in metres (a polygon stands for its point on
+    surface). ``population``: people per demand feature (NaN or negative: an error). ``count``: the number of new
+    sites (coverage, p-median, capacitated; set cover finds its own). ``distance``: the service distance in metres.
+    ``existing``: facilities already open. ``capacity`` / ``existing_capacity``: persons each can hold (capacitated
+    model; None for existing: no limit). ``excluded``: per candidate, why it may not be used (see
+    :func:`exclusions`), or None. ``pairs`` / ``existing_pairs``: demand-to-site distances along a network, every pair
+    within reach (straight-line when not given). ``network``: walking or road network lines; distances are then
+    measured along it between the points where demand and sites join it (their nearest network point within
+    ``snap_tolerance`` metres, as the life circles do; a feature farther away is reached by nothing).
+    ``max_distance``: p-median counts a farther trip as this distance (None: no cap, where every demand-candidate
+    distance is known; along a network the cap is then 4 x ``distance``, said in the notes). ``time_limit``: seconds
+    for the solver.
+
+    Raises :class:`CoreError` for input that cannot give an answer: an unknown model, no candidate left, a
+    ``count`` below 1 or above the candidates left, no population, inputs in different CRSs."""
+    import time
+
+    from .cancel import check, reporter
+    from .geometry import extent_gap, present_mask, representative_points
+    from .lifecircles import INPUTS_APART, MAX_GAP_M
+
+    report = reporter(progress)
+    started = time.perf_counter()
+    notes: List[Note] = []
+    if model not in MODELS:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting model '{0}'; one of {1}."), model, ", ".join(MODELS))
+    demand = np.asarray(demand, dtype=object)
+    candidates = np.asarray(candidates, dtype=object)
+    existing = np.asarray(existing if existing is not None else [], dtype=object)
+    n, m, k = len(demand), len(candidates), len(existing)
+    w = np.asarray(population, dtype=float)
+    if len(w) != n:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: {1} population values for {2} features."), demand_name, len(w), n)
+    if (~np.isfinite(w)).any() or (w < 0).any():
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: population must be a number of 0 or more for every feature."), demand_name)
+    has_demand = present_mask(demand)
+    w = np.where(has_demand, w, 0.0)
+    if w.sum() <= 0:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: no population to serve (every value is 0 or empty)."), demand_name)
+    if distance is None or not distance > 0:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "The service distance must be more than 0 m."))
+    gap = max(extent_gap(demand, candidates), extent_gap(demand, existing) if k else 0.0)
+    if gap > MAX_GAP_M:
+        other = candidates_name if extent_gap(demand, candidates) > MAX_GAP_M else "existing"
+        raise CoreError(INPUTS_APART, other, gap / 1000, demand_name)
+
+    reasons = list(excluded) if excluded is not None else [None] * m
+    cand_present = present_mask(candidates)
+    allowed = np.array([r is None for r in reasons], dtype=bool) & cand_present
+    if model == "capacitated":
+        if capacity is None:
+            raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: the capacitated model needs each candidate's capacity."), candidates_name)
+        capacity = np.nan_to_num(np.asarray(capacity, dtype=float), nan=0.0)
+        if (capacity <= 0).any():
+            notes.append(
+                Note(
+                    "warning",
+                    Message(
+                        QT_TRANSLATE_NOOP("Core", "{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used."),
+                        candidates_name,
+                        int((allowed & (capacity <= 0)).sum()),
+                    ),
+                )
+            )
+            allowed &= capacity > 0
+    columns = np.nonzero(allowed)[0]  # candidate index of each allowed column
+    if len(columns) == 0:
+        raise CoreError(
+            QT_TRANSLATE_NOOP("Core", "{0}: no candidate site is left after the exclusions ({1} excluded of {2})."),
+            candidates_name,
+            sum(r is not None for r in reasons),
+            m,
+        )
+    if model != "set_cover":
+        if count < 1:
+            raise CoreError(QT_TRANSLATE_NOOP("Core", "The number of new sites must be 1 or more."))
+        if count > len(columns):
+            raise CoreError(
+                QT_TRANSLATE_NOOP("Core", "{0} new sites asked for, but only {1} candidate site(s) of '{2}' can be used."),
+                count,
+                len(columns),
+                candidates_name,
+            )
+    check(canceled)
+
+    # distances: demand to allowed candidates, demand to existing
+    points = representative_points(demand)
+    demand_xy = np.full((n, 2), np.nan)
+    demand_xy[has_demand] = shapely.get_coordinates(points[has_demand])
+    need = model == "p_median"
+    reach = distance
+    if need:
+        reach = np.inf if max_distance is None else max(float(max_distance), distance)
+        if network is not None and max_distance is None:
+            reach = 4.0 * distance
+            notes.append(
+                Note(
+                    "info",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Core",
+                            "p-median along the network counts a trip longer than {0:g} m as {0:g} m "
+                            "(set a maximum distance to change it).",
+                        ),
+                        reach,
+                    ),
+                )
+            )
+    if network is not None and pairs is None:
+        pairs, existing_pairs = _network_pairs(
+            network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled
+        )
+    if pairs is None:
+        cand_xy = shapely.get_coordinates(representative_points(candidates[columns]))
+        idx = np.nonzero(has_demand)[0]
+        if need and not np.isfinite(reach) and len(idx) * len(columns) > P_MEDIAN_PAIRS_MAX:
+            raise CoreError(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example "
+                    "{1:g} m); a longer trip then counts as that distance.",
+                ),
+                len(idx) * len(columns),
+                4 * distance,
+            )
+        found = straight_pairs(demand_xy[idx], cand_xy, reach)
+        cand_pairs = Pairs(idx[found.i], found.j, found.d)
+    else:
+        col_of = np.full(m, -1, dtype=np.int64)
+        col_of[columns] = np.arange(len(columns))
+        keep = (col_of[pairs.j] >= 0) & (pairs.d <= reach) & has_demand[pairs.i]
+        cand_pairs = Pairs(pairs.i[keep], col_of[pairs.j[keep]], pairs.d[keep])
+        order = np.lexsort((cand_pairs.j, cand_pairs.d, cand_pairs.i))
+        cand_pairs = Pairs(cand_pairs.i[order], cand_pairs.j[order], cand_pairs.d[order])
+    if existing_pairs is None:
+        ex_present = present_mask(existing) if k else np.zeros(0, dtype=bool)
+        if k and ex_present.any():
+            ex_idx = np.nonzero(ex_present)[0]
+            idx = np.nonzero(has_demand)[0]
+            ex_reach = reach if need else distance
+            found = straight_pairs(demand_xy[idx], shapely.get_coordinates(representative_points(existing[ex_idx])), ex_reach)
+            existing_pairs = Pairs(idx[found.i], ex_idx[found.j], found.d)
+        else:
+            existing_pairs = Pairs.empty()
+    report(0.2)
+    check(canceled)
+
+    # the nearest existing facility of each demand (within what was measured)
+    near_ex = np.full(n, np.inf)
+    near_ex_idx = np.full(n, -1, dtype=np.int64)
+    if len(existing_pairs.i):
+        order = np.lexsort((existing_pairs.j, existing_pairs.d, existing_pairs.i))
+        ei, ej, ed = existing_pairs.i[order], existing_pairs.j[order], existing_pairs.d[order]
+        firsts = np.r_[True, ei[1:] != ei[:-1]]
+        near_ex[ei[firsts]] = ed[firsts]
+        near_ex_idx[ei[firsts]] = ej[firsts]
+    covered_before = near_ex <= distance
+    within = cand_pairs.within(distance)
+    n_cols = len(columns)
+    cover = _csr(within.i, within.j, np.ones(len(within.i)), (n, n_cols))
+    cover.data[:] = 1.0
+    reachable = np.diff(cover.indptr) > 0
+    uncoverable = np.nonzero(has_demand & (w > 0) & ~covered_before & ~reachable)[0]
+    if len(uncoverable):
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{0} feature(s) of '{1}' ({2:,.0f} people) have no facility and no usable candidate within {3:g} m."
+                    ),
+                    len(uncoverable),
+                    demand_name,
+                    float(w[uncoverable].sum()),
+                    distance,
+                ),
+            )
+        )
+
+    if model == "coverage":
+        rows = np.nonzero(~covered_before & reachable & (w > 0))[0]
+        solved = _coverage(cover[rows], w[rows], count, time_limit) if len(rows) else _Solved(np.empty(0, dtype=np.int64), 0.0, 0.0, True)
+        base = float(w[covered_before].sum())
+        solved.objective += base
+        solved.bound += base
+    elif model == "set_cover":
+        rows = np.nonzero(~covered_before & reachable & (w > 0))[0]
+        solved = _set_cover(cover[rows], time_limit) if len(rows) else _Solved(np.empty(0, dtype=np.int64), 0.0, 0.0, True)
+    elif model == "p_median":
+        ceiling = np.minimum(near_ex, reach)
+        keep = cand_pairs.d < ceiling[cand_pairs.i]
+        mine = Pairs(cand_pairs.i[keep], cand_pairs.j[keep], cand_pairs.d[keep])
+        solved = _p_median(mine, w, ceiling, n_cols, count, time_limit)
+        outside = np.isfinite(ceiling) & ~np.isin(np.arange(n), mine.i)
+        constant = float((w[outside] * ceiling[outside]).sum())
+        solved.objective += constant
+        solved.bound += constant
+    else:
+        ex_cap = np.full(k, np.inf) if existing_capacity is None else np.nan_to_num(np.asarray(existing_capacity, dtype=float), nan=0.0)
+        solved = _capacitated(within, w, capacity[columns], existing_pairs, ex_cap, n_cols, count, time_limit)
+        check(canceled)
+        solved.flows_before = _existing_flows(existing_pairs, w, ex_cap)
+    check(canceled)
+    report(0.8)
+
+    greedy = _greedy(model, w, cover, within if model != "p_median" else cand_pairs, near_ex, reach, covered_before, count, distance)
+    if solved.chosen is None:  # the solver found no solution in time: the greedy one, with the solver's bound
+        solved.chosen = greedy[0]
+        solved.objective = greedy[1]
+        solved.optimal = False
+        notes.append(
+            Note(
+                "warning",
+                Message(QT_TRANSLATE_NOOP("Core", "The solver found no solution within {0:g} s; the greedy one is given."), time_limit),
+            )
+        )
+    elif model != "capacitated" and _better(model, greedy[1], solved.objective):  # never worse than greedy
+        solved.chosen, solved.objective = greedy[0], greedy[1]
+    if solved.bound != solved.bound:
+        solved.bound = solved.objective if solved.optimal else float("nan")
+    if model == "set_cover":
+        gap = 0.0 if solved.objective <= solved.bound else (solved.objective - solved.bound) / max(solved.objective, 1.0)
+    elif solved.objective and solved.bound == solved.bound:
+        gap = abs(solved.bound - solved.objective) / max(abs(solved.objective), 1e-9)
+    else:
+        gap = 0.0 if solved.optimal else float("nan")
+    optimal = solved.optimal or gap <= 1e-7
+
+    # the answer read per site and per demand
+    chosen_cols = np.asarray(solved.chosen, dtype=np.int64)
+    result = _read_out(
+        model, chosen_cols, columns, w, within, cand_pairs, existing_pairs, near_ex, near_ex_idx, covered_before, distance, solved
+    )
+    facility, fdist, served_after, served_before = result
+    if model == "capacitated":
+        demand_, sites_, people_ = solved.flows
+        took = np.bincount(sites_[sites_ >= 0], weights=people_[sites_ >= 0], minlength=n_cols)[chosen_cols]
+        order = chosen_cols[np.lexsort((chosen_cols, -took))]
+        gains = np.bincount(sites_[sites_ >= 0], weights=people_[sites_ >= 0], minlength=n_cols)[order]
+        serves = gains.copy()
+    elif model == "p_median":
+        order, gains = _greedy_reading(chosen_cols, w, cand_pairs, np.minimum(near_ex, reach), "distance")
+        serves = np.array([float(w[facility == columns[c]].sum()) for c in order])
+    else:
+        order, gains = _greedy_reading(chosen_cols, w, within, covered_before, "cover")
+        serves = np.array([float(w[facility == columns[c]].sum()) for c in order])
+    _order, adds = _greedy_reading(order, w, within, covered_before, "cover", fixed=True)
+    useless = [columns[c] for c, a, s in zip(order, adds, serves) if a == 0 and s == 0]
+    if useless and model == "coverage":
+        notes.append(
+            Note(
+                "info",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "{0} of the {1} sites add nobody: everyone within reach is covered with fewer."),
+                    len(useless),
+                    len(order),
+                ),
+            )
+        )
+    report(1.0)
+    siting = Siting(
+        model,
+        float(distance),
+        int(count),
+        columns[order],
+        adds,
+        serves,
+        gains,
+        facility,
+        fdist,
+        served_before,
+        served_after,
+        float(solved.objective),
+        float(solved.bound),
+        float(gap),
+        bool(optimal),
+        float(greedy[1]),
+        time.perf_counter() - started,
+        [(i, r) for i, r in enumerate(reasons) if r is not None],
+        uncoverable,
+        float(w.sum()),
+        notes,
+    )
+    return siting
+
+
+def _network_pairs(network, network_name, demand, candidates, existing, reach, tolerance, notes, demand_name, report, canceled):
+    """Demand-to-candidate and demand-to-existing distances along ``network`` within ``reach``."""
+    from .cancel import check
+    from .geometry import present_mask, representative_points
+    from .network import network_for
+
+    walk = network_for(network, network_name, notes, canceled)
+    check(canceled)
+    has = present_mask(demand)
+    points = np.full(len(demand), None, dtype=object)
+    points[has] = representative_points(demand[has])
+    found = []
+    for k, sites in enumerate((candidates, existing)):
+        ok = present_mask(sites) if len(sites) else np.zeros(0, dtype=bool)
+        site_points = np.full(len(sites), None, dtype=object)
+        site_points[ok] = representative_points(sites[ok])
+        src_idx, dem_idx = np.nonzero(ok)[0], np.nonzero(has)[0]
+        a, b, d = walk.point_distances(
+            site_points[src_idx],
+            points[dem_idx],
+            reach,
+            tolerance,
+            progress=lambda f, k=k: report(0.05 + 0.1 * k + 0.1 * f),
+            canceled=canceled,
+        )
+        check(canceled)
+        order = np.lexsort((src_idx[a], d, dem_idx[b]))
+        found.append(Pairs(dem_idx[b][order], src_idx[a][order], d[order]))
+    snapped = walk.snap(points[has], tolerance)[0]
+    off = int(has.sum()) - len(np.unique(snapped))
+    if off:
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "{0} feature(s) of '{1}' have no network within {2:g} m and are reached by no site."),
+                    off,
+                    demand_name,
+                    tolerance,
+                ),
+            )
+        )
+    return found[0], found[1]
+
+
+def _better(model: str, a: float, b: float) -> bool:
+    """Whether objective ``a`` is strictly better than ``b`` for ``model``."""
+    if a != a:
+        return False
+    if b != b:
+        return True
+    return a < b - 1e-9 * max(1.0, abs(b)) if model in ("set_cover", "p_median") else a > b + 1e-9 * max(1.0, abs(b))
+
+
+def _greedy(model, w, cover, pairs: Pairs, near_ex, reach, covered_before, count, distance):
+    """The greedy answer (chosen columns, objective): add the site that adds most until ``count`` (set cover: until
+    everyone coverable is covered). For capacitated shelters, greedy is not computed (NaN)."""
+    if model == "capacitated":
+        return np.empty(0, dtype=np.int64), float("nan")
+    n_cols = cover.shape[1]
+    cover_t = cover.T.tocsr()
+    if model in ("coverage", "set_cover"):
+        state = covered_before.copy()
+        coverable = state | (np.diff(cover.indptr) > 0)
+        chosen = []
+        while True:
+            if model == "coverage" and len(chosen) >= count:
+                break
+            if model == "set_cover" and (state | ~coverable | (w <= 0)).all():
+                break
+            gains = cover_t @ (w * ~state) if model == "coverage" else cover_t @ ((~state & (w > 0)).astype(float))
+            gains[chosen] = -1
+            best = int(np.argmax(gains))
+            if gains[best] <= 0:
+                break
+            chosen.append(best)
+            state[cover_t.indices[cover_t.indptr[best] : cover_t.indptr[best + 1]]] = True
+        value = float(w[state].sum()) if model == "coverage" else float(len(chosen))
+        return np.asarray(chosen, dtype=np.int64), value
+    ceiling = np.minimum(near_ex, reach)
+    current = ceiling.copy()
+    chosen = []
+    big = 1e12
+    for _ in range(count):
+        now = np.where(np.isinf(current[pairs.i]), big, current[pairs.i])
+        saved = w[pairs.i] * np.maximum(now - pairs.d, 0.0)
+        gains = np.bincount(pairs.j, weights=saved, minlength=n_cols)
+        gains[chosen] = -1
+        best = int(np.argmax(gains))
+        chosen.append(best)
+        sel = pairs.j == best
+        current[pairs.i[sel]] = np.minimum(current[pairs.i[sel]], pairs.d[sel])
+    value = float((w * np.where(np.isinf(current), 0.0, current)).sum())
+    if np.isinf(current[w > 0]).any():
+        value = float("nan")
+    return np.asarray(chosen, dtype=np.int64), value
+
+
+def _read_out(model, chosen_cols, columns, w, within, cand_pairs, existing_pairs, near_ex, near_ex_idx, covered_before, distance, solved):
+    """Per demand: facility (candidate index, -2-k existing, -1 none), its distance, people served after and before."""
+    n = len(w)
+    open_col = np.zeros(len(columns), dtype=bool)
+    open_col[chosen_cols] = True
+    facility = np.where(np.isfinite(near_ex), -2 - near_ex_idx, -1)
+    fdist = np.where(np.isfinite(near_ex), near_ex, np.nan)
+    source = cand_pairs if model == "p_median" else within
+    sel = open_col[source.j]
+    order = np.lexsort((source.j[sel], source.d[sel], source.i[sel]))
+    si, sj, sd = source.i[sel][order], source.j[sel][order], source.d[sel][order]
+    firsts = np.r_[True, si[1:] != si[:-1]] if len(si) else np.zeros(0, dtype=bool)
+    for i, j, d in zip(si[firsts], sj[firsts], sd[firsts]):
+        if not d >= fdist[i]:  # a new site nearer than the nearest existing one (or none)
+            facility[i] = columns[j]
+            fdist[i] = d
+    if model != "p_median":  # only facilities within the distance serve
+        far = ~(fdist <= distance)
+        facility[far] = -1
+        fdist[far] = np.nan
+    if model == "capacitated":
+        demand_, sites_, people_ = solved.flows
+        served_after = np.bincount(demand_, weights=people_, minlength=n)
+        served_after = np.minimum(served_after, w)
+        main = np.full(n, -1, dtype=np.int64)
+        best = np.zeros(n)
+        for i, s, p in zip(demand_, sites_, people_):
+            if p > best[i] + 1e-9:
+                best[i] = p
+                main[i] = columns[s] if s >= 0 else s
+        facility = main
+        fdist = np.full(n, np.nan)
+        for pairs_, is_new in ((within, True), (existing_pairs, False)):
+            for i, j, d in zip(pairs_.i, pairs_.j, pairs_.d):
+                target = columns[j] if is_new else -2 - j
+                if facility[i] == target:
+                    fdist[i] = d
+        served_before = np.zeros(n)
+        if solved.flows_before is not None:
+            demand_b, _sites_b, people_b = solved.flows_before
+            served_before = np.minimum(np.bincount(demand_b, weights=people_b, minlength=n), w)
+        return facility, fdist, served_after, served_before
+    served_after = np.where(fdist <= distance, w, 0.0)
+    served_before = np.where(covered_before, w, 0.0)
+    return facility, fdist, served_after, served_before
+
+
+# what is sited: the profile key of its service distance, and its refuge period for the area per person (shelters)
+CATEGORY_RULES = {
+    "emergency_shelter": ("shelter.emergency_walk_distance", "emergency"),
+    "short_term_shelter": ("shelter.short_term_walk_distance", "short_term"),
+    "long_term_shelter": ("shelter.long_term_walk_distance", "long_term"),
+    "fire_station": ("fire.proxy_distance", None),
+    "police_station": ("police.proxy_distance", None),
+    "clinic": ("life_circle.radius_default", None),
+    "hospital": ("health.hospital_service_distance", None),
+    "custom": (None, None),
+}
+
+
+def category_defaults(profile, category: str) -> Tuple[Optional[float], Optional[float], str]:
+    """(service distance in m, effective shelter area per person in m², source) of a siting category from the
+    profile; None where the category has none (a custom service; anything but a shelter for the area)."""
+    if category not in CATEGORY_RULES:
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting category '{0}'; one of {1}."), category, ", ".join(CATEGORY_RULES))
+    key, period = CATEGORY_RULES[category]
+    distance = float(profile.value(key)) if key else None
+    source = profile.quantity(key).source if key else ""
+    area = None
+    if period:
+        area = float(profile.value("shelter.area_per_person_by_period")[period])
+    return distance, area, source
+
+
+_PERSON_WORDS = ("人", "person", "people", "capacity_p", "容纳", "容量")
+_AREA_UNITS = ("平方米", "平米", "m2", "m²", "㎡", "公顷", "hm", "ha", "亩", "平方公里", "平方千米", "km")
+
+
+def capacities(values: Sequence, field_name: str = "", unit: str = "auto", area_per_person: Optional[float] = None):
+    """Capacities in persons from values as written: ``2.5万平方米``, ``1.2万人``, ``3000``, ``0.8公顷``.
+
+    A value that names its unit is read in it (人: persons; 平方米, ㎡, 公顷, 亩 …: area). A bare number is read as
+    ``unit`` says: "persons", "area" (m², or as the field's name declares: ``面积(公顷)``), or "auto": persons when
+    the field's name speaks of people (人, 容纳, capacity_p …), shelter area otherwise. An area becomes persons by
+    ``area_per_person`` (m² each, GB 51143's effective area by refuge period).
+
+    Returns (persons per value, NaN where unreadable or empty; positions unreadable; positions read as area)."""
+    import unicodedata
+
+    from .numbers import field_unit, parse_number
+
+    name = unicodedata.normalize("NFKC", str(field_name or "")).lower()
+    bare_as = unit
+    if unit == "auto":
+        bare_as = "persons" if any(word in name for word in _PERSON_WORDS) else "area"
+    out = np.full(len(values), np.nan)
+    unreadable, as_area = [], []
+    for k, value in enumerate(values):
+        if value is None or (hasattr(value, "isNull") and value.isNull()) or (isinstance(value, str) and not value.strip()):
+            continue
+        text = unicodedata.normalize("NFKC", str(value)).lower()
+        if isinstance(value, str) and any(word in text for word in _PERSON_WORDS[:3]):
+            kind = "persons"
+        elif isinstance(value, str) and any(u in text for u in _AREA_UNITS):
+            kind = "area"
+        else:
+            kind = bare_as
+        number = parse_number(value, "count" if kind == "persons" else "area")
+        if number is None or number < 0:
+            unreadable.append(k)
+            continue
+        if kind == "area":
+            if not isinstance(value, str) or not any(u in text for u in _AREA_UNITS):
+                number *= field_unit(field_name, "area")
+            if not area_per_person:
+                raise CoreError(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Field '{0}' holds shelter area; reading it as people needs an area per person: site a shelter "
+                        "category, or give capacities in persons.",
+                    ),
+                    field_name,
+                )
+            number /= area_per_person
+            as_area.append(k)
+        out[k] = number
+    return out, unreadable, as_area
+
+
+def responsibility_zones(demand: Sequence, facility: np.ndarray, distance: Optional[float] = None):
+    """Each facility's responsibility zone (责任区): the area of the demand it serves. Polygon demand is dissolved
+    by facility; point demand stands for its Voronoi cell among all demand points, cut to ``distance`` around the
+    point when given. Returns (facility keys as in :class:`Siting`, one (multi)polygon each), facilities in key
+    order; demand served by none (-1) has no zone."""
+    from .geometry import present_mask
+
+    demand = np.asarray(demand, dtype=object)
+    facility = np.asarray(facility, dtype=np.int64)
+    present = present_mask(demand) & (facility != -1)
+    if not present.any():
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=object)
+    areas = np.full(len(demand), None, dtype=object)
+    kinds = shapely.get_type_id(demand[present])
+    idx = np.nonzero(present)[0]
+    polygonal = idx[np.isin(kinds, (3, 6))]
+    areas[polygonal] = demand[polygonal]
+    pointy = idx[~np.isin(kinds, (3, 6))]
+    if len(pointy):
+        from .geometry import representative_points
+
+        every = np.nonzero(present_mask(demand))[0]
+        seeds = representative_points(demand[every])
+        hull = shapely.convex_hull(shapely.multipoints(seeds))
+        extent = shapely.buffer(hull, distance if distance else max(1.0, np.sqrt(max(shapely.area(shapely.envelope(hull)), 1.0))))
+        cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=extent))
+        tree = shapely.STRtree(cells)
+        points = representative_points(demand[pointy])
+        pi, ci = tree.query(points, predicate="within")
+        cell_of = np.full(len(pointy), -1, dtype=np.int64)
+        cell_of[pi] = ci  # a point on a cell edge falls in one of them: the last found
+        for k, d in enumerate(pointy):
+            if cell_of[k] < 0:
+                pi2 = tree.query_nearest(points[k])
+                cell_of[k] = int(pi2[0])
+            cell = shapely.intersection(cells[cell_of[k]], extent)
+            if distance:
+                cell = shapely.intersection(cell, shapely.buffer(points[k], distance, quad_segs=16))
+            areas[d] = cell
+    keys = np.unique(facility[present])
+    zones = np.array([shapely.union_all(areas[present & (facility == key)]) for key in keys], dtype=object)
+    return keys, zones

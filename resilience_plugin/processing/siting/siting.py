@@ -1,0 +1,644 @@
+"""resilience:siting, where the next shelters, fire stations, police stations or clinics should go (补短板选址)."""
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from ...compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_MULTIPOLYGON,
+)
+from ...translation import translate
+from ..base import ResilienceAlgorithm
+
+CATEGORIES = (
+    "emergency_shelter",
+    "short_term_shelter",
+    "long_term_shelter",
+    "fire_station",
+    "police_station",
+    "clinic",
+    "hospital",
+    "custom",
+)
+MODELS = ("coverage", "set_cover", "p_median", "capacitated")
+CAPACITY_UNITS = ("auto", "area", "persons")
+
+
+class SitingAlgorithm(ResilienceAlgorithm):
+    """Facility siting (第51、69、86–88、91条): coverage, set cover, p-median and capacitated shelters, solved exactly
+    with scipy's MILP solver (core.siting.site)."""
+
+    GROUP_ID = "siting"
+    DISTINCT_INPUTS = (("INPUT", "CANDIDATES"), ("INPUT", "NETWORK"), ("CANDIDATES", "NETWORK"))
+    LAYER_ROLES = {"INPUT": "communities"}
+    FIELD_ROLES = {"CAPACITY_FIELD": "capacity", "EXISTING_CAPACITY_FIELD": "capacity"}
+    MEMORY_CEILING_MB = 2000
+    MEMORY_MB_PER_1000 = {"INPUT": 40.0, "CANDIDATES": 40.0, "NETWORK": 0.5}
+
+    INPUT = "INPUT"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    CANDIDATES = "CANDIDATES"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    CAPACITY_UNIT = "CAPACITY_UNIT"
+    EXISTING = "EXISTING"
+    EXISTING_CAPACITY_FIELD = "EXISTING_CAPACITY_FIELD"
+    CATEGORY = "CATEGORY"
+    DISTANCE = "DISTANCE"
+    NETWORK = "NETWORK"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    MODEL = "MODEL"
+    COUNT = "COUNT"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    FAULTS = "FAULTS"
+    FAULT_NAME_FIELD = "FAULT_NAME_FIELD"
+    AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
+    EXCLUDE = "EXCLUDE"
+    TIME_LIMIT = "TIME_LIMIT"
+    OUTPUT = "OUTPUT"
+    ALLOCATION = "ALLOCATION"
+    EXCLUDED = "EXCLUDED"
+    ZONES = "ZONES"
+
+    def name(self) -> str:
+        return "siting"
+
+    def displayName(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr("Facility siting (补短板选址)")
+
+    def group(self) -> str:
+        return translate("Resilience", "Facility siting")
+
+    def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
+        return self.tr(
+            "Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites "
+            "(schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term "
+            "shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan "
+            "shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones "
+            "(第86、88条).\n\n"
+            "Models, each a question:\n"
+            "- Coverage (maximal covering): which COUNT new sites bring the most people within the service distance of a "
+            "facility?\n"
+            "- Set cover: how few new sites bring everyone who can be reached within the distance?\n"
+            "- p-median: which COUNT new sites make the average trip to the nearest facility, per person, the shortest? "
+            "A maximum distance counts longer trips as that distance.\n"
+            "- Capacitated shelters: which COUNT new sites let the most people reach a shelter with room for them within "
+            "the distance? Each shelter holds its capacity: persons, or shelter area ÷ the area per person of the "
+            "category's refuge period (GB 51143).\n\n"
+            "Existing facilities serve first and are never closed. The category sets the default service distance from "
+            "the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire "
+            "stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius). Distances are "
+            "straight-line, or along the network when one is given (each feature joins it at its nearest point within "
+            "the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active "
+            "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones of the classes you keep, geohazard "
+            "areas: filter the layer to those) are dropped and listed with the reason.\n\n"
+            "The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best "
+            "solution found is given with its proven bound and the gap between them, and the log says so. A cancel "
+            "takes effect when the solver returns (at the latest at the time limit).\n\n"
+            "Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the "
+            "candidate's own fields (renamed cand_<name> where they clash), category (the profile code, so that the "
+            "life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), "
+            "capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it "
+            "adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility "
+            "(fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of "
+            "a facility with room), served_bef and served_aft (people). Excluded (optional): the candidates left out, "
+            "with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it "
+            "serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, pop "
+            "and area_km2."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
+        from ...core.profile import load_profile
+
+        profile = load_profile()
+        add = self.add_with_help
+        add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Demand (communities or units)"), [SOURCE_POINT, SOURCE_POLYGON]),
+            self.tr(
+                "Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface)."
+            ),
+        )
+        add(
+            QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True),
+            self.tr("People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [SOURCE_POINT, SOURCE_POLYGON]),
+            self.tr("Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条)."),
+        )
+        add(
+            QgsProcessingParameterField(self.CAPACITY_FIELD, self.tr("Capacity field"), "", self.CANDIDATES, optional=True),
+            self.tr("Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters."),
+        )
+        add(
+            QgsProcessingParameterEnum(
+                self.CAPACITY_UNIT,
+                self.tr("Bare capacity numbers are"),
+                [self.tr("Guessed from the field name"), self.tr("Shelter area (m²)"), self.tr("Persons")],
+                defaultValue=0,
+            ),
+            self.tr("How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(
+                self.EXISTING, self.tr("Existing facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
+            ),
+            self.tr("Facilities of this kind already open: they serve first and are never closed."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.EXISTING_CAPACITY_FIELD, self.tr("Capacity field of existing facilities"), "", self.EXISTING, optional=True
+            ),
+            self.tr("Capacitated shelters: what each existing shelter holds. Empty: no limit."),
+        )
+        add(
+            QgsProcessingParameterEnum(
+                self.CATEGORY,
+                self.tr("What is sited"),
+                [
+                    self.tr("Emergency shelter (紧急避难场所)"),
+                    self.tr("Short-term shelter (短期应急避难场所)"),
+                    self.tr("Long-term shelter (长期应急避难场所)"),
+                    self.tr("Fire station (消防站)"),
+                    self.tr("Police station (派出所)"),
+                    self.tr("Clinic (社区卫生服务机构)"),
+                    self.tr("Hospital (医院)"),
+                    self.tr("Another service (give the distance)"),
+                ],
+                defaultValue=1,
+            ),
+            self.tr("Sets the default service distance and, for shelters, the area per person, from the profile."),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.DISTANCE, self.tr("Service distance (m, 0: the category's)"), NUMBER_DOUBLE, 0.0, minValue=0.0
+            ),
+            self.tr("How far people go to the facility. 0: the category's distance from the profile (said in the log)."),
+        )
+        add(
+            QgsProcessingParameterEnum(
+                self.MODEL,
+                self.tr("Model"),
+                [
+                    self.tr("Coverage: most people within reach"),
+                    self.tr("Set cover: fewest sites to reach everyone"),
+                    self.tr("p-median: shortest average trip"),
+                    self.tr("Capacitated shelters: most people with room"),
+                ],
+                defaultValue=0,
+            ),
+            self.tr("The question answered (see the help)."),
+        )
+        add(
+            QgsProcessingParameterNumber(self.COUNT, self.tr("Number of new sites"), NUMBER_INTEGER, 5, minValue=1),
+            self.tr("How many new sites (coverage, p-median, capacitated). Set cover finds its own number."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Network"), [SOURCE_LINE], optional=True),
+            self.tr("Optional walking or road network: distances along it. Empty: straight-line."),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.SNAP_TOLERANCE,
+                self.tr("Snapping tolerance (m)"),
+                NUMBER_DOUBLE,
+                defaultValue=profile.value("life_circle.snap_tolerance"),
+                minValue=0.0,
+            ),
+            self.tr("Farthest a feature may lie from the network and still join it."),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.MAX_DISTANCE, self.tr("p-median: maximum distance (m, 0: none)"), NUMBER_DOUBLE, 0.0, minValue=0.0
+            ),
+            self.tr("p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance)."),
+        )
+        add(
+            QgsProcessingParameterFeatureSource(self.FAULTS, self.tr("Active faults"), [SOURCE_LINE], optional=True),
+            self.tr("Optional active faults: candidates within the avoidance distance are dropped (第86条)."),
+        )
+        add(
+            QgsProcessingParameterField(self.FAULT_NAME_FIELD, self.tr("Fault name field"), "name", self.FAULTS, optional=True),
+            self.tr("Optional field with the fault's name, for the reasons."),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.AVOIDANCE_DISTANCE,
+                self.tr("Fault avoidance distance (m)"),
+                NUMBER_DOUBLE,
+                defaultValue=profile.value("seismic.avoidance_distance_default"),
+                minValue=0.0,
+            ),
+            self.tr("Half-width of the fault avoidance zone (GB 50011 §4.1.7)."),
+        )
+        add(
+            QgsProcessingParameterMultipleLayers(self.EXCLUDE, self.tr("Excluded areas"), SOURCE_POLYGON, optional=True),
+            self.tr(
+                "Optional polygons no new site may touch: flood-risk zones (filter the layer to the classes you exclude), "
+                "geohazard areas (第86、88条)."
+            ),
+        )
+        add(
+            QgsProcessingParameterNumber(
+                self.TIME_LIMIT,
+                self.tr("Solver time limit (s)"),
+                NUMBER_DOUBLE,
+                defaultValue=profile.value("siting.time_limit"),
+                minValue=1.0,
+            ),
+            self.tr("Where the solver stops here, the best solution found is given with its proven bound."),
+        )
+        self.add_profile_parameter()
+        add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Chosen sites")),
+            self.tr("The new sites, in the order a greedy reading adds them."),
+        )
+        add(
+            QgsProcessingParameterFeatureSink(self.ALLOCATION, self.tr("Allocation")),
+            self.tr("Each demand feature with its facility, distance, and who is served before and after."),
+        )
+        add(
+            QgsProcessingParameterFeatureSink(self.EXCLUDED, self.tr("Excluded candidates"), optional=True, createByDefault=False),
+            self.tr("Optional: the candidates left out, with the reason."),
+        )
+        add(
+            QgsProcessingParameterFeatureSink(
+                self.ZONES, self.tr("Responsibility zones"), SOURCE_POLYGON, optional=True, createByDefault=False
+            ),
+            self.tr("Optional: each facility's responsibility zone (责任区)."),
+        )
+
+    def demo_parameters(self, sample_gpkg: str) -> dict:
+        return {
+            self.INPUT: f"{sample_gpkg}|layername=communities",
+            self.POPULATION_FIELD: "population",
+            self.CANDIDATES: f"{sample_gpkg}|layername=facilities|subset=\"category\" IN ('school', 'park', 'stadium', 'hotel')",
+            self.CAPACITY_FIELD: "shelter_area_m2",
+            self.EXISTING: f"{sample_gpkg}|layername=facilities|subset=\"category\" = 'short_term_shelter'",
+            self.EXISTING_CAPACITY_FIELD: "shelter_area_m2",
+            self.CATEGORY: 1,
+            self.MODEL: 0,
+            self.COUNT: 20,
+            self.FAULTS: f"{sample_gpkg}|layername=faults",
+            self.EXCLUDE: [f"{sample_gpkg}|layername=flood_zones"],
+        }
+
+    # ------------------------------------------------------------------ run
+    def process(self, parameters, context, feedback):
+        from ...core.siting import capacities, category_defaults, exclusions, site
+        from ..io import numbers, read_source, working_crs
+
+        profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
+        kinds = (GEOMETRY_POINT, GEOMETRY_POLYGON)
+        source, name = self.source_or_raise(parameters, self.INPUT, context, kinds, self.tr("Demand (communities or units)"))
+        cand_src, cand_name = self.source_or_raise(parameters, self.CANDIDATES, context, kinds, self.tr("Candidate sites"))
+        crs = working_crs(source, name, feedback)
+        category = CATEGORIES[self.parameterAsEnum(parameters, self.CATEGORY, context)]
+        model = MODELS[self.parameterAsEnum(parameters, self.MODEL, context)]
+        default_distance, area_pp, distance_source = category_defaults(profile, category)
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context) or default_distance
+        if not distance:
+            raise QgsProcessingException(self.tr("Another service has no distance in the profile: give the service distance."))
+        if not self.parameterAsDouble(parameters, self.DISTANCE, context):
+            feedback.pushInfo(self.tr("Service distance {0:g} m, the profile's for this category ({1}).").format(distance, distance_source))
+
+        pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
+        if not pop_field:
+            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(name))
+        demand = read_source(source, name, crs, context, feedback, progress_span=(0, 5))
+        demand.report(feedback)
+        j = source.fields().lookupField(pop_field)
+        population = numbers([a[j] for a in demand.attributes], pop_field, name, feedback, fids=demand.fids)
+        cand = read_source(cand_src, cand_name, crs, context, feedback, progress_span=(5, 10))
+        cand.report(feedback)
+        capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
+        existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, area_pp, capacities)
+        excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs))
+        network, net_name = None, ""
+        net_src = self.optional_source(parameters, self.NETWORK, context)
+        if net_src is not None:
+            net_name = self.layer_name(parameters, self.NETWORK, context, net_src)
+            lines = read_source(net_src, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(10, 15))
+            lines.report(feedback)
+            network = lines.geometries
+        feedback.setProgress(15)
+
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
+        result = site(
+            demand.geometries,
+            population,
+            cand.geometries,
+            model,
+            self.parameterAsInt(parameters, self.COUNT, context),
+            distance,
+            existing=existing.geometries if existing is not None else None,
+            capacity=capacity,
+            existing_capacity=ex_capacity,
+            excluded=excluded,
+            max_distance=max_distance,
+            network=network,
+            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
+            demand_name=name,
+            candidates_name=cand_name,
+            network_name=net_name,
+            progress=lambda f: feedback.setProgress(15 + 70 * f),
+            canceled=feedback.isCanceled,
+        )
+        self.push_notes(feedback, result.notes)
+        self._log(feedback, result, cand, ex_name)
+        labels = (
+            ("other", "其他服务")
+            if category == "custom"
+            else (profile.category_label(category), profile.category_label(category, chinese=True))
+        )
+        return self._write(
+            parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs
+        )
+
+    def _capacities(self, parameters, context, feedback, key, src, layer, read, area_pp, capacities):
+        """Persons per feature of ``read`` from the capacity field of parameter ``key`` (None: no field)."""
+        field = self.optional_field(parameters, key, context, src, self.parameterDefinition(key).description(), layer, feedback)
+        if not field:
+            return None
+        j = src.fields().lookupField(field)
+        unit = CAPACITY_UNITS[self.parameterAsEnum(parameters, self.CAPACITY_UNIT, context)]
+        from ...core.messages import CoreError
+        from ...translation import core_message
+
+        try:
+            persons, unreadable, as_area = capacities([a[j] for a in read.attributes], field, unit, area_pp)
+        except CoreError as exc:
+            raise QgsProcessingException(f"{layer}: {core_message(exc)}") from None
+        if unreadable:
+            from ..io import id_list
+
+            feedback.pushWarning(
+                self.tr("{0}, field '{1}': {2} capacity value(s) cannot be read and count as none (feature ids {3}).").format(
+                    layer, field, len(unreadable), id_list(read.fids[i] for i in unreadable)
+                )
+            )
+        if as_area:
+            feedback.pushInfo(
+                self.tr("{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).").format(
+                    layer, field, len(as_area), area_pp
+                )
+            )
+        return persons
+
+    def _existing(self, parameters, context, feedback, crs, area_pp, capacities):
+        from ..io import read_source
+
+        src = self.optional_source(parameters, self.EXISTING, context)
+        if src is None:
+            return None, None, ""
+        ex_name = self.layer_name(parameters, self.EXISTING, context, src)
+        read = read_source(src, ex_name, crs, context, feedback, keep_null=False)
+        read.report(feedback)
+        persons = self._capacities(parameters, context, feedback, self.EXISTING_CAPACITY_FIELD, src, ex_name, read, area_pp, capacities)
+        if persons is not None:
+            import numpy as np
+
+            persons = np.where(np.isnan(persons), np.inf, persons)  # an existing shelter of unknown capacity: no limit
+        return read, persons, ex_name
+
+    def _exclusion_inputs(self, parameters, context, feedback, crs) -> dict:
+        from ...core.fields import guess_field
+        from ..io import display_name, read_source, text
+
+        inputs = {}
+        faults = self.optional_source(parameters, self.FAULTS, context)
+        if faults is not None:
+            f_name = self.layer_name(parameters, self.FAULTS, context, faults)
+            if QgsWkbTypes.geometryType(faults.wkbType()) != GEOMETRY_LINE:
+                raise QgsProcessingException(self.tr("Active faults: layer '{0}' must hold lines.").format(f_name))
+            field = self.optional_field(parameters, self.FAULT_NAME_FIELD, context, faults, self.tr("Fault name field"), f_name, feedback)
+            read = read_source(faults, f_name, crs, context, feedback, fields=[field or ""], keep_null=False)
+            read.report(feedback)
+            inputs.update(
+                faults=read.geometries,
+                avoidance_distance=self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
+                fault_names=[text(a[0]) for a in read.attributes],
+            )
+        zones = []
+        for layer in self.layer_list(parameters, self.EXCLUDE, context):
+            label_field = guess_field("flood_class", layer.fields().names()) or guess_field("name", layer.fields().names())
+            lname = display_name(layer)
+            read = read_source(layer, lname, crs, context, feedback, fields=[label_field or ""], keep_null=False)
+            read.report(feedback)
+            labels = [f"{label_field} {text(a[0])}" if label_field and text(a[0]) else None for a in read.attributes]
+            zones.append((lname, read.geometries, labels))
+        inputs["zones"] = zones
+        return inputs
+
+    def _log(self, feedback, result, cand, ex_name) -> None:
+        from ...core.messages import Message
+        from ..io import id_list
+
+        tr_core = lambda template: translate("Core", template)  # noqa: E731
+        if result.excluded:
+            feedback.pushInfo(self.tr("{0} candidate(s) excluded:").format(len(result.excluded)))
+            for i, reason in result.excluded[:20]:
+                feedback.pushInfo(f"  {cand.fids[i]}: {reason.text(tr_core) if isinstance(reason, Message) else reason}")
+            if len(result.excluded) > 20:
+                feedback.pushInfo(f"  … {id_list(cand.fids[i] for i, _r in result.excluded[20:])}")
+        feedback.pushInfo(
+            self.tr("People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).").format(
+                result.before, result.after, result.population, result.before / result.population, result.after / result.population
+            )
+        )
+        objective = {
+            "coverage": self.tr("people within reach"),
+            "set_cover": self.tr("new sites"),
+            "p_median": self.tr("person-metres to the nearest facility"),
+            "capacitated": self.tr("people with room in a shelter"),
+        }[result.model]
+        feedback.pushInfo(
+            self.tr("Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.").format(
+                result.objective, objective, result.bound, result.gap, result.seconds
+            )
+        )
+        if result.greedy_objective == result.greedy_objective:
+            feedback.pushInfo(self.tr("Adding the best site one at a time would reach {0:,.1f}.").format(result.greedy_objective))
+        if result.optimal:
+            feedback.pushInfo(self.tr("The solution is proven optimal."))
+        else:
+            feedback.pushWarning(
+                self.tr("The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.").format(
+                    result.gap
+                )
+            )
+
+    def _write(self, parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs):
+        import numpy as np
+
+        from ...core.siting import CLAUSES, responsibility_zones
+        from ..io import make_fields, polygons_only
+
+        label_zh = labels[1]
+        ours = [
+            ("category", FIELD_STRING, self.tr("Category (profile code)")),
+            ("category_zh", FIELD_STRING, self.tr("Category (Chinese)")),
+            ("shelter_area_m2", FIELD_DOUBLE, self.tr("Shelter area (m²)")),
+            ("capacity_p", FIELD_DOUBLE, self.tr("Capacity (persons)")),
+            ("site_rank", FIELD_INT, self.tr("Rank (1 adds most)")),
+            ("adds_pop", FIELD_DOUBLE, self.tr("People newly within reach")),
+            ("serves_pop", FIELD_DOUBLE, self.tr("People served")),
+            ("gain", FIELD_DOUBLE, self.tr("Objective gain")),
+            ("model", FIELD_STRING, self.tr("Model")),
+            ("distance_m", FIELD_DOUBLE, self.tr("Service distance (m)")),
+            ("clauses", FIELD_STRING, self.tr("Plan clauses")),
+        ]
+        own = [f for f in cand_src.fields()]
+        taken = {n for n, _t, _a in ours} | {"fid"}  # the candidate's fid kept as cand_fid: the file's own ids follow the ranks
+        for f in own:
+            if f.name() in taken:
+                f.setName(f"cand_{f.name()}")
+        fields = make_fields(ours)
+        for f in own:
+            fields.append(f)
+        rows, geoms = [], []
+        for rank, (c, adds, serves, gain) in enumerate(zip(result.chosen, result.adds, result.serves, result.gain), start=1):
+            persons = float(capacity[c]) if capacity is not None and np.isfinite(capacity[c]) else None
+            area = persons * area_pp if persons is not None and area_pp else None
+            rows.append(
+                [
+                    category if category != "custom" else labels[0],
+                    label_zh,
+                    area,
+                    persons,
+                    rank,
+                    float(adds),
+                    float(serves),
+                    None if np.isnan(gain) else float(gain),
+                    result.model,
+                    result.distance,
+                    CLAUSES,
+                ]
+                + list(cand.attributes[c])
+            )
+            geoms.append(cand.geometries[c])
+        polygons = QgsWkbTypes.geometryType(cand_src.wkbType()) == GEOMETRY_POLYGON
+        kind = WKB_MULTIPOLYGON if polygons else QgsWkbTypes.flatType(cand_src.wkbType())
+        outputs = {
+            self.OUTPUT: self.write_output(
+                self.OUTPUT,
+                fields,
+                kind,
+                crs,
+                rows,
+                polygons_only(np.array(geoms, dtype=object)) if polygons else geoms,
+                (85, 90),
+                "siting",
+            )
+        }
+
+        # allocation: the demand with its facility
+        rank_of = {int(c): k for k, c in enumerate(result.chosen, start=1)}
+        alloc_specs = [
+            ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
+            ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
+            ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+            ("dist_m", FIELD_DOUBLE, self.tr("Distance (m)")),
+            ("pop", FIELD_DOUBLE, self.tr("Population")),
+            ("cov_before", FIELD_INT, self.tr("Served before")),
+            ("cov_after", FIELD_INT, self.tr("Served after")),
+            ("served_bef", FIELD_DOUBLE, self.tr("People served before")),
+            ("served_aft", FIELD_DOUBLE, self.tr("People served after")),
+        ]
+        alloc_fields = QgsProcessingUtils.combineFields(source.fields(), make_fields(alloc_specs))
+        alloc_rows = []
+        for i, attrs in enumerate(demand.attributes):
+            f = int(result.facility[i])
+            kind_f, fid, rank = (None, None, None)
+            if f >= 0:
+                kind_f, fid, rank = "new", cand.fids[f], rank_of.get(f)
+            elif f <= -2 and existing is not None:
+                kind_f, fid = "existing", existing.fids[-2 - f]
+            d = result.facility_distance[i]
+            before, after = float(result.served_before[i]), float(result.served_after[i])
+            alloc_rows.append(
+                list(attrs)
+                + [
+                    kind_f,
+                    fid,
+                    rank,
+                    None if np.isnan(d) else float(d),
+                    float(population[i]),
+                    int(before > 0 and before >= population[i] - 1e-6),
+                    int(after > 0 and after >= population[i] - 1e-6),
+                    before,
+                    after,
+                ]
+            )
+        d_polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
+        d_kind = WKB_MULTIPOLYGON if d_polygons else QgsWkbTypes.flatType(source.wkbType())
+        d_geoms = polygons_only(demand.geometries) if d_polygons else demand.geometries
+        outputs[self.ALLOCATION] = self.write_output(
+            self.ALLOCATION, alloc_fields, d_kind, crs, alloc_rows, d_geoms, (90, 95), "allocation"
+        )
+
+        if parameters.get(self.EXCLUDED) is not None and result.excluded:
+            tr_core = lambda template: translate("Core", template)  # noqa: E731
+            ex_fields = QgsProcessingUtils.combineFields(cand_src.fields(), make_fields([("reason", FIELD_STRING, self.tr("Reason"))]))
+            ex_rows = [list(cand.attributes[i]) + [reason.text(tr_core)] for i, reason in result.excluded]
+            ex_geoms = [cand.geometries[i] for i, _r in result.excluded]
+            dest = self.write_output(
+                self.EXCLUDED,
+                ex_fields,
+                kind,
+                crs,
+                ex_rows,
+                polygons_only(np.array(ex_geoms, dtype=object)) if polygons else ex_geoms,
+                (95, 97),
+                optional=True,
+            )
+            if dest is not None:
+                outputs[self.EXCLUDED] = dest
+        if parameters.get(self.ZONES) is not None:
+            keys, zones = responsibility_zones(demand.geometries, result.facility, result.distance)
+            z_fields = make_fields(
+                [
+                    ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
+                    ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
+                    ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+                    ("pop", FIELD_DOUBLE, self.tr("People served")),
+                    ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
+                ]
+            )
+            z_rows = []
+            for key, zone in zip(keys, zones):
+                new = key >= 0
+                fid = cand.fids[key] if new else (existing.fids[-2 - key] if existing is not None else None)
+                served = float(result.served_after[result.facility == key].sum())
+                z_rows.append(
+                    [
+                        "new" if new else "existing",
+                        fid,
+                        rank_of.get(int(key)) if new else None,
+                        served,
+                        float(zone.area / 1e6) if zone is not None else 0.0,
+                    ]
+                )
+            dest = self.write_output(self.ZONES, z_fields, WKB_MULTIPOLYGON, crs, z_rows, polygons_only(zones), (97, 99), optional=True)
+            if dest is not None:
+                outputs[self.ZONES] = dest
+        return outputs

@@ -1,0 +1,188 @@
+"""resilience:siting through Processing on the sample city: what it writes is checked from the written layers alone
+(coverage recomputed in numpy, exclusions measured with shapely, distances along the network against QGIS's own
+shortest path), and bad input stops with a message naming the layer and nothing written."""
+
+import numpy as np
+import pytest
+import shapely
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+from tests.conftest import SAMPLE
+from tests.helpers import memory_layer, run
+
+CANDIDATES = f"{SAMPLE}|layername=facilities|subset=\"category\" IN ('school', 'park', 'stadium', 'hotel')"
+EXISTING = f"{SAMPLE}|layername=facilities|subset=\"category\" = 'short_term_shelter'"
+
+
+def _xy(layer):
+    """Point coordinates of a layer (a polygon's point on surface), in the layer's CRS, by feature."""
+    out = []
+    for f in layer.getFeatures():
+        g = f.geometry()
+        p = g.asPoint() if g.type() == 0 and not g.isMultipart() else g.pointOnSurface().asPoint()
+        out.append((p.x(), p.y()))
+    return np.array(out)
+
+
+def _params(tmp_path, **extra):
+    params = {
+        "INPUT": f"{SAMPLE}|layername=communities",
+        "POPULATION_FIELD": "population",
+        "CANDIDATES": CANDIDATES,
+        "CAPACITY_FIELD": "shelter_area_m2",
+        "EXISTING": EXISTING,
+        "CATEGORY": 1,
+        "MODEL": 0,
+        "COUNT": 8,
+        "FAULTS": f"{SAMPLE}|layername=faults",
+        "EXCLUDE": [f"{SAMPLE}|layername=flood_zones"],
+        "OUTPUT": str(tmp_path / "sites.gpkg"),
+        "ALLOCATION": str(tmp_path / "alloc.gpkg"),
+        "EXCLUDED": str(tmp_path / "excluded.gpkg"),
+    }
+    params.update(extra)
+    return params
+
+
+def _in_crs(layer, crs):
+    from qgis import processing
+
+    return processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": crs, "OUTPUT": "memory:"})["OUTPUT"]
+
+
+def test_coverage_on_the_sample_city_is_what_the_written_layers_say(resilience_processing, tmp_path):
+    out, _ctx = run("resilience:siting", _params(tmp_path))
+    sites, alloc, excluded = out["OUTPUT"], out["ALLOCATION"], out["EXCLUDED"]
+    crs = alloc.crs()
+    assert sites.featureCount() == 8
+    assert {f["category"] for f in sites.getFeatures()} == {"short_term_shelter"}
+    ranks = [f["site_rank"] for f in sites.getFeatures()]
+    assert sorted(ranks) == list(range(1, 9))
+    # coverage recomputed from the layers: communities within 1000 m of an existing shelter or a chosen site
+    communities = _xy(alloc)
+    pop = np.array([f["population"] for f in alloc.getFeatures()], dtype=float)
+    existing = _xy(_in_crs(QgsVectorLayer(EXISTING, "e", "ogr"), crs))
+    chosen = _xy(sites)
+
+    def covered(points):
+        d = np.hypot(communities[:, None, 0] - points[None, :, 0], communities[:, None, 1] - points[None, :, 1])
+        return (d <= 1000.0).any(axis=1)
+
+    before, after = covered(existing), covered(np.vstack([existing, chosen]))
+    assert [bool(f["cov_before"]) for f in alloc.getFeatures()] == before.tolist()
+    assert [bool(f["cov_after"]) for f in alloc.getFeatures()] == after.tolist()
+    # greedy reading: what each adds, in rank order, sums to the gain, and never grows
+    by_rank = sorted(sites.getFeatures(), key=lambda f: f["site_rank"])
+    adds = [f["adds_pop"] for f in by_rank]
+    assert sum(adds) == pytest.approx(pop[after].sum() - pop[before].sum())
+    assert all(a >= b - 1e-6 for a, b in zip(adds, adds[1:]))
+    # no chosen site lies within 200 m of a fault or in a flood zone; every excluded one does
+    faults = [
+        shapely.from_wkt(f.geometry().asWkt()) for f in _in_crs(QgsVectorLayer(f"{SAMPLE}|layername=faults", "f", "ogr"), crs).getFeatures()
+    ]
+    zones = [
+        shapely.from_wkt(f.geometry().asWkt())
+        for f in _in_crs(QgsVectorLayer(f"{SAMPLE}|layername=flood_zones", "z", "ogr"), crs).getFeatures()
+    ]
+    hazard = shapely.union_all(faults).buffer(200.0, quad_segs=64)
+    flood = shapely.union_all(zones)
+
+    def blocked(xy):
+        p = shapely.points(xy)
+        return shapely.distance(p, shapely.union_all(faults)) <= 200.0 + 1e-6, shapely.intersects(p, flood)
+
+    near, inside = blocked(chosen)
+    assert not near.any() and not inside.any()
+    ex_xy = _xy(excluded)
+    near, inside = blocked(ex_xy)
+    assert (near | inside).all() and excluded.featureCount() > 0
+    reasons = [f["reason"] for f in excluded.getFeatures()]
+    assert all(("GB 50011" in r) == bool(n) or i for r, n, i in zip(reasons, near, inside))
+    assert hazard.area > 0
+
+
+def test_capacitated_shelters_never_take_more_than_they_hold(resilience_processing, tmp_path):
+    out, _ctx = run("resilience:siting", _params(tmp_path, MODEL=3, COUNT=5, EXISTING_CAPACITY_FIELD="shelter_area_m2"))
+    sites, alloc = out["OUTPUT"], out["ALLOCATION"]
+    for f in sites.getFeatures():
+        # the capacity is the shelter area over GB 51143's 2.0 m² per person (short-term), and it binds
+        assert f["capacity_p"] == pytest.approx(f["cand_shelter_area_m2"] / 2.0)
+        assert f["serves_pop"] <= f["capacity_p"] + 1e-6
+    served = np.array([f["served_aft"] for f in alloc.getFeatures()])
+    pop = np.array([f["population"] for f in alloc.getFeatures()], dtype=float)
+    assert (served <= pop + 1e-6).all()
+    assert served.sum() == pytest.approx(
+        sum(f["serves_pop"] for f in sites.getFeatures())
+        + sum(f["served_aft"] for f in alloc.getFeatures() if f["fac_kind"] == "existing"),
+        rel=1e-6,
+    )
+
+
+def test_distances_along_the_network_agree_with_native_shortest_path(resilience_processing, tmp_path):
+    from qgis import processing
+
+    network = f"{SAMPLE}|layername=walking_network"
+    out, _ctx = run("resilience:siting", _params(tmp_path, NETWORK=network, COUNT=4, EXISTING=None, FAULTS=None, EXCLUDE=None))
+    sites, alloc = out["OUTPUT"], out["ALLOCATION"]
+    site_at = {f["site_rank"]: f.geometry().asPoint() for f in sites.getFeatures()}
+    rows = [f for f in alloc.getFeatures() if f["fac_kind"] == "new"][:: max(1, alloc.featureCount() // 400)][:8]
+    assert len(rows) >= 4
+    net = _in_crs(QgsVectorLayer(network, "n", "ogr"), alloc.crs())
+    for f in rows:
+        start, end = f.geometry().asPoint(), site_at[f["fac_rank"]]
+        path = processing.run(
+            "native:shortestpathpointtopoint",
+            {
+                "INPUT": net,
+                "STRATEGY": 0,
+                "START_POINT": f"{start.x()},{start.y()} [{alloc.crs().authid()}]",
+                "END_POINT": f"{end.x()},{end.y()} [{alloc.crs().authid()}]",
+                "OUTPUT": "memory:",
+            },
+        )["OUTPUT"]
+        cost = next(path.getFeatures())["cost"]
+        assert f["dist_m"] == pytest.approx(cost, abs=0.5), f["code"]
+
+
+def _layer_of_points(points, population=1000, name="社区 test"):
+    return memory_layer("Point", [(f"Point ({x} {y})", [f"p{i}", population]) for i, (x, y) in enumerate(points)], name=name)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"COUNT": 50}, "only"),
+        ({"FAULTS": None, "EXCLUDE": None, "CANDIDATES": "far"}, "km from"),
+        ({"INPUT": "zero"}, "no population"),
+        ({"CANDIDATES": "empty"}, "no features"),
+        ({"AVOIDANCE_DISTANCE": 1e7}, "no candidate site is left"),
+    ],
+)
+def test_bad_input_stops_with_a_message_and_writes_nothing(resilience_processing, tmp_path, change, message):
+    base = [(446000 + 300 * i, 4420000 + 200 * (i % 3)) for i in range(6)]
+    layers = {
+        "demand": _layer_of_points(base, name="社区"),
+        "cands": _layer_of_points([(x + 50, y + 50) for x, y in base[:4]], name="候选"),
+        "far": _layer_of_points([(116.4, 39.9), (116.41, 39.91)], name="候选 经纬度"),  # lon/lat declared as metres
+        "zero": _layer_of_points(base, population=0, name="社区 无人口"),
+        "empty": _layer_of_points([], name="候选 空"),
+    }
+    params = _params(
+        tmp_path, INPUT=layers["demand"], CANDIDATES=layers["cands"], POPULATION_FIELD="人口", CAPACITY_FIELD=None, EXISTING=None
+    )
+    for key, value in change.items():
+        params[key] = layers.get(value, value) if isinstance(value, str) else value
+    if params.get("FAULTS") is not None:
+        params["FAULTS"] = _line_layer()
+    with pytest.raises(QgsProcessingException, match=message):
+        run("resilience:siting", params, QgsProcessingFeedback())
+    assert not (tmp_path / "sites.gpkg").exists() or QgsVectorLayer(str(tmp_path / "sites.gpkg"), "s", "ogr").featureCount() <= 0
+
+
+def _line_layer():
+    layer = QgsVectorLayer("LineString?crs=EPSG:4548&field=name:string", "断层", "memory")
+    f = QgsFeature(layer.fields())
+    f.setGeometry(QgsGeometry.fromWkt("LineString (440000 4410000, 441000 4410000)"))
+    f.setAttributes(["远处断层"])
+    layer.dataProvider().addFeatures([f])
+    return layer

@@ -1,0 +1,301 @@
+"""core.siting against brute force: every subset of candidates enumerated on small instances, each model's
+objective recomputed from the distances alone (capacitated shelters with scipy's max-flow, independent of the
+model's LP); hand-made cases with a known optimum; and the refusals."""
+
+import itertools
+
+import numpy as np
+import pytest
+import shapely
+
+from resilience_plugin.core.messages import CoreError
+from resilience_plugin.core.siting import exclusions, site
+
+
+def _instance(seed, n=14, m=8, k=2):
+    rng = np.random.default_rng(seed)
+    demand = rng.uniform(0, 3000, (n, 2))
+    cand = rng.uniform(0, 3000, (m, 2))
+    ex = rng.uniform(0, 3000, (k, 2))
+    w = rng.integers(0, 900, n).astype(float)
+    w[0] = 0.0  # nobody lives there
+    return demand, cand, ex, w
+
+
+def _dist(a, b):
+    return np.hypot(a[:, None, 0] - b[None, :, 0], a[:, None, 1] - b[None, :, 1])
+
+
+def _nearest(demand, sites):
+    return _dist(demand, sites).min(axis=1) if len(sites) else np.full(len(demand), np.inf)
+
+
+def _covered(demand, ex, cand, subset, distance):
+    return _nearest(demand, np.vstack([ex, cand[list(subset)]])) <= distance
+
+
+def _run(demand, cand, ex, w, model, count, distance, **kw):
+    return site(shapely.points(demand), w, shapely.points(cand), model, count, distance, existing=shapely.points(ex), **kw)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_coverage_is_the_brute_force_optimum(seed):
+    demand, cand, ex, w = _instance(seed)
+    distance, p = 700.0, 3
+    best = max(w[_covered(demand, ex, cand, s, distance)].sum() for s in itertools.combinations(range(len(cand)), p))
+    result = _run(demand, cand, ex, w, "coverage", p, distance)
+    assert result.objective == pytest.approx(best)
+    assert result.optimal and result.gap == pytest.approx(0, abs=1e-9)
+    # the chosen sites give that coverage when measured from scratch, and the per-demand columns agree
+    assert w[_covered(demand, ex, cand, result.chosen, distance)].sum() == pytest.approx(best)
+    assert result.after == pytest.approx(best)
+    assert result.before == pytest.approx(w[_covered(demand, ex, cand, [], distance)].sum())
+    # read in greedy order: each adds no more than the one before, and together what was gained
+    assert np.all(np.diff(result.adds) <= 1e-9)
+    assert result.adds.sum() == pytest.approx(result.after - result.before)
+    assert result.greedy_objective <= result.objective + 1e-9
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_set_cover_is_the_fewest_sites_that_cover_everyone_coverable(seed):
+    demand, cand, ex, w = _instance(seed)
+    distance = 650.0
+    need = (w > 0) & ~_covered(demand, ex, cand, [], distance) & (_dist(demand, cand).min(axis=1) <= distance)
+    fewest = next(
+        size
+        for size in range(len(cand) + 1)
+        if any(_covered(demand, ex, cand, s, distance)[need].all() for s in itertools.combinations(range(len(cand)), size))
+    )
+    result = _run(demand, cand, ex, w, "set_cover", 0, distance)
+    assert len(result.chosen) == fewest == result.objective
+    assert _covered(demand, ex, cand, result.chosen, distance)[need].all()
+    assert set(result.uncoverable) == set(np.nonzero((w > 0) & ~_covered(demand, ex, cand, range(len(cand)), distance))[0])
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("cap", [None, 900.0])
+def test_p_median_is_the_brute_force_optimum(seed, cap):
+    demand, cand, ex, w = _instance(seed)
+    if seed % 2:
+        ex = ex[:0]  # also without existing facilities
+    p = 3
+
+    def cost(subset):
+        d = _nearest(demand, np.vstack([ex, cand[list(subset)]]))
+        return float((w * (np.minimum(d, cap) if cap else d)).sum())
+
+    best = min(cost(s) for s in itertools.combinations(range(len(cand)), p))
+    result = _run(demand, cand, ex, w, "p_median", p, 500.0, max_distance=cap)
+    assert result.objective == pytest.approx(best, rel=1e-9)
+    assert cost(result.chosen) == pytest.approx(best, rel=1e-9)
+    assert result.optimal
+
+
+def _max_flow(demand, w, sites, capacity, distance):
+    """People who reach a site with room, by scipy's max-flow on integers (source -> demand -> site -> sink)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import maximum_flow
+
+    n, s = len(demand), len(sites)
+    if s == 0:
+        return 0
+    src, sink = n + s, n + s + 1
+    rows, cols, caps = [], [], []
+    for i in range(n):
+        rows.append(src), cols.append(i), caps.append(int(w[i]))
+    reach = _dist(demand, sites) <= distance
+    for i, j in zip(*np.nonzero(reach)):
+        rows.append(i), cols.append(n + j), caps.append(10**9)
+    for j in range(s):
+        rows.append(n + j), cols.append(sink), caps.append(int(capacity[j]))
+    graph = csr_matrix((np.array(caps, dtype=np.int32), (rows, cols)), shape=(n + s + 2, n + s + 2))
+    return maximum_flow(graph, src, sink).flow_value
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_capacitated_is_the_brute_force_optimum(seed):
+    demand, cand, ex, w = _instance(seed)
+    rng = np.random.default_rng(100 + seed)
+    capacity = rng.integers(100, 1500, len(cand)).astype(float)
+    ex_capacity = rng.integers(100, 800, len(ex)).astype(float)
+    distance, p = 800.0, 2
+    best = max(
+        _max_flow(demand, w, np.vstack([ex, cand[list(s)]]), np.r_[ex_capacity, capacity[list(s)]], distance)
+        for s in itertools.combinations(range(len(cand)), p)
+    )
+    before = _max_flow(demand, w, ex, ex_capacity, distance)
+    result = _run(demand, cand, ex, w, "capacitated", p, distance, capacity=capacity, existing_capacity=ex_capacity)
+    assert result.objective == pytest.approx(best)
+    assert result.after == pytest.approx(best)
+    assert result.before == pytest.approx(before)
+    assert _max_flow(demand, w, np.vstack([ex, cand[result.chosen]]), np.r_[ex_capacity, capacity[result.chosen]], distance) == best
+    assert (result.served_after <= w + 1e-6).all()
+
+
+def test_a_binding_capacity_serves_only_what_it_holds():
+    demand = np.array([[0, 0], [100, 0]])
+    w = np.array([200.0, 50.0])
+    cand = np.array([[50, 0], [5000, 5000]])
+    result = site(shapely.points(demand), w, shapely.points(cand), "capacitated", 1, 300, capacity=[120.0, 10_000.0])
+    assert list(result.chosen) == [0]
+    assert result.after == pytest.approx(120.0) and result.serves[0] == pytest.approx(120.0)
+
+
+def test_ties_are_broken_the_same_way_every_run():
+    demand = np.array([[0, 0], [1000, 0]])
+    cand = np.array([[0, 100], [0, -100], [1000, 100]])  # the first two are equally good
+    runs = [site(shapely.points(demand), [10.0, 10.0], shapely.points(cand), "coverage", 1, 200).chosen.tolist() for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2] and runs[0][0] in (0, 1, 2)
+    result = site(shapely.points(demand), [10.0, 10.0], shapely.points(cand), "coverage", 2, 200)
+    assert result.after == 20.0 and sorted(result.chosen.tolist()) in ([0, 2], [1, 2])
+
+
+def test_demand_no_candidate_reaches_is_named_and_counted_out():
+    demand = np.array([[0, 0], [9000, 9000]])
+    cand = np.array([[100, 0]])
+    result = site(shapely.points(demand), [30.0, 70.0], shapely.points(cand), "coverage", 1, 500)
+    assert result.after == 30.0 and list(result.uncoverable) == [1]
+    assert result.facility[1] == -1 and np.isnan(result.facility_distance[1])
+    assert result.facility[0] == 0 and result.facility_distance[0] == pytest.approx(100.0)
+
+
+def test_candidates_inside_an_exclusion_are_dropped_with_the_reason():
+    demand = shapely.points([[0, 0], [2000, 0]])
+    cand = shapely.points([[0, 50], [2000, 50], [0, -60]])
+    fault = shapely.linestrings([[-500, 40], [500, 40]])  # 10 m from candidate 0
+    flood = shapely.box(1900, 0, 2100, 100)  # holds candidate 1
+    reasons = exclusions(cand, [fault], 30.0, ["八宝山断裂"], [("洪涝风险区", [flood], ["高风险"])])
+    assert reasons[2] is None
+    assert "八宝山断裂" in str(reasons[0]) and "GB 50011" in str(reasons[0])
+    assert "洪涝风险区" in str(reasons[1]) and "高风险" in str(reasons[1])
+    result = site(demand, [10.0, 10.0], cand, "coverage", 1, 500, excluded=reasons)
+    assert list(result.chosen) == [2] and [i for i, _ in result.excluded] == [0, 1]
+    with pytest.raises(CoreError, match="only 1 candidate"):
+        site(demand, [10.0, 10.0], cand, "coverage", 2, 500, excluded=reasons)
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"population": [0.0, 0.0]}, "no population"),
+        ({"population": [1.0, float("nan")]}, "population must be"),
+        ({"count": 5}, "5 new sites"),
+        ({"count": 0}, "1 or more"),
+        ({"excluded": ["x", "y"]}, "no candidate site is left"),
+        ({"model": "nearest"}, "Unknown siting model"),
+        ({"candidates": shapely.points([[116.4, 39.9], [116.5, 39.9]])}, "km from"),
+        ({"model": "capacitated"}, "capacity"),
+    ],
+)
+def test_input_that_cannot_give_an_answer_is_refused_clearly(kwargs, match):
+    args = {
+        "demand": shapely.points([[440_000, 4_400_000], [441_000, 4_400_000]]),
+        "population": [10.0, 20.0],
+        "candidates": shapely.points([[440_100, 4_400_000], [441_100, 4_400_000]]),
+        "model": "coverage",
+        "count": 1,
+        "distance": 500.0,
+    }
+    args.update(kwargs)
+    with pytest.raises(CoreError, match=match):
+        site(**args)
+
+
+def _split_graph_distances(segments, points, tolerance):
+    """Oracle for distances along a network: every point joins its nearest segment(s) (found by brute force) as a
+    new node splitting it; then all-pairs Dijkstra on the split graph. Returns (matrix, nodes of each point)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    keys = {}
+
+    def node(x, y):
+        return keys.setdefault((round(x, 6), round(y, 6)), len(keys))
+
+    cuts = [[] for _ in segments]
+    joins = []
+    for p in points:
+        best, best_d = [], np.inf
+        for s, ((x0, y0), (x1, y1)) in enumerate(segments):
+            dx, dy = x1 - x0, y1 - y0
+            t = np.clip(((p[0] - x0) * dx + (p[1] - y0) * dy) / (dx * dx + dy * dy), 0, 1)
+            q = (x0 + t * dx, y0 + t * dy)
+            d = np.hypot(p[0] - q[0], p[1] - q[1])
+            if d < best_d - 1e-9:
+                best, best_d = [(s, t, q)], d
+            elif abs(d - best_d) <= 1e-9:
+                best.append((s, t, q))
+        if best_d <= tolerance:
+            joins.append([node(*q) for _s, _t, q in best])
+            for s, t, _q in best:
+                cuts[s].append(t)
+        else:
+            joins.append([])
+    rows, cols, weights = [], [], []
+    for s, ((x0, y0), (x1, y1)) in enumerate(segments):
+        ts = sorted(set([0.0, 1.0] + cuts[s]))
+        length = np.hypot(x1 - x0, y1 - y0)
+        for a, b in zip(ts[:-1], ts[1:]):
+            if b - a > 1e-12:
+                rows.append(node(x0 + a * (x1 - x0), y0 + a * (y1 - y0)))
+                cols.append(node(x0 + b * (x1 - x0), y0 + b * (y1 - y0)))
+                weights.append((b - a) * length)
+    n = len(keys)
+    return dijkstra(coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr(), directed=False), joins
+
+
+def _grid_segments(n=6, spacing=100.0):
+    xs = np.arange(n) * spacing
+    segs = [((xs[i], xs[j]), (xs[i + 1], xs[j])) for i in range(n - 1) for j in range(n)]
+    segs += [((xs[i], xs[j]), (xs[i], xs[j + 1])) for i in range(n) for j in range(n - 1)]
+    return segs[::2] + [((0.0, 0.0), (-300.0, -400.0))]  # gaps, so that some detours are long, and a spur
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_distances_along_the_network_agree_with_a_split_graph(seed):
+    from resilience_plugin.core.network import WalkingNetwork
+
+    rng = np.random.default_rng(seed)
+    segments = _grid_segments()
+    net, _ = WalkingNetwork.from_lines(shapely.linestrings(np.array(segments)))
+    sources, targets = rng.uniform(-20, 520, (7, 2)), rng.uniform(-20, 520, (9, 2))
+    a, b, d = net.point_distances(shapely.points(sources), shapely.points(targets), 350.0, 30.0)
+    matrix, joins = _split_graph_distances(segments, np.r_[sources, targets], 30.0)
+    expected = {}
+    for i in range(len(sources)):
+        for j in range(len(targets)):
+            if joins[i] and joins[len(sources) + j]:
+                best = min(matrix[x, y] for x in joins[i] for y in joins[len(sources) + j])
+                if best <= 350.0:
+                    expected[(i, j)] = best
+    found = {(int(x), int(y)): float(z) for x, y, z in zip(a, b, d)}
+    assert set(found) == set(expected)
+    assert all(found[k] == pytest.approx(expected[k], abs=1e-6) for k in expected)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_coverage_along_the_network_is_the_brute_force_optimum(seed):
+    rng = np.random.default_rng(50 + seed)
+    segments = _grid_segments()
+    demand, cand = rng.uniform(-20, 520, (12, 2)), rng.uniform(-20, 520, (7, 2))
+    w = rng.integers(1, 500, len(demand)).astype(float)
+    matrix, joins = _split_graph_distances(segments, np.r_[demand, cand], 30.0)
+    far = np.full((len(demand), len(cand)), np.inf)
+    for i in range(len(demand)):
+        for j in range(len(cand)):
+            if joins[i] and joins[len(demand) + j]:
+                far[i, j] = min(matrix[x, y] for x in joins[i] for y in joins[len(demand) + j])
+    best = max(w[(far[:, list(s)] <= 250.0).any(axis=1)].sum() for s in itertools.combinations(range(len(cand)), 2))
+    result = site(
+        shapely.points(demand),
+        w,
+        shapely.points(cand),
+        "coverage",
+        2,
+        250.0,
+        network=shapely.linestrings(np.array(segments)),
+        snap_tolerance=30.0,
+    )
+    assert result.objective == pytest.approx(best) and result.optimal
+    reached = (far[:, result.chosen] <= 250.0).any(axis=1)
+    assert w[reached].sum() == pytest.approx(best)
