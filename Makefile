@@ -17,7 +17,7 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -26,12 +26,13 @@ help:
 	@echo "test-matrix  the tests on QGIS 3.40 (Debian 13) and 3.44 (Debian sid), in debootstrap chroots (root)"
 	@echo "bench        timings and peak memory;  bench-scale: only every algorithm at Beijing scale"
 	@echo "bench-speed  only the speed goals at three sizes, against native QGIS (bench/speed.py)"
+	@echo "bench-siting only facility siting against PySAL spopt, on the same instances (bench/siting.py)"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
 	@echo "transup      refresh $(TS) with pylupdate5 (i18n/update.py);  transcompile: build the .qm"
 	@echo "sample       regenerate resources/sample/sample_city.gpkg"
-	@echo "model        regenerate resources/models/full_resilience_assessment.model3"
+	@echo "model        regenerate the shipped models in resources/models (.model3)"
 
 setup:
 	@bash .ci/setup.sh
@@ -108,6 +109,9 @@ bench-scale: setup transcompile
 
 bench-speed: setup transcompile
 	$(PY) bench/speed.py
+
+bench-siting: setup $(BENCH_VENV)/.installed
+	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/siting.py
 
 clean:
 	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis

@@ -122,6 +122,9 @@ def main() -> int:
     from bench.speed import bench_speed
 
     bench_speed(out)  # issue 17's goals at three sizes, each against native QGIS
+    from bench.siting import bench_siting
+
+    bench_siting(out)  # issue 18: facility siting against spopt (with RP_PEER_PYTHON), on the same instances
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)

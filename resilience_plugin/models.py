@@ -1,23 +1,21 @@
-"""The ready-made Graphical Modeler model "Full resilience assessment", built in code and shipped as a .model3.
+"""The ready-made Graphical Modeler models, built in code and shipped as .model3 files: "Full resilience assessment"
+and "Siting then rescoring".
 
-``python -m resilience_plugin.models`` (``make model``) writes resources/models/full_resilience_assessment.model3; the
-provider loads that file (processing/model.py), so the model is in the toolbox and can be opened and edited in the
-Graphical Modeler.
+``python -m resilience_plugin.models`` (``make model``) writes them under resources/models; the provider loads those
+files (processing/model.py), so the models are in the toolbox and can be opened and edited in the Graphical Modeler.
 """
 
 import sys
 from pathlib import Path
 
-from .processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, model_path, shipped_model  # noqa: F401 (the API)
+from .processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, MODELS, model_path, shipped_model  # noqa: F401 (the API)
 
 
 def build_model():
     """Life circles, fault crossings, clusters, the dossier and unit scoring, chained on one set of inputs."""
     from qgis.core import (
         QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildAlgorithm,
         QgsProcessingModelChildParameterSource,
-        QgsProcessingModelOutput,
         QgsProcessingModelParameter,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterMultipleLayers,
@@ -52,23 +50,7 @@ def build_model():
         QgsProcessingModelParameter("lifelines"),
     )
 
-    def param(name):
-        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
-
-    def child(child_id, alg_id, sources, outputs):
-        c = QgsProcessingModelChildAlgorithm(alg_id)
-        c.setChildId(child_id)
-        c.setDescription(child_id)
-        for key, value in sources.items():
-            c.addParameterSources(key, value)
-        model_outputs = {}
-        for out_key, label in outputs.items():
-            o = QgsProcessingModelOutput(f"{child_id}_{out_key.lower()}", label)
-            o.setChildId(child_id)
-            o.setChildOutputName(out_key)
-            model_outputs[o.name()] = o
-        c.setModelOutputs(model_outputs)
-        model.addChildAlgorithm(c)
+    param, child = _helpers(model)
 
     child(
         "lifecircles",
@@ -127,14 +109,153 @@ def build_model():
     return model
 
 
+def _helpers(model):
+    """``param(name)``: a model input as a step's source; ``child(id, algorithm, sources, outputs)``: add a step whose
+    ``outputs`` (key -> label) are kept as model outputs."""
+    from qgis.core import QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource, QgsProcessingModelOutput
+
+    def param(name):
+        return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+    def child(child_id, alg_id, sources, outputs, values=None):
+        c = QgsProcessingModelChildAlgorithm(alg_id)
+        c.setChildId(child_id)
+        c.setDescription(child_id)
+        for key, value in sources.items():
+            c.addParameterSources(key, value)
+        for key, value in (values or {}).items():
+            c.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+        model_outputs = {}
+        for out_key, label in outputs.items():
+            o = QgsProcessingModelOutput(f"{child_id}_{out_key.lower()}", label)
+            o.setChildId(child_id)
+            o.setChildOutputName(out_key)
+            model_outputs[o.name()] = o
+        c.setModelOutputs(model_outputs)
+        model.addChildAlgorithm(c)
+
+    return param, child
+
+
+def build_siting_model():
+    """Facility siting, then the life circles and the unit scores with the chosen sites added to the facilities."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterNumber,
+    )
+
+    from .compat import NUMBER_INTEGER, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
+    model = QgsProcessingModelAlgorithm("Siting then rescoring", "Resilience Planner", "resilience")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Chooses where the next facilities go (resilience:siting, 第51、69、86–88、91条), adds the chosen sites "
+            "to the facilities, and runs the community life circles (第53–55条) and the street/town unit scores "
+            "(第51–52条) on them, with the unit scores before the new sites kept for comparison. Existing facilities of "
+            "the category sited are read from the facilities' category field.\n\n"
+            "补短板选址后重新评估：先确定新增设施的位置（resilience:siting，第51、69、86–88、91条），把选址结果并入设施图层，"
+            "再计算社区生活圈（第53–55条）和街镇单元评估（第51–52条），并保留选址前的单元评估以便比较。",
+        }
+    )
+    inputs = (
+        ("units", "Street/town units 韧性街镇单元", [SOURCE_POLYGON], False),
+        ("communities", "Communities 社区", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("facilities", "Facilities 设施", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("candidates", "Candidate sites 候选场地", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("faults", "Active faults 活动断裂", [SOURCE_LINE], True),
+        ("flood", "Flood-risk zones 洪涝风险区", [SOURCE_POLYGON], True),
+    )
+    for name, label, kinds, optional in inputs:
+        model.addModelParameter(
+            QgsProcessingParameterFeatureSource(name, label, kinds, optional=optional), QgsProcessingModelParameter(name)
+        )
+    categories = [
+        "Emergency shelter 紧急避难场所",
+        "Short-term shelter 短期应急避难场所",
+        "Long-term shelter 长期应急避难场所",
+        "Fire station 消防站",
+        "Police station 派出所",
+        "Clinic 社区卫生服务机构",
+        "Hospital 医院",
+    ]
+    model.addModelParameter(
+        QgsProcessingParameterEnum("category", "What is sited 选址设施类型", categories, defaultValue=1),
+        QgsProcessingModelParameter("category"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterNumber("count", "Number of new sites 新增场地数量", NUMBER_INTEGER, 10, minValue=1),
+        QgsProcessingModelParameter("count"),
+    )
+    param, child = _helpers(model)
+    child(
+        "siting",
+        "resilience:siting",
+        {
+            "INPUT": param("communities"),
+            "CANDIDATES": param("candidates"),
+            "EXISTING": param("facilities"),
+            "CATEGORY": param("category"),
+            "COUNT": param("count"),
+            "FAULTS": param("faults"),
+        },
+        {"OUTPUT": "Chosen sites 选址结果", "ALLOCATION": "Allocation 服务分配"},
+        {"EXISTING_CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
+    )
+    child(
+        "merged",
+        "native:mergevectorlayers",
+        {
+            "LAYERS": [
+                QgsProcessingModelChildParameterSource.fromModelParameter("facilities"),
+                QgsProcessingModelChildParameterSource.fromChildOutput("siting", "OUTPUT"),
+            ]
+        },
+        {"OUTPUT": "Facilities with the new sites 含新增场地的设施"},
+    )
+    after = [QgsProcessingModelChildParameterSource.fromChildOutput("merged", "OUTPUT")]
+    child(
+        "lifecircles",
+        "resilience:lifecircles",
+        {"INPUT": param("communities"), "FACILITIES": after},
+        {"OUTPUT": "Life circles after 选址后生活圈"},
+    )
+    hazards = {"FAULTS": param("faults"), "FLOOD_ZONES": param("flood")}
+    child(
+        "scores_before",
+        "resilience:scoreunits",
+        {"INPUT": param("units"), "FACILITIES": param("facilities"), **hazards},
+        {"OUTPUT": "Unit scores before 选址前单元评估"},
+    )
+    child(
+        "scores_after",
+        "resilience:scoreunits",
+        {"INPUT": param("units"), "FACILITIES": after, **hazards},
+        {"OUTPUT": "Unit scores after 选址后单元评估"},
+    )
+    model.updateDestinationParameters()
+    return model
+
+
+BUILDERS = {"fullassessment": build_model, "sitingrescoring": build_siting_model}
+
+
 def main(argv=None) -> int:
+    """Write every shipped model (or, given a path, the full assessment there)."""
     from .standalone import start_qgis
 
     app = start_qgis()
-    path = Path((argv or sys.argv[1:] or [str(model_path())])[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ok = build_model().toFile(str(path))
-    print(f"{'wrote' if ok else 'could not write'} {path}")
+    argv = argv or sys.argv[1:]
+    targets = [(build_model, Path(argv[0]))] if argv else [(BUILDERS[name], model_path(name)) for name in MODELS]
+    ok = True
+    for build, path in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written = build().toFile(str(path))
+        print(f"{'wrote' if written else 'could not write'} {path}")
+        ok = ok and written
     app.exitQgis()
     return 0 if ok else 1
 

@@ -213,6 +213,14 @@ def style_allocation(layer) -> None:
     layer.triggerRepaint()
 
 
+def style_zones(layer) -> None:
+    """Responsibility zones: outlines only, so the demand and the sites stay visible under them."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    layer.setRenderer(QgsSingleSymbolRenderer(simple_symbol(layer, "#7b3294", fill_alpha=0.06, outline=("#7b3294", 0.5))))
+    layer.triggerRepaint()
+
+
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles an output when Processing loads it, if it has the field the style keys on."""
 
@@ -234,6 +242,7 @@ OUTPUT_STYLES = {
     "scores": ("unit_type", style_scores),
     "siting": ("site_rank", style_siting),
     "allocation": ("fac_kind", style_allocation),
+    "zones": ("zone_pop", style_zones),
 }
 
 

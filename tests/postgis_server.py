@@ -21,13 +21,13 @@ class Server:
     dbname: str = "rp_test"
     user: str = "rp"
 
-    def uri(self, table: str, geometry: Optional[str] = "geom") -> str:
-        """A QGIS postgres data source for ``table`` in schema public."""
+    def uri(self, table: str, geometry: Optional[str] = "geom", sql: str = "") -> str:
+        """A QGIS postgres data source for ``table`` in schema public (filtered by ``sql`` when given)."""
         from qgis.core import QgsDataSourceUri
 
         u = QgsDataSourceUri()
         u.setConnection("127.0.0.1", str(self.port), self.dbname, self.user, "")
-        u.setDataSource("public", table, geometry or "")
+        u.setDataSource("public", table, geometry or "", sql)
         return u.uri(False)
 
     def psql(self, sql: str) -> str:

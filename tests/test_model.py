@@ -71,3 +71,45 @@ def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
         {"CORRIDORS": table("corridors"), "FAULTS": table("faults"), "CROSSINGS": "memory:", "EXPOSED": "memory:"},
     )
     assert count["faultcrossings:faultcrossings_crossings"] == alone["CROSSINGS"].featureCount() > 0
+
+
+def test_siting_then_rescoring_counts_the_new_sites_in_the_life_circles(resilience_processing, tmp_path):
+    """The second shipped model: the chosen sites join the facilities, and each community's life circle holds as many
+    more short-term shelters as chosen sites lie within its 1,000 m (counted here from the sites' coordinates)."""
+    import numpy as np
+
+    from resilience_plugin.models import build_siting_model, model_path
+
+    shipped = QgsProcessingModelAlgorithm()
+    assert shipped.fromFile(str(model_path("sitingrescoring")))
+    assert sorted(shipped.childAlgorithms()) == sorted(build_siting_model().childAlgorithms())
+    model = QgsApplication.processingRegistry().algorithmById("resilience:sitingrescoring")
+    assert model is not None, "the provider did not load the siting model"
+    table = lambda t: f"{SAMPLE}|layername={t}"  # noqa: E731
+    params = {
+        "units": table("street_units"),
+        "communities": table("communities"),
+        "facilities": table("facilities"),
+        "candidates": f"{SAMPLE}|layername=facilities|subset=\"category\" IN ('school', 'park')",
+        "faults": table("faults"),
+        "category": 1,
+        "count": 6,
+    }
+    for d in model.destinationParameterDefinitions():
+        params[d.name()] = "memory:"
+    layers, _c = run("resilience:sitingrescoring", params)
+    sites = layers["siting:siting_output"]
+    after = layers["lifecircles:lifecircles_output"]
+    assert sites.featureCount() == 6
+    assert layers["merged:merged_output"].featureCount() == QgsVectorLayer(table("facilities"), "f", "ogr").featureCount() + 6
+    before, _c = run("resilience:lifecircles", {"INPUT": table("communities"), "FACILITIES": table("facilities"), "OUTPUT": "memory:"})
+    site_xy = np.array([[f.geometry().asPoint().x(), f.geometry().asPoint().y()] for f in sites.getFeatures()])
+    added = {}
+    for f in after.getFeatures():
+        centre = f.geometry().centroid().asPoint()
+        added[f["code"]] = int((np.hypot(site_xy[:, 0] - centre.x(), site_xy[:, 1] - centre.y()) <= 1000.0 + 1e-6).sum())
+    gained = {f["code"]: -f["n_short_term_shelter"] for f in before["OUTPUT"].getFeatures()}
+    for f in after.getFeatures():
+        gained[f["code"]] += f["n_short_term_shelter"]
+    assert gained == added and sum(added.values()) > 0
+    assert layers["scores_before:scores_before_output"].featureCount() == layers["scores_after:scores_after_output"].featureCount() == 233

@@ -35,11 +35,14 @@ def test_provider_and_help(resilience_processing):
     provider = resilience_processing
     assert provider.id() == "resilience" and provider.name() and not provider.icon().isNull()
     registered = {a.name() for a in provider.algorithms()}
-    assert registered == {cls().name() for cls in ALGORITHMS} | {"fullassessment"}  # and the model, with an id without spaces
+    assert registered == {cls().name() for cls in ALGORITHMS} | {
+        "fullassessment",
+        "sitingrescoring",
+    }  # and the models, with ids without spaces
     model = QgsApplication.processingRegistry().algorithmById("resilience:fullassessment")
     assert "第49条" in model.shortHelpString() and model.group()
     assert model.displayName() == "Full resilience assessment" and model.create().id() == "resilience:fullassessment"
-    for name in registered - {"fullassessment"}:
+    for name in registered - {"fullassessment", "sitingrescoring"}:
         alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
         assert "第" in alg.shortHelpString(), name  # cites plan clauses
         assert alg.group() and alg.groupId()

@@ -186,3 +186,24 @@ def _line_layer():
     f.setAttributes(["远处断层"])
     layer.dataProvider().addFeatures([f])
     return layer
+
+
+def test_existing_facilities_of_other_categories_are_left_out_by_their_label(resilience_processing, tmp_path):
+    """A whole facility layer as the existing ones, with its category field: only the sited category counts, as if
+    the layer had been filtered to it; without the field the log warns that every facility counts."""
+    from tests.helpers import Recorder
+
+    filtered, _c = run("resilience:siting", _params(tmp_path, FAULTS=None, EXCLUDE=None, EXCLUDED=None))
+    whole = _params(tmp_path, FAULTS=None, EXCLUDE=None, EXCLUDED=None, EXISTING=f"{SAMPLE}|layername=facilities")
+    whole.update(EXISTING_CATEGORY_FIELD="category_zh", OUTPUT=str(tmp_path / "w.gpkg"), ALLOCATION=str(tmp_path / "wa.gpkg"))
+    by_label, _c = run("resilience:siting", whole)
+    key = lambda f: (f["site_rank"], f["cand_fid"], f["adds_pop"])  # noqa: E731
+    assert [key(f) for f in by_label["OUTPUT"].getFeatures()] == [key(f) for f in filtered["OUTPUT"].getFeatures()]
+    assert [f["cov_before"] for f in by_label["ALLOCATION"].getFeatures()] == [
+        f["cov_before"] for f in filtered["ALLOCATION"].getFeatures()
+    ]
+    del whole["EXISTING_CATEGORY_FIELD"]
+    whole.update(OUTPUT=str(tmp_path / "x.gpkg"), ALLOCATION=str(tmp_path / "xa.gpkg"))
+    feedback = Recorder()
+    run("resilience:siting", whole, feedback)
+    assert "all of them count as existing" in feedback.log

@@ -247,59 +247,45 @@ def _set_cover(cover, time_limit: float) -> _Solved:
 
 
 def _p_median(pairs: Pairs, w, ceiling: np.ndarray, n_cols: int, p: int, time_limit: float) -> _Solved:
-    """p-median, radius formulation: per demand, z_k = 1 while no open site lies within its k-th distinct distance.
-
-    ``pairs`` (sorted by demand, then distance) hold every column nearer than the demand's ``ceiling`` (the distance
-    it has anyway: to an existing facility, or the cap; inf: none, then every column is in ``pairs``)."""
+    """p-median, assignment formulation (faster with HiGHS here than the radius formulation, 3x on the bench's
+    instances): x_ij (demand i goes to column j, only pairs nearer than i's ``ceiling``),
+    u_i (i keeps its ceiling: an existing facility, or the cap), x_ij <= y_j, sum y <= p."""
     from scipy import sparse
 
     n_pairs = len(pairs.i)
-    if n_pairs == 0:  # no candidate is nearer than what every demand has anyway: any choice is as good
+    if n_pairs == 0:
         return _Solved(np.arange(min(p, n_cols)), 0.0, 0.0, True)
-    # the distinct distances of each demand: a level starts where the demand or the distance changes
-    new_level = np.ones(n_pairs, dtype=bool)
-    new_level[1:] = (pairs.i[1:] != pairs.i[:-1]) | (pairs.d[1:] != pairs.d[:-1])
-    level = np.cumsum(new_level) - 1  # level index of each pair
-    n_levels = int(level[-1]) + 1 if n_pairs else 0
-    lev_demand = pairs.i[new_level]
-    lev_dist = pairs.d[new_level]
-    last = np.ones(n_levels, dtype=bool)
-    last[:-1] = lev_demand[1:] != lev_demand[:-1]
-    nxt = np.r_[lev_dist[1:], 0.0]
-    step = np.where(last, ceiling[lev_demand] - lev_dist, nxt - lev_dist)
-    finite = np.isfinite(step)  # the last level of a demand without ceiling: never all closed (p >= 1)
-    cost = np.where(finite, w[lev_demand] * np.where(finite, step, 0.0), 0.0)
-    # z_k >= z_{k-1} - sum of y at distance level k  (z_{-1} = 1): rows -z_{k-1} + z_k + sum y >= 0 (first: >= 1)
-    first_level = np.ones(n_levels, dtype=bool)
-    first_level[1:] = lev_demand[1:] != lev_demand[:-1]
-    z = n_cols + np.arange(n_levels)
-    r_y = level
-    c_y = pairs.j
-    r_z = np.arange(n_levels)
-    prev = np.nonzero(~first_level)[0]
+    demand, local = np.unique(pairs.i, return_inverse=True)
+    n_d = len(demand)
+    fallback = np.isfinite(ceiling[demand])  # a demand without ceiling must go to a site
+    n_var = n_cols + n_pairs + n_d
+    x = n_cols + np.arange(n_pairs)
+    u = n_cols + n_pairs + np.arange(n_d)
     rows = sparse.csr_matrix(
         (
-            np.r_[np.ones(n_pairs), np.ones(n_levels), -np.ones(len(prev)), np.ones(n_cols)],
-            (np.r_[r_y, r_z, prev, np.full(n_cols, n_levels)], np.r_[c_y, z, z[prev - 1], np.arange(n_cols)]),
+            np.r_[np.ones(n_pairs), np.ones(n_d), np.ones(n_pairs), -np.ones(n_pairs), np.ones(n_cols)],
+            (
+                np.r_[local, np.arange(n_d), n_d + np.arange(n_pairs), n_d + np.arange(n_pairs), np.full(n_cols, n_d + n_pairs)],
+                np.r_[x, u, x, pairs.j, np.arange(n_cols)],
+            ),
         ),
-        shape=(n_levels + 1, n_cols + n_levels),
+        shape=(n_d + n_pairs + 1, n_var),
     )
-    lower = np.r_[first_level.astype(float), -np.inf]
-    upper = np.r_[np.full(n_levels, np.inf), p]
-    z_upper = np.where(finite, 1.0, 0.0)  # a demand's last level without ceiling cannot be reached
+    lower = np.r_[np.ones(n_d), np.full(n_pairs, -np.inf), -np.inf]
+    upper = np.r_[np.ones(n_d), np.zeros(n_pairs), p]
+    cost = np.r_[np.zeros(n_cols), w[pairs.i] * pairs.d, np.where(fallback, w[demand] * np.where(fallback, ceiling[demand], 0.0), 0.0)]
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     res = milp(
-        np.r_[np.zeros(n_cols), cost],
+        cost,
         constraints=[LinearConstraint(rows, lower, upper)],
-        integrality=np.r_[np.ones(n_cols), np.zeros(n_levels)],
-        bounds=Bounds(np.zeros(n_cols + n_levels), np.r_[np.ones(n_cols), z_upper]),
+        integrality=np.r_[np.ones(n_cols), np.zeros(n_pairs + n_d)],
+        bounds=Bounds(np.zeros(n_var), np.r_[np.ones(n_cols + n_pairs), fallback.astype(float)]),
         options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False},
     )
-    base = float((w[lev_demand] * lev_dist)[first_level].sum())
-    x, objective, bound, optimal = _status(res, 1.0)
-    chosen = np.nonzero(x[:n_cols] > 0.5)[0] if x is not None else None
-    return _Solved(chosen, objective + base, bound + base, optimal)
+    x_, objective, bound, optimal = _status(res, 1.0)
+    chosen = np.nonzero(x_[:n_cols] > 0.5)[0] if x_ is not None else None
+    return _Solved(chosen, objective, bound, optimal)
 
 
 def _capacitated(pairs: Pairs, w, capacity, existing_pairs: Pairs, existing_capacity, n_cols: int, p: int, time_limit: float) -> _Solved:

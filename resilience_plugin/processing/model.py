@@ -1,35 +1,41 @@
-"""The shipped Graphical Modeler model "Full resilience assessment" as the provider registers it. The model file is
-built by ``python -m resilience_plugin.models`` (``make model``)."""
+"""The shipped Graphical Modeler models as the provider registers them. The model files are built by
+``python -m resilience_plugin.models`` (``make model``)."""
 
 from pathlib import Path
 
 from ..core.paths import resources_dir
 
-MODEL_FILE = "full_resilience_assessment.model3"
-MODEL_NAME = "fullassessment"  # its id is resilience:fullassessment: no spaces, for qgis_process and scripts
-MODEL_TITLE = "Full resilience assessment"
+# id (resilience:<id>: no spaces, for qgis_process and scripts) -> (file under resources/models, title)
+MODELS = {
+    "fullassessment": ("full_resilience_assessment.model3", "Full resilience assessment"),
+    "sitingrescoring": ("siting_then_rescoring.model3", "Siting then rescoring"),
+}
+MODEL_NAME = "fullassessment"
+MODEL_FILE, MODEL_TITLE = MODELS[MODEL_NAME]
 
 
-def shipped_model():
-    """The shipped model as the provider registers it: id ``resilience:fullassessment``, shown as its title; None when
-    the file cannot be read."""
+def shipped_model(name: str = MODEL_NAME):
+    """The shipped model ``name`` as the provider registers it: id ``resilience:<name>``, shown as its title; None
+    when the file cannot be read."""
     from qgis.core import QgsProcessingModelAlgorithm
 
-    class FullAssessmentModel(QgsProcessingModelAlgorithm):
-        """The shipped model with a stable id of its own (a model's name is otherwise both its id and its title)."""
+    title = MODELS[name][1]
+
+    class ShippedModel(QgsProcessingModelAlgorithm):
+        """A shipped model with a stable id of its own (a model's name is otherwise both its id and its title)."""
 
         def name(self):
-            return MODEL_NAME
+            return name
 
         def displayName(self):  # noqa: N802 - QGIS API
-            return MODEL_TITLE
+            return title
 
         def createInstance(self):  # noqa: N802 - QGIS API
-            return shipped_model()
+            return shipped_model(name)
 
-    model = FullAssessmentModel()
-    return model if model.fromFile(str(model_path())) else None
+    model = ShippedModel()
+    return model if model.fromFile(str(model_path(name))) else None
 
 
-def model_path() -> Path:
-    return resources_dir() / "models" / MODEL_FILE
+def model_path(name: str = MODEL_NAME) -> Path:
+    return resources_dir() / "models" / MODELS[name][0]

@@ -42,6 +42,7 @@ TOOLBAR_ALGORITHMS = (
     ("faultcrossings", "faultcrossings.svg"),
     ("faultavoidance", "faultavoidance.svg"),
     ("corridorexposure", "corridorexposure.svg"),
+    ("siting", "siting.svg"),
 )
 
 
@@ -66,13 +67,14 @@ class ResilienceProvider(QgsProcessingProvider):
         # loads again then, and the model comes in on that second load.
         from qgis.core import QgsApplication
 
-        from .model import model_path, shipped_model
+        from .model import MODELS, model_path, shipped_model
 
-        if QgsApplication.processingRegistry().providerById(self.id()) is not self or not model_path().is_file():
+        if QgsApplication.processingRegistry().providerById(self.id()) is not self:
             return
-        model = shipped_model()
-        if model is not None:
-            self.addAlgorithm(model)
+        for name in MODELS:
+            model = shipped_model(name) if model_path(name).is_file() else None
+            if model is not None:
+                self.addAlgorithm(model)
 
     def register(self, registry) -> bool:
         """Add the provider to ``registry``, then load again so that the model finds its steps."""

@@ -27,7 +27,7 @@ from ...compat import (
     WKB_MULTIPOLYGON,
 )
 from ...translation import translate
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, is_given
 
 CATEGORIES = (
     "emergency_shelter",
@@ -49,8 +49,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
     GROUP_ID = "siting"
     DISTINCT_INPUTS = (("INPUT", "CANDIDATES"), ("INPUT", "NETWORK"), ("CANDIDATES", "NETWORK"))
-    LAYER_ROLES = {"INPUT": "communities"}
-    FIELD_ROLES = {"CAPACITY_FIELD": "capacity", "EXISTING_CAPACITY_FIELD": "capacity"}
+    LAYER_ROLES = {"INPUT": "communities", "CANDIDATES": "facilities"}
+    FIELD_ROLES = {"CAPACITY_FIELD": "capacity", "EXISTING_CAPACITY_FIELD": "capacity", "EXISTING_CATEGORY_FIELD": "category"}
     MEMORY_CEILING_MB = 2000
     MEMORY_MB_PER_1000 = {"INPUT": 40.0, "CANDIDATES": 40.0, "NETWORK": 0.5}
 
@@ -61,6 +61,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
     CAPACITY_UNIT = "CAPACITY_UNIT"
     EXISTING = "EXISTING"
     EXISTING_CAPACITY_FIELD = "EXISTING_CAPACITY_FIELD"
+    EXISTING_CATEGORY_FIELD = "EXISTING_CATEGORY_FIELD"
     CATEGORY = "CATEGORY"
     DISTANCE = "DISTANCE"
     NETWORK = "NETWORK"
@@ -121,8 +122,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
             "(fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of "
             "a facility with room), served_bef and served_aft (people). Excluded (optional): the candidates left out, "
             "with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it "
-            "serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, pop "
-            "and area_km2."
+            "serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, "
+            "zone_pop and area_km2."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -162,6 +163,15 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 self.EXISTING, self.tr("Existing facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
             ),
             self.tr("Facilities of this kind already open: they serve first and are never closed."),
+        )
+        add(
+            QgsProcessingParameterField(
+                self.EXISTING_CATEGORY_FIELD, self.tr("Category field of existing facilities"), "", self.EXISTING, optional=True
+            ),
+            self.tr(
+                "Optional: with it, only the existing facilities whose category is the one sited count (a whole facility "
+                "layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules."
+            ),
         )
         add(
             QgsProcessingParameterField(
@@ -330,7 +340,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         cand = read_source(cand_src, cand_name, crs, context, feedback, progress_span=(5, 10))
         cand.report(feedback)
         capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
-        existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, area_pp, capacities)
+        existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, category, profile, area_pp, capacities)
         excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs))
         network, net_name = None, ""
         net_src = self.optional_source(parameters, self.NETWORK, context)
@@ -404,8 +414,10 @@ class SitingAlgorithm(ResilienceAlgorithm):
             )
         return persons
 
-    def _existing(self, parameters, context, feedback, crs, area_pp, capacities):
-        from ..io import read_source
+    def _existing(self, parameters, context, feedback, crs, category, profile, area_pp, capacities):
+        """The existing facilities (only those of the sited category when a category field is given), their
+        capacities in persons (inf: unknown), and the layer's name."""
+        from ..io import read_source, text
 
         src = self.optional_source(parameters, self.EXISTING, context)
         if src is None:
@@ -413,6 +425,39 @@ class SitingAlgorithm(ResilienceAlgorithm):
         ex_name = self.layer_name(parameters, self.EXISTING, context, src)
         read = read_source(src, ex_name, crs, context, feedback, keep_null=False)
         read.report(feedback)
+        cat_field = ""
+        if is_given(parameters.get(self.EXISTING_CATEGORY_FIELD)):
+            cat_field = self.optional_field(
+                parameters, self.EXISTING_CATEGORY_FIELD, context, src, self.tr("Category field of existing facilities"), ex_name, feedback
+            )
+        from ...core.fields import guess_field
+        from ...core.lifecircles import Vocabulary
+
+        vocab = Vocabulary.from_profile(profile)
+        looks_like = guess_field("category", src.fields().names())
+        if not cat_field and looks_like and category != "custom":  # a whole facility layer given as the existing ones?
+            j = src.fields().lookupField(looks_like)
+            columns, _found = vocab.classify_labels([text(a[j]) for a in read.attributes])
+            kinds = sorted({vocab.codes[c] for c in columns} - {"other"})
+            if len(kinds) > 1:
+                feedback.pushWarning(
+                    self.tr(
+                        "{0}: its field '{1}' holds facilities of {2} categories ({3}), and all of them count as existing "
+                        "{4}. Give the category field of existing facilities so that only those count."
+                    ).format(ex_name, looks_like, len(kinds), ", ".join(kinds[:6]), profile.category_label(category))
+                )
+        if cat_field and category != "custom":
+            j = src.fields().lookupField(cat_field)
+            columns, _found = vocab.classify_labels([text(a[j]) for a in read.attributes])
+            keep = [k for k, c in enumerate(columns) if vocab.codes[c] == category]
+            feedback.pushInfo(
+                self.tr("{0}: {1} of {2} facilities are of the category sited ({3}, field '{4}'); the others are not counted.").format(
+                    ex_name, len(keep), len(read.fids), profile.category_label(category), cat_field
+                )
+            )
+            read.fids = [read.fids[k] for k in keep]
+            read.attributes = [read.attributes[k] for k in keep]
+            read.geometries = read.geometries[keep]
         persons = self._capacities(parameters, context, feedback, self.EXISTING_CAPACITY_FIELD, src, ex_name, read, area_pp, capacities)
         if persons is not None:
             import numpy as np
@@ -620,7 +665,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
                     ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
                     ("fac_rank", FIELD_INT, self.tr("New site's rank")),
-                    ("pop", FIELD_DOUBLE, self.tr("People served")),
+                    ("zone_pop", FIELD_DOUBLE, self.tr("People served")),
                     ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
                 ]
             )
@@ -638,7 +683,9 @@ class SitingAlgorithm(ResilienceAlgorithm):
                         float(zone.area / 1e6) if zone is not None else 0.0,
                     ]
                 )
-            dest = self.write_output(self.ZONES, z_fields, WKB_MULTIPOLYGON, crs, z_rows, polygons_only(zones), (97, 99), optional=True)
+            dest = self.write_output(
+                self.ZONES, z_fields, WKB_MULTIPOLYGON, crs, z_rows, polygons_only(zones), (97, 99), "zones", optional=True
+            )
             if dest is not None:
                 outputs[self.ZONES] = dest
         return outputs
