@@ -2763,12 +2763,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="53"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="54"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="56"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="57"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -3689,7 +3689,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="852"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3724,374 +3724,404 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="104"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="112"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="161"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="172"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="173"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="170"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="180"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="189"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="205"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1040"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="964"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1041"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="965"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1042"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="318"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="334"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="318"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="334"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="330"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="346"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="361"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="391"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="368"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="398"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="472"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="525"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="483"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="537"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="498"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="499"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="747"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="549"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="671"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="748"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="604"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="884"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="746"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="823"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="838"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="955"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1032"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="219"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="220"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="894"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="623"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="364"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="394"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="394"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="424"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="846"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="923"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="877"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="954"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="935"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="88"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="94"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="440"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="484"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="672"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="765"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="766"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="124"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="129"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="146"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="147"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="385"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="415"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
         <source>label=category; … (optional)</source>
         <translation>标签=类别; …（可选）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="133"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
         <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
         <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
         <source>Label mapping</source>
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="437"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="467"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <source>What if: new sites</source>
+        <translation>情景推演：新增场地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="130"/>
+        <source>Optional: the chosen sites of Facility siting (resilience:siting), or any points with a category. The units are scored with them added to the facilities; the table shows each unit&apos;s score and rank before and after.</source>
+        <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
+        <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
+        <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="620"/>
+        <source>Score before the new sites</source>
+        <translation>新增场地前得分</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <source>Rank before the new sites</source>
+        <translation>新增场地前排名</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
+        <source>Rank change</source>
+        <translation>排名变化</translation>
     </message>
 </context>
 <context>

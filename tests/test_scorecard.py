@@ -9,7 +9,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDoubleSpinBox
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING, SORT_ROLE
 from resilience_plugin.core import scoring as sc
 from tests.conftest import SAMPLE
 from tests.helpers import memory_layer
@@ -311,3 +311,65 @@ def test_dock_on_real_data_guesses_layers_and_fields_and_shows_scores_first(qgis
         assert "Label mapping" in dock.last_message and "firehouse" in dock.last_message
     finally:
         project.clear()
+
+
+def test_what_if_scores_the_units_with_the_new_sites_as_the_algorithm_does(make_dock, sample_project, resilience_processing, tmp_path):
+    """What if: the chosen sites of resilience:siting added to the facilities. The dock's scores after and before are
+    resilience:scoreunits' own, run on the facilities with the sites merged in (native:mergevectorlayers) and without
+    them; the rank change is the difference of the two ranks."""
+    from qgis import processing
+
+    from tests.helpers import run
+
+    facilities = sample_project["facilities"]
+    sited, _c = run(
+        "resilience:siting",
+        {
+            "INPUT": f"{SAMPLE}|layername=communities",
+            "CANDIDATES": f"{SAMPLE}|layername=facilities|subset=\"category\" IN ('school', 'park')",
+            "EXISTING": f"{SAMPLE}|layername=facilities",
+            "EXISTING_CATEGORY_FIELD": "category",
+            "CAPACITY_FIELD": "shelter_area_m2",
+            "CATEGORY": 1,
+            "COUNT": 12,
+            "OUTPUT": str(tmp_path / "sites.gpkg"),
+            "ALLOCATION": "memory:",
+        },
+    )
+    sites = QgsVectorLayer(str(tmp_path / "sites.gpkg"), "新增场地", "ogr")
+    QgsProject.instance().addMapLayer(sites)
+    units = sample_project["street_units"]
+    dock = make_dock(units)
+    assert dock.inputCombos["whatif"].currentLayer() is None  # never guessed: a what-if is chosen
+    dock.inputCombos["whatif"].setLayer(sites)
+    dock.score_units(wait=True)
+    assert dock.result is not None and dock.result_before is not None
+
+    merged = processing.run("native:mergevectorlayers", {"LAYERS": [facilities, sites], "OUTPUT": "memory:"})["OUTPUT"]
+    common = {
+        "INPUT": units,
+        "FAULTS": sample_project["faults"],
+        "FLOOD_ZONES": sample_project["flood_zones"],
+        "GEOHAZARDS": sample_project["geohazards"],
+        "OUTPUT": "memory:",
+    }
+    after = {
+        f.id(): (f["score"], f["rank"]) for f in run("resilience:scoreunits", {**common, "FACILITIES": merged})[0]["OUTPUT"].getFeatures()
+    }
+    before = {
+        f.id(): (f["score"], f["rank"])
+        for f in run("resilience:scoreunits", {**common, "FACILITIES": facilities})[0]["OUTPUT"].getFeatures()
+    }
+    table = dock.unitTable
+    cols = [column(dock, t) for t in ("Score", "Rank", "Score before the new sites", "Rank before the new sites", "Rank change")]
+    key = dock.ID_ROLE
+    moved = 0
+    for r in range(table.rowCount()):
+        fid = table.item(r, 0).data(key)
+        score, rank, score_b, rank_b, change = (table.item(r, c).data(SORT_ROLE) for c in cols)
+        assert score == pytest.approx(after[fid][0], abs=1e-2) and rank == after[fid][1]
+        assert score_b == pytest.approx(before[fid][0], abs=1e-2) and rank_b == before[fid][1]
+        assert change == rank_b - rank
+        moved += score < score_b - 1e-9
+    assert moved > 0  # new shelters lower some units' risk
+    assert sum(1 for _f in sited["OUTPUT"].getFeatures()) == 12

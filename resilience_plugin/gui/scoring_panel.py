@@ -60,13 +60,19 @@ from ..compat import (
 )
 from ..core import scoring as sc
 from ..core.fields import guess_field
-from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source
+from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
 from ..translation import class_label, core_message, core_text, indicator_label, translate, type_label
 from .items import NumericItem
 
 PROJECT_SCOPE = "resilience_plugin"
 # the geometry each scoring input takes (its combo's filter)
-INPUT_GEOMETRY = {"faults": GEOMETRY_LINE, "flood": GEOMETRY_POLYGON, "geohazards": GEOMETRY_POINT, "facilities": GEOMETRY_POINT}
+INPUT_GEOMETRY = {
+    "faults": GEOMETRY_LINE,
+    "flood": GEOMETRY_POLYGON,
+    "geohazards": GEOMETRY_POINT,
+    "facilities": GEOMETRY_POINT,
+    "whatif": GEOMETRY_POINT,
+}
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
 
 
@@ -96,6 +102,8 @@ class ScoringPanel:
         self.raw_ids: List[int] = []
         self.skipped: Dict[str, str] = {}  # indicator -> why it was not assessed (core.scoring.NOT_ASSESSED)
         self.result: Optional[sc.Scores] = None
+        self.raw_before: Optional[Dict[str, np.ndarray]] = None  # what if: the indicators without the new sites
+        self.result_before: Optional[sc.Scores] = None
         self.sensitivity: Optional[np.ndarray] = None
         self.task: Optional[QgsTask] = None
         self.result_layer: Optional[QgsVectorLayer] = None
@@ -110,6 +118,7 @@ class ScoringPanel:
             ("flood", translate("ScorecardDock", "Flood-risk zones"), LAYER_FILTER_POLYGON),
             ("geohazards", translate("ScorecardDock", "Geological hazard points"), LAYER_FILTER_POINT),
             ("facilities", translate("ScorecardDock", "Facilities"), LAYER_FILTER_POINT),
+            ("whatif", translate("ScorecardDock", "What if: new sites"), LAYER_FILTER_POINT),
         ):
             combo = QgsMapLayerComboBox(box)
             combo.setFilters(flt)
@@ -118,6 +127,13 @@ class ScoringPanel:
             self.inputLabels[key] = label
             form.addRow(label, combo)
             self.inputCombos[key] = combo
+        self.inputCombos["whatif"].setToolTip(
+            translate(
+                "ScorecardDock",
+                "Optional: the chosen sites of Facility siting (resilience:siting), or any points with a category. The units "
+                "are scored with them added to the facilities; the table shows each unit's score and rank before and after.",
+            )
+        )
         # the facilities' category field: guessed from the layer's field names (类别, 类型, type, fclass …), editable
         self.categoryFieldCombo = QgsFieldComboBox(box)
         self.categoryFieldCombo.setAllowEmptyFieldName(True)
@@ -344,6 +360,20 @@ class ScoringPanel:
         context.setProject(QgsProject.instance())
         return read_source(layer, display_name(layer), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
 
+    def _facility_part(self, layer, crs, category_field: str, feedback):
+        """(points, category labels, shelter area or None, beds or None, layer name) of a facility layer."""
+        names = layer.fields().names()
+        area_f, beds_f = (guess_field(role, names) for role in ("shelter_area", "beds"))
+        chosen = [f for f in (category_field, area_f, beds_f) if f]
+        read = self._read(layer, crs, chosen)
+        area = beds = None
+        if area_f:
+            area = numbers([a[chosen.index(area_f)] for a in read.attributes], area_f, read.name, feedback, kind="area", fids=read.fids)
+        if beds_f:
+            beds = numbers([a[chosen.index(beds_f)] for a in read.attributes], beds_f, read.name, feedback, fids=read.fids)
+        labels = [text(a[0]) for a in read.attributes]
+        return read.geometries, labels, area, beds, read.name
+
     def score_units(self, wait: bool = False):
         """Read the layers here (main thread), compute the indicators in a background task, then score.
 
@@ -420,48 +450,71 @@ class ScoringPanel:
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
         )
+        parts, before_kwargs = [], None
         if inputs["facilities"] is not None:
-            from ..core.lifecircles import Vocabulary
-
             names = inputs["facilities"].fields().names()
             cat = self.categoryFieldCombo.currentField() or guess_field("category", names)
-            area_f, beds_f = (guess_field(role, names) for role in ("shelter_area", "beds"))
-            chosen = [f for f in (cat, area_f, beds_f) if f]
-            fac = self._read(inputs["facilities"], crs, chosen)
             if cat:
-                from ..core.labels import LabelError
+                parts.append(self._facility_part(inputs["facilities"], crs, cat, feedback))
+        if parts or inputs["whatif"] is not None:
+            from ..core.facilities import Facilities
+            from ..core.labels import LabelError
+            from ..core.lifecircles import Vocabulary
 
-                try:
-                    vocab = Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
-                except LabelError as exc:
-                    raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
-                _idx, found = vocab.classify_labels([a[0] for a in fac.attributes])
+            try:
+                vocab = Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
+            except LabelError as exc:
+                raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
+
+            def facilities_of(pieces):
+                if not pieces:
+                    return None
+                geoms = np.concatenate([p[0] for p in pieces])
+                labels = [v for p in pieces for v in p[1]]
+                _idx, found = vocab.classify_labels(labels)
+                amounts = {}
+                for k, key in ((2, "shelter_area"), (3, "beds")):
+                    if any(p[k] is not None for p in pieces):
+                        amounts[key] = np.concatenate([p[k] if p[k] is not None else np.zeros(len(p[0])) for p in pieces])
+                return Facilities.read(geoms, None, self.profile, classified=found, **amounts), found
+
+            if parts:
+                fac, found = facilities_of(parts)
                 if found.share_unmapped > 0.5:
                     self._message(
                         translate(
                             "ScorecardDock",
                             "{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. "
                             "Map them in Plan profile › facility_labels, or give them a profile category.",
-                        ).format(fac.name, found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
+                        ).format(parts[0][4], found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
                         MESSAGE_WARNING,
                     )
-                from ..core.facilities import Facilities
-
-                amounts = {}
-                if area_f:
-                    area = [a[chosen.index(area_f)] for a in fac.attributes]
-                    amounts["shelter_area"] = numbers(area, area_f, fac.name, feedback, kind="area", fids=fac.fids)
-                if beds_f:
-                    beds = [a[chosen.index(beds_f)] for a in fac.attributes]
-                    amounts["beds"] = numbers(beds, beds_f, fac.name, feedback, fids=fac.fids)
-                kwargs["facilities"] = Facilities.read(fac.geometries, None, self.profile, classified=found, **amounts)
+                kwargs["facilities"] = fac
+            if inputs["whatif"] is not None:
+                sites = inputs["whatif"]
+                site_cat = guess_field("category", sites.fields().names())
+                if not site_cat:
+                    raise QgsProcessingException(
+                        translate(
+                            "ScorecardDock", "What if: layer '{0}' has no category field (the chosen sites of Facility siting have one)."
+                        ).format(sites.name())
+                    )
+                before_kwargs = dict(kwargs)
+                kwargs["facilities"] = facilities_of(parts + [self._facility_part(sites, crs, site_cat, feedback)])[0]
+                self._whatif_sites = sites.featureCount()
         ids = list(units.fids)
         skipped = {}
+
+        whatif = before_kwargs is not None
+        before = {}
 
         def work(task):
             task.setProgress(10)
             raw, why = sc.unit_indicators(geoms, self.profile, population, **kwargs)  # the algorithm's indicators (core)
             skipped.update(why)
+            if whatif:  # the same units without the new sites
+                task.setProgress(50)
+                before["raw"] = sc.unit_indicators(geoms, self.profile, population, **before_kwargs)[0]
             task.setProgress(100)
             return raw
 
@@ -472,6 +525,7 @@ class ScoringPanel:
                 self._message(translate("ScorecardDock", "Scoring failed: {0}").format(exception), MESSAGE_CRITICAL)
                 return
             self.raw, self.raw_ids, self.skipped = raw, ids, skipped
+            self.raw_before = before.get("raw")
             self.recompute()
             self._scores_first()
             if self.result is not None:
@@ -515,6 +569,15 @@ class ScoringPanel:
             self.result = None
             self._message(core_message(exc), MESSAGE_WARNING)
             return
+        self.result_before = None
+        if self.raw_before is not None:
+            self.result_before = sc.score(
+                self.raw_before,
+                self.weights,
+                self.profile.value("scoring.class_breaks"),
+                self.profile.value("scoring.type_margin"),
+                sc.goalposts(self.profile),
+            )
         self.sensitivity = self._rank_sensitivity()
         self._fill_scores()
 
@@ -550,7 +613,15 @@ class ScoringPanel:
             translate("ScorecardDock", "Type (第52条)"),
             translate("ScorecardDock", "Rank"),
             translate("ScorecardDock", "Rank ±20 % weights"),
-        ] + [self._indicator_label(k) for k in goals]
+        ]
+        before = self.result_before
+        if before is not None:
+            headers += [
+                translate("ScorecardDock", "Score before the new sites"),
+                translate("ScorecardDock", "Rank before the new sites"),
+                translate("ScorecardDock", "Rank change"),
+            ]
+        headers += [self._indicator_label(k) for k in goals]
         table.setColumnCount(base + len(headers))
         for i, h in enumerate(headers):
             table.setHorizontalHeaderItem(base + i, QTableWidgetItem(h))
@@ -568,6 +639,12 @@ class ScoringPanel:
                 (int(self.result.rank[i]), None),
                 (int(self.sensitivity[i]), None),
             ]
+            if before is not None:
+                values += [
+                    (round(float(before.score[i]), 2), None),
+                    (int(before.rank[i]), None),
+                    (int(before.rank[i]) - int(self.result.rank[i]), None),
+                ]
             for k in goals:
                 v = self.raw[k][i]
                 values.append((None if not np.isfinite(v) else round(float(v), 2), ok[k][i]))
