@@ -3689,7 +3689,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="852"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3784,7 +3784,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3804,17 +3804,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1040"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1041"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1042"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1047"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3864,7 +3864,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="747"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="752"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
@@ -3879,7 +3879,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="748"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -3889,67 +3889,67 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="688"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="696"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="823"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="828"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="838"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1032"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3964,12 +3964,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -3994,27 +3994,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="923"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="928"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="954"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="959"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="935"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="940"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -4029,22 +4029,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="765"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="766"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -4122,6 +4122,11 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="685"/>
+        <source> · what if: {0} unit(s) at lower risk with the new sites</source>
+        <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
 </context>
 <context>

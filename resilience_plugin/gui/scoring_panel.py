@@ -670,7 +670,8 @@ class ScoringPanel:
         if self.result is None or table.columnCount() <= self._base_columns:
             return
         header = table.horizontalHeader()
-        for offset in range(5):  # score, class, type, rank, rank ±20 %
+        moved = 5 + (3 if self.result_before is not None else 0)  # score, class, type, rank, rank ±20 % (what if: before, change)
+        for offset in range(moved):
             header.moveSection(header.visualIndex(self._base_columns + offset), 1 + offset)
         table.sortItems(self._base_columns, Qt.SortOrder.DescendingOrder)
 
@@ -678,7 +679,11 @@ class ScoringPanel:
         if self.result is None:
             return
         counts = ", ".join(f"{class_label(c)} {int((self.result.klass == c).sum())}" for c in sc.CLASSES)
-        self.summaryLabel.setText(translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts))
+        text = translate("ScorecardDock", "{0} units scored: {1}").format(len(self.raw_ids), counts)
+        if self.result_before is not None:
+            lower = int((self.result.score < self.result_before.score - 1e-9).sum())
+            text += translate("ScorecardDock", " · what if: {0} unit(s) at lower risk with the new sites").format(lower)
+        self.summaryLabel.setText(text)
 
     def _targets(self) -> dict:
         return self.targets
