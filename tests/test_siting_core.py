@@ -299,3 +299,37 @@ def test_coverage_along_the_network_is_the_brute_force_optimum(seed):
     assert result.objective == pytest.approx(best) and result.optimal
     reached = (far[:, result.chosen] <= 250.0).any(axis=1)
     assert w[reached].sum() == pytest.approx(best)
+
+
+def test_capacities_are_read_as_written():
+    from resilience_plugin.core.siting import capacities
+
+    persons, bad, area = capacities(["2.5万平方米", "1.2万人", 3000, None, "约", "0.8公顷", "1,500人"], "避难场所面积", "auto", 2.0)
+    assert persons[:3].tolist() == [12_500.0, 12_000.0, 1_500.0] and np.isnan(persons[3]) and bad == [4]
+    assert persons[5] == 4_000.0 and persons[6] == 1_500.0 and area == [0, 2, 5]
+    # a bare number in a field named for people is people; the choice overrides the guess
+    assert capacities([800], "可容纳人数", "auto", 2.0)[0].tolist() == [800.0]
+    assert capacities([800], "容量", "area", 4.5)[0].tolist() == [800 / 4.5]
+    assert capacities([3], "面积(公顷)", "auto", 2.0)[0].tolist() == [15_000.0]  # the field's name declares hectares
+    with pytest.raises(CoreError, match="area per person"):
+        capacities(["2公顷"], "面积", "auto", None)
+
+
+def test_a_solver_stopped_by_its_time_limit_gives_its_best_solution_and_a_proven_bound():
+    """A hard covering instance (random reach, no geography to help the relaxation): stopped after a second, the
+    answer is a full solution, measured from the pairs no better than the solver says, never better than its
+    proven bound, with the gap between them said, and never worse than the greedy one."""
+    from resilience_plugin.core.siting import Pairs
+
+    rng = np.random.default_rng(1)
+    n, m = 3000, 1500
+    reach = rng.random((n, m)) < 0.01
+    i, j = np.nonzero(reach)
+    pairs = Pairs(i, j, rng.uniform(0, 500.0, len(i)))
+    w = rng.integers(100, 5000, n).astype(float)
+    points = shapely.points(rng.uniform(0, 10_000, (n, 2)))
+    result = site(points, w, points[:m], "coverage", 40, 500.0, pairs=pairs, time_limit=1.0)
+    assert len(result.chosen) == 40 and len(set(result.chosen.tolist())) == 40
+    assert w[reach[:, result.chosen].any(axis=1)].sum() == pytest.approx(result.objective)
+    assert not result.optimal and result.gap > 0 and result.bound > result.objective
+    assert result.objective >= result.greedy_objective - 1e-6
