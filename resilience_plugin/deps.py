@@ -112,6 +112,32 @@ def check_runtime() -> List[Missing]:
     return problems
 
 
+def check_optional() -> List[Missing]:
+    """Optional capabilities that are missing: scipy with ``scipy.optimize.milp`` (HiGHS, scipy ≥ 1.9), which
+    facility siting and the searches along a network need. Judged by solving a one-variable problem, not by the
+    version string. Empty when all is there."""
+    try:
+        import numpy as np
+        import scipy
+        from scipy.optimize import Bounds, LinearConstraint, milp
+    except Exception:
+        return [Missing("scipy", "1.9", None)]
+    try:
+        res = milp(np.array([-1.0]), constraints=[LinearConstraint(np.array([[1.0]]), 0, 1)], integrality=[1], bounds=Bounds(0, 1))
+        assert res.status == 0 and abs(res.x[0] - 1.0) < 1e-9
+    except Exception:
+        return [Missing("scipy", "1.9", str(getattr(scipy, "__version__", "unknown")), "scipy.optimize.milp (HiGHS)")]
+    return []
+
+
+def optional_report(problems: List[Missing]) -> str:
+    """One paragraph for the message log: what is missing, what it disables, and how to install it."""
+    lines = "; ".join(p.describe() for p in problems)
+    debian = "sudo apt-get install -y python3-scipy" if _debian_like() else ""
+    how = debian or fix_command(problems)
+    return f"{lines}: facility siting and distances along a network are not available. Install with: {how} — then restart QGIS."
+
+
 def _debian_like() -> bool:
     try:
         with open("/etc/os-release", encoding="utf-8") as fh:

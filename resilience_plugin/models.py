@@ -181,6 +181,7 @@ def build_siting_model():
         "Police station 派出所",
         "Clinic 社区卫生服务机构",
         "Hospital 医院",
+        "Reserve depot 物资储备库",
     ]
     model.addModelParameter(
         QgsProcessingParameterEnum("category", "What is sited 选址设施类型", categories, defaultValue=1),

@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QMenu, QToolButton
 
 from . import deps
-from .compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS, QAction
+from .compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS, MESSAGE_WARNING, QAction
 from .core.paths import resources_dir
 from .translation import install_translator, qgis_locale, remove_translator, translate
 
@@ -55,6 +55,11 @@ class ResiliencePlugin:
 
     def _dependencies_ok(self) -> bool:
         if not self.missing:
+            optional = deps.check_optional()
+            if optional:  # the plugin runs; siting and network searches say so again when asked for
+                text = deps.optional_report(optional)
+                QgsMessageLog.logMessage(text, LOG_TAG, MESSAGE_WARNING)
+                self.iface.messageBar().pushMessage(self.tr("Resilience Planner"), text, level=MESSAGE_WARNING, duration=15)
             return True
         text = deps.report(self.missing)
         QgsMessageLog.logMessage(text, LOG_TAG, MESSAGE_CRITICAL)

@@ -147,6 +147,45 @@ def test_fix_commands_per_platform(monkeypatch):
     assert deps.fix_command(old, "Linux") == 'python3 -m pip install --user --upgrade "shapely>=2.0"'
 
 
+def test_scipy_without_milp_is_named_at_load_and_siting_refuses_clearly(qgis_iface, qgis_processing, monkeypatch):
+    """scipy is optional: where it lacks scipy.optimize.milp (scipy < 1.9) the plugin loads, says at load what facility
+    siting needs and how to install it, and resilience:siting refuses with the same advice; with scipy as installed
+    here nothing is said."""
+    import builtins
+
+    import scipy.optimize
+
+    from resilience_plugin.core.messages import CoreError
+    from resilience_plugin.core.siting import require_milp
+
+    assert deps.check_optional() == []
+    monkeypatch.delattr(scipy.optimize, "milp")
+    real_import = builtins.__import__
+
+    def old_scipy(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "scipy.optimize" and fromlist and "milp" in fromlist:
+            raise ImportError("cannot import name 'milp' from 'scipy.optimize'")
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", old_scipy)
+    (found,) = deps.check_optional()
+    assert found.name == "scipy" and found.found is None
+    text = deps.optional_report([found])
+    assert "facility siting" in text and "scipy" in text and "Install with" in text
+    with pytest.raises(CoreError, match="scipy 1.9 or later"):
+        require_milp()
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        warnings = bar.get_messages(1)
+        assert warnings and "facility siting" in warnings[-1]
+    finally:
+        plugin.unload()
+        flush()
+
+
 def test_missing_dependency_gives_a_message_not_a_traceback(qgis_iface, qgis_processing, monkeypatch):
     monkeypatch.setattr(deps, "check_runtime", lambda: [deps.Missing("shapely", "2.0", "1.8.5")])
     bar = qgis_iface.messageBar()

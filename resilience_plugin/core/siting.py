@@ -56,6 +56,22 @@ class Pairs:
         return Pairs(self.i[keep], self.j[keep], self.d[keep])
 
 
+def require_milp() -> None:
+    """A :class:`CoreError` saying what to install where scipy or its ``optimize.milp`` (scipy ≥ 1.9) is missing."""
+    try:
+        from scipy.optimize import milp  # noqa: F401
+        from scipy.spatial import cKDTree  # noqa: F401
+    except ImportError:
+        raise CoreError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Facility siting needs scipy 1.9 or later (scipy.optimize.milp), which is not installed. Install it "
+                "(Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install --upgrade scipy), "
+                "then restart QGIS.",
+            )
+        ) from None
+
+
 def straight_pairs(demand_xy: np.ndarray, site_xy: np.ndarray, distance: float) -> Pairs:
     """Every (demand, site) pair of points at most ``distance`` apart (inf: every pair), with the distance."""
     demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
@@ -446,6 +462,7 @@ def site(
     report = reporter(progress)
     started = time.perf_counter()
     notes: List[Note] = []
+    require_milp()
     if model not in MODELS:
         raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting model '{0}'; one of {1}."), model, ", ".join(MODELS))
     demand = np.asarray(demand, dtype=object)
@@ -862,6 +879,7 @@ CATEGORY_RULES = {
     "police_station": ("police.proxy_distance", None),
     "clinic": ("life_circle.radius_default", None),
     "hospital": ("health.hospital_service_distance", None),
+    "reserve_depot": ("reserves.depot_service_distance", None),
     "custom": (None, None),
 }
 

@@ -110,7 +110,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
             "category's refuge period (GB 51143).\n\n"
             "Existing facilities serve first and are never closed. The category sets the default service distance from "
             "the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire "
-            "stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius). Distances are "
+            "stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius; hospitals and "
+            "reserve depots 5000 m, editable assumptions). Distances are "
             "straight-line, or along the network when one is given (each feature joins it at its nearest point within "
             "the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active "
             "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones of the classes you keep, geohazard "
@@ -195,6 +196,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     self.tr("Police station (派出所)"),
                     self.tr("Clinic (社区卫生服务机构)"),
                     self.tr("Hospital (医院)"),
+                    self.tr("Reserve depot (物资储备库)"),
                     self.tr("Another service (give the distance)"),
                 ],
                 defaultValue=1,
