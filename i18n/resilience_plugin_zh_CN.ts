@@ -1436,92 +1436,92 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="467"/>
+        <location filename="../resilience_plugin/core/siting.py" line="493"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="474"/>
+        <location filename="../resilience_plugin/core/siting.py" line="500"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="476"/>
+        <location filename="../resilience_plugin/core/siting.py" line="502"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="480"/>
+        <location filename="../resilience_plugin/core/siting.py" line="506"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="482"/>
+        <location filename="../resilience_plugin/core/siting.py" line="508"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="493"/>
+        <location filename="../resilience_plugin/core/siting.py" line="519"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="496"/>
+        <location filename="../resilience_plugin/core/siting.py" line="522"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="509"/>
+        <location filename="../resilience_plugin/core/siting.py" line="535"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="517"/>
+        <location filename="../resilience_plugin/core/siting.py" line="543"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="519"/>
+        <location filename="../resilience_plugin/core/siting.py" line="545"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="537"/>
+        <location filename="../resilience_plugin/core/siting.py" line="563"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="558"/>
+        <location filename="../resilience_plugin/core/siting.py" line="584"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="606"/>
+        <location filename="../resilience_plugin/core/siting.py" line="632"/>
         <source>{0} feature(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个要素（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="652"/>
+        <location filename="../resilience_plugin/core/siting.py" line="678"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="691"/>
+        <location filename="../resilience_plugin/core/siting.py" line="717"/>
         <source>{0} of the {1} sites add nobody: everyone within reach is covered with fewer.</source>
         <translation>{1} 处场地中有 {0} 处不增加覆盖人口：更少的场地已能覆盖可达范围内的全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="759"/>
+        <location filename="../resilience_plugin/core/siting.py" line="785"/>
         <source>{0} feature(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个要素在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="891"/>
+        <location filename="../resilience_plugin/core/siting.py" line="917"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="942"/>
+        <location filename="../resilience_plugin/core/siting.py" line="968"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -3253,7 +3253,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="93"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -4142,517 +4142,517 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="90"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="327"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="336"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="139"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="141"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="339"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="348"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="145"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人） 等写法）。留空：取名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="328"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="149"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="153"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="153"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="157"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="157"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="551"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="157"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="157"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="166"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="168"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="166"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="168"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="181"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="183"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="181"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="183"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="206"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="208"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="206"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="208"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="557"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="212"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="212"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="212"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="212"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="212"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="226"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="226"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="232"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="232"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="236"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="236"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="244"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="244"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="250"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="250"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="484"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="493"/>
         <source>Fault name field</source>
         <translation>断裂名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="258"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
         <source>Fault avoidance distance (m)</source>
         <translation>断裂避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="258"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
-        <source>Optional polygons no new site may touch: flood-risk zones (filter the layer to the classes you exclude), geohazard areas (第86、88条).</source>
-        <translation>可选的面图层，新场地不得与之相交：洪涝风险区（将图层筛选为需排除的等级）、地质灾害区（第86、88条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="284"/>
         <source>Solver time limit (s)</source>
         <translation>求解时限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="284"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="299"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="299"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="303"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="303"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="298"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="298"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="344"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="346"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="341"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="410"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="419"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="416"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="425"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="483"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="492"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="509"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="539"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="514"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="544"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="520"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="521"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="551"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="522"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="552"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="523"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="525"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="555"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="531"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="533"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="535"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="565"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="549"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="580"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="552"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="583"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="554"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="584"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="556"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="558"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="588"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="589"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="611"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="612"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="613"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="614"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="644"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="615"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="616"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="646"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="652"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="436"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="445"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="449"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="458"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="459"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="468"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="96"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <source>Reserve depot (物资储备库)</source>
+        <translation>物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -4661,7 +4661,7 @@ Models, each a question:
 - p-median: which COUNT new sites make the average trip to the nearest facility, per person, the shortest? A maximum distance counts longer trips as that distance.
 - Capacitated shelters: which COUNT new sites let the most people reach a shelter with room for them within the distance? Each shelter holds its capacity: persons, or shelter area ÷ the area per person of the category's refuge period (GB 51143).
 
-Existing facilities serve first and are never closed. The category sets the default service distance from the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius; hospitals and reserve depots 5000 m, editable assumptions). Distances are straight-line, or along the network when one is given (each feature joins it at its nearest point within the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones of the classes you keep, geohazard areas: filter the layer to those) are dropped and listed with the reason.
+Existing facilities serve first and are never closed. The category sets the default service distance from the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius; hospitals and reserve depots 5000 m, editable assumptions). Distances are straight-line, or along the network when one is given (each feature joins it at its nearest point within the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones, geohazard areas; with Excluded classes, only the zones of the risk classes listed) are dropped and listed with the reason.
 
 The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best solution found is given with its proven bound and the gap between them, and the log says so. A cancel takes effect when the solver returns (at the latest at the time limit).
 
@@ -4674,16 +4674,41 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 - p-中位：新增 COUNT 处场地，怎样使人均到最近设施的出行距离最短？设置最大距离时，更远的出行按该距离计。
 - 容量约束避难场所：新增 COUNT 处场地，怎样使服务距离内能进入有容纳空间的避难场所的人口最多？每处避难场所的容量为人数，或避难面积 ÷ 该类避难期的人均面积（GB 51143）。
 
-现有设施优先服务，不会被关闭。设施类型决定默认服务距离，取自规划参数并注明来源（紧急避难场所 500 米、短期 1000 米、长期 2500 米：GB 51143；消防站 5 分钟到达范围 2500 米；派出所 3000 米；社区卫生服务机构取生活圈半径；医院和物资储备库 5000 米，为可调整的假设值）。距离按直线计算；给出路网时沿路网计算（每个要素在捕捉容差内接入最近的路网点，与生活圈相同）。位于活动断裂避让距离内（GB 50011 第4.1.7条）或排除区域内（需排除等级的洪涝风险区、地质灾害区：请先将图层筛选为这些要素）的候选场地被剔除并说明原因。
+现有设施优先服务，不会被关闭。设施类型决定默认服务距离，取自规划参数并注明来源（紧急避难场所 500 米、短期 1000 米、长期 2500 米：GB 51143；消防站 5 分钟到达范围 2500 米；派出所 3000 米；社区卫生服务机构取生活圈半径；医院和物资储备库 5000 米，为可调整的假设值）。距离按直线计算；给出路网时沿路网计算（每个要素在捕捉容差内接入最近的路网点，与生活圈相同）。位于活动断裂避让距离内（GB 50011 第4.1.7条）或排除区域内（洪涝风险区、地质灾害区；给出排除等级时只计这些等级的区域）的候选场地被剔除并说明原因。
 
 结果为精确解（scipy 的 MILP 求解器 HiGHS）。若求解在时限内未完成，给出已找到的最优解及其已证明的界和二者差距，并在日志中说明。取消操作在求解器返回时生效（最迟在时限到达时）。
 
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人）。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
-        <source>Reserve depot (物资储备库)</source>
-        <translation>物资储备库</translation>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
+        <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
+        <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="276"/>
+        <source>Excluded classes</source>
+        <translation>排除的风险等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="276"/>
+        <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
+        <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="505"/>
+        <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
+        <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="521"/>
+        <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
+        <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
+        <source>{0}: no risk class field; every zone of it is excluded.</source>
+        <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
 </context>
 </TS>

@@ -207,3 +207,25 @@ def test_existing_facilities_of_other_categories_are_left_out_by_their_label(res
     feedback = Recorder()
     run("resilience:siting", whole, feedback)
     assert "all of them count as existing" in feedback.log
+
+
+def test_only_the_flood_zones_of_the_classes_chosen_exclude_candidates(resilience_processing, tmp_path):
+    from qgis.core import QgsFeatureRequest
+
+    params = _params(tmp_path, FAULTS=None, EXCLUDE_CLASSES="1", EXISTING=None)
+    out, _c = run("resilience:siting", params)
+    excluded = out["EXCLUDED"]
+    crs = excluded.crs()
+    high = QgsVectorLayer(f"{SAMPLE}|layername=flood_zones", "z", "ogr")
+    request = QgsFeatureRequest().setFilterExpression('"risk_class" = 1')
+    zones_high = shapely.union_all([shapely.from_wkt(f.geometry().asWkt()) for f in _in_crs(high.materialize(request), crs).getFeatures()])
+    zones_all = shapely.union_all([shapely.from_wkt(f.geometry().asWkt()) for f in _in_crs(high, crs).getFeatures()])
+    got = shapely.points(_xy(excluded))
+    assert excluded.featureCount() > 0 and shapely.intersects(got, zones_high).all()
+    # every candidate in a class-1 zone is excluded; those only in lower-class zones are not
+    cands = _in_crs(QgsVectorLayer(CANDIDATES, "c", "ogr"), crs)
+    xy = shapely.points(_xy(cands))
+    assert int(shapely.intersects(xy, zones_high).sum()) == excluded.featureCount()
+    assert int(shapely.intersects(xy, zones_all).sum()) > excluded.featureCount()
+    with pytest.raises(QgsProcessingException, match="not a risk class"):
+        run("resilience:siting", _params(tmp_path, FAULTS=None, EXCLUDE_CLASSES="1,蓝色"))

@@ -333,3 +333,13 @@ def test_a_solver_stopped_by_its_time_limit_gives_its_best_solution_and_a_proven
     assert w[reach[:, result.chosen].any(axis=1)].sum() == pytest.approx(result.objective)
     assert not result.optimal and result.gap > 0 and result.bound > result.objective
     assert result.objective >= result.greedy_objective - 1e-6
+
+
+def test_risk_classes_are_read_as_planners_write_them():
+    from resilience_plugin.core.siting import chosen_classes, in_classes
+
+    assert chosen_classes("1,2") == ({"1", "2"}, [])
+    assert chosen_classes("高；中、 Ⅲ级") == ({"1", "2", "3"}, [])
+    assert chosen_classes("一级 high 蓝色") == ({"1"}, ["蓝色"])
+    assert chosen_classes("") == (set(), [])
+    assert in_classes(["1", "二级", "低风险区", None, "?"], {"1"}).tolist() == [True, False, False, True, True]

@@ -125,6 +125,32 @@ def exclusions(
     return reasons
 
 
+def chosen_classes(text: str) -> Tuple[set, List[str]]:
+    """The hazard classes a planner lists (``1,2``, ``高, 中``, ``一级;二级``, ``high``) as the profile's keys "1" (high),
+    "2" (medium), "3" (low); and the items no class could be read from."""
+    import re
+
+    from .labels import class_rank
+
+    keys, unread = set(), []
+    for item in (t.strip() for t in re.split(r"[,;，；、\s]+", text or "") if t.strip()):
+        key = class_rank(item)
+        if key is None:
+            unread.append(item)
+        else:
+            keys.add(key)
+    return keys, unread
+
+
+def in_classes(values: Sequence, keys: set) -> np.ndarray:
+    """Which zones to exclude: those whose class (as written, read as 1/2/3) is one of ``keys``; a zone whose class
+    cannot be read is excluded too (the safe side: 第86、88条 keep new facilities out of risk areas)."""
+    from .labels import class_rank
+
+    ranks = [class_rank(v) for v in values]
+    return np.array([r is None or r in keys for r in ranks], dtype=bool)
+
+
 @dataclass
 class Siting:
     """What :func:`site` returns.

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
 )
@@ -77,6 +78,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
     FAULT_NAME_FIELD = "FAULT_NAME_FIELD"
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
     EXCLUDE = "EXCLUDE"
+    EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
     TIME_LIMIT = "TIME_LIMIT"
     OUTPUT = "OUTPUT"
     ALLOCATION = "ALLOCATION"
@@ -114,8 +116,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
             "reserve depots 5000 m, editable assumptions). Distances are "
             "straight-line, or along the network when one is given (each feature joins it at its nearest point within "
             "the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active "
-            "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones of the classes you keep, geohazard "
-            "areas: filter the layer to those) are dropped and listed with the reason.\n\n"
+            "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones, geohazard areas; with Excluded "
+            "classes, only the zones of the risk classes listed) are dropped and listed with the reason.\n\n"
             "The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best "
             "solution found is given with its proven bound and the gap between them, and the log says so. A cancel "
             "takes effect when the solver returns (at the latest at the time limit).\n\n"
@@ -268,8 +270,15 @@ class SitingAlgorithm(ResilienceAlgorithm):
         add(
             QgsProcessingParameterMultipleLayers(self.EXCLUDE, self.tr("Excluded areas"), SOURCE_POLYGON, optional=True),
             self.tr(
-                "Optional polygons no new site may touch: flood-risk zones (filter the layer to the classes you exclude), "
-                "geohazard areas (第86、88条)."
+                "Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条)."
+            ),
+        )
+        add(
+            QgsProcessingParameterString(self.EXCLUDE_CLASSES, self.tr("Excluded classes"), "", optional=True),
+            self.tr(
+                "Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood "
+                "tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. "
+                "A zone whose class cannot be read is excluded."
             ),
         )
         add(
@@ -489,14 +498,35 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 avoidance_distance=self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
                 fault_names=[text(a[0]) for a in read.attributes],
             )
+        from ...core.siting import chosen_classes, in_classes
+
+        keys, unread = chosen_classes(self.parameterAsString(parameters, self.EXCLUDE_CLASSES, context))
+        if unread:
+            raise QgsProcessingException(
+                self.tr(
+                    "Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ)."
+                ).format(", ".join(f"'{u}'" for u in unread))
+            )
         zones = []
         for layer in self.layer_list(parameters, self.EXCLUDE, context):
-            label_field = guess_field("flood_class", layer.fields().names()) or guess_field("name", layer.fields().names())
+            class_field = guess_field("flood_class", layer.fields().names())
+            label_field = class_field or guess_field("name", layer.fields().names())
             lname = display_name(layer)
             read = read_source(layer, lname, crs, context, feedback, fields=[label_field or ""], keep_null=False)
             read.report(feedback)
             labels = [f"{label_field} {text(a[0])}" if label_field and text(a[0]) else None for a in read.attributes]
-            zones.append((lname, read.geometries, labels))
+            geoms = read.geometries
+            if keys and class_field:
+                keep = in_classes([text(a[0]) for a in read.attributes], keys)
+                feedback.pushInfo(
+                    self.tr("{0}: {1} of {2} zones are of the excluded classes (field '{3}').").format(
+                        lname, int(keep.sum()), len(keep), class_field
+                    )
+                )
+                geoms, labels = geoms[keep], [lab for lab, k in zip(labels, keep) if k]
+            elif keys:
+                feedback.pushWarning(self.tr("{0}: no risk class field; every zone of it is excluded.").format(lname))
+            zones.append((lname, geoms, labels))
         inputs["zones"] = zones
         return inputs
 
