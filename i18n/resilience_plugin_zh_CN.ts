@@ -1506,22 +1506,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="717"/>
-        <source>{0} of the {1} sites add nobody: everyone within reach is covered with fewer.</source>
-        <translation>{1} 处场地中有 {0} 处不增加覆盖人口：更少的场地已能覆盖可达范围内的全部人口。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/core/siting.py" line="785"/>
+        <location filename="../resilience_plugin/core/siting.py" line="790"/>
         <source>{0} feature(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个要素在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="917"/>
+        <location filename="../resilience_plugin/core/siting.py" line="922"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="968"/>
+        <location filename="../resilience_plugin/core/siting.py" line="973"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1529,6 +1524,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/siting.py" line="65"/>
         <source>Facility siting needs scipy 1.9 or later (scipy.optimize.milp), which is not installed. Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install --upgrade scipy), then restart QGIS.</source>
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="719"/>
+        <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
+        <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
 </context>
 <context>

@@ -312,3 +312,36 @@ def test_flood_classes_written_in_chinese_are_weighed_by_the_profile(resilience_
     layers, _c = run("resilience:scoreunits", {"INPUT": units, "FLOOD_ZONES": flood, "OUTPUT": "memory:"}, feedback)
     assert [f["i_flood"] for f in layers["OUTPUT"].getFeatures()] == pytest.approx([0.5 * 1.0, 0.5 * 0.3, 0.5 * 1.0])
     assert "weighed as the highest: 待定" in feedback.log and "took field '风险等级'" in feedback.log
+
+
+def test_siting_with_only_the_layers_given_on_census_and_amap_shaped_data(resilience_processing, tmp_path):
+    """Communities with Chinese fields and populations written as a census table does, candidates from an Amap
+    export, every other parameter as the dialog leaves it (short-term shelters, 1,000 m, coverage, 5 sites):
+    hand-computed, the first two communities can be reached (12,000 + 1,234 people) and the third cannot."""
+    candidates = amap(
+        [
+            (pt(500), "和平里小学", "科教文化服务;学校;小学", "141203"),
+            (pt(3000, 900), "安贞公园", "风景名胜;公园广场;公园", "110101"),
+            (pt(10000, 1500), "小关体育场", "体育休闲服务;运动场馆;体育场馆", "080100"),
+            (pt(20000), "远郊宾馆甲", "住宿服务;宾馆酒店;宾馆酒店", "100100"),
+            (pt(21000), "远郊宾馆乙", "住宿服务;宾馆酒店;宾馆酒店", "100100"),
+            (pt(22000), "远郊中学", "科教文化服务;学校;中学", "141202"),
+        ],
+        name="候选场地",
+    )
+    feedback = Recorder()
+    layers, _c = run(
+        "resilience:siting", {"INPUT": communities(), "CANDIDATES": candidates, "OUTPUT": "memory:", "ALLOCATION": "memory:"}, feedback
+    )
+    assert "took field '人口'" in feedback.log and "1000 m" in feedback.log
+    alloc = layers["ALLOCATION"]
+    assert counts(alloc, "pop") == [12000, 1234, 5948]
+    assert counts(alloc, "cov_after") == [1, 1, 0]
+    assert counts(alloc, "dist_m")[:2] == pytest.approx([500.0, 900.0]) and counts(alloc, "fac_kind")[:2] == ["new", "new"]
+    assert not counts(alloc, "fac_kind")[2]  # NULL: nothing within reach
+    # two sites reach everyone who can be reached: the other three of the five asked for would add nobody
+    sites = layers["OUTPUT"]
+    assert sites.featureCount() == 2 and {f["category"] for f in sites.getFeatures()} == {"short_term_shelter"}
+    assert "Only 2 of the 5 new sites" in feedback.log
+    first = min(sites.getFeatures(), key=lambda f: f["site_rank"])
+    assert first["name"] == "和平里小学" and first["adds_pop"] == 12000

@@ -712,15 +712,20 @@ def site(
         order, gains = _greedy_reading(chosen_cols, w, within, covered_before, "cover")
         serves = np.array([float(w[facility == columns[c]].sum()) for c in order])
     _order, adds = _greedy_reading(order, w, within, covered_before, "cover", fixed=True)
-    useless = [columns[c] for c, a, s in zip(order, adds, serves) if a == 0 and s == 0]
-    if useless and model == "coverage":
+    if model == "coverage":  # a site that brings nobody newly within reach is not proposed
+        useful = np.array([a > 0 or s_ > 0 for a, s_ in zip(adds, serves)], dtype=bool)
+        order, adds, serves, gains = order[useful], adds[useful], serves[useful], gains[useful]
+    if model in ("coverage", "capacitated") and len(order) < count:
         notes.append(
             Note(
-                "info",
+                "warning",
                 Message(
-                    QT_TRANSLATE_NOOP("Core", "{0} of the {1} sites add nobody: everyone within reach is covered with fewer."),
-                    len(useless),
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.",
+                    ),
                     len(order),
+                    count,
                 ),
             )
         )
