@@ -3699,7 +3699,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -3794,7 +3794,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -3814,17 +3814,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1044"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1047"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -3854,112 +3854,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="525"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="524"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="537"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="536"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="551"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="553"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="752"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="751"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="613"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="752"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="682"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="696"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="965"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="828"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="827"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="970"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -3974,12 +3974,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="704"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -4004,27 +4004,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="928"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="927"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="959"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="958"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="924"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="924"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="940"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="939"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -4039,22 +4039,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -4119,22 +4119,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="620"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="619"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="620"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="622"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="685"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="684"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -4197,7 +4197,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -4292,7 +4292,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="585"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -4477,152 +4477,152 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="539"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="537"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="544"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="542"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="548"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="551"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="549"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="552"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="551"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="555"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="565"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="577"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="580"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="578"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="580"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="583"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="584"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="584"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="588"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="589"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="639"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="644"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="646"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="644"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>

@@ -501,7 +501,6 @@ class ScoringPanel:
                     )
                 before_kwargs = dict(kwargs)
                 kwargs["facilities"] = facilities_of(parts + [self._facility_part(sites, crs, site_cat, feedback)])[0]
-                self._whatif_sites = sites.featureCount()
         ids = list(units.fids)
         skipped = {}
 

@@ -27,7 +27,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import translate
+from ...translation import core_text, translate
 from ..base import ResilienceAlgorithm, is_given
 
 CATEGORIES = (
@@ -531,14 +531,12 @@ class SitingAlgorithm(ResilienceAlgorithm):
         return inputs
 
     def _log(self, feedback, result, cand, ex_name) -> None:
-        from ...core.messages import Message
         from ..io import id_list
 
-        tr_core = lambda template: translate("Core", template)  # noqa: E731
         if result.excluded:
             feedback.pushInfo(self.tr("{0} candidate(s) excluded:").format(len(result.excluded)))
             for i, reason in result.excluded[:20]:
-                feedback.pushInfo(f"  {cand.fids[i]}: {reason.text(tr_core) if isinstance(reason, Message) else reason}")
+                feedback.pushInfo(f"  {cand.fids[i]}: {reason.text(core_text)}")
             if len(result.excluded) > 20:
                 feedback.pushInfo(f"  … {id_list(cand.fids[i] for i, _r in result.excluded[20:])}")
         feedback.pushInfo(
@@ -678,9 +676,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
         )
 
         if parameters.get(self.EXCLUDED) is not None and result.excluded:
-            tr_core = lambda template: translate("Core", template)  # noqa: E731
             ex_fields = QgsProcessingUtils.combineFields(cand_src.fields(), make_fields([("reason", FIELD_STRING, self.tr("Reason"))]))
-            ex_rows = [list(cand.attributes[i]) + [reason.text(tr_core)] for i, reason in result.excluded]
+            ex_rows = [list(cand.attributes[i]) + [reason.text(core_text)] for i, reason in result.excluded]
             ex_geoms = [cand.geometries[i] for i, _r in result.excluded]
             dest = self.write_output(
                 self.EXCLUDED,
