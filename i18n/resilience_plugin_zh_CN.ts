@@ -941,82 +941,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="496"/>
+        <location filename="../resilience_plugin/core/profile.py" line="509"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="499"/>
+        <location filename="../resilience_plugin/core/profile.py" line="512"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="502"/>
+        <location filename="../resilience_plugin/core/profile.py" line="515"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="504"/>
+        <location filename="../resilience_plugin/core/profile.py" line="517"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="515"/>
+        <location filename="../resilience_plugin/core/profile.py" line="528"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="518"/>
+        <location filename="../resilience_plugin/core/profile.py" line="531"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="521"/>
+        <location filename="../resilience_plugin/core/profile.py" line="534"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="523"/>
+        <location filename="../resilience_plugin/core/profile.py" line="536"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="525"/>
+        <location filename="../resilience_plugin/core/profile.py" line="538"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="542"/>
+        <location filename="../resilience_plugin/core/profile.py" line="555"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="546"/>
+        <location filename="../resilience_plugin/core/profile.py" line="559"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="567"/>
+        <location filename="../resilience_plugin/core/profile.py" line="580"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="579"/>
+        <location filename="../resilience_plugin/core/profile.py" line="592"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="592"/>
+        <location filename="../resilience_plugin/core/profile.py" line="605"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="594"/>
+        <location filename="../resilience_plugin/core/profile.py" line="607"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="598"/>
+        <location filename="../resilience_plugin/core/profile.py" line="611"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1106,7 +1106,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="572"/>
+        <location filename="../resilience_plugin/core/profile.py" line="585"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1530,6 +1530,81 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="164"/>
+        <source>{0}: the network has no line with a length.</source>
+        <translation>{0}：路网中没有有长度的线。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="573"/>
+        <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
+        <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="597"/>
+        <source>{0}: there is no fault number {1} with a geometry.</source>
+        <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="603"/>
+        <source>{0} faults</source>
+        <translation>{0} 条断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="606"/>
+        <source>flood class ≤ {0}</source>
+        <translation>洪涝等级 ≤ {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="608"/>
+        <source>damage ×{0}</source>
+        <translation>损毁 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="610"/>
+        <source>nothing fails</source>
+        <translation>无失效</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="629"/>
+        <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
+        <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="643"/>
+        <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
+        <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="656"/>
+        <source>{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).</source>
+        <translation>{0}：{1} 个单元距路网超过 {2:g} 米（面状单元：且内部没有道路）；它们不参与分析（{3}{4}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="665"/>
+        <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
+        <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="669"/>
+        <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
+        <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="712"/>
+        <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
+        <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="715"/>
+        <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
+        <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="718"/>
+        <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
+        <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
+    </message>
 </context>
 <context>
     <name>CorridorExposureAlgorithm</name>
@@ -1664,6 +1739,579 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
         <source>Fields of the sections: corr_fid and corr_name (the corridor&apos;s feature id and name), grade, hz_class (hazard class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), measure, clauses. Summary: the corridors&apos; own fields, hz_exp_m and hz_share (length and share in any hazard zone), hz_classes (the classes met), clauses.</source>
         <translation>路段字段：corr_fid 和 corr_name（通道要素编号和名称）、grade（等级）、hz_class（灾害等级）、exposed_m（位于该等级内的长度）、corr_len_m（通道长度）、share（exposed_m / corr_len_m）、measure（措施）、clauses。汇总：通道原有字段、hz_exp_m 和 hz_share（位于任一灾害区内的长度和比例）、hz_classes（涉及的等级）、clauses。</translation>
+    </message>
+</context>
+<context>
+    <name>CorridorFailureAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="86"/>
+        <source>Corridor failure scenarios (通道失效情景)</source>
+        <translation>通道失效情景（通道失效情景）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="92"/>
+        <source>What a fault or a flood does to access: when the road sections in a fault's avoidance zone, in flood zones of the chosen classes or in a drawn damage area fail, which units lose their way to a hospital, a long-term shelter, a reserve depot, a fire station or the command centre, how many people that is, and which sections matter most. The plan asks for clusters that help each other along lifeline corridors (互助支撑, 第48条), traffic between clusters and units kept open in emergencies (第65条), flexible seismic measures where corridors cross faults (第44条) and waterlogging-prone sections fixed first (第62条).
+
+The network is the road lines given (the corridors with their grade, and optionally the ordinary streets), noded where they cross. Units (polygons by their point on surface, or points) and facilities join it at their nearest point within the snapping tolerance, as the life circles do; a unit polygon with no road that near its point joins at the nearest road inside it. Distances are along the network.
+
+The scenario, any combination: active faults (every section within the avoidance distance fails; all faults at once, each fault in turn as its own scenario, or one fault by name or number), flood zones of the chosen class and above (a class that cannot be read fails, on the safe side), and damage you draw (lines, points or polygons; lines and points block the roads within the damage width).
+
+Criticality (single failure, every section of the whole network, independent of the scenario): pop_cut, the people who lose access to at least one essential category if that one section fails (from the network's bridges, not one search per section); pop_route, the people whose shortest route to an essential facility runs along it; bypass_m, the shortest way around it. Sections are ranked by pop_cut, then pop_route, then the detour; sections that cut nobody off and carry no route are not listed.
+
+Outputs. Units: per unit and scenario (its unit's own fields, then scenario and on_network: 1 where it joins the network), for each essential category c (its profile code) d0_&lt;c&gt; and d1_&lt;c&gt;, the network distance to the nearest facility before and after (NULL: none can be reached), ratio_&lt;c&gt; (d1/d0) and lost_&lt;c&gt; (1: reached one before, none after); access (kept, longer, lost, off network), n_lost, lost_cats and lost_zh (the categories lost, codes and Chinese), pop_cut (its people, when it loses one), with a cluster field cl_lost (the clusters it reached before and no longer reaches) and cl_ok, and clauses. With each fault in turn, only the units a scenario changes are written. Critical sections: rank, the road (src_layer, src_fid, road_name, grade), length_m, bridge (1: the only way through), pop_cut, cut_cats and cut_zh, n_units_cut, units_cut (names), pop_route, bypass_m, detour_m (bypass_m − length_m), in_zones (the failure zones it lies in), measure (what the plan names: flexible seismic design at fault crossings, 第44条; drainage at waterlogging-prone sections, 第62条; more network connectivity, 第62、65条) and clauses. Failed sections: scenario, the road (src_layer, src_fid, road_name, grade), cause (fault, flood, damage), cause_name (the fault's name, the flood class, the damage feature), length_m, measure and clauses. Cluster links (optional): lines between neighbouring clusters' centres (cluster_a, cluster_b; from their most populous units) with the shortest route before and after (len0_m, len1_m) and link (kept, longer, lost, none).
+
+Worked example on the sample city: network walking_network, units the clusters output (street units with cluster_id), facilities with field category, faults with field name: the log lists the people cut off per category and the ten most critical sections.</source>
+        <translation>断裂或洪涝对可达性的影响：当断裂避让区内、所选等级洪涝区内或自行绘制的损毁区内的道路失效时，哪些单元失去通往医院、长期应急避难场所、物资储备库、消防站或应急指挥中心的道路，涉及多少人口，哪些路段最关键。规划要求组团之间沿生命线廊道互助支撑（第48条），应急时保障组团间、单元间交通联系（第65条），通道穿越断裂处采取柔性抗震措施（第44条），优先改造易积水路段（第62条）。
+
+路网由给出的道路线组成（带等级的应急通道，也可加上普通街道），相交处打断。单元（面取其面内点，或点）和设施在吸附容差内接入最近的路网点，与生活圈相同；面内点附近没有道路的面状单元接入其内部最近的道路。距离沿路网计算。
+
+情景可任意组合：活动断裂（避让距离内的路段全部失效；所有断裂同时、逐条断裂各成一个情景，或按名称或编号指定一条）、所选等级及以上的洪涝区（无法识别的等级按失效处理，偏于安全）、自行绘制的损毁（线、点或面；线和点阻断损毁宽度内的道路）。
+
+关键性（单点失效，覆盖整个路网的每个路段，与情景无关）：pop_cut，该路段单独失效时至少失去一类必需设施的人口（由路网的桥求得，而非每段一次搜索）；pop_route，通往必需设施的最短路线经过该路段的人口；bypass_m，绕过该路段的最短路线。路段按 pop_cut、再按 pop_route、再按绕行排序；既不切断任何人也不承载路线的路段不列出。
+
+输出。单元：每个单元、每个情景一行（单元自身字段，然后是 scenario 和 on_network：1 表示接入路网），对每个必需类别 c（规划配置代码）：d0_&lt;c&gt; 和 d1_&lt;c&gt;，失效前后到最近该类设施的路网距离（NULL：无法到达），ratio_&lt;c&gt;（d1/d0）和 lost_&lt;c&gt;（1：失效前可达、失效后不可达）；access（kept 保持、longer 变远、lost 失去、off network 未接入路网）、n_lost、lost_cats 和 lost_zh（失去的类别，代码和中文）、pop_cut（失去某类时为其人口），有组团字段时还有 cl_lost（失效前能到达、失效后不能到达的组团）和 cl_ok，以及 clauses。逐条断裂时只写出情景改变了的单元。关键路段：rank、道路（src_layer、src_fid、road_name、grade）、length_m、bridge（1：唯一通路）、pop_cut、cut_cats 和 cut_zh、n_units_cut、units_cut（名称）、pop_route、bypass_m、detour_m（bypass_m − length_m）、in_zones（所在失效区域）、measure（规划提出的措施：断裂穿越处柔性抗震设计，第44条；易积水路段提高排水能力，第62条；提高路网连通性，第62、65条）和 clauses。失效路段：scenario、道路（src_layer、src_fid、road_name、grade）、cause（fault 断裂、flood 洪涝、damage 损毁）、cause_name（断裂名称、洪涝等级、损毁要素）、length_m、measure 和 clauses。组团联系（可选）：相邻组团中心之间的连线（cluster_a、cluster_b；取各组团人口最多的单元），附失效前后的最短路线（len0_m、len1_m）和 link（kept 保持、longer 变远、lost 失去、none 原本无）。
+
+示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="307"/>
+        <source>Road network (corridors)</source>
+        <translation>道路网络（通道）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="138"/>
+        <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
+        <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="317"/>
+        <source>Road name field</source>
+        <translation>道路名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="142"/>
+        <source>Optional: the road&apos;s name, for the critical sections.</source>
+        <translation>可选：道路名称，用于关键路段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="318"/>
+        <source>Corridor grade field</source>
+        <translation>通道等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="146"/>
+        <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
+        <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="150"/>
+        <source>Ordinary streets</source>
+        <translation>普通街道</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="150"/>
+        <source>Optional: more road lines joined to the network (a separate street layer).</source>
+        <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="308"/>
+        <source>Units or communities</source>
+        <translation>单元或社区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="154"/>
+        <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
+        <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="336"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="158"/>
+        <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
+        <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="339"/>
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="162"/>
+        <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
+        <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="340"/>
+        <source>Cluster field</source>
+        <translation>组团字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="166"/>
+        <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
+        <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
+        <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
+        <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="174"/>
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="174"/>
+        <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
+        <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="183"/>
+        <source>Essential categories</source>
+        <translation>必需设施类别</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="183"/>
+        <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
+        <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
+        <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
+        <translation>可选：断裂名称，用于情景和失效路段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
+        <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <source>Faults in the scenario</source>
+        <translation>情景中的断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <source>All faults at once</source>
+        <translation>所有断裂同时失效</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <source>Each fault in turn (one scenario each)</source>
+        <translation>逐条断裂（每条一个情景）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <source>One fault (named below)</source>
+        <translation>一条断裂（在下方指定）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
+        <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="211"/>
+        <source>Fault (name or feature number)</source>
+        <translation>断裂（名称或要素编号）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="211"/>
+        <source>With One fault: the fault&apos;s name (its name field) or its feature number.</source>
+        <translation>选择“一条断裂”时：断裂名称（名称字段的值）或其要素编号。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <source>Flood zones</source>
+        <translation>洪涝区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
+        <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="417"/>
+        <source>Flood class field</source>
+        <translation>洪涝风险等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="219"/>
+        <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone fails.</source>
+        <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：按字段名识别等级字段；没有等级字段：所有区域失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <source>Flood zones that fail</source>
+        <translation>失效的洪涝区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <source>Class 1 (high) only</source>
+        <translation>仅 1 级（高）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <source>Classes 1 and 2 (high, medium)</source>
+        <translation>1 级和 2 级（高、中）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <source>Every class</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <source>Which flood classes fail. A class that cannot be read fails.</source>
+        <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="235"/>
+        <source>Damage</source>
+        <translation>损毁</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="235"/>
+        <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
+        <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="239"/>
+        <source>Damage width (m)</source>
+        <translation>损毁宽度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="239"/>
+        <source>Damage lines and points block the roads within this many metres on either side.</source>
+        <translation>损毁线和点阻断两侧此距离内的道路。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <source>Farthest a unit or facility may lie from the network and still join it.</source>
+        <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="259"/>
+        <source>Rank every section (critical sections)</source>
+        <translation>为每个路段排序（关键路段）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="259"/>
+        <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
+        <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <source>Units: access before and after</source>
+        <translation>单元：失效前后的可达性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
+        <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="268"/>
+        <source>Critical sections</source>
+        <translation>关键路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="268"/>
+        <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
+        <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <source>Failed sections</source>
+        <translation>失效路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <source>The road pieces that fail in the scenario, with their cause.</source>
+        <translation>情景中失效的道路段，附失效原因。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="276"/>
+        <source>Cluster links</source>
+        <translation>组团联系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="276"/>
+        <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
+        <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="329"/>
+        <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
+        <translation>普通街道：图层“{0}”必须是线图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="338"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
+        <translation>请选择图层“{0}”中的人口字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="399"/>
+        <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
+        <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
+        <source>Fault: give the active faults layer to run one fault.</source>
+        <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="424"/>
+        <source>{0}: no flood class field; every zone fails.</source>
+        <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="450"/>
+        <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
+        <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="456"/>
+        <source>  {0} ({1}): {2:,.0f} people cut off.</source>
+        <translation>  {0}（{1}）：{2:,.0f} 人被切断。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="461"/>
+        <source>  People who lose at least one essential category: {0:,.0f}.</source>
+        <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="464"/>
+        <source>  Links between clusters lost: {0} of {1}.</source>
+        <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="469"/>
+        <source>The ten most critical sections (single failure):</source>
+        <translation>最关键的十个路段（单点失效）：</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="475"/>
+        <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
+        <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="475"/>
+        <source>several roads</source>
+        <translation>多条道路</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="493"/>
+        <source>Joins the network</source>
+        <translation>接入路网</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="497"/>
+        <source>{0}: distance before (m)</source>
+        <translation>{0}：失效前距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="498"/>
+        <source>{0}: distance after (m)</source>
+        <translation>{0}：失效后距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="499"/>
+        <source>{0}: detour ratio</source>
+        <translation>{0}：绕行系数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="500"/>
+        <source>{0}: lost</source>
+        <translation>{0}：失去</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="503"/>
+        <source>Access (kept, longer, lost, off network)</source>
+        <translation>可达性（kept 保持、longer 变远、lost 失去、off network 未接入路网）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="504"/>
+        <source>Categories lost</source>
+        <translation>失去的类别数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
+        <source>Categories lost (codes)</source>
+        <translation>失去的类别（代码）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="506"/>
+        <source>Categories lost (Chinese)</source>
+        <translation>失去的类别（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
+        <source>People cut off from at least one category</source>
+        <translation>至少失去一类设施的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
+        <source>Clusters no longer reached</source>
+        <translation>不再能到达的组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
+        <source>Still reaches every cluster it reached</source>
+        <translation>仍能到达原来能到达的所有组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="573"/>
+        <source>Road layer</source>
+        <translation>道路图层</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="574"/>
+        <source>Road feature id</source>
+        <translation>道路要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="575"/>
+        <source>Road name</source>
+        <translation>道路名称</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
+        <source>Corridor grade</source>
+        <translation>通道等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <source>Cause (fault, flood, damage)</source>
+        <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <source>Fault name, flood class or damage feature</source>
+        <translation>断裂名称、洪涝等级或损毁要素</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Length (m)</source>
+        <translation>长度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Measure the plan names</source>
+        <translation>规划提出的措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Rank (1: most critical)</source>
+        <translation>排名（1：最关键）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Only way through (bridge of the network)</source>
+        <translation>唯一通路（路网的桥）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>People cut off if it fails</source>
+        <translation>此段失效时被切断的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Categories cut off (codes)</source>
+        <translation>被切断的类别（代码）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Categories cut off (Chinese)</source>
+        <translation>被切断的类别（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Units cut off</source>
+        <translation>被切断的单元数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Units cut off (names)</source>
+        <translation>被切断的单元（名称）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>People whose route runs along it</source>
+        <translation>路线经过此段的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Shortest way around (m)</source>
+        <translation>最短绕行路线（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Detour (m)</source>
+        <translation>绕行增加（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <source>Failure zones it lies in</source>
+        <translation>所在的失效区域</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="672"/>
+        <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
+        <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Cluster</source>
+        <translation>组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Neighbouring cluster</source>
+        <translation>相邻组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Route before (m)</source>
+        <translation>失效前路线（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Route after (m)</source>
+        <translation>失效后路线（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <source>Link (kept, longer, lost, none)</source>
+        <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
 </context>
 <context>
@@ -2768,12 +3416,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="54"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="57"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="57"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="60"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -2978,32 +3626,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="522"/>
+        <location filename="../resilience_plugin/processing/base.py" line="574"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="526"/>
+        <location filename="../resilience_plugin/processing/base.py" line="578"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="665"/>
+        <location filename="../resilience_plugin/processing/base.py" line="718"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="666"/>
+        <location filename="../resilience_plugin/processing/base.py" line="719"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="667"/>
+        <location filename="../resilience_plugin/processing/base.py" line="720"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="36"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="89"/>
         <source>Corridors and faults</source>
         <translation>通道与断裂</translation>
     </message>
@@ -3073,7 +3721,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="461"/>
+        <location filename="../resilience_plugin/processing/base.py" line="513"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3173,37 +3821,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="430"/>
+        <location filename="../resilience_plugin/processing/base.py" line="482"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="433"/>
+        <location filename="../resilience_plugin/processing/base.py" line="485"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="465"/>
+        <location filename="../resilience_plugin/processing/base.py" line="517"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="473"/>
+        <location filename="../resilience_plugin/processing/base.py" line="525"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="492"/>
+        <location filename="../resilience_plugin/processing/base.py" line="544"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="587"/>
+        <location filename="../resilience_plugin/processing/base.py" line="640"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="610"/>
+        <location filename="../resilience_plugin/processing/base.py" line="663"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -3233,12 +3881,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="612"/>
+        <location filename="../resilience_plugin/processing/base.py" line="665"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="570"/>
+        <location filename="../resilience_plugin/processing/base.py" line="623"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -3253,7 +3901,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="94"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -3271,6 +3919,61 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/styles.py" line="210"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="235"/>
+        <source>Loses an essential facility</source>
+        <translation>失去一类必需设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="236"/>
+        <source>Longer way to one</source>
+        <translation>到某类设施的路变远</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="237"/>
+        <source>Access kept</source>
+        <translation>可达性保持</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="238"/>
+        <source>Not on the network</source>
+        <translation>未接入路网</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="250"/>
+        <source>Cuts people off</source>
+        <translation>切断人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="250"/>
+        <source>Carries routes to essential facilities</source>
+        <translation>承载通往必需设施的路线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="277"/>
+        <source>Link kept</source>
+        <translation>联系保持</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="278"/>
+        <source>Link longer</source>
+        <translation>联系变远</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="279"/>
+        <source>Link lost</source>
+        <translation>联系失去</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="280"/>
+        <source>No route before</source>
+        <translation>原本无路线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="470"/>
+        <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
+        <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
 </context>
 <context>
@@ -4142,517 +4845,497 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="91"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="336"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="323"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="141"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="140"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="348"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人） 等写法）。留空：取名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="324"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="151"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="150"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="154"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="154"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="159"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="168"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="168"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="183"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="183"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="208"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="208"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="585"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="567"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="214"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="228"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="232"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="232"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="236"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="236"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
-        <source>Active faults</source>
-        <translation>活动断裂</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="252"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="493"/>
-        <source>Fault name field</source>
-        <translation>断裂名称字段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
-        <source>Fault avoidance distance (m)</source>
-        <translation>断裂避让距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="284"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
         <source>Solver time limit (s)</source>
         <translation>求解时限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="284"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="299"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="299"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="303"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="303"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="344"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="331"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="346"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="333"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="419"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="406"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="425"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="412"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="492"/>
-        <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
-        <translation>活动断裂：图层“{0}”须为线图层。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="537"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="519"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="542"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="524"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="548"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="530"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="549"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="531"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="532"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="551"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="533"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="535"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="541"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="543"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="545"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="577"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="578"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="560"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="580"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="562"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="564"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="584"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="566"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="568"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="569"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="639"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="621"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="622"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="623"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="625"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="644"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="626"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="661"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="445"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="432"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="458"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="445"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="468"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="455"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="189"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="97"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -4681,32 +5364,32 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人）。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="270"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="276"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="276"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="505"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="521"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="503"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="510"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>

@@ -104,6 +104,7 @@ else:
 
 WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiPolygon
 WKB_MULTILINESTRING = Qgis.WkbType.MultiLineString if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.MultiLineString
+WKB_LINESTRING = Qgis.WkbType.LineString if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.LineString
 WKB_POINT = Qgis.WkbType.Point if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Point
 WKB_UNKNOWN = Qgis.WkbType.Unknown if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Unknown
 WKB_GEOMETRYCOLLECTION = Qgis.WkbType.GeometryCollection if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.GeometryCollection

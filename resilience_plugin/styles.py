@@ -221,6 +221,68 @@ def style_zones(layer) -> None:
     layer.triggerRepaint()
 
 
+def style_failure_units(layer) -> None:
+    """Units by what the scenario does to their access: lost a category (red), longer trips (orange), kept (green),
+    not on the network (grey)."""
+    from .compat import GEOMETRY_POINT
+
+    point = layer.geometryType() == GEOMETRY_POINT
+
+    def symbol(colour, alpha):
+        return simple_symbol(layer, colour, fill_alpha=alpha, size=2.2 if point else None, outline=("#636363", 0.2))
+
+    items = [
+        ("lost", translate("Resilience", "Loses an essential facility"), symbol("#d7191c", 0.75)),
+        ("longer", translate("Resilience", "Longer way to one"), symbol("#fdae61", 0.7)),
+        ("kept", translate("Resilience", "Access kept"), symbol("#a6d96a", 0.45)),
+        ("off network", translate("Resilience", "Not on the network"), symbol("#bdbdbd", 0.45)),
+    ]
+    categorized(layer, "access", items)
+    layer.triggerRepaint()
+
+
+def style_critical(layer) -> None:
+    """Critical sections: those that cut people off thick and red, those carrying routes orange; the ten most
+    critical labelled with their rank."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, colour, width, label in (
+        ('"pop_cut" > 0', "#b2182b", 1.6, translate("Resilience", "Cuts people off")),
+        ('"pop_cut" = 0 AND "pop_route" > 0', "#f46d43", 0.7, translate("Resilience", "Carries routes to essential facilities")),
+    ):
+        root.appendChild(QgsRuleBasedRenderer.Rule(simple_symbol(layer, colour, width=width), 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    label_with(layer, "rank", size=8.0, colour="#67001f")
+    settings = layer.labeling().settings()
+    settings.fieldName = 'CASE WHEN "rank" <= 10 THEN "rank" END'
+    settings.isExpression = True
+    layer.labeling().setSettings(settings)
+    layer.triggerRepaint()
+
+
+def style_failed(layer) -> None:
+    """Failed sections: dark red dashes."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    symbol = simple_symbol(layer, "#67001f", width=1.2)
+    symbol.symbolLayer(0).setPenStyle(Qt.PenStyle.DashLine)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
+
+
+def style_cluster_links(layer) -> None:
+    """Mutual-aid links between clusters: kept green, longer orange, lost red."""
+    items = [
+        ("kept", translate("Resilience", "Link kept"), simple_symbol(layer, "#1a9850", width=0.8)),
+        ("longer", translate("Resilience", "Link longer"), simple_symbol(layer, "#fdae61", width=1.0)),
+        ("lost", translate("Resilience", "Link lost"), simple_symbol(layer, "#d7191c", width=1.4)),
+        ("none", translate("Resilience", "No route before"), simple_symbol(layer, "#969696", width=0.5)),
+    ]
+    categorized(layer, "link", items)
+    layer.triggerRepaint()
+
+
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
     """Styles an output when Processing loads it, if it has the field the style keys on."""
 
@@ -243,6 +305,10 @@ OUTPUT_STYLES = {
     "siting": ("site_rank", style_siting),
     "allocation": ("fac_kind", style_allocation),
     "zones": ("zone_pop", style_zones),
+    "failure_units": ("access", style_failure_units),
+    "critical": ("pop_route", style_critical),
+    "failed": ("cause_name", style_failed),
+    "cluster_links": ("link", style_cluster_links),
 }
 
 

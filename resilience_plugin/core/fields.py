@@ -53,6 +53,7 @@ ROLES: Dict[str, Tuple[str, ...]] = {
     "elderly": ("elderly_share", "老年人口比例", "老龄化率", "65岁以上人口比例", "60岁以上人口比例", "elderly"),
     "old_building": ("old_building_share", "老旧建筑比例", "老旧小区比例", "old_building"),
     "flood_class": ("risk_class", "风险等级", "风险级别", "内涝风险等级", "洪涝风险等级", "等级", "class", "grade", "level"),
+    "cluster": ("cluster_id", "cluster", "组团", "组团编号", "组团名称", "所属组团", "韧性组团"),
     "seismic_class": ("seismic_class", "抗震设防类别", "设防类别", "抗震类别"),
 }
 # role words too generic to find inside a longer field name

@@ -156,6 +156,17 @@ def _in_order(futures, canceled):
         yield result
 
 
+def end_nodes(lines: np.ndarray, tolerance: float = 0.001) -> Tuple[np.ndarray, np.ndarray, int]:
+    """Each line's start and end node, ends closer than ``tolerance`` being one node, and the number of nodes."""
+    starts = shapely.get_coordinates(shapely.get_point(lines, 0))
+    ends = shapely.get_coordinates(shapely.get_point(lines, -1))
+    keys = np.round(np.vstack([starts, ends]) / tolerance).astype(np.int64)
+    _uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    n = len(lines)
+    return inverse[:n], inverse[n:], int(inverse.max()) + 1 if len(inverse) else 0
+
+
 class WalkingNetwork:
     def __init__(self, lines: np.ndarray, node_tolerance: float = 0.001):
         require_scipy()
@@ -164,14 +175,8 @@ class WalkingNetwork:
             raise NetworkError(QT_TRANSLATE_NOOP("Core", "the network has no line with a length"))
         self.lines = lines
         self.length = shapely.length(lines)
-        starts = shapely.get_coordinates(shapely.get_point(lines, 0))
-        ends = shapely.get_coordinates(shapely.get_point(lines, -1))
-        keys = np.round(np.vstack([starts, ends]) / node_tolerance).astype(np.int64)
-        _uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-        inverse = inverse.ravel()
+        self.u, self.v, self.n_nodes = end_nodes(lines, node_tolerance)
         n = len(lines)
-        self.u, self.v = inverse[:n], inverse[n:]
-        self.n_nodes = int(inverse.max()) + 1
         # undirected graph; parallel edges keep their shortest length, loops are left out
         a, b = np.minimum(self.u, self.v), np.maximum(self.u, self.v)
         w = np.maximum(self.length, 1e-9)

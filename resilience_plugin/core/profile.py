@@ -342,6 +342,10 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "corridors.fault_crossing_measure": ("text", _text),
     "corridors.fault_along_measure": ("text", _text),
     "corridors.waterlogging_measure": ("text", _text),
+    "corridors.connectivity_measure": ("text", _text),
+    "corridor_failure.essential_categories": ("category", _text_list),
+    "corridor_failure.bypass_search": ("m", _number(100, 200000)),
+    "corridor_failure.damage_width": ("m", _number(0, 1000)),
     "corridors.severity_weights": ("weight", _severity_weights),
     "corridors.severity_grade_factor": ("factor 0-1", _grade_factors),
     "corridors.severity_exposure_reference": ("ratio", _number(0.1, 100)),
@@ -379,6 +383,10 @@ OPTIONAL_KEYS = (
     "health.hospital_service_distance",
     "siting.time_limit",
     "reserves.depot_service_distance",
+    "corridors.connectivity_measure",
+    "corridor_failure.essential_categories",
+    "corridor_failure.bypass_search",
+    "corridor_failure.damage_width",
     "facility_labels.labels",
     "facility_labels.osm_tags",
     "facility_labels.amap_typecodes",
@@ -390,6 +398,7 @@ CATEGORY_LIST_KEYS = (
     "clusters.required_categories",
     "street_units.required_categories",
     "street_units.conversion_categories",
+    "corridor_failure.essential_categories",
 )
 
 
@@ -470,7 +479,11 @@ def _with_optional_keys(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     missing = []
+    # a whole section of required keys missing is an error to name, not one to fill in
+    required = {k.split(".")[0] for k in SCHEMA if k not in OPTIONAL_KEYS}
     for key in OPTIONAL_KEYS:
+        if key.split(".")[0] in required and key.split(".")[0] not in data:
+            continue
         node: Any = data
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:

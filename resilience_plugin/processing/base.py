@@ -423,6 +423,58 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     CATEGORY_MAP = "CATEGORY_MAP"
 
+    FAULTS = "FAULTS"
+    FAULT_NAME_FIELD = "FAULT_NAME_FIELD"
+    AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
+
+    def add_optional_fault_parameters(self, profile, layer_help: str, name_help: str, distance_help: str) -> None:
+        """The optional FAULTS layer, its FAULT_NAME_FIELD and the AVOIDANCE_DISTANCE (the profile's default)."""
+        from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber
+
+        from ..compat import NUMBER_DOUBLE, SOURCE_LINE
+
+        self.add_with_help(
+            QgsProcessingParameterFeatureSource(self.FAULTS, translate("Resilience", "Active faults"), [SOURCE_LINE], optional=True),
+            layer_help,
+        )
+        self.add_with_help(
+            QgsProcessingParameterField(
+                self.FAULT_NAME_FIELD, translate("Resilience", "Fault name field"), "name", self.FAULTS, optional=True
+            ),
+            name_help,
+        )
+        self.add_with_help(
+            QgsProcessingParameterNumber(
+                self.AVOIDANCE_DISTANCE,
+                translate("Resilience", "Fault avoidance distance (m)"),
+                NUMBER_DOUBLE,
+                defaultValue=profile.value("seismic.avoidance_distance_default"),
+                minValue=0.0,
+            ),
+            distance_help,
+        )
+
+    def read_optional_faults(self, parameters, context, feedback, crs):
+        """The faults of the optional FAULTS parameter: (read layer, layer name, one name per fault: its name field's
+        value, or None), or None when not given; a layer of other than lines is refused."""
+        from qgis.core import QgsWkbTypes
+
+        from ..compat import GEOMETRY_LINE
+        from .io import read_source
+
+        faults = self.optional_source(parameters, self.FAULTS, context)
+        if faults is None:
+            return None
+        name = self.layer_name(parameters, self.FAULTS, context, faults)
+        if QgsWkbTypes.geometryType(faults.wkbType()) != GEOMETRY_LINE:
+            raise QgsProcessingException(translate("Resilience", "Active faults: layer '{0}' must hold lines.").format(name))
+        field = self.optional_field(
+            parameters, self.FAULT_NAME_FIELD, context, faults, translate("Resilience", "Fault name field"), name, feedback
+        )
+        read = read_source(faults, name, crs, context, feedback, fields=[field or ""], keep_null=False)
+        read.report(feedback)
+        return read, name, [text(a[0]) if field else None for a in read.attributes]
+
     def add_category_map_parameter(self) -> None:
         """The optional CATEGORY_MAP parameter: a run's own facility labels, ``label=category;label=category``."""
         from qgis.core import QgsProcessingParameterString
@@ -547,6 +599,7 @@ FIELD_ROLES = {
     "ELDERLY_FIELD": "elderly",
     "OLD_BUILDING_FIELD": "old_building",
     "FLOOD_CLASS_FIELD": "flood_class",
+    "CLUSTER_FIELD": "cluster",
 }
 # roles whose absence changes a result: said as a warning, with the layer's fields
 REPORTED_ROLES = ("population", "district", "category")

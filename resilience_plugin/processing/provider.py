@@ -8,6 +8,7 @@ from ..translation import translate
 from .clusters.delineate import ClustersAlgorithm
 from .clusters.dossier import ClusterDossierAlgorithm
 from .corridors.corridor_exposure import CorridorExposureAlgorithm
+from .corridors.corridor_failure import CorridorFailureAlgorithm
 from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
 from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
@@ -27,6 +28,7 @@ ALGORITHMS = (
     FaultCrossingsAlgorithm,
     FaultAvoidanceAlgorithm,
     CorridorExposureAlgorithm,
+    CorridorFailureAlgorithm,
     SitingAlgorithm,
     AtlasReportAlgorithm,
     ChinaCoordsAlgorithm,
@@ -42,6 +44,7 @@ TOOLBAR_ALGORITHMS = (
     ("faultcrossings", "faultcrossings.svg"),
     ("faultavoidance", "faultavoidance.svg"),
     ("corridorexposure", "corridorexposure.svg"),
+    ("corridorfailure", "corridorfailure.svg"),
     ("siting", "siting.svg"),
 )
 

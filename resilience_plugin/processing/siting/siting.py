@@ -17,7 +17,6 @@ from ...compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
-    GEOMETRY_LINE,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
@@ -249,22 +248,10 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ),
             self.tr("p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance)."),
         )
-        add(
-            QgsProcessingParameterFeatureSource(self.FAULTS, self.tr("Active faults"), [SOURCE_LINE], optional=True),
+        self.add_optional_fault_parameters(
+            profile,
             self.tr("Optional active faults: candidates within the avoidance distance are dropped (第86条)."),
-        )
-        add(
-            QgsProcessingParameterField(self.FAULT_NAME_FIELD, self.tr("Fault name field"), "name", self.FAULTS, optional=True),
             self.tr("Optional field with the fault's name, for the reasons."),
-        )
-        add(
-            QgsProcessingParameterNumber(
-                self.AVOIDANCE_DISTANCE,
-                self.tr("Fault avoidance distance (m)"),
-                NUMBER_DOUBLE,
-                defaultValue=profile.value("seismic.avoidance_distance_default"),
-                minValue=0.0,
-            ),
             self.tr("Half-width of the fault avoidance zone (GB 50011 §4.1.7)."),
         )
         add(
@@ -485,18 +472,13 @@ class SitingAlgorithm(ResilienceAlgorithm):
         from ..io import display_name, read_source, text
 
         inputs = {}
-        faults = self.optional_source(parameters, self.FAULTS, context)
-        if faults is not None:
-            f_name = self.layer_name(parameters, self.FAULTS, context, faults)
-            if QgsWkbTypes.geometryType(faults.wkbType()) != GEOMETRY_LINE:
-                raise QgsProcessingException(self.tr("Active faults: layer '{0}' must hold lines.").format(f_name))
-            field = self.optional_field(parameters, self.FAULT_NAME_FIELD, context, faults, self.tr("Fault name field"), f_name, feedback)
-            read = read_source(faults, f_name, crs, context, feedback, fields=[field or ""], keep_null=False)
-            read.report(feedback)
+        got = self.read_optional_faults(parameters, context, feedback, crs)
+        if got is not None:
+            read, _f_name, names = got
             inputs.update(
                 faults=read.geometries,
                 avoidance_distance=self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
-                fault_names=[text(a[0]) for a in read.attributes],
+                fault_names=names,
             )
         from ...core.siting import chosen_classes, in_classes
 

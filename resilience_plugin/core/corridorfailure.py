@@ -1,0 +1,1029 @@
+"""Corridor-failure scenarios (第44、48、62、65条): who loses access to essential facilities when the road sections in
+a fault's avoidance zone, in flood zones or in a drawn damage area fail, and which sections matter most.
+
+The entry point is :func:`corridor_failure`; it returns :class:`CorridorFailure`.
+
+The network is the road lines given (corridors and, optionally, ordinary streets), noded where they cross, cut where
+they enter and leave a failure zone, and split where a unit or a facility joins it: each joins at its nearest
+network point within the snapping tolerance (a polygon by its point on surface), as the life circles do, and the
+straight connector is not counted. A *section* is a stretch of road between two junctions (or joining points, or
+ends): failing any part of it cuts it.
+
+For each scenario, distances from every unit to its nearest facility of each essential category are measured along
+the network before and after the failed pieces are taken out (one multi-source Dijkstra per category and state).
+
+The single-failure ranking (CRITICAL) costs no shortest-path run per section:
+
+- **cut-offs** from the graph's bridges and its 2-edge-connected components: a section that is not a bridge cuts
+  nobody off; failing a bridge splits its component in two, and the people on one side lose a category exactly when
+  all of that category's facilities are on the other side (subtree counts on the bridge tree, linear time);
+- **routes**: the people whose shortest route to an essential facility runs along the section, read from each
+  category's shortest-path tree (their trips get longer or are cut when it fails);
+- **bypass**: for sections that carry routes and are not bridges, the shortest way around between the section's two
+  ends (one search bounded by ``bypass_search``).
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+import shapely.ops
+
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+
+CLAUSES = "第44、48、62、65条"
+DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_station", "command_centre")
+NODE_TOLERANCE = 0.001  # metres: line ends closer than this are one node
+
+
+class CorridorFailureError(CoreError):
+    """The inputs cannot make a scenario (no network, no unit on it, no facility of an essential category …)."""
+
+
+@dataclass
+class Zone:
+    """A failure zone: its polygon and what it is (``kind``: "fault", "flood" or "damage"; ``label``: the fault's
+    name, the flood class, the damage feature's number)."""
+
+    polygon: object
+    kind: str
+    label: str
+
+
+@dataclass
+class Scenario:
+    """A scenario: its name (a translatable message: the faults' names, the flood classes, the damage) and the zones
+    whose pieces fail in it (indices into the zones given)."""
+
+    name: Message
+    zones: List[int]
+
+
+@dataclass
+class Graph:
+    """The network as searched: pieces (shapely lines, each from source line ``piece_source``), graph edges between
+    nodes (``a``, ``b``, ``w`` metres, ``piece``), units' and facilities' nodes (-1: not on the network) and the
+    sections (chains of edges between junctions, joining points or ends)."""
+
+    pieces: np.ndarray
+    piece_source: np.ndarray
+    piece_zones: List[List[int]]
+    a: np.ndarray
+    b: np.ndarray
+    w: np.ndarray
+    edge_piece: np.ndarray
+    edge_at: np.ndarray  # where the edge starts along its piece (metres)
+    n_nodes: int
+    unit_node: np.ndarray
+    unit_snap: np.ndarray
+    facility_node: np.ndarray
+    edge_section: np.ndarray = None
+    section_edges: List[np.ndarray] = None
+    section_ends: np.ndarray = None
+
+    def matrix(self, keep: Optional[np.ndarray] = None):
+        """The symmetric sparse matrix of the edges (``keep``: a mask of the edges left)."""
+        from scipy.sparse import coo_matrix
+
+        a, b, w = (self.a, self.b, self.w) if keep is None else (self.a[keep], self.b[keep], self.w[keep])
+        return coo_matrix((np.r_[w, w], (np.r_[a, b], np.r_[b, a])), shape=(self.n_nodes, self.n_nodes)).tocsr()
+
+
+@dataclass
+class ScenarioResult:
+    """One scenario's outcome.
+
+    ``failed``: indices of the failed pieces, with ``failed_causes`` (zone indices per piece) and ``failed_length``
+    (metres); ``d0`` / ``d1``: per category code, each unit's distance to its nearest facility of that category
+    before / after (NaN: none reachable, or the unit is not on the network); ``lost``: per code, the units that
+    reached one before and reach none after; ``pop_cut``: per code, their population; ``pop_cut_any``: people who
+    lose at least one category; ``clusters_lost``: per unit, the clusters it reached before and no longer reaches;
+    ``links``: (cluster a, cluster b, metres before, metres after; NaN: no route)."""
+
+    scenario: Scenario
+    failed: np.ndarray
+    failed_causes: List[List[int]]
+    failed_length: float
+    d0: Dict[str, np.ndarray]
+    d1: Dict[str, np.ndarray]
+    lost: Dict[str, np.ndarray]
+    pop_cut: Dict[str, float]
+    pop_cut_any: float
+    clusters_lost: List[List[str]]
+    links: List[Tuple[str, str, float, float]]
+
+
+@dataclass
+class Critical:
+    """The single-failure ranking of every section (arrays, one entry per section, ranked: ``rank`` 1 = most
+    critical). ``geometry``: the section's line; ``source``: the source line it lies on (-1: mixed); ``length``
+    metres; ``bridge``: failing it splits the network; ``pop_cut``: people who lose access to at least one essential
+    category when it fails alone; ``cut_codes``: which categories (codes); ``cut_units``: the units cut off (indices);
+    ``pop_route``: people whose shortest route to an essential facility runs along it; ``bypass``: metres of the
+    shortest way around it between its ends (NaN: none within the search, or a bridge); ``zones``: the failure zones it
+    lies in."""
+
+    geometry: np.ndarray
+    source: np.ndarray
+    length: np.ndarray
+    bridge: np.ndarray
+    pop_cut: np.ndarray
+    pop_cut_by: Dict[str, np.ndarray]
+    cut_codes: List[List[str]]
+    cut_units: List[np.ndarray]
+    pop_route: np.ndarray
+    bypass: np.ndarray
+    rank: np.ndarray
+    zones: List[List[int]]
+
+
+@dataclass
+class CorridorFailure:
+    """What :func:`corridor_failure` returns: the categories assessed (codes, in order), the graph, the zones and
+    scenarios with their results, the critical sections (None when not asked), the units not on the network and
+    the notes for the user."""
+
+    categories: List[str]
+    graph: Graph
+    zones: List[Zone]
+    results: List[ScenarioResult]
+    critical: Optional[Critical]
+    unit_points: np.ndarray
+    cluster_centres: Dict[str, object]
+    notes: List[Note] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------------ building the graph
+def _source_lines(lines: Sequence, name: str, notes: List[Note]) -> Tuple[np.ndarray, np.ndarray]:
+    """Line parts of ``lines`` noded where they cross, each with the index of the line it comes from."""
+    from .network import explode_lines, noding_report
+
+    parts, source = explode_lines(lines)
+    if not len(parts):
+        raise CorridorFailureError(QT_TRANSLATE_NOOP("Core", "{0}: the network has no line with a length."), name)
+    extra = noding_report(parts)
+    if extra:
+        noded = shapely.get_parts(shapely.node(shapely.multilinestrings(parts)))
+        noded = noded[shapely.length(noded) > 0]
+        # each noded piece lies on the line(s) it came from: the lowest-numbered one (corridors before streets)
+        middle = shapely.line_interpolate_point(noded, 0.5, normalized=True)
+        (pi, li) = shapely.STRtree(parts).query(middle, predicate="dwithin", distance=1e-6)
+        first = np.full(len(noded), len(parts), dtype=np.int64)
+        np.minimum.at(first, pi, li)
+        missing = first == len(parts)
+        if missing.any():  # a piece further than a micrometre from every part: the nearest
+            near = shapely.STRtree(parts).nearest(middle[missing])
+            first[missing] = near
+        template = QT_TRANSLATE_NOOP("Core", "{0}: the network was not noded; lines were split where they cross ({1} more segments).")
+        notes.append(Note("warning", Message(template, name, extra)))
+        parts, source = noded, source[first]
+    return parts, source
+
+
+def _cut_by_zones(parts: np.ndarray, source: np.ndarray, zones: Sequence) -> Tuple[np.ndarray, np.ndarray, List[List[int]]]:
+    """The parts cut where they cross a zone's boundary; each piece with the zones it lies in (by its middle)."""
+    zones = np.asarray(zones, dtype=object)
+    if not len(zones):
+        return parts, source, [[] for _ in parts]
+    boundaries = shapely.boundary(zones)
+    tree = shapely.STRtree(boundaries)
+    li, bj = tree.query(parts, predicate="intersects")
+    pieces, piece_source = [], []
+    order = np.argsort(li, kind="stable")
+    li, bj = li[order], bj[order]
+    cut = np.zeros(len(parts), dtype=bool)
+    cut[li] = True
+    starts = np.r_[0, np.nonzero(np.diff(li))[0] + 1, len(li)] if len(li) else np.array([0])
+    for k in range(len(starts) - 1):
+        i = int(li[starts[k]])
+        line = parts[i]
+        hits = shapely.intersection(line, boundaries[bj[starts[k] : starts[k + 1]]])
+        points = shapely.get_coordinates(hits)
+        at = np.unique(np.round(shapely.line_locate_point(line, shapely.points(points)), 6)) if len(points) else []
+        length = line.length
+        cuts = [0.0] + [float(x) for x in at if 1e-6 < x < length - 1e-6] + [length]
+        for lo, hi in zip(cuts[:-1], cuts[1:]):
+            if hi - lo > 1e-6:
+                pieces.append(shapely.ops.substring(line, lo, hi))
+                piece_source.append(source[i])
+    pieces = np.concatenate([parts[~cut], np.array(pieces + [None], dtype=object)[:-1]])
+    piece_source = np.concatenate([source[~cut], np.array(piece_source, dtype=np.int64)])
+    middle = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
+    pi, zj = shapely.STRtree(zones).query(middle, predicate="intersects")
+    inside: List[List[int]] = [[] for _ in pieces]
+    for p, z in zip(pi.tolist(), zj.tolist()):
+        inside[p].append(z)
+    return pieces, piece_source, inside
+
+
+def build_graph(
+    lines: np.ndarray,
+    line_source: np.ndarray,
+    zones: Sequence,
+    unit_points: np.ndarray,
+    facility_points: np.ndarray,
+    tolerance: float,
+    unit_areas: Optional[np.ndarray] = None,
+) -> Graph:
+    """The searchable graph: ``lines`` (noded) cut by the ``zones``' boundaries, split where units and facilities
+    join (each at its nearest network point within ``tolerance``; on a tie, the lowest-numbered piece). A unit
+    given as an area in ``unit_areas`` (polygons) with no network within the tolerance of its point joins at the
+    network point nearest to it inside the area."""
+    from .network import end_nodes
+
+    pieces, piece_source, piece_zones = _cut_by_zones(lines, line_source, zones)
+    tree = shapely.STRtree(pieces)
+    length = shapely.length(pieces)
+
+    def attach(points, areas=None):
+        points = np.asarray(points, dtype=object)
+        node_piece = np.full(len(points), -1, dtype=np.int64)
+        pos = np.zeros(len(points))
+        dist = np.full(len(points), np.nan)
+        ok = np.nonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))[0] if len(points) else np.empty(0, int)
+        if len(ok):
+            (pi, ei), d = tree.query_nearest(points[ok], max_distance=tolerance, return_distance=True, all_matches=True)
+            o = np.lexsort((ei, pi))  # per point, the lowest piece index first
+            pi, ei, d = pi[o], ei[o], d[o]
+            first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+            pi, ei, d = pi[first], ei[first], d[first]
+            node_piece[ok[pi]] = ei
+            dist[ok[pi]] = d
+            pos[ok[pi]] = shapely.line_locate_point(pieces[ei], points[ok[pi]])
+        if areas is not None:
+            areas = np.asarray(areas, dtype=object)
+            left = np.nonzero((node_piece < 0) & ~shapely.is_missing(points))[0]
+            left = left[np.isin(shapely.get_type_id(areas[left]), [3, 6])]
+            if len(left):
+                ai, ei = tree.query(areas[left], predicate="intersects")
+                if len(ai):
+                    d = shapely.distance(points[left[ai]], pieces[ei])
+                    o = np.lexsort((ei, d, ai))
+                    ai, ei, d = ai[o], ei[o], d[o]
+                    first = np.r_[True, ai[1:] != ai[:-1]]
+                    ai, ei, d = ai[first], ei[first], d[first]
+                    # the nearest network point inside the area (the piece's nearest point may lie outside it)
+                    inside = shapely.intersection(pieces[ei], areas[left[ai]])
+                    target = shapely.get_point(shapely.shortest_line(points[left[ai]], inside), 1)
+                    node_piece[left[ai]] = ei
+                    dist[left[ai]] = shapely.distance(points[left[ai]], target)
+                    pos[left[ai]] = shapely.line_locate_point(pieces[ei], target)
+        return node_piece, pos, dist
+
+    u_piece, u_pos, u_dist = attach(unit_points, unit_areas)
+    f_piece, f_pos, _f_dist = attach(facility_points)
+
+    # piece end nodes
+    start_node, end_node, n_nodes = end_nodes(pieces, NODE_TOLERANCE)
+    n_pieces = len(pieces)
+
+    # joining points: at a piece's end, its end node; inside, a new node (one per distinct position)
+    join_piece = np.r_[u_piece, f_piece]
+    join_pos = np.r_[u_pos, f_pos]
+    join_node = np.full(len(join_piece), -1, dtype=np.int64)
+    on = join_piece >= 0
+    at_start = on & (join_pos <= 1e-6)
+    at_end = on & ~at_start & (join_pos >= length[np.maximum(join_piece, 0)] - 1e-6)
+    join_node[at_start] = start_node[join_piece[at_start]]
+    join_node[at_end] = end_node[join_piece[at_end]]
+    inner = np.nonzero(on & ~at_start & ~at_end)[0]
+    splits: Dict[int, List[Tuple[float, int]]] = {}
+    if len(inner):
+        key = np.round(join_pos[inner], 6)
+        pairs = np.unique(np.c_[join_piece[inner], key], axis=0)
+        new_ids = {}
+        for p, x in pairs.tolist():
+            new_ids[(int(p), x)] = n_nodes
+            splits.setdefault(int(p), []).append((x, n_nodes))
+            n_nodes += 1
+        join_node[inner] = [new_ids[(int(p), x)] for p, x in zip(join_piece[inner].tolist(), key.tolist())]
+
+    # edges: unsplit pieces whole, split pieces in stretches between their joining points
+    a, b, w, ep, at = [start_node], [end_node], [length], [np.arange(n_pieces)], [np.zeros(n_pieces)]
+    if splits:
+        split = np.array(sorted(splits), dtype=np.int64)
+        keep = np.ones(n_pieces, dtype=bool)
+        keep[split] = False
+        a, b, w, ep, at = [start_node[keep]], [end_node[keep]], [length[keep]], [np.nonzero(keep)[0]], [np.zeros(int(keep.sum()))]
+        sa, sb, sw, sp, sat = [], [], [], [], []
+        for p in split.tolist():
+            stops = sorted(splits[p])
+            prev_x, prev_n = 0.0, int(start_node[p])
+            for x, node in stops + [(float(length[p]), int(end_node[p]))]:
+                sa.append(prev_n)
+                sb.append(node)
+                sw.append(x - prev_x)
+                sp.append(p)
+                sat.append(prev_x)
+                prev_x, prev_n = x, node
+        a.append(np.array(sa, dtype=np.int64))
+        b.append(np.array(sb, dtype=np.int64))
+        w.append(np.array(sw))
+        ep.append(np.array(sp, dtype=np.int64))
+        at.append(np.array(sat))
+    a, b, w, ep, at = (np.concatenate(x) for x in (a, b, w, ep, at))
+    w = np.maximum(w, 1e-9)
+    # loops never lie on a shortest route and never cut anyone off
+    keep = a != b
+    a, b, w, ep, at = a[keep], b[keep], w[keep], ep[keep], at[keep]
+    # a parallel edge (the same two nodes as another) gets a node in its middle, so that the graph is simple
+    lo_, hi_ = np.minimum(a, b), np.maximum(a, b)
+    order = np.lexsort((w, hi_, lo_))
+    dup = np.zeros(len(a), dtype=bool)
+    dup[order[1:]] = (lo_[order][1:] == lo_[order][:-1]) & (hi_[order][1:] == hi_[order][:-1])
+    if dup.any():
+        d = np.nonzero(dup)[0]
+        mid = np.arange(n_nodes, n_nodes + len(d))
+        n_nodes += len(d)
+        a = np.r_[a[~dup], a[d], mid]
+        b = np.r_[b[~dup], mid, b[d]]
+        half = w[d] / 2
+        w = np.r_[w[~dup], half, half]
+        ep = np.r_[ep[~dup], ep[d], ep[d]]
+        at = np.r_[at[~dup], at[d], at[d] + half]
+
+    n_units = len(unit_points)
+    graph = Graph(
+        pieces=pieces,
+        piece_source=piece_source,
+        piece_zones=piece_zones,
+        a=a,
+        b=b,
+        w=w,
+        edge_piece=ep,
+        edge_at=at,
+        n_nodes=n_nodes,
+        unit_node=join_node[:n_units],
+        unit_snap=u_dist,
+        facility_node=join_node[n_units:],
+    )
+    _sections(graph)
+    return graph
+
+
+def _sections(g: Graph) -> None:
+    """Group the edges into sections: chains through nodes of degree 2 that no unit or facility joins."""
+    degree = np.bincount(np.r_[g.a, g.b], minlength=g.n_nodes)
+    terminal = degree != 2
+    joined = np.r_[g.unit_node, g.facility_node]
+    terminal[joined[joined >= 0]] = True
+    m = len(g.a)
+    # incidence lists
+    ends = np.r_[g.a, g.b]
+    edge_of = np.r_[np.arange(m), np.arange(m)]
+    order = np.argsort(ends, kind="stable")
+    inc = edge_of[order]
+    ptr = np.searchsorted(ends[order], np.arange(g.n_nodes + 1))
+    section = np.full(m, -1, dtype=np.int64)
+    chains: List[np.ndarray] = []
+    chain_ends = []
+    a, b = g.a.tolist(), g.b.tolist()
+    inc_l, ptr_l, term = inc.tolist(), ptr.tolist(), terminal.tolist()
+    sec = section  # numpy, written per chain
+
+    def walk(e, node):
+        """From ``node`` along edge ``e`` until a terminal node: (edges, last node)."""
+        edges = [e]
+        seen_start = node
+        nxt = b[e] if a[e] == node else a[e]
+        while not term[nxt] and nxt != seen_start:
+            e2 = inc_l[ptr_l[nxt]] if inc_l[ptr_l[nxt]] != edges[-1] else inc_l[ptr_l[nxt] + 1]
+            edges.append(e2)
+            nxt = b[e2] if a[e2] == nxt else a[e2]
+        return edges, nxt
+
+    for node in np.nonzero(terminal)[0].tolist():
+        for k in range(ptr_l[node], ptr_l[node + 1]):
+            e = inc_l[k]
+            if sec[e] >= 0:
+                continue
+            edges, end = walk(e, node)
+            sec[edges] = len(chains)
+            chains.append(np.array(edges, dtype=np.int64))
+            chain_ends.append((node, end))
+    for e in np.nonzero(sec < 0)[0].tolist():  # rings with no terminal node
+        if sec[e] >= 0:
+            continue
+        edges, end = walk(e, a[e])
+        sec[edges] = len(chains)
+        chains.append(np.array(edges, dtype=np.int64))
+        chain_ends.append((a[e], end))
+    g.edge_section = sec
+    g.section_edges = chains
+    g.section_ends = np.array(chain_ends, dtype=np.int64).reshape(-1, 2)
+
+
+# ------------------------------------------------------------------------------------------------ bridges
+def bridges(n_nodes: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A mask of the edges of a simple undirected graph whose removal disconnects their component (Tarjan's
+    low-link, iterative)."""
+    m = len(a)
+    ends = np.r_[a, b]
+    other = np.r_[b, a]
+    edge_of = np.r_[np.arange(m), np.arange(m)]
+    order = np.argsort(ends, kind="stable")
+    nbr, eid = other[order].tolist(), edge_of[order].tolist()
+    ptr = np.searchsorted(ends[order], np.arange(n_nodes + 1)).tolist()
+    tin = [-1] * n_nodes
+    low = [0] * n_nodes
+    is_bridge = np.zeros(m, dtype=bool)
+    timer = 0
+    for root in range(n_nodes):
+        if tin[root] >= 0 or ptr[root] == ptr[root + 1]:
+            continue
+        tin[root] = low[root] = timer
+        timer += 1
+        stack = [(root, -1, ptr[root])]
+        while stack:
+            v, via, k = stack[-1]
+            if k < ptr[v + 1]:
+                stack[-1] = (v, via, k + 1)
+                u, e = nbr[k], eid[k]
+                if e == via:
+                    continue
+                if tin[u] < 0:
+                    tin[u] = low[u] = timer
+                    timer += 1
+                    stack.append((u, e, ptr[u]))
+                elif tin[u] < low[v]:
+                    low[v] = tin[u]
+            else:
+                stack.pop()
+                if stack:
+                    p = stack[-1][0]
+                    if low[v] < low[p]:
+                        low[p] = low[v]
+                    if low[v] > tin[p]:
+                        is_bridge[via] = True
+    return is_bridge
+
+
+# ------------------------------------------------------------------------------------------------ the entry point
+def corridor_failure(
+    network: Sequence,
+    units: Sequence,
+    population: Sequence[float],
+    facilities: Sequence,
+    facility_codes: Sequence[Optional[str]],
+    profile,
+    categories: Optional[Sequence[str]] = None,
+    streets: Optional[Sequence] = None,
+    unit_names: Optional[Sequence[str]] = None,
+    clusters: Optional[Sequence] = None,
+    faults: Optional[Sequence] = None,
+    fault_names: Optional[Sequence[str]] = None,
+    avoidance_distance: Optional[float] = None,
+    fault_mode: str = "all",
+    flood_zones: Optional[Sequence] = None,
+    flood_classes: Optional[Sequence] = None,
+    flood_min_class: int = 3,
+    damage: Optional[Sequence] = None,
+    damage_width: Optional[float] = None,
+    snap_tolerance: Optional[float] = None,
+    bypass_search: Optional[float] = None,
+    rank: bool = True,
+    names: Optional[Dict[str, str]] = None,
+    progress: Optional[Callable[[float], None]] = None,
+    canceled: Optional[Callable[[], bool]] = None,
+) -> CorridorFailure:
+    """Corridor-failure scenarios and the single-failure ranking of every section (第44、48、62、65条).
+
+    All geometries are shapely geometries in one projected CRS in metres (None: missing).
+
+    - ``network``: road lines (corridors, with or without the ordinary streets); ``streets``: more road lines joined
+      to them (their sections report source ``len(network) + i``).
+    - ``units``: street/town units or communities (polygons by their point on surface, or points) with
+      ``population``; ``unit_names`` name them in the ranking; ``clusters``: each unit's cluster (韧性城市组团), to
+      report mutual aid between clusters (第48条).
+    - ``facilities`` with ``facility_codes`` (profile category codes, None: not a category); ``categories``: the
+      essential ones (default: the profile's ``corridor_failure.essential_categories``).
+    - The scenario, any combination: ``faults`` (lines, ``fault_names``) fail every piece within
+      ``avoidance_distance`` metres (default the profile's ``seismic.avoidance_distance_default``); ``fault_mode``
+      "all" (all faults at once), "each" (each fault its own scenario) or a fault's index; ``flood_zones`` whose
+      ``flood_classes`` (1/2/3, 高/中/低 …; 1 the highest) is at ``flood_min_class`` or higher fail the pieces in
+      them (a class that says none of them counts as the highest, on the safe side); ``damage``: lines, points or
+      polygons, each widened by ``damage_width`` metres on either side (default the profile's
+      ``corridor_failure.damage_width``).
+    - ``snap_tolerance`` (default the profile's ``life_circle.snap_tolerance``): how far a unit or facility may lie
+      from the network; ``bypass_search``: how far the way around a section is searched (default the profile's
+      ``corridor_failure.bypass_search``); ``rank``: rank every section (False: scenarios only).
+    - ``names``: layer names for messages (keys "network", "units", "facilities", "faults", "flood", "damage").
+
+    Raises :class:`CorridorFailureError` naming the layer at fault. ``progress`` and ``canceled`` as elsewhere."""
+    from .cancel import check, reporter
+    from .geometry import representative_points
+    from .labels import class_rank
+    from .network import require_scipy
+
+    require_scipy()
+    report = reporter(progress)
+    names = {
+        "network": "network",
+        "units": "units",
+        "facilities": "facilities",
+        "faults": "faults",
+        "flood": "flood zones",
+        "damage": "damage",
+        **(names or {}),
+    }
+    notes: List[Note] = []
+    categories = list(categories or profile.value("corridor_failure.essential_categories"))
+    tolerance = float(profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance)
+    bypass_search = float(profile.value("corridor_failure.bypass_search") if bypass_search is None else bypass_search)
+    damage_width = float(profile.value("corridor_failure.damage_width") if damage_width is None else damage_width)
+    if avoidance_distance is None:
+        avoidance_distance = float(profile.value("seismic.avoidance_distance_default"))
+
+    # ---- zones and scenarios
+    zones: List[Zone] = []
+    fault_zone_ids: List[int] = []
+    zone_of_fault: Dict[int, int] = {}
+    if faults is not None and len(faults):
+        faults = np.asarray(faults, dtype=object)
+        for i, line in enumerate(faults):
+            if line is None or line.is_empty:
+                continue
+            label = str(fault_names[i]) if fault_names is not None and fault_names[i] not in (None, "") else f"#{i + 1}"
+            zone_of_fault[i] = len(zones)
+            fault_zone_ids.append(len(zones))
+            zones.append(Zone(shapely.buffer(line, float(avoidance_distance), quad_segs=16), "fault", label))
+    flood_ids: List[int] = []
+    if flood_zones is not None and len(flood_zones):
+        unread = set()
+        for i, polygon in enumerate(flood_zones):
+            if polygon is None or polygon.is_empty:
+                continue
+            given = flood_classes[i] if flood_classes is not None else None
+            rank_ = class_rank(given) if given not in (None, "") else None
+            if rank_ is None:
+                if flood_classes is not None:
+                    unread.add(str(given))
+                rank_ = "1"  # the safe side: a class nobody can read fails
+            if int(rank_) <= int(flood_min_class):
+                flood_ids.append(len(zones))
+                zones.append(Zone(polygon, "flood", rank_))
+        if unread:
+            template = QT_TRANSLATE_NOOP("Core", "{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.")
+            notes.append(Note("warning", Message(template, names["flood"], ", ".join(sorted(unread)[:8]))))
+    damage_ids: List[int] = []
+    if damage is not None and len(damage):
+        for i, geom in enumerate(damage):
+            if geom is None or geom.is_empty:
+                continue
+            polygon = (
+                geom
+                if geom.geom_type in ("Polygon", "MultiPolygon") and damage_width <= 0
+                else shapely.buffer(geom, max(damage_width, 0.5))
+            )
+            damage_ids.append(len(zones))
+            zones.append(Zone(polygon, "damage", f"#{i + 1}"))
+
+    scenarios: List[Scenario] = []
+    others = flood_ids + damage_ids
+    if fault_mode == "each" and fault_zone_ids:
+        for z in fault_zone_ids:
+            scenarios.append(Scenario(Message("{0}", zones[z].label), [z] + others))
+    else:
+        chosen = fault_zone_ids
+        if isinstance(fault_mode, int) and not isinstance(fault_mode, bool):
+            if fault_mode not in zone_of_fault:
+                raise CorridorFailureError(
+                    QT_TRANSLATE_NOOP("Core", "{0}: there is no fault number {1} with a geometry."), names["faults"], fault_mode + 1
+                )
+            chosen = [zone_of_fault[fault_mode]]
+        parts: list = []
+        if chosen:
+            many = Message(QT_TRANSLATE_NOOP("Core", "{0} faults"), len(chosen))
+            parts.append(", ".join(zones[z].label for z in chosen) if len(chosen) <= 3 else many)
+        if flood_ids:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "flood class ≤ {0}"), flood_min_class))
+        if damage_ids:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "damage ×{0}"), len(damage_ids)))
+        if not parts:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "nothing fails")))
+        scenarios.append(Scenario(Message(" + ".join(f"{{{k}}}" for k in range(len(parts))), *parts), chosen + others))
+    report(0.05)
+    check(canceled)
+
+    # ---- the graph
+    lines = list(network)
+    if streets is not None:
+        lines += list(streets)
+    parts, source = _source_lines(lines, names["network"], notes)
+    units_arr = np.empty(len(units), dtype=object)
+    units_arr[:] = list(units)
+    unit_points = representative_points(units_arr)
+    fac = np.empty(len(facilities), dtype=object)
+    fac[:] = list(facilities)
+    codes = np.array([c if c in categories else None for c in facility_codes], dtype=object)
+    essential = np.nonzero(np.array([c is not None for c in codes], dtype=bool))[0]
+    if not len(essential):
+        found = sorted({str(c) for c in facility_codes if c is not None})
+        raise CorridorFailureError(
+            QT_TRANSLATE_NOOP("Core", "{0}: no facility of an essential category ({1}); the layer has {2}."),
+            names["facilities"],
+            ", ".join(categories),
+            ", ".join(found) if found else "none the profile reads",
+        )
+    fac_points = representative_points(fac[essential])
+    graph = build_graph(parts, source, [z.polygon for z in zones], unit_points, fac_points, tolerance, units_arr)
+    report(0.25)
+    check(canceled)
+
+    population = np.nan_to_num(np.asarray([0.0 if p is None else p for p in population], dtype=float), nan=0.0)
+    on_net = graph.unit_node >= 0
+    if not on_net.any():
+        raise CorridorFailureError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, "
+                "or raise the snapping tolerance.",
+            ),
+            names["units"],
+            tolerance,
+            names["network"],
+        )
+    if (~on_net).any():
+        off = np.nonzero(~on_net)[0]
+        listed = ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in off[:8])
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).",
+        )
+        notes.append(Note("warning", Message(template, names["units"], len(off), tolerance, listed, " …" if len(off) > 8 else "")))
+    fac_codes = codes[essential]
+    fac_on = graph.facility_node >= 0
+    missing = [c for c in categories if not np.any(fac_on & (fac_codes == c))]
+    if missing:
+        template = QT_TRANSLATE_NOOP("Core", "{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.")
+        notes.append(Note("warning", Message(template, names["facilities"], ", ".join(missing), tolerance)))
+    assessed = [c for c in categories if c not in missing]
+    if not assessed:
+        raise CorridorFailureError(
+            QT_TRANSLATE_NOOP("Core", "{0}: no facility of an essential category lies within {1:g} m of the network {2}."),
+            names["facilities"],
+            tolerance,
+            names["network"],
+        )
+    sources = {c: np.unique(graph.facility_node[fac_on & (fac_codes == c)]) for c in assessed}
+
+    # ---- distances before
+    from scipy.sparse.csgraph import connected_components, dijkstra
+
+    base = graph.matrix()
+    before_full = {}
+    for c in assessed:
+        dist, pred, _src = dijkstra(base, directed=False, indices=sources[c], min_only=True, return_predecessors=True)
+        before_full[c] = (dist, pred)
+    d0 = {c: _at(before_full[c][0], graph.unit_node) for c in assessed}
+    _n0, comp0 = connected_components(base, directed=False)
+    report(0.35)
+    check(canceled)
+
+    # ---- clusters
+    cluster_of = None
+    centres: Dict[str, object] = {}
+    hubs: Dict[str, int] = {}
+    if clusters is not None:
+        cluster_of = np.array([None if c is None or str(c).strip() == "" else str(c) for c in clusters], dtype=object)
+        for label in sorted({c for c in cluster_of if c is not None}, key=_natural):
+            members = np.nonzero(cluster_of == label)[0]
+            centres[label] = shapely.centroid(shapely.union_all(units_arr[members])) if len(members) else None
+            attached = members[on_net[members]]
+            if len(attached):
+                hubs[label] = int(graph.unit_node[attached[np.argmax(population[attached])]])
+    pairs = _cluster_pairs(units_arr, cluster_of) if cluster_of is not None else []
+
+    # ---- scenarios
+    results = []
+    for k, scenario in enumerate(scenarios):
+        check(canceled)
+        results.append(_run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, population, cluster_of, hubs, pairs, base))
+        report(0.35 + 0.3 * (k + 1) / len(scenarios))
+    for r in results:
+        if not len(r.failed) and zones:
+            template = QT_TRANSLATE_NOOP("Core", "Scenario {0}: no section of {1} lies in its zones; nothing fails.")
+            notes.append(Note("warning", Message(template, r.scenario.name, names["network"])))
+        elif len(r.failed) and len(r.failed) == len(graph.pieces):
+            template = QT_TRANSLATE_NOOP("Core", "Scenario {0}: every section of {1} fails; nobody reaches anything.")
+            notes.append(Note("warning", Message(template, r.scenario.name, names["network"])))
+    if not zones:
+        notes.append(
+            Note("warning", Message(QT_TRANSLATE_NOOP("Core", "No fault, flood zone or damage was given: the scenario fails nothing.")))
+        )
+
+    critical = None
+    if rank:
+        critical = _rank(
+            graph, assessed, sources, before_full, population, on_net, bypass_search, canceled, lambda f: report(0.65 + 0.35 * f)
+        )
+    report(1.0)
+    return CorridorFailure(assessed, graph, zones, results, critical, unit_points, centres, notes)
+
+
+def _natural(label: str):
+    """Sort key: cluster 2 before cluster 10."""
+    return (0, float(label), "") if label.replace(".", "", 1).isdigit() else (1, 0.0, label)
+
+
+def _at(dist: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    out = np.full(len(nodes), np.nan)
+    ok = nodes >= 0
+    out[ok] = dist[nodes[ok]]
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def _cluster_pairs(units: np.ndarray, cluster_of: np.ndarray) -> List[Tuple[str, str]]:
+    """Neighbouring clusters: their units touch (polygons, within 1 m) or are Delaunay neighbours (points)."""
+    present = np.nonzero([c is not None and g is not None for c, g in zip(cluster_of, units)])[0]
+    if len(present) < 2:
+        return []
+    geoms = units[present]
+    polygonal = np.all(np.isin(shapely.get_type_id(geoms), [3, 6]))
+    if polygonal:
+        i, j = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=1.0)
+    else:
+        edges = shapely.get_parts(
+            shapely.delaunay_triangles(shapely.multipoints(shapely.get_coordinates(shapely.centroid(geoms))), only_edges=True)
+        )
+        coords = shapely.get_coordinates(shapely.centroid(geoms))
+        from scipy.spatial import cKDTree
+
+        tree = cKDTree(coords)
+        ends = shapely.get_coordinates(edges).reshape(-1, 2, 2)
+        i = tree.query(ends[:, 0])[1]
+        j = tree.query(ends[:, 1])[1]
+    labels = cluster_of[present]
+    out = set()
+    for x, y in zip(labels[i].tolist(), labels[j].tolist()):
+        if x != y:
+            out.add((min(x, y), max(x, y)))
+    return sorted(out)
+
+
+def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, population, cluster_of, hubs, pairs, base) -> ScenarioResult:
+    from scipy.sparse.csgraph import connected_components, dijkstra
+
+    chosen = set(scenario.zones)
+    failed = np.array([p for p, zs in enumerate(graph.piece_zones) if chosen.intersection(zs)], dtype=np.int64)
+    causes = [[z for z in graph.piece_zones[p] if z in chosen] for p in failed.tolist()]
+    failed_mask = np.zeros(len(graph.pieces), dtype=bool)
+    failed_mask[failed] = True
+    keep = ~failed_mask[graph.edge_piece]
+    after = graph.matrix(keep)
+    d1 = {}
+    for c in assessed:
+        dist = dijkstra(after, directed=False, indices=sources[c], min_only=True)
+        d1[c] = _at(dist, graph.unit_node)
+    lost = {c: np.isfinite(d0[c]) & ~np.isfinite(d1[c]) for c in assessed}
+    pop_cut = {c: float(population[lost[c]].sum()) for c in assessed}
+    any_lost = np.zeros(len(graph.unit_node), dtype=bool)
+    for c in assessed:
+        any_lost |= lost[c]
+    clusters_lost: List[List[str]] = [[] for _ in graph.unit_node]
+    links = []
+    if cluster_of is not None:
+        _n1, comp1 = connected_components(after, directed=False)
+        on = graph.unit_node >= 0
+        reach0: Dict[int, set] = {}
+        reach1: Dict[int, set] = {}
+        for u in np.nonzero(on & np.array([c is not None for c in cluster_of], dtype=bool))[0].tolist():
+            node = graph.unit_node[u]
+            reach0.setdefault(comp0[node], set()).add(cluster_of[u])
+            reach1.setdefault(comp1[node], set()).add(cluster_of[u])
+        for u in np.nonzero(on)[0].tolist():
+            node = graph.unit_node[u]
+            gone = reach0.get(comp0[node], set()) - reach1.get(comp1[node], set()) - {cluster_of[u]}
+            clusters_lost[u] = sorted(gone, key=_natural)
+        if pairs and hubs:
+            labels = sorted(hubs)
+            index = np.array([hubs[x] for x in labels], dtype=np.int64)
+            m0 = dijkstra(base, directed=False, indices=index)
+            m1 = dijkstra(after, directed=False, indices=index)
+            at = {x: k for k, x in enumerate(labels)}
+            for x, y in pairs:
+                if x in at and y in at:
+                    links.append((x, y, float(m0[at[x], hubs[y]]), float(m1[at[x], hubs[y]])))
+    length = float(shapely.length(graph.pieces[failed]).sum()) if len(failed) else 0.0
+    return ScenarioResult(scenario, failed, causes, length, d0, d1, lost, pop_cut, float(population[any_lost].sum()), clusters_lost, links)
+
+
+# ------------------------------------------------------------------------------------------------ the ranking
+def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypass_search, canceled, progress) -> Critical:
+    from scipy.sparse.csgraph import connected_components, dijkstra
+
+    from .cancel import check
+
+    n_sec = len(graph.section_edges)
+    is_bridge_edge = bridges(graph.n_nodes, graph.a, graph.b)
+    sec_bridge = np.zeros(n_sec, dtype=bool)
+    sec_bridge[graph.edge_section[is_bridge_edge]] = True
+    progress(0.1)
+    check(canceled)
+
+    # cut-offs on the bridge tree
+    pop_cut = np.zeros(n_sec)
+    pop_cut_by = {c: np.zeros(n_sec) for c in assessed}
+    cut_codes: List[List[str]] = [[] for _ in range(n_sec)]
+    cut_units: List[np.ndarray] = [np.empty(0, dtype=np.int64) for _ in range(n_sec)]
+    units = np.nonzero(on_net)[0]
+    if is_bridge_edge.any():
+        keep = ~is_bridge_edge
+        n_comp, comp = connected_components(graph.matrix(keep), directed=False)
+        ba, bb = comp[graph.a[is_bridge_edge]], comp[graph.b[is_bridge_edge]]
+        bridge_ids = np.nonzero(is_bridge_edge)[0]
+        # the bridge tree (a forest): adjacency
+        tree_ends = np.r_[ba, bb]
+        tree_other = np.r_[bb, ba]
+        tree_edge = np.r_[np.arange(len(ba)), np.arange(len(ba))]
+        order = np.argsort(tree_ends, kind="stable")
+        nbr, teid = tree_other[order].tolist(), tree_edge[order].tolist()
+        ptr = np.searchsorted(tree_ends[order], np.arange(n_comp + 1)).tolist()
+        # per component: facilities per category, population, units
+        fac_count = np.zeros((n_comp, len(assessed)))
+        for k, c in enumerate(assessed):
+            np.add.at(fac_count[:, k], comp[sources[c]], 1)
+        pop_comp = np.zeros(n_comp)
+        np.add.at(pop_comp, comp[graph.unit_node[units]], population[units])
+        # root each tree; subtree sums in post-order; Euler order for the units of a subtree
+        parent_edge = [-1] * n_comp
+        seen = [False] * n_comp
+        tin = [0] * n_comp
+        tout = [0] * n_comp
+        root_of = [0] * n_comp
+        post = []
+        clock = 0
+        for root in range(n_comp):
+            if seen[root]:
+                continue
+            seen[root] = True
+            stack = [(root, ptr[root])]
+            tin[root] = clock
+            clock += 1
+            root_of[root] = root
+            while stack:
+                v, k = stack[-1]
+                if k < ptr[v + 1]:
+                    stack[-1] = (v, k + 1)
+                    u = nbr[k]
+                    if not seen[u]:
+                        seen[u] = True
+                        parent_edge[u] = teid[k]
+                        root_of[u] = root
+                        tin[u] = clock
+                        clock += 1
+                        stack.append((u, ptr[u]))
+                else:
+                    stack.pop()
+                    tout[v] = clock
+                    post.append(v)
+        sub_fac = fac_count.copy()
+        sub_pop = pop_comp.copy()
+        for v in post:
+            e = parent_edge[v]
+            if e >= 0:
+                p = ba[e] if bb[e] == v else bb[e]
+                sub_fac[p] += sub_fac[v]
+                sub_pop[p] += sub_pop[v]
+        root_arr = np.array(root_of)
+        tot_fac = sub_fac[root_arr]
+        tot_pop = sub_pop[root_arr]
+        # units in Euler order of their component
+        unit_comp = comp[graph.unit_node[units]]
+        tin_arr, tout_arr = np.array(tin), np.array(tout)
+        u_order = np.argsort(tin_arr[unit_comp], kind="stable")
+        u_tin = tin_arr[unit_comp][u_order]
+        u_sorted = units[u_order]
+        done = np.zeros(n_sec, dtype=bool)
+        for t in range(len(ba)):
+            s = graph.edge_section[bridge_ids[t]]
+            if done[s]:  # every edge of a bridge section is a bridge with the same two sides
+                continue
+            done[s] = True
+            child = ba[t] if parent_edge[ba[t]] == t else bb[t]
+            f_sub, f_tot = sub_fac[child], tot_fac[child]
+            lose_sub = (f_sub == 0) & (f_tot > 0)
+            lose_out = (f_sub == f_tot) & (f_tot > 0)
+            if not (lose_sub.any() or lose_out.any()):
+                continue
+            lo, hi = np.searchsorted(u_tin, [tin_arr[child], tout_arr[child]])
+            inside = u_sorted[lo:hi]
+            root = root_of[child]
+            lo_r, hi_r = np.searchsorted(u_tin, [tin_arr[root], tout_arr[root]])
+            outside = np.setdiff1d(u_sorted[lo_r:hi_r], inside) if lose_out.any() else np.empty(0, dtype=np.int64)
+            lose_sub &= len(inside) > 0  # a side with no unit on it cuts nobody off
+            lose_out &= len(outside) > 0
+            cut = []
+            if lose_sub.any():
+                pop_cut[s] += sub_pop[child]
+                cut.append(inside)
+            if lose_out.any():
+                pop_cut[s] += tot_pop[child] - sub_pop[child]
+                cut.append(outside)
+            for k, c in enumerate(assessed):
+                pop_cut_by[c][s] += (sub_pop[child] if lose_sub[k] else 0.0) + ((tot_pop[child] - sub_pop[child]) if lose_out[k] else 0.0)
+            cut_codes[s] = [c for k, c in enumerate(assessed) if lose_sub[k] or lose_out[k]]
+            cut_units[s] = np.sort(np.concatenate(cut)) if cut else np.empty(0, dtype=np.int64)
+    progress(0.4)
+    check(canceled)
+
+    # routes: the people whose shortest route to a facility of some category runs along each section
+    key = np.minimum(graph.a, graph.b) * graph.n_nodes + np.maximum(graph.a, graph.b)
+    key_order = np.argsort(key)
+    key_sorted = key[key_order]
+    pairs_u, pairs_s = [], []
+    for c in assessed:
+        dist, pred = before_full[c]
+        start = graph.unit_node[units]
+        reach = np.isfinite(dist[start])
+        who, cur = units[reach], start[reach]
+        while len(cur):
+            nxt = pred[cur]
+            go = nxt >= 0
+            who, cur, nxt = who[go], cur[go], nxt[go]
+            if not len(cur):
+                break
+            k = np.minimum(cur, nxt) * graph.n_nodes + np.maximum(cur, nxt)
+            e = key_order[np.searchsorted(key_sorted, k)]
+            pairs_u.append(who)
+            pairs_s.append(graph.edge_section[e])
+            cur = nxt
+    pop_route = np.zeros(n_sec)
+    if pairs_u:
+        pu, ps = np.concatenate(pairs_u), np.concatenate(pairs_s)
+        both = np.unique(ps * (len(population) + 1) + pu)
+        ps, pu = both // (len(population) + 1), both % (len(population) + 1)
+        np.add.at(pop_route, ps, population[pu])
+    progress(0.5)
+    check(canceled)
+
+    # bypasses of the sections that carry routes and are not bridges
+    sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
+    bypass = np.full(n_sec, np.nan)
+    todo = np.nonzero((pop_route > 0) & ~sec_bridge)[0]
+    if len(todo):
+        matrix = graph.matrix().tocsr()
+        matrix.sort_indices()
+        indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+
+        def slot(x, y):
+            lo, hi = indptr[x], indptr[x + 1]
+            return lo + int(np.searchsorted(indices[lo:hi], y))
+
+        for n, s in enumerate(todo.tolist()):
+            if n % 50 == 0:
+                check(canceled)
+                progress(0.5 + 0.5 * n / len(todo))
+            e = int(graph.section_edges[s][0])
+            x, y = int(graph.a[e]), int(graph.b[e])
+            i1, i2 = slot(x, y), slot(y, x)
+            saved = data[i1]
+            data[i1] = data[i2] = np.inf
+            s0, s1 = (int(v) for v in graph.section_ends[s])
+            limit = min(bypass_search, max(4.0 * sec_length[s], 1000.0))
+            while True:
+                # a section that leaves and rejoins one node (a loop road) needs no way around
+                d = dijkstra(matrix, directed=True, indices=s0, limit=limit)[s1] if s0 != s1 else np.inf
+                if np.isfinite(d) or limit >= bypass_search:
+                    break
+                limit = min(bypass_search, limit * 4)
+            data[i1] = data[i2] = saved
+            bypass[s] = d if np.isfinite(d) else np.nan
+
+    # ranking: people cut off, then people whose routes run along it, then the longest way around
+    detour = np.where(np.isfinite(bypass), bypass - sec_length, np.where(pop_route > 0, np.inf, 0.0))
+    order = np.lexsort((np.arange(n_sec), -detour, -pop_route, -pop_cut))
+    rank = np.empty(n_sec, dtype=np.int64)
+    rank[order] = np.arange(1, n_sec + 1)
+    geometry = np.empty(n_sec, dtype=object)
+    source = np.full(n_sec, -1, dtype=np.int64)
+    zones: List[List[int]] = []
+    for s, edges in enumerate(graph.section_edges):
+        pieces = np.unique(graph.edge_piece[edges])
+        srcs = graph.piece_source[graph.edge_piece[edges]]
+        if len(np.unique(srcs)) == 1:
+            source[s] = srcs[0]
+        else:  # the road that covers most of it
+            keys, inverse = np.unique(srcs, return_inverse=True)
+            source[s] = keys[np.argmax(np.bincount(inverse.ravel(), weights=graph.w[edges]))]
+        zones.append(sorted({z for p in pieces.tolist() for z in graph.piece_zones[p]}))
+    geometry[:] = _section_lines(graph)
+    progress(1.0)
+    return Critical(geometry, source, sec_length, sec_bridge, pop_cut, pop_cut_by, cut_codes, cut_units, pop_route, bypass, rank, zones)
+
+
+def _section_lines(graph: Graph) -> List[object]:
+    """Each section's line: the stretches of its pieces that its edges cover, merged."""
+    whole = (graph.edge_at <= 1e-9) & (np.abs(graph.w - shapely.length(graph.pieces[graph.edge_piece])) <= 1e-6)
+    out = []
+    for edges in graph.section_edges:
+        parts = [
+            graph.pieces[graph.edge_piece[e]]
+            if whole[e]
+            else shapely.ops.substring(graph.pieces[graph.edge_piece[e]], graph.edge_at[e], graph.edge_at[e] + graph.w[e])
+            for e in edges.tolist()
+        ]
+        out.append(shapely.line_merge(shapely.union_all(parts)) if len(parts) > 1 else parts[0])
+    return out

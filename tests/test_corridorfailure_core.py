@@ -1,0 +1,304 @@
+"""Corridor-failure core (no QGIS): the single-failure ranking against brute force (each section removed in turn,
+reachability and routes recomputed with an independent Dijkstra), scenario distances against the same Dijkstra,
+and hand-made networks with a bridge, a cycle, a unit reachable only over a fault and parallel corridors."""
+
+import heapq
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from resilience_plugin.core.corridorfailure import CorridorFailureError, bridges, corridor_failure
+from resilience_plugin.core.profile import load_profile
+
+PROFILE = load_profile()
+CATS = ["hospital", "long_term_shelter", "reserve_depot"]
+
+
+def dijkstra_nodes(n, edges, sources):
+    """Plain heap Dijkstra over (a, b, w) edges from a set of nodes: distances and the edge each node was reached by."""
+    adj = [[] for _ in range(n)]
+    for k, (a, b, w) in enumerate(edges):
+        adj[a].append((b, w, k))
+        adj[b].append((a, w, k))
+    dist = [float("inf")] * n
+    via = [-1] * n
+    heap = []
+    for s in sources:
+        dist[s] = 0.0
+        heap.append((0.0, s))
+    heapq.heapify(heap)
+    while heap:
+        d, v = heapq.heappop(heap)
+        if d > dist[v]:
+            continue
+        for u, w, k in adj[v]:
+            if d + w < dist[u]:
+                dist[u] = d + w
+                via[u] = k
+                heapq.heappush(heap, (d + w, u))
+    return np.array(dist), via
+
+
+def random_city(seed, n=7, spur_share=0.25):
+    """A perturbed street grid with streets left out and dead-end spurs; units and facilities beside the streets."""
+    rng = np.random.default_rng(seed)
+    xy = {(i, j): (i * 500 + rng.uniform(-120, 120), j * 500 + rng.uniform(-120, 120)) for i in range(n) for j in range(n)}
+    lines = []
+    for (i, j), p in xy.items():
+        for di, dj in ((1, 0), (0, 1)):
+            q = xy.get((i + di, j + dj))
+            if q is not None and rng.random() > 0.3:
+                lines.append(LineString([p, q]))
+        if rng.random() < spur_share:
+            lines.append(LineString([p, (p[0] + rng.uniform(-200, 200), p[1] + rng.uniform(150, 240))]))
+    lines = [g for g in lines if g.length > 1]
+    # keep only lines that cross no other (a planar network without noding)
+    keep = []
+    for g in lines:
+        if not any(g.crosses(h) for h in keep):
+            keep.append(g)
+    lines = keep
+
+    def beside(k):
+        out = []
+        for _ in range(k):
+            g = lines[rng.integers(len(lines))]
+            p = g.interpolate(rng.uniform(0.1, 0.9), normalized=True)
+            out.append(Point(p.x + rng.uniform(-20, 20), p.y + rng.uniform(-20, 20)))
+        return out
+
+    units = beside(25)
+    pop = rng.integers(100, 5000, len(units)).astype(float)
+    facilities = beside(9)
+    codes = [CATS[k % 3] for k in range(9)]
+    return lines, units, pop, facilities, codes
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_ranking_matches_brute_force(seed):
+    lines, units, pop, facilities, codes = random_city(seed)
+    result = corridor_failure(lines, units, pop, facilities, codes, PROFILE, categories=CATS, snap_tolerance=100)
+    g, crit = result.graph, result.critical
+    edges = list(zip(g.a.tolist(), g.b.tolist(), g.w.tolist()))
+    on = np.nonzero(g.unit_node >= 0)[0]
+    sources = {
+        c: sorted({int(g.facility_node[k]) for k in range(len(codes)) if codes[k] == c and g.facility_node[k] >= 0})
+        for c in result.categories
+    }
+    base = {c: dijkstra_nodes(g.n_nodes, edges, sources[c]) for c in result.categories}
+    # unique shortest routes (random lengths): the sections each unit's route to each category runs along
+    route_pop = np.zeros(len(g.section_edges))
+    for u in on.tolist():
+        used = set()
+        for c in result.categories:
+            dist, via = base[c]
+            v = int(g.unit_node[u])
+            if not np.isfinite(dist[v]):
+                continue
+            while via[v] >= 0:
+                k = via[v]
+                used.add(int(g.edge_section[k]))
+                v = edges[k][0] if edges[k][1] == v else edges[k][1]
+        for s in used:
+            route_pop[s] += pop[u]
+    for s, sec in enumerate(g.section_edges):
+        gone = set(sec.tolist())
+        left = [e if k not in gone else (e[0], e[1], float("inf")) for k, e in enumerate(edges)]
+        cut_pop, cut_codes, cut_units = 0.0, set(), set()
+        for u in on.tolist():
+            v = int(g.unit_node[u])
+            lost = [
+                c
+                for c in result.categories
+                if np.isfinite(base[c][0][v]) and not np.isfinite(dijkstra_nodes(g.n_nodes, left, sources[c])[0][v])
+            ]
+            if lost:
+                cut_pop += pop[u]
+                cut_units.add(u)
+                cut_codes.update(lost)
+        assert crit.pop_cut[s] == pytest.approx(cut_pop), f"section {s}"
+        assert set(crit.cut_codes[s]) == cut_codes
+        assert set(crit.cut_units[s].tolist()) == cut_units
+        assert crit.pop_route[s] == pytest.approx(route_pop[s]), f"section {s}"
+        if route_pop[s] > 0 and not crit.bridge[s]:
+            a, b = (int(x) for x in g.section_ends[s])
+            around = dijkstra_nodes(g.n_nodes, left, [a])[0][b]
+            expected = around if around <= 10000 else np.nan
+            assert crit.bypass[s] == pytest.approx(expected, nan_ok=True)
+        assert crit.bridge[s] == (
+            not np.isfinite(dijkstra_nodes(g.n_nodes, left, [int(g.section_ends[s][0])])[0][int(g.section_ends[s][1])])
+            and g.section_ends[s][0] != g.section_ends[s][1]
+        )
+    # ranked by people cut off, then by people whose routes run along the section
+    order = np.argsort(crit.rank)
+    keyed = list(zip(-crit.pop_cut[order], -crit.pop_route[order]))
+    assert keyed == sorted(keyed)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_scenario_distances_match_dijkstra(seed):
+    lines, units, pop, facilities, codes = random_city(seed + 100)
+    rng = np.random.default_rng(seed)
+    fault = LineString([(rng.uniform(0, 3000), -500), (rng.uniform(0, 3000), 3500)])
+    result = corridor_failure(
+        lines,
+        units,
+        pop,
+        facilities,
+        codes,
+        PROFILE,
+        categories=CATS,
+        snap_tolerance=100,
+        faults=[fault],
+        avoidance_distance=150,
+        rank=False,
+    )
+    g = result.graph
+    (r,) = result.results
+    zone = fault.buffer(150)
+    # the failed pieces are exactly those whose middle lies in the zone; together they are the network inside it
+    middles = shapely.line_interpolate_point(g.pieces, 0.5, normalized=True)
+    assert set(r.failed.tolist()) == set(np.nonzero(shapely.intersects(middles, zone))[0].tolist())
+    inside = sum(line.intersection(zone).length for line in lines)
+    assert r.failed_length == pytest.approx(inside, rel=1e-6, abs=1e-3)
+    failed = set(r.failed.tolist())
+    edges = list(zip(g.a.tolist(), g.b.tolist(), g.w.tolist()))
+    after = [e if g.edge_piece[k] not in failed else (e[0], e[1], float("inf")) for k, e in enumerate(edges)]
+    for c in result.categories:
+        src = sorted({int(g.facility_node[k]) for k in range(len(codes)) if codes[k] == c and g.facility_node[k] >= 0})
+        d0 = dijkstra_nodes(g.n_nodes, edges, src)[0]
+        d1 = dijkstra_nodes(g.n_nodes, after, src)[0]
+        for u, node in enumerate(g.unit_node.tolist()):
+            want0 = d0[node] if node >= 0 and np.isfinite(d0[node]) else np.nan
+            want1 = d1[node] if node >= 0 and np.isfinite(d1[node]) else np.nan
+            assert r.d0[c][u] == pytest.approx(want0, nan_ok=True)
+            assert r.d1[c][u] == pytest.approx(want1, nan_ok=True)
+            assert r.lost[c][u] == (np.isfinite(want0) and not np.isfinite(want1))
+
+
+def test_bridges_against_brute_force():
+    rng = np.random.default_rng(3)
+    for _ in range(30):
+        n = int(rng.integers(3, 14))
+        pairs = {tuple(sorted(rng.choice(n, 2, replace=False).tolist())) for _ in range(int(rng.integers(2, 2 * n)))}
+        a = np.array([p[0] for p in pairs])
+        b = np.array([p[1] for p in pairs])
+        got = bridges(n, a, b)
+        for k in range(len(a)):
+            edges = [(int(x), int(y), 1.0) for j, (x, y) in enumerate(zip(a, b)) if j != k]
+            reach = dijkstra_nodes(n, edges, [int(a[k])])[0][int(b[k])]
+            assert got[k] == (not np.isfinite(reach))
+
+
+def spur_city():
+    """A 1 km square block A(0,0) B(1000,0) C(1000,1000) D(0,1000), a 600 m spur north from D to E, a hospital on
+    the south side near B, one unit on the west side, one at the spur's end."""
+    square = [
+        LineString([(0, 0), (1000, 0)]),
+        LineString([(1000, 0), (1000, 1000)]),
+        LineString([(1000, 1000), (0, 1000)]),
+        LineString([(0, 1000), (0, 0)]),
+    ]
+    spur = LineString([(0, 1000), (0, 1600)])
+    units = [Point(-10, 500), Point(5, 1600)]
+    hospital = Point(900, -10)
+    return square + [spur], units, hospital
+
+
+def test_hand_made_bridge_cycle_and_fault():
+    lines, units, hospital = spur_city()
+    pop = [1000.0, 300.0]
+    result = corridor_failure(
+        lines, units, pop, [hospital], ["hospital"], PROFILE, categories=["hospital"], snap_tolerance=50, unit_names=["west", "north"]
+    )
+    (r,) = result.results
+    # nothing fails without a scenario, and the log says so
+    assert len(r.failed) == 0 and any("fails nothing" in str(n.message) for n in result.notes)
+    # before: west unit at (0,500): 500 m down to A, 900 m along to the hospital; north unit: 600 + 1000 + 900
+    assert r.d0["hospital"][0] == pytest.approx(1400)
+    assert r.d0["hospital"][1] == pytest.approx(2500)
+    crit = result.critical
+    top = int(np.argmin(crit.rank))
+    assert crit.bridge[top] and crit.pop_cut[top] == pytest.approx(300)
+    assert crit.geometry[top].length == pytest.approx(600)
+    assert [int(u) for u in crit.cut_units[top]] == [1]
+    # the square's sections cut nobody off; those on the routes carry their people
+    assert crit.pop_cut[~crit.bridge].sum() == 0
+    # a fault across the spur: the north unit loses the hospital, the west unit keeps it
+    fault = LineString([(-300, 1300), (300, 1300)])
+    result = corridor_failure(
+        lines,
+        units,
+        pop,
+        [hospital],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        snap_tolerance=50,
+        faults=[fault],
+        fault_names=["F1"],
+        avoidance_distance=100,
+        rank=False,
+    )
+    (r,) = result.results
+    assert r.failed_length == pytest.approx(200)
+    assert list(r.lost["hospital"]) == [False, True]
+    assert r.pop_cut["hospital"] == pytest.approx(300)
+    assert np.isnan(r.d1["hospital"][1]) and r.d1["hospital"][0] == pytest.approx(1400)
+
+
+def test_unit_reachable_only_over_a_fault_and_parallel_corridors():
+    # two parallel corridors between the same junctions: failing one is no cut-off; a unit beyond a fault is cut
+    a, b = (0, 0), (2000, 0)
+    north = LineString([a, (1000, 300), b])
+    south = LineString([a, (1000, -300), b])
+    beyond = LineString([b, (3000, 0)])
+    units = [Point(2990, 5), Point(10, 5)]
+    result = corridor_failure(
+        [north, south, beyond], units, [50.0, 70.0], [Point(-5, 0)], ["hospital"], PROFILE, categories=["hospital"], snap_tolerance=20
+    )
+    crit = result.critical
+    for s in range(len(crit.rank)):
+        if crit.geometry[s].length > 2000:  # the parallel corridors
+            assert not crit.bridge[s] and crit.pop_cut[s] == 0
+            assert crit.pop_route[s] in (0, 50)
+    top = int(np.argmin(crit.rank))
+    assert crit.bridge[top] and crit.pop_cut[top] == 50
+    # the corridor the route takes (the south one: the hospital joins at their common end) has the other as its way
+    # around
+    on_route = [s for s in range(len(crit.rank)) if crit.pop_route[s] == 50 and not crit.bridge[s]]
+    assert len(on_route) == 1
+    assert crit.geometry[on_route[0]].equals(south)
+    assert crit.bypass[on_route[0]] == pytest.approx(north.length)
+    # a fault zone over the far stretch fails it
+    fault = Polygon([(2400, -100), (2600, -100), (2600, 100), (2400, 100)])
+    result = corridor_failure(
+        [north, south, beyond],
+        units,
+        [50.0, 70.0],
+        [Point(-5, 0)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        snap_tolerance=20,
+        damage=[fault],
+        damage_width=0,
+        rank=False,
+    )
+    (r,) = result.results
+    assert r.failed_length == pytest.approx(200)
+    assert list(r.lost["hospital"]) == [True, False]
+
+
+def test_refusals_name_the_layer():
+    lines, units, hospital = spur_city()
+    with pytest.raises(CorridorFailureError, match="shops"):
+        corridor_failure(lines, units, [1, 1], [hospital], ["supermarket"], PROFILE, names={"facilities": "shops"})
+    with pytest.raises(CorridorFailureError, match="far units"):
+        corridor_failure(
+            lines, [Point(5000, 5000)], [1], [hospital], ["hospital"], PROFILE, snap_tolerance=10, names={"units": "far units"}
+        )
+    with pytest.raises(CorridorFailureError, match="roads"):
+        corridor_failure([], units, [1, 1], [hospital], ["hospital"], PROFILE, names={"network": "roads"})
