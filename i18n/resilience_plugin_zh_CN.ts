@@ -4,15 +4,92 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="39"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="43"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="46"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
+        <source>Scored street/town units</source>
+        <translation>已评估的街镇单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
+        <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
+        <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
+        <source>Empty: the first of name_zh, name, 名称, code.</source>
+        <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
+        <source>District field</source>
+        <translation>所属区字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
+        <source>Empty: the first of district, district_zh, 区.</source>
+        <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="86"/>
+        <source>Resilience clusters</source>
+        <translation>韧性城市组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="86"/>
+        <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
+        <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
+        <source>Report title</source>
+        <translation>报告标题</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
+        <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
+        <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <source>Atlas report</source>
+        <translation>地图集报告</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <source>The PDF to write.</source>
+        <translation>要写出的 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="117"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="162"/>
+        <source>{0}: {1} pages ({2} clusters, {3} units).</source>
+        <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="50"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
+
+With the outputs of 'Corridor failure scenarios' (第44、48、62、65条) and the clusters, each cluster is followed by a scenario page: a map of the failed and critical sections and the units by access, the units that lose an essential facility with the people and the clusters they no longer reach, the critical sections in the cluster with the measure the plan names, and the links to other clusters lost or longer.
 
 A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing 第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type (第52条), rank and cluster; the hazard, vulnerability and capacity scores (第51条); each indicator's value, 0–10 score, target, whether it is met and its clause, with failed targets shaded; and the measures (第52条) with their clauses.
 
@@ -21,84 +98,51 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 
 页面：标题页含风险等级总览图和来源信息（日期、插件与 QGIS 版本、规划参数配置及其 SHA-256、每个输入图层的来源、要素数和坐标系）；所用规划参数页，每项列出单位、来源条款和可信度；随后为每个组团一页，其后按排名列出其单元（不属于任何组团的单元放在最后）。单元归属于其 cluster_id 字段所指的组团；没有该字段时，归属于包含单元内部一点的组团。
 
+给出“通道失效情景”的输出（第44、48、62、65条）和组团时，每个组团之后有一页情景页：失效路段、关键路段和按可达性着色的单元地图，失去必需设施的单元及其人口和不再能到达的组团，组团内的关键路段及规划提出的措施，以及失去或变远的组团间联系。
+
 组团页：地图，组团指标（单元数、人口、面积、所属区、生命线契合度、紧凑度、缺少的第48条设施，以及来自组团档案的避难场所、床位、储备和互助），以及其单元的得分、等级、类型和排名列表。单元页：地图（单元以红色轮廓标出），得分、等级、类型（第52条）、排名和所属组团；致灾因子、承灾体脆弱性和救灾能力得分（第51条）；每个指标的数值、0–10 得分、目标、是否达标及条款，未达标者以底色标出；以及对策措施（第52条）及其条款。
 
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="66"/>
-        <source>Scored street/town units</source>
-        <translation>已评估的街镇单元</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="90"/>
+        <source>Scenario: units&apos; access</source>
+        <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="66"/>
-        <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
-        <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="90"/>
+        <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
+        <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="70"/>
-        <source>Unit name field</source>
-        <translation>单元名称字段</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <source>Scenario: critical sections</source>
+        <translation>情景：关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="70"/>
-        <source>Empty: the first of name_zh, name, 名称, code.</source>
-        <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
+        <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
-        <source>District field</source>
-        <translation>所属区字段</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <source>Scenario: cluster links</source>
+        <translation>情景：组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
-        <source>Empty: the first of district, district_zh, 区.</source>
-        <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
+        <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
-        <source>Resilience clusters</source>
-        <translation>韧性城市组团</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
+        <source>Scenario: failed sections</source>
+        <translation>情景：失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
-        <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
-        <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
-        <source>Report title</source>
-        <translation>报告标题</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
-        <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
-        <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
-        <source>Atlas report</source>
-        <translation>地图集报告</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
-        <source>The PDF to write.</source>
-        <translation>要写出的 PDF 文件。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
-        <source>Pages</source>
-        <translation>页数</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="126"/>
-        <source>{0}: {1} pages ({2} clusters, {3} units).</source>
-        <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
+        <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
+        <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
     </message>
 </context>
 <context>
@@ -736,7 +780,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>沿路网搜索需要 scipy，但尚未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install scipy），或不填路网而使用直线距离生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="164"/>
+        <location filename="../resilience_plugin/core/network.py" line="175"/>
         <source>the network has no line with a length</source>
         <translation>路网中没有长度大于零的线</translation>
     </message>
@@ -1161,7 +1205,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="466"/>
+        <location filename="../resilience_plugin/core/network.py" line="471"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
@@ -1536,72 +1580,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="573"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="567"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="597"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="591"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="603"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="597"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="606"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="600"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="608"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="602"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="610"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="604"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="629"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="623"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="643"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="637"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="656"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="650"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（面状单元：且内部没有道路）；它们不参与分析（{3}{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="665"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="659"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="669"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="663"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="712"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="706"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="715"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="709"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="718"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="712"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -3068,12 +3112,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="541"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="541"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3083,17 +3127,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="613"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="113"/>
+        <location filename="../resilience_plugin/report.py" line="632"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="129"/>
+        <location filename="../resilience_plugin/report.py" line="135"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
@@ -3123,289 +3167,379 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="130"/>
+        <location filename="../resilience_plugin/report.py" line="136"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="131"/>
+        <location filename="../resilience_plugin/report.py" line="137"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="132"/>
+        <location filename="../resilience_plugin/report.py" line="138"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="133"/>
+        <location filename="../resilience_plugin/report.py" line="139"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="134"/>
+        <location filename="../resilience_plugin/report.py" line="140"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="135"/>
+        <location filename="../resilience_plugin/report.py" line="141"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="136"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="137"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="148"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="149"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="150"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="151"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="152"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="153"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="235"/>
+        <location filename="../resilience_plugin/report.py" line="246"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="242"/>
+        <location filename="../resilience_plugin/report.py" line="253"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="267"/>
+        <location filename="../resilience_plugin/report.py" line="278"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="280"/>
+        <location filename="../resilience_plugin/report.py" line="291"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="281"/>
+        <location filename="../resilience_plugin/report.py" line="292"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="282"/>
+        <location filename="../resilience_plugin/report.py" line="293"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="283"/>
+        <location filename="../resilience_plugin/report.py" line="294"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="284"/>
+        <location filename="../resilience_plugin/report.py" line="295"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="289"/>
+        <location filename="../resilience_plugin/report.py" line="300"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="384"/>
+        <location filename="../resilience_plugin/report.py" line="395"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="309"/>
+        <location filename="../resilience_plugin/report.py" line="320"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="323"/>
+        <location filename="../resilience_plugin/report.py" line="334"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="369"/>
+        <location filename="../resilience_plugin/report.py" line="380"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="437"/>
+        <location filename="../resilience_plugin/report.py" line="449"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="467"/>
+        <location filename="../resilience_plugin/report.py" line="479"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="472"/>
+        <location filename="../resilience_plugin/report.py" line="484"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="486"/>
+        <location filename="../resilience_plugin/report.py" line="498"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="487"/>
+        <location filename="../resilience_plugin/report.py" line="499"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="595"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="487"/>
+        <location filename="../resilience_plugin/report.py" line="499"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="487"/>
+        <location filename="../resilience_plugin/report.py" line="499"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="507"/>
+        <location filename="../resilience_plugin/report.py" line="519"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="517"/>
+        <location filename="../resilience_plugin/report.py" line="529"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="528"/>
+        <location filename="../resilience_plugin/report.py" line="540"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="541"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="555"/>
+        <location filename="../resilience_plugin/report.py" line="567"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="574"/>
+        <location filename="../resilience_plugin/report.py" line="586"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="278"/>
+        <location filename="../resilience_plugin/report.py" line="289"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="445"/>
+        <location filename="../resilience_plugin/report.py" line="457"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="201"/>
+        <location filename="../resilience_plugin/report.py" line="209"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="221"/>
+        <location filename="../resilience_plugin/report.py" line="229"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="698"/>
+        <location filename="../resilience_plugin/report.py" line="843"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="210"/>
+        <location filename="../resilience_plugin/report.py" line="218"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="120"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="613"/>
+        <source>People cut off</source>
+        <translation>被切断人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="122"/>
+        <source>Units cut off</source>
+        <translation>被切断的单元数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="123"/>
+        <source>Links lost</source>
+        <translation>失去的联系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="124"/>
+        <source>lost</source>
+        <translation>失去</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="125"/>
+        <source>longer</source>
+        <translation>变远</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="594"/>
+        <source>Units that lose an essential facility (第48、65条)</source>
+        <translation>失去必需设施的单元（第48、65条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="595"/>
+        <source>Lost</source>
+        <translation>失去</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="595"/>
+        <source>People</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="595"/>
+        <source>Clusters no longer reached</source>
+        <translation>不再能到达的组团</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="612"/>
+        <source>Critical sections in this cluster (第44、62、65条)</source>
+        <translation>本组团内的关键路段（第44、62、65条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="613"/>
+        <source>Road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="613"/>
+        <source>People on routes</source>
+        <translation>路线经过的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="613"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="631"/>
+        <source>Links to other clusters lost or longer (第48条)</source>
+        <translation>与其他组团失去或变远的联系（第48条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="632"/>
+        <source>Route before (m)</source>
+        <translation>失效前路线（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="632"/>
+        <source>Route after (m)</source>
+        <translation>失效后路线（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="632"/>
+        <source>Link</source>
+        <translation>联系</translation>
     </message>
 </context>
 <context>

@@ -28,9 +28,11 @@ def build_model():
         {
             "ALG_DESC": "Runs the plan's whole chain on one city: community life circles (第53–55条), the corridor × fault "
             "register (第44、86条), resilience clusters (第47–48条) and their dossier (第49条), the street/town unit "
-            "scores (第51–52条) and the atlas PDF report. Every step's output is kept.\n\n"
+            "scores (第51–52条), the corridor-failure scenario of the faults and flood zones (第44、48、62、65条) and the "
+            "atlas PDF report. Every step's output is kept.\n\n"
             "韧性综合评估：在一座城市上运行规划的完整链条——社区生活圈（第53–55条）、通道与活动断裂交叉登记（第44、86条）、"
-            "韧性城市组团（第47–48条）及其档案（第49条）、韧性街镇单元评估（第51–52条）和地图集PDF报告。保留每一步的输出。",
+            "韧性城市组团（第47–48条）及其档案（第49条）、韧性街镇单元评估（第51–52条）、断裂与洪涝通道失效情景（第44、48、62、65条）"
+            "和地图集PDF报告。保留每一步的输出。",
         }
     )
     # labels in both languages: a model file cannot be translated
@@ -48,6 +50,10 @@ def build_model():
     model.addModelParameter(
         QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones 生命线服务分区", SOURCE_POLYGON),
         QgsProcessingModelParameter("lifelines"),
+    )
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("streets", "Ordinary streets 普通街道 (optional)", [SOURCE_LINE], optional=True),
+        QgsProcessingModelParameter("streets"),
     )
 
     param, child = _helpers(model)
@@ -97,11 +103,36 @@ def build_model():
         {"OUTPUT": "Unit scores 单元评估"},
     )
     child(
+        "scenario",
+        "resilience:corridorfailure",
+        {
+            # the fault scenario on the corridors (and the streets, when given): the units with their cluster_id,
+            # so that mutual aid between clusters is reported (第44、48、62、65条)
+            "NETWORK": param("corridors"),
+            "STREETS": param("streets"),
+            "UNITS": [QgsProcessingModelChildParameterSource.fromChildOutput("clusters", "OUTPUT")],
+            "FACILITIES": param("facilities"),
+            "FAULTS": param("faults"),
+            "FLOOD_ZONES": param("flood"),
+        },
+        {
+            "UNITS_OUT": "Scenario: units' access 情景：单元可达性",
+            "CRITICAL": "Critical sections 关键路段",
+            "FAILED": "Failed sections 失效路段",
+            "CLUSTER_LINKS": "Cluster links 组团联系",
+        },
+        {"CLUSTER_FIELD": "cluster_id"},
+    )
+    child(
         "report",
         "resilience:report",
         {
             "UNITS": [QgsProcessingModelChildParameterSource.fromChildOutput("scores", "OUTPUT")],
             "CLUSTERS": [QgsProcessingModelChildParameterSource.fromChildOutput("dossier", "OUTPUT")],
+            "SCENARIO_UNITS": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "UNITS_OUT")],
+            "CRITICAL": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "CRITICAL")],
+            "CLUSTER_LINKS": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "CLUSTER_LINKS")],
+            "FAILED": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "FAILED")],
         },
         {"OUTPUT": "Atlas report 地图集报告 (PDF)"},
     )

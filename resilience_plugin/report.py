@@ -117,6 +117,12 @@ def words() -> Dict[str, str]:
         "hazard": translate("Report", "Hazard"),
         "vulnerability": translate("Report", "Vulnerability"),
         "capacity": translate("Report", "Capacity"),
+        "scenario": translate("Report", "Scenario"),
+        "people cut off": translate("Report", "People cut off"),
+        "units cut off": translate("Report", "Units cut off"),
+        "links lost": translate("Report", "Links lost"),
+        "link:lost": translate("Report", "lost"),
+        "link:longer": translate("Report", "longer"),
     }
     w.update({f"class:{k}": class_label(k) for k in CLASSES})
     w.update({f"type:{k}": type_label(k) for k in TYPES})
@@ -182,12 +188,14 @@ def build_report(
     inputs: Sequence[tuple] = (),
     units_origin: Optional[QgsVectorLayer] = None,
     feedback=None,
+    scenario: Optional[Dict[str, QgsVectorLayer]] = None,
 ) -> ReportResult:
     """Write the atlas PDF of a scored unit layer (and optionally its clusters) to ``path``.
 
     ``inputs`` lists (label, description) pairs for the provenance table, in addition to the layers themselves;
     ``units_origin`` is the layer the scores were computed from, named in the provenance when ``units_layer`` is a
-    copy of it (the dock's scored memory layer).
+    copy of it (the dock's scored memory layer). ``scenario``: the outputs of resilience:corridorfailure ("units",
+    and optionally "critical", "links", "failed"); with the clusters, each cluster gets a scenario page after its own.
     Raises :class:`resilience_plugin.core.report.ReportError` for a layer that is not a scoring output, and
     :class:`ReportError` (translated here) for other unusable layers and when the export fails."""
     unit_names = units_layer.fields().names()
@@ -229,15 +237,18 @@ def build_report(
                 if cid:
                     page.subtitle += f" · {w['cluster']} {cid}"
     members = rc.members_by_cluster(units, unit_cluster)
+    after_cluster, scenario_layers = {}, []
     if clusters_layer is not None:
         clusters = rc.cluster_pages(c_records, id_field, members, cluster_label, w)
+        if scenario and scenario.get("units") is not None:
+            after_cluster, scenario_layers = _scenario(scenario, units_layer.crs(), clusters, cluster_ids, cluster_geoms, w, feedback)
 
     title_page = rc.Page("title", "title", title or translate("Report", "Resilience assessment report"), profile.title_zh)
     title_page.rows["provenance"] = [
         rc.Row(list(r)) for r in provenance(units_origin or units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
     ]
     title_page.rows["profile"] = rc.profile_rows(profile)
-    pages = rc.order_pages(title_page, clusters, cluster_ids, members)
+    pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
     if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
         feedback.pushInfo(
             translate("Report", "{0} pages: title, {1} clusters, {2} units").format(len(pages) + TITLE_PAGES - 1, len(clusters), len(units))
@@ -245,7 +256,7 @@ def build_report(
     project = QgsProject()
     layout = None
     try:
-        layout, atlas = _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile)
+        layout, atlas = _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers)
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 150
         settings.rasterizeWholeImage = False
@@ -335,7 +346,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
         f = QgsFeature(cover.fields())
         if page.kind == "unit":
             f.setGeometry(unit_geoms[page.index])
-        elif page.kind == "cluster":
+        elif page.kind in ("cluster", "scenario"):
             f.setGeometry(cluster_geoms[page.index])
         else:
             f.setGeometry(QgsGeometry.fromRect(extent))
@@ -395,7 +406,7 @@ def _cluster_copy(crs, cluster_geoms):
     return layer
 
 
-def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile):
+def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers=()):
     crs = units_layer.crs()
     extent = QgsRectangle()
     for g in unit_geoms:
@@ -408,19 +419,20 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         map_layers.append(_cluster_copy(crs, cluster_geoms))
     map_layers.append(scored)
     project.setCrs(crs)
-    if len(project.addMapLayers([*map_layers, rows])) != len(map_layers) + 1:
+    scenario_map = [cover, *(map_layers[1:2] if clusters_layer is not None else []), *scenario_layers]
+    if len(project.addMapLayers([*map_layers, *scenario_layers, rows])) != len(map_layers) + len(scenario_layers) + 1:
         raise ReportError(translate("Report", "The report's layers could not be set up."))
 
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     collection = layout.pageCollection()
     collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
-    for _ in range(4):
+    for _ in range(5):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
         collection.addPage(page)
     collection.reflow()
-    shown = {0: "title", 1: "title", 2: "title", 3: "cluster", 4: "unit"}
+    shown = {0: "title", 1: "title", 2: "title", 3: "cluster", 4: "unit", 5: "scenario"}
     for number, kind in shown.items():
         collection.page(number).dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
@@ -574,8 +586,141 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     builder.label(4, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
     builder.label(4, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
     builder.label(4, footer, MARGIN, PAGE_H - 10, width, 5, 7)
-    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map)
+    # page 5: a cluster's corridor-failure scenario
+    builder.label(5, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
+    builder.label(5, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    scenario_view = builder.map(5, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
+    scenario_view.zoomToExtent(extent)
+    builder.label(5, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
+    builder.table(
+        5,
+        rows,
+        "cut",
+        [
+            translate("Report", "Unit"),
+            translate("Report", "Lost"),
+            translate("Report", "People"),
+            translate("Report", "Clusters no longer reached"),
+        ],
+        [40, 60, 20, 62],
+        MARGIN,
+        133,
+        width,
+        52,
+        size=6.0,
+    )
+    builder.label(5, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
+    builder.table(
+        5,
+        rows,
+        "critical",
+        [
+            translate("Report", "Rank"),
+            translate("Report", "Road"),
+            translate("Report", "People cut off"),
+            translate("Report", "People on routes"),
+            translate("Report", "Measure"),
+        ],
+        [12, 34, 20, 20, 96],
+        MARGIN,
+        192,
+        width,
+        58,
+        size=5.5,
+    )
+    builder.label(5, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
+    builder.table(
+        5,
+        rows,
+        "links",
+        [
+            translate("Report", "Cluster"),
+            translate("Report", "Route before (m)"),
+            translate("Report", "Route after (m)"),
+            translate("Report", "Link"),
+        ],
+        [40, 40, 40, 62],
+        MARGIN,
+        257,
+        width,
+        PAGE_H - 257 - 14,
+        size=6.0,
+    )
+    builder.label(5, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, *scenario_layers)
     return layout, atlas
+
+
+def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
+    """The scenario pages of each cluster (cluster id -> pages) and the map layers of those pages (memory copies in
+    the units' CRS: failed sections, critical sections, the units by access)."""
+    from qgis.core import QgsSpatialIndex
+
+    from .styles import style_critical, style_failed, style_failure_units
+
+    units = scenario["units"]
+    u_records, u_geoms = _records(units, feedback)
+    _to_crs(u_geoms, units.crs(), crs)
+    u_names = units.fields().names()
+    name_field = rc.guess_field(u_names, rc.NAME_FIELDS)
+    cluster_field = rc.guess_field(u_names, rc.CLUSTER_FIELDS)
+    if cluster_field:
+        unit_cluster = [rc.text(r.get(cluster_field)) for r in u_records]
+    else:
+        unit_cluster = rc.cluster_of_units([_wkb(g) for g in u_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
+    index = QgsSpatialIndex()
+    for k, g in enumerate(cluster_geoms):
+        if not g.isNull():
+            index.addFeature(k, g.boundingBox())
+    s_records, s_clusters, layers = [], [], []
+    critical = scenario.get("critical")
+    if critical is not None:
+        s_records, s_geoms = _records(critical, feedback)
+        _to_crs(s_geoms, critical.crs(), crs)
+        for g in s_geoms:
+            s_clusters.append([cluster_ids[k] for k in index.intersects(g.boundingBox()) if cluster_geoms[k].intersects(g)])
+        layers.append(_copy(critical, s_geoms, s_records, crs, "MultiLineString", style_critical, ("rank", "pop_cut", "pop_route")))
+    links = []
+    if scenario.get("links") is not None:
+        links, _g = _records(scenario["links"], feedback)
+    failed = scenario.get("failed")
+    if failed is not None:
+        f_records, f_geoms = _records(failed, feedback)
+        _to_crs(f_geoms, failed.crs(), crs)
+        layers.append(_copy(failed, f_geoms, f_records, crs, "MultiLineString", style_failed, ("cause_name",)))
+    kind = "MultiPolygon" if units.geometryType() == GEOMETRY_POLYGON else "MultiPoint"
+    layers.append(_copy(units, u_geoms, u_records, crs, kind, style_failure_units, ("access",)))
+    titles = [p.title for p in clusters]
+    pages = rc.scenario_pages(cluster_ids, titles, u_records, unit_cluster, name_field, s_records, s_clusters, links, w)
+    return pages, layers[::-1]  # units under the sections
+
+
+def _to_crs(geoms, source_crs, crs) -> None:
+    if source_crs == crs:
+        return
+    transform = QgsCoordinateTransform(source_crs, crs, QgsProject.instance().transformContext())
+    for g in geoms:
+        if not g.isNull():
+            g.transform(transform)
+
+
+def _copy(layer, geoms, records, crs, kind, style, fields):
+    """A memory copy of ``layer`` (its ``fields`` only, geometries already in ``crs``) drawn with ``style``."""
+    copy = QgsVectorLayer(f"{kind}?crs={crs.authid()}", display_name(layer), "memory")
+    types = {f.name(): f.type() for f in layer.fields()}
+    copy.dataProvider().addAttributes([QgsField(n, types.get(n, FIELD_STRING)) for n in fields])
+    copy.updateFields()
+    feats = []
+    for g, r in zip(geoms, records):
+        f = QgsFeature(copy.fields())
+        g = QgsGeometry(g)
+        g.convertToMultiType()
+        f.setGeometry(g)
+        f.setAttributes([r.get(n) for n in fields])
+        feats.append(f)
+    copy.dataProvider().addFeatures(feats)
+    style(copy)
+    return copy
 
 
 def _padded(rect: QgsRectangle, share: float) -> QgsRectangle:

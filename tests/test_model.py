@@ -5,7 +5,7 @@ from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLaye
 
 from resilience_plugin.models import build_model, model_path
 from tests.conftest import SAMPLE
-from tests.helpers import pdf_pages, run
+from tests.helpers import pdf_pages, pdf_text, run
 
 MODEL_ID = "resilience:fullassessment"
 
@@ -17,7 +17,7 @@ def test_the_shipped_model_matches_the_builder(resilience_processing):
     assert (
         sorted(shipped.childAlgorithms())
         == sorted(built.childAlgorithms())
-        == ["clusters", "dossier", "faultcrossings", "lifecircles", "report", "scores"]
+        == ["clusters", "dossier", "faultcrossings", "lifecircles", "report", "scenario", "scores"]
     )
 
     # compared by what the model does: its inputs, each step's algorithm and where its inputs come from, and how many
@@ -60,8 +60,11 @@ def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
         params[d.name()] = str(tmp_path / f"{d.name()}.pdf") if d.type() == "fileDestination" else "memory:"
     layers, _c = run(MODEL_ID, params)
     pdf = layers["report:report_output"]
-    # the title page and two of profile values, then one per cluster and one per unit
-    assert pdf_pages(pdf) == 3 + 39 + 233
+    # the title page and two of profile values, then one per cluster, one scenario page per cluster, one per unit
+    assert pdf_pages(pdf) == 3 + 39 + 39 + 233
+    # the first cluster's scenario page follows its cluster page: it names the scenario and the sections' measures
+    scenario_page = pdf_text(pdf, 5)
+    assert "faults" in scenario_page and ("第62、65条" in scenario_page or "第44条" in scenario_page)
     count = {k: v.featureCount() for k, v in layers.items() if isinstance(v, QgsVectorLayer)}
     assert count["clusters:clusters_clusters"] == count["dossier:dossier_output"] == 39
     assert count["scores:scores_output"] == count["clusters:clusters_output"] == 233
@@ -71,6 +74,26 @@ def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
         {"CORRIDORS": table("corridors"), "FAULTS": table("faults"), "CROSSINGS": "memory:", "EXPOSED": "memory:"},
     )
     assert count["faultcrossings:faultcrossings_crossings"] == alone["CROSSINGS"].featureCount() > 0
+    # the fault scenario on the corridors alone (no streets given): what the step wrote is what the tool writes
+    assert count["scenario:scenario_units_out"] == 233
+    scenario, _c = run(
+        "resilience:corridorfailure",
+        {
+            "NETWORK": table("corridors"),
+            "UNITS": layers["clusters:clusters_output"],
+            "CLUSTER_FIELD": "cluster_id",
+            "FACILITIES": table("facilities"),
+            "FAULTS": table("faults"),
+            "FLOOD_ZONES": table("flood_zones"),
+            "UNITS_OUT": "memory:",
+            "FAILED": "memory:",
+            "CRITICAL": "memory:",
+        },
+    )
+    assert count["scenario:scenario_failed"] == scenario["FAILED"].featureCount() > 0
+    assert count["scenario:scenario_critical"] == scenario["CRITICAL"].featureCount() > 0
+    lost = sorted(f["lost_cats"] or "" for f in scenario["UNITS_OUT"].getFeatures())
+    assert sorted(f["lost_cats"] or "" for f in layers["scenario:scenario_units_out"].getFeatures()) == lost
 
 
 def test_siting_then_rescoring_counts_the_new_sites_in_the_life_circles(resilience_processing, tmp_path):

@@ -105,6 +105,46 @@ def test_cluster_measures_are_shaded_where_the_cluster_fails():
     assert rows["Population"].cells[1] == "5,000"
 
 
+def test_a_scenario_page_lists_a_clusters_units_cut_off_sections_and_links():
+    words = {**WORDS, "scenario": "Scenario", "people cut off": "cut", "units cut off": "units cut", "links lost": "links lost"}
+    units = [
+        {"name": "甲", "scenario": "F1", "access": "lost", "pop_cut": 300.0, "lost_zh": "医院", "cl_lost": "2、3、4、5、6、7、8、9、10"},
+        {"name": "乙", "scenario": "F1", "access": "kept", "pop_cut": 0.0, "lost_zh": "", "cl_lost": ""},
+        {"name": "丙", "scenario": "F1", "access": "lost", "pop_cut": 900.0, "lost_zh": "物资储备库", "cl_lost": ""},
+        {"name": "丁", "scenario": "F1", "access": "lost", "pop_cut": 50.0, "lost_zh": "医院", "cl_lost": ""},
+    ]
+    sections = [
+        {"rank": 2, "road_name": "长安街", "pop_cut": 0.0, "pop_route": 1200.0, "measure": "connect"},
+        {"rank": 1, "road_name": "京藏高速", "pop_cut": 1200.0, "pop_route": 1200.0, "measure": "flexible"},
+        {"rank": 3, "road_name": "别处", "pop_cut": 0.0, "pop_route": 5.0, "measure": "x"},
+    ]
+    links = [
+        {"scenario": "F1", "cluster_a": "1", "cluster_b": "2", "len0_m": 5000.0, "len1_m": None, "link": "lost"},
+        {"scenario": "F1", "cluster_a": "2", "cluster_b": "3", "len0_m": 4000.0, "len1_m": None, "link": "lost"},
+        {"scenario": "F1", "cluster_a": "3", "cluster_b": "1", "len0_m": 4000.0, "len1_m": 4500.0, "link": "longer"},
+        {"scenario": "F1", "cluster_a": "1", "cluster_b": "4", "len0_m": 4000.0, "len1_m": 4000.0, "link": "kept"},
+    ]
+    pages = rc.scenario_pages(
+        ["1", "2"], ["Cluster C01", "Cluster C02"], units, ["1", "1", "1", "2"], "name", sections, [["1"], ["1"], ["2"]], links, words
+    )
+    (page,) = pages["1"]
+    assert page.title == "Cluster C01 · Scenario F1"
+    assert page.subtitle == "cut 1,200 · units cut 2/3 · links lost 1"
+    # the cluster's units cut off, most people first; its sections by rank; its links lost or longer
+    assert [r.cells[0] for r in page.rows["cut"]] == ["丙", "甲"]
+    assert page.rows["cut"][1].cells[3] == "2、3、4、5、6、7、8、9 … (9)"
+    assert [r.cells[1] for r in page.rows["critical"]] == ["京藏高速", "长安街"]
+    assert [r.failed for r in page.rows["critical"]] == [True, False]
+    assert [(r.cells[0], r.cells[3]) for r in page.rows["links"]] == [("2", "lost"), ("3", "longer")]
+    (other,) = pages["2"]
+    assert [r.cells[0] for r in other.rows["cut"]] == ["丁"] and [r.cells[1] for r in other.rows["critical"]] == ["别处"]
+    # pages come after their cluster's page, before its units
+    title = rc.Page("title", "title", "T")
+    clusters = [rc.Page("cluster", "c:0", "C01"), rc.Page("cluster", "c:1", "C02")]
+    order = rc.order_pages(title, clusters, ["1", "2"], {"1": [], "2": []}, pages)
+    assert [p.kind for p in order] == ["title", "cluster", "scenario", "cluster", "scenario"]
+
+
 def test_the_profile_page_lists_every_value_but_long_texts():
     profile = load_profile()
     rows = rc.profile_rows(profile)

@@ -214,13 +214,20 @@ def members_by_cluster(units: Sequence[Page], unit_cluster: Sequence[str]) -> Di
     return members
 
 
-def order_pages(title: Page, clusters: List[Page], cluster_ids: List[str], members: Dict[str, List[Page]]) -> List[Page]:
-    """The title, then each cluster followed by its units (by rank), then units in no cluster (by rank);
-    ``members`` as :func:`members_by_cluster` gives them."""
+def order_pages(
+    title: Page,
+    clusters: List[Page],
+    cluster_ids: List[str],
+    members: Dict[str, List[Page]],
+    after_cluster: Optional[Dict[str, List[Page]]] = None,
+) -> List[Page]:
+    """The title, then each cluster followed by its ``after_cluster`` pages (its scenario pages) and its units (by
+    rank), then units in no cluster (by rank); ``members`` as :func:`members_by_cluster` gives them."""
     out = [title]
     by_cluster = dict(members)
     for page, cid in zip(clusters, cluster_ids):
         out.append(page)
+        out.extend((after_cluster or {}).get(cid, []))
         out.extend(sorted(by_cluster.pop(cid, []), key=_rank))
     for rest in by_cluster.values():
         out.extend(sorted(rest, key=_rank))
@@ -373,3 +380,101 @@ def wrap_text(text: str, width: float, advance) -> str:
             line = spill(line + token)
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+SCENARIO_LISTED = 12  # units, sections and links listed per scenario page; the subtitle gives the totals
+
+
+def scenario_pages(
+    cluster_ids: List[str],
+    cluster_titles: List[str],
+    units: Sequence[Dict],
+    unit_cluster: Sequence[str],
+    name_field: str,
+    sections: Sequence[Dict],
+    section_clusters: Sequence[List[str]],
+    links: Sequence[Dict],
+    words: Dict[str, str],
+) -> Dict[str, List[Page]]:
+    """Cluster id -> its corridor-failure scenario pages (第44、48、62、65条), one per scenario: the units of the
+    cluster that lose an essential category (from ``units``, the records of resilience:corridorfailure's UNITS_OUT,
+    each in the cluster ``unit_cluster`` gives), the most critical sections in the cluster (``sections``, its
+    CRITICAL records, with the clusters each lies in) and the links to other clusters lost or longer (``links``, its
+    CLUSTER_LINKS records)."""
+    scenarios = list(dict.fromkeys(text(u.get("scenario")) for u in units))
+    out: Dict[str, List[Page]] = {}
+    for k, (cid, title) in enumerate(zip(cluster_ids, cluster_titles)):
+        for j, scenario in enumerate(scenarios):
+            mine = [u for u, c in zip(units, unit_cluster) if c == cid and text(u.get("scenario")) == scenario]
+            cut = [u for u in mine if text(u.get("access")) == "lost"]
+            people = sum(number(u.get("pop_cut")) or 0.0 for u in cut)
+            cut.sort(key=lambda u: -(number(u.get("pop_cut")) or 0.0))
+            cut_rows = [
+                Row(
+                    [
+                        text(u.get(name_field)) if name_field else "",
+                        text(u.get("lost_zh")) or text(u.get("lost_cats")),
+                        fmt(u.get("pop_cut")),
+                        _first(text(u.get("cl_lost")), 8),
+                    ],
+                    failed=True,
+                )
+                for u in cut[:SCENARIO_LISTED]
+            ]
+            here = [r for r, cs in zip(sections, section_clusters) if cid in cs]
+            here.sort(key=lambda r: number(r.get("rank")) or math.inf)
+            section_rows = [
+                Row(
+                    [
+                        fmt(r.get("rank")),
+                        text(r.get("road_name")) or f"{text(r.get('src_layer'))} #{text(r.get('src_fid'))}",
+                        fmt(r.get("pop_cut")),
+                        fmt(r.get("pop_route")),
+                        text(r.get("measure")),
+                    ],
+                    failed=(number(r.get("pop_cut")) or 0) > 0,
+                )
+                for r in here[:SCENARIO_LISTED]
+            ]
+            mine_links = [
+                r
+                for r in links
+                if text(r.get("scenario")) == scenario
+                and cid in (text(r.get("cluster_a")), text(r.get("cluster_b")))
+                and text(r.get("link")) in ("lost", "longer")
+            ]
+            link_rows = [
+                Row(
+                    [
+                        text(r.get("cluster_b")) if text(r.get("cluster_a")) == cid else text(r.get("cluster_a")),
+                        fmt(r.get("len0_m")),
+                        fmt(r.get("len1_m")),
+                        words.get("link:" + text(r.get("link")), text(r.get("link"))),
+                    ],
+                    failed=text(r.get("link")) == "lost",
+                )
+                for r in mine_links[:SCENARIO_LISTED]
+            ]
+            subtitle = " · ".join(
+                (
+                    f"{words['people cut off']} {fmt(people)}",
+                    f"{words['units cut off']} {len(cut)}/{len(mine)}",
+                    f"{words['links lost']} {sum(1 for r in mine_links if text(r.get('link')) == 'lost')}",
+                )
+            )
+            page = Page(
+                "scenario",
+                f"s:{k}:{j}",
+                f"{title} · {words['scenario']} {scenario}",
+                subtitle,
+                index=k,
+                rows={"cut": cut_rows, "critical": section_rows, "links": link_rows},
+            )
+            out.setdefault(cid, []).append(page)
+    return out
+
+
+def _first(listed: str, most: int) -> str:
+    """The first ``most`` items of a 、-separated list, with how many there are in all."""
+    items = [x for x in listed.split("、") if x]
+    return "、".join(items) if len(items) <= most else "、".join(items[:most]) + f" … ({len(items)})"

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...compat import ALG_FLAG_NO_THREADING, SOURCE_POLYGON
+from ...compat import ALG_FLAG_NO_THREADING, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 from ...translation import core_message
 from . import ReportsAlgorithmBase
 
@@ -28,6 +28,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
     NAME_FIELD = "NAME_FIELD"
     DISTRICT_FIELD = "DISTRICT_FIELD"
     CLUSTERS = "CLUSTERS"
+    SCENARIO_UNITS = "SCENARIO_UNITS"
+    CRITICAL = "CRITICAL"
+    CLUSTER_LINKS = "CLUSTER_LINKS"
+    FAILED = "FAILED"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -52,6 +56,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             "the profile values used, each with its unit, source clause and confidence; then each cluster, followed by "
             "its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or "
             "else in the cluster that holds a point inside it.\n\n"
+            "With the outputs of 'Corridor failure scenarios' (第44、48、62、65条) and the clusters, each cluster is followed "
+            "by a scenario page: a map of the failed and critical sections and the units by access, the units that lose "
+            "an essential facility with the people and the clusters they no longer reach, the critical sections in the "
+            "cluster with the measure the plan names, and the links to other clusters lost or longer.\n\n"
             "A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing "
             "第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units "
             "with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type "
@@ -80,6 +88,24 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             self.tr("Optional: the clusters of 'Delineate resilience clusters' or the 'Cluster dossier' (field cluster_id)."),
         )
         add(
+            QgsProcessingParameterVectorLayer(
+                self.SCENARIO_UNITS, self.tr("Scenario: units' access"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
+            ),
+            self.tr("Optional: the units of 'Corridor failure scenarios'. With the clusters, each cluster gets a scenario page."),
+        )
+        add(
+            QgsProcessingParameterVectorLayer(self.CRITICAL, self.tr("Scenario: critical sections"), [SOURCE_LINE], optional=True),
+            self.tr("Optional: the critical sections of 'Corridor failure scenarios', listed per cluster."),
+        )
+        add(
+            QgsProcessingParameterVectorLayer(self.CLUSTER_LINKS, self.tr("Scenario: cluster links"), [SOURCE_LINE], optional=True),
+            self.tr("Optional: the cluster links of 'Corridor failure scenarios': links lost or longer, per cluster."),
+        )
+        add(
+            QgsProcessingParameterVectorLayer(self.FAILED, self.tr("Scenario: failed sections"), [SOURCE_LINE], optional=True),
+            self.tr("Optional: the failed sections of 'Corridor failure scenarios', drawn on the scenario maps."),
+        )
+        add(
             QgsProcessingParameterString(self.TITLE, self.tr("Report title"), optional=True),
             self.tr("Empty: 'Resilience assessment report' in the QGIS language."),
         )
@@ -94,6 +120,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
         return {
             self.UNITS: "demo:scoreunits:OUTPUT",  # the demo feeds the outputs of earlier algorithms
             self.CLUSTERS: "demo:clusterdossier:OUTPUT",
+            self.SCENARIO_UNITS: "demo:corridorfailure:UNITS_OUT",
+            self.CRITICAL: "demo:corridorfailure:CRITICAL",
+            self.CLUSTER_LINKS: "demo:corridorfailure:CLUSTER_LINKS",
+            self.FAILED: "demo:corridorfailure:FAILED",
             self.TITLE: "样例城市韧性评估 Sample city resilience assessment",
         }
 
@@ -118,6 +148,12 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
                 name_field=self.parameterAsString(parameters, self.NAME_FIELD, context),
                 district_field=self.parameterAsString(parameters, self.DISTRICT_FIELD, context),
                 feedback=feedback,
+                scenario={
+                    "units": self.vector_layer(parameters, self.SCENARIO_UNITS, context),
+                    "critical": self.vector_layer(parameters, self.CRITICAL, context),
+                    "links": self.vector_layer(parameters, self.CLUSTER_LINKS, context),
+                    "failed": self.vector_layer(parameters, self.FAILED, context),
+                },
             )
         except (ReportError, ExportError) as exc:
             raise QgsProcessingException(core_message(exc)) from None
