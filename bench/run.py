@@ -125,6 +125,9 @@ def main() -> int:
     from bench.siting import bench_siting
 
     bench_siting(out)  # issue 18: facility siting against spopt (with RP_PEER_PYTHON), on the same instances
+    from bench.corridorfailure import bench_failure
+
+    bench_failure(out)  # issue 19: corridor-failure scenarios against native QGIS chains
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)

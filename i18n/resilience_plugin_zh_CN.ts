@@ -985,82 +985,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="509"/>
+        <location filename="../resilience_plugin/core/profile.py" line="523"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="512"/>
+        <location filename="../resilience_plugin/core/profile.py" line="526"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="515"/>
+        <location filename="../resilience_plugin/core/profile.py" line="529"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="517"/>
+        <location filename="../resilience_plugin/core/profile.py" line="531"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="528"/>
+        <location filename="../resilience_plugin/core/profile.py" line="542"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="531"/>
+        <location filename="../resilience_plugin/core/profile.py" line="545"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="534"/>
+        <location filename="../resilience_plugin/core/profile.py" line="548"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="536"/>
+        <location filename="../resilience_plugin/core/profile.py" line="550"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="538"/>
+        <location filename="../resilience_plugin/core/profile.py" line="552"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="555"/>
+        <location filename="../resilience_plugin/core/profile.py" line="569"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="559"/>
+        <location filename="../resilience_plugin/core/profile.py" line="573"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="580"/>
+        <location filename="../resilience_plugin/core/profile.py" line="594"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="592"/>
+        <location filename="../resilience_plugin/core/profile.py" line="606"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="605"/>
+        <location filename="../resilience_plugin/core/profile.py" line="619"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="607"/>
+        <location filename="../resilience_plugin/core/profile.py" line="621"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="611"/>
+        <location filename="../resilience_plugin/core/profile.py" line="625"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1070,17 +1070,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="181"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="184"/>
         <source>no indicator could be computed: give at least one of the optional layers or fields</source>
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="204"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="207"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="216"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="219"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1150,47 +1150,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="585"/>
+        <location filename="../resilience_plugin/core/profile.py" line="599"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="107"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="110"/>
         <source>its input was not given</source>
         <translation>未提供其输入</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="108"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="111"/>
         <source>no facilities were given</source>
         <translation>未提供设施图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="109"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="112"/>
         <source>no facility has a shelter area</source>
         <translation>没有设施带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="110"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="113"/>
         <source>no school, park, stadium or hotel has a shelter area</source>
         <translation>没有学校、公园、体育场馆或宾馆带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="111"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="114"/>
         <source>no facility has hospital beds</source>
         <translation>没有设施带有医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="112"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="115"/>
         <source>the facilities hold no police station</source>
         <translation>设施中没有派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="113"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="116"/>
         <source>the facilities hold no fire station</source>
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="188"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="191"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
@@ -1360,107 +1360,107 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="49"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="50"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="50"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="51"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="51"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="52"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="52"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="53"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="53"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="54"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="54"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="55"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="55"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="56"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="56"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="57"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="57"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="58"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="58"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="59"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="59"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="60"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="60"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="61"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="530"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="554"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="536"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="560"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="548"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="572"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="550"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="574"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="551"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="575"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="553"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="577"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="555"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="579"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="557"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="581"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="564"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="588"/>
         <source>{0} units scored: {1}.</source>
         <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
@@ -1648,6 +1648,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/corridorfailure.py" line="712"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="62"/>
+        <source>Essential facilities still reached after the scenario (share)</source>
+        <translation>情景后仍能到达的必需设施（比例）</translation>
     </message>
 </context>
 <context>
@@ -4212,177 +4217,177 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="53"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="54"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="181"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="193"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="101"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="182"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="194"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="108"/>
         <source>Residents of each unit.</source>
         <translation>各单元常住人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="185"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="197"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="112"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="186"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="198"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="116"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="134"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="134"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="184"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="196"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="265"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="244"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="280"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="245"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="281"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="246"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="282"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="247"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="248"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="249"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="250"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="251"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="252"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="253"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="254"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="256"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="267"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="303"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -4432,10 +4437,35 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <source>Scaling</source>
+        <translation>缩放方式</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <source>Fixed goalposts from the profile (comparable across runs and years)</source>
+        <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <source>Relative to the units of this run (min–max)</source>
+        <translation>相对于本次运行的单元（最小–最大值）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
+        <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <source>Score formed from</source>
+        <translation>综合得分构成维度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="57"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
-Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.
+Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person and, with the units of 'Corridor failure scenarios', the share of the essential categories still reached after the scenario (第48、65条).
 
 Not assessed, never 0: an indicator whose input was not given, or whose facilities are absent from the layer given (no police station, no fire station, no shelter area, no beds), is left out of its dimension; the log says why, and the field indicators lists those used. A dimension with no indicator is left out too, and score_from says which dimensions formed each unit's score.
 
@@ -4444,7 +4474,7 @@ Method (INFORM structure, fixed goalposts): each indicator is scaled to 0–10 b
 Output: the units' own fields, each indicator's value (i_*), score (s_*), target (t_*) and pass (ok_*), the three dimensions, score, class, rank, type and the recommended measures with their clauses. The source layer is never written to.</source>
         <translation>按第51条的三个方面评估每个街镇单元——致灾因子风险性、承灾体脆弱性和救灾能力有效性——并确定其类型及措施（第52条）。
 
-指标：致灾——抗震设防烈度（所有单元取规划配置的值，北京为 8 度）、断裂避让距离内面积比例、按等级加权的洪涝风险区面积比例（见规划配置）、每平方公里地质灾害点数；脆弱——人口密度、老年人口比例、老旧建筑比例；能力——人均避难面积（目标 2.1 平方米）、消防站 5 分钟代理距离（2.5 公里）覆盖的面积比例、单元内派出所数量（至少 1 个）、每千人医院床位、人均平急转换空间（学校、公园、体育场馆、宾馆，平方米）。
+指标：致灾——抗震设防烈度（所有单元取规划配置的值，北京为 8 度）、断裂避让距离内面积比例、按等级加权的洪涝风险区面积比例（见规划配置）、每平方公里地质灾害点数；脆弱——人口密度、老年人口比例、老旧建筑比例；能力——人均避难面积（目标 2.1 平方米）、消防站 5 分钟代理距离（2.5 公里）覆盖的面积比例、单元内派出所数量（至少 1 个）、每千人医院床位、人均平急转换空间（学校、公园、体育场馆、宾馆，平方米），以及给出“通道失效情景”的单元时，情景后仍能到达的必需设施类别比例（第48、65条）。
 
 未评估，绝不记 0：未提供输入的指标，或所给设施图层中缺少相应设施（没有派出所、没有消防站、没有避难面积、没有床位）的指标，不计入其维度；日志说明原因，字段 indicators 列出实际使用的指标。没有任何指标的维度同样不计入，字段 score_from 说明每个单元综合得分由哪些维度构成。
 
@@ -4453,34 +4483,24 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="56"/>
-        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
-        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="57"/>
+        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
+        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
-        <source>Scaling</source>
-        <translation>缩放方式</translation>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <source>Scenario: units&apos; access</source>
+        <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
-        <source>Fixed goalposts from the profile (comparable across runs and years)</source>
-        <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <source>Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条).</source>
+        <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
-        <source>Relative to the units of this run (min–max)</source>
-        <translation>相对于本次运行的单元（最小–最大值）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
-        <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
-        <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="255"/>
-        <source>Score formed from</source>
-        <translation>综合得分构成维度</translation>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
+        <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
+        <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
 </context>
 <context>
@@ -4536,7 +4556,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -4571,409 +4591,424 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="112"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="161"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="171"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="165"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="172"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="173"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="186"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="206"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="206"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="205"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1044"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1070"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1071"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="334"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="344"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="334"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="344"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="346"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="356"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="391"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="398"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="408"/>
         <source>Layer &apos;{0}&apos;: choose the population field.</source>
         <translation>图层“{0}”：请选择人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="524"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="536"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="560"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="551"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="552"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="576"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="751"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="611"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="635"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="636"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="752"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="776"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="638"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="681"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="716"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="717"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="718"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="719"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="965"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="989"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="827"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="851"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="866"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="970"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="994"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1061"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="219"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="229"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="220"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="230"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="975"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="999"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="704"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="728"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="394"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="404"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="424"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="434"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="927"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="951"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="958"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="982"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="924"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="924"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="939"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="94"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="484"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="508"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="753"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="793"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="794"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="145"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="155"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="162"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="172"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="163"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="173"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="415"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="425"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="148"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
         <source>label=category; … (optional)</source>
         <translation>标签=类别; …（可选）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="149"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159"/>
         <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
         <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="156"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
         <source>Label mapping</source>
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="467"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="491"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>What if: new sites</source>
         <translation>情景推演：新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="130"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
         <source>Optional: the chosen sites of Facility siting (resilience:siting), or any points with a category. The units are scored with them added to the facilities; the table shows each unit&apos;s score and rank before and after.</source>
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="497"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="521"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="619"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="643"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="620"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="644"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="621"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="645"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="684"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <source>Scenario: units&apos; access</source>
+        <translation>情景：单元可达性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <source>Optional: the units output of Corridor failure scenarios (resilience:corridorfailure). The share of the essential categories each unit still reaches after the scenario is scored as a capacity indicator (第48、65条); without it the indicator is not assessed.</source>
+        <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="468"/>
+        <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
+        <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
 </context>
 <context>

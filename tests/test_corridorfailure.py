@@ -312,3 +312,42 @@ def test_bad_input_stops_with_a_message_and_writes_nothing(resilience_processing
         run("resilience:corridorfailure", params)
     for name in ("units.gpkg", "critical.gpkg", "failed.gpkg"):
         assert not os.path.exists(tmp_path / name)
+
+
+def test_the_scenario_scores_as_a_capacity_indicator(resilience_processing, tmp_path):
+    """resilience:scoreunits with the scenario's units: i_access is, per unit, the share of the categories it
+    reached before that it still reaches (recounted from the written scenario layer by unit code), and it lowers the
+    capacity of the units that lose one."""
+    out, _ctx = run(
+        "resilience:corridorfailure",
+        _sample_params(tmp_path, CRITICAL=None, CLUSTER_LINKS=None, CLUSTER_FIELD=None, FLOOD_ZONES=None, FAILED=None),
+    )
+    scenario = out["UNITS_OUT"]
+    cats = ["hospital", "long_term_shelter", "reserve_depot", "fire_station", "command_centre"]
+    expected = {}
+    for f in scenario.getFeatures():
+        before = sum(_value(f[f"d0_{c}"]) is not None for c in cats)
+        after = sum(_value(f[f"d1_{c}"]) is not None for c in cats)
+        expected[f["code"]] = after / before if before else None
+    common = {"INPUT": f"{SAMPLE}|layername=street_units", "FACILITIES": f"{SAMPLE}|layername=facilities", "OUTPUT": "memory:"}
+    scored, _c = run("resilience:scoreunits", {**common, "SCENARIO": str(tmp_path / "units.gpkg")})
+    plain, _c = run("resilience:scoreunits", common)
+    capacity = {f["code"]: f["capacity"] for f in plain["OUTPUT"].getFeatures()}
+    lower = 0
+    for f in scored["OUTPUT"].getFeatures():
+        want = expected[f["code"]]
+        if want is None:
+            assert _value(f["i_access"]) is None
+            continue
+        assert f["i_access"] == pytest.approx(want)
+        assert f["s_access"] == pytest.approx(10 * want)
+        lower += want < 1 and f["capacity"] < capacity[f["code"]]
+    assert lower > 0
+
+
+def test_a_layer_that_is_not_a_scenario_is_refused_by_name(resilience_processing):
+    with pytest.raises(QgsProcessingException, match="d0_"):
+        run(
+            "resilience:scoreunits",
+            {"INPUT": f"{SAMPLE}|layername=street_units", "SCENARIO": f"{SAMPLE}|layername=street_units", "OUTPUT": "memory:"},
+        )

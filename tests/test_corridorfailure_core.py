@@ -302,3 +302,17 @@ def test_refusals_name_the_layer():
         )
     with pytest.raises(CorridorFailureError, match="roads"):
         corridor_failure([], units, [1, 1], [hospital], ["hospital"], PROFILE, names={"network": "roads"})
+
+
+def test_scenario_access_is_the_worst_share_over_the_scenarios_in_a_unit():
+    from resilience_plugin.core.scoring import scenario_access
+
+    units = [
+        Polygon([(0, 0), (10, 0), (10, 10), (0, 10)]),
+        Polygon([(20, 0), (30, 0), (30, 10), (20, 10)]),
+        Polygon([(40, 0), (50, 0), (50, 10), (40, 10)]),
+    ]
+    # two scenarios in the first unit (4 of 5, then 2 of 4), one in the second reaching nothing before, none in the third
+    points = [Point(5, 5), Point(5, 5), Point(25, 5)]
+    got = scenario_access(units, points, [5, 4, 0], [4, 2, 0])
+    assert got[0] == pytest.approx(0.5) and np.isnan(got[1]) and np.isnan(got[2])

@@ -373,3 +373,49 @@ def test_what_if_scores_the_units_with_the_new_sites_as_the_algorithm_does(make_
         moved += score < score_b - 1e-9
     assert moved > 0  # new shelters lower some units' risk
     assert sum(1 for _f in sited["OUTPUT"].getFeatures()) == 12
+
+
+def test_the_scenario_is_scored_as_a_capacity_indicator_as_the_algorithm_does(make_dock, sample_project, resilience_processing, tmp_path):
+    """The units output of resilience:corridorfailure given to the dock: its scores are resilience:scoreunits' own with
+    the same scenario (SCENARIO), and the indicator is not assessed without it."""
+    from tests.helpers import run
+
+    run(
+        "resilience:corridorfailure",
+        {
+            "NETWORK": f"{SAMPLE}|layername=walking_network",
+            "UNITS": f"{SAMPLE}|layername=street_units",
+            "FACILITIES": f"{SAMPLE}|layername=facilities",
+            "FAULTS": f"{SAMPLE}|layername=faults",
+            "RANK": False,
+            "UNITS_OUT": str(tmp_path / "access.gpkg"),
+        },
+    )
+    access = QgsVectorLayer(str(tmp_path / "access.gpkg"), "情景 可达性", "ogr")
+    QgsProject.instance().addMapLayer(access)
+    units = sample_project["street_units"]
+    dock = make_dock(units)
+    assert dock.inputCombos["scenario"].currentLayer() is None  # never guessed: a scenario is chosen
+    dock.score_units(wait=True)
+    assert "essential_access" in dock.skipped
+    dock.inputCombos["scenario"].setLayer(access)
+    dock.score_units(wait=True)
+    assert "essential_access" in dock.raw
+    common = {
+        "INPUT": units,
+        "FACILITIES": sample_project["facilities"],
+        "FAULTS": sample_project["faults"],
+        "FLOOD_ZONES": sample_project["flood_zones"],
+        "GEOHAZARDS": sample_project["geohazards"],
+        "SCENARIO": access,
+        "OUTPUT": "memory:",
+    }
+    expected = {f.id(): (f["score"], f["rank"], f["i_access"]) for f in run("resilience:scoreunits", common)[0]["OUTPUT"].getFeatures()}
+    table = dock.unitTable
+    cols = [column(dock, t) for t in ("Score", "Rank")]
+    for r in range(table.rowCount()):
+        fid = table.item(r, 0).data(dock.ID_ROLE)
+        score, rank = (table.item(r, c).data(SORT_ROLE) for c in cols)
+        assert score == pytest.approx(expected[fid][0], abs=1e-2) and rank == expected[fid][1]
+    i = dock.raw_ids.index(fid)
+    assert dock.raw["essential_access"][i] == pytest.approx(expected[fid][2])

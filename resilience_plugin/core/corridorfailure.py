@@ -81,6 +81,7 @@ class Graph:
     edge_section: np.ndarray = None
     section_edges: List[np.ndarray] = None
     section_ends: np.ndarray = None
+    zone_pieces: Optional[Dict[int, List[int]]] = None
 
     def matrix(self, keep: Optional[np.ndarray] = None):
         """The symmetric sparse matrix of the edges (``keep``: a mask of the edges left)."""
@@ -767,7 +768,12 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
     from scipy.sparse.csgraph import connected_components, dijkstra
 
     chosen = set(scenario.zones)
-    failed = np.array([p for p, zs in enumerate(graph.piece_zones) if chosen.intersection(zs)], dtype=np.int64)
+    if graph.zone_pieces is None:  # zone -> the pieces in it, built once for all scenarios
+        graph.zone_pieces = {}
+        for p, zs in enumerate(graph.piece_zones):
+            for z in zs:
+                graph.zone_pieces.setdefault(z, []).append(p)
+    failed = np.array(sorted({p for z in chosen for p in graph.zone_pieces.get(z, ())}), dtype=np.int64)
     causes = [[z for z in graph.piece_zones[p] if z in chosen] for p in failed.tolist()]
     failed_mask = np.zeros(len(graph.pieces), dtype=bool)
     failed_mask[failed] = True

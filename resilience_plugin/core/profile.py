@@ -387,6 +387,9 @@ OPTIONAL_KEYS = (
     "corridor_failure.essential_categories",
     "corridor_failure.bypass_search",
     "corridor_failure.damage_width",
+    # entries added inside existing tables (a profile saved before has the table without them)
+    "scoring.dimensions.value.capacity.essential_access",
+    "scoring.goalposts.value.essential_access",
     "facility_labels.labels",
     "facility_labels.osm_tags",
     "facility_labels.amap_typecodes",
@@ -474,6 +477,15 @@ def _lookup(data: Dict[str, Any], key: str) -> Dict[str, Any]:
     return node
 
 
+def _has(data: Any, key: str) -> bool:
+    node: Any = data
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
 def _with_optional_keys(data: Any) -> Any:
     """``data`` with the OPTIONAL_KEYS it lacks taken from the built-in profile (a profile saved by an older version)."""
     if not isinstance(data, dict):
@@ -484,6 +496,8 @@ def _with_optional_keys(data: Any) -> Any:
     for key in OPTIONAL_KEYS:
         if key.split(".")[0] in required and key.split(".")[0] not in data:
             continue
+        if key not in SCHEMA and not _has(data, key.rsplit(".", 1)[0]):
+            continue  # an entry inside a table the profile does not have: the table is named, or filled, as a whole
         node: Any = data
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:

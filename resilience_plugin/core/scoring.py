@@ -43,6 +43,7 @@ INDICATORS: Dict[str, tuple] = {
     "police_presence": ("capacity", False, False),
     "beds_per_1000": ("capacity", False, True),
     "conversion_per_person": ("capacity", False, True),
+    "essential_access": ("capacity", False, False),
 }
 # indicator -> its name, translatable (the alias of its i_* field, the dock's rows, the report)
 INDICATOR_NAMES = {
@@ -58,6 +59,7 @@ INDICATOR_NAMES = {
     "police_presence": QT_TRANSLATE_NOOP("Core", "Police stations"),
     "beds_per_1000": QT_TRANSLATE_NOOP("Core", "Hospital beds per 1,000"),
     "conversion_per_person": QT_TRANSLATE_NOOP("Core", "Conversion space m² per person"),
+    "essential_access": QT_TRANSLATE_NOOP("Core", "Essential facilities still reached after the scenario (share)"),
 }
 DIMENSIONS = ("hazard", "vulnerability", "capacity")
 CLASSES = ("very low", "low", "medium", "high", "very high")
@@ -81,6 +83,7 @@ FIELDS = {
     "police_presence": "i_police",
     "beds_per_1000": "i_beds",
     "conversion_per_person": "i_conv",
+    "essential_access": "i_access",
 }
 # indicator -> the profile key of its target, and the clause that sets it
 TARGET_KEYS = {
@@ -274,8 +277,12 @@ def indicators(
     conversion: tuple = ("school", "park", "stadium", "hotel"),
     intensity=None,
     skipped: Optional[Dict[str, str]] = None,
+    essential_access: Optional[np.ndarray] = None,
 ) -> Dict[str, np.ndarray]:
     """Raw indicator values per unit from whichever inputs are given (None: that input is missing).
+
+    ``essential_access``: per unit, the share of the essential categories it reached before a corridor-failure
+    scenario that it still reaches after it (:func:`scenario_access`; NaN for a unit the scenario does not cover).
 
     ``intensity``: the design seismic intensity, one for all units (the profile's) or one per unit. An indicator whose
     facility category has no feature, or whose field holds no value above 0, is not assessed: it is left out of the
@@ -348,6 +355,10 @@ def indicators(
                 skipped[k] = "not_given"
         if flood_zones is None:
             skipped["flood_share"] = "not_given"
+        if essential_access is None:
+            skipped["essential_access"] = "not_given"
+        else:
+            raw["essential_access"] = np.asarray(essential_access, dtype=float)
         if geohazards is None:
             skipped["geohazard_density"] = "not_given"
     return raw
@@ -417,7 +428,15 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
 
 
 def unit_indicators(
-    units: Sequence, profile, population: Sequence[float], elderly=None, old_buildings=None, hazards=None, facilities=None, canceled=None
+    units: Sequence,
+    profile,
+    population: Sequence[float],
+    elderly=None,
+    old_buildings=None,
+    hazards=None,
+    facilities=None,
+    canceled=None,
+    essential_access=None,
 ) -> Tuple[Dict[str, np.ndarray], Dict[str, str]]:
     """The raw indicator values of :func:`score_units` (the same inputs) and the indicators not assessed with their
     reason (keys of NOT_ASSESSED): for a caller that scores them itself, with weights of its own (the scorecard)."""
@@ -448,6 +467,7 @@ def unit_indicators(
             tuple(profile.value("street_units.conversion_categories")),
             profile.value("seismic.design_intensity"),
             skipped,
+            essential_access,
         ),
         canceled,
     )
@@ -494,6 +514,7 @@ def score_units(
     names: Optional[Sequence] = None,
     units_name: str = "units",
     canceled=None,
+    essential_access: Optional[Sequence[float]] = None,
 ) -> UnitScores:
     """Risk scores of street/town units (韧性街镇单元, 第50–52条): hazard, vulnerability and capacity, a class, a
     rank, a type (第52条) with its measures, and each capacity indicator against the plan's target (第32、51条).
@@ -507,7 +528,10 @@ def score_units(
     - ``facilities``: a :class:`.facilities.Facilities`, with their shelter area (m²) and hospital beds when known;
     - ``relative``: scale min–max over these units (a relative ranking) instead of the profile's fixed goalposts, so
       that scores do not depend on the other units; ``weights`` replace the profile's ``scoring.dimensions``;
-    - ``names`` name units in notes (default: their index).
+    - ``names`` name units in notes (default: their index);
+    - ``essential_access``: per unit, the share of the essential facility categories still reached after a
+      corridor-failure scenario (:func:`scenario_access` of resilience:corridorfailure's units), a capacity
+      indicator; None: not assessed.
 
     ``canceled()`` is checked (:class:`.cancel.Cancelled`). Raises :class:`ScoringError` when no indicator can be
     computed."""
@@ -535,7 +559,7 @@ def score_units(
     if flat:
         said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with no area; their densities are left empty: {2}")
         note("warning", said, units_name, len(flat), ", ".join(flat[:10]))
-    raw, skipped = unit_indicators(geoms, profile, population, elderly, old_buildings, hazards, facilities, canceled)
+    raw, skipped = unit_indicators(geoms, profile, population, elderly, old_buildings, hazards, facilities, canceled, essential_access)
     try:
         result = score(
             raw,
@@ -563,3 +587,23 @@ def score_units(
     counts = ", ".join(f"{c} {int((result.klass == c).sum())}" for c in CLASSES)
     note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}."), n, counts)
     return UnitScores(raw, result, goals, passed, skipped, output_fields(result.used, passed), profile.value("scoring.measures"), notes)
+
+
+def scenario_access(units: Sequence, points: Sequence, reached_before: Sequence[int], reached_after: Sequence[int]) -> np.ndarray:
+    """Per unit polygon, the share of the essential facility categories reached before a corridor-failure scenario
+    that are still reached after it: from the scenario's units (``points`` inside them, with how many categories each
+    reached before and after), the worst over the scenarios that cover the unit (第48、65条). NaN where no scenario
+    point lies in the unit, or it reached no category before."""
+    from .dossier import point_owner
+
+    units = np.asarray(list(units), dtype=object)
+    owner = point_owner(units, np.asarray(list(points), dtype=object))
+    before = np.asarray(reached_before, dtype=float)
+    after = np.asarray(reached_after, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(before > 0, np.minimum(after, before) / before, np.nan)
+    out = np.full(len(units), np.nan)
+    for i, v in zip(owner.tolist(), share.tolist()):
+        if i >= 0 and v == v:
+            out[i] = v if out[i] != out[i] else min(out[i], v)
+    return out

@@ -72,6 +72,7 @@ INPUT_GEOMETRY = {
     "geohazards": GEOMETRY_POINT,
     "facilities": GEOMETRY_POINT,
     "whatif": GEOMETRY_POINT,
+    "scenario": GEOMETRY_POLYGON,
 }
 PASS_COLOUR, FAIL_COLOUR = QColor("#c7e9c0"), QColor("#fcbba1")
 
@@ -119,6 +120,7 @@ class ScoringPanel:
             ("geohazards", translate("ScorecardDock", "Geological hazard points"), LAYER_FILTER_POINT),
             ("facilities", translate("ScorecardDock", "Facilities"), LAYER_FILTER_POINT),
             ("whatif", translate("ScorecardDock", "What if: new sites"), LAYER_FILTER_POINT),
+            ("scenario", translate("ScorecardDock", "Scenario: units' access"), LAYER_FILTER_POLYGON),
         ):
             combo = QgsMapLayerComboBox(box)
             combo.setFilters(flt)
@@ -127,6 +129,14 @@ class ScoringPanel:
             self.inputLabels[key] = label
             form.addRow(label, combo)
             self.inputCombos[key] = combo
+        self.inputCombos["scenario"].setToolTip(
+            translate(
+                "ScorecardDock",
+                "Optional: the units output of Corridor failure scenarios (resilience:corridorfailure). The share of the "
+                "essential categories each unit still reaches after the scenario is scored as a capacity indicator "
+                "(第48、65条); without it the indicator is not assessed.",
+            )
+        )
         self.inputCombos["whatif"].setToolTip(
             translate(
                 "ScorecardDock",
@@ -450,6 +460,20 @@ class ScoringPanel:
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
         )
+        if inputs["scenario"] is not None:
+            from ..processing.hazards import scenario_access_of, scenario_fields
+
+            before_f, after_f = scenario_fields(inputs["scenario"].fields().names())
+            if not before_f:
+                raise QgsProcessingException(
+                    translate(
+                        "ScorecardDock",
+                        "Scenario: layer '{0}' has no d0_<category> and d1_<category> fields; give the units output of "
+                        "Corridor failure scenarios.",
+                    ).format(inputs["scenario"].name())
+                )
+            read = self._read(inputs["scenario"], crs, before_f + after_f)
+            kwargs["essential_access"] = scenario_access_of(read, before_f + after_f, geoms)
         parts, before_kwargs = [], None
         if inputs["facilities"] is not None:
             names = inputs["facilities"].fields().names()
@@ -1009,8 +1033,9 @@ class ScoringPanel:
         if state.get("category_field"):
             self.categoryFieldCombo.setField(str(state["category_field"]))
         weights, goals = state.get("weights"), state.get("targets")
-        if isinstance(weights, dict):
-            self.weights = weights
+        if isinstance(weights, dict):  # a project saved before an indicator was added takes the profile's weight for it
+            defaults = self.profile.value("scoring.dimensions")
+            self.weights = {d: {**defaults.get(d, {}), **w} if isinstance(w, dict) else w for d, w in weights.items()}
         if isinstance(goals, dict):
             self.targets.update({k: float(v) for k, v in goals.items() if k in self.targets})
         self._fill_weights()

@@ -116,3 +116,29 @@ def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazar
         flood_classes=[text(a[0]) for a in flood.attributes] if flood is not None and flood_has_class else None,
         geohazards=geohazards.geometries if geohazards is not None else None,
     )
+
+
+def scenario_fields(names) -> tuple:
+    """The d0_<category> and d1_<category> fields of the units output of resilience:corridorfailure (empty lists when
+    the layer is not one)."""
+    before = [n for n in names if n.startswith("d0_")]
+    after = [n for n in names if n.startswith("d1_") and "d0_" + n[3:] in before]
+    return [f"d0_{n[3:]}" for n in after], after
+
+
+def scenario_access_of(read, field_names, units):
+    """Per unit polygon, the share of essential categories still reached after the scenario (core.scoring.
+    scenario_access), from ``read``: a read of the scenario's units with the fields ``field_names`` (d0_* then d1_*,
+    as :func:`scenario_fields` gives them)."""
+    from ..core.geometry import representative_points
+    from ..core.scoring import scenario_access
+    from .io import text
+
+    half = len(field_names) // 2
+
+    def reached(values):
+        return sum(1 for v in values if text(v) is not None)
+
+    before = [reached(a[:half]) for a in read.attributes]
+    after = [reached(a[half:]) for a in read.attributes]
+    return scenario_access(units, representative_points(read.geometries), before, after)

@@ -44,6 +44,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     CATEGORY_FIELD = "CATEGORY_FIELD"
     SHELTER_FIELD = "SHELTER_FIELD"
     BEDS_FIELD = "BEDS_FIELD"
+    SCENARIO = "SCENARIO"
     OUTPUT = "OUTPUT"
 
     def name(self) -> str:
@@ -63,7 +64,9 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 "(profile), geological-hazard points per km²; vulnerability — population density, elderly share, "
                 "old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire "
                 "stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per "
-                "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person.\n\n"
+                "1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person and, with the "
+                "units of 'Corridor failure scenarios', the share of the essential categories still reached after the "
+                "scenario (第48、65条).\n\n"
                 "Not assessed, never 0: an indicator whose input was not given, or whose facilities are absent from the "
                 "layer given (no police station, no fire station, no shelter area, no beds), is left out of its dimension; "
                 "the log says why, and the field indicators lists those used. A dimension with no indicator is left out too, "
@@ -85,7 +88,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             + "\n\n"
             + self.tr(
                 "Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
-                "i_fire, i_police, i_beds, i_conv (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
+                "i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
                 "shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and "
                 "type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses."
             )
@@ -146,6 +149,15 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             self.tr("Number of hospital beds."),
         )
         self.add_category_map_parameter()
+        add(
+            QgsProcessingParameterFeatureSource(
+                self.SCENARIO, self.tr("Scenario: units' access"), [SOURCE_POLYGON, SOURCE_POINT], optional=True
+            ),
+            self.tr(
+                "Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit "
+                "still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条)."
+            ),
+        )
         add(
             QgsProcessingParameterEnum(
                 self.SCALING,
@@ -216,6 +228,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         if feedback.isCanceled():
             return {}
 
+        access = self._scenario_access(parameters, context, feedback, crs, geoms)
+
         # the analysis (core.scoring.score_units)
         result = sc.score_units(
             geoms,
@@ -229,6 +243,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             units_name=name,
             facilities=facilities,
             canceled=feedback.isCanceled,
+            essential_access=access,
         )
         feedback.setProgress(80)
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._output_fields(result.fields)))
@@ -236,6 +251,27 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         dest = self.write_output(self.OUTPUT, out_fields, WKB_MULTIPOLYGON, crs, rows, geoms, (80, 99), "scores")
         self.push_notes(feedback, result.notes)
         return {self.OUTPUT: dest}
+
+    def _scenario_access(self, parameters, context, feedback, crs, geoms):
+        """The essential-access indicator from the optional scenario units (resilience:corridorfailure), or None."""
+        from ..hazards import scenario_access_of, scenario_fields
+        from ..io import read_source
+
+        src = self.optional_source(parameters, self.SCENARIO, context)
+        if src is None:
+            return None
+        s_name = self.layer_name(parameters, self.SCENARIO, context, src)
+        before, after = scenario_fields(src.fields().names())
+        if not before:
+            raise QgsProcessingException(
+                self.tr(
+                    "Scenario: layer '{0}' has no d0_<category> and d1_<category> fields; give the units output of "
+                    "'Corridor failure scenarios'."
+                ).format(s_name)
+            )
+        read = read_source(src, s_name, crs, context, feedback, fields=before + after, keep_null=False)
+        read.report(feedback)
+        return scenario_access_of(read, before + after, geoms)
 
     def _output_fields(self, core_fields) -> list:
         """Field specs with their aliases, from core.scoring's (field, type, indicator key or '')."""
