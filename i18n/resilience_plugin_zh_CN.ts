@@ -1575,77 +1575,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="164"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="170"/>
         <source>{0}: the network has no line with a length.</source>
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="567"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="605"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="591"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="629"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="597"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="635"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="600"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="638"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="602"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="640"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="604"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="642"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="623"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="661"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="637"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="675"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="650"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="688"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（面状单元：且内部没有道路）；它们不参与分析（{3}{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="659"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="697"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="663"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="701"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="706"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="744"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="709"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="747"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="712"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="750"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1653,6 +1653,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/scoring.py" line="62"/>
         <source>Essential facilities still reached after the scenario (share)</source>
         <translation>情景后仍能到达的必需设施（比例）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="184"/>
+        <source>{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends.</source>
+        <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
     </message>
 </context>
 <context>
@@ -1873,7 +1878,7 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="336"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="347"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -1883,7 +1888,7 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="339"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="350"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
@@ -1893,7 +1898,7 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="340"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="351"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
@@ -1993,7 +1998,7 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="417"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="429"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
@@ -2108,257 +2113,257 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="329"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="337"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="338"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="349"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="399"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="411"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="425"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="424"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="436"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="450"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="456"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="468"/>
         <source>  {0} ({1}): {2:,.0f} people cut off.</source>
         <translation>  {0}（{1}）：{2:,.0f} 人被切断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="461"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="473"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="464"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="476"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="469"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="481"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="475"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="487"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="475"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="487"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="493"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="497"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="509"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="498"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="510"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="499"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="511"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="500"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
         <source>{0}: lost</source>
         <translation>{0}：失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="503"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="515"/>
         <source>Access (kept, longer, lost, off network)</source>
         <translation>可达性（kept 保持、longer 变远、lost 失去、off network 未接入路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="504"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="506"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="518"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="519"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="525"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="573"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="574"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="575"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="622"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="672"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="684"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>

@@ -351,3 +351,56 @@ def test_a_layer_that_is_not_a_scenario_is_refused_by_name(resilience_processing
             "resilience:scoreunits",
             {"INPUT": f"{SAMPLE}|layername=street_units", "SCENARIO": f"{SAMPLE}|layername=street_units", "OUTPUT": "memory:"},
         )
+
+
+def test_osm_roads_with_bridges_and_osm_facilities_as_real_sources_write_them(resilience_processing, tmp_path):
+    """Roads as Geofabrik writes them (fclass, bridge T/F, layer), hospitals as an OSM export (fclass hospital),
+    communities with population written 1.2万: the bridge over road A meets it only at its ends."""
+    from resilience_plugin.compat import FIELD_INT, FIELD_STRING
+
+    x, y = 446000, 4420000
+    roads = memory_layer(
+        "LineString",
+        [
+            (f"LineString ({x} {y}, {x + 2000} {y})", ["1", "primary", "F", "F", 0]),
+            (f"LineString ({x + 1000} {y - 500}, {x + 1000} {y + 500})", ["2", "primary", "T", "F", 1]),
+            (f"LineString ({x + 1000} {y - 500}, {x} {y - 500})", ["3", "residential", "F", "F", 0]),
+            (f"LineString ({x} {y - 500}, {x} {y})", ["4", "residential", "F", "F", 0]),
+        ],
+        fields=(
+            ("osm_id", FIELD_STRING),
+            ("fclass", FIELD_STRING),
+            ("bridge", FIELD_STRING),
+            ("tunnel", FIELD_STRING),
+            ("layer", FIELD_INT),
+        ),
+        name="gis_osm_roads_free_1",
+    )
+    communities = memory_layer(
+        "Point",
+        [(f"Point ({x + 1003} {y + 490})", ["桥北社区", "1.2万"])],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)),
+        name="社区",
+    )
+    hospitals = memory_layer(
+        "Point",
+        [(f"Point ({x + 100} {y + 3})", ["hospital", "协和"])],
+        fields=(("fclass", FIELD_STRING), ("name", FIELD_STRING)),
+        name="gis_osm_pois",
+    )
+    log = _Log()
+    out, _ctx = run(
+        "resilience:corridorfailure",
+        {
+            "NETWORK": roads,
+            "UNITS": communities,
+            "FACILITIES": hospitals,
+            "CATEGORIES": _categories("hospital"),
+            "UNITS_OUT": str(tmp_path / "units.gpkg"),
+        },
+        feedback=log,
+    )
+    (f,) = out["UNITS_OUT"].getFeatures()
+    assert f["d0_hospital"] == pytest.approx(990 + 1000 + 500 + 100)
+    assert "bridge or tunnel" in "\n".join(log.lines) and "not noded" not in "\n".join(log.lines)
+    assert f["人口"] == "1.2万" and f["pop_cut"] == 0

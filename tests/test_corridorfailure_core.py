@@ -316,3 +316,37 @@ def test_scenario_access_is_the_worst_share_over_the_scenarios_in_a_unit():
     points = [Point(5, 5), Point(5, 5), Point(25, 5)]
     got = scenario_access(units, points, [5, 4, 0], [4, 2, 0])
     assert got[0] == pytest.approx(0.5) and np.isnan(got[1]) and np.isnan(got[2])
+
+
+def test_a_bridge_joins_the_roads_only_at_its_ends():
+    """OpenStreetMap's ways are not noded where a bridge crosses a road: flagged elevated, the bridge over road A
+    does not meet it; the unit on the bridge goes round by its far end (OSM's bridge, tunnel and layer fields)."""
+    road_a = LineString([(0, 0), (2000, 0)])
+    bridge = LineString([(1000, -500), (1000, 500)])
+    road_d = LineString([(1000, -500), (0, -500)])
+    road_e = LineString([(0, -500), (0, 0)])
+    lines = [road_a, bridge, road_d, road_e]
+    unit, hospital = Point(1003, 490), Point(100, 3)
+    args = (lines, [unit], [100.0], [hospital], ["hospital"], PROFILE)
+    flat = corridor_failure(*args, categories=["hospital"], snap_tolerance=20, rank=False)
+    assert flat.results[0].d0["hospital"][0] == pytest.approx(490 + 900)
+    assert any("not noded" in str(n.message) for n in flat.notes)
+    up = corridor_failure(*args, categories=["hospital"], snap_tolerance=20, rank=False, elevated=[False, True, False, False])
+    assert up.results[0].d0["hospital"][0] == pytest.approx(990 + 1000 + 500 + 100)
+    assert not any("not noded" in str(n.message) for n in up.notes)
+    assert any("bridge or tunnel" in str(n.message) for n in up.notes)
+    # a bridge end on the middle of a road splits that road there
+    ramp = LineString([(1500, 0), (1500, 800)])
+    up = corridor_failure(
+        [road_a, ramp],
+        [Point(1503, 790)],
+        [1.0],
+        [hospital],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        snap_tolerance=20,
+        rank=False,
+        elevated=[False, True],
+    )
+    assert up.results[0].d0["hospital"][0] == pytest.approx(790 + 1400)

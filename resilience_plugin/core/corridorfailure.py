@@ -156,30 +156,76 @@ class CorridorFailure:
 
 
 # ------------------------------------------------------------------------------------------------ building the graph
-def _source_lines(lines: Sequence, name: str, notes: List[Note]) -> Tuple[np.ndarray, np.ndarray]:
-    """Line parts of ``lines`` noded where they cross, each with the index of the line it comes from."""
+def _source_lines(
+    lines: Sequence, name: str, notes: List[Note], elevated: Optional[Sequence[bool]] = None
+) -> Tuple[np.ndarray, np.ndarray]:
+    """Line parts of ``lines`` noded where they cross, each with the index of the line it comes from.
+
+    ``elevated`` (per line): bridges and tunnels (OpenStreetMap's ``bridge``, ``tunnel`` and ``layer``), which cross
+    the roads under or over them without meeting them: they are not noded, and join the others only at their ends."""
     from .network import explode_lines, noding_report
 
     parts, source = explode_lines(lines)
     if not len(parts):
         raise CorridorFailureError(QT_TRANSLATE_NOOP("Core", "{0}: the network has no line with a length."), name)
-    extra = noding_report(parts)
+    up = np.zeros(len(parts), dtype=bool) if elevated is None else np.asarray(elevated, dtype=bool)[source]
+    ground, ground_source = parts[~up], source[~up]
+    extra = noding_report(ground) if len(ground) else 0
     if extra:
-        noded = shapely.get_parts(shapely.node(shapely.multilinestrings(parts)))
-        noded = noded[shapely.length(noded) > 0]
-        # each noded piece lies on the line(s) it came from: the lowest-numbered one (corridors before streets)
-        middle = shapely.line_interpolate_point(noded, 0.5, normalized=True)
-        (pi, li) = shapely.STRtree(parts).query(middle, predicate="dwithin", distance=1e-6)
-        first = np.full(len(noded), len(parts), dtype=np.int64)
-        np.minimum.at(first, pi, li)
-        missing = first == len(parts)
-        if missing.any():  # a piece further than a micrometre from every part: the nearest
-            near = shapely.STRtree(parts).nearest(middle[missing])
-            first[missing] = near
+        ground, ground_source = _node(ground, ground_source)
         template = QT_TRANSLATE_NOOP("Core", "{0}: the network was not noded; lines were split where they cross ({1} more segments).")
         notes.append(Note("warning", Message(template, name, extra)))
-        parts, source = noded, source[first]
-    return parts, source
+    if not up.any():
+        return ground, ground_source
+    # a bridge or tunnel meets the roads at its ends: the ground roads are split where an end lies on them
+    ends = shapely.points(np.vstack([shapely.get_coordinates(shapely.get_point(parts[up], k)) for k in (0, -1)]))
+    li, ei = shapely.STRtree(ground).query(ends, predicate="dwithin", distance=NODE_TOLERANCE)[::-1]
+    ground, ground_source, _kept = _split(ground, ground_source, li, ends[ei])
+    template = QT_TRANSLATE_NOOP(
+        "Core", "{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends."
+    )
+    notes.append(Note("info", Message(template, name, int(np.unique(source[up]).size))))
+    return np.concatenate([ground, parts[up]]), np.concatenate([ground_source, source[up]])
+
+
+def _node(parts: np.ndarray, source: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """``parts`` split where they cross or touch, each piece with the source of the part it lies on (the
+    lowest-numbered one where parts overlap: corridors before streets)."""
+    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(parts)))
+    noded = noded[shapely.length(noded) > 0]
+    middle = shapely.line_interpolate_point(noded, 0.5, normalized=True)
+    (pi, li) = shapely.STRtree(parts).query(middle, predicate="dwithin", distance=1e-6)
+    first = np.full(len(noded), len(parts), dtype=np.int64)
+    np.minimum.at(first, pi, li)
+    missing = first == len(parts)
+    if missing.any():  # a piece further than a micrometre from every part: the nearest
+        first[missing] = shapely.STRtree(parts).nearest(middle[missing])
+    return noded, source[first]
+
+
+def _split(parts: np.ndarray, source: np.ndarray, li: np.ndarray, points: np.ndarray):
+    """``parts`` cut at ``points`` (``li``: the part each lies on): the parts not cut, then the pieces of those cut,
+    with their sources, and the mask of the parts kept whole."""
+    order = np.argsort(li, kind="stable")
+    li, points = np.asarray(li)[order], np.asarray(points, dtype=object)[order]
+    cut = np.zeros(len(parts), dtype=bool)
+    pieces, piece_source = [], []
+    starts = np.r_[0, np.nonzero(np.diff(li))[0] + 1, len(li)] if len(li) else np.array([0])
+    for k in range(len(starts) - 1):
+        i = int(li[starts[k]])
+        line = parts[i]
+        at = np.unique(np.round(shapely.line_locate_point(line, points[starts[k] : starts[k + 1]]), 6))
+        length = line.length
+        stops = [0.0] + [float(x) for x in at if 1e-6 < x < length - 1e-6] + [length]
+        if len(stops) == 2:
+            continue
+        cut[i] = True
+        for lo, hi in zip(stops[:-1], stops[1:]):
+            if hi - lo > 1e-6:
+                pieces.append(shapely.ops.substring(line, lo, hi))
+                piece_source.append(source[i])
+    out = np.concatenate([parts[~cut], np.array(pieces + [None], dtype=object)[:-1]])
+    return out, np.concatenate([source[~cut], np.array(piece_source, dtype=np.int64)]), ~cut
 
 
 def _cut_by_zones(parts: np.ndarray, source: np.ndarray, zones: Sequence) -> Tuple[np.ndarray, np.ndarray, List[List[int]]]:
@@ -188,28 +234,16 @@ def _cut_by_zones(parts: np.ndarray, source: np.ndarray, zones: Sequence) -> Tup
     if not len(zones):
         return parts, source, [[] for _ in parts]
     boundaries = shapely.boundary(zones)
-    tree = shapely.STRtree(boundaries)
-    li, bj = tree.query(parts, predicate="intersects")
-    pieces, piece_source = [], []
-    order = np.argsort(li, kind="stable")
-    li, bj = li[order], bj[order]
-    cut = np.zeros(len(parts), dtype=bool)
-    cut[li] = True
-    starts = np.r_[0, np.nonzero(np.diff(li))[0] + 1, len(li)] if len(li) else np.array([0])
-    for k in range(len(starts) - 1):
-        i = int(li[starts[k]])
-        line = parts[i]
-        hits = shapely.intersection(line, boundaries[bj[starts[k] : starts[k + 1]]])
-        points = shapely.get_coordinates(hits)
-        at = np.unique(np.round(shapely.line_locate_point(line, shapely.points(points)), 6)) if len(points) else []
-        length = line.length
-        cuts = [0.0] + [float(x) for x in at if 1e-6 < x < length - 1e-6] + [length]
-        for lo, hi in zip(cuts[:-1], cuts[1:]):
-            if hi - lo > 1e-6:
-                pieces.append(shapely.ops.substring(line, lo, hi))
-                piece_source.append(source[i])
-    pieces = np.concatenate([parts[~cut], np.array(pieces + [None], dtype=object)[:-1]])
-    piece_source = np.concatenate([source[~cut], np.array(piece_source, dtype=np.int64)])
+    li, bj = shapely.STRtree(boundaries).query(parts, predicate="intersects")
+    points, owner = [], []
+    for i, b in zip(li.tolist(), bj.tolist()):
+        hits = shapely.get_coordinates(shapely.intersection(parts[i], boundaries[b]))
+        points.append(shapely.points(hits))
+        owner.append(np.full(len(hits), i, dtype=np.int64))
+    if points:
+        pieces, piece_source, _kept = _split(parts, source, np.concatenate(owner), np.concatenate(points))
+    else:
+        pieces, piece_source = parts, source
     middle = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
     pi, zj = shapely.STRtree(zones).query(middle, predicate="intersects")
     inside: List[List[int]] = [[] for _ in pieces]
@@ -470,6 +504,7 @@ def corridor_failure(
     profile,
     categories: Optional[Sequence[str]] = None,
     streets: Optional[Sequence] = None,
+    elevated: Optional[Sequence[bool]] = None,
     unit_names: Optional[Sequence[str]] = None,
     clusters: Optional[Sequence] = None,
     faults: Optional[Sequence] = None,
@@ -493,7 +528,9 @@ def corridor_failure(
     All geometries are shapely geometries in one projected CRS in metres (None: missing).
 
     - ``network``: road lines (corridors, with or without the ordinary streets); ``streets``: more road lines joined
-      to them (their sections report source ``len(network) + i``).
+      to them (their sections report source ``len(network) + i``); ``elevated``: per line of the network then the
+      streets, the bridges and tunnels, which join the other roads only at their ends (OpenStreetMap's ways are not
+      noded where a bridge crosses a road).
     - ``units``: street/town units or communities (polygons by their point on surface, or points) with
       ``population``; ``unit_names`` name them in the ranking; ``clusters``: each unit's cluster (韧性城市组团), to
       report mutual aid between clusters (第48条).
@@ -611,7 +648,7 @@ def corridor_failure(
     lines = list(network)
     if streets is not None:
         lines += list(streets)
-    parts, source = _source_lines(lines, names["network"], notes)
+    parts, source = _source_lines(lines, names["network"], notes, elevated)
     units_arr = np.empty(len(units), dtype=object)
     units_arr[:] = list(units)
     unit_points = representative_points(units_arr)

@@ -317,9 +317,17 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         name_f = self.optional_field(parameters, self.NAME_FIELD, context, net_src, self.tr("Road name field"), net_name, feedback)
         grade_f = self.optional_field(parameters, self.GRADE_FIELD, context, net_src, self.tr("Corridor grade field"), net_name, feedback)
         net = read_source(
-            net_src, net_name, crs, context, feedback, fields=[name_f or "", grade_f or ""], keep_null=False, progress_span=(0, 8)
+            net_src,
+            net_name,
+            crs,
+            context,
+            feedback,
+            fields=[name_f or "", grade_f or "", *_elevation_fields(net_src)],
+            keep_null=False,
+            progress_span=(0, 8),
         )
         net.report(feedback)
+        elevated = [_elevated(a[2:]) for a in net.attributes]
         roads = [(fid, text(a[0]), text(a[1]), net_name) for fid, a in zip(net.fids, net.attributes)]
         streets = None
         st_src = self.optional_source(parameters, self.STREETS, context)
@@ -327,9 +335,12 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             st_name = self.layer_name(parameters, self.STREETS, context, st_src)
             if QgsWkbTypes.geometryType(st_src.wkbType()) != GEOMETRY_LINE:
                 raise QgsProcessingException(self.tr("Ordinary streets: layer '{0}' must hold lines.").format(st_name))
-            st = read_source(st_src, st_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(8, 12))
+            st = read_source(
+                st_src, st_name, crs, context, feedback, fields=_elevation_fields(st_src), keep_null=False, progress_span=(8, 12)
+            )
             st.report(feedback)
             streets = st.geometries
+            elevated += [_elevated(a) for a in st.attributes]
             roads += [(fid, None, None, st_name) for fid in st.fids]
 
         # units
@@ -365,6 +376,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 profile,
                 categories=categories,
                 streets=streets,
+                elevated=elevated if any(elevated) else None,
                 unit_names=unit_names,
                 clusters=clusters,
                 snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
@@ -706,3 +718,29 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 )
                 geoms.append(shapely.linestrings([shapely.get_coordinates(centres[a])[0], shapely.get_coordinates(centres[b])[0]]))
         return self.write_output(self.CLUSTER_LINKS, fields, WKB_LINESTRING, crs, rows, geoms, (98, 99), "cluster_links", optional=True)
+
+
+OSM_ELEVATION = ("bridge", "tunnel", "layer")  # OpenStreetMap's fields (Geofabrik, QuickOSM) for roads off the ground
+
+
+def _elevation_fields(source) -> list:
+    """The bridge, tunnel and layer fields of a road layer (any case), in that order, '' where absent."""
+    names = {n.lower(): n for n in source.fields().names()}
+    return [names.get(k, "") for k in OSM_ELEVATION]
+
+
+def _elevated(values) -> bool:
+    """Whether a road is a bridge or a tunnel, or off the ground level, by its bridge, tunnel and layer values (T/F,
+    yes/no, 1/0; layer any whole number but 0)."""
+    from ..io import text
+
+    bridge, tunnel, layer = (text(v) for v in (list(values) + [None] * 3)[:3])
+
+    def yes(v):
+        return v is not None and v.strip().lower() in ("t", "true", "yes", "y", "1", "是")
+
+    try:
+        off = layer is not None and layer.strip() != "" and float(layer) != 0
+    except ValueError:
+        off = False
+    return yes(bridge) or yes(tunnel) or off
