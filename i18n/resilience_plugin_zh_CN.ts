@@ -1580,72 +1580,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="605"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="606"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="629"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="630"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="635"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="636"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="638"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="639"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="640"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="641"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="642"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="643"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="661"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="662"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="675"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="676"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="688"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="689"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（面状单元：且内部没有道路）；它们不参与分析（{3}{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="697"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="698"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="701"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="702"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="744"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="745"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="747"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="748"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="750"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="751"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1798,12 +1798,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>CorridorFailureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="86"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="87"/>
         <source>Corridor failure scenarios (通道失效情景)</source>
-        <translation>通道失效情景（通道失效情景）</translation>
+        <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="92"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="93"/>
         <source>What a fault or a flood does to access: when the road sections in a fault's avoidance zone, in flood zones of the chosen classes or in a drawn damage area fail, which units lose their way to a hospital, a long-term shelter, a reserve depot, a fire station or the command centre, how many people that is, and which sections matter most. The plan asks for clusters that help each other along lifeline corridors (互助支撑, 第48条), traffic between clusters and units kept open in emergencies (第65条), flexible seismic measures where corridors cross faults (第44条) and waterlogging-prone sections fixed first (第62条).
 
 The network is the road lines given (the corridors with their grade, and optionally the ordinary streets), noded where they cross. Units (polygons by their point on surface, or points) and facilities join it at their nearest point within the snapping tolerance, as the life circles do; a unit polygon with no road that near its point joins at the nearest road inside it. Distances are along the network.
@@ -1828,544 +1828,544 @@ Worked example on the sample city: network walking_network, units the clusters o
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="307"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="308"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="138"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="139"/>
         <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="317"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="318"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="143"/>
         <source>Optional: the road&apos;s name, for the critical sections.</source>
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="318"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="319"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="146"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="147"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="150"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="151"/>
         <source>Ordinary streets</source>
         <translation>普通街道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="150"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="151"/>
         <source>Optional: more road lines joined to the network (a separate street layer).</source>
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="308"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="309"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="154"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="155"/>
         <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="347"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="348"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="158"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="159"/>
         <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="350"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="351"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="162"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="163"/>
         <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="351"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="352"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="166"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="167"/>
         <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
         <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="171"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="171"/>
         <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
         <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="174"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="175"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="174"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="175"/>
         <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
         <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="183"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="184"/>
         <source>Essential categories</source>
         <translation>必需设施类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="183"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="184"/>
         <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
         <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="197"/>
         <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
         <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="197"/>
         <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
         <translation>可选：断裂名称，用于情景和失效路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="196"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="197"/>
         <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
         <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>Faults in the scenario</source>
         <translation>情景中的断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>All faults at once</source>
         <translation>所有断裂同时失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>Each fault in turn (one scenario each)</source>
         <translation>逐条断裂（每条一个情景）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>One fault (named below)</source>
         <translation>一条断裂（在下方指定）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
         <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="211"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
         <source>Fault (name or feature number)</source>
         <translation>断裂（名称或要素编号）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="211"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
         <source>With One fault: the fault&apos;s name (its name field) or its feature number.</source>
         <translation>选择“一条断裂”时：断裂名称（名称字段的值）或其要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
         <source>Flood zones</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
         <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="429"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="430"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone fails.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：按字段名识别等级字段；没有等级字段：所有区域失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Flood zones that fail</source>
         <translation>失效的洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Class 1 (high) only</source>
         <translation>仅 1 级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>1 级和 2 级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Which flood classes fail. A class that cannot be read fails.</source>
         <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
         <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="239"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
         <source>Damage width (m)</source>
         <translation>损毁宽度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="239"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
         <source>Damage lines and points block the roads within this many metres on either side.</source>
         <translation>损毁线和点阻断两侧此距离内的道路。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="250"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="250"/>
         <source>Farthest a unit or facility may lie from the network and still join it.</source>
         <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="259"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="260"/>
         <source>Rank every section (critical sections)</source>
         <translation>为每个路段排序（关键路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="259"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="260"/>
         <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
         <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="265"/>
         <source>Units: access before and after</source>
         <translation>单元：失效前后的可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="265"/>
         <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
         <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="268"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
         <source>Critical sections</source>
         <translation>关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="268"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
         <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
         <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>Failed sections</source>
         <translation>失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>The road pieces that fail in the scenario, with their cause.</source>
         <translation>情景中失效的道路段，附失效原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="276"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
         <source>Cluster links</source>
         <translation>组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="276"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
         <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="337"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="338"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="349"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="350"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="411"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="412"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="425"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="426"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="436"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="437"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="463"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="468"/>
-        <source>  {0} ({1}): {2:,.0f} people cut off.</source>
-        <translation>  {0}（{1}）：{2:,.0f} 人被切断。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="473"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="470"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="476"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="473"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="481"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="478"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="487"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="484"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="487"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="484"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="502"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="509"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="506"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="510"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="511"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="508"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="509"/>
         <source>{0}: lost</source>
         <translation>{0}：失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="515"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
         <source>Access (kept, longer, lost, off network)</source>
         <translation>可达性（kept 保持、longer 变远、lost 失去、off network 未接入路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="514"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="518"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="515"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="519"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="525"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="522"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="582"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="583"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="584"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="595"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="595"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="634"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="631"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="684"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="694"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="691"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="469"/>
+        <source>  {0}: {1:,.0f} people cut off.</source>
+        <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
 </context>
 <context>
@@ -3795,7 +3795,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="89"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="90"/>
         <source>Corridors and faults</source>
         <translation>通道与断裂</translation>
     </message>
@@ -4085,32 +4085,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="250"/>
+        <location filename="../resilience_plugin/styles.py" line="252"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="250"/>
+        <location filename="../resilience_plugin/styles.py" line="252"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="277"/>
+        <location filename="../resilience_plugin/styles.py" line="285"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="278"/>
+        <location filename="../resilience_plugin/styles.py" line="286"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="279"/>
+        <location filename="../resilience_plugin/styles.py" line="287"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="280"/>
+        <location filename="../resilience_plugin/styles.py" line="288"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>

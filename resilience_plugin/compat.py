@@ -109,6 +109,17 @@ WKB_POINT = Qgis.WkbType.Point if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type
 WKB_UNKNOWN = Qgis.WkbType.Unknown if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.Unknown
 WKB_GEOMETRYCOLLECTION = Qgis.WkbType.GeometryCollection if hasattr(Qgis, "WkbType") else QgsWkbTypes.Type.GeometryCollection
 
+# A symbol layer's data-defined stroke width: scoped from QGIS 3.30 (Property.StrokeWidth), PropertyStrokeWidth before
+from qgis.core import QgsSymbolLayer  # noqa: E402
+
+STROKE_WIDTH_PROPERTY = (
+    QgsSymbolLayer.Property.StrokeWidth
+    if hasattr(QgsSymbolLayer.Property, "StrokeWidth")
+    else QgsSymbolLayer.Property.PropertyStrokeWidth
+    if hasattr(QgsSymbolLayer.Property, "PropertyStrokeWidth")
+    else QgsSymbolLayer.PropertyStrokeWidth  # noqa: QGS402 - QGIS 3.22
+)
+
 # Reading a Processing source without QGIS's own invalid-geometry check (the plugin repairs or drops such features
 # itself and names them): QGIS's check raises from inside the feature iterator, and on QGIS 3.22 a run refused that
 # way could leave the interpreter in a state where the next run crashed (issue 15).

@@ -670,8 +670,8 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
         unit_cluster = rc.cluster_of_units([_wkb(g) for g in u_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
     index = QgsSpatialIndex()
     for k, g in enumerate(cluster_geoms):
-        if not g.isNull():
-            index.addFeature(k, g.boundingBox())
+        if not g.isNull() and not index.addFeature(k, g.boundingBox()):
+            raise ReportError(translate("Report", "The report's layers could not be set up."))
     s_records, s_clusters, layers = [], [], []
     critical = scenario.get("critical")
     if critical is not None:
@@ -699,9 +699,9 @@ def _to_crs(geoms, source_crs, crs) -> None:
     if source_crs == crs:
         return
     transform = QgsCoordinateTransform(source_crs, crs, QgsProject.instance().transformContext())
-    for g in geoms:
-        if not g.isNull():
-            g.transform(transform)
+    for k, g in enumerate(geoms):
+        if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
+            geoms[k] = QgsGeometry()  # not drawn: a scenario feature outside the units' CRS's area
 
 
 def _copy(layer, geoms, records, crs, kind, style, fields):
@@ -714,8 +714,8 @@ def _copy(layer, geoms, records, crs, kind, style, fields):
     for g, r in zip(geoms, records):
         f = QgsFeature(copy.fields())
         g = QgsGeometry(g)
-        g.convertToMultiType()
-        f.setGeometry(g)
+        if g.isNull() or g.convertToMultiType():
+            f.setGeometry(g)
         f.setAttributes([r.get(n) for n in fields])
         feats.append(f)
     copy.dataProvider().addFeatures(feats)

@@ -244,14 +244,22 @@ def style_failure_units(layer) -> None:
 def style_critical(layer) -> None:
     """Critical sections: those that cut people off thick and red, those carrying routes orange; the ten most
     critical labelled with their rank."""
-    from qgis.core import QgsRuleBasedRenderer
+    from qgis.core import QgsProperty, QgsRuleBasedRenderer
+
+    from .compat import STROKE_WIDTH_PROPERTY
 
     root = QgsRuleBasedRenderer.Rule(None)
     for expression, colour, width, label in (
         ('"pop_cut" > 0', "#b2182b", 1.6, translate("Resilience", "Cuts people off")),
-        ('"pop_cut" = 0 AND "pop_route" > 0', "#f46d43", 0.7, translate("Resilience", "Carries routes to essential facilities")),
+        ('"pop_cut" = 0 AND "pop_route" > 0', "#f46d43", 0.3, translate("Resilience", "Carries routes to essential facilities")),
     ):
-        root.appendChild(QgsRuleBasedRenderer.Rule(simple_symbol(layer, colour, width=width), 0, 0, expression, label))
+        symbol = simple_symbol(layer, colour, width=width)
+        if width < 1:  # the more people on the routes along it, the wider (0.3 to 1.3 mm)
+            symbol.symbolLayer(0).setDataDefinedProperty(
+                STROKE_WIDTH_PROPERTY,
+                QgsProperty.fromExpression('0.3 + 1.0 * "pop_route" / maximum("pop_route")'),
+            )
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     label_with(layer, "rank", size=8.0, colour="#67001f")
     settings = layer.labeling().settings()

@@ -28,9 +28,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
-import shapely.ops
 
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+from .network import substring  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
 
 CLAUSES = "第44、48、62、65条"
 DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_station", "command_centre")
@@ -214,6 +214,7 @@ def _split(parts: np.ndarray, source: np.ndarray, li: np.ndarray, points: np.nda
     for k in range(len(starts) - 1):
         i = int(li[starts[k]])
         line = parts[i]
+        coords = shapely.get_coordinates(line)
         at = np.unique(np.round(shapely.line_locate_point(line, points[starts[k] : starts[k + 1]]), 6))
         length = line.length
         stops = [0.0] + [float(x) for x in at if 1e-6 < x < length - 1e-6] + [length]
@@ -222,7 +223,7 @@ def _split(parts: np.ndarray, source: np.ndarray, li: np.ndarray, points: np.nda
         cut[i] = True
         for lo, hi in zip(stops[:-1], stops[1:]):
             if hi - lo > 1e-6:
-                pieces.append(shapely.ops.substring(line, lo, hi))
+                pieces.append(substring(coords, lo, hi))
                 piece_source.append(source[i])
     out = np.concatenate([parts[~cut], np.array(pieces + [None], dtype=object)[:-1]])
     return out, np.concatenate([source[~cut], np.array(piece_source, dtype=np.int64)]), ~cut
@@ -1065,7 +1066,7 @@ def _section_lines(graph: Graph) -> List[object]:
         parts = [
             graph.pieces[graph.edge_piece[e]]
             if whole[e]
-            else shapely.ops.substring(graph.pieces[graph.edge_piece[e]], graph.edge_at[e], graph.edge_at[e] + graph.w[e])
+            else substring(shapely.get_coordinates(graph.pieces[graph.edge_piece[e]]), graph.edge_at[e], graph.edge_at[e] + graph.w[e])
             for e in edges.tolist()
         ]
         out.append(shapely.line_merge(shapely.union_all(parts)) if len(parts) > 1 else parts[0])

@@ -391,11 +391,11 @@ class WalkingNetwork:
             f_lo, f_hi = (lo[two] / L[two])[:, None], (hi[two] / L[two])[:, None]
             out[two] = shapely.linestrings(np.stack([p + (q - p) * f_lo, p + (q - p) * f_hi], axis=1))
         for i in np.nonzero(part & ~two)[0].tolist():
-            out[i] = _substring(shapely.get_coordinates(self.lines[edges[i]]), float(lo[i]), float(hi[i]))
+            out[i] = substring(shapely.get_coordinates(self.lines[edges[i]]), float(lo[i]), float(hi[i]))
         return out
 
 
-def _substring(coords: np.ndarray, lo: float, hi: float) -> LineString:
+def substring(coords: np.ndarray, lo: float, hi: float) -> LineString:
     """The part of a polyline (2-D coordinates) between distances ``lo`` and ``hi`` from its start."""
     seg = np.hypot(*np.diff(coords, axis=0).T)
     cum = np.concatenate([[0.0], np.cumsum(seg)])

@@ -207,6 +207,32 @@ def clusters():
         layer = project.mapLayer(results["CLUSTERS"]) if isinstance(results["CLUSTERS"], str) else results["CLUSTERS"]
         result["cl_features"] = layer.featureCount()
         result["cl_renderer"] = layer.renderer().type()
+        units = project.mapLayer(results["OUTPUT"]) if isinstance(results["OUTPUT"], str) else results["OUTPUT"]
+        # one fault fails; the units with their cluster_id (shapely inside QGIS: its GEOS is QGIS's own)
+        failure = processing.runAndLoadResults(
+            "resilience:corridorfailure",
+            {
+                "NETWORK": by_table["walking_network"],
+                "UNITS": units,
+                "CLUSTER_FIELD": "cluster_id",
+                "FACILITIES": by_table["facilities"],
+                "FAULTS": by_table["faults"],
+                "FAULT_MODE": 2,
+                "FAULT": "Babaoshan fault",
+                "UNITS_OUT": "TEMPORARY_OUTPUT",
+                "CRITICAL": "TEMPORARY_OUTPUT",
+                "FAILED": "TEMPORARY_OUTPUT",
+            },
+        )
+        access = project.mapLayer(failure["UNITS_OUT"]) if isinstance(failure["UNITS_OUT"], str) else failure["UNITS_OUT"]
+        critical = project.mapLayer(failure["CRITICAL"]) if isinstance(failure["CRITICAL"], str) else failure["CRITICAL"]
+        result["cf_units"] = access.featureCount()
+        result["cf_renderers"] = [access.renderer().type(), critical.renderer().type()]
+        result["cf_critical"] = critical.featureCount()
+        for lay in (access, critical, project.mapLayer(failure["FAILED"]) if isinstance(failure["FAILED"], str) else failure["FAILED"]):
+            node = project.layerTreeRoot().findLayer(lay.id())
+            if node is not None:
+                node.setItemVisibilityChecked(False)  # the clusters' screenshot stays as it was
         iface.mapCanvas().setExtent(layer.extent())
         iface.mapCanvas().refresh()
         QTimer.singleShot(3000, shoot_clusters)

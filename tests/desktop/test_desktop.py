@@ -48,6 +48,8 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert result["fx_features"] > 10 and result["fx_renderer"] == "categorizedSymbol"
     assert set(result["fx_levels"]) <= {"低", "中", "高"} and "高" in result["fx_levels"]
     assert result["cl_features"] == 39 and result["cl_renderer"] == "categorizedSymbol"
+    assert result["cf_units"] == 233 and result["cf_renderers"] == ["categorizedSymbol", "RuleRenderer"]
+    assert result["cf_critical"] > 0
     assert result["sc_scored"] == 233 and result["sc_columns"] > 10  # scored in a background task
     assert result["sc_zoomed"]
     from tests.helpers import pdf_pages

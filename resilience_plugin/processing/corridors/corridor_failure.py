@@ -466,11 +466,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 )
             )
             for c in result.categories:
-                feedback.pushInfo(
-                    self.tr("  {0} ({1}): {2:,.0f} people cut off.").format(
-                        profile.category_label(c), profile.category_label(c, chinese=True), r.pop_cut[c]
-                    )
-                )
+                feedback.pushInfo(self.tr("  {0}: {1:,.0f} people cut off.").format(_category_name(profile, c), r.pop_cut[c]))
             feedback.pushInfo(self.tr("  People who lose at least one essential category: {0:,.0f}.").format(r.pop_cut_any))
             lost_links = [x for x in r.links if np.isfinite(x[2]) and not np.isfinite(x[3])]
             if r.links:
@@ -491,7 +487,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                     (road[1] or f"{road[3]} #{road[0]}") if road else self.tr("several roads"),
                     crit.length[s],
                     crit.pop_cut[s],
-                    ", ".join(crit.cut_codes[s]) or "—",
+                    ", ".join(_category_name(profile, c) for c in crit.cut_codes[s]) or "—",
                     crit.pop_route[s],
                     self._measure(profile, kinds),
                 )
@@ -745,3 +741,12 @@ def _elevated(values) -> bool:
     except ValueError:
         off = False
     return yes(bridge) or yes(tunnel) or off
+
+
+def _category_name(profile, code: str) -> str:
+    """A category's name in the QGIS language: its Chinese name in Chinese, else its English name with the Chinese."""
+    from ...translation import qgis_locale
+
+    if qgis_locale().lower().startswith("zh"):
+        return profile.category_label(code, chinese=True)
+    return f"{profile.category_label(code)} ({profile.category_label(code, chinese=True)})"
