@@ -103,7 +103,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             "that near its point joins at the nearest road inside it. Distances are along the network. OpenStreetMap roads "
             "whose bridge, tunnel or layer field says so join the roads they cross only at their ends.\n\n"
             "The scenario, any combination: active faults (every section within the avoidance distance fails; all "
-            "faults at once, each fault in turn as its own scenario, or one fault by name or number), flood zones of the "
+            "faults at once, each fault in turn as its own scenario, or one fault by name or number; or select the "
+            "fault on the map and tick Selected features only), flood zones of the "
             "chosen class and above (a class that cannot be read fails, on the safe side), and damage you draw (lines, "
             "points or polygons; lines and points block the roads within the damage width).\n\n"
             "Criticality (single failure, every section of the whole network, independent of the scenario): pop_cut, "
@@ -212,7 +213,10 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         )
         add(
             QgsProcessingParameterString(self.FAULT, self.tr("Fault (name or feature number)"), "", optional=True),
-            self.tr("With One fault: the fault's name (its name field) or its feature number."),
+            self.tr(
+                "With One fault: the fault's name (its name field) or its feature number. Or select the fault on the map "
+                "and tick Selected features only under Active faults."
+            ),
         )
         add(
             QgsProcessingParameterFeatureSource(self.FLOOD_ZONES, self.tr("Flood zones"), [SOURCE_POLYGON], optional=True),
