@@ -404,3 +404,26 @@ def test_osm_roads_with_bridges_and_osm_facilities_as_real_sources_write_them(re
     assert f["d0_hospital"] == pytest.approx(990 + 1000 + 500 + 100)
     assert "bridge or tunnel" in "\n".join(log.lines) and "not noded" not in "\n".join(log.lines)
     assert f["人口"] == "1.2万" and f["pop_cut"] == 0
+
+
+def test_one_fault_selected_on_the_map(resilience_processing, tmp_path):
+    """A planner selects a fault on the map and ticks Selected features only: that fault alone is the scenario."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    faults = QgsVectorLayer(FAULTS, "活动断裂", "ogr")
+    QgsProject.instance().addMapLayer(faults)
+    try:
+        faults.selectByExpression("\"name\" = 'Xiadian fault'")
+        assert faults.selectedFeatureCount() == 1
+        params = _sample_params(
+            tmp_path,
+            FAULTS=QgsProcessingFeatureSourceDefinition(faults.id(), True),
+            FLOOD_ZONES=None,
+            CRITICAL=None,
+            CLUSTER_LINKS=None,
+        )
+        out, _ctx = run("resilience:corridorfailure", params)
+        assert {f["scenario"] for f in out["UNITS_OUT"].getFeatures()} == {"Xiadian fault"}
+        assert {f["cause_name"] for f in out["FAILED"].getFeatures()} == {"Xiadian fault"}
+    finally:
+        QgsProject.instance().removeMapLayer(faults.id())
