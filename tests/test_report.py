@@ -143,6 +143,11 @@ def test_a_scenario_page_lists_a_clusters_units_cut_off_sections_and_links():
     clusters = [rc.Page("cluster", "c:0", "C01"), rc.Page("cluster", "c:1", "C02")]
     order = rc.order_pages(title, clusters, ["1", "2"], {"1": [], "2": []}, pages)
     assert [p.kind for p in order] == ["title", "cluster", "scenario", "cluster", "scenario"]
+    # each fault in turn: a cluster gets a page only for the scenarios that change one of its units
+    units.append({"name": "戊", "scenario": "F2", "access": "lost", "pop_cut": 10.0, "lost_zh": "医院", "cl_lost": ""})
+    pages = rc.scenario_pages(["1", "2"], ["C01", "C02"], units, ["1", "1", "1", "2", "1"], "name", [], [], [], words)
+    assert [p.title for p in pages["1"]] == ["C01 · Scenario F1", "C01 · Scenario F2"]
+    assert [p.title for p in pages["2"]] == ["C02 · Scenario F1"]
 
 
 def test_the_profile_page_lists_every_value_but_long_texts():

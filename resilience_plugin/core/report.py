@@ -400,12 +400,15 @@ def scenario_pages(
     cluster that lose an essential category (from ``units``, the records of resilience:corridorfailure's UNITS_OUT,
     each in the cluster ``unit_cluster`` gives), the most critical sections in the cluster (``sections``, its
     CRITICAL records, with the clusters each lies in) and the links to other clusters lost or longer (``links``, its
-    CLUSTER_LINKS records)."""
+    CLUSTER_LINKS records). With several scenarios (each fault in turn), a cluster gets a page for each scenario that
+    changes one of its units."""
     scenarios = list(dict.fromkeys(text(u.get("scenario")) for u in units))
     out: Dict[str, List[Page]] = {}
     for k, (cid, title) in enumerate(zip(cluster_ids, cluster_titles)):
         for j, scenario in enumerate(scenarios):
             mine = [u for u, c in zip(units, unit_cluster) if c == cid and text(u.get("scenario")) == scenario]
+            if not mine and len(scenarios) > 1:
+                continue  # each fault in turn: only the units a scenario changes are written, and only their clusters get its page
             cut = [u for u in mine if text(u.get("access")) == "lost"]
             people = sum(number(u.get("pop_cut")) or 0.0 for u in cut)
             cut.sort(key=lambda u: -(number(u.get("pop_cut")) or 0.0))
