@@ -437,7 +437,7 @@ def test_substring_of_polylines_matches_shapely():
     """Oracle: shapely.ops.substring on 2-D lines."""
     import shapely.ops
 
-    from resilience_plugin.core.network import _substring
+    from resilience_plugin.core.network import substring as _substring
 
     line = LineString([(0, 0), (30, 40), (30, 100), (90, 100)])
     for lo, hi in ((0, 10), (10, 60), (50, 110), (49.999, 150), (0, line.length)):
