@@ -1968,7 +1968,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="435"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="438"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
@@ -2093,247 +2093,247 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="417"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="420"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="431"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="434"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="442"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="445"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="468"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="471"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="475"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="478"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="478"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="481"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="483"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="486"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="489"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="492"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="489"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="492"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="510"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="511"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="514"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="515"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="514"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
         <source>{0}: lost</source>
         <translation>{0}：失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="520"/>
         <source>Access (kept, longer, lost, off network)</source>
         <translation>可达性（kept 保持、longer 变远、lost 失去、off network 未接入路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="518"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="519"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="522"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="520"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="526"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="529"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="530"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="600"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="600"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="636"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="686"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="689"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="696"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="474"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="477"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
@@ -2364,8 +2364,13 @@ Worked example on the sample city: network walking_network, units the clusters o
     </message>
     <message>
         <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
-        <source>With One fault: the fault&apos;s name (its name field) or its feature number. Or select the fault on the map and tick Selected features only under Active faults.</source>
-        <translation>选择“一条断裂”时：断裂名称（名称字段的值）或其要素编号。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
+        <source>A fault&apos;s name (its name field) or feature number: the scenario is that fault alone. Or select the fault on the map and tick Selected features only under Active faults.</source>
+        <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
+        <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
+        <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
 </context>
 <context>

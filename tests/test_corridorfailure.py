@@ -99,8 +99,7 @@ def test_distances_before_and_after_a_fault_agree_with_native_shortest_path(resi
         "CATEGORIES": _categories("hospital"),
         "FAULTS": FAULTS,
         "FAULT_NAME_FIELD": "name",
-        "FAULT_MODE": 2,
-        "FAULT": "Babaoshan fault",
+        "FAULT": "Babaoshan fault",  # the mode left at its default (all faults): a fault named is the one meant
         "RANK": False,
         "UNITS_OUT": str(tmp_path / "units.gpkg"),
         "FAILED": str(tmp_path / "failed.gpkg"),

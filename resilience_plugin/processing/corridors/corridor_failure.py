@@ -214,8 +214,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         add(
             QgsProcessingParameterString(self.FAULT, self.tr("Fault (name or feature number)"), "", optional=True),
             self.tr(
-                "With One fault: the fault's name (its name field) or its feature number. Or select the fault on the map "
-                "and tick Selected features only under Active faults."
+                "A fault's name (its name field) or feature number: the scenario is that fault alone. Or select the fault "
+                "on the map and tick Selected features only under Active faults."
             ),
         )
         add(
@@ -408,8 +408,11 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         if got is not None:
             read, f_name, fault_names = got
             mode = FAULT_MODES[self.parameterAsEnum(parameters, self.FAULT_MODE, context)]
+            wanted = (self.parameterAsString(parameters, self.FAULT, context) or "").strip()
+            if wanted and mode == "all":  # a fault named is the one meant, whatever the mode left at its default
+                feedback.pushInfo(self.tr("Fault '{0}' given: the scenario is that fault alone.").format(wanted))
+                mode = "one"
             if mode == "one":
-                wanted = self.parameterAsString(parameters, self.FAULT, context).strip()
                 by_name = [i for i, n in enumerate(fault_names) if n is not None and n.strip() == wanted]
                 by_fid = [i for i, fid in enumerate(read.fids) if str(fid) == wanted]
                 if not wanted or not (by_name or by_fid):
