@@ -40,9 +40,11 @@ def categorized(layer, field, items):
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
 
 
-def label_with(layer, field, size=8.0, colour="#333333"):
+def label_with(layer, field, size=8.0, colour="#333333", expression=False):
+    """Label ``layer`` with ``field`` (an expression when ``expression``)."""
     settings = QgsPalLayerSettings()
     settings.fieldName = field
+    settings.isExpression = expression
     fmt = QgsTextFormat()
     fmt.setSize(size)
     fmt.setColor(QColor(colour))
@@ -261,11 +263,7 @@ def style_critical(layer) -> None:
             )
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
-    label_with(layer, "rank", size=8.0, colour="#67001f")
-    settings = layer.labeling().settings()
-    settings.fieldName = 'CASE WHEN "rank" <= 10 THEN "rank" END'
-    settings.isExpression = True
-    layer.labeling().setSettings(settings)
+    label_with(layer, 'CASE WHEN "rank" <= 10 THEN "rank" END', size=8.0, colour="#67001f", expression=True)
     layer.triggerRepaint()
 
 
