@@ -552,7 +552,6 @@ def corridor_failure(
     Raises :class:`CorridorFailureError` naming the layer at fault. ``progress`` and ``canceled`` as elsewhere."""
     from .cancel import check, reporter
     from .geometry import representative_points
-    from .labels import class_rank
     from .network import require_scipy
 
     require_scipy()
@@ -574,74 +573,9 @@ def corridor_failure(
     if avoidance_distance is None:
         avoidance_distance = float(profile.value("seismic.avoidance_distance_default"))
 
-    # ---- zones and scenarios
-    zones: List[Zone] = []
-    fault_zone_ids: List[int] = []
-    zone_of_fault: Dict[int, int] = {}
-    if faults is not None and len(faults):
-        faults = np.asarray(faults, dtype=object)
-        for i, line in enumerate(faults):
-            if line is None or line.is_empty:
-                continue
-            label = str(fault_names[i]) if fault_names is not None and fault_names[i] not in (None, "") else f"#{i + 1}"
-            zone_of_fault[i] = len(zones)
-            fault_zone_ids.append(len(zones))
-            zones.append(Zone(shapely.buffer(line, float(avoidance_distance), quad_segs=16), "fault", label))
-    flood_ids: List[int] = []
-    if flood_zones is not None and len(flood_zones):
-        unread = set()
-        for i, polygon in enumerate(flood_zones):
-            if polygon is None or polygon.is_empty:
-                continue
-            given = flood_classes[i] if flood_classes is not None else None
-            rank_ = class_rank(given) if given not in (None, "") else None
-            if rank_ is None:
-                if flood_classes is not None:
-                    unread.add(str(given))
-                rank_ = "1"  # the safe side: a class nobody can read fails
-            if int(rank_) <= int(flood_min_class):
-                flood_ids.append(len(zones))
-                zones.append(Zone(polygon, "flood", rank_))
-        if unread:
-            template = QT_TRANSLATE_NOOP("Core", "{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.")
-            notes.append(Note("warning", Message(template, names["flood"], ", ".join(sorted(unread)[:8]))))
-    damage_ids: List[int] = []
-    if damage is not None and len(damage):
-        for i, geom in enumerate(damage):
-            if geom is None or geom.is_empty:
-                continue
-            polygon = (
-                geom
-                if geom.geom_type in ("Polygon", "MultiPolygon") and damage_width <= 0
-                else shapely.buffer(geom, max(damage_width, 0.5))
-            )
-            damage_ids.append(len(zones))
-            zones.append(Zone(polygon, "damage", f"#{i + 1}"))
-
-    scenarios: List[Scenario] = []
-    others = flood_ids + damage_ids
-    if fault_mode == "each" and fault_zone_ids:
-        for z in fault_zone_ids:
-            scenarios.append(Scenario(Message("{0}", zones[z].label), [z] + others))
-    else:
-        chosen = fault_zone_ids
-        if isinstance(fault_mode, int) and not isinstance(fault_mode, bool):
-            if fault_mode not in zone_of_fault:
-                raise CorridorFailureError(
-                    QT_TRANSLATE_NOOP("Core", "{0}: there is no fault number {1} with a geometry."), names["faults"], fault_mode + 1
-                )
-            chosen = [zone_of_fault[fault_mode]]
-        parts: list = []
-        if chosen:
-            many = Message(QT_TRANSLATE_NOOP("Core", "{0} faults"), len(chosen))
-            parts.append(", ".join(zones[z].label for z in chosen) if len(chosen) <= 3 else many)
-        if flood_ids:
-            parts.append(Message(QT_TRANSLATE_NOOP("Core", "flood class ≤ {0}"), flood_min_class))
-        if damage_ids:
-            parts.append(Message(QT_TRANSLATE_NOOP("Core", "damage ×{0}"), len(damage_ids)))
-        if not parts:
-            parts.append(Message(QT_TRANSLATE_NOOP("Core", "nothing fails")))
-        scenarios.append(Scenario(Message(" + ".join(f"{{{k}}}" for k in range(len(parts))), *parts), chosen + others))
+    zones, scenarios = _zones_and_scenarios(
+        faults, fault_names, avoidance_distance, fault_mode, flood_zones, flood_classes, flood_min_class, damage, damage_width, names, notes
+    )
     report(0.05)
     check(canceled)
 
@@ -761,6 +695,83 @@ def corridor_failure(
     return CorridorFailure(assessed, graph, zones, results, critical, unit_points, centres, notes)
 
 
+def _zones_and_scenarios(
+    faults, fault_names, avoidance_distance, fault_mode, flood_zones, flood_classes, flood_min_class, damage, damage_width, names, notes
+) -> Tuple[List[Zone], List[Scenario]]:
+    """The failure zones (each fault's avoidance zone, the flood zones at or above the class, the damage widened)
+    and the scenarios made of them: one, or one per fault with fault_mode "each"."""
+    from .labels import class_rank
+
+    zones: List[Zone] = []
+    fault_zone_ids: List[int] = []
+    zone_of_fault: Dict[int, int] = {}
+    if faults is not None and len(faults):
+        faults = np.asarray(faults, dtype=object)
+        for i, line in enumerate(faults):
+            if line is None or line.is_empty:
+                continue
+            label = str(fault_names[i]) if fault_names is not None and fault_names[i] not in (None, "") else f"#{i + 1}"
+            zone_of_fault[i] = len(zones)
+            fault_zone_ids.append(len(zones))
+            zones.append(Zone(shapely.buffer(line, float(avoidance_distance), quad_segs=16), "fault", label))
+    flood_ids: List[int] = []
+    if flood_zones is not None and len(flood_zones):
+        unread = set()
+        for i, polygon in enumerate(flood_zones):
+            if polygon is None or polygon.is_empty:
+                continue
+            given = flood_classes[i] if flood_classes is not None else None
+            rank_ = class_rank(given) if given not in (None, "") else None
+            if rank_ is None:
+                if flood_classes is not None:
+                    unread.add(str(given))
+                rank_ = "1"  # the safe side: a class nobody can read fails
+            if int(rank_) <= int(flood_min_class):
+                flood_ids.append(len(zones))
+                zones.append(Zone(polygon, "flood", rank_))
+        if unread:
+            template = QT_TRANSLATE_NOOP("Core", "{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.")
+            notes.append(Note("warning", Message(template, names["flood"], ", ".join(sorted(unread)[:8]))))
+    damage_ids: List[int] = []
+    if damage is not None and len(damage):
+        for i, geom in enumerate(damage):
+            if geom is None or geom.is_empty:
+                continue
+            polygon = (
+                geom
+                if geom.geom_type in ("Polygon", "MultiPolygon") and damage_width <= 0
+                else shapely.buffer(geom, max(damage_width, 0.5))
+            )
+            damage_ids.append(len(zones))
+            zones.append(Zone(polygon, "damage", f"#{i + 1}"))
+
+    scenarios: List[Scenario] = []
+    others = flood_ids + damage_ids
+    if fault_mode == "each" and fault_zone_ids:
+        for z in fault_zone_ids:
+            scenarios.append(Scenario(Message("{0}", zones[z].label), [z] + others))
+    else:
+        chosen = fault_zone_ids
+        if isinstance(fault_mode, int) and not isinstance(fault_mode, bool):
+            if fault_mode not in zone_of_fault:
+                raise CorridorFailureError(
+                    QT_TRANSLATE_NOOP("Core", "{0}: there is no fault number {1} with a geometry."), names["faults"], fault_mode + 1
+                )
+            chosen = [zone_of_fault[fault_mode]]
+        parts: list = []
+        if chosen:
+            many = Message(QT_TRANSLATE_NOOP("Core", "{0} faults"), len(chosen))
+            parts.append(", ".join(zones[z].label for z in chosen) if len(chosen) <= 3 else many)
+        if flood_ids:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "flood class ≤ {0}"), flood_min_class))
+        if damage_ids:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "damage ×{0}"), len(damage_ids)))
+        if not parts:
+            parts.append(Message(QT_TRANSLATE_NOOP("Core", "nothing fails")))
+        scenarios.append(Scenario(Message(" + ".join(f"{{{k}}}" for k in range(len(parts))), *parts), chosen + others))
+    return zones, scenarios
+
+
 def _natural(label: str):
     """Sort key: cluster 2 before cluster 10."""
     return (0, float(label), "") if label.replace(".", "", 1).isdigit() else (1, 0.0, label)
@@ -856,8 +867,8 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
 
 # ------------------------------------------------------------------------------------------------ the ranking
 def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypass_search, canceled, progress) -> Critical:
-    from scipy.sparse.csgraph import connected_components, dijkstra
-
+    """Every section ranked: the people it cuts off on failing (on the bridge tree), the people whose shortest
+    routes run along it, then the length of the way around it."""
     from .cancel import check
 
     n_sec = len(graph.section_edges)
@@ -866,13 +877,41 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
     sec_bridge[graph.edge_section[is_bridge_edge]] = True
     progress(0.1)
     check(canceled)
+    units = np.nonzero(on_net)[0]
+    pop_cut, pop_cut_by, cut_codes, cut_units = _cut_offs(graph, is_bridge_edge, assessed, sources, population, units)
+    progress(0.4)
+    check(canceled)
+    pop_route = _route_loads(graph, assessed, before_full, population, units)
+    progress(0.5)
+    check(canceled)
+    sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
+    todo = np.nonzero((pop_route > 0) & ~sec_bridge)[0]
+    bypass = _bypasses(graph, todo, sec_length, bypass_search, canceled, progress)
 
-    # cut-offs on the bridge tree
+    # ranking: people cut off, then people whose routes run along it, then the longest way around
+    detour = np.where(np.isfinite(bypass), bypass - sec_length, np.where(pop_route > 0, np.inf, 0.0))
+    order = np.lexsort((np.arange(n_sec), -detour, -pop_route, -pop_cut))
+    rank = np.empty(n_sec, dtype=np.int64)
+    rank[order] = np.arange(1, n_sec + 1)
+    source, zones = _section_sources(graph)
+    geometry = np.empty(n_sec, dtype=object)
+    geometry[:] = _section_lines(graph)
+    progress(1.0)
+    return Critical(geometry, source, sec_length, sec_bridge, pop_cut, pop_cut_by, cut_codes, cut_units, pop_route, bypass, rank, zones)
+
+
+def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units):
+    """Per section: the people cut off from a category when it fails, in all and by category, those categories,
+    and the units cut off. Only bridges cut anyone off; on the bridge tree (the components left when the bridges
+    are taken out, joined by the bridges), a bridge separates a subtree from the rest of its tree, and each side's
+    facilities and people are subtree sums."""
+    from scipy.sparse.csgraph import connected_components
+
+    n_sec = len(graph.section_edges)
     pop_cut = np.zeros(n_sec)
     pop_cut_by = {c: np.zeros(n_sec) for c in assessed}
     cut_codes: List[List[str]] = [[] for _ in range(n_sec)]
     cut_units: List[np.ndarray] = [np.empty(0, dtype=np.int64) for _ in range(n_sec)]
-    units = np.nonzero(on_net)[0]
     if is_bridge_edge.any():
         keep = ~is_bridge_edge
         n_comp, comp = connected_components(graph.matrix(keep), directed=False)
@@ -892,37 +931,7 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
         pop_comp = np.zeros(n_comp)
         np.add.at(pop_comp, comp[graph.unit_node[units]], population[units])
         # root each tree; subtree sums in post-order; Euler order for the units of a subtree
-        parent_edge = [-1] * n_comp
-        seen = [False] * n_comp
-        tin = [0] * n_comp
-        tout = [0] * n_comp
-        root_of = [0] * n_comp
-        post = []
-        clock = 0
-        for root in range(n_comp):
-            if seen[root]:
-                continue
-            seen[root] = True
-            stack = [(root, ptr[root])]
-            tin[root] = clock
-            clock += 1
-            root_of[root] = root
-            while stack:
-                v, k = stack[-1]
-                if k < ptr[v + 1]:
-                    stack[-1] = (v, k + 1)
-                    u = nbr[k]
-                    if not seen[u]:
-                        seen[u] = True
-                        parent_edge[u] = teid[k]
-                        root_of[u] = root
-                        tin[u] = clock
-                        clock += 1
-                        stack.append((u, ptr[u]))
-                else:
-                    stack.pop()
-                    tout[v] = clock
-                    post.append(v)
+        parent_edge, tin, tout, root_of, post = _euler_tour(n_comp, ptr, nbr, teid)
         sub_fac = fac_count.copy()
         sub_pop = pop_comp.copy()
         for v in post:
@@ -970,10 +979,49 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
                 pop_cut_by[c][s] += (sub_pop[child] if lose_sub[k] else 0.0) + ((tot_pop[child] - sub_pop[child]) if lose_out[k] else 0.0)
             cut_codes[s] = [c for k, c in enumerate(assessed) if lose_sub[k] or lose_out[k]]
             cut_units[s] = np.sort(np.concatenate(cut)) if cut else np.empty(0, dtype=np.int64)
-    progress(0.4)
-    check(canceled)
+    return pop_cut, pop_cut_by, cut_codes, cut_units
 
-    # routes: the people whose shortest route to a facility of some category runs along each section
+
+def _euler_tour(n_comp, ptr, nbr, teid):
+    """Each tree of the bridge forest rooted at its lowest component: every component's parent edge, entry and exit
+    times (a subtree's components enter between its root's two), root, and the components in post-order."""
+    parent_edge = [-1] * n_comp
+    seen = [False] * n_comp
+    tin = [0] * n_comp
+    tout = [0] * n_comp
+    root_of = [0] * n_comp
+    post = []
+    clock = 0
+    for root in range(n_comp):
+        if seen[root]:
+            continue
+        seen[root] = True
+        stack = [(root, ptr[root])]
+        tin[root] = clock
+        clock += 1
+        root_of[root] = root
+        while stack:
+            v, k = stack[-1]
+            if k < ptr[v + 1]:
+                stack[-1] = (v, k + 1)
+                u = nbr[k]
+                if not seen[u]:
+                    seen[u] = True
+                    parent_edge[u] = teid[k]
+                    root_of[u] = root
+                    tin[u] = clock
+                    clock += 1
+                    stack.append((u, ptr[u]))
+            else:
+                stack.pop()
+                tout[v] = clock
+                post.append(v)
+    return parent_edge, tin, tout, root_of, post
+
+
+def _route_loads(graph: Graph, assessed, before_full, population, units) -> np.ndarray:
+    """Per section: the people whose shortest route to a facility of some category runs along it (each counted once)."""
+    n_sec = len(graph.section_edges)
     key = np.minimum(graph.a, graph.b) * graph.n_nodes + np.maximum(graph.a, graph.b)
     key_order = np.argsort(key)
     key_sorted = key[key_order]
@@ -1000,13 +1048,17 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
         both = np.unique(ps * (len(population) + 1) + pu)
         ps, pu = both // (len(population) + 1), both % (len(population) + 1)
         np.add.at(pop_route, ps, population[pu])
-    progress(0.5)
-    check(canceled)
+    return pop_route
 
-    # bypasses of the sections that carry routes and are not bridges
-    sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
+
+def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress) -> np.ndarray:
+    """The shortest way around each section of ``todo`` (NaN where there is none within the search distance)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    from .cancel import check
+
+    n_sec = len(graph.section_edges)
     bypass = np.full(n_sec, np.nan)
-    todo = np.nonzero((pop_route > 0) & ~sec_bridge)[0]
     if len(todo):
         matrix = graph.matrix().tocsr()
         matrix.sort_indices()
@@ -1035,13 +1087,12 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
                 limit = min(bypass_search, limit * 4)
             data[i1] = data[i2] = saved
             bypass[s] = d if np.isfinite(d) else np.nan
+    return bypass
 
-    # ranking: people cut off, then people whose routes run along it, then the longest way around
-    detour = np.where(np.isfinite(bypass), bypass - sec_length, np.where(pop_route > 0, np.inf, 0.0))
-    order = np.lexsort((np.arange(n_sec), -detour, -pop_route, -pop_cut))
-    rank = np.empty(n_sec, dtype=np.int64)
-    rank[order] = np.arange(1, n_sec + 1)
-    geometry = np.empty(n_sec, dtype=object)
+
+def _section_sources(graph: Graph):
+    """Per section: the source road it lies on (the one that covers most of it) and the zones it runs through."""
+    n_sec = len(graph.section_edges)
     source = np.full(n_sec, -1, dtype=np.int64)
     zones: List[List[int]] = []
     for s, edges in enumerate(graph.section_edges):
@@ -1053,9 +1104,7 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
             keys, inverse = np.unique(srcs, return_inverse=True)
             source[s] = keys[np.argmax(np.bincount(inverse.ravel(), weights=graph.w[edges]))]
         zones.append(sorted({z for p in pieces.tolist() for z in graph.piece_zones[p]}))
-    geometry[:] = _section_lines(graph)
-    progress(1.0)
-    return Critical(geometry, source, sec_length, sec_bridge, pop_cut, pop_cut_by, cut_codes, cut_units, pop_route, bypass, rank, zones)
+    return source, zones
 
 
 def _section_lines(graph: Graph) -> List[object]:

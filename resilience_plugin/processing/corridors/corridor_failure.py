@@ -307,10 +307,9 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         from ...core.corridorfailure import corridor_failure
         from ...core.messages import CoreError
         from ...translation import core_message
-        from ..io import numbers, read_source, text, working_crs
+        from ..io import working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
-        net_src, net_name = self.source_or_raise(parameters, self.NETWORK, context, (GEOMETRY_LINE,), self.tr("Road network (corridors)"))
         unit_src, unit_name = self.source_or_raise(
             parameters, self.UNITS, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Units or communities")
         )
@@ -319,50 +318,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         chosen = self.parameterAsEnums(parameters, self.CATEGORIES, context)
         categories = [codes[i] for i in chosen if 0 <= i < len(codes)] or list(profile.value("corridor_failure.essential_categories"))
 
-        # network (and streets)
-        name_f = self.optional_field(parameters, self.NAME_FIELD, context, net_src, self.tr("Road name field"), net_name, feedback)
-        grade_f = self.optional_field(parameters, self.GRADE_FIELD, context, net_src, self.tr("Corridor grade field"), net_name, feedback)
-        net = read_source(
-            net_src,
-            net_name,
-            crs,
-            context,
-            feedback,
-            fields=[name_f or "", grade_f or "", *_elevation_fields(net_src)],
-            keep_null=False,
-            progress_span=(0, 8),
-        )
-        net.report(feedback)
-        elevated = [_elevated(a[2:]) for a in net.attributes]
-        roads = [(fid, text(a[0]), text(a[1]), net_name) for fid, a in zip(net.fids, net.attributes)]
-        streets = None
-        st_src = self.optional_source(parameters, self.STREETS, context)
-        if st_src is not None:
-            st_name = self.layer_name(parameters, self.STREETS, context, st_src)
-            if QgsWkbTypes.geometryType(st_src.wkbType()) != GEOMETRY_LINE:
-                raise QgsProcessingException(self.tr("Ordinary streets: layer '{0}' must hold lines.").format(st_name))
-            st = read_source(
-                st_src, st_name, crs, context, feedback, fields=_elevation_fields(st_src), keep_null=False, progress_span=(8, 12)
-            )
-            st.report(feedback)
-            streets = st.geometries
-            elevated += [_elevated(a) for a in st.attributes]
-            roads += [(fid, None, None, st_name) for fid in st.fids]
-
-        # units
-        pop_f = self.optional_field(parameters, self.POPULATION_FIELD, context, unit_src, self.tr("Population field"), unit_name, feedback)
-        if not pop_f:
-            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(unit_name))
-        uname_f = self.optional_field(parameters, self.UNIT_NAME_FIELD, context, unit_src, self.tr("Unit name field"), unit_name, feedback)
-        cluster_f = self.optional_field(parameters, self.CLUSTER_FIELD, context, unit_src, self.tr("Cluster field"), unit_name, feedback)
-        units = read_source(unit_src, unit_name, crs, context, feedback, progress_span=(12, 16))
-        units.report(feedback)
-        fields = unit_src.fields()
-        population = numbers([a[fields.lookupField(pop_f)] for a in units.attributes], pop_f, unit_name, feedback, fids=units.fids)
-        unit_names = [
-            text(a[fields.lookupField(uname_f)]) or str(fid) if uname_f else str(fid) for fid, a in zip(units.fids, units.attributes)
-        ]
-        clusters = [text(a[fields.lookupField(cluster_f)]) for a in units.attributes] if cluster_f else None
+        net, net_name, streets, elevated, roads = self._read_network(parameters, context, feedback, crs)
+        units, population, unit_names, clusters = self._read_units(parameters, context, feedback, crs, unit_src, unit_name)
 
         # facilities
         got = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (), (16, 22))
@@ -397,6 +354,62 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         self.push_notes(feedback, result.notes)
         self._log(feedback, result, profile, roads, unit_names)
         return self._write(parameters, unit_src, units, result, profile, roads, unit_names, population, crs)
+
+    def _read_network(self, parameters, context, feedback, crs):
+        """The corridors (and the ordinary streets): their geometries, which are bridges or tunnels, and each section's
+        (feature id, road name, grade, layer name) for the outputs."""
+        from ..io import read_source, text
+
+        net_src, net_name = self.source_or_raise(parameters, self.NETWORK, context, (GEOMETRY_LINE,), self.tr("Road network (corridors)"))
+        name_f = self.optional_field(parameters, self.NAME_FIELD, context, net_src, self.tr("Road name field"), net_name, feedback)
+        grade_f = self.optional_field(parameters, self.GRADE_FIELD, context, net_src, self.tr("Corridor grade field"), net_name, feedback)
+        net = read_source(
+            net_src,
+            net_name,
+            crs,
+            context,
+            feedback,
+            fields=[name_f or "", grade_f or "", *_elevation_fields(net_src)],
+            keep_null=False,
+            progress_span=(0, 8),
+        )
+        net.report(feedback)
+        elevated = [_elevated(a[2:]) for a in net.attributes]
+        roads = [(fid, text(a[0]), text(a[1]), net_name) for fid, a in zip(net.fids, net.attributes)]
+        streets = None
+        st_src = self.optional_source(parameters, self.STREETS, context)
+        if st_src is not None:
+            st_name = self.layer_name(parameters, self.STREETS, context, st_src)
+            if QgsWkbTypes.geometryType(st_src.wkbType()) != GEOMETRY_LINE:
+                raise QgsProcessingException(self.tr("Ordinary streets: layer '{0}' must hold lines.").format(st_name))
+            st = read_source(
+                st_src, st_name, crs, context, feedback, fields=_elevation_fields(st_src), keep_null=False, progress_span=(8, 12)
+            )
+            st.report(feedback)
+            streets = st.geometries
+            elevated += [_elevated(a) for a in st.attributes]
+            roads += [(fid, None, None, st_name) for fid in st.fids]
+
+        return net, net_name, streets, elevated, roads
+
+    def _read_units(self, parameters, context, feedback, crs, unit_src, unit_name):
+        """The units: geometries, population, names (the feature id where there is none) and clusters (or None)."""
+        from ..io import numbers, read_source, text
+
+        pop_f = self.optional_field(parameters, self.POPULATION_FIELD, context, unit_src, self.tr("Population field"), unit_name, feedback)
+        if not pop_f:
+            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(unit_name))
+        uname_f = self.optional_field(parameters, self.UNIT_NAME_FIELD, context, unit_src, self.tr("Unit name field"), unit_name, feedback)
+        cluster_f = self.optional_field(parameters, self.CLUSTER_FIELD, context, unit_src, self.tr("Cluster field"), unit_name, feedback)
+        units = read_source(unit_src, unit_name, crs, context, feedback, progress_span=(12, 16))
+        units.report(feedback)
+        fields = unit_src.fields()
+        population = numbers([a[fields.lookupField(pop_f)] for a in units.attributes], pop_f, unit_name, feedback, fids=units.fids)
+        unit_names = [
+            text(a[fields.lookupField(uname_f)]) or str(fid) if uname_f else str(fid) for fid, a in zip(units.fids, units.attributes)
+        ]
+        clusters = [text(a[fields.lookupField(cluster_f)]) for a in units.attributes] if cluster_f else None
+        return units, population, unit_names, clusters
 
     def _scenario_inputs(self, parameters, context, feedback, crs) -> dict:
         """The core's scenario keywords from the fault, flood and damage parameters, and the layers' names."""
