@@ -188,6 +188,7 @@ class ResiliencePlugin:
             self.provider = None
         remove_translator(self.translator)
         self.translator = None
+        release_idle_threads()
 
     # ------------------------------------------------------------ actions
     def toggle_dock(self, checked=None):
@@ -278,3 +279,17 @@ class ResiliencePlugin:
         chinese = qgis_locale().lower().startswith("zh")
         page = resources_dir() / "help" / ("index_zh.html" if chinese else "index.html")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(page)))
+
+
+def release_idle_threads() -> bool:
+    """End the idle threads of the thread pools QGIS runs its tasks in (Qt's global pool; on QGIS >= 3.24 or so also
+    the task manager's own), leaving what runs alone: nothing waits. QGIS unloads plugins as it quits, and then
+    destroys its authentication manager; on QGIS 3.40 before the fix of qgis/QGIS#62429 (Debian 13 ships 3.40.6), a
+    pooled thread that once read the authentication database (any network request does: the news feed at start-up,
+    a web layer) and is still alive then runs a clean-up of the destroyed manager when it ends, and QGIS crashes on
+    quitting. Ended here, while the manager lives, they clean up safely; the pools start new threads as they are
+    needed. True when every pool was idle and its threads ended."""
+    from qgis.PyQt.QtCore import QThreadPool
+
+    pools = [QThreadPool.globalInstance(), *QgsApplication.taskManager().findChildren(QThreadPool)]
+    return all([pool.waitForDone(0) for pool in pools])

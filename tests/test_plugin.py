@@ -1,6 +1,7 @@
 """Plugin lifecycle, the dependency check and the scorecard dock, on pytest-qgis's interface stub."""
 
 import sqlite3
+import time
 
 import pytest
 import shapely
@@ -76,6 +77,58 @@ def test_init_gui_and_unload_twice_leave_nothing_behind(qgis_iface, qgis_process
         assert "&Resilience" not in menu_titles(window)
         assert our_actions(window) == set()
         assert window.findChild(QDockWidget, "ResiliencePlannerScorecardDock") is None
+
+
+def test_unload_ends_the_idle_pooled_threads(qgis_iface, qgis_processing):
+    """On quitting, QGIS 3.40 before qgis/QGIS#62429 crashes when a pooled thread that read the authentication
+    database ends after the manager is gone (the desktop test's exit on Debian 13). unload() ends the idle pooled
+    threads while QGIS still lives: a thread of Qt's global pool and one of the task manager's (its own pool on newer
+    QGIS) that have run work have ended (their finished signal came) by the time unload() returns, and the next
+    task runs on a new thread."""
+    from qgis.core import QgsTask
+    from qgis.PyQt.QtCore import QRunnable, Qt, QThread, QThreadPool
+
+    ended, ran = [], []
+
+    def note_thread():
+        thread = QThread.currentThread()
+        ran.append(thread)
+        if len(ran) <= 2:  # the threads that must end in unload(); the third run is only counted
+            thread.finished.connect(lambda: ended.append(True), Qt.ConnectionType.DirectConnection)
+
+    class Runnable(QRunnable):
+        def run(self):
+            note_thread()
+
+    class Task(QgsTask):
+        def run(self):
+            note_thread()
+            return True
+
+    pool = QThreadPool.globalInstance()
+    runnable = Runnable()  # kept here: a Python runnable must outlive its run
+    runnable.setAutoDelete(False)
+    tasks = [Task("rp-test"), Task("rp-test")]
+    pool.start(runnable)
+    QgsApplication.taskManager().addTask(tasks[0])
+    deadline = time.monotonic() + 10
+    busy = lambda: len(ran) < 2 or pool.activeThreadCount() or QgsApplication.taskManager().countActiveTasks()  # noqa: E731
+    while busy() and time.monotonic() < deadline:  # not waitForDone(): it ends the threads
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert not busy()  # both done; their threads stay in their pools, idle (for 30 s)
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    assert not ended, "a pooled thread ended before unload(): the test shows nothing"
+    plugin.unload()
+    flush()
+    assert len(set(ran)) == len(ended), (len(set(ran)), len(ended))  # one thread (a shared pool) or two
+    QgsApplication.taskManager().addTask(tasks[1])
+    deadline = time.monotonic() + 10
+    while len(ran) < 3 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert len(ran) == 3
 
 
 def test_one_menu_action_per_registered_algorithm(qgis_iface, qgis_processing):
