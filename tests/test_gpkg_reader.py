@@ -213,3 +213,36 @@ def test_read_features_in_key_order_with_exact_types(tmp_path):
     assert read.fids == [1, 2] and read.rows == [(1, "a", 1, 1.0), (2, "b", None, 2.5)]
     assert shapely.equals(shapely.from_wkb(read.wkb[0]), shapely.Point(1, 2)) and read.wkb[1] is None
     assert np.array_equal(read_features(path, "PTS", ["x"]).rows, [(1.0,), (2.5,)])
+
+
+def test_blob_headers_of_every_kind_read_at_once():
+    """The blob headers, read for all rows at once, against blobs built by hand: no envelope, the XY and XYZ
+    envelopes, a big-endian WKB, an empty geometry, a missing one; and the refusals, each on its own."""
+    import struct
+
+    from resilience_plugin.core.gpkg import _wkbs_of
+
+    point = shapely.to_wkb(shapely.Point(1, 2), byte_order=1)
+    line_be = shapely.to_wkb(shapely.LineString([(0, 0), (3, 4)]), byte_order=0)
+    poly_z = shapely.to_wkb(shapely.Polygon([(0, 0, 1), (1, 0, 1), (1, 1, 1), (0, 0, 1)]), byte_order=1, flavor="iso")
+
+    def blob(wkb, envelope_code=0, empty=False, extended=False, magic=b"GP\x00"):
+        flags = 1 | envelope_code << 1 | (0b10000 if empty else 0) | (0b100000 if extended else 0)
+        doubles = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}.get(envelope_code, 0)
+        envelope = struct.pack(f"<{doubles}d", *range(doubles))
+        return magic + bytes([flags]) + struct.pack("<i", 4548) + envelope + wkb
+
+    blobs = [blob(point), None, blob(line_be, 1), blob(poly_z, 2), blob(point, 0, empty=True), blob(point, 4)]
+    assert _wkbs_of(blobs, "t") == [point, None, line_be, poly_z, None, point]
+    assert _wkbs_of([], "t") == []
+    circular = struct.pack("<BI", 1, 8) + struct.pack("<I6d", 3, 0, 0, 1, 1, 2, 0)
+    for bad in (
+        blob(point, extended=True),
+        blob(point, magic=b"XY\x00"),
+        blob(point, 5),  # no such envelope
+        blob(circular),  # an arc
+        b"GP\x00",  # too short
+        "POINT (1 2)",  # text
+    ):
+        with pytest.raises(Unsupported):
+            _wkbs_of([blob(point), bad], "t")

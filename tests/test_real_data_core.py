@@ -104,6 +104,27 @@ def test_classify_counts_what_went_where(matcher):
     assert mapping_hint(found.unmapped) == "foo=?"
 
 
+def test_classify_all_at_once_equals_one_by_one(matcher):
+    """Distinct values are matched once and counted together; the result is what classifying each value alone and
+    adding up gives, also where values hash alike but read differently (1, 1.0, True) and for unhashable values."""
+    from collections import Counter
+
+    class Unhashable:
+        __hash__ = None
+
+        def __str__(self):
+            return "医院"
+
+    values = ["消防站", " 消防站", 1, 1.0, True, None, "foo", "医院", float("nan"), "应急避难场所", "foo", 1, "消防站"]
+    for given in (values, values + [Unhashable()]):
+        found = matcher.classify(given)
+        alone = [matcher.classify([v]) for v in given]
+        assert found.codes == [a.codes[0] for a in alone]
+        assert found.class_unknown == [a.class_unknown[0] for a in alone]
+        assert found.mapping == sum((a.mapping for a in alone), Counter())
+        assert found.unmapped == sum((a.unmapped for a in alone), Counter())
+
+
 def test_normalise_folds_width_case_and_spaces():
     assert normalise("Ｅｍｅｒｇｅｎｃｙ  Shelter") == "emergency_shelter"
     assert normalise("应急 避难场所") == "应急避难场所"

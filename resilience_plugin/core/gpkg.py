@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
+import numpy as np
 import shapely
 from pyproj import CRS
 
@@ -212,28 +213,52 @@ def read_features(path: Union[str, Path], table: Optional[str] = None, fields: O
         fids, blobs, data = list(columns[0]), columns[1], list(zip(*columns[2:])) if fields else [() for _ in rows]
     else:
         fids, blobs, data = [], (), []
-    return Features(name, fids, fields, data, [_wkb_of(b, name) for b in blobs])
+    return Features(name, fids, fields, data, _wkbs_of(blobs, name))
 
 
-def _wkb_of(blob, table: str) -> Optional[bytes]:
-    """The WKB inside a standard GeoPackage geometry blob; None for no geometry or an empty one."""
-    if blob is None:
-        return None
-    if not isinstance(blob, bytes) or blob[:3] != b"GP\x00" or len(blob) < 8:
+_ENVELOPE_SIZES = np.array([_ENVELOPE_BYTES.get(k, -1) for k in range(8)], dtype=np.int64)
+
+
+def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[bytes]]:
+    """The WKB inside each standard GeoPackage geometry blob (None for no geometry or an empty one), the headers
+    read for all blobs at once: magic, flags, envelope size, and the WKB's type code, which must be straight."""
+    n = len(blobs)
+    if not n:
+        return []
+    given = [b"" if b is None else b for b in blobs]
+    try:
+        joined = b"".join(given)
+    except TypeError:  # a geometry stored as text or a number
+        raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob") from None
+    lengths = np.fromiter(map(len, given), dtype=np.int64, count=n)
+    missing = np.fromiter((b is None for b in blobs), dtype=bool, count=n)
+    start = np.cumsum(lengths) - lengths
+    buf = np.frombuffer(joined, dtype=np.uint8)
+    if np.any(~missing & (lengths < 8)):
         raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob")
-    flags = blob[3]
-    if flags & 0b00100000:  # extended geometry
+    s = start[~missing]
+    if np.any((buf[s] != 0x47) | (buf[s + 1] != 0x50) | (buf[s + 2] != 0)):  # "GP", version 0
+        raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob")
+    flags = np.zeros(n, dtype=np.int64)
+    flags[~missing] = buf[s + 3]
+    if np.any(flags & 0b00100000):
         raise Unsupported(f"{table}: extended geometry blob")
-    size = _ENVELOPE_BYTES.get((flags >> 1) & 0b111)
-    if size is None or len(blob) < 8 + size + 5:
+    size = _ENVELOPE_SIZES[(flags >> 1) & 0b111]
+    if np.any(~missing & ((size < 0) | (lengths < 8 + size + 5))):
         raise Unsupported(f"{table}: a geometry blob of an unknown kind")
-    if flags & 0b00010000:  # empty
-        return None
-    wkb = blob[8 + size :]
-    code = struct.unpack_from("<I" if wkb[0] == 1 else ">I", wkb, 1)[0]
-    if code not in _STRAIGHT_CODES:
-        raise Unsupported(f"{table}: WKB type {code}")
-    return wkb
+    keep = ~missing & ((flags & 0b00010000) == 0)  # not empty
+    at = start + 8 + size  # where the WKB starts
+    w = at[keep]
+    b1, b2, b3, b4 = (buf[w + k].astype(np.int64) for k in range(1, 5))
+    code = np.where(buf[w] == 1, b1 | b2 << 8 | b3 << 16 | b4 << 24, b4 | b3 << 8 | b2 << 16 | b1 << 24)
+    bad = ~np.isin(code, np.array(sorted(_STRAIGHT_CODES), dtype=np.int64))
+    if bad.any():
+        raise Unsupported(f"{table}: WKB type {int(code[bad][0])}")
+    out: List[Optional[bytes]] = [None] * n
+    ends = (start + lengths).tolist()
+    for i, lo in zip(np.nonzero(keep)[0].tolist(), w.tolist()):
+        out[i] = joined[lo : ends[i]]
+    return out
 
 
 def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple], Optional[List[Any]]]:
@@ -248,6 +273,6 @@ def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple
     if "geom" not in names:
         return names[1:], [r[1:] for r in rows], None
     gi = names.index("geom")
-    geoms = [None if r[gi] is None else shapely.from_wkb(_wkb_of(r[gi], name)) for r in rows]
+    geoms = [None if w is None else shapely.from_wkb(w) for w in _wkbs_of([r[gi] for r in rows], name)]
     keep = [i for i, n in enumerate(names) if n not in ("fid", "geom")]
     return [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows], geoms

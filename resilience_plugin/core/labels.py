@@ -207,21 +207,36 @@ class LabelMatcher:
     def classify(self, values: Sequence) -> Classified:
         """The code of each value (None: unmapped), with what mapped to what and what did not."""
         out = Classified([])
-        seen = {}  # a layer repeats few labels many times: each distinct one is matched once
-        for v in values:
-            label = "" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v).strip()
-            found = seen.get(label)
-            if found is None:
-                m = self.match(label)
-                found = seen[label] = (m, self.is_class_unknown(label, m))
-            m, unknown = found
-            out.codes.append(m.code)
-            out.class_unknown.append(unknown)
-            if m.code is None:
-                out.unmapped[label] += 1
-            else:
-                out.mapping[(label, m.code, m.rule)] += 1
+        seen = {}  # label -> (match, class unknown): a layer repeats few labels many times; each is matched once
+        try:  # each distinct value (by type too: 1 and 1.0 read differently) once, counted in C
+            distinct = Counter(zip(map(type, values), values))
+        except TypeError:  # an unhashable value (a QVariant)
+            distinct = None
+        if distinct is None:
+            for v in values:
+                m, unknown = self._found(v, seen, out, 1)
+                out.codes.append(m.code)
+                out.class_unknown.append(unknown)
+            return out
+        per_value = {key: self._found(key[1], seen, out, n) for key, n in distinct.items()}
+        found = [per_value[key] for key in zip(map(type, values), values)]
+        out.codes = [m.code for m, _u in found]
+        out.class_unknown = [u for _m, u in found]
         return out
+
+    def _found(self, v, seen: dict, out: Classified, n: int):
+        """(match, class unknown) of one value, counted ``n`` times in ``out``'s mapping or unmapped labels."""
+        label = "" if v is None or (hasattr(v, "isNull") and v.isNull()) else str(v).strip()
+        found = seen.get(label)
+        if found is None:
+            m = self.match(label)
+            found = seen[label] = (m, self.is_class_unknown(label, m))
+        m = found[0]
+        if m.code is None:
+            out.unmapped[label] += n
+        else:
+            out.mapping[(label, m.code, m.rule)] += n
+        return found
 
 
 def mapping_hint(unmapped: Counter, most: int = 8) -> str:

@@ -165,15 +165,18 @@ def read_source(
     if plain is not None:  # read in bulk, as QGIS would have read it (issue 17)
         features = ()
         iterated = len(plain.fids)
-        for fid, attrs, wkb in zip(plain.fids, plain.rows, plain.wkb):
-            if wkb is None:
-                out.null += 1
-                out.null_ids.append(fid)
-                if not keep_null:
-                    continue
-            out.fids.append(fid)
-            out.attributes.append(list(attrs))
-            geoms.append(wkb)
+        nulls = [i for i, wkb in enumerate(plain.wkb) if wkb is None]
+        out.null += len(nulls)
+        out.null_ids.extend(plain.fids[i] for i in nulls)
+        if keep_null or not nulls:
+            out.fids.extend(plain.fids)
+            out.attributes.extend(map(list, plain.rows))
+            geoms.extend(plain.wkb)
+        else:
+            kept = [i for i, wkb in enumerate(plain.wkb) if wkb is not None]
+            out.fids.extend(plain.fids[i] for i in kept)
+            out.attributes.extend(list(plain.rows[i]) for i in kept)
+            geoms.extend(plain.wkb[i] for i in kept)
         if feedback.isCanceled():
             raise Cancelled()
     add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
@@ -267,6 +270,7 @@ def read_plain_geopackage(source, fields, reported: int):
     a Processing source carries its layer as ``plain_layer``), holds something the bulk reader does not read, or
     the count differs from the layer's."""
     import sqlite3
+    from operator import itemgetter
 
     from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
@@ -292,7 +296,12 @@ def read_plain_geopackage(source, fields, reported: int):
         return None
     if fields is not None:  # in the order asked, NULL for a field the layer does not have (as the loop reads them)
         at = [read.names.index(names[j]) if j >= 0 else None for j in indices]
-        read.rows = [tuple(None if k is None else row[k] for k in at) for row in read.rows]
+        if None in at:
+            read.rows = [tuple(None if k is None else row[k] for k in at) for row in read.rows]
+        elif len(at) == 1:
+            read.rows = [(row[at[0]],) for row in read.rows]
+        elif at != list(range(len(read.names))):
+            read.rows = list(map(itemgetter(*at), read.rows))
         read.names = list(fields)
     return read
 
