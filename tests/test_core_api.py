@@ -506,3 +506,36 @@ def test_the_dossier_by_hand_and_what_the_algorithm_writes(resilience_processing
         got = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in (f[name] for f in out)]
         assert got == values, name
     assert report.read_text(encoding="utf-8").count("<section>") == len(feats)
+
+
+def test_corridor_summary_and_grade_factors_against_the_loop():
+    """Each corridor's highest stretch severity (first of equals; NaN only where every stretch is NaN) and the grade
+    factors, computed for all at once, against the per-row loop they replaced, on random cases with ties."""
+    from types import SimpleNamespace
+
+    from resilience_plugin.core.faults import CONTACT_CROSS, _grade_key, corridor_summary, grade_factor
+
+    profile = load_profile()
+    rng = np.random.RandomState(7)
+    for _case in range(30):
+        n, m = 12, int(rng.randint(0, 40))
+        line = rng.randint(0, n, m)
+        score = rng.choice([10.0, 20.0, 35.5, 80.0, np.nan], m)
+        level = np.array([f"L{i}" for i in range(m)], dtype=object)
+        none = np.zeros(0, dtype=np.int64)
+        crossings = SimpleNamespace(contact=np.full(0, CONTACT_CROSS), corridor=none, angle=np.zeros(0))
+        got = corridor_summary(
+            n, crossings, SimpleNamespace(union_length=np.zeros(n)), SimpleNamespace(line=line), SimpleNamespace(score=score, level=level)
+        )
+        want_score, want_level = np.full(n, np.nan), np.full(n, None, dtype=object)
+        for c, sc, lv in zip(line, score, level):
+            if np.isnan(want_score[c]) or sc > want_score[c]:
+                want_score[c], want_level[c] = sc, lv
+        np.testing.assert_array_equal(got.score, want_score)
+        finite = ~np.isnan(want_score)
+        assert list(got.level[finite]) == list(want_level[finite])
+        assert all((got.level[i] is None) == (want_level[i] is None) for i in range(n))
+    grades = [1, "1", 1.0, "一级", "二级道路", None, "x", 2.5, "3", True, " 2 ", "1", 1]
+    factors = profile.value("corridors.severity_grade_factor")
+    want = [factors.get(_grade_key(g), factors["unknown"]) if _grade_key(g) is not None else factors["unknown"] for g in grades]
+    np.testing.assert_array_equal(grade_factor(grades, profile), want)

@@ -465,9 +465,13 @@ def corridor_summary(n: int, crossings: Crossings, exposure: Exposure, stretches
     min_angle[np.isinf(min_angle)] = np.nan
     score = np.full(n, np.nan)
     level = np.full(n, None, dtype=object)
-    for c, sc, lv in zip(stretches.line.tolist(), severity_.score.tolist(), severity_.level):
-        if np.isnan(score[c]) or sc > score[c]:
-            score[c], level[c] = sc, lv
+    line, sc = np.asarray(stretches.line, dtype=np.int64), np.asarray(severity_.score, dtype=float)
+    if len(line):
+        # each corridor's highest-scoring stretch, the first of equals; lexsort puts NaN scores last
+        order = np.lexsort((np.arange(len(line)), -sc, line))
+        first = order[np.r_[True, line[order][1:] != line[order][:-1]]]
+        score[line[first]] = sc[first]
+        level[line[first]] = np.asarray(severity_.level, dtype=object)[first]
     return CorridorSummary(n_cross, n_along, exposure.union_length.copy(), min_angle, score, level)
 
 
@@ -483,11 +487,18 @@ class Severity:
 def grade_factor(grades: Sequence, profile: PlanProfile) -> np.ndarray:
     """The profile's factor for each corridor grade (1/2/3); unknown grades get the 'unknown' factor."""
     factors = profile.value("corridors.severity_grade_factor")
-    out = np.empty(len(grades))
-    for i, g in enumerate(grades):
+    cache = {}  # a layer writes few grades: each distinct value (by type: 1 and "1" read alike, 1.0 too) once
+
+    def factor(g):
         key = _grade_key(g)
-        out[i] = factors.get(key, factors["unknown"]) if key is not None else factors["unknown"]
-    return out
+        return factors.get(key, factors["unknown"]) if key is not None else factors["unknown"]
+
+    try:
+        return np.array(
+            [cache[k] if k in cache else cache.setdefault(k, factor(k[1])) for k in zip(map(type, grades), grades)], dtype=float
+        )
+    except TypeError:  # an unhashable value
+        return np.array([factor(g) for g in grades], dtype=float)
 
 
 def _grade_key(g) -> Optional[str]:

@@ -410,7 +410,7 @@ def table_rows(table: dict, leading=None) -> list:
     columns = list(table.values())
     if leading is None:
         return [list(row) for row in zip(*columns)]
-    return [list(attrs) + [column[i] for column in columns] for i, attrs in enumerate(leading)]
+    return [[*attrs, *row] for attrs, row in zip(leading, zip(*columns))] if columns else [list(a) for a in leading]
 
 
 def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0, 0.0), batch_size: int = 1000) -> bool:
