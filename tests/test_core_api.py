@@ -539,3 +539,20 @@ def test_corridor_summary_and_grade_factors_against_the_loop():
     factors = profile.value("corridors.severity_grade_factor")
     want = [factors.get(_grade_key(g), factors["unknown"]) if _grade_key(g) is not None else factors["unknown"] for g in grades]
     np.testing.assert_array_equal(grade_factor(grades, profile), want)
+
+
+def test_node_ids_by_one_integer_key_equal_numpys_unique_rows():
+    """end_nodes numbers the nodes by one sort of a combined key where the coordinate ranges allow it, else by
+    numpy's unique rows: the same numbers either way (small, negative, and ranges too wide to combine)."""
+    from resilience_plugin.core.network import _row_ids
+
+    rng = np.random.RandomState(3)
+    for keys in (
+        rng.randint(-5, 5, (200, 2)),
+        rng.randint(0, 3, (7, 2)) * 10**9 + 4_400_000_000,
+        np.array([[-(2**40), 2**40], [2**40, -(2**40)], [0, 0], [2**40, -(2**40)]], dtype=np.int64),
+        np.zeros((0, 2), dtype=np.int64),
+    ):
+        keys = keys.astype(np.int64)
+        want = np.unique(keys, axis=0, return_inverse=True)[1].ravel() if len(keys) else np.zeros(0, dtype=np.int64)
+        np.testing.assert_array_equal(_row_ids(keys), want)
