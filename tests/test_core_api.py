@@ -556,3 +556,28 @@ def test_node_ids_by_one_integer_key_equal_numpys_unique_rows():
         keys = keys.astype(np.int64)
         want = np.unique(keys, axis=0, return_inverse=True)[1].ravel() if len(keys) else np.zeros(0, dtype=np.int64)
         np.testing.assert_array_equal(_row_ids(keys), want)
+
+
+def test_point_circles_are_geos_point_buffers():
+    """Straight-line circles of points are built with numpy; they are GEOS's own point buffers, vertex for vertex
+    (GEOS 3.12 and later; older GEOS accumulates the angle, to within a nanometre), and other geometries still go
+    to GEOS, None and empty ones staying None."""
+    from resilience_plugin.core.lifecircles import euclidean_circles
+
+    rng = np.random.RandomState(5)
+    points = shapely.points(rng.uniform(4e5, 5e5, 500), rng.uniform(4.3e6, 4.4e6, 500))
+    for quad_segs, distance in ((16, 1000.0), (4, 1500.0), (1, 0.5)):
+        got = euclidean_circles(points, distance, quad_segs)
+        want = shapely.buffer(points, distance, quad_segs=quad_segs)
+        if shapely.geos_version >= (3, 12, 0):
+            assert shapely.equals_exact(got, want, tolerance=0).all()
+        else:
+            assert (shapely.get_num_coordinates(got) == shapely.get_num_coordinates(want)).all()
+            assert max(shapely.hausdorff_distance(got, want)) < 1e-6
+    square = shapely.box(0, 0, 10, 10)
+    mixed = np.array([None, shapely.Point(), square, shapely.MultiPoint([(0, 0), (5, 0)]), shapely.Point(3, 4)], dtype=object)
+    got = euclidean_circles(mixed, 2.0)
+    assert got[0] is None and got[1] is None
+    assert shapely.equals_exact(got[2], square.buffer(2.0, quad_segs=16), tolerance=0)
+    assert shapely.equals_exact(got[3], mixed[3].buffer(2.0, quad_segs=16), tolerance=0)
+    assert shapely.get_num_coordinates(got[4]) == 65 and abs(shapely.area(got[4]) - shapely.Point(3, 4).buffer(2.0).area) < 1e-9

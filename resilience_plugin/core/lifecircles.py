@@ -61,12 +61,34 @@ class Vocabulary:
 
 
 def euclidean_circles(geoms: Sequence, distance: float, quad_segs: int = 16) -> np.ndarray:
-    """Straight-line circles (buffers) of the community geometries; None stays None."""
+    """Straight-line circles (buffers) of the community geometries; None stays None. Points' circles are built
+    with numpy, vertex for vertex as GEOS 3.12+ buffers a point (first vertex due east, clockwise, 4 × ``quad_segs``
+    segments), several times faster and the same with every GEOS; other geometries are buffered by GEOS."""
     geoms = np.asarray(geoms, dtype=object)
     out = np.full(len(geoms), None, dtype=object)
     ok = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
-    out[ok] = shapely.buffer(geoms[ok], distance, quad_segs=quad_segs)
+    point = ok & (shapely.get_type_id(geoms) == 0)
+    if point.any() and distance > 0:
+        out[point] = point_circles(shapely.get_coordinates(geoms[point]), distance, quad_segs)
+    else:
+        point[:] = False
+    rest = ok & ~point
+    out[rest] = shapely.buffer(geoms[rest], distance, quad_segs=quad_segs)
     return out
+
+
+def point_circles(xy: np.ndarray, radius: float, quad_segs: int = 16) -> np.ndarray:
+    """Circle polygons around points (n x 2), as GEOS's point buffer: the vertex at angle −i·(2π / 4·quad_segs)
+    is centre + radius·(cos, sin) of it, the first exactly centre + (radius, 0), the ring closed."""
+    n_seg = 4 * quad_segs
+    angle = -(np.arange(n_seg) * ((2.0 * np.pi) / n_seg))
+    ring = np.empty((len(xy), n_seg + 1, 2))
+    ring[:, :n_seg, 0] = xy[:, :1] + radius * np.cos(angle)
+    ring[:, :n_seg, 1] = xy[:, 1:2] + radius * np.sin(angle)
+    ring[:, 0, 0] = xy[:, 0] + radius
+    ring[:, 0, 1] = xy[:, 1]
+    ring[:, n_seg] = ring[:, 0]
+    return shapely.polygons(ring)
 
 
 def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.ndarray, np.ndarray]:
