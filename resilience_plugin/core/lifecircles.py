@@ -227,8 +227,8 @@ class LifeCircles:
         zh = self.vocabulary.labels_zh
         areas = self.area_km2
 
-        def rounded(values, digits):
-            return [None if np.isnan(v) else round(float(v), digits) for v in values]
+        def rounded(values, digits):  # Python's rounding, as before; NaN is None
+            return [None if v != v else round(v, digits) for v in np.asarray(values, dtype=float).tolist()]
 
         table = {
             "lc_method": [self.method] * n,
@@ -236,17 +236,17 @@ class LifeCircles:
             "lc_status": [str(s) for s in self.status],
             "lc_snap_m": rounded(self.snap_distance, 2),
             "lc_area_km2": rounded(areas, 4),
-            "lc_pop": [float(p) for p in self.population],
+            "lc_pop": np.asarray(self.population, dtype=float).tolist(),
         }
         for j, code in enumerate(self.vocabulary.codes):
-            table[f"n_{code}"] = [int(c) for c in self.counts[:, j]]
-        table["shelter_m2"] = [float(s) for s in self.shelter_area]
+            table[f"n_{code}"] = self.counts[:, j].astype(np.int64).tolist()
+        table["shelter_m2"] = np.asarray(self.shelter_area, dtype=float).tolist()
         table["shelter_pp"] = rounded(r.shelter_per_person, 3)
         table["shelter_tgt"] = [float(self.shelter_target)] * n
-        table["shelter_ok"] = [int(bool(v)) for v in r.shelter_ok]
+        table["shelter_ok"] = np.asarray(r.shelter_ok, dtype=bool).astype(np.int64).tolist()
         table["missing"] = [", ".join(m) for m in r.missing]
         table["missing_zh"] = ["、".join("或".join(zh[c] for c in item.split("|")) for item in m) for m in r.missing]
-        table["lc_pass"] = [int(bool(v)) for v in r.passed]
+        table["lc_pass"] = np.asarray(r.passed, dtype=bool).astype(np.int64).tolist()
         table["clauses"] = [CLAUSES] * n
         return table
 
