@@ -581,3 +581,20 @@ def test_point_circles_are_geos_point_buffers():
     assert shapely.equals_exact(got[2], square.buffer(2.0, quad_segs=16), tolerance=0)
     assert shapely.equals_exact(got[3], mixed[3].buffer(2.0, quad_segs=16), tolerance=0)
     assert shapely.get_num_coordinates(got[4]) == 65 and abs(shapely.area(got[4]) - shapely.Point(3, 4).buffer(2.0).area) < 1e-9
+
+
+def test_incident_edges_gathered_at_once_equal_brute_force():
+    """The edges ending at a set of nodes (the reached part of a catchment), gathered from the incidence list at
+    once, against every edge checked one by one, on a grid with a dangle, a loop and a parallel edge."""
+    from resilience_plugin.core.network import WalkingNetwork
+
+    lines = [shapely.LineString([(x, y), (x + 1, y)]) for x in range(5) for y in range(4)]
+    lines += [shapely.LineString([(x, y), (x, y + 1)]) for x in range(6) for y in range(3)]
+    lines += [shapely.LineString([(9, 9), (5, 0)]), shapely.LineString([(0, 0), (1, 1), (0, 0)])]
+    lines += [shapely.LineString([(0, 0), (0.5, 0.5), (1, 0)])]
+    walk = WalkingNetwork(np.array(lines, dtype=object))
+    rng = np.random.RandomState(11)
+    for size in (0, 1, 3, 10, walk.n_nodes):
+        nodes = rng.choice(walk.n_nodes, size, replace=False)
+        want = sorted(e for e in range(len(lines)) if walk.u[e] in nodes or walk.v[e] in nodes)
+        assert walk.incident_edges(nodes).tolist() == want

@@ -216,6 +216,7 @@ class WalkingNetwork:
         order = np.argsort(ends_of, kind="stable")
         self._inc_edges = edge_of[order]
         self._inc_ptr = np.searchsorted(ends_of[order], np.arange(self.n_nodes + 1))
+        self._inc_count = np.diff(self._inc_ptr)
         self.tree = shapely.STRtree(lines)
         self._two_point = shapely.get_num_coordinates(lines) == 2
 
@@ -361,15 +362,21 @@ class WalkingNetwork:
             progress(1.0)
         return out
 
+    def incident_edges(self, nodes: np.ndarray) -> np.ndarray:
+        """The edges that end at any of ``nodes``, sorted, each once: the nodes' slices of the incidence list,
+        gathered at once."""
+        nodes = np.asarray(nodes, dtype=np.int64)
+        if not len(nodes):
+            return np.empty(0, dtype=np.int64)
+        first, count = self._inc_ptr[nodes], self._inc_count[nodes]
+        slots = np.repeat(first - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+        return np.unique(self._inc_edges[slots])
+
     def _reached(self, dist: np.ndarray, distance: float, start, snap_distance: float) -> Catchment:
         """The reached pieces: whole edges, and the parts of edges walked from either end (or from the start
         point, on the start edges) as far as the distance left allows."""
         reached_nodes = np.nonzero(dist <= distance)[0]
-        if len(reached_nodes):
-            spans = [self._inc_edges[self._inc_ptr[n] : self._inc_ptr[n + 1]] for n in reached_nodes]
-            edges = np.unique(np.concatenate(spans))
-        else:
-            edges = np.empty(0, dtype=np.int64)
+        edges = self.incident_edges(reached_nodes)
         start_edges = np.unique(np.array([e for e, _pos in start], dtype=np.int64))
         edges = edges[~np.isin(edges, start_edges)]
         length = self.length[edges]
