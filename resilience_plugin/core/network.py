@@ -104,14 +104,19 @@ def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
         shrunk = shapely.buffer(faces[wide], -half_width, quad_segs=quad_segs)
         shrunk = shrunk[~shapely.is_empty(shrunk)]
         if len(shrunk):
-            core = shapely.difference(core, shapely.union_all(shrunk))
+            # the shrunk faces lie at least two half-widths apart (each at least one inside its own face of a
+            # coverage): they make a valid MultiPolygon as they are, without a union (most of the time it took)
+            core = shapely.difference(core, shapely.multipolygons(shapely.get_parts(shrunk)))
         parts.append(core)
     rest = np.concatenate([shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)])
     if len(rest):
         # one buffer of them all: GEOS unions the offset curves once, about twice as fast as buffering each piece
         # and unioning the buffers (the same area: the buffer of a union is the union of the buffers)
         parts.append(shapely.buffer(shapely.multilinestrings(rest), half_width, quad_segs=quad_segs))
-    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+    # two parts: a binary union, about twice as fast as union_all's cascade for the same area
+    if len(parts) == 2:
+        return shapely.union(parts[0], parts[1])
+    return parts[0] if parts else shapely.union_all(parts)
 
 
 def catchment_polygons(catchments, half_width: float, progress=None, canceled=None, workers: Optional[int] = None):
