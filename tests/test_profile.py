@@ -140,6 +140,20 @@ def test_edit_save_and_load_a_copy(tmp_path):
         load_profile().with_value("life_circle.radius_default", 900)
 
 
+def test_a_file_is_read_each_time_and_a_changed_one_loads_anew(tmp_path):
+    """load_profile keeps the profiles it has validated by their text: the same text gives the same profile, a file
+    rewritten at once with a value of the same width (same size, maybe the same time stamp) loads the new value,
+    and a file broken afterwards is refused again."""
+    path = load_profile().with_value("shelter.area_per_person_target", 3.5).save(tmp_path / "p.json")
+    first = load_profile(path)
+    assert load_profile(path) is first
+    path.write_text(path.read_text(encoding="utf-8").replace('"value": 3.5', '"value": 4.5', 1), encoding="utf-8")
+    assert load_profile(path).value("shelter.area_per_person_target") == 4.5
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(ProfileError):
+        load_profile(path)
+
+
 NUMERIC_KEYS = [k for k in SCHEMA if isinstance(load_profile().value(k), (int, float)) and not isinstance(load_profile().value(k), bool)]
 
 

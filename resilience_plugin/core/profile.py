@@ -610,8 +610,13 @@ def _cross_checks(data: Dict[str, Any], path) -> None:
         )
 
 
+_LOADED: Dict[Tuple[str, str], PlanProfile] = {}  # (path, text) -> its profile: a profile never changes once made
+
+
 def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
-    """Load and validate a profile; the built-in Beijing profile when ``path`` is None."""
+    """Load and validate a profile; the built-in Beijing profile when ``path`` is None. The file is read each time;
+    a text already validated gives the same (immutable) profile again, without parsing and validating it anew
+    (every algorithm loads the profile when QGIS builds it, and again when it runs)."""
     path = Path(path) if path else default_profile_path()
     try:
         text = path.read_text(encoding="utf-8")
@@ -619,6 +624,9 @@ def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
         raise ProfileError("(file)", Message(QT_TRANSLATE_NOOP("Core", "file not found")), path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError("(file)", Message(QT_TRANSLATE_NOOP("Core", "cannot be read: {0}"), exc), path) from None
+    known = _LOADED.get((str(path), text))
+    if known is not None:
+        return known
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -627,7 +635,11 @@ def load_profile(path: Optional[Union[str, Path]] = None) -> PlanProfile:
             Message(QT_TRANSLATE_NOOP("Core", "is not valid JSON (line {0}, column {1}: {2})"), exc.lineno, exc.colno, exc.msg),
             path,
         ) from None
-    return PlanProfile(data, path)
+    profile = PlanProfile(data, path)
+    if len(_LOADED) >= 16:
+        _LOADED.clear()
+    _LOADED[(str(path), text)] = profile
+    return profile
 
 
 def alternatives(item: str) -> List[str]:
