@@ -71,7 +71,7 @@ def noding_report(lines: np.ndarray) -> int:
 class Catchment:
     """The reached part of the network from one start point."""
 
-    pieces: List  # LineStrings: full and partly reached edges
+    pieces: np.ndarray  # LineStrings (an object array): full and partly reached edges
     snap_distance: float
     reached_length: float
 
@@ -85,9 +85,9 @@ class Catchment:
         cheap; only the remaining edges need a cascaded union. Same polygon as buffering every piece
         (tested), several times faster on street grids.
         """
-        if not self.pieces:
+        if len(self.pieces) == 0:
             return None
-        return buffer_network(np.array(self.pieces, dtype=object), half_width, quad_segs)
+        return buffer_network(np.asarray(self.pieces, dtype=object), half_width, quad_segs)
 
 
 def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
@@ -407,7 +407,7 @@ class WalkingNetwork:
             e_iv = np.concatenate([e_iv, np.array([x[0] for x in extra], dtype=np.int64)])
             lo = np.concatenate([lo, [x[1] for x in extra]])
             hi = np.concatenate([hi, [x[2] for x in extra]])
-        return Catchment(list(self._pieces(e_iv, lo, hi)), float(snap_distance), float((hi - lo).sum()))
+        return Catchment(self._pieces(e_iv, lo, hi), float(snap_distance), float((hi - lo).sum()))
 
     def _pieces(self, edges: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """The part of each edge between ``lo`` and ``hi`` metres from its start: the edge itself when that is all of
