@@ -203,13 +203,13 @@ def read_features(path: Union[str, Path], table: Optional[str] = None, fields: O
         con.close()
     if rows:
         columns = list(zip(*rows))
-        for f, values in zip(fields, columns[2:]):
+        for k, (f, values) in enumerate(zip(fields, columns[2:])):
             allowed = (int,) if f == key else _PLAIN_TYPES[types[f]]
-            if not {type(v) for v in values} <= set(allowed) | {type(None)}:
+            found = set(map(type, values))
+            if not found <= set(allowed) | {type(None)}:
                 raise Unsupported(f"{name}.{f}: values of another type than {types.get(f)}")
-            if float in allowed:
-                values = tuple(None if v is None else float(v) for v in values)
-            columns[2 + fields.index(f)] = values
+            if float in allowed and int in found:  # a whole number stored in a REAL column reads as a float
+                columns[2 + k] = tuple(None if v is None else float(v) for v in values)
         fids, blobs, data = list(columns[0]), columns[1], list(zip(*columns[2:])) if fields else [() for _ in rows]
     else:
         fids, blobs, data = [], (), []
