@@ -780,7 +780,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>沿路网搜索需要 scipy，但尚未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install scipy），或不填路网而使用直线距离生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="175"/>
+        <location filename="../resilience_plugin/core/network.py" line="200"/>
         <source>the network has no line with a length</source>
         <translation>路网中没有长度大于零的线</translation>
     </message>
@@ -1050,17 +1050,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="619"/>
+        <location filename="../resilience_plugin/core/profile.py" line="624"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="621"/>
+        <location filename="../resilience_plugin/core/profile.py" line="626"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="625"/>
+        <location filename="../resilience_plugin/core/profile.py" line="633"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1195,77 +1195,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="296"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="318"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="317"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="339"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="471"/>
+        <location filename="../resilience_plugin/core/network.py" line="502"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="343"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="365"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="354"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="376"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="380"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="402"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="160"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="182"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="672"/>
+        <location filename="../resilience_plugin/core/faults.py" line="704"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="761"/>
+        <location filename="../resilience_plugin/core/faults.py" line="793"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="765"/>
+        <location filename="../resilience_plugin/core/faults.py" line="797"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="798"/>
+        <location filename="../resilience_plugin/core/faults.py" line="830"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="804"/>
+        <location filename="../resilience_plugin/core/faults.py" line="836"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="874"/>
+        <location filename="../resilience_plugin/core/faults.py" line="913"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="958"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1002"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="961"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1005"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1580,72 +1580,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="606"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="733"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="630"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="757"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="636"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="763"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="639"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="766"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="641"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="768"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="643"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="770"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="662"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="596"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="676"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="610"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="689"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="623"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（面状单元：且内部没有道路）；它们不参与分析（{3}{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="698"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="632"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="702"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="636"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="745"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="679"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="748"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="682"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="751"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="685"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1803,7 +1803,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="313"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="363"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
@@ -1813,7 +1813,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="323"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="364"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
@@ -1823,7 +1823,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="324"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="365"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
@@ -1843,7 +1843,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="314"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="313"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
@@ -1853,7 +1853,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="353"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="399"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -1863,7 +1863,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="356"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="402"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
@@ -1873,7 +1873,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="357"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="403"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
@@ -1968,7 +1968,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="438"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="451"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
@@ -2083,257 +2083,257 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="343"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="384"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="355"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="401"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="420"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="433"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="434"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="447"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="445"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="458"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="471"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="484"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="478"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="491"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="481"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="494"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="486"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="499"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="492"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="492"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="505"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="510"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="514"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="515"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="528"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="529"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="530"/>
         <source>{0}: lost</source>
         <translation>{0}：失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="520"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="533"/>
         <source>Access (kept, longer, lost, off network)</source>
         <translation>可达性（kept 保持、longer 变远、lost 失去、off network 未接入路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="534"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="522"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="535"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="536"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="537"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="529"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="542"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="530"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="543"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="604"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="605"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="606"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="616"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="616"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="639"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="689"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="699"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="712"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="477"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="490"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
@@ -2368,7 +2368,7 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="426"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
@@ -3705,97 +3705,97 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="390"/>
+        <location filename="../resilience_plugin/processing/io.py" line="404"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="62"/>
+        <location filename="../resilience_plugin/styles.py" line="64"/>
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="62"/>
+        <location filename="../resilience_plugin/styles.py" line="64"/>
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="324"/>
+        <location filename="../resilience_plugin/processing/base.py" line="382"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="332"/>
+        <location filename="../resilience_plugin/processing/base.py" line="390"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="81"/>
+        <location filename="../resilience_plugin/styles.py" line="83"/>
         <source>High severity</source>
         <translation>高严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="82"/>
+        <location filename="../resilience_plugin/styles.py" line="84"/>
         <source>Medium severity</source>
         <translation>中严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="83"/>
+        <location filename="../resilience_plugin/styles.py" line="85"/>
         <source>Low severity</source>
         <translation>低严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="103"/>
+        <location filename="../resilience_plugin/styles.py" line="105"/>
         <source>Not exposed</source>
         <translation>未暴露</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128"/>
+        <location filename="../resilience_plugin/styles.py" line="130"/>
         <source>Inside the avoidance distance (第86条)</source>
         <translation>位于避让距离内（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128"/>
+        <location filename="../resilience_plugin/styles.py" line="130"/>
         <source>Class 甲: special study</source>
         <translation>甲类：需专门研究</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128"/>
+        <location filename="../resilience_plugin/styles.py" line="130"/>
         <source>Class unknown</source>
         <translation>类别未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="128"/>
+        <location filename="../resilience_plugin/styles.py" line="130"/>
         <source>Outside the avoidance distance</source>
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="375"/>
+        <location filename="../resilience_plugin/processing/base.py" line="433"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="574"/>
+        <location filename="../resilience_plugin/processing/base.py" line="632"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="578"/>
+        <location filename="../resilience_plugin/processing/base.py" line="636"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="718"/>
+        <location filename="../resilience_plugin/processing/base.py" line="776"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="719"/>
+        <location filename="../resilience_plugin/processing/base.py" line="777"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="720"/>
+        <location filename="../resilience_plugin/processing/base.py" line="778"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -3810,7 +3810,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="328"/>
+        <location filename="../resilience_plugin/processing/io.py" line="337"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -3870,7 +3870,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="513"/>
+        <location filename="../resilience_plugin/processing/base.py" line="571"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3910,97 +3910,97 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="457"/>
+        <location filename="../resilience_plugin/processing/io.py" line="512"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="155"/>
+        <location filename="../resilience_plugin/processing/base.py" line="183"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="297"/>
+        <location filename="../resilience_plugin/processing/base.py" line="355"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="409"/>
+        <location filename="../resilience_plugin/processing/base.py" line="467"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="218"/>
+        <location filename="../resilience_plugin/processing/base.py" line="246"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="227"/>
+        <location filename="../resilience_plugin/processing/base.py" line="255"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="217"/>
+        <location filename="../resilience_plugin/processing/io.py" line="220"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="225"/>
+        <location filename="../resilience_plugin/processing/io.py" line="228"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="178"/>
+        <location filename="../resilience_plugin/styles.py" line="180"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="182"/>
+        <location filename="../resilience_plugin/processing/base.py" line="210"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="366"/>
+        <location filename="../resilience_plugin/processing/base.py" line="424"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="369"/>
+        <location filename="../resilience_plugin/processing/base.py" line="427"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="482"/>
+        <location filename="../resilience_plugin/processing/base.py" line="540"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="485"/>
+        <location filename="../resilience_plugin/processing/base.py" line="543"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="517"/>
+        <location filename="../resilience_plugin/processing/base.py" line="575"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="525"/>
+        <location filename="../resilience_plugin/processing/base.py" line="583"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="544"/>
+        <location filename="../resilience_plugin/processing/base.py" line="602"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="640"/>
+        <location filename="../resilience_plugin/processing/base.py" line="698"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="663"/>
+        <location filename="../resilience_plugin/processing/base.py" line="721"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4015,27 +4015,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="358"/>
+        <location filename="../resilience_plugin/processing/io.py" line="372"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="359"/>
+        <location filename="../resilience_plugin/processing/io.py" line="373"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="368"/>
+        <location filename="../resilience_plugin/processing/io.py" line="382"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="665"/>
+        <location filename="../resilience_plugin/processing/base.py" line="723"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="623"/>
+        <location filename="../resilience_plugin/processing/base.py" line="681"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4055,74 +4055,79 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="208"/>
+        <location filename="../resilience_plugin/styles.py" line="210"/>
         <source>Served by a new site</source>
         <translation>由新增场地服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="209"/>
+        <location filename="../resilience_plugin/styles.py" line="211"/>
         <source>Served by an existing facility</source>
         <translation>由现有设施服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="210"/>
+        <location filename="../resilience_plugin/styles.py" line="212"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="235"/>
+        <location filename="../resilience_plugin/styles.py" line="237"/>
         <source>Loses an essential facility</source>
         <translation>失去一类必需设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="236"/>
+        <location filename="../resilience_plugin/styles.py" line="238"/>
         <source>Longer way to one</source>
         <translation>到某类设施的路变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="237"/>
+        <location filename="../resilience_plugin/styles.py" line="239"/>
         <source>Access kept</source>
         <translation>可达性保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="238"/>
+        <location filename="../resilience_plugin/styles.py" line="240"/>
         <source>Not on the network</source>
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="252"/>
+        <location filename="../resilience_plugin/styles.py" line="254"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="252"/>
+        <location filename="../resilience_plugin/styles.py" line="254"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="285"/>
+        <location filename="../resilience_plugin/styles.py" line="283"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="286"/>
+        <location filename="../resilience_plugin/styles.py" line="284"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="287"/>
+        <location filename="../resilience_plugin/styles.py" line="285"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="288"/>
+        <location filename="../resilience_plugin/styles.py" line="286"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="470"/>
+        <location filename="../resilience_plugin/processing/base.py" line="528"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="59"/>
+        <source>Could not open the output {0} to write to it.</source>
+        <translation>无法打开输出 {0} 以写入。</translation>
     </message>
 </context>
 <context>
@@ -4153,7 +4158,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>分析工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="243"/>
+        <location filename="../resilience_plugin/plugin.py" line="244"/>
         <source>Load sample city</source>
         <translation>加载示例城市</translation>
     </message>
@@ -4168,7 +4173,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/plugin.py" line="243"/>
+        <location filename="../resilience_plugin/plugin.py" line="244"/>
         <source>Loaded {0} layers of the synthetic, schematic sample city. It is not real data.</source>
         <translation>已加载合成示意示例城市的 {0} 个图层。这些不是真实数据。</translation>
     </message>

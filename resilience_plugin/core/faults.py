@@ -11,7 +11,7 @@ arrays indexed like its inputs, so that the Processing adapters only read and wr
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
@@ -43,15 +43,32 @@ def _threads() -> int:
 
 def pairwise(fn, a: np.ndarray, b: np.ndarray, chunk: int = 2000) -> np.ndarray:
     """``fn(a, b)`` for a vectorised shapely function, on all cores: shapely releases the GIL inside GEOS."""
-    n = len(a)
+    return parallel(fn, a, b, chunk=chunk)
+
+
+def parallel(fn, *arrays, chunk: int = 2000) -> np.ndarray:
+    """``fn(*arrays)`` for a vectorised shapely function of equally long arrays, in slices on all cores (shapely
+    releases the GIL inside GEOS); the same result as one call."""
+    n = len(arrays[0])
     workers = _threads()
     if workers == 1 or n < 2 * chunk:
-        return fn(a, b)
+        return fn(*arrays)
     size = max(chunk, -(-n // (workers * 4)))
     bounds = [(i, min(n, i + size)) for i in range(0, n, size)]
     with ThreadPoolExecutor(workers) as pool:
-        parts = list(pool.map(lambda ij: fn(a[ij[0] : ij[1]], b[ij[0] : ij[1]]), bounds))
+        parts = list(pool.map(lambda ij: fn(*(x[ij[0] : ij[1]] for x in arrays)), bounds))
     return np.concatenate(parts)
+
+
+def side_by_side(first, second):
+    """``(first(), second())``, the two run at once when there are several cores (shapely releases the GIL inside
+    GEOS, so two independent overlays of one analysis overlap); an exception of either is raised."""
+    if _threads() == 1:
+        return first(), second()
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(first)
+        other = second()
+        return pending.result(), other
 
 
 def _present(geoms: np.ndarray) -> np.ndarray:
@@ -248,15 +265,17 @@ def exposed_parts(lines: Sequence, zones: Sequence, group: Optional[np.ndarray] 
     if not len(l_ok) or not len(z_ok):
         return empty_rows
     tree = shapely.STRtree(lines[l_ok])
-    zj, li = tree.query(zones[z_ok], predicate="intersects")  # each zone prepared once, lines are small
+    # each zone prepared once, lines are small; lines wholly inside a zone are taken as they are
+    (zj, li), (zk, lk) = side_by_side(
+        lambda: tree.query(zones[z_ok], predicate="intersects"), lambda: tree.query(zones[z_ok], predicate="contains")
+    )
     if not len(li):
         return empty_rows
     li, zj = l_ok[li], z_ok[zj]
     inside = np.zeros(len(li), dtype=bool)
-    zk, lk = tree.query(zones[z_ok], predicate="contains")
     if len(lk):
-        full = set(zip(l_ok[lk].tolist(), z_ok[zk].tolist()))
-        inside = np.array([(a, b) in full for a, b in zip(li.tolist(), zj.tolist())], dtype=bool)
+        width = np.int64(len(zones))  # a (line, zone) pair as one integer
+        inside = np.isin(li.astype(np.int64) * width + zj, l_ok[lk].astype(np.int64) * width + z_ok[zk])
     pieces = np.empty(len(li), dtype=object)
     pieces[inside] = lines[li[inside]]
     pieces[~inside] = pairwise(shapely.intersection, lines[li[~inside]], zones[zj[~inside]])
@@ -303,26 +322,28 @@ def _union_length(lines: np.ndarray, li: np.ndarray, zj: np.ndarray, pieces: np.
     simple = np.zeros(n, dtype=bool)
     cand = np.nonzero(many)[0]
     one = shapely.get_num_geometries(lines[cand]) == 1
-    single = shapely.get_geometry(lines[cand], 0)  # the line itself, or the only part of a multi-line
-    simple[cand] = one & shapely.is_simple(single) & ~shapely.is_closed(single)  # a ring's distance wraps at its start
+    single = np.empty(n, dtype=object)
+    single[cand] = shapely.get_geometry(lines[cand], 0)  # the line itself, or the only part of a multi-line
+    simple[cand] = one & shapely.is_simple(single[cand]) & ~shapely.is_closed(single[cand])  # a ring's distance wraps at its start
     fast = rows[simple[li[rows]]]
     if len(fast):
         parts, which = shapely.get_parts(pieces[fast], return_index=True)
         owner = li[fast][which]
-        line_of = shapely.get_geometry(lines[owner], 0)
+        line_of = single[owner]
         first, last = _end_coordinates(parts)
-        a = shapely.line_locate_point(line_of, shapely.points(first))
-        b = shapely.line_locate_point(line_of, shapely.points(last))
+        a = parallel(lambda g, xy: shapely.line_locate_point(g, shapely.points(xy)), line_of, first)
+        b = parallel(lambda g, xy: shapely.line_locate_point(g, shapely.points(xy)), line_of, last)
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         order = np.lexsort((lo, owner))
         owner, lo, hi = owner[order], lo[order], hi[order]
         covered = np.zeros(len(lo))
         start = np.r_[True, owner[1:] != owner[:-1]]
         # sweep: within one line, the part of each interval beyond the furthest end seen so far
-        reach = hi.copy()
-        for i in range(1, len(lo)):  # intervals per line are few; a plain sweep keeps the arithmetic exact
-            if not start[i]:
-                reach[i] = max(reach[i], reach[i - 1])
+        reach, starts = hi.tolist(), start.tolist()
+        for i in range(1, len(reach)):  # intervals per line are few; a plain sweep keeps the arithmetic exact
+            if not starts[i] and reach[i - 1] > reach[i]:
+                reach[i] = reach[i - 1]
+        reach = np.asarray(reach, dtype=float)
         previous = np.r_[-np.inf, reach[:-1]]
         previous[start] = -np.inf
         covered = np.maximum(0.0, hi - np.maximum(lo, previous))
@@ -436,12 +457,12 @@ def split_stretches(exposure: Exposure, crossings: Crossings, faults: Sequence) 
 def _approach_angle(pieces: np.ndarray, faults: np.ndarray) -> np.ndarray:
     """Angle between each stretch (end to end) and the fault's direction nearest to its middle."""
     start, end = _end_coordinates(pieces)
-    mid = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
-    s = shapely.line_locate_point(faults, mid)
+    mid = pairwise(lambda g, _same: shapely.line_interpolate_point(g, 0.5, normalized=True), pieces, pieces)
+    s = pairwise(shapely.line_locate_point, faults, mid)
     length = shapely.length(faults)
     step = np.minimum(1.0, length / 2)
-    a = shapely.get_coordinates(shapely.line_interpolate_point(faults, np.maximum(0.0, s - step)))
-    b = shapely.get_coordinates(shapely.line_interpolate_point(faults, np.minimum(length, s + step)))
+    a = shapely.get_coordinates(pairwise(shapely.line_interpolate_point, faults, np.maximum(0.0, s - step)))
+    b = shapely.get_coordinates(pairwise(shapely.line_interpolate_point, faults, np.minimum(length, s + step)))
     return acute_angle(end[:, 0] - start[:, 0], end[:, 1] - start[:, 1], b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
 
 
@@ -834,8 +855,15 @@ class FaultRegister:
     crossing_points: np.ndarray
     sections: Dict[str, list]
     section_geometries: np.ndarray
-    summary: Dict[str, list]
+    _summary: Any  # the summary table, or the function that makes it on first use
     notes: list
+
+    @property
+    def summary(self) -> Dict[str, list]:
+        """The per-corridor table, made on first use (only the optional summary output needs it)."""
+        if callable(self._summary):
+            self._summary = self._summary()
+        return self._summary
 
 
 def fault_register(
@@ -885,14 +913,16 @@ def fault_register(
             said = QT_TRANSLATE_NOOP("Core", "{0}: {1} fault(s) without their own avoidance distance use {2:g} m.")
             notes.append(Note("info", Message(said, faults_name, int((own <= 0).sum()), avoidance_distance)))
 
-    crossings = interruptible(lambda: find_crossings(c_geoms, f_geoms), canceled)
-    check(canceled)
-    report(0.3)
-    zones = avoidance_zones(f_geoms, distance)
-    exposure = interruptible(lambda: exposed_parts(c_geoms, zones), canceled)
+    # the crossings and the exposed parts are independent overlays: run side by side
+    crossings, exposure = interruptible(
+        lambda: side_by_side(lambda: find_crossings(c_geoms, f_geoms), lambda: exposed_parts(c_geoms, avoidance_zones(f_geoms, distance))),
+        canceled,
+    )
     check(canceled)
     report(0.7)
+    check(canceled)
     stretches = split_stretches(exposure, crossings, f_geoms)
+    check(canceled)
     local = np.where(stretches.of_crossing >= 0, stretches.length[np.maximum(stretches.of_crossing, 0)] if len(stretches) else 0.0, 0.0)
     cross_sev = severity([c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
     stretch_sev = severity([c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile)
@@ -913,7 +943,7 @@ def fault_register(
     crossing_table.update(
         {
             "contact": crossings.contact.tolist(),
-            "contact_zh": [CONTACT_ZH[k] for k in crossings.contact],
+            "contact_zh": [CONTACT_ZH[k] for k in crossings.contact.tolist()],
             "angle_deg": np.round(crossings.angle, 2).tolist(),
             "chain_m": np.round(crossings.chainage, 3).tolist(),
             "along_m": np.round(crossings.along_length, 3).tolist(),
@@ -937,33 +967,36 @@ def fault_register(
             "avoid_m": distance[stretches.zone].tolist(),
             "exposed_m": np.round(stretches.length, 3).tolist(),
             "corr_len_m": np.round(c_length[stretches.line], 3).tolist(),
-            "share": [None if np.isnan(v) else v for v in np.round(share, 4).tolist()],
+            "share": [None if v != v else v for v in np.round(share, 4).tolist()],
             "crossings": stretches.crossings.tolist(),
             "angle_deg": np.round(stretches.angle, 2).tolist(),
             "situation": stretches.situation.tolist(),
-            "situat_zh": [SITUATION_ZH[v] for v in stretches.situation],
+            "situat_zh": [SITUATION_ZH[v] for v in stretches.situation.tolist()],
             "severity": np.round(stretch_sev.score, 1).tolist(),
             "sev_level": stretch_sev.level.tolist(),
-            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level],
+            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level.tolist()],
             "measure": [cross_measure if c else along_measure for c in crosses],
             "clauses": [CROSSING_CLAUSES if c else ALONG_CLAUSES for c in crosses],
         }
     )
 
     per = corridor_summary(n_c, crossings, exposure, stretches, stretch_sev)
-    exposed = [per.exposed[c] > 0 or per.crossings[c] > 0 for c in range(n_c)]
-    summary = {
-        "fx_cross": [int(v) for v in per.crossings],
-        "fx_along": [int(v) for v in per.along],
-        "fx_exp_m": [round(float(v), 3) for v in per.exposed],
-        "fx_share": [round(float(per.exposed[c] / c_length[c]), 4) if c_length[c] > 0 else None for c in range(n_c)],
-        "fx_angle": [None if np.isnan(v) else round(float(v), 2) for v in per.min_angle],
-        "severity": [None if np.isnan(v) else round(float(v), 1) for v in per.score],
-        "sev_level": list(per.level),
-        "sev_zh": [SEVERITY_CLASSES_ZH.get(level, "无") if level else "无" for level in per.level],
-        "measure": [(cross_measure if per.crossings[c] else along_measure) if exposed[c] else None for c in range(n_c)],
-        "clauses": [(CROSSING_CLAUSES if per.crossings[c] else ALONG_CLAUSES) if exposed[c] else None for c in range(n_c)],
-    }
+
+    def summary() -> Dict[str, list]:  # per corridor, from plain lists (Python's own rounding)
+        n_cross, exp_m, lengths = per.crossings.tolist(), per.exposed.tolist(), c_length.tolist()
+        exposed = ((per.exposed > 0) | (per.crossings > 0)).tolist()
+        return {
+            "fx_cross": n_cross,
+            "fx_along": per.along.tolist(),
+            "fx_exp_m": [round(v, 3) for v in exp_m],
+            "fx_share": [round(e / c, 4) if c > 0 else None for e, c in zip(exp_m, lengths)],
+            "fx_angle": [None if v != v else round(v, 2) for v in per.min_angle.tolist()],
+            "severity": [None if v != v else round(v, 1) for v in per.score.tolist()],
+            "sev_level": per.level.tolist(),
+            "sev_zh": [SEVERITY_CLASSES_ZH.get(level, "无") if level else "无" for level in per.level.tolist()],
+            "measure": [(cross_measure if k else along_measure) if e else None for k, e in zip(n_cross, exposed)],
+            "clauses": [(CROSSING_CLAUSES if k else ALONG_CLAUSES) if e else None for k, e in zip(n_cross, exposed)],
+        }
 
     levels = {lvl: int((cross_sev.level == lvl).sum()) for lvl in SEVERITY_CLASSES}
     said = QT_TRANSLATE_NOOP("Core", "{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.")

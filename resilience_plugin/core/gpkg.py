@@ -1,8 +1,12 @@
-"""A small GeoPackage (OGC 12-128r18) writer on the standard library and shapely.
+"""GeoPackage (OGC 12-128r18) reading and writing on the standard library, numpy and shapely.
 
-Core uses it to write the sample city and, later, results without QGIS. It writes
-feature and attribute tables with their SRS. It writes no spatial index: QGIS and GDAL
-read such files fully, and edits made in QGIS then need no index triggers.
+- :func:`write_geopackage` writes a new file of feature and attribute tables with their SRS (the sample city, results
+  without QGIS). It writes no spatial index: QGIS and GDAL read such files fully, and edits made in QGIS then need no
+  index triggers.
+- :func:`read_features` reads a plain feature table in bulk, exactly as GDAL gives it.
+- :func:`fill_feature_table` fills a feature table that GDAL created empty (an algorithm's GeoPackage output, which
+  QGIS's sink creates) in bulk, with what GDAL would write: rows, geometry blobs, extent, feature count and the
+  R*Tree spatial index (packed in one pass), keeping GDAL's triggers.
 """
 
 import sqlite3
@@ -276,3 +280,302 @@ def read_table(path: Union[str, Path], name: str) -> Tuple[List[str], List[tuple
     geoms = [None if w is None else shapely.from_wkb(w) for w in _wkbs_of([r[gi] for r in rows], name)]
     keep = [i for i, n in enumerate(names) if n not in ("fid", "geom")]
     return [names[i] for i in keep], [tuple(r[i] for i in keep) for r in rows], geoms
+
+
+# --------------------------------------------------------------------------- filling a table GDAL created
+
+# what each declared column type accepts, as GDAL would store it unchanged: anything else is Unsupported
+_INT_RANGES = {
+    "TINYINT": (-(2**7), 2**7 - 1),
+    "SMALLINT": (-(2**15), 2**15 - 1),
+    "MEDIUMINT": (-(2**31), 2**31 - 1),  # GDAL's 32-bit integer field
+    "INT": (-(2**31), 2**31 - 1),
+    "INTEGER": (-(2**63), 2**63 - 1),
+}
+_GEOS_TYPES = {"POINT": 0, "LINESTRING": 1, "POLYGON": 3, "MULTIPOINT": 4, "MULTILINESTRING": 5, "MULTIPOLYGON": 6}
+
+
+def gpkg_blobs(geoms: Sequence, srs_id: int) -> List[Optional[bytes]]:
+    """Standard GeoPackage geometry blobs of 2-D ``geoms`` as GDAL writes them (little endian; an envelope
+    [minx, maxx, miny, maxy] except for points), built for all geometries at once; None for no or an empty geometry."""
+    geoms = np.asarray(geoms, dtype=object)
+    out: List[Optional[bytes]] = [None] * len(geoms)
+    present = np.nonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))[0] if len(geoms) else np.empty(0, np.int64)
+    if not len(present):
+        return out
+    g = geoms[present]
+    wkbs = shapely.to_wkb(g, byte_order=1, flavor="iso", output_dimension=2, include_srid=False)
+    point = shapely.get_type_id(g) == 0
+    head = np.zeros(len(g), dtype=[("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"), ("env", "<f8", (4,))])
+    head["magic"], head["srs"] = b"GP", srs_id
+    head["flags"] = np.where(point, 0b00000001, 0b00000011)  # little endian; envelope kind 1 unless a point
+    head["env"] = shapely.bounds(g)[:, [0, 2, 1, 3]]
+    raw = head.tobytes()
+    size = head.dtype.itemsize
+    cut = np.where(point, 8, size).tolist()
+    for k, (i, w) in enumerate(zip(present.tolist(), wkbs.tolist())):
+        at = k * size
+        out[i] = raw[at : at + cut[k]] + w
+    return out
+
+
+def _float32_out(v: np.ndarray, up: bool) -> np.ndarray:
+    """``v`` as float32 rounded outwards (down for a minimum, up for a maximum) as SQLite's R*Tree stores a box it is
+    given: where the nearest float32 lies on the wrong side, the value scaled by 1 -/+ 2**-23 (its rtreeValueDown and
+    rtreeValueUp), so that the boxes are the same as inserting them one by one."""
+    f = v.astype(np.float32)
+    wrong = f.astype(np.float64) < v if up else f.astype(np.float64) > v
+    away, towards = 1.0 + 1.0 / 8388608.0, 1.0 - 1.0 / 8388608.0
+    shrink = (v < 0) == up  # a minimum of a positive value, a maximum of a negative one: scaled towards zero
+    scaled = v * np.where(shrink, towards, away)
+    f[wrong] = scaled[wrong].astype(np.float32)
+    return f
+
+
+def _str_order(boxes: np.ndarray, per_node: int) -> np.ndarray:
+    """Sort-Tile-Recursive order of ``boxes`` (n x 4: minx, maxx, miny, maxy): vertical slices by centre x, each by
+    centre y, so that consecutive runs of ``per_node`` boxes lie close together."""
+    n = len(boxes)
+    nodes = -(-n // per_node)
+    slices = max(1, int(np.ceil(np.sqrt(nodes))))
+    cx, cy = boxes[:, 0] + boxes[:, 1], boxes[:, 2] + boxes[:, 3]
+    by_x = np.argsort(cx, kind="stable")
+    slice_of = np.empty(n, dtype=np.int64)
+    slice_of[by_x] = np.arange(n) * slices // n
+    return np.lexsort((cy, slice_of))
+
+
+def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
+    """Load the empty 2-D R*Tree ``rtree`` (SQLite's rtree module, as the GeoPackage extension declares it) with
+    ``ids`` and their ``bounds`` (minx, miny, maxx, maxy) in one pass, packed Sort-Tile-Recursive, by writing its
+    node, rowid and parent tables as the module itself does: each node a blob of the table's node size (a 4-byte
+    header: the tree depth in the root, the number of cells; cells of a big-endian 64-bit id and four float32
+    coordinates rounded outwards), node 1 the root. False, with nothing written, where the table is not such an
+    empty R*Tree or SQLite refuses writes to its tables (defensive mode): the caller then inserts row by row."""
+    shadow = [f"{rtree}_node", f"{rtree}_rowid", f"{rtree}_parent"]
+    found = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)", shadow).fetchone()[0]
+    if found != 3:
+        return False
+    columns = [r[1] for r in con.execute(f'PRAGMA table_info("{rtree}_rowid")')]
+    nodes = con.execute(f'SELECT nodeno, length(data) FROM "{rtree}_node"').fetchall()
+    if (
+        columns != ["rowid", "nodeno"]
+        or len(nodes) != 1
+        or nodes[0][0] != 1
+        or con.execute(f'SELECT count(*) FROM "{rtree}_rowid"').fetchone()[0]
+    ):
+        return False
+    size = nodes[0][1]
+    cell = np.dtype([("id", ">i8"), ("box", ">f4", (4,))])
+    per_node = (size - 4) // cell.itemsize
+    if per_node < 4:
+        return False
+    boxes = np.column_stack(
+        [
+            _float32_out(bounds[:, 0], False),
+            _float32_out(bounds[:, 2], True),
+            _float32_out(bounds[:, 1], False),
+            _float32_out(bounds[:, 3], True),
+        ]
+    )
+    levels = []  # bottom-up: (child ids, child boxes, node of each child, node count, box of each node)
+    child_ids, child_boxes = np.asarray(ids, dtype=np.int64), boxes
+    while True:
+        order = _str_order(child_boxes.astype(np.float64), per_node) if len(child_ids) > per_node else np.arange(len(child_ids))
+        child_ids, child_boxes = child_ids[order], child_boxes[order]
+        count = -(-len(child_ids) // per_node)
+        node_of = np.arange(len(child_ids)) * count // len(child_ids)  # evenly filled nodes, consecutive runs
+        starts = np.r_[0, np.nonzero(np.diff(node_of))[0] + 1]
+        box = np.column_stack(
+            [
+                np.minimum.reduceat(child_boxes[:, 0], starts),
+                np.maximum.reduceat(child_boxes[:, 1], starts),
+                np.minimum.reduceat(child_boxes[:, 2], starts),
+                np.maximum.reduceat(child_boxes[:, 3], starts),
+            ]
+        )
+        levels.append((child_ids, child_boxes, node_of, count, box))
+        if count == 1:
+            break
+        child_ids, child_boxes = np.arange(count, dtype=np.int64), box  # numbered below, once every level is known
+    # node numbers top-down: the root is 1, then each level below in order
+    first, number = [], 1
+    for level in reversed(levels):
+        first.append(number)
+        number += level[3]
+    first.reverse()
+    blobs, parents = [], []
+    for depth, (child_ids, child_boxes, node_of, count, _box) in enumerate(levels):
+        if depth:  # children are the nodes of the level below, by their index there: now their numbers
+            child_ids = child_ids + first[depth - 1]
+            parents.extend(zip(child_ids.tolist(), (node_of + first[depth]).tolist()))
+        cells = np.empty(len(child_ids), dtype=cell)
+        cells["id"], cells["box"] = child_ids, child_boxes
+        raw = cells.tobytes()
+        bounds_of = np.r_[0, np.cumsum(np.bincount(node_of, minlength=count))]
+        for k in range(count):
+            lo, hi = bounds_of[k], bounds_of[k + 1]
+            header = (len(levels) - 1 if depth == len(levels) - 1 else 0).to_bytes(2, "big") + int(hi - lo).to_bytes(2, "big")
+            body = header + raw[lo * cell.itemsize : hi * cell.itemsize]
+            blobs.append((first[depth] + k, body + bytes(size - len(body))))
+    leaf_ids, _b, leaf_of = levels[0][:3]
+    try:
+        con.execute("SAVEPOINT rtree_bulk")
+        con.execute(f'DELETE FROM "{rtree}_node"')
+        con.executemany(f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', blobs)
+        con.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', zip(leaf_ids.tolist(), (leaf_of + first[0]).tolist()))
+        con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
+        con.execute("RELEASE rtree_bulk")
+    except sqlite3.Error:  # shadow tables read-only (SQLITE_DBCONFIG_DEFENSIVE)
+        con.execute("ROLLBACK TO rtree_bulk")
+        con.execute("RELEASE rtree_bulk")
+        return False
+    return True
+
+
+def _check_values(table: str, name: str, declared: str, values: Sequence) -> None:
+    """Unsupported unless every value is stored unchanged in a column declared ``declared``, as GDAL would."""
+    base = _base_type(declared)
+    found = set(map(type, values)) - {type(None)}
+    if base in _INT_RANGES:
+        if not found <= {int}:
+            raise Unsupported(f"{table}.{name}: {sorted(t.__name__ for t in found)} in an integer column")
+        distinct = set(values) - {None}
+        lo, hi = _INT_RANGES[base]
+        if distinct and (min(distinct) < lo or max(distinct) > hi):
+            raise Unsupported(f"{table}.{name}: a value beyond the column's range")
+    elif base in ("REAL", "DOUBLE"):
+        if not found <= {float, int}:
+            raise Unsupported(f"{table}.{name}: {sorted(t.__name__ for t in found)} in a real column")
+    elif declared.strip().upper() == "TEXT":
+        if not found <= {str} or "\x00" in "\x01".join(set(values) - {None}):  # text repeats: each once
+            raise Unsupported(f"{table}.{name}: values that are not plain text")
+    else:
+        raise Unsupported(f"{table}.{name}: column type {declared}")
+
+
+def check_rows(
+    table: str, names: Sequence[str], declared: Sequence[str], geometry_type: str, rows: Sequence[Sequence[Any]], geoms: Sequence
+) -> None:
+    """Raise :class:`Unsupported` unless :func:`fill_feature_table` writes ``rows`` and ``geoms`` into columns
+    ``names`` declared ``declared`` (SQL types) of a ``geometry_type`` table exactly as GDAL would: plain values of
+    the columns' types (integers within the column's range, reals, text without NUL), and every feature with a
+    non-empty geometry of the table's type in two dimensions (writers differ in how they store a feature without
+    one: QGIS's file writer an empty geometry, its OGR provider none)."""
+    want = _GEOS_TYPES.get(_base_type(geometry_type))
+    geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
+    if len(rows) != len(geoms) or (len(rows) and set(map(len, rows)) != {len(names)}):
+        raise ValueError("check_rows: one geometry and one value per name for each row")
+    if want is None:
+        raise Unsupported(f"{table}: geometry type {geometry_type}")
+    if len(geoms) and (np.any(shapely.is_missing(geoms)) or np.any(shapely.is_empty(geoms))):
+        raise Unsupported(f"{table}: a feature without geometry")
+    if len(geoms) and (np.any(shapely.get_type_id(geoms) != want) or np.any(shapely.has_z(geoms))):
+        raise Unsupported(f"{table}: geometries of another type than {geometry_type}")
+    if len(rows):
+        columns = getattr(rows, "columns", None) or list(zip(*rows))  # rows of io.table_rows carry their columns
+        for n, kind, values in zip(names, declared, columns):
+            _check_values(table, n, kind, values)
+
+
+def fill_feature_table(
+    path: Union[str, Path],
+    table: Optional[str],
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    geoms: Sequence,
+    progress=None,
+    canceled=None,
+    chunk: int = 20000,
+    checked: Optional[Tuple[Sequence[str], str]] = None,
+) -> int:
+    """Write ``rows`` (values in the order of ``names``) with shapely ``geoms`` into the empty feature table ``table``
+    (None: the file's only one) of an existing GeoPackage, as GDAL would, in bulk: features numbered from 1, the
+    spatial index and its triggers (the R*Tree extension, when the table has it), the extent in ``gpkg_contents`` and
+    GDAL's feature count in ``gpkg_ogr_contents``. Returns the number of features written.
+
+    For outputs that QGIS created empty (the table, its fields, CRS and index are GDAL's own); the bulk insert is
+    several times faster than writing features one by one. Raises :class:`Unsupported`, having changed nothing, for
+    what it cannot write exactly as GDAL would: a table that is not empty, a column or geometry type other than the
+    plain ones, what :func:`check_rows` refuses. ``checked``: the (declared types, geometry type) the caller has
+    already passed the rows through :func:`check_rows` with; where the table has those, they are not checked again.
+    ``canceled()`` (a callable, or None) is checked between chunks: on cancel nothing is written and
+    :class:`.cancel.Cancelled` is raised; ``progress(fraction)`` follows the rows written."""
+    from .cancel import check
+
+    geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
+    con = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        tables = con.execute(
+            "SELECT c.table_name, g.column_name, g.geometry_type_name, g.srs_id, g.z, g.m FROM gpkg_contents c "
+            "JOIN gpkg_geometry_columns g ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'"
+        ).fetchall()
+        if table is not None:
+            tables = [t for t in tables if t[0].lower() == table.lower()]
+        if len(tables) != 1:
+            raise Unsupported(f"{table or path}: {len(tables)} feature tables")
+        name, geom_col, geom_type, srs_id, z, m = tables[0]
+        info = con.execute(f'PRAGMA table_info("{name}")').fetchall()  # cid, name, type, notnull, default, pk
+        keys = [c for c in info if c[5]]
+        if len(keys) != 1 or _base_type(keys[0][2]) != "INTEGER" or z or m:
+            raise Unsupported(f"{name}: no integer key, or a geometry with z or m")
+        key = keys[0][1]
+        declared = {c[1]: c[2] or "" for c in info}
+        if any(n not in declared or n in (key, geom_col) for n in names) or len(set(names)) != len(names):
+            raise Unsupported(f"{name}: fields {list(names)} are not its columns {list(declared)}")
+        if con.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]:
+            raise Unsupported(f"{name}: not empty")
+        types = [declared[n] for n in names]
+        if checked is None or [t.upper() for t in checked[0]] != [t.upper() for t in types] or checked[1].upper() != geom_type.upper():
+            check_rows(name, names, types, geom_type, rows, geoms)
+        if not len(rows):
+            return 0  # as GDAL leaves a table it wrote no feature into
+        rtree = f"rtree_{name}_{geom_col}"
+        has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)).fetchone()
+        blobs = gpkg_blobs(geoms, srs_id)
+        start = (con.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (name,)).fetchone() or (0,))[0] + 1
+        fids = range(start, start + len(rows))
+        bounds = shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
+        columns = ", ".join(f'"{c}"' for c in [key, geom_col, *names])
+        marks = ", ".join("?" * (len(names) + 2))
+        triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (name,)).fetchall()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for t, _sql in triggers:  # the index and the count are filled below, at once
+                con.execute(f'DROP TRIGGER "{t}"')
+            for lo in range(0, len(rows), chunk):
+                check(canceled)
+                hi = min(lo + chunk, len(rows))
+                con.executemany(
+                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})',
+                    ((fid, blob, *row) for fid, blob, row in zip(fids[lo:hi], blobs[lo:hi], rows[lo:hi])),
+                )
+                if progress is not None:
+                    progress(hi / len(rows))
+            check(canceled)
+            ids = np.arange(len(geoms), dtype=np.int64) + start
+            if has_rtree and len(bounds) and not _bulk_rtree(con, rtree, ids, bounds):
+                con.executemany(
+                    f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)', zip(ids.tolist(), *(bounds[:, k].tolist() for k in (0, 2, 1, 3)))
+                )
+            if len(bounds):
+                extent = (*bounds[:, :2].min(axis=0).tolist(), *bounds[:, 2:].max(axis=0).tolist())
+                # through SQLite's own number formatting, as GDAL writes the extent (to the 16th digit)
+                con.execute(
+                    "UPDATE gpkg_contents SET min_x = CAST(printf('%.17g', ?) AS REAL), min_y = CAST(printf('%.17g', ?) AS REAL), "
+                    "max_x = CAST(printf('%.17g', ?) AS REAL), max_y = CAST(printf('%.17g', ?) AS REAL), "
+                    "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
+                    (*extent, name),
+                )
+            if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'").fetchone():
+                con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (len(rows), name))
+            for _t, sql in triggers:
+                con.execute(sql)
+            check(canceled)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+    return len(rows)

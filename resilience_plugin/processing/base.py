@@ -1,5 +1,7 @@
 """The base of every Resilience Planner algorithm (QGIS core Processing skeleton)."""
 
+import sqlite3
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
@@ -16,9 +18,26 @@ class OutputSink:
 
     def __init__(self, algorithm, parameters, key: str, sink, dest: str):
         self._algorithm, self._parameters, self.key, self._sink, self.dest = algorithm, parameters, key, sink, dest
+        self._layer = None  # the layer whose provider is written to after reopen()
 
     def addFeatures(self, features, flags=None):  # noqa: N802 - QgsFeatureSink API
+        if self._layer is not None:  # a reopened table: its provider's fields (a GeoPackage's fid first), by name
+            return self._add_to_provider(features)
         return self._sink.addFeatures(features, flags) if flags is not None else self._sink.addFeatures(features)
+
+    def _add_to_provider(self, features) -> bool:
+        from qgis.core import QgsFeature
+
+        fields = self._layer.fields()
+        out = []
+        for f in features:
+            g = QgsFeature(fields)
+            g.setAttributes([f[name] if f.fields().lookupField(name) >= 0 else None for name in fields.names()])
+            if f.hasGeometry():
+                g.setGeometry(f.geometry())
+            out.append(g)
+        ok, _added = self._sink.addFeatures(out)
+        return ok
 
     def addFeature(self, feature, flags=None):  # noqa: N802 - QgsFeatureSink API
         return self._sink.addFeature(feature, flags) if flags is not None else self._sink.addFeature(feature)
@@ -29,7 +48,16 @@ class OutputSink:
 
     def close(self) -> None:
         """Flush and close the output (the QGIS sink is deleted with its last reference)."""
-        self._sink = None
+        self._sink = self._layer = None
+
+    def reopen(self, uri: str) -> None:
+        """Write on through the OGR provider of ``uri``, the closed output's own table (see ``write_output``)."""
+        from qgis.core import QgsVectorLayer
+
+        self._layer = QgsVectorLayer(uri, "", "ogr")
+        if not self._layer.isValid():
+            raise QgsProcessingException(translate("Resilience", "Could not open the output {0} to write to it.").format(uri))
+        self._sink = self._layer.dataProvider()
 
 
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
@@ -253,7 +281,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         output not asked for; a cancel during writing raises core.cancel.Cancelled (processAlgorithm then removes what
         was written)."""
         from ..core.cancel import Cancelled
-        from .io import write_rows
+        from .io import bulk_geopackage, write_rows
 
         parameters, context, feedback = self._run
 
@@ -262,11 +290,41 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         sink = self.output_sink(parameters, key, context, fields, wkb_type, crs, optional)
         if sink is None:
             return None
-        if not write_rows(sink, fields, rows, geoms, feedback, sink.failed, span):
+        bulk = bulk_geopackage(parameters.get(key), sink.dest, fields, wkb_type, rows, geoms)
+        if bulk is not None and not self._fill_geopackage(sink, bulk, fields, rows, geoms, span):
+            # not a table core fills exactly as GDAL would: write on through QGIS
+            sink.reopen(f"{bulk[0]}|layername={bulk[1]}" if bulk[1] else bulk[0])
+            bulk = None
+        if bulk is None and not write_rows(sink, fields, rows, geoms, feedback, sink.failed, span):
             raise Cancelled()
         if style:
             self.style_output(context, sink.dest, style)
         return sink.dest
+
+    def _fill_geopackage(self, sink, target, fields, rows, geoms, span) -> bool:
+        """Close ``sink`` (GDAL then writes its GeoPackage table empty: fields, CRS, spatial index) and fill the table
+        ``target`` (see ``io.bulk_geopackage``) in bulk (``core.gpkg.fill_feature_table``); False, with nothing
+        written, where the file is not as expected (the caller then writes through QGIS). A cancel raises
+        core.cancel.Cancelled."""
+        from ..core.gpkg import Unsupported, fill_feature_table
+
+        _parameters, _context, feedback = self._run
+        sink.close()
+        lo, hi = span
+        try:
+            fill_feature_table(
+                target[0],
+                target[1],
+                fields.names(),
+                rows,
+                geoms,
+                progress=lambda f: feedback.setProgress(lo + (hi - lo) * f) if hi > lo else None,
+                canceled=feedback.isCanceled,
+                checked=(target[2], target[3]),
+            )
+        except (Unsupported, OSError, sqlite3.Error):
+            return False
+        return True
 
     def _file_outputs(self, parameters, context) -> list:
         """(path, modification time or None) of each file this run may write (reports, HTML): what to remove if it stops."""

@@ -340,9 +340,14 @@ def keep_lines(read: ReadLayer, feedback) -> np.ndarray:
     return ok
 
 
+def is_null(value) -> bool:
+    """None or a null QVariant (NULL)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
 def text(value) -> Optional[str]:
     """An attribute as text; NULL (None or a null QVariant) stays None."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     return str(value)
 
@@ -405,12 +410,20 @@ def field_index(source, name: str, parameter_label: str, layer: str) -> int:
 
 
 def table_rows(table: dict, leading=None) -> list:
-    """Output rows from a core result's table (a dict of equally long columns, in field order); with ``leading``
-    (one attribute list per row, the input's own fields), each row starts with those."""
+    """Output rows (tuples) from a core result's table (a dict of equally long columns, in field order); with
+    ``leading`` (one attribute list per row, the input's own fields), each row starts with those."""
     columns = list(table.values())
     if leading is None:
-        return [list(row) for row in zip(*columns)]
-    return [[*attrs, *row] for attrs, row in zip(leading, zip(*columns))] if columns else [list(a) for a in leading]
+        rows = TableRows(zip(*columns))
+        rows.columns = columns  # for core.gpkg.check_rows, which reads by column
+        return rows
+    return [(*attrs, *row) for attrs, row in zip(leading, zip(*columns))] if columns else [tuple(a) for a in leading]
+
+
+class TableRows(list):
+    """Rows (tuples) that also keep the columns they were made from (``columns``, in field order)."""
+
+    columns: Optional[list] = None
 
 
 def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0, 0.0), batch_size: int = 1000) -> bool:
@@ -448,6 +461,39 @@ def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0
     return True
 
 
+def bulk_geopackage(value, dest: str, fields, wkb_type, rows, geoms) -> Optional[tuple]:
+    """(file, table or None, the columns' SQL types, the geometry type) when output ``dest`` of parameter ``value``
+    is a new GeoPackage table that ``core.gpkg.fill_feature_table`` fills with ``rows`` and ``geoms`` exactly as
+    QGIS's sink would write them, once the sink has created it empty; None for any other output (memory, PostGIS,
+    Shapefile, a layer appended to with field mapping) or content (a ``fid`` or ``geom`` field, field types other
+    than integer, real and text, values of other types, features without geometry: ``core.gpkg.check_rows``)."""
+    from qgis.core import QgsProviderRegistry
+
+    from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+    from ..core.gpkg import Unsupported, check_rows
+
+    if getattr(value, "useRemapping", lambda: False)():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", dest or "")
+    path = parts.get("path") or ""
+    extra = [k for k, v in parts.items() if k not in ("path", "layerName") and not is_null(v) and v != ""]
+    if not path.lower().endswith(".gpkg") or extra:  # a subset, a layer id ...: not a plain table
+        return None
+    sql = {FIELD_INT: "MEDIUMINT", FIELD_DOUBLE: "REAL", FIELD_STRING: "TEXT"}  # as GDAL declares QGIS's fields
+    types = []
+    for f in fields:
+        if f.name().lower() in ("fid", "geom") or f.type() not in sql or f.length() > 0:
+            return None
+        types.append(sql[f.type()])
+    geometry_type = QgsWkbTypes.displayString(wkb_type).upper()
+    try:
+        check_rows(path, fields.names(), types, geometry_type, rows, geoms)
+    except Unsupported:
+        return None
+    table = parts.get("layerName")
+    return path, None if is_null(table) or table == "" else str(table), types, geometry_type
+
+
 def unique_fids(fields, rows, feedback) -> list:
     """Rows whose ``fid`` field (carried over from a GeoPackage input) is unique, or else empty: a GeoPackage output
     requires unique fids, so duplicated or non-integer ones are cleared and the output numbers its features anew.
@@ -456,7 +502,7 @@ def unique_fids(fields, rows, feedback) -> list:
     if j < 0 or not len(rows):
         return rows
     values = [row[j] for row in rows]
-    present = [v for v in values if v is not None and not (hasattr(v, "isNull") and v.isNull())]
+    present = [v for v in values if not is_null(v)]
     try:
         clean = len(set(int(v) for v in present)) == len(present) and all(float(v).is_integer() for v in present)
     except (TypeError, ValueError):
