@@ -598,3 +598,23 @@ def test_incident_edges_gathered_at_once_equal_brute_force():
         nodes = rng.choice(walk.n_nodes, size, replace=False)
         want = sorted(e for e in range(len(lines)) if walk.u[e] in nodes or walk.v[e] in nodes)
         assert walk.incident_edges(nodes).tolist() == want
+
+
+def test_per_distinct_calls_once_per_distinct_value_and_keeps_types_apart():
+    from resilience_plugin.core.distinct import distinct_counts, per_distinct
+
+    values = [1, 1.0, True, "1", None, 1, "1", [2], 1.0]
+    calls = []
+
+    def fn(v):
+        calls.append(v)
+        return f"{type(v).__name__}:{v}"
+
+    assert distinct_counts(values) is None  # a list cannot be hashed: one by one
+    assert per_distinct(fn, values) == [fn(v) for v in values]
+    calls.clear()
+    plain = values[:7] + values[8:]
+    assert per_distinct(fn, plain) == ["int:1", "float:1.0", "bool:True", "str:1", "NoneType:None", "int:1", "str:1", "float:1.0"]
+    assert len(calls) == 5  # 1, 1.0 and True compare equal but read differently: each is its own value
+    keys, counts = distinct_counts(plain)
+    assert keys[0] == (int, 1) and counts[(int, 1)] == 2 and counts[(bool, True)] == 1 and sum(counts.values()) == len(plain)

@@ -507,19 +507,15 @@ class Severity:
 
 def grade_factor(grades: Sequence, profile: PlanProfile) -> np.ndarray:
     """The profile's factor for each corridor grade (1/2/3); unknown grades get the 'unknown' factor."""
+    from .distinct import per_distinct
+
     factors = profile.value("corridors.severity_grade_factor")
-    cache = {}  # a layer writes few grades: each distinct value (by type: 1 and "1" read alike, 1.0 too) once
 
     def factor(g):
         key = _grade_key(g)
         return factors.get(key, factors["unknown"]) if key is not None else factors["unknown"]
 
-    try:
-        return np.array(
-            [cache[k] if k in cache else cache.setdefault(k, factor(k[1])) for k in zip(map(type, grades), grades)], dtype=float
-        )
-    except TypeError:  # an unhashable value
-        return np.array([factor(g) for g in grades], dtype=float)
+    return np.array(per_distinct(factor, grades), dtype=float)  # a layer writes few grades
 
 
 def _grade_key(g) -> Optional[str]:

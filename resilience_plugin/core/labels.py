@@ -206,20 +206,20 @@ class LabelMatcher:
 
     def classify(self, values: Sequence) -> Classified:
         """The code of each value (None: unmapped), with what mapped to what and what did not."""
+        from .distinct import distinct_counts
+
         out = Classified([])
         seen = {}  # label -> (match, class unknown): a layer repeats few labels many times; each is matched once
-        try:  # each distinct value (by type too: 1 and 1.0 read differently) once, counted in C
-            distinct = Counter(zip(map(type, values), values))
-        except TypeError:  # an unhashable value (a QVariant)
-            distinct = None
-        if distinct is None:
+        distinct = distinct_counts(values)  # each distinct value once, counted in C
+        if distinct is None:  # an unhashable value (a QVariant)
             for v in values:
                 m, unknown = self._found(v, seen, out, 1)
                 out.codes.append(m.code)
                 out.class_unknown.append(unknown)
             return out
-        per_value = {key: self._found(key[1], seen, out, n) for key, n in distinct.items()}
-        found = [per_value[key] for key in zip(map(type, values), values)]
+        keys, counts = distinct
+        per_value = {key: self._found(key[1], seen, out, n) for key, n in counts.items()}
+        found = [per_value[key] for key in keys]
         out.codes = [m.code for m, _u in found]
         out.class_unknown = [u for _m, u in found]
         return out
