@@ -70,12 +70,14 @@ if Qgis.QGIS_VERSION_INT >= 33800:
     FIELD_STRING = QMetaType.Type.QString
     FIELD_INT = QMetaType.Type.Int
     FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_LONG = QMetaType.Type.LongLong
 else:
     from qgis.PyQt.QtCore import QVariant
 
     FIELD_STRING = QVariant.String  # noqa: QGS402 - QGIS < 3.38 needs QVariant
     FIELD_INT = QVariant.Int  # noqa: QGS402
     FIELD_DOUBLE = QVariant.Double  # noqa: QGS402
+    FIELD_LONG = QVariant.LongLong  # noqa: QGS402
 
 if hasattr(Qgis, "WkbType"):  # QGIS ≥ 3.30
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry

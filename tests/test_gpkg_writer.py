@@ -263,8 +263,8 @@ def test_algorithm_outputs_in_a_geopackage_match_the_sink(resilience_processing,
             "SUMMARY": str(tmp_path / "summary.gpkg"),
         },
     )
-    # the crossings and the sections in bulk; the summary carries the corridors' own fid, so QGIS writes it
-    assert filled == [None, "断层路段"]
+    # all three in bulk; the summary carries the corridors' own fid, which gives its feature ids (as in QGIS's sink)
+    assert filled == [None, "断层路段", None]
     memory, _c = run("resilience:faultcrossings", {**params, "CROSSINGS": "memory:", "EXPOSED": "memory:", "SUMMARY": "memory:"})
     for key in ("CROSSINGS", "EXPOSED", "SUMMARY"):
         assert layers[key].providerType() == "ogr" and memory[key].providerType() == "memory"
@@ -311,3 +311,46 @@ def test_a_file_not_as_expected_after_the_sink_closed_is_written_through_qgis(re
         names = memory[key].fields().names()
         assert layers[key].featureCount() == memory[key].featureCount() > 0
         assert _features(layers[key], names) == _features(memory[key], names), key
+
+
+@pytest.mark.parametrize(
+    "fids",
+    [[7, 3, 12, 1, 40], [None] * 5, [5, None, 2, None, 9]],
+    ids=["given", "none", "mixed"],
+)
+def test_a_fid_field_gives_the_feature_ids_as_qgis_writer_does(qgis_app, tmp_path, fids):
+    """A ``fid`` field carried over from a GeoPackage input: QGIS's writer makes its values the feature ids (None:
+    the next number); the bulk writer gives the same ids, index entries and sequence."""
+    from resilience_plugin.compat import FIELD_LONG
+
+    global SPECS
+    saved, SPECS = SPECS, [("fid", FIELD_LONG), *SPECS]
+    try:
+        rows, geoms = _case("point", len(fids))
+        rows = [(f, *r) for f, r in zip(fids, rows)]
+        oracle = _gdal_file(tmp_path / "gdal.gpkg", WKB["point"], rows, geoms)
+        bulk = _gdal_file(tmp_path / "bulk.gpkg", WKB["point"])
+        fill_feature_table(bulk, None, [name for name, _k in SPECS], rows, geoms)
+    finally:
+        SPECS = saved
+    a, b = _dump(oracle), _dump(bulk)
+    for key in ("rows", "contents", "count", "sequence", "rtree", "check"):
+        assert a[key] == b[key], key
+
+
+@pytest.mark.parametrize("fids", [[5, None, 6], [3, 3, 1], [0, 1, 2], [1.0, 2.0, 3.0]], ids=["collide", "twice", "zero", "reals"])
+def test_feature_ids_qgis_writer_would_refuse_or_convert_are_left_to_it(qgis_app, tmp_path, fids):
+    from resilience_plugin.compat import FIELD_LONG
+
+    global SPECS
+    saved, SPECS = SPECS, [("fid", FIELD_LONG), *SPECS]
+    try:
+        rows, geoms = _case("point", len(fids))
+        rows = [(f, *r) for f, r in zip(fids, rows)]
+        bulk = _gdal_file(tmp_path / "bulk.gpkg", WKB["point"])
+        before = _dump(bulk)
+        with pytest.raises(Unsupported):
+            fill_feature_table(bulk, None, [name for name, _k in SPECS], rows, geoms)
+    finally:
+        SPECS = saved
+    assert _dump(bulk) == before

@@ -454,14 +454,33 @@ def _check_values(table: str, name: str, declared: str, values: Sequence) -> Non
         raise Unsupported(f"{table}.{name}: column type {declared}")
 
 
+def feature_ids(values: Sequence, start: int = 1) -> List[int]:
+    """The feature ids a GeoPackage gives rows inserted in order with these key values (None: the next number, one
+    above the largest id so far or ``start``, as SQLite's AUTOINCREMENT does, and as GDAL then writes them)."""
+    out, top = [], start - 1
+    for v in values:
+        fid = top + 1 if v is None else v
+        top = max(top, fid)
+        out.append(fid)
+    return out
+
+
 def check_rows(
-    table: str, names: Sequence[str], declared: Sequence[str], geometry_type: str, rows: Sequence[Sequence[Any]], geoms: Sequence
+    table: str,
+    names: Sequence[str],
+    declared: Sequence[str],
+    geometry_type: str,
+    rows: Sequence[Sequence[Any]],
+    geoms: Sequence,
+    key: Optional[str] = None,
 ) -> None:
     """Raise :class:`Unsupported` unless :func:`fill_feature_table` writes ``rows`` and ``geoms`` into columns
     ``names`` declared ``declared`` (SQL types) of a ``geometry_type`` table exactly as GDAL would: plain values of
     the columns' types (integers within the column's range, reals, text without NUL), and every feature with a
     non-empty geometry of the table's type in two dimensions (writers differ in how they store a feature without
-    one: QGIS's file writer an empty geometry, its OGR provider none)."""
+    one: QGIS's file writer an empty geometry, its OGR provider none). ``key``: the one of ``names`` that is the
+    table's integer key (a ``fid`` field carried over from a GeoPackage input): positive integers or None, the ids
+    they give (:func:`feature_ids`) distinct."""
     want = _GEOS_TYPES.get(_base_type(geometry_type))
     geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
     if len(rows) != len(geoms) or (len(rows) and set(map(len, rows)) != {len(names)}):
@@ -476,6 +495,10 @@ def check_rows(
         columns = getattr(rows, "columns", None) or list(zip(*rows))  # rows of io.table_rows carry their columns
         for n, kind, values in zip(names, declared, columns):
             _check_values(table, n, kind, values)
+            if key is not None and n.lower() == key.lower():
+                ids = feature_ids(values)
+                if any(v is not None and v < 1 for v in values) or len(set(ids)) != len(ids):
+                    raise Unsupported(f"{table}.{n}: feature ids that are not positive and distinct")
 
 
 def fill_feature_table(
@@ -521,20 +544,27 @@ def fill_feature_table(
             raise Unsupported(f"{name}: no integer key, or a geometry with z or m")
         key = keys[0][1]
         declared = {c[1]: c[2] or "" for c in info}
-        if any(n not in declared or n in (key, geom_col) for n in names) or len(set(names)) != len(names):
+        if any(n not in declared or n == geom_col for n in names) or len({n.lower() for n in names}) != len(names):
             raise Unsupported(f"{name}: fields {list(names)} are not its columns {list(declared)}")
+        at_key = [i for i, n in enumerate(names) if n.lower() == key.lower()]  # a fid field: the ids it gives
         if con.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]:
             raise Unsupported(f"{name}: not empty")
         types = [declared[n] for n in names]
         if checked is None or [t.upper() for t in checked[0]] != [t.upper() for t in types] or checked[1].upper() != geom_type.upper():
-            check_rows(name, names, types, geom_type, rows, geoms)
+            check_rows(name, names, types, geom_type, rows, geoms, key)
         if not len(rows):
             return 0  # as GDAL leaves a table it wrote no feature into
         rtree = f"rtree_{name}_{geom_col}"
         has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)).fetchone()
         blobs = gpkg_blobs(geoms, srs_id)
         start = (con.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (name,)).fetchone() or (0,))[0] + 1
-        fids = range(start, start + len(rows))
+        if at_key:  # the key's values given (None: numbered on, as SQLite would): each row without them
+            k = at_key[0]
+            fids = feature_ids([r[k] for r in rows], start)
+            rows = [(*r[:k], *r[k + 1 :]) for r in rows]
+            names = [n for i, n in enumerate(names) if i != k]
+        else:
+            fids = range(start, start + len(rows))
         bounds = shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
         columns = ", ".join(f'"{c}"' for c in [key, geom_col, *names])
         marks = ", ".join("?" * (len(names) + 2))
@@ -553,7 +583,7 @@ def fill_feature_table(
                 if progress is not None:
                     progress(hi / len(rows))
             check(canceled)
-            ids = np.arange(len(geoms), dtype=np.int64) + start
+            ids = np.asarray(fids, dtype=np.int64)
             if has_rtree and len(bounds) and not _bulk_rtree(con, rtree, ids, bounds):
                 con.executemany(
                     f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)', zip(ids.tolist(), *(bounds[:, k].tolist() for k in (0, 2, 1, 3)))

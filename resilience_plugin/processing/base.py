@@ -281,7 +281,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         output not asked for; a cancel during writing raises core.cancel.Cancelled (processAlgorithm then removes what
         was written)."""
         from ..core.cancel import Cancelled
-        from .io import bulk_geopackage, write_rows
+        from .io import bulk_geopackage, unique_fids, write_rows
 
         parameters, context, feedback = self._run
 
@@ -290,6 +290,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         sink = self.output_sink(parameters, key, context, fields, wkb_type, crs, optional)
         if sink is None:
             return None
+        rows = unique_fids(fields, rows, feedback)  # once: write_rows finds them clean
         bulk = bulk_geopackage(parameters.get(key), sink.dest, fields, wkb_type, rows, geoms)
         if bulk is not None and not self._fill_geopackage(sink, bulk, fields, rows, geoms, span):
             # not a table core fills exactly as GDAL would: write on through QGIS

@@ -465,11 +465,12 @@ def bulk_geopackage(value, dest: str, fields, wkb_type, rows, geoms) -> Optional
     """(file, table or None, the columns' SQL types, the geometry type) when output ``dest`` of parameter ``value``
     is a new GeoPackage table that ``core.gpkg.fill_feature_table`` fills with ``rows`` and ``geoms`` exactly as
     QGIS's sink would write them, once the sink has created it empty; None for any other output (memory, PostGIS,
-    Shapefile, a layer appended to with field mapping) or content (a ``fid`` or ``geom`` field, field types other
-    than integer, real and text, values of other types, features without geometry: ``core.gpkg.check_rows``)."""
+    Shapefile, a layer appended to with field mapping) or content (a ``geom`` field, field types other than integer,
+    real and text, values of other types, features without geometry: ``core.gpkg.check_rows``). An integer ``fid``
+    field (``rows`` through :func:`unique_fids` first) gives the feature ids, as QGIS's writer makes it."""
     from qgis.core import QgsProviderRegistry
 
-    from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+    from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING
     from ..core.gpkg import Unsupported, check_rows
 
     if getattr(value, "useRemapping", lambda: False)():
@@ -479,15 +480,19 @@ def bulk_geopackage(value, dest: str, fields, wkb_type, rows, geoms) -> Optional
     extra = [k for k, v in parts.items() if k not in ("path", "layerName") and not is_null(v) and v != ""]
     if not path.lower().endswith(".gpkg") or extra:  # a subset, a layer id ...: not a plain table
         return None
-    sql = {FIELD_INT: "MEDIUMINT", FIELD_DOUBLE: "REAL", FIELD_STRING: "TEXT"}  # as GDAL declares QGIS's fields
-    types = []
+    sql = {FIELD_INT: "MEDIUMINT", FIELD_LONG: "INTEGER", FIELD_DOUBLE: "REAL", FIELD_STRING: "TEXT"}  # as GDAL declares them
+    types, key = [], None
     for f in fields:
+        if f.name().lower() == "fid" and f.type() in (FIELD_INT, FIELD_LONG) and key is None:
+            key = f.name()  # a GeoPackage input's feature id: QGIS's writer makes it the output's (see unique_fids)
+            types.append("INTEGER")
+            continue
         if f.name().lower() in ("fid", "geom") or f.type() not in sql or f.length() > 0:
             return None
         types.append(sql[f.type()])
     geometry_type = QgsWkbTypes.displayString(wkb_type).upper()
     try:
-        check_rows(path, fields.names(), types, geometry_type, rows, geoms)
+        check_rows(path, fields.names(), types, geometry_type, rows, geoms, key)
     except Unsupported:
         return None
     table = parts.get("layerName")
