@@ -601,7 +601,7 @@ def test_incident_edges_gathered_at_once_equal_brute_force():
 
 
 def test_per_distinct_calls_once_per_distinct_value_and_keeps_types_apart():
-    from resilience_plugin.core.distinct import distinct_counts, per_distinct
+    from resilience_plugin.core.distinct import factorize, per_distinct
 
     values = [1, 1.0, True, "1", None, 1, "1", [2], 1.0]
     calls = []
@@ -610,11 +610,65 @@ def test_per_distinct_calls_once_per_distinct_value_and_keeps_types_apart():
         calls.append(v)
         return f"{type(v).__name__}:{v}"
 
-    assert distinct_counts(values) is None  # a list cannot be hashed: one by one
+    assert factorize(values) is None  # a list cannot be hashed: one by one
     assert per_distinct(fn, values) == [fn(v) for v in values]
     calls.clear()
     plain = values[:7] + values[8:]
     assert per_distinct(fn, plain) == ["int:1", "float:1.0", "bool:True", "str:1", "NoneType:None", "int:1", "str:1", "float:1.0"]
     assert len(calls) == 5  # 1, 1.0 and True compare equal but read differently: each is its own value
-    keys, counts = distinct_counts(plain)
-    assert keys[0] == (int, 1) and counts[(int, 1)] == 2 and counts[(bool, True)] == 1 and sum(counts.values()) == len(plain)
+    distinct, counts, index = factorize(plain)
+    assert [(type(v), v) for v in distinct] == [(int, 1), (float, 1.0), (bool, True), (str, "1"), (type(None), None)]
+    assert counts == [2, 2, 1, 2, 1] and index == [0, 1, 2, 3, 4, 0, 3, 1]
+    # one type (the usual column): the same answer, brute force as the oracle
+    labels = ["公园", "医院", "公园", "", "医院", "公园"]
+    distinct, counts, index = factorize(tuple(labels))
+    assert [distinct[i] for i in index] == labels
+    assert counts == [labels.count(v) for v in distinct] and distinct == list(dict.fromkeys(labels))
+    assert factorize([]) == ([], [], [])
+
+
+def test_collection_paused_nests_overlaps_and_restores():
+    """Algorithm runs pause Python's cyclic collector (core.memory.collection_paused); it must come back as it was,
+    after nested runs, runs overlapping on threads, and a run that raised."""
+    import gc
+    import threading
+
+    from resilience_plugin.core.memory import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer run is still going
+    assert gc.isenabled()
+    with pytest.raises(KeyError):
+        with collection_paused():
+            {}["missing"]  # noqa: B018 - raises
+    assert gc.isenabled()
+    # two runs overlapping on threads: paused until the last ends, whichever began first
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first():
+        with collection_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    first_in.wait(5)
+    with collection_paused():
+        second_in.set()
+        first_out.wait(5)
+        assert not gc.isenabled()  # the first run ended, this one has not
+    worker.join(5)
+    assert gc.isenabled()
+    # off before (someone else's choice): left off
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -1,6 +1,7 @@
 """Community life circles: exact hand-built networks, QGIS native service area and native buffer + count
 as oracles, an independent Dijkstra in hypothesis tests, and bad input through processing.run."""
 
+import gc
 import hashlib
 import heapq
 import math
@@ -276,7 +277,15 @@ def test_straight_line_counts_match_native_buffer_and_count(resilience_processin
     QgsProject.instance().addMapLayer(communities)
     facilities = f"{own_sample}|layername=facilities"
     try:
-        ours, _r, _c = run_lc({"INPUT": communities, "FACILITIES": facilities, "DISTANCE": 1200})
+        during = []  # whether the collector ran during the run: it is paused for it (issue 17)
+
+        class Watch(QgsProcessingFeedback):
+            def pushInfo(self, info):  # noqa: N802
+                during.append((info, gc.isenabled()))
+
+        ours, _r, _c = run_lc({"INPUT": communities, "FACILITIES": facilities, "DISTANCE": 1200}, Watch())
+        ours_said = [on for info, on in during if not info.startswith("Results:")]  # our lines, not Processing's last
+        assert ours_said and not any(ours_said), during
         fires = processing.run(
             "native:extractbyattribute",
             {"INPUT": facilities, "FIELD": "category", "OPERATOR": 0, "VALUE": "fire_station", "OUTPUT": "memory:"},
@@ -289,6 +298,7 @@ def test_straight_line_counts_match_native_buffer_and_count(resilience_processin
     finally:
         QgsProject.instance().removeMapLayer(communities.id())
     native = {f["code"]: f["NUMPOINTS"] for f in counted.getFeatures()}
+    assert gc.isenabled()  # Python's collector, paused for the run (core.memory.collection_paused), is back
     fire_pts = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in fires_m.getFeatures()]
     mine = {f["code"]: f for f in ours.getFeatures()}
     assert len(mine) == len(native) == 300

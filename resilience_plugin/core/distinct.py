@@ -3,24 +3,29 @@
 from collections import Counter
 from typing import Callable, List, Optional, Sequence, Tuple
 
-Key = Tuple[type, object]
 
-
-def distinct_counts(values: Sequence) -> Optional[Tuple[List[Key], Counter]]:
-    """The key of each value, ``(type, value)`` (so 1, 1.0 and True, which compare equal, stay apart: they may read
-    differently), and how often each key occurs, counted in C; None when a value cannot be hashed (a QVariant)."""
+def factorize(values: Sequence) -> Optional[Tuple[list, List[int], List[int]]]:
+    """The distinct values in the order first seen, how often each occurs, and for each value the position of its
+    distinct value; counted in C. Values that compare equal but differ in type (1, 1.0 and True) stay apart: they may
+    read differently. None when a value cannot be hashed (a QVariant)."""
+    values = values if isinstance(values, list) else list(values)
+    single = len(set(map(type, values))) <= 1  # one type (the usual column): the values are their own keys
+    keys = values if single else list(zip(map(type, values), values))
     try:
-        keys = list(zip(map(type, values), values))
-        return keys, Counter(keys)
+        counts = Counter(keys)
     except TypeError:
         return None
+    position = {key: i for i, key in enumerate(counts)}
+    index = list(map(position.__getitem__, keys))
+    distinct = list(counts) if single else [key[1] for key in counts]
+    return distinct, list(counts.values()), index
 
 
 def per_distinct(fn: Callable, values: Sequence) -> list:
-    """``[fn(v) for v in values]``, with ``fn`` called once per distinct value (see :func:`distinct_counts`)."""
-    found = distinct_counts(values)
+    """``[fn(v) for v in values]``, with ``fn`` called once per distinct value (see :func:`factorize`)."""
+    found = factorize(values)
     if found is None:
         return [fn(v) for v in values]
-    keys, counts = found
-    done = {key: fn(key[1]) for key in counts}
-    return [done[key] for key in keys]
+    distinct, _counts, index = found
+    done = [fn(v) for v in distinct]
+    return list(map(done.__getitem__, index))

@@ -229,13 +229,15 @@ def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[byte
     n = len(blobs)
     if not n:
         return []
-    given = [b"" if b is None else b for b in blobs]
+    blobs = blobs if isinstance(blobs, (list, tuple)) else list(blobs)
+    none = blobs.count(None)
+    given = [b"" if b is None else b for b in blobs] if none else blobs
     try:
         joined = b"".join(given)
     except TypeError:  # a geometry stored as text or a number
         raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob") from None
     lengths = np.fromiter(map(len, given), dtype=np.int64, count=n)
-    missing = np.fromiter((b is None for b in blobs), dtype=bool, count=n)
+    missing = np.fromiter((b is None for b in blobs), dtype=bool, count=n) if none else np.zeros(n, dtype=bool)
     start = np.cumsum(lengths) - lengths
     buf = np.frombuffer(joined, dtype=np.uint8)
     if np.any(~missing & (lengths < 8)):
@@ -258,8 +260,11 @@ def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[byte
     bad = ~np.isin(code, np.array(sorted(_STRAIGHT_CODES), dtype=np.int64))
     if bad.any():
         raise Unsupported(f"{table}: WKB type {int(code[bad][0])}")
+    ends = start + lengths
+    if keep.all():  # the usual table: every feature has a geometry
+        return [joined[lo:hi] for lo, hi in zip(w.tolist(), ends.tolist())]
     out: List[Optional[bytes]] = [None] * n
-    ends = (start + lengths).tolist()
+    ends = ends.tolist()
     for i, lo in zip(np.nonzero(keep)[0].tolist(), w.tolist()):
         out[i] = joined[lo : ends[i]]
     return out

@@ -102,6 +102,9 @@ class Classified:
     mapping: Counter = field(default_factory=Counter)  # (label, code, rule) -> count
     unmapped: Counter = field(default_factory=Counter)  # label -> count (empty labels as "")
     class_unknown: List[bool] = field(default_factory=list)  # per value: a shelter whose class the label does not say
+    # where the values were read once per distinct value: the code of each distinct value, and each value's position
+    distinct_codes: Optional[List[Optional[str]]] = None
+    index: Optional[List[int]] = None
 
     @property
     def share_unmapped(self) -> float:
@@ -141,7 +144,8 @@ class LabelMatcher:
     def from_profile(cls, profile, user_text: str = "") -> "LabelMatcher":
         """The profile's rules, plus the user's ``label=code`` pairs (raises LabelError on a pair it cannot read)."""
         cats = profile.categories
-        labels = {c: [d["name"], d["name_zh"]] + list(profile.value("facility_labels.labels").get(c, [])) for c, d in cats.items()}
+        written = profile.value("facility_labels.labels")
+        labels = {c: [d["name"], d["name_zh"]] + list(written.get(c, [])) for c, d in cats.items()}
         names = {normalise(n): c for c, d in cats.items() for n in (d["name"], d["name_zh"])}
         user = parse_mapping(user_text, list(cats), names)
         keywords = [tuple(k) for k in profile.value("facility_labels.keywords")]
@@ -206,22 +210,23 @@ class LabelMatcher:
 
     def classify(self, values: Sequence) -> Classified:
         """The code of each value (None: unmapped), with what mapped to what and what did not."""
-        from .distinct import distinct_counts
+        from .distinct import factorize
 
         out = Classified([])
         seen = {}  # label -> (match, class unknown): a layer repeats few labels many times; each is matched once
-        distinct = distinct_counts(values)  # each distinct value once, counted in C
-        if distinct is None:  # an unhashable value (a QVariant)
+        found = factorize(values)  # each distinct value once, counted in C
+        if found is None:  # an unhashable value (a QVariant)
             for v in values:
                 m, unknown = self._found(v, seen, out, 1)
                 out.codes.append(m.code)
                 out.class_unknown.append(unknown)
             return out
-        keys, counts = distinct
-        per_value = {key: self._found(key[1], seen, out, n) for key, n in counts.items()}
-        found = [per_value[key] for key in keys]
-        out.codes = [m.code for m, _u in found]
-        out.class_unknown = [u for _m, u in found]
+        distinct, counts, index = found
+        per_value = [self._found(v, seen, out, n) for v, n in zip(distinct, counts)]
+        out.distinct_codes = [m.code for m, _u in per_value]
+        out.index = index
+        out.codes = list(map(out.distinct_codes.__getitem__, index))
+        out.class_unknown = list(map([u for _m, u in per_value].__getitem__, index))
         return out
 
     def _found(self, v, seen: dict, out: Classified, n: int):

@@ -51,7 +51,12 @@ class Vocabulary:
         values mapped to "other" go to the "other" column."""
         found = self.matcher.classify(values)
         col = {c: i for i, c in enumerate(self.codes)}
-        idx = np.array([col.get(c, self.other) if c else self.other for c in found.codes], dtype=np.int64)
+        other = self.other
+        if found.index is not None:  # once per distinct label
+            per_label = np.array([col.get(c, other) if c else other for c in found.distinct_codes], dtype=np.int64)
+            idx = per_label[np.asarray(found.index, dtype=np.intp)] if len(found.index) else np.empty(0, dtype=np.int64)
+        else:
+            idx = np.array([col.get(c, other) if c else other for c in found.codes], dtype=np.int64)
         return idx, found
 
     def classify(self, values: Sequence) -> Tuple[np.ndarray, Counter]:

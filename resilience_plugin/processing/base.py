@@ -148,9 +148,12 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError(f"{self.id()} does not implement process()")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API
+        from ..core.memory import collection_paused
+
         self._run = (parameters, context, feedback)  # for write_output, during this run only
         try:
-            return self._run_process(parameters, context, feedback)
+            with collection_paused():
+                return self._run_process(parameters, context, feedback)
         finally:
             # no reference to the run's context or feedback outlives it: an algorithm instance that QGIS keeps
             # would otherwise keep them to the interpreter's exit, after QGIS itself is gone

@@ -165,7 +165,7 @@ def read_source(
     if plain is not None:  # read in bulk, as QGIS would have read it (issue 17)
         features = ()
         iterated = len(plain.fids)
-        nulls = [i for i, wkb in enumerate(plain.wkb) if wkb is None]
+        nulls = [i for i, wkb in enumerate(plain.wkb) if wkb is None] if None in plain.wkb else []
         out.null += len(nulls)
         out.null_ids.extend(plain.fids[i] for i in nulls)
         if keep_null or not nulls:

@@ -194,7 +194,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         if pop_field:
             j = source.fields().lookupField(pop_field)
             population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback, fids=communities.fids, empty_ok=False)
-        facilities = {"vocabulary": lc.Vocabulary.from_profile(profile)}
+        facilities = {}  # none given: core uses the profile's vocabulary
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
         )
