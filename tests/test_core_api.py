@@ -672,3 +672,34 @@ def test_collection_paused_nests_overlaps_and_restores():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_points_read_with_numpy_are_what_shapely_reads():
+    """core.geometry.from_wkb reads a layer of 2-D little-endian points with numpy (issue 17): the same geometries,
+    bit for bit, as shapely.from_wkb (the oracle); anything else goes to shapely as before."""
+    import struct
+
+    import numpy as np
+    import shapely
+
+    from resilience_plugin.core.geometry import _plain_points, clean, from_wkb
+
+    rng = np.random.default_rng(17)
+    xy = np.concatenate([rng.uniform(-1e7, 1e7, (500, 2)), [[-0.0, 0.0], [5e-324, 1.7976931348623157e308], [116.39, 39.9]]])
+    wkb = list(shapely.to_wkb(shapely.points(xy), flavor="iso", output_dimension=2, byte_order=1))
+    assert _plain_points(wkb) is not None  # the numpy path is taken
+    ours, oracle = from_wkb(wkb), shapely.from_wkb(np.array(wkb, dtype=object))
+    assert shapely.to_wkb(ours, byte_order=1).tolist() == shapely.to_wkb(oracle, byte_order=1).tolist() == wkb
+    # not points of that kind: shapely reads them, and clean() still names what is unusable
+    nan = struct.pack("<BIdd", 1, 1, float("nan"), 1.0)
+    others = [
+        list(shapely.to_wkb(shapely.points(xy[:3]), byte_order=0)),  # big endian
+        list(shapely.to_wkb(shapely.points(np.c_[xy[:3], xy[:3, :1]]), flavor="iso", byte_order=1)),  # with z
+        wkb[:2] + [None],
+        wkb[:2] + [nan],
+        wkb[:1] + [wkb[1] + b"\x00"],  # one blob too long
+    ]
+    for case in others:
+        assert _plain_points(case) is None
+    assert clean(wkb[:2] + [nan], 0).degenerate == [2]
+    assert clean(wkb[:2] + [None], 0).geometries[2] is None

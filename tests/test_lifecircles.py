@@ -508,3 +508,29 @@ def test_pairs_within_a_distance_agree_with_brute_force(with_scipy, monkeypatch)
     expected = {(int(a), int(b)) for a, b in zip(*np.nonzero(dx * dx + dy * dy <= 1000.0**2))}
     assert {(int(a), int(b)) for a, b in zip(gi, pj)} == expected
     assert len(gi) == len(expected)  # no pair twice
+
+
+def test_pairs_found_in_pieces_are_the_same_on_any_number_of_cores(monkeypatch):
+    """The circles are queried in pieces of a fixed size on all cores (issue 17): the pairs are brute force's, and
+    their order (which orders each circle's shelter-area sum) is the same with 1, 2 or 4 cores."""
+    import resilience_plugin.core.lifecircles as lc
+    import resilience_plugin.core.parallel as par
+
+    rng = np.random.RandomState(5)
+    xy = rng.uniform(440_000, 446_000, (60, 2))
+    pxy = rng.uniform(440_000, 446_000, (800, 2))
+    monkeypatch.setattr(lc, "_PAIR_PIECE", 7)  # 9 pieces
+    runs = []
+    for cores in (1, 2, 4):
+        monkeypatch.setattr(par, "threads", lambda cores=cores: cores)
+        runs.append(lc._pairs_within(xy, pxy, 1000.0))
+    for gi, pj in runs[1:]:
+        assert np.array_equal(gi, runs[0][0]) and np.array_equal(pj, runs[0][1])
+    dx = xy[:, None, 0] - pxy[None, :, 0]
+    dy = xy[:, None, 1] - pxy[None, :, 1]
+    expected = {(int(a), int(b)) for a, b in zip(*np.nonzero(dx * dx + dy * dy <= 1000.0**2))}
+    gi, pj = runs[0]
+    assert {(int(a), int(b)) for a, b in zip(gi, pj)} == expected and len(gi) == len(expected)
+    weights = rng.uniform(0, 5000, len(pxy))
+    sums = [np.bincount(g, weights=weights[p], minlength=len(xy)) for g, p in runs]
+    assert all(np.array_equal(s, sums[0]) for s in sums)  # bit for bit

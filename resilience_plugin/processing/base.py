@@ -293,7 +293,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         sink = self.output_sink(parameters, key, context, fields, wkb_type, crs, optional)
         if sink is None:
             return None
-        rows = unique_fids(fields, rows, feedback)  # once: write_rows finds them clean
+        rows = unique_fids(fields, rows, feedback)  # a GeoPackage output needs unique fids, however it is written
         bulk = bulk_geopackage(parameters.get(key), sink.dest, fields, wkb_type, rows, geoms)
         if bulk is not None and not self._fill_geopackage(sink, bulk, fields, rows, geoms, span):
             # not a table core fills exactly as GDAL would: write on through QGIS

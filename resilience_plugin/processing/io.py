@@ -427,11 +427,11 @@ class TableRows(list):
 
 
 def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0, 0.0), batch_size: int = 1000) -> bool:
-    """Write attribute rows with shapely geometries (None: no geometry); False when cancelled.
+    """Write attribute rows (as :func:`unique_fids` leaves them) with shapely geometries (None: no geometry); False
+    when cancelled.
 
     ``on_error()`` returns the exception to raise when the sink refuses a batch.
     """
-    rows = unique_fids(fields, rows, feedback)
     geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
     wkbs = np.full(len(geoms), None, dtype=object)
     present = present_mask(geoms) if len(geoms) else np.zeros(0, dtype=bool)
