@@ -110,10 +110,11 @@ def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.
     if cKDTree is not None:
         from .parallel import in_pieces
 
-        points = cKDTree(pxy)
+        fast = {"balanced_tree": False, "compact_nodes": False}  # built twice as fast, queried as fast: the same pairs
+        points = cKDTree(pxy, **fast)
 
         def pairs(lo: int, hi: int):  # the circles lo…hi-1 against all points (scipy releases the GIL)
-            found = cKDTree(xy[lo:hi]).sparse_distance_matrix(points, distance, output_type="ndarray")
+            found = cKDTree(xy[lo:hi], **fast).sparse_distance_matrix(points, distance, output_type="ndarray")
             return found["i"].astype(np.int64) + lo, found["j"].astype(np.int64)
 
         # pieces of a fixed size, whatever the cores: each circle's pairs, and so its sums, come in the same order

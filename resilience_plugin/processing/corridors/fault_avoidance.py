@@ -26,7 +26,7 @@ from . import CorridorsAlgorithmBase
 class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
     """Features inside active-fault avoidance zones (第44、86条).
 
-    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 85 MB for 50,000 facilities.
+    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 114 MB for 50,000 facilities (2026-12-01).
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("INPUT", "FAULTS"),)
@@ -34,7 +34,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
     FIELD_ROLES = {"CLASS_FIELD": "seismic_class"}
 
     MEMORY_CEILING_MB = 300
-    MEMORY_MB_PER_1000 = {"INPUT": 1.7}
+    MEMORY_MB_PER_1000 = {"INPUT": 2.3}
     DEMO_BACKDROP = ("faults", "districts")
     INPUT = "INPUT"
     CLASS_FIELD = "CLASS_FIELD"

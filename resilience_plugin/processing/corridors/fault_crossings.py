@@ -25,14 +25,14 @@ from . import CorridorsAlgorithmBase
 class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     """Where corridors cross or run along active faults (第33、44、86条).
 
-    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 101 MB for 50,000 corridor segments and 500 faults.
+    Memory ceiling: 300 MB. At Beijing scale (`make bench`), its peak was 126 MB for 50,000 corridor segments and 500 faults (2026-12-01).
     A run estimated above the ceiling is warned about before it starts."""
 
     DISTINCT_INPUTS = (("CORRIDORS", "FAULTS"),)
     LAYER_ROLES = {"CORRIDORS": "corridors", "FAULTS": "faults"}
 
     MEMORY_CEILING_MB = 300
-    MEMORY_MB_PER_1000 = {"CORRIDORS": 2.0}
+    MEMORY_MB_PER_1000 = {"CORRIDORS": 2.6}
     DEMO_BACKDROP = ("corridors", "faults", "districts")
     FAULT_DISTANCE_FIELD = "FAULT_DISTANCE_FIELD"
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"

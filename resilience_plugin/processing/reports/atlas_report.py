@@ -17,13 +17,14 @@ from . import ReportsAlgorithmBase
 class AtlasReportAlgorithm(ReportsAlgorithmBase):
     """The atlas PDF report of scored street/town units and their clusters (第47–52条).
 
-    Memory ceiling: 500 MB. At Beijing scale (`make bench`), its peak was 70 MB for 343 units and 39 clusters.
+    Memory ceiling: 500 MB. At Beijing scale (`make bench`), its peak was 147 MB for 343 units and 39 clusters
+    with the corridor-failure scenario's pages (10,039 critical sections, 13,530 failed ones; 2026-12-01).
     A run estimated above the ceiling is warned about before it starts."""
 
     LAYER_ROLES = {"UNITS": "scored_units"}
 
     MEMORY_CEILING_MB = 500
-    MEMORY_MB_PER_1000 = {"UNITS": 200.0, "CLUSTERS": 200.0}
+    MEMORY_MB_PER_1000 = {"UNITS": 200.0, "CLUSTERS": 200.0, "CRITICAL": 3.0, "FAILED": 3.0}
     UNITS = "UNITS"
     NAME_FIELD = "NAME_FIELD"
     DISTRICT_FIELD = "DISTRICT_FIELD"
