@@ -703,3 +703,7 @@ def test_points_read_with_numpy_are_what_shapely_reads():
         assert _plain_points(case) is None
     assert clean(wkb[:2] + [nan], 0).degenerate == [2]
     assert clean(wkb[:2] + [None], 0).geometries[2] is None
+    cleaned = clean(wkb, 0)  # nothing to mend or drop: the oracle's geometries
+    assert not cleaned.degenerate and not cleaned.repaired
+    assert shapely.to_wkb(cleaned.geometries, byte_order=1).tolist() == wkb
+    assert clean(wkb[:5], 1).degenerate == [0, 1, 2, 3, 4]  # points where lines are wanted: none usable, as before

@@ -17,8 +17,11 @@ def from_wkb(wkbs: Sequence) -> np.ndarray:
     one-vertex line, a ring of fewer than four points) becomes None; :func:`clean` says which."""
     wkbs = wkbs if isinstance(wkbs, list) else list(wkbs)
     points = _plain_points(wkbs)
-    if points is not None:
-        return points
+    return points if points is not None else _parsed(wkbs)
+
+
+def _parsed(wkbs: list) -> np.ndarray:
+    """:func:`from_wkb` by shapely (GEOS)."""
     with warnings.catch_warnings():  # shapely warns of the NaN coordinates that clean() then names itself
         warnings.simplefilter("ignore", RuntimeWarning)
         geoms = shapely.from_wkb(np.array(wkbs + [None], dtype=object)[:-1], on_invalid="ignore")
@@ -63,8 +66,11 @@ def clean(wkbs: Sequence, dimension: Optional[int] = None) -> Cleaned:
     geometries with no part of that dimension after repair, or of zero length (lines) or zero area (polygons). Invalid
     geometries are repaired with make-valid; of a repaired collection only the parts of ``dimension`` are kept."""
     wkbs = list(wkbs)
+    points = _plain_points(wkbs)
+    if points is not None and dimension in (None, 0):  # finite 2-D points: valid, nothing to mend or drop
+        return Cleaned(points)
     given = np.array([w is not None for w in wkbs], dtype=bool)
-    geoms = from_wkb(wkbs)
+    geoms = _parsed(wkbs) if points is None else points
     bad = given & shapely.is_missing(geoms)
     present = np.nonzero(~shapely.is_missing(geoms))[0]
     if len(present):

@@ -115,7 +115,7 @@ def _pairs_within(xy: np.ndarray, pxy: np.ndarray, distance: float) -> Tuple[np.
 
         def pairs(lo: int, hi: int):  # the circles lo…hi-1 against all points (scipy releases the GIL)
             found = cKDTree(xy[lo:hi], **fast).sparse_distance_matrix(points, distance, output_type="ndarray")
-            return found["i"].astype(np.int64) + lo, found["j"].astype(np.int64)
+            return found["i"] + np.int64(lo), found["j"].astype(np.int64)  # each a new int64 array
 
         # pieces of a fixed size, whatever the cores: each circle's pairs, and so its sums, come in the same order
         parts = in_pieces(pairs, len(xy), _PAIR_PIECE)
@@ -156,7 +156,8 @@ def count_points(
         gi, pj = _pairs_within(shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points), distance)
     else:
         gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="dwithin", distance=distance)
-    gi = ok[gi]
+    if len(ok) < len(geoms):  # positions among the present geometries -> among all
+        gi = ok[gi]
     n = len(geoms)
     counts = np.bincount(gi * n_columns + column[pj], minlength=n * n_columns).reshape(n, n_columns).astype(np.int64)
     if weights is not None:
