@@ -1,7 +1,8 @@
-"""The bulk GeoPackage reader (core.gpkg.read_features, used by processing.io.read_source for plain GeoPackage
-layers) gives exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and
-geometries, and it steps aside (QGIS reads) where it could not: filters, unsaved edits, selections, curved
-geometries, dates, another CRS."""
+"""The bulk GeoPackage readers (processing.arrow.read_features_gdal through GDAL's Arrow interface, and
+core.gpkg.read_features on the standard library; used by processing.io.read_source for plain GeoPackage layers)
+each give exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and geometries,
+and they step aside (QGIS reads) where they could not: filters, unsaved edits, selections, curved geometries, dates,
+another CRS."""
 
 import sqlite3
 
@@ -35,6 +36,14 @@ SAMPLE_TABLES = (
     "corridors",
     "facilities",
 )
+
+
+@pytest.fixture(params=["gdal", "sqlite"])
+def reader(request, monkeypatch):
+    """Each bulk reader on its own (read_source tries them in turn)."""
+    chosen = {"gdal": io._read_with_gdal, "sqlite": io._read_with_sqlite}[request.param]
+    monkeypatch.setattr(io, "BULK_READERS", (chosen,))
+    return request.param
 
 
 def _both(layer, fields=None, keep_null=True, crs=None):
@@ -80,7 +89,7 @@ def _same(fast, slow):
 
 
 @pytest.mark.parametrize("table", SAMPLE_TABLES)
-def test_sample_city_reads_the_same_in_bulk(qgis_app, table):
+def test_sample_city_reads_the_same_in_bulk(qgis_app, table, reader):
     layer = QgsVectorLayer(f"{SAMPLE}|layername={table}", table, "ogr")
     assert layer.isValid()
     fast, slow, used = _both(layer)
@@ -115,7 +124,7 @@ def _write(path, layer_name, uri, features, fields_spec):
     return layer
 
 
-def test_nulls_chinese_fields_z_and_missing_geometry_read_the_same(qgis_app, tmp_path):
+def test_nulls_chinese_fields_z_and_missing_geometry_read_the_same(qgis_app, tmp_path, reader):
     path = tmp_path / "手工.gpkg"
     rows = [
         (QgsGeometry.fromWkt("PointZ (500000 4400000 12)"), ["东城区 社区", 1200, 3.5]),
@@ -133,7 +142,7 @@ def test_nulls_chinese_fields_z_and_missing_geometry_read_the_same(qgis_app, tmp
     _same(fast, slow)
 
 
-def test_what_the_bulk_reader_does_not_read_is_read_by_qgis(qgis_app, tmp_path):
+def test_what_the_bulk_reader_does_not_read_is_read_by_qgis(qgis_app, tmp_path, reader):
     path = tmp_path / "other.gpkg"
     curved = _write(
         path,
@@ -156,7 +165,7 @@ def test_what_the_bulk_reader_does_not_read_is_read_by_qgis(qgis_app, tmp_path):
     _same(fast, slow)
 
 
-def test_filters_edits_and_selections_are_read_by_qgis(qgis_app, own_sample):
+def test_filters_edits_and_selections_are_read_by_qgis(qgis_app, own_sample, reader):
     layer = QgsVectorLayer(f"{own_sample}|layername=communities", "c", "ogr")
     count = layer.featureCount()
     assert io.plain_layer(layer) is layer
@@ -177,7 +186,7 @@ def test_filters_edits_and_selections_are_read_by_qgis(qgis_app, own_sample):
     assert io.plain_layer(layer, QgsProcessingFeatureSourceDefinition(layer.id(), False)) is layer
 
 
-def test_rows_added_behind_qgis_are_seen(qgis_app, own_sample):
+def test_rows_added_behind_qgis_are_seen(qgis_app, own_sample, reader):
     """A GeoPackage changed by another program after QGIS opened it: the bulk reader reads the file as it is, or
     steps aside when the layer's count disagrees; never a different set of features than QGIS reads."""
     layer = QgsVectorLayer(f"{own_sample}|layername=facilities", "f", "ogr")
@@ -246,3 +255,120 @@ def test_blob_headers_of_every_kind_read_at_once():
     ):
         with pytest.raises(Unsupported):
             _wkbs_of([blob(point), bad], "t")
+
+
+def _sqlite_table(path, name, columns, rows):
+    """A GeoPackage point table written with write_geopackage, then values set behind GDAL's back with SQL."""
+    from resilience_plugin.core.gpkg import Table, write_geopackage
+
+    write_geopackage(path, [Table(name, columns, [r[1:] for r in rows], [r[0] for r in rows], "POINT", 4548)])
+    layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def test_values_of_another_type_than_their_column_read_as_qgis_reads_them(qgis_app, tmp_path, reader):
+    """SQLite keeps what it is given: text in an INTEGER column, a fraction in an INTEGER one, a number in TEXT.
+    GDAL converts such values as QGIS shows them; the GDAL reader gives the same, the sqlite reader steps aside."""
+    path = tmp_path / "mixed.gpkg"
+    rows = [(shapely.Point(i, i), f"s{i}", i, i + 0.5) for i in range(1, 5)]
+    _sqlite_table(path, "mixed", [("s", str), ("n", int), ("a", float)], rows)
+    con = sqlite3.connect(str(path))
+    con.execute("UPDATE mixed SET n = 'abc', a = 'x', s = 12 WHERE fid = 1")
+    con.execute("UPDATE mixed SET n = 2.7, a = 7, s = 1.5 WHERE fid = 2")
+    con.execute("UPDATE mixed SET n = '42', a = '3.25', s = x'414243' WHERE fid = 3")
+    con.commit()
+    con.close()
+    layer = QgsVectorLayer(f"{path}|layername=mixed", "mixed", "ogr")
+    fast, slow, used = _both(layer)
+    assert used == (reader == "gdal")
+    _same(fast, slow)
+    assert [row[1] for row in slow.attributes[:3]] == ["12", "1.5", "ABC"]
+
+
+def test_empty_geometries_count_as_none(qgis_app, tmp_path, reader):
+    """An empty point (NaN coordinates in WKB) and an empty polygon, flagged empty in their blobs or not: QGIS
+    counts them with the features without geometry, and so do the bulk readers."""
+    from resilience_plugin.core.gpkg import Table, write_geopackage
+
+    path = tmp_path / "empty.gpkg"
+    points = [shapely.Point(1, 2), shapely.Point(), None, shapely.Point(3, 4)]
+    square = shapely.box(0, 0, 10, 10)
+    write_geopackage(
+        path,
+        [
+            Table("pts", [("n", int)], [(i,) for i in range(4)], points, "POINT", 4548),
+            Table("polys", [("n", int)], [(i,) for i in range(3)], [square, shapely.Polygon(), square], "POLYGON", 4548),
+        ],
+    )
+    con = sqlite3.connect(str(path))  # the empty polygon's blob without its "empty" flag, as some writers leave it
+    blob = con.execute("SELECT geom FROM polys WHERE fid = 2").fetchone()[0]
+    con.execute("UPDATE polys SET geom = ? WHERE fid = 2", (blob[:3] + bytes([blob[3] & ~0b10000]) + blob[4:],))
+    con.commit()
+    con.close()
+    for name, nulls in (("pts", [2, 3]), ("polys", [2])):
+        layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        fast, slow, used = _both(layer)
+        assert slow.null_ids == nulls, name
+        if reader == "gdal":
+            assert used, name
+        _same(fast, slow)
+
+
+def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
+    """numpy holds a batch of text at the width of its longest value: the GDAL reader sizes its batches to that,
+    and rows read across many batches are the rows QGIS reads."""
+    from resilience_plugin.processing import arrow
+
+    path = tmp_path / "long.gpkg"
+    rows = [(shapely.Point(i, 0), "长" * (i % 7) * 300 if i % 5 else None, i) for i in range(1, 60)]
+    layer = _sqlite_table(path, "long", [("text", str), ("n", int)], rows)
+    monkeypatch.setattr(io, "BULK_READERS", (io._read_with_gdal,))
+    monkeypatch.setattr(arrow, "_TEXT_BATCH_BYTES", 20_000)
+    sizes = []
+    batch = arrow._batch
+    monkeypatch.setattr(arrow, "_batch", lambda *a: sizes.append(batch(*a)) or sizes[-1])
+    fast, slow, used = _both(layer)
+    assert used and sizes == [20_000 // (6 * 300 * 3)]
+    _same(fast, slow)
+
+
+def test_without_gdal_arrow_the_standard_library_reads(qgis_app, tmp_path, monkeypatch):
+    from resilience_plugin.processing import arrow
+
+    monkeypatch.setattr(arrow, "_gdal", lambda: None)
+    assert arrow.read_features_gdal(SAMPLE, "facilities", None) is None
+    layer = QgsVectorLayer(f"{SAMPLE}|layername=facilities", "f", "ogr")
+    fast, slow, used = _both(layer)
+    assert used
+    _same(fast, slow)
+
+
+def test_wkbs_as_read_against_shapely():
+    """Which WKB are empty (shapely's is_empty, the oracle), in both byte orders, 2-D and Z; and the refusals."""
+    from resilience_plugin.core.gpkg import wkbs_as_read
+
+    geoms = shapely.from_wkt(
+        [
+            "POINT (1 2)",
+            "POINT EMPTY",
+            "POINT Z (1 2 3)",
+            "LINESTRING EMPTY",
+            "LINESTRING (0 0, 1 1)",
+            "POLYGON EMPTY",
+            "POLYGON ((0 0, 1 0, 1 1, 0 0))",
+            "MULTIPOINT EMPTY",
+            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))",
+            "MULTILINESTRING EMPTY",
+        ]
+    )
+    for order in (0, 1):
+        wkbs = [shapely.to_wkb(g, byte_order=order, flavor="iso") for g in geoms] + [None]
+        read = wkbs_as_read(wkbs, "t")
+        assert [w is None for w in read] == [bool(e) for e in shapely.is_empty(geoms)] + [True]
+        assert [w for w in read if w is not None] == [w for w, e in zip(wkbs, shapely.is_empty(geoms)) if not e]
+    assert wkbs_as_read([], "t") == []
+    arc = shapely.to_wkb(shapely.Point(0, 0))[:1] + (8).to_bytes(4, "little") + bytes(16)
+    for bad in (arc, b"\x01\x01", "POINT (1 2)"):
+        with pytest.raises(Unsupported):
+            wkbs_as_read([shapely.to_wkb(shapely.Point(1, 2)), bad], "t")

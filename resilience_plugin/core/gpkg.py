@@ -239,7 +239,7 @@ def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[byte
     lengths = np.fromiter(map(len, given), dtype=np.int64, count=n)
     missing = np.fromiter((b is None for b in blobs), dtype=bool, count=n) if none else np.zeros(n, dtype=bool)
     start = np.cumsum(lengths) - lengths
-    buf = np.frombuffer(joined, dtype=np.uint8)
+    buf = np.frombuffer(joined + bytes(8), dtype=np.uint8)  # padded: _empty_straight reads 8 bytes at a WKB's offset 5
     if np.any(~missing & (lengths < 8)):
         raise Unsupported(f"{table}: a geometry that is not a standard GeoPackage blob")
     s = start[~missing]
@@ -252,14 +252,13 @@ def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[byte
     size = _ENVELOPE_SIZES[(flags >> 1) & 0b111]
     if np.any(~missing & ((size < 0) | (lengths < 8 + size + 5))):
         raise Unsupported(f"{table}: a geometry blob of an unknown kind")
-    keep = ~missing & ((flags & 0b00010000) == 0)  # not empty
+    keep = ~missing & ((flags & 0b00010000) == 0)  # not flagged empty
     at = start + 8 + size  # where the WKB starts
     w = at[keep]
-    b1, b2, b3, b4 = (buf[w + k].astype(np.int64) for k in range(1, 5))
-    code = np.where(buf[w] == 1, b1 | b2 << 8 | b3 << 16 | b4 << 24, b4 | b3 << 8 | b2 << 16 | b1 << 24)
-    bad = ~np.isin(code, np.array(sorted(_STRAIGHT_CODES), dtype=np.int64))
-    if bad.any():
-        raise Unsupported(f"{table}: WKB type {int(code[bad][0])}")
+    empty = _empty_straight(buf, w, table)  # empty, though not flagged so by its writer
+    if empty.any():
+        keep[np.nonzero(keep)[0][empty]] = False
+        w = at[keep]
     ends = start + lengths
     if keep.all():  # the usual table: every feature has a geometry
         return [joined[lo:hi] for lo, hi in zip(w.tolist(), ends.tolist())]
@@ -267,6 +266,63 @@ def _wkbs_of(blobs: Sequence[Optional[bytes]], table: str) -> List[Optional[byte
     ends = ends.tolist()
     for i, lo in zip(np.nonzero(keep)[0].tolist(), w.tolist()):
         out[i] = joined[lo : ends[i]]
+    return out
+
+
+_HEAD = np.arange(13)  # a WKB's byte order, type code, and the 8 bytes after it
+
+
+def _empty_straight(buf: np.ndarray, at: np.ndarray, table: str) -> np.ndarray:
+    """Which of the WKBs starting at ``at`` in ``buf`` (padded by 8 bytes past the last) are empty, all read at
+    once: a point with a NaN first coordinate (how WKB writes an empty point), any other type with no rings, points
+    or parts; QGIS counts such a geometry with the features that have none. Raises :class:`Unsupported` unless
+    every WKB is of a straight type (point, line, polygon and their multi types, 2-D or with Z), in either byte
+    order."""
+    if not len(at):
+        return np.zeros(0, dtype=bool)
+    step = int(at[1] - at[0]) if len(at) > 1 else 0
+    if step >= 13 and (np.diff(at) == step).all():  # WKBs of one length (a point layer): a view, nothing gathered
+        heads = np.lib.stride_tricks.as_strided(buf[at[0] :], shape=(len(at), 13), strides=(step, 1), writeable=False)
+    else:
+        heads = buf[at[:, None] + _HEAD]
+    code = heads[:, 1:5].copy().view("<u4")[:, 0].astype(np.int64)
+    first = heads[:, 5:13].copy().view("<f8")[:, 0]
+    count = heads[:, 5:9].copy().view("<u4")[:, 0]
+    big = heads[:, 0] == 0
+    if big.any():
+        code[big] = heads[big, 4:0:-1].copy().view("<u4")[:, 0]
+        first[big] = heads[big, 12:4:-1].copy().view("<f8")[:, 0]
+        count[big] = heads[big, 8:4:-1].copy().view("<u4")[:, 0]
+    bad = ~np.isin(code, np.array(sorted(_STRAIGHT_CODES), dtype=np.int64))
+    if bad.any():
+        raise Unsupported(f"{table}: WKB type {int(code[bad][0])}")
+    return np.where((code & 0xFFFF) % 1000 == 1, np.isnan(first), count == 0)
+
+
+def wkbs_as_read(wkbs: Sequence[Optional[bytes]], table: str) -> List[Optional[bytes]]:
+    """``wkbs`` (WKB as GDAL gives a table's geometries, None for none) with None for each empty geometry, as QGIS
+    counts an empty geometry as no geometry: a point with NaN coordinates (how WKB writes an empty point), any other
+    type with no rings, points or parts. Raises :class:`Unsupported` for a blob that is not straight WKB."""
+    n = len(wkbs)
+    wkbs = wkbs if isinstance(wkbs, list) else list(wkbs)
+    none = wkbs.count(None)
+    given = [b"" if b is None else b for b in wkbs] if none else wkbs
+    try:
+        buf = np.frombuffer(b"".join(given) + bytes(8), dtype=np.uint8)  # padded: 8 bytes are read at offset 5
+    except TypeError:
+        raise Unsupported(f"{table}: a geometry that is not WKB") from None
+    lengths = np.fromiter(map(len, given), dtype=np.int64, count=n)
+    start = np.cumsum(lengths) - lengths
+    present = lengths > 0
+    if np.any(present & (lengths < 9)) or none != n - int(present.sum()):
+        raise Unsupported(f"{table}: a geometry that is not WKB")
+    at = start[present]
+    empty = _empty_straight(buf, at, table)
+    if not empty.any():
+        return wkbs
+    out = list(wkbs)
+    for i in np.nonzero(present)[0][empty].tolist():
+        out[i] = None
     return out
 
 

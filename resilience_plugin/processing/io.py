@@ -264,9 +264,26 @@ def plain_layer(layer, definition=None):
     return layer
 
 
+def _read_with_sqlite(path, table, fields):
+    from ..core.gpkg import read_features
+
+    return read_features(path, table, fields)
+
+
+def _read_with_gdal(path, table, fields):
+    from .arrow import read_features_gdal
+
+    return read_features_gdal(path, table, fields)
+
+
+# the bulk readers of a plain GeoPackage table, tried in turn (each gives core.gpkg.Features, or None to pass)
+BULK_READERS = (_read_with_gdal, _read_with_sqlite)
+
+
 def read_plain_geopackage(source, fields, reported: int):
-    """The features of ``source`` read in bulk from its GeoPackage file (core.gpkg.read_features), or None where
-    that cannot give exactly what QGIS gives: the source is not a plain GeoPackage layer (see :func:`plain_layer`;
+    """The features of ``source`` read in bulk from its GeoPackage file (by the first of ``BULK_READERS`` that
+    reads it: GDAL's Arrow interface, then core.gpkg.read_features), or None where that cannot give exactly what
+    QGIS gives: the source is not a plain GeoPackage layer (see :func:`plain_layer`;
     a Processing source carries its layer as ``plain_layer``), holds something the bulk reader does not read, or
     the count differs from the layer's."""
     import sqlite3
@@ -274,7 +291,7 @@ def read_plain_geopackage(source, fields, reported: int):
 
     from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
-    from ..core.gpkg import Unsupported, read_features
+    from ..core.gpkg import Unsupported
 
     layer = plain_layer(source if isinstance(source, QgsVectorLayer) else getattr(source, "plain_layer", None))
     if layer is None:
@@ -288,9 +305,15 @@ def read_plain_geopackage(source, fields, reported: int):
     if fields is not None:
         indices = [layer.fields().lookupField(f) for f in fields]
         wanted = sorted({names[j] for j in indices if j >= 0})
-    try:
-        read = read_features(path, parts.get("layerName") or None, wanted)
-    except (Unsupported, sqlite3.Error, OSError, ValueError):
+    read = None
+    for reader in BULK_READERS:
+        try:
+            read = reader(path, parts.get("layerName") or None, wanted)
+        except (Unsupported, sqlite3.Error, OSError, ValueError):
+            read = None
+        if read is not None:
+            break
+    if read is None:
         return None
     if (fields is None and read.names != names) or len(read.fids) != reported:
         return None

@@ -1,0 +1,142 @@
+"""GeoPackage feature tables read in bulk through GDAL's Arrow interface (issue 17).
+
+GDAL is what QGIS reads a GeoPackage layer with, so values come as QGIS gives them: the same conversions of values
+that do not match their column's declared type, the same NULLs and the same WKB. Arrow hands a whole batch of rows
+to numpy at once, several times faster than stepping rows through Python's sqlite3. It needs GDAL 3.6 or later with
+its numpy bindings; where those are missing, :func:`read_features_gdal` returns None and the caller reads the table
+with the standard library (``core.gpkg.read_features``) or through QGIS.
+"""
+
+from contextlib import ExitStack
+from typing import List, Optional, Sequence
+
+import numpy as np
+
+from ..core.gpkg import Features, Unsupported, wkbs_as_read
+
+# a batch of text holds rows × the longest value in bytes (numpy's fixed-width strings): batches are sized to this
+_TEXT_BATCH_BYTES = 32 * 1024 * 1024
+_MAX_BATCH = 65536
+
+
+def _gdal():
+    """GDAL's gdal and ogr modules when they can read Arrow into numpy, else None."""
+    try:
+        from osgeo import gdal, gdal_array, ogr  # noqa: F401 - gdal_array: the Arrow-to-numpy bridge
+    except ImportError:
+        return None
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):
+        return None
+    return gdal, ogr
+
+
+def read_features_gdal(path: str, table: Optional[str], fields: Optional[Sequence[str]]) -> Optional[Features]:
+    """The feature table ``table`` of the GeoPackage ``path`` (None: its only feature table) as
+    ``core.gpkg.read_features`` gives it (fid order; ``fields`` by exact name, None: the key then every field), read
+    through GDAL's Arrow interface; None where GDAL cannot read it so or where the table holds what this reader
+    leaves to others: fields other than text, integer and real, curved or measured geometries, no integer key."""
+    found = _gdal()
+    if found is None:
+        return None
+    gdal, ogr = found
+    with ExitStack() as stack:
+        for module in (gdal, ogr):  # errors raise, on this thread only (GDAL ≥ 3.7; 3.6 returns None instead)
+            if hasattr(module, "ExceptionMgr"):
+                stack.enter_context(module.ExceptionMgr(useExceptions=True))
+        try:
+            return _read(gdal, ogr, str(path), table, fields)
+        except (RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError, Unsupported):
+            return None
+
+
+def _read(gdal, ogr, path: str, table: Optional[str], fields: Optional[Sequence[str]]) -> Optional[Features]:
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+    if ds is None:
+        return None
+    layers = [ds.GetLayer(i) for i in range(ds.GetLayerCount())]
+    layers = [lyr for lyr in layers if lyr is not None and lyr.GetLayerDefn().GetGeomFieldCount() == 1]
+    if table is not None:
+        layers = [lyr for lyr in layers if lyr.GetName() == table] or [lyr for lyr in layers if lyr.GetName().lower() == table.lower()]
+    if len(layers) != 1:
+        return None
+    lyr = layers[0]
+    defn = lyr.GetLayerDefn()
+    geom_type = defn.GetGeomFieldDefn(0).GetType()
+    if ogr.GT_HasM(geom_type) or ogr.GT_Flatten(geom_type) not in range(1, 7):
+        return None
+    key = lyr.GetFIDColumn()
+    if not key:
+        return None
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    fields = [key] + names if fields is None else list(fields)
+    text = []
+    for f in fields:
+        if f == key:
+            continue
+        if f not in names:
+            return None
+        fd = defn.GetFieldDefn(names.index(f))
+        if fd.GetSubType() != ogr.OFSTNone or fd.GetType() not in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal, ogr.OFTString):
+            return None
+        if fd.GetType() == ogr.OFTString:
+            text.append(f)
+    lyr.SetIgnoredFields([n for n in names if n not in fields])
+    expected = lyr.GetFeatureCount()
+    options = ["INCLUDE_FID=YES", "USE_MASKED_ARRAYS=YES", f"MAX_FEATURES_IN_BATCH={_batch(ds, lyr.GetName(), text)}"]
+    columns: List[list] = [[] for _ in fields]
+    fids: List[int] = []
+    wkbs: List[Optional[bytes]] = []
+    for batch in lyr.GetArrowStreamAsNumPy(options=options):
+        fid = batch.pop(key)
+        geom = [batch.pop(k) for k in list(batch) if k not in fields]
+        if len(geom) != 1:
+            return None
+        fids.extend(_values(fid))
+        wkbs.extend(_values(geom[0]))
+        for out, f in zip(columns, fields):
+            values = _values(fid if f == key else batch[f])
+            out.extend(_decoded(values) if f in text else values)
+    if len(fids) != expected:  # never a partial read (GDAL 3.6 ends a stream early on an error, silently)
+        return None
+    rows = list(zip(*columns)) if fields else [() for _ in fids]
+    return Features(lyr.GetName(), fids, fields, rows, wkbs_as_read(wkbs, lyr.GetName()))
+
+
+def _batch(ds, table: str, text: List[str]) -> int:
+    """Rows per Arrow batch: numpy holds a batch's text at the width of its longest value."""
+    if not text:
+        return _MAX_BATCH
+    longest = ", ".join(f"coalesce(max(length(CAST({_quoted(f)} AS BLOB))), 0)" for f in text)
+    result = ds.ExecuteSQL(f"SELECT {longest} FROM {_quoted(table)}")
+    if result is None:
+        raise ValueError(table)
+    try:
+        feature = result.GetNextFeature()
+        width = sum(int(feature.GetField(i) or 0) for i in range(len(text)))
+    finally:
+        ds.ReleaseResultSet(result)
+    return int(max(1, min(_MAX_BATCH, _TEXT_BATCH_BYTES // max(width, 1))))
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _values(array) -> list:
+    """A numpy column as Python values, None where masked (NULL)."""
+    if isinstance(array, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(array)
+        values = array.data.tolist()
+        if mask.any():
+            for i in np.nonzero(mask)[0].tolist():
+                values[i] = None
+        return values
+    return array.tolist()
+
+
+def _decoded(values: list) -> list:
+    """UTF-8 text as str, each distinct value decoded once (a category column repeats a few values)."""
+    distinct = dict.fromkeys(values)
+    for v in distinct:
+        distinct[v] = None if v is None else v.decode("utf-8")
+    return list(map(distinct.__getitem__, values))
