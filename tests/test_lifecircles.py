@@ -534,3 +534,81 @@ def test_pairs_found_in_pieces_are_the_same_on_any_number_of_cores(monkeypatch):
     weights = rng.uniform(0, 5000, len(pxy))
     sums = [np.bincount(g, weights=weights[p], minlength=len(xy)) for g, p in runs]
     assert all(np.array_equal(s, sums[0]) for s in sums)  # bit for bit
+
+
+def _brute_counts(xy, pxy, column, n_columns, weights, distance):
+    dx = xy[:, None, 0] - pxy[None, :, 0]
+    dy = xy[:, None, 1] - pxy[None, :, 1]
+    within = dx * dx + dy * dy <= distance * distance
+    counts = np.stack([(within & (column[None, :] == c)).sum(axis=1) for c in range(n_columns)], axis=1)
+    return counts, (within * weights[None, :]).sum(axis=1)
+
+
+@pytest.mark.parametrize("origin", [0.0, 440_000.0, 4_400_000.0, 39_500_000.0])
+def test_counts_on_the_grid_are_brute_force_counts(origin, monkeypatch):
+    """Straight-line circles count facilities on a grid of cells (core.within, issue 17): the counts per category
+    are brute force's exactly, for points on the circle itself, at Pythagorean distances (3-4-5: exactly on it),
+    in cells wholly inside and on the edge, at coordinates as large as a 3-degree Gauss-Krüger zone's, and when
+    the points measured one by one are taken a few at a time; sums of whole-number weights are exact."""
+    from resilience_plugin.core import within
+
+    rng = np.random.RandomState(int(origin) % 997)
+    for trial in range(40):
+        distance = float(rng.choice([1000.0, 1500.0, 333.3, 120.0]))
+        xy = origin + rng.uniform(0, 6000, (rng.randint(1, 70), 2))
+        pxy = origin + rng.uniform(-600, 6600, (rng.randint(300, 700), 2))
+        third = len(pxy) // 3
+        angle = rng.uniform(0, 2 * np.pi, third)
+        pxy[:third] = xy[rng.randint(0, len(xy), third)] + distance * np.column_stack([np.cos(angle), np.sin(angle)])
+        exact = xy[0] + np.array([[0.6, 0.8], [-0.8, 0.6], [1.0, 0.0], [0.0, -1.0], [0.6, -0.8001]]) * distance
+        pxy = np.vstack([pxy, exact])
+        n_columns = rng.randint(1, 7)
+        column = rng.randint(0, n_columns, len(pxy))
+        weights = rng.randint(0, 5000, len(pxy)).astype(float)
+        if trial % 2:
+            monkeypatch.setattr(within, "_MAX_MEASURED", 7)
+        found = within.count_within(xy, pxy, column, n_columns, weights, distance)
+        monkeypatch.undo()
+        expected = _brute_counts(xy, pxy, column, n_columns, weights, distance)
+        assert found is not None
+        assert np.array_equal(found[0], expected[0]), trial
+        assert np.array_equal(found[1], expected[1]), trial
+
+
+def test_counts_on_the_grid_on_any_number_of_cores_and_fallbacks(monkeypatch):
+    """The circles are counted in pieces of a fixed size, so fractional sums are the same bit for bit with 1, 2
+    or 4 cores (and within rounding of brute force's); the grid steps aside (pairs are listed instead, with the same
+    counts) for NaN weights, points spread far beyond the distance, and too many categories to keep totals of."""
+    import resilience_plugin.core.lifecircles as lc
+    import resilience_plugin.core.parallel as par
+    from resilience_plugin.core import within
+
+    rng = np.random.RandomState(8)
+    xy = rng.uniform(440_000, 446_000, (60, 2))
+    pxy = rng.uniform(440_000, 446_000, (900, 2))
+    column = rng.randint(0, 4, len(pxy))
+    weights = rng.uniform(0, 5000, len(pxy))
+    monkeypatch.setattr(within, "_PIECE", 7)
+    runs = []
+    for cores in (1, 2, 4):
+        monkeypatch.setattr(par, "threads", lambda cores=cores: cores)
+        runs.append(within.count_within(xy, pxy, column, 4, weights, 1000.0))
+    assert all(np.array_equal(r[0], runs[0][0]) and np.array_equal(r[1], runs[0][1]) for r in runs[1:])
+    counts, sums = _brute_counts(xy, pxy, column, 4, weights, 1000.0)
+    assert np.array_equal(runs[0][0], counts)
+    assert np.allclose(runs[0][1], sums, rtol=1e-12, atol=1e-6)
+
+    nan_weights = weights.copy()
+    nan_weights[5] = np.nan
+    far = np.vstack([pxy, [[4_000_000.0, 9_000_000.0]]])
+    assert within.count_within(xy, pxy, column, 4, nan_weights, 1000.0) is None
+    assert within.count_within(xy, far, np.append(column, 0), 4, None, 1000.0) is None
+    monkeypatch.setattr(within, "_MAX_PREFIX_VALUES", 100)
+    assert within.count_within(xy, pxy, column, 4, weights, 1000.0) is None
+    monkeypatch.undo()
+    points = shapely.points(pxy)
+    centres = shapely.points(xy)
+    with_grid = lc.count_points(centres, points, column, 4, weights, 1000.0)
+    monkeypatch.setattr(lc, "count_within", lambda *a: None)
+    with_pairs = lc.count_points(centres, points, column, 4, weights, 1000.0)
+    assert np.array_equal(with_grid[0], with_pairs[0]) and np.allclose(with_grid[1], with_pairs[1], rtol=1e-12)

@@ -153,13 +153,19 @@ _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 @dataclass
 class Features:
     """A feature table as read by :func:`read_features`: feature ids (the table's integer key), the column names
-    read, one row of values per feature, and each feature's WKB (None: no geometry, or an empty one)."""
+    read, the values column by column (one sequence per name, one value per feature), and each feature's WKB (None:
+    no geometry, or an empty one)."""
 
     table: str
     fids: List[int]
     names: List[str]
-    rows: List[tuple]
+    columns: List[Sequence]
     wkb: List[Optional[bytes]]
+
+    @property
+    def rows(self) -> List[tuple]:
+        """The values feature by feature: one tuple per feature, in the order of ``names``."""
+        return list(zip(*self.columns)) if self.columns else [() for _ in self.fids]
 
 
 def _base_type(declared: str) -> str:
@@ -214,9 +220,9 @@ def read_features(path: Union[str, Path], table: Optional[str] = None, fields: O
                 raise Unsupported(f"{name}.{f}: values of another type than {types.get(f)}")
             if float in allowed and int in found:  # a whole number stored in a REAL column reads as a float
                 columns[2 + k] = tuple(None if v is None else float(v) for v in values)
-        fids, blobs, data = list(columns[0]), columns[1], list(zip(*columns[2:])) if fields else [() for _ in rows]
+        fids, blobs, data = list(columns[0]), columns[1], columns[2:]
     else:
-        fids, blobs, data = [], (), []
+        fids, blobs, data = [], (), [() for _ in fields]
     return Features(name, fids, fields, data, _wkbs_of(blobs, name))
 
 

@@ -20,6 +20,7 @@ import shapely
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
 from .profile import PlanProfile, alternatives
+from .within import count_within
 
 
 @dataclass
@@ -153,7 +154,12 @@ def count_points(
     if distance is None:
         gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="intersects")
     elif (shapely.get_type_id(geoms[ok]) == 0).all() and (shapely.get_type_id(points) == 0).all():
-        gi, pj = _pairs_within(shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points), distance)
+        xy, pxy = shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points)
+        found = count_within(xy, pxy, column, n_columns, weights, distance)  # counted on a grid, without pairs
+        if found is not None:
+            counts[ok], sums[ok] = found
+            return counts, sums
+        gi, pj = _pairs_within(xy, pxy, distance)
     else:
         gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="dwithin", distance=distance)
     if len(ok) < len(geoms):  # positions among the present geometries -> among all

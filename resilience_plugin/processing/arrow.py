@@ -98,8 +98,7 @@ def _read(gdal, ogr, path: str, table: Optional[str], fields: Optional[Sequence[
             out.extend(_decoded(values) if f in text else values)
     if len(fids) != expected:  # never a partial read (GDAL 3.6 ends a stream early on an error, silently)
         return None
-    rows = list(zip(*columns)) if fields else [() for _ in fids]
-    return Features(lyr.GetName(), fids, fields, rows, wkbs_as_read(wkbs, lyr.GetName()))
+    return Features(lyr.GetName(), fids, fields, columns, wkbs_as_read(wkbs, lyr.GetName()))
 
 
 def _batch(ds, table: str, text: List[str]) -> int:

@@ -535,7 +535,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         )
         read = read_source(faults, name, crs, context, feedback, fields=[field or ""], keep_null=False)
         read.report(feedback)
-        return read, name, [text(a[0]) if field else None for a in read.attributes]
+        return read, name, [text(v) for v in read.column(0)] if field else [None] * len(read.fids)
 
     def add_category_map_parameter(self) -> None:
         """The optional CATEGORY_MAP parameter: a run's own facility labels, ``label=category;label=category``."""
@@ -611,7 +611,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             width = 1 + len(extras)
             labels = [",".join(f'"{k}"=>"{v}"' for k, v in zip(osm_keys, a[width:]) if text(v)) for a in read.attributes]
         else:
-            labels = [a[0] for a in read.attributes]
+            labels = read.column(0)
         column, found = vocab.classify_labels(labels)
         log_label_mapping(feedback, name, category, found, vocab)
         return read, name, vocab, column, extras, found

@@ -34,11 +34,11 @@ from ..translation import translate
 
 @dataclass
 class ReadLayer:
-    """What was read from one source, in the working CRS."""
+    """What was read from one source, in the working CRS: per feature its id, its attributes (``attributes``, one
+    list per feature; ``column(j)``, one list per field) and its shapely geometry."""
 
     name: str
     fids: List[int] = field(default_factory=list)
-    attributes: List[list] = field(default_factory=list)
     geometries: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
     null: int = 0
     null_ids: List[int] = field(default_factory=list)  # feature ids without geometry (or with an empty one)
@@ -46,6 +46,35 @@ class ReadLayer:
     degenerate: List[int] = field(default_factory=list)  # feature ids of unusable geometries (kept as no geometry or left out)
     failed_transform: int = 0
     curved: int = 0
+    # read in bulk, the attributes come column by column: rows are made of them only when asked for (issue 17)
+    columns: Optional[List[list]] = field(default=None, repr=False)
+    _rows: Optional[List[list]] = field(default_factory=list, repr=False)
+
+    @property
+    def attributes(self) -> List[list]:
+        """One list of attribute values per feature, in the order of the fields read."""
+        if self._rows is None:
+            self._rows = [list(r) for r in zip(*self.columns)] if self.columns else [[] for _ in self.fids]
+            self.columns = None  # the rows may now be changed in place: they alone hold the values
+        return self._rows
+
+    @attributes.setter
+    def attributes(self, rows: List[list]) -> None:
+        self._rows, self.columns = rows, None
+
+    def column(self, j: int) -> list:
+        """The values of the ``j``-th field read, one per feature."""
+        if self._rows is None:
+            return self.columns[j]
+        return [a[j] for a in self._rows]
+
+    def keep_only(self, keep) -> None:
+        """Keep the features where ``keep`` (a boolean per feature) is true: ids and attributes (not geometries)."""
+        self.fids = [f for f, k in zip(self.fids, keep) if k]
+        if self._rows is None:
+            self.columns = [[v for v, k in zip(c, keep) if k] for c in self.columns]
+        else:
+            self._rows = [a for a, k in zip(self._rows, keep) if k]
 
     def report(self, feedback) -> None:
         if self.null:
@@ -170,13 +199,14 @@ def read_source(
         out.null_ids.extend(plain.fids[i] for i in nulls)
         if keep_null or not nulls:
             out.fids.extend(plain.fids)
-            out.attributes.extend(map(list, plain.rows))
+            out.columns = [list(c) for c in plain.columns]
             geoms.extend(plain.wkb)
         else:
             kept = [i for i, wkb in enumerate(plain.wkb) if wkb is not None]
             out.fids.extend(plain.fids[i] for i in kept)
-            out.attributes.extend(list(plain.rows[i]) for i in kept)
+            out.columns = [[c[i] for i in kept] for c in plain.columns]
             geoms.extend(plain.wkb[i] for i in kept)
+        out._rows = None  # made of the columns when asked for
         if feedback.isCanceled():
             raise Cancelled()
     add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
@@ -241,8 +271,7 @@ def read_source(
         if not keep_null:
             keep = np.ones(len(geoms), dtype=bool)
             keep[cleaned.degenerate] = False
-            out.fids = [f for f, k in zip(out.fids, keep) if k]
-            out.attributes = [a for a, k in zip(out.attributes, keep) if k]
+            out.keep_only(keep.tolist())
             geoms = geoms[keep]
     out.geometries = geoms
     return out
@@ -287,7 +316,6 @@ def read_plain_geopackage(source, fields, reported: int):
     a Processing source carries its layer as ``plain_layer``), holds something the bulk reader does not read, or
     the count differs from the layer's."""
     import sqlite3
-    from operator import itemgetter
 
     from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
@@ -319,12 +347,7 @@ def read_plain_geopackage(source, fields, reported: int):
         return None
     if fields is not None:  # in the order asked, NULL for a field the layer does not have (as the loop reads them)
         at = [read.names.index(names[j]) if j >= 0 else None for j in indices]
-        if None in at:
-            read.rows = [tuple(None if k is None else row[k] for k in at) for row in read.rows]
-        elif len(at) == 1:
-            read.rows = [(row[at[0]],) for row in read.rows]
-        elif at != list(range(len(read.names))):
-            read.rows = list(map(itemgetter(*at), read.rows))
+        read.columns = [[None] * len(read.fids) if k is None else read.columns[k] for k in at]
         read.names = list(fields)
     return read
 

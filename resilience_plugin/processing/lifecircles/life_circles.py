@@ -193,14 +193,14 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         population = None
         if pop_field:
             j = source.fields().lookupField(pop_field)
-            population = numbers([a[j] for a in communities.attributes], pop_field, name, feedback, fids=communities.fids, empty_ok=False)
+            population = numbers(communities.column(j), pop_field, name, feedback, fids=communities.fids, empty_ok=False)
         facilities = {}  # none given: core uses the profile's vocabulary
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
         )
         if given is not None:
             read, fac_name, vocab, columns, (shelter_field,), _found = given
-            area = [a[1] for a in read.attributes]
+            area = read.column(1)
             facilities = {
                 "vocabulary": vocab,
                 "facilities_name": fac_name,
