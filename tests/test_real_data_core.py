@@ -88,6 +88,30 @@ def test_the_user_mapping_comes_first_and_takes_codes_or_names():
     assert m.match("公共设施;大院;大院").code == "school"  # the user's labels also serve the Amap levels
 
 
+def test_rules_built_once_per_profile_are_the_rules_of_that_profile():
+    """The rules are built once per profile and user mapping (issue 17); each call still gets its own matcher, and
+    another profile, or another mapping, gets its own rules: the oracle is a matcher built from scratch."""
+    profile = load_profile()
+    first, second = LabelMatcher.from_profile(profile), LabelMatcher.from_profile(profile)
+    assert first is not second and first._seen is not second._seen
+    first.match("消防站")
+    assert "消防站" in first._seen and "消防站" not in second._seen
+    assert first.exact is second.exact  # built once
+    scratch = LabelMatcher._build(profile, "")
+    assert (first.exact, first.osm, first.keywords) == (scratch.exact, scratch.osm, scratch.keywords)
+    mapped = LabelMatcher.from_profile(profile, "大院=school")
+    assert mapped.match("大院").code == "school" and first.match("大院").code is None
+    written = profile.value("facility_labels.labels")
+    written["school"] = list(written.get("school", [])) + ["学堂"]
+    other = profile.with_value("facility_labels.labels", written)
+    assert LabelMatcher.from_profile(other).match("学堂").code == "school"
+    assert LabelMatcher.from_profile(profile).match("学堂").code is None
+    with pytest.raises(LabelError):  # a mapping that cannot be read is refused every time, never kept
+        LabelMatcher.from_profile(profile, "a=not_a_category")
+    with pytest.raises(LabelError):
+        LabelMatcher.from_profile(profile, "a=not_a_category")
+
+
 @pytest.mark.parametrize("text,part", [("fire_station", "fire_station"), ("a=not_a_category", "not_a_category"), ("=school", "=school")])
 def test_a_user_mapping_that_cannot_be_read_names_the_pair(text, part):
     with pytest.raises(LabelError) as caught:

@@ -21,8 +21,10 @@ edits one place.
 A label no rule maps is "unmapped". Pure Python: no QGIS.
 """
 
+import copy
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -111,6 +113,10 @@ class Classified:
         return sum(self.unmapped.values()) / len(self.codes) if self.codes else 0.0
 
 
+# profile -> {user text: matcher}: the rules built from a profile, for as long as the profile lives
+_BUILT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 class LabelMatcher:
     """Maps facility labels to profile category codes with the rules of the module docstring."""
 
@@ -142,7 +148,22 @@ class LabelMatcher:
 
     @classmethod
     def from_profile(cls, profile, user_text: str = "") -> "LabelMatcher":
-        """The profile's rules, plus the user's ``label=code`` pairs (raises LabelError on a pair it cannot read)."""
+        """The profile's rules, plus the user's ``label=code`` pairs (raises LabelError on a pair it cannot read).
+
+        A profile never changes once made, so its rules are built once per profile and user text; each call gets a
+        matcher of its own (what it has already matched is not shared)."""
+        built = _BUILT.get(profile)
+        if built is None:
+            built = _BUILT[profile] = {}
+        made = built.get(user_text)
+        if made is None:
+            made = built[user_text] = cls._build(profile, user_text)
+        fresh = copy.copy(made)  # the rule tables are shared and never changed; the memo is its own
+        fresh._seen = {}
+        return fresh
+
+    @classmethod
+    def _build(cls, profile, user_text: str) -> "LabelMatcher":
         cats = profile.categories
         written = profile.value("facility_labels.labels")
         labels = {c: [d["name"], d["name_zh"]] + list(written.get(c, [])) for c, d in cats.items()}

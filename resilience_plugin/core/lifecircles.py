@@ -17,6 +17,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
+from .geometry import present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
 from .profile import PlanProfile, alternatives
@@ -194,7 +195,8 @@ def assess(
     reachable = np.asarray(reachable, dtype=bool)
     # per required entry: which circles have at least one facility of any of its alternatives
     has = [(counts[:, [col[c] for c in alternatives(item)]] > 0).any(axis=1) & reachable for item in required]
-    missing = [[item for item, h in zip(required, has) if not h[i]] for i in range(len(counts))]
+    rows = np.column_stack(has).tolist() if has else [[] for _ in range(len(counts))]  # per circle, as Python bools
+    missing = [[item for item, h in zip(required, row) if not h] for row in rows]
     with np.errstate(divide="ignore", invalid="ignore"):
         per_person = np.where(population > 0, shelter_area / np.maximum(population, 1e-12), np.nan)
     shelter_ok = np.where(population > 0, per_person >= target, shelter_area > 0)
@@ -232,14 +234,14 @@ class LifeCircles:
 
     @property
     def area_km2(self) -> np.ndarray:
-        present = _present(self.circles)
+        present = present_mask(self.circles)
         areas = np.full(len(self.circles), np.nan)
         areas[present] = shapely.area(self.circles[present]) / 1e6
         return areas
 
     def multipolygons(self) -> np.ndarray:
         """The circles as MultiPolygons (None stays None), as a GIS layer of one geometry type wants them."""
-        present = _present(self.circles)
+        present = present_mask(self.circles)
         out = self.circles.copy()
         single = present.copy()
         single[present] = shapely.get_type_id(self.circles[present]) == 3
@@ -272,7 +274,11 @@ class LifeCircles:
         table["shelter_tgt"] = [float(self.shelter_target)] * n
         table["shelter_ok"] = np.asarray(r.shelter_ok, dtype=bool).astype(np.int64).tolist()
         table["missing"] = [", ".join(m) for m in r.missing]
-        table["missing_zh"] = ["、".join("或".join(zh[c] for c in item.split("|")) for item in m) for m in r.missing]
+        in_chinese: Dict[tuple, str] = {}  # circles lack the same few sets: each written once
+        for m in r.missing:
+            if tuple(m) not in in_chinese:
+                in_chinese[tuple(m)] = "、".join("或".join(zh[c] for c in item.split("|")) for item in m)
+        table["missing_zh"] = [in_chinese[tuple(m)] for m in r.missing]
         table["lc_pass"] = np.asarray(r.passed, dtype=bool).astype(np.int64).tolist()
         table["clauses"] = [CLAUSES] * n
         return table
@@ -290,10 +296,6 @@ class LifeCircles:
         if union is not None and union.geom_type == "Polygon":
             union = shapely.multipolygons([union])
         return union
-
-
-def _present(geoms: np.ndarray) -> np.ndarray:
-    return np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
 
 
 def life_circles(
@@ -331,7 +333,7 @@ def life_circles(
     Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
     ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
     from .cancel import check, interruptible, reporter
-    from .geometry import extent_gap, present_mask, representative_points
+    from .geometry import extent_gap, representative_points
     from .messages import CoreError
     from .network import catchment_polygons, network_for
 

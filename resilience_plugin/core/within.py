@@ -65,9 +65,9 @@ class _Grid:
         self.x, self.y = pxy[self.order, 0], pxy[self.order, 1]
         self.column = column[self.order]
         self.n_columns = n_columns
-        onehot = np.zeros((len(pxy) + 1, n_columns), dtype=np.int32)
-        onehot[np.arange(1, len(pxy) + 1), self.column] = 1
-        self.counts = np.cumsum(onehot, axis=0, dtype=np.int32)  # row k: points 0…k-1 of the order, per category
+        onehot = np.zeros((n_columns, len(pxy) + 1), dtype=np.int32)
+        onehot[self.column, np.arange(1, len(pxy) + 1)] = 1
+        self.counts = np.cumsum(onehot, axis=1, dtype=np.int32)  # [c, k]: points of category c among the first k
         self.weights = None if weights is None else weights[self.order]
         self.sums = None if weights is None else np.concatenate([[0.0], np.cumsum(self.weights)])
 
@@ -136,12 +136,13 @@ def _count_piece(grid: _Grid, xy: np.ndarray, distance: float, margin: float) ->
     a, b = grid.starts[base + c_lo], grid.starts[base + c_hi + 1]
     ia = np.where(whole, grid.starts[base + np.where(whole, i_lo, 0)], a)
     ib = np.where(whole, grid.starts[base + np.where(whole, i_hi, 0) + 1], a)
-    # the wholly inside cells, counted from the running totals (exact integers), summed per circle in row order
-    per_row = (grid.counts[ib] - grid.counts[ia]).astype(np.int64)
-    ends = np.cumsum(np.bincount(ci, minlength=k))
-    totals = np.zeros((len(ci) + 1, grid.n_columns), dtype=np.int64)
-    np.cumsum(per_row, axis=0, out=totals[1:])
-    counts = totals[ends] - totals[np.concatenate([[0], ends[:-1]])]
+    # the wholly inside cells, counted from the running totals (exact integers), summed per circle
+    counts = np.zeros((k, grid.n_columns), dtype=np.int64)
+    per_circle = np.bincount(ci, minlength=k)
+    reached = np.nonzero(per_circle)[0]
+    if len(reached):
+        first_row = (np.cumsum(per_circle) - per_circle)[reached]  # the rows of a circle follow each other
+        counts[reached] = np.add.reduceat(grid.counts[:, ib] - grid.counts[:, ia], first_row, axis=1, dtype=np.int64).T
     sums = np.zeros(k)
     if grid.sums is not None:
         sums = np.bincount(ci, weights=grid.sums[ib] - grid.sums[ia], minlength=k)

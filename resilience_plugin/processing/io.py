@@ -209,7 +209,8 @@ def read_source(
         out._rows = None  # made of the columns when asked for
         if feedback.isCanceled():
             raise Cancelled()
-    add_fid, add_attrs, add_geom = out.fids.append, out.attributes.append, geoms.append  # bound once: a tight loop
+    # bound once: a tight loop (the rows of a bulk read stay columns: nothing is added to them)
+    add_fid, add_attrs, add_geom = out.fids.append, (out._rows.append if out._rows is not None else None), geoms.append
     for feature in features:
         iterated += 1
         if iterated % 100 == 1:
