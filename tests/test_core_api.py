@@ -99,6 +99,42 @@ def test_straight_line_circles_agree_with_brute_force():
     assert np.nanmax(np.abs(result.area_km2 - 64 / 2 * np.sin(2 * np.pi / 64) * distance**2 / 1e6)) < 1e-9
 
 
+@pytest.mark.parametrize("network", [False, True], ids=["straight-line", "network"])
+def test_facilities_given_as_coordinates_count_as_the_points(network):
+    """Point facilities may come as an n × 2 array of coordinates (as the adapter reads a plain point layer, issue
+    17): the same counts, shelter areas and checklist as the shapely points, a facility without geometry (None; a
+    row of NaN) counted nowhere, and inputs in different CRSs still refused."""
+    from resilience_plugin.core.geometry import extent_gap
+    from resilience_plugin.core.messages import CoreError
+
+    communities, population, facilities, labels, shelter = _sample()
+    communities, population = communities[:400], population[:400]
+    roads = np.array(read_table(SHIPPED_SAMPLE, "walking_network")[2], dtype=object) if network else None
+    geoms, xy = facilities.copy(), shapely.get_coordinates(facilities)
+    geoms[3], xy[3] = None, np.nan
+    runs = [
+        life_circles(
+            communities,
+            load_profile(),
+            1200,
+            population=population,
+            facilities=f,
+            facility_categories=labels,
+            shelter_area=shelter,
+            network=roads,
+        )
+        for f in (geoms, xy)
+    ]
+    a, b = runs
+    assert np.array_equal(a.counts, b.counts) and a.counts.sum() > 0
+    assert np.allclose(a.shelter_area, b.shelter_area, rtol=1e-12)
+    assert a.assessment.missing == b.assessment.missing and np.array_equal(a.assessment.passed, b.assessment.passed)
+    assert extent_gap(communities, xy) == extent_gap(communities, geoms) == 0.0
+    lonlat = shapely.get_coordinates(np.array(read_table(SHIPPED_SAMPLE, "facilities")[2], dtype=object))
+    with pytest.raises(CoreError, match="^'facilities' lies"):
+        life_circles(communities, load_profile(), 1000, facilities=lonlat, facility_categories=labels)
+
+
 def test_a_distance_outside_the_plan_and_no_facilities_are_said_in_notes():
     communities, population, *_ = _sample()
     result = life_circles(communities[:20], load_profile(), 3000, population=population[:20])
@@ -625,6 +661,14 @@ def test_per_distinct_calls_once_per_distinct_value_and_keeps_types_apart():
     assert [distinct[i] for i in index] == labels
     assert counts == [labels.count(v) for v in distinct] and distinct == list(dict.fromkeys(labels))
     assert factorize([]) == ([], [], [])
+    # a column that carries its factorization (text a reader decoded once per distinct value): the same answer
+    from resilience_plugin.core.distinct import Factorized
+
+    raw = [v.encode() for v in labels] + [None]
+    decoded = Factorized.of(raw, lambda v: None if v is None else v.decode())
+    assert decoded == labels + [None] and isinstance(decoded, list)
+    assert factorize(decoded) == factorize(labels + [None])
+    assert Factorized.of([]) == [] and factorize(Factorized.of([])) == ([], [], [])
 
 
 def test_collection_paused_nests_overlaps_and_restores():
@@ -707,3 +751,9 @@ def test_points_read_with_numpy_are_what_shapely_reads():
     assert not cleaned.degenerate and not cleaned.repaired
     assert shapely.to_wkb(cleaned.geometries, byte_order=1).tolist() == wkb
     assert clean(wkb[:5], 1).degenerate == [0, 1, 2, 3, 4]  # points where lines are wanted: none usable, as before
+    # asked for as coordinates: the oracle's coordinates, bit for bit; anything else still comes as geometries
+    as_xy = clean(wkb, 0, points_as_xy=True).geometries
+    assert as_xy.dtype == float and as_xy.shape == (len(wkb), 2)
+    assert np.array_equal(as_xy, shapely.get_coordinates(oracle)) and as_xy.tobytes() == shapely.get_coordinates(oracle).tobytes()
+    for case in others:
+        assert clean(case, 0, points_as_xy=True).geometries.dtype == object

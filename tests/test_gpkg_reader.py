@@ -325,11 +325,16 @@ def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
     layer = _sqlite_table(path, "long", [("text", str), ("n", int)], rows)
     monkeypatch.setattr(io, "BULK_READERS", (io._read_with_gdal,))
     monkeypatch.setattr(arrow, "_TEXT_BATCH_BYTES", 20_000)
-    sizes = []
-    batch = arrow._batch
-    monkeypatch.setattr(arrow, "_batch", lambda *a: sizes.append(batch(*a)) or sizes[-1])
+    census, calls = arrow._census, []
+    monkeypatch.setattr(arrow, "_census", lambda *a: calls.append(census(*a)) or calls[-1])
+    values = arrow._values
+    monkeypatch.setattr(arrow, "_values", lambda a: calls.append(len(a)) or values(a))
     fast, slow, used = _both(layer)
-    assert used and sizes == [20_000 // (6 * 300 * 3)]
+    longest = 6 * 300 * 3  # 长 is 3 bytes in UTF-8
+    assert used and calls[0] == (59, longest)
+    rows = 20_000 // longest
+    # per batch: ids, geometries, then the fields read: fid, text, n
+    assert calls[1:] == [min(rows, 59 - k) for k in range(0, 59, rows) for _column in range(5)]
     _same(fast, slow)
 
 

@@ -4,10 +4,33 @@ from collections import Counter
 from typing import Callable, List, Optional, Sequence, Tuple
 
 
+class Factorized(list):
+    """A column of values (a list) that carries what :func:`factorize` gives for it, made where a reader has the
+    distinct values anyway (text decoded once per distinct value). Not to be changed in place."""
+
+    distinct: list
+    counts: List[int]
+    index: List[int]
+
+    @classmethod
+    def of(cls, values: Sequence, convert: Callable = lambda v: v) -> "Factorized":
+        """``[convert(v) for v in values]`` with ``convert`` called once per distinct value (hashable values, each
+        distinct value converting to a distinct result, as text decoding does)."""
+        counts = Counter(values)
+        position = {v: i for i, v in enumerate(counts)}
+        index = list(map(position.__getitem__, values))
+        distinct = [convert(v) for v in counts]
+        out = cls(map(distinct.__getitem__, index))
+        out.distinct, out.counts, out.index = distinct, list(counts.values()), index
+        return out
+
+
 def factorize(values: Sequence) -> Optional[Tuple[list, List[int], List[int]]]:
     """The distinct values in the order first seen, how often each occurs, and for each value the position of its
     distinct value; counted in C. Values that compare equal but differ in type (1, 1.0 and True) stay apart: they may
     read differently. None when a value cannot be hashed (a QVariant)."""
+    if isinstance(values, Factorized):
+        return values.distinct, values.counts, values.index
     values = values if isinstance(values, list) else list(values)
     single = len(set(map(type, values))) <= 1  # one type (the usual column): the values are their own keys
     keys = values if single else list(zip(map(type, values), values))

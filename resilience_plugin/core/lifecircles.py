@@ -21,7 +21,7 @@ from .geometry import present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
 from .profile import PlanProfile, alternatives
-from .within import count_within
+from .within import count_within, pays
 
 
 @dataclass
@@ -143,20 +143,35 @@ def count_points(
     """Per geometry: the number of points in each column, and the sum of ``weights`` of those points.
 
     A point counts when it lies in the geometry (a circle's polygon) or, with ``distance``, within that
-    distance of it (an exact straight-line circle, with no polygon approximation).
+    distance of it (an exact straight-line circle, with no polygon approximation). ``points``: shapely points, or
+    their coordinates (an n × 2 float array; a row of NaN is no point).
     """
+    from .geometry import is_xy
+
     geoms = np.asarray(geoms, dtype=object)
     counts = np.zeros((len(geoms), n_columns), dtype=np.int64)
     sums = np.zeros(len(geoms))
     ok = np.nonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))[0]
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
+    if is_xy(points):
+        finite = np.isfinite(points).all(axis=1)
+        if not finite.all():  # no point: counted nowhere
+            points, column = points[finite], np.asarray(column)[finite]
+            weights = None if weights is None else np.asarray(weights)[finite]
+        if distance is not None and (shapely.get_type_id(geoms[ok]) == 0).all():
+            xy = shapely.get_coordinates(geoms[ok])
+            found = count_within(xy, points, column, n_columns, weights, distance) if pays(len(xy), points, distance) else None
+            if found is not None:
+                counts[ok], sums[ok] = found
+                return counts, sums
+        points = shapely.points(points)
     points = np.asarray(points, dtype=object)
     if distance is None:
         gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="intersects")
     elif (shapely.get_type_id(geoms[ok]) == 0).all() and (shapely.get_type_id(points) == 0).all():
         xy, pxy = shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points)
-        found = count_within(xy, pxy, column, n_columns, weights, distance)  # counted on a grid, without pairs
+        found = count_within(xy, pxy, column, n_columns, weights, distance) if pays(len(xy), pxy, distance) else None
         if found is not None:
             counts[ok], sums[ok] = found
             return counts, sums
@@ -321,9 +336,10 @@ def life_circles(
     All geometries are shapely geometries in one projected CRS in metres (None for a missing geometry).
 
     - ``communities``: points or polygons, one per community; ``population`` one number per community (None: 0).
-    - ``facilities``: points or polygons; ``facility_categories`` one per facility, either labels as the data writes
-      them (应急避难场所, 消防救援站, amenity=hospital …, read by the profile's label rules, see :mod:`.labels`) or
-      column numbers of ``vocabulary``; ``shelter_area`` m² per facility (None: 0).
+    - ``facilities``: points or polygons, or points as an n × 2 float array of x, y (a row of NaN: no point);
+      ``facility_categories`` one per facility, either labels as the data writes them (应急避难场所, 消防救援站,
+      amenity=hospital …, read by the profile's label rules, see :mod:`.labels`) or column numbers of
+      ``vocabulary``; ``shelter_area`` m² per facility (None: 0).
     - ``network``: walking network lines, or None for straight-line circles. A community further than
       ``snap_tolerance`` metres from the network is "unreachable"; the reached network is buffered by ``half_width``
       metres (both default to the profile's ``life_circle.snap_tolerance`` and ``life_circle.catchment_half_width``).
@@ -333,7 +349,7 @@ def life_circles(
     Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
     ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
     from .cancel import check, interruptible, reporter
-    from .geometry import extent_gap, representative_points
+    from .geometry import extent_gap, is_xy, representative_points
     from .messages import CoreError
     from .network import catchment_polygons, network_for
 
@@ -368,7 +384,7 @@ def life_circles(
             no_facilities = QT_TRANSLATE_NOOP("Core", "No facilities given: every required category will be reported missing.")
             notes.append(Note("info", Message(no_facilities)))
     else:
-        fac_points = representative_points(np.asarray(facilities, dtype=object))
+        fac_points = facilities if is_xy(facilities) else representative_points(np.asarray(facilities, dtype=object))
         categories = np.asarray(facility_categories if facility_categories is not None else [""] * len(fac_points))
         fac_col = categories.astype(np.int64) if categories.dtype.kind in "iu" else vocab.classify(list(categories))[0]
         fac_shelter = np.zeros(len(fac_points)) if shelter_area is None else np.asarray(shelter_area, dtype=float)

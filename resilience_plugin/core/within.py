@@ -72,6 +72,16 @@ class _Grid:
         self.sums = None if weights is None else np.concatenate([[0.0], np.cumsum(self.weights)])
 
 
+def pays(n_centres: int, pxy: np.ndarray, distance: float) -> bool:
+    """Whether counting on a grid is worth it: each circle is read in about 2 × 8 + 1 rows of cells, so a circle
+    should hold many more points than that (else listing the few pairs is faster)."""
+    if n_centres == 0 or len(pxy) == 0 or not distance > 0:
+        return False
+    x, y = pxy[:, 0], pxy[:, 1]
+    area = max(float(np.nanmax(x) - np.nanmin(x)) * float(np.nanmax(y) - np.nanmin(y)), np.pi * distance * distance)
+    return len(pxy) * np.pi * distance * distance / area >= 3 * (2 * _CELLS_PER_DISTANCE + 1)
+
+
 def count_within(
     xy: np.ndarray,
     pxy: np.ndarray,
@@ -94,6 +104,16 @@ def count_within(
         return None
     if not (np.isfinite(xy).all() and np.isfinite(pxy).all()) or (weights is not None and not np.isfinite(weights).all()):
         return None  # a NaN in running totals would reach every later point
+    # only the categories present are totalled (a profile has twenty, a layer often half of them)
+    present = np.bincount(column, minlength=n_columns) > 0
+    if not present.all():
+        used = np.nonzero(present)[0]
+        renumber = np.cumsum(present) - 1
+        found = count_within(xy, pxy, renumber[column], len(used), weights, distance)
+        if found is not None:
+            counts[:, used] = found[0]
+            return counts, found[1]
+        return None
     grid = _Grid(pxy, column, n_columns, weights, distance)
     if grid.h > 2 * distance:
         return None

@@ -7,11 +7,14 @@ its numpy bindings; where those are missing, :func:`read_features_gdal` returns 
 with the standard library (``core.gpkg.read_features``) or through QGIS.
 """
 
+import sqlite3
 from contextlib import ExitStack
-from typing import List, Optional, Sequence
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from ..core.distinct import Factorized
 from ..core.gpkg import Features, Unsupported, wkbs_as_read
 
 # a batch of text holds rows × the longest value in bytes (numpy's fixed-width strings): batches are sized to this
@@ -45,7 +48,7 @@ def read_features_gdal(path: str, table: Optional[str], fields: Optional[Sequenc
                 stack.enter_context(module.ExceptionMgr(useExceptions=True))
         try:
             return _read(gdal, ogr, str(path), table, fields)
-        except (RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError, Unsupported):
+        except (RuntimeError, ValueError, TypeError, KeyError, UnicodeDecodeError, Unsupported, sqlite3.Error, OSError):
             return None
 
 
@@ -81,8 +84,9 @@ def _read(gdal, ogr, path: str, table: Optional[str], fields: Optional[Sequence[
         if fd.GetType() == ogr.OFTString:
             text.append(f)
     lyr.SetIgnoredFields([n for n in names if n not in fields])
-    expected = lyr.GetFeatureCount()
-    options = ["INCLUDE_FID=YES", "USE_MASKED_ARRAYS=YES", f"MAX_FEATURES_IN_BATCH={_batch(ds, lyr.GetName(), text)}"]
+    expected, width = _census(path, lyr.GetName(), text)
+    batch_rows = int(max(1, min(_MAX_BATCH, _TEXT_BATCH_BYTES // max(width, 1))))
+    options = ["INCLUDE_FID=YES", "USE_MASKED_ARRAYS=YES", f"MAX_FEATURES_IN_BATCH={batch_rows}"]
     columns: List[list] = [[] for _ in fields]
     fids: List[int] = []
     wkbs: List[Optional[bytes]] = []
@@ -94,27 +98,23 @@ def _read(gdal, ogr, path: str, table: Optional[str], fields: Optional[Sequence[
         fids.extend(_values(fid))
         wkbs.extend(_values(geom[0]))
         for out, f in zip(columns, fields):
-            values = _values(fid if f == key else batch[f])
-            out.extend(_decoded(values) if f in text else values)
+            out.extend(_values(fid if f == key else batch[f]))
     if len(fids) != expected:  # never a partial read (GDAL 3.6 ends a stream early on an error, silently)
         return None
+    columns = [_decoded(c) if f in text else c for f, c in zip(fields, columns)]
     return Features(lyr.GetName(), fids, fields, columns, wkbs_as_read(wkbs, lyr.GetName()))
 
 
-def _batch(ds, table: str, text: List[str]) -> int:
-    """Rows per Arrow batch: numpy holds a batch's text at the width of its longest value."""
-    if not text:
-        return _MAX_BATCH
-    longest = ", ".join(f"coalesce(max(length(CAST({_quoted(f)} AS BLOB))), 0)" for f in text)
-    result = ds.ExecuteSQL(f"SELECT {longest} FROM {_quoted(table)}")
-    if result is None:
-        raise ValueError(table)
+def _census(path: str, table: str, text: List[str]) -> Tuple[int, int]:
+    """The rows of ``table``, and the bytes of its longest value of each ``text`` column added up (numpy holds a
+    batch of text at the width of its longest value), in one pass of SQLite over the table, read-only."""
+    longest = "".join(f", coalesce(max(length(CAST({_quoted(f)} AS BLOB))), 0)" for f in text)
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        feature = result.GetNextFeature()
-        width = sum(int(feature.GetField(i) or 0) for i in range(len(text)))
+        found = con.execute(f"SELECT count(*){longest} FROM {_quoted(table)}").fetchone()
     finally:
-        ds.ReleaseResultSet(result)
-    return int(max(1, min(_MAX_BATCH, _TEXT_BATCH_BYTES // max(width, 1))))
+        con.close()
+    return int(found[0]), int(sum(found[1:]))
 
 
 def _quoted(name: str) -> str:
@@ -133,9 +133,7 @@ def _values(array) -> list:
     return array.tolist()
 
 
-def _decoded(values: list) -> list:
-    """UTF-8 text as str, each distinct value decoded once (a category column repeats a few values)."""
-    distinct = dict.fromkeys(values)
-    for v in distinct:
-        distinct[v] = None if v is None else v.decode("utf-8")
-    return list(map(distinct.__getitem__, values))
+def _decoded(values: list) -> Factorized:
+    """UTF-8 text as str, each distinct value decoded once (a category column repeats a few values); the column
+    carries its distinct values, so that classifying it needs no second pass (``core.distinct.factorize``)."""
+    return Factorized.of(values, lambda v: None if v is None else v.decode("utf-8"))

@@ -554,12 +554,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             ),
         )
 
-    def read_facilities(self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0)):
+    def read_facilities(
+        self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0), points_as_xy=False
+    ):
         """The facilities of parameter ``key`` classified by the profile's labels, or None when not given.
 
         Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names, what the
         labels mapped to: core.labels.Classified);
-        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used). The
+        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used); with
+        ``points_as_xy`` a plain point layer's geometries are their coordinates (see io.read_source). The
         category field left empty is guessed; OpenStreetMap key fields (amenity, shop, leisure …) are read together.
         The log says which label went to which category and which labels were not known; when more than half of the
         facilities have no known label, the run stops and says how to map them.
@@ -600,6 +603,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             fields=[category] + [e or "" for e in extras] + osm_keys,
             keep_null=False,
             progress_span=progress_span,
+            points_as_xy=points_as_xy,
         )
         read.report(feedback)
         if len(osm_keys) > 1:  # QuickOSM: one field per tag key; read them as one tag list

@@ -161,8 +161,11 @@ def read_source(
     fields: Optional[List[str]] = None,
     keep_null: bool = True,
     progress_span=(0.0, 0.0),
+    points_as_xy: bool = False,
 ) -> ReadLayer:
-    """Every feature of ``source``: ids, attributes (all, or ``fields``) and shapely geometries in ``crs``."""
+    """Every feature of ``source``: ids, attributes (all, or ``fields``) and shapely geometries in ``crs``. With
+    ``points_as_xy``, a layer of finite 2-D points, every feature with one, comes as their coordinates (an n × 2
+    float array, see core.geometry.clean) for analyses that take points so."""
     out = ReadLayer(name)
     transform = None
     if require_crs(source, name) != crs:
@@ -199,7 +202,7 @@ def read_source(
         out.null_ids.extend(plain.fids[i] for i in nulls)
         if keep_null or not nulls:
             out.fids.extend(plain.fids)
-            out.columns = [list(c) for c in plain.columns]
+            out.columns = [c if isinstance(c, list) else list(c) for c in plain.columns]  # (a reader's factorized text stays so)
             geoms.extend(plain.wkb)
         else:
             kept = [i for i, wkb in enumerate(plain.wkb) if wkb is not None]
@@ -264,7 +267,7 @@ def read_source(
                 "GeoPackage layer: check the layer.",
             ).format(name, reported, iterated)
         )
-    cleaned = clean(geoms, dimension)
+    cleaned = clean(geoms, dimension, points_as_xy=points_as_xy)
     out.repaired += len(cleaned.repaired)
     geoms = cleaned.geometries
     if cleaned.degenerate:

@@ -196,7 +196,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             population = numbers(communities.column(j), pop_field, name, feedback, fids=communities.fids, empty_ok=False)
         facilities = {}  # none given: core uses the profile's vocabulary
         given = self.read_facilities(
-            parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15)
+            parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15), True
         )
         if given is not None:
             read, fac_name, vocab, columns, (shelter_field,), _found = given
