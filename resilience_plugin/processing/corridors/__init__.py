@@ -110,6 +110,7 @@ class CorridorsAlgorithmBase(ResilienceAlgorithm):
 def _lines(source, name, read, feedback, name_j: int, grade_j: int) -> Lines:
     import shapely
 
+    from ...core.distinct import per_distinct
     from ..io import keep_lines, text
 
     geoms = read.geometries.copy()
@@ -117,6 +118,7 @@ def _lines(source, name, read, feedback, name_j: int, grade_j: int) -> Lines:
     geoms[~ok] = None
     length = np.zeros(len(geoms))
     length[ok] = shapely.length(geoms[ok].astype(object))
-    names = [text(a[name_j]) if name_j >= 0 else None for a in read.attributes]
-    grades = [text(a[grade_j]) if grade_j >= 0 else None for a in read.attributes]
+    # read once per distinct value (a layer repeats a few grades and road names many times)
+    names = per_distinct(text, read.column(name_j)) if name_j >= 0 else [None] * len(read.fids)
+    grades = per_distinct(text, read.column(grade_j)) if grade_j >= 0 else [None] * len(read.fids)
     return Lines(source, name, read, geoms, names, grades, length)
