@@ -16,13 +16,18 @@ class Factorized(list):
     def of(cls, values: Sequence, convert: Callable = lambda v: v) -> "Factorized":
         """``[convert(v) for v in values]`` with ``convert`` called once per distinct value (hashable values, each
         distinct value converting to a distinct result, as text decoding does)."""
-        counts = Counter(values)
-        position = {v: i for i, v in enumerate(counts)}
-        index = list(map(position.__getitem__, values))
+        counts, index = _counted(values)
         distinct = [convert(v) for v in counts]
         out = cls(map(distinct.__getitem__, index))
         out.distinct, out.counts, out.index = distinct, list(counts.values()), index
         return out
+
+
+def _counted(keys: list) -> Tuple[Counter, List[int]]:
+    """The keys counted in the order first seen, and each key's position among them (TypeError: unhashable)."""
+    counts = Counter(keys)
+    position = {key: i for i, key in enumerate(counts)}
+    return counts, list(map(position.__getitem__, keys))
 
 
 def factorize(values: Sequence) -> Optional[Tuple[list, List[int], List[int]]]:
@@ -35,11 +40,9 @@ def factorize(values: Sequence) -> Optional[Tuple[list, List[int], List[int]]]:
     single = len(set(map(type, values))) <= 1  # one type (the usual column): the values are their own keys
     keys = values if single else list(zip(map(type, values), values))
     try:
-        counts = Counter(keys)
+        counts, index = _counted(keys)
     except TypeError:
         return None
-    position = {key: i for i, key in enumerate(counts)}
-    index = list(map(position.__getitem__, keys))
     distinct = list(counts) if single else [key[1] for key in counts]
     return distinct, list(counts.values()), index
 

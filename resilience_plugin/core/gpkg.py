@@ -172,6 +172,11 @@ def _base_type(declared: str) -> str:
     return (declared or "").upper().split("(")[0].strip()
 
 
+def connect_read_only(path: Union[str, Path]) -> sqlite3.Connection:
+    """A read-only SQLite connection to the file ``path`` (never creates it, never writes to it)."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def read_features(path: Union[str, Path], table: Optional[str] = None, fields: Optional[Sequence[str]] = None) -> Features:
     """Read one feature table of a GeoPackage in bulk, read-only, with the standard library.
 
@@ -181,8 +186,7 @@ def read_features(path: Union[str, Path], table: Optional[str] = None, fields: O
     not read exactly as GDAL would (curved or measured geometries, extended or foreign geometry blobs, columns other
     than text, integer and real, values that do not match their column's type), and ``sqlite3.Error`` for a file it
     cannot open."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    con = sqlite3.connect(uri, uri=True)
+    con = connect_read_only(path)
     try:
         tables = con.execute(
             "SELECT c.table_name, g.column_name, g.geometry_type_name, g.m FROM gpkg_contents c "

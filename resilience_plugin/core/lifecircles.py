@@ -17,7 +17,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
-from .geometry import present_mask
+from .geometry import is_xy, present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
 from .profile import PlanProfile, alternatives
@@ -146,38 +146,34 @@ def count_points(
     distance of it (an exact straight-line circle, with no polygon approximation). ``points``: shapely points, or
     their coordinates (an n × 2 float array; a row of NaN is no point).
     """
-    from .geometry import is_xy
-
     geoms = np.asarray(geoms, dtype=object)
     counts = np.zeros((len(geoms), n_columns), dtype=np.int64)
     sums = np.zeros(len(geoms))
     ok = np.nonzero(~shapely.is_missing(geoms) & ~shapely.is_empty(geoms))[0]
     if len(points) == 0 or len(ok) == 0:
         return counts, sums
-    if is_xy(points):
+    as_xy = is_xy(points)
+    if as_xy:
         finite = np.isfinite(points).all(axis=1)
         if not finite.all():  # no point: counted nowhere
             points, column = points[finite], np.asarray(column)[finite]
             weights = None if weights is None else np.asarray(weights)[finite]
-        if distance is not None and (shapely.get_type_id(geoms[ok]) == 0).all():
-            xy = shapely.get_coordinates(geoms[ok])
-            found = count_within(xy, points, column, n_columns, weights, distance) if pays(len(xy), points, distance) else None
-            if found is not None:
-                counts[ok], sums[ok] = found
-                return counts, sums
-        points = shapely.points(points)
-    points = np.asarray(points, dtype=object)
-    if distance is None:
-        gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="intersects")
-    elif (shapely.get_type_id(geoms[ok]) == 0).all() and (shapely.get_type_id(points) == 0).all():
-        xy, pxy = shapely.get_coordinates(geoms[ok]), shapely.get_coordinates(points)
+    else:
+        points = np.asarray(points, dtype=object)
+    centres = distance is not None and (shapely.get_type_id(geoms[ok]) == 0).all()
+    if centres and (as_xy or (shapely.get_type_id(points) == 0).all()):  # points within a distance of points
+        xy, pxy = shapely.get_coordinates(geoms[ok]), points if as_xy else shapely.get_coordinates(points)
         found = count_within(xy, pxy, column, n_columns, weights, distance) if pays(len(xy), pxy, distance) else None
-        if found is not None:
+        if found is not None:  # counted on a grid, without pairs
             counts[ok], sums[ok] = found
             return counts, sums
         gi, pj = _pairs_within(xy, pxy, distance)
     else:
-        gi, pj = shapely.STRtree(points).query(geoms[ok], predicate="dwithin", distance=distance)
+        tree = shapely.STRtree(shapely.points(points) if as_xy else points)
+        if distance is None:
+            gi, pj = tree.query(geoms[ok], predicate="intersects")
+        else:
+            gi, pj = tree.query(geoms[ok], predicate="dwithin", distance=distance)
     if len(ok) < len(geoms):  # positions among the present geometries -> among all
         gi = ok[gi]
     n = len(geoms)
@@ -349,7 +345,7 @@ def life_circles(
     Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
     ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
     from .cancel import check, interruptible, reporter
-    from .geometry import extent_gap, is_xy, representative_points
+    from .geometry import extent_gap, representative_points
     from .messages import CoreError
     from .network import catchment_polygons, network_for
 

@@ -120,10 +120,8 @@ def count_within(
     # a margin far above rounding (coordinates of up to a few million metres carry errors of about 1e-9 m)
     scale = float(max(np.abs(pxy).max(), np.abs(xy).max()))
     margin = distance * 1e-9 + scale * 1e-12
-    parts = in_pieces(lambda lo, hi: _count_piece(grid, xy[lo:hi], distance, margin), n, _PIECE)
-    for (lo, hi), (c, s) in zip(((lo, min(n, lo + _PIECE)) for lo in range(0, n, _PIECE)), parts):
-        counts[lo:hi], sums[lo:hi] = c, s
-    return counts, sums
+    parts = in_pieces(lambda lo, hi: _count_piece(grid, xy[lo:hi], distance, margin), n, _PIECE)  # in order
+    return np.concatenate([c for c, _s in parts]), np.concatenate([s for _c, s in parts])
 
 
 def _count_piece(grid: _Grid, xy: np.ndarray, distance: float, margin: float) -> Tuple[np.ndarray, np.ndarray]:

@@ -9,13 +9,12 @@ with the standard library (``core.gpkg.read_features``) or through QGIS.
 
 import sqlite3
 from contextlib import ExitStack
-from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from ..core.distinct import Factorized
-from ..core.gpkg import Features, Unsupported, wkbs_as_read
+from ..core.gpkg import Features, Unsupported, connect_read_only, wkbs_as_read
 
 # a batch of text holds rows × the longest value in bytes (numpy's fixed-width strings): batches are sized to this
 _TEXT_BATCH_BYTES = 32 * 1024 * 1024
@@ -109,7 +108,7 @@ def _census(path: str, table: str, text: List[str]) -> Tuple[int, int]:
     """The rows of ``table``, and the bytes of its longest value of each ``text`` column added up (numpy holds a
     batch of text at the width of its longest value), in one pass of SQLite over the table, read-only."""
     longest = "".join(f", coalesce(max(length(CAST({_quoted(f)} AS BLOB))), 0)" for f in text)
-    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    con = connect_read_only(path)
     try:
         found = con.execute(f"SELECT count(*){longest} FROM {_quoted(table)}").fetchone()
     finally:
