@@ -32,6 +32,11 @@ def sample_city_path() -> Path:
     return resources_dir() / "sample" / "sample_city.gpkg"
 
 
+def sample_population_path() -> Path:
+    """The sample city's population grid: people per cell, 3 arc-seconds in longitude/latitude, as WorldPop ships."""
+    return resources_dir() / "sample" / "sample_population.tif"
+
+
 def plugin_version() -> str:
     """The version in metadata.txt (inside the installed plugin, or beside the package in the repository)."""
     for candidate in (PACKAGE_DIR / "metadata.txt", PACKAGE_DIR.parent / "metadata.txt"):

@@ -124,7 +124,7 @@ def report_degenerate(feedback, name: str, ids) -> None:
 def require_crs(source, name: str) -> QgsCoordinateReferenceSystem:
     """The source's CRS; a layer without one (or whose CRS could not be read) is an error naming it. Left alone,
     its coordinates would be taken as they are, silently, in another layer's CRS."""
-    crs = source.sourceCrs()
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()  # a feature source, or a raster layer
     if not crs.isValid():
         raise QgsProcessingException(
             translate(

@@ -12,6 +12,7 @@ from .corridors.corridor_failure import CorridorFailureAlgorithm
 from .corridors.fault_avoidance import FaultAvoidanceAlgorithm
 from .corridors.fault_crossings import FaultCrossingsAlgorithm
 from .lifecircles.life_circles import LifeCirclesAlgorithm
+from .population.zonal_population import ZonalPopulationAlgorithm
 from .reports.atlas_report import AtlasReportAlgorithm
 from .siting.siting import SitingAlgorithm
 from .tools.china_coords import ChinaCoordsAlgorithm
@@ -30,6 +31,7 @@ ALGORITHMS = (
     CorridorExposureAlgorithm,
     CorridorFailureAlgorithm,
     SitingAlgorithm,
+    ZonalPopulationAlgorithm,
     AtlasReportAlgorithm,
     ChinaCoordsAlgorithm,
     ProfileTableAlgorithm,

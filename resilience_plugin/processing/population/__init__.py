@@ -1,0 +1,11 @@
+"""Group "Population": where the people are, counted exactly from population rasters and polygons."""
+
+from ...translation import translate
+from ..base import ResilienceAlgorithm
+
+
+class PopulationAlgorithm(ResilienceAlgorithm):
+    GROUP_ID = "population"
+
+    def group(self) -> str:
+        return translate("Resilience", "Population")

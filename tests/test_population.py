@@ -1,0 +1,169 @@
+"""resilience:zonalpopulation in QGIS: against native:zonalstatisticsfb where cell centres must agree, against cell
+boxes ∩ zone computed here for WorldPop- and GHSL-shaped grids, and its messages on bad input (issue 28)."""
+
+import numpy as np
+import pytest
+import shapely
+from osgeo import gdal, osr
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+
+from .helpers import Recorder, memory_layer, run
+
+NODATA = -99999.0
+
+
+def geotiff(path, values, gt, srs: str, nodata=NODATA, bands=1):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), values.shape[1], values.shape[0], bands, gdal.GDT_Float32)
+    ds.SetGeoTransform(gt)
+    if srs:
+        ref = osr.SpatialReference()
+        ref.SetFromUserInput(srs)
+        ds.SetProjection(ref.ExportToWkt())
+    for b in range(bands):
+        band = ds.GetRasterBand(b + 1)
+        if nodata is not None:
+            band.SetNoDataValue(nodata)
+        band.WriteArray(values)
+    ds.FlushCache()
+    ds = None
+    return str(path)
+
+
+def cell_boxes_sum(zone_in_raster_crs, values, gt, nodata=NODATA):
+    """The oracle: Σ value × area(cell box ∩ zone) / area(cell), cell by cell, in the raster's CRS."""
+    x0, dx, _, y0, _, dy = gt
+    total = 0.0
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            v = values[i, j]
+            if v == nodata or not np.isfinite(v):
+                continue
+            cell = shapely.box(x0 + j * dx, y0 + (i + 1) * dy, x0 + (j + 1) * dx, y0 + i * dy)
+            if cell.intersects(zone_in_raster_crs):
+                total += v * cell.intersection(zone_in_raster_crs).area / cell.area
+    return total
+
+
+def features(layer):
+    return {f["名称"]: f for f in layer.getFeatures()}
+
+
+def test_grid_aligned_zones_equal_native_zonal_statistics(resilience_processing, tmp_path):
+    """Zones made of whole cells: QGIS's centre rule and exact shares must give the same sums."""
+    rng = np.random.default_rng(3)
+    values = rng.uniform(0, 200, (60, 80)).astype(np.float32)
+    values[10:13, 10:13] = NODATA
+    gt = (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
+    rows = [
+        ("POLYGON((447500 4419000, 449000 4419000, 449000 4417500, 447500 4417500, 447500 4419000))", ("甲街道", 1.0)),
+        ("POLYGON((449000 4416000, 452000 4416000, 452000 4415000, 450000 4415000, 450000 4414500, 449000 4414500, 449000 4416000))", ("乙街道", 2.0)),
+        ("POLYGON((447800 4418900, 448600 4418900, 448600 4418600, 447800 4418600, 447800 4418900))", ("丙社区 over nodata", 3.0)),
+    ]
+    zones = memory_layer("Polygon", rows)
+    out, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
+    native, _ = run("native:zonalstatisticsfb", {"INPUT": zones, "INPUT_RASTER": tif, "RASTER_BAND": 1, "STATISTICS": [1], "OUTPUT": "memory:"})
+    ours = features(out["OUTPUT"])
+    theirs = {f["名称"]: f["_sum"] for f in native["OUTPUT"].getFeatures()}
+    for name in ("甲街道", "乙街道"):
+        assert ours[name]["pop"] == pytest.approx(theirs[name], rel=1e-5)
+        assert ours[name]["人口"] is not None  # the zone's own fields stay
+    assert ours["丙社区 over nodata"]["pop"] == pytest.approx(theirs["丙社区 over nodata"], rel=1e-5)
+    # 甲 holds the 3 × 3 nodata cells: its share without data and the cells with data it touches
+    assert ours["甲街道"]["pop_gap"] == pytest.approx(9 / 225) and ours["甲街道"]["pop_cells"] == 225 - 9
+    assert ours["乙街道"]["pop_gap"] == pytest.approx(0, abs=1e-9) and ours["乙街道"]["pop_cells"] == 30 * 10 + 10 * 5
+
+
+def test_worldpop_shaped_grid_and_zones_in_gauss_kruger(resilience_processing, tmp_path):
+    """WorldPop ppp: 3 arc-seconds in EPSG:4326, float32, nodata −99999; communities in EPSG:4548, smaller than a
+    few cells. Oracle: the zone moved to longitude/latitude (densified) and intersected with each cell's box."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry
+
+    step = 3 / 3600
+    rng = np.random.default_rng(11)
+    values = rng.uniform(0, 30, (80, 80)).astype(np.float32)
+    values[0:5, :] = NODATA
+    gt = (116.38, step, 0.0, 39.93, 0.0, -step)
+    tif = geotiff(tmp_path / "chn_ppp_2020_UNadj.tif", values, gt, "EPSG:4326")
+    rows = [
+        ("POLYGON((448700 4418500, 448950 4418520, 448900 4418300, 448720 4418280, 448700 4418500))", ("东华门社区", 0.0)),
+        (shapely.Point(449_500, 4_419_000).buffer(180).wkt, ("景山社区", 0.0)),
+    ]
+    zones = memory_layer("Polygon", rows)
+    out, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "RASTER_KIND": 0, "OUTPUT": "memory:"})
+    to_ll = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4548"), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    ours = features(out["OUTPUT"])
+    for wkt, (name, _pop) in rows:
+        g = QgsGeometry.fromWkt(shapely.segmentize(shapely.from_wkt(wkt), 5).wkt)
+        g.transform(to_ll)
+        want = cell_boxes_sum(shapely.from_wkt(g.asWkt(12)), values.astype(float), gt)
+        assert want > 0
+        assert ours[name]["pop"] == pytest.approx(want, rel=1e-4)
+        assert "people per cell" in ours[name]["pop_method"]
+
+
+def test_ghsl_shaped_grid_in_mollweide_and_density_kind(resilience_processing, tmp_path):
+    """GHSL POP: 100 m cells in World Mollweide (ESRI:54009); zones in EPSG:4326. The same grid as people per km²
+    (each cell 0.01 km²) gives the same people."""
+    from pyproj import Transformer
+
+    to_moll = Transformer.from_crs("EPSG:4326", "ESRI:54009", always_xy=True)
+    cx, cy = to_moll.transform(116.40, 39.91)
+    x0, y0 = np.floor(cx / 100) * 100 - 1500, np.ceil(cy / 100) * 100 + 1500
+    rng = np.random.default_rng(12)
+    values = rng.uniform(0, 50, (30, 30)).astype(np.float32)
+    gt = (x0, 100.0, 0.0, y0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "GHS_POP_E2020_54009_100.tif", values, gt, "ESRI:54009")
+    density = geotiff(tmp_path / "density.tif", values * 100, gt, "ESRI:54009")
+    zone = shapely.Point(116.40, 39.91).buffer(0.008, quad_segs=24)
+    zones = memory_layer("Polygon", [(zone.wkt, ("天安门地区", 0.0))], crs="EPSG:4326")
+    out, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
+    got = next(out["OUTPUT"].getFeatures())["pop"]
+    in_moll = shapely.transform(shapely.segmentize(zone, 0.0002), lambda xy: np.column_stack(to_moll.transform(xy[:, 0], xy[:, 1])))
+    assert got == pytest.approx(cell_boxes_sum(in_moll, values.astype(float), gt), rel=2e-4)
+    out2, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": density, "RASTER_KIND": 1, "OUTPUT": "memory:"})
+    assert next(out2["OUTPUT"].getFeatures())["pop"] == pytest.approx(got, rel=1e-5)
+
+
+def test_sample_city_units_against_native_and_their_own_totals(resilience_processing, tmp_path):
+    """On the sample city's 233 units and its WorldPop-shaped grid: our sums add up to the raster's people under the
+    units (each cell's people shared, none counted twice), while QGIS's centre rule is off by up to several
+    per cent per unit."""
+    from resilience_plugin.core.paths import sample_population_path
+
+    from .conftest import SAMPLE
+
+    units = QgsVectorLayer(f"{SAMPLE}|layername=street_units", "units", "ogr")
+    log = Recorder()
+    out, _ = run(
+        "resilience:zonalpopulation", {"INPUT": units, "POPULATION_RASTER": str(sample_population_path()), "OUTPUT": str(tmp_path / "u.gpkg")}, log
+    )
+    native, _ = run(
+        "native:zonalstatisticsfb",
+        {"INPUT": units, "INPUT_RASTER": str(sample_population_path()), "RASTER_BAND": 1, "STATISTICS": [1], "OUTPUT": "memory:"},
+    )
+    ours = {f["code"]: f["pop"] for f in out["OUTPUT"].getFeatures()}
+    theirs = {f["code"]: f["_sum"] for f in native["OUTPUT"].getFeatures()}
+    assert len(ours) == units.featureCount() and all(v is not None for v in ours.values())
+    rel = [abs(ours[k] - theirs[k]) / theirs[k] for k in ours if theirs[k]]
+    assert np.median(rel) < 0.05 and max(rel) > 0.001  # close on large zones, but not the same rule
+    assert "exact cell shares" in log.log and "zone(s) assessed hold" in log.log
+
+
+def test_bad_rasters_are_named(resilience_processing, tmp_path):
+    values = np.ones((10, 10), dtype=np.float32)
+    tif = geotiff(tmp_path / "one_band.tif", values, (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0), "EPSG:4548")
+    zones = memory_layer("Polygon", [("POLYGON((447100 4419100, 447500 4419100, 447500 4419500, 447100 4419500, 447100 4419100))", ("甲", 1.0))])
+    with pytest.raises(QgsProcessingException, match="band 2"):
+        run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "BAND": 2, "OUTPUT": "memory:"})
+    nocrs = geotiff(tmp_path / "no_crs.tif", values, (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0), "")
+    with pytest.raises(QgsProcessingException, match="coordinate reference system|坐标"):
+        run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": nocrs, "OUTPUT": "memory:"})
+    # a zone away from the raster: NULL and said, never 0
+    far = memory_layer("Polygon", [("POLYGON((500000 4300000, 500100 4300000, 500100 4300100, 500000 4300000))", ("远处", 1.0))])
+    log = Recorder()
+    out, _ = run("resilience:zonalpopulation", {"INPUT": far, "POPULATION_RASTER": tif, "OUTPUT": "memory:"}, log)
+    f = next(out["OUTPUT"].getFeatures())
+    assert f["pop"] is None or f["pop"] != f["pop"] or str(f["pop"]) == "NULL"
+    assert f["pop_gap"] == 1.0 and "not assessed" in log.log
+    assert zones.featureCount() == 1 and next(zones.getFeatures())["人口"] == 1.0  # input unchanged
