@@ -17,7 +17,7 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure bench-population lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -28,6 +28,7 @@ help:
 	@echo "bench-speed  only the speed goals at three sizes, against native QGIS (bench/speed.py)"
 	@echo "bench-siting only facility siting against PySAL spopt, on the same instances (bench/siting.py)"
 	@echo "bench-failure only corridor-failure scenarios against native QGIS chains (bench/corridorfailure.py)"
+	@echo "bench-population only exact zonal population against native zonal statistics, and its memory (bench/population.py)"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
@@ -114,6 +115,9 @@ bench-speed: setup transcompile
 
 bench-failure: setup transcompile
 	$(PY) bench/corridorfailure.py
+
+bench-population: setup transcompile
+	$(PY) bench/population.py
 
 bench-siting: setup $(BENCH_VENV)/.installed
 	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/siting.py

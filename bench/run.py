@@ -128,6 +128,9 @@ def main() -> int:
     from bench.corridorfailure import bench_failure
 
     bench_failure(out)  # issue 19: corridor-failure scenarios against native QGIS chains
+    from bench.population import bench_population
+
+    bench_population(out)  # issue 28: exact zonal population against native:zonalstatisticsfb; peak memory at 16 M cells
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)

@@ -167,3 +167,53 @@ def test_bad_rasters_are_named(resilience_processing, tmp_path):
     assert f["pop"] is None or f["pop"] != f["pop"] or str(f["pop"]) == "NULL"
     assert f["pop_gap"] == 1.0 and "not assessed" in log.log
     assert zones.featureCount() == 1 and next(zones.getFeatures())["人口"] == 1.0  # input unchanged
+
+
+# ------------------------------------------------------------------------------------------------ life circles
+
+
+def _circles(params, log=None):
+    out, _ = run("resilience:lifecircles", {"DISTANCE": 1000, "OUTPUT": "memory:", **params}, log)
+    return {f["名称"]: f for f in out["OUTPUT"].getFeatures()}
+
+
+def test_life_circles_without_population_are_not_assessed_never_zero(resilience_processing):
+    from qgis.core import QgsProcessingFeedback  # noqa: F401
+
+    from resilience_plugin.compat import FIELD_STRING
+
+    zones = memory_layer("Point", [("POINT(447000 4420000)", ("甲社区",))], fields=(("名称", FIELD_STRING),))
+    log = Recorder()
+    f = _circles({"INPUT": zones}, log)["甲社区"]
+    for name in ("lc_pop", "shelter_pp", "shelter_ok"):
+        assert f[name] is None or str(f[name]) == "NULL", name
+    assert f["lc_pass"] == 0  # categories are missing (no facilities): a known fail
+    assert "not assessed" in log.log
+
+
+def test_polygon_communities_counted_by_the_share_of_their_area_inside(resilience_processing):
+    """A polygon community's people are spread over it: a circle holds count × area(community ∩ circle) /
+    area(community) of them (the oracle, by shapely's areas), not all or nothing by one point."""
+    big = shapely.box(447_000, 4_420_000, 449_000, 4_421_000)  # 2 km²
+    small = shapely.Point(446_500, 4_420_500).buffer(200, quad_segs=16)
+    zones = memory_layer("Polygon", [(big.wkt, ("大社区", 20000.0)), (small.wkt, ("小社区", 3000.0))])
+    got = _circles({"INPUT": zones, "POPULATION_FIELD": "人口"})
+    circle_small = shapely.from_wkt(got["小社区"].geometry().asWkt(12))
+    want = 3000 + 20000 * big.intersection(circle_small).area / big.area
+    assert got["小社区"]["lc_pop"] == pytest.approx(want, rel=2e-3)  # the circle is a 64-gon: its area, not a disc's
+    circle_big = shapely.from_wkt(got["大社区"].geometry().asWkt(12))
+    assert got["大社区"]["lc_pop"] == pytest.approx(20000 * big.intersection(circle_big).area / big.area + 3000, rel=2e-3)
+
+
+def test_life_circles_count_a_population_raster_exactly(resilience_processing, tmp_path):
+    rng = np.random.default_rng(21)
+    values = rng.uniform(0, 40, (50, 50)).astype(np.float32)
+    gt = (445_000.0, 100.0, 0.0, 4_422_500.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "city_grid.tif", values, gt, "EPSG:4548")
+    from resilience_plugin.compat import FIELD_STRING
+
+    zones = memory_layer("Point", [("POINT(447033 4420077)", ("甲社区",)), ("POINT(448100 4419900)", ("乙社区",))], fields=(("名称", FIELD_STRING),))
+    got = _circles({"INPUT": zones, "POPULATION_RASTER": tif})
+    for name, f in got.items():
+        circle = shapely.from_wkt(f.geometry().asWkt(12))
+        assert f["lc_pop"] == pytest.approx(cell_boxes_sum(circle, values.astype(float), gt), rel=1e-6), name

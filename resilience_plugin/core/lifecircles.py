@@ -6,8 +6,10 @@ circle we count the facilities per category, sum the shelter area, and compare w
 plan profile: the categories every circle needs (``life_circle.required_categories``,
 第54、55条) and the shelter area per person (``shelter.area_per_person_target``).
 
-The population of a circle is that of every community whose point lies inside it: they
-share its shelters. Shelter area per person = shelter area inside / that population.
+The population of a circle is the people who live inside it (:mod:`.population`): those of every point
+community inside it, the share of each polygon community's people that lives inside it, or a population raster's
+people inside it. They share its shelters. Shelter area per person = shelter area inside / that population; with
+no population source both are not assessed (NaN), never 0.
 """
 
 from collections import Counter
@@ -20,6 +22,7 @@ import shapely
 from .geometry import is_xy, present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
+from .population import Raster
 from .profile import PlanProfile, alternatives
 from .within import count_within, pays
 
@@ -187,8 +190,8 @@ def count_points(
 class Assessment:
     missing: List[List[str]]  # per circle: the required entries it lacks (each "a|b" as written in the profile)
     shelter_per_person: np.ndarray
-    shelter_ok: np.ndarray
-    passed: np.ndarray
+    shelter_ok: np.ndarray  # 1.0 met, 0.0 not met, NaN not assessed (people unknown)
+    passed: np.ndarray  # 1.0 pass, 0.0 fail, NaN not assessed
 
 
 def assess(
@@ -208,17 +211,63 @@ def assess(
     has = [(counts[:, [col[c] for c in alternatives(item)]] > 0).any(axis=1) & reachable for item in required]
     rows = np.column_stack(has).tolist() if has else [[] for _ in range(len(counts))]  # per circle, as Python bools
     missing = [[item for item, h in zip(required, row) if not h] for row in rows]
+    population = np.asarray(population, dtype=float)
+    known = np.isfinite(population)  # unknown people (no population source): the shelter per person is not assessed
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_person = np.where(population > 0, shelter_area / np.maximum(population, 1e-12), np.nan)
-    shelter_ok = np.where(population > 0, per_person >= target, shelter_area > 0)
-    passed = np.array([not m for m in missing], dtype=bool) & shelter_ok & reachable
+        per_person = np.where(known & (population > 0), shelter_area / np.maximum(population, 1e-12), np.nan)
+        shelter_ok = np.where(known, np.where(population > 0, per_person >= target, shelter_area > 0), np.nan)
+    lacks = np.array([bool(m) for m in missing], dtype=bool) | ~reachable
+    # 1 pass, 0 fail (a category missing or the shelter target not met), NaN not assessed (only the shelter is unknown)
+    passed = np.where(lacks | (shelter_ok == 0), 0.0, np.where(np.isnan(shelter_ok), np.nan, 1.0))
     return Assessment(missing, per_person, shelter_ok, passed)
+
+
+def _people_in_circles(
+    geoms, has_geom, points, population, counts_given, counted, circles, within, profile, raster, residential, notes, canceled
+):
+    """The people of each circle (see :func:`life_circles`); NaN where not assessed."""
+    from .cancel import interruptible
+    from .population import from_polygons, zonal_population
+
+    polygons = has_geom.any() and bool(np.isin(shapely.get_type_id(geoms[has_geom]), (3, 6)).any())
+    piece = profile.value("population.piece_size")
+    if raster is not None and not (counts_given and polygons):
+        zonal = zonal_population(circles, raster, canceled=canceled)
+        notes.extend(zonal.notes)
+        notes.append(Note("info", Message(QT_TRANSLATE_NOOP("Core", "People of each circle: {0}."), zonal.method)))
+        return zonal.people
+    if counts_given and polygons:
+        surface = from_polygons(
+            geoms, population, piece, residential, raster, profile.value("population.raster_mismatch_share"), canceled=canceled
+        )
+        notes.extend(surface.notes)
+        notes.append(
+            Note("info", Message(QT_TRANSLATE_NOOP("Core", "People of each circle: {0}, pieces of {1:g} m."), surface.method, piece))
+        )
+        return surface.within(circles, canceled)
+    if not counts_given:
+        notes.append(Note("warning", Message(NO_POPULATION)))
+        return np.full(len(geoms), np.nan)
+    one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
+    _c, pop_in = interruptible(lambda: count_points(counted, points[has_geom], one_column, 1, population[has_geom], within), canceled)
+    return pop_in
+
+
+def _flags(values) -> list:
+    """1, 0, or None where not assessed (NaN)."""
+    return [None if v != v else int(v) for v in np.asarray(values, dtype=float).tolist()]
 
 
 CLAUSES = "第12、53、54、55条"
 CIRCLE_METHODS = ("straight-line", "network")
 # inputs whose extents lie further apart than this are taken to be in different CRSs (a city is < 200 km across)
 MAX_GAP_M = 300_000.0
+UNASSESSED_PASS = QT_TRANSLATE_NOOP(
+    "Core",
+    "{0} circle(s) have every required category but no known population: their shelter area per person and their pass "
+    "are not assessed (NULL). Give a population field or a population raster.",
+)
+NO_POPULATION = QT_TRANSLATE_NOOP("Core", "No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.")
 INPUTS_APART = QT_TRANSLATE_NOOP(
     "Core", "'{0}' lies {1:,.0f} km from '{2}': every input must be in one projected CRS in metres (check each layer's CRS)."
 )
@@ -276,21 +325,21 @@ class LifeCircles:
             "lc_status": [str(s) for s in self.status],
             "lc_snap_m": rounded(self.snap_distance, 2),
             "lc_area_km2": rounded(areas, 4),
-            "lc_pop": np.asarray(self.population, dtype=float).tolist(),
+            "lc_pop": [None if v != v else v for v in np.asarray(self.population, dtype=float).tolist()],
         }
         for j, code in enumerate(self.vocabulary.codes):
             table[f"n_{code}"] = self.counts[:, j].astype(np.int64).tolist()
         table["shelter_m2"] = np.asarray(self.shelter_area, dtype=float).tolist()
         table["shelter_pp"] = rounded(r.shelter_per_person, 3)
         table["shelter_tgt"] = [float(self.shelter_target)] * n
-        table["shelter_ok"] = np.asarray(r.shelter_ok, dtype=bool).astype(np.int64).tolist()
+        table["shelter_ok"] = _flags(r.shelter_ok)
         table["missing"] = [", ".join(m) for m in r.missing]
         in_chinese: Dict[tuple, str] = {}  # circles lack the same few sets: each written once
         for m in r.missing:
             if tuple(m) not in in_chinese:
                 in_chinese[tuple(m)] = "、".join("或".join(zh[c] for c in item.split("|")) for item in m)
         table["missing_zh"] = [in_chinese[tuple(m)] for m in r.missing]
-        table["lc_pass"] = np.asarray(r.passed, dtype=bool).astype(np.int64).tolist()
+        table["lc_pass"] = _flags(r.passed)
         table["clauses"] = [CLAUSES] * n
         return table
 
@@ -326,12 +375,20 @@ def life_circles(
     network_name: str = "network",
     progress: Optional[Callable[[float], None]] = None,
     canceled: Optional[Callable[[], bool]] = None,
+    raster: Optional[Raster] = None,
+    residential: Optional[Sequence] = None,
 ) -> LifeCircles:
     """Community life circles (韧性社村生活圈, 第12、53–55条) and their facility checklist.
 
     All geometries are shapely geometries in one projected CRS in metres (None for a missing geometry).
 
-    - ``communities``: points or polygons, one per community; ``population`` one number per community (None: 0).
+    - ``communities``: points or polygons, one per community; ``population`` one number per community. The people
+      of a circle (``lc_pop``) are counted where they live (第53条): a point community's people where its point
+      lies; a polygon community's spread over its area in pieces of ``population.piece_size`` (over its
+      ``residential`` land where given) and counted by the share of each piece inside the circle; with a population
+      ``raster`` (:class:`.population.Raster`), the raster's people inside each circle, exactly (polygon communities
+      with a count: their count spread as the raster says). No population source: ``lc_pop`` and the shelter per
+      person are NaN (not assessed), never 0.
     - ``facilities``: points or polygons, or points as an n × 2 float array of x, y (a row of NaN: no point);
       ``facility_categories`` one per facility, either labels as the data writes them (应急避难场所, 消防救援站,
       amenity=hospital …, read by the profile's label rules, see :mod:`.labels`) or column numbers of
@@ -369,7 +426,8 @@ def life_circles(
         )
     geoms = np.asarray(communities, dtype=object)
     n = len(geoms)
-    population = np.zeros(n) if population is None else np.asarray(population, dtype=float)
+    counts_given = population is not None
+    population = np.full(n, np.nan) if population is None else np.asarray(population, dtype=float)
     points = representative_points(geoms)
     has_geom = present_mask(geoms)
 
@@ -434,18 +492,21 @@ def life_circles(
         counted = circles  # points inside the catchment polygons
     within = distance if method == "straight-line" else None
     counts, shelter = interruptible(lambda: count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within), canceled)
-    one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
-    _c, pop_in = interruptible(lambda: count_points(counted, points[has_geom], one_column, 1, population[has_geom], within), canceled)
+    pop_in = _people_in_circles(
+        geoms, has_geom, points, population, counts_given, counted, circles, within, profile, raster, residential, notes, canceled
+    )
     check(canceled)
     reachable = status == "ok"
     result = assess(counts, shelter, pop_in, vocab, profile, reachable)
-    passed = int(result.passed.sum())
+    passed, failed = int(np.sum(result.passed == 1)), int(np.sum(result.passed == 0))
     notes.append(
         Note(
             "info",
-            Message(QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."), n, method, passed, n - passed),
+            Message(QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."), n, method, passed, failed),
         )
     )
+    if n - passed - failed:
+        notes.append(Note("warning", Message(UNASSESSED_PASS, n - passed - failed)))
     report(1.0)
     return LifeCircles(
         method,

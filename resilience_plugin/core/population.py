@@ -219,6 +219,35 @@ class Surface:
     def total(self) -> float:
         return float(self.people.sum())
 
+    def within(self, zones: Sequence, canceled=None) -> np.ndarray:
+        """The people of the surface inside each zone (polygons; None: NaN). A point counts whole where the zone
+        covers it; a piece counts with the share of its area inside the zone (people spread evenly over a piece)."""
+        zones = np.asarray(zones, dtype=object)
+        out = np.full(len(zones), np.nan)
+        present = ~shapely.is_missing(zones)
+        present[present] = ~shapely.is_empty(zones[present])
+        idx = np.nonzero(present)[0]
+        out[idx] = 0.0
+        if not len(idx) or not len(self.people):
+            return out
+        check(canceled)
+        if self.pieces is None:
+            tree = shapely.STRtree(shapely.points(self.xy))
+            zi, pi = tree.query(zones[idx], predicate="covers")
+            share = np.ones(len(zi))
+        else:
+            tree = shapely.STRtree(self.pieces)
+            zi, pi = tree.query(zones[idx], predicate="intersects")
+            check(canceled)
+            whole = shapely.contains_properly(zones[idx][zi], self.pieces[pi])
+            share = np.ones(len(zi))
+            part = ~whole
+            areas = shapely.area(self.pieces[pi[part]])
+            cut = shapely.area(shapely.intersection(zones[idx][zi[part]], self.pieces[pi[part]]))
+            share[part] = np.where(areas > 0, cut / np.where(areas > 0, areas, 1), 0.0)
+        out[idx] = np.bincount(zi, weights=self.people[pi] * share, minlength=len(idx))
+        return out
+
 
 def from_points(points: Sequence, counts: Sequence) -> Surface:
     """Each point with a known, non-negative count is a piece of that many people."""
@@ -386,10 +415,10 @@ def _named_note(template, idx, names, middle) -> Note:
     return Note("warning", Message(template, len(idx), middle, shown))
 
 
-def reprojector(source_wkt: str, target_wkt: str, max_segment: float = 0.0) -> Callable[[np.ndarray], np.ndarray]:
+def reprojector(source_wkt: str, target_wkt: str, max_segment: float = 0.0, names: tuple = ("", "")) -> Callable[[np.ndarray], np.ndarray]:
     """A function that takes geometries from the CRS ``source_wkt`` to ``target_wkt`` (pyproj), their edges first
     cut to at most ``max_segment`` (source units; 0: not cut) so that edges that curve in the target stay close to
-    it. A coordinate that cannot be transformed is a CoreError."""
+    it. A coordinate that cannot be transformed is a CoreError naming ``names`` (the layer, the raster)."""
     from pyproj import CRS, Transformer
 
     transformer = Transformer.from_crs(CRS.from_wkt(source_wkt), CRS.from_wkt(target_wkt), always_xy=True)

@@ -368,6 +368,8 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "scoring.fire_coverage_target": ("ratio", _number(0, 1)),
     "scoring.type_margin": ("score 0-10", _number(0, 10)),
     "scoring.measures": ("text", _text_map),
+    "population.piece_size": ("m", _number(10, 5000)),
+    "population.raster_mismatch_share": ("ratio", _number(0, 10)),
     "facility_categories": ("category", _categories),
     "facility_labels.labels": ("label", _label_lists()),
     "facility_labels.osm_tags": ("tag", _label_lists(r"[^=\s]+=[^=]+", "key=value")),
@@ -387,6 +389,8 @@ OPTIONAL_KEYS = (
     "corridor_failure.essential_categories",
     "corridor_failure.bypass_search",
     "corridor_failure.damage_width",
+    "population.piece_size",
+    "population.raster_mismatch_share",
     # entries added inside existing tables (a profile saved before has the table without them)
     "scoring.dimensions.value.capacity.essential_access",
     "scoring.goalposts.value.essential_access",

@@ -537,6 +537,68 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         read.report(feedback)
         return read, name, [text(v) for v in read.column(0)] if field else [None] * len(read.fids)
 
+    POPULATION_RASTER = "POPULATION_RASTER"
+    RASTER_KIND = "RASTER_KIND"
+    RESIDENTIAL = "RESIDENTIAL"
+
+    def add_population_surface_parameters(self, residential: bool = True) -> None:
+        """The optional population raster (and what its cells hold) and residential land, beside a population field:
+        people counted where they live (core.population)."""
+        from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer
+
+        from ..compat import SOURCE_POLYGON
+        from .rasters import KIND_LABELS
+
+        param = QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, translate("Resilience", "Population raster"), optional=True)
+        self.add_with_help(
+            param,
+            translate(
+                "Resilience",
+                "Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell "
+                "with the share of its area inside, where no population field is given; with a field on polygons, it "
+                "says where inside each polygon the people live.",
+            ),
+        )
+        param = QgsProcessingParameterEnum(
+            self.RASTER_KIND,
+            translate("Resilience", "Raster values are"),
+            options=[translate("Resilience", k) for k in KIND_LABELS],
+            defaultValue=0,
+        )
+        self.add_with_help(param, translate("Resilience", "People per cell, or people per km² (multiplied by each cell's area)."))
+        if residential:
+            param = QgsProcessingParameterFeatureSource(
+                self.RESIDENTIAL, translate("Resilience", "Residential land"), [SOURCE_POLYGON], optional=True
+            )
+            self.add_with_help(
+                param,
+                translate(
+                    "Resilience",
+                    "Optional residential land (居住用地) or building polygons: a polygon's people are spread over its "
+                    "residential part only (dasymetric); without it, evenly over its area.",
+                ),
+            )
+
+    def read_population_surface(self, parameters, context, feedback, crs, zones_name: str = ""):
+        """(core.population.Raster or None, residential polygons in ``crs`` or None) of this run."""
+        from .io import read_source
+        from .rasters import population_raster, raster_layer_or_raise
+
+        raster = None
+        if is_given(parameters.get(self.POPULATION_RASTER)):
+            layer, name = raster_layer_or_raise(self, parameters, self.POPULATION_RASTER, context)
+            kind = self.parameterAsEnum(parameters, self.RASTER_KIND, context)
+            raster = population_raster(layer, 1, kind, crs, name, zones_name)
+        residential = None
+        if self.parameterDefinition(self.RESIDENTIAL) is not None:
+            source = self.optional_source(parameters, self.RESIDENTIAL, context)
+            if source is not None:
+                name = self.layer_name(parameters, self.RESIDENTIAL, context, source)
+                read = read_source(source, name, crs, context, feedback, fields=[], keep_null=False)
+                read.report(feedback)
+                residential = read.geometries
+        return raster, residential
+
     def add_category_map_parameter(self) -> None:
         """The optional CATEGORY_MAP parameter: a run's own facility labels, ``label=category;label=category``."""
         from qgis.core import QgsProcessingParameterString

@@ -47,7 +47,7 @@ class _Reader:
         return values
 
 
-def population_raster(layer, band: int, kind: int, working_crs, name: str):
+def population_raster(layer, band: int, kind: int, working_crs, name: str, zones_name: str = ""):
     """core.population.Raster for ``band`` of the raster layer ``layer``, whose windows are read on demand; zones of
     ``working_crs`` are reprojected onto its grid. A layer GDAL cannot open, a missing band or a rotated grid is a
     QgsProcessingException naming the layer."""
@@ -92,7 +92,7 @@ def population_raster(layer, band: int, kind: int, working_crs, name: str):
         from qgis.core import QgsCoordinateReferenceSystem
 
         wkt_format = QgsCoordinateReferenceSystem.WktVariant.WKT2_2019
-        to_grid = reprojector(working_crs.toWkt(wkt_format), crs.toWkt(wkt_format), _segment_length(grid, working_crs))
+        to_grid = reprojector(working_crs.toWkt(wkt_format), crs.toWkt(wkt_format), _segment_length(grid, working_crs), (zones_name, name))
     ellipsoid = _ellipsoid(crs)
     raster = Raster(grid, _Reader(dataset, gdal_band, name), kind, nodata, to_grid, name, ellipsoid)
     return raster

@@ -81,11 +81,13 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 "listed in the log.\n\n"
                 "Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, "
                 "lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop "
-                "(population of all communities inside the circle, who share its facilities), n_<category> (facilities "
+                "(the people who live inside the circle and share its facilities: point communities inside it, the "
+                "share of polygon communities' people inside it, or a population raster's people inside it, counted "
+                "exactly; NULL, not assessed, when no population source is given), n_<category> (facilities "
                 "of each category inside, and n_other), shelter_m2 (shelter area inside), shelter_pp (shelter_m2 / "
                 "lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required "
                 "categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter "
-                "target is met), clauses.\n\n"
+                "target is met; NULL where only the shelter per person is not assessed), clauses.\n\n"
                 "Coverage (optional): all circles dissolved into one layer, to show the parts of each street/town unit "
                 "that no circle covers."
             )
@@ -150,8 +152,14 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         p.setHelp(self.tr("Optional field with each facility's effective shelter area in m²."))
         self.addParameter(p)
         p = QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True)
-        p.setHelp(self.tr("Optional field with each community's population, for the shelter area per person."))
+        p.setHelp(
+            self.tr(
+                "Optional field with each community's population, for the shelter area per person. Polygon communities' "
+                "people are spread over their area (or residential land, or as the population raster says)."
+            )
+        )
         self.addParameter(p)
+        self.add_population_surface_parameters()
         self.add_category_map_parameter()
         self.add_profile_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Life circles"), SOURCE_POLYGON)
@@ -208,6 +216,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 "facility_categories": columns,
                 "shelter_area": numbers(area, shelter_field, fac_name, feedback, kind="area", fids=read.fids) if shelter_field else None,
             }
+        raster, residential = self.read_population_surface(parameters, context, feedback, crs, name)
         network_source = self.optional_source(parameters, self.NETWORK, context)
         network, net_name = None, ""
         if network_source is not None:
@@ -229,6 +238,8 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             network_name=net_name,
             progress=lambda f: feedback.setProgress(25 + 60 * f),
             canceled=feedback.isCanceled,
+            raster=raster,
+            residential=residential,
             **facilities,
         )
         self.push_notes(feedback, result.notes)

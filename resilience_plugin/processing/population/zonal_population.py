@@ -101,7 +101,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         kind = self.parameterAsEnum(parameters, self.RASTER_KIND, context)
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
         crs = source.sourceCrs()
-        raster = population_raster(layer, band, kind, crs, raster_name)
+        raster = population_raster(layer, band, kind, crs, raster_name, name)
         zones = read_source(source, name, crs, context, feedback, progress_span=(0, 10))
         zones.report(feedback)
         result = zonal_population(zones.geometries, raster, lambda f: feedback.setProgress(10 + 70 * f), feedback.isCanceled)
