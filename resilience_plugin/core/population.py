@@ -429,8 +429,11 @@ def reprojector(source_wkt: str, target_wkt: str, max_segment: float = 0.0, name
         if not np.isfinite(out).all():
             raise CoreError(
                 QT_TRANSLATE_NOOP(
-                    "Core", "Some zones lie outside the area where the raster's CRS is defined: they cannot be placed on its grid."
-                )
+                    "Core",
+                    "Some features of layer '{0}' lie outside the area where the CRS of raster '{1}' is defined: they "
+                    "cannot be placed on its grid. Check the layer's coordinates and CRS.",
+                ),
+                *names,
             )
         return out
 
