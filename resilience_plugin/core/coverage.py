@@ -82,23 +82,43 @@ class Coverage:
     area_cells: float
 
 
-def _rings(polygon):
-    """(coordinates, sign) of each ring of a polygon or multipolygon: +1 exterior, -1 hole."""
-    for part in shapely.get_parts(polygon):
-        if shapely.get_type_id(part) != 3 or shapely.is_empty(part):
-            continue
-        yield shapely.get_coordinates(shapely.get_exterior_ring(part)), 1.0
-        for k in range(shapely.get_num_interior_rings(part)):
-            yield shapely.get_coordinates(shapely.get_interior_ring(part, k)), -1.0
+@dataclass
+class CoverageBatch:
+    """The coverage of many polygons at once. Polygon ``k`` covers the window of ``rows[k]`` × ``cols[k]`` cells from
+    ``(row0[k], col0[k])``; its shares, row by row, are ``frac[offset[k]:offset[k + 1]]``. ``area_cells`` is each
+    polygon's whole area in cell units (also the part outside the grid); a polygon that misses the grid has an empty
+    window."""
+
+    row0: np.ndarray
+    col0: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    offset: np.ndarray
+    frac: np.ndarray
+    area_cells: np.ndarray
+
+    def of(self, k: int) -> Optional[Coverage]:
+        if self.rows[k] == 0 or self.cols[k] == 0:
+            return None
+        frac = self.frac[self.offset[k] : self.offset[k + 1]].reshape(int(self.rows[k]), int(self.cols[k]))
+        return Coverage(int(self.row0[k]), int(self.col0[k]), frac, float(self.area_cells[k]))
+
+    def cells(self):
+        """For every cell of every window: (polygon, row, column) in the grid, and its share."""
+        sizes = self.offset[1:] - self.offset[:-1]
+        owner = np.repeat(np.arange(len(sizes)), sizes)
+        local = np.arange(len(owner)) - self.offset[owner]
+        return (
+            owner,
+            self.row0[owner] + local // np.maximum(self.cols[owner], 1),
+            self.col0[owner] + local % np.maximum(self.cols[owner], 1),
+            self.frac,
+        )
 
 
-def _signed_area(u: np.ndarray, t: np.ndarray) -> float:
-    return 0.5 * float(np.dot(u[:-1], t[1:]) - np.dot(u[1:], t[:-1]))
-
-
-def _crossings(a: np.ndarray, b: np.ndarray, upper: int):
-    """For edges from ``a`` to ``b`` (one coordinate), the integer lines 0…``upper`` each crosses strictly inside:
-    (edge index per crossing, line value)."""
+def _crossings(a: np.ndarray, b: np.ndarray, upper: np.ndarray):
+    """For edges from ``a`` to ``b`` (one coordinate), the integer lines 0…``upper`` (per edge) each crosses strictly
+    inside: (edge index per crossing, line value)."""
     lo, hi = np.minimum(a, b), np.maximum(a, b)
     first = np.maximum(np.floor(lo).astype(np.int64) + 1, 0)
     last = np.minimum(np.ceil(hi).astype(np.int64) - 1, upper)
@@ -114,42 +134,73 @@ def coverage(polygon, grid: Grid) -> Optional[Coverage]:
     or has no area."""
     if polygon is None or shapely.is_empty(polygon):
         return None
-    window = grid.window_of(shapely.bounds(polygon))
-    rings = list(_rings(polygon))
-    if not rings:
-        return None
-    r0, r1, c0, c1 = window if window is not None else (0, 0, 0, 0)
-    rows, cols = r1 - r0, c1 - c0
-    y_bottom = grid.y0 - r1 * grid.dy
-    us, ts, signs, area = [], [], [], 0.0
-    for coords, kind in rings:
+    return coverage_batch([polygon], grid).of(0)
+
+
+def windows(polygons, grid: Grid) -> np.ndarray:
+    """(row0, row1, col0, col1) of the cells each polygon's bounding box may touch, within the grid (an empty window
+    for None, an empty polygon or one that misses the grid)."""
+    polys = np.asarray(polygons, dtype=object)
+    bounds = np.full((len(polys), 4), np.nan)
+    present = ~shapely.is_missing(polys)
+    present[present] = ~shapely.is_empty(polys[present])
+    if present.any():
+        bounds[present] = shapely.bounds(polys[present])
+    with np.errstate(invalid="ignore"):
+        c0 = np.clip(np.floor((bounds[:, 0] - grid.x0) / grid.dx), 0, grid.cols)
+        c1 = np.clip(np.ceil((bounds[:, 2] - grid.x0) / grid.dx), 0, grid.cols)
+        r0 = np.clip(np.floor((grid.y0 - bounds[:, 3]) / grid.dy), 0, grid.rows)
+        r1 = np.clip(np.ceil((grid.y0 - bounds[:, 1]) / grid.dy), 0, grid.rows)
+    out = np.column_stack([np.nan_to_num(v) for v in (r0, r1, c0, c1)]).astype(np.int64)
+    empty = (out[:, 1] <= out[:, 0]) | (out[:, 3] <= out[:, 2])
+    out[empty] = 0
+    return out
+
+
+def coverage_batch(polygons, grid: Grid) -> CoverageBatch:
+    """The exact coverage of ``grid``'s cells by each of ``polygons`` (the grid's CRS; None: an empty window), all
+    in one pass over their edges (see the module's docstring)."""
+    polys = np.asarray(polygons, dtype=object)
+    n = len(polys)
+    present = ~shapely.is_missing(polys)
+    present[present] = ~shapely.is_empty(polys[present])
+    r0, r1, c0, c1 = windows(polys, grid).T
+    hit = present & (c1 > c0) & (r1 > r0)
+    rows, cols = np.where(hit, r1 - r0, 0), np.where(hit, c1 - c0, 0)
+    offset = np.concatenate([[0], np.cumsum(rows * cols)])
+    area = np.zeros(n)
+    frac = np.zeros(int(offset[-1]))
+    idx = np.nonzero(present)[0]
+    if len(idx):
+        parts, part_of = shapely.get_parts(polys[idx], return_index=True)
+        polygonal = shapely.get_type_id(parts) == 3
+        parts, part_of = parts[polygonal], idx[part_of[polygonal]]
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        exterior = np.r_[True, ring_part[1:] != ring_part[:-1]] if len(rings) else np.zeros(0, dtype=bool)
+        zone_of_ring = part_of[ring_part]
+        xy, ring_of = shapely.get_coordinates(rings, return_index=True)
+        zone = zone_of_ring[ring_of]
         # window-relative cell units: u to the right from the window's left edge, t up from its bottom edge
-        u = (coords[:, 0] - (grid.x0 + c0 * grid.dx)) / grid.dx
-        t = (coords[:, 1] - y_bottom) / grid.dy
-        a = _signed_area(u, t)
-        if a == 0:
-            continue
-        area += kind * abs(a)
-        us.append(u)
-        ts.append(t)
-        signs.append(np.full(len(u) - 1, kind * np.sign(a)))
-    if window is None or not us:
-        return None if window is None else Coverage(r0, c0, np.zeros((rows, cols)), max(area, 0.0))
-    frac = _cell_areas(us, ts, np.concatenate(signs), rows, cols)
-    return Coverage(r0, c0, frac, max(area, 0.0))
+        u = (xy[:, 0] - (grid.x0 + c0[zone] * grid.dx)) / grid.dx
+        t = (xy[:, 1] - (grid.y0 - r1[zone] * grid.dy)) / grid.dy
+        e = np.nonzero(ring_of[1:] == ring_of[:-1])[0]  # edges: consecutive vertices of one ring
+        ring_area = 0.5 * np.bincount(ring_of[e], weights=u[e] * t[e + 1] - u[e + 1] * t[e], minlength=len(rings))
+        kind = np.where(exterior, 1.0, -1.0)
+        area = np.bincount(zone_of_ring, weights=kind * np.abs(ring_area), minlength=n)
+        sign = (kind * np.sign(ring_area))[ring_of[e]]
+        ze = zone[e]
+        keep = hit[ze] & (u[e] != u[e + 1]) & (sign != 0)  # vertical edges add nothing
+        e, ze, sign = e[keep], ze[keep], sign[keep]
+        frac = _cell_areas(u[e], t[e], u[e + 1], t[e + 1], sign, ze, rows, cols, offset)
+    return CoverageBatch(r0, c0, rows, cols, offset, frac, np.maximum(area, 0.0))
 
 
-def _cell_areas(us, ts, sign, rows: int, cols: int) -> np.ndarray:
-    """Area (cell units) of the rings inside each cell of a ``rows`` × ``cols`` window (see the module's docstring)."""
-    u1 = np.concatenate([u[:-1] for u in us])
-    u2 = np.concatenate([u[1:] for u in us])
-    t1 = np.concatenate([t[:-1] for t in ts])
-    t2 = np.concatenate([t[1:] for t in ts])
-    moving = u1 != u2  # vertical edges add nothing
-    u1, u2, t1, t2, sign = u1[moving], u2[moving], t1[moving], t2[moving], sign[moving]
+def _cell_areas(u1, t1, u2, t2, sign, zone, rows, cols, offset) -> np.ndarray:
+    """Area (cell units) of the rings inside each cell of each zone's window, flat (see :class:`CoverageBatch`)."""
+    ec, er = cols[zone], rows[zone]
     # the parameters (0…1 along each edge) where it is cut: its ends and its grid-line crossings in the window
-    ev, lv = _crossings(u1, u2, cols)
-    eh, lh = _crossings(t1, t2, rows)
+    ev, lv = _crossings(u1, u2, ec)
+    eh, lh = _crossings(t1, t2, er)
     n = len(u1)
     edge = np.concatenate([np.arange(n), np.arange(n), ev, eh])
     du, dt = u2 - u1, t2 - t1
@@ -159,18 +210,37 @@ def _cell_areas(us, ts, sign, rows: int, cols: int) -> np.ndarray:
     edge, par = edge[order], par[order]
     u = u1[edge] + par * du[edge]
     t = t1[edge] + par * dt[edge]
-    same = edge[1:] == edge[:-1]  # consecutive cut points of one edge bound a piece in one cell
-    ua, ub, ta, tb, s = u[:-1][same], u[1:][same], t[:-1][same], t[1:][same], sign[edge[:-1][same]]
-    um, tm, dx = 0.5 * (ua + ub), 0.5 * (ta + tb), (ub - ua) * s
-    col = np.floor(um).astype(np.int64)
+    same = np.nonzero(edge[1:] == edge[:-1])[0]  # consecutive cut points of one edge bound a piece in one cell
+    pe = edge[same]
+    ua, ub, ta, tb = u[same], u[same + 1], t[same], t[same + 1]
+    tm, dx = 0.5 * (ta + tb), (ub - ua) * sign[pe]
+    col = np.floor(0.5 * (ua + ub)).astype(np.int64)
     band = np.floor(tm).astype(np.int64)  # counted up from the window's bottom; rows is "above the window"
-    keep = (col >= 0) & (col < cols) & (band >= 0) & (dx != 0)
-    col, band, tm, dx = col[keep], np.minimum(band[keep], rows), tm[keep], dx[keep]
-    inside = band < rows
+    z = zone[pe]
+    zr, zc = rows[z], cols[z]
+    keep = (col >= 0) & (col < zc) & (band >= 0) & (dx != 0)
+    col, band, tm, dx, z, zr, zc = col[keep], np.minimum(band[keep], zr[keep]), tm[keep], dx[keep], z[keep], zr[keep], zc[keep]
+    total = int(offset[-1])
+    inside = band < zr
     own = np.bincount(
-        (rows - 1 - band[inside]) * cols + col[inside], weights=-dx[inside] * (tm[inside] - band[inside]), minlength=rows * cols
-    ).reshape(rows, cols)
-    # -dx for every cell below a piece in its column: a running sum down the rows, from "above the window"
-    per_band = np.bincount((rows - band) * cols + col, weights=-dx, minlength=(rows + 1) * cols).reshape(rows + 1, cols)
-    below = np.cumsum(per_band, axis=0)[:rows]
+        offset[z[inside]] + (zr[inside] - 1 - band[inside]) * zc[inside] + col[inside],
+        weights=-dx[inside] * (tm[inside] - band[inside]),
+        minlength=total,
+    )
+    # -dx for every cell below a piece in its column: a running sum down each column, from "above the window";
+    # laid out column by column ((rows + 1) per column), summed at once and taken back per column
+    heights = np.repeat(rows + 1, cols)
+    starts = np.concatenate([[0], np.cumsum(heights)])
+    column_offset = np.concatenate([[0], np.cumsum(cols)])
+    slot = starts[column_offset[z] + col] + (zr - band)
+    per_band = np.bincount(slot, weights=-dx, minlength=int(starts[-1]))
+    running = np.cumsum(per_band)
+    before = np.concatenate([[0.0], running])[starts[:-1]]  # the running sum before each column starts
+    # each cell (zone, row k, column c) takes the column's running sum at slot k (bands above its own)
+    sizes = rows * cols
+    owner = np.repeat(np.arange(len(rows)), sizes)
+    local = np.arange(total) - offset[owner]
+    k, c = local // np.maximum(cols[owner], 1), local % np.maximum(cols[owner], 1)
+    column = column_offset[owner] + c
+    below = running[starts[column] + k] - before[column]
     return np.clip(own + below, 0.0, 1.0)

@@ -23,12 +23,14 @@ import numpy as np
 import shapely
 
 from .cancel import check, reporter
-from .coverage import Grid, coverage
+from .coverage import Grid, coverage_batch
+from .coverage import windows as coverage_windows
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 
 PEOPLE_PER_CELL, PEOPLE_PER_KM2 = 0, 1
 WGS84 = (6378137.0, 298.257223563)
 _STRIP_CELLS = 4_000_000  # cells read at once: 32 MB as float64
+_BATCH_CELLS = 1_000_000  # cells of zones' windows covered at once (about 10 arrays of this many numbers)
 
 
 @dataclass
@@ -97,46 +99,51 @@ def cell_area_km2(grid: Grid, rows: np.ndarray, ellipsoid: tuple = WGS84) -> np.
 
 def zonal_population(zones: Sequence, raster: Raster, progress=None, canceled=None, strip_cells: int = _STRIP_CELLS) -> ZonalPopulation:
     """The people of each zone (polygons of the working CRS; None: not assessed) from ``raster``, exactly: every
-    cell with data counts with the share of its area inside the zone."""
+    cell with data counts with the share of its area inside the zone. Zones are taken in batches of nearby windows
+    (at most ``strip_cells`` cells each), the raster read strip by strip under each batch."""
     zones = np.asarray(zones, dtype=object)
     report = reporter(progress)
     grid = raster.grid
-    in_grid = raster.to_grid(zones) if raster.to_grid is not None and len(zones) else zones
-    covs = []
-    for i, zone in enumerate(in_grid):
-        if i % 256 == 0:
-            check(canceled)
-            report(0.4 * i / max(len(zones), 1))
-        covs.append(coverage(zone, grid) if zone is not None else None)
-    n = len(covs)
-    people, valid_area, cells = np.zeros(n), np.zeros(n), np.zeros(n, dtype=np.int64)
-    area = np.array([c.area_cells if c is not None else 0.0 for c in covs])
-    raster_total, negative = 0.0, 0
-    live = [i for i, c in enumerate(covs) if c is not None and c.frac.size]
-    if live:
-        start = np.array([covs[i].row0 for i in live])
-        end = start + np.array([covs[i].frac.shape[0] for i in live])
-        left = np.array([covs[i].col0 for i in live])
-        right = left + np.array([covs[i].frac.shape[1] for i in live])
-        c0, c1, r0, r1 = int(left.min()), int(right.max()), int(start.min()), int(end.max())
+    n = len(zones)
+    in_grid = raster.to_grid(zones) if raster.to_grid is not None and n else zones
+    people, valid_area, cells, area = np.zeros(n), np.zeros(n), np.zeros(n, dtype=np.int64), np.zeros(n)
+    windows = coverage_windows(in_grid, grid)
+    size = (windows[:, 1] - windows[:, 0]) * (windows[:, 3] - windows[:, 2])
+    order = np.argsort(windows[:, 0], kind="stable")  # nearby windows together: each batch reads a band of rows
+    batches, current, held = [], [], 0
+    for i in order:
+        if current and held + size[i] > min(strip_cells, _BATCH_CELLS):
+            batches.append(current)
+            current, held = [], 0
+        current.append(i)
+        held += size[i]
+    if current:
+        batches.append(current)
+    negative = 0
+    for b, batch in enumerate(batches):
+        check(canceled)
+        report(b / max(len(batches), 1))
+        batch = np.asarray(batch)
+        cov = coverage_batch(in_grid[batch], grid)
+        area[batch] = cov.area_cells
+        if not len(cov.frac):
+            continue
+        owner, row, col, frac = cov.cells()
+        r0, r1 = int(row.min()), int(row.max()) + 1
+        c0, c1 = int(col.min()), int(col.max()) + 1
         step = max(1, strip_cells // max(c1 - c0, 1))
         for a in range(r0, r1, step):
             check(canceled)
-            report(0.4 + 0.6 * (a - r0) / (r1 - r0))
-            b = min(a + step, r1)
-            values, ok, skipped = _strip(raster, a, b, c0, c1)
-            negative += skipped
-            raster_total += float(values[ok].sum())
-            for k in np.nonzero((start < b) & (end > a))[0]:
-                i = live[k]
-                cov = covs[i]
-                lo, hi = max(a, cov.row0), min(b, cov.row0 + cov.frac.shape[0])
-                f = cov.frac[lo - cov.row0 : hi - cov.row0]
-                sub = slice(lo - a, hi - a), slice(cov.col0 - c0, cov.col0 - c0 + f.shape[1])
-                good = ok[sub]
-                people[i] += float(np.dot(f[good], values[sub][good]))
-                valid_area[i] += float(f[good].sum())
-                cells[i] += int(np.count_nonzero(f[good] > 0))
+            stop = min(a + step, r1)
+            values, ok, _skipped = _strip(raster, a, stop, c0, c1)
+            take = np.nonzero((row >= a) & (row < stop))[0]
+            v = values[row[take] - a, col[take] - c0]
+            good = ok[row[take] - a, col[take] - c0]
+            take, v, f = take[good], v[good], frac[take[good]]
+            people[batch] += np.bincount(owner[take], weights=f * v, minlength=len(batch))
+            valid_area[batch] += np.bincount(owner[take], weights=f, minlength=len(batch))
+            cells[batch] += np.bincount(owner[take][f > 0], minlength=len(batch))
+    raster_total, negative = _window_total(raster, windows[size > 0], strip_cells, canceled)
     report(1.0)
     assessed = valid_area > 0
     gap = np.where(area > 0, np.clip(1 - valid_area / np.where(area > 0, area, 1), 0, 1), 1.0)
@@ -169,6 +176,22 @@ def zonal_population(zones: Sequence, raster: Raster, progress=None, canceled=No
             )
         )
     return result
+
+
+def _window_total(raster: Raster, windows: np.ndarray, strip_cells: int, canceled):
+    """The people of every cell with data in the window that ``windows`` (row0, row1, col0, col1) span, and its
+    negative cells."""
+    if not len(windows):
+        return 0.0, 0
+    r0, r1, c0, c1 = int(windows[:, 0].min()), int(windows[:, 1].max()), int(windows[:, 2].min()), int(windows[:, 3].max())
+    total, negative = 0.0, 0
+    step = max(1, strip_cells // max(c1 - c0, 1))
+    for a in range(r0, r1, step):
+        check(canceled)
+        values, ok, skipped = _strip(raster, a, min(a + step, r1), c0, c1)
+        total += float(values[ok].sum())
+        negative += skipped
+    return total, negative
 
 
 def _strip(raster: Raster, a: int, b: int, c0: int, c1: int):
