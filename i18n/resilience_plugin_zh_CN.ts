@@ -4,87 +4,87 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="43"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="44"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="74"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="78"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="83"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="82"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="83"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="86"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="86"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="109"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="109"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="113"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="117"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="162"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="163"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="50"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="51"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
@@ -105,42 +105,42 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="90"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="90"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
         <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
         <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="97"/>
         <source>Scenario: critical sections</source>
         <translation>情景：关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="97"/>
         <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
         <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="101"/>
         <source>Scenario: cluster links</source>
         <translation>情景：组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="101"/>
         <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
         <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="105"/>
         <source>Scenario: failed sections</source>
         <translation>情景：失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="105"/>
         <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
         <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
     </message>
@@ -985,82 +985,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="523"/>
+        <location filename="../resilience_plugin/core/profile.py" line="527"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="526"/>
+        <location filename="../resilience_plugin/core/profile.py" line="530"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="529"/>
+        <location filename="../resilience_plugin/core/profile.py" line="533"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="531"/>
+        <location filename="../resilience_plugin/core/profile.py" line="535"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="542"/>
+        <location filename="../resilience_plugin/core/profile.py" line="546"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="545"/>
+        <location filename="../resilience_plugin/core/profile.py" line="549"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="548"/>
+        <location filename="../resilience_plugin/core/profile.py" line="552"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="550"/>
+        <location filename="../resilience_plugin/core/profile.py" line="554"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="552"/>
+        <location filename="../resilience_plugin/core/profile.py" line="556"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="569"/>
+        <location filename="../resilience_plugin/core/profile.py" line="573"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="573"/>
+        <location filename="../resilience_plugin/core/profile.py" line="577"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="594"/>
+        <location filename="../resilience_plugin/core/profile.py" line="598"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="606"/>
+        <location filename="../resilience_plugin/core/profile.py" line="610"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="624"/>
+        <location filename="../resilience_plugin/core/profile.py" line="628"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="626"/>
+        <location filename="../resilience_plugin/core/profile.py" line="630"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="633"/>
+        <location filename="../resilience_plugin/core/profile.py" line="637"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1085,12 +1085,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/labels.py" line="78"/>
+        <location filename="../resilience_plugin/core/labels.py" line="80"/>
         <source>cannot read &apos;{0}&apos;: write label=category, pairs separated by &apos;;&apos;</source>
         <translation>无法读取“{0}”：请写成 标签=类别，各对之间用“;”分隔</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/labels.py" line="81"/>
+        <location filename="../resilience_plugin/core/labels.py" line="83"/>
         <source>&apos;{0}&apos;: &apos;{1}&apos; is not a facility category of the profile; known: {2}</source>
         <translation>“{0}”：“{1}”不是规划配置中的设施类别；可用类别：{2}</translation>
     </message>
@@ -1150,7 +1150,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="599"/>
+        <location filename="../resilience_plugin/core/profile.py" line="603"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1195,12 +1195,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="318"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="416"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="339"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="438"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
@@ -1210,62 +1210,62 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="365"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="464"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="376"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="475"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="402"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="502"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="182"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="271"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="704"/>
+        <location filename="../resilience_plugin/core/faults.py" line="665"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="793"/>
+        <location filename="../resilience_plugin/core/faults.py" line="754"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="797"/>
+        <location filename="../resilience_plugin/core/faults.py" line="758"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="830"/>
+        <location filename="../resilience_plugin/core/faults.py" line="791"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="836"/>
+        <location filename="../resilience_plugin/core/faults.py" line="797"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="913"/>
+        <location filename="../resilience_plugin/core/faults.py" line="874"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1002"/>
+        <location filename="../resilience_plugin/core/faults.py" line="963"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1005"/>
+        <location filename="../resilience_plugin/core/faults.py" line="966"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1658,6 +1658,126 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/corridorfailure.py" line="184"/>
         <source>{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends.</source>
         <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/coverage.py" line="45"/>
+        <source>Raster '{0}' is rotated or sheared: warp it to a north-up grid first (Raster › Projections › Warp).</source>
+        <translation>栅格“{0}”带有旋转或错切：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/coverage.py" line="52"/>
+        <source>Raster &apos;{0}&apos; has no usable cell size or origin.</source>
+        <translation>栅格“{0}”没有可用的像元大小或原点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="237"/>
+        <source>People of each circle: {0}.</source>
+        <translation>各生活圈人口：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="244"/>
+        <source>People of each circle: {0}, pieces of {1:g} m.</source>
+        <translation>各生活圈人口：{0}，分块边长 {1:g} 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="265"/>
+        <source>{0} circle(s) have every required category but no known population: their shelter area per person and their pass are not assessed (NULL). Give a population field or a population raster.</source>
+        <translation>{0} 个生活圈必备类别齐全，但人口未知：其人均避难面积及是否达标均未评估（NULL）。请提供人口字段或人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="270"/>
+        <source>No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.</source>
+        <translation>未提供人口来源：lc_pop、shelter_pp 和 shelter_ok 未评估（NULL），不记为 0。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="56"/>
+        <source>raster, people per km² × each cell's area on the ellipsoid, exact cell shares</source>
+        <translation>栅格，每平方公里人数 × 椭球面上的像元面积，按像元精确面积占比</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="58"/>
+        <source>raster, people per km² × cell area, exact cell shares</source>
+        <translation>栅格，每平方公里人数 × 像元面积，按像元精确面积占比</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="59"/>
+        <source>raster, people per cell, exact cell shares</source>
+        <translation>栅格，每像元人数，按像元精确面积占比</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="153"/>
+        <source>{0} zone(s) have no raster cell with data (outside raster &apos;{1}&apos;, or over nodata only): not assessed.</source>
+        <translation>{0} 个分区内没有有数据的像元（位于栅格“{1}”之外，或只覆盖无数据像元）：未评估。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="166"/>
+        <source>{0} cell(s) of raster &apos;{1}&apos; under the zones hold a negative value that is not its nodata value: skipped.</source>
+        <translation>分区范围内栅格“{1}”有 {0} 个像元为负值且不是其无数据值：已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="202"/>
+        <source>Raster &apos;{0}&apos; gave {1} cells where {2} were asked for: the file may be damaged.</source>
+        <translation>栅格“{0}”请求 {2} 个像元却返回 {1} 个：文件可能已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="283"/>
+        <source>points with a count</source>
+        <translation>带人数的点</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="290"/>
+        <source>The piece size must be above 0 (profile key population.piece_size).</source>
+        <translation>分块边长必须大于 0（配置键 population.piece_size）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="340"/>
+        <source>People spread over polygons need a count field or a population raster.</source>
+        <translation>将人口分摊到面上需要人数字段或人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="349"/>
+        <source>polygons, spread by area</source>
+        <translation>面，按面积分摊</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="355"/>
+        <source>polygon counts, spread by {0}</source>
+        <translation>面的人数，按{0}分摊</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="361"/>
+        <source>polygons, spread over residential land</source>
+        <translation>面，分摊到居住用地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <source>{0} polygon(s) have no {1} inside: their people are spread by area ({2}).</source>
+        <translation>{0} 个面内没有{1}：其人口按面积分摊（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <source>raster people</source>
+        <translation>栅格人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <source>residential land</source>
+        <translation>居住用地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="383"/>
+        <source>{0} polygon(s) have a count that differs from the raster&apos;s people inside by more than {1:.0%}: {2}. The counts are kept as totals.</source>
+        <translation>{0} 个面的人数与其范围内栅格人口相差超过 {1:.0%}：{2}。仍以其人数为总数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/population.py" line="453"/>
+        <source>Some features of layer &apos;{0}&apos; lie outside the area where the CRS of raster &apos;{1}&apos; is defined: they cannot be placed on its grid. Check the layer&apos;s coordinates and CRS.</source>
+        <translation>图层“{0}”的部分要素位于栅格“{1}”坐标系的定义范围之外，无法放到其格网上。请检查该图层的坐标和坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="49"/>
+        <source>Could not read raster &apos;{0}&apos;: {1}</source>
+        <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2884,191 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="193"/>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="107"/>
+        <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
+        <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="109"/>
+        <source>Distance (m)</source>
+        <translation>距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="116"/>
+        <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
+        <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="118"/>
+        <source>Walking network</source>
+        <translation>步行网络</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
+        <source>Optional walking network (lines). Empty: straight-line circles.</source>
+        <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="121"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128"/>
+        <source>Farthest a community may lie from the network and still connect to it.</source>
+        <translation>社区距网络的最远距离，超过则无法连接。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130"/>
+        <source>Half-width around reached streets (m)</source>
+        <translation>可达街道两侧半宽（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="137"/>
+        <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
+        <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="139"/>
+        <source>Facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
+        <source>Optional facilities (points or polygons) to count in each circle.</source>
+        <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
+        <source>Facility category field</source>
+        <translation>设施类别字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
+        <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
+        <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
+        <source>Shelter area field (m²)</source>
+        <translation>避难面积字段（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="152"/>
+        <source>Optional field with each facility's effective shelter area in m².</source>
+        <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="198"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="165"/>
+        <source>Life circles</source>
+        <translation>生活圈</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
+        <source>One circle per community, with its facility counts, shelter area and checklist.</source>
+        <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="168"/>
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
+        <source>Optional: all circles dissolved into one polygon.</source>
+        <translation>可选：所有生活圈融合成的一个面。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <source>Radius (m)</source>
+        <translation>半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
+        <source>Distance to network (m)</source>
+        <translation>到网络距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
+        <source>Circle area (km²)</source>
+        <translation>生活圈面积（平方千米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <source>Population in circle</source>
+        <translation>圈内人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <source>Count: {0}</source>
+        <translation>数量：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <source>Shelter area (m²)</source>
+        <translation>避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <source>Shelter area per person (m²)</source>
+        <translation>人均避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <source>Shelter target per person (m²)</source>
+        <translation>人均避难面积目标（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <source>Shelter target met</source>
+        <translation>避难面积达标</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
+        <source>Missing categories</source>
+        <translation>缺少的类别</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
+        <source>Missing categories (Chinese)</source>
+        <translation>缺少的类别（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <source>Passes the checklist</source>
+        <translation>通过核查</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
+        <source>Count fields: n_&lt;category&gt;, one per facility category of the profile (for example n_fire_station, n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2.</source>
+        <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
+    </message>
+    <message>
         <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
@@ -2771,7 +3076,7 @@ Without a network each circle is a straight-line buffer. With a walking network 
 
 Work is done in metres: geographic input is reprojected to a local CGCS2000 Gauss-Kruger zone (UTM outside China); the output is in that CRS. Polygon communities are buffered as polygons in straight-line mode and start from a point on their surface along the network. Facility categories are matched on the profile's codes and English or Chinese names; others count as 'other' and are listed in the log.
 
-Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop (population of all communities inside the circle, who share its facilities), n_&lt;category&gt; (facilities of each category inside, and n_other), shelter_m2 (shelter area inside), shelter_pp (shelter_m2 / lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter target is met), clauses.
+Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop (the people who live inside the circle and share its facilities: point communities inside it, the share of polygon communities' people inside it, or a population raster's people inside it, counted exactly; NULL, not assessed, when no population source is given), n_&lt;category&gt; (facilities of each category inside, and n_other), shelter_m2 (shelter area inside), shelter_pp (shelter_m2 / lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter target is met; NULL where only the shelter per person is not assessed), clauses.
 
 Coverage (optional): all circles dissolved into one layer, to show the parts of each street/town unit that no circle covers.</source>
         <translation>为每个社区或村庄绘制韧性社村生活圈，并按规划检查圈内设施：1000—1500米范围的生活圈（第12、53条）应具备避难空间（避难场所、公园、学校操场）、消防与警务、医疗以及超市、菜站、药店等生活物资供应（第54、55条），并有足够的人均避难面积。
@@ -2780,199 +3085,14 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 
 以米为单位计算：地理坐标输入会重投影到当地的 CGCS2000 高斯—克吕格投影带（中国以外用 UTM），输出也采用该坐标系。面状社区在直线模式下按面缓冲，在网络模式下从面内一点出发。设施类别按配置中的代码及中英文名称匹配，其他类别计入“other（其他）”并列在日志中。
 
-输出字段（排在社区原有字段之后）：lc_method（直线或网络）、lc_radius_m（半径）、lc_status（ok、unreachable、no geometry）、lc_snap_m（到网络的距离）、lc_area_km2（面积）、lc_pop（圈内所有社区的人口，共享圈内设施）、n_&lt;类别&gt;（圈内各类设施数量，另有 n_other）、shelter_m2（圈内避难面积）、shelter_pp（shelter_m2 / lc_pop）、shelter_tgt（配置中的人均目标）、shelter_ok（是否达标）、missing 与 missing_zh（生活圈缺少的必备类别；a|b 表示二者之一即可）、lc_pass（无缺项且避难面积达标时为 1）、clauses（规划条款）。
+输出字段（排在社区原有字段之后）：lc_method（直线或网络）、lc_radius_m（半径）、lc_status（ok、unreachable、no geometry）、lc_snap_m（到网络的距离）、lc_area_km2（面积）、lc_pop（住在圈内、共享圈内设施的人口：圈内的点状社区、面状社区落在圈内部分的人口，或圈内的人口栅格人口，均精确统计；未提供人口来源时为 NULL，即未评估）、n_&lt;类别&gt;（圈内各类设施数量，另有 n_other）、shelter_m2（圈内避难面积）、shelter_pp（shelter_m2 / lc_pop）、shelter_tgt（配置中的人均目标）、shelter_ok（是否达标）、missing 与 missing_zh（生活圈缺少的必备类别；a|b 表示二者之一即可）、lc_pass（无缺项且避难面积达标时为 1；仅人均避难面积未评估时为 NULL）、clauses（规划条款）。
 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="185"/>
-        <source>Communities</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="105"/>
-        <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
-        <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="107"/>
-        <source>Distance (m)</source>
-        <translation>距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="114"/>
-        <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
-        <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="116"/>
-        <source>Walking network</source>
-        <translation>步行网络</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
-        <source>Optional walking network (lines). Empty: straight-line circles.</source>
-        <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
-        <source>Snapping tolerance (m)</source>
-        <translation>捕捉容差（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
-        <source>Farthest a community may lie from the network and still connect to it.</source>
-        <translation>社区距网络的最远距离，超过则无法连接。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128"/>
-        <source>Half-width around reached streets (m)</source>
-        <translation>可达街道两侧半宽（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="135"/>
-        <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
-        <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="137"/>
-        <source>Facilities</source>
-        <translation>设施</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
-        <source>Optional facilities (points or polygons) to count in each circle.</source>
-        <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
-        <source>Facility category field</source>
-        <translation>设施类别字段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
-        <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
-        <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
-        <source>Shelter area field (m²)</source>
-        <translation>避难面积字段（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
-        <source>Optional field with each facility's effective shelter area in m².</source>
-        <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="190"/>
-        <source>Population field</source>
-        <translation>人口字段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
-        <source>Optional field with each community&apos;s population, for the shelter area per person.</source>
-        <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="157"/>
-        <source>Life circles</source>
-        <translation>生活圈</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
-        <source>One circle per community, with its facility counts, shelter area and checklist.</source>
-        <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="160"/>
-        <source>Coverage</source>
-        <translation>覆盖范围</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
-        <source>Optional: all circles dissolved into one polygon.</source>
-        <translation>可选：所有生活圈融合成的一个面。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="264"/>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="265"/>
-        <source>Radius (m)</source>
-        <translation>半径（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="266"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="267"/>
-        <source>Distance to network (m)</source>
-        <translation>到网络距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="268"/>
-        <source>Circle area (km²)</source>
-        <translation>生活圈面积（平方千米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="269"/>
-        <source>Population in circle</source>
-        <translation>圈内人口</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="272"/>
-        <source>Count: {0}</source>
-        <translation>数量：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="273"/>
-        <source>Shelter area (m²)</source>
-        <translation>避难面积（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="274"/>
-        <source>Shelter area per person (m²)</source>
-        <translation>人均避难面积（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
-        <source>Shelter target per person (m²)</source>
-        <translation>人均避难面积目标（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
-        <source>Shelter target met</source>
-        <translation>避难面积达标</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
-        <source>Missing categories</source>
-        <translation>缺少的类别</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
-        <source>Missing categories (Chinese)</source>
-        <translation>缺少的类别（中文）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
-        <source>Passes the checklist</source>
-        <translation>通过核查</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
-        <source>Plan clauses</source>
-        <translation>规划条款</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
-        <source>Count fields: n_&lt;category&gt;, one per facility category of the profile (for example n_fire_station, n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2.</source>
-        <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="155"/>
+        <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
+        <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
     </message>
 </context>
 <context>
@@ -3565,12 +3685,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="57"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="59"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="60"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="62"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -3685,27 +3805,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="60"/>
+        <location filename="../resilience_plugin/processing/io.py" line="89"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="68"/>
+        <location filename="../resilience_plugin/processing/io.py" line="97"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="100"/>
+        <location filename="../resilience_plugin/processing/io.py" line="129"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="118"/>
+        <location filename="../resilience_plugin/processing/io.py" line="147"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="404"/>
+        <location filename="../resilience_plugin/processing/io.py" line="454"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -3720,12 +3840,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="382"/>
+        <location filename="../resilience_plugin/processing/base.py" line="386"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="390"/>
+        <location filename="../resilience_plugin/processing/base.py" line="394"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -3770,32 +3890,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="433"/>
+        <location filename="../resilience_plugin/processing/base.py" line="437"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="632"/>
+        <location filename="../resilience_plugin/processing/base.py" line="702"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="636"/>
+        <location filename="../resilience_plugin/processing/base.py" line="706"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="776"/>
+        <location filename="../resilience_plugin/processing/base.py" line="846"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="777"/>
+        <location filename="../resilience_plugin/processing/base.py" line="847"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="778"/>
+        <location filename="../resilience_plugin/processing/base.py" line="848"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -3805,12 +3925,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="64"/>
+        <location filename="../resilience_plugin/processing/io.py" line="93"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="337"/>
+        <location filename="../resilience_plugin/processing/io.py" line="387"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -3870,7 +3990,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="571"/>
+        <location filename="../resilience_plugin/processing/base.py" line="640"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3910,42 +4030,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="512"/>
+        <location filename="../resilience_plugin/processing/io.py" line="567"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="183"/>
+        <location filename="../resilience_plugin/processing/base.py" line="186"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="355"/>
+        <location filename="../resilience_plugin/processing/base.py" line="359"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="467"/>
+        <location filename="../resilience_plugin/processing/base.py" line="471"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="246"/>
+        <location filename="../resilience_plugin/processing/base.py" line="249"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="255"/>
+        <location filename="../resilience_plugin/processing/base.py" line="258"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="220"/>
+        <location filename="../resilience_plugin/processing/io.py" line="254"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="228"/>
+        <location filename="../resilience_plugin/processing/io.py" line="262"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -3955,87 +4075,87 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="210"/>
+        <location filename="../resilience_plugin/processing/base.py" line="213"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="424"/>
+        <location filename="../resilience_plugin/processing/base.py" line="428"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="427"/>
+        <location filename="../resilience_plugin/processing/base.py" line="431"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="540"/>
+        <location filename="../resilience_plugin/processing/base.py" line="606"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="543"/>
+        <location filename="../resilience_plugin/processing/base.py" line="609"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="575"/>
+        <location filename="../resilience_plugin/processing/base.py" line="644"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="583"/>
+        <location filename="../resilience_plugin/processing/base.py" line="652"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="602"/>
+        <location filename="../resilience_plugin/processing/base.py" line="672"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="698"/>
+        <location filename="../resilience_plugin/processing/base.py" line="768"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="721"/>
+        <location filename="../resilience_plugin/processing/base.py" line="791"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="52"/>
+        <location filename="../resilience_plugin/processing/io.py" line="81"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged (feature ids {2}).</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="86"/>
+        <location filename="../resilience_plugin/processing/io.py" line="115"/>
         <source>{0}: {1} degenerate geometry(ies) (a one-vertex line, a ring of fewer than four points, NaN or infinite coordinates, zero length or zero area) treated as no geometry (feature ids {2}).</source>
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="372"/>
+        <location filename="../resilience_plugin/processing/io.py" line="422"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="373"/>
+        <location filename="../resilience_plugin/processing/io.py" line="423"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="382"/>
+        <location filename="../resilience_plugin/processing/io.py" line="432"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="723"/>
+        <location filename="../resilience_plugin/processing/base.py" line="793"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="681"/>
+        <location filename="../resilience_plugin/processing/base.py" line="751"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4120,7 +4240,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="528"/>
+        <location filename="../resilience_plugin/processing/base.py" line="532"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -4128,6 +4248,71 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/base.py" line="59"/>
         <source>Could not open the output {0} to write to it.</source>
         <translation>无法打开输出 {0} 以写入。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="552"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="553"/>
+        <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
+        <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="562"/>
+        <source>Raster values are</source>
+        <translation>栅格值为</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="568"/>
+        <source>People per cell, or people per km² (multiplied by each cell's area).</source>
+        <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="570"/>
+        <source>Residential land</source>
+        <translation>居住用地</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="573"/>
+        <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
+        <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/__init__.py" line="11"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="61"/>
+        <source>The population raster could not be opened.</source>
+        <translation>无法打开人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="63"/>
+        <source>Raster &apos;{0}&apos; is not a file GDAL reads (provider {1}): save it as a GeoTIFF first.</source>
+        <translation>栅格“{0}”不是 GDAL 可读的文件（数据提供者 {1}）：请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="80"/>
+        <source>Could not open raster &apos;{0}&apos;: {1}</source>
+        <translation>无法打开栅格“{0}”：{1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="82"/>
+        <source>Raster &apos;{0}&apos; has {1} band(s): band {2} does not exist.</source>
+        <translation>栅格“{0}”有 {1} 个波段：波段 {2} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="12"/>
+        <source>People per cell (WorldPop ppp, GHSL POP, LandScan)</source>
+        <translation>每像元人数（WorldPop ppp、GHSL POP、LandScan）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/rasters.py" line="12"/>
+        <source>People per km² (density grids, WorldPop pd)</source>
+        <translation>每平方公里人数（密度格网，WorldPop pd）</translation>
     </message>
 </context>
 <context>
@@ -5576,6 +5761,121 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
         <location filename="../resilience_plugin/processing/siting/siting.py" line="510"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
+    </message>
+</context>
+<context>
+    <name>ZonalPopulationAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="36"/>
+        <source>Zonal population (exact)</source>
+        <translation>分区人口统计（精确）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="40"/>
+        <source>Counts the people of each zone (street/town units 第50条, communities and life circles 第53条, flood or fault zones) from a population raster: WorldPop, GHSL, LandScan or a city's own 100 m grid. Every cell counts with the share of its area that lies inside the zone, computed exactly from the zone's edges. A raster of people per km² is multiplied by each cell's area, on the ellipsoid for a longitude/latitude grid (WorldPop), so densities add up to people.
+
+How it differs from QGIS's zonal statistics: QGIS counts a cell whole when its centre lies inside the zone, and not at all otherwise. For zones a few cells wide (a community on a 100 m grid) that is off by 100 % or more, and neighbouring zones do not add up to their union. Here two zones that share a border share its cells, and their sums add up to the sum of their union.
+
+Zones in another CRS than the raster are reprojected onto the raster's grid (GHSL is in World Mollweide, ESRI:54009; WorldPop in longitude/latitude); their edges are first cut to a quarter of a cell. Only the window the zones cover is read, strip by strip, so a national grid does not fill memory. Nodata cells, NaN and negative values are skipped. The log gives the method, the raster's total over the zones' extent and the zones' total.
+
+Output fields (after the zone's own): pop (people, exact; NULL where the zone has no cell with data: not assessed), pop_cells (cells with data that the zone touches), pop_gap (share of the zone's area without data: outside the raster or nodata; 0 when the raster covers it all), pop_method.</source>
+        <translation>根据人口栅格（WorldPop、GHSL、LandScan 或城市自有的 100 米格网）统计每个分区的人口：街镇单元（第50条）、社区与生活圈（第53条）、洪涝或断裂带分区。每个像元按其落在分区内的面积占比计入，该占比由分区边界精确计算。每平方公里人数的栅格乘以各像元面积（经纬度格网如 WorldPop 按椭球面计算），使密度累加为人数。
+
+与 QGIS 分区统计的区别：QGIS 在像元中心位于分区内时整格计入，否则完全不计。对只有几个像元宽的分区（100 米格网上的社区），误差可达 100% 以上，相邻分区之和也不等于其并集。这里相邻分区按边界分享像元，各分区之和等于其并集之和。
+
+与栅格坐标系不同的分区会重投影到栅格格网上（GHSL 为 World Mollweide，ESRI:54009；WorldPop 为经纬度），边先切分为四分之一像元长。只按条带读取分区覆盖的窗口，全国格网也不会占满内存。跳过无数据、NaN 和负值像元。日志给出方法、分区范围内栅格总人口和各分区合计。
+
+输出字段（排在分区原有字段之后）：pop（人口，精确；分区内没有有数据像元时为 NULL，即未评估）、pop_cells（分区触及的有数据像元数）、pop_gap（分区面积中无数据的比例：位于栅格之外或为无数据；栅格完全覆盖时为 0）、pop_method（方法）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="99"/>
+        <source>Zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="67"/>
+        <source>Polygons to count the people of: street/town units, communities, life circles, hazard zones.</source>
+        <translation>要统计人口的面：街镇单元、社区、生活圈、灾害分区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="69"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="70"/>
+        <source>A population grid GDAL can read (GeoTIFF …): WorldPop, GHSL POP, LandScan, or a city grid.</source>
+        <translation>GDAL 可读的人口格网（GeoTIFF 等）：WorldPop、GHSL POP、LandScan 或城市格网人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="72"/>
+        <source>Raster values are</source>
+        <translation>栅格值为</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="75"/>
+        <source>People per cell (WorldPop ppp, GHSL POP, LandScan), or people per km² (density products such as WorldPop's pd), which are multiplied by each cell's area.</source>
+        <translation>每像元人数（WorldPop ppp、GHSL POP、LandScan），或每平方公里人数（WorldPop pd 等密度产品），后者乘以各像元面积。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="82"/>
+        <source>Band</source>
+        <translation>波段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="83"/>
+        <source>The band that holds the people (empty: band 1, as in WorldPop and GHSL).</source>
+        <translation>存放人口的波段（留空：波段 1，与 WorldPop 和 GHSL 相同）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="85"/>
+        <source>Zones with population</source>
+        <translation>带人口的分区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="86"/>
+        <source>The zones with pop, pop_cells, pop_gap and pop_method.</source>
+        <translation>带 pop、pop_cells、pop_gap 和 pop_method 字段的分区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="111"/>
+        <source>People (exact)</source>
+        <translation>人口（精确）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="111"/>
+        <source>Cells with data touched</source>
+        <translation>触及的有数据像元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="111"/>
+        <source>Share of area without data</source>
+        <translation>无数据面积比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="111"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="131"/>
+        <source>Method: {0}; raster '{1}', band {2}, {3} × {4} cells of {5:g} × {6:g} {7}.</source>
+        <translation>方法：{0}；栅格“{1}”，波段 {2}，{3} × {4} 个像元，每个 {5:g} × {6:g} {7}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="131"/>
+        <source>degrees</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="131"/>
+        <source>CRS units</source>
+        <translation>坐标系单位</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="143"/>
+        <source>The raster holds {0:,.0f} people in the window the zones cover; the {1} zone(s) assessed hold {2:,.0f} ({3} not assessed).</source>
+        <translation>分区覆盖的窗口内栅格共有 {0:,.0f} 人；已评估的 {1} 个分区合计 {2:,.0f} 人（{3} 个未评估）。</translation>
     </message>
 </context>
 </TS>

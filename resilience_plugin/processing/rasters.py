@@ -9,7 +9,10 @@ from ..core.messages import QT_TRANSLATE_NOOP, CoreError
 from ..translation import translate
 from .io import require_crs
 
-KIND_LABELS = ("People per cell (WorldPop ppp, GHSL POP, LandScan)", "People per km² (density grids, WorldPop pd)")
+KIND_LABELS = (
+    QT_TRANSLATE_NOOP("Resilience", "People per cell (WorldPop ppp, GHSL POP, LandScan)"),
+    QT_TRANSLATE_NOOP("Resilience", "People per km² (density grids, WorldPop pd)"),
+)
 
 
 def _gdal():

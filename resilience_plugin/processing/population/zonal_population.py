@@ -70,7 +70,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         p.setHelp(self.tr("A population grid GDAL can read (GeoTIFF …): WorldPop, GHSL POP, LandScan, or a city grid."))
         self.addParameter(p)
         p = QgsProcessingParameterEnum(
-            self.RASTER_KIND, self.tr("Raster values are"), options=[self.tr(k) for k in KIND_LABELS], defaultValue=0
+            self.RASTER_KIND, self.tr("Raster values are"), options=[translate("Resilience", k) for k in KIND_LABELS], defaultValue=0
         )
         p.setHelp(
             self.tr(
