@@ -57,12 +57,17 @@ def test_grid_aligned_zones_equal_native_zonal_statistics(resilience_processing,
     tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
     rows = [
         ("POLYGON((447500 4419000, 449000 4419000, 449000 4417500, 447500 4417500, 447500 4419000))", ("甲街道", 1.0)),
-        ("POLYGON((449000 4416000, 452000 4416000, 452000 4415000, 450000 4415000, 450000 4414500, 449000 4414500, 449000 4416000))", ("乙街道", 2.0)),
+        (
+            "POLYGON((449000 4416000, 452000 4416000, 452000 4415000, 450000 4415000, 450000 4414500, 449000 4414500, 449000 4416000))",
+            ("乙街道", 2.0),
+        ),
         ("POLYGON((447800 4418900, 448600 4418900, 448600 4418600, 447800 4418600, 447800 4418900))", ("丙社区 over nodata", 3.0)),
     ]
     zones = memory_layer("Polygon", rows)
     out, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
-    native, _ = run("native:zonalstatisticsfb", {"INPUT": zones, "INPUT_RASTER": tif, "RASTER_BAND": 1, "STATISTICS": [1], "OUTPUT": "memory:"})
+    native, _ = run(
+        "native:zonalstatisticsfb", {"INPUT": zones, "INPUT_RASTER": tif, "RASTER_BAND": 1, "STATISTICS": [1], "OUTPUT": "memory:"}
+    )
     ours = features(out["OUTPUT"])
     theirs = {f["名称"]: f["_sum"] for f in native["OUTPUT"].getFeatures()}
     for name in ("甲街道", "乙街道"):
@@ -91,7 +96,9 @@ def test_worldpop_shaped_grid_and_zones_in_gauss_kruger(resilience_processing, t
     ]
     zones = memory_layer("Polygon", rows)
     out, _ = run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "RASTER_KIND": 0, "OUTPUT": "memory:"})
-    to_ll = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4548"), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    to_ll = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4548"), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+    )
     ours = features(out["OUTPUT"])
     for wkt, (name, _pop) in rows:
         g = QgsGeometry.fromWkt(shapely.segmentize(shapely.from_wkt(wkt), 5).wkt)
@@ -136,7 +143,9 @@ def test_sample_city_units_against_native_and_their_own_totals(resilience_proces
     units = QgsVectorLayer(f"{SAMPLE}|layername=street_units", "units", "ogr")
     log = Recorder()
     out, _ = run(
-        "resilience:zonalpopulation", {"INPUT": units, "POPULATION_RASTER": str(sample_population_path()), "OUTPUT": str(tmp_path / "u.gpkg")}, log
+        "resilience:zonalpopulation",
+        {"INPUT": units, "POPULATION_RASTER": str(sample_population_path()), "OUTPUT": str(tmp_path / "u.gpkg")},
+        log,
     )
     native, _ = run(
         "native:zonalstatisticsfb",
@@ -153,7 +162,9 @@ def test_sample_city_units_against_native_and_their_own_totals(resilience_proces
 def test_bad_rasters_are_named(resilience_processing, tmp_path):
     values = np.ones((10, 10), dtype=np.float32)
     tif = geotiff(tmp_path / "one_band.tif", values, (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0), "EPSG:4548")
-    zones = memory_layer("Polygon", [("POLYGON((447100 4419100, 447500 4419100, 447500 4419500, 447100 4419500, 447100 4419100))", ("甲", 1.0))])
+    zones = memory_layer(
+        "Polygon", [("POLYGON((447100 4419100, 447500 4419100, 447500 4419500, 447100 4419500, 447100 4419100))", ("甲", 1.0))]
+    )
     with pytest.raises(QgsProcessingException, match="band 2"):
         run("resilience:zonalpopulation", {"INPUT": zones, "POPULATION_RASTER": tif, "BAND": 2, "OUTPUT": "memory:"})
     nocrs = geotiff(tmp_path / "no_crs.tif", values, (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0), "")
@@ -212,7 +223,9 @@ def test_life_circles_count_a_population_raster_exactly(resilience_processing, t
     tif = geotiff(tmp_path / "city_grid.tif", values, gt, "EPSG:4548")
     from resilience_plugin.compat import FIELD_STRING
 
-    zones = memory_layer("Point", [("POINT(447033 4420077)", ("甲社区",)), ("POINT(448100 4419900)", ("乙社区",))], fields=(("名称", FIELD_STRING),))
+    zones = memory_layer(
+        "Point", [("POINT(447033 4420077)", ("甲社区",)), ("POINT(448100 4419900)", ("乙社区",))], fields=(("名称", FIELD_STRING),)
+    )
     got = _circles({"INPUT": zones, "POPULATION_RASTER": tif})
     for name, f in got.items():
         circle = shapely.from_wkt(f.geometry().asWkt(12))

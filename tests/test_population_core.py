@@ -7,7 +7,7 @@ import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resilience_plugin.core import population as P
+from resilience_plugin.core import population as pop
 from resilience_plugin.core.coverage import Grid, coverage
 from resilience_plugin.core.messages import CoreError
 
@@ -47,7 +47,9 @@ GK = Grid(39_500_000.0, 4_420_000.0, 100.0, 100.0, 40, 50)
         shapely.Point(39_502_000, 4_418_000).buffer(30),  # smaller than one cell
         shapely.box(39_500_250, 4_417_050, 39_500_260, 4_417_950),  # a thin strip inside one column
         shapely.Point(39_502_000, 4_418_000).buffer(900).difference(shapely.Point(39_502_100, 4_418_050).buffer(333)),  # a hole
-        shapely.MultiPolygon([shapely.box(39_499_900, 4_419_950, 39_500_130, 4_420_100), shapely.box(39_504_000, 4_416_010, 39_504_990, 4_416_500)]),
+        shapely.MultiPolygon(
+            [shapely.box(39_499_900, 4_419_950, 39_500_130, 4_420_100), shapely.box(39_504_000, 4_416_010, 39_504_990, 4_416_500)]
+        ),
         shapely.Polygon([(39_500_000, 4_420_000), (39_505_000, 4_416_000), (39_500_000, 4_416_000)]),  # edges on grid lines
         shapely.Point(39_502_000, 4_418_000).buffer(777).reverse(),  # clockwise exterior
         shapely.box(39_499_000, 4_419_000, 39_501_000, 4_421_000),  # partly outside the grid
@@ -107,7 +109,7 @@ def test_zonal_sums_equal_brute_force_with_nodata_nan_and_negatives():
     values[5:8, 5:8] = -99999  # nodata
     values[50, 40:60] = np.nan
     values[60, 10] = -3.0  # negative but not nodata: skipped and counted
-    raster = P.Raster(grid, lambda a, b, c, d: values[a:b, c:d], nodata=-99999, name="t")
+    raster = pop.Raster(grid, lambda a, b, c, d: values[a:b, c:d], nodata=-99999, name="t")
     zones = [
         shapely.Point(500, 500).buffer(123),
         shapely.box(-50, -50, 30, 30),
@@ -118,7 +120,7 @@ def test_zonal_sums_equal_brute_force_with_nodata_nan_and_negatives():
         None,
     ]
     for strip in (7, 300, 10_000_000):  # the answer does not depend on how the raster is read
-        got = P.zonal_population(zones, raster, strip_cells=strip)
+        got = pop.zonal_population(zones, raster, strip_cells=strip)
         for k in range(4):
             people, cells = brute_sum(zones[k], grid, values, -99999)
             assert got.people[k] == pytest.approx(people, rel=1e-10)
@@ -128,14 +130,16 @@ def test_zonal_sums_equal_brute_force_with_nodata_nan_and_negatives():
         assert got.gap[4] == 1.0 and got.gap[0] == pytest.approx(box_fractions(zones[0], grid)[bad].sum() * 100 / zones[0].area)
         assert got.gap[1] == pytest.approx(1 - 30 * 30 / (80 * 80))  # the rest outside the raster
         assert got.negative == 1
-        assert got.raster_total == pytest.approx(np.where(bad, 0, values)[5:100, 0:63].sum(), rel=1e-12)  # rows and columns of the zones' bounds
+        assert got.raster_total == pytest.approx(
+            np.where(bad, 0, values)[5:100, 0:63].sum(), rel=1e-12
+        )  # rows and columns of the zones' bounds
         assert any("negative" in str(n.message) for n in got.notes) and any("not assessed" in str(n.message) for n in got.notes)
 
 
 def test_zonal_gap_is_the_share_outside_the_raster():
     grid = Grid(0.0, 100.0, 10.0, 10.0, 10, 10)
-    raster = P.Raster(grid, lambda a, b, c, d: np.ones((b - a, d - c)))
-    got = P.zonal_population([shapely.box(-50, 0, 50, 100)], raster)
+    raster = pop.Raster(grid, lambda a, b, c, d: np.ones((b - a, d - c)))
+    got = pop.zonal_population([shapely.box(-50, 0, 50, 100)], raster)
     assert got.people[0] == pytest.approx(50.0)
     assert got.gap[0] == pytest.approx(0.5)
 
@@ -145,7 +149,7 @@ def test_cell_areas_on_the_ellipsoid_equal_pyproj_geodesic_areas():
 
     grid = Grid(116.0, 41.0, 3 / 3600, 3 / 3600, 2400, 10, geographic=True)  # WorldPop's 3 arc-seconds
     rows = np.array([0, 700, 1599, 2399])
-    got = P.cell_area_km2(grid, rows)
+    got = pop.cell_area_km2(grid, rows)
     geod = Geod(ellps="WGS84")
     for r, area in zip(rows, got):
         top, bottom = 41.0 - r * grid.dy, 41.0 - (r + 1) * grid.dy
@@ -155,16 +159,16 @@ def test_cell_areas_on_the_ellipsoid_equal_pyproj_geodesic_areas():
 
 def test_density_grids_multiply_by_cell_area():
     values = np.full((20, 20), 1000.0)  # 1000 people per km²
-    projected = P.Raster(Grid(0, 2000, 100, 100, 20, 20), lambda a, b, c, d: values[a:b, c:d], kind=P.PEOPLE_PER_KM2)
-    got = P.zonal_population([shapely.box(0, 0, 1000, 1000)], projected)
+    projected = pop.Raster(Grid(0, 2000, 100, 100, 20, 20), lambda a, b, c, d: values[a:b, c:d], kind=pop.PEOPLE_PER_KM2)
+    got = pop.zonal_population([shapely.box(0, 0, 1000, 1000)], projected)
     assert got.people[0] == pytest.approx(1000.0)
     geo = Grid(116.0, 40.1, 0.01, 0.01, 20, 20, geographic=True)
-    lonlat = P.Raster(geo, lambda a, b, c, d: values[a:b, c:d], kind=P.PEOPLE_PER_KM2)
+    lonlat = pop.Raster(geo, lambda a, b, c, d: values[a:b, c:d], kind=pop.PEOPLE_PER_KM2)
     zone = shapely.box(116.0, 39.95, 116.1, 40.05)
     from pyproj import Geod
 
     want = abs(Geod(ellps="WGS84").geometry_area_perimeter(zone)[0]) / 1e6 * 1000
-    assert P.zonal_population([zone], lonlat).people[0] == pytest.approx(want, rel=1e-6)
+    assert pop.zonal_population([zone], lonlat).people[0] == pytest.approx(want, rel=1e-6)
 
 
 def test_zones_reprojected_onto_a_mollweide_grid():
@@ -178,14 +182,16 @@ def test_zones_reprojected_onto_a_mollweide_grid():
     grid = Grid(np.floor(cx / 100) * 100 - 2000, np.ceil(cy / 100) * 100 + 2000, 100.0, 100.0, 40, 40)
     rng = np.random.default_rng(9)
     values = rng.uniform(0, 80, (40, 40))
-    raster = P.Raster(grid, lambda a, b, c, d: values[a:b, c:d], to_grid=P.reprojector(gk.to_wkt(), moll.to_wkt(), 25.0))
+    raster = pop.Raster(grid, lambda a, b, c, d: values[a:b, c:d], to_grid=pop.reprojector(gk.to_wkt(), moll.to_wkt(), 25.0))
     zone = shapely.Point(447_000, 4_420_000).buffer(900, quad_segs=32)
-    got = P.zonal_population([zone], raster).people[0]
+    got = pop.zonal_population([zone], raster).people[0]
     back = Transformer.from_crs(moll, gk, always_xy=True)
     want = 0.0
     for i in range(40):
         for j in range(40):
-            cell = shapely.segmentize(shapely.box(grid.x0 + j * 100, grid.y0 - (i + 1) * 100, grid.x0 + (j + 1) * 100, grid.y0 - i * 100), 10)
+            cell = shapely.segmentize(
+                shapely.box(grid.x0 + j * 100, grid.y0 - (i + 1) * 100, grid.x0 + (j + 1) * 100, grid.y0 - i * 100), 10
+            )
             in_gk = shapely.transform(cell, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1])))
             if in_gk.intersects(zone):
                 want += values[i, j] * shapely.area(shapely.intersection(in_gk, zone)) / shapely.area(in_gk)
@@ -194,9 +200,9 @@ def test_zones_reprojected_onto_a_mollweide_grid():
 
 def test_a_damaged_read_is_an_error_not_a_partial_sum():
     grid = Grid(0.0, 100.0, 10.0, 10.0, 10, 10)
-    raster = P.Raster(grid, lambda a, b, c, d: np.ones((max(b - a - 1, 0), d - c)), name="broken")
+    raster = pop.Raster(grid, lambda a, b, c, d: np.ones((max(b - a - 1, 0), d - c)), name="broken")
     with pytest.raises(CoreError, match="broken"):
-        P.zonal_population([shapely.box(0, 0, 50, 50)], raster)
+        pop.zonal_population([shapely.box(0, 0, 50, 50)], raster)
 
 
 # ------------------------------------------------------------------------------------------------ surfaces
@@ -204,7 +210,7 @@ def test_a_damaged_read_is_an_error_not_a_partial_sum():
 
 def test_polygons_spread_by_area_keep_their_counts():
     polys = [shapely.box(0, 0, 1000, 600), shapely.Point(2000, 0).buffer(400), None]
-    s = P.from_polygons(polys, [1000, 500, 7], 250)
+    s = pop.from_polygons(polys, [1000, 500, 7], 250)
     assert s.per_source()[:2] == pytest.approx([1000, 500])
     assert np.isnan(s.per_source()[2])
     # each piece holds its share of the area (oracle: shapely's area of the piece over the polygon's)
@@ -218,7 +224,7 @@ def test_polygons_spread_by_area_keep_their_counts():
 def test_dasymetric_spreads_over_residential_land_only():
     unit = shapely.box(0, 0, 1000, 600)
     homes = [shapely.box(0, 0, 100, 100), shapely.box(50, 50, 300, 100)]  # overlapping: counted once
-    s = P.from_polygons([unit], [1000], 250, residential=homes)
+    s = pop.from_polygons([unit], [1000], 250, residential=homes)
     held = s.people > 0
     # residential land 20,000 m²: 17,500 in the piece x 0–250, 2,500 in x 250–500
     assert sorted(s.people[held]) == pytest.approx([125.0, 875.0])
@@ -226,7 +232,9 @@ def test_dasymetric_spreads_over_residential_land_only():
 
 
 def test_polygon_without_residential_land_spread_by_area_and_named():
-    s = P.from_polygons([shapely.box(0, 0, 500, 500)], [100], 250, residential=[shapely.box(5000, 5000, 5100, 5100)], names=["东华门街道"])
+    s = pop.from_polygons(
+        [shapely.box(0, 0, 500, 500)], [100], 250, residential=[shapely.box(5000, 5000, 5100, 5100)], names=["东华门街道"]
+    )
     assert s.people == pytest.approx([25, 25, 25, 25])
     assert any("东华门街道" in str(n.message) for n in s.notes)
 
@@ -235,27 +243,27 @@ def test_raster_says_where_inside_a_unit_the_people_live():
     grid = Grid(0.0, 1000.0, 100.0, 100.0, 10, 10)
     values = np.zeros((10, 10))
     values[0:5, 0:5] = 4.0  # everyone in the north-west quarter (100 people)
-    raster = P.Raster(grid, lambda a, b, c, d: values[a:b, c:d], name="grid")
+    raster = pop.Raster(grid, lambda a, b, c, d: values[a:b, c:d], name="grid")
     unit = shapely.box(0, 0, 1000, 1000)
-    s = P.from_polygons([unit], [300], 250, raster=raster, names=["平桥街道"])
+    s = pop.from_polygons([unit], [300], 250, raster=raster, names=["平桥街道"])
     assert s.per_source()[0] == pytest.approx(300)  # the census count stays the total
     nw = shapely.box(0, 500, 500, 1000)
     inside = np.array([nw.contains(shapely.Point(xy)) for xy in s.xy])
     assert s.people[inside].sum() == pytest.approx(300) and s.people[~inside].sum() == pytest.approx(0)
     assert any("平桥街道" in str(n.message) and "differs" in str(n.message) for n in s.notes)  # 300 against 100
-    alone = P.from_polygons([unit], None, 250, raster=raster)
+    alone = pop.from_polygons([unit], None, 250, raster=raster)
     assert alone.per_source()[0] == pytest.approx(100)
-    assert P.zonal_population([unit], raster).people[0] == pytest.approx(100)
+    assert pop.zonal_population([unit], raster).people[0] == pytest.approx(100)
 
 
 def test_points_with_counts():
-    s = P.from_points([shapely.Point(1, 2), None, shapely.Point(3, 4)], [10, 5, np.nan])
+    s = pop.from_points([shapely.Point(1, 2), None, shapely.Point(3, 4)], [10, 5, np.nan])
     assert s.people.tolist() == [10.0] and s.xy.tolist() == [[1.0, 2.0]]
     assert s.per_source()[0] == 10 and np.isnan(s.per_source()[1:]).all()
 
 
 def test_pieces_need_a_size_and_a_source():
     with pytest.raises(CoreError):
-        P.cut_by_grid([shapely.box(0, 0, 1, 1)], 0)
+        pop.cut_by_grid([shapely.box(0, 0, 1, 1)], 0)
     with pytest.raises(CoreError):
-        P.from_polygons([shapely.box(0, 0, 1, 1)])
+        pop.from_polygons([shapely.box(0, 0, 1, 1)])
