@@ -224,7 +224,8 @@ def style_zones(layer) -> None:
 
 
 def style_failure_units(layer) -> None:
-    """Units by what the scenario does to their access: lost a category (red), longer trips (orange), kept (green),
+    """Units by what the scenario does to their access: lost a category (red), some of its people lose one (red-orange),
+    longer trips (orange), kept (green),
     not on the network (grey)."""
     from .compat import GEOMETRY_POINT
 
@@ -235,6 +236,7 @@ def style_failure_units(layer) -> None:
 
     items = [
         ("lost", translate("Resilience", "Loses an essential facility"), symbol("#d7191c", 0.75)),
+        ("part lost", translate("Resilience", "Some of its people lose one"), symbol("#f46d43", 0.65)),
         ("longer", translate("Resilience", "Longer way to one"), symbol("#fdae61", 0.7)),
         ("kept", translate("Resilience", "Access kept"), symbol("#a6d96a", 0.45)),
         ("off network", translate("Resilience", "Not on the network"), symbol("#bdbdbd", 0.45)),

@@ -220,12 +220,17 @@ def test_hand_made_bridge_cycle_and_fault():
     assert r.d0["hospital"][0] == pytest.approx(1400)
     assert r.d0["hospital"][1] == pytest.approx(2500)
     crit = result.critical
-    top = int(np.argmin(crit.rank))
-    assert crit.bridge[top] and crit.pop_cut[top] == pytest.approx(300)
-    assert crit.geometry[top].length == pytest.approx(600)
-    assert [int(u) for u in crit.cut_units[top]] == [1]
-    # the square's sections cut nobody off; those on the routes carry their people
-    assert crit.pop_cut[~crit.bridge].sum() == 0
+    # sections are whole roads between junctions (issue 28): the square's west side D–A fails as a whole, and the west
+    # unit, which joins it half-way, is cut off with it; the spur is a bridge and cuts off the north unit
+    top, second = (int(i) for i in np.argsort(crit.rank)[:2])
+    assert not crit.bridge[top] and crit.pop_cut[top] == pytest.approx(1000)
+    assert crit.geometry[top].length == pytest.approx(1900)  # D, round the corner A (not a junction), to the hospital's road
+    assert [int(u) for u in crit.cut_units[top]] == [0]
+    assert crit.bridge[second] and crit.pop_cut[second] == pytest.approx(300)
+    assert crit.geometry[second].length == pytest.approx(600)
+    assert [int(u) for u in crit.cut_units[second]] == [1]
+    # the square's other sections cut nobody off; those on the routes carry their people
+    assert crit.pop_cut[~crit.bridge].sum() == pytest.approx(1000)
     # a fault across the spur: the north unit loses the hospital, the west unit keeps it
     fault = LineString([(-300, 1300), (300, 1300)])
     result = corridor_failure(
@@ -260,12 +265,14 @@ def test_unit_reachable_only_over_a_fault_and_parallel_corridors():
         [north, south, beyond], units, [50.0, 70.0], [Point(-5, 0)], ["hospital"], PROFILE, categories=["hospital"], snap_tolerance=20
     )
     crit = result.critical
-    for s in range(len(crit.rank)):
-        if crit.geometry[s].length > 2000:  # the parallel corridors
-            assert not crit.bridge[s] and crit.pop_cut[s] == 0
-            assert crit.pop_route[s] in (0, 50)
-    top = int(np.argmin(crit.rank))
-    assert crit.bridge[top] and crit.pop_cut[top] == 50
+    parallel = [s for s in range(len(crit.rank)) if crit.geometry[s].length > 2000]
+    for s in parallel:
+        # failing one is no cut-off, but for the west unit, which joins one of them half-way (a section fails whole)
+        assert not crit.bridge[s] and crit.pop_cut[s] in (0, 70)
+        assert crit.pop_route[s] in (0, 50, 70, 120)
+    assert sorted(crit.pop_cut[parallel]) == [0, 70]
+    beyond_section = [s for s in range(len(crit.rank)) if crit.bridge[s]]
+    assert len(beyond_section) == 1 and crit.pop_cut[beyond_section[0]] == 50
     # the corridor the route takes (the south one: the hospital joins at their common end) has the other as its way
     # around
     on_route = [s for s in range(len(crit.rank)) if crit.pop_route[s] == 50 and not crit.bridge[s]]

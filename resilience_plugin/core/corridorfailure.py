@@ -23,7 +23,7 @@ The single-failure ranking (CRITICAL) costs no shortest-path run per section:
   ends (one search bounded by ``bypass_search``).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -35,6 +35,9 @@ from .network import substring  # 2-D, in numpy: shapely.ops.substring mixes 2-D
 CLAUSES = "第44、48、62、65条"
 DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_station", "command_centre")
 NODE_TOLERANCE = 0.001  # metres: line ends closer than this are one node
+
+
+LEFT_OUT_MAX_SHARE = 0.5  # a run that would leave out more than this share of a category's facilities stops
 
 
 class CorridorFailureError(CoreError):
@@ -82,6 +85,9 @@ class Graph:
     section_edges: List[np.ndarray] = None
     section_ends: np.ndarray = None
     zone_pieces: Optional[Dict[int, List[int]]] = None
+    unit_link: Optional[np.ndarray] = None  # metres of each unit's straight last-mile link (0: none)
+    road_pieces: Optional[int] = None  # pieces from this index on are facilities' last-mile links
+    facility_link: Optional[np.ndarray] = None  # metres of each facility's last-mile link (0: none)
 
     def matrix(self, keep: Optional[np.ndarray] = None):
         """The symmetric sparse matrix of the edges (``keep``: a mask of the edges left)."""
@@ -113,6 +119,7 @@ class ScenarioResult:
     pop_cut_any: float
     clusters_lost: List[List[str]]
     links: List[Tuple[str, str, float, float]]
+    causes: Optional[List[List[int]]] = None  # per piece of people that loses a category: the zones that cut it off
 
 
 @dataclass
@@ -153,6 +160,14 @@ class CorridorFailure:
     unit_points: np.ndarray
     cluster_centres: Dict[str, object]
     notes: List[Note] = field(default_factory=list)
+    demand_unit: Optional[np.ndarray] = None  # per piece of people (the graph's units): the unit it belongs to
+    demand_people: Optional[np.ndarray] = None
+    n_units: int = 0
+    population_method: Optional[Message] = None
+
+    def unit_access(self, r: "ScenarioResult") -> "UnitAccess":
+        """Scenario ``r`` per unit, from its pieces of people (see :class:`UnitAccess`)."""
+        return _unit_access(self, r)
 
 
 # ------------------------------------------------------------------------------------------------ building the graph
@@ -261,25 +276,32 @@ def build_graph(
     facility_points: np.ndarray,
     tolerance: float,
     unit_areas: Optional[np.ndarray] = None,
+    unit_groups: Optional[np.ndarray] = None,
+    unit_weights: Optional[np.ndarray] = None,
+    last_mile: float = 0.0,
 ) -> Graph:
     """The searchable graph: ``lines`` (noded) cut by the ``zones``' boundaries, split where units and facilities
     join (each at its nearest network point within ``tolerance``; on a tie, the lowest-numbered piece). A unit
     given as an area in ``unit_areas`` (polygons) with no network within the tolerance of its point joins at the
-    network point nearest to it inside the area."""
+    network point nearest to it inside the area. Points of one of ``unit_groups`` (the pieces of a unit's people)
+    that join the same piece of road join it at one place, their ``unit_weights``-weighted mean position: they share
+    its fate in every scenario (a piece of road fails whole), and the graph keeps one node for them. A unit point
+    still off the network joins its nearest network point within ``last_mile`` metres by a straight last-mile link,
+    whose length (``Graph.unit_link``) counts in its distances."""
     from .network import end_nodes
 
     pieces, piece_source, piece_zones = _cut_by_zones(lines, line_source, zones)
     tree = shapely.STRtree(pieces)
     length = shapely.length(pieces)
 
-    def attach(points, areas=None):
+    def attach(points, areas=None, limit=tolerance):
         points = np.asarray(points, dtype=object)
         node_piece = np.full(len(points), -1, dtype=np.int64)
         pos = np.zeros(len(points))
         dist = np.full(len(points), np.nan)
         ok = np.nonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))[0] if len(points) else np.empty(0, int)
         if len(ok):
-            (pi, ei), d = tree.query_nearest(points[ok], max_distance=tolerance, return_distance=True, all_matches=True)
+            (pi, ei), d = tree.query_nearest(points[ok], max_distance=limit, return_distance=True, all_matches=True)
             o = np.lexsort((ei, pi))  # per point, the lowest piece index first
             pi, ei, d = pi[o], ei[o], d[o]
             first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
@@ -308,7 +330,26 @@ def build_graph(
         return node_piece, pos, dist
 
     u_piece, u_pos, u_dist = attach(unit_points, unit_areas)
+    u_link = np.zeros(len(u_piece))
+    if last_mile > tolerance and (u_piece < 0).any():
+        left = np.nonzero((u_piece < 0) & ~shapely.is_missing(np.asarray(unit_points, dtype=object)))[0]
+        lp, lpos, ld = attach(np.asarray(unit_points, dtype=object)[left], None, last_mile)
+        u_piece[left], u_pos[left], u_dist[left] = lp, lpos, ld
+        u_link[left[lp >= 0]] = ld[lp >= 0]
+    if unit_groups is not None and len(u_piece):
+        on = u_piece >= 0
+        key = np.unique(np.c_[unit_groups[on], u_piece[on]], axis=0, return_inverse=True)[1].ravel()
+        w = np.maximum(np.asarray(unit_weights, dtype=float)[on], 0.0) + 1e-9
+        mean = np.bincount(key, weights=w * u_pos[on]) / np.bincount(key, weights=w)
+        u_pos[on] = mean[key]
     f_piece, f_pos, _f_dist = attach(facility_points)
+    f_link = np.zeros(len(f_piece))
+    if last_mile > tolerance and (f_piece < 0).any():
+        fac_arr = np.asarray(facility_points, dtype=object)
+        left = np.nonzero((f_piece < 0) & ~shapely.is_missing(fac_arr))[0]
+        lp, lpos, ld = attach(fac_arr[left], None, last_mile)
+        f_piece[left], f_pos[left] = lp, lpos
+        f_link[left[lp >= 0]] = ld[lp >= 0]
 
     # piece end nodes
     start_node, end_node, n_nodes = end_nodes(pieces, NODE_TOLERANCE)
@@ -380,6 +421,26 @@ def build_graph(
         at = np.r_[at[~dup], at[d], at[d] + half]
 
     n_units = len(unit_points)
+    facility_node = join_node[n_units:].copy()
+    n_road = len(pieces)
+    linked = np.nonzero(f_link > 0)[0]
+    if len(linked):
+        # a facility off the network: a node of its own, on a straight last-mile link to its joining point that never
+        # fails (a piece of its own, in no zone) and is never ranked
+        fac_arr = np.asarray(facility_points, dtype=object)
+        joins = shapely.line_interpolate_point(pieces[f_piece[linked]], f_pos[linked])
+        links = shapely.linestrings(np.stack([shapely.get_coordinates(fac_arr[linked]), shapely.get_coordinates(joins)], axis=1))
+        new_nodes = np.arange(n_nodes, n_nodes + len(linked))
+        n_nodes += len(linked)
+        a = np.r_[a, new_nodes]
+        b = np.r_[b, facility_node[linked]]
+        w = np.r_[w, np.maximum(f_link[linked], 1e-9)]
+        ep = np.r_[ep, np.arange(n_road, n_road + len(linked))]
+        at = np.r_[at, np.zeros(len(linked))]
+        pieces = np.concatenate([pieces, links])
+        piece_source = np.r_[piece_source, np.full(len(linked), -1, dtype=np.asarray(piece_source).dtype)]
+        piece_zones = list(piece_zones) + [[] for _ in linked]
+        facility_node[linked] = new_nodes
     graph = Graph(
         pieces=pieces,
         piece_source=piece_source,
@@ -392,17 +453,22 @@ def build_graph(
         n_nodes=n_nodes,
         unit_node=join_node[:n_units],
         unit_snap=u_dist,
-        facility_node=join_node[n_units:],
+        unit_link=u_link,
+        facility_node=facility_node,
+        road_pieces=n_road,
+        facility_link=f_link,
     )
     _sections(graph)
     return graph
 
 
 def _sections(g: Graph) -> None:
-    """Group the edges into sections: chains through nodes of degree 2 that no unit or facility joins."""
+    """Group the edges into sections: whole road sections between junctions, ends and the facilities' joining
+    points. The places where people join the network do not cut a section (the pieces a failure zone cuts out of a
+    road are merged back, too): a section fails as a whole, and whoever joins it in between is cut off with it."""
     degree = np.bincount(np.r_[g.a, g.b], minlength=g.n_nodes)
     terminal = degree != 2
-    joined = np.r_[g.unit_node, g.facility_node]
+    joined = g.facility_node
     terminal[joined[joined >= 0]] = True
     m = len(g.a)
     # incidence lists
@@ -523,6 +589,9 @@ def corridor_failure(
     names: Optional[Dict[str, str]] = None,
     progress: Optional[Callable[[float], None]] = None,
     canceled: Optional[Callable[[], bool]] = None,
+    raster=None,
+    residential: Optional[Sequence] = None,
+    facility_names: Optional[Sequence] = None,
 ) -> CorridorFailure:
     """Corridor-failure scenarios and the single-failure ranking of every section (第44、48、62、65条).
 
@@ -532,11 +601,16 @@ def corridor_failure(
       to them (their sections report source ``len(network) + i``); ``elevated``: per line of the network then the
       streets, the bridges and tunnels, which join the other roads only at their ends (OpenStreetMap's ways are not
       noded where a bridge crosses a road).
-    - ``units``: street/town units or communities (polygons by their point on surface, or points) with
-      ``population``; ``unit_names`` name them in the ranking; ``clusters``: each unit's cluster (韧性城市组团), to
-      report mutual aid between clusters (第48条).
-    - ``facilities`` with ``facility_codes`` (profile category codes, None: not a category); ``categories``: the
-      essential ones (default: the profile's ``corridor_failure.essential_categories``).
+    - ``units``: street/town units or communities (polygons or points) with ``population`` (None: from ``raster``);
+      ``unit_names`` name them in the ranking; ``clusters``: each unit's cluster (韧性城市组团), to report mutual aid
+      between clusters (第48条). People are counted where they live (:mod:`.population`): a point unit's people at
+      its point; a polygon unit's spread over pieces of ``population.piece_size`` (by area, over ``residential``
+      land, or as the population ``raster`` says), each piece joined to the network at its own place, so that a
+      unit loses access only for the pieces that lose it. The per-unit figures are :meth:`CorridorFailure.unit_access`.
+    - ``facilities`` with ``facility_codes`` (profile category codes, None: not a category) and ``facility_names``
+      (for messages: feature ids, say); a facility further than the snapping tolerance from the network is left out
+      and named, a category left with none is not assessed, and a run that would leave out most of a category stops;
+      ``categories``: the essential ones (default: the profile's ``corridor_failure.essential_categories``).
     - The scenario, any combination: ``faults`` (lines, ``fault_names``) fail every piece within
       ``avoidance_distance`` metres (default the profile's ``seismic.avoidance_distance_default``); ``fault_mode``
       "all" (all faults at once), "each" (each fault its own scenario) or a fault's index; ``flood_zones`` whose
@@ -600,11 +674,24 @@ def corridor_failure(
             ", ".join(found) if found else "none the profile reads",
         )
     fac_points = representative_points(fac[essential])
-    graph = build_graph(parts, source, [z.polygon for z in zones], unit_points, fac_points, tolerance, units_arr)
+    demand = _demand(units_arr, unit_points, population, profile, raster, residential, unit_names, notes, canceled)
+    graph = build_graph(
+        parts,
+        source,
+        [z.polygon for z in zones],
+        demand.points,
+        fac_points,
+        tolerance,
+        demand.areas,
+        demand.unit if demand.areas is not None and len(demand.unit) > len(units_arr) else None,
+        demand.people,
+        float(profile.value("population.last_mile_max")),
+    )
     report(0.25)
     check(canceled)
 
-    population = np.nan_to_num(np.asarray([0.0 if p is None else p for p in population], dtype=float), nan=0.0)
+    population = demand.people
+    unit_of = demand.unit
     on_net = graph.unit_node >= 0
     if not on_net.any():
         raise CorridorFailureError(
@@ -617,16 +704,55 @@ def corridor_failure(
             tolerance,
             names["network"],
         )
-    if (~on_net).any():
-        off = np.nonzero(~on_net)[0]
-        listed = ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in off[:8])
+    unit_on = np.bincount(unit_of[on_net], minlength=len(units_arr)) > 0
+    last_mile = float(profile.value("population.last_mile_max"))
+
+    def listed(idx):
+        return ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in idx[:8]) + (" …" if len(idx) > 8 else "")
+
+    linked = on_net & (graph.unit_link > 0)
+    if linked.any():
         template = QT_TRANSLATE_NOOP(
             "Core",
-            "{0}: {1} units lie further than {2:g} m from the network (areas: and have none inside them); they are left out ({3}{4}).",
+            "{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight "
+            "last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).",
         )
-        notes.append(Note("warning", Message(template, names["units"], len(off), tolerance, listed, " …" if len(off) > 8 else "")))
+        units_linked = np.unique(unit_of[linked])
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    template,
+                    names["units"],
+                    float(population[linked].sum()),
+                    int(linked.sum()),
+                    tolerance,
+                    names["network"],
+                    float(graph.unit_link.max()),
+                    listed(units_linked),
+                ),
+            )
+        )
+    if (~unit_on).any():
+        off = np.nonzero(~unit_on)[0]
+        template = QT_TRANSLATE_NOOP(
+            "Core", "{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3})."
+        )
+        notes.append(Note("warning", Message(template, names["units"], len(off), max(tolerance, last_mile), listed(off))))
+    partly = np.nonzero(unit_on & (np.bincount(unit_of[~on_net], weights=population[~on_net], minlength=len(units_arr)) > 0))[0]
+    if len(partly):
+        left = float(population[~on_net & unit_on[unit_of]].sum())
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); "
+            "they are not assessed ({4}).",
+        )
+        notes.append(Note("warning", Message(template, names["units"], left, len(partly), max(tolerance, last_mile), listed(partly))))
     fac_codes = codes[essential]
     fac_on = graph.facility_node >= 0
+    _facilities_left_out(
+        fac_codes, fac_on, essential, facility_names, categories, tolerance, names, notes, graph.facility_link, max(tolerance, last_mile)
+    )
     missing = [c for c in categories if not np.any(fac_on & (fac_codes == c))]
     if missing:
         template = QT_TRANSLATE_NOOP("Core", "{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.")
@@ -649,7 +775,7 @@ def corridor_failure(
     for c in assessed:
         dist, pred, _src = dijkstra(base, directed=False, indices=sources[c], min_only=True, return_predecessors=True)
         before_full[c] = (dist, pred)
-    d0 = {c: _at(before_full[c][0], graph.unit_node) for c in assessed}
+    d0 = {c: _at(before_full[c][0], graph.unit_node) + graph.unit_link for c in assessed}
     _n0, comp0 = connected_components(base, directed=False)
     report(0.35)
     check(canceled)
@@ -658,15 +784,17 @@ def corridor_failure(
     cluster_of = None
     centres: Dict[str, object] = {}
     hubs: Dict[str, int] = {}
+    pairs: List[Tuple[str, str]] = []
     if clusters is not None:
-        cluster_of = np.array([None if c is None or str(c).strip() == "" else str(c) for c in clusters], dtype=object)
-        for label in sorted({c for c in cluster_of if c is not None}, key=_natural):
-            members = np.nonzero(cluster_of == label)[0]
+        unit_cluster = np.array([None if c is None or str(c).strip() == "" else str(c) for c in clusters], dtype=object)
+        cluster_of = unit_cluster[unit_of]  # per piece of people
+        for label in sorted({c for c in unit_cluster if c is not None}, key=_natural):
+            members = np.nonzero(unit_cluster == label)[0]
             centres[label] = shapely.centroid(shapely.union_all(units_arr[members])) if len(members) else None
-            attached = members[on_net[members]]
+            attached = np.nonzero((cluster_of == label) & on_net)[0]
             if len(attached):
                 hubs[label] = int(graph.unit_node[attached[np.argmax(population[attached])]])
-    pairs = _cluster_pairs(units_arr, cluster_of) if cluster_of is not None else []
+        pairs = _cluster_pairs(units_arr, unit_cluster)
 
     # ---- scenarios
     results = []
@@ -688,11 +816,220 @@ def corridor_failure(
 
     critical = None
     if rank:
+        # the people who join at one node, unit by unit, as one (routes and cut-offs are the same for all of them)
+        on_idx = np.nonzero(on_net)[0]
+        pairs_, inverse = np.unique(np.c_[graph.unit_node[on_idx], unit_of[on_idx]], axis=0, return_inverse=True)
+        people_at = np.bincount(inverse.ravel(), weights=population[on_idx], minlength=len(pairs_))
+        at_nodes = replace(graph, unit_node=pairs_[:, 0])
         critical = _rank(
-            graph, assessed, sources, before_full, population, on_net, bypass_search, canceled, lambda f: report(0.65 + 0.35 * f)
+            at_nodes,
+            assessed,
+            sources,
+            before_full,
+            people_at,
+            np.ones(len(pairs_), dtype=bool),
+            bypass_search,
+            canceled,
+            lambda f: report(0.65 + 0.35 * f),
         )
+        critical.cut_units = [np.unique(pairs_[c, 1]) for c in critical.cut_units]  # the units whose people it cuts off
+    for r in results:
+        r.causes = _causes(graph, r, zones, assessed, sources, d0)
     report(1.0)
-    return CorridorFailure(assessed, graph, zones, results, critical, unit_points, centres, notes)
+    return CorridorFailure(
+        assessed, graph, zones, results, critical, unit_points, centres, notes, unit_of, population, len(units_arr), demand.method
+    )
+
+
+@dataclass
+class Demand:
+    """Where the people of the units are: pieces (``points``, their polygon ``areas`` or None, ``people``) and the
+    unit each belongs to."""
+
+    points: np.ndarray
+    areas: Optional[np.ndarray]
+    people: np.ndarray
+    unit: np.ndarray
+    method: Optional[Message] = None
+
+
+def _demand(units_arr, unit_points, population, profile, raster, residential, unit_names, notes, canceled) -> Demand:
+    """The units' people as pieces: point units at their point; polygon units spread over pieces (core.population)."""
+    from .population import from_polygons
+
+    n = len(units_arr)
+    counts = None
+    if population is not None:
+        counts = np.nan_to_num(np.asarray([np.nan if p is None else p for p in population], dtype=float), nan=0.0)
+    present = ~shapely.is_missing(units_arr)
+    polygons = bool(present.any()) and bool(np.isin(shapely.get_type_id(units_arr[present]), (3, 6)).all())
+    if not polygons:
+        if counts is None:
+            raise CorridorFailureError(QT_TRANSLATE_NOOP("Core", "Units given as points need a population field."))
+        return Demand(unit_points, units_arr, counts, np.arange(n))
+    surface = from_polygons(
+        units_arr,
+        counts,
+        profile.value("population.piece_size"),
+        residential,
+        raster,
+        profile.value("population.raster_mismatch_share"),
+        names=unit_names,
+        canceled=canceled,
+    )
+    notes.extend(surface.notes)
+    template = QT_TRANSLATE_NOOP("Core", "People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.")
+    notes.append(Note("info", Message(template, surface.method, len(surface.people), profile.value("population.piece_size"), n)))
+    return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method)
+
+
+def _facilities_left_out(
+    fac_codes, fac_on, essential, facility_names, categories, tolerance, names, notes, link=None, last_mile=0.0
+) -> None:
+    """Name the essential facilities joined by a last-mile link and those left off the network, per category; stop
+    when most of a category would be left out."""
+    share = float(LEFT_OUT_MAX_SHARE)
+    for c in categories:
+        mine = fac_codes == c
+        linked = np.nonzero(mine & fac_on & (link > 0))[0] if link is not None else np.empty(0, dtype=np.int64)
+        if len(linked):
+            ids = [str(facility_names[essential[i]]) if facility_names is not None else f"#{essential[i] + 1}" for i in linked[:10]]
+            template = QT_TRANSLATE_NOOP(
+                "Core",
+                "{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight "
+                "last-mile link, whose length counts (the longest {5:,.0f} m; {6}).",
+            )
+            shown = ", ".join(ids) + (" …" if len(linked) > 10 else "")
+            notes.append(
+                Note(
+                    "warning",
+                    Message(template, names["facilities"], len(linked), int(mine.sum()), c, tolerance, float(link[linked].max()), shown),
+                )
+            )
+        off = np.nonzero(mine & ~fac_on)[0]
+        if not len(off):
+            continue
+        ids = [str(facility_names[essential[i]]) if facility_names is not None else f"#{essential[i] + 1}" for i in off[:10]]
+        shown = ", ".join(ids) + (" …" if len(off) > 10 else "")
+        if len(off) > share * int(mine.sum()) and len(off) > 1:
+            raise CorridorFailureError(
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the "
+                    "last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the "
+                    "profile's population.last_mile_max.",
+                ),
+                names["facilities"],
+                len(off),
+                int(mine.sum()),
+                c,
+                last_mile,
+                names["network"],
+                shown,
+            )
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, "
+            "and are left out ({5}).",
+        )
+        notes.append(Note("warning", Message(template, names["facilities"], len(off), int(mine.sum()), c, last_mile, shown)))
+
+
+def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
+    """Per piece of people that loses a category in scenario ``r``: the zones whose failure alone cuts it off from
+    one; where no single zone does, every zone of the scenario that fails a section (they do it together)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    n = len(graph.unit_node)
+    any_lost = np.zeros(n, dtype=bool)
+    for c in assessed:
+        any_lost |= r.lost[c]
+    causes: List[List[int]] = [[] for _ in range(n)]
+    if not any_lost.any():
+        return causes
+    active = sorted({z for zs in r.failed_causes for z in zs})
+    if len(active) == 1:
+        for i in np.nonzero(any_lost)[0].tolist():
+            causes[i] = list(active)
+        return causes
+    for z in active:
+        failed_mask = np.zeros(len(graph.pieces), dtype=bool)
+        failed_mask[graph.zone_pieces.get(z, [])] = True
+        after = graph.matrix(~failed_mask[graph.edge_piece])
+        alone = np.zeros(n, dtype=bool)
+        for c in assessed:
+            if not r.lost[c].any():
+                continue
+            d = _at(dijkstra(after, directed=False, indices=sources[c], min_only=True), graph.unit_node)
+            alone |= r.lost[c] & ~np.isfinite(d)
+        for i in np.nonzero(alone)[0].tolist():
+            causes[i].append(z)
+    for i in np.nonzero(any_lost)[0].tolist():
+        if not causes[i]:
+            causes[i] = list(active)
+    return causes
+
+
+@dataclass
+class UnitAccess:
+    """One scenario per unit, from its pieces of people (one piece for a point unit: the same as before).
+
+    ``people``: the unit's people; ``on``: some of them join the network; per category code: ``d0`` / ``d1`` the
+    people-weighted mean distance before (over the pieces that reached one) / after (over those that still do);
+    ``ratio`` the detour of those that still do (Σ people × after / Σ people × before); ``lost`` True where every
+    piece that reached one loses it; ``pop_cut`` the people who lose it and ``share_cut`` their share of the unit's
+    people. ``pop_cut_any``: people who lose at least one; ``causes``: the zones that cut them off;
+    ``clusters_lost``: the clusters its pieces reached before and no longer reach."""
+
+    people: np.ndarray
+    on: np.ndarray
+    d0: Dict[str, np.ndarray]
+    d1: Dict[str, np.ndarray]
+    ratio: Dict[str, np.ndarray]
+    lost: Dict[str, np.ndarray]
+    pop_cut: Dict[str, np.ndarray]
+    share_cut: Dict[str, np.ndarray]
+    pop_cut_any: np.ndarray
+    causes: List[List[int]]
+    clusters_lost: List[List[str]]
+
+
+def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
+    n = result.n_units
+    unit = result.demand_unit
+    people = result.demand_people
+    weight = np.where(people > 0, people, 1e-9)  # a unit with nobody still gets its distances
+
+    def per_unit(values, mask):
+        return np.bincount(unit[mask], weights=values[mask], minlength=n)
+
+    total = np.bincount(unit, weights=people, minlength=n)
+    on = np.bincount(unit[result.graph.unit_node >= 0], minlength=n) > 0
+    d0, d1, ratio, lost, pop_cut, share = {}, {}, {}, {}, {}, {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for c in result.categories:
+            before, after = np.isfinite(r.d0[c]), np.isfinite(r.d1[c])
+            wb, wa = per_unit(weight, before), per_unit(weight, before & after)
+            d0[c] = np.where(wb > 0, per_unit(weight * np.nan_to_num(r.d0[c]), before) / wb, np.nan)
+            d1[c] = np.where(wa > 0, per_unit(weight * np.nan_to_num(r.d1[c]), before & after) / wa, np.nan)
+            base = per_unit(weight * np.nan_to_num(r.d0[c]), before & after)
+            ratio[c] = np.where((wa > 0) & (base > 0), per_unit(weight * np.nan_to_num(r.d1[c]), before & after) / base, np.nan)
+            lost[c] = (wb > 0) & (wa == 0)
+            pop_cut[c] = per_unit(people, r.lost[c])
+            share[c] = np.where(total > 0, pop_cut[c] / np.where(total > 0, total, 1), np.where(lost[c], 1.0, 0.0))
+    any_lost = np.zeros(len(unit), dtype=bool)
+    for c in result.categories:
+        any_lost |= r.lost[c]
+    causes: List[List[int]] = [[] for _ in range(n)]
+    clusters_lost: List[List[str]] = [[] for _ in range(n)]
+    for i in np.nonzero(any_lost)[0].tolist():
+        for z in (r.causes or [[] for _ in unit])[i]:
+            if z not in causes[unit[i]]:
+                causes[unit[i]].append(z)
+    for i, gone in enumerate(r.clusters_lost):
+        if gone:
+            clusters_lost[unit[i]] = sorted(set(clusters_lost[unit[i]]) | set(gone), key=_natural)
+    return UnitAccess(total, on, d0, d1, ratio, lost, pop_cut, share, per_unit(people, any_lost), causes, clusters_lost)
 
 
 def _zones_and_scenarios(
@@ -831,7 +1168,7 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
     d1 = {}
     for c in assessed:
         dist = dijkstra(after, directed=False, indices=sources[c], min_only=True)
-        d1[c] = _at(dist, graph.unit_node)
+        d1[c] = _at(dist, graph.unit_node) + graph.unit_link
     lost = {c: np.isfinite(d0[c]) & ~np.isfinite(d1[c]) for c in assessed}
     pop_cut = {c: float(population[lost[c]].sum()) for c in assessed}
     any_lost = np.zeros(len(graph.unit_node), dtype=bool)
@@ -879,12 +1216,21 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
     check(canceled)
     units = np.nonzero(on_net)[0]
     pop_cut, pop_cut_by, cut_codes, cut_units = _cut_offs(graph, is_bridge_edge, assessed, sources, population, units)
+    _cut_in_between(graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units)
     progress(0.4)
     check(canceled)
     pop_route = _route_loads(graph, assessed, before_full, population, units)
     progress(0.5)
     check(canceled)
     sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
+    if graph.road_pieces is not None and graph.road_pieces < len(graph.pieces):  # facilities' links: not roads
+        link = np.array([graph.edge_piece[e[0]] >= graph.road_pieces for e in graph.section_edges], dtype=bool)
+        for s in np.nonzero(link)[0].tolist():
+            pop_cut[s] = pop_route[s] = 0.0
+            for c in assessed:
+                pop_cut_by[c][s] = 0.0
+            cut_codes[s], cut_units[s] = [], np.empty(0, dtype=np.int64)
+        sec_bridge = sec_bridge & ~link
     todo = np.nonzero((pop_route > 0) & ~sec_bridge)[0]
     bypass = _bypasses(graph, todo, sec_length, bypass_search, canceled, progress)
 
@@ -949,37 +1295,87 @@ def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units
         u_order = np.argsort(tin_arr[unit_comp], kind="stable")
         u_tin = tin_arr[unit_comp][u_order]
         u_sorted = units[u_order]
+        tree_of_edge = np.full(len(graph.a), -1, dtype=np.int64)
+        tree_of_edge[bridge_ids] = np.arange(len(ba))
         done = np.zeros(n_sec, dtype=bool)
         for t in range(len(ba)):
             s = graph.edge_section[bridge_ids[t]]
-            if done[s]:  # every edge of a bridge section is a bridge with the same two sides
+            if done[s]:  # a bridge section: every edge of it is a bridge
                 continue
             done[s] = True
-            child = ba[t] if parent_edge[ba[t]] == t else bb[t]
-            f_sub, f_tot = sub_fac[child], tot_fac[child]
-            lose_sub = (f_sub == 0) & (f_tot > 0)
-            lose_out = (f_sub == f_tot) & (f_tot > 0)
-            if not (lose_sub.any() or lose_out.any()):
-                continue
-            lo, hi = np.searchsorted(u_tin, [tin_arr[child], tout_arr[child]])
-            inside = u_sorted[lo:hi]
-            root = root_of[child]
+            chain = graph.section_edges[s]
+            t1, tk = int(tree_of_edge[chain[0]]), int(tree_of_edge[chain[-1]])
+            c1 = ba[t1] if parent_edge[ba[t1]] == t1 else bb[t1]
+            ck = ba[tk] if parent_edge[ba[tk]] == tk else bb[tk]
+            # the section fails whole: the tree falls into the part below its lower end, the nodes along it (people
+            # who join it in between, alone each), and the rest
+            # the section fails whole: the tree falls into the side of each end, and the nodes along it (people
+            # who join it in between, each alone)
+            e0, ek = (int(v) for v in graph.section_ends[s])
+            root = root_of[c1]
             lo_r, hi_r = np.searchsorted(u_tin, [tin_arr[root], tout_arr[root]])
-            outside = np.setdiff1d(u_sorted[lo_r:hi_r], inside) if lose_out.any() else np.empty(0, dtype=np.int64)
-            lose_sub &= len(inside) > 0  # a side with no unit on it cuts nobody off
-            lose_out &= len(outside) > 0
+            everyone = u_sorted[lo_r:hi_r]
+            f_tot, p_tot = tot_fac[c1], tot_pop[c1]
+
+            tree = (tin_arr, tout_arr, u_tin, u_sorted, sub_fac, sub_pop, f_tot, p_tot, everyone)
+            f_low, p_low, below = _side(comp[e0], c1, tree)
+            f_rest, p_rest, rest = _side(comp[ek], ck, tree)
+            middle = np.setdiff1d(everyone, np.union1d(below, rest))
+            p_mid = p_tot - p_low - p_rest
+            reached = f_tot > 0
+            lose_low = reached & (f_low == 0) & (len(below) > 0)
+            lose_rest = reached & (f_rest == 0) & (len(rest) > 0)
+            lose_mid = reached & (len(middle) > 0)  # alone on a failed road: no facility joins it in between
+            if not (lose_low.any() or lose_rest.any() or lose_mid.any()):
+                continue
             cut = []
-            if lose_sub.any():
-                pop_cut[s] += sub_pop[child]
-                cut.append(inside)
-            if lose_out.any():
-                pop_cut[s] += tot_pop[child] - sub_pop[child]
-                cut.append(outside)
+            for lose, people, who in ((lose_low, p_low, below), (lose_mid, p_mid, middle), (lose_rest, p_rest, rest)):
+                if lose.any():
+                    pop_cut[s] += people
+                    cut.append(who)
             for k, c in enumerate(assessed):
-                pop_cut_by[c][s] += (sub_pop[child] if lose_sub[k] else 0.0) + ((tot_pop[child] - sub_pop[child]) if lose_out[k] else 0.0)
-            cut_codes[s] = [c for k, c in enumerate(assessed) if lose_sub[k] or lose_out[k]]
+                pop_cut_by[c][s] += (p_low if lose_low[k] else 0.0) + (p_mid if lose_mid[k] else 0.0) + (p_rest if lose_rest[k] else 0.0)
+            cut_codes[s] = [c for k, c in enumerate(assessed) if lose_low[k] or lose_mid[k] or lose_rest[k]]
             cut_units[s] = np.sort(np.concatenate(cut)) if cut else np.empty(0, dtype=np.int64)
     return pop_cut, pop_cut_by, cut_codes, cut_units
+
+
+def _side(end_comp, child, tree):
+    """Facilities, people and units on the side of one end of a failed bridge section (the bridge tree's ``child``
+    below the section's edge at that end)."""
+    tin_arr, tout_arr, u_tin, u_sorted, sub_fac, sub_pop, f_tot, p_tot, everyone = tree
+    lo, hi = np.searchsorted(u_tin, [tin_arr[child], tout_arr[child]])
+    if child == end_comp:  # the end hangs below the section
+        return sub_fac[child], sub_pop[child], u_sorted[lo:hi]
+    return f_tot - sub_fac[child], p_tot - sub_pop[child], np.setdiff1d(everyone, u_sorted[lo:hi])
+
+
+def _cut_in_between(graph: Graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units):
+    """People who join a section between its ends are cut off from every category they reach when it fails as a
+    whole, also where the section is not a bridge (a road on a loop); bridge sections count them in _cut_offs."""
+    at_node: Dict[int, List[int]] = {}
+    for u in units.tolist():
+        at_node.setdefault(int(graph.unit_node[u]), []).append(u)
+    a, b = graph.a, graph.b
+    for s, chain in enumerate(graph.section_edges):
+        if sec_bridge[s] or len(chain) < 2:
+            continue
+        inner = set(a[chain[1:]].tolist() + b[chain[1:]].tolist()) & set(a[chain[:-1]].tolist() + b[chain[:-1]].tolist())
+        who = [u for v in inner for u in at_node.get(v, ())]
+        if not who:
+            continue
+        who = np.array(sorted(who), dtype=np.int64)
+        lost_codes = []
+        for c in assessed:
+            reached = who[np.isfinite(before_full[c][0][graph.unit_node[who]])]
+            if len(reached):
+                pop_cut_by[c][s] += float(population[reached].sum())
+                lost_codes.append(c)
+        reached_any = who[np.isfinite(np.min([before_full[c][0][graph.unit_node[who]] for c in assessed], axis=0))]
+        if len(reached_any):
+            pop_cut[s] += float(population[reached_any].sum())
+            cut_codes[s] = lost_codes
+            cut_units[s] = np.union1d(cut_units[s], reached_any)
 
 
 def _euler_tour(n_comp, ptr, nbr, teid):

@@ -409,7 +409,7 @@ def scenario_pages(
             mine = [u for u, c in zip(units, unit_cluster) if c == cid and text(u.get("scenario")) == scenario]
             if not mine and len(scenarios) > 1:
                 continue  # each fault in turn: only the units a scenario changes are written, and only their clusters get its page
-            cut = [u for u in mine if text(u.get("access")) == "lost"]
+            cut = [u for u in mine if text(u.get("access")) in ("lost", "part lost")]
             people = sum(number(u.get("pop_cut")) or 0.0 for u in cut)
             cut.sort(key=lambda u: -(number(u.get("pop_cut")) or 0.0))
             cut_rows = [

@@ -126,19 +126,33 @@ def scenario_fields(names) -> tuple:
     return [f"d0_{n[3:]}" for n in after], after
 
 
+def scenario_share_fields(names, after) -> list:
+    """The share_cut_<category> fields for the categories of ``after`` (d1_*), when the layer has them all."""
+    shares = [f"share_cut_{n[3:]}" for n in after]
+    return shares if all(n in names for n in shares) else []
+
+
 def scenario_access_of(read, field_names, units):
     """Per unit polygon, the share of essential categories still reached after the scenario (core.scoring.
     scenario_access), from ``read``: a read of the scenario's units with the fields ``field_names`` (d0_* then d1_*,
-    as :func:`scenario_fields` gives them)."""
+    as :func:`scenario_fields` gives them, then the share_cut_* of the same categories where the layer has them: a
+    category that part of a unit's people lose counts for the share of its people who keep it)."""
     from ..core.geometry import representative_points
     from ..core.scoring import scenario_access
     from .io import text
 
-    half = len(field_names) // 2
+    half = len(field_names) // 2 if not any(n.startswith("share_cut_") for n in field_names) else len(field_names) // 3
+    shares = len(field_names) == 3 * half
 
-    def reached(values):
-        return sum(1 for v in values if text(v) is not None)
+    def kept(a):
+        total = 0.0
+        for k in range(half):
+            if text(a[k]) is None:
+                continue
+            cut = a[2 * half + k] if shares else None
+            total += 1.0 - min(max(float(cut), 0.0), 1.0) if shares and text(cut) is not None else float(text(a[half + k]) is not None)
+        return total
 
-    before = [reached(a[:half]) for a in read.attributes]
-    after = [reached(a[half:]) for a in read.attributes]
+    before = [sum(1 for v in a[:half] if text(v) is not None) for a in read.attributes]
+    after = [kept(a) for a in read.attributes]
     return scenario_access(units, representative_points(read.geometries), before, after)

@@ -30,7 +30,7 @@ from ...compat import (
     WKB_MULTIPOLYGON,
 )
 from ...translation import core_text, translate
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, is_given
 
 FAULT_MODES = ("all", "each", "one")
 FLOOD_CLASSES = (1, 2, 3)
@@ -98,25 +98,34 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             "第48条), traffic between clusters and units kept open in emergencies (第65条), flexible seismic measures "
             "where corridors cross faults (第44条) and waterlogging-prone sections fixed first (第62条).\n\n"
             "The network is the road lines given (the corridors with their grade, and optionally the ordinary streets), "
-            "noded where they cross. Units (polygons by their point on surface, or points) and facilities join it at "
-            "their nearest point within the snapping tolerance, as the life circles do; a unit polygon with no road "
-            "that near its point joins at the nearest road inside it. Distances are along the network. OpenStreetMap roads "
+            "noded where they cross. People are counted where they live: a point unit's people at its point; a polygon "
+            "unit's spread over pieces of population.piece_size (250 m) by area, over residential land, or as the "
+            "population raster says. Each piece and each facility joins the network at its nearest point within the "
+            "snapping tolerance, as the life circles do; a piece with no road that near joins at the nearest road "
+            "inside it, and the people of pieces left off the network are named in the log, not counted as cut off. "
+            "A unit loses access only for the pieces that lose it. Distances are along the network. OpenStreetMap roads "
             "whose bridge, tunnel or layer field says so join the roads they cross only at their ends.\n\n"
             "The scenario, any combination: active faults (every section within the avoidance distance fails; all "
             "faults at once, each fault in turn as its own scenario, or one fault by name or number; or select the "
             "fault on the map and tick Selected features only), flood zones of the "
             "chosen class and above (a class that cannot be read fails, on the safe side), and damage you draw (lines, "
             "points or polygons; lines and points block the roads within the damage width).\n\n"
-            "Criticality (single failure, every section of the whole network, independent of the scenario): pop_cut, "
+            "Criticality (single failure, every section of the whole network, independent of the scenario). A section is "
+            "a whole road between junctions (or a facility's joining point): the pieces a failure zone cuts out of it "
+            "are merged back, and it fails as a whole, so that the people who join it between its ends are cut off with "
+            "it. Each person's route counts once per section. pop_cut, "
             "the people who lose access to at least one essential category if that one section fails (from the "
             "network's bridges, not one search per section); pop_route, the people whose shortest route to an essential "
             "facility runs along it; bypass_m, the shortest way around it. Sections are ranked by pop_cut, then "
             "pop_route, then the detour; sections that cut nobody off and carry no route are not listed.\n\n"
             "Outputs. Units: per unit and scenario (its unit's own fields, then scenario and on_network: 1 where it "
             "joins the network), for each essential category c (its profile code) d0_<c> and d1_<c>, the network "
-            "distance to the nearest facility before and after (NULL: none can be reached), ratio_<c> (d1/d0) and "
-            "lost_<c> (1: reached one before, none after); access (kept, longer, lost, off network), n_lost, lost_cats "
-            "and lost_zh (the categories lost, codes and Chinese), pop_cut (its people, when it loses one), with a "
+            "distance to the nearest facility before and after (people-weighted over its pieces; NULL: none can be "
+            "reached), ratio_<c> (the detour of the people who still reach one), lost_<c> (1: all its people reached one "
+            "before and none after), pop_cut_<c> and share_cut_<c> (its people who lose it, and their share); access "
+            "(kept, longer, part lost, lost, off network), n_lost, lost_cats and lost_zh (the categories some of its "
+            "people lose, codes and Chinese), pop_cut (its people who lose at least one), cause (the faults, flood zones "
+            "or damage that cut them off: those whose failure alone does, else those that do it together), with a "
             "cluster field cl_lost (the clusters it reached before and no longer reaches) and cl_ok, and clauses. With "
             "each fault in turn, only the units a scenario changes are written. Critical sections: rank, the road "
             "(src_layer, src_fid, road_name, grade), length_m, bridge (1: the only way through), pop_cut, cut_cats and "
@@ -160,8 +169,13 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         )
         add(
             QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.UNITS, optional=True),
-            self.tr("People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population."),
+            self.tr(
+                "People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. "
+                "Polygon units' people are spread over their area in pieces (or over residential land, or as the "
+                "population raster says), each joined to the network at its own place."
+            ),
         )
+        self.add_population_surface_parameters()
         add(
             QgsProcessingParameterField(self.UNIT_NAME_FIELD, self.tr("Unit name field"), "name", self.UNITS, optional=True),
             self.tr("Optional: the unit's name, for the units each critical section cuts off."),
@@ -320,6 +334,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
 
         net, net_name, streets, elevated, roads = self._read_network(parameters, context, feedback, crs)
         units, population, unit_names, clusters = self._read_units(parameters, context, feedback, crs, unit_src, unit_name)
+        raster, residential = self.read_population_surface(parameters, context, feedback, crs, unit_name)
 
         # facilities
         got = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (), (16, 22))
@@ -347,6 +362,9 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 names={"network": net_name, "units": unit_name, "facilities": fac_name, **scenario.pop("names")},
                 progress=lambda f: feedback.setProgress(25 + 60 * f),
                 canceled=feedback.isCanceled,
+                raster=raster,
+                residential=residential,
+                facility_names=fac.fids,
                 **scenario,
             )
         except CoreError as exc:
@@ -397,14 +415,23 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         from ..io import numbers, read_source, text
 
         pop_f = self.optional_field(parameters, self.POPULATION_FIELD, context, unit_src, self.tr("Population field"), unit_name, feedback)
-        if not pop_f:
-            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(unit_name))
+        polygons = QgsWkbTypes.geometryType(unit_src.wkbType()) == GEOMETRY_POLYGON
+        if not pop_f and not (polygons and is_given(parameters.get(self.POPULATION_RASTER))):
+            raise QgsProcessingException(
+                self.tr("Choose the field of layer '{0}' that holds the population, or give a population raster for polygon units.").format(
+                    unit_name
+                )
+            )
         uname_f = self.optional_field(parameters, self.UNIT_NAME_FIELD, context, unit_src, self.tr("Unit name field"), unit_name, feedback)
         cluster_f = self.optional_field(parameters, self.CLUSTER_FIELD, context, unit_src, self.tr("Cluster field"), unit_name, feedback)
         units = read_source(unit_src, unit_name, crs, context, feedback, progress_span=(12, 16))
         units.report(feedback)
         fields = unit_src.fields()
-        population = numbers([a[fields.lookupField(pop_f)] for a in units.attributes], pop_f, unit_name, feedback, fids=units.fids)
+        population = (
+            numbers([a[fields.lookupField(pop_f)] for a in units.attributes], pop_f, unit_name, feedback, fids=units.fids)
+            if pop_f
+            else None
+        )
         unit_names = [
             text(a[fields.lookupField(uname_f)]) or str(fid) if uname_f else str(fid) for fid, a in zip(units.fids, units.attributes)
         ]
@@ -527,14 +554,17 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 (f"d0_{c}", FIELD_DOUBLE, self.tr("{0}: distance before (m)").format(label)),
                 (f"d1_{c}", FIELD_DOUBLE, self.tr("{0}: distance after (m)").format(label)),
                 (f"ratio_{c}", FIELD_DOUBLE, self.tr("{0}: detour ratio").format(label)),
-                (f"lost_{c}", FIELD_INT, self.tr("{0}: lost").format(label)),
+                (f"lost_{c}", FIELD_INT, self.tr("{0}: lost by all its people").format(label)),
+                (f"pop_cut_{c}", FIELD_DOUBLE, self.tr("{0}: people cut off").format(label)),
+                (f"share_cut_{c}", FIELD_DOUBLE, self.tr("{0}: share of its people cut off").format(label)),
             ]
         specs += [
-            ("access", FIELD_STRING, self.tr("Access (kept, longer, lost, off network)")),
+            ("access", FIELD_STRING, self.tr("Access (kept, longer, part lost, lost, off network)")),
             ("n_lost", FIELD_INT, self.tr("Categories lost")),
             ("lost_cats", FIELD_STRING, self.tr("Categories lost (codes)")),
             ("lost_zh", FIELD_STRING, self.tr("Categories lost (Chinese)")),
             ("pop_cut", FIELD_DOUBLE, self.tr("People cut off from at least one category")),
+            ("cause", FIELD_STRING, self.tr("What cuts them off (failure zones)")),
         ]
         with_clusters = any(r.links or any(r.clusters_lost) for r in result.results) or result.cluster_centres
         if with_clusters:
@@ -545,38 +575,41 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         specs.append(("clauses", FIELD_STRING, self.tr("Plan clauses")))
         ours = make_fields(specs)
         out_fields = QgsProcessingUtils.combineFields(unit_src.fields(), ours)
-        on = result.graph.unit_node >= 0
         each = len(result.results) > 1
         rows, geoms = [], []
+
+        def number(v):
+            return float(v) if np.isfinite(v) else None
+
         for r in result.results:
+            ua = result.unit_access(r)
             for i, attrs in enumerate(units.attributes):
-                lost_here = [c for c in cats if r.lost[c][i]]
-                ratios = {
-                    c: float(r.d1[c][i] / r.d0[c][i]) if np.isfinite(r.d0[c][i]) and np.isfinite(r.d1[c][i]) and r.d0[c][i] > 0 else None
-                    for c in cats
-                }
-                longer = any(v is not None and v > 1.0 + 1e-9 for v in ratios.values())
-                access = "off network" if not on[i] else "lost" if lost_here else "longer" if longer else "kept"
-                if each and access in ("kept", "off network") and not r.clusters_lost[i]:
+                cut_here = [c for c in cats if ua.pop_cut[c][i] > 0 or ua.lost[c][i]]
+                whole = [c for c in cats if ua.lost[c][i]]
+                longer = any(np.isfinite(ua.ratio[c][i]) and ua.ratio[c][i] > 1.0 + 1e-9 for c in cats)
+                access = "off network" if not ua.on[i] else "lost" if whole else "part lost" if cut_here else "longer" if longer else "kept"
+                if each and access in ("kept", "off network") and not ua.clusters_lost[i]:
                     continue
-                row = list(attrs) + [r.scenario.name.text(core_text), int(on[i])]
+                row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i])]
                 for c in cats:
-                    d0, d1 = r.d0[c][i], r.d1[c][i]
                     row += [
-                        float(d0) if np.isfinite(d0) else None,
-                        float(d1) if np.isfinite(d1) else None,
-                        ratios[c],
-                        int(bool(r.lost[c][i])),
+                        number(ua.d0[c][i]),
+                        number(ua.d1[c][i]),
+                        number(ua.ratio[c][i]),
+                        int(bool(ua.lost[c][i])),
+                        float(ua.pop_cut[c][i]),
+                        round(float(ua.share_cut[c][i]), 6),
                     ]
                 row += [
                     access,
-                    len(lost_here),
-                    ",".join(lost_here),
-                    "、".join(profile.category_label(c, chinese=True) for c in lost_here),
-                    float(population[i]) if lost_here else 0.0,
+                    len(cut_here),
+                    ",".join(cut_here),
+                    "、".join(profile.category_label(c, chinese=True) for c in cut_here),
+                    float(ua.pop_cut_any[i]),
+                    "; ".join(self._zone_name(result.zones[z]) for z in ua.causes[i]) or None,
                 ]
                 if with_clusters:
-                    row += ["、".join(r.clusters_lost[i]), None if not on[i] else int(not r.clusters_lost[i])]
+                    row += ["、".join(ua.clusters_lost[i]), None if not ua.on[i] else int(not ua.clusters_lost[i])]
                 row.append(CLAUSES)
                 rows.append(row)
                 geoms.append(units.geometries[i])
@@ -597,6 +630,11 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             if dest is not None:
                 outputs[self.CLUSTER_LINKS] = dest
         return outputs
+
+    def _zone_name(self, zone) -> str:
+        """A failure zone as the planner knows it: the fault's name, the flood class, the damage drawn."""
+        kinds = {"fault": self.tr("fault"), "flood": self.tr("flood zone"), "damage": self.tr("damage")}
+        return f"{kinds.get(zone.kind, zone.kind)} {zone.label}".strip()
 
     def _road_specs(self):
         return [
@@ -669,6 +707,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             ]
         )
         order = [s for s in np.argsort(crit.rank).tolist() if crit.pop_cut[s] > 0 or crit.pop_route[s] > 0]
+        chinese = {c: profile.category_label(c, chinese=True) for c in result.categories}  # once per category, not per row
         rows, geoms = [], []
         for s in order:
             zones = [result.zones[z] for z in crit.zones[s]]
@@ -685,7 +724,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                     int(crit.bridge[s]),
                     float(crit.pop_cut[s]),
                     ",".join(crit.cut_codes[s]),
-                    "、".join(profile.category_label(c, chinese=True) for c in crit.cut_codes[s]),
+                    "、".join(chinese[c] for c in crit.cut_codes[s]),
                     len(cut),
                     names,
                     float(crit.pop_route[s]),

@@ -254,7 +254,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
 
     def _scenario_access(self, parameters, context, feedback, crs, geoms):
         """The essential-access indicator from the optional scenario units (resilience:corridorfailure), or None."""
-        from ..hazards import scenario_access_of, scenario_fields
+        from ..hazards import scenario_access_of, scenario_fields, scenario_share_fields
         from ..io import read_source
 
         src = self.optional_source(parameters, self.SCENARIO, context)
@@ -269,9 +269,10 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                     "'Corridor failure scenarios'."
                 ).format(s_name)
             )
-        read = read_source(src, s_name, crs, context, feedback, fields=before + after, keep_null=False)
+        shares = scenario_share_fields(src.fields().names(), after)
+        read = read_source(src, s_name, crs, context, feedback, fields=before + after + shares, keep_null=False)
         read.report(feedback)
-        return scenario_access_of(read, before + after, geoms)
+        return scenario_access_of(read, before + after + shares, geoms)
 
     def _output_fields(self, core_fields) -> list:
         """Field specs with their aliases, from core.scoring's (field, type, indicator key or '')."""

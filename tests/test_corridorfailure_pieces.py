@@ -1,0 +1,176 @@
+"""Corridor failure with polygon units (issue 28): a unit's people are spread over pieces, each joined to the
+network at its own place, and a unit loses access only for the pieces that lose it. Oracles: hand-computed
+geometry on hand-made networks, and an independent heap Dijkstra over the graph's own edges without the failed
+pieces (tests/test_corridorfailure_core.py's)."""
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Point
+
+from resilience_plugin.core.corridorfailure import corridor_failure
+from resilience_plugin.core.profile import load_profile
+
+from .test_corridorfailure_core import dijkstra_nodes
+
+PROFILE = load_profile()
+
+
+def _one(result):
+    return result.unit_access(result.results[0])
+
+
+def test_a_unit_straddling_a_fault_zone_loses_only_the_people_beyond_it():
+    """A road from a hospital (x = 0) east to x = 4000; a fault across it at x = 2000 (zone 1900–2100). The unit
+    x 1000–3000 holds 1000 people spread by area over 250 m pieces: those whose road lies east of the zone (the
+    pieces east of x = 2000, half the unit) are cut off; the rest keep the hospital (平桥街道's case)."""
+    road = LineString([(0, 0), (4000, 0)])
+    unit = shapely.box(1000, -500, 3000, 500)
+    fault = LineString([(2000, -3000), (2000, 3000)])
+    result = corridor_failure(
+        [road],
+        [unit],
+        [1000],
+        [Point(0, 0)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        faults=[fault],
+        fault_names=["平桥断裂"],
+        avoidance_distance=100,
+        snap_tolerance=600,
+        rank=False,
+        unit_names=["平桥街道"],
+    )
+    ua = _one(result)
+    want = 1000 * shapely.area(shapely.intersection(unit, shapely.box(2000, -600, 4000, 600))) / unit.area
+    assert ua.pop_cut["hospital"][0] == pytest.approx(want)
+    assert ua.share_cut["hospital"][0] == pytest.approx(0.5)
+    assert not ua.lost["hospital"][0]  # not the whole unit
+    assert [result.zones[z].label for z in ua.causes[0]] == ["平桥断裂"]
+    # the people who keep it: their mean distance before and after is the mean x of the western pieces' roads
+    assert ua.d1["hospital"][0] == pytest.approx(1500.0)  # pieces at x 1125…1875
+    assert ua.d0["hospital"][0] == pytest.approx(2000.0)  # all pieces: x 1125…2875
+
+
+def test_a_unit_at_the_end_of_a_cut_spur_loses_everything_and_a_point_unit_behaves_as_before():
+    main = LineString([(0, 0), (4000, 0)])
+    spur = LineString([(3000, 0), (3000, 2000)])
+    unit = shapely.box(2750, 1000, 3250, 2000)
+    village = Point(500, 100)
+    damage = shapely.box(2900, 500, 3100, 600)  # drawn damage across the spur
+    result = corridor_failure(
+        [main, spur],
+        [unit, village],
+        [800, 300],
+        [Point(0, 0)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        damage=[damage],
+        snap_tolerance=300,
+        rank=False,
+    )
+    ua = _one(result)
+    assert ua.lost["hospital"].tolist() == [True, False]
+    assert ua.pop_cut["hospital"].tolist() == pytest.approx([800, 0])
+    assert ua.share_cut["hospital"][0] == pytest.approx(1.0)
+    assert ua.d0["hospital"][1] == pytest.approx(500.0)  # the point unit: its own distance, as before
+    assert np.isnan(ua.d1["hospital"][0])
+
+
+def test_people_cut_off_per_unit_equal_an_independent_dijkstra_over_the_pieces():
+    """A random street grid, a fault zone across it, polygon units: per unit, the people of the pieces that reach a
+    facility on the whole graph and none without the failed pieces (heap Dijkstra written in the tests)."""
+    rng = np.random.default_rng(7)
+    lines = [LineString([(0, y), (3000, y)]) for y in range(0, 3001, 500)] + [LineString([(x, 0), (x, 3000)]) for x in range(0, 3001, 500)]
+    lines = [ln for ln in lines if rng.uniform() > 0.15]
+    units = [shapely.box(x, y, x + 900, y + 700) for x, y in rng.uniform(0, 2000, (6, 2))]
+    pop = rng.integers(1000, 9000, 6).astype(float)
+    fault = LineString([(1200, -100), (1800, 3100)])
+    hospitals = [Point(100, 100), Point(2900, 2900)]
+    result = corridor_failure(
+        lines,
+        units,
+        pop,
+        hospitals,
+        ["hospital", "hospital"],
+        PROFILE,
+        categories=["hospital"],
+        faults=[fault],
+        avoidance_distance=120,
+        snap_tolerance=400,
+        rank=False,
+    )
+    g, r = result.graph, result.results[0]
+    edges = list(zip(g.a.tolist(), g.b.tolist(), g.w.tolist()))
+    failed = np.zeros(len(g.pieces), dtype=bool)
+    failed[r.failed] = True
+    kept = [e for e, ok in zip(edges, ~failed[g.edge_piece]) if ok]
+    sources = sorted({int(n) for n in g.facility_node if n >= 0})
+    d0 = dijkstra_nodes(g.n_nodes, edges, sources)[0]
+    d1 = dijkstra_nodes(g.n_nodes, kept, sources)[0]
+    want = np.zeros(len(units))
+    for k, node in enumerate(g.unit_node.tolist()):
+        if node >= 0 and np.isfinite(d0[node]) and not np.isfinite(d1[node]):
+            want[result.demand_unit[k]] += result.demand_people[k]
+    ua = _one(result)
+    assert ua.pop_cut["hospital"] == pytest.approx(want)
+    assert want.sum() > 0 and (want < np.bincount(result.demand_unit, weights=result.demand_people)).any()
+    # each unit's pieces hold its people, and they lie inside it
+    assert np.bincount(result.demand_unit, weights=result.demand_people) == pytest.approx(pop)
+
+
+def test_last_mile_links_count_and_what_lies_beyond_them_is_named():
+    """A village 800 m off the only road joins it by a straight link whose length counts (oracle: 800 + the distance
+    along the road); one 3 km off is beyond the profile's last-mile limit (2 km): left out and named, not cut off."""
+    road = LineString([(0, 0), (4000, 0)])
+    near, far = Point(2500, 800), Point(1000, 3000)
+    result = corridor_failure(
+        [road],
+        [near, far],
+        [400, 900],
+        [Point(0, 0)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        unit_names=["近村", "远村"],
+        snap_tolerance=300,
+        rank=False,
+    )
+    ua = _one(result)
+    assert ua.d0["hospital"][0] == pytest.approx(2500 + 800)
+    assert not ua.on[1] and np.isnan(ua.d0["hospital"][1]) and ua.pop_cut["hospital"][1] == 0
+    said = " ".join(str(n.message) for n in result.notes)
+    assert "last-mile" in said and "远村" in said and "近村" in said
+
+
+def test_facilities_off_the_network_join_by_a_last_mile_link_or_are_named_and_most_of_a_category_off_stops_the_run():
+    """A hospital 500 m off the road joins it by a straight link whose length counts (oracle: 500 + the way along the
+    road); one 3 km off is beyond the last-mile limit (2 km) and named; most of a category beyond it stops the run."""
+    from resilience_plugin.core.corridorfailure import CorridorFailureError
+
+    road = LineString([(0, 0), (4000, 0)])
+    units = [Point(2000, 10)]
+    off_road, far1, far2 = Point(3500, 500), Point(1000, 3000), Point(3000, -3000)
+    result = corridor_failure(
+        [road], units, [100], [off_road, far1], ["hospital"] * 2, PROFILE, categories=["hospital"], facility_names=[11, 12]
+    )
+    assert _one(result).d0["hospital"][0] == pytest.approx(1500 + 500)
+    said = [str(n.message) for n in result.notes]
+    assert any("last-mile link" in m and "11" in m for m in said)
+    assert any("beyond the last-mile limit" in m and "12" in m for m in said)
+    # the link is not a road: it never fails and is never ranked
+    assert all(g.length != pytest.approx(500) for g in result.critical.geometry[result.critical.pop_route > 0])
+    with pytest.raises(CorridorFailureError, match="2 of the 3 facilities of hospital"):
+        corridor_failure(
+            [road],
+            units,
+            [100],
+            [off_road, far1, far2],
+            ["hospital"] * 3,
+            PROFILE,
+            categories=["hospital"],
+            facility_names=[11, 12, 13],
+            rank=False,
+        )
