@@ -230,3 +230,57 @@ def test_life_circles_count_a_population_raster_exactly(resilience_processing, t
     for name, f in got.items():
         circle = shapely.from_wkt(f.geometry().asWkt(12))
         assert f["lc_pop"] == pytest.approx(cell_boxes_sum(circle, values.astype(float), gt), rel=1e-6), name
+
+
+# ------------------------------------------------------------------------------------------------ siting
+
+
+def test_siting_serves_polygon_demand_piece_by_piece_as_brute_force_does(resilience_processing, tmp_path):
+    """Two street units as polygons (people spread evenly), three candidates, one new site within 600 m: the site
+    chosen is the one brute force picks over the 250 m pieces computed here, and each unit's share served after is
+    the share of its pieces within reach (district centroids would put everyone on one point)."""
+    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+
+    units = {
+        "甲街道": (shapely.box(447_000, 4_400_000, 449_000, 4_401_000), 2000.0),
+        "乙街道": (shapely.box(450_000, 4_400_000, 451_000, 4_401_000), 500.0),
+    }
+    demand = memory_layer(
+        "Polygon", [(g.wkt, (n, p)) for n, (g, p) in units.items()], fields=(("名称", FIELD_STRING), ("人口", FIELD_DOUBLE))
+    )
+    sites = [(447_500, 4_400_500), (448_300, 4_400_480), (450_500, 4_400_500)]
+    cands = memory_layer("Point", [(f"POINT({x} {y})", (f"候选{k}", 0.0)) for k, (x, y) in enumerate(sites)], name="候选用地")
+    # the oracle: each unit cut by the 250 m grid, its people spread by area, each piece at its centre
+    pieces = []
+    for name, (g, p) in units.items():
+        xmin, ymin, xmax, ymax = g.bounds
+        for x in np.arange(xmin, xmax, 250):
+            for y in np.arange(ymin, ymax, 250):
+                pieces.append((name, x + 125, y + 125, p * 250 * 250 / g.area))
+    covered = [sum(w for _n, x, y, w in pieces if np.hypot(x - sx, y - sy) <= 600) for sx, sy in sites]
+    best = int(np.argmax(covered))
+    out, _ = run(
+        "resilience:siting",
+        {
+            "INPUT": demand,
+            "POPULATION_FIELD": "人口",
+            "CANDIDATES": cands,
+            "CATEGORY": 1,
+            "MODEL": 0,
+            "COUNT": 1,
+            "DISTANCE": 600,
+            "OUTPUT": "memory:",
+            "ALLOCATION": "memory:",
+            "ALLOCATION_PIECES": "memory:",
+        },
+    )
+    chosen = [f["名称"] for f in out["OUTPUT"].getFeatures()]
+    assert chosen == [f"候选{best}"]
+    alloc = {f["名称"]: f for f in out["ALLOCATION"].getFeatures()}
+    for name in units:
+        want = sum(w for n, x, y, w in pieces if n == name and np.hypot(x - sites[best][0], y - sites[best][1]) <= 600)
+        assert alloc[name]["served_aft"] == pytest.approx(want)
+        assert alloc[name]["share_aft"] == pytest.approx(want / units[name][1], abs=1e-6)
+        assert alloc[name]["pop"] == pytest.approx(units[name][1])
+    assert 0 < alloc["甲街道"]["share_aft"] < 1  # part of a unit is served: not all or nothing
+    assert out["ALLOCATION_PIECES"].featureCount() == len(pieces)

@@ -1026,3 +1026,46 @@ def responsibility_zones(demand: Sequence, facility: np.ndarray, distance: Optio
     keys = np.unique(facility[present])
     zones = np.array([shapely.union_all(areas[present & (facility == key)]) for key in keys], dtype=object)
     return keys, zones
+
+
+@dataclass
+class BySource:
+    """A siting solved on pieces of people (:mod:`.population`), per source feature: its ``people``, those served
+    before and after (``served_before``, ``served_after``) and their ``share_before`` / ``share_after`` (NaN where it
+    has nobody); ``facility``, the facility that serves the most of its people after (as :class:`Siting`'s; -1: none)
+    and ``facility_distance``, the people-weighted mean distance to their facility of those served (NaN: none)."""
+
+    people: np.ndarray
+    served_before: np.ndarray
+    served_after: np.ndarray
+    share_before: np.ndarray
+    share_after: np.ndarray
+    facility: np.ndarray
+    facility_distance: np.ndarray
+
+
+def by_source(result: Siting, source: np.ndarray, people: np.ndarray, n: int) -> BySource:
+    """``result`` (solved with one demand per piece; ``source``: each piece's feature, ``people`` its people) per
+    source feature of ``n``."""
+    source = np.asarray(source, dtype=np.int64)
+    people = np.asarray(people, dtype=float)
+    total = np.bincount(source, weights=people, minlength=n)
+    before = np.bincount(source, weights=result.served_before, minlength=n)
+    after = np.bincount(source, weights=result.served_after, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_b = np.where(total > 0, before / total, np.nan)
+        share_a = np.where(total > 0, after / total, np.nan)
+        served = np.isfinite(result.facility_distance) & (result.served_after > 0)
+        weight = np.bincount(source[served], weights=result.served_after[served], minlength=n)
+        dist = np.bincount(source[served], weights=(result.served_after * np.nan_to_num(result.facility_distance))[served], minlength=n)
+        mean = np.where(weight > 0, dist / weight, np.nan)
+    facility = np.full(n, -1, dtype=np.int64)
+    has = np.nonzero(result.facility != -1)[0]
+    if len(has):  # per source, the facility that serves the most of its people
+        key = np.unique(np.c_[source[has], result.facility[has]], axis=0, return_inverse=True)
+        pairs, inverse = key[0], key[1].ravel()
+        load = np.bincount(inverse, weights=np.maximum(result.served_after[has], 1e-12))
+        order = np.lexsort((-load, pairs[:, 0]))
+        first = order[np.r_[True, pairs[order, 0][1:] != pairs[order, 0][:-1]]]
+        facility[pairs[first, 0]] = pairs[first, 1]
+    return BySource(total, before, after, share_b, share_a, facility, mean)

@@ -83,6 +83,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
     ALLOCATION = "ALLOCATION"
     EXCLUDED = "EXCLUDED"
     ZONES = "ZONES"
+    ALLOCATION_PIECES = "ALLOCATION_PIECES"
 
     def name(self) -> str:
         return "siting"
@@ -145,8 +146,13 @@ class SitingAlgorithm(ResilienceAlgorithm):
         )
         add(
             QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True),
-            self.tr("People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population."),
+            self.tr(
+                "People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. "
+                "Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), "
+                "spread by area, over residential land or as the population raster says, never as one point."
+            ),
         )
+        self.add_population_surface_parameters()
         add(
             QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [SOURCE_POINT, SOURCE_POLYGON]),
             self.tr("Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条)."),
@@ -288,6 +294,12 @@ class SitingAlgorithm(ResilienceAlgorithm):
             self.tr("Each demand feature with its facility, distance, and who is served before and after."),
         )
         add(
+            QgsProcessingParameterFeatureSink(
+                self.ALLOCATION_PIECES, self.tr("Allocation of the pieces"), SOURCE_POLYGON, optional=True, createByDefault=False
+            ),
+            self.tr("Optional, for polygon demand: each piece of people with its facility, distance and people served."),
+        )
+        add(
             QgsProcessingParameterFeatureSink(self.EXCLUDED, self.tr("Excluded candidates"), optional=True, createByDefault=False),
             self.tr("Optional: the candidates left out, with the reason."),
         )
@@ -333,12 +345,23 @@ class SitingAlgorithm(ResilienceAlgorithm):
             feedback.pushInfo(self.tr("Service distance {0:g} m, the profile's for this category ({1}).").format(distance, distance_source))
 
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
-        if not pop_field:
-            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(name))
+        polygon_demand = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
+        if not pop_field and not (polygon_demand and is_given(parameters.get(self.POPULATION_RASTER))):
+            raise QgsProcessingException(
+                self.tr(
+                    "Choose the field of layer '{0}' that holds the population, or give a population raster for polygon demand."
+                ).format(name)
+            )
         demand = read_source(source, name, crs, context, feedback, progress_span=(0, 5))
         demand.report(feedback)
-        j = source.fields().lookupField(pop_field)
-        population = numbers([a[j] for a in demand.attributes], pop_field, name, feedback, fids=demand.fids)
+        j = source.fields().lookupField(pop_field) if pop_field else -1
+        population = numbers([a[j] for a in demand.attributes], pop_field, name, feedback, fids=demand.fids) if pop_field else None
+        surface = None
+        if polygon_demand:
+            surface = self._surface(parameters, context, feedback, crs, demand, population, name, profile)
+            population = surface.per_source()
+        elif population is None:
+            raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(name))
         cand = read_source(cand_src, cand_name, crs, context, feedback, progress_span=(5, 10))
         cand.report(feedback)
         capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
@@ -354,9 +377,11 @@ class SitingAlgorithm(ResilienceAlgorithm):
         feedback.setProgress(15)
 
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
+        import shapely
+
         result = site(
-            demand.geometries,
-            population,
+            demand.geometries if surface is None else shapely.points(surface.xy),
+            population if surface is None else surface.people,
             cand.geometries,
             model,
             self.parameterAsInt(parameters, self.COUNT, context),
@@ -383,7 +408,77 @@ class SitingAlgorithm(ResilienceAlgorithm):
             else (profile.category_label(category), profile.category_label(category, chinese=True))
         )
         return self._write(
-            parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs
+            parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs, surface
+        )
+
+    def _surface(self, parameters, context, feedback, crs, demand, population, name, profile):
+        """Polygon demand as pieces of its people (core.population), said in the log."""
+        from ...core.population import from_polygons
+
+        raster, residential = self.read_population_surface(parameters, context, feedback, crs, name)
+        piece = float(profile.value("population.piece_size"))
+        surface = from_polygons(
+            demand.geometries,
+            population,
+            piece,
+            residential,
+            raster,
+            float(profile.value("population.raster_mismatch_share")),
+            names=demand.fids,
+            canceled=feedback.isCanceled,
+        )
+        self.push_notes(feedback, surface.notes)
+        feedback.pushInfo(
+            self.tr("People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.").format(
+                surface.method.text(lambda t: translate("Core", t)), len(surface.people), piece, len(demand.fids)
+            )
+        )
+        return surface
+
+    def _write_pieces(self, surface, result, demand, facility_of, crs):
+        """The optional ALLOCATION_PIECES: each piece of people with its source feature and what serves it."""
+        import numpy as np
+
+        from ..io import make_fields, polygons_only
+
+        fields = make_fields(
+            [
+                ("src_fid", FIELD_INT, self.tr("Demand feature id")),
+                ("pop", FIELD_DOUBLE, self.tr("Population")),
+                ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
+                ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
+                ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+                ("dist_m", FIELD_DOUBLE, self.tr("Distance (m)")),
+                ("served_bef", FIELD_DOUBLE, self.tr("People served before")),
+                ("served_aft", FIELD_DOUBLE, self.tr("People served after")),
+            ]
+        )
+        rows = []
+        for k in range(len(surface.people)):
+            kind_f, fid, rank = facility_of(int(result.facility[k]))
+            d = result.facility_distance[k]
+            rows.append(
+                [
+                    demand.fids[int(surface.source[k])],
+                    float(surface.people[k]),
+                    kind_f,
+                    fid,
+                    rank,
+                    None if np.isnan(d) else float(d),
+                    float(result.served_before[k]),
+                    float(result.served_after[k]),
+                ]
+            )
+        return self.write_output(
+            self.ALLOCATION_PIECES,
+            fields,
+            WKB_MULTIPOLYGON,
+            crs,
+            rows,
+            polygons_only(surface.pieces),
+            (95, 96),
+            "allocation",
+            optional=True,
         )
 
     def _capacities(self, parameters, context, feedback, key, src, layer, read, area_pp, capacities):
@@ -548,7 +643,23 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 )
             )
 
-    def _write(self, parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs):
+    def _write(
+        self,
+        parameters,
+        source,
+        cand_src,
+        demand,
+        cand,
+        existing,
+        result,
+        category,
+        labels,
+        area_pp,
+        capacity,
+        population,
+        crs,
+        surface=None,
+    ):
         import numpy as np
 
         from ...core.siting import CLAUSES, responsibility_zones
@@ -625,17 +736,36 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ("served_bef", FIELD_DOUBLE, self.tr("People served before")),
             ("served_aft", FIELD_DOUBLE, self.tr("People served after")),
         ]
+        alloc_specs += [
+            ("share_bef", FIELD_DOUBLE, self.tr("Share of its people served before")),
+            ("share_aft", FIELD_DOUBLE, self.tr("Share of its people served after")),
+        ]
         alloc_fields = QgsProcessingUtils.combineFields(source.fields(), make_fields(alloc_specs))
+
+        def facility_of(f):
+            if f >= 0:
+                return "new", cand.fids[f], rank_of.get(f)
+            if f <= -2 and existing is not None:
+                return "existing", existing.fids[-2 - f], None
+            return None, None, None
+
+        if surface is not None:  # polygon demand, solved piece by piece: per feature, from its pieces
+            from ...core.siting import by_source
+
+            per = by_source(result, surface.source, surface.people, len(demand.fids))
+            facility, distance, people = per.facility, per.facility_distance, per.people
+            served_b, served_a, share_b, share_a = per.served_before, per.served_after, per.share_before, per.share_after
+        else:
+            facility, distance, people = result.facility, result.facility_distance, np.asarray(population, dtype=float)
+            served_b, served_a = result.served_before, result.served_after
+            with np.errstate(divide="ignore", invalid="ignore"):
+                share_b = np.where(people > 0, served_b / np.where(people > 0, people, 1), np.nan)
+                share_a = np.where(people > 0, served_a / np.where(people > 0, people, 1), np.nan)
         alloc_rows = []
         for i, attrs in enumerate(demand.attributes):
-            f = int(result.facility[i])
-            kind_f, fid, rank = (None, None, None)
-            if f >= 0:
-                kind_f, fid, rank = "new", cand.fids[f], rank_of.get(f)
-            elif f <= -2 and existing is not None:
-                kind_f, fid = "existing", existing.fids[-2 - f]
-            d = result.facility_distance[i]
-            before, after = float(result.served_before[i]), float(result.served_after[i])
+            kind_f, fid, rank = facility_of(int(facility[i]))
+            d = distance[i]
+            before, after = float(served_b[i]), float(served_a[i])
             alloc_rows.append(
                 list(attrs)
                 + [
@@ -643,11 +773,13 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     fid,
                     rank,
                     None if np.isnan(d) else float(d),
-                    float(population[i]),
-                    int(before > 0 and before >= population[i] - 1e-6),
-                    int(after > 0 and after >= population[i] - 1e-6),
+                    float(people[i]),
+                    int(before > 0 and before >= people[i] - 1e-6),
+                    int(after > 0 and after >= people[i] - 1e-6),
                     before,
                     after,
+                    None if np.isnan(share_b[i]) else round(float(share_b[i]), 6),
+                    None if np.isnan(share_a[i]) else round(float(share_a[i]), 6),
                 ]
             )
         d_polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
@@ -657,6 +789,10 @@ class SitingAlgorithm(ResilienceAlgorithm):
             self.ALLOCATION, alloc_fields, d_kind, crs, alloc_rows, d_geoms, (90, 95), "allocation"
         )
 
+        if surface is not None and parameters.get(self.ALLOCATION_PIECES) is not None:
+            dest = self._write_pieces(surface, result, demand, facility_of, crs)
+            if dest is not None:
+                outputs[self.ALLOCATION_PIECES] = dest
         if parameters.get(self.EXCLUDED) is not None and result.excluded:
             ex_fields = QgsProcessingUtils.combineFields(cand_src.fields(), make_fields([("reason", FIELD_STRING, self.tr("Reason"))]))
             ex_rows = [list(cand.attributes[i]) + [reason.text(core_text)] for i, reason in result.excluded]
@@ -674,7 +810,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
             if dest is not None:
                 outputs[self.EXCLUDED] = dest
         if parameters.get(self.ZONES) is not None:
-            keys, zones = responsibility_zones(demand.geometries, result.facility, result.distance)
+            keys, zones = responsibility_zones(demand.geometries if surface is None else surface.pieces, result.facility, result.distance)
             z_fields = make_fields(
                 [
                     ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
