@@ -284,3 +284,38 @@ def test_siting_serves_polygon_demand_piece_by_piece_as_brute_force_does(resilie
         assert alloc[name]["pop"] == pytest.approx(units[name][1])
     assert 0 < alloc["甲街道"]["share_aft"] < 1  # part of a unit is served: not all or nothing
     assert out["ALLOCATION_PIECES"].featureCount() == len(pieces)
+
+
+def test_unit_scores_take_their_people_from_a_raster_when_no_field_is_given(resilience_processing, tmp_path):
+    """Without a population field, each unit's people (and so its density) come from the raster's exact sums: the
+    same scores as with those sums written into a field."""
+    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+
+    values = np.full((40, 40), 25.0, dtype=np.float32)
+    values[:20, :] = 100.0  # a denser north
+    gt = (447_000.0, 100.0, 0.0, 4_404_000.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
+    boxes = [
+        shapely.box(447_000, 4_402_000, 449_000, 4_404_000),
+        shapely.box(447_000, 4_400_000, 449_000, 4_402_000),
+        shapely.box(449_000, 4_401_000, 451_000, 4_403_000),
+    ]
+    want = [cell_boxes_sum(b, values.astype(float), gt) for b in boxes]
+    plain = memory_layer(
+        "Polygon", [(b.wkt, (f"单元{k}",)) for k, b in enumerate(boxes)], fields=(("名称", FIELD_STRING),), name="街镇 无人口"
+    )
+    with_field = memory_layer(
+        "Polygon",
+        [(b.wkt, (f"单元{k}", float(w))) for k, (b, w) in enumerate(zip(boxes, want))],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_DOUBLE)),
+        name="街镇 有人口",
+    )
+    log = Recorder()
+    a, _ = run("resilience:scoreunits", {"INPUT": plain, "POPULATION_RASTER": tif, "OUTPUT": "memory:"}, log)
+    b, _ = run("resilience:scoreunits", {"INPUT": with_field, "POPULATION_FIELD": "人口", "OUTPUT": "memory:"})
+    sa = {f["名称"]: f for f in a["OUTPUT"].getFeatures()}
+    sb = {f["名称"]: f for f in b["OUTPUT"].getFeatures()}
+    for k in sa:
+        for field in ("i_popden", "vulner", "score"):
+            assert sa[k][field] == pytest.approx(sb[k][field]), field
+    assert "from raster" in log.log

@@ -579,6 +579,31 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                 ),
             )
 
+    def raster_population(self, parameters, context, feedback, crs, zones, zones_name: str):
+        """The people of each zone (polygons in ``crs``) from this run's population raster, exactly
+        (core.population.zonal_population), said in the log; a zone with no raster data is an error naming it."""
+        from ..core.population import zonal_population
+        from .io import id_list
+
+        raster, _residential = self.read_population_surface(parameters, context, feedback, crs, zones_name)
+        result = zonal_population(zones, raster, canceled=feedback.isCanceled)
+        self.push_notes(feedback, result.notes)
+        missing = [k + 1 for k, v in enumerate(result.people) if v != v and zones[k] is not None]
+        if missing:
+            raise QgsProcessingException(
+                translate(
+                    "Resilience",
+                    "Layer '{0}': {1} feature(s) have no population raster data under them (numbers {2}); give a population "
+                    "field, or a raster that covers them.",
+                ).format(zones_name, len(missing), id_list(missing))
+            )
+        feedback.pushInfo(
+            translate("Resilience", "Population of each feature of '{0}' from raster '{1}': {2}; {3:,.0f} people in all.").format(
+                zones_name, raster.name, result.method.text(lambda t: translate("Core", t)), float(sum(v for v in result.people if v == v))
+            )
+        )
+        return result.people
+
     def read_population_surface(self, parameters, context, feedback, crs, zones_name: str = ""):
         """(core.population.Raster or None, residential polygons in ``crs`` or None) of this run."""
         from .io import read_source

@@ -19,6 +19,7 @@ from ...compat import (
     WKB_MULTIPOLYGON,
 )
 from ...translation import indicator_label
+from ..base import is_given
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
 
@@ -107,8 +108,9 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         )
         add(
             QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), "population", self.INPUT, optional=True),
-            self.tr("Residents of each unit."),
+            self.tr("Residents of each unit. Empty, with a population raster: each unit's people from the raster, exactly."),
         )
+        self.add_population_surface_parameters(residential=False)
         add(
             QgsProcessingParameterField(self.ELDERLY_FIELD, self.tr("Elderly share field"), "elderly_share", self.INPUT, optional=True),
             self.tr("Optional share (0-1) of residents aged 65 and over."),
@@ -192,8 +194,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
-        if not pop_field:
-            raise QgsProcessingException(self.tr("Layer '{0}': choose the population field.").format(name))
+        if not pop_field and not is_given(parameters.get(self.POPULATION_RASTER)):
+            raise QgsProcessingException(self.tr("Layer '{0}': choose the population field, or give a population raster.").format(name))
         elderly_field = self.optional_field(parameters, self.ELDERLY_FIELD, context, source, self.tr("Elderly share field"), name, feedback)
         old_field = self.optional_field(
             parameters, self.OLD_BUILDING_FIELD, context, source, self.tr("Old-building share field"), name, feedback
@@ -234,7 +236,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
         result = sc.score_units(
             geoms,
             profile,
-            column(pop_field, empty_ok=False),
+            column(pop_field, empty_ok=False) if pop_field else self.raster_population(parameters, context, feedback, crs, geoms, name),
             elderly=column(elderly_field, kind="share"),
             old_buildings=column(old_field, kind="share"),
             hazards=hazards,
