@@ -319,3 +319,40 @@ def test_unit_scores_take_their_people_from_a_raster_when_no_field_is_given(resi
         for field in ("i_popden", "vulner", "score"):
             assert sa[k][field] == pytest.approx(sb[k][field]), field
     assert "from raster" in log.log
+
+
+def test_clusters_and_their_dossier_take_people_from_a_raster(resilience_processing, tmp_path):
+    """Clusters without a population field: each unit's people from the raster (the log says so); the dossier of
+    the clusters without one: each cluster's people, the raster's exact sum inside it."""
+    from resilience_plugin.compat import FIELD_STRING
+
+    values = np.full((40, 60), 30.0, dtype=np.float32)
+    gt = (447_000.0, 100.0, 0.0, 4_404_000.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
+    boxes = [
+        shapely.box(447_000 + 1000 * i, 4_400_000 + 2000 * j, 448_000 + 1000 * i, 4_402_000 + 2000 * j) for i in range(6) for j in range(2)
+    ]
+    units = memory_layer(
+        "Polygon", [(b.wkt, (f"U{k}",)) for k, b in enumerate(boxes)], fields=(("code", FIELD_STRING),), name="街镇 栅格人口"
+    )
+    log = Recorder()
+    out, _ = run(
+        "resilience:clusters",
+        {"INPUT": units, "ID_FIELD": "code", "N_CLUSTERS": 2, "POPULATION_RASTER": tif, "OUTPUT": "memory:", "CLUSTERS": "memory:"},
+        log,
+    )
+    assert "from raster" in log.log
+    clusters = out["CLUSTERS"]
+    assert clusters.featureCount() == 2
+    assert sum(f["population"] for f in clusters.getFeatures()) == pytest.approx(30.0 * 200 * 12)  # 30 a cell, 200 cells a unit
+    plain = memory_layer(
+        "Polygon",
+        [(shapely.box(447_000, 4_400_000, 450_000, 4_404_000).wkt, ("C1",))],
+        fields=(("code", FIELD_STRING),),
+        name="组团 栅格人口",
+    )
+    dossier, _ = run("resilience:clusterdossier", {"CLUSTERS": plain, "ID_FIELD": "code", "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
+    f = next(dossier["OUTPUT"].getFeatures())
+    names = dossier["OUTPUT"].fields().names()
+    pop_name = next(n for n in ("d_pop", "population", "pop") if n in names)
+    assert f[pop_name] == pytest.approx(30.0 * 30 * 40)

@@ -22,6 +22,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from ..base import is_given
 from . import ClustersAlgorithmBase
 
 
@@ -107,10 +108,12 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
         p.setHelp(
             self.tr(
                 "Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a "
-                "population (人口, 常住人口, population …); none: every unit counts as 1."
+                "population (人口, 常住人口, population …); none: the population raster's people inside each unit, or, "
+                "without one, every unit counts as 1."
             )
         )
         self.addParameter(p)
+        self.add_population_surface_parameters(residential=False)
         p = QgsProcessingParameterField(self.DISTRICT_FIELD, self.tr("District field"), "district", self.INPUT, optional=True)
         p.setHelp(self.tr("Optional: no cluster crosses a boundary between values of this field (第47条)."))
         self.addParameter(p)
@@ -203,7 +206,13 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
             units.geometries,
             profile,
             self.parameterAsInt(parameters, self.N_CLUSTERS, context),
-            population=numbers(column(pop_field), pop_field, name, feedback, fids=units.fids, empty_ok=False) if pop_field else None,
+            population=numbers(column(pop_field), pop_field, name, feedback, fids=units.fids, empty_ok=False)
+            if pop_field
+            else (
+                self.raster_population(parameters, context, feedback, crs, units.geometries, name)
+                if is_given(parameters.get(self.POPULATION_RASTER))
+                else None
+            ),
             ids=[text(v) for v in column(id_field)] if id_field else None,
             feature_ids=units.fids,
             districts=[text(v) for v in column(district_field)] if district_field else None,

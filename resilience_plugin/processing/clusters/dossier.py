@@ -19,6 +19,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
+from ..base import is_given
 from ..hazards import HazardInputs
 from . import ClustersAlgorithmBase
 
@@ -104,9 +105,10 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             self.tr("Population field"),
             "population",
             self.CLUSTERS,
-            self.tr("Field with each cluster's population."),
+            self.tr("Field with each cluster's population. Empty, with a population raster: the raster's people inside each cluster."),
             True,
         )
+        self.add_population_surface_parameters(residential=False)
         self.add_hazard_parameters(profile)
         source(self.FACILITIES, self.tr("Facilities"), [SOURCE_POINT, SOURCE_POLYGON], self.tr("Optional facilities."))
         field(
@@ -178,6 +180,8 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         if pop_field:
             values = [a[fields.lookupField(pop_field)] for a in clusters.attributes]
             population = numbers(values, pop_field, name, feedback, fids=clusters.fids, empty_ok=False)
+        elif is_given(parameters.get(self.POPULATION_RASTER)):
+            population = self.raster_population(parameters, context, feedback, crs, geoms, name)
         hazards = self.read_hazards(parameters, context, feedback, crs, profile)
         feedback.setProgress(35)
         facilities = None
