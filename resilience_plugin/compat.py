@@ -33,12 +33,14 @@ if hasattr(Qgis, "LayerFilter"):  # QGIS ≥ 3.34
     LAYER_FILTER_POLYGON = Qgis.LayerFilter.PolygonLayer
     LAYER_FILTER_LINE = Qgis.LayerFilter.LineLayer
     LAYER_FILTER_POINT = Qgis.LayerFilter.PointLayer
+    LAYER_FILTER_RASTER = Qgis.LayerFilter.RasterLayer
 else:
     from qgis.core import QgsMapLayerProxyModel
 
     LAYER_FILTER_POLYGON = QgsMapLayerProxyModel.Filter.PolygonLayer
     LAYER_FILTER_LINE = QgsMapLayerProxyModel.Filter.LineLayer
     LAYER_FILTER_POINT = QgsMapLayerProxyModel.Filter.PointLayer
+    LAYER_FILTER_RASTER = QgsMapLayerProxyModel.Filter.RasterLayer
 
 MESSAGE_INFO = Qgis.MessageLevel.Info
 MESSAGE_WARNING = Qgis.MessageLevel.Warning

@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QDoubleSpinBox
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING, SORT_ROLE
 from resilience_plugin.core import scoring as sc
 from tests.conftest import SAMPLE
-from tests.helpers import memory_layer
+from tests.helpers import memory_layer, run
 
 
 @pytest.fixture
@@ -420,3 +420,26 @@ def test_the_scenario_is_scored_as_a_capacity_indicator_as_the_algorithm_does(ma
         assert score == pytest.approx(expected[fid][0], abs=1e-2) and rank == expected[fid][1]
     i = dock.raw_ids.index(fid)
     assert dock.raw["essential_access"][i] == pytest.approx(expected[fid][2])
+
+
+def test_the_dock_counts_people_from_a_population_raster(make_dock, sample_project, resilience_processing, tmp_path):
+    """No population field, a population grid instead (issue 28): the units' people are the grid's exact sums, so
+    the density indicator is resilience:zonalpopulation's people over each unit's area."""
+    from qgis.core import QgsRasterLayer
+
+    from resilience_plugin.core.paths import sample_population_path
+
+    grid = QgsRasterLayer(str(sample_population_path()), "人口格网")
+    QgsProject.instance().addMapLayer(grid)
+    units = sample_project["street_units"]
+    dock = make_dock(units)
+    dock.populationFieldCombo.setField("")
+    dock.populationRasterCombo.setLayer(grid)
+    dock.score_units(wait=True)
+    assert dock.result is not None, getattr(dock, "last_traceback", "")
+    out, _ = run("resilience:zonalpopulation", {"INPUT": units, "POPULATION_RASTER": str(sample_population_path()), "OUTPUT": "memory:"})
+    want = {f["fid"]: f["pop"] / (f.geometry().area() / 1e6) for f in out["OUTPUT"].getFeatures()}  # people per km²
+    got = dict(zip(dock.raw_ids, dock.raw["population_density"]))
+    assert len(got) == len(want)
+    for fid, value in got.items():
+        assert value == pytest.approx(want[fid], rel=1e-6)

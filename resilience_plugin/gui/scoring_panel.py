@@ -52,6 +52,7 @@ from ..compat import (
     LAYER_FILTER_LINE,
     LAYER_FILTER_POINT,
     LAYER_FILTER_POLYGON,
+    LAYER_FILTER_RASTER,
     MESSAGE_CRITICAL,
     MESSAGE_INFO,
     MESSAGE_SUCCESS,
@@ -61,6 +62,7 @@ from ..compat import (
 from ..core import scoring as sc
 from ..core.fields import guess_field
 from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
+from ..processing.rasters import KIND_LABELS
 from ..translation import class_label, core_message, core_text, indicator_label, translate, type_label
 from .items import NumericItem
 
@@ -164,6 +166,23 @@ class ScoringPanel:
             )
         )
         form.addRow(translate("ScorecardDock", "Label mapping"), self.labelMapEdit)
+        # people counted where they live: a population grid stands in for the population field (core.population)
+        self.populationRasterCombo = QgsMapLayerComboBox(box)
+        self.populationRasterCombo.setFilters(LAYER_FILTER_RASTER)
+        self.populationRasterCombo.setAllowEmptyLayer(True)
+        self.populationRasterCombo.setLayer(None)
+        self.populationRasterCombo.setToolTip(
+            translate(
+                "ScorecardDock",
+                "Optional population grid (WorldPop, GHSL, a city grid). Used when no population field is chosen: each "
+                "unit's people are the grid's exact sum inside it.",
+            )
+        )
+        form.addRow(translate("ScorecardDock", "Population raster"), self.populationRasterCombo)
+        self.rasterKindCombo = QComboBox(box)
+        for label in KIND_LABELS:
+            self.rasterKindCombo.addItem(translate("Resilience", label))
+        form.addRow(translate("ScorecardDock", "Raster values are"), self.rasterKindCombo)
         self.inputCombos["facilities"].layerChanged.connect(self._facilities_changed)
         buttons = QWidget(box)
         row = QHBoxLayout(buttons)
@@ -394,6 +413,34 @@ class ScoringPanel:
             self.scoreButton.setEnabled(True)
             self._message(str(exc), MESSAGE_CRITICAL)
 
+    def _grid_population(self, grid, crs, units):
+        """Each unit's people from the population raster (exact sums), or None after saying why in the message bar."""
+        from qgis.core import QgsProcessingException
+
+        from ..core.messages import CoreError
+        from ..core.population import zonal_population
+        from ..processing.rasters import population_raster
+        from ..translation import core_message
+
+        try:
+            raster = population_raster(grid, 1, self.rasterKindCombo.currentIndex(), crs, grid.name(), self.layer.name())
+            result = zonal_population(units.geometries, raster)
+        except QgsProcessingException as exc:
+            self._message(str(exc), MESSAGE_WARNING)
+            return None
+        except CoreError as exc:
+            self._message(core_message(exc), MESSAGE_WARNING)
+            return None
+        missing = int(np.sum(np.isnan(result.people)))
+        if missing:
+            self._message(
+                translate("ScorecardDock", "{0} unit(s) have no data in raster '{1}': their per-person indicators are left empty.").format(
+                    missing, grid.name()
+                ),
+                MESSAGE_WARNING,
+            )
+        return np.nan_to_num(result.people)
+
     def _score_units(self, wait: bool):
         from ..processing.hazards import hazards_from
 
@@ -404,9 +451,11 @@ class ScoringPanel:
             self._message(translate("ScorecardDock", "Layer '{0}' has no features.").format(self.layer.name()), MESSAGE_WARNING)
             return
         pop_field = self.populationFieldCombo.currentField()
-        if not pop_field:
+        grid = self.populationRasterCombo.currentLayer()
+        if not pop_field and grid is None:
             self._message(
-                translate("ScorecardDock", "Layer '{0}': choose the population field.").format(self.layer.name()), MESSAGE_WARNING
+                translate("ScorecardDock", "Layer '{0}': choose the population field, or a population raster.").format(self.layer.name()),
+                MESSAGE_WARNING,
             )
             return
         from qgis.core import QgsCoordinateReferenceSystem
@@ -418,7 +467,7 @@ class ScoringPanel:
             centre = self.layer.extent().center()
             crs = QgsCoordinateReferenceSystem(f"EPSG:{metric_epsg_for(centre.x(), centre.y())[0]}")
         fields = self.layer.fields().names()
-        wanted = [pop_field] + [f for f in ("elderly_share", "old_building_share") if f in fields]
+        wanted = [pop_field or fields[0]] + [f for f in ("elderly_share", "old_building_share") if f in fields]
         units = self._read(self.layer, crs, wanted)
         unusable = units.null_ids + units.degenerate
         if unusable:
@@ -429,7 +478,12 @@ class ScoringPanel:
                 MESSAGE_WARNING,
             )
         feedback = QgsProcessingFeedback()
-        population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False)
+        if pop_field:
+            population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False)
+        else:
+            population = self._grid_population(grid, crs, units)
+            if population is None:
+                return
         if (population <= 0).any():
             self._message(
                 translate("ScorecardDock", "{0} unit(s) with zero or null population: their per-person indicators are left empty.").format(
