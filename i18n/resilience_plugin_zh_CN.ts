@@ -235,12 +235,12 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="146"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="58"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="59"/>
         <source>Builds the dossier the plan asks for each resilience cluster (第49条), from the clusters (the output of Resilience clusters, or any polygons with an id and a population) and whichever data layers are given:
 - hazards: share of the area within the fault avoidance distance and in flood-risk zones, and the number of geological-hazard points;
 - urban base: population and area;
@@ -263,275 +263,275 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="167"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="169"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="100"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="168"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="170"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="102"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="169"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="171"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="102"/>
-        <source>Field with each cluster&apos;s population.</source>
-        <translation>各组团人口字段。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="111"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="112"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="129"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="129"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="130"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="128"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="130"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="197"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="201"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="138"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="198"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="202"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="137"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="139"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="147"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="151"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="230"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="231"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="232"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="233"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="257"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="258"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="216"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="220"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="217"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="221"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="58"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="59"/>
         <source>Fields added to the clusters: d_pop and d_area_km2 (population, km²); fault_shr and flood_shr (share of the area in fault avoidance and flood-risk zones); geohaz_n (geological hazard points); water_pl and substat (water plants, substations); fire_st, hosp_n and beds (fire stations, hospitals, beds); beds_1000 and beds_tgt (beds per 1,000 people and the target); shelter_m2, shelter_pp, shelter_tgt and shelter_ok (shelter area, per person, target, met); conv_n and conv_m2 (平急两用 conversion spaces and their area); reserve_n, reserve_pd, reserve_nd and reserve_ok (reserve depots, capacity and 3-day need in person-days, met; 第77条); aid_n and aid_with (clusters linked for mutual aid, by name); d_clauses.</source>
         <translation>组团新增字段：d_pop 和 d_area_km2（人口、平方千米）；fault_shr 和 flood_shr（位于断裂避让带和洪涝风险区内的面积比例）；geohaz_n（地质灾害点数）；water_pl 和 substat（水厂、变电站）；fire_st、hosp_n 和 beds（消防站、医院、床位）；beds_1000 和 beds_tgt（千人床位数及目标）；shelter_m2、shelter_pp、shelter_tgt 和 shelter_ok（避难面积、人均面积、目标、是否达标）；conv_n 和 conv_m2（平急两用转换空间及其面积）；reserve_n、reserve_pd、reserve_nd 和 reserve_ok（储备库数量、容量与三天需求（人·天）、是否达标；第77条）；aid_n 和 aid_with（互助相连的组团，按名称）；d_clauses。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="103"/>
+        <source>Field with each cluster&apos;s population. Empty, with a population raster: the raster&apos;s people inside each cluster.</source>
+        <translation>保存各组团人口的字段。留空且提供人口栅格时：取栅格在各组团内的人口。</translation>
     </message>
 </context>
 <context>
     <name>ClustersAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="59"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="60"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="62"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="63"/>
         <source>Groups whole street/town units (第50条) into resilience clusters (韧性城市组团, 第47条), 39 by default as in Beijing's plan. Every cluster is contiguous; with a district field no cluster crosses a district boundary (第47条); units on opposite sides of a barrier (greenbelts 第25条, rivers …) are not neighbours; clusters prefer units in the same lifeline zone of each system (water, power, gas …, 第12、47条) and should each hold the facilities 第48条 requires (stadium, long-term shelter, reserve depot, water plant, substation, command centre; the list is in the plan profile).
 
 Neighbours share at least 10 m of boundary, measured with a 5 m tolerance for slivers and gaps. A unit with no neighbour (an island) joins its nearest unit. Two units are separated by a barrier when the straight line between points inside them crosses a barrier line or the edge of a barrier polygon; a unit cut off from all its neighbours that way rejoins across its longest shared boundary (logged).
@@ -552,224 +552,224 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="167"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="101"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="102"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
         <translation>街镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="169"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="104"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="105"/>
         <source>Field that identifies each unit (codes are checked for duplicates).</source>
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="171"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="115"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="118"/>
         <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
         <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="117"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120"/>
         <source>Lifeline service zones</source>
         <translation>生命线保障分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="118"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="121"/>
         <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
         <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
         <source>Zone field in the lifeline layers</source>
         <translation>生命线图层中的分区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="121"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
         <source>Field naming each zone; layers without it use the feature id.</source>
         <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
         <source>Barriers</source>
         <translation>屏障</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
         <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
         <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
         <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
         <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
         <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
         <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="135"/>
         <source>Number of clusters</source>
         <translation>组团数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="135"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="138"/>
         <source>How many clusters to make (Beijing&apos;s plan: 39).</source>
         <translation>要划分的组团数量（北京规划：39 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="137"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="140"/>
         <source>Minimum population</source>
         <translation>最小人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="138"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="141"/>
         <source>Optional lower bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口下限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="143"/>
         <source>Maximum population</source>
         <translation>最大人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="141"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
         <source>Optional upper bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口上限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="145"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
         <source>Units with their cluster</source>
         <translation>单元及所属组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="146"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="149"/>
         <source>The units with the cluster each belongs to (cluster_id).</source>
         <translation>各单元及其所属组团（cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
         <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="236"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="237"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="238"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="247"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="248"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="249"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="261"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="262"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="263"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="265"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="265"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="62"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="63"/>
         <source>Fields of the clusters: cluster_id and code; n_units, population, area_km2 and districts; fit_&lt;system&gt; (share of the cluster's population in its main zone of that lifeline system) and zone_&lt;system&gt; (that zone); compact (4πA/P²); n_&lt;category&gt; (facilities of each 第48条 category), missing and missing_zh (the categories it lacks) and self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own fields and get cluster_id.</source>
         <translation>组团字段：cluster_id 和 code；n_units、population、area_km2 和 districts（单元数、人口、面积、所属区）；fit_&lt;system&gt;（组团人口位于该生命线系统主要分区内的比例）和 zone_&lt;system&gt;（该分区）；compact（紧凑度 4πA/P²）；n_&lt;category&gt;（第48条各类设施的数量）、missing 和 missing_zh（缺少的类别）、self_suff（齐全为 1）；pop_ok（人口在范围内为 1）；clauses。单元图层保留其原有字段并增加 cluster_id。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="107"/>
-        <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: every unit counts as 1.</source>
-        <translation>各单元人口字段，可为数字或“1,234”“12万”之类的文本。留空：取名称像人口的字段（人口、常住人口、population 等）；没有则每个单元按 1 计。</translation>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
+        <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: the population raster's people inside each unit, or, without one, every unit counts as 1.</source>
+        <translation>保存各单元人口的字段，可为数字或 1,234、12万 等文本。留空：按字段名识别人口字段（人口、常住人口、population 等）；没有时：取人口栅格在各单元内的人口，无栅格时每个单元计为 1。</translation>
     </message>
 </context>
 <context>
@@ -3960,27 +3960,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="702"/>
+        <location filename="../resilience_plugin/processing/base.py" line="727"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="706"/>
+        <location filename="../resilience_plugin/processing/base.py" line="731"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="846"/>
+        <location filename="../resilience_plugin/processing/base.py" line="871"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="847"/>
+        <location filename="../resilience_plugin/processing/base.py" line="872"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="848"/>
+        <location filename="../resilience_plugin/processing/base.py" line="873"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4055,7 +4055,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="640"/>
+        <location filename="../resilience_plugin/processing/base.py" line="665"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4155,37 +4155,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="606"/>
+        <location filename="../resilience_plugin/processing/base.py" line="631"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="609"/>
+        <location filename="../resilience_plugin/processing/base.py" line="634"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="644"/>
+        <location filename="../resilience_plugin/processing/base.py" line="669"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="652"/>
+        <location filename="../resilience_plugin/processing/base.py" line="677"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="672"/>
+        <location filename="../resilience_plugin/processing/base.py" line="697"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="768"/>
+        <location filename="../resilience_plugin/processing/base.py" line="793"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="791"/>
+        <location filename="../resilience_plugin/processing/base.py" line="816"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4215,12 +4215,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="793"/>
+        <location filename="../resilience_plugin/processing/base.py" line="818"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="751"/>
+        <location filename="../resilience_plugin/processing/base.py" line="776"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4235,7 +4235,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="94"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -4384,6 +4384,16 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <source>Some of its people lose one</source>
         <translation>部分人口失去某类设施</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="593"/>
+        <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
+        <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="600"/>
+        <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
+        <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
+    </message>
 </context>
 <context>
     <name>ResiliencePlugin</name>
@@ -4487,177 +4497,167 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
 <context>
     <name>ScoreUnitsAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="54"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="55"/>
         <source>Score street/town units</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="193"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="195"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="104"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="194"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="196"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="108"/>
-        <source>Residents of each unit.</source>
-        <translation>各单元常住人口。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="197"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="112"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="114"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="198"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="200"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="116"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="118"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="127"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="131"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="147"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="177"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="196"/>
-        <source>Layer &apos;{0}&apos;: choose the population field.</source>
-        <translation>图层“{0}”：请选择人口字段。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="306"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="308"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="281"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="282"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="306"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -4707,32 +4707,32 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="161"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="57"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
         <source>Assesses every street/town unit on the three things of 第51条 — the danger of its hazards (致灾因子风险性), the vulnerability of what is exposed (承灾体脆弱性) and the effectiveness of its rescue capacity (救灾能力有效性) — and gives it a type with its measures (第52条).
 
 Indicators: hazard — the design seismic intensity (every unit: the profile's, VIII for Beijing), share of the area within the fault avoidance distance, share in flood-risk zones weighted by class (profile), geological-hazard points per km²; vulnerability — population density, elderly share, old-building share; capacity — shelter m² per person (target 2.1), share of the area within the fire stations' 5-minute proxy distance (2.5 km), police stations in the unit (at least 1), hospital beds per 1,000 people, emergency conversion space (schools, parks, stadiums, hotels) in m² per person and, with the units of 'Corridor failure scenarios', the share of the essential categories still reached after the scenario (第48、65条).
@@ -4753,24 +4753,34 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="57"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
         <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
         <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="154"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="152"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="154"/>
         <source>Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条).</source>
         <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="266"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
+        <source>Residents of each unit. Empty, with a population raster: each unit&apos;s people from the raster, exactly.</source>
+        <translation>各单元的常住人口。留空且提供人口栅格时：精确统计栅格在各单元内的人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="198"/>
+        <source>Layer &apos;{0}&apos;: choose the population field, or give a population raster.</source>
+        <translation>图层“{0}”：请选择人口字段，或提供人口栅格。</translation>
     </message>
 </context>
 <context>
@@ -4826,7 +4836,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="934"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -4861,920 +4871,935 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="113"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="171"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="175"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="194"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="201"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="202"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="211"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="206"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="206"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="233"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="234"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1123"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1070"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1124"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1071"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="344"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="344"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="356"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="375"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="448"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="408"/>
-        <source>Layer &apos;{0}&apos;: choose the population field.</source>
-        <translation>图层“{0}”：请选择人口字段。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="602"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="560"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="629"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="576"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="829"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="635"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="636"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="776"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="830"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="638"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="705"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="759"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="716"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="717"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="718"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="719"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="989"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1043"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="851"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="905"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="866"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="994"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1048"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1061"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1115"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="229"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="248"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="230"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="249"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="999"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1053"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="728"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="404"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="451"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="434"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="184"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="951"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1005"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="982"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1002"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1002"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1017"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="95"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="508"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="562"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="777"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="793"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="847"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="794"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="848"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="150"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="155"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="172"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="173"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="425"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="474"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="158"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="160"/>
         <source>label=category; … (optional)</source>
         <translation>标签=类别; …（可选）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="159"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="161"/>
         <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
         <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="166"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="168"/>
         <source>Label mapping</source>
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="491"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>What if: new sites</source>
         <translation>情景推演：新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="140"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
         <source>Optional: the chosen sites of Facility siting (resilience:siting), or any points with a category. The units are scored with them added to the facilities; the table shows each unit&apos;s score and rank before and after.</source>
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="521"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="643"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="697"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="644"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="645"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="134"/>
         <source>Optional: the units output of Corridor failure scenarios (resilience:corridorfailure). The share of the essential categories each unit still reaches after the scenario is scored as a capacity indicator (第48、65条); without it the indicator is not assessed.</source>
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="468"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="522"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
+        <source>Optional population grid (WorldPop, GHSL, a city grid). Used when no population field is chosen: each unit&apos;s people are the grid&apos;s exact sum inside it.</source>
+        <translation>可选的人口格网（WorldPop、GHSL、城市格网人口）。未选择人口字段时使用：各单元人口为格网在其范围内的精确合计。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="181"/>
+        <source>Population raster</source>
+        <translation>人口栅格</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185"/>
+        <source>Raster values are</source>
+        <translation>栅格值为</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="436"/>
+        <source>{0} unit(s) have no data in raster &apos;{1}&apos;: their per-person indicators are left empty.</source>
+        <translation>{0} 个单元在栅格“{1}”中没有数据：其人均指标留空。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="456"/>
+        <source>Layer &apos;{0}&apos;: choose the population field, or a population raster.</source>
+        <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
 </context>
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="91"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="323"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="140"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="141"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="347"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
-        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
-        <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人） 等写法）。留空：取名称像人口的字段。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="324"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="336"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="150"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="156"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="154"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="154"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="567"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="233"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="233"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="237"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="237"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
         <source>Solver time limit (s)</source>
         <translation>求解时限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="288"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="288"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="302"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="290"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="302"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="306"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="294"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="306"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="331"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="343"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="333"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="345"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="364"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="406"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="501"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="412"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="507"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="519"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="614"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="524"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="619"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="530"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="625"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="531"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="626"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="532"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="533"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="628"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="535"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="630"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="541"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="636"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="543"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="638"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="545"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="670"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="560"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="671"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="562"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="673"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="674"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="564"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="566"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="568"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="569"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="680"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="621"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="732"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="622"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="733"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="623"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="734"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="735"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="625"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="736"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="626"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="661"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="797"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="432"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="527"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="445"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="540"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="455"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="97"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -5803,34 +5828,74 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人）。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="503"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="598"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="510"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="605"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
+        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
+        <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
+        <source>Allocation of the pieces</source>
+        <translation>分块分配</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
+        <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
+        <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
+        <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="431"/>
+        <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
+        <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
+        <source>Demand feature id</source>
+        <translation>需求要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="740"/>
+        <source>Share of its people served before</source>
+        <translation>新增前被服务人口占比</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
+        <source>Share of its people served after</source>
+        <translation>新增后被服务人口占比</translation>
     </message>
 </context>
 <context>
