@@ -182,6 +182,35 @@ def style_scores(layer, breaks=None) -> None:
     layer.triggerRepaint()
 
 
+POPULATION_COLOURS = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
+
+
+def style_population(layer) -> None:
+    """Zones by their people per km² (pop over the zone's area), in five quantile classes, light to dark red; zones
+    not assessed (pop NULL) grey and hatched."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+
+    expression = 'CASE WHEN "pop" IS NULL OR area($geometry) <= 0 THEN NULL ELSE "pop" / (area($geometry) / 1000000) END'
+    values = []
+    for f in layer.getFeatures():
+        g = f.geometry()
+        if f["pop"] is not None and str(f["pop"]) != "NULL" and not g.isEmpty() and g.area() > 0:
+            values.append(float(f["pop"]) / (g.area() / 1e6))
+    if not values:
+        return
+    values.sort()
+    edges = [values[min(len(values) - 1, int(len(values) * q / 5))] for q in range(5)] + [values[-1]]
+    edges[0] = min(edges[0], 0.0)
+    ranges = []
+    for k, colour in enumerate(POPULATION_COLOURS):
+        lo, hi = edges[k], edges[k + 1]
+        symbol = simple_symbol(layer, colour, fill_alpha=0.85, outline=("#636363", 0.2))
+        ranges.append(QgsRendererRange(lo, hi, symbol, translate("Resilience", "{0:,.0f}–{1:,.0f} people per km²").format(lo, hi)))
+    renderer = QgsGraduatedSymbolRenderer(expression, ranges)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
 def style_siting(layer) -> None:
     """Chosen sites: large red markers (or red outlines) labelled with their rank, 1 adding the most."""
     from qgis.core import QgsSingleSymbolRenderer
@@ -317,6 +346,7 @@ OUTPUT_STYLES = {
     "critical": ("pop_route", style_critical),
     "failed": ("cause_name", style_failed),
     "cluster_links": ("link", style_cluster_links),
+    "population": ("pop_method", style_population),
 }
 
 

@@ -126,7 +126,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         ]
         kind_wkb = QgsWkbTypes.flatType(source.wkbType())
         geoms = as_multi(zones.geometries) if QgsWkbTypes.isMultiType(kind_wkb) else zones.geometries
-        dest = self.write_output(self.OUTPUT, fields, kind_wkb, crs, rows, geoms, (80, 100))
+        dest = self.write_output(self.OUTPUT, fields, kind_wkb, crs, rows, geoms, (80, 100), "population")
         total = float(result.people[assessed].sum())
         feedback.pushInfo(
             self.tr("Method: {0}; raster '{1}', band {2}, {3} × {4} cells of {5:g} × {6:g} {7}.").format(
