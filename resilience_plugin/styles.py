@@ -269,6 +269,7 @@ def style_failure_units(layer) -> None:
         ("longer", translate("Resilience", "Longer way to one"), symbol("#fdae61", 0.7)),
         ("kept", translate("Resilience", "Access kept"), symbol("#a6d96a", 0.45)),
         ("off network", translate("Resilience", "Not on the network"), symbol("#bdbdbd", 0.45)),
+        ("not assessed", translate("Resilience", "Not assessed (no population data)"), symbol("#ffffff", 0.3)),
     ]
     categorized(layer, "access", items)
     layer.triggerRepaint()

@@ -174,3 +174,63 @@ def test_facilities_off_the_network_join_by_a_last_mile_link_or_are_named_and_mo
             facility_names=[11, 12, 13],
             rank=False,
         )
+
+
+def test_a_loop_road_cuts_off_only_those_who_join_it_in_between():
+    """A lollipop: the main road from the hospital to junction J, and a ring leaving and rejoining J. Failing the
+    ring cuts off the unit that joins it half-way, not the one at J (it keeps the main road)."""
+    main = LineString([(0, 0), (1000, 0)])
+    ring = LineString([(1000, 0), (1500, 500), (1000, 1000), (500, 500), (1000, 0)])
+    units = [Point(1000, -50), Point(1480, 520)]
+    result = corridor_failure(
+        [main, ring], units, [100, 10], [Point(0, 0)], ["hospital"], PROFILE, categories=["hospital"], snap_tolerance=100
+    )
+    crit = result.critical
+    ring_section = int(np.argmax(crit.length))
+    assert crit.pop_cut[ring_section] == pytest.approx(10) and crit.cut_units[ring_section].tolist() == [1]
+
+
+def test_a_last_mile_link_at_a_dead_end_stays_out_of_the_ranking():
+    """A hospital 1.2 km beyond the end of a 200 m spur: its link never merges with the spur into one section; the
+    spur is ranked with its own length and road, the link not at all."""
+    main = LineString([(0, 0), (4000, 0)])
+    spur = LineString([(2000, 0), (2000, 200)])
+    hospitals = [Point(2000, 1400), Point(0, 0)]
+    units = [Point(100, 50), Point(3900, 50), Point(2010, 100)]
+    result = corridor_failure(
+        [main, spur], units, [100, 200, 7], hospitals, ["hospital"] * 2, PROFILE, categories=["hospital"], snap_tolerance=100
+    )
+    crit = result.critical
+    ranked = np.nonzero((crit.pop_cut > 0) | (crit.pop_route > 0))[0]
+    assert all(crit.source[s] >= 0 for s in ranked)  # every ranked section is a road
+    assert sorted(round(float(crit.length[s])) for s in ranked) == [200, 2000, 2000]
+
+
+def test_units_without_raster_data_are_not_assessed_never_lost():
+    """Polygon units counted from a raster alone: one outside the raster's data is not assessed (NaN), not a unit
+    of 0 people that 'loses' everything."""
+    from resilience_plugin.core.coverage import Grid
+    from resilience_plugin.core.population import Raster
+
+    values = np.full((10, 20), 5.0)
+    raster = Raster(Grid(0.0, 1000.0, 100.0, 100.0, 10, 20), lambda a, b, c, d: values[a:b, c:d], name="grid")
+    road = LineString([(0, 500), (6000, 500)])
+    units = [shapely.box(500, 0, 1500, 1000), shapely.box(4000, 0, 5000, 1000)]
+    result = corridor_failure(
+        [road],
+        units,
+        None,
+        [Point(0, 500)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        snap_tolerance=600,
+        damage=[shapely.box(2500, 400, 2600, 600)],
+        rank=False,
+        raster=raster,
+        unit_names=["有数据", "无数据"],
+    )
+    ua = _one(result)
+    assert ua.people[0] == pytest.approx(500) and np.isnan(ua.people[1])
+    assert not ua.lost["hospital"][1] and np.isnan(ua.share_cut["hospital"][1])
+    assert any("无数据" in str(n.message) and "not assessed" in str(n.message) for n in result.notes)

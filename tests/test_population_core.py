@@ -94,9 +94,28 @@ def test_rotated_raster_refused():
         Grid.from_geotransform((0, 10, 1, 0, 0, -10), 5, 5, name="skew")
 
 
-def test_south_up_geotransform_is_the_same_grid():
-    up = Grid.from_geotransform((100, 10, 0, 50, 0, 10), 5, 4)
-    assert (up.x0, up.y0, up.dx, up.dy) == (100, 100, 10, 10)
+def test_south_up_raster_refused_not_read_upside_down():
+    with pytest.raises(CoreError, match="south-up"):
+        Grid.from_geotransform((100, 10, 0, 50, 0, 10), 5, 4, name="南向上")
+
+
+def test_no_rounding_noise_counts_as_coverage():
+    """Cells a zone never touches hold exactly 0 (not 1e-16), so a zone over nodata only is not assessed and
+    pop_cells counts only the cells it touches (the review of issue 28)."""
+    grid = Grid(0.0, 1000.0, 10.0, 10.0, 100, 100)
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        c = rng.uniform(100, 900, 2)
+        zone = shapely.Point(c).buffer(rng.uniform(5, 80), quad_segs=rng.integers(3, 20))
+        got = dense(coverage(zone, grid), grid)
+        truth = box_fractions(zone, grid)
+        assert np.array_equal(got > 0, truth > 1e-12)
+    values = np.ones((100, 100))
+    values[40:60, 40:60] = -99999
+    raster = pop.Raster(grid, lambda a, b, c, d: values[a:b, c:d], nodata=-99999)
+    inside = shapely.Point(500, 500).buffer(55, quad_segs=32)  # over nodata only
+    got = pop.zonal_population([inside], raster)
+    assert np.isnan(got.people[0]) and got.cells[0] == 0
 
 
 # ------------------------------------------------------------------------------------------------ zonal sums

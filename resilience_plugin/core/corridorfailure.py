@@ -88,6 +88,7 @@ class Graph:
     unit_link: Optional[np.ndarray] = None  # metres of each unit's straight last-mile link (0: none)
     road_pieces: Optional[int] = None  # pieces from this index on are facilities' last-mile links
     facility_link: Optional[np.ndarray] = None  # metres of each facility's last-mile link (0: none)
+    facility_road_node: Optional[np.ndarray] = None  # where each facility joins the roads (its link's far end)
 
     def matrix(self, keep: Optional[np.ndarray] = None):
         """The symmetric sparse matrix of the edges (``keep``: a mask of the edges left)."""
@@ -164,6 +165,7 @@ class CorridorFailure:
     demand_people: Optional[np.ndarray] = None
     n_units: int = 0
     population_method: Optional[Message] = None
+    unit_assessed: Optional[np.ndarray] = None  # per unit: False where its people are unknown
 
     def unit_access(self, r: "ScenarioResult") -> "UnitAccess":
         """Scenario ``r`` per unit, from its pieces of people (see :class:`UnitAccess`)."""
@@ -457,6 +459,7 @@ def build_graph(
         facility_node=facility_node,
         road_pieces=n_road,
         facility_link=f_link,
+        facility_road_node=join_node[n_units:],
     )
     _sections(graph)
     return graph
@@ -468,7 +471,7 @@ def _sections(g: Graph) -> None:
     road are merged back, too): a section fails as a whole, and whoever joins it in between is cut off with it."""
     degree = np.bincount(np.r_[g.a, g.b], minlength=g.n_nodes)
     terminal = degree != 2
-    joined = g.facility_node
+    joined = g.facility_node if g.facility_road_node is None else np.r_[g.facility_node, g.facility_road_node]
     terminal[joined[joined >= 0]] = True
     m = len(g.a)
     # incidence lists
@@ -837,7 +840,19 @@ def corridor_failure(
         r.causes = _causes(graph, r, zones, assessed, sources, d0)
     report(1.0)
     return CorridorFailure(
-        assessed, graph, zones, results, critical, unit_points, centres, notes, unit_of, population, len(units_arr), demand.method
+        assessed,
+        graph,
+        zones,
+        results,
+        critical,
+        unit_points,
+        centres,
+        notes,
+        unit_of,
+        population,
+        len(units_arr),
+        demand.method,
+        demand.assessed,
     )
 
 
@@ -851,6 +866,7 @@ class Demand:
     people: np.ndarray
     unit: np.ndarray
     method: Optional[Message] = None
+    assessed: Optional[np.ndarray] = None  # per unit: False where its people are unknown (no raster data under it)
 
 
 def _demand(units_arr, unit_points, population, profile, raster, residential, unit_names, notes, canceled) -> Demand:
@@ -880,7 +896,12 @@ def _demand(units_arr, unit_points, population, profile, raster, residential, un
     notes.extend(surface.notes)
     template = QT_TRANSLATE_NOOP("Core", "People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.")
     notes.append(Note("info", Message(template, surface.method, len(surface.people), profile.value("population.piece_size"), n)))
-    return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method)
+    unknown = np.nonzero(~surface.assessed & present)[0] if surface.assessed is not None else np.empty(0, dtype=np.int64)
+    if len(unknown):
+        listed = ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in unknown[:8])
+        template = QT_TRANSLATE_NOOP("Core", "{0} unit(s) have no population raster data under them: not assessed ({1}{2}).")
+        notes.append(Note("warning", Message(template, len(unknown), listed, " …" if len(unknown) > 8 else "")))
+    return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method, surface.assessed)
 
 
 def _facilities_left_out(
@@ -978,7 +999,7 @@ class UnitAccess:
     people-weighted mean distance before (over the pieces that reached one) / after (over those that still do);
     ``ratio`` the detour of those that still do (Σ people × after / Σ people × before); ``lost`` True where every
     piece that reached one loses it; ``pop_cut`` the people who lose it and ``share_cut`` their share of the unit's
-    people. ``pop_cut_any``: people who lose at least one; ``causes``: the zones that cut them off;
+    people on the network. ``pop_cut_any``: people who lose at least one; ``causes``: the zones that cut them off;
     ``clusters_lost``: the clusters its pieces reached before and no longer reach."""
 
     people: np.ndarray
@@ -992,6 +1013,7 @@ class UnitAccess:
     pop_cut_any: np.ndarray
     causes: List[List[int]]
     clusters_lost: List[List[str]]
+    assessed: Optional[np.ndarray] = None  # False: its people are unknown; its figures are NaN (not assessed)
 
 
 def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
@@ -1004,7 +1026,9 @@ def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
         return np.bincount(unit[mask], weights=values[mask], minlength=n)
 
     total = np.bincount(unit, weights=people, minlength=n)
-    on = np.bincount(unit[result.graph.unit_node >= 0], minlength=n) > 0
+    joined = result.graph.unit_node >= 0
+    on = np.bincount(unit[joined], minlength=n) > 0
+    total_on = np.bincount(unit[joined], weights=people[joined], minlength=n)  # the people assessed
     d0, d1, ratio, lost, pop_cut, share = {}, {}, {}, {}, {}, {}
     with np.errstate(divide="ignore", invalid="ignore"):
         for c in result.categories:
@@ -1016,7 +1040,7 @@ def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
             ratio[c] = np.where((wa > 0) & (base > 0), per_unit(weight * np.nan_to_num(r.d1[c]), before & after) / base, np.nan)
             lost[c] = (wb > 0) & (wa == 0)
             pop_cut[c] = per_unit(people, r.lost[c])
-            share[c] = np.where(total > 0, pop_cut[c] / np.where(total > 0, total, 1), np.where(lost[c], 1.0, 0.0))
+            share[c] = np.where(total_on > 0, pop_cut[c] / np.where(total_on > 0, total_on, 1), np.where(lost[c], 1.0, 0.0))
     any_lost = np.zeros(len(unit), dtype=bool)
     for c in result.categories:
         any_lost |= r.lost[c]
@@ -1029,7 +1053,17 @@ def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
     for i, gone in enumerate(r.clusters_lost):
         if gone:
             clusters_lost[unit[i]] = sorted(set(clusters_lost[unit[i]]) | set(gone), key=_natural)
-    return UnitAccess(total, on, d0, d1, ratio, lost, pop_cut, share, per_unit(people, any_lost), causes, clusters_lost)
+    cut_any = per_unit(people, any_lost)
+    known = result.unit_assessed
+    if known is not None and not known.all():  # people unknown: not assessed, never "lost" or 0
+        total = np.where(known, total, np.nan)
+        cut_any = np.where(known, cut_any, np.nan)
+        on = on & known
+        for c in result.categories:
+            d0[c], d1[c], ratio[c] = (np.where(known, v, np.nan) for v in (d0[c], d1[c], ratio[c]))
+            lost[c] = lost[c] & known
+            pop_cut[c], share[c] = np.where(known, pop_cut[c], np.nan), np.where(known, share[c], np.nan)
+    return UnitAccess(total, on, d0, d1, ratio, lost, pop_cut, share, cut_any, causes, clusters_lost, known)
 
 
 def _zones_and_scenarios(
@@ -1224,7 +1258,7 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
     check(canceled)
     sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
     if graph.road_pieces is not None and graph.road_pieces < len(graph.pieces):  # facilities' links: not roads
-        link = np.array([graph.edge_piece[e[0]] >= graph.road_pieces for e in graph.section_edges], dtype=bool)
+        link = np.array([bool((graph.edge_piece[e] >= graph.road_pieces).any()) for e in graph.section_edges], dtype=bool)
         for s in np.nonzero(link)[0].tolist():
             pop_cut[s] = pop_route[s] = 0.0
             for c in assessed:
@@ -1360,7 +1394,12 @@ def _cut_in_between(graph: Graph, sec_bridge, assessed, before_full, population,
     for s, chain in enumerate(graph.section_edges):
         if sec_bridge[s] or len(chain) < 2:
             continue
-        inner = set(a[chain[1:]].tolist() + b[chain[1:]].tolist()) & set(a[chain[:-1]].tolist() + b[chain[:-1]].tolist())
+        # the nodes the section passes through: the one each edge shares with the next (not its ends: a loop road
+        # leaves and rejoins one junction, whose people keep their other roads)
+        ends = set(graph.section_ends[s].tolist())
+        inner = set()
+        for e1, e2 in zip(chain[:-1].tolist(), chain[1:].tolist()):
+            inner |= ({int(a[e1]), int(b[e1])} & {int(a[e2]), int(b[e2])}) - ends
         who = [u for v in inner for u in at_node.get(v, ())]
         if not who:
             continue

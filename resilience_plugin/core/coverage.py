@@ -50,8 +50,13 @@ class Grid:
             )
         if not (dx > 0 and dy != 0 and np.isfinite([x0, y0, dx, dy]).all()):
             raise CoreError(QT_TRANSLATE_NOOP("Core", "Raster '{0}' has no usable cell size or origin."), name)
-        if dy > 0:  # a south-up raster: the top is the far end
-            y0, dy = y0 + dy * rows, dy
+        if dy > 0:  # a south-up raster: its rows run northwards, which the readers do not turn round
+            raise CoreError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "Raster '{0}' is stored south-up: warp it to a north-up grid first (Raster › Projections › Warp)."
+                ),
+                name,
+            )
         return cls(x0, y0, dx, abs(dy), int(rows), int(cols), bool(geographic))
 
     @property
@@ -243,4 +248,9 @@ def _cell_areas(u1, t1, u2, t2, sign, zone, rows, cols, offset) -> np.ndarray:
     k, c = local // np.maximum(cols[owner], 1), local % np.maximum(cols[owner], 1)
     column = column_offset[owner] + c
     below = running[starts[column] + k] - before[column]
-    return np.clip(own + below, 0.0, 1.0)
+    frac = np.clip(own + below, 0.0, 1.0)
+    # the running sums leave rounding noise (about 1e-16) in cells the polygon never touches, and a little short of 1 in
+    # cells it covers whole: a share within 1e-12 of 0 or 1 is that
+    frac[frac < 1e-12] = 0.0
+    frac[frac > 1.0 - 1e-12] = 1.0
+    return frac

@@ -229,7 +229,7 @@ def _people_in_circles(
     from .cancel import interruptible
     from .population import from_polygons, zonal_population
 
-    polygons = has_geom.any() and bool(np.isin(shapely.get_type_id(geoms[has_geom]), (3, 6)).any())
+    polygons = has_geom.any() and bool(np.isin(shapely.get_type_id(geoms[has_geom]), (3, 6)).all())
     piece = profile.value("population.piece_size")
     if raster is not None and not (counts_given and polygons):
         zonal = zonal_population(circles, raster, canceled=canceled)

@@ -88,6 +88,14 @@ def population_raster(layer, band: int, kind: int, working_crs, name: str, zones
         from ..translation import core_message
 
         raise QgsProcessingException(core_message(exc)) from None
+    if kind == 1 and not crs.isGeographic() and crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "Raster '{0}' is in {1}, whose units are not metres: people per km² cannot be turned into people per cell. "
+                "Warp it to a CRS in metres, or to longitude/latitude.",
+            ).format(name, crs.authid() or crs.description())
+        )
     gdal_band = dataset.GetRasterBand(band)
     nodata = gdal_band.GetNoDataValue()
     to_grid = None

@@ -123,7 +123,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             "distance to the nearest facility before and after (people-weighted over its pieces; NULL: none can be "
             "reached), ratio_<c> (the detour of the people who still reach one), lost_<c> (1: all its people reached one "
             "before and none after), pop_cut_<c> and share_cut_<c> (its people who lose it, and their share); access "
-            "(kept, longer, part lost, lost, off network), n_lost, lost_cats and lost_zh (the categories some of its "
+            "(kept, longer, part lost, lost, off network, not assessed: no population data), n_lost, lost_cats and "
+            "lost_zh (the categories some of its "
             "people lose, codes and Chinese), pop_cut (its people who lose at least one), cause (the faults, flood zones "
             "or damage that cut them off: those whose failure alone does, else those that do it together), with a "
             "cluster field cl_lost (the clusters it reached before and no longer reaches) and cl_ok, and clauses. With "
@@ -559,7 +560,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 (f"share_cut_{c}", FIELD_DOUBLE, self.tr("{0}: share of its people cut off").format(label)),
             ]
         specs += [
-            ("access", FIELD_STRING, self.tr("Access (kept, longer, part lost, lost, off network)")),
+            ("access", FIELD_STRING, self.tr("Access (kept, longer, part lost, lost, off network, not assessed)")),
             ("n_lost", FIELD_INT, self.tr("Categories lost")),
             ("lost_cats", FIELD_STRING, self.tr("Categories lost (codes)")),
             ("lost_zh", FIELD_STRING, self.tr("Categories lost (Chinese)")),
@@ -587,8 +588,21 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 cut_here = [c for c in cats if ua.pop_cut[c][i] > 0 or ua.lost[c][i]]
                 whole = [c for c in cats if ua.lost[c][i]]
                 longer = any(np.isfinite(ua.ratio[c][i]) and ua.ratio[c][i] > 1.0 + 1e-9 for c in cats)
-                access = "off network" if not ua.on[i] else "lost" if whole else "part lost" if cut_here else "longer" if longer else "kept"
-                if each and access in ("kept", "off network") and not ua.clusters_lost[i]:
+                known = ua.assessed is None or bool(ua.assessed[i])
+                access = (
+                    "not assessed"
+                    if not known
+                    else "off network"
+                    if not ua.on[i]
+                    else "lost"
+                    if whole
+                    else "part lost"
+                    if cut_here
+                    else "longer"
+                    if longer
+                    else "kept"
+                )
+                if each and access in ("kept", "off network", "not assessed") and not ua.clusters_lost[i]:
                     continue
                 row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i])]
                 for c in cats:
@@ -596,16 +610,16 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                         number(ua.d0[c][i]),
                         number(ua.d1[c][i]),
                         number(ua.ratio[c][i]),
-                        int(bool(ua.lost[c][i])),
-                        float(ua.pop_cut[c][i]),
-                        round(float(ua.share_cut[c][i]), 6),
+                        int(bool(ua.lost[c][i])) if known else None,
+                        number(ua.pop_cut[c][i]),
+                        None if not np.isfinite(ua.share_cut[c][i]) else round(float(ua.share_cut[c][i]), 6),
                     ]
                 row += [
                     access,
                     len(cut_here),
                     ",".join(cut_here),
                     "、".join(profile.category_label(c, chinese=True) for c in cut_here),
-                    float(ua.pop_cut_any[i]),
+                    number(ua.pop_cut_any[i]),
                     "; ".join(self._zone_name(result.zones[z]) for z in ua.causes[i]) or None,
                 ]
                 if with_clusters:
