@@ -23,6 +23,9 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
 
     MEMORY_CEILING_MB = 2000
     MEMORY_MB_PER_1000 = {"INPUT": 8.0}
+    LAYER_ROLES = {"INPUT": "units"}
+    # raster layer names that say they hold people (WorldPop, GHSL, LandScan, 人口格网 …)
+    POPULATION_WORDS = ("人口", "pop", "ppp", "ghs_pop", "worldpop", "landscan")
     INPUT = "INPUT"
     POPULATION_RASTER = "POPULATION_RASTER"
     RASTER_KIND = "RASTER_KIND"
@@ -66,7 +69,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         p = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Zones"), [SOURCE_POLYGON])
         p.setHelp(self.tr("Polygons to count the people of: street/town units, communities, life circles, hazard zones."))
         self.addParameter(p)
-        p = QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, self.tr("Population raster"))
+        p = QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, self.tr("Population raster"), self._project_grid())
         p.setHelp(self.tr("A population grid GDAL can read (GeoTIFF …): WorldPop, GHSL POP, LandScan, or a city grid."))
         self.addParameter(p)
         p = QgsProcessingParameterEnum(
@@ -85,6 +88,20 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Zones with population"), SOURCE_POLYGON)
         p.setHelp(self.tr("The zones with pop, pop_cells, pop_gap and pop_method."))
         self.addParameter(p)
+
+    def _project_grid(self):
+        """The id of a raster layer of the current project whose name says it holds people, or None (the dialog
+        pre-fills the input with it)."""
+        from qgis.core import QgsProject, QgsRasterLayer
+
+        from ..base import _on_main_thread
+
+        if not _on_main_thread():
+            return None
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsRasterLayer) and any(w in layer.name().lower() for w in self.POPULATION_WORDS):
+                return layer.id()
+        return None
 
     def demo_parameters(self, sample_gpkg: str) -> dict:
         from ...core.paths import sample_population_path
