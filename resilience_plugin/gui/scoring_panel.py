@@ -515,10 +515,10 @@ class ScoringPanel:
             self.profile,
         )
         if inputs["scenario"] is not None:
-            from ..processing.hazards import scenario_access_of, scenario_fields
+            from ..processing.hazards import scenario_access_of, scenario_read_fields
 
-            before_f, after_f = scenario_fields(inputs["scenario"].fields().names())
-            if not before_f:
+            wanted = scenario_read_fields(inputs["scenario"].fields().names())
+            if not wanted:
                 raise QgsProcessingException(
                     translate(
                         "ScorecardDock",
@@ -526,8 +526,8 @@ class ScoringPanel:
                         "Corridor failure scenarios.",
                     ).format(inputs["scenario"].name())
                 )
-            read = self._read(inputs["scenario"], crs, before_f + after_f)
-            kwargs["essential_access"] = scenario_access_of(read, before_f + after_f, geoms)
+            read = self._read(inputs["scenario"], crs, wanted)
+            kwargs["essential_access"] = scenario_access_of(read, wanted, geoms)
         parts, before_kwargs = [], None
         if inputs["facilities"] is not None:
             names = inputs["facilities"].fields().names()

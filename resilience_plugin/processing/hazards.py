@@ -126,10 +126,12 @@ def scenario_fields(names) -> tuple:
     return [f"d0_{n[3:]}" for n in after], after
 
 
-def scenario_share_fields(names, after) -> list:
-    """The share_cut_<category> fields for the categories of ``after`` (d1_*), when the layer has them all."""
+def scenario_read_fields(names) -> list:
+    """The fields of a scenario's units layer that :func:`scenario_access_of` reads: d0_*, d1_*, then the
+    share_cut_* of the same categories where the layer has them all (empty when it is no scenario layer)."""
+    before, after = scenario_fields(names)
     shares = [f"share_cut_{n[3:]}" for n in after]
-    return shares if all(n in names for n in shares) else []
+    return before + after + (shares if all(n in names for n in shares) else [])
 
 
 def scenario_access_of(read, field_names, units):

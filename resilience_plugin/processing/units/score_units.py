@@ -256,25 +256,24 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
 
     def _scenario_access(self, parameters, context, feedback, crs, geoms):
         """The essential-access indicator from the optional scenario units (resilience:corridorfailure), or None."""
-        from ..hazards import scenario_access_of, scenario_fields, scenario_share_fields
+        from ..hazards import scenario_access_of, scenario_read_fields
         from ..io import read_source
 
         src = self.optional_source(parameters, self.SCENARIO, context)
         if src is None:
             return None
         s_name = self.layer_name(parameters, self.SCENARIO, context, src)
-        before, after = scenario_fields(src.fields().names())
-        if not before:
+        wanted = scenario_read_fields(src.fields().names())
+        if not wanted:
             raise QgsProcessingException(
                 self.tr(
                     "Scenario: layer '{0}' has no d0_<category> and d1_<category> fields; give the units output of "
                     "'Corridor failure scenarios'."
                 ).format(s_name)
             )
-        shares = scenario_share_fields(src.fields().names(), after)
-        read = read_source(src, s_name, crs, context, feedback, fields=before + after + shares, keep_null=False)
+        read = read_source(src, s_name, crs, context, feedback, fields=wanted, keep_null=False)
         read.report(feedback)
-        return scenario_access_of(read, before + after + shares, geoms)
+        return scenario_access_of(read, wanted, geoms)
 
     def _output_fields(self, core_fields) -> list:
         """Field specs with their aliases, from core.scoring's (field, type, indicator key or '')."""
