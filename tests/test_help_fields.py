@@ -14,8 +14,12 @@ from tests.test_hostile import CLASSES, _plain_params, _with_outputs
 def _explained(field: str, help_text: str) -> bool:
     if re.search(rf"(?<![\w]){re.escape(field)}(?![\w])", help_text):
         return True
-    prefix = field.split("_")[0] + "_"
-    return re.search(rf"(?<![\w]){re.escape(prefix)}(<|\*|\s|\)|,)", help_text) is not None
+    parts = field.split("_")
+    for k in range(1, len(parts)):  # a pattern: n_<category>, pop_cut_<c> …
+        prefix = "_".join(parts[:k]) + "_"
+        if re.search(rf"(?<![\w]){re.escape(prefix)}(<|\*|\s|\)|,)", help_text):
+            return True
+    return False
 
 
 @pytest.mark.parametrize("name", list(CLASSES))

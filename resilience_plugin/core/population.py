@@ -392,7 +392,9 @@ def from_polygons(
                         mismatch_share,
                     )
                 )
-    xy = shapely.get_coordinates(shapely.point_on_surface(places)) if len(places) else np.zeros((0, 2))
+    # each piece's place, to the millimetre: the same place whatever the last bits of the polygon read (a file or a
+    # database), so that a piece midway between two roads joins the same one
+    xy = np.round(shapely.get_coordinates(shapely.point_on_surface(places)), 3) if len(places) else np.zeros((0, 2))
     report(1.0)
     return Surface(xy, np.asarray(people, dtype=float), owner, n, pieces, method, notes, assessed)
 

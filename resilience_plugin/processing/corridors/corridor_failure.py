@@ -725,7 +725,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         rows, geoms = [], []
         for s in order:
             zones = [result.zones[z] for z in crit.zones[s]]
-            cut = crit.cut_units[s].tolist()
+            cut = sorted(crit.cut_units[s].tolist(), key=lambda u: str(unit_names[u]))  # by name: the same whatever the order read
             names = "、".join(unit_names[u] for u in cut[:UNITS_LISTED]) + (
                 f" … (+{len(cut) - UNITS_LISTED})" if len(cut) > UNITS_LISTED else ""
             )

@@ -127,9 +127,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
             "capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it "
             "adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility "
             "(fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of "
-            "a facility with room), served_bef and served_aft (people). Excluded (optional): the candidates left out, "
+            "a facility with room), served_bef and served_aft (people), share_bef and share_aft (their share of its "
+            "people). Polygon demand is solved piece by piece: its people are spread over pieces of population.piece_size "
+            "(by area, over residential land or as the population raster says); its row gives the facility that serves "
+            "most of them and their mean distance; Allocation of the pieces (optional) gives each piece. Excluded "
+            "(optional): the candidates left out, "
             "with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it "
-            "serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, "
+            "serves (Voronoi cells of point demand, or the pieces of polygon demand, cut to the service distance), with "
+            "fac_kind, fac_fid, fac_rank, "
             "zone_pop and area_km2."
         )
 
@@ -789,6 +794,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
             self.ALLOCATION, alloc_fields, d_kind, crs, alloc_rows, d_geoms, (90, 95), "allocation"
         )
 
+        if surface is None and parameters.get(self.ALLOCATION_PIECES) is not None:
+            self._run[2].pushInfo(self.tr("Allocation of the pieces: not written, the demand is points (each its own piece)."))
         if surface is not None and parameters.get(self.ALLOCATION_PIECES) is not None:
             dest = self._write_pieces(surface, result, demand, facility_of, crs)
             if dest is not None:
