@@ -1765,7 +1765,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0} 个面的人数与其范围内栅格人口相差超过 {1:.0%}：{2}。仍以其人数为总数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="453"/>
+        <location filename="../resilience_plugin/core/population.py" line="455"/>
         <source>Some features of layer &apos;{0}&apos; lie outside the area where the CRS of raster &apos;{1}&apos; is defined: they cannot be placed on its grid. Check the layer&apos;s coordinates and CRS.</source>
         <translation>图层“{0}”的部分要素位于栅格“{1}”坐标系的定义范围之外，无法放到其格网上。请检查该图层的坐标和坐标系。</translation>
     </message>
@@ -5344,484 +5344,554 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="340"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="141"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="347"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="352"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="336"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="341"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="156"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="160"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="164"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="178"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="178"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="193"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="193"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="233"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="233"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="237"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="237"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>Solver time limit (s)</source>
         <translation>求解时限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="288"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="288"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="302"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="302"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="306"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="306"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="343"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="348"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="345"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="364"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="369"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="501"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="506"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="507"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="512"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="614"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="619"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="619"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="625"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="630"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="626"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="631"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="632"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="628"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="633"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="630"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="635"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="636"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="638"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="670"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="671"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="676"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="673"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="674"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="680"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="680"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="732"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="733"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="738"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="734"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="739"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="735"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="740"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="736"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="797"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="804"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="527"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="532"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="184"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="540"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="545"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="555"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
+        <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
+        <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <source>Excluded classes</source>
+        <translation>排除的风险等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
+        <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
+        <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
+        <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="603"/>
+        <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
+        <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="610"/>
+        <source>{0}: no risk class field; every zone of it is excluded.</source>
+        <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="152"/>
+        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
+        <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <source>Allocation of the pieces</source>
+        <translation>分块分配</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
+        <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="355"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
+        <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="436"/>
+        <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
+        <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="449"/>
+        <source>Demand feature id</source>
+        <translation>需求要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <source>Share of its people served before</source>
+        <translation>新增前被服务人口占比</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <source>Share of its people served after</source>
+        <translation>新增后被服务人口占比</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
@@ -5837,7 +5907,7 @@ Existing facilities serve first and are never closed. The category sets the defa
 
 The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best solution found is given with its proven bound and the gap between them, and the log says so. A cancel takes effect when the solver returns (at the latest at the time limit).
 
-Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the candidate's own fields (renamed cand_&lt;name&gt; where they clash), category (the profile code, so that the life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility (fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of a facility with room), served_bef and served_aft (people). Excluded (optional): the candidates left out, with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it serves (Voronoi cells of point demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, zone_pop and area_km2.</source>
+Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the candidate's own fields (renamed cand_&lt;name&gt; where they clash), category (the profile code, so that the life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility (fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of a facility with room), served_bef and served_aft (people), share_bef and share_aft (their share of its people). Polygon demand is solved piece by piece: its people are spread over pieces of population.piece_size (by area, over residential land or as the population raster says); its row gives the facility that serves most of them and their mean distance; Allocation of the pieces (optional) gives each piece. Excluded (optional): the candidates left out, with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it serves (Voronoi cells of point demand, or the pieces of polygon demand, cut to the service distance), with fac_kind, fac_fid, fac_rank, zone_pop and area_km2.</source>
         <translation>在候选场地（学校、公园、体育场馆、宾馆、战略留白用地……）中确定下一批避难场所、消防站、派出所或社区卫生服务机构的位置，落实规划要求：完善补充短期应急避难场所、消防站、派出所等安全设施（第51条），利用战略留白用地和平急两用建筑（第69、71条），按标准规划避难场所（第87、91条），新建重要设施避开断裂和洪涝风险区（第86、88条）。
 
 模型，各回答一个问题：
@@ -5850,77 +5920,12 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 
 结果为精确解（scipy 的 MILP 求解器 HiGHS）。若求解在时限内未完成，给出已找到的最优解及其已证明的界和二者差距，并在日志中说明。取消操作在求解器返回时生效（最迟在时限到达时）。
 
-输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人）。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
+输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
-        <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
-        <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
-        <source>Excluded classes</source>
-        <translation>排除的风险等级</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
-        <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
-        <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
-        <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
-        <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="598"/>
-        <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
-        <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="605"/>
-        <source>{0}: no risk class field; every zone of it is excluded.</source>
-        <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="147"/>
-        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
-        <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
-        <source>Allocation of the pieces</source>
-        <translation>分块分配</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
-        <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
-        <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
-        <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
-        <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="431"/>
-        <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
-        <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
-        <source>Demand feature id</source>
-        <translation>需求要素编号</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="740"/>
-        <source>Share of its people served before</source>
-        <translation>新增前被服务人口占比</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
-        <source>Share of its people served after</source>
-        <translation>新增后被服务人口占比</translation>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="798"/>
+        <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
+        <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
 </context>
 <context>
