@@ -8,6 +8,7 @@ from osgeo import gdal, osr
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
 from .helpers import Recorder, memory_layer, run
+from .test_corridorfailure import _categories
 
 NODATA = -99999.0
 
@@ -356,3 +357,48 @@ def test_clusters_and_their_dossier_take_people_from_a_raster(resilience_process
     names = dossier["OUTPUT"].fields().names()
     pop_name = next(n for n in ("d_pop", "population", "pop") if n in names)
     assert f[pop_name] == pytest.approx(30.0 * 30 * 40)
+
+
+def test_corridor_failure_counts_polygon_units_from_a_raster(resilience_processing, tmp_path):
+    """Units without a population field and a population raster: each unit's people are the raster's sum inside it
+    (the oracle: cell boxes), and those beyond a damaged road are cut off by the share of the raster's people there."""
+    from resilience_plugin.compat import FIELD_STRING
+
+    values = np.zeros((10, 40), dtype=np.float32)
+    values[:, :20] = 10.0  # the west half: 10 a cell
+    values[:, 20:] = 30.0  # the east half: 30 a cell
+    gt = (447_000.0, 100.0, 0.0, 4_401_000.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
+    unit = shapely.box(447_500, 4_400_000, 450_500, 4_401_000)  # 15 columns west, 15 east
+    units = memory_layer("Polygon", [(unit.wkt, ("跨断裂街道",))], fields=(("名称", FIELD_STRING),), name="街镇 跨断裂")
+    road = memory_layer(
+        "LineString", [("LINESTRING(447000 4400500, 451000 4400500)", ("主路",))], fields=(("名称", FIELD_STRING),), name="道路 主路"
+    )
+    hospital = memory_layer(
+        "Point",
+        [("POINT(447000 4400500)", ("医院", "hospital"))],
+        fields=(("名称", FIELD_STRING), ("category", FIELD_STRING)),
+        name="设施 医院",
+    )
+    damage = memory_layer(
+        "Polygon", [(shapely.box(448_950, 4_400_000, 449_050, 4_401_000).wkt, ("损毁",))], fields=(("名称", FIELD_STRING),), name="损毁 区"
+    )
+    out, _ = run(
+        "resilience:corridorfailure",
+        {
+            "NETWORK": road,
+            "UNITS": units,
+            "POPULATION_RASTER": tif,
+            "FACILITIES": hospital,
+            "CATEGORY_FIELD": "category",
+            "CATEGORIES": _categories("hospital"),
+            "DAMAGE": damage,
+            "RANK": False,
+            "UNITS_OUT": "memory:",
+        },
+    )
+    f = next(out["UNITS_OUT"].getFeatures())
+    assert f["people"] == pytest.approx(cell_boxes_sum(unit, values.astype(float), gt))  # 150 × 10 + 150 × 30
+    east = cell_boxes_sum(shapely.box(449_000, 4_400_000, 450_500, 4_401_000), values.astype(float), gt)
+    assert f["pop_cut_hospital"] == pytest.approx(east)  # the pieces east of the damage, x ≥ 449,000
+    assert f["access"] == "part lost"

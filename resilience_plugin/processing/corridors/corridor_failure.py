@@ -118,8 +118,9 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             "network's bridges, not one search per section); pop_route, the people whose shortest route to an essential "
             "facility runs along it; bypass_m, the shortest way around it. Sections are ranked by pop_cut, then "
             "pop_route, then the detour; sections that cut nobody off and carry no route are not listed.\n\n"
-            "Outputs. Units: per unit and scenario (its unit's own fields, then scenario and on_network: 1 where it "
-            "joins the network), for each essential category c (its profile code) d0_<c> and d1_<c>, the network "
+            "Outputs. Units: per unit and scenario (its unit's own fields, then scenario, on_network: 1 where it "
+            "joins the network, and people: its people as counted, NULL where not assessed), for each essential "
+            "category c (its profile code) d0_<c> and d1_<c>, the network "
             "distance to the nearest facility before and after (people-weighted over its pieces; NULL: none can be "
             "reached), ratio_<c> (the detour of the people who still reach one), lost_<c> (1: all its people reached one "
             "before and none after), pop_cut_<c> and share_cut_<c> (its people who lose it, and their share); access "
@@ -548,7 +549,11 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         from ..io import make_fields, polygons_only
 
         cats = result.categories
-        specs = [("scenario", FIELD_STRING, self.tr("Scenario")), ("on_network", FIELD_INT, self.tr("Joins the network"))]
+        specs = [
+            ("scenario", FIELD_STRING, self.tr("Scenario")),
+            ("on_network", FIELD_INT, self.tr("Joins the network")),
+            ("people", FIELD_DOUBLE, self.tr("People (from the field, or the population raster)")),
+        ]
         for c in cats:
             label = profile.category_label(c)
             specs += [
@@ -604,7 +609,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 )
                 if each and access in ("kept", "off network", "not assessed") and not ua.clusters_lost[i]:
                     continue
-                row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i])]
+                row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i]), number(ua.people[i])]
                 for c in cats:
                     row += [
                         number(ua.d0[c][i]),
