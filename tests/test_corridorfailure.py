@@ -166,7 +166,8 @@ def test_the_written_layers_agree_with_each_other_and_with_the_zones(resilience_
             assert (f[f"lost_{c}"] == 1) == (d0 is not None and d1 is None)
             assert 0 <= f[f"pop_cut_{c}"] <= f["population"] * (1 + 1e-9)
             # the share of its people on the network (some may lie beyond the last-mile limit)
-            assert 0 <= f[f"share_cut_{c}"] <= 1 and f[f"share_cut_{c}"] * f["population"] >= f[f"pop_cut_{c}"] - 1e-3
+            share = f[f"share_cut_{c}"]  # written to six decimals
+            assert 0 <= share <= 1 and (share + 1e-6) * f["population"] >= f[f"pop_cut_{c}"] - 1e-3
             if f[f"lost_{c}"] == 1:  # every piece that reached one loses it
                 assert f[f"pop_cut_{c}"] > 0
             if d0 is not None and d1 is not None and not f[f"pop_cut_{c}"]:
