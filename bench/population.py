@@ -71,7 +71,7 @@ def write_population_raster(path: Path, cell: float, seed: int = 28) -> dict:
     """A float32 GeoTIFF of people per cell over the bench extent, ``cell`` metres square (DEFLATE). The field is
     drawn on a fixed 100 m lattice's scale (coarse controls), so rasters of other cell sizes hold the same city."""
     import numpy as np
-    from osgeo import gdal, osr
+    from osgeo import gdal
 
     gdal.UseExceptions()
     n = int(round(SPAN / cell))
@@ -87,16 +87,9 @@ def write_population_raster(path: Path, cell: float, seed: int = 28) -> dict:
     values = people.astype(np.float32)
     a, b = int(0.80 * n), int(0.86 * n)
     values[a:b, a:b] = NODATA  # a block without data (a reservoir's survey gap)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), n, n, 1, gdal.GDT_Float32, ["COMPRESS=DEFLATE"])
-    ds.SetGeoTransform((X0, cell, 0.0, Y0, 0.0, -cell))
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(NODATA)
-    band.WriteArray(values)
-    band.FlushCache()
-    ds = None
+    from resilience_plugin.processing.rasters import write_geotiff
+
+    write_geotiff(path, values, (X0, cell, 0.0, Y0, 0.0, -cell), EPSG, NODATA)
     total = float(values[values != NODATA].sum(dtype=np.float64))
     return {"cells": n * n, "side": n, "cell": cell, "total": total}
 
