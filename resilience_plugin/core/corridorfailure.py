@@ -707,50 +707,8 @@ def corridor_failure(
             tolerance,
             names["network"],
         )
-    unit_on = np.bincount(unit_of[on_net], minlength=len(units_arr)) > 0
     last_mile = float(profile.value("population.last_mile_max"))
-
-    def listed(idx):
-        return ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in idx[:8]) + (" …" if len(idx) > 8 else "")
-
-    linked = on_net & (graph.unit_link > 0)
-    if linked.any():
-        template = QT_TRANSLATE_NOOP(
-            "Core",
-            "{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight "
-            "last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).",
-        )
-        units_linked = np.unique(unit_of[linked])
-        notes.append(
-            Note(
-                "warning",
-                Message(
-                    template,
-                    names["units"],
-                    float(population[linked].sum()),
-                    int(linked.sum()),
-                    tolerance,
-                    names["network"],
-                    float(graph.unit_link.max()),
-                    listed(units_linked),
-                ),
-            )
-        )
-    if (~unit_on).any():
-        off = np.nonzero(~unit_on)[0]
-        template = QT_TRANSLATE_NOOP(
-            "Core", "{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3})."
-        )
-        notes.append(Note("warning", Message(template, names["units"], len(off), max(tolerance, last_mile), listed(off))))
-    partly = np.nonzero(unit_on & (np.bincount(unit_of[~on_net], weights=population[~on_net], minlength=len(units_arr)) > 0))[0]
-    if len(partly):
-        left = float(population[~on_net & unit_on[unit_of]].sum())
-        template = QT_TRANSLATE_NOOP(
-            "Core",
-            "{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); "
-            "they are not assessed ({4}).",
-        )
-        notes.append(Note("warning", Message(template, names["units"], left, len(partly), max(tolerance, last_mile), listed(partly))))
+    _people_off_network(graph, on_net, unit_of, population, len(units_arr), unit_names, tolerance, last_mile, names, notes)
     fac_codes = codes[essential]
     fac_on = graph.facility_node >= 0
     _facilities_left_out(
@@ -902,6 +860,53 @@ def _demand(units_arr, unit_points, population, profile, raster, residential, un
         template = QT_TRANSLATE_NOOP("Core", "{0} unit(s) have no population raster data under them: not assessed ({1}{2}).")
         notes.append(Note("warning", Message(template, len(unknown), listed, " …" if len(unknown) > 8 else "")))
     return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method, surface.assessed)
+
+
+def _people_off_network(graph, on_net, unit_of, population, n_units, unit_names, tolerance, last_mile, names, notes) -> None:
+    """Say who joins the network by a last-mile link, and whose people lie beyond it (whole units, parts of units)."""
+    unit_on = np.bincount(unit_of[on_net], minlength=n_units) > 0
+
+    def listed(idx):
+        return ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in idx[:8]) + (" …" if len(idx) > 8 else "")
+
+    linked = on_net & (graph.unit_link > 0)
+    if linked.any():
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight "
+            "last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).",
+        )
+        units_linked = np.unique(unit_of[linked])
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    template,
+                    names["units"],
+                    float(population[linked].sum()),
+                    int(linked.sum()),
+                    tolerance,
+                    names["network"],
+                    float(graph.unit_link.max()),
+                    listed(units_linked),
+                ),
+            )
+        )
+    if (~unit_on).any():
+        off = np.nonzero(~unit_on)[0]
+        template = QT_TRANSLATE_NOOP(
+            "Core", "{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3})."
+        )
+        notes.append(Note("warning", Message(template, names["units"], len(off), max(tolerance, last_mile), listed(off))))
+    partly = np.nonzero(unit_on & (np.bincount(unit_of[~on_net], weights=population[~on_net], minlength=n_units) > 0))[0]
+    if len(partly):
+        left = float(population[~on_net & unit_on[unit_of]].sum())
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); "
+            "they are not assessed ({4}).",
+        )
+        notes.append(Note("warning", Message(template, names["units"], left, len(partly), max(tolerance, last_mile), listed(partly))))
 
 
 def _facilities_left_out(

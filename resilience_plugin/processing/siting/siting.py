@@ -440,6 +440,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
         )
         return surface
 
+    def _facility_specs(self) -> list:
+        """The fields that name what serves a demand feature, piece or zone."""
+        return [
+            ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
+            ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
+            ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+        ]
+
     def _write_pieces(self, surface, result, demand, facility_of, crs):
         """The optional ALLOCATION_PIECES: each piece of people with its source feature and what serves it."""
         import numpy as np
@@ -450,9 +458,9 @@ class SitingAlgorithm(ResilienceAlgorithm):
             [
                 ("src_fid", FIELD_INT, self.tr("Demand feature id")),
                 ("pop", FIELD_DOUBLE, self.tr("Population")),
-                ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
-                ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
-                ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+            ]
+            + self._facility_specs()
+            + [
                 ("dist_m", FIELD_DOUBLE, self.tr("Distance (m)")),
                 ("served_bef", FIELD_DOUBLE, self.tr("People served before")),
                 ("served_aft", FIELD_DOUBLE, self.tr("People served after")),
@@ -730,10 +738,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
         # allocation: the demand with its facility
         rank_of = {int(c): k for k, c in enumerate(result.chosen, start=1)}
-        alloc_specs = [
-            ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
-            ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
-            ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+        alloc_specs = self._facility_specs() + [
             ("dist_m", FIELD_DOUBLE, self.tr("Distance (m)")),
             ("pop", FIELD_DOUBLE, self.tr("Population")),
             ("cov_before", FIELD_INT, self.tr("Served before")),
@@ -819,10 +824,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
         if parameters.get(self.ZONES) is not None:
             keys, zones = responsibility_zones(demand.geometries if surface is None else surface.pieces, result.facility, result.distance)
             z_fields = make_fields(
-                [
-                    ("fac_kind", FIELD_STRING, self.tr("Facility: new or existing")),
-                    ("fac_fid", FIELD_INT, self.tr("Facility feature id")),
-                    ("fac_rank", FIELD_INT, self.tr("New site's rank")),
+                self._facility_specs()
+                + [
                     ("zone_pop", FIELD_DOUBLE, self.tr("People served")),
                     ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
                 ]
