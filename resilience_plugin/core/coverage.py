@@ -10,6 +10,10 @@ polygon, computed from the polygon's edges alone (no intersection of boxes):
   ``-dx·h`` to every cell below it in its column (a running sum down the column);
 * holes are rings of the opposite sign, and the parts of a multipolygon add up.
 
+Only the cells an edge crosses are listed one by one; down a column, between two of them, the share does not change,
+so the cells in between are kept as runs, and a zone's sum over a run is a difference of two running sums of the
+raster's column (work and memory grow with the outlines, not with the areas; exactextract does the same by rows).
+
 The result is exact up to floating-point rounding (its cells sum to the polygon's area inside the window), the same
 quantity as exactextract's coverage fractions.
 """
@@ -89,36 +93,41 @@ class Coverage:
 
 @dataclass
 class CoverageBatch:
-    """The coverage of many polygons at once. Polygon ``k`` covers the window of ``rows[k]`` × ``cols[k]`` cells from
-    ``(row0[k], col0[k])``; its shares, row by row, are ``frac[offset[k]:offset[k + 1]]``. ``area_cells`` is each
-    polygon's whole area in cell units (also the part outside the grid); a polygon that misses the grid has an empty
-    window."""
+    """The coverage of many polygons at once, sparse. Polygon ``k`` lies in the window of ``rows[k]`` × ``cols[k]``
+    cells from ``(row0[k], col0[k])``; ``area_cells`` is its whole area in cell units (also the part outside the
+    grid); a polygon that misses the grid has an empty window.
+
+    Only the cells that its edges cross are listed one by one (``edge_*``: polygon, grid row, grid column, share);
+    down each column, between two such cells, the share stays the same, so the cells in between are runs
+    (``run_*``: polygon, grid column, first and last-plus-one grid row, share). A cell in neither holds 0. The work
+    and memory grow with the polygons' outlines, not with their areas."""
 
     row0: np.ndarray
     col0: np.ndarray
     rows: np.ndarray
     cols: np.ndarray
-    offset: np.ndarray
-    frac: np.ndarray
     area_cells: np.ndarray
+    edge_zone: np.ndarray
+    edge_row: np.ndarray
+    edge_col: np.ndarray
+    edge_frac: np.ndarray
+    run_zone: np.ndarray
+    run_col: np.ndarray
+    run_start: np.ndarray
+    run_stop: np.ndarray
+    run_frac: np.ndarray
 
     def of(self, k: int) -> Optional[Coverage]:
+        """Polygon ``k``'s shares as a dense window."""
         if self.rows[k] == 0 or self.cols[k] == 0:
             return None
-        frac = self.frac[self.offset[k] : self.offset[k + 1]].reshape(int(self.rows[k]), int(self.cols[k]))
-        return Coverage(int(self.row0[k]), int(self.col0[k]), frac, float(self.area_cells[k]))
-
-    def cells(self):
-        """For every cell of every window: (polygon, row, column) in the grid, and its share."""
-        sizes = self.offset[1:] - self.offset[:-1]
-        owner = np.repeat(np.arange(len(sizes)), sizes)
-        local = np.arange(len(owner)) - self.offset[owner]
-        return (
-            owner,
-            self.row0[owner] + local // np.maximum(self.cols[owner], 1),
-            self.col0[owner] + local % np.maximum(self.cols[owner], 1),
-            self.frac,
-        )
+        r0, c0 = int(self.row0[k]), int(self.col0[k])
+        frac = np.zeros((int(self.rows[k]), int(self.cols[k])))
+        mine = self.edge_zone == k
+        frac[self.edge_row[mine] - r0, self.edge_col[mine] - c0] = self.edge_frac[mine]
+        for i in np.nonzero(self.run_zone == k)[0]:
+            frac[self.run_start[i] - r0 : self.run_stop[i] - r0, self.run_col[i] - c0] = self.run_frac[i]
+        return Coverage(r0, c0, frac, float(self.area_cells[k]))
 
 
 def _crossings(a: np.ndarray, b: np.ndarray, upper: np.ndarray):
@@ -172,9 +181,8 @@ def coverage_batch(polygons, grid: Grid) -> CoverageBatch:
     r0, r1, c0, c1 = windows(polys, grid).T
     hit = present & (c1 > c0) & (r1 > r0)
     rows, cols = np.where(hit, r1 - r0, 0), np.where(hit, c1 - c0, 0)
-    offset = np.concatenate([[0], np.cumsum(rows * cols)])
     area = np.zeros(n)
-    frac = np.zeros(int(offset[-1]))
+    sparse = _no_cells()
     idx = np.nonzero(present)[0]
     if len(idx):
         parts, part_of = shapely.get_parts(polys[idx], return_index=True)
@@ -196,12 +204,34 @@ def coverage_batch(polygons, grid: Grid) -> CoverageBatch:
         ze = zone[e]
         keep = hit[ze] & (u[e] != u[e + 1]) & (sign != 0)  # vertical edges add nothing
         e, ze, sign = e[keep], ze[keep], sign[keep]
-        frac = _cell_areas(u[e], t[e], u[e + 1], t[e + 1], sign, ze, rows, cols, offset)
-    return CoverageBatch(r0, c0, rows, cols, offset, frac, np.maximum(area, 0.0))
+        sparse = _cell_areas(u[e], t[e], u[e + 1], t[e + 1], sign, ze, rows, cols)
+        sparse = _to_grid(sparse, r0, c0)
+    return CoverageBatch(r0, c0, rows, cols, np.maximum(area, 0.0), *sparse)
 
 
-def _cell_areas(u1, t1, u2, t2, sign, zone, rows, cols, offset) -> np.ndarray:
-    """Area (cell units) of the rings inside each cell of each zone's window, flat (see :class:`CoverageBatch`)."""
+def _no_cells():
+    ints, floats = np.zeros(0, dtype=np.int64), np.zeros(0)
+    return ints, ints, ints, floats, ints, ints, ints, ints, floats
+
+
+def _to_grid(sparse, r0, c0):
+    """Window-relative rows and columns of :func:`_cell_areas` made grid rows and columns."""
+    ez, er, ec, ef, rz, rc, rs, rt, rf = sparse
+    return ez, er + r0[ez], ec + c0[ez], ef, rz, rc + c0[rz], rs + r0[rz], rt + r0[rz], rf
+
+
+def _snap(frac: np.ndarray) -> np.ndarray:
+    """Shares clipped to 0…1; the running sums leave rounding noise (about 1e-16) where the polygon never reaches,
+    and a little short of 1 where it covers a cell whole: a share within 1e-12 of 0 or 1 is that."""
+    frac = np.clip(frac, 0.0, 1.0)
+    frac[frac < 1e-12] = 0.0
+    frac[frac > 1.0 - 1e-12] = 1.0
+    return frac
+
+
+def _cell_areas(u1, t1, u2, t2, sign, zone, rows, cols):
+    """The shares of the cells of each zone's window (window-relative rows and columns, sparse: see
+    :class:`CoverageBatch`) from its edges in window cell units."""
     ec, er = cols[zone], rows[zone]
     # the parameters (0…1 along each edge) where it is cut: its ends and its grid-line crossings in the window
     ev, lv = _crossings(u1, u2, ec)
@@ -224,33 +254,39 @@ def _cell_areas(u1, t1, u2, t2, sign, zone, rows, cols, offset) -> np.ndarray:
     z = zone[pe]
     zr, zc = rows[z], cols[z]
     keep = (col >= 0) & (col < zc) & (band >= 0) & (dx != 0)
-    col, band, tm, dx, z, zr, zc = col[keep], np.minimum(band[keep], zr[keep]), tm[keep], dx[keep], z[keep], zr[keep], zc[keep]
-    total = int(offset[-1])
-    inside = band < zr
-    own = np.bincount(
-        offset[z[inside]] + (zr[inside] - 1 - band[inside]) * zc[inside] + col[inside],
-        weights=-dx[inside] * (tm[inside] - band[inside]),
-        minlength=total,
+    col, band, tm, dx, z, zr = col[keep], np.minimum(band[keep], zr[keep]), tm[keep], dx[keep], z[keep], zr[keep]
+    # a piece adds -dx·(ȳ - y_bottom) to its own cell (none "above the window") and -dx to each cell below it
+    row = zr - 1 - band  # -1: above the window
+    own = np.where(band < zr, -dx * (tm - band), 0.0)
+    # the pieces' cells, in order down each column of each zone, each cell once
+    order = np.argsort((z * (int(cols.max(initial=0)) + 1) + col) * (int(rows.max(initial=0)) + 2) + row + 1, kind="stable")
+    z, col, row, own, down = z[order], col[order], row[order], own[order], -dx[order]
+    first = np.r_[True, (z[1:] != z[:-1]) | (col[1:] != col[:-1]) | (row[1:] != row[:-1])] if len(z) else np.zeros(0, bool)
+    cell = np.cumsum(first) - 1
+    z, col, row = z[first], col[first], row[first]
+    own = np.bincount(cell, weights=own, minlength=len(z))
+    down = np.bincount(cell, weights=down, minlength=len(z))
+    # the running sum down each column: what the cells above a cell add to it, and the share below it
+    start = np.r_[True, (z[1:] != z[:-1]) | (col[1:] != col[:-1])] if len(z) else np.zeros(0, bool)
+    total = np.cumsum(down)
+    base = np.maximum.accumulate(np.where(start, np.arange(len(z)), 0))
+    after = total - (total[base] - down[base])
+    above = after - down
+    inside = row >= 0
+    edge_frac = _snap(own[inside] + above[inside])
+    # the run below each pieces' cell, down to the next one in its column (or the window's bottom)
+    last = np.r_[start[1:], True] if len(z) else np.zeros(0, bool)
+    stop = np.where(last, rows[z], np.r_[row[1:], 0])
+    run_frac = _snap(after.copy())
+    runs = (run_frac > 0) & (stop > row + 1)
+    return (
+        z[inside],
+        row[inside],
+        col[inside],
+        edge_frac,
+        z[runs],
+        col[runs],
+        row[runs] + 1,
+        stop[runs],
+        run_frac[runs],
     )
-    # -dx for every cell below a piece in its column: a running sum down each column, from "above the window";
-    # laid out column by column ((rows + 1) per column), summed at once and taken back per column
-    heights = np.repeat(rows + 1, cols)
-    starts = np.concatenate([[0], np.cumsum(heights)])
-    column_offset = np.concatenate([[0], np.cumsum(cols)])
-    slot = starts[column_offset[z] + col] + (zr - band)
-    per_band = np.bincount(slot, weights=-dx, minlength=int(starts[-1]))
-    running = np.cumsum(per_band)
-    before = np.concatenate([[0.0], running])[starts[:-1]]  # the running sum before each column starts
-    # each cell (zone, row k, column c) takes the column's running sum at slot k (bands above its own)
-    sizes = rows * cols
-    owner = np.repeat(np.arange(len(rows)), sizes)
-    local = np.arange(total) - offset[owner]
-    k, c = local // np.maximum(cols[owner], 1), local % np.maximum(cols[owner], 1)
-    column = column_offset[owner] + c
-    below = running[starts[column] + k] - before[column]
-    frac = np.clip(own + below, 0.0, 1.0)
-    # the running sums leave rounding noise (about 1e-16) in cells the polygon never touches, and a little short of 1 in
-    # cells it covers whole: a share within 1e-12 of 0 or 1 is that
-    frac[frac < 1e-12] = 0.0
-    frac[frac > 1.0 - 1e-12] = 1.0
-    return frac

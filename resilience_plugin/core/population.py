@@ -30,7 +30,7 @@ from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 PEOPLE_PER_CELL, PEOPLE_PER_KM2 = 0, 1
 WGS84 = (6378137.0, 298.257223563)
 _STRIP_CELLS = 4_000_000  # cells read at once: 32 MB as float64
-_BATCH_CELLS = 1_000_000  # cells of zones' windows covered at once (about 10 arrays of this many numbers)
+_BATCH_CELLS = 50_000_000  # cells of zones' windows taken at once (their coverage is kept by outline, not by area)
 
 
 @dataclass
@@ -126,23 +126,10 @@ def zonal_population(zones: Sequence, raster: Raster, progress=None, canceled=No
         batch = np.asarray(batch)
         cov = coverage_batch(in_grid[batch], grid)
         area[batch] = cov.area_cells
-        if not len(cov.frac):
-            continue
-        owner, row, col, frac = cov.cells()
-        r0, r1 = int(row.min()), int(row.max()) + 1
-        c0, c1 = int(col.min()), int(col.max()) + 1
-        step = max(1, strip_cells // max(c1 - c0, 1))
-        for a in range(r0, r1, step):
-            check(canceled)
-            stop = min(a + step, r1)
-            values, ok, _skipped = _strip(raster, a, stop, c0, c1)
-            take = np.nonzero((row >= a) & (row < stop))[0]
-            v = values[row[take] - a, col[take] - c0]
-            good = ok[row[take] - a, col[take] - c0]
-            take, v, f = take[good], v[good], frac[take[good]]
-            people[batch] += np.bincount(owner[take], weights=f * v, minlength=len(batch))
-            valid_area[batch] += np.bincount(owner[take], weights=f, minlength=len(batch))
-            cells[batch] += np.bincount(owner[take][f > 0], minlength=len(batch))
+        sums = _sums_under(cov, raster, strip_cells, canceled, len(batch))
+        people[batch] += sums[0]
+        valid_area[batch] += sums[1]
+        cells[batch] += sums[2]
     raster_total, negative = _window_total(raster, windows[size > 0], strip_cells, canceled)
     report(1.0)
     assessed = valid_area > 0
@@ -176,6 +163,47 @@ def zonal_population(zones: Sequence, raster: Raster, progress=None, canceled=No
             )
         )
     return result
+
+
+def _sums_under(cov, raster: Raster, strip_cells: int, canceled, n: int):
+    """For the ``n`` polygons of ``cov``: the people under them (each cell × its share), the area with data (cell
+    units) and the cells with data they touch, the raster read strip by strip under their windows. Cells crossed by
+    an edge count one by one; runs down a column, from running sums of the strip's columns."""
+    people, valid, cells = np.zeros(n), np.zeros(n), np.zeros(n, dtype=np.int64)
+    rows = np.concatenate([cov.edge_row, cov.run_start, cov.run_stop - 1])
+    if not len(rows):
+        return people, valid, cells
+    cols = np.concatenate([cov.edge_col, cov.run_col])
+    r0, r1, c0, c1 = int(rows.min()), int(rows.max()) + 1, int(cols.min()), int(cols.max()) + 1
+    step = max(1, strip_cells // max(c1 - c0, 1))
+    for a in range(r0, r1, step):
+        check(canceled)
+        stop = min(a + step, r1)
+        values, ok, _skipped = _strip(raster, a, stop, c0, c1)
+        take = np.nonzero((cov.edge_row >= a) & (cov.edge_row < stop) & (cov.edge_frac > 0))[0]
+        r, c = cov.edge_row[take] - a, cov.edge_col[take] - c0
+        good = ok[r, c]
+        take, v, f = take[good], values[r[good], c[good]], cov.edge_frac[take[good]]
+        z = cov.edge_zone[take]
+        people += np.bincount(z, weights=f * v, minlength=n)
+        valid += np.bincount(z, weights=f, minlength=n)
+        cells += np.bincount(z, minlength=n)
+        runs = np.nonzero((cov.run_start < stop) & (cov.run_stop > a))[0]
+        if not len(runs):
+            continue
+        # running sums down each column of the strip (a row of zeros on top): a run's sum is a difference of two
+        counted = np.zeros((stop - a + 1, c1 - c0))
+        np.cumsum(np.where(ok, values, 0.0), axis=0, out=counted[1:])
+        with_data = np.zeros((stop - a + 1, c1 - c0), dtype=np.int64)
+        np.cumsum(ok, axis=0, out=with_data[1:])
+        top = np.clip(cov.run_start[runs], a, stop) - a
+        bottom = np.clip(cov.run_stop[runs], a, stop) - a
+        c, f, z = cov.run_col[runs] - c0, cov.run_frac[runs], cov.run_zone[runs]
+        k = with_data[bottom, c] - with_data[top, c]
+        people += np.bincount(z, weights=f * (counted[bottom, c] - counted[top, c]), minlength=n)
+        valid += np.bincount(z, weights=f * k, minlength=n)
+        cells += np.bincount(z, weights=k, minlength=n).astype(np.int64)
+    return people, valid, cells
 
 
 def _window_total(raster: Raster, windows: np.ndarray, strip_cells: int, canceled):
