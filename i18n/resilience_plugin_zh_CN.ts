@@ -1580,32 +1580,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1104"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1109"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1128"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1133"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1134"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1139"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1137"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1142"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1139"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1144"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1141"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1146"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
@@ -1620,27 +1620,27 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="761"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="719"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="765"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="723"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="810"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="768"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="813"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="771"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="816"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="774"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1655,12 +1655,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/coverage.py" line="45"/>
+        <location filename="../resilience_plugin/core/coverage.py" line="49"/>
         <source>Raster '{0}' is rotated or sheared: warp it to a north-up grid first (Raster › Projections › Warp).</source>
         <translation>栅格“{0}”带有旋转或错切：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/coverage.py" line="52"/>
+        <location filename="../resilience_plugin/core/coverage.py" line="56"/>
         <source>Raster &apos;{0}&apos; has no usable cell size or origin.</source>
         <translation>栅格“{0}”没有可用的像元大小或原点。</translation>
     </message>
@@ -1700,72 +1700,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>栅格，每像元人数，按像元精确面积占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="153"/>
+        <location filename="../resilience_plugin/core/population.py" line="140"/>
         <source>{0} zone(s) have no raster cell with data (outside raster &apos;{1}&apos;, or over nodata only): not assessed.</source>
         <translation>{0} 个分区内没有有数据的像元（位于栅格“{1}”之外，或只覆盖无数据像元）：未评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="166"/>
+        <location filename="../resilience_plugin/core/population.py" line="153"/>
         <source>{0} cell(s) of raster &apos;{1}&apos; under the zones hold a negative value that is not its nodata value: skipped.</source>
         <translation>分区范围内栅格“{1}”有 {0} 个像元为负值且不是其无数据值：已跳过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="202"/>
+        <location filename="../resilience_plugin/core/population.py" line="230"/>
         <source>Raster &apos;{0}&apos; gave {1} cells where {2} were asked for: the file may be damaged.</source>
         <translation>栅格“{0}”请求 {2} 个像元却返回 {1} 个：文件可能已损坏。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="283"/>
+        <location filename="../resilience_plugin/core/population.py" line="311"/>
         <source>points with a count</source>
         <translation>带人数的点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="290"/>
+        <location filename="../resilience_plugin/core/population.py" line="318"/>
         <source>The piece size must be above 0 (profile key population.piece_size).</source>
         <translation>分块边长必须大于 0（配置键 population.piece_size）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="340"/>
+        <location filename="../resilience_plugin/core/population.py" line="368"/>
         <source>People spread over polygons need a count field or a population raster.</source>
         <translation>将人口分摊到面上需要人数字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="349"/>
+        <location filename="../resilience_plugin/core/population.py" line="377"/>
         <source>polygons, spread by area</source>
         <translation>面，按面积分摊</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="355"/>
+        <location filename="../resilience_plugin/core/population.py" line="383"/>
         <source>polygon counts, spread by {0}</source>
         <translation>面的人数，按{0}分摊</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="361"/>
+        <location filename="../resilience_plugin/core/population.py" line="389"/>
         <source>polygons, spread over residential land</source>
         <translation>面，分摊到居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <location filename="../resilience_plugin/core/population.py" line="397"/>
         <source>{0} polygon(s) have no {1} inside: their people are spread by area ({2}).</source>
         <translation>{0} 个面内没有{1}：其人口按面积分摊（{2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <location filename="../resilience_plugin/core/population.py" line="397"/>
         <source>raster people</source>
         <translation>栅格人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="369"/>
+        <location filename="../resilience_plugin/core/population.py" line="397"/>
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="383"/>
+        <location filename="../resilience_plugin/core/population.py" line="411"/>
         <source>{0} polygon(s) have a count that differs from the raster&apos;s people inside by more than {1:.0%}: {2}. The counts are kept as totals.</source>
         <translation>{0} 个面的人数与其范围内栅格人口相差超过 {1:.0%}：{2}。仍以其人数为总数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="455"/>
+        <location filename="../resilience_plugin/core/population.py" line="483"/>
         <source>Some features of layer &apos;{0}&apos; lie outside the area where the CRS of raster &apos;{1}&apos; is defined: they cannot be placed on its grid. Check the layer&apos;s coordinates and CRS.</source>
         <translation>图层“{0}”的部分要素位于栅格“{1}”坐标系的定义范围之外，无法放到其格网上。请检查该图层的坐标和坐标系。</translation>
     </message>
@@ -1775,52 +1775,52 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="718"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="874"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="741"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="897"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="748"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="904"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="884"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="842"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="897"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="855"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="918"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="923"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="936"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="941"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="951"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="956"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="902"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="860"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/coverage.py" line="54"/>
+        <location filename="../resilience_plugin/core/coverage.py" line="58"/>
         <source>Raster '{0}' is stored south-up: warp it to a north-up grid first (Raster › Projections › Warp).</source>
         <translation>栅格“{0}”按南向上存储：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
     </message>
@@ -3905,7 +3905,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="454"/>
+        <location filename="../resilience_plugin/processing/io.py" line="472"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4110,7 +4110,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="567"/>
+        <location filename="../resilience_plugin/processing/io.py" line="585"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4215,17 +4215,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="422"/>
+        <location filename="../resilience_plugin/processing/io.py" line="431"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="423"/>
+        <location filename="../resilience_plugin/processing/io.py" line="432"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="432"/>
+        <location filename="../resilience_plugin/processing/io.py" line="450"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -4424,6 +4424,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <source>Not assessed (no population data)</source>
         <translation>未评估（无人口数据）</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="441"/>
+        <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
+        <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
+    </message>
 </context>
 <context>
     <name>ResiliencePlugin</name>
@@ -4617,77 +4622,77 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="303"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="307"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="308"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="282"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="306"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -4757,7 +4762,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -4798,7 +4803,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="268"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -4866,7 +4871,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="934"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="936"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -4961,7 +4966,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -4981,17 +4986,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1123"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1124"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1126"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1127"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -5016,112 +5021,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="602"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="604"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="616"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="629"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="632"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="829"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="690"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="830"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="832"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="759"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="771"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="774"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1043"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="905"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="907"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="920"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="922"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1048"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1050"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1117"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -5136,12 +5141,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1053"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1055"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="784"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -5151,7 +5156,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="488"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="490"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
@@ -5166,27 +5171,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1005"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1007"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1038"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1002"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1004"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1002"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1004"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1017"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -5196,27 +5201,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="562"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="564"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="847"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="848"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="850"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -5261,7 +5266,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -5276,27 +5281,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="575"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="577"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="697"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="698"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="701"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -5311,7 +5316,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="522"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="524"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -5394,7 +5399,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -5489,7 +5494,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="691"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -5644,167 +5649,167 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="506"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="514"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="512"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="520"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="619"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="632"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="630"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="638"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="631"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="639"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="632"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="633"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="635"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="649"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="651"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="676"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="678"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="686"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="687"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="680"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="826"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="692"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="446"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="447"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="448"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="738"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="739"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="740"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="804"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="809"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="826"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="532"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="540"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
@@ -5814,12 +5819,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="545"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="555"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
@@ -5844,17 +5849,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="595"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="603"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="611"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="610"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -5884,17 +5889,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="449"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="457"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -5928,7 +5933,7 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="798"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="803"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>

@@ -345,3 +345,48 @@ def test_siting_with_only_the_layers_given_on_census_and_amap_shaped_data(resili
     assert "Only 2 of the 5 new sites" in feedback.log
     first = min(sites.getFeatures(), key=lambda f: f["site_rank"])
     assert first["name"] == "和平里小学" and first["adds_pop"] == 12000
+
+
+def test_a_census_table_joined_to_street_units_gives_their_people_and_unknown_is_not_zero(resilience_processing, own_sample, tmp_path):
+    """The census as a district institute has it (issue 28): a GBK CSV of 地区, 常住人口 with thousands separators and a
+    column in 万人, loaded as delimited text and joined to the street units by name in QGIS. One name is written
+    short (玉门, not 玉门街道), so its join finds nothing: that unit is not assessed, never a density of 0 (issue 29).
+    Oracle: census people over the unit's area, computed here from the output polygons."""
+    import shapely
+    from qgis.core import QgsProject, QgsVectorLayer, QgsVectorLayerJoinInfo
+
+    from resilience_plugin.processing.io import is_null
+
+    units = QgsVectorLayer(f"{own_sample}|layername=street_units", "街道", "ogr")
+    names = [f["name_zh"] for f in units.getFeatures()]
+    people = {n: 10_000 + 137 * i for i, n in enumerate(names)}
+    rows = ["地区,常住人口,常住人口（万人）"]
+    for i, n in enumerate(names):
+        rows.append(f'{n[:-2] if i == 0 else n},"{people[n]:,}",{people[n] / 1e4:.4f}')
+    csv = tmp_path / "七普_街道.csv"
+    csv.write_bytes(("\n".join(rows) + "\n").encode("gbk"))
+    table = QgsVectorLayer(f"{csv.as_uri()}?delimiter=,&encoding=GBK&detectTypes=yes", "普查", "delimitedtext")
+    assert table.isValid() and table.featureCount() == len(names)
+    QgsProject.instance().addMapLayers([units, table])
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(table)
+    join.setJoinFieldName("地区")
+    join.setTargetFieldName("name_zh")
+    join.setPrefix("普查_")
+    join.setUsingMemoryCache(True)
+    assert units.addJoin(join)
+    try:
+        for field in ("普查_常住人口", "普查_常住人口（万人）"):
+            feedback = Recorder()
+            layers, _c = run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": field, "OUTPUT": "memory:"}, feedback)
+            out = {f["name_zh"]: f for f in layers["OUTPUT"].getFeatures()}
+            assert len(out) == len(names)
+            unmatched = out[names[0]]
+            assert is_null(unmatched["i_popden"]), unmatched["i_popden"]  # not 0
+            assert any("not assessed" in t and field in t for t in feedback.text), feedback.text
+            for n in names[1:]:
+                area_km2 = shapely.from_wkb(bytes(out[n].geometry().asWkb())).area / 1e6
+                assert out[n]["i_popden"] == pytest.approx(people[n] / area_km2, abs=5e-5), n  # written to 4 decimals
+    finally:
+        units.removeJoin(table.id())
+        QgsProject.instance().removeMapLayers([units.id(), table.id()])

@@ -479,25 +479,27 @@ class ScoringPanel:
             )
         feedback = QgsProcessingFeedback()
         if pop_field:
-            population = numbers([a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False)
+            population = numbers(
+                [a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False, unknown_is_zero=False
+            )
         else:
             population = self._grid_population(grid, crs, units)
             if population is None:
                 return
-        if (population <= 0).any():
+        if not (population > 0).all():  # NaN: not assessed
             self._message(
                 translate("ScorecardDock", "{0} unit(s) with zero or null population: their per-person indicators are left empty.").format(
-                    int((population <= 0).sum())
+                    int((~(population > 0)).sum())
                 ),
                 MESSAGE_WARNING,
             )
         elderly = (
-            numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback, kind="share")
+            numbers([a[1] for a in units.attributes], "elderly_share", self.layer.name(), feedback, kind="share", unknown_is_zero=False)
             if "elderly_share" in wanted
             else None
         )
         old = (
-            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback, kind="share")
+            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback, kind="share", unknown_is_zero=False)
             if "old_building_share" in wanted
             else None
         )

@@ -407,12 +407,21 @@ UNREADABLE_MAX = 0.05
 
 
 def numbers(
-    values, name: str, layer: str, feedback, negative_ok: bool = False, kind: str = "count", fids=None, empty_ok: bool = True
+    values,
+    name: str,
+    layer: str,
+    feedback,
+    negative_ok: bool = False,
+    kind: str = "count",
+    fids=None,
+    empty_ok: bool = True,
+    unknown_is_zero: bool = True,
 ) -> np.ndarray:
     """Floats from attribute values, read as people write them (``1,234``, ``12万``, ``约5948``, ``2.5公顷`` for an area:
     see core.numbers); a field named ``常住人口（万人）`` holds 万. Values that cannot be read (and, unless ``empty_ok``,
-    empty ones) count as 0 and are named by feature id in the log; when they are more than 5 % of the field, the run
-    stops with examples."""
+    empty ones) are named by feature id in the log, and count as 0, or (``unknown_is_zero`` False: a unit's own
+    measure, such as its population) are NaN, "not assessed"; when they are more than 5 % of the field, the run stops
+    with examples."""
     from ..core.numbers import field_unit, parse_numbers
 
     parsed = parse_numbers(values, kind, negative_ok=negative_ok, factor=field_unit(name, kind))
@@ -428,6 +437,15 @@ def numbers(
                 "or choose another field.",
             ).format(layer, name, len(bad), len(values), len(bad) / len(values), examples, id_list(ids, 10))
         )
+    if bad and not unknown_is_zero:
+        feedback.pushWarning(
+            translate(
+                "Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative: not assessed (feature ids {3})."
+            ).format(layer, name, len(bad), id_list(ids))
+        )
+        out = np.asarray(parsed.values, dtype=float).copy()
+        out[bad] = np.nan
+        return out
     if bad:
         feedback.pushWarning(
             translate(

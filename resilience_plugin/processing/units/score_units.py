@@ -210,7 +210,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             if not field_name:
                 return None
             values = [a[fields.lookupField(field_name)] for a in units.attributes]
-            return numbers(values, field_name, name, feedback, kind=kind, fids=units.fids, empty_ok=empty_ok)
+            # a unit's own measure: what cannot be read is not assessed (NaN), never 0 (issue 29)
+            return numbers(values, field_name, name, feedback, kind=kind, fids=units.fids, empty_ok=empty_ok, unknown_is_zero=False)
 
         label_j = next((fields.lookupField(f) for f in ("name_zh", "name", "名称", "code") if fields.lookupField(f) >= 0), -1)
         names = [text(a[label_j]) if label_j >= 0 and text(a[label_j]) else f"#{f}" for a, f in zip(units.attributes, units.fids)]
