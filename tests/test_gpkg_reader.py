@@ -377,3 +377,39 @@ def test_wkbs_as_read_against_shapely():
     for bad in (arc, b"\x01\x01", "POINT (1 2)"):
         with pytest.raises(Unsupported):
             wkbs_as_read([shapely.to_wkb(shapely.Point(1, 2)), bad], "t")
+
+
+def _zero_a_leaf_page(path, table, which=10):
+    """One page of ``table``'s rows overwritten with zeros, as a bad sector or a cut copy leaves it."""
+    con = sqlite3.connect(str(path))
+    try:
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        page = con.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno", (table,)).fetchall()[which][0]
+    finally:
+        con.close()
+    with open(path, "r+b") as f:
+        f.seek((page - 1) * size)
+        f.write(b"\0" * size)
+
+
+@pytest.mark.parametrize("reader", ["gdal", "sqlite"])
+def test_a_damaged_geopackage_is_refused_never_read_in_part(resilience_processing, tmp_path, reader, monkeypatch):
+    """Issue 29: a GeoPackage with one zeroed page in a table. QGIS does not know its count (-1) and its iterator
+    stops at the bad page in silence; the bulk readers see "database disk image is malformed". The run stops, naming
+    the layer and GDAL's words, and writes nothing. Oracle: the same file before the damage has 233 units, and QGIS's
+    own iterator gives fewer after it."""
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    from tests.helpers import run
+
+    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,), "sqlite": (io._read_with_sqlite,)}[reader])
+    path = tmp_path / "损坏.gpkg"
+    path.write_bytes(SAMPLE.read_bytes())
+    assert QgsVectorLayer(f"{path}|layername=street_units", "u", "ogr").featureCount() == 233
+    _zero_a_leaf_page(path, "street_units")
+    damaged = QgsVectorLayer(f"{path}|layername=street_units", "u", "ogr")
+    assert damaged.isValid() and 0 < sum(1 for _ in damaged.getFeatures()) < 233  # what a silent partial read would take
+    out = tmp_path / "scores.gpkg"
+    with pytest.raises(QgsProcessingException, match=r"'street_units' could not be read whole: after \d+ feature\(s\).*malformed"):
+        run("resilience:scoreunits", {"INPUT": f"{path}|layername=street_units", "POPULATION_FIELD": "population", "OUTPUT": str(out)})
+    assert not out.exists()

@@ -152,6 +152,94 @@ def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
     return metric
 
 
+class GdalFailures:
+    """GDAL's errors (class Failure or worse) raised on this thread while open: QGIS reads GeoPackages, Shapefiles
+    and other files through GDAL, and where a file is damaged its iterator just stops (GDAL says "database disk image
+    is malformed" to the log and nothing to the caller). ``messages`` holds them; GDAL's handler stack is per thread,
+    so a Processing run in the background hears only its own reads."""
+
+    def __init__(self):
+        self.messages: List[str] = []
+        self._gdal = None
+
+    def __enter__(self):
+        try:
+            from osgeo import gdal
+        except ImportError:  # every QGIS ships GDAL's bindings; without them, nothing is heard
+            return self
+        self._gdal = gdal
+        failure = gdal.CE_Failure
+
+        def heard(kind, _number, message):
+            if kind >= failure:
+                self.messages.append(str(message).strip())
+
+        self._handler = heard  # kept alive while GDAL holds it
+        gdal.PushErrorHandler(heard)
+        return self
+
+    def __exit__(self, *exc):
+        if self._gdal is not None:
+            self._gdal.PopErrorHandler()
+        return False
+
+
+def damaged(name: str, read: int, messages: List[str]) -> QgsProcessingException:
+    """The refusal of a layer whose reading failed part way."""
+    return QgsProcessingException(
+        translate(
+            "Resilience",
+            "Layer '{0}' could not be read whole: after {1} feature(s), GDAL reported \"{2}\". The file may be damaged: "
+            "restore it from a copy, or repair it (for a GeoPackage: ogr2ogr -f GPKG repaired.gpkg damaged.gpkg, then "
+            "check what was lost). Nothing was computed from a part of it.",
+        ).format(name, read, "; ".join(dict.fromkeys(messages))[:300])
+    )
+
+
+def _take(features, out: "ReadLayer", geoms: list, iterated: int, indices, transform, maybe_curved: bool, keep_null: bool, feedback, span):
+    """The features of a QGIS iterator into ``out`` (ids and attributes) and ``geoms`` (WKB, None where none), as
+    read_source keeps them; returns the count iterated so far and whether the run was cancelled."""
+    lo, hi, total = span
+    cancelled = False
+    # bound once: a tight loop
+    add_fid, add_attrs, add_geom = out.fids.append, (out._rows.append if out._rows is not None else None), geoms.append
+    for feature in features:
+        iterated += 1
+        if iterated % 100 == 1:
+            if feedback.isCanceled():
+                cancelled = True
+                break
+            if hi > lo and iterated % 1000 == 1:
+                feedback.setProgress(lo + (hi - lo) * min(iterated / total, 1.0))
+        geom = feature.geometry()
+        shp = None
+        if geom.isEmpty():  # also true of a null geometry
+            out.null += 1
+            out.null_ids.append(feature.id())
+            if not keep_null:
+                continue
+        else:
+            if maybe_curved:
+                straight = without_arcs(geom)
+                out.curved += straight is not geom
+                geom = straight
+            if transform is not None:
+                geom = QgsGeometry(geom)
+                try:
+                    failed = geom.transform(transform) != 0
+                except Exception:  # QgsCsException: outside the CRS's domain
+                    failed = True
+                if failed:
+                    out.failed_transform += 1
+                    continue
+            shp = bytes(geom.asWkb())  # parsed all at once below
+        add_fid(feature.id())
+        attrs = feature.attributes()
+        add_attrs(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
+        add_geom(shp)
+    return iterated, cancelled
+
+
 def read_source(
     source,
     name: str,
@@ -212,42 +300,11 @@ def read_source(
         out._rows = None  # made of the columns when asked for
         if feedback.isCanceled():
             raise Cancelled()
-    # bound once: a tight loop (the rows of a bulk read stay columns: nothing is added to them)
-    add_fid, add_attrs, add_geom = out.fids.append, (out._rows.append if out._rows is not None else None), geoms.append
-    for feature in features:
-        iterated += 1
-        if iterated % 100 == 1:
-            if feedback.isCanceled():
-                cancelled = True
-                break
-            if hi > lo and iterated % 1000 == 1:
-                feedback.setProgress(lo + (hi - lo) * min(iterated / total, 1.0))
-        geom = feature.geometry()
-        shp = None
-        if geom.isEmpty():  # also true of a null geometry
-            out.null += 1
-            out.null_ids.append(feature.id())
-            if not keep_null:
-                continue
-        else:
-            if maybe_curved:
-                straight = without_arcs(geom)
-                out.curved += straight is not geom
-                geom = straight
-            if transform is not None:
-                geom = QgsGeometry(geom)
-                try:
-                    failed = geom.transform(transform) != 0
-                except Exception:  # QgsCsException: outside the CRS's domain
-                    failed = True
-                if failed:
-                    out.failed_transform += 1
-                    continue
-            shp = bytes(geom.asWkb())  # parsed all at once below
-        add_fid(feature.id())
-        attrs = feature.attributes()
-        add_attrs(attrs if indices is None else [attrs[j] if j >= 0 else None for j in indices])
-        add_geom(shp)
+    failures = GdalFailures()
+    with failures:
+        iterated, cancelled = _take(features, out, geoms, iterated, indices, transform, maybe_curved, keep_null, feedback, (lo, hi, total))
+    if failures.messages and not cancelled:  # the iterator stopped at a damaged part in silence: never a partial read
+        raise damaged(name, iterated, failures.messages)
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
     if iterated == 0 and reported > 0:  # it said it had features and gave none: never a silent zero
