@@ -674,7 +674,11 @@ def fill_feature_table(
             check(canceled)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if con.in_transaction:  # SQLite has rolled back already after a full disk or an I/O error
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:  # the first error is the one to report
+                    pass
             raise
     finally:
         con.close()

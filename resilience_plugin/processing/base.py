@@ -19,6 +19,7 @@ class OutputSink:
     def __init__(self, algorithm, parameters, key: str, sink, dest: str):
         self._algorithm, self._parameters, self.key, self._sink, self.dest = algorithm, parameters, key, sink, dest
         self._layer = None  # the layer whose provider is written to after reopen()
+        self.before = 0  # features the destination held before this run (an output appended to an existing table)
 
     def addFeatures(self, features, flags=None):  # noqa: N802 - QgsFeatureSink API
         if self._layer is not None:  # a reopened table: its provider's fields (a GeoPackage's fid first), by name
@@ -44,7 +45,16 @@ class OutputSink:
 
     def failed(self) -> QgsProcessingException:
         """The exception for a refused write, naming the output and the writer's error."""
-        return QgsProcessingException(self._algorithm.writeFeatureError(self._sink, self._parameters, self.key))
+        said = self._algorithm.writeFeatureError(self._sink, self._parameters, self.key)
+        cause = self._sink.lastError() if hasattr(self._sink, "lastError") else ""
+        if not cause:
+            try:
+                from osgeo import gdal
+
+                cause = gdal.GetLastErrorMsg()
+            except ImportError:
+                cause = ""
+        return QgsProcessingException(f"{said} ({self.dest}{': ' + cause if cause else ''})")
 
     def close(self) -> None:
         """Flush and close the output (the QGIS sink is deleted with its last reference)."""
@@ -275,6 +285,11 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                 return None
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         out = OutputSink(self, parameters, key, sink, dest)
+        definition = parameters.get(key)
+        if hasattr(definition, "useRemapping") and definition.useRemapping():  # appended to a table: what it held before
+            from .io import written_count
+
+            out.before = written_count(dest, context) or 0
         self._outputs.append(out)
         return out
 
@@ -301,6 +316,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             bulk = None
         if bulk is None and not write_rows(sink, fields, rows, geoms, feedback, sink.failed, span):
             raise Cancelled()
+        self._check_written(sink, sink.before + len(rows))
         if style:
             self.style_output(context, sink.dest, style)
         return sink.dest
@@ -326,9 +342,37 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                 canceled=feedback.isCanceled,
                 checked=(target[2], target[3]),
             )
-        except (Unsupported, OSError, sqlite3.Error):
+        except Unsupported:
             return False
+        except (OSError, sqlite3.Error) as exc:  # a full disk, an I/O error, a locked file: no second try through QGIS
+            raise QgsProcessingException(
+                translate("Resilience", "Could not write the output {0}: {1}. Nothing of it was kept.").format(target[0], exc)
+            ) from None
         return True
+
+    def _check_written(self, sink, expected: int) -> None:
+        """Close ``sink`` and check that its output exists and holds every row written: GDAL reports a failed commit
+        (a full disk) only to its log when QGIS's sink closes, and the run would otherwise succeed with a file that
+        has no table, or fewer rows. A QgsProcessingException names the output and GDAL's words; processAlgorithm
+        then removes what was left."""
+        from .io import GdalFailures, written_count
+
+        _parameters, context, _feedback = self._run
+        failures = GdalFailures()
+        with failures:
+            sink.close()
+            found = written_count(sink.dest, context)
+        if found == expected and not failures.messages:
+            return
+        said = "; ".join(dict.fromkeys(failures.messages))[:300]
+        if found is None:
+            text = translate("Resilience", "The output {0} could not be written: it cannot be opened after writing. {1}")
+            raise QgsProcessingException(text.format(sink.dest, said).strip())
+        if found != expected:
+            text = translate("Resilience", "The output {0} holds {1} of the {2} feature(s) written. {3}")
+            raise QgsProcessingException(text.format(sink.dest, found, expected, said).strip())
+        text = translate("Resilience", 'The output {0} may be incomplete: GDAL reported "{1}".')
+        raise QgsProcessingException(text.format(sink.dest, said))
 
     def _file_outputs(self, parameters, context) -> list:
         """(path, modification time or None) of each file this run may write (reports, HTML): what to remove if it stops."""

@@ -687,6 +687,27 @@ def polygons_only(geoms: np.ndarray) -> np.ndarray:
     return as_multi(out)
 
 
+def written_count(dest: str, context) -> Optional[int]:
+    """The features now in the output ``dest`` of a closed sink (a temporary layer's id, a file, ``file|layername=t``
+    or a database table), or None when it cannot be opened."""
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+
+    layer = context.temporaryLayerStore().mapLayer(dest) or context.getMapLayer(dest)
+    if layer is not None:
+        return layer.featureCount() if layer.isValid() else None
+    provider, uri = "ogr", dest
+    head, sep, rest = dest.partition("://")
+    if sep and head in QgsProviderRegistry.instance().providerList() and head != "ogr":  # postgres://dbname=… table=…
+        provider, uri = head, rest
+    elif not Path(QgsProviderRegistry.instance().decodeUri("ogr", dest).get("path") or dest).exists():
+        return None
+    layer = QgsVectorLayer(uri, "written", provider)
+    try:
+        return layer.featureCount() if layer.isValid() else None
+    finally:
+        del layer
+
+
 def delete_output(dest: str, context) -> None:
     """Delete the output ``dest`` of a sink (as ``parameterAsSink`` returned it) and stop it loading on completion.
 
