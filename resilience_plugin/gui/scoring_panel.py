@@ -480,7 +480,13 @@ class ScoringPanel:
         feedback = QgsProcessingFeedback()
         if pop_field:
             population = numbers(
-                [a[0] for a in units.attributes], pop_field, self.layer.name(), feedback, fids=units.fids, empty_ok=False, unknown_is_zero=False
+                [a[0] for a in units.attributes],
+                pop_field,
+                self.layer.name(),
+                feedback,
+                fids=units.fids,
+                empty_ok=False,
+                unknown_is_zero=False,
             )
         else:
             population = self._grid_population(grid, crs, units)
@@ -499,7 +505,9 @@ class ScoringPanel:
             else None
         )
         old = (
-            numbers([a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback, kind="share", unknown_is_zero=False)
+            numbers(
+                [a[-1] for a in units.attributes], "old_building_share", self.layer.name(), feedback, kind="share", unknown_is_zero=False
+            )
             if "old_building_share" in wanted
             else None
         )
