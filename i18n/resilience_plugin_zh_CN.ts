@@ -3900,12 +3900,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="147"/>
+        <location filename="../resilience_plugin/processing/io.py" line="176"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="529"/>
+        <location filename="../resilience_plugin/processing/io.py" line="578"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4010,7 +4010,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="444"/>
+        <location filename="../resilience_plugin/processing/io.py" line="493"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4110,7 +4110,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="642"/>
+        <location filename="../resilience_plugin/processing/io.py" line="691"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4140,12 +4140,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="311"/>
+        <location filename="../resilience_plugin/processing/io.py" line="340"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="319"/>
+        <location filename="../resilience_plugin/processing/io.py" line="348"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -4215,17 +4215,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="488"/>
+        <location filename="../resilience_plugin/processing/io.py" line="537"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="489"/>
+        <location filename="../resilience_plugin/processing/io.py" line="538"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="507"/>
+        <location filename="../resilience_plugin/processing/io.py" line="556"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -4425,12 +4425,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="498"/>
+        <location filename="../resilience_plugin/processing/io.py" line="547"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="189"/>
+        <location filename="../resilience_plugin/processing/io.py" line="218"/>
         <source>Layer &apos;{0}&apos; could not be read whole: after {1} feature(s), GDAL reported &quot;{2}&quot;. The file may be damaged: restore it from a copy, or repair it (for a GeoPackage: ogr2ogr -f GPKG repaired.gpkg damaged.gpkg, then check what was lost). Nothing was computed from a part of it.</source>
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
@@ -4453,6 +4453,21 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/base.py" line="374"/>
         <source>The output {0} may be incomplete: GDAL reported &quot;{1}&quot;.</source>
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="151"/>
+        <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be: a latitude beyond ±90°. Longitude and latitude are most likely swapped (x holds the latitude). Swap them, e.g. when adding the table choose X field = longitude and Y field = latitude, and run again.</source>
+        <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能如此：纬度超出 ±90°。很可能经度和纬度填反了（x 中是纬度）。请对调后再运行，例如添加表格时选 X 字段 = 经度、Y 字段 = 纬度。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="158"/>
+        <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be degrees: they are most likely metres of a projected CRS. Set the layer's real CRS (Layer Properties › Source) and run again.</source>
+        <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="380"/>
+        <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
+        <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过一半。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
 </context>
 <context>
@@ -4896,7 +4911,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="936"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="944"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -4991,7 +5006,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -5011,17 +5026,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1133"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1126"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1134"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1127"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1135"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -5046,112 +5061,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="604"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="616"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="639"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="632"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="831"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="839"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="832"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="840"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="702"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="773"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="781"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="774"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="775"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="783"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1045"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1053"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="907"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="915"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="922"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="930"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1050"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1058"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1117"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -5166,12 +5181,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1055"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1063"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="784"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="792"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -5181,7 +5196,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="490"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
@@ -5196,27 +5211,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1007"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1015"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1038"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1004"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1012"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1004"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1012"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1027"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -5226,27 +5241,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="564"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="572"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="849"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="850"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -5291,7 +5306,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="547"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="555"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -5306,27 +5321,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="577"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="585"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="707"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="701"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="709"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -5341,7 +5356,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="524"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="532"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>

@@ -390,3 +390,43 @@ def test_a_census_table_joined_to_street_units_gives_their_people_and_unknown_is
     finally:
         units.removeJoin(table.id())
         QgsProject.instance().removeMapLayers([units.id(), table.id()])
+
+
+def test_swapped_longitude_and_latitude_are_refused_naming_the_layer(resilience_processing):
+    """Issue 29: compounds from a spreadsheet with latitude in x and longitude in y (39.9, 116.4) in EPSG:4326.
+    Before, the run worked in UTM zone 37N, left the features out one by one and succeeded with 0 circles."""
+    rows = [(f"POINT({39.90 + 0.002 * i} {116.40 + 0.001 * i})", [f"小区{i}", 1000 + i]) for i in range(12)]
+    swapped = memory_layer("Point", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), crs="EPSG:4326", name="小区坐标")
+    with pytest.raises(QgsProcessingException, match=r"'小区坐标'.*latitude beyond ±90°.*swapped"):
+        run("resilience:lifecircles", {"INPUT": swapped, "OUTPUT": "memory:"})
+    # the same points the right way round are circles in the local Gauss-Krüger zone (EPSG:4548 for 116.4°E)
+    right = memory_layer(
+        "Point",
+        [(f"POINT({116.40 + 0.001 * i} {39.90 + 0.002 * i})", a) for i, (_w, a) in enumerate(rows)],
+        fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)),
+        crs="EPSG:4326",
+        name="小区坐标",
+    )
+    layers, _c = run("resilience:lifecircles", {"INPUT": right, "OUTPUT": "memory:"})
+    assert layers["OUTPUT"].featureCount() == 12 and layers["OUTPUT"].crs().authid() == "EPSG:4548"
+
+
+def test_metres_in_a_layer_said_to_be_degrees_are_refused(resilience_processing):
+    rows = [(pt(1000 * i), [f"社区{i}", 1000]) for i in range(5)]  # Gauss-Krüger metres, but the layer says EPSG:4490
+    wrong = memory_layer("Point", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), crs="EPSG:4490", name="社区")
+    with pytest.raises(QgsProcessingException, match=r"'社区'.*cannot be degrees.*projected CRS"):
+        run("resilience:lifecircles", {"INPUT": wrong, "OUTPUT": "memory:"})
+
+
+def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_processing):
+    """Issue 29: 7 of 10 community polygons degenerate (zero area, as a bad digitisation leaves them): the run stops
+    and says why, rather than giving circles for 3 as if that were the layer."""
+
+    def square(x, size):
+        return f"POLYGON(({X0 + x} {Y0}, {X0 + x + size} {Y0}, {X0 + x + size} {Y0 + size}, {X0 + x} {Y0 + size}, {X0 + x} {Y0}))"
+
+    rows = [(square(500 * i, 200), [f"社区{i}", 1000]) for i in range(3)]
+    rows += [(f"POLYGON(({X0 + 100 * i} {Y0 + 900}, {X0 + 100 * i + 50} {Y0 + 900}, {X0 + 100 * i} {Y0 + 900}))", [f"坏{i}", 1000]) for i in range(7)]
+    layer = memory_layer("Polygon", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
+    with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used"):
+        run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})

@@ -131,7 +131,36 @@ def require_crs(source, name: str) -> QgsCoordinateReferenceSystem:
                 "Resilience", "Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again."
             ).format(name)
         )
+    if crs.isGeographic():
+        _require_degrees(source, name, crs)
     return crs
+
+
+def _require_degrees(source, name: str, crs) -> None:
+    """A layer in longitude/latitude whose extent cannot be that: a latitude beyond ±90° or a longitude beyond ±180°
+    (most often the two swapped, in a table or a spreadsheet), refused, naming the layer and the likely cause.
+    Reprojected, its features would fail one by one, or land in another hemisphere."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    if extent.isNull() or not extent.xMinimum() <= extent.xMaximum():  # no features (or none with a geometry)
+        return
+    xs, ys = (extent.xMinimum(), extent.xMaximum()), (extent.yMinimum(), extent.yMaximum())
+    if all(-180.0 <= x <= 180.0 for x in xs) and all(-90.0 <= y <= 90.0 for y in ys):
+        return
+    bounds = f"x {xs[0]:.6g}…{xs[1]:.6g}, y {ys[0]:.6g}…{ys[1]:.6g}"
+    if all(-90.0 <= x <= 90.0 for x in xs) and all(-180.0 <= y <= 180.0 for y in ys):
+        text = translate(
+            "Resilience",
+            "Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be: a latitude beyond ±90°. "
+            "Longitude and latitude are most likely swapped (x holds the latitude). Swap them, e.g. when adding the "
+            "table choose X field = longitude and Y field = latitude, and run again.",
+        )
+    else:
+        text = translate(
+            "Resilience",
+            "Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be degrees: they are most likely "
+            "metres of a projected CRS. Set the layer's real CRS (Layer Properties › Source) and run again.",
+        )
+    raise QgsProcessingException(text.format(name, crs.authid() or crs.description(), bounds))
 
 
 def working_crs(source, name: str, feedback) -> QgsCoordinateReferenceSystem:
@@ -335,7 +364,27 @@ def read_source(
             out.keep_only(keep.tolist())
             geoms = geoms[keep]
     out.geometries = geoms
+    _refuse_most_left_out(out, name, iterated)
     return out
+
+
+# a run stops when more than this share of a layer's features cannot be used at all (issue 29)
+LEFT_OUT_MAX = 0.5
+
+
+def _refuse_most_left_out(out: "ReadLayer", name: str, iterated: int) -> None:
+    """Most of a layer unusable (its geometries could not be reprojected, or are degenerate): never a run that goes
+    on with what is left as if nothing happened."""
+    lost = out.failed_transform + len(out.degenerate)
+    if iterated and lost > LEFT_OUT_MAX * iterated:
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate "
+                "geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries "
+                "(Vector › Geometry Tools › Check Validity), and run again.",
+            ).format(name, lost, iterated, out.failed_transform, len(out.degenerate))
+        )
 
 
 def plain_layer(layer, definition=None):
