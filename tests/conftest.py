@@ -30,6 +30,24 @@ def pytest_report_header(config):
     ]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def collect_before_qgis_exits(qgis_app):
+    """At the end of the session, before pytest-qgis's ``qgis_app`` calls exitQgis (its teardown runs after this
+    one's): delete what QGIS queued for deletion and collect Python's cyclic garbage. Layers, contexts and feedbacks
+    caught in reference cycles (a test's frames, a failed test's traceback) would otherwise be freed by pytest's own
+    garbage collection at unconfigure, after QGIS is gone, and their C++ destructors crash the process (CI saw
+    "Segmentation fault" after "911 passed"; faulthandler: _pytest/unraisableexception.py gc_collect_harder).
+    tests/test_session_exit.py checks it."""
+    yield
+    import gc
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
 @pytest.fixture(scope="session")
 def plan_text() -> str:
     if not PLAN_TEXT.is_file():

@@ -426,7 +426,8 @@ def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_process
         return f"POLYGON(({X0 + x} {Y0}, {X0 + x + size} {Y0}, {X0 + x + size} {Y0 + size}, {X0 + x} {Y0 + size}, {X0 + x} {Y0}))"
 
     rows = [(square(500 * i, 200), [f"社区{i}", 1000]) for i in range(3)]
-    rows += [(f"POLYGON(({X0 + 100 * i} {Y0 + 900}, {X0 + 100 * i + 50} {Y0 + 900}, {X0 + 100 * i} {Y0 + 900}))", [f"坏{i}", 1000]) for i in range(7)]
+    flat = "POLYGON(({0} {1}, {2} {1}, {0} {1}))"  # a ring with no area
+    rows += [(flat.format(X0 + 100 * i, Y0 + 900, X0 + 100 * i + 50), [f"坏{i}", 1000]) for i in range(7)]
     layer = memory_layer("Polygon", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
     with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used"):
         run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})
