@@ -1195,12 +1195,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="416"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="434"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="438"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="456"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
@@ -1210,22 +1210,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="464"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="482"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="475"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="493"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="502"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="522"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="271"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="289"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
@@ -1665,22 +1665,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>栅格“{0}”没有可用的像元大小或原点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="237"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="255"/>
         <source>People of each circle: {0}.</source>
         <translation>各生活圈人口：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="244"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="262"/>
         <source>People of each circle: {0}, pieces of {1:g} m.</source>
         <translation>各生活圈人口：{0}，分块边长 {1:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="265"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="283"/>
         <source>{0} circle(s) have every required category but no known population: their shelter area per person and their pass are not assessed (NULL). Give a population field or a population raster.</source>
         <translation>{0} 个生活圈必备类别齐全，但人口未知：其人均避难面积及是否达标均未评估（NULL）。请提供人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="270"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="288"/>
         <source>No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.</source>
         <translation>未提供人口来源：lc_pop、shelter_pp 和 shelter_ok 未评估（NULL），不记为 0。</translation>
     </message>
@@ -1823,6 +1823,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/coverage.py" line="58"/>
         <source>Raster '{0}' is stored south-up: warp it to a north-up grid first (Raster › Projections › Warp).</source>
         <translation>栅格“{0}”按南向上存储：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="227"/>
+        <source>No shelter-area field given: shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for the {0} circle(s) with a shelter in reach, never 0; circles with none have 0 m².</source>
+        <translation>未提供避难面积字段：{0} 个圈内有避难场所的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 不予评估（NULL），而非 0；圈内没有避难场所的为 0 平方米。</translation>
     </message>
 </context>
 <context>
@@ -2964,182 +2969,182 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="193"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="194"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="107"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="109"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="110"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="116"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="118"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="120"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="121"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="131"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="137"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="139"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="152"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="198"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="199"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="165"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="167"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="168"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="170"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -3149,6 +3154,11 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
     <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="156"/>
+        <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
+        <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
+    </message>
+    <message>
         <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
         <source>Draws the resilient community life circle (韧性社村生活圈) of every community or village and checks the facilities inside it against the plan: a circle of 1000-1500 m (第12、53条) that holds refuge space (shelters, parks, school playgrounds), fire and police, health care and daily supplies (supermarkets, vegetable markets, pharmacies) (第54、55条), with enough shelter area per person.
 
@@ -3156,7 +3166,7 @@ Without a network each circle is a straight-line buffer. With a walking network 
 
 Work is done in metres: geographic input is reprojected to a local CGCS2000 Gauss-Kruger zone (UTM outside China); the output is in that CRS. Polygon communities are buffered as polygons in straight-line mode and start from a point on their surface along the network. Facility categories are matched on the profile's codes and English or Chinese names; others count as 'other' and are listed in the log.
 
-Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop (the people who live inside the circle and share its facilities: point communities inside it, the share of polygon communities' people inside it, or a population raster's people inside it, counted exactly; NULL, not assessed, when no population source is given), n_&lt;category&gt; (facilities of each category inside, and n_other), shelter_m2 (shelter area inside), shelter_pp (shelter_m2 / lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter target is met; NULL where only the shelter per person is not assessed), clauses.
+Output fields (after the community's own): lc_method (straight-line or network), lc_radius_m, lc_status (ok, unreachable, no geometry), lc_snap_m (distance to the network), lc_area_km2, lc_pop (the people who live inside the circle and share its facilities: point communities inside it, the share of polygon communities' people inside it, or a population raster's people inside it, counted exactly; NULL, not assessed, when no population source is given), n_&lt;category&gt; (facilities of each category inside, and n_other), shelter_m2 (shelter area inside; NULL, not assessed, where a shelter is in reach but no shelter-area field is given), shelter_pp (shelter_m2 / lc_pop), shelter_tgt (the profile's target per person), shelter_ok, missing and missing_zh (required categories the circle lacks; a|b means either), lc_pass (1 when nothing is missing and the shelter target is met; NULL where only the shelter per person is not assessed), clauses.
 
 Coverage (optional): all circles dissolved into one layer, to show the parts of each street/town unit that no circle covers.</source>
         <translation>为每个社区或村庄绘制韧性社村生活圈，并按规划检查圈内设施：1000—1500米范围的生活圈（第12、53条）应具备避难空间（避难场所、公园、学校操场）、消防与警务、医疗以及超市、菜站、药店等生活物资供应（第54、55条），并有足够的人均避难面积。
@@ -3165,14 +3175,9 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 
 以米为单位计算：地理坐标输入会重投影到当地的 CGCS2000 高斯—克吕格投影带（中国以外用 UTM），输出也采用该坐标系。面状社区在直线模式下按面缓冲，在网络模式下从面内一点出发。设施类别按配置中的代码及中英文名称匹配，其他类别计入“other（其他）”并列在日志中。
 
-输出字段（排在社区原有字段之后）：lc_method（直线或网络）、lc_radius_m（半径）、lc_status（ok、unreachable、no geometry）、lc_snap_m（到网络的距离）、lc_area_km2（面积）、lc_pop（住在圈内、共享圈内设施的人口：圈内的点状社区、面状社区落在圈内部分的人口，或圈内的人口栅格人口，均精确统计；未提供人口来源时为 NULL，即未评估）、n_&lt;类别&gt;（圈内各类设施数量，另有 n_other）、shelter_m2（圈内避难面积）、shelter_pp（shelter_m2 / lc_pop）、shelter_tgt（配置中的人均目标）、shelter_ok（是否达标）、missing 与 missing_zh（生活圈缺少的必备类别；a|b 表示二者之一即可）、lc_pass（无缺项且避难面积达标时为 1；仅人均避难面积未评估时为 NULL）、clauses（规划条款）。
+输出字段（排在社区原有字段之后）：lc_method（直线或网络）、lc_radius_m（半径）、lc_status（ok、unreachable、no geometry）、lc_snap_m（到网络的距离）、lc_area_km2（面积）、lc_pop（住在圈内、共享圈内设施的人口：圈内的点状社区、面状社区落在圈内部分的人口，或圈内的人口栅格人口，均精确统计；未提供人口来源时为 NULL，即未评估）、n_&lt;类别&gt;（圈内各类设施数量，另有 n_other）、shelter_m2（圈内避难面积；圈内有避难场所但未提供避难面积字段时为 NULL，即未评估）、shelter_pp（shelter_m2 / lc_pop）、shelter_tgt（配置中的人均目标）、shelter_ok（是否达标）、missing 与 missing_zh（生活圈缺少的必备类别；a|b 表示二者之一即可）、lc_pass（无缺项且避难面积达标时为 1；仅人均避难面积未评估时为 NULL）、clauses（规划条款）。
 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="155"/>
-        <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
-        <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
     </message>
 </context>
 <context>

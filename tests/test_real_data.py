@@ -431,3 +431,36 @@ def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_process
     layer = memory_layer("Polygon", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
     with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used"):
         run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})
+
+
+def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilience_processing):
+    """Issue 29 (unknown is not zero): an Amap export has no shelter area. The first community has a shelter 300 m
+    away: its shelter area is unknown, so shelter_m2, shelter_pp and shelter_ok are NULL, never 0 and never a fail.
+    The others have no shelter within 1,000 m: 0 m², which is known. Hand-computed from the layout."""
+    from resilience_plugin.processing.io import is_null
+
+    facilities = amap([(pt(300), "和平里应急避难场所", "公共设施;紧急避难场所;紧急避难场所", ""), (pt(3400), "安贞小学", "科教文化服务;学校;小学", "141203")])
+    feedback = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": communities(), "FACILITIES": facilities, "OUTPUT": "memory:"}, feedback)
+    rows = list(layers["OUTPUT"].getFeatures())
+    assert counts(layers["OUTPUT"], "n_emergency_shelter") == [1, 0, 0]
+    assert all(is_null(rows[0][f]) for f in ("shelter_m2", "shelter_pp", "shelter_ok")), [rows[0][f] for f in ("shelter_m2", "shelter_ok")]
+    assert [r["shelter_m2"] for r in rows[1:]] == [0.0, 0.0] and [r["shelter_ok"] for r in rows[1:]] == [0, 0]
+    assert "not assessed (NULL) for the 1 circle(s) with a shelter in reach" in feedback.log
+    # with the area given (as a planner adds it), the same circle has it
+    with_area = amap([(pt(300), "和平里应急避难场所", "公共设施;紧急避难场所;紧急避难场所", "")])
+    with_area.startEditing()
+    from qgis.core import QgsField
+
+    from resilience_plugin.compat import FIELD_DOUBLE
+
+    with_area.addAttribute(QgsField("避难面积", FIELD_DOUBLE))
+    with_area.updateFields()
+    for f in with_area.getFeatures():
+        with_area.changeAttributeValue(f.id(), with_area.fields().lookupField("避难面积"), 25000.0)
+    assert with_area.commitChanges()
+    layers, _c = run(
+        "resilience:lifecircles", {"INPUT": communities(), "FACILITIES": with_area, "SHELTER_FIELD": "避难面积", "OUTPUT": "memory:"}
+    )
+    assert counts(layers["OUTPUT"], "shelter_m2") == [25000.0, 0.0, 0.0]
+    assert counts(layers["OUTPUT"], "shelter_pp")[0] == pytest.approx(25000 / 12000, abs=1e-3)

@@ -212,7 +212,9 @@ def assess(
     rows = np.column_stack(has).tolist() if has else [[] for _ in range(len(counts))]  # per circle, as Python bools
     missing = [[item for item, h in zip(required, row) if not h] for row in rows]
     population = np.asarray(population, dtype=float)
-    known = np.isfinite(population)  # unknown people (no population source): the shelter per person is not assessed
+    # unknown people (no population source) or shelter area (no area field): the shelter per person is not assessed
+    shelter_area = np.asarray(shelter_area, dtype=float)
+    known = np.isfinite(population) & np.isfinite(shelter_area)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_person = np.where(known & (population > 0), shelter_area / np.maximum(population, 1e-12), np.nan)
         shelter_ok = np.where(known, np.where(population > 0, per_person >= target, shelter_area > 0), np.nan)
@@ -220,6 +222,22 @@ def assess(
     # 1 pass, 0 fail (a category missing or the shelter target not met), NaN not assessed (only the shelter is unknown)
     passed = np.where(lacks | (shelter_ok == 0), 0.0, np.where(np.isnan(shelter_ok), np.nan, 1.0))
     return Assessment(missing, per_person, shelter_ok, passed)
+
+
+NO_SHELTER_AREA = QT_TRANSLATE_NOOP(
+    "Core",
+    "No shelter-area field given: shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for the {0} circle(s) with "
+    "a shelter in reach, never 0; circles with none have 0 m².",
+)
+
+
+def _shelter_unknown(counts: np.ndarray, vocab: Vocabulary, notes: list) -> np.ndarray:
+    """The shelter area of each circle when no facility's area is known: NaN (not assessed) where a shelter is in
+    reach, 0 where none is."""
+    columns = [j for j, code in enumerate(vocab.codes) if "shelter" in code]
+    with_shelter = counts[:, columns].sum(axis=1) > 0 if columns else np.zeros(len(counts), dtype=bool)
+    notes.append(Note("info", Message(NO_SHELTER_AREA, int(with_shelter.sum()))))
+    return np.where(with_shelter, np.nan, 0.0)
 
 
 def _people_in_circles(
@@ -329,7 +347,7 @@ class LifeCircles:
         }
         for j, code in enumerate(self.vocabulary.codes):
             table[f"n_{code}"] = self.counts[:, j].astype(np.int64).tolist()
-        table["shelter_m2"] = np.asarray(self.shelter_area, dtype=float).tolist()
+        table["shelter_m2"] = [None if v != v else v for v in np.asarray(self.shelter_area, dtype=float).tolist()]
         table["shelter_pp"] = rounded(r.shelter_per_person, 3)
         table["shelter_tgt"] = [float(self.shelter_target)] * n
         table["shelter_ok"] = _flags(r.shelter_ok)
@@ -492,6 +510,8 @@ def life_circles(
         counted = circles  # points inside the catchment polygons
     within = distance if method == "straight-line" else None
     counts, shelter = interruptible(lambda: count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within), canceled)
+    if shelter_area is None and facilities is not None:
+        shelter = _shelter_unknown(counts, vocab, notes)
     pop_in = _people_in_circles(
         geoms, has_geom, points, population, counts_given, counted, circles, within, profile, raster, residential, notes, canceled
     )
