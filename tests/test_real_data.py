@@ -439,7 +439,12 @@ def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilie
     The others have no shelter within 1,000 m: 0 m², which is known. Hand-computed from the layout."""
     from resilience_plugin.processing.io import is_null
 
-    facilities = amap([(pt(300), "和平里应急避难场所", "公共设施;紧急避难场所;紧急避难场所", ""), (pt(3400), "安贞小学", "科教文化服务;学校;小学", "141203")])
+    facilities = amap(
+        [
+            (pt(300), "和平里应急避难场所", "公共设施;紧急避难场所;紧急避难场所", ""),
+            (pt(3400), "安贞小学", "科教文化服务;学校;小学", "141203"),
+        ]
+    )
     feedback = Recorder()
     layers, _c = run("resilience:lifecircles", {"INPUT": communities(), "FACILITIES": facilities, "OUTPUT": "memory:"}, feedback)
     rows = list(layers["OUTPUT"].getFeatures())
