@@ -413,3 +413,58 @@ def test_a_damaged_geopackage_is_refused_never_read_in_part(resilience_processin
     with pytest.raises(QgsProcessingException, match=r"'street_units' could not be read whole: after \d+ feature\(s\).*malformed"):
         run("resilience:scoreunits", {"INPUT": f"{path}|layername=street_units", "POPULATION_FIELD": "population", "OUTPUT": str(out)})
     assert not out.exists()
+
+
+@pytest.mark.parametrize("reader", ["gdal", "sqlite"])
+def test_a_curve_in_a_table_declared_straight_is_read_as_qgis_draws_it(resilience_processing, tmp_path, reader, monkeypatch):
+    """Issue 29: one CIRCULARSTRING in the LINESTRING table of faults (GDAL writes it with a warning). Curves are found
+    feature by feature, not by the declared type: the run equals the one on the same fault made straight by QGIS
+    (QgsGeometry.segmentize, written as a LINESTRING), and says so. Before, NotImplementedError."""
+    from osgeo import gdal, ogr
+    from qgis.core import QgsGeometry
+
+    from tests.helpers import Recorder, run
+
+    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,), "sqlite": (io._read_with_sqlite,)}[reader])
+    arc = "CIRCULARSTRING(497000 4392000, 500500 4401000, 504000 4392000)"
+    straight = QgsGeometry.fromWkt(arc)
+    straight = QgsGeometry(straight.constGet().segmentize()).asWkt()
+    paths = {}
+    for kind, wkt in (("curved", arc), ("straight", straight)):
+        path = tmp_path / f"{kind}.gpkg"
+        path.write_bytes(SAMPLE.read_bytes())
+        with gdal.ExceptionMgr(useExceptions=True) if hasattr(gdal, "ExceptionMgr") else _nothing():
+            ds = ogr.Open(str(path), 1)
+            layer = ds.GetLayerByName("faults")
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            layer.CreateFeature(feature)
+            ds = layer = feature = None
+        paths[kind] = path
+    results = {}
+    for kind, path in paths.items():
+        feedback = Recorder()
+        layers, _c = run(
+            "resilience:faultcrossings",
+            {
+                "CORRIDORS": f"{path}|layername=corridors",
+                "FAULTS": f"{path}|layername=faults",
+                "CROSSINGS": "memory:",
+                "EXPOSED": "memory:",
+            },
+            feedback,
+        )
+        results[kind] = sorted(
+            (round(f.geometry().asPoint().x(), 3), round(f.geometry().asPoint().y(), 3)) for f in layers["CROSSINGS"].getFeatures()
+        )
+        if kind == "curved":
+            assert "1 curved geometry(ies) converted to straight segments" in feedback.log
+    assert results["curved"] == results["straight"] and len(results["curved"]) > 0
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False

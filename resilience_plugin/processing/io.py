@@ -353,6 +353,8 @@ def read_source(
                 "GeoPackage layer: check the layer.",
             ).format(name, reported, iterated)
         )
+    if not maybe_curved:  # a layer declared straight may still hold a curve (GDAL writes one with a warning)
+        geoms = _straightened(geoms, out)
     cleaned = clean(geoms, dimension, points_as_xy=points_as_xy)
     out.repaired += len(cleaned.repaired)
     geoms = cleaned.geometries
@@ -470,6 +472,29 @@ def display_name(layer) -> str:
         if layer.name() in ("", Path(source.split("|")[0]).stem):
             return table
     return layer.name()
+
+
+# ISO WKB codes of curved types (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface)
+_CURVED_WKB = (8, 9, 10, 11, 12)
+
+
+def _straightened(wkbs: list, out: "ReadLayer") -> list:
+    """``wkbs`` with any curved geometry (found by its WKB type, feature by feature, whatever the layer's declared
+    type) made straight segments as QGIS draws it; counted in ``out.curved``."""
+    curved = [
+        i
+        for i, w in enumerate(wkbs)
+        if w is not None and len(w) >= 5 and (int.from_bytes(w[1:5], "little" if w[0] == 1 else "big") & 0x0FFFFFFF) % 1000 in _CURVED_WKB
+    ]
+    if not curved:
+        return wkbs
+    wkbs = list(wkbs)
+    for i in curved:
+        geom = QgsGeometry()
+        geom.fromWkb(wkbs[i])
+        wkbs[i] = bytes(without_arcs(geom).asWkb())
+    out.curved += len(curved)
+    return wkbs
 
 
 def without_arcs(geom: QgsGeometry) -> QgsGeometry:
