@@ -391,3 +391,24 @@ def test_the_shipped_sample_and_bulk_written_outputs_pass_gdal_validator(resilie
         assert _gdal_validates(path) == "", path
         table = sqlite3.connect(str(path)).execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
         assert _sqlite_checks(path, table) == ("ok", "ok"), path
+
+
+def test_a_lone_surrogate_in_text_is_written_as_qgis_writes_it(resilience_processing, tmp_path):
+    """Issue 29: a memory layer can hold '\\ud800' (no UTF-8 for it); the bulk writer ended in UnicodeEncodeError.
+    The output holds what QGIS's own file writer writes for the same value (the oracle, run here)."""
+    from qgis.core import QgsCoordinateTransformContext
+
+    from tests.helpers import memory_layer
+
+    odd = "和平里\ud800社区"
+    layer = memory_layer("Point", [("POINT(500000 4400000)", [odd, 1000]), ("POINT(503000 4400000)", ["安贞社区", 2000])], name="社区")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    oracle = tmp_path / "oracle.gpkg"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(oracle), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    expected = [f["名称"] for f in QgsVectorLayer(str(oracle), "o", "ogr").getFeatures()]
+    out = tmp_path / "circles.gpkg"
+    run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": str(out)})
+    got = [f["名称"] for f in QgsVectorLayer(str(out), "c", "ogr").getFeatures()]
+    assert got == expected and got[0] != odd

@@ -9,6 +9,7 @@
   R*Tree spatial index (packed in one pass), keeping GDAL's triggers.
 """
 
+import re
 import sqlite3
 import struct
 from dataclasses import dataclass, field
@@ -505,6 +506,9 @@ def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
     return True
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_values(table: str, name: str, declared: str, values: Sequence) -> None:
     """Unsupported unless every value is stored unchanged in a column declared ``declared``, as GDAL would: the value
     types the reader accepts for the column (``_PLAIN_TYPES``), integers within the column's range, text without NUL;
@@ -520,8 +524,11 @@ def _check_values(table: str, name: str, declared: str, values: Sequence) -> Non
         lo, hi = _INT_RANGES[base]
         if distinct and (min(distinct) < lo or max(distinct) > hi):
             raise Unsupported(f"{table}.{name}: a value beyond the column's range")
-    elif base == "TEXT" and "\x00" in "\x01".join(set(values) - {None}):  # text repeats: each once
-        raise Unsupported(f"{table}.{name}: values that are not plain text")
+    elif base == "TEXT":
+        joined = "\x01".join(set(values) - {None})  # text repeats: each once
+        # NUL (GDAL cuts the text there) or a lone surrogate (no UTF-8 for it; QGIS writes '?'): left to QGIS's sink
+        if "\x00" in joined or _SURROGATE.search(joined):
+            raise Unsupported(f"{table}.{name}: values that are not plain text")
 
 
 def feature_ids(values: Sequence, start: int = 1) -> List[int]:
