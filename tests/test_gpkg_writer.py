@@ -412,3 +412,18 @@ def test_a_lone_surrogate_in_text_is_written_as_qgis_writes_it(resilience_proces
     run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": str(out)})
     got = [f["名称"] for f in QgsVectorLayer(str(out), "c", "ogr").getFeatures()]
     assert got == expected and got[0] != odd
+
+
+def test_a_piped_table_destination_is_refused_with_the_form_that_writes_a_table(resilience_processing, tmp_path):
+    """Issue 29: 'X.gpkg|layername=t' as a destination. QGIS's own sink writes a file literally so named (the oracle:
+    native:buffer, run here); ours wrote table t into X.gpkg. Refused, naming the form that writes the table, and
+    nothing is written."""
+    native = tmp_path / "native"
+    native.mkdir()
+    run("native:buffer", {"INPUT": f"{SAMPLE}|layername=communities", "DISTANCE": 10, "OUTPUT": f"{native}/n.gpkg|layername=t"})
+    assert [p.name for p in native.iterdir()] == ["n.gpkg|layername=t.gpkg"]  # a file, not a table of n.gpkg
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    with pytest.raises(Exception, match=r"literally so named, not as table 't'.*Save to GeoPackage"):
+        run("resilience:lifecircles", {"INPUT": f"{SAMPLE}|layername=communities", "OUTPUT": f"{ours}/r.gpkg|layername=t"})
+    assert list(ours.iterdir()) == []

@@ -279,6 +279,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         A sink that cannot be created is a QgsProcessingException naming the output."""
         from qgis.core import QgsCoordinateReferenceSystem
 
+        self._refuse_piped_destination(parameters, key)
         sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs or QgsCoordinateReferenceSystem())
         if sink is None:
             if optional:
@@ -292,6 +293,23 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             out.before = written_count(dest, context) or 0
         self._outputs.append(out)
         return out
+
+    def _refuse_piped_destination(self, parameters, key) -> None:
+        """``X.gpkg|layername=t`` as a destination: QGIS writes a file literally so named (``X.gpkg|layername=t.gpkg``,
+        which Windows cannot even name), not table t of X.gpkg. Refused, with the form that writes the table."""
+        value = parameters.get(key)
+        sink = getattr(value, "sink", None)
+        text = sink.staticValue() if sink is not None and hasattr(sink, "staticValue") else value
+        if isinstance(text, str) and "|layername=" in text and not text.startswith(("ogr:", "postgres:", "memory:")):
+            path, _sep, table = text.partition("|layername=")
+            raise QgsProcessingException(
+                translate(
+                    "Resilience",
+                    "Output '{0}': '{1}' would be written as a file literally so named, not as table '{2}' of {3}. To write "
+                    "the table into that GeoPackage, choose “Save to GeoPackage…” in the output's menu (or give "
+                    "ogr:dbname='{3}' table=\"{2}\" (geom)).",
+                ).format(self.parameterDefinition(key).description() if self.parameterDefinition(key) else key, text, table, path)
+            )
 
     def write_output(self, key, fields, wkb_type, crs, rows, geoms, span, style="", optional=False):
         """Create output ``key`` of this run, write ``rows`` (attribute lists in the order of ``fields``) with shapely
