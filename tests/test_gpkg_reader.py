@@ -1,6 +1,6 @@
-"""The bulk GeoPackage readers (processing.arrow.read_features_gdal through GDAL's Arrow interface, and
-core.gpkg.read_features on the standard library; used by processing.io.read_source for plain GeoPackage layers)
-each give exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and geometries,
+"""The bulk GeoPackage reader (processing.arrow.read_features_gdal through GDAL's Arrow interface, used by
+processing.io.read_source for plain GeoPackage layers; core.gpkg.read_features, on the standard library, is the core
+library's own, for files it wrote) gives exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and geometries,
 and they step aside (QGIS reads) where they could not: filters, unsaved edits, selections, curved geometries, dates,
 another CRS."""
 
@@ -39,10 +39,10 @@ SAMPLE_TABLES = (
 )
 
 
-@pytest.fixture(params=["gdal", "sqlite"])
+@pytest.fixture(params=["gdal"])
 def reader(request, monkeypatch):
-    """Each bulk reader on its own (read_source tries them in turn)."""
-    chosen = {"gdal": io._read_with_gdal, "sqlite": io._read_with_sqlite}[request.param]
+    """Each bulk reader on its own (read_source tries them in turn; GDAL's Arrow reader is the one since issue 29)."""
+    chosen = {"gdal": io._read_with_gdal}[request.param]
     monkeypatch.setattr(io, "BULK_READERS", (chosen,))
     return request.param
 
@@ -339,14 +339,32 @@ def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
     _same(fast, slow)
 
 
-def test_without_gdal_arrow_the_standard_library_reads(qgis_app, tmp_path, monkeypatch):
+def test_without_gdal_arrow_qgis_reads(qgis_app, tmp_path, monkeypatch):
     from resilience_plugin.processing import arrow
 
     monkeypatch.setattr(arrow, "_gdal", lambda: None)
     assert arrow.read_features_gdal(SAMPLE, "facilities", None) is None
     layer = QgsVectorLayer(f"{SAMPLE}|layername=facilities", "f", "ogr")
     fast, slow, used = _both(layer)
-    assert used
+    assert not used
+    _same(fast, slow)
+
+
+def test_a_mediumint_beyond_its_range_and_text_with_a_nul_read_as_qgis_reads_them(qgis_app, tmp_path):
+    """Issue 29: the standard library's reader gave a 12-digit code in a MEDIUMINT column whole, and text after a NUL,
+    where QGIS gives -1568148695 and the text cut at the NUL. The one bulk reader left (GDAL's) gives what QGIS's
+    iterator gives (the oracle)."""
+    path = tmp_path / "codes.gpkg"
+    path.write_bytes(SAMPLE.read_bytes())
+    con = sqlite3.connect(str(path))
+    con.execute("ALTER TABLE facilities ADD COLUMN code12 MEDIUMINT")
+    con.execute("UPDATE facilities SET code12 = 110101001001, name = 'a' || char(0) || 'b' WHERE fid = (SELECT min(fid) FROM facilities)")
+    con.commit()
+    con.close()
+    layer = QgsVectorLayer(f"{path}|layername=facilities", "f", "ogr")
+    first = next(layer.getFeatures())
+    assert first["code12"] != 110101001001 and first["name"] == "a"  # what QGIS gives
+    fast, slow, _used = _both(layer, ["code12", "name"])
     _same(fast, slow)
 
 
@@ -393,7 +411,7 @@ def _zero_a_leaf_page(path, table, which=10):
         f.write(b"\0" * size)
 
 
-@pytest.mark.parametrize("reader", ["gdal", "sqlite"])
+@pytest.mark.parametrize("reader", ["gdal"])
 def test_a_damaged_geopackage_is_refused_never_read_in_part(resilience_processing, tmp_path, reader, monkeypatch):
     """Issue 29: a GeoPackage with one zeroed page in a table. QGIS does not know its count (-1) and its iterator
     stops at the bad page in silence; the bulk readers see "database disk image is malformed". The run stops, naming
@@ -403,7 +421,7 @@ def test_a_damaged_geopackage_is_refused_never_read_in_part(resilience_processin
 
     from tests.helpers import run
 
-    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,), "sqlite": (io._read_with_sqlite,)}[reader])
+    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,)}[reader])
     path = tmp_path / "损坏.gpkg"
     path.write_bytes(SAMPLE.read_bytes())
     assert QgsVectorLayer(f"{path}|layername=street_units", "u", "ogr").featureCount() == 233
@@ -416,7 +434,7 @@ def test_a_damaged_geopackage_is_refused_never_read_in_part(resilience_processin
     assert not out.exists()
 
 
-@pytest.mark.parametrize("reader", ["gdal", "sqlite"])
+@pytest.mark.parametrize("reader", ["gdal"])
 def test_a_curve_in_a_table_declared_straight_is_read_as_qgis_draws_it(resilience_processing, tmp_path, reader, monkeypatch):
     """Issue 29: one CIRCULARSTRING in the LINESTRING table of faults (GDAL writes it with a warning). Curves are found
     feature by feature, not by the declared type: the run equals the one on the same fault made straight by QGIS
@@ -426,7 +444,7 @@ def test_a_curve_in_a_table_declared_straight_is_read_as_qgis_draws_it(resilienc
 
     from tests.helpers import Recorder, run
 
-    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,), "sqlite": (io._read_with_sqlite,)}[reader])
+    monkeypatch.setattr(io, "BULK_READERS", {"gdal": (io._read_with_gdal,)}[reader])
     arc = "CIRCULARSTRING(497000 4392000, 500500 4401000, 504000 4392000)"
     straight = QgsGeometry.fromWkt(arc)
     straight = QgsGeometry(straight.constGet().segmentize()).asWkt()

@@ -4,7 +4,7 @@ GDAL is what QGIS reads a GeoPackage layer with, so values come as QGIS gives th
 that do not match their column's declared type, the same NULLs and the same WKB. Arrow hands a whole batch of rows
 to numpy at once, several times faster than stepping rows through Python's sqlite3. It needs GDAL 3.6 or later with
 its numpy bindings; where those are missing, :func:`read_features_gdal` returns None and the caller reads the table
-with the standard library (``core.gpkg.read_features``) or through QGIS.
+through QGIS.
 """
 
 import sqlite3

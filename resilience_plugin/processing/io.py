@@ -405,25 +405,21 @@ def plain_layer(layer, definition=None):
     return layer
 
 
-def _read_with_sqlite(path, table, fields):
-    from ..core.gpkg import read_features
-
-    return read_features(path, table, fields)
-
-
 def _read_with_gdal(path, table, fields):
     from .arrow import read_features_gdal
 
     return read_features_gdal(path, table, fields)
 
 
-# the bulk readers of a plain GeoPackage table, tried in turn (each gives core.gpkg.Features, or None to pass)
-BULK_READERS = (_read_with_gdal, _read_with_sqlite)
+# the bulk readers of a plain GeoPackage table, tried in turn (each gives core.gpkg.Features, or None to pass); then
+# QGIS's iterator. Only GDAL's: it is what QGIS reads with, so values come as QGIS gives them (the standard library's
+# sqlite3 gave a 12-digit code in a MEDIUMINT column whole, and text after a NUL, where QGIS does not; issue 29)
+BULK_READERS = (_read_with_gdal,)
 
 
 def read_plain_geopackage(source, fields, reported: int):
     """The features of ``source`` read in bulk from its GeoPackage file (by the first of ``BULK_READERS`` that
-    reads it: GDAL's Arrow interface, then core.gpkg.read_features), or None where that cannot give exactly what
+    reads it: GDAL's Arrow interface), or None where that cannot give exactly what
     QGIS gives: the source is not a plain GeoPackage layer (see :func:`plain_layer`;
     a Processing source carries its layer as ``plain_layer``), holds something the bulk reader does not read, or
     the count differs from the layer's."""
