@@ -1,8 +1,8 @@
 """The bulk GeoPackage reader (processing.arrow.read_features_gdal through GDAL's Arrow interface, used by
 processing.io.read_source for plain GeoPackage layers; core.gpkg.read_features, on the standard library, is the core
-library's own, for files it wrote) gives exactly what QGIS's own feature iterator gives: the same feature ids, attributes, NULLs and geometries,
-and they step aside (QGIS reads) where they could not: filters, unsaved edits, selections, curved geometries, dates,
-another CRS."""
+library's own, for files it wrote) gives exactly what QGIS's own feature iterator gives: the same feature ids,
+attributes, NULLs and geometries, and they step aside (QGIS reads) where they could not: filters, unsaved edits,
+selections, curved geometries, dates, another CRS."""
 
 import contextlib
 import sqlite3
