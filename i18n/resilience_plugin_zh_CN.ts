@@ -3910,7 +3910,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="603"/>
+        <location filename="../resilience_plugin/processing/io.py" line="642"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4015,7 +4015,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="518"/>
+        <location filename="../resilience_plugin/processing/io.py" line="557"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4115,7 +4115,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="716"/>
+        <location filename="../resilience_plugin/processing/io.py" line="755"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4220,17 +4220,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="562"/>
+        <location filename="../resilience_plugin/processing/io.py" line="601"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="563"/>
+        <location filename="../resilience_plugin/processing/io.py" line="602"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="581"/>
+        <location filename="../resilience_plugin/processing/io.py" line="620"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -4430,7 +4430,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="572"/>
+        <location filename="../resilience_plugin/processing/io.py" line="611"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -4470,7 +4470,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="382"/>
+        <location filename="../resilience_plugin/processing/io.py" line="425"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过一半。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -4478,6 +4478,31 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/base.py" line="305"/>
         <source>Output '{0}': '{1}' would be written as a file literally so named, not as table '{2}' of {3}. To write the table into that GeoPackage, choose “Save to GeoPackage…” in the output's menu (or give ogr:dbname='{3}' table=&quot;{2}&quot; (geom)).</source>
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="380"/>
+        <source>its field names</source>
+        <translation>其字段名</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="387"/>
+        <source>its text values</source>
+        <translation>其文本值</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="392"/>
+        <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
+        <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="400"/>
+        <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
+        <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="407"/>
+        <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
+        <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
 </context>
 <context>

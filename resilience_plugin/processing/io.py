@@ -367,7 +367,51 @@ def read_source(
             geoms = geoms[keep]
     out.geometries = geoms
     _refuse_most_left_out(out, name, iterated)
+    _refuse_garbled(source, out, name)
     return out
+
+
+def _refuse_garbled(source, out: "ReadLayer", name: str, sample: int = 5000) -> None:
+    """Field names, and the text of the fields read (the first ``sample`` features), that are GBK read in the wrong
+    encoding (core.garble): refused with the remedy, never listed or matched as they are (issue 29)."""
+    from ..core.garble import garbled
+
+    found = garbled(source.fields().names())
+    where = translate("Resilience", "its field names")
+    if found is None:
+        count = len(out.columns) if out._rows is None and out.columns else (len(out._rows[0]) if out._rows else 0)
+        for j in range(count):
+            values = out.columns[j][:sample] if out._rows is None else [a[j] for a in out._rows[:sample]]
+            found = garbled(values)
+            if found is not None:
+                where = translate("Resilience", "its text values")
+                break
+    if found is None:
+        return
+    raise QgsProcessingException(_GARBLED[(found.kind, found.encoding)]().format(name, where, found.value, found.as_gbk))
+
+
+# what garbled text says, by (core.garble.Garbled.kind, .encoding): made when said, in the user's language
+_GARBLED = {
+    ("latin1", "UTF-8"): lambda: translate(
+        "Resilience",
+        "Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer "
+        "Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), "
+        "and run again.",
+    ),
+    ("latin1", "GBK"): lambda: translate(
+        "Resilience",
+        "Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding "
+        "is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or "
+        "put a .cpg file containing 936 beside the .shp, and run again.",
+    ),
+    ("replacement", "GBK"): lambda: translate(
+        "Resilience",
+        "Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be "
+        "read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg "
+        "file containing 936 beside the .shp), and run again.",
+    ),
+}
 
 
 # a run stops when more than this share of a layer's features cannot be used at all (issue 29)
