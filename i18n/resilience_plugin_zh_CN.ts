@@ -815,252 +815,252 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>应为非空文本，实际为 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="88"/>
+        <location filename="../resilience_plugin/core/profile.py" line="97"/>
         <source>expected a non-empty list of text, got {0}</source>
         <translation>应为非空的文本列表，实际为 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="91"/>
+        <location filename="../resilience_plugin/core/profile.py" line="100"/>
         <source>item {0} is {1}, expected text</source>
         <translation>第 {0} 项为 {1}，应为文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="98"/>
+        <location filename="../resilience_plugin/core/profile.py" line="107"/>
         <source>expected a non-empty mapping, got {0}</source>
         <translation>应为非空的键值映射，实际为 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="104"/>
+        <location filename="../resilience_plugin/core/profile.py" line="113"/>
         <source>entry &apos;{0}&apos;: {1}</source>
         <translation>条目“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="112"/>
+        <location filename="../resilience_plugin/core/profile.py" line="121"/>
         <source>expected a mapping from intensity to building class distances</source>
         <translation>应为从设防烈度到各抗震设防类别避让距离的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="115"/>
+        <location filename="../resilience_plugin/core/profile.py" line="124"/>
         <source>intensity &apos;{0}&apos; must be a whole number such as &quot;8&quot;</source>
         <translation>烈度“{0}”必须是整数，例如 &quot;8&quot;</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="117"/>
+        <location filename="../resilience_plugin/core/profile.py" line="126"/>
         <source>intensity '{0}': expected a mapping of classes 甲/乙/丙/丁</source>
         <translation>烈度“{0}”：应为甲/乙/丙/丁类的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="120"/>
+        <location filename="../resilience_plugin/core/profile.py" line="129"/>
         <source>intensity &apos;{0}&apos; lacks building class(es) {1}</source>
         <translation>烈度“{0}”缺少设防类别 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="123"/>
+        <location filename="../resilience_plugin/core/profile.py" line="132"/>
         <source>intensity &apos;{0}&apos;, {1}</source>
         <translation>烈度“{0}”，{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="129"/>
+        <location filename="../resilience_plugin/core/profile.py" line="138"/>
         <source>expected a mapping from facility category to building class</source>
         <translation>应为从设施类型到抗震设防类别的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="132"/>
+        <location filename="../resilience_plugin/core/profile.py" line="141"/>
         <source>category &apos;{0}&apos; has class {1}; expected one of {2}</source>
         <translation>设施类型“{0}”的类别为 {1}；应为 {2} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="140"/>
+        <location filename="../resilience_plugin/core/profile.py" line="149"/>
         <source>expected a mapping from grade to its definition</source>
         <translation>应为从等级到其定义的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="143"/>
+        <location filename="../resilience_plugin/core/profile.py" line="152"/>
         <source>grade &apos;{0}&apos;: expected a mapping with name, name_zh, min_width</source>
         <translation>等级“{0}”：应为含 name、name_zh、min_width 的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="146"/>
+        <location filename="../resilience_plugin/core/profile.py" line="155"/>
         <source>grade &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
         <translation>等级“{0}”缺少文本“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="149"/>
+        <location filename="../resilience_plugin/core/profile.py" line="158"/>
         <source>grade &apos;{0}&apos;, min_width: {1}</source>
         <translation>等级“{0}”，min_width：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="155"/>
+        <location filename="../resilience_plugin/core/profile.py" line="164"/>
         <source>expected a mapping of dimensions</source>
         <translation>应为各评估维度的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="158"/>
+        <location filename="../resilience_plugin/core/profile.py" line="167"/>
         <source>lacks dimension &apos;{0}&apos;</source>
         <translation>缺少维度“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="161"/>
+        <location filename="../resilience_plugin/core/profile.py" line="170"/>
         <source>dimension &apos;{0}&apos;, {1}</source>
         <translation>维度“{0}”，{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="163"/>
+        <location filename="../resilience_plugin/core/profile.py" line="172"/>
         <source>dimension &apos;{0}&apos; has no positive weight</source>
         <translation>维度“{0}”没有大于零的权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="169"/>
+        <location filename="../resilience_plugin/core/profile.py" line="178"/>
         <source>expected four class breaks (five classes)</source>
         <translation>应为四个分级断点（五个等级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="175"/>
+        <location filename="../resilience_plugin/core/profile.py" line="184"/>
         <source>breaks {0} must increase strictly</source>
         <translation>断点 {0} 必须严格递增</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="185"/>
+        <location filename="../resilience_plugin/core/profile.py" line="194"/>
         <source>lacks weight(s) {0}</source>
         <translation>缺少权重 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="187"/>
+        <location filename="../resilience_plugin/core/profile.py" line="196"/>
         <source>needs at least one positive weight</source>
         <translation>至少需要一个大于零的权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="193"/>
+        <location filename="../resilience_plugin/core/profile.py" line="202"/>
         <source>expected a non-empty mapping of texts</source>
         <translation>应为非空的文本映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="196"/>
+        <location filename="../resilience_plugin/core/profile.py" line="205"/>
         <source>entry &apos;{0}&apos; is not text</source>
         <translation>条目“{0}”不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="208"/>
+        <location filename="../resilience_plugin/core/profile.py" line="217"/>
         <source>expected the weights {0}; lacks: {1}; unknown: {2}</source>
         <translation>应包含权重 {0}；缺少：{1}；未知：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="222"/>
+        <location filename="../resilience_plugin/core/profile.py" line="231"/>
         <source>lacks factor(s) for {0}</source>
         <translation>缺少 {0} 的系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="227"/>
+        <location filename="../resilience_plugin/core/profile.py" line="236"/>
         <source>expected two breaks (low/medium, medium/high)</source>
         <translation>应为两个断点（低/中、中/高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="232"/>
+        <location filename="../resilience_plugin/core/profile.py" line="241"/>
         <source>breaks {0} must increase</source>
         <translation>断点 {0} 必须递增</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="237"/>
+        <location filename="../resilience_plugin/core/profile.py" line="246"/>
         <source>expected a mapping from category code to its names</source>
         <translation>应为从设施类型代码到其名称的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="240"/>
+        <location filename="../resilience_plugin/core/profile.py" line="249"/>
         <source>category code &apos;{0}&apos; must be lower_case_with_underscores</source>
         <translation>设施类型代码“{0}”必须为小写字母加下划线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="242"/>
+        <location filename="../resilience_plugin/core/profile.py" line="251"/>
         <source>category &apos;{0}&apos;: expected a mapping with name, name_zh, clauses</source>
         <translation>设施类型“{0}”：应为含 name、name_zh、clauses 的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="245"/>
+        <location filename="../resilience_plugin/core/profile.py" line="254"/>
         <source>category &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
         <translation>设施类型“{0}”缺少文本“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="255"/>
+        <location filename="../resilience_plugin/core/profile.py" line="264"/>
         <source>lacks level &apos;{0}&apos;</source>
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="529"/>
+        <location filename="../resilience_plugin/core/profile.py" line="540"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="532"/>
+        <location filename="../resilience_plugin/core/profile.py" line="543"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="535"/>
+        <location filename="../resilience_plugin/core/profile.py" line="546"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="537"/>
+        <location filename="../resilience_plugin/core/profile.py" line="548"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="548"/>
+        <location filename="../resilience_plugin/core/profile.py" line="559"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="551"/>
+        <location filename="../resilience_plugin/core/profile.py" line="562"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="554"/>
+        <location filename="../resilience_plugin/core/profile.py" line="565"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="556"/>
+        <location filename="../resilience_plugin/core/profile.py" line="567"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="558"/>
+        <location filename="../resilience_plugin/core/profile.py" line="569"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="575"/>
+        <location filename="../resilience_plugin/core/profile.py" line="586"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="579"/>
+        <location filename="../resilience_plugin/core/profile.py" line="590"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="600"/>
+        <location filename="../resilience_plugin/core/profile.py" line="611"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="612"/>
+        <location filename="../resilience_plugin/core/profile.py" line="623"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="630"/>
+        <location filename="../resilience_plugin/core/profile.py" line="641"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="632"/>
+        <location filename="../resilience_plugin/core/profile.py" line="643"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="639"/>
+        <location filename="../resilience_plugin/core/profile.py" line="650"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1095,62 +1095,62 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{0}”：“{1}”不是规划配置中的设施类别；可用类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="265"/>
+        <location filename="../resilience_plugin/core/profile.py" line="274"/>
         <source>expected a mapping from category code to a list of labels</source>
         <translation>应为从类别代码到标签列表的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="268"/>
+        <location filename="../resilience_plugin/core/profile.py" line="277"/>
         <source>category &apos;{0}&apos;: expected a list</source>
         <translation>类别“{0}”：应为列表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="271"/>
+        <location filename="../resilience_plugin/core/profile.py" line="280"/>
         <source>category &apos;{0}&apos;: {1} is not {2}</source>
         <translation>类别“{0}”：{1} 不是{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="279"/>
+        <location filename="../resilience_plugin/core/profile.py" line="288"/>
         <source>expected a mapping from indicator to its goalposts</source>
         <translation>应为从指标到其标尺的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="282"/>
+        <location filename="../resilience_plugin/core/profile.py" line="291"/>
         <source>indicator &apos;{0}&apos;: expected lo, hi, log and a source</source>
         <translation>指标“{0}”：应有 lo、hi、log 和来源（source）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="285"/>
+        <location filename="../resilience_plugin/core/profile.py" line="294"/>
         <source>indicator &apos;{0}&apos;, lo: {1}</source>
         <translation>指标“{0}”，lo：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="289"/>
+        <location filename="../resilience_plugin/core/profile.py" line="298"/>
         <source>indicator &apos;{0}&apos;, hi: {1}</source>
         <translation>指标“{0}”，hi：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="291"/>
+        <location filename="../resilience_plugin/core/profile.py" line="300"/>
         <source>indicator &apos;{0}&apos;: hi {1} must be above lo {2}</source>
         <translation>指标“{0}”：hi {1} 必须大于 lo {2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="293"/>
+        <location filename="../resilience_plugin/core/profile.py" line="302"/>
         <source>indicator &apos;{0}&apos;: log must be true or false</source>
         <translation>指标“{0}”：log 必须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="299"/>
+        <location filename="../resilience_plugin/core/profile.py" line="308"/>
         <source>expected a list of [keyword, category] pairs</source>
         <translation>应为 [关键词, 类别] 对的列表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="302"/>
+        <location filename="../resilience_plugin/core/profile.py" line="311"/>
         <source>item {0} is {1}, expected [keyword, category]</source>
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="605"/>
+        <location filename="../resilience_plugin/core/profile.py" line="616"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1235,37 +1235,37 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="754"/>
+        <location filename="../resilience_plugin/core/faults.py" line="812"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="758"/>
+        <location filename="../resilience_plugin/core/faults.py" line="816"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="791"/>
+        <location filename="../resilience_plugin/core/faults.py" line="851"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="797"/>
+        <location filename="../resilience_plugin/core/faults.py" line="857"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="874"/>
+        <location filename="../resilience_plugin/core/faults.py" line="934"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="963"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1023"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="966"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1026"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1470,97 +1470,92 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="114"/>
-        <source>within {0:g} m of fault {1} (GB 50011 §4.1.7, 第86条)</source>
-        <translation>距断裂 {1} 不足 {0:g} 米（GB 50011 第4.1.7条，第86条）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/core/siting.py" line="124"/>
+        <location filename="../resilience_plugin/core/siting.py" line="131"/>
         <source>inside {0} ({1}) (第86、88条)</source>
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="493"/>
+        <location filename="../resilience_plugin/core/siting.py" line="500"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="500"/>
+        <location filename="../resilience_plugin/core/siting.py" line="507"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="502"/>
+        <location filename="../resilience_plugin/core/siting.py" line="509"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="506"/>
+        <location filename="../resilience_plugin/core/siting.py" line="513"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="508"/>
+        <location filename="../resilience_plugin/core/siting.py" line="515"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="519"/>
+        <location filename="../resilience_plugin/core/siting.py" line="526"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="522"/>
+        <location filename="../resilience_plugin/core/siting.py" line="529"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="535"/>
+        <location filename="../resilience_plugin/core/siting.py" line="542"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="543"/>
+        <location filename="../resilience_plugin/core/siting.py" line="550"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="545"/>
+        <location filename="../resilience_plugin/core/siting.py" line="552"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="563"/>
+        <location filename="../resilience_plugin/core/siting.py" line="570"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="584"/>
+        <location filename="../resilience_plugin/core/siting.py" line="591"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="632"/>
+        <location filename="../resilience_plugin/core/siting.py" line="639"/>
         <source>{0} feature(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个要素（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="678"/>
+        <location filename="../resilience_plugin/core/siting.py" line="685"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="790"/>
+        <location filename="../resilience_plugin/core/siting.py" line="797"/>
         <source>{0} feature(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个要素在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="922"/>
+        <location filename="../resilience_plugin/core/siting.py" line="929"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="973"/>
+        <location filename="../resilience_plugin/core/siting.py" line="980"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1570,7 +1565,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="719"/>
+        <location filename="../resilience_plugin/core/siting.py" line="726"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1828,6 +1823,16 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/lifecircles.py" line="227"/>
         <source>No shelter-area field given: shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for the {0} circle(s) with a shelter in reach, never 0; circles with none have 0 m².</source>
         <translation>未提供避难面积字段：{0} 个圈内有避难场所的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 不予评估（NULL），而非 0；圈内没有避难场所的为 0 平方米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/profile.py" line="89"/>
+        <source>expected one of {0}, got {1}</source>
+        <translation>应为 {0} 之一，实为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="120"/>
+        <source>within {0:g} m of fault {1}, latest activity {2} ({3})</source>
+        <translation>距断裂 {1} 不足 {0:g} 米，其最晚活动时代为 {2}（{3}）</translation>
     </message>
 </context>
 <context>
@@ -2586,151 +2591,160 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="131"/>
+        <source>Facilities or buildings</source>
+        <translation>设施或建筑</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="87"/>
+        <source>Facilities or buildings to check (points or polygons).</source>
+        <translation>待核查的设施或建筑（点或面）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="135"/>
+        <source>Seismic class field (甲/乙/丙/丁)</source>
+        <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="90"/>
+        <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
+        <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="138"/>
+        <source>Facility category field</source>
+        <translation>设施类型字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
+        <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
+        <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="98"/>
+        <source>Design seismic intensity</source>
+        <translation>抗震设防烈度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
+        <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
+        <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="108"/>
+        <source>Fault avoidance check</source>
+        <translation>断裂避让核查</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="109"/>
+        <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
+        <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="142"/>
+        <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
+        <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="148"/>
+        <source>Design seismic intensity: choose one of {0}.</source>
+        <translation>抗震设防烈度：请从 {0} 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="209"/>
+        <source>Seismic class</source>
+        <translation>设防类别</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="210"/>
+        <source>Class from</source>
+        <translation>类别来源</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="211"/>
+        <source>Design intensity</source>
+        <translation>设防烈度</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="212"/>
+        <source>Required distance (m)</source>
+        <translation>要求避让距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="213"/>
+        <source>Nearest fault id</source>
+        <translation>最近断裂编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="214"/>
+        <source>Nearest fault</source>
+        <translation>最近断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="216"/>
+        <source>Distance to the fault (m)</source>
+        <translation>至断裂距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="217"/>
+        <source>Violates the avoidance distance</source>
+        <translation>违反避让距离</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="218"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="219"/>
+        <source>Status (Chinese)</source>
+        <translation>状态（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <source>Required measure</source>
+        <translation>所需措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="167"/>
+        <source>Facility label mapping: {0}</source>
+        <translation>设施标签映射：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="215"/>
+        <source>Nearest fault&apos;s latest activity</source>
+        <translation>最近断裂的最晚活动时代</translation>
+    </message>
+    <message>
         <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
         <source>Checks facilities or buildings (points or polygons) against the minimum avoidance distance from active faults: the plan asks for strict avoidance (第86条), and GB 50011 §4.1.7 (表4.1.7) sets the distance by design intensity and seismic fortification class: at intensity VIII, 乙 200 m, 丙 100 m, 丁 none; at IX, 乙 400 m, 丙 200 m; 甲 needs a special study.
 
 The class (甲/乙/丙/丁, also A-D or 甲类) comes from the class field when it is set, otherwise from the category field through the profile's category-to-class map (hospital and school 乙, clinic 丙, park 丁 …, GB 50223; check per project). A 甲 feature within the profile's screening distance is flagged 'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the log lists violations by category.
 
-Output: every input feature with seis_class, class_src (field, category or none), required_m, the nearest fault (fault_fid, fault_name) and dist_m to it, violation (1 when closer than required), status (violation, special study, ok, class unknown, no geometry), measure and clauses.
+Output: every input feature with seis_class, class_src (field, category or none), required_m, the nearest fault (fault_fid, fault_name, fault_age: its latest activity, Q4 Holocene, Q3 Late Pleistocene …, read from a field such as 最晚活动时代) and dist_m to it, violation (1 when closer than required), status (violation, special study, ok, class unknown, no geometry), measure and clauses.
+
+Which faults are avoided follows the profile's seismic.fault_avoidance_rule: 'plan' (the default) every listed active fault (第86条 严格避让活动断裂); 'code' only Holocene faults at intensity VIII and above (GB 50011 §4.1.7). The log names the faults left aside, and clauses cite the rule.
 
 Distances are measured in metres in the input's CRS (geographic input is reprojected to a local CGCS2000 zone); polygons are measured from their nearest edge. Inputs are never modified.</source>
         <translation>按活动断裂最小避让距离核查设施或建筑（点或面）：规划要求严格避让活动断裂（第86条），GB 50011 第4.1.7条（表4.1.7）按设防烈度和抗震设防类别规定避让距离：8度时乙类 200 米、丙类 100 米、丁类不要求；9度时乙类 400 米、丙类 200 米；甲类需专门研究。
 
 设防类别（甲/乙/丙/丁，也可写作 A-D 或“甲类”）优先取自类别字段；未设置时，由设施类型字段通过规划配置中的类型—类别对照表确定（医院、学校为乙类，社区卫生服务机构为丙类，公园为丁类……依据 GB 50223，请逐项目核对）。甲类要素位于配置的筛查距离内时标记为“需专门研究”。学校、医院、避难场所和危险源是规划人员首先核查的对象：日志按类型列出违规数量。
 
-输出：每个输入要素，附加 seis_class、class_src（字段、类型或无）、required_m、最近断裂（fault_fid、fault_name）及其距离 dist_m、violation（距离小于要求时为 1）、status（违规、需专门研究、满足、类别未知、无几何）、措施和条款。
+输出：每个输入要素，附加 seis_class、class_src（字段、类型或无）、required_m、最近断裂（fault_fid、fault_name、fault_age：其最晚活动时代，Q4 全新世、Q3 晚更新世……，取自“最晚活动时代”等字段）及其距离 dist_m、violation（距离小于要求时为 1）、status（违规、需专门研究、满足、类别未知、无几何）、措施和条款。
+
+哪些断裂需要避让取决于规划配置的 seismic.fault_avoidance_rule：“plan”（默认）避让所列的每条活动断裂（第86条 严格避让活动断裂）；“code”只避让设防烈度 8 度及以上时的全新世活动断裂（GB 50011 第4.1.7条）。日志列出不予避让的断裂，条款字段注明所依据的规则。
 
 距离在输入图层坐标系中以米计（地理坐标输入会重投影到当地 CGCS2000 分带）；面要素从最近边界量算。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="123"/>
-        <source>Facilities or buildings</source>
-        <translation>设施或建筑</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="82"/>
-        <source>Facilities or buildings to check (points or polygons).</source>
-        <translation>待核查的设施或建筑（点或面）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="127"/>
-        <source>Seismic class field (甲/乙/丙/丁)</source>
-        <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="85"/>
-        <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
-        <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="130"/>
-        <source>Facility category field</source>
-        <translation>设施类型字段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="88"/>
-        <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
-        <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
-        <source>Design seismic intensity</source>
-        <translation>抗震设防烈度</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="99"/>
-        <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
-        <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="103"/>
-        <source>Fault avoidance check</source>
-        <translation>断裂避让核查</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
-        <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
-        <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="134"/>
-        <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
-        <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="140"/>
-        <source>Design seismic intensity: choose one of {0}.</source>
-        <translation>抗震设防烈度：请从 {0} 中选择。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="195"/>
-        <source>Seismic class</source>
-        <translation>设防类别</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="196"/>
-        <source>Class from</source>
-        <translation>类别来源</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="197"/>
-        <source>Design intensity</source>
-        <translation>设防烈度</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="198"/>
-        <source>Required distance (m)</source>
-        <translation>要求避让距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="199"/>
-        <source>Nearest fault id</source>
-        <translation>最近断裂编号</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="200"/>
-        <source>Nearest fault</source>
-        <translation>最近断裂</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="201"/>
-        <source>Distance to the fault (m)</source>
-        <translation>至断裂距离（米）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="202"/>
-        <source>Violates the avoidance distance</source>
-        <translation>违反避让距离</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="203"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="204"/>
-        <source>Status (Chinese)</source>
-        <translation>状态（中文）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="205"/>
-        <source>Required measure</source>
-        <translation>所需措施</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="206"/>
-        <source>Plan clauses</source>
-        <translation>规划条款</translation>
-    </message>
-    <message>
         <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
-        <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
-        <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid 和 fault_name（最近的断裂）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="155"/>
-        <source>Facility label mapping: {0}</source>
-        <translation>设施标签映射：{0}</translation>
+        <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid, fault_name and fault_age (nearest fault and its latest activity), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
+        <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid、fault_name 和 fault_age（最近的断裂及其最晚活动时代）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
     </message>
 </context>
 <context>
@@ -3910,7 +3924,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="642"/>
+        <location filename="../resilience_plugin/processing/io.py" line="643"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -3980,27 +3994,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="789"/>
+        <location filename="../resilience_plugin/processing/base.py" line="798"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="793"/>
+        <location filename="../resilience_plugin/processing/base.py" line="802"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="933"/>
+        <location filename="../resilience_plugin/processing/base.py" line="942"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="934"/>
+        <location filename="../resilience_plugin/processing/base.py" line="943"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="935"/>
+        <location filename="../resilience_plugin/processing/base.py" line="944"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4015,7 +4029,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="557"/>
+        <location filename="../resilience_plugin/processing/io.py" line="558"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4045,7 +4059,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="83"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="87"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -4075,7 +4089,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="727"/>
+        <location filename="../resilience_plugin/processing/base.py" line="736"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4115,7 +4129,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="755"/>
+        <location filename="../resilience_plugin/processing/io.py" line="756"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4175,37 +4189,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="693"/>
+        <location filename="../resilience_plugin/processing/base.py" line="702"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="696"/>
+        <location filename="../resilience_plugin/processing/base.py" line="705"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="731"/>
+        <location filename="../resilience_plugin/processing/base.py" line="740"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="739"/>
+        <location filename="../resilience_plugin/processing/base.py" line="748"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="759"/>
+        <location filename="../resilience_plugin/processing/base.py" line="768"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="855"/>
+        <location filename="../resilience_plugin/processing/base.py" line="864"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="878"/>
+        <location filename="../resilience_plugin/processing/base.py" line="887"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4220,27 +4234,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="601"/>
+        <location filename="../resilience_plugin/processing/io.py" line="602"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="602"/>
+        <location filename="../resilience_plugin/processing/io.py" line="603"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="620"/>
+        <location filename="../resilience_plugin/processing/io.py" line="621"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="880"/>
+        <location filename="../resilience_plugin/processing/base.py" line="889"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="838"/>
+        <location filename="../resilience_plugin/processing/base.py" line="847"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4250,7 +4264,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选的风险等级，按规划配置加权：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ 或 high/medium/low，最高的在前。留空：取名称像等级的字段（风险等级、risk_class 等）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="95"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="106"/>
         <source>Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), weighed as the highest: {0}.</source>
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
@@ -4325,7 +4339,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="594"/>
+        <location filename="../resilience_plugin/processing/base.py" line="597"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -4335,32 +4349,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="614"/>
+        <location filename="../resilience_plugin/processing/base.py" line="623"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="615"/>
+        <location filename="../resilience_plugin/processing/base.py" line="624"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="624"/>
+        <location filename="../resilience_plugin/processing/base.py" line="633"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="630"/>
+        <location filename="../resilience_plugin/processing/base.py" line="639"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="632"/>
+        <location filename="../resilience_plugin/processing/base.py" line="641"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="635"/>
+        <location filename="../resilience_plugin/processing/base.py" line="644"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -4405,12 +4419,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="655"/>
+        <location filename="../resilience_plugin/processing/base.py" line="664"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="662"/>
+        <location filename="../resilience_plugin/processing/base.py" line="671"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -4430,7 +4444,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="611"/>
+        <location filename="../resilience_plugin/processing/io.py" line="612"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -4470,7 +4484,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="425"/>
+        <location filename="../resilience_plugin/processing/io.py" line="426"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过一半。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -4490,19 +4504,34 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="392"/>
+        <location filename="../resilience_plugin/processing/io.py" line="396"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="400"/>
+        <location filename="../resilience_plugin/processing/io.py" line="402"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="407"/>
+        <location filename="../resilience_plugin/processing/io.py" line="408"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="198"/>
+        <source>{0}: latest activity from field &apos;{1}&apos;: {2}.</source>
+        <translation>{0}：最晚活动时代取自字段“{1}”：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="201"/>
+        <source>Fault avoidance rule 'plan' (profile seismic.fault_avoidance_rule): every listed active fault is avoided (第86条 严格避让活动断裂).</source>
+        <translation>断裂避让规则“plan”（配置 seismic.fault_avoidance_rule）：避让所列的每条活动断裂（第86条 严格避让活动断裂）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/hazards.py" line="212"/>
+        <source>Fault avoidance rule 'code' (profile seismic.fault_avoidance_rule; GB 50011 §4.1.7): only Holocene faults at intensity VIII and above are avoided; {0} fault(s) need none and are left out: {1}.</source>
+        <translation>断裂避让规则“code”（配置 seismic.fault_avoidance_rule；GB 50011 第4.1.7条）：只避让设防烈度 8 度及以上时的全新世活动断裂；{0} 条断裂无需避让，不予计入：{1}。</translation>
     </message>
 </context>
 <context>
@@ -5474,7 +5503,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="687"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -5569,7 +5598,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="691"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -5734,97 +5763,97 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="629"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="632"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="634"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="638"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="639"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="649"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="651"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="651"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="655"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="686"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="686"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="687"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="826"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="828"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="692"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="692"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="694"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="695"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -5844,42 +5873,42 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="809"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="811"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="826"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="828"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
@@ -5924,17 +5953,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="595"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="597"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="611"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="613"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="618"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="620"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -5969,12 +5998,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -6008,7 +6037,7 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="803"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="805"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>

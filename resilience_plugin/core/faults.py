@@ -669,6 +669,60 @@ def corridor_exposure(
     return CorridorExposure(exposure, sections, exposure.parts[order], summary, notes)
 
 
+# latest activity of a fault (最晚活动时代), as active-fault maps write it: Q4 (全新世, Holocene), Q3 (晚更新世, Late
+# Pleistocene), Q1-2 (早、中更新世), older (前第四纪); a range (Q3-4) is as late as its latest part
+FAULT_AGES = ("Q4", "Q3", "Q1-2", "pre-Q")
+FAULT_AGE_ZH = {"Q4": "全新世", "Q3": "晚更新世", "Q1-2": "早中更新世", "pre-Q": "前第四纪"}
+_AGE_WORDS = (
+    ("Q4", ("Q4", "全新世", "HOLOCENE")),
+    ("Q3", ("Q3", "晚更新世", "LATE PLEISTOCENE", "UPPER PLEISTOCENE")),
+    ("Q1-2", ("Q1", "Q2", "早更新世", "中更新世", "早中更新世", "EARLY PLEISTOCENE", "MIDDLE PLEISTOCENE", "PLEISTOCENE")),
+    ("pre-Q", ("前第四纪", "第三纪", "新近纪", "PRE-QUATERNARY", "PREQUATERNARY", "TERTIARY", "NEOGENE")),
+)
+
+
+def fault_age(value) -> Optional[str]:
+    """The latest activity of a fault from a field value (Q4, Q3-4, 全新世, Late Pleistocene, Q1-2 …): one of
+    :data:`FAULT_AGES`, the latest one named; None when it names none."""
+    if value is None:
+        return None
+    import unicodedata
+
+    # full-width and subscript forms (Ｑ４, Q₄) as plain ones; dashes as "-"
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper().replace("—", "-").replace("–", "-")
+    for code in ("Q1", "Q2", "Q3"):  # Q3-4, Q3—Q4, Q2-3: the latest part
+        for sep in ("-", "~", "/", "、"):
+            text = text.replace(f"{code}{sep}Q", f"{code}{sep}")
+    if any(f"{a}-{b}" in text or f"{a}~{b}" in text for a, b in (("Q3", "4"), ("Q2", "4"), ("Q1", "4"))):
+        return "Q4"
+    if any(f"{a}-3" in text or f"{a}~3" in text for a in ("Q1", "Q2")):
+        return "Q3"
+    for code, words in _AGE_WORDS:
+        if any(w in text for w in words):
+            return code
+    return None
+
+
+def avoided_faults(ages: Sequence[Optional[str]], rule: str, intensity: int) -> np.ndarray:
+    """Which faults need avoidance under the profile's ``seismic.fault_avoidance_rule``: ``plan``, every listed
+    active fault (第86条 严格避让活动断裂); ``code``, GB 50011 §4.1.7: a fault may be left aside below intensity VIII, or
+    where it is not Holocene (its latest activity before Q4). A fault of unknown age is avoided under either."""
+    ages = list(ages)
+    if rule == "plan":
+        return np.ones(len(ages), dtype=bool)
+    if rule != "code":
+        raise ValueError(f"seismic.fault_avoidance_rule: 'plan' or 'code', not {rule!r}")
+    if intensity < 8:
+        return np.zeros(len(ages), dtype=bool)
+    return np.array([a is None or a == "Q4" for a in ages], dtype=bool)
+
+
+RULE_CLAUSES = {
+    "plan": "第86条 严格避让活动断裂; GB 50011 §4.1.7 表4.1.7",
+    "code": "GB 50011 §4.1.7 (全新世活动断裂, 8度及以上) 表4.1.7; 第86条",
+}
+
+
 AVOIDANCE_CLAUSES = "第86条; GB 50011 §4.1.7"
 AVOIDANCE_STATUS_ZH = {
     "violation": "违反避让距离",
@@ -706,6 +760,8 @@ def fault_avoidance(
     class_field: str = "class",
     category_columns: Optional[Sequence[int]] = None,
     canceled=None,
+    fault_ages: Optional[Sequence[Optional[str]]] = None,
+    rule: str = "plan",
 ) -> FaultAvoidance:
     """Facilities or buildings inside the active-fault avoidance distance for their seismic class and the design
     intensity (GB 50011 §4.1.7, 第86条).
@@ -716,7 +772,9 @@ def fault_avoidance(
     profile's label rules (``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping) and
     classed by ``seismic.class_by_category``; ``category_columns``, when the caller has already classified the labels
     with ``vocabulary.classify_labels``, saves doing it twice. A 甲 feature near a fault is flagged for a special
-    study."""
+    study. ``fault_ages`` (:func:`fault_age` codes, None unknown) give each feature's nearest fault's latest
+    activity; the faults a ``rule`` leaves aside (:func:`avoided_faults`) come as None in ``faults``, and ``clauses``
+    cite that rule (:data:`RULE_CLAUSES`)."""
     from collections import Counter
 
     from .cancel import check, interruptible
@@ -772,6 +830,7 @@ def fault_avoidance(
     measure = profile.value("seismic.avoidance_measure")
     names = list(fault_names) if fault_names is not None else [None] * len(_as_array(faults))
     ids = list(fault_ids) if fault_ids is not None else list(range(len(names)))
+    ages = list(fault_ages) if fault_ages is not None else [None] * len(names)
     flagged = np.isin(status, ("violation", "special study"))
     columns = {
         "seis_class": classes,
@@ -780,12 +839,13 @@ def fault_avoidance(
         "required_m": [None if np.isnan(r) else float(r) for r in required],
         "fault_fid": [ids[j] if j >= 0 else None for j in near],
         "fault_name": [names[j] if j >= 0 else None for j in near],
+        "fault_age": [ages[j] if j >= 0 else None for j in near],
         "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
         "violation": [int(bool(v)) for v in violation],
         "status": list(status),
         "status_zh": [AVOIDANCE_STATUS_ZH[s] for s in status],
         "measure": [measure if f else None for f in flagged],
-        "clauses": [AVOIDANCE_CLAUSES] * n,
+        "clauses": [RULE_CLAUSES.get(rule, AVOIDANCE_CLAUSES)] * n,
     }
     counts = Counter(status.tolist())
     said = QT_TRANSLATE_NOOP("Core", "Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.")

@@ -83,6 +83,15 @@ def _text(v: Any) -> Optional[Message]:
     return None
 
 
+def _one_of(*choices: str) -> Callable[[Any], Optional[Message]]:
+    def check(v: Any) -> Optional[Message]:
+        if v not in choices:
+            return Message(QT_TRANSLATE_NOOP("Core", "expected one of {0}, got {1}"), ", ".join(choices), repr(v))
+        return None
+
+    return check
+
+
 def _text_list(v: Any) -> Optional[Message]:
     if not isinstance(v, list) or not v:
         return Message(QT_TRANSLATE_NOOP("Core", "expected a non-empty list of text, got {0}"), type(v).__name__)
@@ -338,6 +347,7 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "seismic.class_by_category": ("class", _class_map),
     "seismic.class_a_screening_distance": ("m", _number_map(0, 5000)),
     "seismic.avoidance_measure": ("text", _text),
+    "seismic.fault_avoidance_rule": ("rule", _one_of("plan", "code")),
     "corridors.grades": ("m", _grades),
     "corridors.fault_crossing_measure": ("text", _text),
     "corridors.fault_along_measure": ("text", _text),
@@ -393,6 +403,7 @@ OPTIONAL_KEYS = (
     "population.piece_size",
     "population.raster_mismatch_share",
     "population.last_mile_max",
+    "seismic.fault_avoidance_rule",
     # entries added inside existing tables (a profile saved before has the table without them)
     "scoring.dimensions.value.capacity.essential_access",
     "scoring.goalposts.value.essential_access",

@@ -96,11 +96,16 @@ def exclusions(
     avoidance_distance: float = 0.0,
     fault_names: Optional[Sequence[str]] = None,
     zones: Sequence[Tuple[str, Sequence, Optional[Sequence[str]]]] = (),
+    fault_ages: Optional[Sequence[Optional[str]]] = None,
+    rule: str = "plan",
 ) -> List[Optional[Message]]:
     """Why each candidate may not be used (None: it may): within ``avoidance_distance`` metres of a fault (GB 50011
     §4.1.7, 第86条), or touching a polygon of one of ``zones`` (``(layer name, polygons, labels or None)``: flood-risk
     zones of the chosen classes, geohazard areas, any area a planner excludes; 第86、88条). The first reason found
-    is given."""
+    is given. A fault's reason gives its latest activity (``fault_ages``: core.faults.fault_age, None unknown) and
+    the clauses of the profile's avoidance ``rule`` (core.faults.RULE_CLAUSES)."""
+    from .faults import FAULT_AGE_ZH, RULE_CLAUSES
+
     geoms = np.asarray(candidates, dtype=object)
     reasons: List[Optional[Message]] = [None] * len(geoms)
     ok = np.nonzero(~shapely.is_missing(geoms))[0]
@@ -111,8 +116,10 @@ def exclusions(
         for c, f in zip(ok[ci], fj):
             if reasons[c] is None:
                 name = fault_names[f] if fault_names is not None and fault_names[f] else f"#{f + 1}"
-                template = QT_TRANSLATE_NOOP("Core", "within {0:g} m of fault {1} (GB 50011 §4.1.7, 第86条)")
-                reasons[c] = Message(template, avoidance_distance, name)
+                age = fault_ages[f] if fault_ages is not None else None
+                template = QT_TRANSLATE_NOOP("Core", "within {0:g} m of fault {1}, latest activity {2} ({3})")
+                shown = f"{age} {FAULT_AGE_ZH[age]}" if age else "?"
+                reasons[c] = Message(template, avoidance_distance, name, shown, RULE_CLAUSES.get(rule, RULE_CLAUSES["plan"]))
     for layer, polygons, labels in zones:
         polygons = np.asarray(polygons, dtype=object)
         if not len(polygons):

@@ -578,12 +578,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             distance_help,
         )
 
-    def read_optional_faults(self, parameters, context, feedback, crs):
+    def read_optional_faults(self, parameters, context, feedback, crs, profile=None):
         """The faults of the optional FAULTS parameter: (read layer, layer name, one name per fault: its name field's
-        value, or None), or None when not given; a layer of other than lines is refused."""
+        value, or None, and one latest activity per fault: core.faults.fault_age, or None), or None when not given; a
+        layer of other than lines is refused. With ``profile``, the faults that need no avoidance under its
+        ``seismic.fault_avoidance_rule`` are taken out (hazards.apply_fault_rule)."""
         from qgis.core import QgsWkbTypes
 
         from ..compat import GEOMETRY_LINE
+        from .hazards import apply_fault_rule, fault_age_field
         from .io import read_source
 
         faults = self.optional_source(parameters, self.FAULTS, context)
@@ -595,9 +598,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         field = self.optional_field(
             parameters, self.FAULT_NAME_FIELD, context, faults, translate("Resilience", "Fault name field"), name, feedback
         )
-        read = read_source(faults, name, crs, context, feedback, fields=[field or ""], keep_null=False)
+        age_field = fault_age_field(faults) if profile is not None else ""
+        read = read_source(faults, name, crs, context, feedback, fields=[field or "", age_field], keep_null=False)
         read.report(feedback)
-        return read, name, [text(v) for v in read.column(0)] if field else [None] * len(read.fids)
+        names = [text(v) for v in read.column(0)] if field else [None] * len(read.fids)
+        ages = [None] * len(read.fids)
+        if profile is not None:
+            intensity = int(profile.value("seismic.design_intensity"))
+            ages = apply_fault_rule(read, read.column(1), names, profile, intensity, name, age_field, feedback)
+        return read, name, names, ages
 
     POPULATION_RASTER = "POPULATION_RASTER"
     RASTER_KIND = "RASTER_KIND"

@@ -66,6 +66,8 @@ class HazardInputs:
         }
 
     def read_hazards(self, parameters, context, feedback, crs, profile) -> Hazards:
+        from qgis.core import QgsProcessingFeedback
+
         from .io import read_source
 
         def read(key, kinds, label, fields=()):
@@ -81,6 +83,15 @@ class HazardInputs:
             return layer, wanted
 
         faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
+        if faults is not None:  # which faults need avoidance: the profile's rule, by their latest activity
+            src, name = self.source_or_raise(parameters, self.FAULTS, context, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
+            age_field = fault_age_field(src)
+            ages_raw = [None] * len(faults[0].fids)
+            if age_field:
+                aged = read_source(src, name, crs, context, QgsProcessingFeedback(), fields=[age_field], keep_null=False)
+                ages_raw = aged.column(0)
+            intensity = int(profile.value("seismic.design_intensity"))
+            apply_fault_rule(faults[0], ages_raw, [None] * len(ages_raw), profile, intensity, name, age_field, feedback)
         flood = read(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), translate("Resilience", "Flood-risk zones"), (self.FLOOD_CLASS_FIELD,))
         points = read(self.GEOHAZARDS, (GEOMETRY_POINT,), translate("Resilience", "Geological hazard points"))
         hazards = hazards_from(
@@ -158,3 +169,51 @@ def scenario_access_of(read, field_names, units):
     before = [sum(1 for v in a[:half] if text(v) is not None) for a in read.attributes]
     after = [kept(a) for a in read.attributes]
     return scenario_access(units, representative_points(read.geometries), before, after)
+
+
+# the field of a fault layer that holds its latest activity (最晚活动时代), by name, first found
+FAULT_AGE_FIELDS = ("最晚活动时代", "最新活动时代", "活动时代", "活动年代", "最晚活动", "latest_activity", "activity", "age", "fault_age")
+
+
+def fault_age_field(source) -> str:
+    """The name of ``source``'s field of the faults' latest activity (case-insensitive), or ''."""
+    names = {n.lower(): n for n in source.fields().names()}
+    return next((names[f.lower()] for f in FAULT_AGE_FIELDS if f.lower() in names), "")
+
+
+def apply_fault_rule(read, ages_raw, names, profile, intensity: int, layer: str, age_field: str, feedback) -> list:
+    """The faults' latest activity (core.faults.fault_age of ``ages_raw``), logged; under the profile's
+    ``seismic.fault_avoidance_rule`` 'code', the faults that need no avoidance (not Holocene, or intensity below VIII:
+    GB 50011 §4.1.7) are taken out of ``read`` (their geometry None) and named. Returns the ages (None: unknown)."""
+    from collections import Counter
+
+    from ..core.faults import FAULT_AGE_ZH, avoided_faults, fault_age
+    from .io import text
+
+    ages = [fault_age(text(v)) for v in ages_raw] if age_field else [None] * len(read.fids)
+    rule = profile.value("seismic.fault_avoidance_rule")
+    if age_field:
+        counted = Counter(a or "?" for a in ages)
+        listed = ", ".join(f"{a} {FAULT_AGE_ZH.get(a, '未知')} ×{k}" for a, k in sorted(counted.items()))
+        feedback.pushInfo(translate("Resilience", "{0}: latest activity from field '{1}': {2}.").format(layer, age_field, listed))
+    keep = avoided_faults(ages, rule, intensity)
+    if rule == "plan":
+        feedback.pushInfo(
+            translate(
+                "Resilience",
+                "Fault avoidance rule 'plan' (profile seismic.fault_avoidance_rule): every listed active fault is avoided "
+                "(第86条 严格避让活动断裂).",
+            )
+        )
+        return ages
+    left = [i for i in range(len(ages)) if not keep[i] and read.geometries[i] is not None]
+    for i in left:
+        read.geometries[i] = None
+    feedback.pushInfo(
+        translate(
+            "Resilience",
+            "Fault avoidance rule 'code' (profile seismic.fault_avoidance_rule; GB 50011 §4.1.7): only Holocene faults at "
+            "intensity VIII and above are avoided; {0} fault(s) need none and are left out: {1}.",
+        ).format(len(left), ", ".join(f"{names[i] or read.fids[i]} ({ages[i] or '?'})" for i in left[:20]) or "—")
+    )
+    return ages

@@ -448,7 +448,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         out = {"names": {}}
         got = self.read_optional_faults(parameters, context, feedback, crs)
         if got is not None:
-            read, f_name, fault_names = got
+            read, f_name, fault_names, _ages = got
             mode = FAULT_MODES[self.parameterAsEnum(parameters, self.FAULT_MODE, context)]
             wanted = (self.parameterAsString(parameters, self.FAULT, context) or "").strip()
             if wanted and mode == "all":  # a fault named is the one meant, whatever the mode left at its default

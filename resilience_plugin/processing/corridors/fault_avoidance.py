@@ -61,15 +61,20 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
                 "'special study'. Schools, hospitals, shelters and hazardous sources are what planners check first: the "
                 "log lists violations by category.\n\n"
                 "Output: every input feature with seis_class, class_src (field, category or none), required_m, the "
-                "nearest fault (fault_fid, fault_name) and dist_m to it, violation (1 when closer than required), status "
+                "nearest fault (fault_fid, fault_name, fault_age: its latest activity, Q4 Holocene, Q3 Late Pleistocene …, "
+                "read from a field such as 最晚活动时代) and dist_m to it, violation (1 when closer than required), status "
                 "(violation, special study, ok, class unknown, no geometry), measure and clauses.\n\n"
+                "Which faults are avoided follows the profile's seismic.fault_avoidance_rule: 'plan' (the default) every "
+                "listed active fault (第86条 严格避让活动断裂); 'code' only Holocene faults at intensity VIII and above "
+                "(GB 50011 §4.1.7). The log names the faults left aside, and clauses cite the rule.\n\n"
                 "Distances are measured in metres in the input's CRS (geographic input is reprojected to a local CGCS2000 "
                 "zone); polygons are measured from their nearest edge. Inputs are never modified."
             )
             + "\n\n"
             + self.tr(
                 "Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), "
-                "required_m (required distance), fault_fid and fault_name (nearest fault), dist_m (distance to it), violation (1 "
+                "required_m (required distance), fault_fid, fault_name and fault_age (nearest fault and its latest activity), "
+                "dist_m (distance to it), violation (1 "
                 "inside the required distance), status and status_zh, measure, clauses."
             )
         )
@@ -112,11 +117,14 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
 
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
+        import numpy as np
+
         from ...core import faults as fc
         from ...core.labels import LabelError
         from ...core.lifecircles import Vocabulary
         from ...translation import core_message
         from ..base import log_label_mapping
+        from ..hazards import apply_fault_rule, fault_age_field
         from ..io import make_fields, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -143,7 +151,11 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
 
         features = read_source(source, name, crs, context, feedback, progress_span=(0, 30))
         features.report(feedback)
-        faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (30, 40))
+        age_field = fault_age_field(faults_src)
+        faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (30, 40), [age_field])
+        ages = apply_fault_rule(faults.read, faults.read.column(1), faults.names, profile, intensity, f_name, age_field, feedback)
+        ruled_out = np.array([g is None for g in faults.read.geometries])
+        fault_geoms = np.where(ruled_out, None, faults.geoms)
 
         # the classes' source: the class field, then the category labels (logged, and refused when mostly unknown)
         fields = source.fields()
@@ -165,7 +177,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         # the analysis (core.faults.fault_avoidance)
         result = fc.fault_avoidance(
             features.geometries,
-            faults.geoms,
+            fault_geoms,
             profile,
             intensity,
             seismic_classes=[text(a[class_j]) for a in features.attributes] if class_j >= 0 else None,
@@ -177,6 +189,8 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             class_field=class_field or "",
             category_columns=columns,
             canceled=feedback.isCanceled,
+            fault_ages=ages,
+            rule=profile.value("seismic.fault_avoidance_rule"),
         )
 
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._field_specs()))
@@ -198,6 +212,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             ("required_m", FIELD_DOUBLE, self.tr("Required distance (m)")),
             ("fault_fid", FIELD_INT, self.tr("Nearest fault id")),
             ("fault_name", FIELD_STRING, self.tr("Nearest fault")),
+            ("fault_age", FIELD_STRING, self.tr("Nearest fault's latest activity")),
             ("dist_m", FIELD_DOUBLE, self.tr("Distance to the fault (m)")),
             ("violation", FIELD_INT, self.tr("Violates the avoidance distance")),
             ("status", FIELD_STRING, self.tr("Status")),

@@ -371,7 +371,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         cand.report(feedback)
         capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
         existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, category, profile, area_pp, capacities)
-        excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs))
+        excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs, profile))
         network, net_name = None, ""
         net_src = self.optional_source(parameters, self.NETWORK, context)
         if net_src is not None:
@@ -575,18 +575,20 @@ class SitingAlgorithm(ResilienceAlgorithm):
             persons = np.where(np.isnan(persons), np.inf, persons)  # an existing shelter of unknown capacity: no limit
         return read, persons, ex_name
 
-    def _exclusion_inputs(self, parameters, context, feedback, crs) -> dict:
+    def _exclusion_inputs(self, parameters, context, feedback, crs, profile) -> dict:
         from ...core.fields import guess_field
         from ..io import display_name, read_source, text
 
         inputs = {}
-        got = self.read_optional_faults(parameters, context, feedback, crs)
+        got = self.read_optional_faults(parameters, context, feedback, crs, profile)
         if got is not None:
-            read, _f_name, names = got
+            read, _f_name, names, ages = got
             inputs.update(
                 faults=read.geometries,
                 avoidance_distance=self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
                 fault_names=names,
+                fault_ages=ages,
+                rule=profile.value("seismic.fault_avoidance_rule"),
             )
         from ...core.siting import chosen_classes, in_classes
 

@@ -1,0 +1,123 @@
+"""The faults' latest activity (最晚活动时代) and the profile's avoidance rule (issue 29; 第86条; GB 50011 §4.1.7).
+Oracles: the ages as active-fault maps write them, hand-placed geometry (a facility 150 m from a Late Pleistocene
+fault and 1,000 m from a Holocene one), and the rule's text."""
+
+import json
+
+import pytest
+
+from resilience_plugin.compat import FIELD_STRING
+from resilience_plugin.core.faults import avoided_faults, fault_age
+from tests.helpers import Recorder, memory_layer, run
+
+X0, Y0 = 500000.0, 4400000.0
+
+
+@pytest.mark.parametrize(
+    "value, age",
+    [
+        ("Q4", "Q4"),
+        ("Q3-4", "Q4"),
+        ("Q3—Q4", "Q4"),
+        ("Ｑ４", "Q4"),
+        ("全新世", "Q4"),
+        ("Holocene", "Q4"),
+        ("Q3", "Q3"),
+        ("晚更新世", "Q3"),
+        ("Late Pleistocene", "Q3"),
+        ("Q2-3", "Q3"),
+        ("Q1-2", "Q1-2"),
+        ("早中更新世", "Q1-2"),
+        ("前第四纪", "pre-Q"),
+        ("", None),
+        ("不详", None),
+        (None, None),
+    ],
+)
+def test_latest_activity_as_fault_maps_write_it(value, age):
+    assert fault_age(value) == age
+
+
+def test_the_rule_decides_which_faults_need_avoidance():
+    ages = ["Q4", "Q3", None, "Q1-2"]
+    assert avoided_faults(ages, "plan", 8).tolist() == [True, True, True, True]  # 严格避让活动断裂
+    assert avoided_faults(ages, "code", 8).tolist() == [True, False, True, False]  # unknown age: avoided
+    assert avoided_faults(ages, "code", 7).tolist() == [False] * 4  # below VIII the code lets them be
+    with pytest.raises(ValueError):
+        avoided_faults(ages, "strict", 8)
+
+
+def _faults():
+    rows = [
+        (f"LINESTRING({X0 + 150} {Y0 - 5000}, {X0 + 150} {Y0 + 5000})", ["黄庄-高丽营断裂", "Q3"]),
+        (f"LINESTRING({X0 - 1000} {Y0 - 5000}, {X0 - 1000} {Y0 + 5000})", ["南口-孙河断裂", "Q4"]),
+    ]
+    return memory_layer("LineString", rows, fields=(("断层名称", FIELD_STRING), ("最晚活动时代", FIELD_STRING)), name="活动断裂")
+
+
+def _profile(tmp_path, rule):
+    from resilience_plugin.core.paths import default_profile_path
+
+    data = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data["seismic"]["fault_avoidance_rule"]["value"] = rule
+    path = tmp_path / f"profile_{rule}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("rule", ["plan", "code"])
+def test_fault_avoidance_reads_the_age_and_follows_the_rule(resilience_processing, tmp_path, rule):
+    school = memory_layer(
+        "Point", [(f"POINT({X0} {Y0})", ["某小学", "乙"])], fields=(("名称", FIELD_STRING), ("类别", FIELD_STRING)), name="学校"
+    )
+    feedback = Recorder()
+    layers, _c = run(
+        "resilience:faultavoidance",
+        {
+            "INPUT": school,
+            "CLASS_FIELD": "类别",
+            "FAULTS": _faults(),
+            "FAULT_NAME_FIELD": "断层名称",
+            "PROFILE": _profile(tmp_path, rule),
+            "OUTPUT": "memory:",
+        },
+        feedback,
+    )
+    row = next(layers["OUTPUT"].getFeatures())
+    assert "latest activity from field '最晚活动时代'" in feedback.log
+    if rule == "plan":  # every listed fault: the Late Pleistocene one 150 m away is within 乙's 200 m
+        assert (row["fault_name"], row["fault_age"], row["dist_m"], row["status"]) == ("黄庄-高丽营断裂", "Q3", 150.0, "violation")
+        assert row["clauses"].startswith("第86条 严格避让活动断裂")
+    else:  # GB 50011 §4.1.7: only the Holocene fault, 1,000 m away
+        assert (row["fault_name"], row["fault_age"], row["dist_m"], row["status"]) == ("南口-孙河断裂", "Q4", 1000.0, "ok")
+        assert row["clauses"].startswith("GB 50011 §4.1.7")
+        assert "1 fault(s) need none and are left out: 黄庄-高丽营断裂 (Q3)" in feedback.log
+
+
+@pytest.mark.parametrize("rule", ["plan", "code"])
+def test_siting_exclusions_cite_the_age_and_the_rule(resilience_processing, tmp_path, rule):
+    demand = memory_layer("Point", [(f"POINT({X0 + 300} {Y0 + 300})", ["社区", 1000])], name="社区")
+    candidates = memory_layer("Point", [(f"POINT({X0} {Y0})", ["近断裂", 1]), (f"POINT({X0 + 400} {Y0})", ["远处", 1])], name="候选")
+    layers, _c = run(
+        "resilience:siting",
+        {
+            "INPUT": demand,
+            "POPULATION_FIELD": "人口",
+            "CANDIDATES": candidates,
+            "COUNT": 1,
+            "FAULTS": _faults(),
+            "FAULT_NAME_FIELD": "断层名称",
+            "AVOIDANCE_DISTANCE": 200,
+            "PROFILE": _profile(tmp_path, rule),
+            "OUTPUT": "memory:",
+            "ALLOCATION": "memory:",
+            "EXCLUDED": "memory:",
+        },
+    )
+    excluded = list(layers["EXCLUDED"].getFeatures()) if "EXCLUDED" in layers else []  # none: no layer
+    if rule == "plan":
+        assert len(excluded) == 1
+        reason = [v for v in excluded[0].attributes() if isinstance(v, str) and "黄庄-高丽营断裂" in v][0]
+        assert "latest activity Q3 晚更新世" in reason and "第86条 严格避让活动断裂" in reason
+    else:
+        assert excluded == []  # the Late Pleistocene fault needs no avoidance under the code's rule
