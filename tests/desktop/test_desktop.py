@@ -99,3 +99,19 @@ def test_degenerate_geometry_then_normal_runs_in_real_qgis(plugin_zip, tmp_path)
     assert sum("degenerate" in r["run"] for r in result["runs"]) >= 27  # 9 algorithms with a layer input × 3 settings
     log = "\n".join(m for _t, _lvl, m in result["log"])
     assert "degenerate geometry" in log and "can't import" not in log and "Traceback" not in log
+
+
+@pytest.mark.parametrize("path, locale", [("sample", ""), ("dock", ""), ("sample", "zh_CN")])
+def test_quitting_after_a_users_path_exits_with_code_0(plugin_zip, tmp_path, path, locale):
+    """Issue 29: Load sample city (and score in the dock), then File › Exit as a user quits, answering QGIS's
+    question about temporary layers: QGIS exits with code 0, on every QGIS of the matrix. (QGIS 3.40 and 3.44 die on
+    signal 11 when a script ends them with QgsApplication.exit() while GeoPackage layers are loaded, with or without
+    this plugin; that is not a user's way out.)"""
+    env = dict(os.environ, RP_OUT=str(tmp_path), RP_PATH=path)
+    proc = run_qgis(plugin_zip, HERE / "inside_quit.py", locale=locale, timeout=240, env=env)
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert "error" not in result, result["error"]
+    assert result["layers"] == 14 and result["quitting"] and result["answered"]
+    if path == "dock":
+        assert result["scored"] == 233
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-3000:])
