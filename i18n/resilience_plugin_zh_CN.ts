@@ -4975,7 +4975,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="944"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="999"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -5070,7 +5070,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -5090,17 +5090,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1133"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1188"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1134"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1189"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1135"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1190"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -5125,112 +5125,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="612"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="639"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="655"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="656"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="839"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="894"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="700"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="755"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="840"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="702"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="824"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="835"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="781"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="836"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="782"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="837"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="783"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="838"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1053"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1108"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="915"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="970"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="930"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="985"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1058"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1113"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1125"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1180"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -5245,12 +5245,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1063"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1118"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="792"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="847"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -5275,27 +5275,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1015"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1070"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1046"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1101"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1012"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1067"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1012"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1067"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1027"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1082"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -5305,27 +5305,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="572"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="582"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="857"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="912"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="913"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -5370,7 +5370,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="555"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -5385,27 +5385,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="585"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="595"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="707"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="708"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="763"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="709"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="772"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="827"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -5448,6 +5448,31 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <location filename="../resilience_plugin/gui/scoring_panel.py" line="456"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or a population raster.</source>
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
+        <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
+        <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
+        <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
+        <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
+        <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
+        <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
+        <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
+        <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
+        <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
     </message>
 </context>
 <context>

@@ -443,3 +443,57 @@ def test_the_dock_counts_people_from_a_population_raster(make_dock, sample_proje
     assert len(got) == len(want)
     for fid, value in got.items():
         assert value == pytest.approx(want[fid], rel=1e-6)
+
+
+def test_facilities_without_a_category_field_are_named_not_ignored_in_silence(make_dock, sample_project):
+    """Issue 29: a facilities layer with no field that says each facility's category. Before, the dock ignored its
+    facilities in silence; it now says so, naming the layer and its fields, and scores without them (the facility
+    indicators not assessed, as with no facilities at all: the oracle)."""
+    points = memory_layer(
+        "Point",
+        [("POINT(500000 4400000)", ["某地", 12.5]), ("POINT(503000 4401000)", ["另一地", 3.0])],
+        fields=(("地名", FIELD_STRING), ("面积", FIELD_DOUBLE)),
+        name="无类别设施",
+    )
+    dock = make_dock(sample_project["street_units"])
+    said = []
+    dock._message = lambda text, level: said.append(text)
+    dock.inputCombos["facilities"].setLayer(points)
+    dock.categoryFieldCombo.setField("")
+    dock.score_units(wait=True)
+    assert dock.result is not None
+    assert any("'无类别设施' has no field that says each facility's category" in t and "地名" in t for t in said), said
+    with_none = make_dock(sample_project["street_units"])
+    with_none.inputCombos["facilities"].setLayer(None)
+    with_none.score_units(wait=True)
+    for k in ("shelter_per_person", "police_presence", "fire_coverage"):
+        assert (k in dock.raw) == (k in with_none.raw)
+
+
+def test_what_if_says_why_no_unit_changed_and_keeps_the_chosen_card(make_dock, sample_project):
+    """Issue 29: new sites that are shelters without a shelter area change no unit's score (the oracle: the scores
+    with and without them are equal, computed by the dock itself); the dock says why. The unit whose card was open
+    stays chosen after rescoring."""
+    units = sample_project["street_units"]
+    first = next(units.getFeatures())
+    centre = first.geometry().pointOnSurface().asPoint()
+    sites = memory_layer(
+        "Point",
+        [(f"POINT({centre.x()} {centre.y()})", ["新避难场所", "应急避难场所"])],
+        fields=(("名称", FIELD_STRING), ("类别", FIELD_STRING)),
+        name="新场地",
+    )
+    dock = make_dock(units)
+    dock.score_units(wait=True)
+    row = next(r for r in range(dock.unitTable.rowCount()) if dock.unitTable.item(r, 0).data(dock.ID_ROLE) == first.id())
+    dock.unitTable.selectRow(row)
+    said = []
+    dock._message = lambda text, level: said.append(text)
+    dock.inputCombos["whatif"].setLayer(sites)
+    dock.score_units(wait=True)
+    assert dock.result is not None and dock.result_before is not None
+    assert np.allclose(dock.result.score, dock.result_before.score)
+    assert any("What if: no unit's score changed with the 1 new site(s) of layer '新场地'" in t and "no shelter area" in t for t in said), (
+        said
+    )
+    assert dock._selected_unit_ids() == [first.id()]

@@ -544,6 +544,16 @@ class ScoringPanel:
             cat = self.categoryFieldCombo.currentField() or guess_field("category", names)
             if cat:
                 parts.append(self._facility_part(inputs["facilities"], crs, cat, feedback))
+            else:  # never facilities left out in silence (issue 29)
+                self._message(
+                    translate(
+                        "ScorecardDock",
+                        "Facilities: layer '{0}' has no field that says each facility's category, so its facilities are not "
+                        "counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its "
+                        "fields: {1}.",
+                    ).format(inputs["facilities"].name(), ", ".join(names[:20])),
+                    MESSAGE_WARNING,
+                )
         if parts or inputs["whatif"] is not None:
             from ..core.facilities import Facilities
             from ..core.labels import LabelError
@@ -588,7 +598,9 @@ class ScoringPanel:
                         ).format(sites.name())
                     )
                 before_kwargs = dict(kwargs)
-                kwargs["facilities"] = facilities_of(parts + [self._facility_part(sites, crs, site_cat, feedback)])[0]
+                site_part = self._facility_part(sites, crs, site_cat, feedback)
+                kwargs["facilities"] = facilities_of(parts + [site_part])[0]
+                self._whatif_sites = (site_part, vocab)
         ids = list(units.fids)
         skipped = {}
 
@@ -611,10 +623,14 @@ class ScoringPanel:
             if exception is not None or raw is None:
                 self._message(translate("ScorecardDock", "Scoring failed: {0}").format(exception), MESSAGE_CRITICAL)
                 return
+            chosen = self._selected_unit_ids()  # the unit whose card is open stays open after rescoring
             self.raw, self.raw_ids, self.skipped = raw, ids, skipped
             self.raw_before = before.get("raw")
             self.recompute()
             self._scores_first()
+            self._select_unit_ids(chosen)
+            if whatif and self.result is not None and self.result_before is not None:
+                self._explain_no_change()
             if self.result is not None:
                 self.inputsBox.setCollapsed(True)  # room for the table on a laptop screen; a click unfolds it
                 if self.drawCheck.isChecked():
@@ -639,6 +655,45 @@ class ScoringPanel:
         self.task = QgsTask.fromFunction(translate("ScorecardDock", "Scoring street/town units"), work, on_finished=done)
         self.task.progressChanged.connect(lambda p: self.summaryLabel.setText(translate("ScorecardDock", "Scoring… {0:.0f} %").format(p)))
         QgsApplication.taskManager().addTask(self.task)
+
+    def _selected_unit_ids(self) -> list:
+        model = self.unitTable.selectionModel()
+        return self._row_ids({i.row() for i in model.selectedRows()}) if model is not None else []
+
+    def _select_unit_ids(self, ids) -> None:
+        """Select the rows of ``ids`` again (the table was filled anew) and show the unit card."""
+        if not ids:
+            return
+        wanted = set(ids)
+        for row in range(self.unitTable.rowCount()):
+            item = self.unitTable.item(row, 0)
+            if item is not None and item.data(self.ID_ROLE) in wanted:
+                self.unitTable.selectRow(row)
+                break
+        self.show_unit_card()
+
+    def _explain_no_change(self) -> None:
+        """What if changed no unit's score: say why, from what the new sites carry (issue 29)."""
+        if np.any(np.abs(self.result.score - self.result_before.score) > 1e-9):
+            return
+        (points, labels, area, _beds, name), vocab = getattr(self, "_whatif_sites", ((None, [], None, None, ""), None))
+        counted = {"emergency_shelter", "short_term_shelter", "long_term_shelter", "fire_station", "police_station", "hospital", "clinic"}
+        codes = [vocab.codes[k] for k in vocab.classify_labels(labels)[0] if k != vocab.other] if vocab is not None else []
+        if not any(c in counted for c in codes):
+            why = translate(
+                "ScorecardDock", "none of their categories is one the scores count (shelters, fire and police stations, hospitals)"
+            )
+        elif area is None or not np.any(np.nan_to_num(np.asarray(area, dtype=float)) > 0):
+            why = translate(
+                "ScorecardDock", "they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise"
+            )
+        else:
+            why = translate(
+                "ScorecardDock",
+                "they lie where they change no unit's indicators (outside the units, or where those are at their goal already)",
+            )
+        said = translate("ScorecardDock", "What if: no unit's score changed with the {0} new site(s) of layer '{1}': {2}.")
+        self._message(said.format(len(labels), name, why), MESSAGE_WARNING)
 
     def recompute(self):
         """Scores from the cached indicator values and the current weights (a weight edit lands here)."""
