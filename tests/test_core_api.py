@@ -757,3 +757,25 @@ def test_points_read_with_numpy_are_what_shapely_reads():
     assert np.array_equal(as_xy, shapely.get_coordinates(oracle)) and as_xy.tobytes() == shapely.get_coordinates(oracle).tobytes()
     for case in others:
         assert clean(case, 0, points_as_xy=True).geometries.dtype == object
+
+
+def test_worker_threads_take_the_callers_numpy_error_handling():
+    """Issue 29: an "invalid value encountered in line_locate_point" RuntimeWarning reached QGIS's log from worker
+    threads, whose numpy error handling was numpy's default whatever the caller (an algorithm run, which ignores
+    invalid values: NaN is "not assessed") had set. Oracle: the same call in one thread, under the same handling,
+    warns nothing and gives NaN (0/0 stands for the shapely case, which depends on the GEOS version)."""
+    import warnings
+
+    import numpy as np
+
+    from resilience_plugin.core.parallel import in_pieces, parallel, side_by_side
+
+    n = 20_000
+    zeros = np.zeros(n)
+    with warnings.catch_warnings(), np.errstate(invalid="ignore"):
+        warnings.simplefilter("error")
+        one = np.divide(zeros, zeros)
+        many = parallel(np.divide, zeros, zeros, chunk=1000)
+        pieces = np.concatenate(in_pieces(lambda lo, hi: zeros[lo:hi] / zeros[lo:hi], n, 1000))
+        first, second = side_by_side(lambda: zeros / zeros, lambda: zeros / zeros)
+    assert np.isnan(one).all() and np.isnan(many).all() and np.isnan(pieces).all() and np.isnan(first).all()

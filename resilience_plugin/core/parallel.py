@@ -31,8 +31,14 @@ def side_by_side(first, second):
     GEOS, so two independent overlays of one analysis overlap); an exception of either is raised."""
     if threads() == 1:
         return first(), second()
+    state = np.geterr()
+
+    def in_worker():
+        with np.errstate(**state):
+            return first()
+
     with ThreadPoolExecutor(1) as pool:
-        pending = pool.submit(first)
+        pending = pool.submit(in_worker)
         other = second()
         return pending.result(), other
 
@@ -43,5 +49,11 @@ def in_pieces(fn: Callable[[int, int], object], n: int, size: int) -> List:
     bounds: List[Tuple[int, int]] = [(lo, min(n, lo + size)) for lo in range(0, n, size)]
     if threads() == 1 or len(bounds) < 2:
         return [fn(lo, hi) for lo, hi in bounds]
+    state = np.geterr()  # numpy's error handling is per thread: the workers take the caller's
+
+    def piece(b):
+        with np.errstate(**state):
+            return fn(*b)
+
     with ThreadPoolExecutor(min(threads(), len(bounds))) as pool:
-        return list(pool.map(lambda b: fn(*b), bounds))
+        return list(pool.map(piece, bounds))

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import numpy as np
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
@@ -162,7 +163,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
         self._run = (parameters, context, feedback)  # for write_output, during this run only
         try:
-            with collection_paused():
+            # NaN is "not assessed" throughout: numpy's and shapely's "invalid value" warnings about it (for example
+            # from line_locate_point) are no news to a planner and stay out of QGIS's log (issue 29)
+            with collection_paused(), np.errstate(invalid="ignore", divide="ignore"):
                 return self._run_process(parameters, context, feedback)
         finally:
             # no reference to the run's context or feedback outlives it: an algorithm instance that QGIS keeps
