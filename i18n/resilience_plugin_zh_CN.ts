@@ -1070,17 +1070,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="184"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="192"/>
         <source>no indicator could be computed: give at least one of the optional layers or fields</source>
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="207"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="215"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="219"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="227"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1155,52 +1155,52 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="110"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="118"/>
         <source>its input was not given</source>
         <translation>未提供其输入</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="111"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="119"/>
         <source>no facilities were given</source>
         <translation>未提供设施图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="112"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="120"/>
         <source>no facility has a shelter area</source>
         <translation>没有设施带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="113"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="121"/>
         <source>no school, park, stadium or hotel has a shelter area</source>
         <translation>没有学校、公园、体育场馆或宾馆带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="114"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="122"/>
         <source>no facility has hospital beds</source>
         <translation>没有设施带有医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="115"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="123"/>
         <source>the facilities hold no police station</source>
         <translation>设施中没有派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="116"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="124"/>
         <source>the facilities hold no fire station</source>
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="191"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="199"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="434"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="436"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="456"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="458"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
@@ -1210,22 +1210,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="482"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="484"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="493"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="495"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="522"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="524"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="289"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="291"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
@@ -1420,49 +1420,44 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="554"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="562"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="560"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="568"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="572"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="580"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="574"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="582"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="575"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="583"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="577"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="585"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="579"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="581"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="588"/>
-        <source>{0} units scored: {1}.</source>
-        <translation>已评估 {0} 个单元：{1}。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/core/dossier.py" line="267"/>
@@ -1670,12 +1665,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>各生活圈人口：{0}，分块边长 {1:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="283"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="285"/>
         <source>{0} circle(s) have every required category but no known population: their shelter area per person and their pass are not assessed (NULL). Give a population field or a population raster.</source>
         <translation>{0} 个生活圈必备类别齐全，但人口未知：其人均避难面积及是否达标均未评估（NULL）。请提供人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="288"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="290"/>
         <source>No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.</source>
         <translation>未提供人口来源：lc_pop、shelter_pp 和 shelter_ok 未评估（NULL），不记为 0。</translation>
     </message>
@@ -1833,6 +1828,46 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/siting.py" line="120"/>
         <source>within {0:g} m of fault {1}, latest activity {2} ({3})</source>
         <translation>距断裂 {1} 不足 {0:g} 米，其最晚活动时代为 {2}（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="282"/>
+        <source>straight-line</source>
+        <translation>直线距离</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="282"/>
+        <source>along the network</source>
+        <translation>沿路网</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="69"/>
+        <source>very low {0}</source>
+        <translation>很低 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="70"/>
+        <source>low {0}</source>
+        <translation>低 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="71"/>
+        <source>medium {0}</source>
+        <translation>中 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="72"/>
+        <source>high {0}</source>
+        <translation>高 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="73"/>
+        <source>very high {0}</source>
+        <translation>很高 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="596"/>
+        <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
+        <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
 </context>
 <context>
@@ -3939,12 +3974,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="448"/>
+        <location filename="../resilience_plugin/processing/base.py" line="451"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="456"/>
+        <location filename="../resilience_plugin/processing/base.py" line="459"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -3989,32 +4024,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="499"/>
+        <location filename="../resilience_plugin/processing/base.py" line="502"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="798"/>
+        <location filename="../resilience_plugin/processing/base.py" line="801"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="802"/>
+        <location filename="../resilience_plugin/processing/base.py" line="805"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="942"/>
+        <location filename="../resilience_plugin/processing/base.py" line="945"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="943"/>
+        <location filename="../resilience_plugin/processing/base.py" line="946"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="944"/>
+        <location filename="../resilience_plugin/processing/base.py" line="947"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4089,7 +4124,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="736"/>
+        <location filename="../resilience_plugin/processing/base.py" line="739"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4134,27 +4169,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="196"/>
+        <location filename="../resilience_plugin/processing/base.py" line="199"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="421"/>
+        <location filename="../resilience_plugin/processing/base.py" line="424"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="533"/>
+        <location filename="../resilience_plugin/processing/base.py" line="536"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="259"/>
+        <location filename="../resilience_plugin/processing/base.py" line="262"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="268"/>
+        <location filename="../resilience_plugin/processing/base.py" line="271"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
@@ -4174,52 +4209,52 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="223"/>
+        <location filename="../resilience_plugin/processing/base.py" line="226"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="490"/>
+        <location filename="../resilience_plugin/processing/base.py" line="493"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="493"/>
+        <location filename="../resilience_plugin/processing/base.py" line="496"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="702"/>
+        <location filename="../resilience_plugin/processing/base.py" line="705"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="705"/>
+        <location filename="../resilience_plugin/processing/base.py" line="708"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="740"/>
+        <location filename="../resilience_plugin/processing/base.py" line="743"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="748"/>
+        <location filename="../resilience_plugin/processing/base.py" line="751"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="768"/>
+        <location filename="../resilience_plugin/processing/base.py" line="771"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="864"/>
+        <location filename="../resilience_plugin/processing/base.py" line="867"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="887"/>
+        <location filename="../resilience_plugin/processing/base.py" line="890"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4249,12 +4284,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="889"/>
+        <location filename="../resilience_plugin/processing/base.py" line="892"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="847"/>
+        <location filename="../resilience_plugin/processing/base.py" line="850"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4339,42 +4374,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="597"/>
+        <location filename="../resilience_plugin/processing/base.py" line="600"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="69"/>
+        <location filename="../resilience_plugin/processing/base.py" line="70"/>
         <source>Could not open the output {0} to write to it.</source>
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="623"/>
+        <location filename="../resilience_plugin/processing/base.py" line="626"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="624"/>
+        <location filename="../resilience_plugin/processing/base.py" line="627"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="633"/>
+        <location filename="../resilience_plugin/processing/base.py" line="636"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="639"/>
+        <location filename="../resilience_plugin/processing/base.py" line="642"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="641"/>
+        <location filename="../resilience_plugin/processing/base.py" line="644"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="644"/>
+        <location filename="../resilience_plugin/processing/base.py" line="647"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -4419,12 +4454,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="664"/>
+        <location filename="../resilience_plugin/processing/base.py" line="667"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="671"/>
+        <location filename="../resilience_plugin/processing/base.py" line="674"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -4454,22 +4489,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="366"/>
+        <location filename="../resilience_plugin/processing/base.py" line="369"/>
         <source>Could not write the output {0}: {1}. Nothing of it was kept.</source>
         <translation>无法写入输出 {0}：{1}。已写的部分均未保留。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="387"/>
+        <location filename="../resilience_plugin/processing/base.py" line="390"/>
         <source>The output {0} could not be written: it cannot be opened after writing. {1}</source>
         <translation>输出 {0} 未能写成：写完后无法打开。{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="390"/>
+        <location filename="../resilience_plugin/processing/base.py" line="393"/>
         <source>The output {0} holds {1} of the {2} feature(s) written. {3}</source>
         <translation>输出 {0} 只有写入的 {2} 个要素中的 {1} 个。{3}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="392"/>
+        <location filename="../resilience_plugin/processing/base.py" line="395"/>
         <source>The output {0} may be incomplete: GDAL reported &quot;{1}&quot;.</source>
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
     </message>
@@ -4489,7 +4524,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过一半。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="305"/>
+        <location filename="../resilience_plugin/processing/base.py" line="308"/>
         <source>Output '{0}': '{1}' would be written as a file literally so named, not as table '{2}' of {3}. To write the table into that GeoPackage, choose “Save to GeoPackage…” in the output's menu (or give ogr:dbname='{3}' table=&quot;{2}&quot; (geom)).</source>
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>

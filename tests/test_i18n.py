@@ -181,3 +181,25 @@ def test_core_errors_reach_chinese_users_in_chinese(chinese_locale, compiled_tra
     finally:
         remove_translator(translator)
     assert core_message(raised.value) == english  # no translator: English again
+
+
+def test_core_notes_say_their_words_in_chinese(compiled_translations):
+    """Issue 29: the log in Chinese carried "straight-line" and "very low 0, low 0, medium 8…". Core's notes carry
+    those words as templates of their own, translated with the sentence (the oracle: the .ts translations)."""
+    from resilience_plugin.core.lifecircles import METHOD_LABELS
+    from resilience_plugin.core.messages import Message
+    from resilience_plugin.core.scoring import CLASS_COUNTS
+    from resilience_plugin.translation import core_text, install_translator, remove_translator
+
+    circles = Message("{0} circles ({1}); {2} pass the checklist, {3} do not.", 12, Message(METHOD_LABELS["straight-line"]), 5, 7)
+    scored = Message(
+        "{0} units scored: {1}, {2}, {3}, {4}, {5}.", 233, *(Message(CLASS_COUNTS[c], k) for c, k in zip(CLASS_COUNTS, (0, 0, 8, 100, 125)))
+    )
+    translator = install_translator("zh_CN")
+    try:
+        zh_circles, zh_scored = circles.text(core_text), scored.text(core_text)
+    finally:
+        remove_translator(translator)
+    assert "直线距离" in zh_circles and "straight-line" not in zh_circles
+    assert zh_scored == "已评分 233 个单元：很低 0、低 0、中 8、高 100、很高 125。"
+    assert scored.text() == "233 units scored: very low 0, low 0, medium 8, high 100, very high 125."

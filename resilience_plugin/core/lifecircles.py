@@ -278,6 +278,8 @@ def _flags(values) -> list:
 
 CLAUSES = "第12、53、54、55条"
 CIRCLE_METHODS = ("straight-line", "network")
+# the methods as the log says them, in the user's language
+METHOD_LABELS = {"straight-line": QT_TRANSLATE_NOOP("Core", "straight-line"), "network": QT_TRANSLATE_NOOP("Core", "along the network")}
 # inputs whose extents lie further apart than this are taken to be in different CRSs (a city is < 200 km across)
 MAX_GAP_M = 300_000.0
 UNASSESSED_PASS = QT_TRANSLATE_NOOP(
@@ -522,7 +524,13 @@ def life_circles(
     notes.append(
         Note(
             "info",
-            Message(QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."), n, method, passed, failed),
+            Message(
+                QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."),
+                n,
+                Message(METHOD_LABELS[method]),
+                passed,
+                failed,
+            ),
         )
     )
     if n - passed - failed:

@@ -64,6 +64,14 @@ INDICATOR_NAMES = {
 DIMENSIONS = ("hazard", "vulnerability", "capacity")
 CLASSES = ("very low", "low", "medium", "high", "very high")
 CLASSES_ZH = {"very low": "很低", "low": "低", "medium": "中", "high": "高", "very high": "很高"}
+# how many units of each class, as the log says it
+CLASS_COUNTS = {
+    "very low": QT_TRANSLATE_NOOP("Core", "very low {0}"),
+    "low": QT_TRANSLATE_NOOP("Core", "low {0}"),
+    "medium": QT_TRANSLATE_NOOP("Core", "medium {0}"),
+    "high": QT_TRANSLATE_NOOP("Core", "high {0}"),
+    "very high": QT_TRANSLATE_NOOP("Core", "very high {0}"),
+}
 TYPES = ("hazard-led", "vulnerability-led", "capacity-gap", "balanced")
 TYPES_ZH = {"hazard-led": "致灾主导型", "vulnerability-led": "脆弱主导型", "capacity-gap": "能力短板型", "balanced": "均衡型"}
 
@@ -584,8 +592,8 @@ def score_units(
         note("info", said)
     goals = targets(profile)
     passed = passes(raw, goals)
-    counts = ", ".join(f"{c} {int((result.klass == c).sum())}" for c in CLASSES)
-    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}."), n, counts)
+    counts = [Message(CLASS_COUNTS[c], int((result.klass == c).sum())) for c in CLASSES]
+    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), n, *counts)
     return UnitScores(raw, result, goals, passed, skipped, output_fields(result.used, passed), profile.value("scoring.measures"), notes)
 
 
