@@ -374,3 +374,23 @@ def test_the_layout_is_freed_when_the_report_is_written(resilience_processing, s
     finally:
         gc.enable()
     assert result.path and alive == before
+
+
+def test_a_chinese_report_says_a_label_once_never_doubled():
+    """Issue 29: a Chinese report wrote 高（高） and 脆弱主导型（脆弱主导型）: the translated label, then the Chinese one.
+    Where they are the same it is said once; an English report keeps both (the oracle: the labels themselves)."""
+    record = {
+        "name_zh": "华河街道",
+        "score": 5.2,
+        "class": "high",
+        "rank": 1,
+        "unit_type": "vulnerability-led",
+        "i_popden": 10.0,
+        "s_popden": 1.0,
+    }
+    zh_words = dict(WORDS, **{"class:high": "高", "type:vulnerability-led": "脆弱主导型"})
+    (page,) = rc.unit_pages([record], "name_zh", "", "", lambda k: k, zh_words)
+    assert page.summary[2:4] == ["高", "脆弱主导型"]
+    assert "高（高）" not in page.subtitle and "脆弱主导型（脆弱主导型）" not in page.subtitle and "高" in page.subtitle
+    (english,) = rc.unit_pages([record], "name_zh", "", "", lambda k: k, dict(WORDS, **{"class:high": "High"}))
+    assert english.summary[2] == "High（高）"

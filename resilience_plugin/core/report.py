@@ -112,8 +112,8 @@ def unit_pages(
             x
             for x in (
                 f"{words['score']} {fmt(r.get('score'))}",
-                f"{words['class']} {words.get('class:' + klass, klass)}（{CLASSES_ZH.get(klass, klass)}）",
-                f"{words['type']} {words.get('type:' + kind, kind)}（{TYPES_ZH.get(kind, kind)}）",
+                f"{words['class']} {both(words.get('class:' + klass, klass), CLASSES_ZH.get(klass, klass))}",
+                f"{words['type']} {both(words.get('type:' + kind, kind), TYPES_ZH.get(kind, kind))}",
                 f"{words['rank']} {fmt(r.get('rank'))}/{total}",
                 f"{words['cluster']} {cluster}" if cluster else "",
             )
@@ -151,8 +151,8 @@ def unit_pages(
         page.summary = [
             name,
             fmt(r.get("score")),
-            f"{words.get('class:' + klass, klass)}（{CLASSES_ZH.get(klass, klass)}）",
-            f"{words.get('type:' + kind, kind)}（{TYPES_ZH.get(kind, kind)}）",
+            both(words.get("class:" + klass, klass), CLASSES_ZH.get(klass, klass)),
+            both(words.get("type:" + kind, kind), TYPES_ZH.get(kind, kind)),
             fmt(r.get("rank")),
         ]
         pages.append(page)
@@ -314,6 +314,14 @@ def _is_wide(ch: str) -> bool:
 
 
 _NO_LINE_START = set("，。、；：？！）】》」』”’,.;:?!)]%·…")
+
+
+def both(label: str, chinese: str) -> str:
+    """A label with its Chinese after it, ``Low（低）``; once where they are the same (a Chinese report: 低, never
+    低（低）)."""
+    return label if not chinese or label == chinese else f"{label}（{chinese}）"
+
+
 _NO_LINE_END = set("（【《「『“‘([")
 
 
