@@ -316,6 +316,23 @@ def layer_summary(layer, count=None) -> str:
 # ------------------------------------------------------------------ the layout
 
 
+# the sheets each kind of report page prints: a title feature prints three (title, overview, profile)
+SHEETS_PER_KIND = {"title": 3}
+
+
+def report_first_pages(pages) -> list:
+    """The PDF page number on which each report page (atlas feature, in order) starts."""
+    out, at = [], 1
+    for page in pages:
+        out.append(at)
+        at += SHEETS_PER_KIND.get(page.kind, 1)
+    return out
+
+
+def report_page_count(pages) -> int:
+    return sum(SHEETS_PER_KIND.get(page.kind, 1) for page in pages)
+
+
 def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
     cover = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Report pages"), "memory")
     fields = QgsFields()
@@ -323,6 +340,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
         ("page_key", FIELD_STRING),
         ("kind", FIELD_STRING),
         ("sort", FIELD_INT),
+        ("first_page", FIELD_INT),
         ("title", FIELD_STRING),
         ("subtitle", FIELD_STRING),
         ("body", FIELD_STRING),
@@ -342,6 +360,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
     rows.dataProvider().addAttributes(row_fields)
     rows.updateFields()
     features, row_features = [], []
+    first_pages = report_first_pages(pages)
     for sort, page in enumerate(pages):
         f = QgsFeature(cover.fields())
         if page.kind == "unit":
@@ -351,7 +370,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
         else:
             f.setGeometry(QgsGeometry.fromRect(extent))
         advice = "\n".join(f"• {r.cells[0]}" for r in page.rows.get("measures", []) if page.kind == "unit")
-        f.setAttributes([page.key, page.kind, sort, page.title, page.subtitle, page.body, advice])
+        f.setAttributes([page.key, page.kind, sort, first_pages[sort], page.title, page.subtitle, page.body, advice])
         features.append(f)
         for section, section_rows in page.rows.items():
             if page.kind == "unit" and section == "measures":
@@ -446,9 +465,14 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     family = report_font_family()
     builder = _Builder(layout, family)
     version = plugin_version()
-    footer = translate("Report", "Resilience Planner {0} · {1} · sheet {2}").format(
-        version, profile.title_zh, "[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]"
-    )
+    total = report_page_count(pages)
+
+    def footer(sheet: int) -> str:  # the PDF's own page number: a title feature prints three sheets (0, 1, 2)
+        offset = sheet if shown[sheet] == "title" else 0
+        return translate("Report", "Resilience Planner {0} · {1} · sheet {2}").format(
+            version, profile.title_zh, f'[% "first_page" + {offset} %] / {total}'
+        )
+
     width = PAGE_W - 2 * MARGIN
 
     # page 0: title, overview map, legend, provenance
@@ -492,7 +516,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         width,
         PAGE_H - 172 - 16,
     )
-    builder.label(0, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(0, footer(0), MARGIN, PAGE_H - 10, width, 5, 7)
 
     # page 1: the profile's values
     builder.label(1, translate("Report", "Plan profile values used"), MARGIN, 14, width, 8, 13, bold=True)
@@ -514,11 +538,11 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         PAGE_H - 24 - 14,
         size=5.5,
     )
-    builder.label(1, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(1, footer(1), MARGIN, PAGE_H - 10, width, 5, 7)
     # page 2: the rest of the profile's values
     builder.label(2, translate("Report", "Plan profile values used (continued)"), MARGIN, 14, width, 8, 13, bold=True)
     builder.frame(profile_table, 2, MARGIN, 24, width, PAGE_H - 24 - 14)
-    builder.label(2, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(2, footer(2), MARGIN, PAGE_H - 10, width, 5, 7)
 
     # page 3: a cluster
     builder.label(3, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
@@ -556,7 +580,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         PAGE_H - 229 - 14,
         size=6.0,
     )
-    builder.label(3, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(3, footer(3), MARGIN, PAGE_H - 10, width, 5, 7)
 
     # page 4: a unit
     builder.label(4, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
@@ -585,7 +609,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     )
     builder.label(4, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
     builder.label(4, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
-    builder.label(4, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(4, footer(4), MARGIN, PAGE_H - 10, width, 5, 7)
     # page 5: a cluster's corridor-failure scenario
     builder.label(5, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
     builder.label(5, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
@@ -646,7 +670,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         PAGE_H - 257 - 14,
         size=6.0,
     )
-    builder.label(5, footer, MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(5, footer(5), MARGIN, PAGE_H - 10, width, 5, 7)
     layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, *scenario_layers)
     return layout, atlas
 

@@ -394,3 +394,14 @@ def test_a_chinese_report_says_a_label_once_never_doubled():
     assert "高（高）" not in page.subtitle and "脆弱主导型（脆弱主导型）" not in page.subtitle and "高" in page.subtitle
     (english,) = rc.unit_pages([record], "name_zh", "", "", lambda k: k, dict(WORDS, **{"class:high": "High"}))
     assert english.summary[2] == "High（高）"
+
+
+def test_every_sheet_says_its_own_page_number_and_the_pdfs_page_count(resilience_processing, sample_report):
+    """Issue 29: the footer said "/ 17" in a 19-page file ("sheet 1 / 312" in the demo's 314 pages): it counted atlas
+    features, and the title feature prints three sheets. Oracle: the PDF's own page count and each page's place."""
+    result, _scored, _clusters, _out = sample_report
+    total = pdf_pages(result["OUTPUT"])
+    for page in (1, 2, 3, 4, 5, total):
+        found = re.search(r"sheet (\d+) / (\d+)", pdf_text(result["OUTPUT"], page, page))
+        assert found is not None, page
+        assert (int(found.group(1)), int(found.group(2))) == (page, total), page
