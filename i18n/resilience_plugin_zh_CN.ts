@@ -1545,12 +1545,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{1}”中有 {0} 个要素在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="929"/>
+        <location filename="../resilience_plugin/core/siting.py" line="930"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="980"/>
+        <location filename="../resilience_plugin/core/siting.py" line="992"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -3381,12 +3381,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="541"/>
+        <location filename="../resilience_plugin/report.py" line="565"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="541"/>
+        <location filename="../resilience_plugin/report.py" line="565"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3396,12 +3396,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="613"/>
+        <location filename="../resilience_plugin/report.py" line="637"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="632"/>
+        <location filename="../resilience_plugin/report.py" line="656"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
@@ -3571,122 +3571,122 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="395"/>
+        <location filename="../resilience_plugin/report.py" line="414"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="320"/>
+        <location filename="../resilience_plugin/report.py" line="337"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="334"/>
+        <location filename="../resilience_plugin/report.py" line="352"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="380"/>
+        <location filename="../resilience_plugin/report.py" line="399"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="449"/>
+        <location filename="../resilience_plugin/report.py" line="472"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="479"/>
+        <location filename="../resilience_plugin/report.py" line="503"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="484"/>
+        <location filename="../resilience_plugin/report.py" line="508"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="498"/>
+        <location filename="../resilience_plugin/report.py" line="522"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="499"/>
+        <location filename="../resilience_plugin/report.py" line="523"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="595"/>
+        <location filename="../resilience_plugin/report.py" line="619"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="499"/>
+        <location filename="../resilience_plugin/report.py" line="523"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="499"/>
+        <location filename="../resilience_plugin/report.py" line="523"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="519"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="529"/>
+        <location filename="../resilience_plugin/report.py" line="553"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="540"/>
+        <location filename="../resilience_plugin/report.py" line="564"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="541"/>
+        <location filename="../resilience_plugin/report.py" line="565"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="567"/>
+        <location filename="../resilience_plugin/report.py" line="591"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="586"/>
+        <location filename="../resilience_plugin/report.py" line="610"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
@@ -3696,7 +3696,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="457"/>
+        <location filename="../resilience_plugin/report.py" line="481"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
@@ -3711,7 +3711,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="843"/>
+        <location filename="../resilience_plugin/report.py" line="867"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
@@ -3726,7 +3726,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="613"/>
+        <location filename="../resilience_plugin/report.py" line="637"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -3751,62 +3751,62 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="594"/>
+        <location filename="../resilience_plugin/report.py" line="618"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="595"/>
+        <location filename="../resilience_plugin/report.py" line="619"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="595"/>
+        <location filename="../resilience_plugin/report.py" line="619"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="595"/>
+        <location filename="../resilience_plugin/report.py" line="619"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="612"/>
+        <location filename="../resilience_plugin/report.py" line="636"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="613"/>
+        <location filename="../resilience_plugin/report.py" line="637"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="613"/>
+        <location filename="../resilience_plugin/report.py" line="637"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="613"/>
+        <location filename="../resilience_plugin/report.py" line="637"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="631"/>
+        <location filename="../resilience_plugin/report.py" line="655"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="632"/>
+        <location filename="../resilience_plugin/report.py" line="656"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="632"/>
+        <location filename="../resilience_plugin/report.py" line="656"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="632"/>
+        <location filename="../resilience_plugin/report.py" line="656"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
@@ -5528,7 +5528,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="352"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="360"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -5563,7 +5563,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="687"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="695"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -5658,7 +5658,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -5808,172 +5808,172 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="369"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="377"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="514"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="522"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="520"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="629"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="637"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="634"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="640"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="648"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="641"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="649"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="642"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="650"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="651"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="651"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="659"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="661"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="655"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="663"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="686"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="694"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="828"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="836"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="692"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="700"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="694"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="702"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="695"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="703"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="446"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="454"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="447"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="455"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="448"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="456"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="754"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="755"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="756"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="757"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="811"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="819"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="828"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="836"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="540"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="548"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
@@ -5983,12 +5983,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="561"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="571"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
@@ -6013,17 +6013,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="597"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="605"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="613"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="621"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="620"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="628"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -6043,27 +6043,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="355"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="363"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="436"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="457"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="465"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="760"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="761"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -6097,9 +6097,14 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="805"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="813"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="353"/>
+        <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
+        <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
 </context>
 <context>

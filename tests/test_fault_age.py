@@ -1,4 +1,5 @@
-"""The faults' latest activity (最晚活动时代) and the profile's avoidance rule (issue 29; 第86条; GB 50011 §4.1.7).
+"""The faults' latest activity (最晚活动时代) and the profile's avoidance rule (issue 29; 第86条; GB 50011 §4.1.7), and
+what siting says of the profile values it follows.
 Oracles: the ages as active-fault maps write them, hand-placed geometry (a facility 150 m from a Late Pleistocene
 fault and 1,000 m from a Holocene one), and the rule's text."""
 
@@ -121,3 +122,29 @@ def test_siting_exclusions_cite_the_age_and_the_rule(resilience_processing, tmp_
         assert "latest activity Q3 晚更新世" in reason and "第86条 严格避让活动断裂" in reason
     else:
         assert excluded == []  # the Late Pleistocene fault needs no avoidance under the code's rule
+
+
+@pytest.mark.parametrize("category, warned", [("emergency_shelter", False), ("hospital", True)])
+def test_siting_says_when_its_service_distance_is_a_low_confidence_profile_value(resilience_processing, category, warned):
+    """Issue 29: the hospital's 5,000 m is the profile's "assumption" (no national service radius exists); the
+    emergency shelter's 500 m is a standard's (confidence B). The log says which is which (the oracle: the profile)."""
+    from resilience_plugin.processing.siting.siting import CATEGORIES
+
+    demand = memory_layer("Point", [(f"POINT({X0 + 300} {Y0 + 300})", ["社区", 1000])], name="社区")
+    candidates = memory_layer("Point", [(f"POINT({X0} {Y0})", ["甲", 1]), (f"POINT({X0 + 400} {Y0})", ["乙", 1])], name="候选")
+    feedback = Recorder()
+    run(
+        "resilience:siting",
+        {
+            "INPUT": demand,
+            "POPULATION_FIELD": "人口",
+            "CANDIDATES": candidates,
+            "CATEGORY": CATEGORIES.index(category),
+            "COUNT": 1,
+            "OUTPUT": "memory:",
+            "ALLOCATION": "memory:",
+        },
+        feedback,
+    )
+    said = "is a profile value of low confidence (assumption)" in feedback.log
+    assert said == warned, feedback.log

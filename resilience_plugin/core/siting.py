@@ -924,16 +924,28 @@ CATEGORY_RULES = {
 
 def category_defaults(profile, category: str) -> Tuple[Optional[float], Optional[float], str]:
     """(service distance in m, effective shelter area per person in m², source) of a siting category from the
-    profile; None where the category has none (a custom service; anything but a shelter for the area)."""
+    profile; None where the category has none (a custom service; anything but a shelter for the area). The source
+    names the profile key and its confidence (:func:`distance_confidence`)."""
     if category not in CATEGORY_RULES:
         raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting category '{0}'; one of {1}."), category, ", ".join(CATEGORY_RULES))
     key, period = CATEGORY_RULES[category]
     distance = float(profile.value(key)) if key else None
-    source = profile.quantity(key).source if key else ""
+    source = f"{key}: {profile.quantity(key).source}" if key else ""
     area = None
     if period:
         area = float(profile.value("shelter.area_per_person_by_period")[period])
     return distance, area, source
+
+
+def distance_confidence(profile, category: str) -> str:
+    """The confidence of the profile's service distance for ``category`` ("plan", "A" … "C", "assumption"), or ""
+    where it has none (a custom service)."""
+    key = CATEGORY_RULES.get(category, (None, None))[0]
+    return profile.quantity(key).confidence if key else ""
+
+
+# confidences of a profile value that is a guide, not a rule of the plan or a standard: a run says so
+LOW_CONFIDENCE = ("C", "assumption")
 
 
 _PERSON_WORDS = ("人", "person", "people", "capacity_p", "容纳", "容量")

@@ -332,7 +332,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
-        from ...core.siting import capacities, category_defaults, exclusions, site
+        from ...core.siting import LOW_CONFIDENCE, capacities, category_defaults, distance_confidence, exclusions, site
         from ..io import numbers, read_source, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -348,6 +348,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
             raise QgsProcessingException(self.tr("Another service has no distance in the profile: give the service distance."))
         if not self.parameterAsDouble(parameters, self.DISTANCE, context):
             feedback.pushInfo(self.tr("Service distance {0:g} m, the profile's for this category ({1}).").format(distance, distance_source))
+            confidence = distance_confidence(profile, category)
+            if confidence in LOW_CONFIDENCE:
+                feedback.pushWarning(
+                    self.tr(
+                        "The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the "
+                        "plan or a standard. Check it for your project, or give the service distance."
+                    ).format(distance, confidence)
+                )
 
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         polygon_demand = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
