@@ -535,6 +535,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
     def _existing(self, parameters, context, feedback, crs, category, profile, area_pp, capacities):
         """The existing facilities (only those of the sited category when a category field is given), their
         capacities in persons (inf: unknown), and the layer's name."""
+        from collections import Counter
+
         from ..io import read_source, text
 
         src = self.optional_source(parameters, self.EXISTING, context)
@@ -573,6 +575,20 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     ex_name, len(keep), len(read.fids), profile.category_label(category), cat_field
                 )
             )
+            if not keep and read.fids:  # none: said plainly, with how their labels were read (issue 29)
+                read_as = Counter(f"{text(a[j])} → {vocab.codes[c]}" for a, c in zip(read.attributes, columns))
+                feedback.pushWarning(
+                    self.tr(
+                        "{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing "
+                        "{2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or "
+                        "the profile's facility_labels)."
+                    ).format(
+                        ex_name,
+                        len(read.fids),
+                        profile.category_label(category),
+                        ", ".join(f"{k} ×{n}" for k, n in read_as.most_common(8)),
+                    )
+                )
             read.fids = [read.fids[k] for k in keep]
             read.attributes = [read.attributes[k] for k in keep]
             read.geometries = read.geometries[keep]
