@@ -4568,6 +4568,16 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <source>Fault avoidance rule 'code' (profile seismic.fault_avoidance_rule; GB 50011 §4.1.7): only Holocene faults at intensity VIII and above are avoided; {0} fault(s) need none and are left out: {1}.</source>
         <translation>断裂避让规则“code”（配置 seismic.fault_avoidance_rule；GB 50011 第4.1.7条）：只避让设防烈度 8 度及以上时的全新世活动断裂；{0} 条断裂无需避让，不予计入：{1}。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/processing/model.py" line="43"/>
+        <source>Full resilience assessment</source>
+        <translation>韧性综合评估</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/model.py" line="44"/>
+        <source>Siting then rescoring</source>
+        <translation>补短板选址后重新评估</translation>
+    </message>
 </context>
 <context>
     <name>ResiliencePlugin</name>

@@ -203,3 +203,17 @@ def test_core_notes_say_their_words_in_chinese(compiled_translations):
     assert "直线距离" in zh_circles and "straight-line" not in zh_circles
     assert zh_scored == "已评分 233 个单元：很低 0、低 0、中 8、高 100、很高 125。"
     assert scored.text() == "233 units scored: very low 0, low 0, medium 8, high 100, very high 125."
+
+
+def test_the_models_titles_are_chinese_in_zh_cn(compiled_translations, qgis_processing):
+    """Issue 29: the two ready-made models showed their English titles in the Chinese menus and toolbox."""
+    from resilience_plugin.processing.model import MODELS, shipped_model
+    from resilience_plugin.translation import install_translator, remove_translator
+
+    translator = install_translator("zh_CN")
+    try:
+        titles = {name: shipped_model(name).displayName() for name in MODELS}
+    finally:
+        remove_translator(translator)
+    assert titles == {"fullassessment": "韧性综合评估", "sitingrescoring": "补短板选址后重新评估"}
+    assert shipped_model("fullassessment").displayName() == "Full resilience assessment"

@@ -19,8 +19,6 @@ def shipped_model(name: str = MODEL_NAME):
     when the file cannot be read."""
     from qgis.core import QgsProcessingModelAlgorithm
 
-    title = MODELS[name][1]
-
     class ShippedModel(QgsProcessingModelAlgorithm):
         """A shipped model with a stable id of its own (a model's name is otherwise both its id and its title)."""
 
@@ -28,13 +26,24 @@ def shipped_model(name: str = MODEL_NAME):
             return name
 
         def displayName(self):  # noqa: N802 - QGIS API
-            return title
+            return model_title(name)
 
         def createInstance(self):  # noqa: N802 - QGIS API
             return shipped_model(name)
 
     model = ShippedModel()
     return model if model.fromFile(str(model_path(name))) else None
+
+
+def model_title(name: str) -> str:
+    """The model's title in the user's language (the menus and the toolbox show it)."""
+    from ..translation import translate
+
+    titles = {
+        "fullassessment": translate("Resilience", "Full resilience assessment"),
+        "sitingrescoring": translate("Resilience", "Siting then rescoring"),
+    }
+    return titles.get(name, MODELS[name][1])
 
 
 def model_path(name: str = MODEL_NAME) -> Path:
