@@ -17,8 +17,8 @@ from qgis.core import (
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QFrame, QHeaderView, QScrollArea, QTableWidgetItem
 
 from ..compat import ALIGN_RIGHT_VCENTER, GEOMETRY_POLYGON, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
 from ..core.fields import guess_field
@@ -85,7 +85,23 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
 
         self._base_columns = 6
         self.setup_scoring()
+        self._fit_small_screens()
         self.set_layer(self._initial_layer())
+
+    def _fit_small_screens(self):
+        """The dock's content in a scroll area. Unfolded, the inputs, the table and the unit card ask about 860 px;
+        a 1366×768 screen leaves the dock about 600, and QGIS would grow its main window past the screen to make room
+        (issue 29). Scrolled, the dock takes the height there is; once scored, the inputs fold and all of it fits."""
+        inner = self.widget()
+        scroll = QScrollArea(self)
+        scroll.setObjectName("ResiliencePlannerScorecardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it scrolls up and down only
+        scroll.setWidget(inner)
+        # as wide as its content wants (the dock kept that width before it scrolled), a scroll bar's width more
+        scroll.setMinimumWidth(inner.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        self.setWidget(scroll)
 
     def tr(self, text: str) -> str:
         return translate(type(self).__name__, text)

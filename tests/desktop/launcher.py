@@ -18,7 +18,9 @@ def qgis_binary() -> str:
     return shutil.which("qgis.bin") or shutil.which("qgis") or ""
 
 
-def run_qgis(zip_path: Path, script: Path, locale: str = "", timeout: int = 240, env=None) -> subprocess.CompletedProcess:
+def run_qgis(
+    zip_path: Path, script: Path, locale: str = "", timeout: int = 240, env=None, screen: str = "1600x1000x24"
+) -> subprocess.CompletedProcess:
     if not shutil.which("xvfb-run"):
         raise RuntimeError("xvfb-run is missing: apt-get install xvfb (make setup does)")
     binary = qgis_binary()
@@ -51,7 +53,7 @@ def run_qgis(zip_path: Path, script: Path, locale: str = "", timeout: int = 240,
             "-n",
             os.environ.get("RP_XVFB_SERVERNUM", "99"),
             "-s",
-            "-screen 0 1600x1000x24",
+            f"-screen 0 {screen}",
             binary,
             "--nologo",
             "--noversioncheck",

@@ -115,3 +115,19 @@ def test_quitting_after_a_users_path_exits_with_code_0(plugin_zip, tmp_path, pat
     if path == "dock":
         assert result["scored"] == 233
     assert proc.returncode == 0, (proc.returncode, proc.stderr[-3000:])
+
+
+def test_the_dock_fits_a_1366_by_768_screen_as_it_first_opens(plugin_zip, tmp_path):
+    """Issue 29: in Chinese, at 1366×768, the scorecard dock opens with its inputs unfolded and the main window stays
+    within the screen (it was pushed to 971 px: the dock asked 798). The oracle: the screen's own height."""
+    env = dict(os.environ, RP_OUT=str(tmp_path))
+    proc = run_qgis(plugin_zip, HERE / "inside_dock_size.py", locale="zh_CN", timeout=200, env=env, screen="1366x768x24")
+    result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert result["screen_h"] == 768 and result["dock_visible"] and result["inputs_unfolded"]
+    assert result["window_h"] <= result["screen_h"], result
+    assert result["dock_min_h"] < 400 and result["dock_w"] >= 400, result
+    keep = os.environ.get("RP_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / "dock_small_screen.png", Path(keep) / "dock_small_screen_zh.png")
