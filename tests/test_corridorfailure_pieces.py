@@ -234,3 +234,40 @@ def test_units_without_raster_data_are_not_assessed_never_lost():
     assert ua.people[0] == pytest.approx(500) and np.isnan(ua.people[1])
     assert not ua.lost["hospital"][1] and np.isnan(ua.share_cut["hospital"][1])
     assert any("无数据" in str(n.message) and "not assessed" in str(n.message) for n in result.notes)
+
+
+@pytest.mark.parametrize("extra_faults", [0, 14])
+def test_each_cut_off_unit_names_the_fault_that_cuts_it_off(extra_faults):
+    """Faults across a road from a hospital at x = 0: 断裂甲 at x = 2000 and 断裂乙 at x = 6000. The village at
+    x = 4000 is cut off by 甲 alone (oracle: the others lie beyond it); the village at x = 8000 by any of them alone.
+    With 14 more faults across the road between the two (16 on the second village's route: more than are tested one
+    by one), the causes are the faults on each village's route: here the same as testing each alone."""
+    from resilience_plugin.core import corridorfailure as cf
+
+    road = LineString([(0, 0), (10000, 0)])
+    faults = [LineString([(2000, -3000), (2000, 3000)]), LineString([(6000, -3000), (6000, 3000)])]
+    names = ["断裂甲", "断裂乙"]
+    for k in range(extra_faults):
+        faults.append(LineString([(6300 + 100 * k, -3000), (6300 + 100 * k, 3000)]))
+        names.append(f"断裂{k:02d}")
+    result = corridor_failure(
+        [road],
+        [Point(4000, 0), Point(8000, 0)],
+        [100, 200],
+        [Point(0, 0)],
+        ["hospital"],
+        PROFILE,
+        categories=["hospital"],
+        faults=faults,
+        fault_names=names,
+        avoidance_distance=40,
+        rank=False,
+        unit_names=["甲村", "乙村"],
+    )
+    ua = _one(result)
+    assert ua.lost["hospital"].tolist() == [True, True]
+    got = [sorted(result.zones[z].label for z in zs) for zs in ua.causes]
+    assert got[0] == ["断裂甲"]
+    assert got[1] == sorted(names)  # each of them alone cuts the second village off
+    if extra_faults:
+        assert len(names) > cf.CAUSES_ALONE_MAX

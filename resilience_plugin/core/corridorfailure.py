@@ -961,9 +961,18 @@ def _facilities_left_out(
         notes.append(Note("warning", Message(template, names["facilities"], len(off), int(mine.sum()), c, last_mile, shown)))
 
 
+# the most zones tested one by one for the people they alone cut off; with more, causes are the zones on their route
+CAUSES_ALONE_MAX = 12
+
+
 def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
     """Per piece of people that loses a category in scenario ``r``: the zones whose failure alone cuts it off from
-    one; where no single zone does, every zone of the scenario that fails a section (they do it together)."""
+    one; where no single zone does, every zone of the scenario that fails a section (they do it together).
+
+    Only a zone whose failed sections lie on a piece's route before the scenario can cut it off alone (its route
+    stands otherwise), so only those are tested: one search per zone and category. Where more than
+    :data:`CAUSES_ALONE_MAX` zones lie on the routes of the people cut off (500 faults failing at once), the causes
+    are the zones on each piece's route."""
     from scipy.sparse.csgraph import dijkstra
 
     n = len(graph.unit_node)
@@ -978,22 +987,83 @@ def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
         for i in np.nonzero(any_lost)[0].tolist():
             causes[i] = list(active)
         return causes
-    for z in active:
+    bits = _zones_on_routes(graph, r, assessed, sources)
+    lost_idx = np.nonzero(any_lost)[0]
+    rows, inverse = np.unique(bits[lost_idx], axis=0, return_inverse=True)
+    listed = [_bit_list(row) for row in rows]  # each distinct set of zones decoded once
+    candidates = sorted({z for zs in listed for z in zs})
+    if len(candidates) > CAUSES_ALONE_MAX:
+        for i, k in zip(lost_idx.tolist(), inverse.ravel().tolist()):
+            causes[i] = listed[k] or list(active)
+        return causes
+    for z in candidates:
         failed_mask = np.zeros(len(graph.pieces), dtype=bool)
         failed_mask[graph.zone_pieces.get(z, [])] = True
         after = graph.matrix(~failed_mask[graph.edge_piece])
         alone = np.zeros(n, dtype=bool)
+        on_route = ((bits[:, z // 64] >> np.uint64(z % 64)) & np.uint64(1)).astype(bool)
         for c in assessed:
-            if not r.lost[c].any():
+            lost_here = r.lost[c] & on_route
+            if not lost_here.any():
                 continue
             d = _at(dijkstra(after, directed=False, indices=sources[c], min_only=True), graph.unit_node)
-            alone |= r.lost[c] & ~np.isfinite(d)
+            alone |= lost_here & ~np.isfinite(d)
         for i in np.nonzero(alone)[0].tolist():
             causes[i].append(z)
     for i in np.nonzero(any_lost)[0].tolist():
         if not causes[i]:
             causes[i] = list(active)
     return causes
+
+
+def _zones_on_routes(graph, r, assessed, sources) -> np.ndarray:
+    """Per piece of people: the zones whose failed sections lie on its shortest route before scenario ``r`` to a
+    category it loses, as bits (one row of 64-bit words per piece; zone z is bit z). The zones of each node's route
+    are gathered up the shortest-path tree by pointer doubling (each step doubles the length of route every node has
+    gathered): a few whole-array steps, however long the routes."""
+    from scipy.sparse.csgraph import dijkstra
+
+    n, nodes = len(graph.unit_node), graph.n_nodes
+    n_zones = 1 + max((z for zs in graph.piece_zones for z in zs), default=0)
+    words = (n_zones + 63) // 64
+    out = np.zeros((n, words), dtype=np.uint64)
+    failed_mask = np.zeros(len(graph.pieces), dtype=bool)
+    failed_mask[r.failed] = True
+    failed_edges = np.nonzero(failed_mask[graph.edge_piece])[0]
+    if not len(failed_edges):
+        return out
+    # failed edges by their two ends (both ways), sorted, to find the tree's edges among them at once
+    a, b = graph.a[failed_edges], graph.b[failed_edges]
+    keys = np.r_[a * nodes + b, b * nodes + a]
+    rows = np.r_[failed_edges, failed_edges]
+    order = np.argsort(keys, kind="stable")
+    keys, rows = keys[order], rows[order]
+    before = graph.matrix()
+    for c in assessed:
+        lost = np.nonzero(r.lost[c] & (graph.unit_node >= 0))[0]
+        if not len(lost):
+            continue
+        _d, pred, _src = dijkstra(before, directed=False, indices=sources[c], min_only=True, return_predecessors=True)
+        up = np.where(pred >= 0, pred, nodes).astype(np.int64)  # the node above each (nodes: none, a row of zeros)
+        bits = np.zeros((nodes + 1, words), dtype=np.uint64)
+        child = np.nonzero(up < nodes)[0]
+        key = child * nodes + up[child]
+        at = np.searchsorted(keys, key)
+        hit = np.nonzero((at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == key))[0]
+        for v, e in zip(child[hit].tolist(), rows[at[hit]].tolist()):
+            for z in graph.piece_zones[graph.edge_piece[e]]:
+                bits[v, z // 64] |= np.uint64(1) << np.uint64(z % 64)
+        up = np.r_[up, nodes]
+        while (up[:nodes] < nodes).any():  # pointer doubling: gather the bits of the route above, twice as far
+            bits |= bits[up]
+            up = up[up]
+        out[lost] |= bits[graph.unit_node[lost]]
+    return out
+
+
+def _bit_list(row: np.ndarray) -> List[int]:
+    """The zones (bit numbers) set in one row of 64-bit words."""
+    return [64 * w + z for w in np.nonzero(row)[0].tolist() for z in range(64) if int(row[w]) >> z & 1]
 
 
 @dataclass
