@@ -469,3 +469,22 @@ def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilie
     )
     assert counts(layers["OUTPUT"], "shelter_m2") == [25000.0, 0.0, 0.0]
     assert counts(layers["OUTPUT"], "shelter_pp")[0] == pytest.approx(25000 / 12000, abs=1e-3)
+
+
+def test_a_nan_coordinate_in_a_longitude_latitude_layer_is_set_aside_not_taken_for_metres(resilience_processing):
+    """One point of NaN latitude makes the layer's extent NaN: that says nothing of the CRS. The run sets that
+    feature aside and goes on (the desktop's degenerate-geometry test found the refusal)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPoint, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=名称:string&field=人口:integer", "小区坐标", "memory")
+    feats = []
+    for i, (x, y) in enumerate([(116.40, 39.90), (116.41, 39.91), (116.42, float("nan"))]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([f"小区{i}", 1000])
+        f.setGeometry(QgsGeometry(QgsPoint(x, y)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    feedback = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"}, feedback)
+    statuses = [f["lc_status"] for f in layers["OUTPUT"].getFeatures()]
+    assert statuses == ["ok", "ok", "no geometry"], (statuses, feedback.log)

@@ -141,9 +141,9 @@ def _require_degrees(source, name: str, crs) -> None:
     (most often the two swapped, in a table or a spreadsheet), refused, naming the layer and the likely cause.
     Reprojected, its features would fail one by one, or land in another hemisphere."""
     extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    if extent.isNull() or not extent.xMinimum() <= extent.xMaximum():  # no features (or none with a geometry)
-        return
     xs, ys = (extent.xMinimum(), extent.xMaximum()), (extent.yMinimum(), extent.yMaximum())
+    if extent.isNull() or not all(np.isfinite([*xs, *ys])) or not xs[0] <= xs[1]:
+        return  # no features (or none with a geometry), or a NaN coordinate: set aside feature by feature later
     if all(-180.0 <= x <= 180.0 for x in xs) and all(-90.0 <= y <= 90.0 for y in ys):
         return
     bounds = f"x {xs[0]:.6g}…{xs[1]:.6g}, y {ys[0]:.6g}…{ys[1]:.6g}"
