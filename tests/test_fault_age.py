@@ -124,28 +124,22 @@ def test_siting_exclusions_cite_the_age_and_the_rule(resilience_processing, tmp_
         assert excluded == []  # the Late Pleistocene fault needs no avoidance under the code's rule
 
 
-@pytest.mark.parametrize("category, warned", [("emergency_shelter", False), ("hospital", True)])
-def test_siting_says_when_its_service_distance_is_a_low_confidence_profile_value(resilience_processing, category, warned):
-    """Issue 29: the hospital's 5,000 m is the profile's "assumption" (no national service radius exists); the
-    emergency shelter's 500 m is a standard's (confidence B). The log says which is which (the oracle: the profile)."""
+def _site_one(category, feedback, **extra):
+    """Facility siting of one site for ``category`` between two candidates, for one community: what the log says."""
     from resilience_plugin.processing.siting.siting import CATEGORIES
 
     demand = memory_layer("Point", [(f"POINT({X0 + 300} {Y0 + 300})", ["社区", 1000])], name="社区")
     candidates = memory_layer("Point", [(f"POINT({X0} {Y0})", ["甲", 1]), (f"POINT({X0 + 400} {Y0})", ["乙", 1])], name="候选")
+    params = {"INPUT": demand, "POPULATION_FIELD": "人口", "CANDIDATES": candidates, "CATEGORY": CATEGORIES.index(category)}
+    run("resilience:siting", {**params, "COUNT": 1, "OUTPUT": "memory:", "ALLOCATION": "memory:", **extra}, feedback)
+
+
+@pytest.mark.parametrize("category, warned", [("emergency_shelter", False), ("hospital", True)])
+def test_siting_says_when_its_service_distance_is_a_low_confidence_profile_value(resilience_processing, category, warned):
+    """Issue 29: the hospital's 5,000 m is the profile's "assumption" (no national service radius exists); the
+    emergency shelter's 500 m is a standard's (confidence B). The log says which is which (the oracle: the profile)."""
     feedback = Recorder()
-    run(
-        "resilience:siting",
-        {
-            "INPUT": demand,
-            "POPULATION_FIELD": "人口",
-            "CANDIDATES": candidates,
-            "CATEGORY": CATEGORIES.index(category),
-            "COUNT": 1,
-            "OUTPUT": "memory:",
-            "ALLOCATION": "memory:",
-        },
-        feedback,
-    )
+    _site_one(category, feedback)
     said = "is a profile value of low confidence (assumption)" in feedback.log
     assert said == warned, feedback.log
 
@@ -153,10 +147,6 @@ def test_siting_says_when_its_service_distance_is_a_low_confidence_profile_value
 def test_siting_says_plainly_when_no_existing_facility_was_read_as_the_category_sited(resilience_processing):
     """Issue 29: existing shelters labelled in a way no rule reads (避险点) were counted as zero existing shelters in
     silence. The log says none was read so, and how each label was read (the oracle: the labels given)."""
-    from resilience_plugin.processing.siting.siting import CATEGORIES
-
-    demand = memory_layer("Point", [(f"POINT({X0 + 300} {Y0 + 300})", ["社区", 1000])], name="社区")
-    candidates = memory_layer("Point", [(f"POINT({X0} {Y0})", ["甲", 1]), (f"POINT({X0 + 400} {Y0})", ["乙", 1])], name="候选")
     existing = memory_layer(
         "Point",
         [(f"POINT({X0 + 100} {Y0})", ["某避险点", "避险点"])],
@@ -164,19 +154,5 @@ def test_siting_says_plainly_when_no_existing_facility_was_read_as_the_category_
         name="现状场所",
     )
     feedback = Recorder()
-    run(
-        "resilience:siting",
-        {
-            "INPUT": demand,
-            "POPULATION_FIELD": "人口",
-            "CANDIDATES": candidates,
-            "EXISTING": existing,
-            "EXISTING_CATEGORY_FIELD": "类别",
-            "CATEGORY": CATEGORIES.index("emergency_shelter"),
-            "COUNT": 1,
-            "OUTPUT": "memory:",
-            "ALLOCATION": "memory:",
-        },
-        feedback,
-    )
+    _site_one("emergency_shelter", feedback, EXISTING=existing, EXISTING_CATEGORY_FIELD="类别")
     assert "现状场所: none of its 1 facilities was read as" in feedback.log and "避险点 → other ×1" in feedback.log, feedback.log
