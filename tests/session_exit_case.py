@@ -25,3 +25,13 @@ def test_qgis_objects_in_reference_cycles(qgis_app):
         )
         h.features = list(h.layer.getFeatures())
     assert h.features
+
+
+def test_fails_when_asked(qgis_app):
+    """Fails only in tests/test_session_exit.py's second run: a failing session must still exit 1."""
+    import os
+
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "kept alive by this frame's traceback", "memory")
+    assert os.environ.get("RP_EXIT_CASE_FAIL") != "1", layer.name()
