@@ -8,6 +8,7 @@ is a memory copy: the inputs are never changed.
 """
 
 import datetime
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
@@ -49,7 +50,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
-from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON
+from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, MESSAGE_WARNING
 from .core import report as rc
 from .core.cancel import Cancelled
 from .core.geometry import clean
@@ -276,7 +277,36 @@ def build_report(
         return ReportResult("", 0, len(units), len(clusters))
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
+    _searchable(path, feedback)
     return ReportResult(path, len(pages) + TITLE_PAGES - 1, len(units), len(clusters))
+
+
+def _searchable(path: str, feedback) -> None:
+    """Chinese in the PDF's text layer as Chinese: Qt names the Kangxi or CJK radical that a font draws with the
+    same glyph (⾼ for 高, ⻛ for 风), and "风险" could not be found (core.pdftext). The correction is appended to
+    the file, written beside it and moved over it: a failed write leaves the PDF as Qt wrote it."""
+    import os
+
+    from .core.pdftext import fix_radicals
+
+    try:
+        data = Path(path).read_bytes()
+        fixed, n = fix_radicals(data)
+        if n:
+            part = Path(f"{path}.part")
+            part.write_bytes(fixed)
+            os.replace(part, path)
+    except (OSError, ValueError, zlib.error) as e:
+        Path(f"{path}.part").unlink(missing_ok=True)
+        message = translate(
+            "Report", "The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0})."
+        ).format(e)
+        if hasattr(feedback, "pushWarning"):
+            feedback.pushWarning(message)
+        else:  # the dock's plain feedback
+            from qgis.core import QgsMessageLog
+
+            QgsMessageLog.logMessage(message, "Resilience Planner", MESSAGE_WARNING)
 
 
 def _wkb(geometry: QgsGeometry) -> Optional[bytes]:

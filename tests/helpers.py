@@ -140,20 +140,6 @@ def pdf_text(path, first: int, last: int = 0) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
-def cjk_pattern(text: str):
-    """A regex for ``text`` as pdftotext reads it back: a CJK glyph that a font shares with a Kangxi or CJK radical
-    (页 and ⻚, 面 and ⾯) may come out as the radical's code point, so each CJK character also matches those."""
-    import re
-
-    parts = []
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff":
-            parts.append(f"[{re.escape(ch)}\u2e80-\u2fdf]")
-        else:
-            parts.append(re.escape(ch))
-    return re.compile("".join(parts))
-
-
 def pdf_page_image(path, page: int, out_dir, dpi: int = 50):
     """Page ``page`` (1-based) rendered to PNG by pdftoppm, as a QImage."""
     import subprocess
