@@ -357,3 +357,57 @@ def test_a_bridge_joins_the_roads_only_at_its_ends():
         elevated=[False, True],
     )
     assert up.results[0].d0["hospital"][0] == pytest.approx(790 + 1400)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("tile", [120.0, 700.0, 1e7])
+def test_ways_around_searched_in_tiles_match_the_whole_network(seed, tile):
+    """The ranking searches the way around each section on the subgraph around a tile of sections (issue 28: the
+    whole network per search took 57 s at Beijing scale). Oracle: a plain Dijkstra on the whole network without the
+    section, the distance kept where it is within the search bound. Tiles from far smaller than a block (120 m) to
+    one tile for the city."""
+    from resilience_plugin.core.corridorfailure import _bypasses, build_graph
+
+    lines, units, _pop, facilities, _codes = random_city(seed, n=11)
+    g = build_graph(np.array(lines, dtype=object), np.arange(len(lines)), [], np.array(units, dtype=object),
+                    np.array(facilities, dtype=object), 50.0)
+    sec_length = np.array([g.w[e].sum() for e in g.section_edges])
+    todo = np.arange(len(g.section_edges))
+    search = 2500.0
+    got = _bypasses(g, todo, sec_length, search, None, lambda _x: None, tile=tile)
+    edges = list(zip(g.a.tolist(), g.b.tolist(), g.w.tolist()))
+    checked = 0
+    for s in todo.tolist():
+        gone = set(g.section_edges[s].tolist())
+        left = [e if k not in gone else (e[0], e[1], float("inf")) for k, e in enumerate(edges)]
+        a, b = (int(x) for x in g.section_ends[s])
+        around = dijkstra_nodes(g.n_nodes, left, [a])[0][b] if a != b else np.inf
+        expected = around if around <= search else np.nan
+        assert got[s] == pytest.approx(expected, nan_ok=True), f"section {s}"
+        checked += np.isfinite(expected)
+    assert checked > 50
+
+
+def test_substrings_at_once_equal_one_by_one():
+    """network.substrings (the critical sections' lines at Beijing scale: 82,000 stretches) against substring, one by
+    one, on lines with and without inner vertices, stretches at vertices, whole lines and points."""
+    from resilience_plugin.core.network import substring, substrings
+
+    rng = np.random.default_rng(5)
+    lines, lo, hi = [], [], []
+    for k in range(300):
+        n = 2 + k % 6
+        line = LineString(np.cumsum(rng.uniform(-50, 50, (n, 2)), axis=0))
+        a, b = sorted(rng.uniform(0, line.length, 2))
+        if k % 7 == 0:  # from a vertex to the end
+            a, b = LineString(line.coords[:2]).length, line.length
+        if k % 11 == 0:
+            a = b
+        lines.append(line)
+        lo.append(a)
+        hi.append(b)
+    got = substrings(np.array(lines, dtype=object), np.array(lo), np.array(hi))
+    for line, a, b, g in zip(lines, lo, hi, got):
+        expected = substring(np.array(line.coords), a, b)
+        assert g.length == pytest.approx(expected.length, abs=1e-6) == pytest.approx(b - a, abs=1e-6)
+        assert shapely.hausdorff_distance(g, expected) < 1e-6 and np.allclose(g.coords[0], expected.coords[0])

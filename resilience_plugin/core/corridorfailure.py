@@ -30,7 +30,7 @@ import numpy as np
 import shapely
 
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
-from .network import substring  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
+from .network import substring, substrings  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
 
 CLAUSES = "第44、48、62、65条"
 DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_station", "command_centre")
@@ -1561,43 +1561,126 @@ def _route_loads(graph: Graph, assessed, before_full, population, units) -> np.n
     return pop_route
 
 
-def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress) -> np.ndarray:
-    """The shortest way around each section of ``todo`` (NaN where there is none within the search distance)."""
-    from scipy.sparse.csgraph import dijkstra
+BYPASS_TILE = 1000.0  # metres: sections are searched around in groups whose first ends share a square this wide
 
+
+def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress, tile=BYPASS_TILE) -> np.ndarray:
+    """The shortest way around each section of ``todo`` (NaN where there is none within the search distance).
+
+    Each search is bounded (4 times the section's length, at least 1 km, at most ``bypass_search``), so it only
+    ever reaches nodes within that distance as the crow flies (no edge is shorter than the straight line between its
+    nodes). The sections are searched in groups whose first ends share a ``tile``-wide square, each group on the
+    subgraph of the nodes within its widest bound of the square: the same distances as on the whole network, at the
+    cost of the neighbourhood instead of the whole city for each search (Beijing scale: 47,828 searches over
+    200,000 nodes each took 57 s). A section with no way around within its first bound is searched further on the
+    whole network."""
     from .cancel import check
 
     n_sec = len(graph.section_edges)
     bypass = np.full(n_sec, np.nan)
-    if len(todo):
-        matrix = graph.matrix().tocsr()
-        matrix.sort_indices()
-        indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-
-        def slot(x, y):
-            lo, hi = indptr[x], indptr[x + 1]
-            return lo + int(np.searchsorted(indices[lo:hi], y))
-
-        for n, s in enumerate(todo.tolist()):
-            if n % 50 == 0:
-                check(canceled)
-                progress(0.5 + 0.5 * n / len(todo))
-            e = int(graph.section_edges[s][0])
-            x, y = int(graph.a[e]), int(graph.b[e])
-            i1, i2 = slot(x, y), slot(y, x)
-            saved = data[i1]
-            data[i1] = data[i2] = np.inf
-            s0, s1 = (int(v) for v in graph.section_ends[s])
-            limit = min(bypass_search, max(4.0 * sec_length[s], 1000.0))
-            while True:
-                # a section that leaves and rejoins one node (a loop road) needs no way around
-                d = dijkstra(matrix, directed=True, indices=s0, limit=limit)[s1] if s0 != s1 else np.inf
-                if np.isfinite(d) or limit >= bypass_search:
-                    break
-                limit = min(bypass_search, limit * 4)
-            data[i1] = data[i2] = saved
-            bypass[s] = d if np.isfinite(d) else np.nan
+    if not len(todo):
+        return bypass
+    matrix = graph.matrix().tocsr()
+    matrix.sort_indices()
+    first_edge = np.array([int(graph.section_edges[s][0]) for s in todo.tolist()], dtype=np.int64)
+    ends = graph.section_ends[todo].astype(np.int64)
+    limit = np.minimum(bypass_search, np.maximum(4.0 * sec_length[todo], 1000.0))
+    xy = _node_xy(graph)
+    local = xy is not None
+    groups = np.zeros(len(todo), dtype=np.int64)
+    if local:
+        cell = np.floor(xy[ends[:, 0]] / tile).astype(np.int64)
+        band = np.ceil(limit / tile).astype(np.int64)  # sections of a like bound share a group
+        groups = np.unique(np.c_[cell, band], axis=0, return_inverse=True)[1].ravel()
+        by_x = np.argsort(xy[:, 0], kind="stable")  # nodes by x, to take a group's box from a band of them
+        x_sorted = xy[by_x, 0]
+    where = np.full(graph.n_nodes, -1, dtype=np.int64)
+    order = np.argsort(groups, kind="stable")
+    starts = np.r_[0, np.nonzero(np.diff(groups[order]))[0] + 1, len(order)]
+    further = []
+    done = 0
+    for g0, g1 in zip(starts[:-1].tolist(), starts[1:].tolist()):
+        check(canceled)
+        progress(0.5 + 0.5 * done / len(todo))
+        members = order[g0:g1]
+        done += len(members)
+        if local:
+            lo = xy[ends[members, 0]].min(axis=0) - limit[members].max() - 1.0
+            hi = xy[ends[members, 0]].max(axis=0) + limit[members].max() + 1.0
+            band_nodes = by_x[np.searchsorted(x_sorted, lo[0], "left") : np.searchsorted(x_sorted, hi[0], "right")]
+            y = xy[band_nodes, 1]
+            nodes = np.sort(band_nodes[(y >= lo[1]) & (y <= hi[1])])
+            sub = _subgraph(matrix, nodes, where)
+        else:
+            nodes, sub, where = None, matrix, np.arange(graph.n_nodes)
+        for k in members.tolist():
+            e = int(first_edge[k])
+            d = _around(sub, where[graph.a[e]], where[graph.b[e]], where[ends[k, 0]], where[ends[k, 1]], limit[k])
+            if np.isfinite(d):
+                bypass[todo[k]] = d
+            elif limit[k] < bypass_search and ends[k, 0] != ends[k, 1]:
+                further.append(k)
+        if nodes is not None:
+            where[nodes] = -1
+    for n, k in enumerate(further):  # no way around within the first bound: wider, on the whole network
+        if n % 50 == 0:
+            check(canceled)
+        e, wider = int(first_edge[k]), float(limit[k])
+        while wider < bypass_search:
+            wider = min(bypass_search, wider * 4)
+            d = _around(matrix, graph.a[e], graph.b[e], ends[k, 0], ends[k, 1], wider)
+            if np.isfinite(d):
+                bypass[todo[k]] = d
+                break
     return bypass
+
+
+def _around(matrix, x, y, s0, s1, limit) -> float:
+    """The shortest distance from ``s0`` to ``s1`` within ``limit`` on ``matrix`` (CSR, sorted indices) without its
+    edge ``x``–``y``; inf when there is none. A section that leaves and rejoins one node (a loop road) needs no way
+    around: inf."""
+    from scipy.sparse.csgraph import dijkstra
+
+    if s0 == s1:
+        return np.inf
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    i1 = indptr[x] + int(np.searchsorted(indices[indptr[x] : indptr[x + 1]], y))
+    i2 = indptr[y] + int(np.searchsorted(indices[indptr[y] : indptr[y + 1]], x))
+    saved = data[i1]
+    data[i1] = data[i2] = np.inf
+    try:
+        return float(dijkstra(matrix, directed=True, indices=int(s0), limit=limit)[int(s1)])
+    finally:
+        data[i1] = data[i2] = saved
+
+
+def _subgraph(matrix, nodes: np.ndarray, where: np.ndarray):
+    """The CSR matrix of the edges between ``nodes`` (sorted indices), with ``where`` (-1 for every node) set to
+    where each of ``nodes`` lies in it: the caller sets them back to -1."""
+    from scipy.sparse import csr_matrix
+
+    where[nodes] = np.arange(len(nodes))
+    sub = matrix[nodes][:, nodes]
+    sub = csr_matrix(sub)
+    sub.sort_indices()
+    return sub
+
+
+def _node_xy(graph: Graph) -> Optional[np.ndarray]:
+    """Each node's position, from where its edges start and end along their pieces; None when an edge is shorter
+    than the straight line between its nodes (then a bounded search may reach beyond the crow-flies bound)."""
+    xy = np.full((graph.n_nodes, 2), np.nan)
+    lines = graph.pieces[graph.edge_piece]
+    start = shapely.get_coordinates(shapely.line_interpolate_point(lines, graph.edge_at))
+    end = shapely.get_coordinates(shapely.line_interpolate_point(lines, graph.edge_at + graph.w))
+    if len(start) != len(graph.a) or len(end) != len(graph.a):
+        return None
+    xy[graph.a] = start
+    xy[graph.b] = end
+    chord = np.hypot(*(xy[graph.a] - xy[graph.b]).T)
+    if np.isnan(xy).any() or (chord > graph.w + 1e-6 + 1e-9 * graph.w).any():
+        return None
+    return xy
 
 
 def _section_sources(graph: Graph):
@@ -1619,14 +1702,12 @@ def _section_sources(graph: Graph):
 
 def _section_lines(graph: Graph) -> List[object]:
     """Each section's line: the stretches of its pieces that its edges cover, merged."""
-    whole = (graph.edge_at <= 1e-9) & (np.abs(graph.w - shapely.length(graph.pieces[graph.edge_piece])) <= 1e-6)
+    lines = graph.pieces[graph.edge_piece]
+    whole = (graph.edge_at <= 1e-9) & (np.abs(graph.w - shapely.length(lines)) <= 1e-6)
+    stretch = lines.copy()
+    part = np.nonzero(~whole)[0]
+    stretch[part] = substrings(lines[part], graph.edge_at[part], graph.edge_at[part] + graph.w[part])
     out = []
     for edges in graph.section_edges:
-        parts = [
-            graph.pieces[graph.edge_piece[e]]
-            if whole[e]
-            else substring(shapely.get_coordinates(graph.pieces[graph.edge_piece[e]]), graph.edge_at[e], graph.edge_at[e] + graph.w[e])
-            for e in edges.tolist()
-        ]
-        out.append(shapely.line_merge(shapely.union_all(parts)) if len(parts) > 1 else parts[0])
+        out.append(shapely.line_merge(shapely.union_all(stretch[edges])) if len(edges) > 1 else stretch[edges[0]])
     return out

@@ -440,6 +440,25 @@ def substring(coords: np.ndarray, lo: float, hi: float) -> LineString:
     return LineString(np.vstack([at(lo), inner, at(hi)]))
 
 
+def substrings(lines: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """:func:`substring` of many lines at once: each line's part between ``lo`` and ``hi`` from its start (2-D)."""
+    n = len(lines)
+    if not n:
+        return np.empty(0, dtype=object)
+    coords, idx = shapely.get_coordinates(lines, return_index=True)
+    seg = np.hypot(*np.diff(coords, axis=0).T) * (idx[1:] == idx[:-1])
+    cum = np.r_[0.0, np.cumsum(seg)]
+    cum -= cum[np.searchsorted(idx, np.arange(n))][idx]  # from each line's start
+    inner = np.nonzero((cum > lo[idx] + 1e-9) & (cum < hi[idx] - 1e-9))[0]  # a vertex at an end is the end
+    ends_lo = shapely.get_coordinates(shapely.line_interpolate_point(lines, lo))
+    ends_hi = shapely.get_coordinates(shapely.line_interpolate_point(lines, hi))
+    xy = np.concatenate([ends_lo, coords[inner], ends_hi])
+    which = np.r_[np.arange(n), idx[inner], np.arange(n)]
+    rank = np.r_[np.full(n, -1), inner, np.full(n, len(coords))]
+    order = np.lexsort((rank, which))
+    return shapely.linestrings(xy[order], indices=which[order])
+
+
 def _merge(spans):
     if not spans:  # an edge whose end is reached with nothing left to walk
         return []
