@@ -411,3 +411,25 @@ def test_substrings_at_once_equal_one_by_one():
         expected = substring(np.array(line.coords), a, b)
         assert g.length == pytest.approx(expected.length, abs=1e-6) == pytest.approx(b - a, abs=1e-6)
         assert shapely.hausdorff_distance(g, expected) < 1e-6 and np.allclose(g.coords[0], expected.coords[0])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_sections_road_and_zones_one_by_one(seed):
+    """_section_sources, at once, against each section's edges summed one by one: the road covering most of it (the
+    lowest-numbered on a tie) and every zone one of its pieces lies in."""
+    from resilience_plugin.core.corridorfailure import _section_sources, build_graph
+
+    lines, units, _pop, facilities, _codes = random_city(seed, n=9)
+    rng = np.random.default_rng(seed)
+    zones = [Point(rng.uniform(0, 4000), rng.uniform(0, 4000)).buffer(rng.uniform(200, 700)) for _ in range(4)]
+    g = build_graph(np.array(lines, dtype=object), np.arange(len(lines)) % 7, zones, np.array(units, dtype=object),
+                    np.array(facilities, dtype=object), 50.0)
+    source, sec_zones = _section_sources(g)
+    assert any(sec_zones)
+    for s, edges in enumerate(g.section_edges):
+        metres = {}
+        for e in edges.tolist():
+            road = int(g.piece_source[g.edge_piece[e]])
+            metres[road] = metres.get(road, 0.0) + float(g.w[e])
+        assert source[s] == min(metres, key=lambda r: (-metres[r], r)), s
+        assert sec_zones[s] == sorted({z for e in edges.tolist() for z in g.piece_zones[g.edge_piece[e]]}), s

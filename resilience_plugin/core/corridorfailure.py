@@ -1684,19 +1684,31 @@ def _node_xy(graph: Graph) -> Optional[np.ndarray]:
 
 
 def _section_sources(graph: Graph):
-    """Per section: the source road it lies on (the one that covers most of it) and the zones it runs through."""
+    """Per section: the source road it lies on (the one that covers most of it; on a tie, the lowest-numbered) and
+    the zones it runs through."""
     n_sec = len(graph.section_edges)
+    sec = graph.edge_section
+    src = np.asarray(graph.piece_source[graph.edge_piece], dtype=np.int64)
+    # metres of each (section, source road); per section the pair with the most, the lowest road on a tie
+    pairs, inverse = np.unique(np.c_[sec, src], axis=0, return_inverse=True)
+    metres = np.bincount(inverse.ravel(), weights=graph.w)
+    best = np.lexsort((pairs[:, 1], -metres, pairs[:, 0]))
+    first = best[np.r_[True, pairs[best, 0][1:] != pairs[best, 0][:-1]]]
     source = np.full(n_sec, -1, dtype=np.int64)
-    zones: List[List[int]] = []
-    for s, edges in enumerate(graph.section_edges):
-        pieces = np.unique(graph.edge_piece[edges])
-        srcs = graph.piece_source[graph.edge_piece[edges]]
-        if len(np.unique(srcs)) == 1:
-            source[s] = srcs[0]
-        else:  # the road that covers most of it
-            keys, inverse = np.unique(srcs, return_inverse=True)
-            source[s] = keys[np.argmax(np.bincount(inverse.ravel(), weights=graph.w[edges]))]
-        zones.append(sorted({z for p in pieces.tolist() for z in graph.piece_zones[p]}))
+    source[pairs[first, 0]] = pairs[first, 1]
+    # zones: (piece, zone) pairs, then (section, zone) through the edges
+    counts = np.fromiter((len(z) for z in graph.piece_zones), dtype=np.int64, count=len(graph.piece_zones))
+    zones: List[List[int]] = [[] for _ in range(n_sec)]
+    if counts.sum():
+        zone_of = np.fromiter((z for zs in graph.piece_zones for z in zs), dtype=np.int64, count=int(counts.sum()))
+        start = np.r_[0, np.cumsum(counts)]
+        in_zone = np.nonzero(counts[graph.edge_piece] > 0)[0]
+        reps = counts[graph.edge_piece[in_zone]]
+        edge_rep = np.repeat(in_zone, reps)
+        offset = np.arange(len(edge_rep)) - np.repeat(np.cumsum(reps) - reps, reps)
+        sz = np.unique(np.c_[sec[edge_rep], zone_of[start[graph.edge_piece[edge_rep]] + offset]], axis=0)
+        for s_, z in sz.tolist():
+            zones[s_].append(z)
     return source, zones
 
 
