@@ -281,23 +281,42 @@ def test_an_unnoded_network_is_noded_with_a_warning_and_a_scenario_that_fails_no
     assert all(f["d1_hospital"] == f["d0_hospital"] for f in rows)
 
 
+def _damage_everywhere():
+    """Drawn damage over the whole of _square_city."""
+    x, y = 446000, 4420000
+    ring = f"{x - 600} {y - 100}, {x + 2600} {y - 100}, {x + 2600} {y + 2100}, {x - 600} {y + 2100}, {x - 600} {y - 100}"
+    return memory_layer("Polygon", [(f"Polygon (({ring}))", ["全部", 0])], name="损毁 test")
+
+
 def test_a_scenario_that_fails_everything_cuts_everyone_off(resilience_processing, tmp_path):
     network, units, hospital = _square_city()
-    x, y = 446000, 4420000
-    everything = memory_layer(
-        "Polygon",
-        [
-            (
-                f"Polygon (({x - 600} {y - 100}, {x + 2600} {y - 100}, {x + 2600} {y + 2100}, {x - 600} {y + 2100}, {x - 600} {y - 100}))",
-                ["全部", 0],
-            )
-        ],
-        name="损毁 test",
-    )
+    everything = _damage_everywhere()
     log = _Log()
     out, _ctx = run("resilience:corridorfailure", _small_params(tmp_path, network, units, hospital, DAMAGE=everything), feedback=log)
     assert "every section" in "\n".join(log.lines)
     assert [f["lost_hospital"] for f in out["UNITS_OUT"].getFeatures()] == [1, 1]
+
+
+def test_a_unit_whose_people_are_unknown_is_not_assessed_never_zero(resilience_processing, tmp_path):
+    """Issue 29: a unit with an empty population was counted as 0 people: "lost" with 0 people cut off. It is "not
+    assessed", its figures NULL, and the totals are those of the others (hand count: everything fails, 甲's 1,000
+    people are cut off)."""
+    network, _units, hospital = _square_city()
+    x, y = 446000, 4420000
+    # twenty compounds of 50 people (one empty value in 21 is under the share that stops a run) and one unknown
+    known = [(f"Point ({x + 10} {y + 500 + 20 * k})", [f"甲{k}", 50]) for k in range(20)]
+    units = memory_layer("Point", known + [(f"Point ({x + 1990} {y + 1500})", ["乙", None])], name="社区 test")
+    everything = _damage_everywhere()
+    log = _Log()
+    out, _ctx = run("resilience:corridorfailure", _small_params(tmp_path, network, units, hospital, DAMAGE=everything), feedback=log)
+    text = "\n".join(log.lines)
+    assert "not assessed" in text and "1,000 people cut off" in text, text
+    rows = {f["名称"]: f for f in out["UNITS_OUT"].getFeatures()}
+    assert all(rows[f"甲{k}"]["access"] == "lost" and rows[f"甲{k}"]["pop_cut"] == pytest.approx(50) for k in range(20))
+    unknown = rows["乙"]
+    assert unknown["access"] == "not assessed"
+    for field in ("people", "pop_cut", "pop_cut_hospital", "lost_hospital", "n_lost", "d0_hospital"):
+        assert _value(unknown[field]) is None, field
 
 
 @pytest.mark.parametrize(

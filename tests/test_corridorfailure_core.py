@@ -369,8 +369,9 @@ def test_ways_around_searched_in_tiles_match_the_whole_network(seed, tile):
     from resilience_plugin.core.corridorfailure import _bypasses, build_graph
 
     lines, units, _pop, facilities, _codes = random_city(seed, n=11)
-    g = build_graph(np.array(lines, dtype=object), np.arange(len(lines)), [], np.array(units, dtype=object),
-                    np.array(facilities, dtype=object), 50.0)
+    g = build_graph(
+        np.array(lines, dtype=object), np.arange(len(lines)), [], np.array(units, dtype=object), np.array(facilities, dtype=object), 50.0
+    )
     sec_length = np.array([g.w[e].sum() for e in g.section_edges])
     todo = np.arange(len(g.section_edges))
     search = 2500.0
@@ -422,8 +423,14 @@ def test_each_sections_road_and_zones_one_by_one(seed):
     lines, units, _pop, facilities, _codes = random_city(seed, n=9)
     rng = np.random.default_rng(seed)
     zones = [Point(rng.uniform(0, 4000), rng.uniform(0, 4000)).buffer(rng.uniform(200, 700)) for _ in range(4)]
-    g = build_graph(np.array(lines, dtype=object), np.arange(len(lines)) % 7, zones, np.array(units, dtype=object),
-                    np.array(facilities, dtype=object), 50.0)
+    g = build_graph(
+        np.array(lines, dtype=object),
+        np.arange(len(lines)) % 7,
+        zones,
+        np.array(units, dtype=object),
+        np.array(facilities, dtype=object),
+        50.0,
+    )
     source, sec_zones = _section_sources(g)
     assert any(sec_zones)
     for s, edges in enumerate(g.section_edges):

@@ -227,3 +227,43 @@ def test_only_the_flood_zones_of_the_classes_chosen_exclude_candidates(resilienc
     xy = shapely.points(_xy(cands))
     assert int(shapely.intersects(xy, zones_high).sum()) == excluded.featureCount()
     assert int(shapely.intersects(xy, zones_all).sum()) > excluded.featureCount()
+
+
+def test_demand_whose_people_are_unknown_is_not_assessed_never_zero(resilience_processing, tmp_path):
+    """Issue 29: a demand feature with an empty population was counted as 0 people, "served" with 0 of 0. Its
+    figures are NULL and it weighs nothing. Oracle: the same run without that feature chooses the same sites and
+    serves the same people."""
+    from tests.helpers import Recorder
+
+    base = [(446000 + 300 * i, 4420000 + 200 * (i % 3)) for i in range(20)]
+    rows = [(f"Point ({x} {y})", [f"p{i}", 1000 + 10 * i]) for i, (x, y) in enumerate(base)]
+    unknown = ("Point (446100 4420100)", ["无人口", None])
+    with_unknown = memory_layer("Point", rows + [unknown], name="社区")
+    without = memory_layer("Point", rows, name="社区")
+    cands = _layer_of_points([(x + 50, y + 50) for x, y in base[::3]], name="候选")
+    common = dict(
+        CANDIDATES=cands,
+        POPULATION_FIELD="人口",
+        CAPACITY_FIELD=None,
+        EXISTING=None,
+        FAULTS=None,
+        EXCLUDE=None,
+        EXCLUDED=None,
+        COUNT=2,
+        DISTANCE=700,
+    )
+    log = Recorder()
+    got, _c = run("resilience:siting", _params(tmp_path, INPUT=with_unknown, **common), log)
+    ref, _c = run(
+        "resilience:siting",
+        _params(tmp_path, INPUT=without, OUTPUT=str(tmp_path / "r.gpkg"), ALLOCATION=str(tmp_path / "ra.gpkg"), **common),
+    )
+    assert "not assessed" in "\n".join(log.text)
+    sites = lambda out: [f["cand_名称"] if "cand_名称" in out.fields().names() else f["名称"] for f in out.getFeatures()]  # noqa: E731
+    assert sites(got["OUTPUT"]) == sites(ref["OUTPUT"])
+    assert [f["serves_pop"] for f in got["OUTPUT"].getFeatures()] == [f["serves_pop"] for f in ref["OUTPUT"].getFeatures()]
+    alloc = {f["名称"]: f for f in got["ALLOCATION"].getFeatures()}
+    for field in ("pop", "cov_before", "cov_after", "served_bef", "served_aft", "share_bef", "share_aft"):
+        v = alloc["无人口"][field]
+        assert v is None or (hasattr(v, "isNull") and v.isNull()), field
+    assert alloc["p0"]["pop"] == 1000

@@ -832,15 +832,18 @@ def _demand(units_arr, unit_points, population, profile, raster, residential, un
     from .population import from_polygons
 
     n = len(units_arr)
-    counts = None
-    if population is not None:
-        counts = np.nan_to_num(np.asarray([np.nan if p is None else p for p in population], dtype=float), nan=0.0)
+    counts = known = None
+    if population is not None:  # None or NaN: a unit whose people are unknown is not assessed, never 0 people
+        counts = np.asarray([np.nan if p is None else p for p in population], dtype=float)
+        known = ~np.isnan(counts)
+        counts = np.nan_to_num(counts, nan=0.0)
+        known = None if known.all() else known
     present = ~shapely.is_missing(units_arr)
     polygons = bool(present.any()) and bool(np.isin(shapely.get_type_id(units_arr[present]), (3, 6)).all())
     if not polygons:
         if counts is None:
             raise CorridorFailureError(QT_TRANSLATE_NOOP("Core", "Units given as points need a population field."))
-        return Demand(unit_points, units_arr, counts, np.arange(n))
+        return Demand(unit_points, units_arr, counts, np.arange(n), assessed=known)
     surface = from_polygons(
         units_arr,
         counts,
@@ -859,7 +862,8 @@ def _demand(units_arr, unit_points, population, profile, raster, residential, un
         listed = ", ".join(str(unit_names[i]) if unit_names is not None else f"#{i + 1}" for i in unknown[:8])
         template = QT_TRANSLATE_NOOP("Core", "{0} unit(s) have no population raster data under them: not assessed ({1}{2}).")
         notes.append(Note("warning", Message(template, len(unknown), listed, " …" if len(unknown) > 8 else "")))
-    return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method, surface.assessed)
+    assessed = surface.assessed if known is None else (known if surface.assessed is None else surface.assessed & known)
+    return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method, assessed)
 
 
 def _people_off_network(graph, on_net, unit_of, population, n_units, unit_names, tolerance, last_mile, names, notes) -> None:

@@ -430,7 +430,15 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         units.report(feedback)
         fields = unit_src.fields()
         population = (
-            numbers([a[fields.lookupField(pop_f)] for a in units.attributes], pop_f, unit_name, feedback, fids=units.fids)
+            numbers(
+                [a[fields.lookupField(pop_f)] for a in units.attributes],
+                pop_f,
+                unit_name,
+                feedback,
+                fids=units.fids,
+                empty_ok=False,
+                unknown_is_zero=False,  # a unit whose people are unknown is not assessed, never 0 people
+            )
             if pop_f
             else None
         )
@@ -621,7 +629,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                     ]
                 row += [
                     access,
-                    len(cut_here),
+                    len(cut_here) if known else None,
                     ",".join(cut_here),
                     "、".join(profile.category_label(c, chinese=True) for c in cut_here),
                     number(ua.pop_cut_any[i]),

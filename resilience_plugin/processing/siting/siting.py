@@ -332,6 +332,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
+        import numpy as np
+
         from ...core.siting import LOW_CONFIDENCE, capacities, category_defaults, distance_confidence, exclusions, site
         from ..io import numbers, read_source, working_crs
 
@@ -368,7 +370,15 @@ class SitingAlgorithm(ResilienceAlgorithm):
         demand = read_source(source, name, crs, context, feedback, progress_span=(0, 5))
         demand.report(feedback)
         j = source.fields().lookupField(pop_field) if pop_field else -1
-        population = numbers([a[j] for a in demand.attributes], pop_field, name, feedback, fids=demand.fids) if pop_field else None
+        population = (
+            numbers([a[j] for a in demand.attributes], pop_field, name, feedback, fids=demand.fids, empty_ok=False, unknown_is_zero=False)
+            if pop_field
+            else None
+        )
+        unknown = None  # features whose people are unknown: weigh nothing, and their figures are NULL, never 0
+        if population is not None and np.isnan(population).any():
+            unknown = np.isnan(population)
+            population = np.nan_to_num(population, nan=0.0)
         surface = None
         if polygon_demand:
             surface = self._surface(parameters, context, feedback, crs, demand, population, name, profile)
@@ -421,7 +431,21 @@ class SitingAlgorithm(ResilienceAlgorithm):
             else (profile.category_label(category), profile.category_label(category, chinese=True))
         )
         return self._write(
-            parameters, source, cand_src, demand, cand, existing, result, category, labels, area_pp, capacity, population, crs, surface
+            parameters,
+            source,
+            cand_src,
+            demand,
+            cand,
+            existing,
+            result,
+            category,
+            labels,
+            area_pp,
+            capacity,
+            population,
+            crs,
+            surface,
+            unknown,
         )
 
     def _surface(self, parameters, context, feedback, crs, demand, population, name, profile):
@@ -698,6 +722,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         population,
         crs,
         surface=None,
+        unknown=None,
     ):
         import numpy as np
 
@@ -802,22 +827,18 @@ class SitingAlgorithm(ResilienceAlgorithm):
             kind_f, fid, rank = facility_of(int(facility[i]))
             d = distance[i]
             before, after = float(served_b[i]), float(served_a[i])
-            alloc_rows.append(
-                list(attrs)
-                + [
-                    kind_f,
-                    fid,
-                    rank,
-                    None if np.isnan(d) else float(d),
-                    float(people[i]),
-                    int(before > 0 and before >= people[i] - 1e-6),
-                    int(after > 0 and after >= people[i] - 1e-6),
-                    before,
-                    after,
-                    None if np.isnan(share_b[i]) else round(float(share_b[i]), 6),
-                    None if np.isnan(share_a[i]) else round(float(share_a[i]), 6),
-                ]
-            )
+            figures = [
+                float(people[i]),
+                int(before > 0 and before >= people[i] - 1e-6),
+                int(after > 0 and after >= people[i] - 1e-6),
+                before,
+                after,
+                None if np.isnan(share_b[i]) else round(float(share_b[i]), 6),
+                None if np.isnan(share_a[i]) else round(float(share_a[i]), 6),
+            ]
+            if unknown is not None and unknown[i]:  # its people unknown: not assessed
+                figures = [None] * len(figures)
+            alloc_rows.append(list(attrs) + [kind_f, fid, rank, None if np.isnan(d) else float(d)] + figures)
         d_polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
         d_kind = WKB_MULTIPOLYGON if d_polygons else QgsWkbTypes.flatType(source.wkbType())
         d_geoms = polygons_only(demand.geometries) if d_polygons else demand.geometries
