@@ -48,6 +48,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
 from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, MESSAGE_WARNING
@@ -467,6 +468,8 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     if clusters_layer is not None:
         map_layers.append(_cluster_copy(crs, cluster_geoms))
     map_layers.append(scored)
+    for layer in [*map_layers, *scenario_layers]:
+        _drawn_whole(layer)
     project.setCrs(crs)
     scenario_map = [cover, *(map_layers[1:2] if clusters_layer is not None else []), *scenario_layers]
     if len(project.addMapLayers([*map_layers, *scenario_layers, rows])) != len(map_layers) + len(scenario_layers) + 1:
@@ -506,7 +509,8 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     width = PAGE_W - 2 * MARGIN
 
     # page 0: title, overview map, legend, provenance
-    builder.label(0, '[% "title" %]', MARGIN, 16, width, 12, 20, bold=True)
+    # the title fits the page: on one line where it can, on two at 11 pt where it cannot
+    builder.label(0, '[% "title" %]', MARGIN, 16, width, 12, builder.fitting_size(pages[0].title, 20, width, bold=True), bold=True)
     builder.label(0, '[% "subtitle" %]', MARGIN, 29, width, 8, 11)
     builder.label(
         0,
@@ -777,6 +781,17 @@ def _copy(layer, geoms, records, crs, kind, style, fields):
     return copy
 
 
+def _drawn_whole(layer) -> None:
+    """Features drawn whole, the map frame cutting them: QGIS's own clipping to the map's extent leaves a polygon that
+    lies outside it with no points, which Qt writes into the PDF as a closepath with no current point (poppler: "No
+    current point in closepath", 15 times in the demo's report)."""
+    renderer = layer.renderer()
+    if renderer is None:
+        return
+    for symbol in renderer.symbols(QgsRenderContext()):
+        symbol.setClipFeaturesToExtent(False)
+
+
 def _padded(rect: QgsRectangle, share: float) -> QgsRectangle:
     r = QgsRectangle(rect)
     r.grow(max(r.width(), r.height()) * share)
@@ -820,9 +835,19 @@ class _Builder:
             item.setTextFormat(fmt)
         else:
             item.setFont(font)
+        item.setHAlign(Qt.AlignmentFlag.AlignLeft)  # QGIS's labels justify by default: a title spread over the page
         self.layout.addLayoutItem(item)
         self._place(item, page, x, y, w, h)
         return item
+
+    def fitting_size(self, text: str, size: float, width: float, bold: bool = False, smallest: float = 11.0) -> float:
+        """The largest point size up to ``size`` at which ``text`` fits on one line ``width`` mm wide (``smallest``
+        at least: longer text wraps)."""
+        font = QFont(self.family)
+        font.setPixelSize(100)
+        font.setBold(bold)
+        mm = QFontMetricsF(font).horizontalAdvance(text) * size * 25.4 / 72 / 100
+        return size if mm <= 0.95 * width else max(smallest, size * 0.95 * width / mm)
 
     def map(self, page, x, y, w, h, layers, atlas_driven, margin=0.1):
         # no setRect(): a rect already at the target size makes attemptResize() a no-op, and the atlas's refresh
