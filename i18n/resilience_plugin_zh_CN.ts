@@ -985,82 +985,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="540"/>
+        <location filename="../resilience_plugin/core/profile.py" line="542"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="543"/>
+        <location filename="../resilience_plugin/core/profile.py" line="545"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="546"/>
+        <location filename="../resilience_plugin/core/profile.py" line="548"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="548"/>
+        <location filename="../resilience_plugin/core/profile.py" line="550"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="559"/>
+        <location filename="../resilience_plugin/core/profile.py" line="561"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="562"/>
+        <location filename="../resilience_plugin/core/profile.py" line="564"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="565"/>
+        <location filename="../resilience_plugin/core/profile.py" line="567"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="567"/>
+        <location filename="../resilience_plugin/core/profile.py" line="569"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="569"/>
+        <location filename="../resilience_plugin/core/profile.py" line="571"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="586"/>
+        <location filename="../resilience_plugin/core/profile.py" line="588"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="590"/>
+        <location filename="../resilience_plugin/core/profile.py" line="592"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="611"/>
+        <location filename="../resilience_plugin/core/profile.py" line="613"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="623"/>
+        <location filename="../resilience_plugin/core/profile.py" line="625"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="641"/>
+        <location filename="../resilience_plugin/core/profile.py" line="643"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="643"/>
+        <location filename="../resilience_plugin/core/profile.py" line="645"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="650"/>
+        <location filename="../resilience_plugin/core/profile.py" line="652"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1150,7 +1150,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="616"/>
+        <location filename="../resilience_plugin/core/profile.py" line="618"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1205,7 +1205,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="502"/>
+        <location filename="../resilience_plugin/core/network.py" line="521"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
@@ -1420,42 +1420,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="562"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="566"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="568"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="572"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="580"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="584"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="582"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="586"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="583"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="585"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="591"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1570,32 +1570,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1109"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1183"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1133"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1207"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1139"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1213"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1142"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1216"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1144"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1218"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1146"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1220"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
@@ -1765,47 +1765,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="874"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="878"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="897"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="901"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="904"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="908"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="842"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="845"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="855"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="858"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="923"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="927"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="941"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="945"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="956"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="960"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="860"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="863"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1865,7 +1865,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="596"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="600"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -2173,7 +2173,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="480"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="488"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
@@ -2293,237 +2293,237 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="470"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="476"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="484"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="487"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="495"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="520"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="528"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="531"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="528"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="536"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="534"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="542"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="534"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="542"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="562"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="560"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="568"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="561"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="569"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="562"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="570"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="569"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="577"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="570"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="578"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="579"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="572"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="578"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="579"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="660"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="668"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="661"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="669"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="662"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="670"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="671"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="673"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="673"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="709"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="760"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="768"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="770"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="519"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
@@ -2533,7 +2533,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="455"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="463"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
@@ -2548,42 +2548,42 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="563"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="564"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="572"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="565"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="573"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="573"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="655"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="655"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="655"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="568"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
     </message>
@@ -2613,7 +2613,7 @@ Worked example on the sample city: network walking_network, units the clusters o
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="555"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="563"/>
         <source>People (from the field, or the population raster)</source>
         <translation>人口（取自字段或人口栅格）</translation>
     </message>
@@ -3381,434 +3381,439 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="600"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="600"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="111"/>
+        <location filename="../resilience_plugin/report.py" line="113"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="637"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="656"/>
+        <location filename="../resilience_plugin/report.py" line="691"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="135"/>
+        <location filename="../resilience_plugin/report.py" line="138"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="115"/>
+        <location filename="../resilience_plugin/report.py" line="117"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="116"/>
+        <location filename="../resilience_plugin/report.py" line="118"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="117"/>
+        <location filename="../resilience_plugin/report.py" line="119"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="118"/>
+        <location filename="../resilience_plugin/report.py" line="120"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="119"/>
+        <location filename="../resilience_plugin/report.py" line="121"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="136"/>
+        <location filename="../resilience_plugin/report.py" line="139"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="137"/>
+        <location filename="../resilience_plugin/report.py" line="140"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="141"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="148"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="149"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="150"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report.py" line="151"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="149"/>
+        <location filename="../resilience_plugin/report.py" line="152"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="150"/>
+        <location filename="../resilience_plugin/report.py" line="153"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="151"/>
+        <location filename="../resilience_plugin/report.py" line="154"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="152"/>
+        <location filename="../resilience_plugin/report.py" line="155"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="153"/>
+        <location filename="../resilience_plugin/report.py" line="156"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="246"/>
+        <location filename="../resilience_plugin/report.py" line="249"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="253"/>
+        <location filename="../resilience_plugin/report.py" line="256"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="278"/>
+        <location filename="../resilience_plugin/report.py" line="281"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="291"/>
+        <location filename="../resilience_plugin/report.py" line="323"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="292"/>
+        <location filename="../resilience_plugin/report.py" line="324"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="293"/>
+        <location filename="../resilience_plugin/report.py" line="325"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="294"/>
+        <location filename="../resilience_plugin/report.py" line="326"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="295"/>
+        <location filename="../resilience_plugin/report.py" line="327"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="300"/>
+        <location filename="../resilience_plugin/report.py" line="332"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="414"/>
+        <location filename="../resilience_plugin/report.py" line="446"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="337"/>
+        <location filename="../resilience_plugin/report.py" line="369"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="352"/>
+        <location filename="../resilience_plugin/report.py" line="384"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="399"/>
+        <location filename="../resilience_plugin/report.py" line="431"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="472"/>
+        <location filename="../resilience_plugin/report.py" line="506"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="503"/>
+        <location filename="../resilience_plugin/report.py" line="538"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="508"/>
+        <location filename="../resilience_plugin/report.py" line="543"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="522"/>
+        <location filename="../resilience_plugin/report.py" line="557"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="523"/>
+        <location filename="../resilience_plugin/report.py" line="558"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="619"/>
+        <location filename="../resilience_plugin/report.py" line="654"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="523"/>
+        <location filename="../resilience_plugin/report.py" line="558"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="523"/>
+        <location filename="../resilience_plugin/report.py" line="558"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="543"/>
+        <location filename="../resilience_plugin/report.py" line="578"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="553"/>
+        <location filename="../resilience_plugin/report.py" line="588"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="564"/>
+        <location filename="../resilience_plugin/report.py" line="599"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="565"/>
+        <location filename="../resilience_plugin/report.py" line="600"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="591"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="610"/>
+        <location filename="../resilience_plugin/report.py" line="645"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="289"/>
+        <location filename="../resilience_plugin/report.py" line="321"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="481"/>
+        <location filename="../resilience_plugin/report.py" line="516"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="209"/>
+        <location filename="../resilience_plugin/report.py" line="212"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="229"/>
+        <location filename="../resilience_plugin/report.py" line="232"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="867"/>
+        <location filename="../resilience_plugin/report.py" line="923"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="218"/>
+        <location filename="../resilience_plugin/report.py" line="221"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="120"/>
+        <location filename="../resilience_plugin/report.py" line="122"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="637"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="122"/>
+        <location filename="../resilience_plugin/report.py" line="124"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="123"/>
+        <location filename="../resilience_plugin/report.py" line="125"/>
         <source>Links lost</source>
         <translation>失去的联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="124"/>
+        <location filename="../resilience_plugin/report.py" line="126"/>
         <source>lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="125"/>
+        <location filename="../resilience_plugin/report.py" line="127"/>
         <source>longer</source>
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="618"/>
+        <location filename="../resilience_plugin/report.py" line="653"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="619"/>
+        <location filename="../resilience_plugin/report.py" line="654"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="619"/>
+        <location filename="../resilience_plugin/report.py" line="654"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="619"/>
+        <location filename="../resilience_plugin/report.py" line="654"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="636"/>
+        <location filename="../resilience_plugin/report.py" line="671"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="637"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="637"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="637"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="655"/>
+        <location filename="../resilience_plugin/report.py" line="690"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="656"/>
+        <location filename="../resilience_plugin/report.py" line="691"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="656"/>
+        <location filename="../resilience_plugin/report.py" line="691"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="656"/>
+        <location filename="../resilience_plugin/report.py" line="691"/>
         <source>Link</source>
         <translation>联系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="303"/>
+        <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
+        <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
 </context>
 <context>
@@ -4578,6 +4583,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <source>Siting then rescoring</source>
         <translation>补短板选址后重新评估</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/translation.py" line="71"/>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
 </context>
 <context>
     <name>ResiliencePlugin</name>
@@ -4771,12 +4781,12 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="308"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="309"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
@@ -4831,17 +4841,17 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="306"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="307"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -4911,7 +4921,7 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -4935,11 +4945,6 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 方法（INFORM 结构，固定标尺）：各指标在规划配置给定的两个标尺之间缩放到 0–10（scoring.goalposts，各附来源：规划目标、国家标准或明示的假设；偏态指标取 log(1 + x)），因此单元无论单独评估、与所在区一起评估还是与全市一起评估，得分都相同，今年的得分也可与去年比较。能力指标 10 分表示达到目标。选项“缩放方式”也可改为在本次运行的单元间按最小–最大值缩放，得到相对排序。各维度为其指标的加权平均（权重见规划配置）；综合得分为致灾、脆弱和能力不足（10 − 能力）的几何平均。按规划配置的分级阈值分为五级；排名 1 为得分最高。类型取领先的维度（致灾主导型、脆弱主导型、能力短板型），需领先第二位 1 分以上，否则为均衡型。
 
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
-        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses.</source>
-        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、indicators、score_from（构成综合得分的维度）、clauses。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/units/score_units.py" line="154"/>
@@ -4966,56 +4971,66 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <source>Layer &apos;{0}&apos;: choose the population field, or give a population raster.</source>
         <translation>图层“{0}”：请选择人口字段，或提供人口栅格。</translation>
     </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
+        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses.</source>
+        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <source>Recommended measures (Chinese)</source>
+        <translation>建议对策（中文）</translation>
+    </message>
 </context>
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="182"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="206"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="194"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="210"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="195"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="211"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="191"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="207"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="192"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="208"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="209"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="210"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="226"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="236"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="252"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="238"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="254"/>
         <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
@@ -5528,7 +5543,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="340"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="342"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
@@ -5538,12 +5553,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="360"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="362"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="341"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="343"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
@@ -5573,7 +5588,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="711"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="736"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -5668,7 +5683,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="717"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -5808,182 +5823,182 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="348"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="352"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="377"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="387"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="522"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="546"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="552"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="658"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="664"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="665"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="666"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="667"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="691"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="703"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="709"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="734"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="710"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="735"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="712"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="713"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="738"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="714"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="739"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="852"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="873"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="716"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="718"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="719"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="454"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="478"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="455"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="479"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="456"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="480"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="768"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="793"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="769"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="794"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="770"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="795"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="771"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="796"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="772"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="797"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="773"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="798"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="835"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="856"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="852"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="873"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="550"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="574"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
@@ -5993,12 +6008,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="573"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="597"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
@@ -6023,17 +6038,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="621"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="637"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="661"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="644"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="668"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -6053,27 +6068,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="363"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="365"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="468"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="465"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="489"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="776"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="801"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="777"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="802"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -6107,17 +6122,17 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="829"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="850"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="353"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="355"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="580"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="604"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>

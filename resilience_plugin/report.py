@@ -59,7 +59,7 @@ from .core.paths import plugin_version
 from .core.scoring import CLASSES, TYPES
 from .processing.io import display_name, report_degenerate, without_arcs
 from .styles import style_scores
-from .translation import class_label, indicator_label, translate, type_label
+from .translation import class_label, indicator_label, speaks_chinese, translate, type_label
 
 # fonts with Chinese glyphs in simplified forms, most preferred first (Windows, macOS, Linux); the TrueType ones
 # can be the report's only font
@@ -125,6 +125,7 @@ def words() -> Dict[str, str]:
         "links lost": translate("Report", "Links lost"),
         "link:lost": translate("Report", "lost"),
         "link:longer": translate("Report", "longer"),
+        "chinese": "1" if speaks_chinese() else "",
     }
     w.update({f"class:{k}": class_label(k) for k in CLASSES})
     w.update({f"type:{k}": type_label(k) for k in TYPES})

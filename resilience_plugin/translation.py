@@ -65,6 +65,12 @@ def type_label(kind: str) -> str:
     }[kind]
 
 
+def speaks_chinese() -> bool:
+    """Whether the plugin's Chinese translation is installed: the marker "en" is translated "zh" in zh_CN.ts. Texts
+    that come from the plan profile, not from the code (the measures), are then taken in their Chinese form."""
+    return translate("Resilience", "en") == "zh"
+
+
 def qgis_locale() -> str:
     """The locale QGIS runs in: the user's override when set, else the system's."""
     settings = QgsSettings()

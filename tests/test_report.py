@@ -360,6 +360,9 @@ def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample
     radicals = sorted({ch for ch in everything if "\u2e80" <= ch <= "\u2fdf" or "\u31c0" <= ch <= "\u31ef"})
     assert not radicals, radicals
     assert "风险" in everything and "高" in everything
+    # the measures in Chinese (scoring.measures_zh), not the English of the scored layer's measures field
+    chinese = load_profile().value("scoring.measures_zh")
+    assert chinese["vulnerability-led"].split("：")[0] in everything and "renew old buildings" not in everything
 
 
 def test_the_layout_is_freed_when_the_report_is_written(resilience_processing, scored_sample, tmp_path):

@@ -13,6 +13,7 @@ from shapely.geometry import LineString, Point, box
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 from resilience_plugin.core import scoring as sc
 from resilience_plugin.core.paths import default_profile_path
+from resilience_plugin.core.profile import load_profile
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 
@@ -246,6 +247,14 @@ def test_facilities_without_police_or_fire_leave_those_indicators_unassessed(res
     assert "because the facilities hold no police station" in fb.log and "because the facilities hold no fire station" in fb.log
 
 
+TARGETS = (
+    ("shelter_per_person", "ok_shelter"),
+    ("fire_coverage", "ok_fire"),
+    ("police_presence", "ok_police"),
+    ("beds_per_1000", "ok_beds"),
+)
+
+
 def test_score_units_on_the_sample(resilience_processing):
     units = f"{SAMPLE}|layername=street_units"
     before = QgsVectorLayer(units, "u", "ogr")
@@ -264,6 +273,8 @@ def test_score_units_on_the_sample(resilience_processing):
         fb,
     )
     out = list(layers["OUTPUT"].getFeatures())
+    english, chinese = load_profile().value("scoring.measures"), load_profile().value("scoring.measures_zh")
+    assert set(chinese) == set(english) and all("第" in v and not any("a" <= ch <= "z" for ch in v) for v in chinese.values())
     assert len(out) == len(snapshot) == 233
     assert sorted(f["rank"] for f in out) == list(range(1, 234))
     for f in out:
@@ -272,6 +283,10 @@ def test_score_units_on_the_sample(resilience_processing):
         assert abs(f["score"] ** 3 - f["hazard"] * f["vulner"] * (10 - f["capacity"])) < 0.2
         assert f["ok_shelter"] == int(f["i_shelter"] >= 2.1)
         assert f["measures"] and "第5" in f["measures"]
+        # the type's measure, then one per target failed, in English and in the profile's Chinese (measures_zh)
+        keys = [f["unit_type"]] + [k for k, ok in TARGETS if f[ok] == 0]
+        assert f["measures"] == "; ".join(english[k] for k in keys)
+        assert f["measures_zh"] == "; ".join(chinese[k] for k in keys)
     assert "Indicators used: seismic_intensity, fault_share" in fb.log
     assert [f.attributes() for f in QgsVectorLayer(units, "u", "ogr").getFeatures()] == snapshot
     # without facilities the capacity indicators drop out, and the output says so

@@ -378,6 +378,7 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "scoring.fire_coverage_target": ("ratio", _number(0, 1)),
     "scoring.type_margin": ("score 0-10", _number(0, 10)),
     "scoring.measures": ("text", _text_map),
+    "scoring.measures_zh": ("text", _text_map),
     "population.piece_size": ("m", _number(10, 5000)),
     "population.raster_mismatch_share": ("ratio", _number(0, 10)),
     "population.last_mile_max": ("m", _number(0, 100000)),
@@ -391,6 +392,7 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
 # keys added after format 1 was first published: a profile saved without them takes them from the built-in profile
 OPTIONAL_KEYS = (
     "scoring.goalposts",
+    "scoring.measures_zh",
     "shelter.short_term_walk_distance",
     "shelter.long_term_walk_distance",
     "health.hospital_service_distance",

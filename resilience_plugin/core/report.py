@@ -144,7 +144,8 @@ def unit_pages(
                     failed=met is not None and target is not None and met == 0,
                 )
             )
-        measures = text(r.get("measures"))
+        # a Chinese report gives the measures in Chinese (scoring.measures_zh), where the scored layer has them
+        measures = text(r.get("measures_zh")) if words.get("chinese") and text(r.get("measures_zh")) else text(r.get("measures"))
         title = f"{name} · {district}" if district else name
         advice = [Row([m]) for m in measures.split("; ") if m]
         page = Page("unit", f"u:{i}", title, subtitle, body, index=i, rows={"indicators": rows, "measures": advice})

@@ -384,6 +384,7 @@ SUMMARY_FIELDS = (
     ("unit_type", "text"),
     ("type_zh", "text"),
     ("measures", "text"),
+    ("measures_zh", "text"),
     ("indicators", "text"),
     ("score_from", "text"),
     ("clauses", "text"),
@@ -402,9 +403,10 @@ def output_fields(used: List[str], checked) -> List[tuple]:
     return out + [(f, t, "") for f, t in SUMMARY_FIELDS]
 
 
-def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: int, clauses: str) -> list:
+def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: int, clauses: str, measures_zh=None) -> list:
     """The values of unit ``i`` in the order of :func:`output_fields`. The measures are the type's, then one per
-    target the unit fails."""
+    target the unit fails, in English and (``measures_zh``, the profile's scoring.measures_zh) in Chinese."""
+    measures_zh = measures_zh or measures
 
     def num(v, digits=4):
         return None if not np.isfinite(v) else round(float(v), digits)
@@ -416,7 +418,7 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
             passed = ok[k][i]
             values += [float(goals[k]), None if not np.isfinite(passed) else int(passed)]
             if passed == 0 and k in measures:
-                failing.append(measures[k])
+                failing.append(k)
     kind = result.unit_type[i]
     return values + [
         num(result.dimensions["hazard"][i], 3),
@@ -428,7 +430,8 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
         int(result.rank[i]),
         kind,
         TYPES_ZH[kind],
-        "; ".join([measures[kind]] + failing),
+        "; ".join([measures[kind]] + [measures[k] for k in failing]),
+        "; ".join([measures_zh.get(kind, measures[kind])] + [measures_zh.get(k, measures[k]) for k in failing]),
         ", ".join(result.used),
         result.formed[i] if result.formed else "",
         clauses,
@@ -502,10 +505,13 @@ class UnitScores:
     fields: List[tuple]
     measures: Dict[str, str]
     notes: list
+    measures_zh: Optional[Dict[str, str]] = None
 
     def columns(self) -> Dict[str, list]:
         n = len(self.scores.score)
-        rows = [output_row(self.raw, self.scores, self.passed, self.goals, self.measures, i, UNIT_CLAUSES) for i in range(n)]
+        rows = [
+            output_row(self.raw, self.scores, self.passed, self.goals, self.measures, i, UNIT_CLAUSES, self.measures_zh) for i in range(n)
+        ]
         return {f[0]: [row[j] for row in rows] for j, f in enumerate(self.fields)}
 
 
@@ -594,7 +600,10 @@ def score_units(
     passed = passes(raw, goals)
     counts = [Message(CLASS_COUNTS[c], int((result.klass == c).sum())) for c in CLASSES]
     note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), n, *counts)
-    return UnitScores(raw, result, goals, passed, skipped, output_fields(result.used, passed), profile.value("scoring.measures"), notes)
+    fields = output_fields(result.used, passed)
+    return UnitScores(
+        raw, result, goals, passed, skipped, fields, profile.value("scoring.measures"), notes, profile.value("scoring.measures_zh")
+    )
 
 
 def scenario_access(units: Sequence, points: Sequence, reached_before: Sequence[int], reached_after: Sequence[int]) -> np.ndarray:

@@ -63,7 +63,7 @@ from ..core import scoring as sc
 from ..core.fields import guess_field
 from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
 from ..processing.rasters import KIND_LABELS
-from ..translation import class_label, core_message, core_text, indicator_label, translate, type_label
+from ..translation import class_label, core_message, core_text, indicator_label, speaks_chinese, translate, type_label
 from .items import NumericItem
 
 PROJECT_SCOPE = "resilience_plugin"
@@ -890,7 +890,7 @@ class ScoringPanel:
                 f"<tr><td>{html.escape(indicator_label(k))}</td><td>{num(v, ',.3g')}</td><td>{num(r.normalised[k][i], '.1f')}</td>"
                 f"<td>{post}</td><td>{'' if target is None else html.escape(str(target))}</td><td>{verdict}</td><td>{clause}</td></tr>"
             )
-        measures = self.profile.value("scoring.measures")
+        measures = self.profile.value("scoring.measures_zh" if speaks_chinese() else "scoring.measures")
         label_score = html.escape(translate("ScorecardDock", "Score"))
         label_rank = html.escape(translate("ScorecardDock", "Rank"))
         header = "".join(
@@ -1021,7 +1021,7 @@ class ScoringPanel:
         layer.dataProvider().addAttributes([fields.at(j) for j in keep] + [extra.at(j) for j in range(extra.count())])
         layer.updateFields()
         index = {fid: i for i, fid in enumerate(self.raw_ids)}
-        measures = self.profile.value("scoring.measures")
+        measures, measures_zh = self.profile.value("scoring.measures"), self.profile.value("scoring.measures_zh")
         feats = []
         for f in self.layer.getFeatures():
             i = index.get(f.id())
@@ -1030,7 +1030,9 @@ class ScoringPanel:
             g = QgsFeature(layer.fields())
             g.setGeometry(f.geometry())
             values = f.attributes()
-            g.setAttributes([values[j] for j in keep] + sc.output_row(self.raw, self.result, ok, goals, measures, i, sc.UNIT_CLAUSES))
+            g.setAttributes(
+                [values[j] for j in keep] + sc.output_row(self.raw, self.result, ok, goals, measures, i, sc.UNIT_CLAUSES, measures_zh)
+            )
             feats.append(g)
         layer.dataProvider().addFeatures(feats)
         return layer

@@ -91,7 +91,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 "Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
                 "i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
                 "shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and "
-                "type_zh, measures, indicators, score_from (the dimensions the score is formed from), clauses."
+                "type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses."
             )
         )
 
@@ -290,6 +290,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             "unit_type": self.tr("Type (第52条)"),
             "type_zh": self.tr("Type (Chinese)"),
             "measures": self.tr("Recommended measures"),
+            "measures_zh": self.tr("Recommended measures (Chinese)"),
             "indicators": self.tr("Indicators used"),
             "score_from": self.tr("Score formed from"),
             "clauses": self.tr("Plan clauses"),
