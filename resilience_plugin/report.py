@@ -71,7 +71,7 @@ LATIN_FONTS = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetic
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 14.0
 FAIL_BACKGROUND = "#fcbba1"
 CELLS = 7  # the rows layer's text columns c1..c7
-TITLE_PAGES = 3  # the title page and two pages of profile values, for the first atlas feature
+TITLE_PAGES = 3  # the title page and two pages of profile values (more where the profile needs them)
 HEADER_ALL_FRAMES = (
     getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
 )
@@ -252,14 +252,27 @@ def build_report(
     ]
     title_page.rows["profile"] = rc.profile_rows(profile)
     pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
-    if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
-        feedback.pushInfo(
-            translate("Report", "{0} pages: title, {1} clusters, {2} units").format(len(pages) + TITLE_PAGES - 1, len(clusters), len(units))
-        )
     project = QgsProject()
     layout = None
+    title_sheets = TITLE_PAGES
     try:
-        layout, atlas = _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers)
+        while True:  # as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
+            layout, atlas = _layout(  # longer source) and no sheet is left empty
+                project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, title_sheets
+            )
+            needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
+            if needed == title_sheets - 1 or title_sheets > TITLE_PAGES + 20:
+                break
+            layout._keep = layout._profile_table = None
+            project.clear()
+            project = QgsProject()
+            title_sheets = needed + 1
+        if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
+            feedback.pushInfo(
+                translate("Report", "{0} pages: title, {1} clusters, {2} units").format(
+                    report_page_count(pages, title_sheets), len(clusters), len(units)
+                )
+            )
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 150
         settings.rasterizeWholeImage = False
@@ -272,7 +285,7 @@ def build_report(
         result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
     finally:
         if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
-            layout._keep = None  # garbage collection (or after QGIS has quit, where Qt warns about it)
+            layout._keep = layout._profile_table = None  # garbage collection (or after QGIS has quit, where Qt warns)
         project.clear()
     if result == QgsLayoutExporter.ExportResult.Canceled or (feedback is not None and feedback.isCanceled()):
         Path(path).unlink(missing_ok=True)  # no half-written report is left behind
@@ -280,7 +293,25 @@ def build_report(
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
     _searchable(path, feedback)
-    return ReportResult(path, len(pages) + TITLE_PAGES - 1, len(units), len(clusters))
+    return ReportResult(path, report_page_count(pages, title_sheets), len(units), len(clusters))
+
+
+def _profile_sheets(atlas, table, sheets: int) -> int:
+    """How many sheets the profile's values fill, laid out on the title feature: ``sheets`` when they fit those
+    exactly, more when the last frame cuts rows off, fewer when a frame stays empty."""
+    import math
+
+    atlas.updateFeatures()
+    atlas.seekTo(0)  # the title feature: sorted first
+    table.refreshAttributes()
+    total = table.totalSize().height()
+    frames = [table.frame(k) for k in range(table.frameCount())]
+    shown = max((f.extent().bottom() for f in frames), default=0.0)
+    per_frame = shown / max(1, sum(1 for f in frames if not f.isEmpty()))
+    if shown >= total - 0.01:
+        used = sum(1 for f in frames if not f.isEmpty())
+        return max(1, used)
+    return max(sheets + 1, math.ceil(total / max(per_frame, 1.0)))
 
 
 def _searchable(path: str, feedback) -> None:
@@ -348,24 +379,21 @@ def layer_summary(layer, count=None) -> str:
 # ------------------------------------------------------------------ the layout
 
 
-# the sheets each kind of report page prints: a title feature prints three (title, overview, profile)
-SHEETS_PER_KIND = {"title": 3}
-
-
-def report_first_pages(pages) -> list:
-    """The PDF page number on which each report page (atlas feature, in order) starts."""
+def report_first_pages(pages, title_sheets: int = TITLE_PAGES) -> list:
+    """The PDF page number on which each report page (atlas feature, in order) starts: the title feature prints
+    ``title_sheets`` sheets (the title page and the profile's values), any other one."""
     out, at = [], 1
     for page in pages:
         out.append(at)
-        at += SHEETS_PER_KIND.get(page.kind, 1)
+        at += title_sheets if page.kind == "title" else 1
     return out
 
 
-def report_page_count(pages) -> int:
-    return sum(SHEETS_PER_KIND.get(page.kind, 1) for page in pages)
+def report_page_count(pages, title_sheets: int = TITLE_PAGES) -> int:
+    return sum(title_sheets if page.kind == "title" else 1 for page in pages)
 
 
-def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
+def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
     cover = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Report pages"), "memory")
     fields = QgsFields()
     for name, kind in (
@@ -392,7 +420,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent):
     rows.dataProvider().addAttributes(row_fields)
     rows.updateFields()
     features, row_features = [], []
-    first_pages = report_first_pages(pages)
+    first_pages = report_first_pages(pages, title_sheets)
     for sort, page in enumerate(pages):
         f = QgsFeature(cover.fields())
         if page.kind == "unit":
@@ -457,13 +485,17 @@ def _cluster_copy(crs, cluster_geoms):
     return layer
 
 
-def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers=()):
+def _layout(
+    project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers=(), title_sheets=TITLE_PAGES
+):
+    """The atlas layout: sheet 0 the title page, 1 … ``title_sheets`` - 1 the profile's values, then one sheet each for
+    a cluster, a unit and a cluster's scenario (each atlas feature prints the sheets of its kind)."""
     crs = units_layer.crs()
     extent = QgsRectangle()
     for g in unit_geoms:
         if not g.isNull():
             extent.combineExtentWith(g.boundingBox())
-    cover, rows = _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent)
+    cover, rows = _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets)
     scored = _scored_copy(crs, unit_geoms, records, profile.value("scoring.class_breaks"))
     map_layers = [cover]
     if clusters_layer is not None:
@@ -480,12 +512,14 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     layout.initializeDefaults()
     collection = layout.pageCollection()
     collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
-    for _ in range(5):
+    c_page, u_page, s_page = title_sheets, title_sheets + 1, title_sheets + 2
+    for _ in range(s_page):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
         collection.addPage(page)
     collection.reflow()
-    shown = {0: "title", 1: "title", 2: "title", 3: "cluster", 4: "unit", 5: "scenario"}
+    shown = {k: "title" for k in range(title_sheets)}
+    shown.update({c_page: "cluster", u_page: "unit", s_page: "scenario"})
     for number, kind in shown.items():
         collection.page(number).dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
@@ -499,7 +533,7 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
     family = report_font_family()
     builder = _Builder(layout, family)
     version = plugin_version()
-    total = report_page_count(pages)
+    total = report_page_count(pages, title_sheets)
 
     def footer(sheet: int) -> str:  # the PDF's own page number: a title feature prints three sheets (0, 1, 2)
         offset = sheet if shown[sheet] == "title" else 0
@@ -574,19 +608,20 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         size=5.5,
     )
     builder.label(1, footer(1), MARGIN, PAGE_H - 10, width, 5, 7)
-    # page 2: the rest of the profile's values
-    builder.label(2, translate("Report", "Plan profile values used (continued)"), MARGIN, 14, width, 8, 13, bold=True)
-    builder.frame(profile_table, 2, MARGIN, 24, width, PAGE_H - 24 - 14)
-    builder.label(2, footer(2), MARGIN, PAGE_H - 10, width, 5, 7)
+    # the sheets after it: the rest of the profile's values
+    for sheet in range(2, title_sheets):
+        builder.label(sheet, translate("Report", "Plan profile values used (continued)"), MARGIN, 14, width, 8, 13, bold=True)
+        builder.frame(profile_table, sheet, MARGIN, 24, width, PAGE_H - 24 - 14)
+        builder.label(sheet, footer(sheet), MARGIN, PAGE_H - 10, width, 5, 7)
 
-    # page 3: a cluster
-    builder.label(3, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
-    builder.label(3, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    cluster_map = builder.map(3, MARGIN, 33, width, 105, map_layers, atlas_driven=True, margin=0.08)
+    # a cluster
+    builder.label(c_page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(c_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    cluster_map = builder.map(c_page, MARGIN, 33, width, 105, map_layers, atlas_driven=True, margin=0.08)
     # an atlas map keeps the aspect of the extent it starts with; an empty one would resize the item
     cluster_map.zoomToExtent(extent)
     builder.table(
-        3,
+        c_page,
         rows,
         "measures",
         [translate("Report", "Cluster measure (第47–49条)"), translate("Report", "Value")],
@@ -596,9 +631,9 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         width,
         80,
     )
-    builder.label(3, translate("Report", "Units of this cluster, by rank (第50–52条)"), MARGIN, 224, width, 5, 8, bold=True)
+    builder.label(c_page, translate("Report", "Units of this cluster, by rank (第50–52条)"), MARGIN, 224, width, 5, 8, bold=True)
     builder.table(
-        3,
+        c_page,
         rows,
         "members",
         [
@@ -615,16 +650,16 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         PAGE_H - 229 - 14,
         size=6.0,
     )
-    builder.label(3, footer(3), MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(c_page, footer(c_page), MARGIN, PAGE_H - 10, width, 5, 7)
 
-    # page 4: a unit
-    builder.label(4, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
-    builder.label(4, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    unit_map = builder.map(4, MARGIN, 33, width, 100, map_layers, atlas_driven=True, margin=1.5)
+    # a unit
+    builder.label(u_page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(u_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    unit_map = builder.map(u_page, MARGIN, 33, width, 100, map_layers, atlas_driven=True, margin=1.5)
     unit_map.zoomToExtent(extent)
-    builder.label(4, '[% "body" %]  (0–10, 第51条)', MARGIN, 135, width, 6, 9)
+    builder.label(u_page, '[% "body" %]  (0–10, 第51条)', MARGIN, 135, width, 6, 9)
     builder.table(
-        4,
+        u_page,
         rows,
         "indicators",
         [
@@ -642,17 +677,17 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         width,
         72,
     )
-    builder.label(4, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
-    builder.label(4, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
-    builder.label(4, footer(4), MARGIN, PAGE_H - 10, width, 5, 7)
-    # page 5: a cluster's corridor-failure scenario
-    builder.label(5, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
-    builder.label(5, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    scenario_view = builder.map(5, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
+    builder.label(u_page, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
+    builder.label(u_page, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
+    builder.label(u_page, footer(u_page), MARGIN, PAGE_H - 10, width, 5, 7)
+    # a cluster's corridor-failure scenario
+    builder.label(s_page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
+    builder.label(s_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    scenario_view = builder.map(s_page, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
     scenario_view.zoomToExtent(extent)
-    builder.label(5, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
+    builder.label(s_page, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
     builder.table(
-        5,
+        s_page,
         rows,
         "cut",
         [
@@ -668,9 +703,9 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         52,
         size=6.0,
     )
-    builder.label(5, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
+    builder.label(s_page, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
     builder.table(
-        5,
+        s_page,
         rows,
         "critical",
         [
@@ -687,9 +722,9 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         58,
         size=5.5,
     )
-    builder.label(5, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
+    builder.label(s_page, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
     builder.table(
-        5,
+        s_page,
         rows,
         "links",
         [
@@ -705,8 +740,9 @@ def _layout(project, pages, units_layer, unit_geoms, records, clusters_layer, cl
         PAGE_H - 257 - 14,
         size=6.0,
     )
-    builder.label(5, footer(5), MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(s_page, footer(s_page), MARGIN, PAGE_H - 10, width, 5, 7)
     layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, *scenario_layers)
+    layout._profile_table = profile_table
     return layout, atlas
 
 

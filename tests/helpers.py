@@ -140,6 +140,20 @@ def pdf_text(path, first: int, last: int = 0) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+def title_sheets(path) -> int:
+    """The title page and the sheets of the profile's values that follow it, by their heading (English or
+    Chinese): the report gives the profile as many sheets as its values fill."""
+    import unicodedata
+
+    n = 1
+    while n < pdf_pages(path):  # NFKC: the font sets "fi" as a ligature
+        lines = [line.strip() for line in unicodedata.normalize("NFKC", pdf_text(path, n + 1)).splitlines() if line.strip()]
+        if not lines or not lines[0].startswith(("Plan profile values used", "所用规划参数")):
+            break
+        n += 1
+    return n
+
+
 def pdf_page_image(path, page: int, out_dir, dpi: int = 50):
     """Page ``page`` (1-based) rendered to PNG by pdftoppm, as a QImage."""
     import subprocess

@@ -10,7 +10,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLa
 from resilience_plugin.core import report as rc
 from resilience_plugin.core.profile import load_profile
 from tests.conftest import SAMPLE
-from tests.helpers import memory_layer, pdf_page_image, pdf_pages, pdf_text, run
+from tests.helpers import memory_layer, pdf_page_image, pdf_pages, pdf_text, run, title_sheets
 
 WORDS = {
     "score": "Score",
@@ -223,7 +223,8 @@ def test_the_report_has_title_pages_and_one_page_per_cluster_and_unit(resilience
     result, scored, clusters, _out = sample_report
     n_units, n_clusters = opened(scored).featureCount(), opened(clusters).featureCount()
     assert (n_units, n_clusters) == (233, 39)
-    assert pdf_pages(result["OUTPUT"]) == result["PAGES"] == 3 + n_clusters + n_units
+    assert pdf_pages(result["OUTPUT"]) == result["PAGES"] == title_sheets(result["OUTPUT"]) + n_clusters + n_units
+    assert title_sheets(result["OUTPUT"]) >= 3
 
 
 def test_the_title_page_carries_the_provenance_in_chinese(resilience_processing, sample_report):
@@ -239,7 +240,7 @@ def test_the_title_page_carries_the_provenance_in_chinese(resilience_processing,
     # NFKC: the PDF's font sets "ff" and "fi" as ligatures (ﬀ, ﬁ), which pdftotext gives back as such
     assert len(digest) == 12 and digest in unicodedata.normalize("NFKC", text)
     assert "scored.gpkg" in text
-    profile_page = pdf_text(result["OUTPUT"], 2, 3)
+    profile_page = pdf_text(result["OUTPUT"], 2, title_sheets(result["OUTPUT"]))
     assert "scoring.class_breaks" in profile_page and "2, 3.5, 5, 6.5" in profile_page
 
 
@@ -247,12 +248,13 @@ def test_a_cluster_is_followed_by_its_best_unit_with_its_scores(resilience_proce
     result, scored, clusters, _out = sample_report
     first = next(opened(clusters).getFeatures())
     units = sorted((f for f in opened(scored).getFeatures() if f["cluster_id"] == first["cluster_id"]), key=lambda f: f["rank"])
-    cluster_page = pdf_text(result["OUTPUT"], 4)
+    first_cluster = title_sheets(result["OUTPUT"]) + 1
+    cluster_page = pdf_text(result["OUTPUT"], first_cluster)
     assert f"Cluster {first['code']}" in cluster_page
     for unit in units:  # the cluster lists its units
         assert unit["name_zh"] in cluster_page, unit["name_zh"]
     best = units[0]
-    unit_page = pdf_text(result["OUTPUT"], 5)
+    unit_page = pdf_text(result["OUTPUT"], first_cluster + 1)
     assert best["name_zh"] in unit_page
     assert f"Score {rc.fmt(best['score'])}" in unit_page and f"Rank {best['rank']}/233" in unit_page
     assert re.search(rf"Population per km.\s+Vulnerability\s+{re.escape(rc.fmt(best['i_popden']))}", unit_page)
@@ -264,7 +266,7 @@ def test_a_cluster_is_followed_by_its_best_unit_with_its_scores(resilience_proce
 def test_the_maps_are_drawn_with_the_unit_outlined(resilience_processing, sample_report, tmp_path):
     result, _s, _c, _out = sample_report
     title = pdf_page_image(result["OUTPUT"], 1, tmp_path)
-    unit = pdf_page_image(result["OUTPUT"], 5, tmp_path)
+    unit = pdf_page_image(result["OUTPUT"], title_sheets(result["OUTPUT"]) + 2, tmp_path)
 
     def colours(image, top_mm, bottom_mm):
         scale = image.width() / 210.0
@@ -298,7 +300,7 @@ def test_a_report_in_wgs84_has_the_same_pages(resilience_processing, scored_samp
     _out, scored, clusters = scored_sample
     moved, _c = run("native:reprojectlayer", {"INPUT": scored, "TARGET_CRS": "EPSG:4326", "OUTPUT": str(tmp_path / "wgs84.gpkg")})
     result, _c = run("resilience:report", {"UNITS": moved["OUTPUT"].source(), "CLUSTERS": clusters, "OUTPUT": str(tmp_path / "r.pdf")})
-    assert pdf_pages(result["OUTPUT"]) == 3 + 39 + 233
+    assert pdf_pages(result["OUTPUT"]) == title_sheets(result["OUTPUT"]) + 39 + 233
 
 
 def test_bad_input_is_named_and_the_inputs_are_not_changed(resilience_processing, scored_sample, tmp_path):
@@ -352,7 +354,7 @@ def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample
     title = pdf_text(result["OUTPUT"], 1)
     for words in ("韧性评估报告", "数据来源与版本", "生成时间"):
         assert words in title, words
-    unit = pdf_text(result["OUTPUT"], 5)
+    unit = pdf_text(result["OUTPUT"], title_sheets(result["OUTPUT"]) + 2)
     for words in ("得分", "排名", "对策措施（第52条）", "指标", "是否达标"):
         assert words in unit, words
     # every character as itself (issue 29: 高 came out as the Kangxi radical ⾼, 风 as ⻛), in the whole report
@@ -430,3 +432,17 @@ def test_the_title_fits_on_one_line_and_the_pdf_has_no_syntax_errors(resilience_
     assert first[1].strip().startswith("北京市韧性城市空间专项规划")
     done = subprocess.run(["pdftotext", result["OUTPUT"], "-"], capture_output=True, text=True, check=True)
     assert "Error" not in done.stderr, done.stderr[:2000]
+
+
+def test_every_profile_value_is_printed_on_as_many_sheets_as_it_fills(resilience_processing, sample_report):
+    """Issue 29: the profile's values had two fixed sheets; what did not fit (population.*, facility_labels.* …) was
+    cut off in silence. Oracle: every key core.report.profile_rows lists is in the text of the profile's sheets, the
+    last of them holds some, and the sheet after them is the first cluster's."""
+    result, _scored, _clusters, _out = sample_report
+    last = title_sheets(result["OUTPUT"])
+    text = unicodedata.normalize("NFKC", pdf_text(result["OUTPUT"], 2, last))
+    keys = [r.cells[0] for r in rc.profile_rows(load_profile())]
+    assert len(keys) > 50 and [k for k in keys if k not in text] == []
+    tail = unicodedata.normalize("NFKC", pdf_text(result["OUTPUT"], last))
+    assert any(k in tail for k in keys)
+    assert pdf_text(result["OUTPUT"], last + 1).lstrip().startswith("Cluster ")

@@ -203,7 +203,7 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
 
 def test_the_dock_writes_the_pdf_report_at_its_own_weights(make_dock, sample_project, tmp_path):
     from resilience_plugin.core.report import fmt
-    from tests.helpers import pdf_pages, pdf_text
+    from tests.helpers import pdf_pages, pdf_text, title_sheets
 
     units = sample_project["street_units"]
     dock = make_dock(units)
@@ -211,14 +211,14 @@ def test_the_dock_writes_the_pdf_report_at_its_own_weights(make_dock, sample_pro
     assert dock.result is not None, getattr(dock, "last_traceback", "")
     dock.set_weight("vulnerability", "population_density", 4.0)  # recomputes at once
     path = dock.export_pdf(str(tmp_path / "单元评估"))
-    assert path.endswith(".pdf") and pdf_pages(path) == 3 + units.featureCount()
+    assert path.endswith(".pdf") and pdf_pages(path) == title_sheets(path) + units.featureCount()
     # the first unit page is the unit ranked first at the edited weights, with the dock's score
     top = int(np.argmin(dock.result.rank))
     name = next(f["name_zh"] for f in units.getFeatures() if f.id() == dock.raw_ids[top])
-    page = pdf_text(path, 4)
+    page = pdf_text(path, title_sheets(path) + 1)
     assert name in page and f"Score {fmt(round(float(dock.result.score[top]), 3))}" in page
     # the provenance shows the weight as edited, not the file's
-    profile_pages = pdf_text(path, 2, 3)
+    profile_pages = pdf_text(path, 2, title_sheets(path))
     assert "population_density: 4" in profile_pages.replace("\n", " ")
     # and names the layers the scores came from: the units' own source, not the dock's memory copy
     title = "".join(pdf_text(path, 1).split())  # a long path wraps across lines in the table cell
