@@ -4,90 +4,130 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="44"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="45"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="81"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="79"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="81"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="83"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="83"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="87"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="109"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="115"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="109"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="115"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="124"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="163"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="173"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="51"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="93"/>
+        <source>Scenario: units&apos; access</source>
+        <translation>情景：单元可达性</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="93"/>
+        <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
+        <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="99"/>
+        <source>Scenario: critical sections</source>
+        <translation>情景：关键路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="99"/>
+        <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
+        <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="103"/>
+        <source>Scenario: cluster links</source>
+        <translation>情景：组团联系</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="103"/>
+        <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
+        <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="107"/>
+        <source>Scenario: failed sections</source>
+        <translation>情景：失效路段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="107"/>
+        <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
+        <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="52"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
-Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of the profile values used, each with its unit, source clause and confidence; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
+Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); the profile values used, each with its unit, source clause and confidence, on as many pages as they fill; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
 
 With the outputs of 'Corridor failure scenarios' (第44、48、62、65条) and the clusters, each cluster is followed by a scenario page: a map of the failed and critical sections and the units by access, the units that lose an essential facility with the people and the clusters they no longer reach, the critical sections in the cluster with the measure the plan names, and the links to other clusters lost or longer.
 
@@ -96,7 +136,7 @@ A cluster page: map, its measures (units, population, area, districts, lifeline 
 Output: the PDF, and the number of pages. The inputs are never changed; maps are drawn from memory copies.</source>
         <translation>根据已评估的街镇单元（“街镇单元评估”的输出，第50–52条），以及可选的韧性城市组团（“划定韧性城市组团”或“组团档案”的输出，第47–49条），为决策者写出一份 PDF。它是 QGIS 打印布局的地图集，A4 幅面，正确显示中文。
 
-页面：标题页含风险等级总览图和来源信息（日期、插件与 QGIS 版本、规划参数配置及其 SHA-256、每个输入图层的来源、要素数和坐标系）；所用规划参数页，每项列出单位、来源条款和可信度；随后为每个组团一页，其后按排名列出其单元（不属于任何组团的单元放在最后）。单元归属于其 cluster_id 字段所指的组团；没有该字段时，归属于包含单元内部一点的组团。
+页面：标题页含风险等级总览图和来源信息（日期、插件与 QGIS 版本、规划参数配置及其 SHA-256、每个输入图层的来源、要素数和坐标系）；所用规划参数，每项列出单位、来源条款和可信度，需要几页就占几页；随后为每个组团一页，其后按排名列出其单元（不属于任何组团的单元放在最后）。单元归属于其 cluster_id 字段所指的组团；没有该字段时，归属于包含单元内部一点的组团。
 
 给出“通道失效情景”的输出（第44、48、62、65条）和组团时，每个组团之后有一页情景页：失效路段、关键路段和按可达性着色的单元地图，失去必需设施的单元及其人口和不再能到达的组团，组团内的关键路段及规划提出的措施，以及失去或变远的组团间联系。
 
@@ -105,44 +145,14 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
-        <source>Scenario: units&apos; access</source>
-        <translation>情景：单元可达性</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="91"/>
-        <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
-        <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="97"/>
-        <source>Scenario: critical sections</source>
-        <translation>情景：关键路段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="97"/>
-        <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
-        <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="101"/>
-        <source>Scenario: cluster links</source>
-        <translation>情景：组团联系</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="101"/>
-        <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
-        <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="105"/>
-        <source>Scenario: failed sections</source>
-        <translation>情景：失效路段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="105"/>
-        <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
-        <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="111"/>
+        <source>Optional: the active faults, drawn as dashed red lines on every map (第86条).</source>
+        <translation>可选：活动断裂，在每张地图上以红色虚线绘出（第86条）。</translation>
     </message>
 </context>
 <context>
@@ -1420,42 +1430,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="566"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="568"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="572"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="574"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="584"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="586"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="586"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="588"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="587"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="591"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="591"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="595"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1865,7 +1875,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="600"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="602"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -3381,12 +3391,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="600"/>
+        <location filename="../resilience_plugin/report.py" line="653"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="600"/>
+        <location filename="../resilience_plugin/report.py" line="653"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3396,12 +3406,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report.py" line="725"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="691"/>
+        <location filename="../resilience_plugin/report.py" line="744"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
@@ -3526,197 +3536,197 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="249"/>
+        <location filename="../resilience_plugin/report.py" line="251"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="256"/>
+        <location filename="../resilience_plugin/report.py" line="276"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="281"/>
+        <location filename="../resilience_plugin/report.py" line="299"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="323"/>
+        <location filename="../resilience_plugin/report.py" line="359"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="324"/>
+        <location filename="../resilience_plugin/report.py" line="360"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="325"/>
+        <location filename="../resilience_plugin/report.py" line="361"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="326"/>
+        <location filename="../resilience_plugin/report.py" line="362"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="327"/>
+        <location filename="../resilience_plugin/report.py" line="363"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="332"/>
+        <location filename="../resilience_plugin/report.py" line="368"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="446"/>
+        <location filename="../resilience_plugin/report.py" line="479"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="369"/>
+        <location filename="../resilience_plugin/report.py" line="402"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="384"/>
+        <location filename="../resilience_plugin/report.py" line="417"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="431"/>
+        <location filename="../resilience_plugin/report.py" line="464"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="506"/>
+        <location filename="../resilience_plugin/report.py" line="556"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="538"/>
+        <location filename="../resilience_plugin/report.py" line="590"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="543"/>
+        <location filename="../resilience_plugin/report.py" line="595"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="557"/>
+        <location filename="../resilience_plugin/report.py" line="609"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="558"/>
+        <location filename="../resilience_plugin/report.py" line="610"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="654"/>
+        <location filename="../resilience_plugin/report.py" line="707"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="558"/>
+        <location filename="../resilience_plugin/report.py" line="610"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="558"/>
+        <location filename="../resilience_plugin/report.py" line="610"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="578"/>
+        <location filename="../resilience_plugin/report.py" line="631"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="588"/>
+        <location filename="../resilience_plugin/report.py" line="641"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="599"/>
+        <location filename="../resilience_plugin/report.py" line="652"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="600"/>
+        <location filename="../resilience_plugin/report.py" line="653"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report.py" line="679"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="645"/>
+        <location filename="../resilience_plugin/report.py" line="698"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="321"/>
+        <location filename="../resilience_plugin/report.py" line="357"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="516"/>
+        <location filename="../resilience_plugin/report.py" line="566"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="212"/>
+        <location filename="../resilience_plugin/report.py" line="214"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="232"/>
+        <location filename="../resilience_plugin/report.py" line="234"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="923"/>
+        <location filename="../resilience_plugin/report.py" line="989"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="221"/>
+        <location filename="../resilience_plugin/report.py" line="223"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -3726,7 +3736,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report.py" line="725"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -3751,69 +3761,74 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="653"/>
+        <location filename="../resilience_plugin/report.py" line="706"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="654"/>
+        <location filename="../resilience_plugin/report.py" line="707"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="654"/>
+        <location filename="../resilience_plugin/report.py" line="707"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="654"/>
+        <location filename="../resilience_plugin/report.py" line="707"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="671"/>
+        <location filename="../resilience_plugin/report.py" line="724"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report.py" line="725"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report.py" line="725"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report.py" line="725"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="690"/>
+        <location filename="../resilience_plugin/report.py" line="743"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="691"/>
+        <location filename="../resilience_plugin/report.py" line="744"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="691"/>
+        <location filename="../resilience_plugin/report.py" line="744"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="691"/>
+        <location filename="../resilience_plugin/report.py" line="744"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="303"/>
+        <location filename="../resilience_plugin/report.py" line="339"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="819"/>
+        <source>Active faults (第86条)</source>
+        <translation>活动断裂（第86条）</translation>
     </message>
 </context>
 <context>
@@ -4209,7 +4224,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="180"/>
+        <location filename="../resilience_plugin/styles.py" line="189"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
@@ -4314,67 +4329,67 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="239"/>
+        <location filename="../resilience_plugin/styles.py" line="248"/>
         <source>Served by a new site</source>
         <translation>由新增场地服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="240"/>
+        <location filename="../resilience_plugin/styles.py" line="249"/>
         <source>Served by an existing facility</source>
         <translation>由现有设施服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="241"/>
+        <location filename="../resilience_plugin/styles.py" line="250"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="267"/>
+        <location filename="../resilience_plugin/styles.py" line="276"/>
         <source>Loses an essential facility</source>
         <translation>失去一类必需设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="269"/>
+        <location filename="../resilience_plugin/styles.py" line="278"/>
         <source>Longer way to one</source>
         <translation>到某类设施的路变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="270"/>
+        <location filename="../resilience_plugin/styles.py" line="279"/>
         <source>Access kept</source>
         <translation>可达性保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="271"/>
+        <location filename="../resilience_plugin/styles.py" line="280"/>
         <source>Not on the network</source>
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="286"/>
+        <location filename="../resilience_plugin/styles.py" line="295"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="286"/>
+        <location filename="../resilience_plugin/styles.py" line="295"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="315"/>
+        <location filename="../resilience_plugin/styles.py" line="324"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="316"/>
+        <location filename="../resilience_plugin/styles.py" line="325"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="317"/>
+        <location filename="../resilience_plugin/styles.py" line="326"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="318"/>
+        <location filename="../resilience_plugin/styles.py" line="327"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>
@@ -4454,7 +4469,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>每平方公里人数（密度格网，WorldPop pd）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="268"/>
+        <location filename="../resilience_plugin/styles.py" line="277"/>
         <source>Some of its people lose one</source>
         <translation>部分人口失去某类设施</translation>
     </message>
@@ -4474,12 +4489,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>栅格“{0}”的坐标系 {1} 单位不是米：无法把每平方公里人数换算为每像元人数。请重投影到以米为单位的坐标系或经纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="208"/>
+        <location filename="../resilience_plugin/styles.py" line="217"/>
         <source>{0:,.0f}–{1:,.0f} people per km²</source>
         <translation>每平方公里 {0:,.0f}–{1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="272"/>
+        <location filename="../resilience_plugin/styles.py" line="281"/>
         <source>Not assessed (no population data)</source>
         <translation>未评估（无人口数据）</translation>
     </message>
@@ -5150,17 +5165,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1196"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1189"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1197"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1190"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1198"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -5270,7 +5285,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1108"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1116"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
@@ -5285,12 +5300,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1113"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1121"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1180"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1188"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -5305,7 +5320,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1118"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1126"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
@@ -5335,27 +5350,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1070"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1072"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1101"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1109"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1067"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1067"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1082"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1084"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>

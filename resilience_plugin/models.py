@@ -133,6 +133,7 @@ def build_model():
             "CRITICAL": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "CRITICAL")],
             "CLUSTER_LINKS": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "CLUSTER_LINKS")],
             "FAILED": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "FAILED")],
+            "FAULTS": param("faults"),
         },
         {"OUTPUT": "Atlas report 地图集报告 (PDF)"},
     )

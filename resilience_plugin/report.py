@@ -192,6 +192,7 @@ def build_report(
     units_origin: Optional[QgsVectorLayer] = None,
     feedback=None,
     scenario: Optional[Dict[str, QgsVectorLayer]] = None,
+    faults_layer: Optional[QgsVectorLayer] = None,
 ) -> ReportResult:
     """Write the atlas PDF of a scored unit layer (and optionally its clusters) to ``path``.
 
@@ -199,6 +200,7 @@ def build_report(
     ``units_origin`` is the layer the scores were computed from, named in the provenance when ``units_layer`` is a
     copy of it (the dock's scored memory layer). ``scenario``: the outputs of resilience:corridorfailure ("units",
     and optionally "critical", "links", "failed"); with the clusters, each cluster gets a scenario page after its own.
+    ``faults_layer``: the active faults, drawn on every map (第86条).
     Raises :class:`resilience_plugin.core.report.ReportError` for a layer that is not a scoring output, and
     :class:`ReportError` (translated here) for other unusable layers and when the export fails."""
     unit_names = units_layer.fields().names()
@@ -252,20 +254,33 @@ def build_report(
     ]
     title_page.rows["profile"] = rc.profile_rows(profile)
     pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
+    faults = _faults(faults_layer, units_layer.crs(), feedback) if faults_layer is not None else None
     project = QgsProject()
     layout = None
     title_sheets = TITLE_PAGES
     try:
         while True:  # as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
             layout, atlas = _layout(  # longer source) and no sheet is left empty
-                project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, title_sheets
+                project,
+                pages,
+                units_layer,
+                unit_geoms,
+                records,
+                clusters_layer,
+                cluster_geoms,
+                profile,
+                scenario_layers,
+                title_sheets,
+                faults,
             )
             needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
             if needed == title_sheets - 1 or title_sheets > TITLE_PAGES + 20:
                 break
+            # laid out again: the layers this layout made go; the scenario's and the faults' stay for the next
             layout._keep = layout._profile_table = None
-            project.clear()
-            project = QgsProject()
+            layout = atlas = None
+            kept = {layer.id() for layer in [*scenario_layers, *([faults] if faults is not None else [])]}
+            project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
             title_sheets = needed + 1
         if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
             feedback.pushInfo(
@@ -486,7 +501,17 @@ def _cluster_copy(crs, cluster_geoms):
 
 
 def _layout(
-    project, pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers=(), title_sheets=TITLE_PAGES
+    project,
+    pages,
+    units_layer,
+    unit_geoms,
+    records,
+    clusters_layer,
+    cluster_geoms,
+    profile,
+    scenario_layers=(),
+    title_sheets=TITLE_PAGES,
+    faults=None,
 ):
     """The atlas layout: sheet 0 the title page, 1 … ``title_sheets`` - 1 the profile's values, then one sheet each for
     a cluster, a unit and a cluster's scenario (each atlas feature prints the sheets of its kind)."""
@@ -497,15 +522,16 @@ def _layout(
             extent.combineExtentWith(g.boundingBox())
     cover, rows = _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets)
     scored = _scored_copy(crs, unit_geoms, records, profile.value("scoring.class_breaks"))
-    map_layers = [cover]
-    if clusters_layer is not None:
-        map_layers.append(_cluster_copy(crs, cluster_geoms))
-    map_layers.append(scored)
+    # the first layer listed is drawn on top: the page's outline, the faults (第86条), the clusters, the scores
+    on_top = [cover, *([faults] if faults is not None else [])]
+    clusters_copy = [_cluster_copy(crs, cluster_geoms)] if clusters_layer is not None else []
+    map_layers = [*on_top, *clusters_copy, scored]
     for layer in [*map_layers, *scenario_layers]:
         _drawn_whole(layer)
     project.setCrs(crs)
-    scenario_map = [cover, *(map_layers[1:2] if clusters_layer is not None else []), *scenario_layers]
-    if len(project.addMapLayers([*map_layers, *scenario_layers, rows])) != len(map_layers) + len(scenario_layers) + 1:
+    scenario_map = [*on_top, *clusters_copy, *scenario_layers]
+    new = [layer for layer in [*map_layers, *scenario_layers, rows] if project.mapLayer(layer.id()) is None]
+    if len(project.addMapLayers(new)) != len(new):
         raise ReportError(translate("Report", "The report's layers could not be set up."))
 
     layout = QgsPrintLayout(project)
@@ -569,6 +595,8 @@ def _layout(
     legend_root.clear()
     node = legend_root.addLayer(scored)
     QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)  # the title says it
+    if faults is not None:  # one line: the layer's name beside its symbol
+        QgsLegendRenderer.setNodeLegendStyle(legend_root.addLayer(faults), QgsLegendStyle.Style.Hidden)
     legend.setTitle(translate("Report", "Risk score (0–10)"))
     legend.setWrapString("|")
     _legend_font(legend, family)
@@ -788,6 +816,18 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     titles = [p.title for p in clusters]
     pages = rc.scenario_pages(cluster_ids, titles, u_records, unit_cluster, name_field, s_records, s_clusters, links, w)
     return pages, layers[::-1]  # units under the sections
+
+
+def _faults(layer, crs, feedback) -> QgsVectorLayer:
+    """The active faults as a memory copy in the units' CRS, drawn dashed red on every map of the report."""
+    from .styles import style_faults
+
+    records, geoms = _records(layer, feedback)
+    _to_crs(geoms, layer.crs(), crs)
+    names = [n for n in layer.fields().names() if n.lower() in ("name", "name_zh", "名称", "断裂名称")][:1]
+    copy = _copy(layer, geoms, records, crs, "MultiLineString", style_faults, names)
+    copy.setName(translate("Report", "Active faults (第86条)"))
+    return copy
 
 
 def _to_crs(geoms, source_crs, crs) -> None:

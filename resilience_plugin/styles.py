@@ -140,6 +140,15 @@ def style_avoidance(layer) -> None:
     layer.triggerRepaint()
 
 
+def style_faults(layer) -> None:
+    """Active faults (第86条) on a map: a dark red dashed line."""
+    from qgis.core import QgsLineSymbol, QgsSingleSymbolRenderer
+
+    symbol = QgsLineSymbol.createSimple({"line_color": "#a50f15", "line_width": "0.6", "line_width_unit": "MM", "line_style": "dash"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()
+
+
 CLUSTER_PALETTE = (
     "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
     "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",

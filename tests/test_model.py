@@ -5,7 +5,7 @@ from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLaye
 
 from resilience_plugin.models import build_model, model_path
 from tests.conftest import SAMPLE
-from tests.helpers import pdf_pages, pdf_text, run
+from tests.helpers import pdf_pages, pdf_text, run, title_sheets
 
 MODEL_ID = "resilience:fullassessment"
 
@@ -62,10 +62,10 @@ def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
         params[d.name()] = str(tmp_path / f"{d.name()}.pdf") if d.type() == "fileDestination" else "memory:"
     layers, _c = run(MODEL_ID, params)
     pdf = layers["report:report_output"]
-    # the title page and two of profile values, then one per cluster, one scenario page per cluster, one per unit
-    assert pdf_pages(pdf) == 3 + 39 + 39 + 233
+    # the title page and the profile's values, then one per cluster, one scenario page per cluster, one per unit
+    assert pdf_pages(pdf) == title_sheets(pdf) + 39 + 39 + 233
     # the first cluster's scenario page follows its cluster page: it names the scenario and the sections' measures
-    scenario_page = pdf_text(pdf, 5)
+    scenario_page = pdf_text(pdf, title_sheets(pdf) + 2)
     assert "faults" in scenario_page and ("第62、65条" in scenario_page or "第44条" in scenario_page)
     count = {k: v.featureCount() for k, v in layers.items() if isinstance(v, QgsVectorLayer)}
     assert count["clusters:clusters_clusters"] == count["dossier:dossier_output"] == 39

@@ -446,3 +446,36 @@ def test_every_profile_value_is_printed_on_as_many_sheets_as_it_fills(resilience
     tail = unicodedata.normalize("NFKC", pdf_text(result["OUTPUT"], last))
     assert any(k in tail for k in keys)
     assert pdf_text(result["OUTPUT"], last + 1).lstrip().startswith("Cluster ")
+
+
+def test_faults_are_drawn_on_the_unit_maps(resilience_processing, sample_report, tmp_path):
+    """Issue 29: the maps showed no faults. With FAULTS, the page of the unit a fault crosses most shows the faults'
+    dark red (#a50f15) in its map; the same page without FAULTS has none. Oracle: pixels of pdftoppm's rendering."""
+    result, scored, clusters, out = sample_report
+    with_faults, _c = run(
+        "resilience:report",
+        {"UNITS": scored, "CLUSTERS": clusters, "FAULTS": f"{SAMPLE}|layername=faults", "OUTPUT": str(tmp_path / "faults.pdf")},
+    )
+    units = list(opened(scored).getFeatures())
+    crossed = max(units, key=lambda f: f["i_fault"] or 0)
+    assert crossed["i_fault"] > 0
+    page = next(
+        p
+        for p in range(title_sheets(result["OUTPUT"]) + 1, result["PAGES"] + 1)
+        if pdf_text(result["OUTPUT"], p).startswith(crossed["name_zh"])
+    )
+    assert pdf_text(with_faults["OUTPUT"], page).startswith(crossed["name_zh"])  # the same pages, in the same order
+
+    def fault_pixels(path):
+        image = pdf_page_image(path, page, tmp_path, dpi=100)
+        scale = image.width() / 210.0
+        n = 0
+        for y in range(int(36 * scale), int(130 * scale)):
+            for x in range(int(16 * scale), int(194 * scale)):
+                c = image.pixel(x, y)
+                if abs((c >> 16 & 255) - 165) + abs((c >> 8 & 255) - 15) + abs((c & 255) - 21) < 45:
+                    n += 1
+        return n
+
+    assert fault_pixels(result["OUTPUT"]) == 0
+    assert fault_pixels(with_faults["OUTPUT"]) > 50

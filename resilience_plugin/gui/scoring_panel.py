@@ -1084,7 +1084,13 @@ class ScoringPanel:
         cancelled = translate("ScorecardDock", "PDF report cancelled; no file was written.")
         try:
             result = build_report(
-                self.scored_layer(), path, self.edited_profile(), inputs=self._report_inputs(), units_origin=self.layer, feedback=feedback
+                self.scored_layer(),
+                path,
+                self.edited_profile(),
+                inputs=self._report_inputs(),
+                units_origin=self.layer,
+                feedback=feedback,
+                faults_layer=self.inputCombos["faults"].currentLayer(),
             )
         except Cancelled:
             self._message(cancelled, MESSAGE_INFO)

@@ -33,6 +33,7 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
     CRITICAL = "CRITICAL"
     CLUSTER_LINKS = "CLUSTER_LINKS"
     FAILED = "FAILED"
+    FAULTS = "FAULTS"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -53,8 +54,9 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             "units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' "
             "or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.\n\n"
             "Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS "
-            "versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); a page of "
-            "the profile values used, each with its unit, source clause and confidence; then each cluster, followed by "
+            "versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); the "
+            "profile values used, each with its unit, source clause and confidence, on as many pages as they fill; then "
+            "each cluster, followed by "
             "its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or "
             "else in the cluster that holds a point inside it.\n\n"
             "With the outputs of 'Corridor failure scenarios' (第44、48、62、65条) and the clusters, each cluster is followed "
@@ -107,6 +109,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             self.tr("Optional: the failed sections of 'Corridor failure scenarios', drawn on the scenario maps."),
         )
         add(
+            QgsProcessingParameterVectorLayer(self.FAULTS, self.tr("Active faults"), [SOURCE_LINE], optional=True),
+            self.tr("Optional: the active faults, drawn as dashed red lines on every map (第86条)."),
+        )
+        add(
             QgsProcessingParameterString(self.TITLE, self.tr("Report title"), optional=True),
             self.tr("Empty: 'Resilience assessment report' in the QGIS language."),
         )
@@ -125,17 +131,19 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             self.CRITICAL: "demo:corridorfailure:CRITICAL",
             self.CLUSTER_LINKS: "demo:corridorfailure:CLUSTER_LINKS",
             self.FAILED: "demo:corridorfailure:FAILED",
+            self.FAULTS: f"{sample_gpkg}|layername=faults",
             self.TITLE: "样例城市韧性评估 Sample city resilience assessment",
         }
 
     def process(self, parameters, context, feedback):
         from ...core.report import ReportError
         from ...report import ReportError as ExportError
-        from ...report import build_report
+        from ...report import build_report, layer_summary
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         units = self.vector_layer(parameters, self.UNITS, context)
         clusters = self.vector_layer(parameters, self.CLUSTERS, context)
+        faults = self.vector_layer(parameters, self.FAULTS, context)
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
@@ -155,6 +163,8 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
                     "links": self.vector_layer(parameters, self.CLUSTER_LINKS, context),
                     "failed": self.vector_layer(parameters, self.FAILED, context),
                 },
+                faults_layer=faults,
+                inputs=[(self.tr("Active faults"), layer_summary(faults))] if faults is not None else [],
             )
         except (ReportError, ExportError) as exc:
             raise QgsProcessingException(core_message(exc)) from None
