@@ -995,82 +995,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="542"/>
+        <location filename="../resilience_plugin/core/profile.py" line="544"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="545"/>
+        <location filename="../resilience_plugin/core/profile.py" line="547"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="548"/>
+        <location filename="../resilience_plugin/core/profile.py" line="550"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="550"/>
+        <location filename="../resilience_plugin/core/profile.py" line="552"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="561"/>
+        <location filename="../resilience_plugin/core/profile.py" line="563"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="564"/>
+        <location filename="../resilience_plugin/core/profile.py" line="566"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="567"/>
+        <location filename="../resilience_plugin/core/profile.py" line="569"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="569"/>
+        <location filename="../resilience_plugin/core/profile.py" line="571"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="571"/>
+        <location filename="../resilience_plugin/core/profile.py" line="573"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="588"/>
+        <location filename="../resilience_plugin/core/profile.py" line="590"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="592"/>
+        <location filename="../resilience_plugin/core/profile.py" line="594"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="613"/>
+        <location filename="../resilience_plugin/core/profile.py" line="615"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="625"/>
+        <location filename="../resilience_plugin/core/profile.py" line="627"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="643"/>
+        <location filename="../resilience_plugin/core/profile.py" line="645"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="645"/>
+        <location filename="../resilience_plugin/core/profile.py" line="647"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="652"/>
+        <location filename="../resilience_plugin/core/profile.py" line="654"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1160,7 +1160,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="618"/>
+        <location filename="../resilience_plugin/core/profile.py" line="620"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1575,72 +1575,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="187"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="186"/>
         <source>{0}: the network has no line with a length.</source>
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1183"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1191"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1207"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1215"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1213"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1221"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1216"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1224"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1218"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1226"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1220"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1228"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="673"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="672"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="700"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="699"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="719"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="728"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="723"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="732"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="768"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="777"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="771"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="780"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="774"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="783"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1650,7 +1650,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>情景后仍能到达的必需设施（比例）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="201"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="200"/>
         <source>{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends.</source>
         <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
     </message>
@@ -1775,47 +1775,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="878"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="887"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="901"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="910"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="908"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="917"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="845"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="854"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="858"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="867"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="927"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="935"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="945"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="953"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="960"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="968"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="863"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="872"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -3391,12 +3391,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="653"/>
+        <location filename="../resilience_plugin/report.py" line="663"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="653"/>
+        <location filename="../resilience_plugin/report.py" line="663"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3406,12 +3406,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="725"/>
+        <location filename="../resilience_plugin/report.py" line="735"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="744"/>
+        <location filename="../resilience_plugin/report.py" line="754"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
@@ -3541,172 +3541,172 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="276"/>
+        <location filename="../resilience_plugin/report.py" line="286"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="299"/>
+        <location filename="../resilience_plugin/report.py" line="309"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="359"/>
+        <location filename="../resilience_plugin/report.py" line="369"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="360"/>
+        <location filename="../resilience_plugin/report.py" line="370"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="361"/>
+        <location filename="../resilience_plugin/report.py" line="371"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="362"/>
+        <location filename="../resilience_plugin/report.py" line="372"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="363"/>
+        <location filename="../resilience_plugin/report.py" line="373"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="368"/>
+        <location filename="../resilience_plugin/report.py" line="378"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="479"/>
+        <location filename="../resilience_plugin/report.py" line="489"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="402"/>
+        <location filename="../resilience_plugin/report.py" line="412"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="417"/>
+        <location filename="../resilience_plugin/report.py" line="427"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="464"/>
+        <location filename="../resilience_plugin/report.py" line="474"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="556"/>
+        <location filename="../resilience_plugin/report.py" line="566"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="590"/>
+        <location filename="../resilience_plugin/report.py" line="600"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="595"/>
+        <location filename="../resilience_plugin/report.py" line="605"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="609"/>
+        <location filename="../resilience_plugin/report.py" line="619"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="610"/>
+        <location filename="../resilience_plugin/report.py" line="620"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="707"/>
+        <location filename="../resilience_plugin/report.py" line="717"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="610"/>
+        <location filename="../resilience_plugin/report.py" line="620"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="610"/>
+        <location filename="../resilience_plugin/report.py" line="620"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="631"/>
+        <location filename="../resilience_plugin/report.py" line="641"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="641"/>
+        <location filename="../resilience_plugin/report.py" line="651"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="652"/>
+        <location filename="../resilience_plugin/report.py" line="662"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="653"/>
+        <location filename="../resilience_plugin/report.py" line="663"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="679"/>
+        <location filename="../resilience_plugin/report.py" line="689"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="698"/>
+        <location filename="../resilience_plugin/report.py" line="708"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="357"/>
+        <location filename="../resilience_plugin/report.py" line="367"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="566"/>
+        <location filename="../resilience_plugin/report.py" line="576"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
@@ -3721,7 +3721,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="989"/>
+        <location filename="../resilience_plugin/report.py" line="999"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
@@ -3736,7 +3736,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="725"/>
+        <location filename="../resilience_plugin/report.py" line="735"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -3761,72 +3761,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="706"/>
+        <location filename="../resilience_plugin/report.py" line="716"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="707"/>
+        <location filename="../resilience_plugin/report.py" line="717"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="707"/>
+        <location filename="../resilience_plugin/report.py" line="717"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="707"/>
+        <location filename="../resilience_plugin/report.py" line="717"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="724"/>
+        <location filename="../resilience_plugin/report.py" line="734"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="725"/>
+        <location filename="../resilience_plugin/report.py" line="735"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="725"/>
+        <location filename="../resilience_plugin/report.py" line="735"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="725"/>
+        <location filename="../resilience_plugin/report.py" line="735"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="743"/>
+        <location filename="../resilience_plugin/report.py" line="753"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="744"/>
+        <location filename="../resilience_plugin/report.py" line="754"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="744"/>
+        <location filename="../resilience_plugin/report.py" line="754"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="744"/>
+        <location filename="../resilience_plugin/report.py" line="754"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="339"/>
+        <location filename="../resilience_plugin/report.py" line="349"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="819"/>
+        <location filename="../resilience_plugin/report.py" line="829"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
     </message>
@@ -3959,27 +3959,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="89"/>
+        <location filename="../resilience_plugin/processing/io.py" line="90"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="97"/>
+        <location filename="../resilience_plugin/processing/io.py" line="98"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="129"/>
+        <location filename="../resilience_plugin/processing/io.py" line="130"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="176"/>
+        <location filename="../resilience_plugin/processing/io.py" line="177"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="643"/>
+        <location filename="../resilience_plugin/processing/io.py" line="659"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -3994,12 +3994,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="451"/>
+        <location filename="../resilience_plugin/processing/base.py" line="454"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="459"/>
+        <location filename="../resilience_plugin/processing/base.py" line="462"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -4044,32 +4044,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="502"/>
+        <location filename="../resilience_plugin/processing/base.py" line="508"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="801"/>
+        <location filename="../resilience_plugin/processing/base.py" line="807"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="805"/>
+        <location filename="../resilience_plugin/processing/base.py" line="811"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="945"/>
+        <location filename="../resilience_plugin/processing/base.py" line="951"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="946"/>
+        <location filename="../resilience_plugin/processing/base.py" line="952"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="947"/>
+        <location filename="../resilience_plugin/processing/base.py" line="953"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4079,12 +4079,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="93"/>
+        <location filename="../resilience_plugin/processing/io.py" line="94"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="558"/>
+        <location filename="../resilience_plugin/processing/io.py" line="574"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4144,7 +4144,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="739"/>
+        <location filename="../resilience_plugin/processing/base.py" line="745"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4184,42 +4184,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="756"/>
+        <location filename="../resilience_plugin/processing/io.py" line="772"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="199"/>
+        <location filename="../resilience_plugin/processing/base.py" line="202"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="424"/>
+        <location filename="../resilience_plugin/processing/base.py" line="427"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="536"/>
+        <location filename="../resilience_plugin/processing/base.py" line="542"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="262"/>
+        <location filename="../resilience_plugin/processing/base.py" line="265"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="271"/>
+        <location filename="../resilience_plugin/processing/base.py" line="274"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="340"/>
+        <location filename="../resilience_plugin/processing/io.py" line="341"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="348"/>
+        <location filename="../resilience_plugin/processing/io.py" line="349"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -4229,87 +4229,87 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="226"/>
+        <location filename="../resilience_plugin/processing/base.py" line="229"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="493"/>
+        <location filename="../resilience_plugin/processing/base.py" line="499"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="496"/>
+        <location filename="../resilience_plugin/processing/base.py" line="502"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="705"/>
+        <location filename="../resilience_plugin/processing/base.py" line="711"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="708"/>
+        <location filename="../resilience_plugin/processing/base.py" line="714"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="743"/>
+        <location filename="../resilience_plugin/processing/base.py" line="749"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="751"/>
+        <location filename="../resilience_plugin/processing/base.py" line="757"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="771"/>
+        <location filename="../resilience_plugin/processing/base.py" line="777"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="867"/>
+        <location filename="../resilience_plugin/processing/base.py" line="873"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="890"/>
+        <location filename="../resilience_plugin/processing/base.py" line="896"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="81"/>
+        <location filename="../resilience_plugin/processing/io.py" line="82"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged (feature ids {2}).</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="115"/>
+        <location filename="../resilience_plugin/processing/io.py" line="116"/>
         <source>{0}: {1} degenerate geometry(ies) (a one-vertex line, a ring of fewer than four points, NaN or infinite coordinates, zero length or zero area) treated as no geometry (feature ids {2}).</source>
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="602"/>
+        <location filename="../resilience_plugin/processing/io.py" line="618"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="603"/>
+        <location filename="../resilience_plugin/processing/io.py" line="619"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="621"/>
+        <location filename="../resilience_plugin/processing/io.py" line="637"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="892"/>
+        <location filename="../resilience_plugin/processing/base.py" line="898"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="850"/>
+        <location filename="../resilience_plugin/processing/base.py" line="856"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4394,7 +4394,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="600"/>
+        <location filename="../resilience_plugin/processing/base.py" line="606"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -4404,32 +4404,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="626"/>
+        <location filename="../resilience_plugin/processing/base.py" line="632"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="627"/>
+        <location filename="../resilience_plugin/processing/base.py" line="633"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="636"/>
+        <location filename="../resilience_plugin/processing/base.py" line="642"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="642"/>
+        <location filename="../resilience_plugin/processing/base.py" line="648"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="644"/>
+        <location filename="../resilience_plugin/processing/base.py" line="650"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="647"/>
+        <location filename="../resilience_plugin/processing/base.py" line="653"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -4474,12 +4474,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="667"/>
+        <location filename="../resilience_plugin/processing/base.py" line="673"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="674"/>
+        <location filename="../resilience_plugin/processing/base.py" line="680"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -4499,77 +4499,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="612"/>
+        <location filename="../resilience_plugin/processing/io.py" line="628"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="218"/>
+        <location filename="../resilience_plugin/processing/io.py" line="219"/>
         <source>Layer &apos;{0}&apos; could not be read whole: after {1} feature(s), GDAL reported &quot;{2}&quot;. The file may be damaged: restore it from a copy, or repair it (for a GeoPackage: ogr2ogr -f GPKG repaired.gpkg damaged.gpkg, then check what was lost). Nothing was computed from a part of it.</source>
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="369"/>
+        <location filename="../resilience_plugin/processing/base.py" line="372"/>
         <source>Could not write the output {0}: {1}. Nothing of it was kept.</source>
         <translation>无法写入输出 {0}：{1}。已写的部分均未保留。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="390"/>
+        <location filename="../resilience_plugin/processing/base.py" line="393"/>
         <source>The output {0} could not be written: it cannot be opened after writing. {1}</source>
         <translation>输出 {0} 未能写成：写完后无法打开。{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="393"/>
+        <location filename="../resilience_plugin/processing/base.py" line="396"/>
         <source>The output {0} holds {1} of the {2} feature(s) written. {3}</source>
         <translation>输出 {0} 只有写入的 {2} 个要素中的 {1} 个。{3}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="395"/>
+        <location filename="../resilience_plugin/processing/base.py" line="398"/>
         <source>The output {0} may be incomplete: GDAL reported &quot;{1}&quot;.</source>
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="151"/>
+        <location filename="../resilience_plugin/processing/io.py" line="152"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be: a latitude beyond ±90°. Longitude and latitude are most likely swapped (x holds the latitude). Swap them, e.g. when adding the table choose X field = longitude and Y field = latitude, and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能如此：纬度超出 ±90°。很可能经度和纬度填反了（x 中是纬度）。请对调后再运行，例如添加表格时选 X 字段 = 经度、Y 字段 = 纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="158"/>
+        <location filename="../resilience_plugin/processing/io.py" line="159"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be degrees: they are most likely metres of a projected CRS. Set the layer's real CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="426"/>
-        <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
-        <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过一半。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/base.py" line="308"/>
+        <location filename="../resilience_plugin/processing/base.py" line="311"/>
         <source>Output '{0}': '{1}' would be written as a file literally so named, not as table '{2}' of {3}. To write the table into that GeoPackage, choose “Save to GeoPackage…” in the output's menu (or give ogr:dbname='{3}' table=&quot;{2}&quot; (geom)).</source>
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="380"/>
+        <location filename="../resilience_plugin/processing/io.py" line="381"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="387"/>
+        <location filename="../resilience_plugin/processing/io.py" line="388"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="396"/>
+        <location filename="../resilience_plugin/processing/io.py" line="397"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="402"/>
+        <location filename="../resilience_plugin/processing/io.py" line="403"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="408"/>
+        <location filename="../resilience_plugin/processing/io.py" line="409"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -4602,6 +4597,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/translation.py" line="71"/>
         <source>en</source>
         <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/io.py" line="442"/>
+        <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
+        <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
 </context>
 <context>

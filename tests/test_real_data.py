@@ -418,7 +418,7 @@ def test_metres_in_a_layer_said_to_be_degrees_are_refused(resilience_processing)
         run("resilience:lifecircles", {"INPUT": wrong, "OUTPUT": "memory:"})
 
 
-def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_processing):
+def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_processing, tmp_path):
     """Issue 29: 7 of 10 community polygons degenerate (zero area, as a bad digitisation leaves them): the run stops
     and says why, rather than giving circles for 3 as if that were the layer."""
 
@@ -429,8 +429,21 @@ def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_process
     flat = "POLYGON(({0} {1}, {2} {1}, {0} {1}))"  # a ring with no area
     rows += [(flat.format(X0 + 100 * i, Y0 + 900, X0 + 100 * i + 50), [f"坏{i}", 1000]) for i in range(7)]
     layer = memory_layer("Polygon", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
-    with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used"):
+    with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used.*more than 50%"):
         run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})
+    # the share is the profile's (quality.left_out_max_share): at 0.8 the run goes on with the 3, the 7 named
+    import json
+
+    from resilience_plugin.core.paths import default_profile_path
+
+    data = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data["quality"]["left_out_max_share"]["value"] = 0.8
+    lenient = tmp_path / "lenient.json"
+    lenient.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    log = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "PROFILE": str(lenient), "OUTPUT": "memory:"}, log)
+    assert layers["OUTPUT"].featureCount() == 10  # every community kept; the 7 named as degenerate in the log
+    assert any("7" in line and "degenerate" in line for line in log.text), log.text
 
 
 def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilience_processing):

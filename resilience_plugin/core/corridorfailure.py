@@ -37,7 +37,6 @@ DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_st
 NODE_TOLERANCE = 0.001  # metres: line ends closer than this are one node
 
 
-LEFT_OUT_MAX_SHARE = 0.5  # a run that would leave out more than this share of a category's facilities stops
 
 
 class CorridorFailureError(CoreError):
@@ -712,7 +711,17 @@ def corridor_failure(
     fac_codes = codes[essential]
     fac_on = graph.facility_node >= 0
     _facilities_left_out(
-        fac_codes, fac_on, essential, facility_names, categories, tolerance, names, notes, graph.facility_link, max(tolerance, last_mile)
+        fac_codes,
+        fac_on,
+        essential,
+        facility_names,
+        categories,
+        tolerance,
+        names,
+        notes,
+        graph.facility_link,
+        max(tolerance, last_mile),
+        float(profile.value("quality.left_out_max_share")),
     )
     missing = [c for c in categories if not np.any(fac_on & (fac_codes == c))]
     if missing:
@@ -914,11 +923,10 @@ def _people_off_network(graph, on_net, unit_of, population, n_units, unit_names,
 
 
 def _facilities_left_out(
-    fac_codes, fac_on, essential, facility_names, categories, tolerance, names, notes, link=None, last_mile=0.0
+    fac_codes, fac_on, essential, facility_names, categories, tolerance, names, notes, link=None, last_mile=0.0, share=0.5
 ) -> None:
     """Name the essential facilities joined by a last-mile link and those left off the network, per category; stop
-    when most of a category would be left out."""
-    share = float(LEFT_OUT_MAX_SHARE)
+    when more than ``share`` (the profile's quality.left_out_max_share) of a category would be left out."""
     for c in categories:
         mine = fac_codes == c
         linked = np.nonzero(mine & fac_on & (link > 0))[0] if link is not None else np.empty(0, dtype=np.int64)

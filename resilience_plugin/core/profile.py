@@ -382,6 +382,7 @@ SCHEMA: Dict[str, Tuple[str, Callable[[Any], Optional[Message]]]] = {
     "population.piece_size": ("m", _number(10, 5000)),
     "population.raster_mismatch_share": ("ratio", _number(0, 10)),
     "population.last_mile_max": ("m", _number(0, 100000)),
+    "quality.left_out_max_share": ("ratio", _number(0, 1)),
     "facility_categories": ("category", _categories),
     "facility_labels.labels": ("label", _label_lists()),
     "facility_labels.osm_tags": ("tag", _label_lists(r"[^=\s]+=[^=]+", "key=value")),
@@ -405,6 +406,7 @@ OPTIONAL_KEYS = (
     "population.piece_size",
     "population.raster_mismatch_share",
     "population.last_mile_max",
+    "quality.left_out_max_share",
     "seismic.fault_avoidance_rule",
     # entries added inside existing tables (a profile saved before has the table without them)
     "scoring.dimensions.value.capacity.essential_access",

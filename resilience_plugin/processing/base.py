@@ -172,6 +172,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             # would otherwise keep them to the interpreter's exit, after QGIS itself is gone
             self._run = None
             self._outputs = []
+            from .io import set_left_out_max
+
+            set_left_out_max(None)
 
     def _run_process(self, parameters, context, feedback):
         from ..core.cancel import Cancelled
@@ -466,11 +469,14 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def load_profile_or_raise(path: str):
         """The plan profile at ``path`` (built-in when empty), or a QgsProcessingException naming the key."""
         from ..core.profile import ProfileError, load_profile
+        from .io import set_left_out_max
 
         try:
-            return load_profile(path or None)
+            profile = load_profile(path or None)
         except ProfileError as exc:
             raise QgsProcessingException(core_message(exc)) from None
+        set_left_out_max(float(profile.value("quality.left_out_max_share")))  # for the layers this run reads
+        return profile
 
     def optional_field(self, parameters, key, context, source, label, layer, feedback, role: str = "") -> str:
         """The field of parameter ``key``: the one named, which must exist; else (left empty, or a default the layer

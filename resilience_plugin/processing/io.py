@@ -4,6 +4,7 @@ Shared by the algorithms, so that every one treats CRSs, null and invalid geomet
 same way and says what it did in the log.
 """
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
@@ -414,22 +415,37 @@ _GARBLED = {
 }
 
 
-# a run stops when more than this share of a layer's features cannot be used at all (issue 29)
-LEFT_OUT_MAX = 0.5
+# the run's profile's quality.left_out_max_share (issue 29), set by the algorithm that loads the profile, per thread
+_RUN = threading.local()
+
+
+def set_left_out_max(share) -> None:
+    """The share of a layer's features a run may leave out before it stops (None: the built-in profile's)."""
+    _RUN.left_out_max = share
+
+
+def left_out_max() -> float:
+    share = getattr(_RUN, "left_out_max", None)
+    if share is None:
+        from ..core.profile import load_profile
+
+        share = float(load_profile().value("quality.left_out_max_share"))
+    return share
 
 
 def _refuse_most_left_out(out: "ReadLayer", name: str, iterated: int) -> None:
     """Most of a layer unusable (its geometries could not be reprojected, or are degenerate): never a run that goes
     on with what is left as if nothing happened."""
     lost = out.failed_transform + len(out.degenerate)
-    if iterated and lost > LEFT_OUT_MAX * iterated:
+    share = left_out_max()
+    if iterated and lost > share * iterated:
         raise QgsProcessingException(
             translate(
                 "Resilience",
                 "Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate "
-                "geometries), more than half of it. Check the layer's CRS (Layer Properties › Source) and its geometries "
-                "(Vector › Geometry Tools › Check Validity), and run again.",
-            ).format(name, lost, iterated, out.failed_transform, len(out.degenerate))
+                "geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS "
+                "(Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.",
+            ).format(name, lost, iterated, out.failed_transform, len(out.degenerate), share)
         )
 
 
