@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from tests.gpkg_check import check_written
 
 
 def memory_layer(geom_type, rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_DOUBLE)), crs="EPSG:4548", name="社区 test"):
@@ -108,6 +109,7 @@ def run(alg, params, feedback=None, invalid=None):
     if invalid is not None:
         context.setInvalidGeometryCheck(invalid)
     result = processing.run(alg, params, context=context, feedback=feedback or QgsProcessingFeedback())
+    check_written(result)  # every GeoPackage written is valid (GDAL's validator, integrity_check, rtreecheck)
     layers = {}
     for key, value in result.items():
         if isinstance(value, QgsVectorLayer):
