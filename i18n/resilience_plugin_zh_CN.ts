@@ -2825,199 +2825,214 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="94"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="95"/>
         <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
         <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="153"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="156"/>
         <source>Fault avoidance distance field (m)</source>
         <translation>断裂避让距离字段（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="104"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="105"/>
         <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="229"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="254"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="113"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="114"/>
         <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="240"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="266"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="117"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="118"/>
         <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
         <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="119"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="120"/>
         <source>Corridor sections in avoidance zones</source>
         <translation>避让区内通道路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="120"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="121"/>
         <source>The parts of each corridor inside each fault&apos;s avoidance zone, with their length.</source>
         <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="122"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
         <source>Corridor summary</source>
         <translation>通道汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="124"/>
         <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
         <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="152"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="155"/>
         <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="222"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="203"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="223"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="204"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="224"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="205"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="225"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="206"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="226"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="245"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="246"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="255"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="209"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="233"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="210"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="211"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="212"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="213"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="237"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="231"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="256"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="232"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="257"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="233"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="258"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="259"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="260"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="261"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="241"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="267"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="268"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="269"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="270"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="50"/>
-        <source>Fields of the crossing points: corr_fid, corr_name and grade (the corridor), fault_fid and fault_name (the fault), contact and contact_zh (cross, touch or along), angle_deg, chain_m (chainage along the corridor), along_m (length on the fault trace), avoid_m (avoidance distance), exposed_m (corridor length inside the zone), severity (0–100), sev_level and sev_zh, measure, clauses. Sections in avoidance zones: the same ids and names, avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and situat_zh, severity, sev_level, sev_zh, measure, clauses. Summary per corridor: fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses.</source>
-        <translation>交叉点字段：corr_fid、corr_name 和 grade（通道）、fault_fid 和 fault_name（断裂）、contact 和 contact_zh（穿越、接触或沿断裂）、angle_deg（交角）、chain_m（沿通道里程）、along_m（位于断裂迹线上的长度）、avoid_m（避让距离）、exposed_m（避让带内的通道长度）、severity（0–100）、sev_level 和 sev_zh、measure、clauses。避让带内路段：同样的编号和名称、avoid_m、exposed_m、corr_len_m、share、crossings、angle_deg、situation 和 situat_zh、severity、sev_level、sev_zh、measure、clauses。每条通道的汇总：fx_cross（交叉数）、fx_along（位于断裂迹线上的段数）、fx_exp_m 和 fx_share（避让带内的长度和比例）、fx_angle（最小交角）、severity、sev_level、sev_zh、measure、clauses。</translation>
+        <source>Fields of the crossing points: corr_fid, corr_name and grade (the corridor), fault_fid and fault_name (the fault), contact and contact_zh (cross, touch or along), angle_deg, chain_m (chainage along the corridor), along_m (length on the fault trace), avoid_m (avoidance distance), exposed_m (corridor length inside the zone), severity (0–100), sev_level and sev_zh, measure, clauses, fault_age and fault_age_zh (the fault's latest activity, 第86条, from a field such as 最晚活动时代 or age; NULL where the layer gives none). Sections in avoidance zones: the same ids and names, avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and situat_zh, severity, sev_level, sev_zh, measure, clauses, fault_age, fault_age_zh. Summary per corridor: fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses.</source>
+        <translation>交叉点字段：corr_fid、corr_name 和 grade（通道）、fault_fid 和 fault_name（断裂）、contact 和 contact_zh（穿越、接触或沿断裂）、angle_deg（交角）、chain_m（沿通道里程）、along_m（位于断裂迹线上的长度）、avoid_m（避让距离）、exposed_m（避让带内的通道长度）、severity（0–100）、sev_level 和 sev_zh、measure、clauses、fault_age 和 fault_age_zh（断裂最晚活动时代，第86条，取自“最晚活动时代”或 age 等字段；图层未给出时为 NULL）。避让带内路段：同样的编号和名称、avoid_m、exposed_m、corr_len_m、share、crossings、angle_deg、situation 和 situat_zh、severity、sev_level、sev_zh、measure、clauses、fault_age、fault_age_zh。每条通道的汇总：fx_cross（交叉数）、fx_along（位于断裂迹线上的段数）、fx_exp_m 和 fx_share（避让带内的长度和比例）、fx_angle（最小交角）、severity、sev_level、sev_zh、measure、clauses。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="167"/>
+        <source>Fault age field: &apos;{0}&apos; of layer &apos;{1}&apos; ({2} of {3} faults with a latest activity read).</source>
+        <translation>断裂活动时代字段：图层“{1}”的“{0}”（{3} 条断裂中 {2} 条读到最晚活动时代）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="229"/>
+        <source>Fault's latest activity (Q4 Holocene, Q3 Late Pleistocene …)</source>
+        <translation>断裂最晚活动时代（Q4 全新世、Q3 晚更新世……）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
+        <source>Fault&apos;s latest activity (Chinese)</source>
+        <translation>断裂最晚活动时代（中文）</translation>
     </message>
 </context>
 <context>

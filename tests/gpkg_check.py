@@ -50,6 +50,9 @@ def _rtrees_hold_the_features(path) -> List[str]:
 
     out = []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        has = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "gpkg_extensions" not in has:  # no extension, so no spatial index (a table of attributes only)
+            return out
         indexed = db.execute("SELECT table_name, column_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index'").fetchall()
         for table, column in indexed:
             boxes = {i: b for i, *b in db.execute(f'SELECT id, minx, maxx, miny, maxy FROM "rtree_{table}_{column}"')}
@@ -76,6 +79,8 @@ def _empty_flags(path) -> List[str]:
 
     out = []
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_geometry_columns'").fetchone():
+            return out
         for table, column in db.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"):
             for fid, blob in db.execute(f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL'):
                 flags = blob[3]

@@ -156,3 +156,22 @@ def test_siting_says_plainly_when_no_existing_facility_was_read_as_the_category_
     feedback = Recorder()
     _site_one("emergency_shelter", feedback, EXISTING=existing, EXISTING_CATEGORY_FIELD="类别")
     assert "现状场所: none of its 1 facilities was read as" in feedback.log and "避险点 → other ×1" in feedback.log, feedback.log
+
+
+def test_the_fault_register_shows_each_faults_latest_activity(resilience_processing):
+    """Issue 29: the register (resilience:faultcrossings) gives each crossing and exposed section the age of its
+    fault. Hand-placed: one road crosses both faults of _faults() at right angles."""
+    road = memory_layer(
+        "LineString", [(f"LINESTRING({X0 - 3000} {Y0}, {X0 + 3000} {Y0})", ["京密路"])], fields=(("名称", FIELD_STRING),), name="通道"
+    )
+    feedback = Recorder()
+    layers, _c = run(
+        "resilience:faultcrossings",
+        {"CORRIDORS": road, "FAULTS": _faults(), "FAULT_NAME_FIELD": "断层名称", "CROSSINGS": "memory:", "EXPOSED": "memory:"},
+        feedback,
+    )
+    crossings = {f["fault_name"]: (f["fault_age"], f["fault_age_zh"]) for f in layers["CROSSINGS"].getFeatures()}
+    assert crossings == {"黄庄-高丽营断裂": ("Q3", "晚更新世"), "南口-孙河断裂": ("Q4", "全新世")}
+    sections = {f["fault_name"]: f["fault_age"] for f in layers["EXPOSED"].getFeatures()}
+    assert sections == {"黄庄-高丽营断裂": "Q3", "南口-孙河断裂": "Q4"}
+    assert "Fault age field: '最晚活动时代'" in feedback.log and "2 of 2 faults" in feedback.log

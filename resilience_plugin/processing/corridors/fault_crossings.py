@@ -79,11 +79,12 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 "Fields of the crossing points: corr_fid, corr_name and grade (the corridor), fault_fid and fault_name (the "
                 "fault), contact and contact_zh (cross, touch or along), angle_deg, chain_m (chainage along the corridor), "
                 "along_m (length on the fault trace), avoid_m (avoidance distance), exposed_m (corridor length inside the zone), "
-                "severity (0–100), sev_level and sev_zh, measure, clauses. Sections in avoidance zones: the same ids and names, "
-                "avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and situat_zh, severity, sev_level, "
-                "sev_zh, measure, clauses. Summary per corridor: fx_cross (crossings), fx_along (stretches on a fault trace), "
-                "fx_exp_m and fx_share (length and share in avoidance zones), fx_angle (smallest crossing angle), severity, "
-                "sev_level, sev_zh, measure, clauses."
+                "severity (0–100), sev_level and sev_zh, measure, clauses, fault_age and fault_age_zh (the fault's latest activity, "
+                "第86条, from a field such as 最晚活动时代 or age; NULL where the layer gives none). Sections in avoidance "
+                "zones: the same ids and names, avoid_m, exposed_m, corr_len_m, share, crossings, angle_deg, situation and "
+                "situat_zh, severity, sev_level, sev_zh, measure, clauses, fault_age, fault_age_zh. Summary per corridor: "
+                "fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in "
+                "avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses."
             )
         )
 
@@ -142,7 +143,9 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, numbers, table_rows, working_crs
+        from ...core.faults import FAULT_AGE_ZH, fault_age
+        from ..hazards import fault_age_field
+        from ..io import as_multi, make_fields, numbers, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)
@@ -155,7 +158,17 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         )
         crs = working_crs(corridors_src, c_name, feedback)
         corridors = self.read_corridors(parameters, context, feedback, corridors_src, c_name, crs, (0, 15))
-        faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (15, 20), [fdist_field or ""])
+        age_field = fault_age_field(faults_src)  # the latest activity (最晚活动时代), when the layer has it (第86条)
+        faults = self.read_faults(parameters, context, feedback, faults_src, f_name, crs, (15, 20), [fdist_field or "", age_field])
+        age_of = {}
+        if age_field:
+            ages = [fault_age(text(a[2])) for a in faults.read.attributes]
+            age_of = dict(zip(faults.read.fids, ages))
+            feedback.pushInfo(
+                self.tr("Fault age field: '{0}' of layer '{1}' ({2} of {3} faults with a latest activity read).").format(
+                    age_field, f_name, sum(a is not None for a in ages), len(ages)
+                )
+            )
         own = None
         if fdist_field:
             own = numbers([a[1] for a in faults.read.attributes], fdist_field, f_name, feedback, fids=faults.read.fids)
@@ -181,8 +194,15 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         specs = self._field_specs()
         x_fields, e_fields = make_fields(specs["crossings"]), make_fields(specs["sections"])
         s_fields = QgsProcessingUtils.combineFields(corridors_src.fields(), make_fields(specs["summary"]))
-        crossings = table_rows(result.crossings), result.crossing_points
-        sections = table_rows(result.sections), as_multi(result.section_geometries)
+        def with_age(rows):  # each row's fault (fault_fid, its fourth column): its latest activity, or NULL
+            out = []
+            for row in rows:
+                age = age_of.get(row[3])
+                out.append(list(row) + [age, FAULT_AGE_ZH.get(age) if age else None])
+            return out
+
+        crossings = with_age(table_rows(result.crossings)), result.crossing_points
+        sections = with_age(table_rows(result.sections)), as_multi(result.section_geometries)
         outputs = {
             self.CROSSINGS: self.write_output(self.CROSSINGS, x_fields, WKB_POINT, crs, *crossings, (70, 80), "severity"),
             self.EXPOSED: self.write_output(self.EXPOSED, e_fields, WKB_MULTILINESTRING, crs, *sections, (80, 90), "severity"),
@@ -205,6 +225,10 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
             ("fault_fid", FIELD_INT, self.tr("Fault feature id")),
             ("fault_name", FIELD_STRING, self.tr("Fault")),
         ]
+        age = [
+            ("fault_age", FIELD_STRING, self.tr("Fault's latest activity (Q4 Holocene, Q3 Late Pleistocene …)")),
+            ("fault_age_zh", FIELD_STRING, self.tr("Fault's latest activity (Chinese)")),
+        ]
         severity = [
             ("severity", FIELD_DOUBLE, self.tr("Severity (0-100)")),
             ("sev_level", FIELD_STRING, self.tr("Severity level")),
@@ -223,7 +247,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
                 ("exposed_m", FIELD_DOUBLE, self.tr("Exposed length (m)")),
             ]
-            + severity,
+            + severity
+            + age,
             "sections": pair
             + [
                 ("avoid_m", FIELD_DOUBLE, self.tr("Avoidance distance (m)")),
@@ -235,7 +260,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 ("situation", FIELD_STRING, self.tr("Situation")),
                 ("situat_zh", FIELD_STRING, self.tr("Situation (Chinese)")),
             ]
-            + severity,
+            + severity
+            + age,
             "summary": [
                 ("fx_cross", FIELD_INT, self.tr("Fault crossings")),
                 ("fx_along", FIELD_INT, self.tr("Stretches on a fault trace")),
