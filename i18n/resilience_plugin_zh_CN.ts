@@ -2023,579 +2023,584 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="383"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="384"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="152"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="153"/>
         <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="384"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="385"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="156"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="157"/>
         <source>Optional: the road&apos;s name, for the critical sections.</source>
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="385"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="386"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="160"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="164"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
         <source>Ordinary streets</source>
         <translation>普通街道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="164"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
         <source>Optional: more road lines joined to the network (a separate street layer).</source>
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="329"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="330"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="168"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="169"/>
         <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="419"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="420"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="427"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="428"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="181"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="182"/>
         <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="428"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="429"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="185"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
         <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
         <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="189"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
         <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
         <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="193"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="194"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="193"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="194"/>
         <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
         <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>Essential categories</source>
         <translation>必需设施类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="202"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
         <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
         <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
         <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
         <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
         <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
         <translation>可选：断裂名称，用于情景和失效路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
         <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
         <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
         <source>Faults in the scenario</source>
         <translation>情景中的断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
         <source>All faults at once</source>
         <translation>所有断裂同时失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
         <source>Each fault in turn (one scenario each)</source>
         <translation>逐条断裂（每条一个情景）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
         <source>One fault (named below)</source>
         <translation>一条断裂（在下方指定）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
         <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
         <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="230"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="231"/>
         <source>Fault (name or feature number)</source>
         <translation>断裂（名称或要素编号）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="237"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="238"/>
         <source>Flood zones</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="237"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="238"/>
         <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="488"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="500"/>
         <source>Flood class field</source>
         <translation>洪涝风险等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="241"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone fails.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：按字段名识别等级字段；没有等级字段：所有区域失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="248"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Flood zones that fail</source>
         <translation>失效的洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="248"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Class 1 (high) only</source>
         <translation>仅 1 级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="248"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>1 级和 2 级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="248"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="248"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Which flood classes fail. A class that cannot be read fails.</source>
         <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="257"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="258"/>
         <source>Damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="257"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="258"/>
         <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
         <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="261"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="262"/>
         <source>Damage width (m)</source>
         <translation>损毁宽度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="261"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="262"/>
         <source>Damage lines and points block the roads within this many metres on either side.</source>
         <translation>损毁线和点阻断两侧此距离内的道路。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
         <source>Farthest a unit or facility may lie from the network and still join it.</source>
         <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
         <source>Rank every section (critical sections)</source>
         <translation>为每个路段排序（关键路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
         <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
         <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="286"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="287"/>
         <source>Units: access before and after</source>
         <translation>单元：失效前后的可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="286"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="287"/>
         <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
         <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="290"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="291"/>
         <source>Critical sections</source>
         <translation>关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="290"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="291"/>
         <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
         <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="294"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="295"/>
         <source>Failed sections</source>
         <translation>失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="294"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="295"/>
         <source>The road pieces that fail in the scenario, with their cause.</source>
         <translation>情景中失效的道路段，附失效原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="298"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="299"/>
         <source>Cluster links</source>
         <translation>组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="298"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="299"/>
         <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="404"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="405"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="470"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="479"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="484"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="496"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="495"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
         <source>{0}: no flood class field; every zone fails.</source>
         <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="533"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="528"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="540"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="531"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="543"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="536"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="548"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="542"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="542"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="562"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="574"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="568"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="569"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="570"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="582"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="577"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="578"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="579"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="599"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="668"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="680"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="669"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="670"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="671"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="683"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="693"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="693"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="717"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="768"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="780"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="778"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="539"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="230"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="231"/>
         <source>A fault&apos;s name (its name field) or feature number: the scenario is that fault alone. Or select the fault on the map and tick Selected features only under Active faults.</source>
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="463"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="472"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="172"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="173"/>
         <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon units' people are spread over their area in pieces (or over residential land, or as the population raster says), each joined to the network at its own place.</source>
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状单元的人口按分块分摊到其面积上（或居住用地上，或按人口栅格分布），各分块在各自位置接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="422"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="423"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon units.</source>
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="583"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="572"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="584"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="573"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="575"/>
+        <source>People (from the field, or the population raster)</source>
+        <translation>人口（取自字段或人口栅格）</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="93"/>
@@ -2607,7 +2612,7 @@ The scenario, any combination: active faults (every section within the avoidance
 
 Criticality (single failure, every section of the whole network, independent of the scenario). A section is a whole road between junctions (or a facility's joining point): the pieces a failure zone cuts out of it are merged back, and it fails as a whole, so that the people who join it between its ends are cut off with it. Each person's route counts once per section. pop_cut, the people who lose access to at least one essential category if that one section fails (from the network's bridges, not one search per section); pop_route, the people whose shortest route to an essential facility runs along it; bypass_m, the shortest way around it. Sections are ranked by pop_cut, then pop_route, then the detour; sections that cut nobody off and carry no route are not listed.
 
-Outputs. Units: per unit and scenario (its unit's own fields, then scenario, on_network: 1 where it joins the network, and people: its people as counted, NULL where not assessed), for each essential category c (its profile code) d0_&lt;c&gt; and d1_&lt;c&gt;, the network distance to the nearest facility before and after (people-weighted over its pieces; NULL: none can be reached), ratio_&lt;c&gt; (the detour of the people who still reach one), lost_&lt;c&gt; (1: all its people reached one before and none after), pop_cut_&lt;c&gt; and share_cut_&lt;c&gt; (its people who lose it, and their share); access (kept, longer, part lost, lost, off network, not assessed: no population data), n_lost, lost_cats and lost_zh (the categories some of its people lose, codes and Chinese), pop_cut (its people who lose at least one), cause (the faults, flood zones or damage that cut them off: those whose failure alone does, else those that do it together), with a cluster field cl_lost (the clusters it reached before and no longer reaches) and cl_ok, and clauses. With each fault in turn, only the units a scenario changes are written. Critical sections: rank, the road (src_layer, src_fid, road_name, grade), length_m, bridge (1: the only way through), pop_cut, cut_cats and cut_zh, n_units_cut, units_cut (names), pop_route, bypass_m, detour_m (bypass_m − length_m), in_zones (the failure zones it lies in), measure (what the plan names: flexible seismic design at fault crossings, 第44条; drainage at waterlogging-prone sections, 第62条; more network connectivity, 第62、65条) and clauses. Failed sections: scenario, the road (src_layer, src_fid, road_name, grade), cause (fault, flood, damage), cause_name (the fault's name, the flood class, the damage feature), length_m, measure and clauses. Cluster links (optional): lines between neighbouring clusters' centres (cluster_a, cluster_b; from their most populous units) with the shortest route before and after (len0_m, len1_m) and link (kept, longer, lost, none).
+Outputs. Units: per unit and scenario (its unit's own fields, then scenario, on_network: 1 where it joins the network, and people: its people as counted, NULL where not assessed), for each essential category c (its profile code) d0_&lt;c&gt; and d1_&lt;c&gt;, the network distance to the nearest facility before and after (people-weighted over its pieces; NULL: none can be reached), ratio_&lt;c&gt; (the detour of the people who still reach one), lost_&lt;c&gt; (1: all its people reached one before and none after), pop_cut_&lt;c&gt; and share_cut_&lt;c&gt; (its people who lose it, and their share); access (kept, longer, part lost, lost, off network, not assessed: no population data), n_lost, lost_cats and lost_zh (the categories some of its people lose, codes and Chinese), pop_cut (its people who lose at least one), cause (the faults, flood zones or damage that cut them off: those whose failure alone does, else those that do it together), with a cluster field cl_lost (the clusters it reached before and no longer reaches) and cl_ok, and clauses. With each fault in turn, only the units a scenario changes are written. Critical sections: rank, the road (src_layer, src_fid, road_name, grade), length_m, bridge (1: the only way through), pop_cut, cut_cats and cut_zh, n_units_cut, units_cut (names), pop_route, bypass_m, detour_m (bypass_m − length_m), in_zones (the failure zones it lies in), measure (what the plan names: flexible seismic design at fault crossings, 第44条; drainage at waterlogging-prone sections, 第62条; more network connectivity, 第62、65条) and clauses. Failed sections: scenario, the road (src_layer, src_fid, road_name, grade), cause (fault, flood, damage), cause_name (the fault's name with its latest activity, such as (Q4), where the layer gives it; the flood class; the damage feature), length_m, measure and clauses. Cluster links (optional): lines between neighbouring clusters' centres (cluster_a, cluster_b; from their most populous units) with the shortest route before and after (len0_m, len1_m) and link (kept, longer, lost, none).
 
 Worked example on the sample city: network walking_network, units the clusters output (street units with cluster_id), facilities with field category, faults with field name: the log lists the people cut off per category and the ten most critical sections.</source>
         <translation>断裂或洪涝对可达性的影响：当断裂避让区内、所选等级洪涝区内或自行绘制的损毁区内的道路失效时，哪些单元失去通往医院、长期应急避难场所、物资储备库、消防站或应急指挥中心的道路，涉及多少人口，哪些路段最关键。规划要求组团之间沿生命线廊道互助支撑（第48条），应急时保障组团间、单元间交通联系（第65条），通道穿越断裂处采取柔性抗震措施（第44条），优先改造易积水路段（第62条）。
@@ -2618,14 +2623,14 @@ Worked example on the sample city: network walking_network, units the clusters o
 
 关键性（单点失效，覆盖整个路网的每个路段，与情景无关）。路段为交叉口（或设施接入点）之间的整条道路：失效区域切出的小段合并回原路段，路段整体失效，中途接入该路段的人口随之被切断。每人的路线在每个路段只计一次。pop_cut，该路段单独失效时至少失去一类必需设施的人口（由路网的桥求得，而非每段一次搜索）；pop_route，通往必需设施的最短路线经过该路段的人口；bypass_m，绕过该路段的最短路线。路段按 pop_cut、再按 pop_route、再按绕行排序；既不切断任何人也不承载路线的路段不列出。
 
-输出。单元：每个单元、每个情景一行（单元自身字段，然后是 scenario、on_network（1 表示接入路网）和 people（统计得到的人口，未评估时为 NULL）），对每个必需类别 c（规划配置代码）：d0_&lt;c&gt; 和 d1_&lt;c&gt;，失效前后到最近该类设施的路网距离（按各分块人口加权；NULL：无法到达），ratio_&lt;c&gt;（仍可到达者的绕行比），lost_&lt;c&gt;（1：全部人口失效前可达、失效后不可达），pop_cut_&lt;c&gt; 和 share_cut_&lt;c&gt;（失去该类的人口及其占比）；access（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 无人口数据未评估）、n_lost、lost_cats 和 lost_zh（部分人口失去的类别，代码和中文）、pop_cut（至少失去一类的人口）、cause（造成切断的断裂、洪涝区或损毁：单独失效即可切断者，否则为共同造成者），有组团字段时还有 cl_lost（失效前能到达、失效后不能到达的组团）和 cl_ok，以及 clauses。逐条断裂时只写出情景改变了的单元。关键路段：rank、道路（src_layer、src_fid、road_name、grade）、length_m、bridge（1：唯一通路）、pop_cut、cut_cats 和 cut_zh、n_units_cut、units_cut（名称）、pop_route、bypass_m、detour_m（bypass_m − length_m）、in_zones（所在失效区域）、measure（规划提出的措施：断裂穿越处柔性抗震设计，第44条；易积水路段提高排水能力，第62条；提高路网连通性，第62、65条）和 clauses。失效路段：scenario、道路（src_layer、src_fid、road_name、grade）、cause（fault 断裂、flood 洪涝、damage 损毁）、cause_name（断裂名称、洪涝等级、损毁要素）、length_m、measure 和 clauses。组团联系（可选）：相邻组团中心之间的连线（cluster_a、cluster_b；取各组团人口最多的单元），附失效前后的最短路线（len0_m、len1_m）和 link（kept 保持、longer 变远、lost 失去、none 原本无）。
+输出。单元：每个单元、每个情景一行（单元自身字段，然后是 scenario、on_network（1 表示接入路网）和 people（统计得到的人口，未评估时为 NULL）），对每个必需类别 c（规划配置代码）：d0_&lt;c&gt; 和 d1_&lt;c&gt;，失效前后到最近该类设施的路网距离（按各分块人口加权；NULL：无法到达），ratio_&lt;c&gt;（仍可到达者的绕行比），lost_&lt;c&gt;（1：全部人口失效前可达、失效后不可达），pop_cut_&lt;c&gt; 和 share_cut_&lt;c&gt;（失去该类的人口及其占比）；access（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 无人口数据未评估）、n_lost、lost_cats 和 lost_zh（部分人口失去的类别，代码和中文）、pop_cut（至少失去一类的人口）、cause（造成切断的断裂、洪涝区或损毁：单独失效即可切断者，否则为共同造成者），有组团字段时还有 cl_lost（失效前能到达、失效后不能到达的组团）和 cl_ok，以及 clauses。逐条断裂时只写出情景改变了的单元。关键路段：rank、道路（src_layer、src_fid、road_name、grade）、length_m、bridge（1：唯一通路）、pop_cut、cut_cats 和 cut_zh、n_units_cut、units_cut（名称）、pop_route、bypass_m、detour_m（bypass_m − length_m）、in_zones（所在失效区域）、measure（规划提出的措施：断裂穿越处柔性抗震设计，第44条；易积水路段提高排水能力，第62条；提高路网连通性，第62、65条）和 clauses。失效路段：scenario、道路（src_layer、src_fid、road_name、grade）、cause（fault 断裂、flood 洪涝、damage 损毁）、cause_name（断裂名称，图层给出时附最晚活动时代，如“(Q4)”；洪涝等级；损毁要素）、length_m、measure 和 clauses。组团联系（可选）：相邻组团中心之间的连线（cluster_a、cluster_b；取各组团人口最多的单元），附失效前后的最短路线（len0_m、len1_m）和 link（kept 保持、longer 变远、lost 失去、none 原本无）。
 
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="563"/>
-        <source>People (from the field, or the population raster)</source>
-        <translation>人口（取自字段或人口栅格）</translation>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="464"/>
+        <source>Layer &apos;{0}&apos;: no fault is left under the profile&apos;s seismic.fault_avoidance_rule; no fault scenario.</source>
+        <translation>图层“{0}”：按规划参数 seismic.fault_avoidance_rule 没有剩下需要考虑的断裂，无法构成断裂情景。</translation>
     </message>
 </context>
 <context>

@@ -175,3 +175,34 @@ def test_the_fault_register_shows_each_faults_latest_activity(resilience_process
     sections = {f["fault_name"]: f["fault_age"] for f in layers["EXPOSED"].getFeatures()}
     assert sections == {"黄庄-高丽营断裂": "Q3", "南口-孙河断裂": "Q4"}
     assert "Fault age field: '最晚活动时代'" in feedback.log and "2 of 2 faults" in feedback.log
+
+
+@pytest.mark.parametrize("rule", ["plan", "code"])
+def test_corridor_failure_fails_the_faults_the_rule_keeps_and_names_their_age(resilience_processing, tmp_path, rule):
+    """Issue 29: corridor failure's fault zones follow the profile's rule, and each failed section names its fault
+    with its latest activity. Hand-placed: one road crosses both faults of _faults()."""
+    road = memory_layer(
+        "LineString", [(f"LINESTRING({X0 - 3000} {Y0}, {X0 + 3000} {Y0})", ["京密路"])], fields=(("名称", FIELD_STRING),), name="路网"
+    )
+    units = memory_layer(
+        "Point", [(f"POINT({X0 - 2900} {Y0 + 10})", ["西", 1000]), (f"POINT({X0 + 2900} {Y0 + 10})", ["东", 2000])], name="单元"
+    )
+    hospital = memory_layer("Point", [(f"POINT({X0 + 2950} {Y0 - 10})", ["医院", 0])], name="医院")
+    params = {
+        "NETWORK": road,
+        "UNITS": units,
+        "POPULATION_FIELD": "人口",
+        "FACILITIES": hospital,
+        "CATEGORY_FIELD": "名称",
+        "FAULTS": _faults(),
+        "FAULT_NAME_FIELD": "断层名称",
+        "PROFILE": _profile(tmp_path, rule),
+        "UNITS_OUT": "memory:",
+        "FAILED": "memory:",
+    }
+    layers, _c = run("resilience:corridorfailure", params)
+    causes = {f["cause_name"] for f in layers["FAILED"].getFeatures()}
+    if rule == "plan":
+        assert causes == {"黄庄-高丽营断裂 (Q3)", "南口-孙河断裂 (Q4)"}
+    else:  # GB 50011 §4.1.7: the Late Pleistocene fault needs no avoidance and fails nothing
+        assert causes == {"南口-孙河断裂 (Q4)"}

@@ -135,7 +135,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             "failure zones it lies in), measure (what the plan names: flexible seismic design at fault crossings, "
             "第44条; drainage at waterlogging-prone sections, 第62条; more network connectivity, 第62、65条) and "
             "clauses. Failed sections: scenario, the road (src_layer, src_fid, road_name, grade), cause (fault, flood, "
-            "damage), cause_name (the fault's name, the flood class, the damage feature), length_m, measure and "
+            "damage), cause_name (the fault's name with its latest activity, such as (Q4), where the layer gives it; "
+            "the flood class; the damage feature), length_m, measure and "
             "clauses. Cluster links (optional): lines between neighbouring clusters' centres (cluster_a, cluster_b; "
             "from their most populous units) with the shortest route before and after (len0_m, len1_m) and link "
             "(kept, longer, lost, none).\n\n"
@@ -344,7 +345,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         facility_codes = [vocab.codes[c] for c in column]
 
         # the scenario
-        scenario = self._scenario_inputs(parameters, context, feedback, crs)
+        scenario = self._scenario_inputs(parameters, context, feedback, crs, profile)
         feedback.setProgress(25)
         try:
             result = corridor_failure(
@@ -448,15 +449,23 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         clusters = [text(a[fields.lookupField(cluster_f)]) for a in units.attributes] if cluster_f else None
         return units, population, unit_names, clusters
 
-    def _scenario_inputs(self, parameters, context, feedback, crs) -> dict:
-        """The core's scenario keywords from the fault, flood and damage parameters, and the layers' names."""
+    def _scenario_inputs(self, parameters, context, feedback, crs, profile=None) -> dict:
+        """The core's scenario keywords from the fault, flood and damage parameters, and the layers' names. The
+        faults follow the profile's seismic.fault_avoidance_rule (the code's rule: only Holocene faults at intensity
+        VIII and above), and each carries its latest activity in its name where the layer gives it (第86条)."""
         from ...core.fields import guess_field
         from ..io import read_source, text
 
         out = {"names": {}}
-        got = self.read_optional_faults(parameters, context, feedback, crs)
+        got = self.read_optional_faults(parameters, context, feedback, crs, profile)
         if got is not None:
-            read, f_name, fault_names, _ages = got
+            read, f_name, fault_names, ages = got
+            if not any(g is not None for g in read.geometries):
+                raise QgsProcessingException(
+                    self.tr("Layer '{0}': no fault is left under the profile's seismic.fault_avoidance_rule; no fault scenario.").format(
+                        f_name
+                    )
+                )
             mode = FAULT_MODES[self.parameterAsEnum(parameters, self.FAULT_MODE, context)]
             wanted = (self.parameterAsString(parameters, self.FAULT, context) or "").strip()
             if wanted and mode == "all":  # a fault named is the one meant, whatever the mode left at its default
@@ -475,7 +484,10 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 mode = (by_name or by_fid)[0]
             out.update(
                 faults=read.geometries,
-                fault_names=[n or f"#{fid}" for n, fid in zip(fault_names, read.fids)],
+                fault_names=[
+                    (n or f"#{fid}") + (f" ({age})" if age else "")
+                    for n, fid, age in zip(fault_names, read.fids, ages or [None] * len(read.fids))
+                ],
                 avoidance_distance=self.parameterAsDouble(parameters, self.AVOIDANCE_DISTANCE, context),
                 fault_mode=mode,
             )
