@@ -252,7 +252,7 @@ def build_report(
     title_page.rows["provenance"] = [
         rc.Row(list(r)) for r in provenance(units_origin or units_layer, clusters_layer, profile, inputs, len(units), len(clusters))
     ]
-    title_page.rows["profile"] = rc.profile_rows(profile)
+    title_page.rows["profile"] = rc.profile_rows(profile, chinese=bool(w.get("chinese")))
     pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
     faults = _faults(faults_layer, units_layer.crs(), feedback) if faults_layer is not None else None
     project = QgsProject()

@@ -171,3 +171,13 @@ def test_any_numeric_value_of_the_wrong_type_is_named(key, bad):
     with pytest.raises(ProfileError) as err:
         PlanProfile(data)
     assert err.value.key == f"{key}.value"
+
+
+def test_every_profile_value_has_a_chinese_name():
+    """A Chinese report lists the profile's values under their Chinese names (issue 29): every key the profile holds
+    has one in core.profile.LABELS_ZH, and no name is left for a key it does not hold."""
+    from resilience_plugin.core.profile import LABELS_ZH, load_profile
+
+    keys = {q.key for q in load_profile().quantities()}
+    assert keys - set(LABELS_ZH) == set() and set(LABELS_ZH) - keys == set()
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in name) for name in LABELS_ZH.values())

@@ -362,6 +362,9 @@ def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample
     radicals = sorted({ch for ch in everything if "\u2e80" <= ch <= "\u2fdf" or "\u31c0" <= ch <= "\u31ef"})
     assert not radicals, radicals
     assert "风险" in everything and "高" in everything
+    # the profile's values under their Chinese names, the key beside each (core.profile.LABELS_ZH)
+    sheets = unicodedata.normalize("NFKC", pdf_text(result["OUTPUT"], 2, title_sheets(result["OUTPUT"])))
+    assert "风险等级界值 scoring.class_breaks" in sheets and "生活圈半径下限 life_circle.radius_min" in sheets
     # the measures in Chinese (scoring.measures_zh), not the English of the scored layer's measures field
     chinese = load_profile().value("scoring.measures_zh")
     assert chinese["vulnerability-led"].split("：")[0] in everything and "renew old buildings" not in everything

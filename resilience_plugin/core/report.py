@@ -235,14 +235,18 @@ def order_pages(
     return out
 
 
-def profile_rows(profile, skip_units: Iterable[str] = ("text",)) -> List[Row]:
-    """Every value of the profile except long texts: key, value, unit, source, confidence."""
+def profile_rows(profile, skip_units: Iterable[str] = ("text",), chinese: bool = False) -> List[Row]:
+    """Every value of the profile except long texts: key, value, unit, source, confidence. ``chinese``: the key
+    after its Chinese name (core.profile.LABELS_ZH), for a Chinese report."""
+    from .profile import LABELS_ZH
+
     rows = []
     skip = set(skip_units)
     for q in profile.quantities():
         if q.unit in skip or q.key == "facility_categories":
             continue
-        rows.append(Row([q.key, _flat(q.value), q.unit, q.source, q.confidence]))
+        key = f"{LABELS_ZH[q.key]} {q.key}" if chinese and q.key in LABELS_ZH else q.key
+        rows.append(Row([key, _flat(q.value), q.unit, q.source, q.confidence]))
     return rows
 
 
