@@ -8,10 +8,11 @@ correctly flagged EMPTY geometry fails its requirement 152. Those findings are r
 bit 4 (flagged empty exactly when OGR finds the geometry empty)."""
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import List
 
-EMPTY_FLAG_MISREAD = "Inconsistent empty_flag vs geometry content"
+EMPTY_FLAG_MISREAD = ("Inconsistent empty_flag vs geometry content", "Invalid empty geometry")
 
 
 def problems(path) -> List[str]:
@@ -26,10 +27,10 @@ def problems(path) -> List[str]:
             checker.check()
         except Exception as e:  # noqa: BLE001 - a validator that stops is a finding, not a crash of the suite
             checker.errors.append(("", f"validator stopped: {e}"))
-        found = [f"Req {req}: {msg}" for req, msg in checker.errors if msg != EMPTY_FLAG_MISREAD]
-        if any(msg == EMPTY_FLAG_MISREAD for _req, msg in checker.errors):
+        found = [f"Req {req}: {msg}" for req, msg in checker.errors if msg not in EMPTY_FLAG_MISREAD]
+        if any(msg in EMPTY_FLAG_MISREAD for _req, msg in checker.errors):
             found += _empty_flags(path)
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         if integrity != "ok":
             found.append(f"integrity_check: {integrity}")
@@ -49,7 +50,7 @@ def _rtrees_hold_the_features(path) -> List[str]:
     from osgeo import ogr
 
     out = []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
         has = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "gpkg_extensions" not in has:  # no extension, so no spatial index (a table of attributes only)
             return out
@@ -78,7 +79,7 @@ def _empty_flags(path) -> List[str]:
     from osgeo import ogr
 
     out = []
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_geometry_columns'").fetchone():
             return out
         for table, column in db.execute("SELECT table_name, column_name FROM gpkg_geometry_columns"):
@@ -86,6 +87,8 @@ def _empty_flags(path) -> List[str]:
                 flags = blob[3]
                 envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 7, 0)
                 geom = ogr.CreateGeometryFromWkb(bytes(blob[8 + envelope :]))
+                if flags >> 4 & 1 and envelope:  # an empty geometry has no envelope
+                    out.append(f"Req 152: {table} row {fid}: flagged empty, with an envelope")
                 if geom is None or geom.IsEmpty() != bool(flags >> 4 & 1):
                     state = "empty" if geom and geom.IsEmpty() else "not empty"
                     out.append(f"Req 152: {table} row {fid}: empty flag {flags >> 4 & 1}, geometry {state}")

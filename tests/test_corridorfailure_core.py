@@ -440,3 +440,29 @@ def test_each_sections_road_and_zones_one_by_one(seed):
             metres[road] = metres.get(road, 0.0) + float(g.w[e])
         assert source[s] == min(metres, key=lambda r: (-metres[r], r)), s
         assert sec_zones[s] == sorted({z for e in edges.tolist() for z in g.piece_zones[g.edge_piece[e]]}), s
+
+
+@pytest.mark.parametrize("middle", [False, True])
+def test_a_section_longer_than_the_search_has_no_way_around_within_it(middle):
+    """A 20 km section with bypass_search 10 km: its far end lies outside the box searched. Oracle: the way around
+    (22 km, by the northern loop) is beyond the search, so NaN. A review found the distance to the box's last node
+    given instead, and an IndexError where the first edge's far node lies outside the box too (a unit joining at
+    12 km splits the section there)."""
+    from resilience_plugin.core.corridorfailure import _bypasses, build_graph
+
+    lines = [
+        LineString([(0, 0), (20000, 0)]),
+        LineString([(0, 0), (0, 1000), (20000, 1000), (20000, 0)]),
+        LineString([(0, 0), (-100, -100)]),  # spurs: both ends are junctions
+        LineString([(20000, 0), (20100, -100)]),
+    ]
+    units = np.array([Point(12000, 10)] if middle else [], dtype=object)
+    g = build_graph(np.array(lines, dtype=object), np.arange(len(lines)), [], units, np.array([], dtype=object), 50.0)
+    sec_length = np.array([g.w[e].sum() for e in g.section_edges])
+    straight = [s for s in range(len(g.section_edges)) if sec_length[s] == pytest.approx(20000)]
+    assert len(straight) == 1 and len(g.section_edges[straight[0]]) == (2 if middle else 1)
+    got = _bypasses(g, np.arange(len(g.section_edges)), sec_length, 10000.0, None, lambda _x: None)
+    assert np.isnan(got[straight[0]])
+    # the same search with a bound that reaches round: 22 km
+    wide = _bypasses(g, np.array(straight), sec_length, 30000.0, None, lambda _x: None)
+    assert wide[straight[0]] == pytest.approx(22000)

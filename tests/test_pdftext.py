@@ -133,3 +133,11 @@ def test_a_pdf_qt_writes_searches_as_chinese_once_fixed(qgis_app, tmp_path):
         assert text not in before and any("\u2e80" <= ch <= "\u2fdf" for ch in before)
     else:
         assert text in before and fixed == data
+
+
+def test_an_equivalent_beyond_the_basic_plane_is_written_as_a_surrogate_pair():
+    """23 radicals' unified ideographs lie beyond U+FFFF (⺕ U+2E95 → U+2B739): ToUnicode holds UTF-16BE, so the pair
+    <D86DDF39>, never five hex digits; a pair already there stays as it is."""
+    fixed = fixed_cmap(b"1 beginbfchar\n<0010> <2E95>\n<0011> <D841DE28>\nendbfchar\n")
+    assert b"<0010> <D86DDF39>" in fixed and b"<0011> <D841DE28>" in fixed
+    assert unified(0x2E95) == 0x2B739 and chr(0x2B739).encode("utf-16-be") == bytes.fromhex("D86DDF39")

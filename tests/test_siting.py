@@ -267,3 +267,25 @@ def test_demand_whose_people_are_unknown_is_not_assessed_never_zero(resilience_p
         v = alloc["无人口"][field]
         assert v is None or (hasattr(v, "isNull") and v.isNull()), field
     assert alloc["p0"]["pop"] == 1000
+
+
+@pytest.mark.parametrize("unknown, refused", [(1, False), (3, True)])
+def test_empty_populations_are_not_assessed_unless_most_are_empty(resilience_processing, tmp_path, unknown, refused):
+    """An empty population (a park's or a lake's unit) is not assessed, beyond the 5 % of unreadable text that
+    stops a run (a review found 1 empty in 4 stopping it); most of the field empty (beyond the profile's
+    quality.left_out_max_share, 0.5) still stops it, naming the field."""
+    base = [(446000 + 300 * i, 4420000) for i in range(4)]
+    rows = [(f"Point ({x} {y})", [f"p{i}", None if i < unknown else 1000]) for i, (x, y) in enumerate(base)]
+    demand = memory_layer("Point", rows, name="社区")
+    cands = _layer_of_points([(x + 50, y + 50) for x, y in base[:2]], name="候选")
+    params = _params(
+        tmp_path, INPUT=demand, CANDIDATES=cands, POPULATION_FIELD="人口", CAPACITY_FIELD=None, EXISTING=None,
+        FAULTS=None, EXCLUDE=None, EXCLUDED=None, COUNT=1, DISTANCE=500,
+    )  # fmt: skip
+    if refused:
+        with pytest.raises(QgsProcessingException, match="人口"):
+            run("resilience:siting", params)
+    else:
+        out, _c = run("resilience:siting", params)
+        pops = [f["pop"] for f in out["ALLOCATION"].getFeatures()]
+        assert sum(1 for v in pops if v is None or (hasattr(v, "isNull") and v.isNull())) == unknown

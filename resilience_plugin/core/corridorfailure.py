@@ -1627,7 +1627,10 @@ def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress,
             nodes, sub, where = None, matrix, np.arange(graph.n_nodes)
         for k in members.tolist():
             e = int(first_edge[k])
-            d = _around(sub, where[graph.a[e]], where[graph.b[e]], where[ends[k, 0]], where[ends[k, 1]], limit[k])
+            far = where[ends[k, 1]]
+            # the far end outside the box lies beyond the bound: no way around within it (a section longer than
+            # the bound); a first edge with a node outside the box is not in the subgraph: nothing to take out
+            d = np.inf if far < 0 else _around(sub, where[graph.a[e]], where[graph.b[e]], where[ends[k, 0]], far, limit[k])
             if np.isfinite(d):
                 bypass[todo[k]] = d
             elif limit[k] < bypass_search and ends[k, 0] != ends[k, 1]:
@@ -1655,6 +1658,8 @@ def _around(matrix, x, y, s0, s1, limit) -> float:
 
     if s0 == s1:
         return np.inf
+    if x < 0 or y < 0:  # the edge is not in this (sub)graph
+        return float(dijkstra(matrix, directed=True, indices=int(s0), limit=limit)[int(s1)])
     indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
     i1 = indptr[x] + int(np.searchsorted(indices[indptr[x] : indptr[x + 1]], y))
     i2 = indptr[y] + int(np.searchsorted(indices[indptr[y] : indptr[y + 1]], x))

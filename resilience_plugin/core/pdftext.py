@@ -57,7 +57,14 @@ def _unified_hex(token: bytes) -> bytes:
     if len(digits) % 4:
         return token
     units = [int(digits[i : i + 4], 16) for i in range(0, len(digits), 4)]
-    return b"<" + b"".join(b"%04X" % unified(u) for u in units) + b">"
+    return b"<" + b"".join(_utf16(unified(u)) for u in units) + b">"
+
+
+def _utf16(cp: int) -> bytes:
+    """A code point as ToUnicode writes it: UTF-16BE in hex, a surrogate pair beyond U+FFFF (23 equivalents are)."""
+    if 0xD800 <= cp <= 0xDFFF:  # a lone surrogate unit of a pair: as it was
+        return b"%04X" % cp
+    return chr(cp).encode("utf-16-be").hex().upper().encode("ascii")
 
 
 _TOKEN = re.compile(rb"<[0-9A-Fa-f]*>|\[|\]")
@@ -92,7 +99,7 @@ def _bfrange(body: bytes) -> bytes:
         n = int(hi[1:-1], 16) - int(lo[1:-1], 16) + 1
         if len(digits) == 4 and n > 0:
             first = int(digits, 16)
-            run = [b"<%04X>" % (first + k) for k in range(n)]
+            run = [b"<%s>" % _utf16(first + k) for k in range(n)]
             fixed = [_unified_hex(t) for t in run]
             if fixed != run:
                 changed = True

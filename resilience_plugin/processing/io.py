@@ -608,13 +608,24 @@ def numbers(
     see core.numbers); a field named ``常住人口（万人）`` holds 万. Values that cannot be read (and, unless ``empty_ok``,
     empty ones) are named by feature id in the log, and count as 0, or (``unknown_is_zero`` False: a unit's own
     measure, such as its population) are NaN, "not assessed"; when they are more than 5 % of the field, the run stops
-    with examples."""
+    with examples (``unknown_is_zero`` False: unreadable text beyond 5 %, or unknown values beyond the profile's
+    quality.left_out_max_share, stop it: a unit left empty, a park's or a lake's, is only not assessed)."""
     from ..core.numbers import field_unit, parse_numbers
 
     parsed = parse_numbers(values, kind, negative_ok=negative_ok, factor=field_unit(name, kind))
     bad = sorted(parsed.unreadable + ([] if empty_ok else parsed.empty))
     ids = [fids[i] for i in bad] if fids is not None else bad
-    if len(values) and len(bad) / len(values) > UNREADABLE_MAX:
+    # what stops the run: text that cannot be read as a number (the wrong field), beyond 5 %; a measure of its own
+    # left empty (a park's or a lake's unit with no population) is not assessed, and stops the run only when it is
+    # most of the field (the profile's quality.left_out_max_share)
+    n = len(values)
+    if not n:
+        refused = False
+    elif unknown_is_zero:
+        refused = len(bad) / n > UNREADABLE_MAX
+    else:
+        refused = len(parsed.unreadable) / n > UNREADABLE_MAX or len(bad) / n > left_out_max()
+    if refused:
         examples = ", ".join(f"'{e}'" for e in parsed.examples) or translate("Resilience", "empty values")
         raise QgsProcessingException(
             translate(
