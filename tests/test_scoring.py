@@ -323,11 +323,16 @@ def test_score_units_bad_input(resilience_processing, tmp_path):
     )
     with pytest.raises(QgsProcessingException, match="population field"):
         run("resilience:scoreunits", {"INPUT": unnamed, "POPULATION_FIELD": "", "OUTPUT": "memory:"})
-    # a null population for more than 5 % of the units stops the run, naming the field and the feature
+    # a null population is not assessed, named by feature id (a park's or a lake's unit); most of the field null
+    # (beyond the profile's quality.left_out_max_share, 0.5) stops the run, naming the field and the features
     units.dataProvider().changeAttributeValues({2: {1: None}})
-    with pytest.raises(QgsProcessingException, match="街镇, field '人口': 1 of 3 .*feature ids 2"):
+    fb = Recorder()
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "OUTPUT": "memory:"}, fb)
+    assert "街镇, field '人口': 1 value(s) empty, not a number or negative: not assessed (feature ids 2)" in fb.log
+    units.dataProvider().changeAttributeValues({1: {1: None}})
+    with pytest.raises(QgsProcessingException, match="街镇, field '人口': 2 of 3 .*feature ids 1, 2"):
         run("resilience:scoreunits", {"INPUT": units, "OUTPUT": "memory:"})
-    units.dataProvider().changeAttributeValues({2: {1: 0.0}})
+    units.dataProvider().changeAttributeValues({1: {1: 1000.0}, 2: {1: 0.0}})
     data = json.loads(default_profile_path().read_text(encoding="utf-8"))
     data["scoring"]["dimensions"]["value"]["vulnerability"] = {"population_density": 0, "elderly_share": 0, "old_building_share": 0}
     broken = tmp_path / "broken.json"
