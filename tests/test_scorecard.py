@@ -183,10 +183,14 @@ def test_dock_bad_input_gives_messages_not_tracebacks(make_dock, sample_project)
     dock.score_units(wait=True)
     assert dock.result is not None, getattr(dock, "last_traceback", "")  # scored; per-person values left empty
     assert "2 unit(s) with zero or null population" in dock.last_message
-    # a population that cannot be read for more than 5 % of the units: a message naming the field, no scores
+    # a null population is not assessed; most of the field null (beyond quality.left_out_max_share): a message
+    # naming the field and the features, no scores
     odd.dataProvider().changeAttributeValues({2: {1: None}})
     dock.score_units(wait=True)
-    assert "异常单元, field 'population': 1 of 2" in dock.last_message  # the unit with no area is no polygon
+    assert dock.result is not None and "zero or null population" in dock.last_message
+    odd.dataProvider().changeAttributeValues({1: {1: None}})
+    dock.score_units(wait=True)
+    assert "异常单元, field 'population': 2 of 2" in dock.last_message  # the unit with no area is no polygon
     assert np.isnan(dock.raw["shelter_per_person"]).sum() >= 2 if "shelter_per_person" in dock.raw else True
     assert len(dock.raw_ids) == 2  # the unit with no area is a degenerate polygon: set aside (issue 15)
     # weights that sum to zero in a dimension: a message, and the last good scores stay

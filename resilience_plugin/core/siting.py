@@ -641,7 +641,9 @@ def site(
                 "warning",
                 Message(
                     QT_TRANSLATE_NOOP(
-                        "Core", "{0} feature(s) of '{1}' ({2:,.0f} people) have no facility and no usable candidate within {3:g} m."
+                        "Core",
+                        "{0} demand point(s) or piece(s) of '{1}' ({2:,.0f} people) have no facility and no usable candidate "
+                        "within {3:g} m.",
                     ),
                     len(uncoverable),
                     demand_name,
@@ -798,7 +800,9 @@ def _network_pairs(network, network_name, demand, candidates, existing, reach, t
             Note(
                 "warning",
                 Message(
-                    QT_TRANSLATE_NOOP("Core", "{0} feature(s) of '{1}' have no network within {2:g} m and are reached by no site."),
+                    QT_TRANSLATE_NOOP(
+                        "Core", "{0} demand point(s) or piece(s) of '{1}' have no network within {2:g} m and are reached by no site."
+                    ),
                     off,
                     demand_name,
                     tolerance,
