@@ -114,6 +114,12 @@ def test_a_pdf_qt_writes_searches_as_chinese_once_fixed(qgis_app, tmp_path):
     label.attemptResize(QgsLayoutSize(250, 30))
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
+    # real text, as the report writes it (QGIS 3.40 otherwise may draw labels as outlines: no text layer at all)
+    from qgis.core import Qgis, QgsRenderContext
+
+    settings.textRenderFormat = (
+        Qgis.TextRenderFormat.AlwaysText if hasattr(Qgis, "TextRenderFormat") else QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+    )
     path = tmp_path / "label.pdf"
     assert QgsLayoutExporter(layout).exportToPdf(str(path), settings) == QgsLayoutExporter.ExportResult.Success
     del label, layout, project
