@@ -108,7 +108,12 @@ def test_a_pdf_qt_writes_searches_as_chinese_once_fixed(qgis_app, tmp_path):
     label.setText(text)
     font = QFont(report_font_family())
     font.setPointSize(20)
-    label.setFont(font)
+    if hasattr(label, "setTextFormat"):  # QGIS >= 3.24; setFont is deprecated there
+        from qgis.core import QgsTextFormat
+
+        label.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        label.setFont(font)
     layout.addLayoutItem(label)
     label.attemptMove(QgsLayoutPoint(10, 10))
     label.attemptResize(QgsLayoutSize(250, 30))
