@@ -406,12 +406,18 @@ class ScoringPanel:
     def score_units(self, wait: bool = False):
         """Read the layers here (main thread), compute the indicators in a background task, then score.
 
-        A layer that cannot be used (no CRS, unreadable, numbers that are not numbers) is named in the message bar."""
+        A layer that cannot be used (no CRS, unreadable, numbers that are not numbers) is named in the message bar.
+        How much of a layer may be left out before it is refused is the dock's profile's quality.left_out_max_share."""
+        from ..processing.io import set_left_out_max
+
         try:
+            set_left_out_max(float(self.profile.value("quality.left_out_max_share")))
             self._score_units(wait)
         except QgsProcessingException as exc:
             self.scoreButton.setEnabled(True)
             self._message(str(exc), MESSAGE_CRITICAL)
+        finally:
+            set_left_out_max(None)
 
     def _grid_population(self, grid, crs, units):
         """Each unit's people from the population raster (exact sums), or None after saying why in the message bar."""
