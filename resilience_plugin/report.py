@@ -255,49 +255,18 @@ def build_report(
     title_page.rows["profile"] = rc.profile_rows(profile, chinese=bool(w.get("chinese")))
     pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
     faults = _faults(faults_layer, units_layer.crs(), feedback) if faults_layer is not None else None
+    contents = _Contents(pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, faults)
     project = QgsProject()
     layout = None
-    title_sheets = TITLE_PAGES
     try:
-        while True:  # as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
-            layout, atlas = _layout(  # longer source) and no sheet is left empty
-                project,
-                pages,
-                units_layer,
-                unit_geoms,
-                records,
-                clusters_layer,
-                cluster_geoms,
-                profile,
-                scenario_layers,
-                title_sheets,
-                faults,
-            )
-            needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
-            if needed == title_sheets - 1 or title_sheets > TITLE_PAGES + 20:
-                break
-            # laid out again: the layers this layout made go; the scenario's and the faults' stay for the next
-            layout._keep = layout._profile_table = None
-            layout = atlas = None
-            kept = {layer.id() for layer in [*scenario_layers, *([faults] if faults is not None else [])]}
-            project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
-            title_sheets = needed + 1
+        layout, atlas, title_sheets = _fitted_layout(project, contents)
         if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
             feedback.pushInfo(
                 translate("Report", "{0} pages: title, {1} clusters, {2} units").format(
                     report_page_count(pages, title_sheets), len(clusters), len(units)
                 )
             )
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 150
-        settings.rasterizeWholeImage = False
-        # real text, not outlines: the PDF can be searched and its Chinese copied
-        settings.textRenderFormat = (
-            Qgis.TextRenderFormat.AlwaysText
-            if hasattr(Qgis, "TextRenderFormat")
-            else QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
-        )
-        result, error = QgsLayoutExporter.exportToPdf(atlas, path, settings, feedback)
+        result, error = QgsLayoutExporter.exportToPdf(atlas, path, _pdf_settings(), feedback)
     finally:
         if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
             layout._keep = layout._profile_table = None  # garbage collection (or after QGIS has quit, where Qt warns)
@@ -309,6 +278,50 @@ def build_report(
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
     _searchable(path, feedback)
     return ReportResult(path, report_page_count(pages, title_sheets), len(units), len(clusters))
+
+
+@dataclass
+class _Contents:
+    """What the layout draws: the report's pages (atlas features, in order) and the layers and geometries behind them
+    (memory copies in the units' CRS for the scenario and the faults)."""
+
+    pages: list
+    units_layer: QgsVectorLayer
+    unit_geoms: list
+    records: list
+    clusters_layer: Optional[QgsVectorLayer]
+    cluster_geoms: list
+    profile: object
+    scenario_layers: list
+    faults: Optional[QgsVectorLayer]
+
+
+def _fitted_layout(project, contents: _Contents):
+    """The layout with as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
+    longer source) and no sheet is left empty. Returns (layout, atlas, title sheets)."""
+    title_sheets = TITLE_PAGES
+    while True:
+        layout, atlas = _layout(project, contents, title_sheets)
+        needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
+        if needed == title_sheets - 1 or title_sheets > TITLE_PAGES + 20:
+            return layout, atlas, title_sheets
+        # laid out again: the layers this layout made go; the scenario's and the faults' stay for the next
+        layout._keep = layout._profile_table = None
+        layout = atlas = None
+        kept = {layer.id() for layer in [*contents.scenario_layers, *([contents.faults] if contents.faults is not None else [])]}
+        project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
+        title_sheets = needed + 1
+
+
+def _pdf_settings():
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = 150
+    settings.rasterizeWholeImage = False
+    # real text, not outlines: the PDF can be searched and its Chinese copied
+    settings.textRenderFormat = (
+        Qgis.TextRenderFormat.AlwaysText if hasattr(Qgis, "TextRenderFormat") else QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+    )
+    return settings
 
 
 def _profile_sheets(atlas, table, sheets: int) -> int:
@@ -500,21 +513,12 @@ def _cluster_copy(crs, cluster_geoms):
     return layer
 
 
-def _layout(
-    project,
-    pages,
-    units_layer,
-    unit_geoms,
-    records,
-    clusters_layer,
-    cluster_geoms,
-    profile,
-    scenario_layers=(),
-    title_sheets=TITLE_PAGES,
-    faults=None,
-):
+def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     """The atlas layout: sheet 0 the title page, 1 … ``title_sheets`` - 1 the profile's values, then one sheet each for
     a cluster, a unit and a cluster's scenario (each atlas feature prints the sheets of its kind)."""
+    c = contents
+    pages, units_layer, unit_geoms, records, profile = c.pages, c.units_layer, c.unit_geoms, c.records, c.profile
+    clusters_layer, cluster_geoms, scenario_layers, faults = c.clusters_layer, c.cluster_geoms, c.scenario_layers, c.faults
     crs = units_layer.crs()
     extent = QgsRectangle()
     for g in unit_geoms:
