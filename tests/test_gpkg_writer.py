@@ -401,6 +401,11 @@ def test_a_lone_surrogate_in_text_is_written_as_qgis_writes_it(resilience_proces
     from tests.helpers import memory_layer
 
     odd = "和平里\ud800社区"
+    probe = QgsFeature()
+    try:
+        probe.setAttributes([odd])
+    except (SystemError, UnicodeEncodeError):  # QGIS 3.40's bindings (Python 3.13) refuse to make such a value
+        pytest.skip("this QGIS's Python bindings cannot put a lone surrogate into a feature, so no layer can hold one")
     layer = memory_layer("Point", [("POINT(500000 4400000)", [odd, 1000]), ("POINT(503000 4400000)", ["安贞社区", 2000])], name="社区")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
