@@ -33,7 +33,7 @@ help:
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
 	@echo "transup      refresh $(TS) with pylupdate5 (i18n/update.py);  transcompile: build the .qm"
-	@echo "sample       regenerate resources/sample/sample_city.gpkg and its population grid"
+	@echo "sample       regenerate resources/sample/sample_city.gpkg, its population grid and its flood-depth grid"
 	@echo "model        regenerate the shipped models in resources/models (.model3)"
 
 setup:
@@ -57,6 +57,7 @@ format: setup
 sample:
 	$(SYS_PY) -m $(PLUGIN).core.samplecity resources/sample/sample_city.gpkg
 	$(SYS_PY) -m $(PLUGIN).processing.rasters resources/sample/sample_city.gpkg resources/sample/sample_population.tif
+	$(SYS_PY) -m $(PLUGIN).processing.rasters --flood resources/sample/sample_city.gpkg resources/sample/sample_flood_depth.tif
 
 model: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m $(PLUGIN).models

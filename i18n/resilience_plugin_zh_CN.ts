@@ -995,82 +995,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="544"/>
+        <location filename="../resilience_plugin/core/profile.py" line="558"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="547"/>
+        <location filename="../resilience_plugin/core/profile.py" line="561"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="550"/>
+        <location filename="../resilience_plugin/core/profile.py" line="564"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="552"/>
+        <location filename="../resilience_plugin/core/profile.py" line="566"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="563"/>
+        <location filename="../resilience_plugin/core/profile.py" line="577"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="566"/>
+        <location filename="../resilience_plugin/core/profile.py" line="580"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="569"/>
+        <location filename="../resilience_plugin/core/profile.py" line="583"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="571"/>
+        <location filename="../resilience_plugin/core/profile.py" line="585"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="573"/>
+        <location filename="../resilience_plugin/core/profile.py" line="587"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="590"/>
+        <location filename="../resilience_plugin/core/profile.py" line="604"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="594"/>
+        <location filename="../resilience_plugin/core/profile.py" line="608"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="615"/>
+        <location filename="../resilience_plugin/core/profile.py" line="629"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="627"/>
+        <location filename="../resilience_plugin/core/profile.py" line="641"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="645"/>
+        <location filename="../resilience_plugin/core/profile.py" line="659"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="647"/>
+        <location filename="../resilience_plugin/core/profile.py" line="661"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="654"/>
+        <location filename="../resilience_plugin/core/profile.py" line="668"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1160,7 +1160,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="620"/>
+        <location filename="../resilience_plugin/core/profile.py" line="634"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1565,72 +1565,72 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="186"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="184"/>
         <source>{0}: the network has no line with a length.</source>
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1191"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1189"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1215"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1213"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1221"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1219"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1224"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1222"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1226"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1224"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1228"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1226"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="672"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="670"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="699"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="697"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="728"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="726"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="732"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="730"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="777"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="775"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="780"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="778"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="783"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="781"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1640,7 +1640,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>情景后仍能到达的必需设施（比例）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="200"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="198"/>
         <source>{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends.</source>
         <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
     </message>
@@ -1765,47 +1765,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="887"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="885"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="910"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="908"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="917"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="915"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="854"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="852"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="867"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="865"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="935"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="933"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="953"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="951"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="968"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="966"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="872"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="870"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1878,6 +1878,71 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/siting.py" line="799"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="40"/>
+        <source>no road within the snapping tolerance</source>
+        <translation>捕捉容差内无道路</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="41"/>
+        <source>no safe shelter within reach</source>
+        <translation>可达范围内无安全避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="42"/>
+        <source>cut off by closed roads</source>
+        <translation>道路中断无法到达</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="43"/>
+        <source>every shelter in reach is full</source>
+        <translation>可达避难场所已满</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="281"/>
+        <source>capacity unknown</source>
+        <translation>容量未知</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="283"/>
+        <source>no capacity</source>
+        <translation>无容量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="285"/>
+        <source>no geometry</source>
+        <translation>无几何</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="291"/>
+        <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
+        <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="296"/>
+        <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
+        <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="496"/>
+        <source>The transfer could not be solved: {0}</source>
+        <translation>无法求解转移方案：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="628"/>
+        <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
+        <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="630"/>
+        <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
+        <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="641"/>
+        <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
+        <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
 </context>
 <context>
@@ -2018,592 +2083,557 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>CorridorFailureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="87"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="83"/>
         <source>Corridor failure scenarios (通道失效情景)</source>
         <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="384"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="366"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="153"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="149"/>
         <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="385"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="367"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="157"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="153"/>
         <source>Optional: the road&apos;s name, for the critical sections.</source>
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="386"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="368"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="157"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
         <source>Ordinary streets</source>
         <translation>普通街道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
         <source>Optional: more road lines joined to the network (a separate street layer).</source>
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="330"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="312"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="169"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
         <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="420"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="402"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="428"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="410"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="178"/>
         <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="429"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="411"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="182"/>
         <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
         <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
         <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
         <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="194"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="194"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
         <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
         <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
         <source>Essential categories</source>
         <translation>必需设施类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="203"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
         <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
         <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
         <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
         <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
         <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
         <translation>可选：断裂名称，用于情景和失效路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="216"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
         <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
         <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
         <source>Faults in the scenario</source>
         <translation>情景中的断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
         <source>All faults at once</source>
         <translation>所有断裂同时失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
         <source>Each fault in turn (one scenario each)</source>
         <translation>逐条断裂（每条一个情景）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
         <source>One fault (named below)</source>
         <translation>一条断裂（在下方指定）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
         <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
         <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="231"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Fault (name or feature number)</source>
         <translation>断裂（名称或要素编号）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="238"/>
-        <source>Flood zones</source>
-        <translation>洪涝区</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="238"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
         <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="500"/>
-        <source>Flood class field</source>
-        <translation>洪涝风险等级字段</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
-        <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone fails.</source>
-        <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：按字段名识别等级字段；没有等级字段：所有区域失效。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
         <source>Flood zones that fail</source>
         <translation>失效的洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
-        <source>Class 1 (high) only</source>
-        <translation>仅 1 级（高）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
-        <source>Classes 1 and 2 (high, medium)</source>
-        <translation>1 级和 2 级（高、中）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
-        <source>Every class</source>
-        <translation>所有等级</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
         <source>Which flood classes fail. A class that cannot be read fails.</source>
         <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="258"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
         <source>Damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="258"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
         <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
         <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="262"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="244"/>
         <source>Damage width (m)</source>
         <translation>损毁宽度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="262"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="244"/>
         <source>Damage lines and points block the roads within this many metres on either side.</source>
         <translation>损毁线和点阻断两侧此距离内的道路。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="254"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="272"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="254"/>
         <source>Farthest a unit or facility may lie from the network and still join it.</source>
         <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
         <source>Rank every section (critical sections)</source>
         <translation>为每个路段排序（关键路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
         <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
         <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="287"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
         <source>Units: access before and after</source>
         <translation>单元：失效前后的可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="287"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
         <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
         <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="291"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>Critical sections</source>
         <translation>关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="291"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
         <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="295"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
         <source>Failed sections</source>
         <translation>失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="295"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
         <source>The road pieces that fail in the scenario, with their cause.</source>
         <translation>情景中失效的道路段，附失效原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="299"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
         <source>Cluster links</source>
         <translation>组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="299"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
         <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="405"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="387"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="479"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="460"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="496"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="477"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="507"/>
-        <source>{0}: no flood class field; every zone fails.</source>
-        <translation>{0}：没有洪涝等级字段；所有区域都失效。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="533"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="506"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="540"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="543"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="548"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="574"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="547"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="553"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="582"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="555"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="562"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="563"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="564"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="565"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="599"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="572"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="680"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="653"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="681"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="654"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="682"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="655"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="683"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="656"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="693"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="693"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="729"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="780"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="753"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="790"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="539"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="231"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>A fault&apos;s name (its name field) or feature number: the scenario is that fault alone. Or select the fault on the map and tick Selected features only under Active faults.</source>
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="472"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="453"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="173"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="169"/>
         <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon units' people are spread over their area in pieces (or over residential land, or as the population raster says), each joined to the network at its own place.</source>
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状单元的人口按分块分摊到其面积上（或居住用地上，或按人口栅格分布），各分块在各自位置接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="423"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="405"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon units.</source>
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="583"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="556"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="584"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="557"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="558"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="566"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="561"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="575"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="548"/>
         <source>People (from the field, or the population raster)</source>
         <translation>人口（取自字段或人口栅格）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="93"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="89"/>
         <source>What a fault or a flood does to access: when the road sections in a fault's avoidance zone, in flood zones of the chosen classes or in a drawn damage area fail, which units lose their way to a hospital, a long-term shelter, a reserve depot, a fire station or the command centre, how many people that is, and which sections matter most. The plan asks for clusters that help each other along lifeline corridors (互助支撑, 第48条), traffic between clusters and units kept open in emergencies (第65条), flexible seismic measures where corridors cross faults (第44条) and waterlogging-prone sections fixed first (第62条).
 
 The network is the road lines given (the corridors with their grade, and optionally the ordinary streets), noded where they cross. People are counted where they live: a point unit's people at its point; a polygon unit's spread over pieces of population.piece_size (250 m) by area, over residential land, or as the population raster says. Each piece and each facility joins the network at its nearest point within the snapping tolerance, as the life circles do; a piece with no road that near joins at the nearest road inside it, and the people of pieces left off the network are named in the log, not counted as cut off. A unit loses access only for the pieces that lose it. Distances are along the network. OpenStreetMap roads whose bridge, tunnel or layer field says so join the roads they cross only at their ends.
@@ -2628,9 +2658,446 @@ Worked example on the sample city: network walking_network, units the clusters o
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="464"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="445"/>
         <source>Layer &apos;{0}&apos;: no fault is left under the profile&apos;s seismic.fault_avoidance_rule; no fault scenario.</source>
         <translation>图层“{0}”：按规划参数 seismic.fault_avoidance_rule 没有剩下需要考虑的断裂，无法构成断裂情景。</translation>
+    </message>
+</context>
+<context>
+    <name>EvacuationAlgorithm</name>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="75"/>
+        <source>Emergency transfer (避险转移)</source>
+        <translation>避险转移</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="130"/>
+        <source>Whole communities (one shelter each)</source>
+        <translation>整建制转移（每个社区一处避难场所）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="130"/>
+        <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
+        <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="134"/>
+        <source>The solver stops after this long with its best solution and the proven bound.</source>
+        <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="136"/>
+        <source>Transfer assignment</source>
+        <translation>转移安置方案</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="136"/>
+        <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
+        <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
+        <source>Shelters: load</source>
+        <translation>避难场所：负荷</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
+        <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
+        <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="144"/>
+        <source>Transfer routes</source>
+        <translation>转移路线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="144"/>
+        <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
+        <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
+        <source>Shortfall</source>
+        <translation>安置缺口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
+        <source>Where the people without a shelter place are, and why.</source>
+        <translation>无避难位置人口的分布及原因。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <source>Population (communities or units)</source>
+        <translation>人口（社区或单元）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
+        <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="436"/>
+        <source>Population field</source>
+        <translation>人口字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="161"/>
+        <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
+        <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="442"/>
+        <source>Name field</source>
+        <translation>名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
+        <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
+        <translation>可选：要素名称，用于日志和输出。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <source>Who moves</source>
+        <translation>转移对象</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <source>The people inside the hazard</source>
+        <translation>灾害范围内的人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <source>Everyone (earthquake shelter planning)</source>
+        <translation>全部人口（地震避难规划）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
+        <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
+        <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <source>Flood zones that count</source>
+        <translation>计入的洪涝分区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <source>Which flood classes people leave. A class that cannot be read counts.</source>
+        <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
+        <source>Flood-depth raster (m)</source>
+        <translation>积水深度栅格（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
+        <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
+        <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
+        <source>Evacuation depth (m)</source>
+        <translation>需转移水深（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
+        <source>People in water this deep or deeper move ({0}).</source>
+        <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="207"/>
+        <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
+        <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="207"/>
+        <source>Optional: the fault&apos;s name, for the log.</source>
+        <translation>可选：断裂名称，用于日志。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="207"/>
+        <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
+        <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
+        <source>Geological hazards</source>
+        <translation>地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
+        <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
+        <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="219"/>
+        <source>Damage</source>
+        <translation>损毁范围</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="219"/>
+        <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
+        <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="309"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="226"/>
+        <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
+        <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="489"/>
+        <source>Shelter name field</source>
+        <translation>避难场所名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="230"/>
+        <source>Optional: the shelter&apos;s name.</source>
+        <translation>可选：避难场所名称。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
+        <source>Shelter class field</source>
+        <translation>避难场所类别字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
+        <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
+        <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="488"/>
+        <source>Capacity field</source>
+        <translation>容量字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="242"/>
+        <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
+        <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="247"/>
+        <source>Maximum distance (m; 0: by class)</source>
+        <translation>最大距离（米；0：按类别）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="247"/>
+        <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
+        <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="256"/>
+        <source>Road network</source>
+        <translation>道路网络</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="256"/>
+        <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
+        <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="579"/>
+        <source>Road name field</source>
+        <translation>道路名称字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="260"/>
+        <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
+        <translation>可选：道路名称，用于路线和瓶颈。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="580"/>
+        <source>Corridor grade field</source>
+        <translation>通道等级字段</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="264"/>
+        <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
+        <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
+        <source>Travel mode</source>
+        <translation>出行方式</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
+        <source>Walk</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
+        <source>Drive</source>
+        <translation>车行</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
+        <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
+        <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="272"/>
+        <source>Section throughput by grade</source>
+        <translation>按等级计算路段通行能力</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="272"/>
+        <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
+        <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="276"/>
+        <source>Snapping tolerance (m)</source>
+        <translation>捕捉容差（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="276"/>
+        <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
+        <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="328"/>
+        <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
+        <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="381"/>
+        <source>flood zone {0} (class {1})</source>
+        <translation>洪涝风险区 {0}（等级 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="391"/>
+        <source>fault {0}</source>
+        <translation>断裂 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="392"/>
+        <source>geological hazard {0}</source>
+        <translation>地质灾害 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="392"/>
+        <source>damage {0}</source>
+        <translation>损毁范围 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="425"/>
+        <source>Give the population: a layer with a population field, or a population raster.</source>
+        <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="427"/>
+        <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
+        <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="432"/>
+        <source>hazard area {0}</source>
+        <translation>灾害区 {0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="434"/>
+        <source>hazard area</source>
+        <translation>灾害区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="439"/>
+        <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
+        <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
+        <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
+        <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="495"/>
+        <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
+        <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="498"/>
+        <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
+        <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="504"/>
+        <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
+        <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="509"/>
+        <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
+        <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="542"/>
+        <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
+        <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="549"/>
+        <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
+        <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="555"/>
+        <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
+        <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="561"/>
+        <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
+        <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="574"/>
+        <source>No road network: distances are straight lines, and no road is closed.</source>
+        <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="578"/>
+        <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
+        <translation>道路网络：图层“{0}”必须为线。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="78"/>
+        <source>Who must move, to which shelter that is itself safe and has room, by which open road, and how long it takes: the capacity for emergency transfer that the plan asks to raise first (重点提升应急避险转移能力, 第84条), within a multi-level evacuation system (第33条) whose long-term shelters carry the main resettlement load (第91条).
+
+Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
+
+Shelters: those of the emergency, short-term and long-term categories (by the category field and the profile's labels; without a category field every feature is an emergency shelter). Capacity in persons, or shelter area divided by the area per person of the shelter's refuge period (GB 51143-2015); 2.5万平方米 and 1.2万人 are read. A shelter inside a hazard, or of unknown or no capacity, is not used, and SHELTERS_OUT says why (GB 21734 §5.2.1; 第86、88条). Reach: the class's evacuation distance from the profile (500 m, 1 km, 2.5 km), or the maximum distance given.
+
+Roads: with a network, a road inside a hazard zone, or with water at or above the road-closing depth anywhere along it, is closed. People inside the hazard leave it along the roads they are on (a transfer happens before the water rises); no route uses a closed road after it has reached an open one. Walking at the profile's evacuation speed, or driving at its speed per corridor grade. Without a network, distances are straight lines.
+
+Method: an exact assignment, solved by HiGHS: first as many people placed as possible, then the least total travel time (people × minutes), each person only to an open shelter within its reach (by the shortest network distance; the time along the fastest route). Whole communities: each feature goes to one shelter, as responsibility areas (责任区) are drawn, a MILP with a time limit whose best solution and proven bound are logged. People without a place are the shortfall, with the reason: no road within the snapping tolerance, no safe shelter within reach, cut off by closed roads, or every shelter in reach full.
+
+Outputs. Assignment, per feature with people at risk: people, placed, short, share_placed, shelters (names with people), mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: class, capacity_p, load_p, util, status (used, not used, excluded) and reason. Routes: the road sections people use, with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are, and why. The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
+
+Worked example on the sample city: population communities (field population), flood-depth raster sample_flood_depth.tif (beside sample_city.gpkg: 25 m cells of a waterlogging model over the centre), shelters facilities (field category, capacity shelter_area_m2), network walking_network: about 400,000 people in water 0.5 m deep or deeper, a tenth of them placed; the rest have no safe shelter within reach, which is what the sample's sparse shelters show.</source>
+        <translation>谁需要转移、转移到本身安全且有空余容量的哪处避难场所、经由哪条畅通道路、需要多长时间：规划要求首先提升的应急避险转移能力（重点提升应急避险转移能力，第84条），在多层级的疏散救援体系中（第33条），由长期避难场所承担主要安置任务（第91条）。
+
+转移对象：灾害范围内的人口（所选等级的洪涝风险区、积水深度栅格上达到或超过需转移水深的范围、活动断裂避让带、地质灾害点的危险半径、手绘损毁范围），或全部人口（地震避难规划）。人口按居住地统计：点要素的人口在其点位；面要素的人口分摊到 population.piece_size（250 米）的分块上，或按人口栅格分摊；部分位于灾害范围内的分块按其面积比例转移（积水栅格按精确覆盖比例计算）。只有人口栅格而无人口图层时，直接从栅格统计灾害区的人口。
+
+避难场所：紧急、短期和长期避难场所类别（按类别字段和配置标签；无类别字段时所有要素均视为紧急避难场所）。容量为人数，或避难面积除以该避难期的人均有效避难面积（GB 51143-2015）；可识别 2.5万平方米 和 1.2万人。位于灾害范围内、容量未知或无容量的避难场所不使用，SHELTERS_OUT 说明原因（GB 21734 §5.2.1；第86、88条）。服务距离：配置中各类别的疏散距离（500 米、1 千米、2.5 千米），或所给最大距离。
+
+道路：有路网时，位于灾害范围内或沿线任一处积水达到道路断行水深的道路中断。灾害范围内的人口沿其所在道路撤离（转移在水位上涨之前进行）；路线一旦到达畅通道路，便不再使用中断道路。按配置的转移步行速度步行，或按各通道等级车速行驶。无路网时按直线距离计算。
+
+方法：由 HiGHS 精确求解的分配：首先安置尽可能多的人，再使总转移时间（人数 × 分钟）最少，每人只分配到其服务距离内（按最短路网距离；时间按最快路线）的可用避难场所。整建制转移：每个要素整体转移至一处避难场所，与划定责任区的做法一致，为有时间上限的混合整数规划，日志给出最好解及已证明的界。无安置位置的人口为安置缺口，并给出原因：捕捉容差内无道路、可达范围内无安全避难场所、道路中断无法到达、可达避难场所已满。
+
+输出。转移安置方案，每个有需转移人口的要素：people、placed、short、share_placed、shelters（避难场所名称及人数）、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：class、capacity_p、load_p、util、status（used、not used、excluded）和 reason。转移路线：转移所经路段，含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布及原因。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
+
+示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
 </context>
 <context>
@@ -2845,7 +3312,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="254"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="255"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
@@ -2855,7 +3322,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="266"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="267"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
@@ -2890,132 +3357,132 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="222"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="223"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="223"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="224"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="224"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="225"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="225"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="226"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="227"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="245"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="245"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="246"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="246"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="247"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="255"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="256"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="233"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="237"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="237"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="238"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="256"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="257"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="257"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="258"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="258"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="259"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="259"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="260"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="260"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="261"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="261"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="262"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="267"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="268"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="268"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="269"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="269"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="270"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="270"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="271"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
@@ -3030,12 +3497,12 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>断裂活动时代字段：图层“{1}”的“{0}”（{3} 条断裂中 {2} 条读到最晚活动时代）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="229"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
         <source>Fault's latest activity (Q4 Holocene, Q3 Late Pleistocene …)</source>
         <translation>断裂最晚活动时代（Q4 全新世、Q3 晚更新世……）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="231"/>
         <source>Fault&apos;s latest activity (Chinese)</source>
         <translation>断裂最晚活动时代（中文）</translation>
     </message>
@@ -3411,12 +3878,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="663"/>
+        <location filename="../resilience_plugin/report.py" line="667"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="663"/>
+        <location filename="../resilience_plugin/report.py" line="667"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3426,12 +3893,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="735"/>
+        <location filename="../resilience_plugin/report.py" line="739"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="754"/>
+        <location filename="../resilience_plugin/report.py" line="758"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
@@ -3561,172 +4028,172 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="286"/>
+        <location filename="../resilience_plugin/report.py" line="264"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="309"/>
+        <location filename="../resilience_plugin/report.py" line="278"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="369"/>
+        <location filename="../resilience_plugin/report.py" line="382"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="370"/>
+        <location filename="../resilience_plugin/report.py" line="383"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="371"/>
+        <location filename="../resilience_plugin/report.py" line="384"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="372"/>
+        <location filename="../resilience_plugin/report.py" line="385"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="373"/>
+        <location filename="../resilience_plugin/report.py" line="386"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="378"/>
+        <location filename="../resilience_plugin/report.py" line="391"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="489"/>
+        <location filename="../resilience_plugin/report.py" line="502"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="412"/>
+        <location filename="../resilience_plugin/report.py" line="425"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="427"/>
+        <location filename="../resilience_plugin/report.py" line="440"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="474"/>
+        <location filename="../resilience_plugin/report.py" line="487"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="566"/>
+        <location filename="../resilience_plugin/report.py" line="570"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="600"/>
+        <location filename="../resilience_plugin/report.py" line="604"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="605"/>
+        <location filename="../resilience_plugin/report.py" line="609"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="619"/>
+        <location filename="../resilience_plugin/report.py" line="623"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="620"/>
+        <location filename="../resilience_plugin/report.py" line="624"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="717"/>
+        <location filename="../resilience_plugin/report.py" line="721"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="620"/>
+        <location filename="../resilience_plugin/report.py" line="624"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="620"/>
+        <location filename="../resilience_plugin/report.py" line="624"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="641"/>
+        <location filename="../resilience_plugin/report.py" line="645"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="651"/>
+        <location filename="../resilience_plugin/report.py" line="655"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="662"/>
+        <location filename="../resilience_plugin/report.py" line="666"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="663"/>
+        <location filename="../resilience_plugin/report.py" line="667"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="689"/>
+        <location filename="../resilience_plugin/report.py" line="693"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="708"/>
+        <location filename="../resilience_plugin/report.py" line="712"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="367"/>
+        <location filename="../resilience_plugin/report.py" line="380"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="576"/>
+        <location filename="../resilience_plugin/report.py" line="580"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
@@ -3741,7 +4208,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="999"/>
+        <location filename="../resilience_plugin/report.py" line="1003"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
@@ -3756,7 +4223,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="735"/>
+        <location filename="../resilience_plugin/report.py" line="739"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -3781,72 +4248,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="716"/>
+        <location filename="../resilience_plugin/report.py" line="720"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="717"/>
+        <location filename="../resilience_plugin/report.py" line="721"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="717"/>
+        <location filename="../resilience_plugin/report.py" line="721"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="717"/>
+        <location filename="../resilience_plugin/report.py" line="721"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="734"/>
+        <location filename="../resilience_plugin/report.py" line="738"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="735"/>
+        <location filename="../resilience_plugin/report.py" line="739"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="735"/>
+        <location filename="../resilience_plugin/report.py" line="739"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="735"/>
+        <location filename="../resilience_plugin/report.py" line="739"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="753"/>
+        <location filename="../resilience_plugin/report.py" line="757"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="754"/>
+        <location filename="../resilience_plugin/report.py" line="758"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="754"/>
+        <location filename="../resilience_plugin/report.py" line="758"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="754"/>
+        <location filename="../resilience_plugin/report.py" line="758"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="349"/>
+        <location filename="../resilience_plugin/report.py" line="362"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="829"/>
+        <location filename="../resilience_plugin/report.py" line="833"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
     </message>
@@ -3859,12 +4326,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>示例城市（合成、示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="59"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="61"/>
         <source>Resilience Planner</source>
         <translation>韧性城市规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/provider.py" line="62"/>
+        <location filename="../resilience_plugin/processing/provider.py" line="64"/>
         <source>Resilience Planner (Beijing resilient city plan 2022-2035)</source>
         <translation>韧性城市规划工具（北京市韧性城市空间专项规划 2022—2035）</translation>
     </message>
@@ -4069,32 +4536,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="807"/>
+        <location filename="../resilience_plugin/processing/base.py" line="898"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="811"/>
+        <location filename="../resilience_plugin/processing/base.py" line="902"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="951"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1042"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="952"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1043"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="953"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1044"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="90"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="86"/>
         <source>Corridors and faults</source>
         <translation>通道与断裂</translation>
     </message>
@@ -4164,7 +4631,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="745"/>
+        <location filename="../resilience_plugin/processing/base.py" line="836"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4264,37 +4731,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="711"/>
+        <location filename="../resilience_plugin/processing/base.py" line="802"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="714"/>
+        <location filename="../resilience_plugin/processing/base.py" line="805"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="749"/>
+        <location filename="../resilience_plugin/processing/base.py" line="840"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="757"/>
+        <location filename="../resilience_plugin/processing/base.py" line="848"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="777"/>
+        <location filename="../resilience_plugin/processing/base.py" line="868"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="873"/>
+        <location filename="../resilience_plugin/processing/base.py" line="964"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="896"/>
+        <location filename="../resilience_plugin/processing/base.py" line="987"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4324,12 +4791,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="898"/>
+        <location filename="../resilience_plugin/processing/base.py" line="989"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="856"/>
+        <location filename="../resilience_plugin/processing/base.py" line="947"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4344,7 +4811,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -4622,6 +5089,396 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/io.py" line="442"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/__init__.py" line="11"/>
+        <source>Emergency transfer</source>
+        <translation>避险转移</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <source>Everyone placed</source>
+        <translation>全部安置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <source>Some without a place</source>
+        <translation>部分无安置位置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <source>Nobody placed</source>
+        <translation>无人安置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <source>Used, with room</source>
+        <translation>已使用，仍有余量</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <source>Not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <source>Excluded (in a hazard, or no capacity)</source>
+        <translation>排除（位于灾害范围内或无容量）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="403"/>
+        <source>Bottleneck</source>
+        <translation>瓶颈</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="403"/>
+        <source>Route (wider: more people)</source>
+        <translation>路线（越宽人越多）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="419"/>
+        <source>Every shelter in reach is full</source>
+        <translation>可达避难场所已满</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="420"/>
+        <source>Cut off by closed roads</source>
+        <translation>道路中断无法到达</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="421"/>
+        <source>No safe shelter within reach</source>
+        <translation>可达范围内无安全避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="422"/>
+        <source>No road nearby</source>
+        <translation>附近无道路</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="424"/>
+        <source>Without a place</source>
+        <translation>无安置位置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="37"/>
+        <source>People at risk: {0:,.0f}; placed in a shelter: {1:,.0f} ({2:.1%}); without a place: {3:,.0f}.</source>
+        <translation>需转移人口：{0:,.0f}；已安置：{1:,.0f}（{2:.1%}）；无安置位置：{3:,.0f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="43"/>
+        <source>Nobody is inside the hazard given: nobody needs to move.</source>
+        <translation>所给灾害范围内无人：无需转移。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="49"/>
+        <source>  {0:,.0f} people without a place: {1}.</source>
+        <translation>  {0:,.0f} 人无安置位置：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="53"/>
+        <source>along the network</source>
+        <translation>沿路网</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="53"/>
+        <source>as the crow flies (no network)</source>
+        <translation>直线（无路网）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
+        <source>Distance {0}: mean {1:,.0f} m, 95th percentile {2:,.0f} m, maximum {3:,.0f} m.</source>
+        <translation>转移距离（{0}）：平均 {1:,.0f} 米，95% 分位 {2:,.0f} 米，最大 {3:,.0f} 米。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="57"/>
+        <source>Travel time: mean {0:.1f} min, 95th percentile {1:.1f} min, maximum {2:.1f} min.</source>
+        <translation>转移时间：平均 {0:.1f} 分钟，95% 分位 {1:.1f} 分钟，最大 {2:.1f} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="60"/>
+        <source>Clearance time, a static estimate (the longest trip plus the queue at the worst section; no congestion dynamics): {0:.0f} min.</source>
+        <translation>转移完成时间（静态估计：最长行程加最拥堵路段的排队时间，不含拥堵动态）：{0:.0f} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <source>Solved exactly ({0}): {1:,.0f} person-minutes in all, proven optimal.</source>
+        <translation>精确求解（{0}）：共 {1:,.0f} 人·分钟，已证明最优。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="73"/>
+        <source>The time limit stopped the solver ({0}): the best found is {1:,.0f} person-minutes; none can be below {2:,.0f}.</source>
+        <translation>求解达到时间上限（{0}）：当前最好解 {1:,.0f} 人·分钟；任何解都不低于 {2:,.0f}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="86"/>
+        <source>{0} shelter(s) are not used: inside a hazard or of no known capacity (see Shelters: load).</source>
+        <translation>{0} 处避难场所未使用：位于灾害范围内或容量未知（见“避难场所：负荷”）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="95"/>
+        <source>The fullest shelters (add shelter places near them, 第84、91条):</source>
+        <translation>负荷最高的避难场所（应在其附近增加避难位置，第84、91条）：</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="97"/>
+        <source>  {0}: {1:,.0f} of {2:,.0f} places ({3:.0%}).</source>
+        <translation>  {0}：{1:,.0f} / {2:,.0f} 个位置（{3:.0%}）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="106"/>
+        <source>a shelter&apos;s link</source>
+        <translation>避难场所连接线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="129"/>
+        <source>Sections that take longest to clear (a bottleneck: over {0:g} min; open a parallel link or widen it, 第33、84条):</source>
+        <translation>通行耗时最长的路段（超过 {0:g} 分钟为瓶颈；应打通平行道路或拓宽，第33、84条）：</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="136"/>
+        <source>  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}.</source>
+        <translation>  {0}：{1:,.0f} 人，每小时通过 {2:,.0f} 人，需 {3:.0f} 分钟通过{4}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="136"/>
+        <source>, a bottleneck</source>
+        <translation>，瓶颈</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <source>Feature id</source>
+        <translation>要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>People at risk</source>
+        <translation>需转移人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>People placed</source>
+        <translation>已安置人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <source>People without a place</source>
+        <translation>无安置位置人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Share placed</source>
+        <translation>安置比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Shelters (people)</source>
+        <translation>避难场所（人数）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Number of shelters</source>
+        <translation>避难场所数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Mean distance (m)</source>
+        <translation>平均距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Mean travel time (min)</source>
+        <translation>平均转移时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Longest travel time (min)</source>
+        <translation>最长转移时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Hazards</source>
+        <translation>灾害</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Why some have no place</source>
+        <translation>无安置位置原因</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <source>Why some have no place (Chinese)</source>
+        <translation>无安置位置原因（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Plan clauses</source>
+        <translation>规划条款</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Shelter class (profile code)</source>
+        <translation>避难场所类别（配置代码）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Shelter class (Chinese)</source>
+        <translation>避难场所类别（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Reach (m)</source>
+        <translation>服务距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Capacity (persons)</source>
+        <translation>容量（人）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Utilisation</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <source>Why not used</source>
+        <translation>未使用原因</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Road feature id</source>
+        <translation>道路要素编号</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Road name</source>
+        <translation>道路名称</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Corridor grade</source>
+        <translation>通道等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Throughput (persons an hour)</source>
+        <translation>通行能力（人/小时）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Time to pass (min)</source>
+        <translation>通过时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Closed road used to leave the hazard</source>
+        <translation>撤离灾害区所经的中断道路</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="318"/>
+        <source>open a parallel link or widen the section (第33、84条)</source>
+        <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <source>Why (Chinese)</source>
+        <translation>原因（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="109"/>
+        <source>{0} (#{1}, grade {2})</source>
+        <translation>{0}（#{1}，{2}级）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="719"/>
+        <source>Flood zones</source>
+        <translation>洪涝风险区</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="723"/>
+        <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
+        <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="734"/>
+        <source>Class 1 (high) only</source>
+        <translation>仅一级（高）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="735"/>
+        <source>Classes 1 and 2 (high, medium)</source>
+        <translation>一级和二级（高、中）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="736"/>
+        <source>Every class</source>
+        <translation>所有等级</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="757"/>
+        <source>{0}: no flood class field; every zone counts.</source>
+        <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="789"/>
+        <source>Solver time limit (s)</source>
+        <translation>求解时间上限（秒）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="768"/>
+        <source>Guessed from the field name</source>
+        <translation>按字段名判断</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="769"/>
+        <source>Shelter area (m²)</source>
+        <translation>避难面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="770"/>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="772"/>
+        <source>Bare capacity numbers are</source>
+        <translation>不带单位的容量数字表示</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/base.py" line="772"/>
+        <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
+        <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
 </context>
 <context>
@@ -5070,7 +5927,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="999"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1005"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -5165,7 +6022,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -5185,17 +6042,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1196"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1202"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1197"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1203"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1198"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1204"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -5215,117 +6072,117 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="448"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="454"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="624"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="640"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="646"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="655"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="661"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="656"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="662"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="894"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="760"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="755"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="895"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="901"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="763"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="824"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="830"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="835"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="836"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="837"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="838"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="844"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1116"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1122"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="970"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="985"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="991"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1121"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1127"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1188"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -5340,22 +6197,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1126"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1132"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="847"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="853"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="451"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="457"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="502"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
@@ -5370,27 +6227,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1072"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1078"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1109"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1115"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1075"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1069"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1075"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1084"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1090"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -5400,27 +6257,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="582"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="588"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="896"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="912"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="918"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="913"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="919"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -5445,7 +6302,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="474"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
@@ -5465,7 +6322,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="565"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="571"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -5480,27 +6337,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="595"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="601"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="762"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="768"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="763"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="827"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -5515,7 +6372,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="532"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="538"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -5535,37 +6392,37 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="436"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="442"/>
         <source>{0} unit(s) have no data in raster &apos;{1}&apos;: their per-person indicators are left empty.</source>
         <translation>{0} 个单元在栅格“{1}”中没有数据：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="456"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="462"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or a population raster.</source>
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="548"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="554"/>
         <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
         <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="683"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
         <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
         <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="687"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
         <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
         <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="691"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="697"/>
         <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
         <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="695"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="701"/>
         <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
         <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
     </message>
@@ -5573,562 +6430,537 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="89"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="342"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="324"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="143"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="362"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="344"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="343"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="325"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="162"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="162"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
-        <source>Bare capacity numbers are</source>
-        <translation>不带单位的容量数值为</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
-        <source>Guessed from the field name</source>
-        <translation>按字段名判断</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="736"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="718"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
-        <source>Persons</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="169"/>
-        <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
-        <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="178"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="178"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="193"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="193"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="218"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="724"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="224"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="242"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="246"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="256"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="262"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
-        <source>Solver time limit (s)</source>
-        <translation>求解时限（秒）</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="279"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="279"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="289"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="307"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="289"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="350"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="332"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="352"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="334"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="387"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="369"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="546"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="552"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="534"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="677"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="659"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="682"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="664"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="670"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="671"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="691"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="673"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="681"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="703"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="734"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="716"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="735"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="717"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="719"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="738"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="720"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="739"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="721"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="873"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="855"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="741"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="723"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="725"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="478"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="460"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="479"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="461"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="480"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="462"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="793"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="775"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="794"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="776"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="795"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="777"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="796"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="778"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="797"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="779"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="798"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="780"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="856"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="838"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="873"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="855"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="574"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="556"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="184"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="587"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="569"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="597"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="199"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="268"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="645"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="661"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="668"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="650"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="152"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="149"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
         <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
         <source>Allocation of the pieces</source>
         <translation>分块分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
         <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="365"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="347"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="468"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="450"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="489"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="471"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="801"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="783"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="802"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="784"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -6157,17 +6989,17 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="850"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="832"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="355"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="604"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>

@@ -342,6 +342,92 @@ class FieldStyler(QgsProcessingLayerPostProcessorInterface):
             self.style(layer)
 
 
+def _rules(layer, rules) -> None:
+    """A rule-based renderer from (expression, symbol, label) rules."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, symbol, label in rules:
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.triggerRepaint()
+
+
+def _filled(layer, alpha: float, point_size: float, outline):
+    """A maker of symbols of one colour for ``layer``: polygons filled at ``alpha``, points of ``point_size`` mm."""
+    from .compat import GEOMETRY_POINT
+
+    size = point_size if layer.geometryType() == GEOMETRY_POINT else None
+    return lambda colour: simple_symbol(layer, colour, fill_alpha=alpha, size=size, outline=outline)
+
+
+def style_transfer(layer) -> None:
+    """Transfer assignment: everyone placed (green), some without a place (orange), nobody placed (red)."""
+    symbol = _filled(layer, 0.7, 2.4, ("#636363", 0.2))
+
+    _rules(
+        layer,
+        [
+            ('"share_placed" >= 0.999999', symbol("#1a9641"), translate("Resilience", "Everyone placed")),
+            ('"share_placed" > 0 AND "share_placed" < 0.999999', symbol("#fdae61"), translate("Resilience", "Some without a place")),
+            ('"share_placed" = 0', symbol("#d7191c"), translate("Resilience", "Nobody placed")),
+        ],
+    )
+
+
+def style_shelter_load(layer) -> None:
+    """Shelters: used (blue, the fuller the darker: full in dark blue), not used (grey), excluded (red)."""
+    symbol = _filled(layer, 0.8, 3.0, ("#252525", 0.3))
+
+    _rules(
+        layer,
+        [
+            ('"status" = \'used\' AND "util" >= 0.999', symbol("#08306b"), translate("Resilience", "Full")),
+            ('"status" = \'used\' AND "util" < 0.999', symbol("#6baed6"), translate("Resilience", "Used, with room")),
+            ("\"status\" = 'not used'", symbol("#d9d9d9"), translate("Resilience", "Not used")),
+            ("\"status\" = 'excluded'", symbol("#d7191c"), translate("Resilience", "Excluded (in a hazard, or no capacity)")),
+        ],
+    )
+
+
+def style_routes(layer) -> None:
+    """Transfer routes: bottlenecks thick and red; other sections blue, wider with more people."""
+    from qgis.core import QgsProperty
+
+    from .compat import STROKE_WIDTH_PROPERTY
+
+    other = simple_symbol(layer, "#2171b5", width=0.3)
+    other.symbolLayer(0).setDataDefinedProperty(
+        STROKE_WIDTH_PROPERTY, QgsProperty.fromExpression('0.3 + 1.2 * "people" / maximum("people")')
+    )
+    _rules(
+        layer,
+        [
+            ('"bottleneck" = 1', simple_symbol(layer, "#b2182b", width=1.6), translate("Resilience", "Bottleneck")),
+            ('"bottleneck" = 0', other, translate("Resilience", "Route (wider: more people)")),
+        ],
+    )
+
+
+def style_shortfall(layer) -> None:
+    """Where people have no place, coloured by the reason (read from reason_zh, the same in every language)."""
+    from .core.evacuation import CUT_OFF, FULL, NO_ROAD, NO_SHELTER, REASONS_ZH
+
+    symbol = _filled(layer, 0.6, 2.4, None)
+
+    items = [
+        (REASONS_ZH[FULL], translate("Resilience", "Every shelter in reach is full"), "#d7191c"),
+        (REASONS_ZH[CUT_OFF], translate("Resilience", "Cut off by closed roads"), "#7b3294"),
+        (REASONS_ZH[NO_SHELTER], translate("Resilience", "No safe shelter within reach"), "#e66101"),
+        (REASONS_ZH[NO_ROAD], translate("Resilience", "No road nearby"), "#878787"),
+    ]
+    _rules(
+        layer,
+        [(f"\"reason_zh\" = '{value}'", symbol(colour), label) for value, label, colour in items]
+        + [("ELSE", symbol("#d7191c"), translate("Resilience", "Without a place"))],
+    )
+
+
 OUTPUT_STYLES = {
     "life_circles": ("lc_pass", style_life_circles),
     "severity": ("sev_level", style_severity),
@@ -357,6 +443,10 @@ OUTPUT_STYLES = {
     "failed": ("cause_name", style_failed),
     "cluster_links": ("link", style_cluster_links),
     "population": ("pop_method", style_population),
+    "transfer": ("share_placed", style_transfer),
+    "shelter_load": ("load_p", style_shelter_load),
+    "routes": ("clear_min", style_routes),
+    "shortfall": ("short", style_shortfall),
 }
 
 

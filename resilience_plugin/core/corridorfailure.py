@@ -37,8 +37,6 @@ DEFAULT_CATEGORIES = ("hospital", "long_term_shelter", "reserve_depot", "fire_st
 NODE_TOLERANCE = 0.001  # metres: line ends closer than this are one node
 
 
-
-
 class CorridorFailureError(CoreError):
     """The inputs cannot make a scenario (no network, no unit on it, no facility of an essential category …)."""
 

@@ -32,6 +32,11 @@ def sample_city_path() -> Path:
     return resources_dir() / "sample" / "sample_city.gpkg"
 
 
+def sample_flood_depth_path() -> Path:
+    """The sample city's flood-depth grid (metres of water, 25 m cells, EPSG:4548; ``make sample``)."""
+    return resources_dir() / "sample" / "sample_flood_depth.tif"
+
+
 def sample_population_path() -> Path:
     """The sample city's population grid: people per cell, 3 arc-seconds in longitude/latitude, as WorldPop ships."""
     return resources_dir() / "sample" / "sample_population.tif"

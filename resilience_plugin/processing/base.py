@@ -704,6 +704,97 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                 residential = read.geometries
         return raster, residential
 
+    FLOOD_ZONES = "FLOOD_ZONES"
+    FLOOD_CLASS_FIELD = "FLOOD_CLASS_FIELD"
+    FLOOD_MIN_CLASS = "FLOOD_MIN_CLASS"
+    TIME_LIMIT = "TIME_LIMIT"
+
+    def add_flood_zone_parameters(self, layer_help: str, which_label: str, which_help: str, default_class: int) -> None:
+        """The optional FLOOD_ZONES, their FLOOD_CLASS_FIELD and FLOOD_MIN_CLASS (0: class 1 only, 1: classes 1 and 2,
+        2: every class; ``default_class``), as corridor failure and emergency transfer take them."""
+        from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
+
+        from ..compat import SOURCE_POLYGON
+
+        self.add_with_help(
+            QgsProcessingParameterFeatureSource(self.FLOOD_ZONES, translate("Resilience", "Flood zones"), [SOURCE_POLYGON], optional=True),
+            layer_help,
+        )
+        self.add_with_help(
+            QgsProcessingParameterField(
+                self.FLOOD_CLASS_FIELD, translate("Resilience", "Flood class field"), "", self.FLOOD_ZONES, optional=True
+            ),
+            translate(
+                "Resilience",
+                "Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: "
+                "every zone counts.",
+            ),
+        )
+        options = [
+            translate("Resilience", "Class 1 (high) only"),
+            translate("Resilience", "Classes 1 and 2 (high, medium)"),
+            translate("Resilience", "Every class"),
+        ]
+        self.add_with_help(QgsProcessingParameterEnum(self.FLOOD_MIN_CLASS, which_label, options, defaultValue=default_class), which_help)
+
+    def read_flood_zones(self, parameters, context, feedback, crs):
+        """(read layer, layer name, class field or "", the lowest class that counts: 1, 2 or 3), or None when no flood
+        zones are given. A layer without a class field is said in the log (every zone counts)."""
+        from ..core.fields import guess_field
+        from .io import read_source
+
+        floods = self.optional_source(parameters, self.FLOOD_ZONES, context)
+        if floods is None:
+            return None
+        name = self.layer_name(parameters, self.FLOOD_ZONES, context, floods)
+        field = self.optional_field(
+            parameters, self.FLOOD_CLASS_FIELD, context, floods, translate("Resilience", "Flood class field"), name, feedback
+        )
+        field = field or guess_field("flood_class", floods.fields().names())
+        read = read_source(floods, name, crs, context, feedback, fields=[field or ""], keep_null=False)
+        read.report(feedback)
+        if not field:
+            feedback.pushWarning(translate("Resilience", "{0}: no flood class field; every zone counts.").format(name))
+        return read, name, field or "", (1, 2, 3)[self.parameterAsEnum(parameters, self.FLOOD_MIN_CLASS, context)]
+
+    CAPACITY_UNIT = "CAPACITY_UNIT"
+    CAPACITY_UNITS = ("auto", "area", "persons")
+
+    def add_capacity_unit_parameter(self) -> None:
+        """CAPACITY_UNIT: how a capacity written without a unit is read (core.siting.capacities' ``unit``)."""
+        from qgis.core import QgsProcessingParameterEnum
+
+        options = [
+            translate("Resilience", "Guessed from the field name"),
+            translate("Resilience", "Shelter area (m²)"),
+            translate("Resilience", "Persons"),
+        ]
+        self.add_with_help(
+            QgsProcessingParameterEnum(self.CAPACITY_UNIT, translate("Resilience", "Bare capacity numbers are"), options, defaultValue=0),
+            translate(
+                "Resilience",
+                "How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.",
+            ),
+        )
+
+    def capacity_unit(self, parameters, context) -> str:
+        return self.CAPACITY_UNITS[self.parameterAsEnum(parameters, self.CAPACITY_UNIT, context)]
+
+    def add_time_limit_parameter(self, profile, help_text: str) -> None:
+        """TIME_LIMIT, the solver's time limit in seconds (the profile's siting.time_limit)."""
+        from qgis.core import QgsProcessingParameterNumber
+
+        from ..compat import NUMBER_DOUBLE
+
+        param = QgsProcessingParameterNumber(
+            self.TIME_LIMIT,
+            translate("Resilience", "Solver time limit (s)"),
+            NUMBER_DOUBLE,
+            defaultValue=profile.value("siting.time_limit"),
+            minValue=1.0,
+        )
+        self.add_with_help(param, help_text)
+
     def add_category_map_parameter(self) -> None:
         """The optional CATEGORY_MAP parameter: a run's own facility labels, ``label=category;label=category``."""
         from qgis.core import QgsProcessingParameterString

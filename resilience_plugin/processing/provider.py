@@ -18,6 +18,7 @@ from .siting.siting import SitingAlgorithm
 from .tools.china_coords import ChinaCoordsAlgorithm
 from .tools.profile_table import ProfileTableAlgorithm
 from .tools.sample_layer import SampleLayerAlgorithm
+from .transfer.evacuation import EvacuationAlgorithm
 from .units.score_units import ScoreUnitsAlgorithm
 
 # Every algorithm class by name: no discovery by file name.
@@ -31,6 +32,7 @@ ALGORITHMS = (
     CorridorExposureAlgorithm,
     CorridorFailureAlgorithm,
     SitingAlgorithm,
+    EvacuationAlgorithm,
     ZonalPopulationAlgorithm,
     AtlasReportAlgorithm,
     ChinaCoordsAlgorithm,

@@ -149,12 +149,20 @@ def write_geotiff(path, values: np.ndarray, geotransform, epsg: int, nodata: flo
     ds = None
 
 
-if __name__ == "__main__":  # `make sample`: the sample city's population grid
+if __name__ == "__main__":  # `make sample`: the sample city's population grid, or (--flood) its flood-depth grid
     import sys
 
-    from ..core.samplegrid import NODATA, population_grid
+    if sys.argv[1] == "--flood":
+        from ..core.sampleflood import EPSG, flood_depth_grid
 
-    gpkg, out = sys.argv[1], sys.argv[2]
-    grid, gt = population_grid(gpkg)
-    write_geotiff(out, grid, gt, 4326, NODATA)
-    print(f"wrote {out}: {grid.shape[1]} × {grid.shape[0]} cells, {float(grid[grid > 0].sum()):,.0f} people")
+        gpkg, out = sys.argv[2], sys.argv[3]
+        grid, gt = flood_depth_grid(gpkg)
+        write_geotiff(out, grid, gt, EPSG, -9999.0)
+        print(f"wrote {out}: {grid.shape[1]} × {grid.shape[0]} cells, {int((grid >= 0.5).sum()):,} cells 0.5 m deep or deeper")
+    else:
+        from ..core.samplegrid import NODATA, population_grid
+
+        gpkg, out = sys.argv[1], sys.argv[2]
+        grid, gt = population_grid(gpkg)
+        write_geotiff(out, grid, gt, 4326, NODATA)
+        print(f"wrote {out}: {grid.shape[1]} × {grid.shape[0]} cells, {float(grid[grid > 0].sum()):,.0f} people")

@@ -33,7 +33,6 @@ from ...translation import core_text, translate
 from ..base import ResilienceAlgorithm, is_given
 
 FAULT_MODES = ("all", "each", "one")
-FLOOD_CLASSES = (1, 2, 3)
 UNITS_LISTED = 10  # units named per critical section; the count says how many in all
 
 
@@ -68,9 +67,6 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
     FAULT_MODE = "FAULT_MODE"
     FAULT = "FAULT"
-    FLOOD_ZONES = "FLOOD_ZONES"
-    FLOOD_CLASS_FIELD = "FLOOD_CLASS_FIELD"
-    FLOOD_MIN_CLASS = "FLOOD_MIN_CLASS"
     DAMAGE = "DAMAGE"
     DAMAGE_WIDTH = "DAMAGE_WIDTH"
     SNAP_TOLERANCE = "SNAP_TOLERANCE"
@@ -235,25 +231,11 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                 "on the map and tick Selected features only under Active faults."
             ),
         )
-        add(
-            QgsProcessingParameterFeatureSource(self.FLOOD_ZONES, self.tr("Flood zones"), [SOURCE_POLYGON], optional=True),
+        self.add_flood_zone_parameters(
             self.tr("Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条)."),
-        )
-        add(
-            QgsProcessingParameterField(self.FLOOD_CLASS_FIELD, self.tr("Flood class field"), "", self.FLOOD_ZONES, optional=True),
-            self.tr(
-                "Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; "
-                "none: every zone fails."
-            ),
-        )
-        add(
-            QgsProcessingParameterEnum(
-                self.FLOOD_MIN_CLASS,
-                self.tr("Flood zones that fail"),
-                [self.tr("Class 1 (high) only"), self.tr("Classes 1 and 2 (high, medium)"), self.tr("Every class")],
-                defaultValue=1,
-            ),
+            self.tr("Flood zones that fail"),
             self.tr("Which flood classes fail. A class that cannot be read fails."),
+            1,
         )
         add(
             QgsProcessingParameterFeatureSource(self.DAMAGE, self.tr("Damage"), [SOURCE_POINT, SOURCE_LINE, SOURCE_POLYGON], optional=True),
@@ -453,7 +435,6 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         """The core's scenario keywords from the fault, flood and damage parameters, and the layers' names. The
         faults follow the profile's seismic.fault_avoidance_rule (the code's rule: only Holocene faults at intensity
         VIII and above), and each carries its latest activity in its name where the layer gives it (第86条)."""
-        from ...core.fields import guess_field
         from ..io import read_source, text
 
         out = {"names": {}}
@@ -494,21 +475,13 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             out["names"]["faults"] = f_name
         elif self.parameterAsEnum(parameters, self.FAULT_MODE, context) == 2:
             raise QgsProcessingException(self.tr("Fault: give the active faults layer to run one fault."))
-        floods = self.optional_source(parameters, self.FLOOD_ZONES, context)
-        if floods is not None:
-            fl_name = self.layer_name(parameters, self.FLOOD_ZONES, context, floods)
-            field = self.optional_field(
-                parameters, self.FLOOD_CLASS_FIELD, context, floods, self.tr("Flood class field"), fl_name, feedback
-            )
-            field = field or guess_field("flood_class", floods.fields().names())
-            read = read_source(floods, fl_name, crs, context, feedback, fields=[field or ""], keep_null=False)
-            read.report(feedback)
-            if not field:
-                feedback.pushWarning(self.tr("{0}: no flood class field; every zone fails.").format(fl_name))
+        got = self.read_flood_zones(parameters, context, feedback, crs)
+        if got is not None:
+            read, fl_name, field, lowest = got
             out.update(
                 flood_zones=read.geometries,
                 flood_classes=[text(a[0]) for a in read.attributes] if field else None,
-                flood_min_class=FLOOD_CLASSES[self.parameterAsEnum(parameters, self.FLOOD_MIN_CLASS, context)],
+                flood_min_class=lowest,
             )
             out["names"]["flood"] = fl_name
         damage = self.optional_source(parameters, self.DAMAGE, context)

@@ -194,6 +194,7 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
         specs = self._field_specs()
         x_fields, e_fields = make_fields(specs["crossings"]), make_fields(specs["sections"])
         s_fields = QgsProcessingUtils.combineFields(corridors_src.fields(), make_fields(specs["summary"]))
+
         def with_age(rows):  # each row's fault (fault_fid, its fourth column): its latest activity, or NULL
             out = []
             for row in rows:

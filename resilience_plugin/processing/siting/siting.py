@@ -40,7 +40,6 @@ CATEGORIES = (
     "custom",
 )
 MODELS = ("coverage", "set_cover", "p_median", "capacitated")
-CAPACITY_UNITS = ("auto", "area", "persons")
 
 
 class SitingAlgorithm(ResilienceAlgorithm):
@@ -62,7 +61,6 @@ class SitingAlgorithm(ResilienceAlgorithm):
     POPULATION_FIELD = "POPULATION_FIELD"
     CANDIDATES = "CANDIDATES"
     CAPACITY_FIELD = "CAPACITY_FIELD"
-    CAPACITY_UNIT = "CAPACITY_UNIT"
     EXISTING = "EXISTING"
     EXISTING_CAPACITY_FIELD = "EXISTING_CAPACITY_FIELD"
     EXISTING_CATEGORY_FIELD = "EXISTING_CATEGORY_FIELD"
@@ -78,7 +76,6 @@ class SitingAlgorithm(ResilienceAlgorithm):
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
     EXCLUDE = "EXCLUDE"
     EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
-    TIME_LIMIT = "TIME_LIMIT"
     OUTPUT = "OUTPUT"
     ALLOCATION = "ALLOCATION"
     EXCLUDED = "EXCLUDED"
@@ -166,15 +163,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
             QgsProcessingParameterField(self.CAPACITY_FIELD, self.tr("Capacity field"), "", self.CANDIDATES, optional=True),
             self.tr("Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters."),
         )
-        add(
-            QgsProcessingParameterEnum(
-                self.CAPACITY_UNIT,
-                self.tr("Bare capacity numbers are"),
-                [self.tr("Guessed from the field name"), self.tr("Shelter area (m²)"), self.tr("Persons")],
-                defaultValue=0,
-            ),
-            self.tr("How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it."),
-        )
+        self.add_capacity_unit_parameter()
         add(
             QgsProcessingParameterFeatureSource(
                 self.EXISTING, self.tr("Existing facilities"), [SOURCE_POINT, SOURCE_POLYGON], optional=True
@@ -279,15 +268,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 "A zone whose class cannot be read is excluded."
             ),
         )
-        add(
-            QgsProcessingParameterNumber(
-                self.TIME_LIMIT,
-                self.tr("Solver time limit (s)"),
-                NUMBER_DOUBLE,
-                defaultValue=profile.value("siting.time_limit"),
-                minValue=1.0,
-            ),
-            self.tr("Where the solver stops here, the best solution found is given with its proven bound."),
+        self.add_time_limit_parameter(
+            profile, self.tr("Where the solver stops here, the best solution found is given with its proven bound.")
         )
         self.add_profile_parameter()
         add(
@@ -532,7 +514,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         if not field:
             return None
         j = src.fields().lookupField(field)
-        unit = CAPACITY_UNITS[self.parameterAsEnum(parameters, self.CAPACITY_UNIT, context)]
+        unit = self.capacity_unit(parameters, context)
         from ...core.messages import CoreError
         from ...translation import core_message
 

@@ -1,0 +1,737 @@
+"""Emergency transfer (避险转移, 第84条; 第33、83、91条): who must move, to which safe shelter with room, by which
+open road, and how long it takes. No QGIS here; the entry point is :func:`evacuation`, which returns
+:class:`Transfer`.
+
+* **Who moves**: the people of a population :class:`~.population.Surface` inside the hazard (the zones given, and
+  cells of a flood-depth raster at or above the evacuation depth, each counted by the share of a piece it covers:
+  exact cell coverage, never polygons made of cells), or everyone (earthquake shelter planning).
+* **Shelters** inside a hazard are not used, with the reason (GB 21734 §5.2.1; 第86、88条); each has a capacity in
+  persons and a reach (its class's evacuation distance).
+* **Roads** inside a hazard, or with water at or above the road-closing depth anywhere along them, are closed.
+  People inside the hazard leave it along the roads they are on (a transfer is made before the water rises or the
+  ground moves, 第84条): a route may use closed roads only from its start until it first reaches an open road, never
+  after. Without a network, distances are straight lines.
+* **Assignment**, exact: as many people placed as possible first, then the least total travel time (people ×
+  minutes), each person only to an open shelter within its reach (by the shortest network distance), the time
+  along the fastest route. Two linear programmes solved by HiGHS (scipy). With ``whole=True`` each source feature
+  goes to one shelter, as responsibility areas (责任区) are drawn: a MILP with a time limit, whose best solution and
+  proven bound are reported.
+* **Shortfall**, with the reason: off the network, no safe shelter within reach, cut off by closed roads, or every
+  shelter in reach full.
+* **Routes**: the people on each road section, along each shelter's fastest-route tree, with its throughput and the
+  time it takes them to pass; sections whose people take longer than the target to pass are bottlenecks.
+"""
+
+from dataclasses import dataclass, field, replace
+from typing import List, Optional, Sequence
+
+import numpy as np
+import shapely
+
+from .cancel import check, reporter
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+
+CLAUSES = "第84条"
+_EPS = 1e-9  # the zero-cost step from a closed road onto an open one (scipy drops explicit zeros)
+_SEARCH_CELLS = 10_000_000  # distances held at once by the per-shelter searches (80 MB)
+
+NO_ROAD, NO_SHELTER, CUT_OFF, FULL = "off network", "no shelter in reach", "cut off", "shelters full"
+REASONS = {
+    NO_ROAD: QT_TRANSLATE_NOOP("Core", "no road within the snapping tolerance"),
+    NO_SHELTER: QT_TRANSLATE_NOOP("Core", "no safe shelter within reach"),
+    CUT_OFF: QT_TRANSLATE_NOOP("Core", "cut off by closed roads"),
+    FULL: QT_TRANSLATE_NOOP("Core", "every shelter in reach is full"),
+}
+REASONS_ZH = {NO_ROAD: "附近无道路", NO_SHELTER: "可达范围内无安全避难场所", CUT_OFF: "道路中断无法到达", FULL: "可达避难场所已满"}
+
+
+class EvacuationError(CoreError):
+    """The inputs cannot make a transfer plan (no shelter with room, nobody at risk where people were expected …)."""
+
+
+@dataclass
+class Hazard:
+    """What people flee: ``zones`` (polygons, each with a ``label`` such as "flood 1", a fault's name, "damage 3"),
+    a flood-depth ``depth`` raster (:class:`~.population.Raster` of metres; nodata is dry) with ``evacuate_depth``
+    (people in water this deep or deeper move) and ``road_depth`` (a road with water this deep or deeper is closed)."""
+
+    zones: Sequence = ()
+    labels: Sequence[str] = ()
+    depth: Optional[object] = None
+    evacuate_depth: float = 0.5
+    road_depth: float = 0.5
+
+    @property
+    def given(self) -> bool:
+        return len(self.zones) > 0 or self.depth is not None
+
+
+@dataclass
+class Shelters:
+    """The shelters: ``geometries`` (points or polygons, working CRS), ``capacity`` in persons (NaN: unknown, not
+    used), ``reach`` in metres (the class's evacuation distance), and ``names``."""
+
+    geometries: Sequence
+    capacity: np.ndarray
+    reach: np.ndarray
+    names: Sequence[str]
+
+
+@dataclass
+class Solve:
+    """How the assignment was solved: ``method`` ("linear programme" or "MILP"), ``optimal`` (proven), the total
+    time found (person-minutes) and its proven lower ``bound``."""
+
+    method: str
+    optimal: bool
+    objective: float
+    bound: float
+
+
+@dataclass
+class Routes:
+    """Road sections that carry people (graph edges): their lines, the source line each lies on (-1: a shelter's
+    last-mile link), the people, the throughput in persons per hour (inf: not limited), the minutes they take to
+    pass, whether it is a bottleneck, and whether it is a closed road people use to leave the hazard."""
+
+    geometry: np.ndarray
+    source: np.ndarray
+    people: np.ndarray
+    capacity_ph: np.ndarray
+    clear_min: np.ndarray
+    bottleneck: np.ndarray
+    leaving: np.ndarray
+
+
+@dataclass
+class Transfer:
+    """What :func:`evacuation` returns. Per piece of people (``surface``'s pieces): ``at_risk``, ``placed`` and the
+    ``reason`` of any shortfall (a key of :data:`REASONS`, "" where all are placed); per shelter: ``usable``, the
+    ``excluded`` reason (a Message, None where usable), ``load``; the flows (``flow_piece``, ``flow_shelter``,
+    ``flow_people``, ``flow_time`` minutes, ``flow_dist`` metres); ``routes`` (None without a network); ``solve``;
+    the notes for the user."""
+
+    surface: object
+    at_risk: np.ndarray
+    placed: np.ndarray
+    reason: List[str]
+    hazards_of: List[List[int]]
+    shelters: Shelters
+    usable: np.ndarray
+    excluded: List[Optional[Message]]
+    load: np.ndarray
+    flow_piece: np.ndarray
+    flow_shelter: np.ndarray
+    flow_people: np.ndarray
+    flow_time: np.ndarray
+    flow_dist: np.ndarray
+    routes: Optional[Routes]
+    solve: Solve
+    network: bool
+    notes: List[Note] = field(default_factory=list)
+    labels: Sequence[str] = ()  # the hazard zones' labels (``hazards_of`` indexes them)
+
+    @property
+    def short(self) -> np.ndarray:
+        return np.maximum(self.at_risk - self.placed, 0.0)
+
+    def clearance_min(self) -> float:
+        """The static clearance estimate in minutes: the longest travel time plus the queue at the worst section
+        (no congestion dynamics)."""
+        longest = float(self.flow_time.max()) if len(self.flow_time) else 0.0
+        queue = 0.0
+        if self.routes is not None and len(self.routes.clear_min):
+            finite = self.routes.clear_min[np.isfinite(self.routes.clear_min)]
+            queue = float(finite.max()) if len(finite) else 0.0
+        return longest + queue
+
+
+# -------------------------------------------------------------------------------------------------------- the hazard
+def deep_cells(raster, threshold: float):
+    """``raster`` (metres of water) as cells of 1 where the water is ``threshold`` deep or deeper, 0 elsewhere
+    (nodata and NaN are dry): summed by coverage, it gives the deep area in cells."""
+    from .population import PEOPLE_PER_CELL
+
+    nodata = raster.nodata
+
+    def read(r0, r1, c0, c1):
+        v = np.asarray(raster.read(r0, r1, c0, c1), dtype=np.float64)
+        wet = np.isfinite(v) & (v >= threshold)
+        if nodata is not None and np.isfinite(nodata):
+            wet &= v != nodata
+        return wet.astype(np.float64)
+
+    return replace(raster, read=read, kind=PEOPLE_PER_CELL, nodata=None)
+
+
+def depth_at(raster, points: np.ndarray, strip_cells: int = 4_000_000) -> np.ndarray:
+    """The water depth at each point (shapely points, working CRS): NaN outside the raster or on nodata."""
+    out = np.full(len(points), np.nan)
+    if not len(points):
+        return out
+    pts = raster.to_grid(points) if raster.to_grid is not None else points
+    xy = shapely.get_coordinates(pts)
+    g = raster.grid
+    col = np.floor((xy[:, 0] - g.x0) / g.dx).astype(np.int64)
+    row = np.floor((g.y0 - xy[:, 1]) / g.dy).astype(np.int64)
+    inside = np.nonzero((col >= 0) & (col < g.cols) & (row >= 0) & (row < g.rows))[0]
+    if not len(inside):
+        return out
+    c0, c1 = int(col[inside].min()), int(col[inside].max()) + 1
+    step = max(1, strip_cells // max(c1 - c0, 1))
+    order = inside[np.argsort(row[inside], kind="stable")]
+    rows = row[order]
+    for a in range(int(rows[0]), int(rows[-1]) + 1, step):
+        take = order[(rows >= a) & (rows < a + step)]
+        if not len(take):
+            continue
+        b = min(a + step, int(row[take].max()) + 1)
+        values = np.asarray(raster.read(a, b, c0, c1), dtype=np.float64)
+        v = values[row[take] - a, col[take] - c0]
+        if raster.nodata is not None and np.isfinite(raster.nodata):
+            v = np.where(v == raster.nodata, np.nan, v)
+        out[take] = v
+    return out
+
+
+def _cell_metres(raster) -> float:
+    g = raster.grid
+    return min(g.dx, g.dy) * (111_320.0 if g.geographic else 1.0)
+
+
+def _in_zones(geoms: np.ndarray, union) -> np.ndarray:
+    """Share of each geometry (points: 0 or 1; polygons: of its area) inside ``union`` (None: 0)."""
+    share = np.zeros(len(geoms))
+    if union is None or not len(geoms):
+        return share
+    shapely.prepare(union)
+    area = shapely.area(geoms)
+    points = area <= 0
+    share[points] = shapely.covers(union, geoms[points]).astype(float)
+    poly = np.nonzero(~points)[0]
+    hit = poly[shapely.intersects(union, geoms[poly])]
+    whole = shapely.contains_properly(union, geoms[hit])
+    share[hit[whole]] = 1.0
+    part = hit[~whole]
+    share[part] = shapely.area(shapely.intersection(geoms[part], union)) / area[part]
+    return np.clip(share, 0.0, 1.0)
+
+
+def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled) -> np.ndarray:
+    """Share of each geometry outside ``union`` with water at or above the evacuation depth (points: the cell they
+    lie in; polygons: exact cell coverage of what lies outside the zones)."""
+    from .population import zonal_population
+
+    share = np.zeros(len(geoms))
+    if hazard.depth is None or not len(geoms):
+        return share
+    area = shapely.area(geoms)
+    points = np.nonzero(area <= 0)[0]
+    if len(points):
+        d = depth_at(hazard.depth, geoms[points])
+        share[points] = np.nan_to_num(d, nan=-np.inf) >= hazard.evacuate_depth
+        if union is not None:
+            share[points] *= ~shapely.covers(union, geoms[points])
+    poly = np.nonzero(area > 0)[0]
+    if len(poly):
+        rest = geoms[poly] if union is None else shapely.difference(geoms[poly], union)
+        deep = zonal_population(rest, deep_cells(hazard.depth, hazard.evacuate_depth), canceled=canceled)
+        raster = hazard.depth
+        in_grid = raster.to_grid(geoms[poly]) if raster.to_grid is not None else geoms[poly]
+        cells = shapely.area(in_grid) / (raster.grid.dx * raster.grid.dy)
+        share[poly] = np.where(cells > 0, np.nan_to_num(deep.people) / np.where(cells > 0, cells, 1), 0.0)
+    return np.clip(share, 0.0, 1.0)
+
+
+def _union(hazard: Hazard):
+    zones = [z for z in hazard.zones if z is not None and not shapely.is_empty(z)]
+    return shapely.union_all(np.asarray(zones, dtype=object)) if zones else None
+
+
+def _piece_geoms(surface) -> np.ndarray:
+    return surface.pieces if surface.pieces is not None else shapely.points(surface.xy)
+
+
+def people_at_risk(surface, hazard: Hazard, who: str, canceled=None):
+    """(people at risk per piece, the zones each piece lies in, the share of each piece inside the hazard): everyone
+    with ``who="everyone"``, else each piece's people times the share of it inside the zones or in water at or above
+    the evacuation depth."""
+    geoms = _piece_geoms(surface)
+    hazards_of: List[List[int]] = [[] for _ in range(len(geoms))]
+    zones = np.asarray([z for z in hazard.zones], dtype=object)
+    if len(zones) and len(geoms):
+        pi, zi = shapely.STRtree(zones).query(geoms, predicate="intersects")
+        for p, z in zip(pi.tolist(), zi.tolist()):
+            hazards_of[p].append(z)
+    union = _union(hazard)
+    check(canceled)
+    share = np.clip(_in_zones(geoms, union) + _deep_share(geoms, union, hazard, canceled), 0.0, 1.0)
+    if who == "everyone":
+        return surface.people.copy(), hazards_of, share
+    return surface.people * share, hazards_of, share
+
+
+def shelter_safety(shelters: Shelters, hazard: Hazard) -> List[Optional[Message]]:
+    """Per shelter: None where it may be used, else why not: inside a hazard zone (named), in deep water, or of
+    unknown or no capacity."""
+    geoms = np.asarray(shelters.geometries, dtype=object)
+    out: List[Optional[Message]] = [None] * len(geoms)
+    for k, cap in enumerate(np.asarray(shelters.capacity, dtype=float)):
+        if not np.isfinite(cap):
+            out[k] = Message(QT_TRANSLATE_NOOP("Core", "capacity unknown"))
+        elif cap <= 0:
+            out[k] = Message(QT_TRANSLATE_NOOP("Core", "no capacity"))
+        elif geoms[k] is None or shapely.is_empty(geoms[k]):
+            out[k] = Message(QT_TRANSLATE_NOOP("Core", "no geometry"))
+    zones = np.asarray(list(hazard.zones), dtype=object)
+    present = np.nonzero([g is not None and not shapely.is_empty(g) for g in geoms])[0]
+    if len(zones) and len(present):
+        si, zi = shapely.STRtree(zones).query(geoms[present], predicate="intersects")
+        for s, z in sorted(zip(si.tolist(), zi.tolist()), reverse=True):
+            out[present[s]] = Message(QT_TRANSLATE_NOOP("Core", "inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)"), hazard.labels[z])
+    if hazard.depth is not None and len(present):
+        wet = _deep_share(geoms[present], None, replace(hazard, evacuate_depth=hazard.evacuate_depth), None) > 0
+        for s in np.nonzero(wet)[0]:
+            if out[present[s]] is None:
+                out[present[s]] = Message(
+                    QT_TRANSLATE_NOOP("Core", "water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)"),
+                    hazard.evacuate_depth,
+                )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------- costs
+@dataclass
+class _Pairs:
+    """Piece ``i[k]`` can reach shelter ``j[k]``: ``t`` minutes along the fastest route, ``d`` metres (shortest)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    t: np.ndarray
+    d: np.ndarray
+
+
+def straight_pairs(xy: np.ndarray, shelter_xy: np.ndarray, reach: np.ndarray, speed: float) -> _Pairs:
+    """Every piece to every shelter within the shelter's reach as the crow flies, at ``speed`` metres a minute."""
+    from scipy.spatial import cKDTree
+
+    if not len(xy) or not len(shelter_xy):
+        return _Pairs(*(np.empty(0, dtype=np.int64),) * 2, np.empty(0), np.empty(0))
+    tree = cKDTree(shelter_xy)
+    near = tree.sparse_distance_matrix(cKDTree(xy), float(np.max(reach)), output_type="coo_matrix")
+    j, i, d = near.row.astype(np.int64), near.col.astype(np.int64), near.data
+    # sparse_distance_matrix leaves out pairs at distance 0
+    same = tree.query_ball_point(xy, r=0.0)
+    extra = [(p, s) for p, hits in enumerate(same) for s in hits]
+    if extra:
+        ei, ej = np.array(extra, dtype=np.int64).T
+        i, j, d = np.r_[i, ei], np.r_[j, ej], np.r_[d, np.zeros(len(ei))]
+    keep = d <= reach[j]
+    return _Pairs(i[keep], j[keep], d[keep] / speed, d[keep])
+
+
+@dataclass
+class _Net:
+    """The layered search graph (see the module's docstring): node ``v`` is on the open network, ``v + n`` is still
+    leaving the hazard. ``time`` and ``dist`` are the reversed (shelter → people) matrices; ``edge_of`` gives the
+    road edge (+1) of each matrix entry, as (sorted row × 2n + column keys, ids)."""
+
+    graph: object
+    n: int
+    closed: np.ndarray
+    time: object
+    dist: object
+    edge_of: object
+    edge_minutes: np.ndarray
+
+
+def _layered(graph, closed: np.ndarray, minutes: np.ndarray) -> _Net:
+    from scipy.sparse import coo_matrix
+
+    n = graph.n_nodes
+    a, b = graph.a, graph.b
+    o, c = ~closed, closed
+    rows = np.r_[a[o], b[o], np.arange(n), a[c] + n, b[c] + n]
+    cols = np.r_[b[o], a[o], np.arange(n) + n, b[c] + n, a[c] + n]
+    eid = np.arange(len(a)) + 1
+    ids = np.r_[eid[o], eid[o], np.zeros(n, dtype=np.int64), eid[c], eid[c]]
+
+    def matrix(w):
+        data = np.r_[w[o], w[o], np.full(n, _EPS), w[c], w[c]]
+        return coo_matrix((np.maximum(data, _EPS), (rows, cols)), shape=(2 * n, 2 * n)).tocsr()
+
+    keys = rows.astype(np.int64) * (2 * n) + cols
+    order = np.argsort(keys, kind="stable")
+    return _Net(graph, n, closed, matrix(minutes), matrix(graph.w), (keys[order], ids[order]), minutes)
+
+
+def network_pairs(net: _Net, piece_node, shelter_node, reach, speeds_vary: bool, walk: float, canceled, leaving=None) -> "_Pairs":
+    """Per-shelter searches on the layered graph, bounded by the reach: the pieces each open shelter can reach.
+    Pieces marked ``leaving`` (inside the hazard) start on the leaving layer, the others on the open network."""
+    from scipy.sparse.csgraph import dijkstra
+
+    on = np.nonzero(piece_node >= 0)[0]
+    targets = start_nodes(net, piece_node, leaving)[on]
+    ok = np.nonzero(shelter_node >= 0)[0]
+    ok = ok[np.argsort(reach[ok], kind="stable")]
+    chunk = max(1, _SEARCH_CELLS // max(2 * net.n, 1))
+    out_i, out_j, out_t, out_d = [], [], [], []
+    # the fastest route is never slower than the shortest one, which within the reach takes at most reach / slowest
+    slowest = float(np.min(net.graph.w / np.maximum(net.edge_minutes, 1e-12))) if len(net.graph.w) else walk
+    for s in range(0, len(ok), chunk):
+        check(canceled)
+        js = ok[s : s + chunk]
+        limit = float(reach[js].max())
+        d = dijkstra(net.dist, directed=True, indices=shelter_node[js], limit=limit * (1 + 1e-9))[:, targets]
+        if speeds_vary:
+            t = dijkstra(net.time, directed=True, indices=shelter_node[js], limit=limit / max(slowest, 1e-9) * (1 + 1e-9))
+            t = t[:, targets]
+        else:
+            t = d / walk
+        d, t = np.maximum(d - _EPS, 0.0), np.maximum(t - _EPS, 0.0)  # the step onto the network layer costs nothing
+        k, p = np.nonzero(d <= reach[js][:, None] * (1 + 1e-9))
+        out_i.append(on[p])
+        out_j.append(js[k])
+        out_t.append(t[k, p])
+        out_d.append(d[k, p])
+    if not out_i:
+        return _Pairs(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0), np.empty(0))
+    pairs = _Pairs(*(np.concatenate(x) for x in (out_i, out_j, out_t, out_d)))
+    finite = np.isfinite(pairs.t)
+    return _Pairs(pairs.i[finite], pairs.j[finite], pairs.t[finite], pairs.d[finite])
+
+
+def start_nodes(net: _Net, piece_node: np.ndarray, leaving: Optional[np.ndarray]) -> np.ndarray:
+    """Where each piece starts in the layered graph: on the leaving layer when inside the hazard."""
+    if leaving is None:
+        leaving = np.ones(len(piece_node), dtype=bool)
+    return piece_node + np.where(leaving, net.n, 0)
+
+
+def _reached_intact(graph, piece_node, shelter_node, reach) -> np.ndarray:
+    """Per piece: whether an open shelter is within its reach on the network with no road closed."""
+    from scipy.sparse.csgraph import dijkstra
+
+    reached = np.zeros(len(piece_node), dtype=bool)
+    on = piece_node >= 0
+    m = graph.matrix()
+    for r in np.unique(reach[shelter_node >= 0]):
+        src = shelter_node[(shelter_node >= 0) & (reach == r)]
+        d = dijkstra(m, directed=False, indices=np.unique(src), limit=r * (1 + 1e-9), min_only=True)
+        reached[on] |= np.isfinite(d[piece_node[on]])
+    return reached
+
+
+# ------------------------------------------------------------------------------------------------------ assignment
+def _linprog(c, a_ub, b_ub, time_limit):
+    from scipy.optimize import linprog
+
+    res = linprog(c, A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs", options={"time_limit": float(time_limit)})
+    if res.status not in (0, 1) or res.x is None:
+        raise EvacuationError(QT_TRANSLATE_NOOP("Core", "The transfer could not be solved: {0}"), str(res.message))
+    return res
+
+
+def assign_continuous(pairs: _Pairs, demand: np.ndarray, capacity: np.ndarray, time_limit: float):
+    """Exact: the most people placed, then the least people × minutes (two linear programmes). Returns (people per
+    pair, Solve)."""
+    from scipy import sparse
+
+    n_pairs = len(pairs.i)
+    if not n_pairs:
+        return np.zeros(0), Solve("linear programme", True, 0.0, 0.0)
+    gi, gj = np.unique(pairs.i, return_inverse=True)[1], np.unique(pairs.j, return_inverse=True)[1]
+    rows_i, rows_j = np.unique(pairs.i), np.unique(pairs.j)
+    a = sparse.vstack(
+        [
+            sparse.csr_matrix((np.ones(n_pairs), (gi, np.arange(n_pairs))), shape=(len(rows_i), n_pairs)),
+            sparse.csr_matrix((np.ones(n_pairs), (gj, np.arange(n_pairs))), shape=(len(rows_j), n_pairs)),
+        ]
+    ).tocsr()
+    b = np.r_[demand[rows_i], capacity[rows_j]]
+    most = _linprog(-np.ones(n_pairs), a, b, time_limit / 2)
+    placed = float(-most.fun)
+    floor = placed * (1 - 1e-12) - 1e-9
+    a2 = sparse.vstack([a, sparse.csr_matrix(-np.ones((1, n_pairs)))]).tocsr()
+    best = _linprog(pairs.t, a2, np.r_[b, -floor], time_limit / 2)
+    x = np.where(best.x > 1e-9 * max(placed, 1.0), best.x, 0.0)
+    optimal = most.status == 0 and best.status == 0
+    return x, Solve("linear programme", optimal, float(best.fun), float(best.fun) if optimal else float("nan"))
+
+
+def assign_whole(pairs: _Pairs, demand: np.ndarray, source: np.ndarray, capacity: np.ndarray, time_limit: float):
+    """One shelter per source feature (responsibility areas): a shelter may take a source only if every piece of it
+    that reaches some shelter reaches that one. The most people placed, then the least people × minutes, each a
+    MILP with half the time limit. Returns (people per pair, Solve)."""
+    from scipy import sparse
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    if not len(pairs.i):
+        return np.zeros(0), Solve("MILP", True, 0.0, 0.0)
+    src = source[pairs.i]
+    reaching = np.bincount(source[np.unique(pairs.i)], minlength=source.max() + 1)
+    key = np.unique(np.c_[src, pairs.j], axis=0, return_inverse=True)
+    combos, inv = key[0], key[1].ravel()
+    hits = np.bincount(inv, minlength=len(combos))
+    eligible = hits == reaching[combos[:, 0]]
+    people = np.bincount(inv, weights=demand[pairs.i], minlength=len(combos))
+    cost = np.bincount(inv, weights=demand[pairs.i] * pairs.t, minlength=len(combos))
+    idx = np.nonzero(eligible & (people > 0))[0]
+    n = len(idx)
+    if not n:
+        return np.zeros(len(pairs.i)), Solve("MILP", True, 0.0, 0.0)
+    s_rows = np.unique(combos[idx, 0], return_inverse=True)[1].ravel()
+    j_rows = np.unique(combos[idx, 1], return_inverse=True)
+    a = sparse.vstack(
+        [
+            sparse.csr_matrix((np.ones(n), (s_rows, np.arange(n))), shape=(s_rows.max() + 1, n)),
+            sparse.csr_matrix((people[idx], (j_rows[1].ravel(), np.arange(n))), shape=(len(j_rows[0]), n)),
+        ]
+    ).tocsr()
+    upper = np.r_[np.ones(s_rows.max() + 1), capacity[j_rows[0]]]
+    opts = {"time_limit": float(time_limit) / 2, "disp": False, "mip_rel_gap": 1e-9}
+    integral, bounds = np.ones(n), Bounds(np.zeros(n), np.ones(n))
+    most = milp(-people[idx], constraints=[LinearConstraint(a, -np.inf, upper)], integrality=integral, bounds=bounds, options=opts)
+    if most.x is None:
+        raise EvacuationError(QT_TRANSLATE_NOOP("Core", "The transfer could not be solved: {0}"), str(most.message))
+    floor = float(people[idx] @ np.round(most.x)) * (1 - 1e-12) - 1e-9
+    cons = [LinearConstraint(a, -np.inf, upper), LinearConstraint(people[idx][None, :], floor, np.inf)]
+    best = milp(cost[idx], constraints=cons, integrality=integral, bounds=bounds, options=opts)
+    y = np.round(best.x if best.x is not None else most.x)
+    bound = getattr(best, "mip_dual_bound", None)
+    optimal = most.status == 0 and best.status == 0
+    objective = float(cost[idx] @ y)
+    chosen = np.zeros(len(combos))
+    chosen[idx] = y
+    return demand[pairs.i] * chosen[inv], Solve("MILP", optimal, objective, float(bound) if bound is not None else float("nan"))
+
+
+# ------------------------------------------------------------------------------------------------------------ roads
+def closed_roads(graph, hazard: Hazard) -> np.ndarray:
+    """Per graph edge: closed where its road piece lies in a hazard zone or has water at or above the road-closing
+    depth anywhere along it (sampled every half cell). A shelter's last-mile link never closes."""
+    from .network import substrings
+
+    n_road = graph.road_pieces if graph.road_pieces is not None else len(graph.pieces)
+    closed_piece = np.array([bool(z) for z in graph.piece_zones], dtype=bool)
+    closed_piece[n_road:] = False
+    closed = closed_piece[graph.edge_piece]
+    if hazard.depth is not None and n_road:  # edge by edge: deep water closes the stretch it lies on
+        road = np.nonzero(graph.edge_piece < n_road)[0]
+        lines = substrings(graph.pieces[graph.edge_piece[road]], graph.edge_at[road], graph.edge_at[road] + graph.w[road])
+        closed[road] |= _deep_lines(lines, hazard)
+    return closed
+
+
+def _deep_lines(lines: np.ndarray, hazard: Hazard) -> np.ndarray:
+    raster = hazard.depth
+    out = np.zeros(len(lines), dtype=bool)
+    boxes = shapely.envelope(lines)
+    in_grid = raster.to_grid(boxes) if raster.to_grid is not None else boxes
+    near = np.nonzero(shapely.intersects(in_grid, shapely.box(*raster.grid.bounds)))[0]
+    if not len(near):
+        return out
+    step = max(_cell_metres(raster) / 2, 0.5)
+    length = shapely.length(lines[near])
+    count = np.ceil(length / step).astype(np.int64) + 1
+    owner = np.repeat(np.arange(len(near)), count)
+    start = np.r_[0, np.cumsum(count)[:-1]]
+    along = (np.arange(owner.size) - start[owner]) / np.maximum(count[owner] - 1, 1)
+    points = shapely.line_interpolate_point(lines[near][owner], along, normalized=True)
+    depth = np.nan_to_num(depth_at(raster, points), nan=-np.inf)
+    deep = np.zeros(len(near), dtype=bool)
+    np.logical_or.at(deep, owner, depth >= hazard.road_depth)
+    out[near] = deep
+    return out
+
+
+def _route_loads(net: _Net, pairs: _Pairs, x: np.ndarray, starts: np.ndarray, shelter_node: np.ndarray, canceled) -> np.ndarray:
+    """People per graph edge: each flow sent back along its shelter's fastest-route tree."""
+    from scipy.sparse.csgraph import dijkstra
+
+    load = np.zeros(len(net.graph.a))
+    used = x > 1e-9
+    shelters = np.unique(pairs.j[used])
+    chunk = max(1, _SEARCH_CELLS // max(2 * net.n, 1))
+    for s in range(0, len(shelters), chunk):
+        check(canceled)
+        js = shelters[s : s + chunk]
+        limit = float(pairs.t[used & np.isin(pairs.j, js)].max()) * (1 + 1e-6) + 1e-6
+        _t, pred = dijkstra(net.time, directed=True, indices=shelter_node[js], limit=limit, return_predecessors=True)
+        for k, j in enumerate(js.tolist()):
+            sel = used & (pairs.j == j)
+            cur, f = starts[pairs.i[sel]], x[sel]
+            while len(cur):
+                cur, inverse = np.unique(cur, return_inverse=True)
+                f = np.bincount(inverse.ravel(), weights=f)
+                p = pred[k, cur]
+                ok = p >= 0
+                cur, p, f = cur[ok], p[ok], f[ok]
+                edge = _edge_between(net, p, cur)
+                road = edge >= 0
+                np.add.at(load, edge[road], f[road])
+                cur = p
+    return load
+
+
+def _edge_between(net: _Net, frm: np.ndarray, to: np.ndarray) -> np.ndarray:
+    """The road edge of each matrix entry (frm, to); -1 for the step from a closed road onto an open one."""
+    keys, ids = net.edge_of
+    at = np.searchsorted(keys, frm.astype(np.int64) * (2 * net.n) + to)
+    return ids[np.minimum(at, len(ids) - 1)].astype(np.int64) - 1
+
+
+def _routes(net: _Net, load: np.ndarray, line_capacity: Optional[np.ndarray], target: float) -> Routes:
+    from .network import substrings
+
+    g = net.graph
+    e = np.nonzero(load > 1e-9)[0]
+    piece = g.edge_piece[e]
+    geometry = substrings(g.pieces[piece], g.edge_at[e], g.edge_at[e] + g.w[e])
+    source = np.asarray(g.piece_source)[piece]
+    cap = np.full(len(e), np.inf)
+    if line_capacity is not None:
+        on_road = source >= 0
+        cap[on_road] = np.asarray(line_capacity, dtype=float)[source[on_road]]
+    clear = np.where(np.isfinite(cap) & (cap > 0), load[e] / np.where(cap > 0, cap, 1) * 60.0, np.nan)
+    return Routes(geometry, source, load[e], cap, clear, np.nan_to_num(clear) > target, net.closed[e])
+
+
+# ------------------------------------------------------------------------------------------------------ entry point
+def evacuation(
+    surface,
+    shelters: Shelters,
+    hazard: Hazard,
+    who: str = "hazard",
+    network: Optional[Sequence] = None,
+    line_speed: Optional[np.ndarray] = None,
+    walk_speed: float = 50.0,
+    line_capacity: Optional[np.ndarray] = None,
+    clear_target: float = 60.0,
+    whole: bool = False,
+    time_limit: float = 60.0,
+    tolerance: float = 300.0,
+    last_mile: float = 0.0,
+    names: Optional[dict] = None,
+    progress=None,
+    canceled=None,
+) -> Transfer:
+    """The transfer plan (see the module's docstring). ``surface``: the people (:class:`~.population.Surface`);
+    ``who``: "hazard" (the people inside it) or "everyone"; ``network``: road lines of the working CRS (None:
+    straight lines), ``line_speed`` metres a minute per line (None: everyone walks at ``walk_speed``),
+    ``line_capacity`` persons an hour per line (None: not limited); ``clear_target`` minutes: a section whose people
+    take longer to pass is a bottleneck; ``whole``: one shelter per source feature; ``time_limit`` seconds for the
+    solver; ``tolerance`` / ``last_mile``: how far people and shelters may lie from the network."""
+    report = reporter(progress)
+    names = dict(names or {})
+    if who not in ("hazard", "everyone"):
+        raise EvacuationError(QT_TRANSLATE_NOOP("Core", "Who moves: '{0}' is neither 'hazard' nor 'everyone'."), who)
+    if who == "hazard" and not hazard.given:
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP(
+                "Core", "No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone."
+            )
+        )
+    at_risk, hazards_of, inside = people_at_risk(surface, hazard, who, canceled)
+    report(0.15)
+    excluded = shelter_safety(shelters, hazard)
+    usable = np.array([e is None for e in excluded], dtype=bool)
+    notes: List[Note] = []
+    if not usable.any():
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP("Core", "{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity)."),
+            names.get("shelters", ""),
+            len(usable),
+        )
+    risky = np.nonzero(at_risk > 0)[0]
+    geoms = np.asarray(shelters.geometries, dtype=object)
+    use = np.nonzero(usable)[0]
+    shelter_pts = shapely.point_on_surface(geoms[use])
+    reach = np.asarray(shelters.reach, dtype=float)[use]
+    capacity = np.asarray(shelters.capacity, dtype=float)[use]
+    net, piece_node, shelter_node = None, None, None
+    if network is None:
+        pairs = straight_pairs(surface.xy[risky], shapely.get_coordinates(shelter_pts), reach, walk_speed)
+    else:
+        net, piece_node, shelter_node = _network(
+            surface, risky, at_risk, shelter_pts, hazard, network, line_speed, walk_speed, tolerance, last_mile, names, notes
+        )
+        report(0.35)
+        leaving = inside[risky] > 0  # only people inside the hazard may leave it along closed roads
+        pairs = network_pairs(net, piece_node, shelter_node, reach, line_speed is not None, walk_speed, canceled, leaving)
+    report(0.6)
+    check(canceled)
+    demand = at_risk[risky]
+    if whole:
+        x, solve = assign_whole(pairs, demand, surface.source[risky], capacity, time_limit)
+    else:
+        x, solve = assign_continuous(pairs, demand, capacity, time_limit)
+    report(0.8)
+    placed = np.zeros(len(at_risk))
+    np.add.at(placed, risky[pairs.i], x)
+    placed = np.minimum(placed, at_risk)
+    load = np.zeros(len(geoms))
+    np.add.at(load, use[pairs.j], x)
+    reason = _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach)
+    routes = None
+    if net is not None:
+        loads = _route_loads(net, pairs, x, start_nodes(net, piece_node, leaving), shelter_node, canceled)
+        routes = _routes(net, loads, line_capacity, clear_target)
+    report(1.0)
+    flow = x > 1e-9
+    return Transfer(
+        surface, at_risk, placed, reason, hazards_of, shelters, usable, excluded, load,
+        risky[pairs.i[flow]], use[pairs.j[flow]], x[flow], pairs.t[flow], pairs.d[flow],
+        routes, solve, network is not None, notes, list(hazard.labels),
+    )  # fmt: skip
+
+
+def _network(surface, risky, at_risk, shelter_pts, hazard, network, line_speed, walk_speed, tolerance, last_mile, names, notes):
+    """The layered graph with the people at risk and the usable shelters joined: (net, piece nodes, shelter nodes)."""
+    from .corridorfailure import _source_lines, build_graph
+
+    lines, line_source = _source_lines(network, names.get("network", ""), notes)
+    graph = build_graph(
+        lines,
+        line_source,
+        [z for z in hazard.zones],
+        shapely.points(surface.xy[risky]),
+        shelter_pts,
+        tolerance,
+        unit_areas=surface.pieces[risky] if surface.pieces is not None else None,
+        unit_groups=surface.source[risky],
+        unit_weights=at_risk[risky],
+        last_mile=last_mile,
+    )
+    closed = closed_roads(graph, hazard)
+    speed = np.full(len(graph.a), float(walk_speed))
+    if line_speed is not None:
+        src = np.asarray(graph.piece_source)[graph.edge_piece]
+        speed[src >= 0] = np.asarray(line_speed, dtype=float)[src[src >= 0]]
+    net = _layered(graph, closed, graph.w / speed)
+    return net, graph.unit_node, graph.facility_node
+
+
+def _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach) -> List[str]:
+    """Why each piece's people are not all placed ("" where they are)."""
+    reason = [""] * len(at_risk)
+    short = np.nonzero(at_risk - placed > 1e-6 * np.maximum(at_risk, 1))[0]
+    if not len(short):
+        return reason
+    has_pair = np.zeros(len(at_risk), dtype=bool)
+    has_pair[risky[pairs.i]] = True
+    local = np.full(len(at_risk), -1, dtype=np.int64)
+    local[risky] = np.arange(len(risky))
+    intact = None
+    if net is not None:
+        intact = _reached_intact(net.graph, piece_node, shelter_node, reach)
+    for p in short.tolist():
+        if has_pair[p]:
+            reason[p] = FULL
+        elif net is not None and piece_node[local[p]] < 0:
+            reason[p] = NO_ROAD
+        elif intact is not None and intact[local[p]]:
+            reason[p] = CUT_OFF
+        else:
+            reason[p] = NO_SHELTER
+    return reason

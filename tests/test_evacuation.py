@@ -1,0 +1,216 @@
+"""resilience:evacuation (issue 30, 第84条) through Processing: the sample city, a hand-made street grid against
+QGIS's own shortest paths, and bad input."""
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from tests.conftest import SAMPLE
+from tests.helpers import Recorder, memory_layer, run
+
+
+def _layer(path):
+    layer = QgsVectorLayer(str(path), "x", "ogr")
+    assert layer.isValid(), path
+    return layer
+
+
+def test_sample_city_transfer_adds_up(resilience_processing, tmp_path):
+    """The worked example of the help: what is placed per community equals what the shelters hold, no shelter holds
+    more than its capacity, placed + short = people at risk, and the shortfall's people are the short."""
+    from resilience_plugin.processing.transfer.evacuation import EvacuationAlgorithm
+
+    params = EvacuationAlgorithm().demo_parameters(str(SAMPLE))
+    params.update(
+        FLOOD_MIN_CLASS=0,
+        ASSIGNMENT=str(tmp_path / "a.gpkg"),
+        SHELTERS_OUT=str(tmp_path / "s.gpkg"),
+        ROUTES=str(tmp_path / "r.gpkg"),
+        SHORTFALL=str(tmp_path / "f.gpkg"),
+    )
+    log = Recorder()
+    run("resilience:evacuation", params, feedback=log)
+    a = list(_layer(tmp_path / "a.gpkg").getFeatures())
+    s = list(_layer(tmp_path / "s.gpkg").getFeatures())
+    f = list(_layer(tmp_path / "f.gpkg").getFeatures())
+    routes = list(_layer(tmp_path / "r.gpkg").getFeatures())
+    assert a and s and routes
+    placed = sum(x["placed"] for x in a)
+    assert placed == pytest.approx(sum(x["load_p"] for x in s), rel=1e-9)
+    assert all(x["load_p"] <= x["capacity_p"] * (1 + 1e-9) for x in s if x["capacity_p"])
+    assert all(x["placed"] + x["short"] == pytest.approx(x["people"]) for x in a)
+    assert sum(x["short"] for x in a) == pytest.approx(sum(x["short"] for x in f), rel=1e-9)
+    assert all(x["status"] == "excluded" and x["reason"] for x in s if x["load_p"] == 0 and x["status"] != "not used")
+    assert "People at risk" in log.log and "Solved exactly" in log.log
+
+
+def _grid():
+    """A 3 × 3 street grid of 500 m blocks, one segment per block side (noded, as QGIS's graph builder needs)."""
+    rows = []
+    for k in range(3):
+        for m in range(2):
+            x, y = 500000 + m * 500, 4400000 + k * 500
+            rows.append((f"LINESTRING({x} {y}, {x + 500} {y})", [f"E{k}{m}", 1]))
+            x, y = 500000 + k * 500, 4400000 + m * 500
+            rows.append((f"LINESTRING({x} {y}, {x} {y + 500})", [f"N{k}{m}", 1]))
+    return memory_layer("LineString", rows, fields=(("name", FIELD_STRING), ("grade", FIELD_DOUBLE)), name="roads")
+
+
+def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_path):
+    """Oracle: native:shortestpathpointtolayer from the shelter to every community, on the network without the
+    flooded stretch (deleted by hand here) — the algorithm closes it itself from the flood zone."""
+    roads = _grid()
+    communities = memory_layer(
+        "Point",
+        [("POINT(501000 4401000)", ["甲", 100]), ("POINT(500500 4401000)", ["乙", 50]), ("POINT(501000 4400500)", ["丙", 70])],
+    )
+    shelter = memory_layer(
+        "Point",
+        [("POINT(500000 4400500)", ["避难场所", 100000])],
+        fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
+        name="shelters",
+    )
+    flood = memory_layer(
+        "Polygon", [("POLYGON((500400 4400450, 500600 4400450, 500600 4400550, 500400 4400550, 500400 4400450))", ["f", 1])], name="flood"
+    )
+    out = tmp_path / "a.gpkg"
+    run(
+        "resilience:evacuation",
+        {
+            "POPULATION": communities,
+            "POPULATION_FIELD": "人口",
+            "NAME_FIELD": "名称",
+            "WHO": 1,
+            "FLOOD_ZONES": flood,
+            "SHELTERS": shelter,
+            "CAPACITY_FIELD": "容纳人数",
+            "MAX_DISTANCE": 5000,
+            "NETWORK": roads,
+            "ASSIGNMENT": str(out),
+        },
+    )
+    got = {f["name"]: f["mean_dist_m"] for f in _layer(out).getFeatures()}
+    # the oracle: QGIS's own shortest paths on the roads without the flooded stretch (the middle street's middle)
+    from qgis.core import QgsGeometry
+
+    open_roads = _grid()
+    cut = QgsGeometry.fromWkt("POLYGON((500400 4400450, 500600 4400450, 500600 4400550, 500400 4400550, 500400 4400450))")
+    open_roads.startEditing()
+    for f in list(open_roads.getFeatures()):
+        if f.geometry().intersects(cut):
+            pieces = f.geometry().difference(cut)
+            open_roads.changeGeometry(f.id(), pieces)
+    open_roads.commitChanges()
+    oracle, _ctx = run(
+        "native:shortestpathpointtolayer",
+        {
+            "INPUT": open_roads,
+            "STRATEGY": 0,
+            "START_POINT": "500000,4400500 [EPSG:4548]",
+            "END_POINTS": communities,
+            "TOLERANCE": 0.1,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    expected = {f["名称"]: f["cost"] for f in oracle["OUTPUT"].getFeatures()}
+    assert got == pytest.approx(expected, rel=1e-6)
+    assert got["丙"] == pytest.approx(2000)  # round the flooded centre, not straight through it (1,000 m)
+
+
+def test_no_hazard_is_refused_and_nothing_is_written(resilience_processing, tmp_path):
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100])])
+    shelter = memory_layer(
+        "Point", [("POINT(500100 4400000)", ["S", 10])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
+    )
+    out = tmp_path / "a.gpkg"
+    with pytest.raises(Exception, match="hazard"):
+        run(
+            "resilience:evacuation",
+            {
+                "POPULATION": communities,
+                "POPULATION_FIELD": "人口",
+                "SHELTERS": shelter,
+                "CAPACITY_FIELD": "容纳人数",
+                "ASSIGNMENT": str(out),
+            },
+        )
+    assert not out.exists()
+
+
+def test_unreadable_capacities_are_refused(resilience_processing, tmp_path):
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100])])
+    shelter = memory_layer(
+        "Point", [("POINT(500100 4400000)", ["S", "很多"])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_STRING)), name="s"
+    )
+    out = tmp_path / "a.gpkg"
+    with pytest.raises(Exception, match="capacity"):
+        run(
+            "resilience:evacuation",
+            {
+                "POPULATION": communities,
+                "POPULATION_FIELD": "人口",
+                "WHO": 1,
+                "SHELTERS": shelter,
+                "CAPACITY_FIELD": "容纳人数",
+                "ASSIGNMENT": str(out),
+            },
+        )
+    assert not out.exists()
+
+
+def test_a_depth_raster_in_another_crs_with_nodata_is_sampled_where_qgis_samples_it(resilience_processing, tmp_path):
+    """A flood-depth grid in longitude/latitude (with nodata cells) under communities in CGCS2000 Gauss-Krüger: the
+    communities at risk are exactly those whose cell QGIS's own raster sampling reads as 0.5 m or deeper (the
+    oracle, run here through QgsRasterDataProvider.sample after QGIS's own transform)."""
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRasterLayer
+
+    from resilience_plugin.processing.rasters import write_geotiff
+
+    rng = np.random.default_rng(7)
+    values = rng.uniform(0, 1.2, (20, 20)).astype(np.float32)
+    values[rng.uniform(size=values.shape) < 0.15] = -9999.0
+    values[3, 4] = 0.5  # exactly at the threshold: moves
+    tif = tmp_path / "depth.tif"
+    write_geotiff(tif, values, (116.99, 0.001, 0.0, 40.01, 0.0, -0.001), 4326, -9999.0)
+    raster = QgsRasterLayer(str(tif), "depth")
+    to_ll = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem("EPSG:4548"), QgsProject.instance()
+    )
+    from qgis.core import QgsPointXY
+
+    rows = []
+    for k in range(60):
+        lon, lat = 116.9905 + rng.uniform(0, 0.019), 39.9905 + rng.uniform(0, 0.019)
+        if k == 0:
+            lon, lat = 116.99 + 4.5 * 0.001, 40.01 - 3.5 * 0.001  # the middle of the 0.5 m cell
+        p = to_ll.transform(QgsPointXY(lon, lat))
+        rows.append((f"POINT({p.x()} {p.y()})", [f"c{k}", 10 + k]))
+    communities = memory_layer("Point", rows)
+    far = to_ll.transform(QgsPointXY(117.05, 40.05))
+    shelter = memory_layer(
+        "Point", [(f"POINT({far.x()} {far.y()})", ["S", 1e6])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
+    )
+    out = tmp_path / "a.gpkg"
+    run(
+        "resilience:evacuation",
+        {
+            "POPULATION": communities,
+            "POPULATION_FIELD": "人口",
+            "NAME_FIELD": "名称",
+            "FLOOD_DEPTH": str(tif),
+            "SHELTERS": shelter,
+            "CAPACITY_FIELD": "容纳人数",
+            "ASSIGNMENT": str(out),
+        },
+    )
+    got = {f["name"]: f["people"] for f in _layer(out).getFeatures()}
+    back = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4548"), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+    )
+    expected = {}
+    for f in communities.getFeatures():
+        value, ok = raster.dataProvider().sample(back.transform(f.geometry().asPoint()), 1)
+        if ok and value >= 0.5:
+            expected[f["名称"]] = f["人口"]
+    assert "c0" in expected and got == pytest.approx(expected)

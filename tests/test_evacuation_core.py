@@ -1,0 +1,231 @@
+"""core.evacuation (issue 30, 第84条) against independent oracles: brute-force enumeration of assignments, a dense
+linear programme written here, Dijkstra by hand on small graphs, and hand-made cases."""
+
+import itertools
+
+import numpy as np
+import pytest
+import shapely
+
+from resilience_plugin.core.coverage import Grid
+from resilience_plugin.core.evacuation import (
+    CUT_OFF,
+    FULL,
+    NO_ROAD,
+    NO_SHELTER,
+    EvacuationError,
+    Hazard,
+    Shelters,
+    evacuation,
+)
+from resilience_plugin.core.population import Raster, from_points, from_polygons
+
+ROAD = [shapely.LineString([(0, 0), (2000, 0)])]
+
+
+def shelters(xs, capacity, reach=2500.0):
+    return Shelters(
+        shapely.points([[x, 0] for x in xs]), np.asarray(capacity, float), np.full(len(xs), reach), [f"S{k}" for k in range(len(xs))]
+    )
+
+
+def people(xs, counts):
+    return from_points(shapely.points([[x, 0] for x in xs]), counts)
+
+
+def test_a_binding_capacity_sends_the_farther_people_on():
+    """Hand-made: 100 people at 0 and at 1000; S0 at 500 holds 100, S1 at 1900 holds 1000. Everyone placed; the
+    least people × metres is 0→S0, 1000→S1 (500 + 900 m), not the other way (1900 + 500 m)."""
+    for network in (None, ROAD):
+        r = evacuation(people([0, 1000], [100, 100]), shelters([500, 1900], [100, 1000]), Hazard(), "everyone", network, walk_speed=50)
+        assert r.placed == pytest.approx([100, 100])
+        got = {(int(i), int(j)): p for i, j, p in zip(r.flow_piece, r.flow_shelter, r.flow_people)}
+        assert got == pytest.approx({(0, 0): 100, (1, 1): 100})
+        assert sorted(r.flow_dist) == pytest.approx([500, 900])
+        assert sorted(r.flow_time) == pytest.approx([10, 18])  # 50 m a minute
+        assert r.solve.optimal and r.solve.objective == pytest.approx(100 * 10 + 100 * 18, rel=1e-9)
+
+
+def test_a_shelter_inside_the_flood_zone_is_not_used_and_says_why():
+    zone = shapely.box(1800, -100, 2000, 100)
+    r = evacuation(people([0, 1000], [100, 100]), shelters([500, 1900], [100, 1000]), Hazard([zone], ["flood 1"]), "everyone", ROAD)
+    assert not r.usable[1] and "flood 1" in r.excluded[1].text(lambda t: t)
+    assert r.load[1] == 0 and r.placed.sum() == pytest.approx(100)
+    assert set(r.reason) == {"", FULL}
+
+
+def test_a_flooded_road_forces_a_detour():
+    """A square block: people at (0, 0), a shelter at (1000, 0). The direct road floods; the way round the other
+    three sides (3000 m) is taken, and its length is the distance."""
+    square = [
+        shapely.LineString([(0, 0), (1000, 0)]),
+        shapely.LineString([(1000, 0), (1000, 1000)]),
+        shapely.LineString([(1000, 1000), (0, 1000)]),
+        shapely.LineString([(0, 1000), (0, 0)]),
+    ]
+    zone = shapely.box(400, -50, 600, 50)
+    r = evacuation(people([0], [10]), shelters([1000], [100], reach=5000), Hazard([zone], ["flood"]), "everyone", square, walk_speed=50)
+    assert r.flow_dist == pytest.approx([3000]) and r.flow_time == pytest.approx([60])
+    assert r.routes.people.sum() == pytest.approx(30) and not r.routes.leaving.any()  # 10 people on three sides
+    r = evacuation(people([0], [10]), shelters([1000], [100], reach=2500), Hazard([zone], ["flood"]), "everyone", square)
+    assert r.placed.sum() == 0 and r.reason == [CUT_OFF]  # the detour is beyond the reach; the direct road was within
+
+
+def test_people_with_no_reachable_shelter_and_off_the_network():
+    r = evacuation(people([0, 1000], [5, 7]), shelters([1900], [100], reach=500), Hazard(), "everyone", ROAD)
+    assert r.placed.sum() == 0 and r.reason == [NO_SHELTER, NO_SHELTER]
+    far = from_points(shapely.points([[0, 5000], [1900, 10]]), [4, 6])
+    r = evacuation(far, shelters([1900], [100], reach=500), Hazard(), "everyone", ROAD, tolerance=300)
+    assert r.reason == [NO_ROAD, ""] and r.placed == pytest.approx([0, 6])
+
+
+def test_people_inside_the_hazard_leave_along_their_closed_road():
+    zone = shapely.box(900, -100, 1100, 100)
+    r = evacuation(people([0, 1000], [100, 100]), shelters([500], [1000]), Hazard([zone], ["flood"]), "hazard", ROAD)
+    assert r.at_risk == pytest.approx([0, 100]) and r.placed == pytest.approx([0, 100])
+    assert r.flow_dist == pytest.approx([500]) and r.routes.leaving.any() and r.routes.people.max() == pytest.approx(100)
+
+
+def _depth_raster(values, x0=0.0, y0=100.0, cell=100.0):
+    values = np.asarray(values, dtype=float)
+    grid = Grid(x0, y0, cell, cell, values.shape[0], values.shape[1])
+    return Raster(grid, lambda r0, r1, c0, c1: values[r0:r1, c0:c1], nodata=-9999.0, name="depth")
+
+
+def test_depth_exactly_at_the_threshold_moves_and_cells_count_by_coverage():
+    """Cells of 100 m: 0.5 m (at the threshold), 0.49 m, nodata, 2 m. A 100 m square over half of the first two
+    cells: half its people move (the half in the 0.5 m cell). Points in each cell: at the threshold moves, below
+    and nodata (dry) do not."""
+    depth = _depth_raster([[0.5, 0.49, -9999.0, 2.0]])
+    hazard = Hazard(depth=depth, evacuate_depth=0.5)
+    square = from_polygons([shapely.box(50, 0, 150, 100)], [100.0], piece_size=1000)
+    r = evacuation(square, Shelters(shapely.points([[160, 50]]), np.array([1000.0]), np.array([1000.0]), ["S"]), hazard, "hazard")
+    assert r.at_risk.sum() == pytest.approx(50.0)
+    pts = from_points(shapely.points([[50, 50], [150, 50], [250, 50], [350, 50]]), [1, 2, 4, 8])
+    r = evacuation(pts, Shelters(shapely.points([[160, 60]]), np.array([1000.0]), np.array([1000.0]), ["S"]), hazard, "hazard")
+    assert r.at_risk == pytest.approx([1, 0, 0, 8])
+    assert r.usable.all() and r.placed == pytest.approx([1, 0, 0, 8])  # the shelter stands in 0.49 m: dry enough
+
+
+def test_a_shelter_in_deep_water_is_excluded():
+    depth = _depth_raster([[0.1, 1.0]])
+    s = Shelters(shapely.points([[50, 50], [150, 50]]), np.array([10.0, 10.0]), np.array([1000.0, 1000.0]), ["dry", "wet"])
+    r = evacuation(people([50], [1]), s, Hazard(depth=depth, evacuate_depth=0.5), "everyone")
+    assert r.usable.tolist() == [True, False] and "0.5" in r.excluded[1].text(lambda t: t)
+
+
+def test_road_closed_where_the_water_is_deep_anywhere_along_it():
+    # a 2 km road over a grid whose cell (1200–1300 m) is 0.6 m deep: people at 1000 cannot reach the shelter at 1900
+    values = np.zeros((1, 20))
+    values[0, 12] = 0.6
+    depth = _depth_raster(values, y0=50.0)
+    r = evacuation(
+        people([0, 1000], [1, 1]), shelters([1900], [10]), Hazard(depth=depth, evacuate_depth=5.0, road_depth=0.5), "everyone", ROAD
+    )
+    assert r.placed.tolist() == [0, 0] and r.reason == [CUT_OFF, CUT_OFF]
+
+
+def test_no_hazard_and_no_usable_shelter_are_refused():
+    with pytest.raises(EvacuationError):
+        evacuation(people([0], [1]), shelters([10], [5]), Hazard(), "hazard")
+    with pytest.raises(EvacuationError):
+        evacuation(people([0], [1]), shelters([10], [0]), Hazard(), "everyone")
+    with pytest.raises(EvacuationError):
+        evacuation(people([0], [1]), shelters([10], [np.nan]), Hazard(), "everyone")
+
+
+# ------------------------------------------------------------------------------------------- oracles on random cases
+def _random_case(seed, n=6, m=3):
+    rng = np.random.default_rng(seed)
+    xy = rng.uniform(0, 1000, (n, 2))
+    sxy = rng.uniform(0, 1000, (m, 2))
+    counts = rng.integers(1, 30, n).astype(float)
+    cap = rng.integers(5, 60, m).astype(float)
+    reach = rng.uniform(300, 900, m)
+    return xy, sxy, counts, cap, reach
+
+
+def _dense_lp(d, ok, counts, cap):
+    """Independent: the lexicographic optimum by one dense LP per stage (scipy's linprog on a full matrix)."""
+    from scipy.optimize import linprog
+
+    n, m = d.shape
+    idx = [(i, j) for i in range(n) for j in range(m) if ok[i, j]]
+    if not idx:
+        return 0.0, 0.0
+    a = np.zeros((n + m, len(idx)))
+    for k, (i, j) in enumerate(idx):
+        a[i, k] = 1
+        a[n + j, k] = 1
+    b = np.r_[counts, cap]
+    most = linprog(-np.ones(len(idx)), A_ub=a, b_ub=b, method="highs")
+    cost = np.array([d[i, j] for i, j in idx])
+    best = linprog(cost, A_ub=np.vstack([a, -np.ones(len(idx))]), b_ub=np.r_[b, most.fun * (1 - 1e-10)], method="highs")
+    return -most.fun, best.fun
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_continuous_assignment_matches_a_dense_lp(seed):
+    xy, sxy, counts, cap, reach = _random_case(seed)
+    d = np.hypot(*(xy[:, None, :] - sxy[None, :, :]).transpose(2, 0, 1))
+    ok = d <= reach[None, :]
+    placed, cost = _dense_lp(d / 50.0, ok, counts, cap)
+    s = Shelters(shapely.points(sxy), cap, reach, ["a", "b", "c"])
+    r = evacuation(from_points(shapely.points(xy), counts), s, Hazard(), "everyone", walk_speed=50.0)
+    assert r.placed.sum() == pytest.approx(placed, abs=1e-6)
+    assert float(r.flow_people @ r.flow_time) == pytest.approx(cost, rel=1e-7, abs=1e-6)
+    assert (r.load <= cap + 1e-6).all()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_whole_communities_match_brute_force_enumeration(seed):
+    """Every way of giving each community one shelter or none, enumerated: the most people placed, then the least
+    people × minutes."""
+    xy, sxy, counts, cap, reach = _random_case(seed + 100, n=5, m=3)
+    d = np.hypot(*(xy[:, None, :] - sxy[None, :, :]).transpose(2, 0, 1)) / 50.0
+    ok = d * 50.0 <= reach[None, :]
+    best = (-1.0, 0.0)
+    for choice in itertools.product(range(-1, 3), repeat=5):
+        load = np.zeros(3)
+        placed = cost = 0.0
+        valid = True
+        for i, j in enumerate(choice):
+            if j < 0:
+                continue
+            if not ok[i, j]:
+                valid = False
+                break
+            load[j] += counts[i]
+            placed += counts[i]
+            cost += counts[i] * d[i, j]
+        if valid and (load <= cap).all() and (placed > best[0] + 1e-9 or (abs(placed - best[0]) <= 1e-9 and cost < best[1])):
+            best = (placed, cost)
+    s = Shelters(shapely.points(sxy), cap, reach, ["a", "b", "c"])
+    r = evacuation(from_points(shapely.points(xy), counts), s, Hazard(), "everyone", walk_speed=50.0, whole=True)
+    assert r.placed.sum() == pytest.approx(best[0])
+    assert float(r.flow_people @ r.flow_time) == pytest.approx(best[1], rel=1e-7, abs=1e-6)
+    assert r.solve.optimal
+    # one shelter per community
+    assert all(len(set(r.flow_shelter[r.flow_piece == i])) <= 1 for i in range(5))
+    # never more placed than the continuous optimum
+    c = evacuation(from_points(shapely.points(xy), counts), s, Hazard(), "everyone", walk_speed=50.0)
+    assert r.placed.sum() <= c.placed.sum() + 1e-6
+
+
+def test_network_distances_match_dijkstra_by_hand_on_a_grid():
+    """A 3 × 3 street grid of 500 m blocks; people at every node, one shelter at a corner: each distance is the
+    Manhattan distance along the streets (every shortest route is along the grid)."""
+    lines = []
+    for k in range(3):
+        lines.append(shapely.LineString([(0, k * 500), (1000, k * 500)]))
+        lines.append(shapely.LineString([(k * 500, 0), (k * 500, 1000)]))
+    nodes = [(x, y) for x in (0, 500, 1000) for y in (0, 500, 1000)]
+    r = evacuation(
+        from_points(shapely.points(nodes), np.ones(9)),
+        Shelters(shapely.points([[0, 0]]), np.array([100.0]), np.array([5000.0]), ["S"]),
+        Hazard(),
+        "everyone",
+        lines,
+    )
+    got = dict(zip(r.flow_piece.tolist(), r.flow_dist.tolist()))
+    assert got == pytest.approx({i: x + y for i, (x, y) in enumerate(nodes)})
