@@ -17,7 +17,7 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure bench-population lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure bench-population bench-transfer lint format package validate deploy transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -29,6 +29,7 @@ help:
 	@echo "bench-siting only facility siting against PySAL spopt, on the same instances (bench/siting.py)"
 	@echo "bench-failure only corridor-failure scenarios against native QGIS chains (bench/corridorfailure.py)"
 	@echo "bench-population only exact zonal population against native zonal statistics, and its memory (bench/population.py)"
+	@echo "bench-transfer only emergency transfer at Beijing scale, its assignment against networkx.min_cost_flow (bench/transfer.py)"
 	@echo "lint/format  ruff and flake8-qgis / ruff format"
 	@echo "package      $(ZIP);  validate: check it against the plugin repository's rules"
 	@echo "deploy       install the built plugin into $(QGIS_PLUGINS)"
@@ -119,6 +120,9 @@ bench-failure: setup transcompile
 
 bench-population: setup transcompile
 	$(PY) bench/population.py
+
+bench-transfer: setup $(BENCH_VENV)/.installed
+	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/transfer.py
 
 bench-siting: setup $(BENCH_VENV)/.installed
 	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/siting.py

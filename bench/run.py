@@ -131,6 +131,9 @@ def main() -> int:
     from bench.population import bench_population
 
     bench_population(out)  # issue 28: exact zonal population against native:zonalstatisticsfb; peak memory at 16 M cells
+    from bench.transfer import bench_transfer
+
+    bench_transfer(out)  # issue 30: emergency transfer at Beijing scale; its assignment against networkx.min_cost_flow
     bench_scoring()
     bench_clusters(out)
     bench_long_session(iface, out)
