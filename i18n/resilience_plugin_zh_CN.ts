@@ -5071,12 +5071,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>断裂避让规则“code”（配置 seismic.fault_avoidance_rule；GB 50011 第4.1.7条）：只避让设防烈度 8 度及以上时的全新世活动断裂；{0} 条断裂无需避让，不予计入：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/model.py" line="43"/>
+        <location filename="../resilience_plugin/processing/model.py" line="44"/>
         <source>Full resilience assessment</source>
         <translation>韧性综合评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/model.py" line="44"/>
+        <location filename="../resilience_plugin/processing/model.py" line="45"/>
         <source>Siting then rescoring</source>
         <translation>补短板选址后重新评估</translation>
     </message>
@@ -5479,6 +5479,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/base.py" line="772"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/model.py" line="46"/>
+        <source>Transfer then siting</source>
+        <translation>避险转移后补充选址</translation>
     </message>
 </context>
 <context>

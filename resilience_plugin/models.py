@@ -1,5 +1,5 @@
-"""The ready-made Graphical Modeler models, built in code and shipped as .model3 files: "Full resilience assessment"
-and "Siting then rescoring".
+"""The ready-made Graphical Modeler models, built in code and shipped as .model3 files: "Full resilience assessment",
+"Siting then rescoring" and "Transfer then siting".
 
 ``python -m resilience_plugin.models`` (``make model``) writes them under resources/models; the provider loads those
 files (processing/model.py), so the models are in the toolbox and can be opened and edited in the Graphical Modeler.
@@ -141,6 +141,22 @@ def build_model():
     return model
 
 
+def _category_and_count(model, label: str, categories) -> None:
+    """The model inputs "category" (an enum of ``categories``, the siting's CATEGORY order; short-term shelters by
+    default) and "count" (the number of new sites)."""
+    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+
+    from .compat import NUMBER_INTEGER
+
+    model.addModelParameter(
+        QgsProcessingParameterEnum("category", label, categories, defaultValue=1), QgsProcessingModelParameter("category")
+    )
+    model.addModelParameter(
+        QgsProcessingParameterNumber("count", "Number of new sites 新增场地数量", NUMBER_INTEGER, 10, minValue=1),
+        QgsProcessingModelParameter("count"),
+    )
+
+
 def _helpers(model):
     """``param(name)``: a model input as a step's source; ``child(id, algorithm, sources, outputs)``: add a step whose
     ``outputs`` (key -> label) are kept as model outputs."""
@@ -175,12 +191,10 @@ def build_siting_model():
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelParameter,
-        QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterNumber,
     )
 
-    from .compat import NUMBER_INTEGER, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 
     model = QgsProcessingModelAlgorithm("Siting then rescoring", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -215,14 +229,7 @@ def build_siting_model():
         "Hospital 医院",
         "Reserve depot 物资储备库",
     ]
-    model.addModelParameter(
-        QgsProcessingParameterEnum("category", "What is sited 选址设施类型", categories, defaultValue=1),
-        QgsProcessingModelParameter("category"),
-    )
-    model.addModelParameter(
-        QgsProcessingParameterNumber("count", "Number of new sites 新增场地数量", NUMBER_INTEGER, 10, minValue=1),
-        QgsProcessingModelParameter("count"),
-    )
+    _category_and_count(model, "What is sited 选址设施类型", categories)
     param, child = _helpers(model)
     child(
         "siting",
@@ -273,7 +280,89 @@ def build_siting_model():
     return model
 
 
-BUILDERS = {"fullassessment": build_model, "sitingrescoring": build_siting_model}
+def build_transfer_model():
+    """Emergency transfer, then facility siting with the people left without a place as the demand."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterRasterLayer,
+    )
+
+    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
+    model = QgsProcessingModelAlgorithm("Transfer then siting", "Resilience Planner", "resilience")
+    model.setHelpContent(
+        {
+            "ALG_DESC": "Plans the emergency transfer (resilience:evacuation, 第84条): who must move out of the flood zones or "
+            "the deep water of a flood-depth grid, to which safe shelter with room, by which open road. The people left "
+            "without a place become the demand of facility siting (resilience:siting, 第51、91条), so that the next "
+            "shelters go where people have no place. The shelters' class is read from the field category and their "
+            "capacity from shelter_area_m2 (edit the model for other names).\n\n"
+            "避险转移后补充选址：先编制避险转移方案（resilience:evacuation，第84条）——洪涝风险区或积水深度栅格中的哪些人需要转移、"
+            "转移到哪处安全且有空余的避难场所、经由哪条畅通道路；再以无安置位置的人口作为设施选址（resilience:siting，第51、91条）"
+            "的需求，使新增避难场所布局在无处安置的人口附近。避难场所类别取自字段 category，容量取自 shelter_area_m2"
+            "（其他字段名请在模型中修改）。",
+        }
+    )
+    inputs = (
+        ("communities", "Communities 社区 (field population)", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("shelters", "Shelters or facilities 避难场所或设施", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("candidates", "Candidate sites 候选场地", [SOURCE_POINT, SOURCE_POLYGON], False),
+        ("network", "Road network 路网 (optional)", [SOURCE_LINE], True),
+        ("flood", "Flood-risk zones 洪涝风险区 (optional)", [SOURCE_POLYGON], True),
+        ("faults", "Active faults 活动断裂 (optional)", [SOURCE_LINE], True),
+    )
+    for name, label, kinds, optional in inputs:
+        model.addModelParameter(
+            QgsProcessingParameterFeatureSource(name, label, kinds, optional=optional), QgsProcessingModelParameter(name)
+        )
+    model.addModelParameter(
+        QgsProcessingParameterRasterLayer("depth", "Flood-depth raster 积水深度栅格 (m, optional)", optional=True),
+        QgsProcessingModelParameter("depth"),
+    )
+    shelters = ["Emergency shelter 紧急避难场所", "Short-term shelter 短期应急避难场所", "Long-term shelter 长期应急避难场所"]
+    _category_and_count(model, "New shelters 新增避难场所类型", shelters)
+    param, child = _helpers(model)
+    child(
+        "transfer",
+        "resilience:evacuation",
+        {
+            "POPULATION": param("communities"),
+            "SHELTERS": param("shelters"),
+            "NETWORK": param("network"),
+            "FLOOD_ZONES": param("flood"),
+            "FLOOD_DEPTH": param("depth"),
+            "FAULTS": param("faults"),
+        },
+        {
+            "ASSIGNMENT": "Transfer assignment 转移安置方案",
+            "SHELTERS_OUT": "Shelters: load 避难场所负荷",
+            "ROUTES": "Transfer routes 转移路线",
+            "SHORTFALL": "Shortfall 安置缺口",
+        },
+        {"POPULATION_FIELD": "population", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2"},
+    )
+    from qgis.core import QgsProcessingModelChildParameterSource
+
+    child(
+        "siting",
+        "resilience:siting",
+        {
+            "INPUT": [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
+            "CANDIDATES": param("candidates"),
+            "CATEGORY": param("category"),
+            "COUNT": param("count"),
+            "FAULTS": param("faults"),
+        },
+        {"OUTPUT": "New shelter sites 新增避难场所选址", "ALLOCATION": "Allocation 服务分配"},
+        {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
+    )
+    model.updateDestinationParameters()
+    return model
+
+
+BUILDERS = {"fullassessment": build_model, "sitingrescoring": build_siting_model, "transfersiting": build_transfer_model}
 
 
 def main(argv=None) -> int:

@@ -215,5 +215,5 @@ def test_the_models_titles_are_chinese_in_zh_cn(compiled_translations, qgis_proc
         titles = {name: shipped_model(name).displayName() for name in MODELS}
     finally:
         remove_translator(translator)
-    assert titles == {"fullassessment": "韧性综合评估", "sitingrescoring": "补短板选址后重新评估"}
+    assert titles == {"fullassessment": "韧性综合评估", "sitingrescoring": "补短板选址后重新评估", "transfersiting": "避险转移后补充选址"}
     assert shipped_model("fullassessment").displayName() == "Full resilience assessment"

@@ -1,6 +1,7 @@
 """The ready-made model "Full resilience assessment": the shipped .model3 is what build_model() makes, and it runs
 on the sample city through Processing with every step's output as the step alone would give it."""
 
+import pytest
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLayer
 
 from resilience_plugin.models import build_model, model_path
@@ -139,3 +140,33 @@ def test_siting_then_rescoring_counts_the_new_sites_in_the_life_circles(resilien
         gained[f["code"]] += f["n_short_term_shelter"]
     assert gained == added and sum(added.values()) > 0
     assert layers["scores_before:scores_before_output"].featureCount() == layers["scores_after:scores_after_output"].featureCount() == 233
+
+
+def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_processing, tmp_path):
+    """The third shipped model: the transfer's shortfall is the siting's demand. The people the siting weighs are
+    exactly those the transfer left without a place (its Shortfall layer's short), and it chooses the sites asked."""
+    from resilience_plugin.core.paths import sample_flood_depth_path
+    from resilience_plugin.models import build_transfer_model, model_path
+
+    shipped = QgsProcessingModelAlgorithm()
+    assert shipped.fromFile(str(model_path("transfersiting")))
+    assert sorted(shipped.childAlgorithms()) == sorted(build_transfer_model().childAlgorithms())
+    model = QgsApplication.processingRegistry().algorithmById("resilience:transfersiting")
+    assert model is not None, "the provider did not load the transfer model"
+    table = lambda t: f"{SAMPLE}|layername={t}"  # noqa: E731
+    params = {
+        "communities": table("communities"),
+        "shelters": table("facilities"),
+        "candidates": f"{SAMPLE}|layername=facilities|subset=\"category\" IN ('school', 'park')",
+        "network": table("walking_network"),
+        "depth": str(sample_flood_depth_path()),
+        "category": 1,
+        "count": 4,
+    }
+    for d in model.destinationParameterDefinitions():
+        params[d.name()] = "memory:"
+    layers, _c = run("resilience:transfersiting", params)
+    short = sum(f["short"] for f in layers["transfer:transfer_shortfall"].getFeatures())
+    assert short > 0
+    assert sum(f["pop"] for f in layers["siting:siting_allocation"].getFeatures()) == pytest.approx(short, rel=1e-9)
+    assert layers["siting:siting_output"].featureCount() == 4

@@ -38,11 +38,12 @@ def test_provider_and_help(resilience_processing):
     assert registered == {cls().name() for cls in ALGORITHMS} | {
         "fullassessment",
         "sitingrescoring",
+        "transfersiting",
     }  # and the models, with ids without spaces
     model = QgsApplication.processingRegistry().algorithmById("resilience:fullassessment")
     assert "第49条" in model.shortHelpString() and model.group()
     assert model.displayName() == "Full resilience assessment" and model.create().id() == "resilience:fullassessment"
-    for name in registered - {"fullassessment", "sitingrescoring"}:
+    for name in registered - {"fullassessment", "sitingrescoring", "transfersiting"}:
         alg = QgsApplication.processingRegistry().algorithmById(f"resilience:{name}")
         assert "第" in alg.shortHelpString(), name  # cites plan clauses
         assert alg.group() and alg.groupId()

@@ -9,6 +9,7 @@ from ..core.paths import resources_dir
 MODELS = {
     "fullassessment": ("full_resilience_assessment.model3", "Full resilience assessment"),
     "sitingrescoring": ("siting_then_rescoring.model3", "Siting then rescoring"),
+    "transfersiting": ("transfer_then_siting.model3", "Transfer then siting"),
 }
 MODEL_NAME = "fullassessment"
 MODEL_FILE, MODEL_TITLE = MODELS[MODEL_NAME]
@@ -42,6 +43,7 @@ def model_title(name: str) -> str:
     titles = {
         "fullassessment": translate("Resilience", "Full resilience assessment"),
         "sitingrescoring": translate("Resilience", "Siting then rescoring"),
+        "transfersiting": translate("Resilience", "Transfer then siting"),
     }
     return titles.get(name, MODELS[name][1])
 
