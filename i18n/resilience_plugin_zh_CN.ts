@@ -4,132 +4,144 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="45"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="48"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="77"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="81"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="88"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="81"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="88"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="89"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="115"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="146"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="115"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="146"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="120"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="124"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="155"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="173"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="212"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="93"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="93"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
         <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
         <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="99"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="106"/>
         <source>Scenario: critical sections</source>
         <translation>情景：关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="99"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="106"/>
         <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
         <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="103"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="110"/>
         <source>Scenario: cluster links</source>
         <translation>情景：组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="103"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="110"/>
         <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
         <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="107"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>Scenario: failed sections</source>
         <translation>情景：失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="107"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
         <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="52"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="185"/>
+        <source>Active faults</source>
+        <translation>活动断裂</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
+        <source>Optional: the active faults, drawn as dashed red lines on every map (第86条).</source>
+        <translation>可选：活动断裂，在每张地图上以红色虚线绘出（第86条）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="55"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); the profile values used, each with its unit, source clause and confidence, on as many pages as they fill; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
 
 With the outputs of 'Corridor failure scenarios' (第44、48、62、65条) and the clusters, each cluster is followed by a scenario page: a map of the failed and critical sections and the units by access, the units that lose an essential facility with the people and the clusters they no longer reach, the critical sections in the cluster with the measure the plan names, and the links to other clusters lost or longer.
+
+With the outputs of 'Emergency transfer' (第84条) and the clusters, each cluster with people at risk is followed by a transfer page: a map of the features by share placed, the shelters by load and the routes, the features with the most people without a place and why, the fullest shelters, and the sections that take longest to clear with the measure.
 
 A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing 第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type (第52条), rank and cluster; the hazard, vulnerability and capacity scores (第51条); each indicator's value, 0–10 score, target, whether it is met and its clause, with failed targets shaded; and the measures (第52条) with their clauses.
 
@@ -140,19 +152,41 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 
 给出“通道失效情景”的输出（第44、48、62、65条）和组团时，每个组团之后有一页情景页：失效路段、关键路段和按可达性着色的单元地图，失去必需设施的单元及其人口和不再能到达的组团，组团内的关键路段及规划提出的措施，以及失去或变远的组团间联系。
 
+有“避险转移”（第84条）的输出和组团时，每个有需转移人口的组团后附一页转移页：地图显示各要素的安置比例、避难场所负荷和转移路线，列出无安置位置人数最多的要素及原因、负荷最高的避难场所，以及通过耗时最长的路段及其措施。
+
 组团页：地图，组团指标（单元数、人口、面积、所属区、生命线契合度、紧凑度、缺少的第48条设施，以及来自组团档案的避难场所、床位、储备和互助），以及其单元的得分、等级、类型和排名列表。单元页：地图（单元以红色轮廓标出），得分、等级、类型（第52条）、排名和所属组团；致灾因子、承灾体脆弱性和救灾能力得分（第51条）；每个指标的数值、0–10 得分、目标、是否达标及条款，未达标者以底色标出；以及对策措施（第52条）及其条款。
 
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
-        <source>Active faults</source>
-        <translation>活动断裂</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Transfer: assignment</source>
+        <translation>转移：安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="111"/>
-        <source>Optional: the active faults, drawn as dashed red lines on every map (第86条).</source>
-        <translation>可选：活动断裂，在每张地图上以红色虚线绘出（第86条）。</translation>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Optional: the assignment of &apos;Emergency transfer&apos;. With the clusters, each cluster with people at risk gets a transfer page.</source>
+        <translation>可选：“避险转移”的安置方案。有组团时，每个有需转移人口的组团附一页转移页。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Transfer: shelters</source>
+        <translation>转移：避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Optional: the shelters of &apos;Emergency transfer&apos; with their load: the fullest listed per cluster.</source>
+        <translation>可选：“避险转移”输出的避难场所及其负荷：按组团列出负荷最高者。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Transfer: routes</source>
+        <translation>转移：路线</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <source>Optional: the routes of &apos;Emergency transfer&apos;: drawn, and the slowest sections listed per cluster.</source>
+        <translation>可选：“避险转移”的转移路线：绘制在地图上，并按组团列出通过最慢的路段。</translation>
     </message>
 </context>
 <context>
@@ -1880,69 +1914,79 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="40"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="41"/>
         <source>no road within the snapping tolerance</source>
         <translation>捕捉容差内无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="41"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="42"/>
         <source>no safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="42"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="43"/>
         <source>cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="43"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="44"/>
         <source>every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="282"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="307"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="284"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="309"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="311"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="292"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="317"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="297"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="322"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="502"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="527"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="634"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="660"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="636"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="662"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="647"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="673"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="45"/>
+        <source>no shelter in reach has room for the whole community</source>
+        <translation>可达避难场所容量不足以整建制安置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="260"/>
+        <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
+        <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
     </message>
 </context>
 <context>
@@ -2666,412 +2710,412 @@ Worked example on the sample city: network walking_network, units the clusters o
 <context>
     <name>EvacuationAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="75"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="80"/>
         <source>Emergency transfer (避险转移)</source>
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="132"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="132"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="136"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="141"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="138"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="138"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="142"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="142"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="157"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="157"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="438"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="454"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="163"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="168"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="444"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="167"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="187"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="187"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="187"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="193"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="193"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="197"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="202"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="197"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="202"/>
         <source>People in water this deep or deeper move ({0}).</source>
         <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="215"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="220"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="215"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="220"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="221"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="226"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="221"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="226"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="311"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="316"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="233"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="491"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="507"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="232"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="236"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="236"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="490"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="506"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="254"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="254"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="258"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="258"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="581"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="599"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="262"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="267"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="582"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="600"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="266"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="330"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="336"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="383"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="392"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="393"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="409"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="394"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="410"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="394"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="410"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="427"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="443"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="429"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="445"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="434"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="450"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="436"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="452"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="441"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="457"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="462"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="478"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="497"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="513"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="500"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="516"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="506"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="522"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="511"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="527"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="544"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="562"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="551"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="569"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="557"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="575"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="563"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="581"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="576"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="594"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="580"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="598"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="78"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="83"/>
         <source>Who must move, to which shelter that is itself safe and has room, by which open road, and how long it takes: the capacity for emergency transfer that the plan asks to raise first (重点提升应急避险转移能力, 第84条), within a multi-level evacuation system (第33条) whose long-term shelters carry the main resettlement load (第91条).
 
 Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
@@ -3082,7 +3126,7 @@ Roads: with a network, a road inside a hazard zone, or with water at or above th
 
 Method: an exact assignment, solved by HiGHS: first as many people placed as possible, then the least total travel time (people × minutes), each person only to an open shelter within its reach (by the shortest network distance; the time along the fastest route). Whole communities: each feature goes to one shelter, as responsibility areas (责任区) are drawn, a MILP with a time limit whose best solution and proven bound are logged. People without a place are the shortfall, with the reason: no road within the snapping tolerance, no safe shelter within reach, cut off by closed roads, or every shelter in reach full.
 
-Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) and reason. Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
+Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) with status_zh, and reason. Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
 
 Worked example on the sample city: population communities (field population), flood-depth raster sample_flood_depth.tif (beside sample_city.gpkg: 25 m cells of a waterlogging model over the centre), shelters facilities (field category, capacity shelter_area_m2), network walking_network: about 400,000 people in water 0.5 m deep or deeper, a tenth of them placed; the rest have no safe shelter within reach, which is what the sample's sparse shelters show.</source>
         <translation>谁需要转移、转移到本身安全且有空余容量的哪处避难场所、经由哪条畅通道路、需要多长时间：规划要求首先提升的应急避险转移能力（重点提升应急避险转移能力，第84条），在多层级的疏散救援体系中（第33条），由长期避难场所承担主要安置任务（第91条）。
@@ -3095,9 +3139,24 @@ Worked example on the sample city: population communities (field population), fl
 
 方法：由 HiGHS 精确求解的分配：首先安置尽可能多的人，再使总转移时间（人数 × 分钟）最少，每人只分配到其服务距离内（按最短路网距离；时间按最快路线）的可用避难场所。整建制转移：每个要素整体转移至一处避难场所，与划定责任区的做法一致，为有时间上限的混合整数规划，日志给出最好解及已证明的界。无安置位置的人口为安置缺口，并给出原因：捕捉容差内无道路、可达范围内无安全避难场所、道路中断无法到达、可达避难场所已满。
 
-输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）和 reason。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
+输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）及 status_zh 和 reason。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
 
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="327"/>
+        <source>water {0:g} m deep or deeper</source>
+        <translation>积水深度 {0:g} 米及以上</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="394"/>
+        <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
+        <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="617"/>
+        <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
+        <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
     </message>
 </context>
 <context>
@@ -3878,12 +3937,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="667"/>
+        <location filename="../resilience_plugin/report.py" line="684"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="667"/>
+        <location filename="../resilience_plugin/report.py" line="850"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3893,17 +3952,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="739"/>
+        <location filename="../resilience_plugin/report.py" line="756"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="758"/>
+        <location filename="../resilience_plugin/report.py" line="775"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="138"/>
+        <location filename="../resilience_plugin/report.py" line="142"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
@@ -3933,287 +3992,287 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="139"/>
+        <location filename="../resilience_plugin/report.py" line="143"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="140"/>
+        <location filename="../resilience_plugin/report.py" line="144"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="141"/>
+        <location filename="../resilience_plugin/report.py" line="145"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report.py" line="146"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report.py" line="147"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report.py" line="148"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report.py" line="149"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report.py" line="150"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report.py" line="151"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report.py" line="152"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="149"/>
+        <location filename="../resilience_plugin/report.py" line="153"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="150"/>
+        <location filename="../resilience_plugin/report.py" line="154"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="151"/>
+        <location filename="../resilience_plugin/report.py" line="155"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="152"/>
+        <location filename="../resilience_plugin/report.py" line="156"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="153"/>
+        <location filename="../resilience_plugin/report.py" line="157"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="154"/>
+        <location filename="../resilience_plugin/report.py" line="158"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="155"/>
+        <location filename="../resilience_plugin/report.py" line="159"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="156"/>
+        <location filename="../resilience_plugin/report.py" line="160"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="251"/>
+        <location filename="../resilience_plugin/report.py" line="262"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="264"/>
+        <location filename="../resilience_plugin/report.py" line="277"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="278"/>
+        <location filename="../resilience_plugin/report.py" line="291"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="382"/>
+        <location filename="../resilience_plugin/report.py" line="397"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="383"/>
+        <location filename="../resilience_plugin/report.py" line="398"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="384"/>
+        <location filename="../resilience_plugin/report.py" line="399"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="385"/>
+        <location filename="../resilience_plugin/report.py" line="400"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="386"/>
+        <location filename="../resilience_plugin/report.py" line="401"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="391"/>
+        <location filename="../resilience_plugin/report.py" line="406"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="502"/>
+        <location filename="../resilience_plugin/report.py" line="517"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="425"/>
+        <location filename="../resilience_plugin/report.py" line="440"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="440"/>
+        <location filename="../resilience_plugin/report.py" line="455"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="487"/>
+        <location filename="../resilience_plugin/report.py" line="502"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="570"/>
+        <location filename="../resilience_plugin/report.py" line="587"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="604"/>
+        <location filename="../resilience_plugin/report.py" line="621"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="609"/>
+        <location filename="../resilience_plugin/report.py" line="626"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="623"/>
+        <location filename="../resilience_plugin/report.py" line="640"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="624"/>
+        <location filename="../resilience_plugin/report.py" line="641"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="721"/>
+        <location filename="../resilience_plugin/report.py" line="738"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="624"/>
+        <location filename="../resilience_plugin/report.py" line="641"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="624"/>
+        <location filename="../resilience_plugin/report.py" line="641"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="645"/>
+        <location filename="../resilience_plugin/report.py" line="662"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="655"/>
+        <location filename="../resilience_plugin/report.py" line="672"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="666"/>
+        <location filename="../resilience_plugin/report.py" line="683"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="667"/>
+        <location filename="../resilience_plugin/report.py" line="684"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="693"/>
+        <location filename="../resilience_plugin/report.py" line="710"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="712"/>
+        <location filename="../resilience_plugin/report.py" line="729"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="380"/>
+        <location filename="../resilience_plugin/report.py" line="395"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="580"/>
+        <location filename="../resilience_plugin/report.py" line="597"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="214"/>
+        <location filename="../resilience_plugin/report.py" line="221"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="234"/>
+        <location filename="../resilience_plugin/report.py" line="241"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="1003"/>
+        <location filename="../resilience_plugin/report.py" line="1114"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="223"/>
+        <location filename="../resilience_plugin/report.py" line="230"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -4223,7 +4282,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="739"/>
+        <location filename="../resilience_plugin/report.py" line="756"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -4248,74 +4307,144 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="720"/>
+        <location filename="../resilience_plugin/report.py" line="737"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="721"/>
+        <location filename="../resilience_plugin/report.py" line="738"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="721"/>
+        <location filename="../resilience_plugin/report.py" line="850"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="721"/>
+        <location filename="../resilience_plugin/report.py" line="738"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="738"/>
+        <location filename="../resilience_plugin/report.py" line="755"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="739"/>
+        <location filename="../resilience_plugin/report.py" line="850"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="739"/>
+        <location filename="../resilience_plugin/report.py" line="756"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="739"/>
+        <location filename="../resilience_plugin/report.py" line="850"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="757"/>
+        <location filename="../resilience_plugin/report.py" line="774"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="758"/>
+        <location filename="../resilience_plugin/report.py" line="775"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="758"/>
+        <location filename="../resilience_plugin/report.py" line="775"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="758"/>
+        <location filename="../resilience_plugin/report.py" line="775"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="362"/>
+        <location filename="../resilience_plugin/report.py" line="377"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="833"/>
+        <location filename="../resilience_plugin/report.py" line="944"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="128"/>
+        <source>Emergency transfer (第84条)</source>
+        <translation>避险转移（第84条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="129"/>
+        <source>People at risk</source>
+        <translation>需转移人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Placed</source>
+        <translation>已安置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Without a place</source>
+        <translation>无安置位置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>People at risk and without a place (第84条)</source>
+        <translation>需转移及无安置位置人口（第84条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Community or unit</source>
+        <translation>社区或单元</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>At risk</source>
+        <translation>需转移</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Fullest shelters (第84、91条)</source>
+        <translation>负荷最高的避难场所（第84、91条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Shelter</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Places</source>
+        <translation>位置数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Share used</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Sections that take longest to clear (第33、84条)</source>
+        <translation>通过耗时最长的路段（第33、84条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report.py" line="850"/>
+        <source>Minutes to pass</source>
+        <translation>通过分钟数</translation>
     </message>
 </context>
 <context>
@@ -4466,7 +4595,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="670"/>
+        <location filename="../resilience_plugin/processing/io.py" line="681"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4531,32 +4660,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="508"/>
+        <location filename="../resilience_plugin/processing/base.py" line="512"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="898"/>
+        <location filename="../resilience_plugin/processing/base.py" line="902"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="902"/>
+        <location filename="../resilience_plugin/processing/base.py" line="906"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1042"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1046"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1043"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1047"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1044"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1048"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4571,7 +4700,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="574"/>
+        <location filename="../resilience_plugin/processing/io.py" line="585"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4631,7 +4760,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="836"/>
+        <location filename="../resilience_plugin/processing/base.py" line="840"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4671,7 +4800,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="783"/>
+        <location filename="../resilience_plugin/processing/io.py" line="794"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4686,7 +4815,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="542"/>
+        <location filename="../resilience_plugin/processing/base.py" line="546"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
@@ -4726,42 +4855,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="502"/>
+        <location filename="../resilience_plugin/processing/base.py" line="506"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="802"/>
+        <location filename="../resilience_plugin/processing/base.py" line="806"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="805"/>
+        <location filename="../resilience_plugin/processing/base.py" line="809"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="840"/>
+        <location filename="../resilience_plugin/processing/base.py" line="844"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="848"/>
+        <location filename="../resilience_plugin/processing/base.py" line="852"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="868"/>
+        <location filename="../resilience_plugin/processing/base.py" line="872"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="964"/>
+        <location filename="../resilience_plugin/processing/base.py" line="968"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="987"/>
+        <location filename="../resilience_plugin/processing/base.py" line="991"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4776,27 +4905,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="629"/>
+        <location filename="../resilience_plugin/processing/io.py" line="640"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="630"/>
+        <location filename="../resilience_plugin/processing/io.py" line="641"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="648"/>
+        <location filename="../resilience_plugin/processing/io.py" line="659"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="989"/>
+        <location filename="../resilience_plugin/processing/base.py" line="993"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="947"/>
+        <location filename="../resilience_plugin/processing/base.py" line="951"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4881,7 +5010,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="606"/>
+        <location filename="../resilience_plugin/processing/base.py" line="610"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -4891,32 +5020,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="632"/>
+        <location filename="../resilience_plugin/processing/base.py" line="636"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="633"/>
+        <location filename="../resilience_plugin/processing/base.py" line="637"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="642"/>
+        <location filename="../resilience_plugin/processing/base.py" line="646"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="648"/>
+        <location filename="../resilience_plugin/processing/base.py" line="652"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="650"/>
+        <location filename="../resilience_plugin/processing/base.py" line="654"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="653"/>
+        <location filename="../resilience_plugin/processing/base.py" line="657"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -4961,12 +5090,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="673"/>
+        <location filename="../resilience_plugin/processing/base.py" line="677"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="680"/>
+        <location filename="../resilience_plugin/processing/base.py" line="684"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -4986,7 +5115,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="639"/>
+        <location filename="../resilience_plugin/processing/io.py" line="650"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -5031,27 +5160,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="381"/>
+        <location filename="../resilience_plugin/processing/io.py" line="392"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="388"/>
+        <location filename="../resilience_plugin/processing/io.py" line="399"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="397"/>
+        <location filename="../resilience_plugin/processing/io.py" line="408"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="403"/>
+        <location filename="../resilience_plugin/processing/io.py" line="414"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="409"/>
+        <location filename="../resilience_plugin/processing/io.py" line="420"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -5086,7 +5215,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="442"/>
+        <location filename="../resilience_plugin/processing/io.py" line="453"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -5141,342 +5270,332 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="419"/>
+        <location filename="../resilience_plugin/styles.py" line="429"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="420"/>
+        <location filename="../resilience_plugin/styles.py" line="431"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="421"/>
+        <location filename="../resilience_plugin/styles.py" line="432"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="422"/>
+        <location filename="../resilience_plugin/styles.py" line="433"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="424"/>
+        <location filename="../resilience_plugin/styles.py" line="435"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="37"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="38"/>
         <source>People at risk: {0:,.0f}; placed in a shelter: {1:,.0f} ({2:.1%}); without a place: {3:,.0f}.</source>
         <translation>需转移人口：{0:,.0f}；已安置：{1:,.0f}（{2:.1%}）；无安置位置：{3:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="43"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="44"/>
         <source>Nobody is inside the hazard given: nobody needs to move.</source>
         <translation>所给灾害范围内无人：无需转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="49"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="50"/>
         <source>  {0:,.0f} people without a place: {1}.</source>
         <translation>  {0:,.0f} 人无安置位置：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="53"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
         <source>along the network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="53"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
         <source>as the crow flies (no network)</source>
         <translation>直线（无路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="55"/>
         <source>Distance {0}: mean {1:,.0f} m, 95th percentile {2:,.0f} m, maximum {3:,.0f} m.</source>
         <translation>转移距离（{0}）：平均 {1:,.0f} 米，95% 分位 {2:,.0f} 米，最大 {3:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="57"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="58"/>
         <source>Travel time: mean {0:.1f} min, 95th percentile {1:.1f} min, maximum {2:.1f} min.</source>
         <translation>转移时间：平均 {0:.1f} 分钟，95% 分位 {1:.1f} 分钟，最大 {2:.1f} 分钟。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="60"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="61"/>
         <source>Clearance time, a static estimate (the longest trip plus the queue at the worst section; no congestion dynamics): {0:.0f} min.</source>
         <translation>转移完成时间（静态估计：最长行程加最拥堵路段的排队时间，不含拥堵动态）：{0:.0f} 分钟。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="71"/>
         <source>Solved exactly ({0}): {1:,.0f} person-minutes in all, proven optimal.</source>
         <translation>精确求解（{0}）：共 {1:,.0f} 人·分钟，已证明最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="73"/>
-        <source>The time limit stopped the solver ({0}): the best found is {1:,.0f} person-minutes; none can be below {2:,.0f}.</source>
-        <translation>求解达到时间上限（{0}）：当前最好解 {1:,.0f} 人·分钟；任何解都不低于 {2:,.0f}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="86"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="99"/>
         <source>{0} shelter(s) are not used: inside a hazard or of no known capacity (see Shelters: load).</source>
         <translation>{0} 处避难场所未使用：位于灾害范围内或容量未知（见“避难场所：负荷”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="95"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="108"/>
         <source>The fullest shelters (add shelter places near them, 第84、91条):</source>
         <translation>负荷最高的避难场所（应在其附近增加避难位置，第84、91条）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="97"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="110"/>
         <source>  {0}: {1:,.0f} of {2:,.0f} places ({3:.0%}).</source>
         <translation>  {0}：{1:,.0f} / {2:,.0f} 个位置（{3:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="106"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="119"/>
         <source>a shelter&apos;s link</source>
         <translation>避难场所连接线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="129"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="140"/>
         <source>Sections that take longest to clear (a bottleneck: over {0:g} min; open a parallel link or widen it, 第33、84条):</source>
         <translation>通行耗时最长的路段（超过 {0:g} 分钟为瓶颈；应打通平行道路或拓宽，第33、84条）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="136"/>
-        <source>  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}.</source>
-        <translation>  {0}：{1:,.0f} 人，每小时通过 {2:,.0f} 人，需 {3:.0f} 分钟通过{4}。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="136"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
         <source>, a bottleneck</source>
         <translation>，瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>People at risk</source>
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>People placed</source>
         <translation>已安置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
         <source>People without a place</source>
         <translation>无安置位置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Share placed</source>
         <translation>安置比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Shelters (people)</source>
         <translation>避难场所（人数）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Number of shelters</source>
         <translation>避难场所数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Mean distance (m)</source>
         <translation>平均距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Mean travel time (min)</source>
         <translation>平均转移时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Longest travel time (min)</source>
         <translation>最长转移时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Hazards</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Why some have no place</source>
         <translation>无安置位置原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
         <source>Why some have no place (Chinese)</source>
         <translation>无安置位置原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Shelter class (profile code)</source>
         <translation>避难场所类别（配置代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Shelter class (Chinese)</source>
         <translation>避难场所类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Reach (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
         <source>Why not used</source>
         <translation>未使用原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Throughput (persons an hour)</source>
         <translation>通行能力（人/小时）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Time to pass (min)</source>
         <translation>通过时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Closed road used to leave the hazard</source>
         <translation>撤离灾害区所经的中断道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="299"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="318"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="335"/>
         <source>open a parallel link or widen the section (第33、84条)</source>
         <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="343"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
         <source>Why (Chinese)</source>
         <translation>原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="109"/>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="122"/>
         <source>{0} (#{1}, grade {2})</source>
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="719"/>
+        <location filename="../resilience_plugin/processing/base.py" line="723"/>
         <source>Flood zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="723"/>
+        <location filename="../resilience_plugin/processing/base.py" line="727"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="734"/>
+        <location filename="../resilience_plugin/processing/base.py" line="738"/>
         <source>Class 1 (high) only</source>
         <translation>仅一级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="735"/>
+        <location filename="../resilience_plugin/processing/base.py" line="739"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>一级和二级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="736"/>
+        <location filename="../resilience_plugin/processing/base.py" line="740"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="757"/>
+        <location filename="../resilience_plugin/processing/base.py" line="761"/>
         <source>{0}: no flood class field; every zone counts.</source>
         <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="789"/>
+        <location filename="../resilience_plugin/processing/base.py" line="793"/>
         <source>Solver time limit (s)</source>
         <translation>求解时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="768"/>
+        <location filename="../resilience_plugin/processing/base.py" line="772"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="769"/>
+        <location filename="../resilience_plugin/processing/base.py" line="773"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="770"/>
+        <location filename="../resilience_plugin/processing/base.py" line="774"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="772"/>
+        <location filename="../resilience_plugin/processing/base.py" line="776"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数字表示</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="772"/>
+        <location filename="../resilience_plugin/processing/base.py" line="776"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
@@ -5484,6 +5603,61 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/model.py" line="46"/>
         <source>Transfer then siting</source>
         <translation>避险转移后补充选址</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <source>linear programme</source>
+        <translation>线性规划</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <source>MILP</source>
+        <translation>混合整数规划</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="75"/>
+        <source>proven the most that can be placed</source>
+        <translation>已证明为可安置的最多人数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="75"/>
+        <source>not proven the most that can be placed</source>
+        <translation>未证明为可安置的最多人数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="80"/>
+        <source>none can be below {0:,.0f}</source>
+        <translation>任何解都不低于 {0:,.0f}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="80"/>
+        <source>no lower bound was proven</source>
+        <translation>未能证明下界</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="85"/>
+        <source>The time limit stopped the solver ({0}): {1:,.0f} people placed ({2}); the best found is {3:,.0f} person-minutes; {4}. Raise the time limit for a proven optimum.</source>
+        <translation>求解达到时间上限（{0}）：已安置 {1:,.0f} 人（{2}）；当前最好解为 {3:,.0f} 人·分钟；{4}。提高时间上限可得到已证明的最优解。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
+        <source>  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}{5}.</source>
+        <translation>  {0}：{1:,.0f} 人，每小时通过 {2:,.0f} 人，需 {3:.0f} 分钟通过{4}{5}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
+        <source> (and {0} more sections on the same route)</source>
+        <translation>（同一路线上另有 {0} 个路段）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <source>Status (Chinese)</source>
+        <translation>状态（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/styles.py" line="430"/>
+        <source>No shelter in reach takes the whole community</source>
+        <translation>可达避难场所无法整建制安置</translation>
     </message>
 </context>
 <context>

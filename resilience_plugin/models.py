@@ -28,11 +28,12 @@ def build_model():
         {
             "ALG_DESC": "Runs the plan's whole chain on one city: community life circles (第53–55条), the corridor × fault "
             "register (第44、86条), resilience clusters (第47–48条) and their dossier (第49条), the street/town unit "
-            "scores (第51–52条), the corridor-failure scenario of the faults and flood zones (第44、48、62、65条) and the "
-            "atlas PDF report. Every step's output is kept.\n\n"
+            "scores (第51–52条), the corridor-failure scenario of the faults and flood zones (第44、48、62、65条), the "
+            "emergency transfer out of the flood zones and away from geological hazards (第84条) and the atlas PDF report. "
+            "Every step's output is kept.\n\n"
             "韧性综合评估：在一座城市上运行规划的完整链条——社区生活圈（第53–55条）、通道与活动断裂交叉登记（第44、86条）、"
-            "韧性城市组团（第47–48条）及其档案（第49条）、韧性街镇单元评估（第51–52条）、断裂与洪涝通道失效情景（第44、48、62、65条）"
-            "和地图集PDF报告。保留每一步的输出。",
+            "韧性城市组团（第47–48条）及其档案（第49条）、韧性街镇单元评估（第51–52条）、断裂与洪涝通道失效情景（第44、48、62、65条）、"
+            "洪涝风险区和地质灾害点的避险转移（第84条）和地图集PDF报告。保留每一步的输出。",
         }
     )
     # labels in both languages: a model file cannot be translated
@@ -124,6 +125,25 @@ def build_model():
         {"CLUSTER_FIELD": "cluster_id"},
     )
     child(
+        "transfer",
+        "resilience:evacuation",
+        {
+            # who must move out of the flood zones and away from geological hazards, to which shelter, by the streets
+            # (straight lines without them; 第84条)
+            "POPULATION": param("communities"),
+            "FLOOD_ZONES": param("flood"),
+            "GEOHAZARDS": param("geohazards"),
+            "SHELTERS": param("facilities"),
+            "NETWORK": param("streets"),
+        },
+        {
+            "ASSIGNMENT": "Transfer assignment 转移安置方案",
+            "SHELTERS_OUT": "Shelters: load 避难场所负荷",
+            "ROUTES": "Transfer routes 转移路线",
+        },
+        {"POPULATION_FIELD": "population", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2"},
+    )
+    child(
         "report",
         "resilience:report",
         {
@@ -134,6 +154,9 @@ def build_model():
             "CLUSTER_LINKS": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "CLUSTER_LINKS")],
             "FAILED": [QgsProcessingModelChildParameterSource.fromChildOutput("scenario", "FAILED")],
             "FAULTS": param("faults"),
+            "TRANSFER": [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "ASSIGNMENT")],
+            "TRANSFER_SHELTERS": [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHELTERS_OUT")],
+            "TRANSFER_ROUTES": [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "ROUTES")],
         },
         {"OUTPUT": "Atlas report 地图集报告 (PDF)"},
     )

@@ -125,6 +125,10 @@ def words() -> Dict[str, str]:
         "links lost": translate("Report", "Links lost"),
         "link:lost": translate("Report", "lost"),
         "link:longer": translate("Report", "longer"),
+        "transfer": translate("Report", "Emergency transfer (第84条)"),
+        "people at risk": translate("Report", "People at risk"),
+        "placed": translate("Report", "Placed"),
+        "without a place": translate("Report", "Without a place"),
         "chinese": "1" if speaks_chinese() else "",
     }
     w.update({f"class:{k}": class_label(k) for k in CLASSES})
@@ -193,6 +197,7 @@ def build_report(
     feedback=None,
     scenario: Optional[Dict[str, QgsVectorLayer]] = None,
     faults_layer: Optional[QgsVectorLayer] = None,
+    transfer: Optional[Dict[str, QgsVectorLayer]] = None,
 ) -> ReportResult:
     """Write the atlas PDF of a scored unit layer (and optionally its clusters) to ``path``.
 
@@ -200,7 +205,9 @@ def build_report(
     ``units_origin`` is the layer the scores were computed from, named in the provenance when ``units_layer`` is a
     copy of it (the dock's scored memory layer). ``scenario``: the outputs of resilience:corridorfailure ("units",
     and optionally "critical", "links", "failed"); with the clusters, each cluster gets a scenario page after its own.
-    ``faults_layer``: the active faults, drawn on every map (第86条).
+    ``faults_layer``: the active faults, drawn on every map (第86条). ``transfer``: the outputs of
+    resilience:evacuation ("assignment", and optionally "shelters", "routes"); with the clusters, each cluster with
+    people at risk gets a transfer page (第84条) after its scenario pages.
     Raises :class:`resilience_plugin.core.report.ReportError` for a layer that is not a scoring output, and
     :class:`ReportError` (translated here) for other unusable layers and when the export fails."""
     unit_names = units_layer.fields().names()
@@ -242,11 +249,15 @@ def build_report(
                 if cid:
                     page.subtitle += f" · {w['cluster']} {cid}"
     members = rc.members_by_cluster(units, unit_cluster)
-    after_cluster, scenario_layers = {}, []
+    after_cluster, scenario_layers, transfer_layers = {}, [], []
     if clusters_layer is not None:
         clusters = rc.cluster_pages(c_records, id_field, members, cluster_label, w)
         if scenario and scenario.get("units") is not None:
             after_cluster, scenario_layers = _scenario(scenario, units_layer.crs(), clusters, cluster_ids, cluster_geoms, w, feedback)
+        if transfer and transfer.get("assignment") is not None:
+            transfer_pages, transfer_layers = _transfer(transfer, units_layer.crs(), clusters, cluster_ids, cluster_geoms, w, feedback)
+            for cid, extra in transfer_pages.items():
+                after_cluster.setdefault(cid, []).extend(extra)
 
     title_page = rc.Page("title", "title", title or translate("Report", "Resilience assessment report"), profile.title_zh)
     title_page.rows["provenance"] = [
@@ -255,7 +266,9 @@ def build_report(
     title_page.rows["profile"] = rc.profile_rows(profile, chinese=bool(w.get("chinese")))
     pages = rc.order_pages(title_page, clusters, cluster_ids, members, after_cluster)
     faults = _faults(faults_layer, units_layer.crs(), feedback) if faults_layer is not None else None
-    contents = _Contents(pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, faults)
+    contents = _Contents(
+        pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, faults, transfer_layers
+    )
     project = QgsProject()
     layout = None
     try:
@@ -294,6 +307,7 @@ class _Contents:
     profile: object
     scenario_layers: list
     faults: Optional[QgsVectorLayer]
+    transfer_layers: list
 
 
 def _fitted_layout(project, contents: _Contents):
@@ -308,7 +322,8 @@ def _fitted_layout(project, contents: _Contents):
         # laid out again: the layers this layout made go; the scenario's and the faults' stay for the next
         layout._keep = layout._profile_table = None
         layout = atlas = None
-        kept = {layer.id() for layer in [*contents.scenario_layers, *([contents.faults] if contents.faults is not None else [])]}
+        faults = [contents.faults] if contents.faults is not None else []
+        kept = {layer.id() for layer in [*contents.scenario_layers, *contents.transfer_layers, *faults]}
         project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
         title_sheets = needed + 1
 
@@ -453,7 +468,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
         f = QgsFeature(cover.fields())
         if page.kind == "unit":
             f.setGeometry(unit_geoms[page.index])
-        elif page.kind in ("cluster", "scenario"):
+        elif page.kind in ("cluster", "scenario", "transfer"):
             f.setGeometry(cluster_geoms[page.index])
         else:
             f.setGeometry(QgsGeometry.fromRect(extent))
@@ -519,6 +534,7 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     c = contents
     pages, units_layer, unit_geoms, records, profile = c.pages, c.units_layer, c.unit_geoms, c.records, c.profile
     clusters_layer, cluster_geoms, scenario_layers, faults = c.clusters_layer, c.cluster_geoms, c.scenario_layers, c.faults
+    transfer_layers = c.transfer_layers
     crs = units_layer.crs()
     extent = QgsRectangle()
     for g in unit_geoms:
@@ -530,11 +546,12 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     on_top = [cover, *([faults] if faults is not None else [])]
     clusters_copy = [_cluster_copy(crs, cluster_geoms)] if clusters_layer is not None else []
     map_layers = [*on_top, *clusters_copy, scored]
-    for layer in [*map_layers, *scenario_layers]:
+    for layer in [*map_layers, *scenario_layers, *transfer_layers]:
         _drawn_whole(layer)
     project.setCrs(crs)
     scenario_map = [*on_top, *clusters_copy, *scenario_layers]
-    new = [layer for layer in [*map_layers, *scenario_layers, rows] if project.mapLayer(layer.id()) is None]
+    transfer_map = [*on_top, *clusters_copy, *transfer_layers]
+    new = [layer for layer in [*map_layers, *scenario_layers, *transfer_layers, rows] if project.mapLayer(layer.id()) is None]
     if len(project.addMapLayers(new)) != len(new):
         raise ReportError(translate("Report", "The report's layers could not be set up."))
 
@@ -542,14 +559,14 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     layout.initializeDefaults()
     collection = layout.pageCollection()
     collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
-    c_page, u_page, s_page = title_sheets, title_sheets + 1, title_sheets + 2
-    for _ in range(s_page):
+    c_page, u_page, s_page, t_page = title_sheets, title_sheets + 1, title_sheets + 2, title_sheets + 3
+    for _ in range(t_page):
         page = QgsLayoutItemPage(layout)
         page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
         collection.addPage(page)
     collection.reflow()
     shown = {k: "title" for k in range(title_sheets)}
-    shown.update({c_page: "cluster", u_page: "unit", s_page: "scenario"})
+    shown.update({c_page: "cluster", u_page: "unit", s_page: "scenario", t_page: "transfer"})
     for number, kind in shown.items():
         collection.page(number).dataDefinedProperties().setProperty(
             QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
@@ -773,7 +790,8 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         size=6.0,
     )
     builder.label(s_page, footer(s_page), MARGIN, PAGE_H - 10, width, 5, 7)
-    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, *scenario_layers)
+    transfer_view = _transfer_sheet(builder, t_page, rows, transfer_map, extent, width, footer(t_page))
+    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, transfer_view, *scenario_layers, *transfer_layers)
     layout._profile_table = profile_table
     return layout, atlas
 
@@ -820,6 +838,99 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     titles = [p.title for p in clusters]
     pages = rc.scenario_pages(cluster_ids, titles, u_records, unit_cluster, name_field, s_records, s_clusters, links, w)
     return pages, layers[::-1]  # units under the sections
+
+
+def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
+    """A cluster's emergency-transfer sheet (第84条): its map, the features with people without a place, the fullest
+    shelters and the sections that take longest to clear."""
+    builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
+    builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    view = builder.map(page, MARGIN, 33, width, 92, layers, atlas_driven=True, margin=0.15)
+    view.zoomToExtent(extent)
+    sections = (
+        (
+            translate("Report", "People at risk and without a place (第84条)"),
+            "t_short",
+            [
+                translate("Report", "Community or unit"),
+                translate("Report", "At risk"),
+                translate("Report", "Placed"),
+                translate("Report", "Without a place"),
+                translate("Report", "Why"),
+            ],
+            [46, 22, 22, 26, 66],
+            128,
+            52,
+        ),
+        (
+            translate("Report", "Fullest shelters (第84、91条)"),
+            "t_shelters",
+            [
+                translate("Report", "Shelter"),
+                translate("Report", "Class"),
+                translate("Report", "Places"),
+                translate("Report", "Placed"),
+                translate("Report", "Share used"),
+            ],
+            [62, 46, 26, 26, 22],
+            187,
+            58,
+        ),
+        (
+            translate("Report", "Sections that take longest to clear (第33、84条)"),
+            "t_routes",
+            [
+                translate("Report", "Road"),
+                translate("Report", "People"),
+                translate("Report", "Minutes to pass"),
+                translate("Report", "Measure"),
+            ],
+            [46, 22, 26, 88],
+            252,
+            PAGE_H - 257 - 14,
+        ),
+    )
+    for label, section, headings, widths, y, h in sections:
+        builder.label(page, label, MARGIN, y, width, 5, 8, bold=True)
+        builder.table(page, rows, section, headings, widths, MARGIN, y + 5, width, h, size=6.0)
+    builder.label(page, footer_text, MARGIN, PAGE_H - 10, width, 5, 7)
+    return view
+
+
+def _transfer(transfer, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
+    """The transfer page of each cluster with people at risk (cluster id -> pages) and the map layers of those pages
+    (memory copies in the units' CRS: routes, shelters by load, the features by share placed)."""
+    from .styles import style_routes, style_shelter_load, style_transfer
+
+    cluster_wkbs = [_wkb(g) for g in cluster_geoms]
+    layers = []
+
+    def read(layer, kind, style, fields):
+        records, geoms = _records(layer, feedback)
+        _to_crs(geoms, layer.crs(), crs)
+        layers.append(_copy(layer, geoms, records, crs, kind, style, fields))
+        return records, geoms
+
+    assignment = transfer["assignment"]
+    kind = "MultiPolygon" if assignment.geometryType() == GEOMETRY_POLYGON else "MultiPoint"
+    a_records, a_geoms = read(assignment, kind, style_transfer, ("share_placed",))
+    a_cluster = rc.cluster_of_units([_wkb(g) for g in a_geoms], cluster_wkbs, cluster_ids)
+    s_records, s_cluster = [], []
+    if transfer.get("shelters") is not None:
+        shelters = transfer["shelters"]
+        kind = "MultiPolygon" if shelters.geometryType() == GEOMETRY_POLYGON else "MultiPoint"
+        s_records, s_geoms = read(shelters, kind, style_shelter_load, ("status", "util", "load_p"))
+        s_cluster = rc.cluster_of_units([_wkb(g) for g in s_geoms], cluster_wkbs, cluster_ids)
+    r_records, r_clusters = [], []
+    if transfer.get("routes") is not None:
+        r_records, r_geoms = read(transfer["routes"], "MultiLineString", style_routes, ("bottleneck", "people", "clear_min"))
+        for g in r_geoms:
+            r_clusters.append(
+                [cid for cid, cg in zip(cluster_ids, cluster_geoms) if not g.isNull() and not cg.isNull() and cg.intersects(g)]
+            )
+    titles = [p.title for p in clusters]
+    pages = rc.transfer_pages(cluster_ids, titles, a_records, a_cluster, s_records, s_cluster, r_records, r_clusters, w)
+    return pages, layers[::-1]  # the features under the shelters under the routes
 
 
 def _faults(layer, crs, feedback) -> QgsVectorLayer:

@@ -376,16 +376,16 @@ def style_transfer(layer) -> None:
 
 
 def style_shelter_load(layer) -> None:
-    """Shelters: used (blue, the fuller the darker: full in dark blue), not used (grey), excluded (red)."""
-    symbol = _filled(layer, 0.8, 3.0, ("#252525", 0.3))
-
+    """Shelters: full (dark blue), used with room (light blue), not used (small, pale grey), excluded (dark grey)."""
+    symbol = _filled(layer, 0.85, 3.0, ("#252525", 0.3))
+    unused = _filled(layer, 0.5, 1.4, ("#969696", 0.0))("#d9d9d9")
     _rules(
         layer,
         [
             ('"status" = \'used\' AND "util" >= 0.999', symbol("#08306b"), translate("Resilience", "Full")),
             ('"status" = \'used\' AND "util" < 0.999', symbol("#6baed6"), translate("Resilience", "Used, with room")),
-            ("\"status\" = 'not used'", symbol("#d9d9d9"), translate("Resilience", "Not used")),
-            ("\"status\" = 'excluded'", symbol("#d7191c"), translate("Resilience", "Excluded (in a hazard, or no capacity)")),
+            ("\"status\" = 'not used'", unused, translate("Resilience", "Not used")),
+            ("\"status\" = 'excluded'", symbol("#525252"), translate("Resilience", "Excluded (in a hazard, or no capacity)")),
         ],
     )
 
@@ -410,25 +410,42 @@ def style_routes(layer) -> None:
 
 
 def style_shortfall(layer) -> None:
-    """Where people have no place, coloured by the reason (read from reason_zh, the same in every language)."""
-    from .core.evacuation import CUT_OFF, FULL, NO_ROAD, NO_SHELTER, REASONS_ZH
+    """Where people have no place, coloured by the reason (read from reason_zh, the same in every language): rings
+    around points, so that the assignment's point under them still shows; hatched polygons."""
+    from .compat import GEOMETRY_POINT
+    from .core.evacuation import CUT_OFF, FULL, NO_ROAD, NO_SHELTER, REASONS_ZH, WHOLE
 
-    symbol = _filled(layer, 0.6, 2.4, None)
+    point = layer.geometryType() == GEOMETRY_POINT
+
+    def symbol(colour):
+        if point:
+            s = simple_symbol(layer, "#ffffff", size=4.2, outline=(colour, 0.7))
+            s.symbolLayer(0).setBrushStyle(Qt.BrushStyle.NoBrush)
+            return s
+        s = simple_symbol(layer, colour, fill_alpha=0.55, outline=(colour, 0.3))
+        return s
 
     items = [
-        (REASONS_ZH[FULL], translate("Resilience", "Every shelter in reach is full"), "#d7191c"),
+        (REASONS_ZH[FULL], translate("Resilience", "Every shelter in reach is full"), "#b2182b"),
+        (REASONS_ZH[WHOLE], translate("Resilience", "No shelter in reach takes the whole community"), "#f781bf"),
         (REASONS_ZH[CUT_OFF], translate("Resilience", "Cut off by closed roads"), "#7b3294"),
         (REASONS_ZH[NO_SHELTER], translate("Resilience", "No safe shelter within reach"), "#e66101"),
-        (REASONS_ZH[NO_ROAD], translate("Resilience", "No road nearby"), "#878787"),
+        (REASONS_ZH[NO_ROAD], translate("Resilience", "No road nearby"), "#737373"),
     ]
     _rules(
         layer,
         [(f"\"reason_zh\" = '{value}'", symbol(colour), label) for value, label, colour in items]
-        + [("ELSE", symbol("#d7191c"), translate("Resilience", "Without a place"))],
+        + [("ELSE", symbol("#b2182b"), translate("Resilience", "Without a place"))],
     )
 
 
 OUTPUT_STYLES = {
+    # first: a transfer's shelters carry "status" too, which the fault-avoidance style would take (style_result takes
+    # the first style whose field a layer has); the assignment carries "short" too, which the shortfall's key is
+    "transfer": ("share_placed", style_transfer),
+    "shelter_load": ("load_p", style_shelter_load),
+    "routes": ("clear_min", style_routes),
+    "shortfall": ("short", style_shortfall),
     "life_circles": ("lc_pass", style_life_circles),
     "severity": ("sev_level", style_severity),
     "exposure": ("exposed_m", style_exposure),
@@ -443,10 +460,6 @@ OUTPUT_STYLES = {
     "failed": ("cause_name", style_failed),
     "cluster_links": ("link", style_cluster_links),
     "population": ("pop_method", style_population),
-    "transfer": ("share_placed", style_transfer),
-    "shelter_load": ("load_p", style_shelter_load),
-    "routes": ("clear_min", style_routes),
-    "shortfall": ("short", style_shortfall),
 }
 
 

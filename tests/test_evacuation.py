@@ -214,3 +214,54 @@ def test_a_depth_raster_in_another_crs_with_nodata_is_sampled_where_qgis_samples
         if ok and value >= 0.5:
             expected[f["名称"]] = f["人口"]
     assert "c0" in expected and got == pytest.approx(expected)
+
+
+def test_unreadable_flood_classes_count_on_the_safe_side_and_are_said(resilience_processing, tmp_path):
+    """A class that cannot be read (一般: the third of four levels, never 一级) counts as class 1 even with class 1
+    only, and the log names the field and the value; a readable class 3 zone does not count."""
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100]), ("POINT(503000 4400000)", ["乙", 70])])
+    flood = memory_layer(
+        "Polygon",
+        [
+            ("POLYGON((499900 4399900, 500100 4399900, 500100 4400100, 499900 4400100, 499900 4399900))", ["一般", 1]),
+            ("POLYGON((502900 4399900, 503100 4399900, 503100 4400100, 502900 4400100, 502900 4399900))", ["3", 1]),
+        ],
+        fields=(("risk_class", FIELD_STRING), ("x", FIELD_DOUBLE)),
+        name="flood",
+    )
+    shelter = memory_layer(
+        "Point", [("POINT(500300 4400000)", ["S", 1000])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
+    )
+    out = tmp_path / "a.gpkg"
+    log = Recorder()
+    params = {
+        "POPULATION": communities,
+        "POPULATION_FIELD": "人口",
+        "NAME_FIELD": "名称",
+        "FLOOD_ZONES": flood,
+        "FLOOD_CLASS_FIELD": "risk_class",
+        "FLOOD_MIN_CLASS": 0,
+        "SHELTERS": shelter,
+        "ASSIGNMENT": str(out),
+    }
+    run("resilience:evacuation", params, feedback=log)
+    assert {f["name"]: f["people"] for f in _layer(out).getFeatures()} == {"甲": 100}
+    assert "一般" in log.log and "count as class 1" in log.log
+    assert "Capacity field: took field '容纳人数'" in log.log  # the capacity field found by its name
+
+
+def test_the_shelters_output_is_styled_as_loads_not_as_fault_avoidance(qgis_app):
+    """styles.style_result (make demo, the dock) takes the first style whose field a layer has: a transfer's shelters
+    carry "status", which the fault-avoidance style also keys on."""
+    from resilience_plugin.styles import style_result
+    from resilience_plugin.translation import translate
+
+    layer = memory_layer(
+        "Point",
+        [("POINT(500000 4400000)", ["used", 1.0, 10.0])],
+        fields=(("status", FIELD_STRING), ("util", FIELD_DOUBLE), ("load_p", FIELD_DOUBLE)),
+        name="shelters",
+    )
+    assert style_result(layer)
+    labels = [r.label() for r in layer.renderer().rootRule().children()]
+    assert translate("Resilience", "Used, with room") in labels

@@ -229,3 +229,36 @@ def test_network_distances_match_dijkstra_by_hand_on_a_grid():
     )
     got = dict(zip(r.flow_piece.tolist(), r.flow_dist.tolist()))
     assert got == pytest.approx({i: x + y for i, (x, y) in enumerate(nodes)})
+
+
+def test_whole_communities_say_when_no_shelter_takes_the_whole():
+    """100 people, one shelter of 60 places: split, 60 are placed and 40 have every shelter full; whole, nobody is
+    placed, and the reason says that no shelter in reach takes the whole community (the shelter still has room)."""
+    from resilience_plugin.core.evacuation import WHOLE
+
+    r = evacuation(people([0], [100]), shelters([100], [60]), Hazard(), "everyone")
+    assert r.placed == pytest.approx([60]) and r.reason == [FULL]
+    r = evacuation(people([0], [100]), shelters([100], [60]), Hazard(), "everyone", whole=True)
+    assert r.placed == pytest.approx([0]) and r.reason == [WHOLE] and r.solve.most_placed
+
+
+def test_nobody_is_left_a_sliver_short():
+    """Placed within a millionth of the people at risk is all placed: no shortfall of 1e-6 people with no reason."""
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(0, 1000, (40, 2))
+    counts = rng.uniform(1, 5000, 40)
+    s = Shelters(shapely.points(rng.uniform(0, 1000, (6, 2))), np.full(6, 1e6), np.full(6, 3000.0), list("abcdef"))
+    r = evacuation(from_points(shapely.points(xy), counts), s, Hazard(), "everyone")
+    assert (r.short == 0).all() and set(r.reason) == {""}
+
+
+def test_depth_without_data_under_the_people_is_said():
+    depth = _depth_raster([[1.0, -9999.0]])
+    notes = []
+    from resilience_plugin.core.evacuation import people_at_risk
+
+    pts = from_points(shapely.points([[50, 50], [150, 50], [5000, 50]]), [1, 2, 4])
+    risk, hazards_of, _inside = people_at_risk(pts, Hazard(depth=depth), "hazard", notes=notes)
+    assert risk.tolist() == [1, 0, 0] and hazards_of[0] == [0] and hazards_of[1] == []
+    assert len(notes) == 1 and "2/3" not in notes[0].message.text(lambda t: t)
+    assert "66.7%" in notes[0].message.text(lambda t: t)  # two of the three points: nodata, and outside the grid

@@ -63,8 +63,15 @@ def test_the_model_runs_on_the_sample_city(resilience_processing, tmp_path):
         params[d.name()] = str(tmp_path / f"{d.name()}.pdf") if d.type() == "fileDestination" else "memory:"
     layers, _c = run(MODEL_ID, params)
     pdf = layers["report:report_output"]
-    # the title page and the profile's values, then one per cluster, one scenario page per cluster, one per unit
-    assert pdf_pages(pdf) == title_sheets(pdf) + 39 + 39 + 233
+    # the clusters with people at risk (an assignment feature inside them): each has a transfer page (第84条)
+    clusters = list(layers["dossier:dossier_output"].getFeatures())
+    at_risk = set()
+    for f in layers["transfer:transfer_assignment"].getFeatures():
+        at_risk |= {c["cluster_id"] for c in clusters if c.geometry().contains(f.geometry().pointOnSurface())}
+    assert 0 < len(at_risk) < 39
+    # the title page and the profile's values, then one per cluster, one scenario page per cluster, the transfer
+    # pages, one per unit
+    assert pdf_pages(pdf) == title_sheets(pdf) + 39 + 39 + len(at_risk) + 233
     # the first cluster's scenario page follows its cluster page: it names the scenario and the sections' measures
     scenario_page = pdf_text(pdf, title_sheets(pdf) + 2)
     assert "faults" in scenario_page and ("第62、65条" in scenario_page or "第44条" in scenario_page)

@@ -36,13 +36,21 @@ _EPS = 1e-9  # the zero-cost step from a closed road onto an open one (scipy dro
 _SEARCH_CELLS = 10_000_000  # distances held at once by the per-shelter searches (80 MB)
 
 NO_ROAD, NO_SHELTER, CUT_OFF, FULL = "off network", "no shelter in reach", "cut off", "shelters full"
+WHOLE = "too small for the whole"
 REASONS = {
     NO_ROAD: QT_TRANSLATE_NOOP("Core", "no road within the snapping tolerance"),
     NO_SHELTER: QT_TRANSLATE_NOOP("Core", "no safe shelter within reach"),
     CUT_OFF: QT_TRANSLATE_NOOP("Core", "cut off by closed roads"),
     FULL: QT_TRANSLATE_NOOP("Core", "every shelter in reach is full"),
+    WHOLE: QT_TRANSLATE_NOOP("Core", "no shelter in reach has room for the whole community"),
 }
-REASONS_ZH = {NO_ROAD: "附近无道路", NO_SHELTER: "可达范围内无安全避难场所", CUT_OFF: "道路中断无法到达", FULL: "可达避难场所已满"}
+REASONS_ZH = {
+    NO_ROAD: "附近无道路",
+    NO_SHELTER: "可达范围内无安全避难场所",
+    CUT_OFF: "道路中断无法到达",
+    FULL: "可达避难场所已满",
+    WHOLE: "可达避难场所容量不足以整建制安置",
+}
 
 
 class EvacuationError(CoreError):
@@ -60,6 +68,7 @@ class Hazard:
     depth: Optional[object] = None
     evacuate_depth: float = 0.5
     road_depth: float = 0.5
+    depth_label: str = ""  # what the outputs call water at or above the evacuation depth ("" : "depth ≥ 0.5 m")
 
     @property
     def given(self) -> bool:
@@ -86,6 +95,7 @@ class Solve:
     optimal: bool
     objective: float
     bound: float
+    most_placed: bool = True  # the number placed is proven the most possible
 
 
 @dataclass
@@ -149,18 +159,18 @@ class Transfer:
 
 # -------------------------------------------------------------------------------------------------------- the hazard
 def deep_cells(raster, threshold: float):
-    """``raster`` (metres of water) as cells of 1 where the water is ``threshold`` deep or deeper, 0 elsewhere
-    (nodata and NaN are dry): summed by coverage, it gives the deep area in cells."""
+    """``raster`` (metres of water) as cells of 1 where the water is ``threshold`` deep or deeper, 0 elsewhere, NaN
+    where it has no data (counted as dry, and its share said): summed by coverage, it gives the deep area in cells."""
     from .population import PEOPLE_PER_CELL
 
     nodata = raster.nodata
 
     def read(r0, r1, c0, c1):
         v = np.asarray(raster.read(r0, r1, c0, c1), dtype=np.float64)
-        wet = np.isfinite(v) & (v >= threshold)
+        known = np.isfinite(v)
         if nodata is not None and np.isfinite(nodata):
-            wet &= v != nodata
-        return wet.astype(np.float64)
+            known &= v != nodata
+        return np.where(known, (v >= threshold).astype(np.float64), np.nan)  # nodata stays no data: its share is said
 
     return replace(raster, read=read, kind=PEOPLE_PER_CELL, nodata=None)
 
@@ -218,9 +228,10 @@ def _in_zones(geoms: np.ndarray, union) -> np.ndarray:
     return np.clip(share, 0.0, 1.0)
 
 
-def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled) -> np.ndarray:
+def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None) -> np.ndarray:
     """Share of each geometry outside ``union`` with water at or above the evacuation depth (points: the cell they
-    lie in; polygons: exact cell coverage of what lies outside the zones)."""
+    lie in; polygons: exact cell coverage of what lies outside the zones). Where the raster has no data (nodata, or
+    outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said."""
     from .population import zonal_population
 
     share = np.zeros(len(geoms))
@@ -228,11 +239,13 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled) -> np.ndarra
         return share
     area = shapely.area(geoms)
     points = np.nonzero(area <= 0)[0]
+    unknown = 0.0
     if len(points):
         d = depth_at(hazard.depth, geoms[points])
         share[points] = np.nan_to_num(d, nan=-np.inf) >= hazard.evacuate_depth
         if union is not None:
             share[points] *= ~shapely.covers(union, geoms[points])
+        unknown = float(np.isnan(d).mean())
     poly = np.nonzero(area > 0)[0]
     if len(poly):
         rest = geoms[poly] if union is None else shapely.difference(geoms[poly], union)
@@ -241,6 +254,15 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled) -> np.ndarra
         in_grid = raster.to_grid(geoms[poly]) if raster.to_grid is not None else geoms[poly]
         cells = shapely.area(in_grid) / (raster.grid.dx * raster.grid.dy)
         share[poly] = np.where(cells > 0, np.nan_to_num(deep.people) / np.where(cells > 0, cells, 1), 0.0)
+        rest_area = shapely.area(rest)
+        unknown = float((deep.gap * rest_area).sum() / max(rest_area.sum(), 1e-9))
+    if notes is not None and unknown > 0:
+        template = QT_TRANSLATE_NOOP(
+            "Core",
+            "Flood-depth raster '{0}': {1:.1%} of where the people are has no data (nodata, or outside the raster) and "
+            "counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.",
+        )
+        notes.append(Note("warning", Message(template, hazard.depth.name, unknown)))
     return np.clip(share, 0.0, 1.0)
 
 
@@ -253,7 +275,7 @@ def _piece_geoms(surface) -> np.ndarray:
     return surface.pieces if surface.pieces is not None else shapely.points(surface.xy)
 
 
-def people_at_risk(surface, hazard: Hazard, who: str, canceled=None):
+def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Optional[List[Note]] = None):
     """(people at risk per piece, the zones each piece lies in, the share of each piece inside the hazard): everyone
     with ``who="everyone"``, else each piece's people times the share of it inside the zones or in water at or above
     the evacuation depth."""
@@ -266,7 +288,10 @@ def people_at_risk(surface, hazard: Hazard, who: str, canceled=None):
             hazards_of[p].append(z)
     union = _union(hazard)
     check(canceled)
-    share = np.clip(_in_zones(geoms, union) + _deep_share(geoms, union, hazard, canceled), 0.0, 1.0)
+    deep = _deep_share(geoms, union, hazard, canceled, notes)
+    for p in np.nonzero(deep > 0)[0].tolist():  # the depth grid as one more hazard, after the zones
+        hazards_of[p].append(len(zones))
+    share = np.clip(_in_zones(geoms, union) + deep, 0.0, 1.0)
     if who == "everyone":
         return surface.people.copy(), hazards_of, share
     return surface.people * share, hazards_of, share
@@ -509,7 +534,8 @@ def assign_whole(pairs: _Pairs, demand: np.ndarray, source: np.ndarray, capacity
     objective = float(cost[idx] @ y)
     chosen = np.zeros(len(combos))
     chosen[idx] = y
-    return demand[pairs.i] * chosen[inv], Solve("MILP", optimal, objective, float(bound) if bound is not None else float("nan"))
+    bound = float(bound) if bound is not None and np.isfinite(bound) else float("nan")
+    return demand[pairs.i] * chosen[inv], Solve("MILP", optimal, objective, objective if optimal else bound, most.status == 0)
 
 
 # ------------------------------------------------------------------------------------------------------------ roads
@@ -638,11 +664,11 @@ def evacuation(
                 "Core", "No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone."
             )
         )
-    at_risk, hazards_of, inside = people_at_risk(surface, hazard, who, canceled)
+    notes: List[Note] = []
+    at_risk, hazards_of, inside = people_at_risk(surface, hazard, who, canceled, notes)
     report(0.15)
     excluded = shelter_safety(shelters, hazard)
     usable = np.array([e is None for e in excluded], dtype=bool)
-    notes: List[Note] = []
     if not usable.any():
         raise EvacuationError(
             QT_TRANSLATE_NOOP("Core", "{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity)."),
@@ -676,9 +702,12 @@ def evacuation(
     placed = np.zeros(len(at_risk))
     np.add.at(placed, risky[pairs.i], x)
     placed = np.minimum(placed, at_risk)
+    placed[at_risk - placed <= 1e-6 * np.maximum(at_risk, 1.0)] = at_risk[at_risk - placed <= 1e-6 * np.maximum(at_risk, 1.0)]
     load = np.zeros(len(geoms))
     np.add.at(load, use[pairs.j], x)
-    reason = _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach)
+    room = np.zeros(len(geoms))
+    room[use] = np.where(capacity - load[use] > 1e-6 * np.maximum(capacity, 1.0), capacity - load[use], 0.0)
+    reason = _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach, room[use])
     routes = None
     if net is not None:
         loads = _route_loads(net, pairs, x, start_nodes(net, piece_node, leaving), shelter_node, canceled)
@@ -688,7 +717,8 @@ def evacuation(
     return Transfer(
         surface, at_risk, placed, reason, hazards_of, shelters, usable, excluded, load,
         risky[pairs.i[flow]], use[pairs.j[flow]], x[flow], pairs.t[flow], pairs.d[flow],
-        routes, solve, network is not None, notes, list(hazard.labels),
+        routes, solve, network is not None, notes,
+        list(hazard.labels) + ([hazard.depth_label or f"depth ≥ {hazard.evacuate_depth:g} m"] if hazard.depth is not None else []),
         _Pairs(risky[pairs.i], use[pairs.j], pairs.t, pairs.d),
     )  # fmt: skip
 
@@ -719,10 +749,13 @@ def _network(surface, risky, at_risk, shelter_pts, hazard, network, line_speed, 
     return net, graph.unit_node, graph.facility_node
 
 
-def _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach) -> List[str]:
-    """Why each piece's people are not all placed ("" where they are)."""
+def _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach, room) -> List[str]:
+    """Why each piece's people are not all placed ("" where they are). A piece with a shelter in reach that still
+    has room (``room``, per usable shelter) is short only because its whole feature must go to one shelter."""
     reason = [""] * len(at_risk)
-    short = np.nonzero(at_risk - placed > 1e-6 * np.maximum(at_risk, 1))[0]
+    short = np.nonzero(at_risk - placed > 0)[0]
+    roomy = np.zeros(len(at_risk), dtype=bool)
+    roomy[risky[pairs.i[room[pairs.j] > 0]]] = True
     if not len(short):
         return reason
     has_pair = np.zeros(len(at_risk), dtype=bool)
@@ -734,7 +767,7 @@ def _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach
         intact = _reached_intact(net.graph, piece_node, shelter_node, reach)
     for p in short.tolist():
         if has_pair[p]:
-            reason[p] = FULL
+            reason[p] = WHOLE if roomy[p] else FULL
         elif net is not None and piece_node[local[p]] < 0:
             reason[p] = NO_ROAD
         elif intact is not None and intact[local[p]]:

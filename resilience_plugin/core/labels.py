@@ -277,6 +277,10 @@ _RANK_WORDS = (
 )
 
 
+# words that hold a rank's character without being that rank: 一般 (general, the third of 重大/较大/一般/低) is not 一级
+_NOT_A_RANK = ("一般", "重大", "较大")
+
+
 def class_rank(value) -> Optional[str]:
     """A hazard class as written (1, 1.0, 一级, Ⅰ级, 高风险区, 高, high …) as the profile's key "1" (high), "2" (medium)
     or "3" (low); None when it says none of them."""
@@ -292,6 +296,8 @@ def class_rank(value) -> Optional[str]:
     for key, words in _RANK_WORDS:
         if text in words:
             return key
+    if any(w in text for w in _NOT_A_RANK):  # 一般 is not 一级: four-level schemes are not guessed into three
+        return None
     for key, words in _RANK_WORDS:  # 高风险 → 高, "high risk" → high
         if any(w in text for w in words if len(w) > 1 or not w.isascii()):
             return key

@@ -34,7 +34,7 @@ class Row:
 
 @dataclass
 class Page:
-    kind: str  # "title", "cluster" or "unit"
+    kind: str  # "title", "cluster", "unit", "scenario" or "transfer"
     key: str  # unique: "title", "c:<cluster>", "u:<index>"
     title: str
     subtitle: str = ""
@@ -487,6 +487,84 @@ def scenario_pages(
                 rows={"cut": cut_rows, "critical": section_rows, "links": link_rows},
             )
             out.setdefault(cid, []).append(page)
+    return out
+
+
+def transfer_pages(
+    cluster_ids: List[str],
+    cluster_titles: List[str],
+    assignment: Sequence[Dict],
+    assignment_cluster: Sequence[str],
+    shelters: Sequence[Dict],
+    shelter_cluster: Sequence[str],
+    routes: Sequence[Dict],
+    route_clusters: Sequence[List[str]],
+    words: Dict[str, str],
+) -> Dict[str, List[Page]]:
+    """Cluster id -> its emergency-transfer page (第84条), for each cluster with people at risk: the features with the
+    most people without a place (``assignment``, the records of resilience:evacuation's ASSIGNMENT, each in the
+    cluster ``assignment_cluster`` gives), the cluster's fullest shelters (SHELTERS_OUT) and the sections whose
+    people take longest to pass (ROUTES, with the clusters each lies in)."""
+    out: Dict[str, List[Page]] = {}
+    for k, (cid, title) in enumerate(zip(cluster_ids, cluster_titles)):
+        mine = [a for a, c in zip(assignment, assignment_cluster) if c == cid]
+        if not mine:
+            continue
+        risk = sum(number(a.get("people")) or 0.0 for a in mine)
+        placed = sum(number(a.get("placed")) or 0.0 for a in mine)
+        mine.sort(key=lambda a: -(number(a.get("short")) or 0.0))
+        short_rows = [
+            Row(
+                [
+                    text(a.get("name")),
+                    fmt(a.get("people")),
+                    fmt(a.get("placed")),
+                    fmt(a.get("short")),
+                    text(a.get("reason_zh")) if words.get("chinese") else text(a.get("reason")),
+                ],
+                failed=(number(a.get("short")) or 0.0) > 0,
+            )
+            for a in mine[:SCENARIO_LISTED]
+        ]
+        here = [r for r, c in zip(shelters, shelter_cluster) if c == cid and (number(r.get("load_p")) or 0.0) > 0]
+        here.sort(key=lambda r: -(number(r.get("util")) or 0.0))
+        shelter_rows = [
+            Row(
+                [text(r.get("name")), text(r.get("class_zh")), fmt(r.get("capacity_p")), fmt(r.get("load_p")), fmt(r.get("util"), 2)],
+                failed=(number(r.get("util")) or 0.0) >= 0.999,
+            )
+            for r in here[:SCENARIO_LISTED]
+        ]
+        roads = [r for r, cs in zip(routes, route_clusters) if cid in cs]
+        roads.sort(key=lambda r: -(number(r.get("clear_min")) or 0.0))
+        route_rows = [
+            Row(
+                [
+                    text(r.get("road_name")) or f"#{text(r.get('src_fid'))}",
+                    fmt(r.get("people")),
+                    fmt(r.get("clear_min")),
+                    text(r.get("measure")),
+                ],
+                failed=bool(number(r.get("bottleneck"))),
+            )
+            for r in roads[:SCENARIO_LISTED]
+        ]
+        subtitle = " · ".join(
+            (
+                f"{words['people at risk']} {fmt(risk)}",
+                f"{words['placed']} {fmt(placed)} ({placed / risk:.0%})" if risk > 0 else f"{words['placed']} 0",
+                f"{words['without a place']} {fmt(max(risk - placed, 0.0))}",
+            )
+        )
+        page = Page(
+            "transfer",
+            f"t:{k}",
+            f"{title} · {words['transfer']}",
+            subtitle,
+            index=k,
+            rows={"t_short": short_rows, "t_shelters": shelter_rows, "t_routes": route_rows},
+        )
+        out.setdefault(cid, []).append(page)
     return out
 
 

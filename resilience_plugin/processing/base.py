@@ -498,6 +498,10 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         if guess:
             feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, guess, layer))
             return guess
+        if role:  # not found by its name: garbled names (GBK read as Latin-1) are said with the remedy
+            from .io import refuse_garbled_names
+
+            refuse_garbled_names(source, layer)
         if role in REPORTED_ROLES:
             feedback.pushWarning(
                 translate("Resilience", "{0}: layer '{1}' has no field that looks like one; not used. Its fields are: {2}.").format(

@@ -372,6 +372,17 @@ def read_source(
     return out
 
 
+def refuse_garbled_names(source, name: str) -> None:
+    """Field names that are GBK read in the wrong encoding: refused with the remedy (a field could not be found by its
+    name because the names are garbled, not because the layer lacks it)."""
+    from ..core.garble import garbled
+
+    found = garbled(source.fields().names())
+    if found is not None:
+        where = translate("Resilience", "its field names")
+        raise QgsProcessingException(_GARBLED[(found.kind, found.encoding)]().format(name, where, found.value, found.as_gbk))
+
+
 def _refuse_garbled(source, out: "ReadLayer", name: str, sample: int = 5000) -> None:
     """Field names, and the text of the fields read (the first ``sample`` features), that are GBK read in the wrong
     encoding (core.garble): refused with the remedy, never listed or matched as they are (issue 29)."""

@@ -34,6 +34,9 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
     CLUSTER_LINKS = "CLUSTER_LINKS"
     FAILED = "FAILED"
     FAULTS = "FAULTS"
+    TRANSFER = "TRANSFER"
+    TRANSFER_SHELTERS = "TRANSFER_SHELTERS"
+    TRANSFER_ROUTES = "TRANSFER_ROUTES"
     TITLE = "TITLE"
     OUTPUT = "OUTPUT"
     PAGES = "PAGES"
@@ -63,6 +66,10 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             "by a scenario page: a map of the failed and critical sections and the units by access, the units that lose "
             "an essential facility with the people and the clusters they no longer reach, the critical sections in the "
             "cluster with the measure the plan names, and the links to other clusters lost or longer.\n\n"
+            "With the outputs of 'Emergency transfer' (第84条) and the clusters, each cluster with people at risk is followed "
+            "by a transfer page: a map of the features by share placed, the shelters by load and the routes, the features "
+            "with the most people without a place and why, the fullest shelters, and the sections that take longest to "
+            "clear with the measure.\n\n"
             "A cluster page: map, its measures (units, population, area, districts, lifeline fit, compactness, missing "
             "第48条 facilities and, from the dossier, shelter, beds, reserves and mutual aid) and the list of its units "
             "with score, class, type and rank. A unit page: map with the unit outlined in red, score, class, type "
@@ -112,6 +119,30 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             QgsProcessingParameterVectorLayer(self.FAULTS, self.tr("Active faults"), [SOURCE_LINE], optional=True),
             self.tr("Optional: the active faults, drawn as dashed red lines on every map (第86条)."),
         )
+        for key, label, kinds, help_text in (
+            (
+                self.TRANSFER,
+                self.tr("Transfer: assignment"),
+                [SOURCE_POINT, SOURCE_POLYGON],
+                self.tr(
+                    "Optional: the assignment of 'Emergency transfer'. With the clusters, each cluster with people at risk "
+                    "gets a transfer page."
+                ),
+            ),
+            (
+                self.TRANSFER_SHELTERS,
+                self.tr("Transfer: shelters"),
+                [SOURCE_POINT, SOURCE_POLYGON],
+                self.tr("Optional: the shelters of 'Emergency transfer' with their load: the fullest listed per cluster."),
+            ),
+            (
+                self.TRANSFER_ROUTES,
+                self.tr("Transfer: routes"),
+                [SOURCE_LINE],
+                self.tr("Optional: the routes of 'Emergency transfer': drawn, and the slowest sections listed per cluster."),
+            ),
+        ):
+            add(QgsProcessingParameterVectorLayer(key, label, kinds, optional=True), help_text)
         add(
             QgsProcessingParameterString(self.TITLE, self.tr("Report title"), optional=True),
             self.tr("Empty: 'Resilience assessment report' in the QGIS language."),
@@ -132,6 +163,9 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
             self.CLUSTER_LINKS: "demo:corridorfailure:CLUSTER_LINKS",
             self.FAILED: "demo:corridorfailure:FAILED",
             self.FAULTS: f"{sample_gpkg}|layername=faults",
+            self.TRANSFER: "demo:evacuation:ASSIGNMENT",
+            self.TRANSFER_SHELTERS: "demo:evacuation:SHELTERS_OUT",
+            self.TRANSFER_ROUTES: "demo:evacuation:ROUTES",
             self.TITLE: "样例城市韧性评估 Sample city resilience assessment",
         }
 
@@ -164,6 +198,11 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
                     "failed": self.vector_layer(parameters, self.FAILED, context),
                 },
                 faults_layer=faults,
+                transfer={
+                    "assignment": self.vector_layer(parameters, self.TRANSFER, context),
+                    "shelters": self.vector_layer(parameters, self.TRANSFER_SHELTERS, context),
+                    "routes": self.vector_layer(parameters, self.TRANSFER_ROUTES, context),
+                },
                 inputs=[(self.tr("Active faults"), layer_summary(faults))] if faults is not None else [],
             )
         except (ReportError, ExportError) as exc:

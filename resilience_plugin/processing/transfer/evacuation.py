@@ -40,7 +40,12 @@ class EvacuationAlgorithm(TransferAlgorithm):
 
     DISTINCT_INPUTS = (("POPULATION", "SHELTERS"), ("NETWORK", "SHELTERS"))
     LAYER_ROLES = {"NETWORK": "corridors", "POPULATION": "units", "SHELTERS": "facilities"}
-    FIELD_ROLES = {"POPULATION_FIELD": "population", "NAME_FIELD": "name", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "capacity"}
+    FIELD_ROLES = {
+        "POPULATION_FIELD": "population",
+        "NAME_FIELD": "name",
+        "CATEGORY_FIELD": "category",
+        "CAPACITY_FIELD": "shelter_capacity",
+    }
 
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -105,7 +110,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             "Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, "
             "short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, "
             "hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, "
-            "load_p, util, status (used, not used, excluded) and reason. Routes: the road sections people use (src_fid and "
+            "load_p, util, status (used, not used, excluded) with status_zh, and reason. Routes: the road sections people use (src_fid and "
             "road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's "
             "1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the "
             "profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. "
@@ -325,6 +330,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             depth,
             self.parameterAsDouble(parameters, self.EVACUATE_DEPTH, context),
             float(profile.value("evacuation.road_closed_depth")[mode]),
+            self.tr("water {0:g} m deep or deeper").format(self.parameterAsDouble(parameters, self.EVACUATE_DEPTH, context)),
         )
         if who == "hazard" and not hazard.given:
             raise QgsProcessingException(
@@ -375,12 +381,22 @@ class EvacuationAlgorithm(TransferAlgorithm):
         zones, labels = [], []
         got = self.read_flood_zones(parameters, context, feedback, crs)
         if got is not None:
-            read, _name, field, lowest = got
+            read, fl_name, field, lowest = got
+            unread = []
             for fid, g, a in zip(read.fids, read.geometries, read.attributes):
                 rank = class_rank(a[0]) if field else None
+                if field and rank is None:
+                    unread.append(text(a[0]))
                 if rank is None or int(rank) <= lowest:  # a class that cannot be read counts, on the safe side
                     zones.append(g)
                     labels.append(self.tr("flood zone {0} (class {1})").format(fid, text(a[0]) if field else "—"))
+            if unread:
+                feedback.pushWarning(
+                    self.tr(
+                        "{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), "
+                        "on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ."
+                    ).format(fl_name, field, len(unread), ", ".join(sorted({str(u) for u in unread}, key=str)[:8]))
+                )
         got = self.read_optional_faults(parameters, context, feedback, crs, profile)
         if got is not None:
             read, _name, names, ages = got
@@ -513,17 +529,19 @@ class EvacuationAlgorithm(TransferAlgorithm):
                     name, ", ".join(src.fields().names())
                 )
             )
-        capacity = self._capacities(parameters, context, feedback, read, keep, codes, cap_col, cap_field, name, profile)
+        capacity = self._capacities(
+            parameters, context, feedback, read, keep, codes, cap_col, cap_field, name, profile, src.fields().names()
+        )
         override = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         reach = np.array([override if override > 0 else float(profile.value(SHELTER_CLASSES[codes[k]][0])) for k in keep])
         names = [(text(read.attributes[k][name_col]) if extras[1] else None) or str(read.fids[k]) for k in keep]
         shelters = Shelters(read.geometries[keep], capacity, reach, names)
         return shelters, (read, keep), [codes[k] for k in keep]
 
-    def _capacities(self, parameters, context, feedback, read, keep, codes, col, field, name, profile):
+    def _capacities(self, parameters, context, feedback, read, keep, codes, col, field, name, profile, read_fields=()):
         from ...core.messages import CoreError
         from ...core.siting import capacities
-        from ...translation import core_message
+        from ...translation import core_message, speaks_chinese
         from ..io import id_list
 
         unit = self.capacity_unit(parameters, context)
@@ -543,7 +561,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             if as_area:
                 feedback.pushInfo(
                     self.tr("{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).").format(
-                        name, len(as_area), profile.category_label(code), float(per_period[period])
+                        name, len(as_area), profile.category_label(code, chinese=speaks_chinese()), float(per_period[period])
                     )
                 )
         unknown = [read.fids[k] for i, k in enumerate(keep) if not np.isfinite(out[i])]
@@ -591,7 +609,25 @@ class EvacuationAlgorithm(TransferAlgorithm):
         if self.parameterAsBool(parameters, self.SECTION_CAPACITY, context):
             widths = {k: float(v["min_width"]) for k, v in profile.value("corridors.grades").items()}
             per_m = float(profile.value("evacuation.capacity_per_metre"))
-            fallback = min(widths.values()) if widths else 4.0
+            fallback = widths.get("3", min(widths.values()) if widths else 4.0)  # an ungraded road passes as grade 3
             capacity = np.array([widths.get(g, fallback) * per_m for g in grades])
+        ungraded = sum(1 for g in grades if g is None)
+        if ungraded and (capacity is not None or speed is not None):
+            grade3 = {k: float(v["min_width"]) for k, v in profile.value("corridors.grades").items()}.get("3", 4.0)
+            feedback.pushInfo(
+                self.tr(
+                    "{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, "
+                    "{4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving "
+                    "{5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where "
+                    "that does not hold."
+                ).format(
+                    name,
+                    ungraded,
+                    len(grades),
+                    grade3,
+                    grade3 * float(profile.value("evacuation.capacity_per_metre")),
+                    float(profile.value("evacuation.drive_speed").get("unknown", 20)),
+                )
+            )
         info = [(fid, text(a[0]) if road_f else None, g) for fid, a, g in zip(read.fids, read.attributes, grades)]
         return {"lines": read.geometries, "speed": speed, "capacity": capacity, "roads": info, "name": name}

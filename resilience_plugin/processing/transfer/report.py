@@ -9,6 +9,7 @@ from ...translation import translate
 
 LISTED = 10
 CLAUSES_ROUTES = "第33、84条"
+STATUS_ZH = {"used": "已使用", "not used": "未使用", "excluded": "排除"}
 
 
 def weighted_stats(values: np.ndarray, weights: np.ndarray):
@@ -65,16 +66,28 @@ def log_transfer(alg, feedback, result, sources, shelter_read, roads, profile) -
             ).format(result.clearance_min())
         )
     s = result.solve
+    method = translate("Resilience", "linear programme") if s.method == "linear programme" else translate("Resilience", "MILP")
     if s.optimal:
         feedback.pushInfo(
-            translate("Resilience", "Solved exactly ({0}): {1:,.0f} person-minutes in all, proven optimal.").format(s.method, s.objective)
+            translate("Resilience", "Solved exactly ({0}): {1:,.0f} person-minutes in all, proven optimal.").format(method, s.objective)
         )
     else:
+        most = (
+            translate("Resilience", "proven the most that can be placed")
+            if s.most_placed
+            else translate("Resilience", "not proven the most that can be placed")
+        )
+        bound = (
+            translate("Resilience", "none can be below {0:,.0f}").format(s.bound)
+            if s.bound == s.bound
+            else translate("Resilience", "no lower bound was proven")
+        )
         feedback.pushWarning(
             translate(
                 "Resilience",
-                "The time limit stopped the solver ({0}): the best found is {1:,.0f} person-minutes; none can be below {2:,.0f}.",
-            ).format(s.method, s.objective, s.bound)
+                "The time limit stopped the solver ({0}): {1:,.0f} people placed ({2}); the best found is {3:,.0f} "
+                "person-minutes; {4}. Raise the time limit for a proven optimum.",
+            ).format(method, placed, most, s.objective, bound)
         )
     _log_shelters(feedback, result, profile)
     _log_bottlenecks(feedback, result, roads, profile)
@@ -111,20 +124,18 @@ def _road_label(roads, source: int) -> str:
 
 
 def _log_bottlenecks(feedback, result, roads, profile) -> None:
+    """The ten slowest flows through limited sections: one line per flow (a route's consecutive sections carry the
+    same people), naming its slowest section and how many sections carry it; links of no limit are left out."""
     r = result.routes
     if r is None or not len(r.people):
         return
-    if not np.isfinite(r.clear_min).any():
+    limited = np.nonzero(np.isfinite(r.clear_min))[0]
+    if not len(limited):
         return
-    ranked = np.argsort(-np.nan_to_num(r.clear_min, nan=-1.0), kind="stable")
-    seen, order = set(), []
-    for k in ranked.tolist():  # one line per road: its slowest stretch
-        key = int(r.source[k]) if r.source[k] >= 0 else -1 - k
-        if key not in seen:
-            seen.add(key)
-            order.append(k)
-        if len(order) == LISTED:
-            break
+    ranked = limited[np.argsort(-r.clear_min[limited], kind="stable")]
+    flows = {}
+    for k in ranked.tolist():
+        flows.setdefault((round(float(r.people[k]), 3), round(float(r.capacity_ph[k]), 3)), []).append(k)
     target = float(profile.value("evacuation.clear_time_target"))
     feedback.pushInfo(
         translate(
@@ -132,14 +143,18 @@ def _log_bottlenecks(feedback, result, roads, profile) -> None:
             "Sections that take longest to clear (a bottleneck: over {0:g} min; open a parallel link or widen it, 第33、84条):",
         ).format(target)
     )
-    for k in order:
+    for sections in list(flows.values())[:LISTED]:
+        k = sections[0]
         feedback.pushInfo(
-            translate("Resilience", "  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}.").format(
+            translate("Resilience", "  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}{5}.").format(
                 _road_label(roads, int(r.source[k])),
                 r.people[k],
                 r.capacity_ph[k],
                 r.clear_min[k],
                 translate("Resilience", ", a bottleneck") if r.bottleneck[k] else "",
+                translate("Resilience", " (and {0} more sections on the same route)").format(len(sections) - 1)
+                if len(sections) > 1
+                else "",
             )
         )
 
@@ -253,6 +268,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
             ("load_p", FIELD_DOUBLE, translate("Resilience", "People placed")),
             ("util", FIELD_DOUBLE, translate("Resilience", "Utilisation")),
             ("status", FIELD_STRING, translate("Resilience", "Status")),
+            ("status_zh", FIELD_STRING, translate("Resilience", "Status (Chinese)")),
             ("reason", FIELD_STRING, translate("Resilience", "Why not used")),
             ("clauses", FIELD_STRING, translate("Resilience", "Plan clauses")),
         ]
@@ -273,6 +289,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
                 float(result.load[i]),
                 float(result.load[i]) / cap if np.isfinite(cap) and cap > 0 else None,
                 status,
+                STATUS_ZH[status],
                 why.text(lambda t: translate("Core", t)) if why is not None else None,
                 CLAUSES,
             ]
