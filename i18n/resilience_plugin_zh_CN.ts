@@ -1029,82 +1029,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="558"/>
+        <location filename="../resilience_plugin/core/profile.py" line="560"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="561"/>
+        <location filename="../resilience_plugin/core/profile.py" line="563"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="564"/>
+        <location filename="../resilience_plugin/core/profile.py" line="566"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="566"/>
+        <location filename="../resilience_plugin/core/profile.py" line="568"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="577"/>
+        <location filename="../resilience_plugin/core/profile.py" line="579"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="580"/>
+        <location filename="../resilience_plugin/core/profile.py" line="582"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="583"/>
+        <location filename="../resilience_plugin/core/profile.py" line="585"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="585"/>
+        <location filename="../resilience_plugin/core/profile.py" line="587"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="587"/>
+        <location filename="../resilience_plugin/core/profile.py" line="589"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="604"/>
+        <location filename="../resilience_plugin/core/profile.py" line="606"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="608"/>
+        <location filename="../resilience_plugin/core/profile.py" line="610"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="629"/>
+        <location filename="../resilience_plugin/core/profile.py" line="631"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="641"/>
+        <location filename="../resilience_plugin/core/profile.py" line="643"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="659"/>
+        <location filename="../resilience_plugin/core/profile.py" line="661"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="661"/>
+        <location filename="../resilience_plugin/core/profile.py" line="663"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="668"/>
+        <location filename="../resilience_plugin/core/profile.py" line="670"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1114,17 +1114,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="192"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="196"/>
         <source>no indicator could be computed: give at least one of the optional layers or fields</source>
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="215"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="224"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="227"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="240"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1194,47 +1194,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="634"/>
+        <location filename="../resilience_plugin/core/profile.py" line="636"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="118"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="121"/>
         <source>its input was not given</source>
         <translation>未提供其输入</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="119"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="122"/>
         <source>no facilities were given</source>
         <translation>未提供设施图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="120"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="123"/>
         <source>no facility has a shelter area</source>
         <translation>没有设施带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="121"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="124"/>
         <source>no school, park, stadium or hotel has a shelter area</source>
         <translation>没有学校、公园、体育场馆或宾馆带有避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="122"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="125"/>
         <source>no facility has hospital beds</source>
         <translation>没有设施带有医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="123"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="126"/>
         <source>the facilities hold no police station</source>
         <translation>设施中没有派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="124"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="127"/>
         <source>the facilities hold no fire station</source>
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="199"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="203"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
@@ -1404,102 +1404,102 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="50"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="51"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="51"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="52"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="52"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="53"/>
         <source>Flood-risk share (class-weighted)</source>
         <translation>洪涝风险面积比例（按等级加权）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="53"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="54"/>
         <source>Geological hazard points per km²</source>
         <translation>每平方公里地质灾害点数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="54"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="55"/>
         <source>Population per km²</source>
         <translation>每平方公里人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="55"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="56"/>
         <source>Elderly share</source>
         <translation>老年人口比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="56"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="57"/>
         <source>Old-building share</source>
         <translation>老旧建筑比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="57"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="58"/>
         <source>Shelter m² per person</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="58"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="59"/>
         <source>Share within fire-station reach</source>
         <translation>消防站覆盖面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="59"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="60"/>
         <source>Police stations</source>
         <translation>派出所数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="60"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="61"/>
         <source>Hospital beds per 1,000</source>
         <translation>每千人医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="61"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="62"/>
         <source>Conversion space m² per person</source>
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="568"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="614"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="574"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="620"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="586"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="632"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="588"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="634"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="589"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="635"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="591"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="637"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="593"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="639"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="595"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="641"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1669,7 +1669,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="62"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="63"/>
         <source>Essential facilities still reached after the scenario (share)</source>
         <translation>情景后仍能到达的必需设施（比例）</translation>
     </message>
@@ -1874,32 +1874,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="69"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="71"/>
         <source>very low {0}</source>
         <translation>很低 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="70"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="72"/>
         <source>low {0}</source>
         <translation>低 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="71"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="73"/>
         <source>medium {0}</source>
         <translation>中 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="72"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="74"/>
         <source>high {0}</source>
         <translation>高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="73"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="75"/>
         <source>very high {0}</source>
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="602"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="648"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -1987,6 +1987,21 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/evacuation.py" line="260"/>
         <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
         <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="64"/>
+        <source>People at risk with a shelter place within reach (share)</source>
+        <translation>需转移人口中可达范围内有避难位置的比例</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="128"/>
+        <source>no flood zone, fault or geological hazard was given</source>
+        <translation>未给出洪涝风险区、活动断裂或地质灾害</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="236"/>
+        <source>the indicators used ({0}) all weigh 0 (scoring.dimensions): give one of them a weight</source>
+        <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
     </message>
 </context>
 <context>
@@ -2710,412 +2725,412 @@ Worked example on the sample city: network walking_network, units the clusters o
 <context>
     <name>EvacuationAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="80"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="76"/>
         <source>Emergency transfer (避险转移)</source>
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="133"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="133"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="141"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="139"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="139"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="454"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="450"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="168"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="164"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="456"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="172"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="168"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="177"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="192"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="194"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="194"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="202"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="202"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
         <source>People in water this deep or deeper move ({0}).</source>
         <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="214"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="220"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="220"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="226"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="226"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="312"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="233"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="507"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="503"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="233"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="506"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="502"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="245"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="254"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="250"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="254"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="250"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="259"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="259"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="599"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="595"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="267"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="600"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="596"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="267"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="336"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="332"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="392"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="388"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="409"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="405"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="410"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="406"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="410"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="406"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="443"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="439"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="445"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="441"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="450"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="446"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="452"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="448"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="457"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="478"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="474"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="513"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="509"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="516"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="512"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="522"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="518"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="527"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="523"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="562"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="558"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="569"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="565"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="575"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="571"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="581"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="577"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="594"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="590"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="598"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="594"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="83"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="79"/>
         <source>Who must move, to which shelter that is itself safe and has room, by which open road, and how long it takes: the capacity for emergency transfer that the plan asks to raise first (重点提升应急避险转移能力, 第84条), within a multi-level evacuation system (第33条) whose long-term shelters carry the main resettlement load (第91条).
 
 Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
@@ -3144,17 +3159,17 @@ Worked example on the sample city: population communities (field population), fl
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="327"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="323"/>
         <source>water {0:g} m deep or deeper</source>
         <translation>积水深度 {0:g} 米及以上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="394"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="390"/>
         <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
         <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="617"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="613"/>
         <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
         <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
     </message>
@@ -5767,162 +5782,162 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="195"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="105"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="196"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="200"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="203"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="114"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="118"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="200"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="204"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="118"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="122"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="153"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="153"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="179"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="309"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="309"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="283"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="284"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="285"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="286"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="307"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="311"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -5972,27 +5987,27 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="163"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -6018,39 +6033,39 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="154"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="158"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="154"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="158"/>
         <source>Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条).</source>
         <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="269"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
         <source>Residents of each unit. Empty, with a population raster: each unit&apos;s people from the raster, exactly.</source>
         <translation>各单元的常住人口。留空且提供人口栅格时：精确统计栅格在各单元内的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="198"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="202"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or give a population raster.</source>
         <translation>图层“{0}”：请选择人口字段，或提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
-        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses.</source>
-        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
         <source>Recommended measures (Chinese)</source>
         <translation>建议对策（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
+        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access, i_transfer (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile or the scorecard to count it), and not assessed without a hazard or shelter areas.</source>
+        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access、i_transfer（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。i_transfer 为单元需转移人口（位于所给洪涝风险区、断裂避让带和地质灾害危险范围内）中，按“避险转移”的精确分配在直线可达范围内有避难位置的比例（第84条）；默认权重为 0（在配置或评分面板中赋予权重后计入），未给出灾害或避难面积时不评估。</translation>
     </message>
 </context>
 <context>

@@ -262,3 +262,19 @@ def test_depth_without_data_under_the_people_is_said():
     assert risk.tolist() == [1, 0, 0] and hazards_of[0] == [0] and hazards_of[1] == []
     assert len(notes) == 1 and "2/3" not in notes[0].message.text(lambda t: t)
     assert "66.7%" in notes[0].message.text(lambda t: t)  # two of the three points: nodata, and outside the grid
+
+
+def test_unit_transfer_share_by_hand():
+    """Two 1 km units of 1,000 people each; a flood zone over the west half of unit A; a short-term shelter at A's
+    centre (just east of the zone) with 600 m² (300 places at 2 m² each, GB 51143), within 1 km of all of A. A: 500 at risk, 300 placed,
+    0.6; B: nobody at risk, 1."""
+    from resilience_plugin.core.evacuation import unit_transfer_share
+    from resilience_plugin.core.facilities import Facilities
+    from resilience_plugin.core.profile import load_profile
+
+    profile = load_profile()
+    units = [shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)]
+    zone = shapely.box(-10, -10, 500, 1010)
+    shelters = Facilities(shapely.points([[600, 500]]), ["short_term_shelter"], np.array([False]), shelter_area=np.array([600.0]))
+    share = unit_transfer_share(units, np.array([1000.0, 1000.0]), [zone], shelters, profile)
+    assert share == pytest.approx([0.6, 1.0])

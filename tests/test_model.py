@@ -18,7 +18,7 @@ def test_the_shipped_model_matches_the_builder(resilience_processing):
     assert (
         sorted(shipped.childAlgorithms())
         == sorted(built.childAlgorithms())
-        == ["clusters", "dossier", "faultcrossings", "lifecircles", "report", "scenario", "scores"]
+        == ["clusters", "dossier", "faultcrossings", "lifecircles", "report", "scenario", "scores", "transfer"]
     )
 
     # compared by what the model does: its inputs, each step's algorithm and where its inputs come from, and how many

@@ -283,7 +283,7 @@ def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Opti
     hazards_of: List[List[int]] = [[] for _ in range(len(geoms))]
     zones = np.asarray([z for z in hazard.zones], dtype=object)
     if len(zones) and len(geoms):
-        pi, zi = shapely.STRtree(zones).query(geoms, predicate="intersects")
+        zi, pi = shapely.STRtree(geoms).query(zones, predicate="intersects")  # the few large zones prepared, not the pieces
         for p, z in zip(pi.tolist(), zi.tolist()):
             hazards_of[p].append(z)
     union = _union(hazard)
@@ -775,3 +775,60 @@ def _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach
         else:
             reason[p] = NO_SHELTER
     return reason
+
+
+# shelter category -> (profile key of its reach, refuge period of its area per person)
+SHELTER_CLASSES = {
+    "emergency_shelter": ("shelter.emergency_walk_distance", "emergency"),
+    "short_term_shelter": ("shelter.short_term_walk_distance", "short_term"),
+    "long_term_shelter": ("shelter.long_term_walk_distance", "long_term"),
+}
+
+
+def unit_transfer_share(units, population, zones, facilities, profile, canceled=None) -> np.ndarray:
+    """Per unit (polygons with their population): the share of its people at risk (inside ``zones``) who have a
+    shelter place within reach as the crow flies, by the exact transfer (:func:`evacuation`, 第84条); 1 where nobody
+    is at risk, NaN where its people are unknown. ``facilities`` (core.facilities.Facilities): the shelters among
+    them, each holding its shelter area ÷ the area per person of its class, within its class's reach."""
+    from .population import from_polygons
+
+    codes = np.asarray([c or "" for c in facilities.codes], dtype=object)
+    area = np.nan_to_num(np.asarray(facilities.shelter_area, dtype=float))
+    per = profile.value("shelter.area_per_person_by_period")
+    keep = np.nonzero(
+        np.isin(codes, list(SHELTER_CLASSES)) & (area > 0) & ~shapely.is_missing(np.asarray(facilities.points, dtype=object))
+    )[0]
+    units = np.asarray(units, dtype=object)
+    # only the units a hazard zone touches hold people at risk: the others are cut into no pieces
+    touched = np.zeros(len(units), dtype=bool)
+    present = ~shapely.is_missing(units)
+    if present.any() and len(zones):
+        _zi, ui = shapely.STRtree(units[present]).query(np.asarray(list(zones), dtype=object), predicate="intersects")
+        touched[np.nonzero(present)[0][ui]] = True
+    counts = np.where(touched, np.asarray(population, dtype=float), 0.0)
+    counts[~np.isfinite(np.asarray(population, dtype=float))] = np.nan
+    surface = from_polygons(np.where(touched, units, None), counts, float(profile.value("population.piece_size")), canceled=canceled)
+    surface.assessed = np.isfinite(np.asarray(population, dtype=float))  # an untouched unit: nobody at risk, share 1
+    risk_of = np.zeros(len(units))
+    placed_of = np.zeros(len(units))
+    result = None
+    if len(keep):
+        shelters = Shelters(
+            np.asarray(facilities.points, dtype=object)[keep],
+            np.array([area[k] / float(per[SHELTER_CLASSES[codes[k]][1]]) for k in keep]),
+            np.array([float(profile.value(SHELTER_CLASSES[codes[k]][0])) for k in keep]),
+            [str(k) for k in keep],
+        )
+        labels = [str(k) for k in range(len(zones))]
+        try:
+            result = evacuation(surface, shelters, Hazard(list(zones), labels), "hazard", canceled=canceled)
+        except EvacuationError:  # every shelter inside a hazard: nobody has a place
+            result = None
+    if result is not None:
+        risk_of = np.bincount(surface.source, weights=result.at_risk, minlength=len(units))
+        placed_of = np.bincount(surface.source, weights=result.placed, minlength=len(units))
+    else:
+        at_risk, _h, _i = people_at_risk(surface, Hazard(list(zones), [str(k) for k in range(len(zones))]), "hazard", canceled)
+        risk_of = np.bincount(surface.source, weights=at_risk, minlength=len(units))
+    share = np.where(risk_of > 0, placed_of / np.where(risk_of > 0, risk_of, 1.0), 1.0)
+    return np.where(surface.assessed, share, np.nan) if surface.assessed is not None else share

@@ -425,6 +425,8 @@ OPTIONAL_KEYS = (
     # entries added inside existing tables (a profile saved before has the table without them)
     "scoring.dimensions.value.capacity.essential_access",
     "scoring.goalposts.value.essential_access",
+    "scoring.dimensions.value.capacity.transfer_share",
+    "scoring.goalposts.value.transfer_share",
     "facility_labels.labels",
     "facility_labels.osm_tags",
     "facility_labels.amap_typecodes",

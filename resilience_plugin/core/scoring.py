@@ -44,6 +44,7 @@ INDICATORS: Dict[str, tuple] = {
     "beds_per_1000": ("capacity", False, True),
     "conversion_per_person": ("capacity", False, True),
     "essential_access": ("capacity", False, False),
+    "transfer_share": ("capacity", False, False),
 }
 # indicator -> its name, translatable (the alias of its i_* field, the dock's rows, the report)
 INDICATOR_NAMES = {
@@ -60,6 +61,7 @@ INDICATOR_NAMES = {
     "beds_per_1000": QT_TRANSLATE_NOOP("Core", "Hospital beds per 1,000"),
     "conversion_per_person": QT_TRANSLATE_NOOP("Core", "Conversion space m² per person"),
     "essential_access": QT_TRANSLATE_NOOP("Core", "Essential facilities still reached after the scenario (share)"),
+    "transfer_share": QT_TRANSLATE_NOOP("Core", "People at risk with a shelter place within reach (share)"),
 }
 DIMENSIONS = ("hazard", "vulnerability", "capacity")
 CLASSES = ("very low", "low", "medium", "high", "very high")
@@ -92,6 +94,7 @@ FIELDS = {
     "beds_per_1000": "i_beds",
     "conversion_per_person": "i_conv",
     "essential_access": "i_access",
+    "transfer_share": "i_transfer",
 }
 # indicator -> the profile key of its target, and the clause that sets it
 TARGET_KEYS = {
@@ -122,6 +125,7 @@ NOT_ASSESSED = {
     "no_beds": QT_TRANSLATE_NOOP("Core", "no facility has hospital beds"),
     "no_police_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no police station"),
     "no_fire_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no fire station"),
+    "no_hazard": QT_TRANSLATE_NOOP("Core", "no flood zone, fault or geological hazard was given"),
 }
 
 
@@ -212,6 +216,11 @@ def score(
             dims[dim] = np.full(n, np.nan)
             continue
         if w.sum() <= 0:
+            if sum(float(x) for x in weights.get(dim, {}).values()) > 0:
+                # its indicators here are shown, not weighed (transfer_share weighs 0 in the plan profile): the
+                # dimension is not assessed, as when none of its indicators is given
+                dims[dim] = np.full(n, np.nan)
+                continue
             raise ScoringError(
                 QT_TRANSLATE_NOOP("Core", "the weights of dimension '{0}' sum to zero for the indicators used ({1})"), dim, ", ".join(keys)
             )
@@ -223,6 +232,11 @@ def score(
     h, v, c = dims["hazard"], dims["vulnerability"], dims["capacity"]
     lack = 10.0 - c
     parts = [x for x in (h, v, lack) if np.isfinite(x).any()]
+    if not parts and all(float(weights.get(INDICATORS[k][0], {}).get(k, 0.0)) <= 0 for k in used):
+        raise ScoringError(
+            QT_TRANSLATE_NOOP("Core", "the indicators used ({0}) all weigh 0 (scoring.dimensions): give one of them a weight"),
+            ", ".join(used),
+        )
     if not parts:
         raise ScoringError(
             QT_TRANSLATE_NOOP("Core", "no unit has a value for any indicator used ({0}): check the population and the input layers"),
@@ -482,7 +496,40 @@ def unit_indicators(
         ),
         canceled,
     )
+    _transfer_share(raw, skipped, geoms, present, population, h, f, profile, canceled)
     return raw, skipped
+
+
+def _transfer_share(raw, skipped, geoms, present, population, hazards, facilities, profile, canceled) -> None:
+    """The share of each unit's people at risk who have a shelter place within reach (core.evacuation, 第84条), into
+    ``raw``; or the reason it is not assessed into ``skipped``."""
+    import shapely
+
+    zones = []
+    if hazards is not None:
+        zones += [z for z in (hazards.flood_zones if hazards.flood_zones is not None else []) if z is not None]
+        zones += [z for z in (hazards.fault_zones if hazards.fault_zones is not None else []) if z is not None]
+        if hazards.geohazards is not None:
+            zones += list(
+                shapely.buffer(
+                    np.asarray([g for g in hazards.geohazards if g is not None], dtype=object),
+                    1.0 * profile.value("evacuation.geohazard_radius"),
+                )
+            )
+    if not zones:
+        skipped["transfer_share"] = "no_hazard"
+        return
+    if facilities is None:
+        skipped["transfer_share"] = "no_facilities"
+        return
+    if facilities.shelter_area is None or not (np.asarray(facilities.shelter_area) > 0).any():
+        skipped["transfer_share"] = "no_shelter_area"
+        return
+    from .evacuation import unit_transfer_share
+
+    raw["transfer_share"] = unit_transfer_share(
+        np.where(present, geoms, None), np.asarray(population, dtype=float), zones, facilities, profile, canceled
+    )
 
 
 # ------------------------------------------------------------------ the entry point

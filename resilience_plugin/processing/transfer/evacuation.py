@@ -23,15 +23,11 @@ from ...compat import (
     SOURCE_POINT,
     SOURCE_POLYGON,
 )
+from ...core.evacuation import SHELTER_CLASSES
 from ...translation import translate
 from ..base import is_given
 from . import TransferAlgorithm
 
-SHELTER_CLASSES = {  # category code: (reach key, refuge period of the area per person)
-    "emergency_shelter": ("shelter.emergency_walk_distance", "emergency"),
-    "short_term_shelter": ("shelter.short_term_walk_distance", "short_term"),
-    "long_term_shelter": ("shelter.long_term_walk_distance", "long_term"),
-}
 LISTED = 10
 
 

@@ -89,9 +89,13 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             + "\n\n"
             + self.tr(
                 "Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, "
-                "i_fire, i_police, i_beds, i_conv, i_access (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for "
-                "shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and "
-                "type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses."
+                "i_fire, i_police, i_beds, i_conv, i_access, i_transfer (values); the same with s_ (0–10 scores); t_ and ok_ (target "
+                "and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, "
+                "unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is "
+                "formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance "
+                "zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the "
+                "exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile "
+                "or the scorecard to count it), and not assessed without a hazard or shelter areas."
             )
         )
 
