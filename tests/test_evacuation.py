@@ -265,3 +265,35 @@ def test_the_shelters_output_is_styled_as_loads_not_as_fault_avoidance(qgis_app)
     assert style_result(layer)
     labels = [r.label() for r in layer.renderer().rootRule().children()]
     assert translate("Resilience", "Used, with room") in labels
+
+
+@pytest.mark.parametrize(
+    "rows, fields, match",
+    [
+        (
+            [("POINT(500100 4400000)", ["S", 0.0])],
+            (("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
+            "no shelter has a capacity above 0",
+        ),
+        (
+            [("POINT(500100 4400000)", ["医院", 500.0])],
+            (("category", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
+            "holds no emergency, short-term or long-term shelter",
+        ),
+    ],
+)
+def test_shelters_that_hold_nobody_are_refused_and_nothing_is_written(resilience_processing, tmp_path, rows, fields, match):
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100])])
+    shelter = memory_layer("Point", rows, fields=fields, name="s")
+    out = tmp_path / "a.gpkg"
+    params = {
+        "POPULATION": communities,
+        "POPULATION_FIELD": "人口",
+        "WHO": 1,
+        "SHELTERS": shelter,
+        "CAPACITY_FIELD": "容纳人数",
+        "ASSIGNMENT": str(out),
+    }
+    with pytest.raises(Exception, match=match):
+        run("resilience:evacuation", params)
+    assert not out.exists()

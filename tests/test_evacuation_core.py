@@ -278,3 +278,48 @@ def test_unit_transfer_share_by_hand():
     shelters = Facilities(shapely.points([[600, 500]]), ["short_term_shelter"], np.array([False]), shelter_area=np.array([600.0]))
     share = unit_transfer_share(units, np.array([1000.0, 1000.0]), [zone], shelters, profile)
     assert share == pytest.approx([0.6, 1.0])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_medium_transfer_along_a_street_grid_matches_a_dense_lp(seed):
+    """A 16 × 16 grid of 200 m blocks with random closed stretches, 150 communities and 20 shelters: the people placed
+    and the people × minutes match a dense LP built here from distances found by scipy's Dijkstra on the grid
+    without the closed stretches (every community outside the hazard, so no route may use them)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    rng = np.random.default_rng(seed)
+    k, step = 16, 200.0
+    node = lambda i, j: i * k + j  # noqa: E731
+    edges, lines = [], []
+    for i in range(k):
+        for j in range(k):
+            for di, dj in ((1, 0), (0, 1)):
+                if i + di < k and j + dj < k:
+                    edges.append((node(i, j), node(i + di, j + dj)))
+                    lines.append(shapely.LineString([(i * step, j * step), ((i + di) * step, (j + dj) * step)]))
+    closed = rng.choice(len(edges), 25, replace=False)
+    zones = [shapely.buffer(lines[e].interpolate(0.5, normalized=True), 20.0) for e in closed]
+    open_edges = np.setdiff1d(np.arange(len(edges)), closed)
+    a, b = np.array(edges)[open_edges].T
+    graph = coo_matrix((np.full(len(a), step), (a, b)), shape=(k * k, k * k))
+    nodes_xy = np.array([(i * step, j * step) for i in range(k) for j in range(k)])
+    far = np.array([all(shapely.distance(shapely.Point(xy), z) > 30 for z in zones) for xy in nodes_xy])
+    homes = rng.choice(np.nonzero(far)[0], 150, replace=False)  # of 256 nodes
+    sites = rng.choice(np.setdiff1d(np.nonzero(far)[0], homes), 20, replace=False)
+    people_n = rng.integers(10, 200, 150).astype(float)
+    cap = rng.integers(100, 900, 20).astype(float)
+    reach = np.full(20, 1500.0)
+    d = dijkstra(graph, directed=False, indices=sites)[:, homes].T  # homes × sites, metres
+    ok = d <= reach[None, :] + 1e-6
+    placed, cost = _dense_lp(d / 50.0, ok, people_n, cap)
+    r = evacuation(
+        from_points(shapely.points(nodes_xy[homes]), people_n),
+        Shelters(shapely.points(nodes_xy[sites]), cap, reach, [str(s) for s in sites]),
+        Hazard(zones, [f"z{e}" for e in closed]),
+        "everyone",
+        lines,
+        walk_speed=50.0,
+    )
+    assert r.placed.sum() == pytest.approx(placed, rel=1e-9, abs=1e-6)
+    assert float(r.flow_people @ r.flow_time) == pytest.approx(cost, rel=1e-7, abs=1e-6)
