@@ -669,12 +669,7 @@ def evacuation(
     report(0.15)
     excluded = shelter_safety(shelters, hazard)
     usable = np.array([e is None for e in excluded], dtype=bool)
-    if not usable.any():
-        raise EvacuationError(
-            QT_TRANSLATE_NOOP("Core", "{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity)."),
-            names.get("shelters", ""),
-            len(usable),
-        )
+    _check_usable(usable, names)
     risky = np.nonzero(at_risk > 0)[0]
     geoms = np.asarray(shelters.geometries, dtype=object)
     use = np.nonzero(usable)[0]
@@ -699,14 +694,7 @@ def evacuation(
     else:
         x, solve = assign_continuous(pairs, demand, capacity, time_limit)
     report(0.8)
-    placed = np.zeros(len(at_risk))
-    np.add.at(placed, risky[pairs.i], x)
-    placed = np.minimum(placed, at_risk)
-    placed[at_risk - placed <= 1e-6 * np.maximum(at_risk, 1.0)] = at_risk[at_risk - placed <= 1e-6 * np.maximum(at_risk, 1.0)]
-    load = np.zeros(len(geoms))
-    np.add.at(load, use[pairs.j], x)
-    room = np.zeros(len(geoms))
-    room[use] = np.where(capacity - load[use] > 1e-6 * np.maximum(capacity, 1.0), capacity - load[use], 0.0)
+    placed, load, room = _tally(at_risk, risky, pairs, x, len(geoms), use, capacity)
     reason = _reasons(at_risk, placed, risky, pairs, piece_node, shelter_node, net, reach, room[use])
     routes = None
     if net is not None:
@@ -721,6 +709,31 @@ def evacuation(
         list(hazard.labels) + ([hazard.depth_label or f"depth ≥ {hazard.evacuate_depth:g} m"] if hazard.depth is not None else []),
         _Pairs(risky[pairs.i], use[pairs.j], pairs.t, pairs.d),
     )  # fmt: skip
+
+
+def _check_usable(usable: np.ndarray, names: dict) -> None:
+    if not usable.any():
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP("Core", "{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity)."),
+            names.get("shelters", ""),
+            len(usable),
+        )
+
+
+def _tally(at_risk, risky, pairs, x, n_shelters, use, capacity):
+    """(people placed per piece, load per shelter, room left per shelter): placed within a millionth of the people
+    at risk is all of them, and a shelter within a millionth of its capacity is full (no slivers of LP tolerance)."""
+    placed = np.zeros(len(at_risk))
+    np.add.at(placed, risky[pairs.i], x)
+    placed = np.minimum(placed, at_risk)
+    whole = at_risk - placed <= 1e-6 * np.maximum(at_risk, 1.0)
+    placed[whole] = at_risk[whole]
+    load = np.zeros(n_shelters)
+    np.add.at(load, use[pairs.j], x)
+    room = np.zeros(n_shelters)
+    left = capacity - load[use]
+    room[use] = np.where(left > 1e-6 * np.maximum(capacity, 1.0), left, 0.0)
+    return placed, load, room
 
 
 def _network(surface, risky, at_risk, shelter_pts, hazard, network, line_speed, walk_speed, tolerance, last_mile, names, notes):
