@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.run import timed  # noqa: E402
-from bench.speed import peak_mb, run  # noqa: E402
+from bench.common import peak_mb, run, timed  # noqa: E402
 
 GOAL_SCENARIO_S = 30.0
 GOAL_RANKING_S = 120.0

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.run import rss_mb, timed  # noqa: E402 (median of repeated runs; resident memory now)
+from bench.common import rss_mb, timed  # noqa: E402 (median of repeated runs; resident memory now)
 
 GOAL_RATIO = 3.0
 GOAL_PEAK_MB = 2000.0

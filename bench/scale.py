@@ -29,7 +29,7 @@ def peak_mb() -> float:
 
 
 def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
-    from bench.run import rss_mb
+    from bench.common import rss_mb
     from resilience_plugin.standalone import start_qgis
 
     app = start_qgis()

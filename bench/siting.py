@@ -66,7 +66,7 @@ def _peer(out: Path, name, pairs, w, m, distance, p, model):
 
 
 def _row(name, model, result, seconds, peer, method="straight-line"):
-    from bench.speed import peak_mb
+    from bench.common import peak_mb
 
     objective = result.objective
     proof = "optimal" if result.optimal else f"gap {result.gap:.2%}"

@@ -25,7 +25,6 @@ peer/ours (above 1: we are faster), the goal, and this process's peak memory. Na
 """
 
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -35,13 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.run import timed  # noqa: E402 (median of repeated runs, as make bench times)
+from bench.common import peak_mb, run, timed  # noqa: E402,F401 (median of repeated runs, as make bench times)
 
 GOALS = {"straight": 30.0, "chain": 20.0, "lines": 1.0, "faults": 15.0, "dense": 10.0}
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def row(size, work, ours, peer, peer_name, goal):
@@ -52,15 +47,6 @@ def row(size, work, ours, peer, peer_name, goal):
         f"{peer_name:<34} peak {peak_mb():7.0f} MB",
         flush=True,
     )
-
-
-def run(alg, params):
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProject
-
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())  # native service area crashes QGIS 3.22 without a project
-    return processing.run(alg, params, context=context)
 
 
 def grid_case(folder: Path, n=100, spacing=100.0, n_comm=100, seed=3):
@@ -140,7 +126,7 @@ def straight_rows(size, out: Path, comm: str, fac: str, category: str, categorie
 
 
 def fault_rows(size, out: Path, dense: bool):
-    from bench.run import corridor_case
+    from bench.cases import corridor_case
 
     path, n = corridor_case(out, dense=dense)
     corridors, faults = f"{path}|layername=corridors", f"{path}|layername=faults"
@@ -165,7 +151,7 @@ def fault_rows(size, out: Path, dense: bool):
 
 
 def bench_speed(out: Path, sizes=("small", "medium", "beijing")) -> None:
-    from bench.run import BENCH_CATEGORIES, city_case
+    from bench.cases import BENCH_CATEGORIES, city_case
 
     print(f"{'size':<8} {'work':<62} {'ours':>10} {'peer':>11}  {'ratio':>6}  goal", flush=True)
     if "small" in sizes:
