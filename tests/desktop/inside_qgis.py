@@ -260,15 +260,18 @@ def scorecard():
                 node.setItemVisibilityChecked(False)
         dock = plugins["resilience_plugin"].dock
         dock.scoreButton.click()
-        QTimer.singleShot(6000, shoot_scorecard)
+        QTimer.singleShot(3000, lambda: shoot_scorecard(60))
     except Exception:
         result["error"] = traceback.format_exc()
         finish(1)
 
 
-def shoot_scorecard():
+def shoot_scorecard(waits_left=0):
     try:
         dock = plugins["resilience_plugin"].dock
+        if dock.result is None and waits_left > 0:  # the background task is not done yet (a busy machine): wait on
+            QTimer.singleShot(1000, lambda: shoot_scorecard(waits_left - 1))
+            return
         result["sc_scored"] = len(dock.raw_ids) if dock.result is not None else 0
         result["sc_columns"] = dock.unitTable.columnCount()
         dock.unitTable.selectRow(0)
