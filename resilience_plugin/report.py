@@ -590,6 +590,20 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
 
     width = PAGE_W - 2 * MARGIN
 
+    _title_sheet(builder, layout, pages, map_layers, scored, faults, extent, rows, footer)
+    profile_table = _profile_sheets_layout(builder, rows, title_sheets, footer)
+    cluster_map = _cluster_sheet(builder, c_page, rows, map_layers, extent, footer)
+    unit_map = _unit_sheet(builder, u_page, rows, map_layers, extent, footer)
+    scenario_view = _scenario_sheet(builder, s_page, rows, scenario_map, extent, footer)
+    transfer_view = _transfer_sheet(builder, t_page, rows, transfer_map, extent, width, footer(t_page))
+    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, transfer_view, *scenario_layers, *transfer_layers)
+    layout._profile_table = profile_table
+    return layout, atlas
+
+
+def _title_sheet(builder, layout, pages, map_layers, scored, faults, extent, rows, footer):
+    """Sheet 0: the title, the overview map with its legend, and the provenance."""
+    width = PAGE_W - 2 * MARGIN
     # page 0: title, overview map, legend, provenance
     # the title fits the page: on one line where it can, on two at 11 pt where it cannot
     builder.label(0, '[% "title" %]', MARGIN, 16, width, 12, builder.fitting_size(pages[0].title, 20, width, bold=True), bold=True)
@@ -620,7 +634,7 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         QgsLegendRenderer.setNodeLegendStyle(legend_root.addLayer(faults), QgsLegendStyle.Style.Hidden)
     legend.setTitle(translate("Report", "Risk score (0–10)"))
     legend.setWrapString("|")
-    _legend_font(legend, family)
+    _legend_font(legend, builder.family)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(MARGIN + map_w + 3, 46), page=0)
     builder.table(
@@ -636,6 +650,10 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     )
     builder.label(0, footer(0), MARGIN, PAGE_H - 10, width, 5, 7)
 
+
+def _profile_sheets_layout(builder, rows, title_sheets, footer):
+    """Sheets 1 … ``title_sheets`` - 1: the profile's values (the table runs on over as many sheets as it needs)."""
+    width = PAGE_W - 2 * MARGIN
     # page 1: the profile's values
     builder.label(1, translate("Report", "Plan profile values used"), MARGIN, 14, width, 8, 13, bold=True)
     profile_table = builder.table(
@@ -663,14 +681,20 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         builder.frame(profile_table, sheet, MARGIN, 24, width, PAGE_H - 24 - 14)
         builder.label(sheet, footer(sheet), MARGIN, PAGE_H - 10, width, 5, 7)
 
+    return profile_table
+
+
+def _cluster_sheet(builder, page, rows, map_layers, extent, footer):
+    """A cluster: its map, its measures and its units by rank."""
+    width = PAGE_W - 2 * MARGIN
     # a cluster
-    builder.label(c_page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
-    builder.label(c_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    cluster_map = builder.map(c_page, MARGIN, 33, width, 105, map_layers, atlas_driven=True, margin=0.08)
+    builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    cluster_map = builder.map(page, MARGIN, 33, width, 105, map_layers, atlas_driven=True, margin=0.08)
     # an atlas map keeps the aspect of the extent it starts with; an empty one would resize the item
     cluster_map.zoomToExtent(extent)
     builder.table(
-        c_page,
+        page,
         rows,
         "measures",
         [translate("Report", "Cluster measure (第47–49条)"), translate("Report", "Value")],
@@ -680,9 +704,9 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         width,
         80,
     )
-    builder.label(c_page, translate("Report", "Units of this cluster, by rank (第50–52条)"), MARGIN, 224, width, 5, 8, bold=True)
+    builder.label(page, translate("Report", "Units of this cluster, by rank (第50–52条)"), MARGIN, 224, width, 5, 8, bold=True)
     builder.table(
-        c_page,
+        page,
         rows,
         "members",
         [
@@ -699,16 +723,22 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         PAGE_H - 229 - 14,
         size=6.0,
     )
-    builder.label(c_page, footer(c_page), MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(page, footer(page), MARGIN, PAGE_H - 10, width, 5, 7)
 
+    return cluster_map
+
+
+def _unit_sheet(builder, page, rows, map_layers, extent, footer):
+    """A unit: its map, its scores and indicators, and its measures."""
+    width = PAGE_W - 2 * MARGIN
     # a unit
-    builder.label(u_page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
-    builder.label(u_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    unit_map = builder.map(u_page, MARGIN, 33, width, 100, map_layers, atlas_driven=True, margin=1.5)
+    builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 16, bold=True)
+    builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    unit_map = builder.map(page, MARGIN, 33, width, 100, map_layers, atlas_driven=True, margin=1.5)
     unit_map.zoomToExtent(extent)
-    builder.label(u_page, '[% "body" %]  (0–10, 第51条)', MARGIN, 135, width, 6, 9)
+    builder.label(page, '[% "body" %]  (0–10, 第51条)', MARGIN, 135, width, 6, 9)
     builder.table(
-        u_page,
+        page,
         rows,
         "indicators",
         [
@@ -726,17 +756,23 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         width,
         72,
     )
-    builder.label(u_page, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
-    builder.label(u_page, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
-    builder.label(u_page, footer(u_page), MARGIN, PAGE_H - 10, width, 5, 7)
+    builder.label(page, translate("Report", "Measures (第52条)"), MARGIN, 218, width, 6, 10, bold=True)
+    builder.label(page, '[% "advice" %]', MARGIN, 225, width, PAGE_H - 225 - 14, 8.5)
+    builder.label(page, footer(page), MARGIN, PAGE_H - 10, width, 5, 7)
+    return unit_map
+
+
+def _scenario_sheet(builder, page, rows, scenario_map, extent, footer):
+    """A cluster's corridor-failure scenario: its map, the units cut off, the critical sections and the links lost."""
+    width = PAGE_W - 2 * MARGIN
     # a cluster's corridor-failure scenario
-    builder.label(s_page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
-    builder.label(s_page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    scenario_view = builder.map(s_page, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
+    builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
+    builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
+    scenario_view = builder.map(page, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
     scenario_view.zoomToExtent(extent)
-    builder.label(s_page, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
+    builder.label(page, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
     builder.table(
-        s_page,
+        page,
         rows,
         "cut",
         [
@@ -752,9 +788,9 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         52,
         size=6.0,
     )
-    builder.label(s_page, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
+    builder.label(page, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
     builder.table(
-        s_page,
+        page,
         rows,
         "critical",
         [
@@ -771,9 +807,9 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         58,
         size=5.5,
     )
-    builder.label(s_page, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
+    builder.label(page, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
     builder.table(
-        s_page,
+        page,
         rows,
         "links",
         [
@@ -789,11 +825,8 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
         PAGE_H - 257 - 14,
         size=6.0,
     )
-    builder.label(s_page, footer(s_page), MARGIN, PAGE_H - 10, width, 5, 7)
-    transfer_view = _transfer_sheet(builder, t_page, rows, transfer_map, extent, width, footer(t_page))
-    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, transfer_view, *scenario_layers, *transfer_layers)
-    layout._profile_table = profile_table
-    return layout, atlas
+    builder.label(page, footer(page), MARGIN, PAGE_H - 10, width, 5, 7)
+    return scenario_view
 
 
 def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
