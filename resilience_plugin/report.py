@@ -224,25 +224,7 @@ def build_report(
 
     clusters, cluster_geoms, cluster_ids = [], [], []
     if clusters_layer is not None:
-        c_names = clusters_layer.fields().names()
-        id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
-        if not id_field:
-            raise ReportError(
-                translate(
-                    "Report", "Layer '{0}' has no cluster_id field: give the clusters of 'Resilience clusters' (resilience:clusters)."
-                ).format(display_name(clusters_layer))
-            )
-        c_records, cluster_geoms = _records(clusters_layer, feedback)
-        cluster_ids = [rc.text(r.get(id_field)) for r in c_records]
-        if clusters_layer.crs() != units_layer.crs():
-            transform = QgsCoordinateTransform(clusters_layer.crs(), units_layer.crs(), QgsProject.instance().transformContext())
-            for g, cid in zip(cluster_geoms, cluster_ids):
-                if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
-                    raise ReportError(
-                        translate("Report", "Layer '{0}': cluster {1} cannot be moved into the units' CRS.").format(
-                            display_name(clusters_layer), cid
-                        )
-                    )
+        c_records, cluster_geoms, cluster_ids, id_field = _cluster_records(clusters_layer, units_layer.crs(), feedback)
         if not cluster_field:
             unit_cluster = rc.cluster_of_units([_wkb(g) for g in unit_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
             for page, cid in zip(units, unit_cluster):
@@ -269,21 +251,7 @@ def build_report(
     contents = _Contents(
         pages, units_layer, unit_geoms, records, clusters_layer, cluster_geoms, profile, scenario_layers, faults, transfer_layers
     )
-    project = QgsProject()
-    layout = None
-    try:
-        layout, atlas, title_sheets = _fitted_layout(project, contents)
-        if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
-            feedback.pushInfo(
-                translate("Report", "{0} pages: title, {1} clusters, {2} units").format(
-                    report_page_count(pages, title_sheets), len(clusters), len(units)
-                )
-            )
-        result, error = QgsLayoutExporter.exportToPdf(atlas, path, _pdf_settings(), feedback)
-    finally:
-        if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
-            layout._keep = layout._profile_table = None  # garbage collection (or after QGIS has quit, where Qt warns)
-        project.clear()
+    result, error, title_sheets = _export(contents, path, feedback, len(clusters), len(units))
     if result == QgsLayoutExporter.ExportResult.Canceled or (feedback is not None and feedback.isCanceled()):
         Path(path).unlink(missing_ok=True)  # no half-written report is left behind
         return ReportResult("", 0, len(units), len(clusters))
@@ -291,6 +259,52 @@ def build_report(
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
     _searchable(path, feedback)
     return ReportResult(path, report_page_count(pages, title_sheets), len(units), len(clusters))
+
+
+def _export(contents, path: str, feedback, n_clusters: int, n_units: int):
+    """Lay the pages out in a project of their own and export the atlas to ``path``: (QGIS's export result, its
+    error, the title sheets)."""
+    project = QgsProject()
+    layout = None
+    try:
+        layout, atlas, title_sheets = _fitted_layout(project, contents)
+        if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
+            feedback.pushInfo(
+                translate("Report", "{0} pages: title, {1} clusters, {2} units").format(
+                    report_page_count(contents.pages, title_sheets), n_clusters, n_units
+                )
+            )
+        result, error = QgsLayoutExporter.exportToPdf(atlas, path, _pdf_settings(), feedback)
+    finally:
+        if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
+            layout._keep = layout._profile_table = None  # garbage collection (or after QGIS has quit, where Qt warns)
+        project.clear()
+    return result, error, title_sheets
+
+
+def _cluster_records(clusters_layer, crs, feedback):
+    """(records, geometries in ``crs``, ids, id field) of the clusters layer; a layer without cluster_id, or a
+    cluster that cannot be moved into ``crs``, is a ReportError naming it."""
+    c_names = clusters_layer.fields().names()
+    id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
+    if not id_field:
+        raise ReportError(
+            translate(
+                "Report", "Layer '{0}' has no cluster_id field: give the clusters of 'Resilience clusters' (resilience:clusters)."
+            ).format(display_name(clusters_layer))
+        )
+    c_records, cluster_geoms = _records(clusters_layer, feedback)
+    cluster_ids = [rc.text(r.get(id_field)) for r in c_records]
+    if clusters_layer.crs() != crs:
+        transform = QgsCoordinateTransform(clusters_layer.crs(), crs, QgsProject.instance().transformContext())
+        for g, cid in zip(cluster_geoms, cluster_ids):
+            if not g.isNull() and g.transform(transform) != 0:  # Qgis.GeometryOperationResult.Success
+                raise ReportError(
+                    translate("Report", "Layer '{0}': cluster {1} cannot be moved into the units' CRS.").format(
+                        display_name(clusters_layer), cid
+                    )
+                )
+    return c_records, cluster_geoms, cluster_ids, id_field
 
 
 @dataclass
