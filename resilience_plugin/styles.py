@@ -418,9 +418,9 @@ def style_shortfall(layer) -> None:
     point = layer.geometryType() == GEOMETRY_POINT
 
     def symbol(colour):
-        if point:
-            s = simple_symbol(layer, "#ffffff", size=4.2, outline=(colour, 0.7))
-            s.symbolLayer(0).setBrushStyle(Qt.BrushStyle.NoBrush)
+        if point:  # a ring: no fill, a coloured outline
+            s = simple_symbol(layer, colour, size=4.2, outline=(colour, 0.7))
+            s.symbolLayer(0).setColor(QColor(0, 0, 0, 0))
             return s
         s = simple_symbol(layer, colour, fill_alpha=0.55, outline=(colour, 0.3))
         return s

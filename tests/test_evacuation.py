@@ -297,3 +297,20 @@ def test_shelters_that_hold_nobody_are_refused_and_nothing_is_written(resilience
     with pytest.raises(Exception, match=match):
         run("resilience:evacuation", params)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("geometry", ["Point", "Polygon"])
+def test_every_transfer_style_draws_points_and_polygons(qgis_app, geometry):
+    """The four transfer styles on a layer of each kind (make demo styles every output, points and pieces alike)."""
+    from resilience_plugin.styles import OUTPUT_STYLES
+
+    wkt = "POINT(500000 4400000)" if geometry == "Point" else "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))"
+    for kind in ("transfer", "shelter_load", "shortfall"):
+        key, style = OUTPUT_STYLES[kind]
+        layer = memory_layer(geometry, [(wkt, [1.0])], fields=((key, FIELD_DOUBLE),), name=kind)
+        style(layer)
+        assert layer.renderer().type() == "RuleRenderer" and layer.renderer().rootRule().children(), kind
+    key, style = OUTPUT_STYLES["routes"]
+    layer = memory_layer("LineString", [("LINESTRING(0 0, 10 0)", [1.0])], fields=((key, FIELD_DOUBLE),), name="routes")
+    style(layer)
+    assert layer.renderer().type() == "RuleRenderer"
