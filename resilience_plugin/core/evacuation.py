@@ -370,6 +370,11 @@ class _Net:
     edge_of: object
     edge_minutes: np.ndarray
 
+    @property
+    def search_chunk(self) -> int:
+        """Shelters searched at once: their distances to every node of both layers held in about 80 MB."""
+        return max(1, _SEARCH_CELLS // max(2 * self.n, 1))
+
 
 def _layered(graph, closed: np.ndarray, minutes: np.ndarray) -> _Net:
     from scipy.sparse import coo_matrix
@@ -400,7 +405,7 @@ def network_pairs(net: _Net, piece_node, shelter_node, reach, speeds_vary: bool,
     targets = start_nodes(net, piece_node, leaving)[on]
     ok = np.nonzero(shelter_node >= 0)[0]
     ok = ok[np.argsort(reach[ok], kind="stable")]
-    chunk = max(1, _SEARCH_CELLS // max(2 * net.n, 1))
+    chunk = net.search_chunk
     out_i, out_j, out_t, out_d = [], [], [], []
     # the fastest route is never slower than the shortest one, which within the reach takes at most reach / slowest
     slowest = float(np.min(net.graph.w / np.maximum(net.edge_minutes, 1e-12))) if len(net.graph.w) else walk
@@ -584,7 +589,7 @@ def _route_loads(net: _Net, pairs: _Pairs, x: np.ndarray, starts: np.ndarray, sh
     load = np.zeros(len(net.graph.a))
     used = x > 1e-9
     shelters = np.unique(pairs.j[used])
-    chunk = max(1, _SEARCH_CELLS // max(2 * net.n, 1))
+    chunk = net.search_chunk
     for s in range(0, len(shelters), chunk):
         check(canceled)
         js = shelters[s : s + chunk]
