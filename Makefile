@@ -57,8 +57,8 @@ format: setup
 
 sample:
 	$(SYS_PY) -m $(PLUGIN).core.samplecity resources/sample/sample_city.gpkg
-	$(SYS_PY) -m $(PLUGIN).processing.rasters resources/sample/sample_city.gpkg resources/sample/sample_population.tif
-	$(SYS_PY) -m $(PLUGIN).processing.rasters --flood resources/sample/sample_city.gpkg resources/sample/sample_flood_depth.tif
+	$(SYS_PY) -m $(PLUGIN).qgisside.rasters resources/sample/sample_city.gpkg resources/sample/sample_population.tif
+	$(SYS_PY) -m $(PLUGIN).qgisside.rasters --flood resources/sample/sample_city.gpkg resources/sample/sample_flood_depth.tif
 
 model: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m $(PLUGIN).models

@@ -46,7 +46,7 @@ fi
 
 # shapely >= 2 must be importable by QGIS itself (the system Python), not only by pytest.
 # judged by what it can do (the plugin's own check), not by its version string: Debian sid's shapely 2.2 says "0+unknown"
-shapely_ok() { PYTHONPATH=. $SYS_PY -c "import sys; from resilience_plugin.deps import check_runtime; sys.exit(any(m.name == 'shapely' for m in check_runtime()))" 2>/dev/null; }
+shapely_ok() { PYTHONPATH=. $SYS_PY -c "import sys; from resilience_plugin.qgisside.deps import check_runtime; sys.exit(any(m.name == 'shapely' for m in check_runtime()))" 2>/dev/null; }
 if ! shapely_ok; then
   if as_root; then
     # Debian 13 ships shapely 2; Debian 12 ships 1.8, so fall back to PyPI. --no-deps keeps

@@ -197,7 +197,7 @@ def bench_failure(out: Path, sizes=("sample", "beijing")) -> None:
 
 
 if __name__ == "__main__":
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     bench_failure(Path(tempfile.mkdtemp(prefix="rp-failure-")), tuple(sys.argv[1:]) or ("sample", "beijing"))

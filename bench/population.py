@@ -87,7 +87,7 @@ def write_population_raster(path: Path, cell: float, seed: int = 28) -> dict:
     values = people.astype(np.float32)
     a, b = int(0.80 * n), int(0.86 * n)
     values[a:b, a:b] = NODATA  # a block without data (a reservoir's survey gap)
-    from resilience_plugin.processing.rasters import write_geotiff
+    from resilience_plugin.qgisside.rasters import write_geotiff
 
     write_geotiff(path, values, (X0, cell, 0.0, Y0, 0.0, -cell), EPSG, NODATA)
     total = float(values[values != NODATA].sum(dtype=np.float64))
@@ -210,8 +210,8 @@ def _agreement(label, ours_path, native_path, key, raster_total):
 
 PARTS = (  # (label, file suffix, function): cumulative times under cProfile
     ("run", "processing/population/zonal_population.py", "process"),
-    ("read zones", "processing/io.py", "read_source"),
-    ("open raster", "processing/rasters.py", "population_raster"),
+    ("read zones", "qgisside/io.py", "read_source"),
+    ("open raster", "qgisside/rasters.py", "population_raster"),
     ("zonal_population", "core/population.py", "zonal_population"),
     ("coverage", "core/coverage.py", "coverage"),
     ("strip read", "core/population.py", "_strip"),
@@ -316,7 +316,7 @@ def bench_memory(out: Path, zones: Path, counts: dict) -> None:
 
 
 def memory_child(raster: str, zones: str, output: str) -> int:
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     from qgis.core import QgsAggregateCalculator, QgsVectorLayer
@@ -346,7 +346,7 @@ def bench_population(out: Path) -> None:
 
 
 def main() -> int:
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     bench_population(Path(tempfile.mkdtemp(prefix="rp-population-")))

@@ -62,20 +62,20 @@ def main() -> int:
     line("core: load and validate the plan profile", timed(load_profile, 20))
     line("core: generate the sample city", timed(build_sample_city, 1))
 
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     from qgis.core import QgsApplication, QgsProject
     from qgis.PyQt.QtWidgets import QMainWindow
 
-    from resilience_plugin.standalone import stop_provider
+    from resilience_plugin.processing.standalone import stop_provider
 
     stop_provider()
     window = QMainWindow()
     iface = StubIface(window)
 
     def load_plugin():
-        for name in [m for m in sys.modules if m.startswith("resilience_plugin") and m != "resilience_plugin.standalone"]:
+        for name in [m for m in sys.modules if m.startswith("resilience_plugin") and m != "resilience_plugin.processing.standalone"]:
             del sys.modules[name]
         import resilience_plugin
 
@@ -85,14 +85,14 @@ def main() -> int:
 
     line("plugin: import + initGui + unload (cold; target < 300 ms)", timed(load_plugin, 5))
 
-    from resilience_plugin.sample import load_sample_city
+    from resilience_plugin.qgisside.sample import load_sample_city
 
     line("plugin: load the styled sample city (14 layers)", timed(lambda: (QgsProject.instance().clear(), load_sample_city()), 3))
 
     from qgis import processing
 
     from resilience_plugin.core.paths import sample_city_path
-    from resilience_plugin.standalone import start_qgis as again
+    from resilience_plugin.processing.standalone import start_qgis as again
 
     again()
     out = Path(tempfile.mkdtemp())
@@ -148,9 +148,9 @@ def bench_long_session(iface, out: Path, rounds: int = 20, subset: int = 40):
 
     import resilience_plugin
     from resilience_plugin.core.paths import sample_city_path
-    from resilience_plugin.demo import _in_dependency_order, with_demo_inputs
+    from resilience_plugin.demo.run import _in_dependency_order, with_demo_inputs
     from resilience_plugin.processing.provider import ALGORITHMS
-    from resilience_plugin.standalone import start_qgis, stop_provider
+    from resilience_plugin.processing.standalone import start_qgis, stop_provider
     from tests.helpers import destinations, main_input
 
     def settle():
@@ -234,7 +234,7 @@ def bench_scale(out: Path):
     import subprocess
 
     from resilience_plugin.core.samplecity import BEIJING_SCALE, write_sample_city
-    from resilience_plugin.demo import _in_dependency_order
+    from resilience_plugin.demo.run import _in_dependency_order
     from resilience_plugin.processing.provider import ALGORITHMS
 
     city = out / "beijing_scale.gpkg"
@@ -472,7 +472,7 @@ def bench_clusters(out: Path):
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["scale"]:  # `make bench-scale`: the scale table alone
-        from resilience_plugin.standalone import start_qgis
+        from resilience_plugin.processing.standalone import start_qgis
 
         start_qgis()
         bench_scale(Path(tempfile.mkdtemp(prefix="rp-scale-")))
@@ -480,7 +480,7 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["long"]:  # the long session alone
         from qgis.PyQt.QtWidgets import QMainWindow
 
-        from resilience_plugin.standalone import start_qgis, stop_provider
+        from resilience_plugin.processing.standalone import start_qgis, stop_provider
 
         app = start_qgis()
         stop_provider()

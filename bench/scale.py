@@ -30,7 +30,7 @@ def peak_mb() -> float:
 
 def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
     from bench.common import rss_mb
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     from qgis import processing
@@ -43,7 +43,7 @@ def main(name: str, city: str, workdir: str, overrides: str = "{}") -> int:
         QgsVectorLayer,
     )
 
-    from resilience_plugin.demo import with_demo_inputs
+    from resilience_plugin.demo.run import with_demo_inputs
     from tests.helpers import Probe, destinations
 
     work = Path(workdir)

@@ -186,7 +186,7 @@ def bench_speed(out: Path, sizes=("small", "medium", "beijing")) -> None:
 
 
 if __name__ == "__main__":
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     bench_speed(Path(tempfile.mkdtemp(prefix="rp-speed-")), tuple(sys.argv[1:]) or ("small", "medium", "beijing"))

@@ -1124,7 +1124,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="240"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="241"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1464,42 +1464,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="614"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="615"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="620"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="621"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="632"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="633"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="634"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="635"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="635"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="636"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="637"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="638"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="639"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="640"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="641"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="642"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1794,7 +1794,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”的部分要素位于栅格“{1}”坐标系的定义范围之外，无法放到其格网上。请检查该图层的坐标和坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="49"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="49"/>
         <source>Could not read raster &apos;{0}&apos;: {1}</source>
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
@@ -1899,7 +1899,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="648"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="649"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -1959,22 +1959,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="527"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="532"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="660"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="665"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="662"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="667"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="673"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="721"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -3952,512 +3952,512 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report.py" line="684"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="722"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="113"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="113"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="756"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="775"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="142"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="142"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="117"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="117"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="118"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="118"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="119"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="119"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="120"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="120"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="121"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="121"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="143"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="143"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="144"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="144"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="145"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="145"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="146"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="146"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="147"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="147"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="148"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="148"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="149"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="149"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="150"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="150"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="151"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="151"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="152"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="152"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="153"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="153"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="154"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="154"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="155"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="155"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="156"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="156"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="157"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="157"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="158"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="158"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="159"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="159"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="160"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="160"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="262"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="244"/>
         <source>Resilience assessment report</source>
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="277"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="272"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="291"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="259"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="397"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="411"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="398"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="412"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="399"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="413"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="400"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="414"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="401"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="415"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="406"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="420"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="517"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="531"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="440"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="454"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="455"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="469"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="502"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="516"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="587"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="601"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="621"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="649"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="626"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="654"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="640"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="672"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="641"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="738"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="641"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="641"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="662"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="694"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="672"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="710"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="683"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="721"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="684"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="722"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="729"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="773"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="395"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="409"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="597"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="625"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="221"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="221"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="241"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="302"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="1114"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1161"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="230"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="291"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="122"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="122"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="756"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="124"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="124"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="125"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="125"/>
         <source>Links lost</source>
         <translation>失去的联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="126"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="126"/>
         <source>lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="127"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="127"/>
         <source>longer</source>
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="737"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="787"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="738"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="738"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="755"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="805"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="756"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="774"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="824"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="775"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="775"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="775"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="377"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="391"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="944"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="991"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="128"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="128"/>
         <source>Emergency transfer (第84条)</source>
         <translation>避险转移（第84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="129"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="129"/>
         <source>People at risk</source>
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Placed</source>
         <translation>已安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>People at risk and without a place (第84条)</source>
         <translation>需转移及无安置位置人口（第84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Community or unit</source>
         <translation>社区或单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>At risk</source>
         <translation>需转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Fullest shelters (第84、91条)</source>
         <translation>负荷最高的避难场所（第84、91条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Shelter</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Places</source>
         <translation>位置数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Share used</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Sections that take longest to clear (第33、84条)</source>
         <translation>通过耗时最长的路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report.py" line="850"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
         <source>Minutes to pass</source>
         <translation>通过分钟数</translation>
     </message>
@@ -4465,7 +4465,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Resilience</name>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="162"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="162"/>
         <source>Sample city (synthetic, schematic)</source>
         <translation>示例城市（合成、示意）</translation>
     </message>
@@ -4485,102 +4485,102 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>规划参数与示例数据</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="27"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="27"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="28"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="28"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="29"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="29"/>
         <source>Communities and villages</source>
         <translation>社区与村庄</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="30"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="30"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="31"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="31"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="32"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="32"/>
         <source>Emergency corridors</source>
         <translation>应急疏散救援通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="33"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="33"/>
         <source>Active faults (schematic)</source>
         <translation>活动断裂（示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="34"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="34"/>
         <source>Water supply zones</source>
         <translation>供水分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="35"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="35"/>
         <source>Power supply zones</source>
         <translation>供电分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="36"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="36"/>
         <source>Gas supply zones</source>
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="37"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="37"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="38"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="38"/>
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="39"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="39"/>
         <source>Greenbelts</source>
         <translation>绿化隔离地区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="40"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="40"/>
         <source>Rivers</source>
         <translation>河流</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="118"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="118"/>
         <source>Grade 1 corridor</source>
         <translation>一级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="119"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="119"/>
         <source>Grade 2 corridor</source>
         <translation>二级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="120"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="120"/>
         <source>Grade 3 corridor</source>
         <translation>三级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="136"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="136"/>
         <source>High flood risk</source>
         <translation>洪涝高风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="137"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="137"/>
         <source>Medium flood risk</source>
         <translation>洪涝中风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/sample.py" line="142"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="142"/>
         <source>Low flood risk</source>
         <translation>洪涝低风险</translation>
     </message>
@@ -4590,37 +4590,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="90"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="90"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="98"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="98"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="130"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="177"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="177"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="681"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="681"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="64"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="64"/>
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="64"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="64"/>
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
     </message>
@@ -4635,42 +4635,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="83"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="83"/>
         <source>High severity</source>
         <translation>高严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="84"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="84"/>
         <source>Medium severity</source>
         <translation>中严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="85"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="85"/>
         <source>Low severity</source>
         <translation>低严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="105"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="105"/>
         <source>Not exposed</source>
         <translation>未暴露</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
         <source>Inside the avoidance distance (第86条)</source>
         <translation>位于避让距离内（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
         <source>Class 甲: special study</source>
         <translation>甲类：需专门研究</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
         <source>Class unknown</source>
         <translation>类别未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
         <source>Outside the avoidance distance</source>
         <translation>位于避让距离外</translation>
     </message>
@@ -4710,12 +4710,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="94"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="94"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="585"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="585"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4815,7 +4815,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="794"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="794"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4845,17 +4845,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="341"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="341"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="349"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="349"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="189"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="189"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
@@ -4910,27 +4910,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="82"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="82"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged (feature ids {2}).</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="116"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="116"/>
         <source>{0}: {1} degenerate geometry(ies) (a one-vertex line, a ring of fewer than four points, NaN or infinite coordinates, zero length or zero area) treated as no geometry (feature ids {2}).</source>
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="640"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="640"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="641"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="641"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="659"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="659"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -4960,67 +4960,67 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="248"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="248"/>
         <source>Served by a new site</source>
         <translation>由新增场地服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="249"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="249"/>
         <source>Served by an existing facility</source>
         <translation>由现有设施服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="250"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="250"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="276"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="276"/>
         <source>Loses an essential facility</source>
         <translation>失去一类必需设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="278"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="278"/>
         <source>Longer way to one</source>
         <translation>到某类设施的路变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="279"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="279"/>
         <source>Access kept</source>
         <translation>可达性保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="280"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="280"/>
         <source>Not on the network</source>
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="295"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="295"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="295"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="295"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="324"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="324"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="325"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="325"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="326"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="326"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="327"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="327"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>
@@ -5070,37 +5070,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="61"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="61"/>
         <source>The population raster could not be opened.</source>
         <translation>无法打开人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="63"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="63"/>
         <source>Raster &apos;{0}&apos; is not a file GDAL reads (provider {1}): save it as a GeoTIFF first.</source>
         <translation>栅格“{0}”不是 GDAL 可读的文件（数据提供者 {1}）：请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="80"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="80"/>
         <source>Could not open raster &apos;{0}&apos;: {1}</source>
         <translation>无法打开栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="82"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="82"/>
         <source>Raster &apos;{0}&apos; has {1} band(s): band {2} does not exist.</source>
         <translation>栅格“{0}”有 {1} 个波段：波段 {2} 不存在。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="12"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="12"/>
         <source>People per cell (WorldPop ppp, GHSL POP, LandScan)</source>
         <translation>每像元人数（WorldPop ppp、GHSL POP、LandScan）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="12"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="12"/>
         <source>People per km² (density grids, WorldPop pd)</source>
         <translation>每平方公里人数（密度格网，WorldPop pd）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="277"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="277"/>
         <source>Some of its people lose one</source>
         <translation>部分人口失去某类设施</translation>
     </message>
@@ -5115,27 +5115,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/rasters.py" line="92"/>
+        <location filename="../resilience_plugin/qgisside/rasters.py" line="92"/>
         <source>Raster '{0}' is in {1}, whose units are not metres: people per km² cannot be turned into people per cell. Warp it to a CRS in metres, or to longitude/latitude.</source>
         <translation>栅格“{0}”的坐标系 {1} 单位不是米：无法把每平方公里人数换算为每像元人数。请重投影到以米为单位的坐标系或经纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="217"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="217"/>
         <source>{0:,.0f}–{1:,.0f} people per km²</source>
         <translation>每平方公里 {0:,.0f}–{1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="281"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="281"/>
         <source>Not assessed (no population data)</source>
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="650"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="650"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="219"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="219"/>
         <source>Layer &apos;{0}&apos; could not be read whole: after {1} feature(s), GDAL reported &quot;{2}&quot;. The file may be damaged: restore it from a copy, or repair it (for a GeoPackage: ogr2ogr -f GPKG repaired.gpkg damaged.gpkg, then check what was lost). Nothing was computed from a part of it.</source>
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
@@ -5160,12 +5160,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="152"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="152"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be: a latitude beyond ±90°. Longitude and latitude are most likely swapped (x holds the latitude). Swap them, e.g. when adding the table choose X field = longitude and Y field = latitude, and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能如此：纬度超出 ±90°。很可能经度和纬度填反了（x 中是纬度）。请对调后再运行，例如添加表格时选 X 字段 = 经度、Y 字段 = 纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="159"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="159"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be degrees: they are most likely metres of a projected CRS. Set the layer's real CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
     </message>
@@ -5175,27 +5175,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="392"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="392"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="399"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="399"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="408"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="408"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="414"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="414"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="420"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="420"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -5225,12 +5225,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>补短板选址后重新评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="71"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="71"/>
         <source>en</source>
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/io.py" line="453"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="453"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -5240,72 +5240,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
         <source>Everyone placed</source>
         <translation>全部安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
         <source>Some without a place</source>
         <translation>部分无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
         <source>Nobody placed</source>
         <translation>无人安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
         <source>Used, with room</source>
         <translation>已使用，仍有余量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
         <source>Not used</source>
         <translation>未使用</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
         <source>Excluded (in a hazard, or no capacity)</source>
         <translation>排除（位于灾害范围内或无容量）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="403"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="403"/>
         <source>Bottleneck</source>
         <translation>瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="403"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="403"/>
         <source>Route (wider: more people)</source>
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="429"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="429"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="431"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="431"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="432"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="432"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="433"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="433"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="435"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="435"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
@@ -5670,7 +5670,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/styles.py" line="430"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="430"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
     </message>
@@ -5942,47 +5942,47 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>目标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="50"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="50"/>
         <source>Very low</source>
         <translation>很低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="51"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="51"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="52"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="52"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="53"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="53"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="54"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="54"/>
         <source>Very high</source>
         <translation>很高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="61"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="61"/>
         <source>Hazard-led</source>
         <translation>致灾主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="62"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="62"/>
         <source>Vulnerability-led</source>
         <translation>脆弱主导型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="63"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="63"/>
         <source>Capacity gap</source>
         <translation>能力短板型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/translation.py" line="64"/>
+        <location filename="../resilience_plugin/qgisside/translation.py" line="64"/>
         <source>Balanced</source>
         <translation>均衡型</translation>
     </message>

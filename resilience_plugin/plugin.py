@@ -8,10 +8,10 @@ from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QMenu, QToolButton
 
-from . import deps
-from .compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS, MESSAGE_WARNING, QAction
 from .core.paths import resources_dir
-from .translation import install_translator, qgis_locale, remove_translator, translate
+from .qgisside import deps
+from .qgisside.compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS, MESSAGE_WARNING, QAction
+from .qgisside.translation import install_translator, qgis_locale, remove_translator, translate
 
 LOG_TAG = "Resilience Planner"
 PLUGIN_MENU_OBJECT = "ResiliencePlannerMenu"
@@ -216,7 +216,7 @@ class ResiliencePlugin:
             return
         from qgis.core import QgsProject
 
-        from .sample import load_sample_city
+        from .qgisside.sample import load_sample_city
 
         project = QgsProject.instance()
         was_empty = not project.mapLayers()

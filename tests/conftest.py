@@ -86,7 +86,7 @@ def resilience_processing(qgis_app, qgis_processing):
     """Processing initialised with the native and resilience providers, for one test."""
     from qgis.core import QgsApplication
 
-    from resilience_plugin.standalone import start_qgis, stop_provider
+    from resilience_plugin.processing.standalone import start_qgis, stop_provider
 
     start_qgis()
     provider = QgsApplication.processingRegistry().providerById("resilience")

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.gpkg_check import check_written
 
 

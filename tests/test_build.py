@@ -15,7 +15,7 @@ VALIDATE = ROOT / ".ci" / "validate_zip.py"
 def test_demo_writes_outputs_and_a_report(resilience_processing, tmp_path):
     from qgis.core import QgsVectorLayer
 
-    from resilience_plugin.demo import run_demo
+    from resilience_plugin.demo.run import run_demo
     from resilience_plugin.processing.provider import ALGORITHMS
 
     report = run_demo(tmp_path)

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException
 
-from resilience_plugin.compat import FIELD_STRING
 from resilience_plugin.core import chinacoords as cc
+from resilience_plugin.qgisside.compat import FIELD_STRING
 from tests.helpers import memory_layer, run
 
 # wandergis/coordtransform README (the reference most web-map converters are checked against)

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from qgis.core import QgsVectorLayer
 from shapely.geometry import LineString, box
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 from resilience_plugin.core import clusters as cl
 from resilience_plugin.core import dossier as ds
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 

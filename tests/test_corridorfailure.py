@@ -254,7 +254,7 @@ def _square_city():
         f"LineString ({x} {y + 2000}, {x} {y})",
         f"LineString ({x - 500} {y + 1000}, {x + 2500} {y + 1000})",
     ]
-    from resilience_plugin.compat import FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_STRING
 
     network = memory_layer("LineString", [(w, [f"路{i}"]) for i, w in enumerate(lines)], fields=(("名称", FIELD_STRING),), name="路网 test")
     units = memory_layer(
@@ -398,7 +398,7 @@ def test_a_layer_that_is_not_a_scenario_is_refused_by_name(resilience_processing
 def test_osm_roads_with_bridges_and_osm_facilities_as_real_sources_write_them(resilience_processing, tmp_path):
     """Roads as Geofabrik writes them (fclass, bridge T/F, layer), hospitals as an OSM export (fclass hospital),
     communities with population written 1.2万: the bridge over road A meets it only at its ends."""
-    from resilience_plugin.compat import FIELD_INT, FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_INT, FIELD_STRING
 
     x, y = 446000, 4420000
     roads = memory_layer(

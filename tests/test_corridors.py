@@ -12,9 +12,9 @@ from qgis import processing
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 from shapely.geometry import LineString, MultiLineString
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from resilience_plugin.core import faults as fc
 from resilience_plugin.core.profile import load_profile
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 

@@ -4,7 +4,7 @@ QGIS's own shortest paths, and bad input."""
 import pytest
 from qgis.core import QgsVectorLayer
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 
@@ -165,7 +165,7 @@ def test_a_depth_raster_in_another_crs_with_nodata_is_sampled_where_qgis_samples
     import numpy as np
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRasterLayer
 
-    from resilience_plugin.processing.rasters import write_geotiff
+    from resilience_plugin.qgisside.rasters import write_geotiff
 
     rng = np.random.default_rng(7)
     values = rng.uniform(0, 1.2, (20, 20)).astype(np.float32)
@@ -253,8 +253,8 @@ def test_unreadable_flood_classes_count_on_the_safe_side_and_are_said(resilience
 def test_the_shelters_output_is_styled_as_loads_not_as_fault_avoidance(qgis_app):
     """styles.style_result (make demo, the dock) takes the first style whose field a layer has: a transfer's shelters
     carry "status", which the fault-avoidance style also keys on."""
-    from resilience_plugin.styles import style_result
-    from resilience_plugin.translation import translate
+    from resilience_plugin.qgisside.styles import style_result
+    from resilience_plugin.qgisside.translation import translate
 
     layer = memory_layer(
         "Point",
@@ -302,7 +302,7 @@ def test_shelters_that_hold_nobody_are_refused_and_nothing_is_written(resilience
 @pytest.mark.parametrize("geometry", ["Point", "Polygon"])
 def test_every_transfer_style_draws_points_and_polygons(qgis_app, geometry):
     """The four transfer styles on a layer of each kind (make demo styles every output, points and pieces alike)."""
-    from resilience_plugin.styles import OUTPUT_STYLES
+    from resilience_plugin.qgisside.styles import OUTPUT_STYLES
 
     wkt = "POINT(500000 4400000)" if geometry == "Point" else "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))"
     for kind in ("transfer", "shelter_load", "shortfall"):

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from resilience_plugin.compat import FIELD_STRING
 from resilience_plugin.core.faults import avoided_faults, fault_age
+from resilience_plugin.qgisside.compat import FIELD_STRING
 from tests.helpers import Recorder, memory_layer, run
 
 X0, Y0 = 500000.0, 4400000.0

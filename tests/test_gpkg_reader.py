@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from resilience_plugin.core.gpkg import Unsupported, read_features
-from resilience_plugin.processing import io
+from resilience_plugin.qgisside import io
 from tests.conftest import SAMPLE
 
 SAMPLE_TABLES = (
@@ -319,7 +319,7 @@ def test_empty_geometries_count_as_none(qgis_app, tmp_path, reader):
 def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
     """numpy holds a batch of text at the width of its longest value: the GDAL reader sizes its batches to that,
     and rows read across many batches are the rows QGIS reads."""
-    from resilience_plugin.processing import arrow
+    from resilience_plugin.qgisside import arrow
 
     path = tmp_path / "long.gpkg"
     rows = [(shapely.Point(i, 0), "长" * (i % 7) * 300 if i % 5 else None, i) for i in range(1, 60)]
@@ -340,7 +340,7 @@ def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
 
 
 def test_without_gdal_arrow_qgis_reads(qgis_app, tmp_path, monkeypatch):
-    from resilience_plugin.processing import arrow
+    from resilience_plugin.qgisside import arrow
 
     monkeypatch.setattr(arrow, "_gdal", lambda: None)
     assert arrow.read_features_gdal(SAMPLE, "facilities", None) is None

@@ -29,9 +29,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from resilience_plugin.core.cancel import Cancelled
 from resilience_plugin.core.gpkg import Unsupported, fill_feature_table
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import run
 
@@ -321,7 +321,7 @@ def test_a_file_not_as_expected_after_the_sink_closed_is_written_through_qgis(re
 def test_a_fid_field_gives_the_feature_ids_as_qgis_writer_does(qgis_app, tmp_path, fids):
     """A ``fid`` field carried over from a GeoPackage input: QGIS's writer makes its values the feature ids (None:
     the next number); the bulk writer gives the same ids, index entries and sequence."""
-    from resilience_plugin.compat import FIELD_LONG
+    from resilience_plugin.qgisside.compat import FIELD_LONG
 
     global SPECS
     saved, SPECS = SPECS, [("fid", FIELD_LONG), *SPECS]
@@ -340,7 +340,7 @@ def test_a_fid_field_gives_the_feature_ids_as_qgis_writer_does(qgis_app, tmp_pat
 
 @pytest.mark.parametrize("fids", [[5, None, 6], [3, 3, 1], [0, 1, 2], [1.0, 2.0, 3.0]], ids=["collide", "twice", "zero", "reals"])
 def test_feature_ids_qgis_writer_would_refuse_or_convert_are_left_to_it(qgis_app, tmp_path, fids):
-    from resilience_plugin.compat import FIELD_LONG
+    from resilience_plugin.qgisside.compat import FIELD_LONG
 
     global SPECS
     saved, SPECS = SPECS, [("fid", FIELD_LONG), *SPECS]

@@ -33,7 +33,7 @@ def test_the_help_names_every_output_field(name, resilience_processing, tmp_path
             if layer.isValid():
                 inputs |= set(layer.fields().names())
     if name == "samplelayer":  # a copy of one sample layer: its fields are that layer's
-        from resilience_plugin.sample import sample_layers
+        from resilience_plugin.qgisside.sample import sample_layers
         from tests.test_hostile import SAMPLE
 
         table = sample_layers()[params["LAYER"]][0]

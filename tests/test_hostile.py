@@ -25,9 +25,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from resilience_plugin.compat import FIELD_STRING
-from resilience_plugin.demo import _in_dependency_order, demo_reference
+from resilience_plugin.demo.run import _in_dependency_order, demo_reference
 from resilience_plugin.processing.provider import ALGORITHMS
+from resilience_plugin.qgisside.compat import FIELD_STRING
 from tests.conftest import SHIPPED_SAMPLE
 from tests.helpers import Recorder, destinations, main_input, run
 

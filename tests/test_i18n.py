@@ -163,7 +163,7 @@ def test_core_errors_reach_chinese_users_in_chinese(chinese_locale, compiled_tra
     from resilience_plugin.core.paths import default_profile_path
     from resilience_plugin.core.profile import ProfileError, load_profile
     from resilience_plugin.processing.base import ResilienceAlgorithm
-    from resilience_plugin.translation import core_message, install_translator, remove_translator
+    from resilience_plugin.qgisside.translation import core_message, install_translator, remove_translator
 
     data = json.loads(default_profile_path().read_text(encoding="utf-8"))
     data["life_circle"]["radius_min"]["value"] = "一千"
@@ -189,7 +189,7 @@ def test_core_notes_say_their_words_in_chinese(compiled_translations):
     from resilience_plugin.core.lifecircles import METHOD_LABELS
     from resilience_plugin.core.messages import Message
     from resilience_plugin.core.scoring import CLASS_COUNTS
-    from resilience_plugin.translation import core_text, install_translator, remove_translator
+    from resilience_plugin.qgisside.translation import core_text, install_translator, remove_translator
 
     circles = Message("{0} circles ({1}); {2} pass the checklist, {3} do not.", 12, Message(METHOD_LABELS["straight-line"]), 5, 7)
     scored = Message(
@@ -208,7 +208,7 @@ def test_core_notes_say_their_words_in_chinese(compiled_translations):
 def test_the_models_titles_are_chinese_in_zh_cn(compiled_translations, qgis_processing):
     """Issue 29: the two ready-made models showed their English titles in the Chinese menus and toolbox."""
     from resilience_plugin.processing.model import MODELS, shipped_model
-    from resilience_plugin.translation import install_translator, remove_translator
+    from resilience_plugin.qgisside.translation import install_translator, remove_translator
 
     translator = install_translator("zh_CN")
     try:

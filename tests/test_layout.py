@@ -137,3 +137,49 @@ def test_core_runs_where_qgis_cannot_be_imported():
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("ok")
+
+
+# The package's rooms, lowest first: a module may import its own room and any room below it, never one above
+# (README "Architecture"; resilience_plugin/__init__.py).
+LAYERS = {"core": 0, "qgisside": 1, "report": 2, "processing": 3, "models": 4, "demo": 4, "gui": 4, "plugin": 5, "": 6}
+
+
+def _room(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_the_package_root_holds_only_the_plugin_entry_and_folders_named_for_what_they_hold():
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert loose == ["__init__.py", "plugin.py"]
+    folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert folders == sorted(room for room in LAYERS if room and room != "plugin")
+    for folder in folders:
+        doc = ast.get_docstring(ast.parse((PACKAGE / folder / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and 1 <= len(doc.splitlines()) <= 4, f"{folder}/__init__.py opens with a docstring of two or three lines"
+
+
+def against_layers(graph) -> list:
+    """The imports of ``graph`` that go up the layer order, or sideways between two rooms of one layer."""
+    return sorted(
+        (name, dep)
+        for name, deps in graph.items()
+        for dep in deps
+        if not dep.startswith("!") and _room(dep) != _room(name) and LAYERS[_room(dep)] >= LAYERS[_room(name)]
+    )
+
+
+def test_imports_run_one_way_from_the_plugin_down_to_core():
+    assert against_layers(_graph()) == [], "imports against the layer order"
+
+
+def test_the_layer_checker_sees_upward_and_sideways_imports():
+    graph = {
+        "resilience_plugin.qgisside.io": {"resilience_plugin.core.gpkg", "resilience_plugin.processing.base", "!numpy"},
+        "resilience_plugin.gui.scoring_panel": {"resilience_plugin.demo.run", "resilience_plugin.gui.items"},
+        "resilience_plugin.plugin": {"resilience_plugin.gui.scorecard_dock"},
+    }
+    assert against_layers(graph) == [
+        ("resilience_plugin.gui.scoring_panel", "resilience_plugin.demo.run"),
+        ("resilience_plugin.qgisside.io", "resilience_plugin.processing.base"),
+    ]

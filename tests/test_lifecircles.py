@@ -23,9 +23,9 @@ from qgis.core import (
 )
 from shapely.geometry import LineString, Point
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 from resilience_plugin.core.gpkg import read_table
 from resilience_plugin.core.network import WalkingNetwork
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder
 from tests.helpers import memory_layer as _layer

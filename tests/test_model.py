@@ -4,7 +4,7 @@ on the sample city through Processing with every step's output as the step alone
 import pytest
 from qgis.core import QgsApplication, QgsProcessingModelAlgorithm, QgsVectorLayer
 
-from resilience_plugin.models import build_model, model_path
+from resilience_plugin.models.build import build_model, model_path
 from tests.conftest import SAMPLE
 from tests.helpers import pdf_pages, pdf_text, run, title_sheets
 
@@ -112,7 +112,7 @@ def test_siting_then_rescoring_counts_the_new_sites_in_the_life_circles(resilien
     more short-term shelters as chosen sites lie within its 1,000 m (counted here from the sites' coordinates)."""
     import numpy as np
 
-    from resilience_plugin.models import build_siting_model, model_path
+    from resilience_plugin.models.build import build_siting_model, model_path
 
     shipped = QgsProcessingModelAlgorithm()
     assert shipped.fromFile(str(model_path("sitingrescoring")))
@@ -153,7 +153,7 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     """The third shipped model: the transfer's shortfall is the siting's demand. The people the siting weighs are
     exactly those the transfer left without a place (its Shortfall layer's short), and it chooses the sites asked."""
     from resilience_plugin.core.paths import sample_flood_depth_path
-    from resilience_plugin.models import build_transfer_model, model_path
+    from resilience_plugin.models.build import build_transfer_model, model_path
 
     shipped = QgsProcessingModelAlgorithm()
     assert shipped.fromFile(str(model_path("transfersiting")))

@@ -96,7 +96,7 @@ def test_a_pdf_qt_writes_searches_as_chinese_once_fixed(qgis_app, tmp_path):
     from qgis.core import QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject
     from qgis.PyQt.QtGui import QFont, QFontDatabase
 
-    from resilience_plugin.report import CJK_FONTS, report_font_family
+    from resilience_plugin.report.atlas import CJK_FONTS, report_font_family
 
     if not set(CJK_FONTS) & set(QFontDatabase().families()):
         pytest.skip("no CJK font installed")

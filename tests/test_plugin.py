@@ -9,9 +9,10 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
 
-from resilience_plugin import classFactory, deps
+from resilience_plugin import classFactory
 from resilience_plugin.core.gpkg import read_table
 from resilience_plugin.plugin import TOOLBAR_OBJECT
+from resilience_plugin.qgisside import deps
 from tests.conftest import SAMPLE
 
 EXPECTED_ACTIONS = {

@@ -192,7 +192,7 @@ def _circles(params, log=None):
 def test_life_circles_without_population_are_not_assessed_never_zero(resilience_processing):
     from qgis.core import QgsProcessingFeedback  # noqa: F401
 
-    from resilience_plugin.compat import FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_STRING
 
     zones = memory_layer("Point", [("POINT(447000 4420000)", ("甲社区",))], fields=(("名称", FIELD_STRING),))
     log = Recorder()
@@ -222,7 +222,7 @@ def test_life_circles_count_a_population_raster_exactly(resilience_processing, t
     values = rng.uniform(0, 40, (50, 50)).astype(np.float32)
     gt = (445_000.0, 100.0, 0.0, 4_422_500.0, 0.0, -100.0)
     tif = geotiff(tmp_path / "city_grid.tif", values, gt, "EPSG:4548")
-    from resilience_plugin.compat import FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_STRING
 
     zones = memory_layer(
         "Point", [("POINT(447033 4420077)", ("甲社区",)), ("POINT(448100 4419900)", ("乙社区",))], fields=(("名称", FIELD_STRING),)
@@ -240,7 +240,7 @@ def test_siting_serves_polygon_demand_piece_by_piece_as_brute_force_does(resilie
     """Two street units as polygons (people spread evenly), three candidates, one new site within 600 m: the site
     chosen is the one brute force picks over the 250 m pieces computed here, and each unit's share served after is
     the share of its pieces within reach (district centroids would put everyone on one point)."""
-    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 
     units = {
         "甲街道": (shapely.box(447_000, 4_400_000, 449_000, 4_401_000), 2000.0),
@@ -290,7 +290,7 @@ def test_siting_serves_polygon_demand_piece_by_piece_as_brute_force_does(resilie
 def test_unit_scores_take_their_people_from_a_raster_when_no_field_is_given(resilience_processing, tmp_path):
     """Without a population field, each unit's people (and so its density) come from the raster's exact sums: the
     same scores as with those sums written into a field."""
-    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 
     values = np.full((40, 40), 25.0, dtype=np.float32)
     values[:20, :] = 100.0  # a denser north
@@ -325,7 +325,7 @@ def test_unit_scores_take_their_people_from_a_raster_when_no_field_is_given(resi
 def test_clusters_and_their_dossier_take_people_from_a_raster(resilience_processing, tmp_path):
     """Clusters without a population field: each unit's people from the raster (the log says so); the dossier of
     the clusters without one: each cluster's people, the raster's exact sum inside it."""
-    from resilience_plugin.compat import FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_STRING
 
     values = np.full((40, 60), 30.0, dtype=np.float32)
     gt = (447_000.0, 100.0, 0.0, 4_404_000.0, 0.0, -100.0)
@@ -362,7 +362,7 @@ def test_clusters_and_their_dossier_take_people_from_a_raster(resilience_process
 def test_corridor_failure_counts_polygon_units_from_a_raster(resilience_processing, tmp_path):
     """Units without a population field and a population raster: each unit's people are the raster's sum inside it
     (the oracle: cell boxes), and those beyond a damaged road are cut off by the share of the raster's people there."""
-    from resilience_plugin.compat import FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_STRING
 
     values = np.zeros((10, 40), dtype=np.float32)
     values[:, :20] = 10.0  # the west half: 10 a cell

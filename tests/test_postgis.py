@@ -7,10 +7,10 @@ import math
 import pytest
 from qgis.core import QgsApplication, QgsVectorLayer, QgsVectorLayerExporter
 
-from resilience_plugin.compat import SOURCE_TABLE
-from resilience_plugin.demo import _in_dependency_order, demo_reference
+from resilience_plugin.demo.run import _in_dependency_order, demo_reference
 from resilience_plugin.processing.provider import ALGORITHMS
-from resilience_plugin.sample import sample_layers
+from resilience_plugin.qgisside.compat import SOURCE_TABLE
+from resilience_plugin.qgisside.sample import sample_layers
 from tests import postgis_server
 from tests.conftest import SAMPLE
 from tests.helpers import pdf_pages, run

@@ -16,10 +16,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from resilience_plugin.compat import ALG_FLAG_HIDE_FROM_MODELER
 from resilience_plugin.core.paths import default_profile_path
 from resilience_plugin.processing.provider import ALGORITHMS
-from resilience_plugin.sample import sample_layers
+from resilience_plugin.qgisside.compat import ALG_FLAG_HIDE_FROM_MODELER
+from resilience_plugin.qgisside.sample import sample_layers
 from tests.conftest import ROOT, SAMPLE
 
 

@@ -7,7 +7,7 @@ from qgis.core import QgsApplication
 
 from resilience_plugin.core.profile import SCHEMA, load_profile
 from resilience_plugin.gui.profile_dialog import ProfileDialog
-from resilience_plugin.settings import active_profile_path, set_active_profile_path
+from resilience_plugin.qgisside.settings import active_profile_path, set_active_profile_path
 
 
 def row_of(dialog, key):

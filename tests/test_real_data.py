@@ -5,7 +5,7 @@ Each result is checked against hand-computed counts; each refusal for the messag
 import pytest
 from qgis.core import QgsProcessingException
 
-from resilience_plugin.compat import FIELD_STRING
+from resilience_plugin.qgisside.compat import FIELD_STRING
 from tests.helpers import Recorder, memory_layer, run
 
 X0, Y0 = 500000.0, 4400000.0  # CGCS2000 3-degree Gauss-Krüger CM 117°E (EPSG:4548), in Beijing
@@ -355,7 +355,7 @@ def test_a_census_table_joined_to_street_units_gives_their_people_and_unknown_is
     import shapely
     from qgis.core import QgsProject, QgsVectorLayer, QgsVectorLayerJoinInfo
 
-    from resilience_plugin.processing.io import is_null
+    from resilience_plugin.qgisside.io import is_null
 
     units = QgsVectorLayer(f"{own_sample}|layername=street_units", "街道", "ogr")
     names = [f["name_zh"] for f in units.getFeatures()]
@@ -450,7 +450,7 @@ def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilie
     """Issue 29 (unknown is not zero): an Amap export has no shelter area. The first community has a shelter 300 m
     away: its shelter area is unknown, so shelter_m2, shelter_pp and shelter_ok are NULL, never 0 and never a fail.
     The others have no shelter within 1,000 m: 0 m², which is known. Hand-computed from the layout."""
-    from resilience_plugin.processing.io import is_null
+    from resilience_plugin.qgisside.io import is_null
 
     facilities = amap(
         [
@@ -470,7 +470,7 @@ def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilie
     with_area.startEditing()
     from qgis.core import QgsField
 
-    from resilience_plugin.compat import FIELD_DOUBLE
+    from resilience_plugin.qgisside.compat import FIELD_DOUBLE
 
     with_area.addAttribute(QgsField("避难面积", FIELD_DOUBLE))
     with_area.updateFields()

@@ -170,7 +170,7 @@ def scored_sample(tmp_path_factory):
     """The sample's units with their cluster, scored, and the cluster dossier (as the model chains them)."""
     from qgis.core import QgsApplication
 
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     start_qgis()
     assert QgsApplication.processingRegistry().providerById("resilience") is not None
@@ -312,7 +312,7 @@ def test_bad_input_is_named_and_the_inputs_are_not_changed(resilience_processing
     empty = memory_layer("MultiPolygon", [], fields=(), name="空图层")
     from qgis.core import QgsField
 
-    from resilience_plugin.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+    from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 
     empty.dataProvider().addAttributes(
         [QgsField("score", FIELD_DOUBLE), QgsField("class", FIELD_STRING), QgsField("rank", FIELD_INT), QgsField("unit_type", FIELD_STRING)]
@@ -332,7 +332,7 @@ def test_cancel_leaves_no_pdf(resilience_processing, scored_sample, tmp_path):
     feedback = QgsProcessingFeedback()
     feedback.progressChanged.connect(lambda value: feedback.cancel() if value > 5 else None)
     from resilience_plugin.core.profile import load_profile as profile
-    from resilience_plugin.report import build_report
+    from resilience_plugin.report.atlas import build_report
 
     layer = opened(scored, "scored")
     path = tmp_path / "cancelled.pdf"
@@ -342,7 +342,7 @@ def test_cancel_leaves_no_pdf(resilience_processing, scored_sample, tmp_path):
 
 def test_the_report_speaks_chinese_in_zh_cn(resilience_processing, scored_sample, tmp_path):
     from resilience_plugin.core.paths import i18n_dir
-    from resilience_plugin.translation import install_translator, remove_translator
+    from resilience_plugin.qgisside.translation import install_translator, remove_translator
 
     assert (i18n_dir() / "resilience_plugin_zh_CN.qm").is_file(), "run make transcompile"
     translator = install_translator("zh_CN")
@@ -378,7 +378,7 @@ def test_the_layout_is_freed_when_the_report_is_written(resilience_processing, s
 
     from qgis.core import QgsPrintLayout
 
-    from resilience_plugin.report import build_report
+    from resilience_plugin.report.atlas import build_report
 
     _out, scored, _clusters = scored_sample
     gc.collect()

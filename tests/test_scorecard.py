@@ -9,8 +9,8 @@ from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDoubleSpinBox
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING, SORT_ROLE
 from resilience_plugin.core import scoring as sc
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING, SORT_ROLE
 from tests.conftest import SAMPLE
 from tests.helpers import memory_layer, run
 

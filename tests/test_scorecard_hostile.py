@@ -69,7 +69,7 @@ def test_a_chosen_profile_moved_or_broken_since_falls_back_to_the_built_in_one(
     from resilience_plugin.core.paths import default_profile_path
     from resilience_plugin.core.profile import load_profile
     from resilience_plugin.gui.scorecard_dock import ScorecardDock
-    from resilience_plugin.settings import active_profile_path, set_active_profile_path
+    from resilience_plugin.qgisside.settings import active_profile_path, set_active_profile_path
 
     chosen = tmp_path / "区规划参数.json"
     if problem == "broken":

@@ -10,10 +10,10 @@ import shapely
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from shapely.geometry import LineString, Point, box
 
-from resilience_plugin.compat import FIELD_DOUBLE, FIELD_STRING
 from resilience_plugin.core import scoring as sc
 from resilience_plugin.core.paths import default_profile_path
 from resilience_plugin.core.profile import load_profile
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 

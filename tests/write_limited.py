@@ -33,7 +33,7 @@ def _run(algorithm: str, parameters: dict, limit: int) -> str:
 
 
 def main() -> int:
-    from resilience_plugin.standalone import start_qgis
+    from resilience_plugin.processing.standalone import start_qgis
 
     app = start_qgis()
     from qgis.core import QgsApplication

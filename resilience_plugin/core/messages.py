@@ -3,7 +3,7 @@
 Core never imports qgis, so it cannot translate. Its errors carry a :class:`Message`: an English template, marked
 with :func:`QT_TRANSLATE_NOOP` so that ``make transup`` (pylupdate5) collects it under the context ``Core``, and the
 values that fill it. ``str()`` of the error is the English text; the QGIS side shows
-``resilience_plugin.translation.core_message(error)``, the same message in the user's language.
+``resilience_plugin.qgisside.translation.core_message(error)``, the same message in the user's language.
 """
 
 from dataclasses import dataclass

@@ -2,7 +2,7 @@
 
 Pure Python: it turns the attribute records of a scored unit layer (the output of ``resilience:scoreunits``) and of
 a cluster layer (``resilience:clusters`` or ``resilience:clusterdossier``) into pages of rows. The print layout that
-draws them lives in :mod:`resilience_plugin.report`. Labels come from the caller, so that they can be translated.
+draws them lives in :mod:`resilience_plugin.report.atlas`. Labels come from the caller, so that they can be translated.
 """
 
 import hashlib

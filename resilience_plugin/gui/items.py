@@ -2,7 +2,7 @@
 
 from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-from ..compat import SORT_ROLE
+from ..qgisside.compat import SORT_ROLE
 
 
 class NumericItem(QTableWidgetItem):

@@ -17,10 +17,10 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS
 from ..core.profile import ProfileError, load_profile
-from ..settings import active_profile_path, set_active_profile_path
-from ..translation import core_message, translate
+from ..qgisside.compat import MESSAGE_CRITICAL, MESSAGE_SUCCESS
+from ..qgisside.settings import active_profile_path, set_active_profile_path
+from ..qgisside.translation import core_message, translate
 
 COLUMNS = ("key", "value", "unit", "source", "confidence")
 

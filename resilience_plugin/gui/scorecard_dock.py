@@ -20,9 +20,9 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFrame, QHeaderView, QScrollArea, QTableWidgetItem
 
-from ..compat import ALIGN_RIGHT_VCENTER, GEOMETRY_POLYGON, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
 from ..core.fields import guess_field
-from ..translation import qgis_locale, translate
+from ..qgisside.compat import ALIGN_RIGHT_VCENTER, GEOMETRY_POLYGON, LAYER_FILTER_POLYGON, SORT_ROLE, USER_ROLE
+from ..qgisside.translation import qgis_locale, translate
 from .items import NumericItem
 from .scoring_panel import ScoringPanel
 from .ui_loader import load_ui

@@ -41,7 +41,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import (
+from ..core import scoring as sc
+from ..core.fields import guess_field
+from ..qgisside.compat import (
     ALIGN_RIGHT_VCENTER,
     FIELD_DOUBLE,
     FIELD_INT,
@@ -59,11 +61,9 @@ from ..compat import (
     MESSAGE_WARNING,
     SORT_ROLE,
 )
-from ..core import scoring as sc
-from ..core.fields import guess_field
-from ..processing.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
-from ..processing.rasters import KIND_LABELS
-from ..translation import class_label, core_message, core_text, indicator_label, speaks_chinese, translate, type_label
+from ..qgisside.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
+from ..qgisside.rasters import KIND_LABELS
+from ..qgisside.translation import class_label, core_message, core_text, indicator_label, speaks_chinese, translate, type_label
 from .items import NumericItem
 
 PROJECT_SCOPE = "resilience_plugin"
@@ -88,7 +88,7 @@ class ScoringPanel:
     def setup_scoring(self):
         from ..core.profile import ProfileError, load_profile
         from ..core.scoring import targets
-        from ..settings import active_profile_path
+        from ..qgisside.settings import active_profile_path
 
         try:
             self.profile = load_profile(active_profile_path() or None)
@@ -408,7 +408,7 @@ class ScoringPanel:
 
         A layer that cannot be used (no CRS, unreadable, numbers that are not numbers) is named in the message bar.
         How much of a layer may be left out before it is refused is the dock's profile's quality.left_out_max_share."""
-        from ..processing.io import set_left_out_max
+        from ..qgisside.io import set_left_out_max
 
         try:
             set_left_out_max(float(self.profile.value("quality.left_out_max_share")))
@@ -425,8 +425,8 @@ class ScoringPanel:
 
         from ..core.messages import CoreError
         from ..core.population import zonal_population
-        from ..processing.rasters import population_raster
-        from ..translation import core_message
+        from ..qgisside.rasters import population_raster
+        from ..qgisside.translation import core_message
 
         try:
             raster = population_raster(grid, 1, self.rasterKindCombo.currentIndex(), crs, grid.name(), self.layer.name())
@@ -1045,7 +1045,7 @@ class ScoringPanel:
 
     def _report_inputs(self) -> list:
         """(label, description) of the hazard and facility layers the scores used, for the report's provenance."""
-        from ..report import layer_summary
+        from ..report.atlas import layer_summary
 
         return [(self.inputLabels[k], layer_summary(c.currentLayer())) for k, c in self.inputCombos.items() if c.currentLayer() is not None]
 
@@ -1067,8 +1067,8 @@ class ScoringPanel:
         from ..core.cancel import Cancelled
         from ..core.profile import ProfileError
         from ..core.report import ReportError
-        from ..report import ReportError as ExportError
-        from ..report import build_report
+        from ..report.atlas import ReportError as ExportError
+        from ..report.atlas import build_report
 
         feedback = QgsFeedback()
         # the layout must be drawn on this thread: a modal progress dialog keeps QGIS responsive and can cancel
@@ -1121,7 +1121,7 @@ class ScoringPanel:
         if self.result is None or self.layer is None:
             self._message(translate("ScorecardDock", "Score the units first."), MESSAGE_WARNING)
             return None
-        from ..styles import style_scores
+        from ..qgisside.styles import style_scores
 
         layer = self.scored_layer()
         layer.setName(translate("ScorecardDock", "Unit scores"))

@@ -6,10 +6,10 @@ import numpy as np
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
-from ..compat import OPTIONAL_FLAG
 from ..core.paths import resources_dir
-from ..translation import core_message, translate
-from .io import display_name, text
+from ..qgisside.compat import OPTIONAL_FLAG
+from ..qgisside.io import display_name, text
+from ..qgisside.translation import core_message, translate
 
 
 class OutputSink:
@@ -172,7 +172,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             # would otherwise keep them to the interpreter's exit, after QGIS itself is gone
             self._run = None
             self._outputs = []
-            from .io import set_left_out_max
+            from ..qgisside.io import set_left_out_max
 
             set_left_out_max(None)
 
@@ -294,7 +294,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         out = OutputSink(self, parameters, key, sink, dest)
         definition = parameters.get(key)
         if hasattr(definition, "useRemapping") and definition.useRemapping():  # appended to a table: what it held before
-            from .io import written_count
+            from ..qgisside.io import written_count
 
             out.before = written_count(dest, context) or 0
         self._outputs.append(out)
@@ -323,7 +323,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         output not asked for; a cancel during writing raises core.cancel.Cancelled (processAlgorithm then removes what
         was written)."""
         from ..core.cancel import Cancelled
-        from .io import bulk_geopackage, unique_fids, write_rows
+        from ..qgisside.io import bulk_geopackage, unique_fids, write_rows
 
         parameters, context, feedback = self._run
 
@@ -379,7 +379,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         (a full disk) only to its log when QGIS's sink closes, and the run would otherwise succeed with a file that
         has no table, or fewer rows. A QgsProcessingException names the output and GDAL's words; processAlgorithm
         then removes what was left."""
-        from .io import GdalFailures, written_count
+        from ..qgisside.io import GdalFailures, written_count
 
         _parameters, context, _feedback = self._run
         failures = GdalFailures()
@@ -412,7 +412,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def _discard_outputs(self, context, feedback) -> None:
         import os
 
-        from .io import delete_output
+        from ..qgisside.io import delete_output
 
         for path, mtime in getattr(self, "_files", []):
             if os.path.exists(path) and os.path.getmtime(path) != mtime:  # written (or begun) by this run
@@ -448,8 +448,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """The optional PROFILE parameter; new runs default to the profile chosen in the Plan profile dialog."""
         from qgis.core import QgsProcessingParameterFile
 
-        from ..compat import FILE_BEHAVIOR_FILE
-        from ..settings import active_profile_path
+        from ..qgisside.compat import FILE_BEHAVIOR_FILE
+        from ..qgisside.settings import active_profile_path
 
         param = QgsProcessingParameterFile(
             self.PROFILE,
@@ -469,7 +469,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def load_profile_or_raise(path: str):
         """The plan profile at ``path`` (built-in when empty), or a QgsProcessingException naming the key."""
         from ..core.profile import ProfileError, load_profile
-        from .io import set_left_out_max
+        from ..qgisside.io import set_left_out_max
 
         try:
             profile = load_profile(path or None)
@@ -483,7 +483,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         lacks) the field that :func:`core.fields.guess_field` takes for the parameter's role (``FIELD_ROLES``), said in
         the log; "" when the layer has none."""
         from ..core.fields import guess_field
-        from .io import field_index
+        from ..qgisside.io import field_index
 
         name = self.parameterAsString(parameters, key, context)
         fields = source.fields()
@@ -499,7 +499,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(translate("Resilience", "{0}: took field '{1}' of layer '{2}'.").format(label, guess, layer))
             return guess
         if role:  # not found by its name: garbled names (GBK read as Latin-1) are said with the remedy
-            from .io import refuse_garbled_names
+            from ..qgisside.io import refuse_garbled_names
 
             refuse_garbled_names(source, layer)
         if role in REPORTED_ROLES:
@@ -520,7 +520,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def _plain(self, source, parameters, key, context):
         """``source`` carrying its layer as ``plain_layer`` where the layer can be read straight from its
         GeoPackage file (io.read_plain_geopackage); unchanged otherwise."""
-        from .io import plain_layer
+        from ..qgisside.io import plain_layer
 
         if source is not None:
             source.plain_layer = plain_layer(self.parameterAsVectorLayer(parameters, key, context), parameters.get(key))
@@ -553,7 +553,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def layer_name(self, parameters, key, context, source) -> str:
         """The layer's name as the user sees it: its name in the project, or its table's when it was given as a
         path (``city.gpkg|layername=facilities`` is 'facilities', not 'city'); else the source's name."""
-        from .io import display_name
+        from ..qgisside.io import display_name
 
         layer = self.parameterAsVectorLayer(parameters, key, context)
         return display_name(layer) if layer is not None else (source.sourceName() or key)
@@ -568,7 +568,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """The optional FAULTS layer, its FAULT_NAME_FIELD and the AVOIDANCE_DISTANCE (the profile's default)."""
         from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber
 
-        from ..compat import NUMBER_DOUBLE, SOURCE_LINE
+        from ..qgisside.compat import NUMBER_DOUBLE, SOURCE_LINE
 
         self.add_with_help(
             QgsProcessingParameterFeatureSource(self.FAULTS, translate("Resilience", "Active faults"), [SOURCE_LINE], optional=True),
@@ -598,9 +598,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         ``seismic.fault_avoidance_rule`` are taken out (hazards.apply_fault_rule)."""
         from qgis.core import QgsWkbTypes
 
-        from ..compat import GEOMETRY_LINE
+        from ..qgisside.compat import GEOMETRY_LINE
+        from ..qgisside.io import read_source
         from .hazards import apply_fault_rule, fault_age_field
-        from .io import read_source
 
         faults = self.optional_source(parameters, self.FAULTS, context)
         if faults is None:
@@ -630,8 +630,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         people counted where they live (core.population)."""
         from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterRasterLayer
 
-        from ..compat import SOURCE_POLYGON
-        from .rasters import KIND_LABELS
+        from ..qgisside.compat import SOURCE_POLYGON
+        from ..qgisside.rasters import KIND_LABELS
 
         param = QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, translate("Resilience", "Population raster"), optional=True)
         self.add_with_help(
@@ -667,7 +667,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """The people of each zone (polygons in ``crs``) from this run's population raster, exactly
         (core.population.zonal_population), said in the log; a zone with no raster data is an error naming it."""
         from ..core.population import zonal_population
-        from .io import id_list
+        from ..qgisside.io import id_list
 
         raster, _residential = self.read_population_surface(parameters, context, feedback, crs, zones_name)
         result = zonal_population(zones, raster, canceled=feedback.isCanceled)
@@ -690,8 +690,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     def read_population_surface(self, parameters, context, feedback, crs, zones_name: str = ""):
         """(core.population.Raster or None, residential polygons in ``crs`` or None) of this run."""
-        from .io import read_source
-        from .rasters import population_raster, raster_layer_or_raise
+        from ..qgisside.io import read_source
+        from ..qgisside.rasters import population_raster, raster_layer_or_raise
 
         raster = None
         if is_given(parameters.get(self.POPULATION_RASTER)):
@@ -718,7 +718,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         2: every class; ``default_class``), as corridor failure and emergency transfer take them."""
         from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
 
-        from ..compat import SOURCE_POLYGON
+        from ..qgisside.compat import SOURCE_POLYGON
 
         self.add_with_help(
             QgsProcessingParameterFeatureSource(self.FLOOD_ZONES, translate("Resilience", "Flood zones"), [SOURCE_POLYGON], optional=True),
@@ -745,7 +745,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """(read layer, layer name, class field or "", the lowest class that counts: 1, 2 or 3), or None when no flood
         zones are given. A layer without a class field is said in the log (every zone counts)."""
         from ..core.fields import guess_field
-        from .io import read_source
+        from ..qgisside.io import read_source
 
         floods = self.optional_source(parameters, self.FLOOD_ZONES, context)
         if floods is None:
@@ -788,7 +788,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """TIME_LIMIT, the solver's time limit in seconds (the profile's siting.time_limit)."""
         from qgis.core import QgsProcessingParameterNumber
 
-        from ..compat import NUMBER_DOUBLE
+        from ..qgisside.compat import NUMBER_DOUBLE
 
         param = QgsProcessingParameterNumber(
             self.TIME_LIMIT,
@@ -831,7 +831,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """
         from ..core.labels import LabelError
         from ..core.lifecircles import Vocabulary
-        from .io import read_source
+        from ..qgisside.io import read_source
 
         source = self.optional_source(parameters, key, context)
         if source is None:
@@ -886,7 +886,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def style_output(context, dest: str, kind: str) -> None:
         """Style the output ``dest`` as ``kind`` (see styles.output_styler) when Processing loads it."""
         if context.willLoadLayerOnCompletion(dest):
-            from ..styles import output_styler
+            from ..qgisside.styles import output_styler
 
             context.layerToLoadOnCompletionDetails(dest).setPostProcessor(output_styler(kind))
 
@@ -1017,7 +1017,7 @@ def _on_main_thread() -> bool:
 
 def _source_types(layer) -> set:
     """The Processing source types (QgsProcessing.SourceType values) a vector layer can serve as."""
-    from ..compat import (
+    from ..qgisside.compat import (
         GEOMETRY_LINE,
         GEOMETRY_POINT,
         GEOMETRY_POLYGON,
@@ -1040,7 +1040,7 @@ def is_given(value) -> bool:
 
 
 def _kind_names(kinds):
-    from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
+    from ..qgisside.compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON
 
     names = {
         GEOMETRY_POINT: translate("Resilience", "points"),

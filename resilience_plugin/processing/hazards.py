@@ -3,9 +3,9 @@ avoidance distance, flood-risk zones with a class field, and geological-hazard p
 
 from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterNumber
 
-from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 from ..core.hazards import Hazards
-from ..translation import translate
+from ..qgisside.compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+from ..qgisside.translation import translate
 
 
 class HazardInputs:
@@ -68,7 +68,7 @@ class HazardInputs:
     def read_hazards(self, parameters, context, feedback, crs, profile) -> Hazards:
         from qgis.core import QgsProcessingFeedback
 
-        from .io import read_source
+        from ..qgisside.io import read_source
 
         def read(key, kinds, label, fields=()):
             if self.optional_source(parameters, key, context) is None:
@@ -117,7 +117,7 @@ def hazards_from(faults, distance: float, flood, flood_has_class: bool, geohazar
     """core.hazards.hazards from layers already read (io.ReadLayer or None): fault avoidance zones at ``distance``,
     flood zones weighted by the class in their first read attribute when ``flood_has_class``, and the hazard points."""
     from ..core.hazards import hazards
-    from .io import text
+    from ..qgisside.io import text
 
     return hazards(
         profile,
@@ -152,7 +152,7 @@ def scenario_access_of(read, field_names, units):
     category that part of a unit's people lose counts for the share of its people who keep it)."""
     from ..core.geometry import representative_points
     from ..core.scoring import scenario_access
-    from .io import text
+    from ..qgisside.io import text
 
     half = len(field_names) // 2 if not any(n.startswith("share_cut_") for n in field_names) else len(field_names) // 3
     shares = len(field_names) == 3 * half
@@ -188,7 +188,7 @@ def apply_fault_rule(read, ages_raw, names, profile, intensity: int, layer: str,
     from collections import Counter
 
     from ..core.faults import FAULT_AGE_ZH, avoided_faults, fault_age
-    from .io import text
+    from ..qgisside.io import text
 
     ages = [fault_age(text(v)) for v in ages_raw] if age_field else [None] * len(read.fids)
     rule = profile.value("seismic.fault_avoidance_rule")

@@ -38,7 +38,7 @@ def shipped_model(name: str = MODEL_NAME):
 
 def model_title(name: str) -> str:
     """The model's title in the user's language (the menus and the toolbox show it)."""
-    from ..translation import translate
+    from ..qgisside.translation import translate
 
     titles = {
         "fullassessment": translate("Resilience", "Full resilience assessment"),

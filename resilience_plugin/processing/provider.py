@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
-from ..translation import translate
+from ..qgisside.translation import translate
 from .clusters.delineate import ClustersAlgorithm
 from .clusters.dossier import ClusterDossierAlgorithm
 from .corridors.corridor_exposure import CorridorExposureAlgorithm
@@ -69,7 +69,7 @@ class ResilienceProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 - QGIS API
         for cls in ALGORITHMS:
             self.addAlgorithm(cls())
-        # The ready-made model (resources/models, built by `python -m resilience_plugin.models`). Its steps are
+        # The ready-made model (resources/models, built by `python -m resilience_plugin.models.build`). Its steps are
         # this provider's algorithms, which the registry knows only once the provider is registered: register()
         # loads again then, and the model comes in on that second load.
         from qgis.core import QgsApplication

@@ -67,9 +67,9 @@ def plan():
     """(label, algorithm id, parameters, setting) of every run, in order."""
     from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer
 
-    from resilience_plugin.demo import _in_dependency_order, demo_reference, with_demo_inputs
+    from resilience_plugin.demo.run import _in_dependency_order, demo_reference, with_demo_inputs
     from resilience_plugin.processing.provider import ALGORITHMS
-    from resilience_plugin.sample import working_copy
+    from resilience_plugin.qgisside.sample import working_copy
 
     sample = str(working_copy())
     runs, normal = [], []
@@ -150,7 +150,7 @@ def next_run():
             save()
             QTimer.singleShot(200, next_run)
 
-        from resilience_plugin.compat import ALG_FLAG_NO_THREADING
+        from resilience_plugin.qgisside.compat import ALG_FLAG_NO_THREADING
 
         if alg.flags() & ALG_FLAG_NO_THREADING:
             # as the Processing dialog does: an algorithm that must not leave the main thread (the atlas report: QGIS

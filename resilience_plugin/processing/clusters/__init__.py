@@ -1,6 +1,6 @@
 """Group "Resilience clusters" (韧性城市组团, 第47–49条)."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -164,7 +164,7 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import clusters as cl
         from ...core.facilities import Facilities
-        from ..io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import display_name, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -163,7 +163,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import dossier as ds
         from ...core.facilities import Facilities
-        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.CLUSTERS, context, (GEOMETRY_POLYGON,), self.tr("Clusters"))

@@ -6,8 +6,8 @@ from typing import List, Optional
 import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterField
 
-from ...compat import GEOMETRY_LINE, SOURCE_LINE
-from ...translation import translate
+from ...qgisside.compat import GEOMETRY_LINE, SOURCE_LINE
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 
@@ -70,7 +70,7 @@ class CorridorsAlgorithmBase(ResilienceAlgorithm):
 
     def read_corridors(self, parameters, context, feedback, source, name, crs, progress_span) -> Lines:
         """Every corridor with all its attributes; zero-length lines are reported and set aside."""
-        from ..io import read_source
+        from ...qgisside.io import read_source
 
         name_field = self.optional_field(
             parameters, self.CORRIDOR_NAME_FIELD, context, source, translate("Resilience", "Corridor name field"), name, feedback
@@ -92,7 +92,7 @@ class CorridorsAlgorithmBase(ResilienceAlgorithm):
 
     def read_faults(self, parameters, context, feedback, source, name, crs, progress_span, extra_fields=()) -> Lines:
         """The faults' names (and ``extra_fields``, read after the name); an error when no usable line is left."""
-        from ..io import read_source
+        from ...qgisside.io import read_source
 
         name_field = self.optional_field(
             parameters, self.FAULT_NAME_FIELD, context, source, translate("Resilience", "Fault name field"), name, feedback
@@ -111,7 +111,7 @@ def _lines(source, name, read, feedback, name_j: int, grade_j: int) -> Lines:
     import shapely
 
     from ...core.distinct import per_distinct
-    from ..io import keep_lines, text
+    from ...qgisside.io import keep_lines, text
 
     geoms = read.geometries.copy()
     ok = keep_lines(read, feedback)

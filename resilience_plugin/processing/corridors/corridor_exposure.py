@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -94,7 +94,7 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
-        from ..io import as_multi, make_fields, read_source, table_rows, text, working_crs
+        from ...qgisside.io import as_multi, make_fields, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)

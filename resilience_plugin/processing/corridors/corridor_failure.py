@@ -14,7 +14,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -29,7 +29,7 @@ from ...compat import (
     WKB_MULTILINESTRING,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_text, translate
+from ...qgisside.translation import core_text, translate
 from ..base import ResilienceAlgorithm, is_given
 
 FAULT_MODES = ("all", "each", "one")
@@ -305,8 +305,8 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
     def process(self, parameters, context, feedback):
         from ...core.corridorfailure import corridor_failure
         from ...core.messages import CoreError
-        from ...translation import core_message
-        from ..io import working_crs
+        from ...qgisside.io import working_crs
+        from ...qgisside.translation import core_message
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         unit_src, unit_name = self.source_or_raise(
@@ -361,7 +361,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
     def _read_network(self, parameters, context, feedback, crs):
         """The corridors (and the ordinary streets): their geometries, which are bridges or tunnels, and each section's
         (feature id, road name, grade, layer name) for the outputs."""
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         net_src, net_name = self.source_or_raise(parameters, self.NETWORK, context, (GEOMETRY_LINE,), self.tr("Road network (corridors)"))
         name_f = self.optional_field(parameters, self.NAME_FIELD, context, net_src, self.tr("Road name field"), net_name, feedback)
@@ -397,7 +397,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
 
     def _read_units(self, parameters, context, feedback, crs, unit_src, unit_name):
         """The units: geometries, population, names (the feature id where there is none) and clusters (or None)."""
-        from ..io import numbers, read_source, text
+        from ...qgisside.io import numbers, read_source, text
 
         pop_f = self.optional_field(parameters, self.POPULATION_FIELD, context, unit_src, self.tr("Population field"), unit_name, feedback)
         polygons = QgsWkbTypes.geometryType(unit_src.wkbType()) == GEOMETRY_POLYGON
@@ -435,7 +435,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         """The core's scenario keywords from the fault, flood and damage parameters, and the layers' names. The
         faults follow the profile's seismic.fault_avoidance_rule (the code's rule: only Holocene faults at intensity
         VIII and above), and each carries its latest activity in its name where the layer gives it (第86条)."""
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         out = {"names": {}}
         got = self.read_optional_faults(parameters, context, feedback, crs, profile)
@@ -539,7 +539,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
     # ------------------------------------------------------------------ writing
     def _write(self, parameters, unit_src, units, result, profile, roads, unit_names, population, crs):
         from ...core.corridorfailure import CLAUSES
-        from ..io import make_fields, polygons_only
+        from ...qgisside.io import make_fields, polygons_only
 
         cats = result.categories
         specs = [
@@ -661,7 +661,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
 
     def _write_failed(self, result, profile, roads, crs):
         from ...core.corridorfailure import CLAUSES
-        from ..io import make_fields
+        from ...qgisside.io import make_fields
 
         fields = make_fields(
             [("scenario", FIELD_STRING, self.tr("Scenario"))]
@@ -696,7 +696,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
 
     def _write_critical(self, result, profile, roads, unit_names, crs):
         from ...core.corridorfailure import CLAUSES
-        from ..io import make_fields
+        from ...qgisside.io import make_fields
 
         crit = result.critical
         fields = make_fields(
@@ -758,7 +758,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
     def _write_links(self, result, crs):
         import shapely
 
-        from ..io import make_fields
+        from ...qgisside.io import make_fields
 
         fields = make_fields(
             [
@@ -801,7 +801,7 @@ def _elevation_fields(source) -> list:
 def _elevated(values) -> bool:
     """Whether a road is a bridge or a tunnel, or off the ground level, by its bridge, tunnel and layer values (T/F,
     yes/no, 1/0; layer any whole number but 0)."""
-    from ..io import text
+    from ...qgisside.io import text
 
     bridge, tunnel, layer = (text(v) for v in (list(values) + [None] * 3)[:3])
 
@@ -817,7 +817,7 @@ def _elevated(values) -> bool:
 
 def _category_name(profile, code: str) -> str:
     """A category's name in the QGIS language: its Chinese name in Chinese, else its English name with the Chinese."""
-    from ...translation import qgis_locale
+    from ...qgisside.translation import qgis_locale
 
     if qgis_locale().lower().startswith("zh"):
         return profile.category_label(code, chinese=True)

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -122,10 +122,10 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         from ...core import faults as fc
         from ...core.labels import LabelError
         from ...core.lifecircles import Vocabulary
-        from ...translation import core_message
+        from ...qgisside.io import make_fields, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.translation import core_message
         from ..base import log_label_mapping
         from ..hazards import apply_fault_rule, fault_age_field
-        from ..io import make_fields, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(

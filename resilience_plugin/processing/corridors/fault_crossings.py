@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -144,8 +144,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import faults as fc
         from ...core.faults import FAULT_AGE_ZH, fault_age
+        from ...qgisside.io import as_multi, make_fields, numbers, table_rows, text, working_crs
         from ..hazards import fault_age_field
-        from ..io import as_multi, make_fields, numbers, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         corridors_src, c_name = self.corridors_source(parameters, context)

@@ -1,6 +1,6 @@
 """Group "Community life circles" (韧性社村生活圈, 第53-57条)."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

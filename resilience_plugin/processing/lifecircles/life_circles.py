@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -22,7 +22,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import qgis_locale
+from ...qgisside.translation import qgis_locale
 from . import LifeCirclesAlgorithmBase
 
 
@@ -188,7 +188,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
-        from ..io import make_fields, numbers, read_source, table_rows, working_crs
+        from ...qgisside.io import make_fields, numbers, read_source, table_rows, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))

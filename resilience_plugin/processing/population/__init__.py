@@ -1,6 +1,6 @@
 """Group "Population": where the people are, counted exactly from population rasters and polygons."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

@@ -11,9 +11,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, SOURCE_POLYGON
 from ...core.paths import resources_dir
-from ...translation import translate
+from ...qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, SOURCE_POLYGON
+from ...qgisside.translation import translate
 from . import PopulationAlgorithm
 
 
@@ -64,7 +64,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
-        from ..rasters import KIND_LABELS
+        from ...qgisside.rasters import KIND_LABELS
 
         p = QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Zones"), [SOURCE_POLYGON])
         p.setHelp(self.tr("Polygons to count the people of: street/town units, communities, life circles, hazard zones."))
@@ -110,8 +110,8 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
 
     def process(self, parameters, context, feedback):
         from ...core.population import zonal_population
-        from ..io import as_multi, make_fields, read_source
-        from ..rasters import population_raster, raster_layer_or_raise
+        from ...qgisside.io import as_multi, make_fields, read_source
+        from ...qgisside.rasters import population_raster, raster_layer_or_raise
 
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Zones"))
         layer, raster_name = raster_layer_or_raise(self, parameters, self.POPULATION_RASTER, context)

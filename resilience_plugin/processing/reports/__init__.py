@@ -1,6 +1,6 @@
 """Group "Reports" (成果报告): print-ready results for decision makers."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

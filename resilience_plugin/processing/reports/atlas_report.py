@@ -9,8 +9,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ...compat import ALG_FLAG_NO_THREADING, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
-from ...translation import core_message
+from ...qgisside.compat import ALG_FLAG_NO_THREADING, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+from ...qgisside.translation import core_message
 from . import ReportsAlgorithmBase
 
 
@@ -171,8 +171,8 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
 
     def process(self, parameters, context, feedback):
         from ...core.report import ReportError
-        from ...report import ReportError as ExportError
-        from ...report import build_report, layer_summary
+        from ...report.atlas import ReportError as ExportError
+        from ...report.atlas import build_report, layer_summary
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         units = self.vector_layer(parameters, self.UNITS, context)

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -26,7 +26,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import core_text, translate
+from ...qgisside.translation import core_text, translate
 from ..base import ResilienceAlgorithm, is_given
 
 CATEGORIES = (
@@ -317,7 +317,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         import numpy as np
 
         from ...core.siting import LOW_CONFIDENCE, capacities, category_defaults, distance_confidence, exclusions, site
-        from ..io import numbers, read_source, working_crs
+        from ...qgisside.io import numbers, read_source, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         kinds = (GEOMETRY_POINT, GEOMETRY_POLYGON)
@@ -466,7 +466,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         """The optional ALLOCATION_PIECES: each piece of people with its source feature and what serves it."""
         import numpy as np
 
-        from ..io import make_fields, polygons_only
+        from ...qgisside.io import make_fields, polygons_only
 
         fields = make_fields(
             [
@@ -516,14 +516,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
         j = src.fields().lookupField(field)
         unit = self.capacity_unit(parameters, context)
         from ...core.messages import CoreError
-        from ...translation import core_message
+        from ...qgisside.translation import core_message
 
         try:
             persons, unreadable, as_area = capacities([a[j] for a in read.attributes], field, unit, area_pp)
         except CoreError as exc:
             raise QgsProcessingException(f"{layer}: {core_message(exc)}") from None
         if unreadable:
-            from ..io import id_list
+            from ...qgisside.io import id_list
 
             feedback.pushWarning(
                 self.tr("{0}, field '{1}': {2} capacity value(s) cannot be read and count as none (feature ids {3}).").format(
@@ -543,7 +543,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         capacities in persons (inf: unknown), and the layer's name."""
         from collections import Counter
 
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         src = self.optional_source(parameters, self.EXISTING, context)
         if src is None:
@@ -607,7 +607,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
     def _exclusion_inputs(self, parameters, context, feedback, crs, profile) -> dict:
         from ...core.fields import guess_field
-        from ..io import display_name, read_source, text
+        from ...qgisside.io import display_name, read_source, text
 
         inputs = {}
         got = self.read_optional_faults(parameters, context, feedback, crs, profile)
@@ -653,7 +653,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         return inputs
 
     def _log(self, feedback, result, cand, ex_name) -> None:
-        from ..io import id_list
+        from ...qgisside.io import id_list
 
         if result.excluded:
             feedback.pushInfo(self.tr("{0} candidate(s) excluded:").format(len(result.excluded)))
@@ -709,7 +709,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
         import numpy as np
 
         from ...core.siting import CLAUSES, responsibility_zones
-        from ..io import make_fields, polygons_only
+        from ...qgisside.io import make_fields, polygons_only
 
         label_zh = labels[1]
         ours = [

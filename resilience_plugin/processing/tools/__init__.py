@@ -1,6 +1,6 @@
 """Group "Plan profile and sample data"."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import SOURCE_ANY
+from ...qgisside.compat import SOURCE_ANY
 from . import ToolsAlgorithm
 
 
@@ -65,7 +65,7 @@ class ChinaCoordsAlgorithm(ToolsAlgorithm):
 
     def process(self, parameters, context, feedback):
         from ...core.chinacoords import SYSTEMS, convert_geometries
-        from ..io import as_multi, read_source
+        from ...qgisside.io import as_multi, read_source
 
         source, name = self.source_or_raise(parameters, self.INPUT, context)
         crs = source.sourceCrs()

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
-from ...compat import FIELD_STRING, SOURCE_TABLE, WKB_NO_GEOMETRY
+from ...qgisside.compat import FIELD_STRING, SOURCE_TABLE, WKB_NO_GEOMETRY
 from . import ToolsAlgorithm
 
 

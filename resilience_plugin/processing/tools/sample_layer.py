@@ -8,7 +8,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...sample import sample_layers, working_copy
+from ...qgisside.sample import sample_layers, working_copy
 from . import ToolsAlgorithm
 
 

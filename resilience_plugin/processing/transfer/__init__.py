@@ -1,6 +1,6 @@
 """Group "Emergency transfer": who moves, to which safe shelter with room, by which open road (避险转移, 第84条)."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

@@ -14,7 +14,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import (
+from ...core.evacuation import SHELTER_CLASSES
+from ...qgisside.compat import (
     GEOMETRY_LINE,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
@@ -23,8 +24,7 @@ from ...compat import (
     SOURCE_POINT,
     SOURCE_POLYGON,
 )
-from ...core.evacuation import SHELTER_CLASSES
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import is_given
 from . import TransferAlgorithm
 
@@ -305,8 +305,8 @@ class EvacuationAlgorithm(TransferAlgorithm):
     def process(self, parameters, context, feedback):
         from ...core.evacuation import Hazard, evacuation
         from ...core.messages import CoreError
-        from ...translation import core_message
-        from ..io import working_crs
+        from ...qgisside.io import working_crs
+        from ...qgisside.translation import core_message
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         shelter_src, shelter_name = self.source_or_raise(
@@ -372,7 +372,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         avoidance zones, geological-hazard danger zones and damage."""
         from ...core.faults import avoidance_zones
         from ...core.labels import class_rank
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         zones, labels = [], []
         got = self.read_flood_zones(parameters, context, feedback, crs)
@@ -417,7 +417,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         return zones, labels
 
     def _depth(self, parameters, context, crs):
-        from .. import rasters
+        from ...qgisside import rasters
 
         if not is_given(parameters.get(self.FLOOD_DEPTH)):
             return None
@@ -429,7 +429,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         import shapely
 
         from ...core.population import from_points, from_polygons
-        from ..io import numbers, read_source, text
+        from ...qgisside.io import numbers, read_source, text
 
         raster, residential = self.read_population_surface(parameters, context, feedback, crs, "")
         piece = float(profile.value("population.piece_size"))
@@ -481,7 +481,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         """(core.evacuation.Shelters of the shelter features, the read layer, their class codes)."""
         from ...core.evacuation import Shelters
         from ...core.fields import guess_field
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         category_given = is_given(parameters.get(self.CATEGORY_FIELD)) or guess_field("category", src.fields().names())
         if category_given:
@@ -537,8 +537,8 @@ class EvacuationAlgorithm(TransferAlgorithm):
     def _capacities(self, parameters, context, feedback, read, keep, codes, col, field, name, profile, read_fields=()):
         from ...core.messages import CoreError
         from ...core.siting import capacities
-        from ...translation import core_message, speaks_chinese
-        from ..io import id_list
+        from ...qgisside.io import id_list
+        from ...qgisside.translation import core_message, speaks_chinese
 
         unit = self.capacity_unit(parameters, context)
         per_period = profile.value("shelter.area_per_person_by_period")
@@ -583,7 +583,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         """None without a network; else the lines, each line's speed (m/min, None when walking), throughput (persons
         an hour, None when not asked for), (fid, road name, grade) and the layer's name."""
         from ...core.labels import class_rank
-        from ..io import read_source, text
+        from ...qgisside.io import read_source, text
 
         src = self.optional_source(parameters, self.NETWORK, context)
         if src is None:

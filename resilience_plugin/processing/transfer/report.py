@@ -4,8 +4,8 @@ static clearance estimate; bottlenecks and the fullest shelters) and its four ou
 import numpy as np
 from qgis.core import QgsWkbTypes
 
-from ...compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, WKB_LINESTRING, WKB_MULTIPOLYGON, WKB_POINT
-from ...translation import translate
+from ...qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, WKB_LINESTRING, WKB_MULTIPOLYGON, WKB_POINT
+from ...qgisside.translation import translate
 
 LISTED = 10
 CLAUSES_ROUTES = "第33、84条"
@@ -195,7 +195,7 @@ def write_transfer(alg, parameters, result, sources, pop_name, pop_src, shelter_
 
 def _write_assignment(alg, result, sources, pop_src, crs):
     from ...core.evacuation import CLAUSES
-    from ..io import make_fields, polygons_only
+    from ...qgisside.io import make_fields, polygons_only
 
     fields = make_fields(
         [
@@ -254,7 +254,7 @@ def _write_assignment(alg, result, sources, pop_src, crs):
 
 def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
     from ...core.evacuation import CLAUSES
-    from ..io import make_fields, polygons_only
+    from ...qgisside.io import make_fields, polygons_only
 
     read, keep = shelter_read
     fields = make_fields(
@@ -310,7 +310,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
 
 
 def _write_routes(alg, result, roads, crs):
-    from ..io import make_fields
+    from ...qgisside.io import make_fields
 
     r = result.routes
     fields = make_fields(
@@ -355,7 +355,7 @@ def _write_routes(alg, result, roads, crs):
 def _write_shortfall(alg, result, sources, crs):
     import shapely
 
-    from ..io import make_fields, polygons_only
+    from ...qgisside.io import make_fields, polygons_only
 
     fields = make_fields(
         [

@@ -1,6 +1,6 @@
 """Group "Street/town units" (韧性街镇单元, 第50–52条)."""
 
-from ...translation import translate
+from ...qgisside.translation import translate
 from ..base import ResilienceAlgorithm
 
 

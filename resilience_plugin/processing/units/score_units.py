@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ...compat import (
+from ...qgisside.compat import (
     FIELD_DOUBLE,
     FIELD_INT,
     FIELD_STRING,
@@ -18,7 +18,7 @@ from ...compat import (
     SOURCE_POLYGON,
     WKB_MULTIPOLYGON,
 )
-from ...translation import indicator_label
+from ...qgisside.translation import indicator_label
 from ..base import is_given
 from ..hazards import HazardInputs
 from . import UnitsAlgorithmBase
@@ -193,7 +193,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import scoring as sc
         from ...core.facilities import Facilities
-        from ..io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -261,8 +261,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
 
     def _scenario_access(self, parameters, context, feedback, crs, geoms):
         """The essential-access indicator from the optional scenario units (resilience:corridorfailure), or None."""
+        from ...qgisside.io import read_source
         from ..hazards import scenario_access_of, scenario_read_fields
-        from ..io import read_source
 
         src = self.optional_source(parameters, self.SCENARIO, context)
         if src is None:

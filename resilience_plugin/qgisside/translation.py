@@ -10,9 +10,9 @@ module-level code calls ``translate("Resilience", "...")`` with the literal cont
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from .core.messages import CONTEXT as CORE_CONTEXT
-from .core.messages import Message
-from .core.paths import i18n_dir
+from ..core.messages import CONTEXT as CORE_CONTEXT
+from ..core.messages import Message
+from ..core.paths import i18n_dir
 
 CONTEXT = "Resilience"
 
@@ -37,7 +37,7 @@ def core_text(template: str) -> str:
 
 def indicator_label(key: str) -> str:
     """The translated name of an indicator (the alias of its i_* field): core.scoring.INDICATOR_NAMES."""
-    from .core.scoring import INDICATOR_NAMES
+    from ..core.scoring import INDICATOR_NAMES
 
     return core_text(INDICATOR_NAMES[key])
 

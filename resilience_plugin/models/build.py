@@ -8,7 +8,7 @@ files (processing/model.py), so the models are in the toolbox and can be opened 
 import sys
 from pathlib import Path
 
-from .processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, MODELS, model_path, shipped_model  # noqa: F401 (the API)
+from ..processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, MODELS, model_path, shipped_model  # noqa: F401 (the API)
 
 
 def build_model():
@@ -21,7 +21,7 @@ def build_model():
         QgsProcessingParameterMultipleLayers,
     )
 
-    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 
     model = QgsProcessingModelAlgorithm("Full resilience assessment", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -169,7 +169,7 @@ def _category_and_count(model, label: str, categories) -> None:
     default) and "count" (the number of new sites)."""
     from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
-    from .compat import NUMBER_INTEGER
+    from ..qgisside.compat import NUMBER_INTEGER
 
     model.addModelParameter(
         QgsProcessingParameterEnum("category", label, categories, defaultValue=1), QgsProcessingModelParameter("category")
@@ -217,7 +217,7 @@ def build_siting_model():
         QgsProcessingParameterFeatureSource,
     )
 
-    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 
     model = QgsProcessingModelAlgorithm("Siting then rescoring", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -312,7 +312,7 @@ def build_transfer_model():
         QgsProcessingParameterRasterLayer,
     )
 
-    from .compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 
     model = QgsProcessingModelAlgorithm("Transfer then siting", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -390,7 +390,7 @@ BUILDERS = {"fullassessment": build_model, "sitingrescoring": build_siting_model
 
 def main(argv=None) -> int:
     """Write every shipped model (or, given a path, the full assessment there)."""
-    from .standalone import start_qgis
+    from ..processing.standalone import start_qgis
 
     app = start_qgis()
     argv = argv or sys.argv[1:]

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from .core.paths import plugin_version
-from .core.samplecity import METRIC_EPSG
+from ..core.paths import plugin_version
+from ..core.samplecity import METRIC_EPSG
 
 
 def render_map(layers, extent_layer, path: Path, size=(1000, 1000)) -> Path:
@@ -97,8 +97,8 @@ def run_demo(outdir: Path) -> Path:
         QgsVectorLayer,
     )
 
-    from .core.profile import load_profile
-    from .sample import load_sample_city, sample_layers
+    from ..core.profile import load_profile
+    from ..qgisside.sample import load_sample_city, sample_layers
 
     outdir.mkdir(parents=True, exist_ok=True)
     gpkg = outdir / "resilience_demo.gpkg"
@@ -106,7 +106,7 @@ def run_demo(outdir: Path) -> Path:
         gpkg.unlink()
     images = outdir / "images"
     images.mkdir(exist_ok=True)
-    from .sample import working_copy
+    from ..qgisside.sample import working_copy
 
     sample = str(working_copy())  # never the shipped file: QGIS opens GeoPackages for update
     profile = load_profile()
@@ -117,7 +117,7 @@ def run_demo(outdir: Path) -> Path:
     visible = [lay for lay in layers if root.findLayer(lay.id()).isVisible()]
     render_map(visible, by_source["districts"], images / "sample_city.png")
 
-    from .processing.provider import ALGORITHMS
+    from ..processing.provider import ALGORITHMS
 
     provider = QgsApplication.processingRegistry().providerById("resilience")
     registered = {a.name() for a in provider.algorithms()}
@@ -173,12 +173,12 @@ def run_demo(outdir: Path) -> Path:
             produced[f"{alg.name()}:{name}"] = f"{gpkg}|layername={table}"
             parts.append(f"<h3>{html.escape(name)} → <code>{gpkg.name}|{table}</code> ({layer.featureCount()} features)</h3>")
             if layer.isSpatial():
-                from .sample import style_layer
+                from ..qgisside.sample import style_layer
 
                 src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
                 if src:
                     style_layer(layer, src)
-                from .styles import style_result
+                from ..qgisside.styles import style_result
 
                 style_result(layer)
                 backdrop = [by_source[name] for name in alg.DEMO_BACKDROP]
@@ -222,7 +222,7 @@ table{{border-collapse:collapse;font-size:12px;margin:1em 0}}td,th{{border:1px s
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     outdir = Path(argv[0] if argv else "output").resolve()
-    from .standalone import start_qgis
+    from ..processing.standalone import start_qgis
 
     app = start_qgis()
     report = run_demo(outdir)

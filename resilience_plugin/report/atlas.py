@@ -51,15 +51,15 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 
-from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, MESSAGE_WARNING
-from .core import report as rc
-from .core.cancel import Cancelled
-from .core.geometry import clean
-from .core.paths import plugin_version
-from .core.scoring import CLASSES, TYPES
-from .processing.io import display_name, report_degenerate, without_arcs
-from .styles import style_scores
-from .translation import class_label, indicator_label, speaks_chinese, translate, type_label
+from ..core import report as rc
+from ..core.cancel import Cancelled
+from ..core.geometry import clean
+from ..core.paths import plugin_version
+from ..core.scoring import CLASSES, TYPES
+from ..qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, GEOMETRY_POLYGON, MESSAGE_WARNING
+from ..qgisside.io import display_name, report_degenerate, without_arcs
+from ..qgisside.styles import style_scores
+from ..qgisside.translation import class_label, indicator_label, speaks_chinese, translate, type_label
 
 # fonts with Chinese glyphs in simplified forms, most preferred first (Windows, macOS, Linux); the TrueType ones
 # can be the report's only font
@@ -377,7 +377,7 @@ def _searchable(path: str, feedback) -> None:
     the file, written beside it and moved over it: a failed write leaves the PDF as Qt wrote it."""
     import os
 
-    from .core.pdftext import fix_radicals
+    from ..core.pdftext import fix_radicals
 
     try:
         data = Path(path).read_bytes()
@@ -848,7 +848,7 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     the units' CRS: failed sections, critical sections, the units by access)."""
     from qgis.core import QgsSpatialIndex
 
-    from .styles import style_critical, style_failed, style_failure_units
+    from ..qgisside.styles import style_critical, style_failed, style_failure_units
 
     units = scenario["units"]
     u_records, u_geoms = _records(units, feedback)
@@ -947,7 +947,7 @@ def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
 def _transfer(transfer, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     """The transfer page of each cluster with people at risk (cluster id -> pages) and the map layers of those pages
     (memory copies in the units' CRS: routes, shelters by load, the features by share placed)."""
-    from .styles import style_routes, style_shelter_load, style_transfer
+    from ..qgisside.styles import style_routes, style_shelter_load, style_transfer
 
     cluster_wkbs = [_wkb(g) for g in cluster_geoms]
     layers = []
@@ -982,7 +982,7 @@ def _transfer(transfer, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
 
 def _faults(layer, crs, feedback) -> QgsVectorLayer:
     """The active faults as a memory copy in the units' CRS, drawn dashed red on every map of the report."""
-    from .styles import style_faults
+    from ..qgisside.styles import style_faults
 
     records, geoms = _records(layer, feedback)
     _to_crs(geoms, layer.crs(), crs)

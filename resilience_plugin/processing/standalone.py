@@ -31,7 +31,7 @@ def start_qgis():
         registry.addProvider(QgsNativeAlgorithms())
     global _PROVIDER
     if registry.providerById("resilience") is None:
-        from .processing.provider import ResilienceProvider
+        from .provider import ResilienceProvider
 
         _PROVIDER = ResilienceProvider()
         _PROVIDER.register(registry)

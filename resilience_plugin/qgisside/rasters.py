@@ -6,8 +6,8 @@ import numpy as np
 from qgis.core import QgsProcessingException, QgsUnitTypes
 
 from ..core.messages import QT_TRANSLATE_NOOP, CoreError
-from ..translation import translate
 from .io import require_crs
+from .translation import translate
 
 KIND_LABELS = (
     QT_TRANSLATE_NOOP("Resilience", "People per cell (WorldPop ppp, GHSL POP, LandScan)"),
@@ -85,7 +85,7 @@ def population_raster(layer, band: int, kind: int, working_crs, name: str, zones
     try:
         grid = Grid.from_geotransform(dataset.GetGeoTransform(), dataset.RasterYSize, dataset.RasterXSize, crs.isGeographic(), name)
     except CoreError as exc:
-        from ..translation import core_message
+        from .translation import core_message
 
         raise QgsProcessingException(core_message(exc)) from None
     if kind == 1 and not crs.isGeographic() and crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:

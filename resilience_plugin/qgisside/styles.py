@@ -179,7 +179,7 @@ def style_scores(layer, breaks=None) -> None:
     from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
 
     if breaks is None:
-        from .core.profile import load_profile
+        from ..core.profile import load_profile
 
         breaks = load_profile().value("scoring.class_breaks")
     edges = [0.0, *breaks, 10.0]
@@ -412,8 +412,8 @@ def style_routes(layer) -> None:
 def style_shortfall(layer) -> None:
     """Where people have no place, coloured by the reason (read from reason_zh, the same in every language): rings
     around points, so that the assignment's point under them still shows; hatched polygons."""
+    from ..core.evacuation import CUT_OFF, FULL, NO_ROAD, NO_SHELTER, REASONS_ZH, WHOLE
     from .compat import GEOMETRY_POINT
-    from .core.evacuation import CUT_OFF, FULL, NO_ROAD, NO_SHELTER, REASONS_ZH, WHOLE
 
     point = layer.geometryType() == GEOMETRY_POINT
 

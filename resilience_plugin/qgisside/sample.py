@@ -13,8 +13,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt
 
+from ..core.paths import sample_city_path
 from .compat import MARKER_TRIANGLE
-from .core.paths import sample_city_path
 from .styles import categorized, label_with, simple_symbol
 from .translation import translate
 
@@ -103,7 +103,7 @@ def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None
     elif name == "communities":
         layer.renderer().setSymbol(simple_symbol(layer, "#3182bd", size=1.2))
     elif name == "facilities":
-        from .core.profile import load_profile
+        from ..core.profile import load_profile
 
         profile = load_profile()
         items = [

@@ -26,11 +26,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS, WKB_GEOMETRYCOLLECTION, WKB_UNKNOWN
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
 from ..core.geometry import clean, present_mask, representative_points  # noqa: F401 (used by the adapters)
-from ..translation import translate
+from .compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, SOURCE_SKIP_VALIDITY_CHECKS, WKB_GEOMETRYCOLLECTION, WKB_UNKNOWN
+from .translation import translate
 
 
 @dataclass
@@ -747,8 +747,8 @@ def bulk_geopackage(value, dest: str, fields, wkb_type, rows, geoms) -> Optional
     field (``rows`` through :func:`unique_fids` first) gives the feature ids, as QGIS's writer makes it."""
     from qgis.core import QgsProviderRegistry
 
-    from ..compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING
     from ..core.gpkg import Unsupported, check_rows
+    from .compat import FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING
 
     if getattr(value, "useRemapping", lambda: False)():
         return None
