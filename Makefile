@@ -17,7 +17,7 @@ export PROJ_DATA ?= $(wildcard /usr/share/proj)
 TS := i18n/$(PLUGIN)_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure bench-population bench-transfer lint format package validate deploy transup transcompile sample model clean
+.PHONY: help setup test test-matrix unit desktop demo bench bench-scale bench-speed bench-siting bench-failure bench-population bench-transfer lint format package validate deploy docs transup transcompile sample model clean
 
 help:
 	@echo "setup        install QGIS, shapely>=2 for QGIS itself, xvfb, fonts and the test venv"
@@ -36,6 +36,7 @@ help:
 	@echo "transup      refresh $(TS) with pylupdate5 (i18n/update.py);  transcompile: build the .qm"
 	@echo "sample       regenerate resources/sample/sample_city.gpkg, its population grid and its flood-depth grid"
 	@echo "model        regenerate the shipped models in resources/models (.model3)"
+	@echo "docs         the manual as a site in build/site (reference pages generated from the code; fails on a broken link)"
 
 setup:
 	@bash .ci/setup.sh
@@ -49,11 +50,11 @@ transup:
 	$(SYS_PY) i18n/update.py --ts $(TS)
 
 lint: setup
-	$(PY) -m ruff check $(PLUGIN) tests bench .ci
+	$(PY) -m ruff check $(PLUGIN) tests bench .ci docs
 	$(PY) -m flake8 $(PLUGIN)
 
 format: setup
-	$(PY) -m ruff format $(PLUGIN) tests bench
+	$(PY) -m ruff format $(PLUGIN) tests bench docs
 
 sample:
 	$(SYS_PY) -m $(PLUGIN).core.samplecity resources/sample/sample_city.gpkg
@@ -74,6 +75,13 @@ package: transcompile
 	cd build && zip -q -r -X ../$(ZIP) $(PLUGIN)
 	@echo "built $(ZIP) ($$(du -h $(ZIP) | cut -f1))"
 
+# The manual (docs/manual) as a site in build/site: the reference pages generated from the code, then built with
+# --strict, which fails on a broken link between pages or to a heading.
+docs: setup transcompile
+	$(SYS_PY) docs/generate.py docs/manual
+	cd docs && ../$(PY) -m mkdocs build --strict
+	@echo "manual: build/site/index.html"
+
 validate: package
 	$(SYS_PY) .ci/validate_zip.py $(ZIP)
 
@@ -92,7 +100,7 @@ unit: setup transcompile
 desktop: setup package
 	$(PY) -m pytest -m desktop $(PYTEST_ARGS)
 
-test: setup lint validate
+test: setup lint validate docs
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Debian 13 (QGIS 3.40, whole suite) and sid (QGIS 3.44) in chroots; .ci/matrix.sh says what runs where
@@ -128,5 +136,5 @@ bench-siting: setup $(BENCH_VENV)/.installed
 	RP_PEER_PYTHON=$(BENCH_VENV)/bin/python $(PY) bench/siting.py
 
 clean:
-	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis
+	rm -rf build dist $(OUTPUT) i18n/*.qm .pytest_cache .ruff_cache .hypothesis docs/manual/reference docs/manual/zh/reference docs/manual/changelog.md docs/manual/images/help
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,4 +1,4 @@
-"""The core as a library (README, "Use without QGIS"): the README's example runs where QGIS cannot be imported, the
+"""The core as a library (the manual's "Use without QGIS", docs/manual/library.md): its example runs where QGIS cannot be imported, the
 entry point agrees with brute force, and the Processing algorithm writes exactly what the entry point returns."""
 
 import re
@@ -28,10 +28,10 @@ sys.meta_path.insert(0, Block())
 
 
 def readme_example() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Use without QGIS", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)
-    assert len(blocks) == 1, "the README's 'Use without QGIS' has one Python example"
+    """The Python example of the manual's page "Use without QGIS" (the README links to it)."""
+    text = (ROOT / "docs" / "manual" / "library.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) == 1, "the manual's 'Use without QGIS' has one Python example"
     return blocks[0]
 
 

@@ -69,7 +69,7 @@ class ResilienceProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 - QGIS API
         for cls in ALGORITHMS:
             self.addAlgorithm(cls())
-        # The ready-made model (resources/models, built by `python -m resilience_plugin.models.build`). Its steps are
+        # The ready-made model (resources/models, built by `python -m resilience_plugin.models`). Its steps are
         # this provider's algorithms, which the registry knows only once the provider is registered: register()
         # loads again then, and the model comes in on that second load.
         from qgis.core import QgsApplication
