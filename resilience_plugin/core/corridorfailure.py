@@ -292,47 +292,95 @@ def build_graph(
     pieces, piece_source, piece_zones = _cut_by_zones(lines, line_source, zones)
     tree = shapely.STRtree(pieces)
     length = shapely.length(pieces)
+    u_piece, u_pos, u_dist, u_link = _join_units(pieces, tree, unit_points, unit_areas, unit_groups, unit_weights, tolerance, last_mile)
+    f_piece, f_pos, f_link = _join_facilities(pieces, tree, facility_points, tolerance, last_mile)
+    start_node, end_node, n_nodes = end_nodes(pieces, NODE_TOLERANCE)  # piece end nodes
+    join_node, splits, n_nodes = _join_nodes(np.r_[u_piece, f_piece], np.r_[u_pos, f_pos], length, start_node, end_node, n_nodes)
+    edges, n_nodes = _simple_edges(*_piece_edges(start_node, end_node, length, splits), n_nodes)
 
-    def attach(points, areas=None, limit=tolerance):
-        points = np.asarray(points, dtype=object)
-        node_piece = np.full(len(points), -1, dtype=np.int64)
-        pos = np.zeros(len(points))
-        dist = np.full(len(points), np.nan)
-        ok = np.nonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))[0] if len(points) else np.empty(0, int)
-        if len(ok):
-            (pi, ei), d = tree.query_nearest(points[ok], max_distance=limit, return_distance=True, all_matches=True)
-            o = np.lexsort((ei, pi))  # per point, the lowest piece index first
-            pi, ei, d = pi[o], ei[o], d[o]
-            first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
-            pi, ei, d = pi[first], ei[first], d[first]
-            node_piece[ok[pi]] = ei
-            dist[ok[pi]] = d
-            pos[ok[pi]] = shapely.line_locate_point(pieces[ei], points[ok[pi]])
-        if areas is not None:
-            areas = np.asarray(areas, dtype=object)
-            left = np.nonzero((node_piece < 0) & ~shapely.is_missing(points))[0]
-            left = left[np.isin(shapely.get_type_id(areas[left]), [3, 6])]
-            if len(left):
-                ai, ei = tree.query(areas[left], predicate="intersects")
-                if len(ai):
-                    d = shapely.distance(points[left[ai]], pieces[ei])
-                    o = np.lexsort((ei, d, ai))
-                    ai, ei, d = ai[o], ei[o], d[o]
-                    first = np.r_[True, ai[1:] != ai[:-1]]
-                    ai, ei, d = ai[first], ei[first], d[first]
-                    # the nearest network point inside the area (the piece's nearest point may lie outside it)
-                    inside = shapely.intersection(pieces[ei], areas[left[ai]])
-                    target = shapely.get_point(shapely.shortest_line(points[left[ai]], inside), 1)
-                    node_piece[left[ai]] = ei
-                    dist[left[ai]] = shapely.distance(points[left[ai]], target)
-                    pos[left[ai]] = shapely.line_locate_point(pieces[ei], target)
-        return node_piece, pos, dist
+    n_units = len(unit_points)
+    facility_node = join_node[n_units:].copy()
+    n_road = len(pieces)
+    pieces, piece_source, piece_zones, (a, b, w, ep, at), n_nodes = _link_facilities(
+        pieces, piece_source, piece_zones, edges, n_nodes, facility_points, facility_node, f_piece, f_pos, f_link
+    )
+    graph = Graph(
+        pieces=pieces,
+        piece_source=piece_source,
+        piece_zones=piece_zones,
+        a=a,
+        b=b,
+        w=w,
+        edge_piece=ep,
+        edge_at=at,
+        n_nodes=n_nodes,
+        unit_node=join_node[:n_units],
+        unit_snap=u_dist,
+        unit_link=u_link,
+        facility_node=facility_node,
+        road_pieces=n_road,
+        facility_link=f_link,
+        facility_road_node=join_node[n_units:],
+    )
+    _sections(graph)
+    return graph
 
-    u_piece, u_pos, u_dist = attach(unit_points, unit_areas)
+
+def _attach(pieces: np.ndarray, tree, points, limit: float, areas=None):
+    """Where ``points`` join the ``pieces`` (``tree``: their STRtree): each at its nearest piece within ``limit``
+    metres (on a tie, the lowest-numbered piece), then (``areas``) a point still off the network at the network
+    point nearest to it inside its area. Returns per point its piece (-1: none), the position along it (metres) and
+    the distance to it."""
+    points = np.asarray(points, dtype=object)
+    node_piece = np.full(len(points), -1, dtype=np.int64)
+    pos = np.zeros(len(points))
+    dist = np.full(len(points), np.nan)
+    ok = np.nonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))[0] if len(points) else np.empty(0, int)
+    if len(ok):
+        (pi, ei), d = tree.query_nearest(points[ok], max_distance=limit, return_distance=True, all_matches=True)
+        o = np.lexsort((ei, pi))  # per point, the lowest piece index first
+        pi, ei, d = pi[o], ei[o], d[o]
+        first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+        pi, ei, d = pi[first], ei[first], d[first]
+        node_piece[ok[pi]] = ei
+        dist[ok[pi]] = d
+        pos[ok[pi]] = shapely.line_locate_point(pieces[ei], points[ok[pi]])
+    if areas is not None:
+        _attach_in_areas(pieces, tree, points, np.asarray(areas, dtype=object), node_piece, pos, dist)
+    return node_piece, pos, dist
+
+
+def _attach_in_areas(pieces: np.ndarray, tree, points: np.ndarray, areas: np.ndarray, node_piece, pos, dist) -> None:
+    """The points not joined whose area is a polygon joined at the network point nearest to them inside the area
+    (``node_piece``, ``pos`` and ``dist`` updated in place)."""
+    left = np.nonzero((node_piece < 0) & ~shapely.is_missing(points))[0]
+    left = left[np.isin(shapely.get_type_id(areas[left]), [3, 6])]
+    if not len(left):
+        return
+    ai, ei = tree.query(areas[left], predicate="intersects")
+    if not len(ai):
+        return
+    d = shapely.distance(points[left[ai]], pieces[ei])
+    o = np.lexsort((ei, d, ai))
+    ai, ei, d = ai[o], ei[o], d[o]
+    first = np.r_[True, ai[1:] != ai[:-1]]
+    ai, ei, d = ai[first], ei[first], d[first]
+    # the nearest network point inside the area (the piece's nearest point may lie outside it)
+    inside = shapely.intersection(pieces[ei], areas[left[ai]])
+    target = shapely.get_point(shapely.shortest_line(points[left[ai]], inside), 1)
+    node_piece[left[ai]] = ei
+    dist[left[ai]] = shapely.distance(points[left[ai]], target)
+    pos[left[ai]] = shapely.line_locate_point(pieces[ei], target)
+
+
+def _join_units(pieces, tree, unit_points, unit_areas, unit_groups, unit_weights, tolerance: float, last_mile: float):
+    """Where the units join the network (see :func:`build_graph`): per unit its piece (-1: none), position along it,
+    distance to it and the length of its last-mile link (0: none)."""
+    u_piece, u_pos, u_dist = _attach(pieces, tree, unit_points, tolerance, unit_areas)
     u_link = np.zeros(len(u_piece))
     if last_mile > tolerance and (u_piece < 0).any():
         left = np.nonzero((u_piece < 0) & ~shapely.is_missing(np.asarray(unit_points, dtype=object)))[0]
-        lp, lpos, ld = attach(np.asarray(unit_points, dtype=object)[left], None, last_mile)
+        lp, lpos, ld = _attach(pieces, tree, np.asarray(unit_points, dtype=object)[left], last_mile)
         u_piece[left], u_pos[left], u_dist[left] = lp, lpos, ld
         u_link[left[lp >= 0]] = ld[lp >= 0]
     if unit_groups is not None and len(u_piece):
@@ -341,22 +389,27 @@ def build_graph(
         w = np.maximum(np.asarray(unit_weights, dtype=float)[on], 0.0) + 1e-9
         mean = np.bincount(key, weights=w * u_pos[on]) / np.bincount(key, weights=w)
         u_pos[on] = mean[key]
-    f_piece, f_pos, _f_dist = attach(facility_points)
+    return u_piece, u_pos, u_dist, u_link
+
+
+def _join_facilities(pieces, tree, facility_points, tolerance: float, last_mile: float):
+    """Where the facilities join the network: per facility its piece (-1: none), position along it and the length
+    of its last-mile link (0: none)."""
+    f_piece, f_pos, _f_dist = _attach(pieces, tree, facility_points, tolerance)
     f_link = np.zeros(len(f_piece))
     if last_mile > tolerance and (f_piece < 0).any():
         fac_arr = np.asarray(facility_points, dtype=object)
         left = np.nonzero((f_piece < 0) & ~shapely.is_missing(fac_arr))[0]
-        lp, lpos, ld = attach(fac_arr[left], None, last_mile)
+        lp, lpos, ld = _attach(pieces, tree, fac_arr[left], last_mile)
         f_piece[left], f_pos[left] = lp, lpos
         f_link[left[lp >= 0]] = ld[lp >= 0]
+    return f_piece, f_pos, f_link
 
-    # piece end nodes
-    start_node, end_node, n_nodes = end_nodes(pieces, NODE_TOLERANCE)
-    n_pieces = len(pieces)
 
-    # joining points: at a piece's end, its end node; inside, a new node (one per distinct position)
-    join_piece = np.r_[u_piece, f_piece]
-    join_pos = np.r_[u_pos, f_pos]
+def _join_nodes(join_piece, join_pos, length, start_node, end_node, n_nodes: int):
+    """The joining points' nodes: at a piece's end, its end node; inside, a new node (one per distinct position).
+    Returns the nodes (-1: not on the network), the new nodes of each piece split ({piece: [(position, node)]}) and
+    the number of nodes."""
     join_node = np.full(len(join_piece), -1, dtype=np.int64)
     on = join_piece >= 0
     at_start = on & (join_pos <= 1e-6)
@@ -374,8 +427,13 @@ def build_graph(
             splits.setdefault(int(p), []).append((x, n_nodes))
             n_nodes += 1
         join_node[inner] = [new_ids[(int(p), x)] for p, x in zip(join_piece[inner].tolist(), key.tolist())]
+    return join_node, splits, n_nodes
 
-    # edges: unsplit pieces whole, split pieces in stretches between their joining points
+
+def _piece_edges(start_node, end_node, length, splits: Dict[int, List[Tuple[float, int]]]):
+    """The edges (a, b, metres, piece, where along the piece it starts): unsplit pieces whole, split pieces in
+    stretches between their joining points."""
+    n_pieces = len(length)
     a, b, w, ep, at = [start_node], [end_node], [length], [np.arange(n_pieces)], [np.zeros(n_pieces)]
     if splits:
         split = np.array(sorted(splits), dtype=np.int64)
@@ -399,11 +457,15 @@ def build_graph(
         ep.append(np.array(sp, dtype=np.int64))
         at.append(np.array(sat))
     a, b, w, ep, at = (np.concatenate(x) for x in (a, b, w, ep, at))
-    w = np.maximum(w, 1e-9)
+    return a, b, np.maximum(w, 1e-9), ep, at
+
+
+def _simple_edges(a, b, w, ep, at, n_nodes: int):
+    """The edges without loops, and with a node in the middle of each parallel edge (the same two nodes as another),
+    so that the graph is simple: ((a, b, w, ep, at), the number of nodes)."""
     # loops never lie on a shortest route and never cut anyone off
     keep = a != b
     a, b, w, ep, at = a[keep], b[keep], w[keep], ep[keep], at[keep]
-    # a parallel edge (the same two nodes as another) gets a node in its middle, so that the graph is simple
     lo_, hi_ = np.minimum(a, b), np.maximum(a, b)
     order = np.lexsort((w, hi_, lo_))
     dup = np.zeros(len(a), dtype=bool)
@@ -418,48 +480,33 @@ def build_graph(
         w = np.r_[w[~dup], half, half]
         ep = np.r_[ep[~dup], ep[d], ep[d]]
         at = np.r_[at[~dup], at[d], at[d] + half]
+    return (a, b, w, ep, at), n_nodes
 
-    n_units = len(unit_points)
-    facility_node = join_node[n_units:].copy()
-    n_road = len(pieces)
+
+def _link_facilities(pieces, piece_source, piece_zones, edges, n_nodes: int, facility_points, facility_node, f_piece, f_pos, f_link):
+    """A facility off the network: a node of its own, on a straight last-mile link to its joining point that never
+    fails (a piece of its own, in no zone) and is never ranked. Returns the pieces, their sources and zones, the
+    edges and the number of nodes with the links added; ``facility_node`` is updated in place."""
     linked = np.nonzero(f_link > 0)[0]
-    if len(linked):
-        # a facility off the network: a node of its own, on a straight last-mile link to its joining point that never
-        # fails (a piece of its own, in no zone) and is never ranked
-        fac_arr = np.asarray(facility_points, dtype=object)
-        joins = shapely.line_interpolate_point(pieces[f_piece[linked]], f_pos[linked])
-        links = shapely.linestrings(np.stack([shapely.get_coordinates(fac_arr[linked]), shapely.get_coordinates(joins)], axis=1))
-        new_nodes = np.arange(n_nodes, n_nodes + len(linked))
-        n_nodes += len(linked)
-        a = np.r_[a, new_nodes]
-        b = np.r_[b, facility_node[linked]]
-        w = np.r_[w, np.maximum(f_link[linked], 1e-9)]
-        ep = np.r_[ep, np.arange(n_road, n_road + len(linked))]
-        at = np.r_[at, np.zeros(len(linked))]
-        pieces = np.concatenate([pieces, links])
-        piece_source = np.r_[piece_source, np.full(len(linked), -1, dtype=np.asarray(piece_source).dtype)]
-        piece_zones = list(piece_zones) + [[] for _ in linked]
-        facility_node[linked] = new_nodes
-    graph = Graph(
-        pieces=pieces,
-        piece_source=piece_source,
-        piece_zones=piece_zones,
-        a=a,
-        b=b,
-        w=w,
-        edge_piece=ep,
-        edge_at=at,
-        n_nodes=n_nodes,
-        unit_node=join_node[:n_units],
-        unit_snap=u_dist,
-        unit_link=u_link,
-        facility_node=facility_node,
-        road_pieces=n_road,
-        facility_link=f_link,
-        facility_road_node=join_node[n_units:],
-    )
-    _sections(graph)
-    return graph
+    if not len(linked):
+        return pieces, piece_source, piece_zones, edges, n_nodes
+    a, b, w, ep, at = edges
+    n_road = len(pieces)
+    fac_arr = np.asarray(facility_points, dtype=object)
+    joins = shapely.line_interpolate_point(pieces[f_piece[linked]], f_pos[linked])
+    links = shapely.linestrings(np.stack([shapely.get_coordinates(fac_arr[linked]), shapely.get_coordinates(joins)], axis=1))
+    new_nodes = np.arange(n_nodes, n_nodes + len(linked))
+    n_nodes += len(linked)
+    a = np.r_[a, new_nodes]
+    b = np.r_[b, facility_node[linked]]
+    w = np.r_[w, np.maximum(f_link[linked], 1e-9)]
+    ep = np.r_[ep, np.arange(n_road, n_road + len(linked))]
+    at = np.r_[at, np.zeros(len(linked))]
+    pieces = np.concatenate([pieces, links])
+    piece_source = np.r_[piece_source, np.full(len(linked), -1, dtype=np.asarray(piece_source).dtype)]
+    piece_zones = list(piece_zones) + [[] for _ in linked]
+    facility_node[linked] = new_nodes
+    return pieces, piece_source, piece_zones, (a, b, w, ep, at), n_nodes
 
 
 def _sections(g: Graph) -> None:
@@ -624,11 +671,86 @@ def corridor_failure(
     - ``names``: layer names for messages (keys "network", "units", "facilities", "faults", "flood", "damage").
 
     Raises :class:`CorridorFailureError` naming the layer at fault. ``progress`` and ``canceled`` as elsewhere."""
-    from .cancel import check, reporter
-    from .geometry import representative_points
     from .network import require_scipy
 
     require_scipy()
+    run = _settings(profile, names, categories, snap_tolerance, bypass_search, damage_width, avoidance_distance, progress, canceled)
+    zones, scenarios = _scenario(run, faults, fault_names, fault_mode, flood_zones, flood_classes, flood_min_class, damage)
+    net = _network_and_people(
+        run, network, streets, elevated, units, population, facilities, facility_codes, zones, unit_names, raster, residential
+    )
+    on_net, assessed, sources = _categories_assessed(run, net, unit_names, facility_names)
+    before = _access_before(run, net.graph, assessed, sources)
+    linked = _clusters(clusters, net, on_net)
+    results = _access_after(run, net, scenarios, zones, assessed, sources, before, linked)
+    critical = _ranking(run, net, on_net, assessed, sources, before.full) if rank else None
+    return _outcome(run, net, zones, assessed, sources, before.d0, results, critical, linked.centres)
+
+
+@dataclass
+class _Run:
+    """One run's settings (the arguments, or the profile's defaults), the notes it gathers, and its progress and
+    cancel."""
+
+    profile: object
+    names: Dict[str, str]
+    categories: List[str]
+    tolerance: float
+    bypass_search: float
+    damage_width: float
+    avoidance_distance: float
+    report: Callable[[float], None]
+    canceled: Optional[Callable[[], bool]]
+    notes: List[Note] = field(default_factory=list)
+
+    def step(self, fraction: float) -> None:
+        """A step done: report ``fraction``, then stop if the user cancelled."""
+        from .cancel import check
+
+        self.report(fraction)
+        check(self.canceled)
+
+
+@dataclass
+class _Network:
+    """The searchable graph with the units (``units``, their ``unit_points``), where their people are (``demand``)
+    and the facilities of an essential category (``essential``: their indices among those given; ``fac_codes``)."""
+
+    graph: Graph
+    units: np.ndarray
+    unit_points: np.ndarray
+    demand: "Demand"
+    essential: np.ndarray
+    fac_codes: np.ndarray
+
+
+@dataclass
+class _Before:
+    """Access before the failure: the graph's matrix (``base``), per category the distances and predecessors from
+    its facilities (``full``) and each piece of people's distance (``d0``), and the connected components."""
+
+    base: object
+    full: Dict[str, Tuple[np.ndarray, np.ndarray]]
+    d0: Dict[str, np.ndarray]
+    comp0: np.ndarray
+
+
+@dataclass
+class _Clusters:
+    """The clusters (韧性城市组团) whose links are followed: each piece of people's cluster (``of``, None when no
+    clusters are given), each cluster's centre and hub node (its most populous piece's), and the neighbouring pairs."""
+
+    of: Optional[np.ndarray]
+    centres: Dict[str, object]
+    hubs: Dict[str, int]
+    pairs: List[Tuple[str, str]]
+
+
+def _settings(profile, names, categories, snap_tolerance, bypass_search, damage_width, avoidance_distance, progress, canceled) -> _Run:
+    """The run's settings: the layers' names for messages, the essential categories and the distances, each the
+    argument given or the profile's default."""
+    from .cancel import reporter
+
     report = reporter(progress)
     names = {
         "network": "network",
@@ -639,59 +761,89 @@ def corridor_failure(
         "damage": "damage",
         **(names or {}),
     }
-    notes: List[Note] = []
     categories = list(categories or profile.value("corridor_failure.essential_categories"))
     tolerance = float(profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance)
     bypass_search = float(profile.value("corridor_failure.bypass_search") if bypass_search is None else bypass_search)
     damage_width = float(profile.value("corridor_failure.damage_width") if damage_width is None else damage_width)
     if avoidance_distance is None:
         avoidance_distance = float(profile.value("seismic.avoidance_distance_default"))
+    return _Run(profile, names, categories, tolerance, bypass_search, damage_width, avoidance_distance, report, canceled)
 
+
+def _scenario(run: _Run, faults, fault_names, fault_mode, flood_zones, flood_classes, flood_min_class, damage):
+    """The scenario step: the failure zones and the scenarios made of them (see :func:`_zones_and_scenarios`)."""
     zones, scenarios = _zones_and_scenarios(
-        faults, fault_names, avoidance_distance, fault_mode, flood_zones, flood_classes, flood_min_class, damage, damage_width, names, notes
+        faults,
+        fault_names,
+        run.avoidance_distance,
+        fault_mode,
+        flood_zones,
+        flood_classes,
+        flood_min_class,
+        damage,
+        run.damage_width,
+        run.names,
+        run.notes,
     )
-    report(0.05)
-    check(canceled)
+    run.step(0.05)
+    return zones, scenarios
 
-    # ---- the graph
+
+def _network_and_people(
+    run: _Run, network, streets, elevated, units, population, facilities, facility_codes, zones, unit_names, raster, residential
+) -> _Network:
+    """The graph step: the road lines noded, the units' people and the essential facilities joined to them."""
+    from .geometry import representative_points
+
     lines = list(network)
     if streets is not None:
         lines += list(streets)
-    parts, source = _source_lines(lines, names["network"], notes, elevated)
+    parts, source = _source_lines(lines, run.names["network"], run.notes, elevated)
     units_arr = np.empty(len(units), dtype=object)
     units_arr[:] = list(units)
     unit_points = representative_points(units_arr)
-    fac = np.empty(len(facilities), dtype=object)
-    fac[:] = list(facilities)
-    codes = np.array([c if c in categories else None for c in facility_codes], dtype=object)
-    essential = np.nonzero(np.array([c is not None for c in codes], dtype=bool))[0]
-    if not len(essential):
-        found = sorted({str(c) for c in facility_codes if c is not None})
-        raise CorridorFailureError(
-            QT_TRANSLATE_NOOP("Core", "{0}: no facility of an essential category ({1}); the layer has {2}."),
-            names["facilities"],
-            ", ".join(categories),
-            ", ".join(found) if found else "none the profile reads",
-        )
-    fac_points = representative_points(fac[essential])
-    demand = _demand(units_arr, unit_points, population, profile, raster, residential, unit_names, notes, canceled)
+    codes, essential, fac_points = _essential_facilities(run, facilities, facility_codes)
+    demand = _demand(units_arr, unit_points, population, run.profile, raster, residential, unit_names, run.notes, run.canceled)
     graph = build_graph(
         parts,
         source,
         [z.polygon for z in zones],
         demand.points,
         fac_points,
-        tolerance,
+        run.tolerance,
         demand.areas,
         demand.unit if demand.areas is not None and len(demand.unit) > len(units_arr) else None,
         demand.people,
-        float(profile.value("population.last_mile_max")),
+        float(run.profile.value("population.last_mile_max")),
     )
-    report(0.25)
-    check(canceled)
+    run.step(0.25)
+    return _Network(graph, units_arr, unit_points, demand, essential, codes[essential])
 
-    population = demand.people
-    unit_of = demand.unit
+
+def _essential_facilities(run: _Run, facilities, facility_codes):
+    """Each facility's essential category (None: not one), the indices of those of one, and their points."""
+    from .geometry import representative_points
+
+    fac = np.empty(len(facilities), dtype=object)
+    fac[:] = list(facilities)
+    codes = np.array([c if c in run.categories else None for c in facility_codes], dtype=object)
+    essential = np.nonzero(np.array([c is not None for c in codes], dtype=bool))[0]
+    if not len(essential):
+        found = sorted({str(c) for c in facility_codes if c is not None})
+        raise CorridorFailureError(
+            QT_TRANSLATE_NOOP("Core", "{0}: no facility of an essential category ({1}); the layer has {2}."),
+            run.names["facilities"],
+            ", ".join(run.categories),
+            ", ".join(found) if found else "none the profile reads",
+        )
+    return codes, essential, representative_points(fac[essential])
+
+
+def _categories_assessed(run: _Run, net: _Network, unit_names, facility_names):
+    """The people and facilities on the network (with notes on those left out) and the categories that can be
+    assessed: (per piece of people, whether it is on the network; the categories; per category, its facilities'
+    nodes)."""
+    graph, names, tolerance = net.graph, run.names, run.tolerance
     on_net = graph.unit_node >= 0
     if not on_net.any():
         raise CorridorFailureError(
@@ -704,28 +856,29 @@ def corridor_failure(
             tolerance,
             names["network"],
         )
-    last_mile = float(profile.value("population.last_mile_max"))
-    _people_off_network(graph, on_net, unit_of, population, len(units_arr), unit_names, tolerance, last_mile, names, notes)
-    fac_codes = codes[essential]
+    last_mile = float(run.profile.value("population.last_mile_max"))
+    demand = net.demand
+    _people_off_network(graph, on_net, demand.unit, demand.people, len(net.units), unit_names, tolerance, last_mile, names, run.notes)
+    fac_codes = net.fac_codes
     fac_on = graph.facility_node >= 0
     _facilities_left_out(
         fac_codes,
         fac_on,
-        essential,
+        net.essential,
         facility_names,
-        categories,
+        run.categories,
         tolerance,
         names,
-        notes,
+        run.notes,
         graph.facility_link,
         max(tolerance, last_mile),
-        float(profile.value("quality.left_out_max_share")),
+        float(run.profile.value("quality.left_out_max_share")),
     )
-    missing = [c for c in categories if not np.any(fac_on & (fac_codes == c))]
+    missing = [c for c in run.categories if not np.any(fac_on & (fac_codes == c))]
     if missing:
         template = QT_TRANSLATE_NOOP("Core", "{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.")
-        notes.append(Note("warning", Message(template, names["facilities"], ", ".join(missing), tolerance)))
-    assessed = [c for c in categories if c not in missing]
+        run.notes.append(Note("warning", Message(template, names["facilities"], ", ".join(missing), tolerance)))
+    assessed = [c for c in run.categories if c not in missing]
     if not assessed:
         raise CorridorFailureError(
             QT_TRANSLATE_NOOP("Core", "{0}: no facility of an essential category lies within {1:g} m of the network {2}."),
@@ -734,8 +887,12 @@ def corridor_failure(
             names["network"],
         )
     sources = {c: np.unique(graph.facility_node[fac_on & (fac_codes == c)]) for c in assessed}
+    return on_net, assessed, sources
 
-    # ---- distances before
+
+def _access_before(run: _Run, graph: Graph, assessed, sources) -> _Before:
+    """The access-before step: each piece of people's distance to its nearest facility of each category, with the
+    shortest-path trees (for the ranking) and the connected components (for the clusters)."""
     from scipy.sparse.csgraph import connected_components, dijkstra
 
     base = graph.matrix()
@@ -745,17 +902,20 @@ def corridor_failure(
         before_full[c] = (dist, pred)
     d0 = {c: _at(before_full[c][0], graph.unit_node) + graph.unit_link for c in assessed}
     _n0, comp0 = connected_components(base, directed=False)
-    report(0.35)
-    check(canceled)
+    run.step(0.35)
+    return _Before(base, before_full, d0, comp0)
 
-    # ---- clusters
+
+def _clusters(clusters, net: _Network, on_net) -> _Clusters:
+    """The clusters whose links are followed (see :class:`_Clusters`; none when ``clusters`` is None)."""
     cluster_of = None
     centres: Dict[str, object] = {}
     hubs: Dict[str, int] = {}
     pairs: List[Tuple[str, str]] = []
     if clusters is not None:
+        units_arr, population, graph = net.units, net.demand.people, net.graph
         unit_cluster = np.array([None if c is None or str(c).strip() == "" else str(c) for c in clusters], dtype=object)
-        cluster_of = unit_cluster[unit_of]  # per piece of people
+        cluster_of = unit_cluster[net.demand.unit]  # per piece of people
         for label in sorted({c for c in unit_cluster if c is not None}, key=_natural):
             members = np.nonzero(unit_cluster == label)[0]
             centres[label] = shapely.centroid(shapely.union_all(units_arr[members])) if len(members) else None
@@ -763,59 +923,90 @@ def corridor_failure(
             if len(attached):
                 hubs[label] = int(graph.unit_node[attached[np.argmax(population[attached])]])
         pairs = _cluster_pairs(units_arr, unit_cluster)
+    return _Clusters(cluster_of, centres, hubs, pairs)
 
-    # ---- scenarios
+
+def _access_after(run: _Run, net: _Network, scenarios, zones, assessed, sources, before: _Before, linked: _Clusters):
+    """The access-after step: each scenario run (see :func:`_run_scenario`), with notes on those where nothing or
+    everything fails."""
+    from .cancel import check
+
+    graph = net.graph
     results = []
     for k, scenario in enumerate(scenarios):
-        check(canceled)
-        results.append(_run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, population, cluster_of, hubs, pairs, base))
-        report(0.35 + 0.3 * (k + 1) / len(scenarios))
+        check(run.canceled)
+        results.append(
+            _run_scenario(
+                graph,
+                scenario,
+                zones,
+                assessed,
+                sources,
+                before.d0,
+                before.comp0,
+                net.demand.people,
+                linked.of,
+                linked.hubs,
+                linked.pairs,
+                before.base,
+            )
+        )
+        run.report(0.35 + 0.3 * (k + 1) / len(scenarios))
     for r in results:
         if not len(r.failed) and zones:
             template = QT_TRANSLATE_NOOP("Core", "Scenario {0}: no section of {1} lies in its zones; nothing fails.")
-            notes.append(Note("warning", Message(template, r.scenario.name, names["network"])))
+            run.notes.append(Note("warning", Message(template, r.scenario.name, run.names["network"])))
         elif len(r.failed) and len(r.failed) == len(graph.pieces):
             template = QT_TRANSLATE_NOOP("Core", "Scenario {0}: every section of {1} fails; nobody reaches anything.")
-            notes.append(Note("warning", Message(template, r.scenario.name, names["network"])))
+            run.notes.append(Note("warning", Message(template, r.scenario.name, run.names["network"])))
     if not zones:
-        notes.append(
+        run.notes.append(
             Note("warning", Message(QT_TRANSLATE_NOOP("Core", "No fault, flood zone or damage was given: the scenario fails nothing.")))
         )
+    return results
 
-    critical = None
-    if rank:
-        # the people who join at one node, unit by unit, as one (routes and cut-offs are the same for all of them)
-        on_idx = np.nonzero(on_net)[0]
-        pairs_, inverse = np.unique(np.c_[graph.unit_node[on_idx], unit_of[on_idx]], axis=0, return_inverse=True)
-        people_at = np.bincount(inverse.ravel(), weights=population[on_idx], minlength=len(pairs_))
-        at_nodes = replace(graph, unit_node=pairs_[:, 0])
-        critical = _rank(
-            at_nodes,
-            assessed,
-            sources,
-            before_full,
-            people_at,
-            np.ones(len(pairs_), dtype=bool),
-            bypass_search,
-            canceled,
-            lambda f: report(0.65 + 0.35 * f),
-        )
-        critical.cut_units = [np.unique(pairs_[c, 1]) for c in critical.cut_units]  # the units whose people it cuts off
+
+def _ranking(run: _Run, net: _Network, on_net, assessed, sources, before_full) -> Critical:
+    """The ranking step: every section ranked (see :func:`_rank`), the people who join at one node, unit by unit,
+    counted as one (routes and cut-offs are the same for all of them)."""
+    graph, unit_of = net.graph, net.demand.unit
+    on_idx = np.nonzero(on_net)[0]
+    pairs_, inverse = np.unique(np.c_[graph.unit_node[on_idx], unit_of[on_idx]], axis=0, return_inverse=True)
+    people_at = np.bincount(inverse.ravel(), weights=net.demand.people[on_idx], minlength=len(pairs_))
+    at_nodes = replace(graph, unit_node=pairs_[:, 0])
+    critical = _rank(
+        at_nodes,
+        assessed,
+        sources,
+        before_full,
+        people_at,
+        np.ones(len(pairs_), dtype=bool),
+        run.bypass_search,
+        run.canceled,
+        lambda f: run.report(0.65 + 0.35 * f),
+    )
+    critical.cut_units = [np.unique(pairs_[c, 1]) for c in critical.cut_units]  # the units whose people it cuts off
+    return critical
+
+
+def _outcome(run: _Run, net: _Network, zones, assessed, sources, d0, results, critical, centres) -> CorridorFailure:
+    """What cuts each scenario's people off (see :func:`_causes`), then the result."""
     for r in results:
-        r.causes = _causes(graph, r, zones, assessed, sources, d0)
-    report(1.0)
+        r.causes = _causes(net.graph, r, zones, assessed, sources, d0)
+    run.report(1.0)
+    demand = net.demand
     return CorridorFailure(
         assessed,
-        graph,
+        net.graph,
         zones,
         results,
         critical,
-        unit_points,
+        net.unit_points,
         centres,
-        notes,
-        unit_of,
-        population,
-        len(units_arr),
+        run.notes,
+        demand.unit,
+        demand.people,
+        len(net.units),
         demand.method,
         demand.assessed,
     )
@@ -1309,16 +1500,26 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
             gone = reach0.get(comp0[node], set()) - reach1.get(comp1[node], set()) - {cluster_of[u]}
             clusters_lost[u] = sorted(gone, key=_natural)
         if pairs and hubs:
-            labels = sorted(hubs)
-            index = np.array([hubs[x] for x in labels], dtype=np.int64)
-            m0 = dijkstra(base, directed=False, indices=index)
-            m1 = dijkstra(after, directed=False, indices=index)
-            at = {x: k for k, x in enumerate(labels)}
-            for x, y in pairs:
-                if x in at and y in at:
-                    links.append((x, y, float(m0[at[x], hubs[y]]), float(m1[at[x], hubs[y]])))
+            links = _cluster_links(base, after, hubs, pairs)
     length = float(shapely.length(graph.pieces[failed]).sum()) if len(failed) else 0.0
     return ScenarioResult(scenario, failed, causes, length, d0, d1, lost, pop_cut, float(population[any_lost].sum()), clusters_lost, links)
+
+
+def _cluster_links(base, after, hubs: Dict[str, int], pairs: List[Tuple[str, str]]) -> List[Tuple[str, str, float, float]]:
+    """The cluster links: the route between each pair of neighbouring clusters' hubs, before (``base``) and after
+    (``after``) the failure: (cluster a, cluster b, metres before, metres after; inf: no route)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    labels = sorted(hubs)
+    index = np.array([hubs[x] for x in labels], dtype=np.int64)
+    m0 = dijkstra(base, directed=False, indices=index)
+    m1 = dijkstra(after, directed=False, indices=index)
+    at = {x: k for k, x in enumerate(labels)}
+    links = []
+    for x, y in pairs:
+        if x in at and y in at:
+            links.append((x, y, float(m0[at[x], hubs[y]]), float(m1[at[x], hubs[y]])))
+    return links
 
 
 # ------------------------------------------------------------------------------------------------ the ranking
@@ -1370,93 +1571,141 @@ def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units
     and the units cut off. Only bridges cut anyone off; on the bridge tree (the components left when the bridges
     are taken out, joined by the bridges), a bridge separates a subtree from the rest of its tree, and each side's
     facilities and people are subtree sums."""
-    from scipy.sparse.csgraph import connected_components
-
     n_sec = len(graph.section_edges)
     pop_cut = np.zeros(n_sec)
     pop_cut_by = {c: np.zeros(n_sec) for c in assessed}
     cut_codes: List[List[str]] = [[] for _ in range(n_sec)]
     cut_units: List[np.ndarray] = [np.empty(0, dtype=np.int64) for _ in range(n_sec)]
     if is_bridge_edge.any():
-        keep = ~is_bridge_edge
-        n_comp, comp = connected_components(graph.matrix(keep), directed=False)
-        ba, bb = comp[graph.a[is_bridge_edge]], comp[graph.b[is_bridge_edge]]
-        bridge_ids = np.nonzero(is_bridge_edge)[0]
-        # the bridge tree (a forest): adjacency
-        tree_ends = np.r_[ba, bb]
-        tree_other = np.r_[bb, ba]
-        tree_edge = np.r_[np.arange(len(ba)), np.arange(len(ba))]
-        order = np.argsort(tree_ends, kind="stable")
-        nbr, teid = tree_other[order].tolist(), tree_edge[order].tolist()
-        ptr = np.searchsorted(tree_ends[order], np.arange(n_comp + 1)).tolist()
-        # per component: facilities per category, population, units
-        fac_count = np.zeros((n_comp, len(assessed)))
-        for k, c in enumerate(assessed):
-            np.add.at(fac_count[:, k], comp[sources[c]], 1)
-        pop_comp = np.zeros(n_comp)
-        np.add.at(pop_comp, comp[graph.unit_node[units]], population[units])
-        # root each tree; subtree sums in post-order; Euler order for the units of a subtree
-        parent_edge, tin, tout, root_of, post = _euler_tour(n_comp, ptr, nbr, teid)
-        sub_fac = fac_count.copy()
-        sub_pop = pop_comp.copy()
-        for v in post:
-            e = parent_edge[v]
-            if e >= 0:
-                p = ba[e] if bb[e] == v else bb[e]
-                sub_fac[p] += sub_fac[v]
-                sub_pop[p] += sub_pop[v]
-        root_arr = np.array(root_of)
-        tot_fac = sub_fac[root_arr]
-        tot_pop = sub_pop[root_arr]
-        # units in Euler order of their component
-        unit_comp = comp[graph.unit_node[units]]
-        tin_arr, tout_arr = np.array(tin), np.array(tout)
-        u_order = np.argsort(tin_arr[unit_comp], kind="stable")
-        u_tin = tin_arr[unit_comp][u_order]
-        u_sorted = units[u_order]
-        tree_of_edge = np.full(len(graph.a), -1, dtype=np.int64)
-        tree_of_edge[bridge_ids] = np.arange(len(ba))
+        tree = _bridge_tree(graph, is_bridge_edge, assessed, sources, population, units)
         done = np.zeros(n_sec, dtype=bool)
-        for t in range(len(ba)):
-            s = graph.edge_section[bridge_ids[t]]
+        for t in range(len(tree.ba)):
+            s = graph.edge_section[tree.bridge_ids[t]]
             if done[s]:  # a bridge section: every edge of it is a bridge
                 continue
             done[s] = True
-            chain = graph.section_edges[s]
-            t1, tk = int(tree_of_edge[chain[0]]), int(tree_of_edge[chain[-1]])
-            c1 = ba[t1] if parent_edge[ba[t1]] == t1 else bb[t1]
-            ck = ba[tk] if parent_edge[ba[tk]] == tk else bb[tk]
-            # the section fails whole: the tree falls into the part below its lower end, the nodes along it (people
-            # who join it in between, alone each), and the rest
-            # the section fails whole: the tree falls into the side of each end, and the nodes along it (people
-            # who join it in between, each alone)
-            e0, ek = (int(v) for v in graph.section_ends[s])
-            root = root_of[c1]
-            lo_r, hi_r = np.searchsorted(u_tin, [tin_arr[root], tout_arr[root]])
-            everyone = u_sorted[lo_r:hi_r]
-            f_tot, p_tot = tot_fac[c1], tot_pop[c1]
-
-            tree = (tin_arr, tout_arr, u_tin, u_sorted, sub_fac, sub_pop, f_tot, p_tot, everyone)
-            f_low, p_low, below = _side(comp[e0], c1, tree)
-            f_rest, p_rest, rest = _side(comp[ek], ck, tree)
-            middle = np.setdiff1d(everyone, np.union1d(below, rest))
-            p_mid = p_tot - p_low - p_rest
-            reached = f_tot > 0
-            lose_low = reached & (f_low == 0) & (len(below) > 0)
-            lose_rest = reached & (f_rest == 0) & (len(rest) > 0)
-            lose_mid = reached & (len(middle) > 0)  # alone on a failed road: no facility joins it in between
-            if not (lose_low.any() or lose_rest.any() or lose_mid.any()):
-                continue
-            cut = []
-            for lose, people, who in ((lose_low, p_low, below), (lose_mid, p_mid, middle), (lose_rest, p_rest, rest)):
-                if lose.any():
-                    pop_cut[s] += people
-                    cut.append(who)
-            for k, c in enumerate(assessed):
-                pop_cut_by[c][s] += (p_low if lose_low[k] else 0.0) + (p_mid if lose_mid[k] else 0.0) + (p_rest if lose_rest[k] else 0.0)
-            cut_codes[s] = [c for k, c in enumerate(assessed) if lose_low[k] or lose_mid[k] or lose_rest[k]]
-            cut_units[s] = np.sort(np.concatenate(cut)) if cut else np.empty(0, dtype=np.int64)
+            _cut_off_by_section(graph, s, tree, assessed, pop_cut, pop_cut_by, cut_codes, cut_units)
     return pop_cut, pop_cut_by, cut_codes, cut_units
+
+
+@dataclass
+class _BridgeTree:
+    """The bridge tree (a forest): ``comp``, per node, its component once the bridges are taken out; per bridge
+    (tree edge), the components at its ends (``ba``, ``bb``) and its graph edge (``bridge_ids``; ``tree_of_edge``
+    the other way, -1: not a bridge); per component, the tree edge to its parent (-1: a root), its root, its Euler
+    interval (``tin``, ``tout``), its subtree's facilities per category and people (``sub_fac``, ``sub_pop``) and its
+    tree's (``tot_fac``, ``tot_pop``); the units sorted by the Euler time of their component (``u_tin``,
+    ``u_sorted``)."""
+
+    comp: np.ndarray
+    ba: np.ndarray
+    bb: np.ndarray
+    bridge_ids: np.ndarray
+    tree_of_edge: np.ndarray
+    parent_edge: list
+    root_of: list
+    tin: np.ndarray
+    tout: np.ndarray
+    sub_fac: np.ndarray
+    sub_pop: np.ndarray
+    tot_fac: np.ndarray
+    tot_pop: np.ndarray
+    u_tin: np.ndarray
+    u_sorted: np.ndarray
+
+
+def _bridge_tree(graph: Graph, is_bridge_edge, assessed, sources, population, units) -> _BridgeTree:
+    """The bridge tree of ``graph`` with each subtree's facilities and people (see :class:`_BridgeTree`)."""
+    from scipy.sparse.csgraph import connected_components
+
+    keep = ~is_bridge_edge
+    n_comp, comp = connected_components(graph.matrix(keep), directed=False)
+    ba, bb = comp[graph.a[is_bridge_edge]], comp[graph.b[is_bridge_edge]]
+    bridge_ids = np.nonzero(is_bridge_edge)[0]
+    # the bridge tree (a forest): adjacency
+    tree_ends = np.r_[ba, bb]
+    tree_other = np.r_[bb, ba]
+    tree_edge = np.r_[np.arange(len(ba)), np.arange(len(ba))]
+    order = np.argsort(tree_ends, kind="stable")
+    nbr, teid = tree_other[order].tolist(), tree_edge[order].tolist()
+    ptr = np.searchsorted(tree_ends[order], np.arange(n_comp + 1)).tolist()
+    # per component: facilities per category, population, units
+    fac_count = np.zeros((n_comp, len(assessed)))
+    for k, c in enumerate(assessed):
+        np.add.at(fac_count[:, k], comp[sources[c]], 1)
+    pop_comp = np.zeros(n_comp)
+    np.add.at(pop_comp, comp[graph.unit_node[units]], population[units])
+    # root each tree; subtree sums in post-order; Euler order for the units of a subtree
+    parent_edge, tin, tout, root_of, post = _euler_tour(n_comp, ptr, nbr, teid)
+    sub_fac = fac_count.copy()
+    sub_pop = pop_comp.copy()
+    for v in post:
+        e = parent_edge[v]
+        if e >= 0:
+            p = ba[e] if bb[e] == v else bb[e]
+            sub_fac[p] += sub_fac[v]
+            sub_pop[p] += sub_pop[v]
+    root_arr = np.array(root_of)
+    # units in Euler order of their component
+    unit_comp = comp[graph.unit_node[units]]
+    tin_arr, tout_arr = np.array(tin), np.array(tout)
+    u_order = np.argsort(tin_arr[unit_comp], kind="stable")
+    tree_of_edge = np.full(len(graph.a), -1, dtype=np.int64)
+    tree_of_edge[bridge_ids] = np.arange(len(ba))
+    return _BridgeTree(
+        comp,
+        ba,
+        bb,
+        bridge_ids,
+        tree_of_edge,
+        parent_edge,
+        root_of,
+        tin_arr,
+        tout_arr,
+        sub_fac,
+        sub_pop,
+        sub_fac[root_arr],
+        sub_pop[root_arr],
+        tin_arr[unit_comp][u_order],
+        units[u_order],
+    )
+
+
+def _cut_off_by_section(graph: Graph, s: int, bt: _BridgeTree, assessed, pop_cut, pop_cut_by, cut_codes, cut_units) -> None:
+    """The people and units bridge section ``s`` cuts off when it fails, in all and by category, and the categories
+    they lose (``pop_cut``, ``pop_cut_by``, ``cut_codes`` and ``cut_units`` updated in place)."""
+    chain = graph.section_edges[s]
+    t1, tk = int(bt.tree_of_edge[chain[0]]), int(bt.tree_of_edge[chain[-1]])
+    c1 = bt.ba[t1] if bt.parent_edge[bt.ba[t1]] == t1 else bt.bb[t1]
+    ck = bt.ba[tk] if bt.parent_edge[bt.ba[tk]] == tk else bt.bb[tk]
+    # the section fails whole: the tree falls into the side of each end, and the nodes along it (people who join it
+    # in between, each alone)
+    e0, ek = (int(v) for v in graph.section_ends[s])
+    root = bt.root_of[c1]
+    lo_r, hi_r = np.searchsorted(bt.u_tin, [bt.tin[root], bt.tout[root]])
+    everyone = bt.u_sorted[lo_r:hi_r]
+    f_tot, p_tot = bt.tot_fac[c1], bt.tot_pop[c1]
+
+    tree = (bt.tin, bt.tout, bt.u_tin, bt.u_sorted, bt.sub_fac, bt.sub_pop, f_tot, p_tot, everyone)
+    f_low, p_low, below = _side(bt.comp[e0], c1, tree)
+    f_rest, p_rest, rest = _side(bt.comp[ek], ck, tree)
+    middle = np.setdiff1d(everyone, np.union1d(below, rest))
+    p_mid = p_tot - p_low - p_rest
+    reached = f_tot > 0
+    lose_low = reached & (f_low == 0) & (len(below) > 0)
+    lose_rest = reached & (f_rest == 0) & (len(rest) > 0)
+    lose_mid = reached & (len(middle) > 0)  # alone on a failed road: no facility joins it in between
+    if not (lose_low.any() or lose_rest.any() or lose_mid.any()):
+        return
+    cut = []
+    for lose, people, who in ((lose_low, p_low, below), (lose_mid, p_mid, middle), (lose_rest, p_rest, rest)):
+        if lose.any():
+            pop_cut[s] += people
+            cut.append(who)
+    for k, c in enumerate(assessed):
+        pop_cut_by[c][s] += (p_low if lose_low[k] else 0.0) + (p_mid if lose_mid[k] else 0.0) + (p_rest if lose_rest[k] else 0.0)
+    cut_codes[s] = [c for k, c in enumerate(assessed) if lose_low[k] or lose_mid[k] or lose_rest[k]]
+    cut_units[s] = np.sort(np.concatenate(cut)) if cut else np.empty(0, dtype=np.int64)
 
 
 def _side(end_comp, child, tree):

@@ -538,10 +538,33 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
 
     # ------------------------------------------------------------------ writing
     def _write(self, parameters, unit_src, units, result, profile, roads, unit_names, population, crs):
-        from ...core.corridorfailure import CLAUSES
         from ...qgisside.io import make_fields, polygons_only
 
-        cats = result.categories
+        with_clusters = any(r.links or any(r.clusters_lost) for r in result.results) or result.cluster_centres
+        ours = make_fields(self._unit_specs(result.categories, profile, with_clusters))
+        out_fields = QgsProcessingUtils.combineFields(unit_src.fields(), ours)
+        rows, geoms = self._unit_rows(result, units, profile, with_clusters)
+        polygons = QgsWkbTypes.geometryType(unit_src.wkbType()) == GEOMETRY_POLYGON
+        kind = WKB_MULTIPOLYGON if polygons else QgsWkbTypes.flatType(unit_src.wkbType())
+        geoms = np.array(geoms + [None], dtype=object)[:-1]
+        outputs = {
+            self.UNITS_OUT: self.write_output(
+                self.UNITS_OUT, out_fields, kind, crs, rows, polygons_only(geoms) if polygons else geoms, (85, 92), "failure_units"
+            )
+        }
+        if parameters.get(self.FAILED) is not None:
+            outputs[self.FAILED] = self._write_failed(result, profile, roads, crs)
+        if parameters.get(self.CRITICAL) is not None and result.critical is not None:
+            outputs[self.CRITICAL] = self._write_critical(result, profile, roads, unit_names, crs)
+        if parameters.get(self.CLUSTER_LINKS) is not None and result.cluster_centres:
+            dest = self._write_links(result, crs)
+            if dest is not None:
+                outputs[self.CLUSTER_LINKS] = dest
+        return outputs
+
+    def _unit_specs(self, cats, profile, with_clusters) -> list:
+        """The fields the units' output adds to the layer's own: per category the distances and the people cut off,
+        then the access, its causes and (``with_clusters``) the clusters no longer reached."""
         specs = [
             ("scenario", FIELD_STRING, self.tr("Scenario")),
             ("on_network", FIELD_INT, self.tr("Joins the network")),
@@ -565,83 +588,58 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             ("pop_cut", FIELD_DOUBLE, self.tr("People cut off from at least one category")),
             ("cause", FIELD_STRING, self.tr("What cuts them off (failure zones)")),
         ]
-        with_clusters = any(r.links or any(r.clusters_lost) for r in result.results) or result.cluster_centres
         if with_clusters:
             specs += [
                 ("cl_lost", FIELD_STRING, self.tr("Clusters no longer reached")),
                 ("cl_ok", FIELD_INT, self.tr("Still reaches every cluster it reached")),
             ]
         specs.append(("clauses", FIELD_STRING, self.tr("Plan clauses")))
-        ours = make_fields(specs)
-        out_fields = QgsProcessingUtils.combineFields(unit_src.fields(), ours)
+        return specs
+
+    def _unit_rows(self, result, units, profile, with_clusters):
+        """The units' rows and geometries, scenario by scenario; with several scenarios, only the units a scenario
+        touches."""
+        cats = result.categories
         each = len(result.results) > 1
         rows, geoms = [], []
-
-        def number(v):
-            return float(v) if np.isfinite(v) else None
-
         for r in result.results:
             ua = result.unit_access(r)
             for i, attrs in enumerate(units.attributes):
                 cut_here = [c for c in cats if ua.pop_cut[c][i] > 0 or ua.lost[c][i]]
-                whole = [c for c in cats if ua.lost[c][i]]
-                longer = any(np.isfinite(ua.ratio[c][i]) and ua.ratio[c][i] > 1.0 + 1e-9 for c in cats)
-                known = ua.assessed is None or bool(ua.assessed[i])
-                access = (
-                    "not assessed"
-                    if not known
-                    else "off network"
-                    if not ua.on[i]
-                    else "lost"
-                    if whole
-                    else "part lost"
-                    if cut_here
-                    else "longer"
-                    if longer
-                    else "kept"
-                )
+                access = _access(ua, cats, i, cut_here)
                 if each and access in ("kept", "off network", "not assessed") and not ua.clusters_lost[i]:
                     continue
-                row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i]), number(ua.people[i])]
-                for c in cats:
-                    row += [
-                        number(ua.d0[c][i]),
-                        number(ua.d1[c][i]),
-                        number(ua.ratio[c][i]),
-                        int(bool(ua.lost[c][i])) if known else None,
-                        number(ua.pop_cut[c][i]),
-                        None if not np.isfinite(ua.share_cut[c][i]) else round(float(ua.share_cut[c][i]), 6),
-                    ]
-                row += [
-                    access,
-                    len(cut_here) if known else None,
-                    ",".join(cut_here),
-                    "、".join(profile.category_label(c, chinese=True) for c in cut_here),
-                    number(ua.pop_cut_any[i]),
-                    "; ".join(self._zone_name(result.zones[z]) for z in ua.causes[i]) or None,
-                ]
-                if with_clusters:
-                    row += ["、".join(ua.clusters_lost[i]), None if not ua.on[i] else int(not ua.clusters_lost[i])]
-                row.append(CLAUSES)
-                rows.append(row)
+                rows.append(self._unit_row(result, r, ua, i, attrs, cut_here, access, profile, with_clusters))
                 geoms.append(units.geometries[i])
-        polygons = QgsWkbTypes.geometryType(unit_src.wkbType()) == GEOMETRY_POLYGON
-        kind = WKB_MULTIPOLYGON if polygons else QgsWkbTypes.flatType(unit_src.wkbType())
-        geoms = np.array(geoms + [None], dtype=object)[:-1]
-        outputs = {
-            self.UNITS_OUT: self.write_output(
-                self.UNITS_OUT, out_fields, kind, crs, rows, polygons_only(geoms) if polygons else geoms, (85, 92), "failure_units"
-            )
-        }
-        if parameters.get(self.FAILED) is not None:
-            outputs[self.FAILED] = self._write_failed(result, profile, roads, crs)
-        if parameters.get(self.CRITICAL) is not None and result.critical is not None:
-            outputs[self.CRITICAL] = self._write_critical(result, profile, roads, unit_names, crs)
-        if parameters.get(self.CLUSTER_LINKS) is not None and result.cluster_centres:
-            dest = self._write_links(result, crs)
-            if dest is not None:
-                outputs[self.CLUSTER_LINKS] = dest
-        return outputs
+        return rows, geoms
+
+    def _unit_row(self, result, r, ua, i, attrs, cut_here, access, profile, with_clusters) -> list:
+        """Unit ``i``'s row in scenario ``r`` (``ua``: the scenario per unit): its own attributes, then ours."""
+        from ...core.corridorfailure import CLAUSES
+
+        known = ua.assessed is None or bool(ua.assessed[i])
+        row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i]), _number(ua.people[i])]
+        for c in result.categories:
+            row += [
+                _number(ua.d0[c][i]),
+                _number(ua.d1[c][i]),
+                _number(ua.ratio[c][i]),
+                int(bool(ua.lost[c][i])) if known else None,
+                _number(ua.pop_cut[c][i]),
+                None if not np.isfinite(ua.share_cut[c][i]) else round(float(ua.share_cut[c][i]), 6),
+            ]
+        row += [
+            access,
+            len(cut_here) if known else None,
+            ",".join(cut_here),
+            "、".join(profile.category_label(c, chinese=True) for c in cut_here),
+            _number(ua.pop_cut_any[i]),
+            "; ".join(self._zone_name(result.zones[z]) for z in ua.causes[i]) or None,
+        ]
+        if with_clusters:
+            row += ["、".join(ua.clusters_lost[i]), None if not ua.on[i] else int(not ua.clusters_lost[i])]
+        row.append(CLAUSES)
+        return row
 
     def _zone_name(self, zone) -> str:
         """A failure zone as the planner knows it: the fault's name, the flood class, the damage drawn."""
@@ -822,3 +820,28 @@ def _category_name(profile, code: str) -> str:
     if qgis_locale().lower().startswith("zh"):
         return profile.category_label(code, chinese=True)
     return f"{profile.category_label(code)} ({profile.category_label(code, chinese=True)})"
+
+
+def _number(v):
+    return float(v) if np.isfinite(v) else None
+
+
+def _access(ua, cats, i, cut_here) -> str:
+    """Unit ``i``'s access in a scenario (``ua``: the scenario per unit; ``cut_here``: the categories some of its
+    people lose): kept, longer, part lost, lost, off network or not assessed."""
+    whole = [c for c in cats if ua.lost[c][i]]
+    longer = any(np.isfinite(ua.ratio[c][i]) and ua.ratio[c][i] > 1.0 + 1e-9 for c in cats)
+    known = ua.assessed is None or bool(ua.assessed[i])
+    return (
+        "not assessed"
+        if not known
+        else "off network"
+        if not ua.on[i]
+        else "lost"
+        if whole
+        else "part lost"
+        if cut_here
+        else "longer"
+        if longer
+        else "kept"
+    )
