@@ -408,6 +408,101 @@ def _existing_flows(pairs: Pairs, w: np.ndarray, capacity: np.ndarray):
     return pairs.i, -2 - pairs.j, share * people
 
 
+# the stand-in distance of a demand without any facility yet: a first facility counts once, its gain reported as NaN
+_BIG = 1e12
+
+
+def _one_at_a_time(
+    n_sites: int,
+    gain: Callable[[], np.ndarray],
+    take: Callable[[int], None],
+    steps: int,
+    fixed: bool = False,
+    stop_when_nothing: bool = False,
+    finished: Optional[Callable[[], bool]] = None,
+) -> Tuple[np.ndarray, np.ndarray]:
+    """The one greedy loop of siting: ``steps`` times, add the site (of ``n_sites``) whose ``gain()`` is largest
+    (ties: the lower index) and ``take`` it; ``fixed``: add them in their order and only measure. It stops early where
+    ``finished()`` says so or, with ``stop_when_nothing``, where the best site adds nothing. Returns (sites, what each
+    added when it was added)."""
+    done = np.zeros(n_sites, dtype=bool)
+    sites, gains = [], []
+    for step in range(steps):
+        if finished is not None and finished():
+            break
+        values = gain()
+        if fixed:
+            pick = step
+        else:
+            values[done] = -np.inf
+            pick = int(np.argmax(values))
+            if stop_when_nothing and values[pick] <= 0:
+                break
+        done[pick] = True
+        sites.append(pick)
+        gains.append(values[pick])
+        take(pick)
+    return np.asarray(sites, dtype=np.int64), np.asarray(gains, dtype=float)
+
+
+class _ReachByPairs:
+    """People newly within reach as sites are added, over ``pairs`` (demand ``i``, site ``j`` of ``n_sites``);
+    ``covered``: who is within reach already."""
+
+    def __init__(self, pairs: Pairs, w: np.ndarray, covered: np.ndarray, n_sites: int):
+        self.pairs, self.w, self.n_sites = pairs, w, n_sites
+        self.covered = np.array(covered, copy=True)
+
+    def gain(self) -> np.ndarray:
+        p = self.pairs
+        return np.bincount(p.j, weights=self.w[p.i] * ~self.covered[p.i], minlength=self.n_sites)
+
+    def take(self, site: int) -> None:
+        self.covered[self.pairs.i[self.pairs.j == site]] = True
+
+
+class _DistanceSaved:
+    """Person-metres saved as sites are added, over ``pairs`` (demand ``i``, site ``j`` of ``n_sites``);
+    ``nearest``: each demand's distance so far (inf: none yet, counted as _BIG)."""
+
+    def __init__(self, pairs: Pairs, w: np.ndarray, nearest: np.ndarray, n_sites: int):
+        self.pairs, self.w, self.n_sites = pairs, w, n_sites
+        self.nearest = np.array(nearest, copy=True)
+
+    def gain(self) -> np.ndarray:
+        p = self.pairs
+        now = np.where(np.isinf(self.nearest[p.i]), _BIG, self.nearest[p.i])
+        return np.bincount(p.j, weights=self.w[p.i] * np.maximum(now - p.d, 0.0), minlength=self.n_sites)
+
+    def take(self, site: int) -> None:
+        mine = self.pairs.j == site
+        self.nearest[self.pairs.i[mine]] = np.minimum(self.nearest[self.pairs.i[mine]], self.pairs.d[mine])
+
+
+class _ReachByMatrix:
+    """Demand newly covered as columns of ``cover`` (demand x column, 0/1) are added: its people (``people``), or the
+    number of demand features with people (set cover); ``covered``: who is covered already."""
+
+    def __init__(self, cover, w: np.ndarray, covered: np.ndarray, people: bool):
+        self.cover_t = cover.T.tocsr()
+        self.w, self.people = w, people
+        self.covered = covered.copy()
+        self.coverable = self.covered | (np.diff(cover.indptr) > 0)
+
+    def gain(self) -> np.ndarray:
+        if self.people:
+            return self.cover_t @ (self.w * ~self.covered)
+        return self.cover_t @ ((~self.covered & (self.w > 0)).astype(float))
+
+    def take(self, column: int) -> None:
+        t = self.cover_t
+        self.covered[t.indices[t.indptr[column] : t.indptr[column + 1]]] = True
+
+    def everyone(self) -> bool:
+        """Whether everyone with people who can be covered is."""
+        return bool((self.covered | ~self.coverable | (self.w <= 0)).all())
+
+
 def _greedy_reading(chosen: np.ndarray, w: np.ndarray, pairs: Pairs, start: np.ndarray, kind: str, fixed: bool = False):
     """``chosen`` in the order a greedy reading adds them, each step the site that adds most (ties: the lower index),
     with what each adds: ``kind`` "cover" (people newly within reach; ``start``: who is covered already) or
@@ -418,32 +513,46 @@ def _greedy_reading(chosen: np.ndarray, w: np.ndarray, pairs: Pairs, start: np.n
         return chosen, np.empty(0)
     local = {int(c): k for k, c in enumerate(chosen)}
     sel = np.isin(pairs.j, chosen)
-    pi, pd = pairs.i[sel], pairs.d[sel]
-    pj = np.array([local[int(j)] for j in pairs.j[sel]], dtype=np.int64)
-    state = np.array(start, copy=True)
-    done = np.zeros(len(chosen), dtype=bool)
-    order, gains = [], []
-    big = 1e12  # a first facility for a demand without any: counted once, reported as NaN
-    for step in range(len(chosen)):
-        if kind == "cover":
-            values = np.bincount(pj, weights=w[pi] * ~state[pi], minlength=len(chosen))
-        else:
-            now = np.where(np.isinf(state[pi]), big, state[pi])
-            values = np.bincount(pj, weights=w[pi] * np.maximum(now - pd, 0.0), minlength=len(chosen))
-        if fixed:
-            pick = step
-        else:
-            values[done] = -np.inf
-            pick = int(np.argmax(values))
-        done[pick] = True
-        order.append(chosen[pick])
-        gains.append(values[pick] if values[pick] < big else np.nan)
-        mine = pj == pick
-        if kind == "cover":
-            state[pi[mine]] = True
-        else:
-            state[pi[mine]] = np.minimum(state[pi[mine]], pd[mine])
-    return np.asarray(order, dtype=np.int64), np.asarray(gains, dtype=float)
+    mine = Pairs(pairs.i[sel], np.array([local[int(j)] for j in pairs.j[sel]], dtype=np.int64), pairs.d[sel])
+    measure = (_ReachByPairs if kind == "cover" else _DistanceSaved)(mine, w, start, len(chosen))
+    picks, gains = _one_at_a_time(len(chosen), measure.gain, measure.take, len(chosen), fixed=fixed)
+    return chosen[picks], np.where(gains < _BIG, gains, np.nan)
+
+
+@dataclass
+class _Problem:
+    """What every model is solved and read on, built once for all four: people ``w`` per demand, the usable
+    candidate ``columns``, demand-to-column pairs within ``reach`` (``cand_pairs``; ``within``: those within the
+    service ``distance``) and to existing facilities, each demand's nearest existing facility (``near_ex`` m, inf:
+    none; ``near_ex_idx``), who is served before, the 0/1 ``cover`` matrix (demand x column) and the demand no site
+    reaches (``uncoverable``)."""
+
+    model: str
+    distance: float
+    reach: float
+    w: np.ndarray
+    columns: np.ndarray
+    capacity: Optional[np.ndarray]  # persons per candidate (capacitated)
+    existing_capacity: Optional[Sequence[float]]  # persons per existing facility, as given (capacitated)
+    n_existing: int
+    cand_pairs: Pairs
+    existing_pairs: Pairs
+    near_ex: np.ndarray
+    near_ex_idx: np.ndarray
+    covered_before: np.ndarray
+    within: Pairs
+    cover: object
+    reachable: np.ndarray
+    uncoverable: np.ndarray
+
+    @property
+    def ceiling(self) -> np.ndarray:
+        """p-median: the distance each demand keeps without a new site (its nearest existing one, capped at reach)."""
+        return np.minimum(self.near_ex, self.reach)
+
+    def uncovered_rows(self) -> np.ndarray:
+        """Demand with people, not covered before, that some column reaches."""
+        return np.nonzero(~self.covered_before & self.reachable & (self.w > 0))[0]
 
 
 def site(
@@ -489,19 +598,94 @@ def site(
     import time
 
     from .cancel import check, reporter
-    from .geometry import extent_gap, present_mask, representative_points
-    from .lifecircles import INPUTS_APART, MAX_GAP_M
 
     report = reporter(progress)
     started = time.perf_counter()
     notes: List[Note] = []
     require_milp()
+    demand, candidates, existing, w, has_demand = _checked_inputs(
+        model, demand, population, candidates, existing, distance, demand_name, candidates_name
+    )
+    reasons = list(excluded) if excluded is not None else [None] * len(candidates)
+    columns, capacity = _usable_columns(model, reasons, candidates, capacity, count, candidates_name, notes)
+    check(canceled)
+
+    # distances: demand to allowed candidates, demand to existing
+    reach = _reach(model, distance, max_distance, network, notes)
+    if network is not None and pairs is None:
+        pairs, existing_pairs = _network_pairs(
+            network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled
+        )
+    cand_pairs, existing_pairs = _pairs_within_reach(
+        model, distance, reach, demand, has_demand, candidates, columns, existing, pairs, existing_pairs
+    )
+    report(0.2)
+    check(canceled)
+    problem = _problem(
+        model, distance, reach, w, has_demand, columns, capacity, existing_capacity, len(existing), cand_pairs, existing_pairs
+    )
+    _note_uncoverable(problem, demand_name, notes)
+
+    return _solve_and_read(problem, count, time_limit, reasons, notes, started, report, canceled)
+
+
+def _solve_and_read(
+    problem: _Problem, count: int, time_limit: float, reasons, notes: List[Note], started: float, report, canceled
+) -> Siting:
+    """Solve ``problem`` with its model, never worse than greedy, and read the answer per site and per demand."""
+    import time
+
+    from .cancel import check
+
+    model, w = problem.model, problem.w
+    solved = _SOLVERS[model](problem, count, time_limit, canceled)
+    check(canceled)
+    report(0.8)
+    greedy = _greedy(problem, count)
+    gap, optimal = _settle(model, solved, greedy, time_limit, notes)
+
+    # the answer read per site and per demand
+    chosen_cols = np.asarray(solved.chosen, dtype=np.int64)
+    facility, fdist, served_after, served_before = _read_out(problem, chosen_cols, solved)
+    chosen, adds, serves, gains = _read_sites(problem, chosen_cols, solved, facility, count, notes)
+    report(1.0)
+    return Siting(
+        model,
+        float(problem.distance),
+        int(count),
+        chosen,
+        adds,
+        serves,
+        gains,
+        facility,
+        fdist,
+        served_before,
+        served_after,
+        float(solved.objective),
+        float(solved.bound),
+        float(gap),
+        bool(optimal),
+        float(greedy[1]),
+        time.perf_counter() - started,
+        [(i, r) for i, r in enumerate(reasons) if r is not None],
+        problem.uncoverable,
+        float(w.sum()),
+        notes,
+    )
+
+
+def _checked_inputs(model, demand, population, candidates, existing, distance, demand_name, candidates_name):
+    """(demand, candidates, existing as arrays, people per demand, which demand has a geometry), or a
+    :class:`CoreError` saying why the input cannot give an answer."""
+    from .geometry import extent_gap, present_mask
+    from .lifecircles import INPUTS_APART, MAX_GAP_M
+
     if model not in MODELS:
         raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting model '{0}'; one of {1}."), model, ", ".join(MODELS))
     demand = np.asarray(demand, dtype=object)
     candidates = np.asarray(candidates, dtype=object)
     existing = np.asarray(existing if existing is not None else [], dtype=object)
-    n, m, k = len(demand), len(candidates), len(existing)
+    n, k = len(demand), len(existing)
     w = np.asarray(population, dtype=float)
     if len(w) != n:
         raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: {1} population values for {2} features."), demand_name, len(w), n)
@@ -517,10 +701,16 @@ def site(
     if gap > MAX_GAP_M:
         other = candidates_name if extent_gap(demand, candidates) > MAX_GAP_M else "existing"
         raise CoreError(INPUTS_APART, other, gap / 1000, demand_name)
+    return demand, candidates, existing, w, has_demand
 
-    reasons = list(excluded) if excluded is not None else [None] * m
-    cand_present = present_mask(candidates)
-    allowed = np.array([r is None for r in reasons], dtype=bool) & cand_present
+
+def _usable_columns(model, reasons, candidates, capacity, count, candidates_name, notes) -> Tuple[np.ndarray, Optional[np.ndarray]]:
+    """(the candidate index of each column the solver may open: not excluded, with a geometry and, capacitated, with
+    room; the capacities, in persons for the capacitated model), or a :class:`CoreError` where ``count`` cannot be
+    met."""
+    from .geometry import present_mask
+
+    allowed = np.array([r is None for r in reasons], dtype=bool) & present_mask(candidates)
     if model == "capacitated":
         if capacity is None:
             raise CoreError(QT_TRANSLATE_NOOP("Core", "{0}: the capacitated model needs each candidate's capacity."), candidates_name)
@@ -543,7 +733,7 @@ def site(
             QT_TRANSLATE_NOOP("Core", "{0}: no candidate site is left after the exclusions ({1} excluded of {2})."),
             candidates_name,
             sum(r is not None for r in reasons),
-            m,
+            len(candidates),
         )
     if model != "set_cover":
         if count < 1:
@@ -555,15 +745,14 @@ def site(
                 len(columns),
                 candidates_name,
             )
-    check(canceled)
+    return columns, capacity
 
-    # distances: demand to allowed candidates, demand to existing
-    points = representative_points(demand)
-    demand_xy = np.full((n, 2), np.nan)
-    demand_xy[has_demand] = shapely.get_coordinates(points[has_demand])
-    need = model == "p_median"
+
+def _reach(model, distance, max_distance, network, notes) -> float:
+    """How far distances are measured: the service distance; p-median up to its cap (none: inf; along a network
+    4 x ``distance``, said in the notes)."""
     reach = distance
-    if need:
+    if model == "p_median":
         reach = np.inf if max_distance is None else max(float(max_distance), distance)
         if network is not None and max_distance is None:
             reach = 4.0 * distance
@@ -580,14 +769,21 @@ def site(
                     ),
                 )
             )
-    if network is not None and pairs is None:
-        pairs, existing_pairs = _network_pairs(
-            network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled
-        )
+    return reach
+
+
+def _pairs_within_reach(model, distance, reach, demand, has_demand, candidates, columns, existing, pairs, existing_pairs):
+    """(demand to usable column, demand to existing facility) within ``reach``: from ``pairs`` / ``existing_pairs``
+    where given (candidates renumbered as columns), straight-line otherwise."""
+    from .geometry import present_mask, representative_points
+
+    points = representative_points(demand)
+    demand_xy = np.full((len(demand), 2), np.nan)
+    demand_xy[has_demand] = shapely.get_coordinates(points[has_demand])
+    idx = np.nonzero(has_demand)[0]
     if pairs is None:
         cand_xy = shapely.get_coordinates(representative_points(candidates[columns]))
-        idx = np.nonzero(has_demand)[0]
-        if need and not np.isfinite(reach) and len(idx) * len(columns) > P_MEDIAN_PAIRS_MAX:
+        if model == "p_median" and not np.isfinite(reach) and len(idx) * len(columns) > P_MEDIAN_PAIRS_MAX:
             raise CoreError(
                 QT_TRANSLATE_NOOP(
                     "Core",
@@ -600,26 +796,29 @@ def site(
         found = straight_pairs(demand_xy[idx], cand_xy, reach)
         cand_pairs = Pairs(idx[found.i], found.j, found.d)
     else:
-        col_of = np.full(m, -1, dtype=np.int64)
+        col_of = np.full(len(candidates), -1, dtype=np.int64)
         col_of[columns] = np.arange(len(columns))
         keep = (col_of[pairs.j] >= 0) & (pairs.d <= reach) & has_demand[pairs.i]
         cand_pairs = Pairs(pairs.i[keep], col_of[pairs.j[keep]], pairs.d[keep])
         order = np.lexsort((cand_pairs.j, cand_pairs.d, cand_pairs.i))
         cand_pairs = Pairs(cand_pairs.i[order], cand_pairs.j[order], cand_pairs.d[order])
     if existing_pairs is None:
-        ex_present = present_mask(existing) if k else np.zeros(0, dtype=bool)
-        if k and ex_present.any():
+        ex_present = present_mask(existing) if len(existing) else np.zeros(0, dtype=bool)
+        if len(existing) and ex_present.any():
             ex_idx = np.nonzero(ex_present)[0]
-            idx = np.nonzero(has_demand)[0]
-            ex_reach = reach if need else distance
-            found = straight_pairs(demand_xy[idx], shapely.get_coordinates(representative_points(existing[ex_idx])), ex_reach)
+            found = straight_pairs(demand_xy[idx], shapely.get_coordinates(representative_points(existing[ex_idx])), reach)
             existing_pairs = Pairs(idx[found.i], ex_idx[found.j], found.d)
         else:
             existing_pairs = Pairs.empty()
-    report(0.2)
-    check(canceled)
+    return cand_pairs, existing_pairs
 
-    # the nearest existing facility of each demand (within what was measured)
+
+def _problem(
+    model, distance, reach, w, has_demand, columns, capacity, existing_capacity, n_existing, cand_pairs, existing_pairs
+) -> _Problem:
+    """The shared problem: the pairs, each demand's nearest existing facility (within what was measured), who is
+    served before, the cover matrix and who no site reaches."""
+    n = len(w)
     near_ex = np.full(n, np.inf)
     near_ex_idx = np.full(n, -1, dtype=np.int64)
     if len(existing_pairs.i):
@@ -630,12 +829,34 @@ def site(
         near_ex_idx[ei[firsts]] = ej[firsts]
     covered_before = near_ex <= distance
     within = cand_pairs.within(distance)
-    n_cols = len(columns)
-    cover = _csr(within.i, within.j, np.ones(len(within.i)), (n, n_cols))
+    cover = _csr(within.i, within.j, np.ones(len(within.i)), (n, len(columns)))
     cover.data[:] = 1.0
     reachable = np.diff(cover.indptr) > 0
     uncoverable = np.nonzero(has_demand & (w > 0) & ~covered_before & ~reachable)[0]
-    if len(uncoverable):
+    return _Problem(
+        model,
+        distance,
+        reach,
+        w,
+        columns,
+        capacity,
+        existing_capacity,
+        n_existing,
+        cand_pairs,
+        existing_pairs,
+        near_ex,
+        near_ex_idx,
+        covered_before,
+        within,
+        cover,
+        reachable,
+        uncoverable,
+    )
+
+
+def _note_uncoverable(problem: _Problem, demand_name: str, notes: List[Note]) -> None:
+    """A warning for the demand that no facility and no usable candidate reaches."""
+    if len(problem.uncoverable):
         notes.append(
             Note(
                 "warning",
@@ -645,41 +866,78 @@ def site(
                         "{0} demand point(s) or piece(s) of '{1}' ({2:,.0f} people) have no facility and no usable candidate "
                         "within {3:g} m.",
                     ),
-                    len(uncoverable),
+                    len(problem.uncoverable),
                     demand_name,
-                    float(w[uncoverable].sum()),
-                    distance,
+                    float(problem.w[problem.uncoverable].sum()),
+                    problem.distance,
                 ),
             )
         )
 
-    if model == "coverage":
-        rows = np.nonzero(~covered_before & reachable & (w > 0))[0]
-        solved = _coverage(cover[rows], w[rows], count, time_limit) if len(rows) else _Solved(np.empty(0, dtype=np.int64), 0.0, 0.0, True)
-        base = float(w[covered_before].sum())
-        solved.objective += base
-        solved.bound += base
-    elif model == "set_cover":
-        rows = np.nonzero(~covered_before & reachable & (w > 0))[0]
-        solved = _set_cover(cover[rows], time_limit) if len(rows) else _Solved(np.empty(0, dtype=np.int64), 0.0, 0.0, True)
-    elif model == "p_median":
-        ceiling = np.minimum(near_ex, reach)
-        keep = cand_pairs.d < ceiling[cand_pairs.i]
-        mine = Pairs(cand_pairs.i[keep], cand_pairs.j[keep], cand_pairs.d[keep])
-        solved = _p_median(mine, w, ceiling, n_cols, count, time_limit)
-        outside = np.isfinite(ceiling) & ~np.isin(np.arange(n), mine.i)
-        constant = float((w[outside] * ceiling[outside]).sum())
-        solved.objective += constant
-        solved.bound += constant
-    else:
-        ex_cap = np.full(k, np.inf) if existing_capacity is None else np.nan_to_num(np.asarray(existing_capacity, dtype=float), nan=0.0)
-        solved = _capacitated(within, w, capacity[columns], existing_pairs, ex_cap, n_cols, count, time_limit)
-        check(canceled)
-        solved.flows_before = _existing_flows(existing_pairs, w, ex_cap)
-    check(canceled)
-    report(0.8)
 
-    greedy = _greedy(model, w, cover, within if model != "p_median" else cand_pairs, near_ex, reach, covered_before, count, distance)
+def _nothing_to_solve() -> _Solved:
+    return _Solved(np.empty(0, dtype=np.int64), 0.0, 0.0, True)
+
+
+def _solve_coverage(problem: _Problem, count: int, time_limit: float, canceled) -> _Solved:
+    """MCLP on the demand not yet covered; the people covered before count in the objective and its bound."""
+    rows = problem.uncovered_rows()
+    solved = _coverage(problem.cover[rows], problem.w[rows], count, time_limit) if len(rows) else _nothing_to_solve()
+    base = float(problem.w[problem.covered_before].sum())
+    solved.objective += base
+    solved.bound += base
+    return solved
+
+
+def _solve_set_cover(problem: _Problem, count: int, time_limit: float, canceled) -> _Solved:
+    """LSCP on the demand not yet covered (``count`` is not used: set cover finds its own)."""
+    rows = problem.uncovered_rows()
+    return _set_cover(problem.cover[rows], time_limit) if len(rows) else _nothing_to_solve()
+
+
+def _solve_p_median(problem: _Problem, count: int, time_limit: float, canceled) -> _Solved:
+    """p-median on the pairs nearer than each demand's ceiling; the demand that keeps its ceiling counts as a
+    constant in the objective and its bound."""
+    w, cand_pairs, ceiling = problem.w, problem.cand_pairs, problem.ceiling
+    keep = cand_pairs.d < ceiling[cand_pairs.i]
+    mine = Pairs(cand_pairs.i[keep], cand_pairs.j[keep], cand_pairs.d[keep])
+    solved = _p_median(mine, w, ceiling, len(problem.columns), count, time_limit)
+    outside = np.isfinite(ceiling) & ~np.isin(np.arange(len(w)), mine.i)
+    constant = float((w[outside] * ceiling[outside]).sum())
+    solved.objective += constant
+    solved.bound += constant
+    return solved
+
+
+def _solve_capacitated(problem: _Problem, count: int, time_limit: float, canceled) -> _Solved:
+    """Capacitated shelters, with the flows the existing shelters alone would take in."""
+    from .cancel import check
+
+    if problem.existing_capacity is None:
+        ex_cap = np.full(problem.n_existing, np.inf)
+    else:
+        ex_cap = np.nan_to_num(np.asarray(problem.existing_capacity, dtype=float), nan=0.0)
+    columns = problem.columns
+    solved = _capacitated(
+        problem.within, problem.w, problem.capacity[columns], problem.existing_pairs, ex_cap, len(columns), count, time_limit
+    )
+    check(canceled)
+    solved.flows_before = _existing_flows(problem.existing_pairs, problem.w, ex_cap)
+    return solved
+
+
+# one unit per model, each over the shared problem: (problem, count, time limit, canceled) -> _Solved
+_SOLVERS = {
+    "coverage": _solve_coverage,
+    "set_cover": _solve_set_cover,
+    "p_median": _solve_p_median,
+    "capacitated": _solve_capacitated,
+}
+
+
+def _settle(model: str, solved: _Solved, greedy: Tuple[np.ndarray, float], time_limit: float, notes: List[Note]) -> Tuple[float, bool]:
+    """Take the greedy answer where the solver found none in time (with the solver's bound, said in the notes) or a
+    worse one; the bound where none is proven. Returns (relative gap, optimal)."""
     if solved.chosen is None:  # the solver found no solution in time: the greedy one, with the solver's bound
         solved.chosen = greedy[0]
         solved.objective = greedy[1]
@@ -700,27 +958,26 @@ def site(
         gap = abs(solved.bound - solved.objective) / max(abs(solved.objective), 1e-9)
     else:
         gap = 0.0 if solved.optimal else float("nan")
-    optimal = solved.optimal or gap <= 1e-7
+    return gap, solved.optimal or gap <= 1e-7
 
-    # the answer read per site and per demand
-    chosen_cols = np.asarray(solved.chosen, dtype=np.int64)
-    result = _read_out(
-        model, chosen_cols, columns, w, within, cand_pairs, existing_pairs, near_ex, near_ex_idx, covered_before, distance, solved
-    )
-    facility, fdist, served_after, served_before = result
+
+def _read_sites(problem: _Problem, chosen_cols: np.ndarray, solved: _Solved, facility: np.ndarray, count: int, notes: List[Note]):
+    """Per chosen site, in the order a greedy reading adds them: (candidate index, people it adds, people it serves,
+    what it adds to the objective). Coverage proposes no site that brings nobody within reach, and says so."""
+    model, w, columns, within = problem.model, problem.w, problem.columns, problem.within
     if model == "capacitated":
-        demand_, sites_, people_ = solved.flows
-        took = np.bincount(sites_[sites_ >= 0], weights=people_[sites_ >= 0], minlength=n_cols)[chosen_cols]
+        _demand, sites, people = solved.flows
+        took = np.bincount(sites[sites >= 0], weights=people[sites >= 0], minlength=len(columns))[chosen_cols]
         order = chosen_cols[np.lexsort((chosen_cols, -took))]
-        gains = np.bincount(sites_[sites_ >= 0], weights=people_[sites_ >= 0], minlength=n_cols)[order]
+        gains = np.bincount(sites[sites >= 0], weights=people[sites >= 0], minlength=len(columns))[order]
         serves = gains.copy()
-    elif model == "p_median":
-        order, gains = _greedy_reading(chosen_cols, w, cand_pairs, np.minimum(near_ex, reach), "distance")
-        serves = np.array([float(w[facility == columns[c]].sum()) for c in order])
     else:
-        order, gains = _greedy_reading(chosen_cols, w, within, covered_before, "cover")
+        if model == "p_median":
+            order, gains = _greedy_reading(chosen_cols, w, problem.cand_pairs, problem.ceiling, "distance")
+        else:
+            order, gains = _greedy_reading(chosen_cols, w, within, problem.covered_before, "cover")
         serves = np.array([float(w[facility == columns[c]].sum()) for c in order])
-    _order, adds = _greedy_reading(order, w, within, covered_before, "cover", fixed=True)
+    _order, adds = _greedy_reading(order, w, within, problem.covered_before, "cover", fixed=True)
     if model == "coverage":  # a site that brings nobody newly within reach is not proposed
         useful = np.array([a > 0 or s_ > 0 for a, s_ in zip(adds, serves)], dtype=bool)
         order, adds, serves, gains = order[useful], adds[useful], serves[useful], gains[useful]
@@ -738,31 +995,7 @@ def site(
                 ),
             )
         )
-    report(1.0)
-    siting = Siting(
-        model,
-        float(distance),
-        int(count),
-        columns[order],
-        adds,
-        serves,
-        gains,
-        facility,
-        fdist,
-        served_before,
-        served_after,
-        float(solved.objective),
-        float(solved.bound),
-        float(gap),
-        bool(optimal),
-        float(greedy[1]),
-        time.perf_counter() - started,
-        [(i, r) for i, r in enumerate(reasons) if r is not None],
-        uncoverable,
-        float(w.sum()),
-        notes,
-    )
-    return siting
+    return columns[order], adds, serves, gains
 
 
 def _network_pairs(network, network_name, demand, candidates, existing, reach, tolerance, notes, demand_name, report, canceled):
@@ -821,58 +1054,38 @@ def _better(model: str, a: float, b: float) -> bool:
     return a < b - 1e-9 * max(1.0, abs(b)) if model in ("set_cover", "p_median") else a > b + 1e-9 * max(1.0, abs(b))
 
 
-def _greedy(model, w, cover, pairs: Pairs, near_ex, reach, covered_before, count, distance):
+def _greedy(problem: _Problem, count: int) -> Tuple[np.ndarray, float]:
     """The greedy answer (chosen columns, objective): add the site that adds most until ``count`` (set cover: until
     everyone coverable is covered). For capacitated shelters, greedy is not computed (NaN)."""
+    model, w, n_cols = problem.model, problem.w, len(problem.columns)
     if model == "capacitated":
         return np.empty(0, dtype=np.int64), float("nan")
-    n_cols = cover.shape[1]
-    cover_t = cover.T.tocsr()
-    if model in ("coverage", "set_cover"):
-        state = covered_before.copy()
-        coverable = state | (np.diff(cover.indptr) > 0)
-        chosen = []
-        while True:
-            if model == "coverage" and len(chosen) >= count:
-                break
-            if model == "set_cover" and (state | ~coverable | (w <= 0)).all():
-                break
-            gains = cover_t @ (w * ~state) if model == "coverage" else cover_t @ ((~state & (w > 0)).astype(float))
-            gains[chosen] = -1
-            best = int(np.argmax(gains))
-            if gains[best] <= 0:
-                break
-            chosen.append(best)
-            state[cover_t.indices[cover_t.indptr[best] : cover_t.indptr[best + 1]]] = True
-        value = float(w[state].sum()) if model == "coverage" else float(len(chosen))
-        return np.asarray(chosen, dtype=np.int64), value
-    ceiling = np.minimum(near_ex, reach)
-    current = ceiling.copy()
-    chosen = []
-    big = 1e12
-    for _ in range(count):
-        now = np.where(np.isinf(current[pairs.i]), big, current[pairs.i])
-        saved = w[pairs.i] * np.maximum(now - pairs.d, 0.0)
-        gains = np.bincount(pairs.j, weights=saved, minlength=n_cols)
-        gains[chosen] = -1
-        best = int(np.argmax(gains))
-        chosen.append(best)
-        sel = pairs.j == best
-        current[pairs.i[sel]] = np.minimum(current[pairs.i[sel]], pairs.d[sel])
-    value = float((w * np.where(np.isinf(current), 0.0, current)).sum())
-    if np.isinf(current[w > 0]).any():
-        value = float("nan")
-    return np.asarray(chosen, dtype=np.int64), value
+    if model == "p_median":
+        saving = _DistanceSaved(problem.cand_pairs, w, problem.ceiling, n_cols)
+        chosen, _gains = _one_at_a_time(n_cols, saving.gain, saving.take, count)
+        current = saving.nearest
+        value = float((w * np.where(np.isinf(current), 0.0, current)).sum())
+        if np.isinf(current[w > 0]).any():
+            value = float("nan")
+        return chosen, value
+    covering = _ReachByMatrix(problem.cover, w, problem.covered_before, people=model == "coverage")
+    if model == "coverage":
+        chosen, _gains = _one_at_a_time(n_cols, covering.gain, covering.take, count, stop_when_nothing=True)
+        return chosen, float(w[covering.covered].sum())
+    chosen, _gains = _one_at_a_time(n_cols, covering.gain, covering.take, n_cols, stop_when_nothing=True, finished=covering.everyone)
+    return chosen, float(len(chosen))
 
 
-def _read_out(model, chosen_cols, columns, w, within, cand_pairs, existing_pairs, near_ex, near_ex_idx, covered_before, distance, solved):
+def _read_out(problem: _Problem, chosen_cols: np.ndarray, solved: _Solved):
     """Per demand: facility (candidate index, -2-k existing, -1 none), its distance, people served after and before."""
-    n = len(w)
+    if problem.model == "capacitated":
+        return _read_out_flows(problem, solved)
+    model, columns, near_ex = problem.model, problem.columns, problem.near_ex
     open_col = np.zeros(len(columns), dtype=bool)
     open_col[chosen_cols] = True
-    facility = np.where(np.isfinite(near_ex), -2 - near_ex_idx, -1)
+    facility = np.where(np.isfinite(near_ex), -2 - problem.near_ex_idx, -1)
     fdist = np.where(np.isfinite(near_ex), near_ex, np.nan)
-    source = cand_pairs if model == "p_median" else within
+    source = problem.cand_pairs if model == "p_median" else problem.within
     sel = open_col[source.j]
     order = np.lexsort((source.j[sel], source.d[sel], source.i[sel]))
     si, sj, sd = source.i[sel][order], source.j[sel][order], source.d[sel][order]
@@ -882,33 +1095,38 @@ def _read_out(model, chosen_cols, columns, w, within, cand_pairs, existing_pairs
             facility[i] = columns[j]
             fdist[i] = d
     if model != "p_median":  # only facilities within the distance serve
-        far = ~(fdist <= distance)
+        far = ~(fdist <= problem.distance)
         facility[far] = -1
         fdist[far] = np.nan
-    if model == "capacitated":
-        demand_, sites_, people_ = solved.flows
-        served_after = np.bincount(demand_, weights=people_, minlength=n)
-        served_after = np.minimum(served_after, w)
-        main = np.full(n, -1, dtype=np.int64)
-        best = np.zeros(n)
-        for i, s, p in zip(demand_, sites_, people_):
-            if p > best[i] + 1e-9:
-                best[i] = p
-                main[i] = columns[s] if s >= 0 else s
-        facility = main
-        fdist = np.full(n, np.nan)
-        for pairs_, is_new in ((within, True), (existing_pairs, False)):
-            for i, j, d in zip(pairs_.i, pairs_.j, pairs_.d):
-                target = columns[j] if is_new else -2 - j
-                if facility[i] == target:
-                    fdist[i] = d
-        served_before = np.zeros(n)
-        if solved.flows_before is not None:
-            demand_b, _sites_b, people_b = solved.flows_before
-            served_before = np.minimum(np.bincount(demand_b, weights=people_b, minlength=n), w)
-        return facility, fdist, served_after, served_before
-    served_after = np.where(fdist <= distance, w, 0.0)
-    served_before = np.where(covered_before, w, 0.0)
+    served_after = np.where(fdist <= problem.distance, problem.w, 0.0)
+    served_before = np.where(problem.covered_before, problem.w, 0.0)
+    return facility, fdist, served_after, served_before
+
+
+def _read_out_flows(problem: _Problem, solved: _Solved):
+    """:func:`_read_out` of the capacitated model, from the solver's flows: each demand's facility is the one that
+    takes in most of its people."""
+    n, w, columns = len(problem.w), problem.w, problem.columns
+    demand_, sites_, people_ = solved.flows
+    served_after = np.bincount(demand_, weights=people_, minlength=n)
+    served_after = np.minimum(served_after, w)
+    main = np.full(n, -1, dtype=np.int64)
+    best = np.zeros(n)
+    for i, s, p in zip(demand_, sites_, people_):
+        if p > best[i] + 1e-9:
+            best[i] = p
+            main[i] = columns[s] if s >= 0 else s
+    facility = main
+    fdist = np.full(n, np.nan)
+    for pairs_, is_new in ((problem.within, True), (problem.existing_pairs, False)):
+        for i, j, d in zip(pairs_.i, pairs_.j, pairs_.d):
+            target = columns[j] if is_new else -2 - j
+            if facility[i] == target:
+                fdist[i] = d
+    served_before = np.zeros(n)
+    if solved.flows_before is not None:
+        demand_b, _sites_b, people_b = solved.flows_before
+        served_before = np.minimum(np.bincount(demand_b, weights=people_b, minlength=n), w)
     return facility, fdist, served_after, served_before
 
 

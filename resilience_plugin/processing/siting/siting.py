@@ -1,5 +1,8 @@
 """resilience:siting, where the next shelters, fire stations, police stations or clinics should go (补短板选址)."""
 
+from dataclasses import dataclass, field
+from typing import Any, Optional, Tuple
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -314,10 +317,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
 
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
-        import numpy as np
-
-        from ...core.siting import LOW_CONFIDENCE, capacities, category_defaults, distance_confidence, exclusions, site
-        from ...qgisside.io import numbers, read_source, working_crs
+        from ...core.siting import capacities, exclusions, site
+        from ...qgisside.io import read_source, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         kinds = (GEOMETRY_POINT, GEOMETRY_POLYGON)
@@ -326,6 +327,71 @@ class SitingAlgorithm(ResilienceAlgorithm):
         crs = working_crs(source, name, feedback)
         category = CATEGORIES[self.parameterAsEnum(parameters, self.CATEGORY, context)]
         model = MODELS[self.parameterAsEnum(parameters, self.MODEL, context)]
+        distance, area_pp = self._service_distance(parameters, context, feedback, profile, category)
+        demand, population, unknown, surface = self._demand(parameters, context, feedback, source, name, crs, profile)
+        cand = read_source(cand_src, cand_name, crs, context, feedback, progress_span=(5, 10))
+        cand.report(feedback)
+        capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
+        existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, category, profile, area_pp, capacities)
+        excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs, profile))
+        network, net_name = self._network(parameters, context, feedback, crs)
+        feedback.setProgress(15)
+
+        import shapely
+
+        result = site(
+            demand.geometries if surface is None else shapely.points(surface.xy),
+            population if surface is None else surface.people,
+            cand.geometries,
+            model,
+            self.parameterAsInt(parameters, self.COUNT, context),
+            distance,
+            existing=existing.geometries if existing is not None else None,
+            capacity=capacity,
+            existing_capacity=ex_capacity,
+            excluded=excluded,
+            max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None,
+            network=network,
+            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
+            demand_name=name,
+            candidates_name=cand_name,
+            network_name=net_name,
+            progress=lambda f: feedback.setProgress(15 + 70 * f),
+            canceled=feedback.isCanceled,
+        )
+        self.push_notes(feedback, result.notes)
+        self._log(feedback, result, cand, ex_name)
+        labels = (
+            ("other", "其他服务")
+            if category == "custom"
+            else (profile.category_label(category), profile.category_label(category, chinese=True))
+        )
+        return self._write(
+            _Answer(
+                parameters=parameters,
+                source=source,
+                cand_src=cand_src,
+                demand=demand,
+                cand=cand,
+                existing=existing,
+                result=result,
+                category=category,
+                labels=labels,
+                area_pp=area_pp,
+                capacity=capacity,
+                population=population,
+                crs=crs,
+                surface=surface,
+                unknown=unknown,
+            )
+        )
+
+    def _service_distance(self, parameters, context, feedback, profile, category):
+        """(the service distance in m: the one given, else the profile's for the category, said in the log; the
+        category's shelter area per person in m², None for other services)."""
+        from ...core.siting import LOW_CONFIDENCE, category_defaults, distance_confidence
+
         default_distance, area_pp, distance_source = category_defaults(profile, category)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context) or default_distance
         if not distance:
@@ -340,6 +406,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
                         "plan or a standard. Check it for your project, or give the service distance."
                     ).format(distance, confidence)
                 )
+        return distance, area_pp
+
+    def _demand(self, parameters, context, feedback, source, name, crs, profile):
+        """The demand as read, its people per feature (0 where unknown), which features' people are unknown (None:
+        none), and polygon demand's pieces of people (core.population; None for points)."""
+        import numpy as np
+
+        from ...qgisside.io import numbers, read_source
 
         pop_field = self.optional_field(parameters, self.POPULATION_FIELD, context, source, self.tr("Population field"), name, feedback)
         polygon_demand = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
@@ -367,68 +441,19 @@ class SitingAlgorithm(ResilienceAlgorithm):
             population = surface.per_source()
         elif population is None:
             raise QgsProcessingException(self.tr("Choose the field of layer '{0}' that holds the population.").format(name))
-        cand = read_source(cand_src, cand_name, crs, context, feedback, progress_span=(5, 10))
-        cand.report(feedback)
-        capacity = self._capacities(parameters, context, feedback, self.CAPACITY_FIELD, cand_src, cand_name, cand, area_pp, capacities)
-        existing, ex_capacity, ex_name = self._existing(parameters, context, feedback, crs, category, profile, area_pp, capacities)
-        excluded = exclusions(cand.geometries, **self._exclusion_inputs(parameters, context, feedback, crs, profile))
-        network, net_name = None, ""
+        return demand, population, unknown, surface
+
+    def _network(self, parameters, context, feedback, crs):
+        """(the network's lines, None: none given; its layer name)."""
+        from ...qgisside.io import read_source
+
         net_src = self.optional_source(parameters, self.NETWORK, context)
-        if net_src is not None:
-            net_name = self.layer_name(parameters, self.NETWORK, context, net_src)
-            lines = read_source(net_src, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(10, 15))
-            lines.report(feedback)
-            network = lines.geometries
-        feedback.setProgress(15)
-
-        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
-        import shapely
-
-        result = site(
-            demand.geometries if surface is None else shapely.points(surface.xy),
-            population if surface is None else surface.people,
-            cand.geometries,
-            model,
-            self.parameterAsInt(parameters, self.COUNT, context),
-            distance,
-            existing=existing.geometries if existing is not None else None,
-            capacity=capacity,
-            existing_capacity=ex_capacity,
-            excluded=excluded,
-            max_distance=max_distance,
-            network=network,
-            snap_tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
-            time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
-            demand_name=name,
-            candidates_name=cand_name,
-            network_name=net_name,
-            progress=lambda f: feedback.setProgress(15 + 70 * f),
-            canceled=feedback.isCanceled,
-        )
-        self.push_notes(feedback, result.notes)
-        self._log(feedback, result, cand, ex_name)
-        labels = (
-            ("other", "其他服务")
-            if category == "custom"
-            else (profile.category_label(category), profile.category_label(category, chinese=True))
-        )
-        return self._write(
-            parameters,
-            source,
-            cand_src,
-            demand,
-            cand,
-            existing,
-            result,
-            category,
-            labels,
-            area_pp,
-            capacity,
-            population,
-            crs,
-            surface,
-            unknown,
-        )
+        if net_src is None:
+            return None, ""
+        net_name = self.layer_name(parameters, self.NETWORK, context, net_src)
+        lines = read_source(net_src, net_name, crs, context, feedback, fields=[], keep_null=False, progress_span=(10, 15))
+        lines.report(feedback)
+        return lines.geometries, net_name
 
     def _surface(self, parameters, context, feedback, crs, demand, population, name, profile):
         """Polygon demand as pieces of its people (core.population), said in the log."""
@@ -688,30 +713,31 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 )
             )
 
-    def _write(
-        self,
-        parameters,
-        source,
-        cand_src,
-        demand,
-        cand,
-        existing,
-        result,
-        category,
-        labels,
-        area_pp,
-        capacity,
-        population,
-        crs,
-        surface=None,
-        unknown=None,
-    ):
-        import numpy as np
+    def _write(self, answer: "_Answer") -> dict:
+        """Write the outputs: the chosen sites, the allocation, and those of the optional ones asked for."""
+        parameters = answer.parameters
+        outputs = {self.OUTPUT: self._write_sites(answer)}
+        outputs[self.ALLOCATION] = self._write_allocation(answer)
+        if answer.surface is None and parameters.get(self.ALLOCATION_PIECES) is not None:
+            self._run[2].pushInfo(self.tr("Allocation of the pieces: not written, the demand is points (each its own piece)."))
+        if answer.surface is not None and parameters.get(self.ALLOCATION_PIECES) is not None:
+            dest = self._write_pieces(answer.surface, answer.result, answer.demand, answer.facility_of, answer.crs)
+            if dest is not None:
+                outputs[self.ALLOCATION_PIECES] = dest
+        if parameters.get(self.EXCLUDED) is not None and answer.result.excluded:
+            dest = self._write_excluded(answer)
+            if dest is not None:
+                outputs[self.EXCLUDED] = dest
+        if parameters.get(self.ZONES) is not None:
+            dest = self._write_zones(answer)
+            if dest is not None:
+                outputs[self.ZONES] = dest
+        return outputs
 
-        from ...core.siting import CLAUSES, responsibility_zones
-        from ...qgisside.io import make_fields, polygons_only
+    def _site_fields(self, cand_src):
+        """The fields of the chosen sites: ours, then the candidate's own (renamed cand_<name> where they clash)."""
+        from ...qgisside.io import make_fields
 
-        label_zh = labels[1]
         ours = [
             ("category", FIELD_STRING, self.tr("Category (profile code)")),
             ("category_zh", FIELD_STRING, self.tr("Category (Chinese)")),
@@ -733,14 +759,24 @@ class SitingAlgorithm(ResilienceAlgorithm):
         fields = make_fields(ours)
         for f in own:
             fields.append(f)
+        return fields
+
+    def _write_sites(self, answer: "_Answer"):
+        """OUTPUT: the chosen sites in rank order, each with what it adds and serves and the candidate's own fields."""
+        import numpy as np
+
+        from ...core.siting import CLAUSES
+        from ...qgisside.io import polygons_only
+
+        result, capacity, area_pp, labels = answer.result, answer.capacity, answer.area_pp, answer.labels
         rows, geoms = [], []
         for rank, (c, adds, serves, gain) in enumerate(zip(result.chosen, result.adds, result.serves, result.gain), start=1):
             persons = float(capacity[c]) if capacity is not None and np.isfinite(capacity[c]) else None
             area = persons * area_pp if persons is not None and area_pp else None
             rows.append(
                 [
-                    category if category != "custom" else labels[0],
-                    label_zh,
+                    answer.category if answer.category != "custom" else labels[0],
+                    labels[1],
                     area,
                     persons,
                     rank,
@@ -751,26 +787,27 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     result.distance,
                     CLAUSES,
                 ]
-                + list(cand.attributes[c])
+                + list(answer.cand.attributes[c])
             )
-            geoms.append(cand.geometries[c])
-        polygons = QgsWkbTypes.geometryType(cand_src.wkbType()) == GEOMETRY_POLYGON
-        kind = WKB_MULTIPOLYGON if polygons else QgsWkbTypes.flatType(cand_src.wkbType())
-        outputs = {
-            self.OUTPUT: self.write_output(
-                self.OUTPUT,
-                fields,
-                kind,
-                crs,
-                rows,
-                polygons_only(np.array(geoms, dtype=object)) if polygons else geoms,
-                (85, 90),
-                "siting",
-            )
-        }
+            geoms.append(answer.cand.geometries[c])
+        polygons, kind = _geometry_kind(answer.cand_src)
+        return self.write_output(
+            self.OUTPUT,
+            self._site_fields(answer.cand_src),
+            kind,
+            answer.crs,
+            rows,
+            polygons_only(np.array(geoms, dtype=object)) if polygons else geoms,
+            (85, 90),
+            "siting",
+        )
 
-        # allocation: the demand with its facility
-        rank_of = {int(c): k for k, c in enumerate(result.chosen, start=1)}
+    def _write_allocation(self, answer: "_Answer"):
+        """ALLOCATION: each demand feature with its facility, distance and people served before and after."""
+        import numpy as np
+
+        from ...qgisside.io import make_fields, polygons_only
+
         alloc_specs = self._facility_specs() + [
             ("dist_m", FIELD_DOUBLE, self.tr("Distance (m)")),
             ("pop", FIELD_DOUBLE, self.tr("Population")),
@@ -783,30 +820,11 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ("share_bef", FIELD_DOUBLE, self.tr("Share of its people served before")),
             ("share_aft", FIELD_DOUBLE, self.tr("Share of its people served after")),
         ]
-        alloc_fields = QgsProcessingUtils.combineFields(source.fields(), make_fields(alloc_specs))
-
-        def facility_of(f):
-            if f >= 0:
-                return "new", cand.fids[f], rank_of.get(f)
-            if f <= -2 and existing is not None:
-                return "existing", existing.fids[-2 - f], None
-            return None, None, None
-
-        if surface is not None:  # polygon demand, solved piece by piece: per feature, from its pieces
-            from ...core.siting import by_source
-
-            per = by_source(result, surface.source, surface.people, len(demand.fids))
-            facility, distance, people = per.facility, per.facility_distance, per.people
-            served_b, served_a, share_b, share_a = per.served_before, per.served_after, per.share_before, per.share_after
-        else:
-            facility, distance, people = result.facility, result.facility_distance, np.asarray(population, dtype=float)
-            served_b, served_a = result.served_before, result.served_after
-            with np.errstate(divide="ignore", invalid="ignore"):
-                share_b = np.where(people > 0, served_b / np.where(people > 0, people, 1), np.nan)
-                share_a = np.where(people > 0, served_a / np.where(people > 0, people, 1), np.nan)
+        alloc_fields = QgsProcessingUtils.combineFields(answer.source.fields(), make_fields(alloc_specs))
+        facility, distance, people, served_b, served_a, share_b, share_a = answer.per_demand()
         alloc_rows = []
-        for i, attrs in enumerate(demand.attributes):
-            kind_f, fid, rank = facility_of(int(facility[i]))
+        for i, attrs in enumerate(answer.demand.attributes):
+            kind_f, fid, rank = answer.facility_of(int(facility[i]))
             d = distance[i]
             before, after = float(served_b[i]), float(served_a[i])
             figures = [
@@ -818,64 +836,120 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 None if np.isnan(share_b[i]) else round(float(share_b[i]), 6),
                 None if np.isnan(share_a[i]) else round(float(share_a[i]), 6),
             ]
-            if unknown is not None and unknown[i]:  # its people unknown: not assessed
+            if answer.unknown is not None and answer.unknown[i]:  # its people unknown: not assessed
                 figures = [None] * len(figures)
             alloc_rows.append(list(attrs) + [kind_f, fid, rank, None if np.isnan(d) else float(d)] + figures)
-        d_polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
-        d_kind = WKB_MULTIPOLYGON if d_polygons else QgsWkbTypes.flatType(source.wkbType())
-        d_geoms = polygons_only(demand.geometries) if d_polygons else demand.geometries
-        outputs[self.ALLOCATION] = self.write_output(
-            self.ALLOCATION, alloc_fields, d_kind, crs, alloc_rows, d_geoms, (90, 95), "allocation"
+        d_polygons, d_kind = _geometry_kind(answer.source)
+        d_geoms = polygons_only(answer.demand.geometries) if d_polygons else answer.demand.geometries
+        return self.write_output(self.ALLOCATION, alloc_fields, d_kind, answer.crs, alloc_rows, d_geoms, (90, 95), "allocation")
+
+    def _write_excluded(self, answer: "_Answer"):
+        """The optional EXCLUDED: the candidates left out, with the reason."""
+        import numpy as np
+
+        from ...qgisside.io import make_fields, polygons_only
+
+        cand, excluded = answer.cand, answer.result.excluded
+        ex_fields = QgsProcessingUtils.combineFields(answer.cand_src.fields(), make_fields([("reason", FIELD_STRING, self.tr("Reason"))]))
+        ex_rows = [list(cand.attributes[i]) + [reason.text(core_text)] for i, reason in excluded]
+        ex_geoms = [cand.geometries[i] for i, _r in excluded]
+        polygons, kind = _geometry_kind(answer.cand_src)
+        return self.write_output(
+            self.EXCLUDED,
+            ex_fields,
+            kind,
+            answer.crs,
+            ex_rows,
+            polygons_only(np.array(ex_geoms, dtype=object)) if polygons else ex_geoms,
+            (95, 97),
+            optional=True,
         )
 
-        if surface is None and parameters.get(self.ALLOCATION_PIECES) is not None:
-            self._run[2].pushInfo(self.tr("Allocation of the pieces: not written, the demand is points (each its own piece)."))
-        if surface is not None and parameters.get(self.ALLOCATION_PIECES) is not None:
-            dest = self._write_pieces(surface, result, demand, facility_of, crs)
-            if dest is not None:
-                outputs[self.ALLOCATION_PIECES] = dest
-        if parameters.get(self.EXCLUDED) is not None and result.excluded:
-            ex_fields = QgsProcessingUtils.combineFields(cand_src.fields(), make_fields([("reason", FIELD_STRING, self.tr("Reason"))]))
-            ex_rows = [list(cand.attributes[i]) + [reason.text(core_text)] for i, reason in result.excluded]
-            ex_geoms = [cand.geometries[i] for i, _r in result.excluded]
-            dest = self.write_output(
-                self.EXCLUDED,
-                ex_fields,
-                kind,
-                crs,
-                ex_rows,
-                polygons_only(np.array(ex_geoms, dtype=object)) if polygons else ex_geoms,
-                (95, 97),
-                optional=True,
-            )
-            if dest is not None:
-                outputs[self.EXCLUDED] = dest
-        if parameters.get(self.ZONES) is not None:
-            keys, zones = responsibility_zones(demand.geometries if surface is None else surface.pieces, result.facility, result.distance)
-            z_fields = make_fields(
-                self._facility_specs()
-                + [
-                    ("zone_pop", FIELD_DOUBLE, self.tr("People served")),
-                    ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
+    def _write_zones(self, answer: "_Answer"):
+        """The optional ZONES: each facility's responsibility zone (责任区) with the people it serves."""
+        from ...core.siting import responsibility_zones
+        from ...qgisside.io import make_fields, polygons_only
+
+        result, existing = answer.result, answer.existing
+        demand = answer.demand.geometries if answer.surface is None else answer.surface.pieces
+        keys, zones = responsibility_zones(demand, result.facility, result.distance)
+        z_fields = make_fields(
+            self._facility_specs()
+            + [
+                ("zone_pop", FIELD_DOUBLE, self.tr("People served")),
+                ("area_km2", FIELD_DOUBLE, self.tr("Area (km²)")),
+            ]
+        )
+        z_rows = []
+        for key, zone in zip(keys, zones):
+            new = key >= 0
+            fid = answer.cand.fids[key] if new else (existing.fids[-2 - key] if existing is not None else None)
+            served = float(result.served_after[result.facility == key].sum())
+            z_rows.append(
+                [
+                    "new" if new else "existing",
+                    fid,
+                    answer.rank_of.get(int(key)) if new else None,
+                    served,
+                    float(zone.area / 1e6) if zone is not None else 0.0,
                 ]
             )
-            z_rows = []
-            for key, zone in zip(keys, zones):
-                new = key >= 0
-                fid = cand.fids[key] if new else (existing.fids[-2 - key] if existing is not None else None)
-                served = float(result.served_after[result.facility == key].sum())
-                z_rows.append(
-                    [
-                        "new" if new else "existing",
-                        fid,
-                        rank_of.get(int(key)) if new else None,
-                        served,
-                        float(zone.area / 1e6) if zone is not None else 0.0,
-                    ]
-                )
-            dest = self.write_output(
-                self.ZONES, z_fields, WKB_MULTIPOLYGON, crs, z_rows, polygons_only(zones), (97, 99), "zones", optional=True
-            )
-            if dest is not None:
-                outputs[self.ZONES] = dest
-        return outputs
+        return self.write_output(
+            self.ZONES, z_fields, WKB_MULTIPOLYGON, answer.crs, z_rows, polygons_only(zones), (97, 99), "zones", optional=True
+        )
+
+
+def _geometry_kind(src):
+    """(whether ``src`` holds polygons, the geometry type its output is written with: multipolygons for polygons)."""
+    polygons = QgsWkbTypes.geometryType(src.wkbType()) == GEOMETRY_POLYGON
+    return polygons, WKB_MULTIPOLYGON if polygons else QgsWkbTypes.flatType(src.wkbType())
+
+
+@dataclass
+class _Answer:
+    """A run's inputs as read and its result (core.siting.Siting), from which the outputs are written."""
+
+    parameters: dict
+    source: Any  # the demand layer
+    cand_src: Any
+    demand: Any  # the demand as read (qgisside.io.read_source)
+    cand: Any
+    existing: Any  # None: none given
+    result: Any
+    category: str
+    labels: Tuple[str, str]  # the category's label in English and in Chinese
+    area_pp: Optional[float]  # shelter area per person, m² (None: not a shelter)
+    capacity: Any  # persons per candidate (None: no field)
+    population: Any  # people per demand feature
+    crs: Any
+    surface: Any = None  # polygon demand's pieces of people (core.population)
+    unknown: Any = None  # demand features whose people are unknown
+    rank_of: dict = field(init=False)
+
+    def __post_init__(self):
+        self.rank_of = {int(c): k for k, c in enumerate(self.result.chosen, start=1)}
+
+    def facility_of(self, f):
+        """(fac_kind, fac_fid, fac_rank) of a facility key as core.siting.Siting gives it."""
+        if f >= 0:
+            return "new", self.cand.fids[f], self.rank_of.get(f)
+        if f <= -2 and self.existing is not None:
+            return "existing", self.existing.fids[-2 - f], None
+        return None, None, None
+
+    def per_demand(self):
+        """Per demand feature: (facility, distance, people, served before and after, their shares); polygon demand,
+        solved piece by piece, from its pieces (core.siting.by_source)."""
+        import numpy as np
+
+        result = self.result
+        if self.surface is not None:
+            from ...core.siting import by_source
+
+            per = by_source(result, self.surface.source, self.surface.people, len(self.demand.fids))
+            return per.facility, per.facility_distance, per.people, per.served_before, per.served_after, per.share_before, per.share_after
+        people = np.asarray(self.population, dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_b = np.where(people > 0, result.served_before / np.where(people > 0, people, 1), np.nan)
+            share_a = np.where(people > 0, result.served_after / np.where(people > 0, people, 1), np.nan)
+        return result.facility, result.facility_distance, people, result.served_before, result.served_after, share_b, share_a
