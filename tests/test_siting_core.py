@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 
-from resilience_plugin.core.messages import CoreError
+from resilience_plugin.core.messages import CoreError, Message
 from resilience_plugin.core.siting import exclusions, site
 
 
@@ -130,6 +130,25 @@ def test_capacitated_is_the_brute_force_optimum(seed):
     assert result.before == pytest.approx(before)
     assert _max_flow(demand, w, np.vstack([ex, cand[result.chosen]]), np.r_[ex_capacity, capacity[result.chosen]], distance) == best
     assert (result.served_after <= w + 1e-6).all()
+
+
+def test_a_capacitated_model_highs_presolve_calls_infeasible_is_solved_all_the_same():
+    """Opening nothing is always feasible, yet HiGHS's presolve called this model infeasible (found by a refactor's
+    random comparison): the answer is solved again without presolve and is the brute-force optimum, not a traceback."""
+    rng = np.random.default_rng(6)
+    n, m, _k = rng.integers(5, 40), rng.integers(3, 15), rng.integers(0, 4)
+    demand, cand = rng.uniform(0, 3000, (n, 2)), rng.uniform(0, 3000, (m, 2))
+    rng.uniform(0, 3000, (_k, 2))  # the existing shelters of the case as found, drawn so that what follows is the same
+    w = rng.integers(0, 900, n).astype(float)
+    w[rng.integers(0, n, 3)] = 0.0
+    capacity = rng.integers(0, 2000, m).astype(float)
+    excluded = [None, Message("x")] + [None] * (m - 2)
+    result = site(shapely.points(demand), w, shapely.points(cand), "capacitated", 3, 400.0, capacity=capacity, excluded=excluded)
+    usable = [j for j in range(m) if excluded[j] is None]
+    best = max(_max_flow(demand, w, cand[list(s)], capacity[list(s)], 400.0) for s in itertools.combinations(usable, 3))
+    assert result.objective == pytest.approx(best) and best > 0
+    assert result.after == pytest.approx(best)
+    assert 1 not in set(result.chosen)
 
 
 def test_a_binding_capacity_serves_only_what_it_holds():

@@ -223,13 +223,22 @@ def _milp(c, rows, lower, upper, integral, time_limit: float):
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     c = np.asarray(c, dtype=float)
-    return milp(
-        c,
-        constraints=[LinearConstraint(rows, lower, upper)],
-        integrality=integral,
-        bounds=Bounds(np.zeros(len(c)), np.ones(len(c))),
-        options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False},
-    )
+
+    def solve(presolve: bool):
+        return milp(
+            c,
+            constraints=[LinearConstraint(rows, lower, upper)],
+            integrality=integral,
+            bounds=Bounds(np.zeros(len(c)), np.ones(len(c))),
+            options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False, "presolve": presolve},
+        )
+
+    res = solve(True)
+    if res.status == 2 and np.all(np.asarray(lower) <= 0) and np.all(np.asarray(upper) >= 0):
+        # HiGHS's presolve can call a feasible model infeasible (a capacitated case with a shelter of no capacity did):
+        # opening nothing satisfies every row here, so the model is feasible; solve it again without presolve
+        res = solve(False)
+    return res
 
 
 def _csr(rows_i, cols_j, values, shape):
