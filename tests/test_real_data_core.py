@@ -333,3 +333,30 @@ def test_flood_classes_as_written(value, key):
     from resilience_plugin.core.labels import class_rank
 
     assert class_rank(value) == key
+
+
+@pytest.mark.parametrize(
+    "names, chinese, expected",
+    [
+        (["code", "name", "name_zh"], True, "name_zh"),
+        (["code", "name", "name_zh"], False, "name"),
+        (["code", "name", "name_zh"], None, "name"),
+        (["名称", "NAME"], True, "名称"),
+        (["名称", "NAME"], False, "NAME"),
+        (["jdmc", "街道名称"], True, "街道名称"),
+        (["jdmc", "街道名称"], False, "jdmc"),
+        (["街道", "人口"], True, "街道"),
+    ],
+)
+def test_one_field_table_serves_the_dock_and_the_report_in_the_readers_language(names, chinese, expected):
+    """The dock and the report name units from core.fields' one table, Chinese names first for a Chinese reader."""
+    assert guess_field("name", names, chinese=chinese) == expected
+
+
+def test_the_report_names_units_in_chinese_first_else_by_code_and_finds_district_and_cluster():
+    from resilience_plugin.core.report import cluster_field, unit_fields
+
+    assert unit_fields(["name", "name_zh", "district", "cluster_id", "score"]) == ("name_zh", "district", "cluster_id")
+    assert unit_fields(["code", "district_zh", "组团", "score"]) == ("code", "district_zh", "组团")
+    assert unit_fields(["score", "class"]) == ("", "", "")
+    assert cluster_field(["CLUSTER_ID", "name"]) == "CLUSTER_ID"

@@ -25,6 +25,7 @@ ROLES: Dict[str, Tuple[str, ...]] = {
         "乡镇名称",
         "单元名称",
         "地区",
+        "街道",
         "title",
     ),
     "fault_name": ("断层名称", "断裂名称", "fault_name", "name", "名称", "断层名", "断裂名", "fault", "mc"),
@@ -43,7 +44,22 @@ ROLES: Dict[str, Tuple[str, ...]] = {
         "czrk",
         "rk",
     ),
-    "district": ("district", "区", "所属区", "区县", "所属区县", "区名", "区县名称", "adname", "county", "qx", "qxmc", "所在区"),
+    "district": (
+        "district",
+        "district_zh",
+        "区",
+        "所属区",
+        "区县",
+        "所属区县",
+        "区名",
+        "区县名称",
+        "adname",
+        "county",
+        "qx",
+        "qxmc",
+        "所在区",
+        "district_code",
+    ),
     "category": ("category", "类别", "类型", "设施类型", "设施类别", "type", "fclass", "amenity", "other_tags", "tag", "typecode", "kind"),
     "grade": ("grade", "等级", "级别", "通道等级", "道路等级", "level", "dj"),
     "code": ("code", "cluster_id", "xzqdm", "编码", "代码", "行政区划代码", "adcode", "id", "bm"),
@@ -79,9 +95,25 @@ def _norm(name: str) -> str:
     return unicodedata.normalize("NFKC", str(name)).strip().lower().replace(" ", "").replace("-", "_")
 
 
-def guess_field(role: str, names: Sequence[str], exclude: Sequence[str] = ()) -> Optional[str]:
-    """The field of ``names`` that most likely holds ``role`` (a key of :data:`ROLES`), or None."""
-    candidates = ROLES[role]
+def _is_chinese(name: str) -> bool:
+    n = _norm(name)
+    return n.endswith(("_zh", ":zh")) or any("\u4e00" <= ch <= "\u9fff" for ch in n)
+
+
+def in_language(candidates: Sequence[str], chinese: Optional[bool]) -> Tuple[str, ...]:
+    """``candidates`` in the order of the reader's language: with ``chinese`` the Chinese names first (``name_zh``
+    before ``名称``), without it the others first; None keeps the table's order."""
+    if chinese is None:
+        return tuple(candidates)
+    zh = sorted((c for c in candidates if _is_chinese(c)), key=lambda c: not _norm(c).endswith(("_zh", ":zh")))
+    other = [c for c in candidates if not _is_chinese(c)]
+    return tuple(zh + other if chinese else other + zh)
+
+
+def guess_field(role: str, names: Sequence[str], exclude: Sequence[str] = (), chinese: Optional[bool] = None) -> Optional[str]:
+    """The field of ``names`` that most likely holds ``role`` (a key of :data:`ROLES`), or None. ``chinese`` orders
+    the candidates for a reader of that language (:func:`in_language`): the dock and the report name units so."""
+    candidates = in_language(ROLES[role], chinese)
     skip = {_norm(e) for e in exclude if e}
     by_norm = {}
     for n in names:

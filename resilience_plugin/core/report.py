@@ -11,12 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
 
+from .fields import guess_field
 from .messages import QT_TRANSLATE_NOOP, CoreError
 from .scoring import CLASSES_ZH, FIELDS, INDICATORS, TARGET_CLAUSES, TYPES_ZH
 
-NAME_FIELDS = ("name_zh", "name", "名称", "街道", "code", "编码")
-DISTRICT_FIELDS = ("district", "district_zh", "区", "所属区", "district_code")
-CLUSTER_FIELDS = ("cluster_id", "cluster", "组团")
 SCORED_FIELDS = ("score", "class", "rank", "unit_type")
 
 
@@ -44,13 +42,16 @@ class Page:
     summary: List[str] = field(default_factory=list)  # a unit's name, score, class, type and rank, for its cluster's list
 
 
-def guess_field(names: Sequence[str], candidates: Iterable[str]) -> str:
-    """The first candidate present among ``names`` (case-insensitive), or ''."""
-    lower = {n.lower(): n for n in names}
-    for c in candidates:
-        if c.lower() in lower:
-            return lower[c.lower()]
-    return ""
+def unit_fields(names: Sequence[str]) -> tuple:
+    """(name, district, cluster) fields of a units layer, by :mod:`core.fields`' one table; '' where none is found.
+    Units are named in Chinese first, as the plan writes them (name_zh, 名称), else by their code."""
+    name = guess_field("name", names, chinese=True) or guess_field("code", names)
+    return name or "", guess_field("district", names) or "", cluster_field(names)
+
+
+def cluster_field(names: Sequence[str]) -> str:
+    """The field of a layer that holds the cluster id, or ''."""
+    return guess_field("cluster", names) or ""
 
 
 def fmt(value, digits: int = 3) -> str:

@@ -29,18 +29,6 @@ from .ui_loader import load_ui
 
 FORM_CLASS = load_ui("scorecard_dock")
 
-NAME_CANDIDATES = ("name_zh", "名称", "街道名称", "jdmc", "name", "NAME", "Name", "mc")
-
-
-def _guess(field_names: List[str], candidates) -> str:
-    lowered = {n.lower(): n for n in field_names}
-    for c in candidates:
-        if c in field_names:
-            return c
-        if c.lower() in lowered:
-            return lowered[c.lower()]
-    return ""
-
 
 def _number(value) -> Optional[float]:
     try:
@@ -156,8 +144,7 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
         if self.layer is not None:
             names = self.layer.fields().names()
             chinese = qgis_locale().lower().startswith("zh")
-            order = NAME_CANDIDATES if chinese else NAME_CANDIDATES[4:] + NAME_CANDIDATES[:4]
-            self.nameFieldCombo.setField(_guess(names, order) or guess_field("name", names) or "")
+            self.nameFieldCombo.setField(guess_field("name", names, chinese=chinese) or "")
             self.populationFieldCombo.setField(guess_field("population", names) or "")
             for signal, slot in self._layer_signals(self.layer):
                 signal.connect(slot)

@@ -212,9 +212,8 @@ def build_report(
     :class:`ReportError` (translated here) for other unusable layers and when the export fails."""
     unit_names = units_layer.fields().names()
     rc.check_scored(unit_names, display_name(units_layer))
-    name_field = name_field or rc.guess_field(unit_names, rc.NAME_FIELDS)
-    district_field = district_field or rc.guess_field(unit_names, rc.DISTRICT_FIELDS)
-    cluster_field = cluster_field or rc.guess_field(unit_names, rc.CLUSTER_FIELDS)
+    guessed = rc.unit_fields(unit_names)
+    name_field, district_field, cluster_field = name_field or guessed[0], district_field or guessed[1], cluster_field or guessed[2]
     w = words()
     records, unit_geoms = _records(units_layer, feedback)
     if not records:
@@ -286,7 +285,7 @@ def _cluster_records(clusters_layer, crs, feedback):
     """(records, geometries in ``crs``, ids, id field) of the clusters layer; a layer without cluster_id, or a
     cluster that cannot be moved into ``crs``, is a ReportError naming it."""
     c_names = clusters_layer.fields().names()
-    id_field = rc.guess_field(c_names, rc.CLUSTER_FIELDS)
+    id_field = rc.cluster_field(c_names)
     if not id_field:
         raise ReportError(
             translate(
@@ -854,8 +853,7 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     u_records, u_geoms = _records(units, feedback)
     _to_crs(u_geoms, units.crs(), crs)
     u_names = units.fields().names()
-    name_field = rc.guess_field(u_names, rc.NAME_FIELDS)
-    cluster_field = rc.guess_field(u_names, rc.CLUSTER_FIELDS)
+    name_field, _district, cluster_field = rc.unit_fields(u_names)
     if cluster_field:
         unit_cluster = [rc.text(r.get(cluster_field)) for r in u_records]
     else:
