@@ -61,7 +61,11 @@ def test_the_readme_example_runs_without_qgis():
     # the same run here (QGIS merely loaded, never used by core), counted independently of columns()
     communities, population, facilities, labels, shelter = _sample()
     result = life_circles(
-        communities, load_profile(), 1000, population=population, facilities=facilities, facility_categories=labels, shelter_area=shelter
+        communities,
+        load_profile(),
+        1000,
+        population=population,
+        facilities=Facilities.read(facilities, labels, load_profile(), shelter_area=shelter),
     )
     assert int(found.group(2)) == len(communities)
     assert int(found.group(1)) == int(result.assessment.passed.sum())
@@ -73,7 +77,7 @@ def test_straight_line_circles_agree_with_brute_force():
     profile = load_profile()
     distance = 1200.0
     result = life_circles(
-        communities, profile, distance, population=population, facilities=facilities, facility_categories=labels, shelter_area=shelter
+        communities, profile, distance, population=population, facilities=Facilities.read(facilities, labels, profile, shelter_area=shelter)
     )
     vocab = Vocabulary.from_profile(profile)
     column, _unmapped = vocab.classify(labels)
@@ -118,9 +122,7 @@ def test_facilities_given_as_coordinates_count_as_the_points(network):
             load_profile(),
             1200,
             population=population,
-            facilities=f,
-            facility_categories=labels,
-            shelter_area=shelter,
+            facilities=Facilities.read(f, labels, load_profile(), shelter_area=shelter),
             network=roads,
         )
         for f in (geoms, xy)
@@ -132,7 +134,7 @@ def test_facilities_given_as_coordinates_count_as_the_points(network):
     assert extent_gap(communities, xy) == extent_gap(communities, geoms) == 0.0
     lonlat = shapely.get_coordinates(np.array(read_table(SHIPPED_SAMPLE, "facilities")[2], dtype=object))
     with pytest.raises(CoreError, match="^'facilities' lies"):
-        life_circles(communities, load_profile(), 1000, facilities=lonlat, facility_categories=labels)
+        life_circles(communities, load_profile(), 1000, facilities=Facilities.read(lonlat, labels, load_profile()))
 
 
 def test_a_distance_outside_the_plan_and_no_facilities_are_said_in_notes():
@@ -155,7 +157,7 @@ def test_inputs_in_different_crss_are_refused():
     _fx0, _fy0, fx1, fy1 = shapely.total_bounds(np.array(lonlat, dtype=object))
     gap_km = np.hypot(cx0 - fx1, cy0 - fy1) / 1000  # by hand: the lon/lat box lies below and left of the metres
     with pytest.raises(CoreError, match=f"^'facilities' lies {gap_km:,.0f} km from 'communities'"):
-        life_circles(communities, load_profile(), 1000, facilities=lonlat, facility_categories=labels)
+        life_circles(communities, load_profile(), 1000, facilities=Facilities.read(lonlat, labels, load_profile()))
     roads = shapely.transform(np.array(read_table(SHIPPED_SAMPLE, "walking_network")[2], dtype=object), lambda xy: xy / 1000)
     with pytest.raises(CoreError, match="^'roads' lies [0-9,]+ km from 'communities'"):
         life_circles(communities, load_profile(), 1000, network=roads, network_name="roads")
@@ -202,9 +204,12 @@ def test_the_algorithm_writes_what_the_entry_point_returns(network, resilience_p
         load_profile(),
         1000,
         population=[rows[i][names.index("population")] for i in chosen],
-        facilities=to_metres(facilities),
-        facility_categories=[r[f_names.index("category_zh")] for r in f_rows],
-        shelter_area=[r[f_names.index("shelter_area_m2")] for r in f_rows],
+        facilities=Facilities.read(
+            to_metres(facilities),
+            [r[f_names.index("category_zh")] for r in f_rows],
+            load_profile(),
+            shelter_area=[r[f_names.index("shelter_area_m2")] for r in f_rows],
+        ),
         network=roads if network else None,
     )
     table = result.columns()

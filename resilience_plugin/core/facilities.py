@@ -9,8 +9,9 @@ import numpy as np
 
 @dataclass
 class Facilities:
-    """``points``: one point per facility (None where it has no geometry); ``codes``: its profile category code (None
-    where its label says none); ``class_unknown``: a shelter whose label does not say its class; ``shelter_area`` (m²),
+    """``points``: one point per facility (None where it has no geometry), or, read from points given as an n × 2 float
+    array of x, y, that array (a row of NaN: no point); ``codes``: its profile category code (None where its label
+    says none); ``class_unknown``: a shelter whose label does not say its class; ``shelter_area`` (m²),
     ``beds`` and ``capacity`` (reserve, person-days): one number per facility, or None when not given; ``classified``:
     what the label rules found (:class:`.labels.Classified`, for a log of which label went where)."""
 
@@ -34,26 +35,32 @@ class Facilities:
         beds: Optional[Sequence[float]] = None,
         capacity: Optional[Sequence[float]] = None,
     ) -> "Facilities":
-        """Facilities from shapely points or polygons (one projected CRS in metres) and their ``labels`` as the data
-        writes them (应急避难场所, 消防救援站, Amap type codes, amenity=hospital …), read by the profile's label rules
-        (:mod:`.labels`; ``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping).
+        """Facilities from shapely points or polygons (one projected CRS in metres), or points as an n × 2 float array of
+        x, y (a row of NaN: no point; they stay that array), and their ``labels`` as the data writes them (应急避难场所,
+        消防救援站, Amap type codes, amenity=hospital …), read by the profile's label rules (:mod:`.labels`;
+        ``vocabulary``, a :class:`.lifecircles.Vocabulary`, carries a project's own mapping).
         ``classified``, what ``vocabulary.classify_labels`` returned for these labels, saves reading them twice."""
-        from .geometry import representative_points
-        from .lifecircles import Vocabulary
+        from .geometry import is_xy, representative_points
+        from .labels import LabelMatcher
 
-        geoms = np.empty(len(geometries), dtype=object)
-        geoms[:] = list(geometries)
+        if is_xy(geometries):  # as core.lifecircles.count_points takes them: no shapely point per facility
+            points = geometries
+        else:
+            geoms = np.empty(len(geometries), dtype=object)
+            geoms[:] = list(geometries)
+            points = representative_points(geoms)
         if classified is None:
-            vocab = vocabulary or Vocabulary.from_profile(profile)
-            given = labels if labels is not None else [None] * len(geoms)
-            classified = vocab.classify_labels([None if v is None else str(v) for v in given])[1]
-        unknown = np.array(classified.class_unknown or [False] * len(geoms), dtype=bool)
+            # what vocabulary.classify_labels finds: its matcher's reading (core.lifecircles imports this module)
+            matcher = vocabulary.matcher if vocabulary is not None else LabelMatcher.from_profile(profile)
+            given = labels if labels is not None else [None] * len(points)
+            classified = matcher.classify([None if v is None else str(v) for v in given])
+        unknown = np.array(classified.class_unknown or [False] * len(points), dtype=bool)
 
         def numbers(values):
             return None if values is None else np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
 
         return cls(
-            representative_points(geoms),
+            points,
             list(classified.codes),
             unknown,
             numbers(shelter_area),

@@ -19,6 +19,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
+from .facilities import Facilities
 from .geometry import is_xy, present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
@@ -240,13 +241,12 @@ def _shelter_unknown(counts: np.ndarray, vocab: Vocabulary, notes: list) -> np.n
     return np.where(with_shelter, np.nan, 0.0)
 
 
-def _people_in_circles(
-    geoms, has_geom, points, population, counts_given, counted, circles, within, profile, raster, residential, notes, canceled
-):
+def _people_in_circles(geoms, has_geom, points, population, counts_given, drawn, profile, raster, residential, notes, canceled):
     """The people of each circle (see :func:`life_circles`); NaN where not assessed."""
     from .cancel import interruptible
     from .population import from_polygons, zonal_population
 
+    counted, circles, within = drawn.counted, drawn.circles, drawn.within
     polygons = has_geom.any() and bool(np.isin(shapely.get_type_id(geoms[has_geom]), (3, 6)).all())
     piece = profile.value("population.piece_size")
     if raster is not None and not (counts_given and polygons):
@@ -378,14 +378,176 @@ class LifeCircles:
         return union
 
 
+def _note_distance_outside_plan(distance: float, profile: PlanProfile, notes: list) -> None:
+    """A warning when ``distance`` lies outside the plan's range for life circles (第53条)."""
+    lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
+    if not lo <= distance <= hi:
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条)."),
+                    distance,
+                    lo,
+                    hi,
+                ),
+            )
+        )
+
+
+def _facilities_to_count(facilities: Optional[Facilities], vocab: Vocabulary, notes: list) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The facilities as :func:`count_points` takes them: their points, the ``vocab`` column of each (a category
+    that is none of its columns: "other") and their shelter area (0 where not given); none given, a note."""
+    if facilities is None or len(facilities) == 0:
+        if facilities is None:
+            no_facilities = QT_TRANSLATE_NOOP("Core", "No facilities given: every required category will be reported missing.")
+            notes.append(Note("info", Message(no_facilities)))
+        return np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.empty(0)
+    column = facilities.column(vocab.codes)
+    column[column < 0] = vocab.other
+    area = facilities.shelter_area
+    return facilities.points, column, np.zeros(len(facilities)) if area is None else np.asarray(area, dtype=float)
+
+
+def _refuse_inputs_apart(geoms, communities_name, facilities, facilities_name, network, network_name) -> None:
+    """Inputs in different CRSs give plausible nonsense (nothing in reach): a :class:`.messages.CoreError` when the
+    facilities (their points) or the network lie more than :data:`MAX_GAP_M` from the communities."""
+    from .geometry import extent_gap
+    from .messages import CoreError
+
+    for other, other_name in ((None if facilities is None else facilities.points, facilities_name), (network, network_name)):
+        gap = extent_gap(geoms, other) if other is not None else 0.0
+        if gap > MAX_GAP_M:
+            raise CoreError(INPUTS_APART, other_name, gap / 1000, communities_name)
+
+
+@dataclass
+class _DrawnCircles:
+    """The circles of :func:`life_circles` as drawn, one per community, before anything is counted in them."""
+
+    method: str  # "straight-line" or "network"
+    circles: np.ndarray  # shapely polygon per community; None where it has none
+    counted: np.ndarray  # what facilities and people are counted in: the communities (within ``within``) or the circles
+    within: Optional[float]  # straight-line: the distance of the community a point is counted within; network: None
+    status: np.ndarray  # "ok", "no geometry" or "unreachable"
+    snap_distance: np.ndarray  # metres from the community to the network (NaN straight-line or unreachable)
+    edges: int = 0
+    nodes: int = 0
+
+
+def _straight_line_circles(geoms, has_geom, distance, report, canceled) -> _DrawnCircles:
+    """Straight-line circles: exact, so points are counted within the distance of the community itself."""
+    from .cancel import interruptible
+
+    status = np.where(has_geom, "ok", "no geometry").astype(object)
+    circles = interruptible(lambda: euclidean_circles(geoms, distance), canceled)
+    report(0.8)
+    return _DrawnCircles("straight-line", circles, geoms, distance, status, np.full(len(geoms), np.nan))
+
+
+def _network_circles(network, network_name, points, has_geom, distance, profile, snap_tolerance, half_width, notes, report, canceled):
+    """Circles along the walking network: each community (its representative point) snapped to the network within
+    ``snap_tolerance``, the network reached within ``distance`` from there, buffered by ``half_width`` (both default
+    to the profile's ``life_circle.snap_tolerance`` and ``life_circle.catchment_half_width``). A community with no
+    network within the tolerance is "unreachable"; facilities and people are counted inside the circles' polygons."""
+    from .cancel import check, interruptible
+    from .network import catchment_polygons, network_for
+
+    snap_tolerance = profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance
+    half_width = profile.value("life_circle.catchment_half_width") if half_width is None else half_width
+    n = len(points)
+    status = np.where(has_geom, "ok", "no geometry").astype(object)
+    snap_dist = np.full(n, np.nan)
+    walk = network_for(network, network_name, notes, canceled)
+    edges, nodes = len(walk.lines), walk.n_nodes
+    notes.append(Note("info", Message(QT_TRANSLATE_NOOP("Core", "Network: {0} edges, {1} nodes."), edges, nodes)))
+    report(0.1)
+    pi, ei, pos, dist = interruptible(lambda: walk.snap(points[has_geom], snap_tolerance), canceled)
+    idx = np.nonzero(has_geom)[0]
+    starts = [[] for _ in range(n)]
+    for a, e, p, d in zip(idx[pi], ei, pos, dist):
+        starts[a].append((int(e), float(p)))
+        snap_dist[a] = d
+    unreachable = has_geom & np.array([not s for s in starts], dtype=bool)
+    status[unreachable] = "unreachable"
+    if unreachable.any():
+        notes.append(
+            Note(
+                "warning",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'."),
+                    int(unreachable.sum()),
+                    snap_tolerance,
+                ),
+            )
+        )
+    catchments = walk.catchments(starts, distance, snap_dist, progress=lambda f: report(0.1 + 0.4 * f), canceled=canceled)
+    check(canceled)
+    polygons = catchment_polygons(catchments, half_width, progress=lambda f: report(0.5 + 0.35 * f), canceled=canceled)
+    check(canceled)
+    circles = np.full(n, None, dtype=object)
+    for i, poly in enumerate(polygons):
+        circles[i] = poly
+    return _DrawnCircles("network", circles, circles, None, status, snap_dist, edges, nodes)
+
+
+def _count_facilities(drawn, to_count, facilities, vocab, notes, canceled) -> Tuple[np.ndarray, np.ndarray]:
+    """Per circle, the facilities of each ``vocab`` column and their shelter area (``to_count``: what
+    :func:`_facilities_to_count` returned); the area not given, NaN where a shelter is in reach (see
+    :func:`_shelter_unknown`)."""
+    from .cancel import interruptible
+
+    points, column, area = to_count
+    counts, shelter = interruptible(lambda: count_points(drawn.counted, points, column, len(vocab.codes), area, drawn.within), canceled)
+    if facilities is not None and facilities.shelter_area is None:
+        shelter = _shelter_unknown(counts, vocab, notes)
+    return counts, shelter
+
+
+def _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes) -> LifeCircles:
+    """The circles against the plan's checklist (第54、55条), the notes of how many pass and how many are not
+    assessed, and the result."""
+    result = assess(counts, shelter, people, vocab, profile, drawn.status == "ok")
+    n = len(drawn.circles)
+    passed, failed = int(np.sum(result.passed == 1)), int(np.sum(result.passed == 0))
+    notes.append(
+        Note(
+            "info",
+            Message(
+                QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."),
+                n,
+                Message(METHOD_LABELS[drawn.method]),
+                passed,
+                failed,
+            ),
+        )
+    )
+    if n - passed - failed:
+        notes.append(Note("warning", Message(UNASSESSED_PASS, n - passed - failed)))
+    return LifeCircles(
+        drawn.method,
+        distance,
+        vocab,
+        drawn.circles,
+        drawn.status,
+        drawn.snap_distance,
+        people,
+        counts,
+        shelter,
+        result,
+        profile.value("shelter.area_per_person_target"),
+        notes,
+        drawn.edges,
+        drawn.nodes,
+    )
+
+
 def life_circles(
     communities: Sequence,
     profile: PlanProfile,
     distance: float,
     population: Optional[Sequence[float]] = None,
-    facilities: Optional[Sequence] = None,
-    facility_categories: Optional[Sequence] = None,
-    shelter_area: Optional[Sequence[float]] = None,
+    facilities: Optional[Facilities] = None,
     network: Optional[Sequence] = None,
     snap_tolerance: Optional[float] = None,
     half_width: Optional[float] = None,
@@ -409,10 +571,11 @@ def life_circles(
       ``raster`` (:class:`.population.Raster`), the raster's people inside each circle, exactly (polygon communities
       with a count: their count spread as the raster says). No population source: ``lc_pop`` and the shelter per
       person are NaN (not assessed), never 0.
-    - ``facilities``: points or polygons, or points as an n × 2 float array of x, y (a row of NaN: no point);
-      ``facility_categories`` one per facility, either labels as the data writes them (应急避难场所, 消防救援站,
-      amenity=hospital …, read by the profile's label rules, see :mod:`.labels`) or column numbers of
-      ``vocabulary``; ``shelter_area`` m² per facility (None: 0).
+    - ``facilities``: a :class:`.facilities.Facilities` (``Facilities.read(geometries, labels, profile,
+      shelter_area=…)``: points or polygons, or points as an n × 2 float array of x, y; their categories read from
+      the labels as the data writes them, 应急避难场所, 消防救援站, amenity=hospital …, see :mod:`.labels`); its
+      ``shelter_area`` m² per facility (None: not assessed where a shelter is in reach). A category that is not
+      among the columns of ``vocabulary`` (the profile's, by default) counts as "other".
     - ``network``: walking network lines, or None for straight-line circles. A community further than
       ``snap_tolerance`` metres from the network is "unreachable"; the reached network is buffered by ``half_width``
       metres (both default to the profile's ``life_circle.snap_tolerance`` and ``life_circle.catchment_half_width``).
@@ -421,134 +584,29 @@ def life_circles(
 
     Raises :class:`.network.NetworkError` for a network that cannot be used. Returns :class:`LifeCircles`; its
     ``notes`` say what a user should know (a distance outside the plan's range, an unnoded network …)."""
-    from .cancel import check, interruptible, reporter
-    from .geometry import extent_gap, representative_points
-    from .messages import CoreError
-    from .network import catchment_polygons, network_for
+    from .cancel import check, reporter
+    from .geometry import representative_points
 
     report = reporter(progress)
-
     notes: List[Note] = []
-    snap_tolerance = profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance
-    half_width = profile.value("life_circle.catchment_half_width") if half_width is None else half_width
-    lo, hi = profile.value("life_circle.radius_min"), profile.value("life_circle.radius_max")
-    if not lo <= distance <= hi:
-        notes.append(
-            Note(
-                "warning",
-                Message(
-                    QT_TRANSLATE_NOOP("Core", "Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条)."),
-                    distance,
-                    lo,
-                    hi,
-                ),
-            )
-        )
+    _note_distance_outside_plan(distance, profile, notes)
     geoms = np.asarray(communities, dtype=object)
-    n = len(geoms)
     counts_given = population is not None
-    population = np.full(n, np.nan) if population is None else np.asarray(population, dtype=float)
-    points = representative_points(geoms)
-    has_geom = present_mask(geoms)
+    population = np.full(len(geoms), np.nan) if population is None else np.asarray(population, dtype=float)
+    points, has_geom = representative_points(geoms), present_mask(geoms)
 
     vocab = vocabulary or Vocabulary.from_profile(profile)
-    if facilities is None or len(facilities) == 0:
-        fac_points, fac_col, fac_shelter = np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.empty(0)
-        if facilities is None:
-            no_facilities = QT_TRANSLATE_NOOP("Core", "No facilities given: every required category will be reported missing.")
-            notes.append(Note("info", Message(no_facilities)))
-    else:
-        fac_points = facilities if is_xy(facilities) else representative_points(np.asarray(facilities, dtype=object))
-        categories = np.asarray(facility_categories if facility_categories is not None else [""] * len(fac_points))
-        fac_col = categories.astype(np.int64) if categories.dtype.kind in "iu" else vocab.classify(list(categories))[0]
-        fac_shelter = np.zeros(len(fac_points)) if shelter_area is None else np.asarray(shelter_area, dtype=float)
-
-    # inputs in different CRSs give plausible nonsense (nothing in reach): refuse them
-    for other, other_name in ((facilities, facilities_name), (network, network_name)):
-        gap = extent_gap(geoms, other) if other is not None else 0.0
-        if gap > MAX_GAP_M:
-            raise CoreError(INPUTS_APART, other_name, gap / 1000, communities_name)
-
-    status = np.where(has_geom, "ok", "no geometry").astype(object)
-    snap_dist = np.full(n, np.nan)
-    edges = nodes = 0
+    to_count = _facilities_to_count(facilities, vocab, notes)
+    _refuse_inputs_apart(geoms, communities_name, facilities, facilities_name, network, network_name)
     if network is None:
-        method = "straight-line"
-        circles = interruptible(lambda: euclidean_circles(geoms, distance), canceled)
-        counted = geoms  # exact circles: points within the distance of the community
-        report(0.8)
+        drawn = _straight_line_circles(geoms, has_geom, distance, report, canceled)
     else:
-        method = "network"
-        walk = network_for(network, network_name, notes, canceled)
-        edges, nodes = len(walk.lines), walk.n_nodes
-        notes.append(Note("info", Message(QT_TRANSLATE_NOOP("Core", "Network: {0} edges, {1} nodes."), edges, nodes)))
-        report(0.1)
-        pi, ei, pos, dist = interruptible(lambda: walk.snap(points[has_geom], snap_tolerance), canceled)
-        idx = np.nonzero(has_geom)[0]
-        starts = [[] for _ in range(n)]
-        for a, e, p, d in zip(idx[pi], ei, pos, dist):
-            starts[a].append((int(e), float(p)))
-            snap_dist[a] = d
-        unreachable = has_geom & np.array([not s for s in starts], dtype=bool)
-        status[unreachable] = "unreachable"
-        if unreachable.any():
-            notes.append(
-                Note(
-                    "warning",
-                    Message(
-                        QT_TRANSLATE_NOOP("Core", "{0} community(ies) have no network within {1:g} m and are flagged 'unreachable'."),
-                        int(unreachable.sum()),
-                        snap_tolerance,
-                    ),
-                )
-            )
-        catchments = walk.catchments(starts, distance, snap_dist, progress=lambda f: report(0.1 + 0.4 * f), canceled=canceled)
-        check(canceled)
-        polygons = catchment_polygons(catchments, half_width, progress=lambda f: report(0.5 + 0.35 * f), canceled=canceled)
-        check(canceled)
-        circles = np.full(n, None, dtype=object)
-        for i, poly in enumerate(polygons):
-            circles[i] = poly
-        counted = circles  # points inside the catchment polygons
-    within = distance if method == "straight-line" else None
-    counts, shelter = interruptible(lambda: count_points(counted, fac_points, fac_col, len(vocab.codes), fac_shelter, within), canceled)
-    if shelter_area is None and facilities is not None:
-        shelter = _shelter_unknown(counts, vocab, notes)
-    pop_in = _people_in_circles(
-        geoms, has_geom, points, population, counts_given, counted, circles, within, profile, raster, residential, notes, canceled
-    )
-    check(canceled)
-    reachable = status == "ok"
-    result = assess(counts, shelter, pop_in, vocab, profile, reachable)
-    passed, failed = int(np.sum(result.passed == 1)), int(np.sum(result.passed == 0))
-    notes.append(
-        Note(
-            "info",
-            Message(
-                QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."),
-                n,
-                Message(METHOD_LABELS[method]),
-                passed,
-                failed,
-            ),
+        drawn = _network_circles(
+            network, network_name, points, has_geom, distance, profile, snap_tolerance, half_width, notes, report, canceled
         )
-    )
-    if n - passed - failed:
-        notes.append(Note("warning", Message(UNASSESSED_PASS, n - passed - failed)))
+    counts, shelter = _count_facilities(drawn, to_count, facilities, vocab, notes, canceled)
+    people = _people_in_circles(geoms, has_geom, points, population, counts_given, drawn, profile, raster, residential, notes, canceled)
+    check(canceled)
+    circles = _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes)
     report(1.0)
-    return LifeCircles(
-        method,
-        distance,
-        vocab,
-        circles,
-        status,
-        snap_dist,
-        pop_in,
-        counts,
-        shelter,
-        result,
-        profile.value("shelter.area_per_person_target"),
-        notes,
-        edges,
-        nodes,
-    )
+    return circles

@@ -188,6 +188,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     # ------------------------------------------------------------------ run
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
+        from ...core.facilities import Facilities
         from ...qgisside.io import make_fields, numbers, read_source, table_rows, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -207,15 +208,13 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15), True
         )
-        if given is not None:
-            read, fac_name, vocab, columns, (shelter_field,), _found = given
-            area = read.column(1)
+        if given is not None:  # plain points come as their coordinates; the labels, read once, as read_facilities found them
+            read, fac_name, vocab, _columns, (shelter_field,), found = given
+            area = numbers(read.column(1), shelter_field, fac_name, feedback, kind="area", fids=read.fids) if shelter_field else None
             facilities = {
                 "vocabulary": vocab,
                 "facilities_name": fac_name,
-                "facilities": read.geometries,
-                "facility_categories": columns,
-                "shelter_area": numbers(area, shelter_field, fac_name, feedback, kind="area", fids=read.fids) if shelter_field else None,
+                "facilities": Facilities.read(read.geometries, None, profile, classified=found, shelter_area=area),
             }
         raster, residential = self.read_population_surface(parameters, context, feedback, crs, name)
         network_source = self.optional_source(parameters, self.NETWORK, context)
