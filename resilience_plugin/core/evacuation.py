@@ -28,7 +28,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 import shapely
 
-from .cancel import check, reporter
+from .cancel import check, interruptible, reporter
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 
 CLAUSES = "第84条"
@@ -282,16 +282,15 @@ def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Opti
     geoms = _piece_geoms(surface)
     hazards_of: List[List[int]] = [[] for _ in range(len(geoms))]
     zones = np.asarray([z for z in hazard.zones], dtype=object)
-    if len(zones) and len(geoms):
-        zi, pi = shapely.STRtree(geoms).query(zones, predicate="intersects")  # the few large zones prepared, not the pieces
+    if len(zones) and len(geoms):  # the few large zones prepared, not the pieces; seconds at city scale (cancel)
+        zi, pi = interruptible(lambda: shapely.STRtree(geoms).query(zones, predicate="intersects"), canceled)
         for p, z in zip(pi.tolist(), zi.tolist()):
             hazards_of[p].append(z)
-    union = _union(hazard)
-    check(canceled)
+    union = interruptible(lambda: _union(hazard), canceled)
     deep = _deep_share(geoms, union, hazard, canceled, notes)
     for p in np.nonzero(deep > 0)[0].tolist():  # the depth grid as one more hazard, after the zones
         hazards_of[p].append(len(zones))
-    share = np.clip(_in_zones(geoms, union) + deep, 0.0, 1.0)
+    share = np.clip(interruptible(lambda: _in_zones(geoms, union), canceled) + deep, 0.0, 1.0)
     if who == "everyone":
         return surface.people.copy(), hazards_of, share
     return surface.people * share, hazards_of, share

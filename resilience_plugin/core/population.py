@@ -22,7 +22,7 @@ from typing import Callable, List, Optional, Sequence
 import numpy as np
 import shapely
 
-from .cancel import check, reporter
+from .cancel import check, interruptible, reporter
 from .coverage import Grid, coverage_batch
 from .coverage import windows as coverage_windows
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
@@ -327,19 +327,23 @@ def cut_by_grid(polygons: Sequence, size: float, canceled=None):
         x, y = np.meshgrid(gx, gy)
         boxes.append(shapely.box(x.ravel(), y.ravel(), x.ravel() + size, y.ravel() + size))
         owners.append(np.full(x.size, i))
-        if i % 64 == 0:
+        if i % 8 == 0:
             check(canceled)
     if not boxes:
         return np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
     boxes, owners = np.concatenate(boxes), np.concatenate(owners)
-    shapely.prepare(polygons[np.unique(owners)])
-    whole = shapely.contains_properly(polygons[owners], boxes)
-    edge = ~whole & shapely.intersects(polygons[owners], boxes)
-    pieces = boxes.copy()
-    pieces[edge] = shapely.intersection(boxes[edge], polygons[owners[edge]])
-    keep = whole | edge
-    keep[edge] = shapely.area(pieces[edge]) > 0
-    return pieces[keep], owners[keep]
+
+    def cut():  # a few GEOS calls over every box at once: seconds at city scale, so on a worker thread (cancel)
+        shapely.prepare(polygons[np.unique(owners)])
+        whole = shapely.contains_properly(polygons[owners], boxes)
+        edge = ~whole & shapely.intersects(polygons[owners], boxes)
+        pieces = boxes.copy()
+        pieces[edge] = shapely.intersection(boxes[edge], polygons[owners[edge]])
+        keep = whole | edge
+        keep[edge] = shapely.area(pieces[edge]) > 0
+        return pieces[keep], owners[keep]
+
+    return interruptible(cut, canceled)
 
 
 def from_polygons(
@@ -422,7 +426,9 @@ def from_polygons(
                 )
     # each piece's place, to the millimetre: the same place whatever the last bits of the polygon read (a file or a
     # database), so that a piece midway between two roads joins the same one
-    xy = np.round(shapely.get_coordinates(shapely.point_on_surface(places)), 3) if len(places) else np.zeros((0, 2))
+    xy = np.zeros((0, 2))
+    if len(places):
+        xy = np.round(shapely.get_coordinates(interruptible(lambda: shapely.point_on_surface(places), canceled)), 3)
     report(1.0)
     return Surface(xy, np.asarray(people, dtype=float), owner, n, pieces, method, notes, assessed)
 
