@@ -396,41 +396,54 @@ def from_polygons(
         people = weight
     else:
         people = _spread(counts, owner, weight, area, n)
-        fallback = np.nonzero((np.bincount(owner, weights=weight, minlength=n) <= 0) & assessed)[0]
-        if len(fallback) and (raster is not None or residential is not None):
-            notes.append(
-                _named_note(
-                    QT_TRANSLATE_NOOP("Core", "{0} polygon(s) have no {1} inside: their people are spread by area ({2})."),
-                    fallback,
-                    names,
-                    Message(QT_TRANSLATE_NOOP("Core", "raster people"))
-                    if raster is not None
-                    else Message(QT_TRANSLATE_NOOP("Core", "residential land")),
-                )
-            )
-        if raster is not None:
-            rsum = np.bincount(owner, weights=weight, minlength=n)
-            off = np.nonzero(assessed & (np.abs(rsum - np.nan_to_num(counts)) > mismatch_share * np.nan_to_num(counts)) & (rsum > 0))[0]
-            if len(off):
-                notes.append(
-                    _named_note(
-                        QT_TRANSLATE_NOOP(
-                            "Core",
-                            "{0} polygon(s) have a count that differs from the raster's people inside by more than {1:.0%}: {2}. "
-                            "The counts are kept as totals.",
-                        ),
-                        off,
-                        names,
-                        mismatch_share,
-                    )
-                )
-    # each piece's place, to the millimetre: the same place whatever the last bits of the polygon read (a file or a
-    # database), so that a piece midway between two roads joins the same one
-    xy = np.zeros((0, 2))
-    if len(places):
-        xy = np.round(shapely.get_coordinates(interruptible(lambda: shapely.point_on_surface(places), canceled)), 3)
+        notes.extend(_spread_notes(counts, owner, weight, assessed, names, raster, residential is not None, mismatch_share))
+    xy = _places(places, canceled)
     report(1.0)
     return Surface(xy, np.asarray(people, dtype=float), owner, n, pieces, method, notes, assessed)
+
+
+def _spread_notes(counts, owner, weight, assessed, names, raster, residential: bool, mismatch_share: float) -> List[Note]:
+    """What the log says of a spread of polygon counts: the polygons spread by area for want of raster people or
+    residential land, and those whose count and raster sum differ by more than ``mismatch_share``."""
+    n = len(counts)
+    notes = []
+    fallback = np.nonzero((np.bincount(owner, weights=weight, minlength=n) <= 0) & assessed)[0]
+    if len(fallback) and (raster is not None or residential):
+        notes.append(
+            _named_note(
+                QT_TRANSLATE_NOOP("Core", "{0} polygon(s) have no {1} inside: their people are spread by area ({2})."),
+                fallback,
+                names,
+                Message(QT_TRANSLATE_NOOP("Core", "raster people"))
+                if raster is not None
+                else Message(QT_TRANSLATE_NOOP("Core", "residential land")),
+            )
+        )
+    if raster is not None:
+        rsum = np.bincount(owner, weights=weight, minlength=n)
+        off = np.nonzero(assessed & (np.abs(rsum - np.nan_to_num(counts)) > mismatch_share * np.nan_to_num(counts)) & (rsum > 0))[0]
+        if len(off):
+            notes.append(
+                _named_note(
+                    QT_TRANSLATE_NOOP(
+                        "Core",
+                        "{0} polygon(s) have a count that differs from the raster's people inside by more than {1:.0%}: {2}. "
+                        "The counts are kept as totals.",
+                    ),
+                    off,
+                    names,
+                    mismatch_share,
+                )
+            )
+    return notes
+
+
+def _places(places, canceled) -> np.ndarray:
+    """Each piece's place, to the millimetre: the same place whatever the last bits of the polygon read (a file or a
+    database), so that a piece midway between two roads joins the same one."""
+    if not len(places):
+        return np.zeros((0, 2))
+    return np.round(shapely.get_coordinates(interruptible(lambda: shapely.point_on_surface(places), canceled)), 3)
 
 
 def _spread(counts, owner, weight, area, n) -> np.ndarray:

@@ -86,6 +86,26 @@ class ScoringPanel:
 
     # ------------------------------------------------------------ building the widgets
     def setup_scoring(self):
+        """Build the scoring part of the dock, in the order its widgets are made and placed, and wire it up."""
+        self._init_scoring_state()
+        box = QgsCollapsibleGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
+        self.inputsBox = box
+        form = QFormLayout(box)
+        self._add_layer_inputs(box, form)
+        self._add_facility_and_population_inputs(box, form)
+        self.inputCombos["facilities"].layerChanged.connect(self._facilities_changed)
+        self._add_score_buttons(box, form)
+        exports = self._export_buttons()
+        filters = self._filter_combos()
+        self._make_weights_and_card()
+        self._place_scoring_widgets(box, filters, exports)
+        self._fill_weights()
+        self._connect_scoring()
+        self._guess_inputs()
+
+    def _init_scoring_state(self):
+        """The dock's plan profile (the one chosen for new runs, else the built-in one), its weights and targets,
+        and the empty state of a dock that has not scored yet."""
         from ..core.profile import ProfileError, load_profile
         from ..core.scoring import targets
         from ..qgisside.settings import active_profile_path
@@ -112,9 +132,8 @@ class ScoringPanel:
         self.result_layer: Optional[QgsVectorLayer] = None
         self.pdfProgress = None  # the progress dialog while a PDF report is written
 
-        box = QgsCollapsibleGroupBox(translate("ScorecardDock", "Scoring inputs (第51条)"), self)
-        self.inputsBox = box
-        form = QFormLayout(box)
+    def _add_layer_inputs(self, box, form):
+        """The six layer combos of the inputs box (faults … scenario), each filtered to the geometry it takes."""
         self.inputCombos, self.inputLabels = {}, {}
         for key, label, flt in (
             ("faults", translate("ScorecardDock", "Active faults"), LAYER_FILTER_LINE),
@@ -146,6 +165,9 @@ class ScoringPanel:
                 "are scored with them added to the facilities; the table shows each unit's score and rank before and after.",
             )
         )
+
+    def _add_facility_and_population_inputs(self, box, form):
+        """The facilities' category field and label mapping, then the population raster and what its values are."""
         # the facilities' category field: guessed from the layer's field names (类别, 类型, type, fclass …), editable
         self.categoryFieldCombo = QgsFieldComboBox(box)
         self.categoryFieldCombo.setAllowEmptyFieldName(True)
@@ -183,7 +205,9 @@ class ScoringPanel:
         for label in KIND_LABELS:
             self.rasterKindCombo.addItem(translate("Resilience", label))
         form.addRow(translate("ScorecardDock", "Raster values are"), self.rasterKindCombo)
-        self.inputCombos["facilities"].layerChanged.connect(self._facilities_changed)
+
+    def _add_score_buttons(self, box, form):
+        """The last row of the inputs box: Score units, Draw by class, Style layer."""
         buttons = QWidget(box)
         row = QHBoxLayout(buttons)
         row.setContentsMargins(0, 0, 0, 0)
@@ -195,6 +219,9 @@ class ScoringPanel:
         for b in (self.scoreButton, self.drawCheck, self.styleButton):
             row.addWidget(b)
         form.addRow(buttons)
+
+    def _export_buttons(self) -> QWidget:
+        """The row of export buttons (CSV, HTML, PDF report), not placed yet."""
         exports = QWidget(self)
         erow = QHBoxLayout(exports)
         erow.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +231,10 @@ class ScoringPanel:
         self.pdfButton.setToolTip(translate("ScorecardDock", "An atlas PDF: title page with provenance, one page per unit (第50–52条)"))
         for b in (self.csvButton, self.htmlButton, self.pdfButton):
             erow.addWidget(b)
+        return exports
+
+    def _filter_combos(self) -> QWidget:
+        """The row of the table's filters (district, class, type), not placed yet."""
         filters = QWidget(self)
         frow = QHBoxLayout(filters)
         frow.setContentsMargins(0, 0, 0, 0)
@@ -220,7 +251,10 @@ class ScoringPanel:
         frow.addWidget(self.districtFilter)
         frow.addWidget(self.classFilter)
         frow.addWidget(self.typeFilter)
+        return filters
 
+    def _make_weights_and_card(self):
+        """The weights table with its buttons and the unit card, in two tabs (detailTabs), not placed yet."""
         self.weightsTable = QTableWidget(0, 3, self)
         self.weightsTable.setHorizontalHeaderLabels(
             [translate("ScorecardDock", "Dimension"), translate("ScorecardDock", "Indicator"), translate("ScorecardDock", "Weight")]
@@ -247,6 +281,9 @@ class ScoringPanel:
         self.detailTabs = QTabWidget(self)
         self.detailTabs.addTab(self.unitCard, translate("ScorecardDock", "Unit card"))
         self.detailTabs.addTab(weights_page, translate("ScorecardDock", "Weights"))
+
+    def _place_scoring_widgets(self, box, filters, exports):
+        """Put the inputs box and the filters above the unit table, the table and the tabs in a splitter, the exports below."""
         layout = self.contents.layout()
         layout.insertWidget(1, box)
         layout.insertWidget(2, filters)  # the filters and exports stay in view when the inputs are folded away
@@ -262,8 +299,10 @@ class ScoringPanel:
         layout.insertWidget(at, self.splitter)
         layout.insertWidget(at + 1, exports)
         layout.setStretchFactor(self.splitter, 1)
-        self._fill_weights()
 
+    def _connect_scoring(self):
+        """The buttons, filters and table selection to their slots; the project's write/read to the dock's state
+        (disconnected in disconnect_scoring)."""
         self.scoreButton.clicked.connect(lambda: self.score_units())
         self.styleButton.clicked.connect(self.style_result_layer)
         self.csvButton.clicked.connect(lambda: self.export_csv())
@@ -278,7 +317,6 @@ class ScoringPanel:
         project = QgsProject.instance()
         project.writeProject.connect(self.write_state)
         project.readProject.connect(self.read_state)
-        self._guess_inputs()
 
     # words in a layer's name that say what it holds (its geometry is checked by each combo's filter)
     INPUT_WORDS = {
@@ -448,13 +486,9 @@ class ScoringPanel:
         return np.nan_to_num(result.people)
 
     def _score_units(self, wait: bool):
-        from ..processing.hazards import hazards_from
-
-        if self.layer is None:
-            self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
-            return
-        if self.layer.featureCount() == 0:
-            self._message(translate("ScorecardDock", "Layer '{0}' has no features.").format(self.layer.name()), MESSAGE_WARNING)
+        """Check the units layer, read it and every input here (main thread), then score them in a background task
+        (or in this thread if ``wait``)."""
+        if not self._units_layer_can_be_scored():
             return
         pop_field = self.populationFieldCombo.currentField()
         grid = self.populationRasterCombo.currentLayer()
@@ -464,6 +498,32 @@ class ScoringPanel:
                 MESSAGE_WARNING,
             )
             return
+        crs = self._metric_crs()
+        feedback = QgsProcessingFeedback()
+        read = self._read_units(crs, pop_field, grid, feedback)
+        if read is None:
+            return
+        units, population, kwargs = read
+        geoms = polygons_only(units.geometries)
+        inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
+        kwargs["hazards"] = self._hazards_of(inputs, crs)
+        if inputs["scenario"] is not None:
+            kwargs["essential_access"] = self._scenario_access(inputs["scenario"], crs, geoms)
+        before_kwargs = self._add_facilities(inputs, crs, feedback, kwargs)
+        self._run_scoring(wait, list(units.fids), geoms, population, kwargs, before_kwargs)
+
+    def _units_layer_can_be_scored(self) -> bool:
+        """A units layer is chosen and has features; else say so in the message bar."""
+        if self.layer is None:
+            self._message(translate("ScorecardDock", "Choose a polygon layer of street/town units first."), MESSAGE_WARNING)
+            return False
+        if self.layer.featureCount() == 0:
+            self._message(translate("ScorecardDock", "Layer '{0}' has no features.").format(self.layer.name()), MESSAGE_WARNING)
+            return False
+        return True
+
+    def _metric_crs(self):
+        """The units layer's CRS, or the metric one of its centre if it is geographic."""
         from qgis.core import QgsCoordinateReferenceSystem
 
         from ..core.crs import metric_epsg_for
@@ -472,6 +532,11 @@ class ScoringPanel:
         if crs.isGeographic():
             centre = self.layer.extent().center()
             crs = QgsCoordinateReferenceSystem(f"EPSG:{metric_epsg_for(centre.x(), centre.y())[0]}")
+        return crs
+
+    def _read_units(self, crs, pop_field, grid, feedback):
+        """The units (their unusable polygons named), their population (field or raster) and their elderly and
+        old-building shares as scoring arguments; None if the raster gives no population."""
         fields = self.layer.fields().names()
         wanted = [pop_field or fields[0]] + [f for f in ("elderly_share", "old_building_share") if f in fields]
         units = self._read(self.layer, crs, wanted)
@@ -483,7 +548,6 @@ class ScoringPanel:
                 ),
                 MESSAGE_WARNING,
             )
-        feedback = QgsProcessingFeedback()
         if pop_field:
             population = numbers(
                 [a[0] for a in units.attributes],
@@ -497,7 +561,7 @@ class ScoringPanel:
         else:
             population = self._grid_population(grid, crs, units)
             if population is None:
-                return
+                return None
         if not (population > 0).all():  # NaN: not assessed
             self._message(
                 translate("ScorecardDock", "{0} unit(s) with zero or null population: their per-person indicators are left empty.").format(
@@ -517,12 +581,15 @@ class ScoringPanel:
             if "old_building_share" in wanted
             else None
         )
-        geoms = polygons_only(units.geometries)
-        inputs = {k: c.currentLayer() for k, c in self.inputCombos.items()}
-        kwargs = dict(elderly=elderly, old_buildings=old)
+        return units, population, dict(elderly=elderly, old_buildings=old)
+
+    def _hazards_of(self, inputs, crs):
+        """The hazards the units are scored against, from the faults, flood zones and geohazard points chosen."""
+        from ..processing.hazards import hazards_from
+
         class_field = guess_field("flood_class", inputs["flood"].fields().names()) if inputs["flood"] is not None else None
         has_class = bool(class_field)
-        kwargs["hazards"] = hazards_from(
+        return hazards_from(
             self._read(inputs["faults"], crs) if inputs["faults"] is not None else None,
             self.profile.value("seismic.avoidance_distance_default"),
             self._read(inputs["flood"], crs, [class_field] if has_class else []) if inputs["flood"] is not None else None,
@@ -530,84 +597,112 @@ class ScoringPanel:
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
         )
-        if inputs["scenario"] is not None:
-            from ..processing.hazards import scenario_access_of, scenario_read_fields
 
-            wanted = scenario_read_fields(inputs["scenario"].fields().names())
-            if not wanted:
-                raise QgsProcessingException(
-                    translate(
-                        "ScorecardDock",
-                        "Scenario: layer '{0}' has no d0_<category> and d1_<category> fields; give the units output of "
-                        "Corridor failure scenarios.",
-                    ).format(inputs["scenario"].name())
-                )
-            read = self._read(inputs["scenario"], crs, wanted)
-            kwargs["essential_access"] = scenario_access_of(read, wanted, geoms)
-        parts, before_kwargs = [], None
-        if inputs["facilities"] is not None:
-            names = inputs["facilities"].fields().names()
-            cat = self.categoryFieldCombo.currentField() or guess_field("category", names)
-            if cat:
-                parts.append(self._facility_part(inputs["facilities"], crs, cat, feedback))
-            else:  # never facilities left out in silence (issue 29)
+    def _scenario_access(self, scenario, crs, geoms):
+        """Each unit's share of the essential categories it still reaches, from the units output of Corridor failure scenarios."""
+        from ..processing.hazards import scenario_access_of, scenario_read_fields
+
+        wanted = scenario_read_fields(scenario.fields().names())
+        if not wanted:
+            raise QgsProcessingException(
+                translate(
+                    "ScorecardDock",
+                    "Scenario: layer '{0}' has no d0_<category> and d1_<category> fields; give the units output of "
+                    "Corridor failure scenarios.",
+                ).format(scenario.name())
+            )
+        read = self._read(scenario, crs, wanted)
+        return scenario_access_of(read, wanted, geoms)
+
+    def _add_facilities(self, inputs, crs, feedback, kwargs) -> Optional[dict]:
+        """Put the facilities (with the what-if sites, if chosen) into ``kwargs``; return the arguments without the
+        what-if sites, or None when there are none."""
+        parts, cat = self._facility_parts(inputs["facilities"], crs, feedback)
+        if not parts and inputs["whatif"] is None:
+            return None
+        vocab = self._vocabulary()
+        if parts:
+            fac, found = self._facilities_of(parts, vocab)
+            if found.share_unmapped > 0.5:
                 self._message(
                     translate(
                         "ScorecardDock",
-                        "Facilities: layer '{0}' has no field that says each facility's category, so its facilities are not "
-                        "counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its "
-                        "fields: {1}.",
-                    ).format(inputs["facilities"].name(), ", ".join(names[:20])),
+                        "{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. "
+                        "Map them in Plan profile › facility_labels, or give them a profile category.",
+                    ).format(parts[0][4], found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
                     MESSAGE_WARNING,
                 )
-        if parts or inputs["whatif"] is not None:
-            from ..core.facilities import Facilities
-            from ..core.labels import LabelError
-            from ..core.lifecircles import Vocabulary
+            kwargs["facilities"] = fac
+        if inputs["whatif"] is None:
+            return None
+        return self._add_whatif_sites(inputs["whatif"], parts, vocab, crs, feedback, kwargs)
 
-            try:
-                vocab = Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
-            except LabelError as exc:
-                raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
+    def _facility_parts(self, layer, crs, feedback):
+        """The facilities layer read as one part (an empty list if none, or none with a category field, said in the
+        message bar), and its category field."""
+        parts, cat = [], None
+        if layer is None:
+            return parts, cat
+        names = layer.fields().names()
+        cat = self.categoryFieldCombo.currentField() or guess_field("category", names)
+        if cat:
+            parts.append(self._facility_part(layer, crs, cat, feedback))
+        else:  # never facilities left out in silence (issue 29)
+            self._message(
+                translate(
+                    "ScorecardDock",
+                    "Facilities: layer '{0}' has no field that says each facility's category, so its facilities are not "
+                    "counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its "
+                    "fields: {1}.",
+                ).format(layer.name(), ", ".join(names[:20])),
+                MESSAGE_WARNING,
+            )
+        return parts, cat
 
-            def facilities_of(pieces):
-                if not pieces:
-                    return None
-                geoms = np.concatenate([p[0] for p in pieces])
-                labels = [v for p in pieces for v in p[1]]
-                _idx, found = vocab.classify_labels(labels)
-                amounts = {}
-                for k, key in ((2, "shelter_area"), (3, "beds")):
-                    if any(p[k] is not None for p in pieces):
-                        amounts[key] = np.concatenate([p[k] if p[k] is not None else np.zeros(len(p[0])) for p in pieces])
-                return Facilities.read(geoms, None, self.profile, classified=found, **amounts), found
+    def _vocabulary(self):
+        """The profile's facility labels, with the dock's label mapping first."""
+        from ..core.labels import LabelError
+        from ..core.lifecircles import Vocabulary
 
-            if parts:
-                fac, found = facilities_of(parts)
-                if found.share_unmapped > 0.5:
-                    self._message(
-                        translate(
-                            "ScorecardDock",
-                            "{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. "
-                            "Map them in Plan profile › facility_labels, or give them a profile category.",
-                        ).format(parts[0][4], found.share_unmapped, cat, ", ".join(f"'{k}'" for k, _n in found.unmapped.most_common(6))),
-                        MESSAGE_WARNING,
-                    )
-                kwargs["facilities"] = fac
-            if inputs["whatif"] is not None:
-                sites = inputs["whatif"]
-                site_cat = guess_field("category", sites.fields().names())
-                if not site_cat:
-                    raise QgsProcessingException(
-                        translate(
-                            "ScorecardDock", "What if: layer '{0}' has no category field (the chosen sites of Facility siting have one)."
-                        ).format(sites.name())
-                    )
-                before_kwargs = dict(kwargs)
-                site_part = self._facility_part(sites, crs, site_cat, feedback)
-                kwargs["facilities"] = facilities_of(parts + [site_part])[0]
-                self._whatif_sites = (site_part, vocab)
-        ids = list(units.fids)
+        try:
+            return Vocabulary.from_profile(self.profile, self.labelMapEdit.text())
+        except LabelError as exc:
+            raise QgsProcessingException(translate("ScorecardDock", "Label mapping: {0}").format(core_message(exc))) from None
+
+    def _facilities_of(self, pieces, vocab):
+        """The facilities of read parts (geometries, labels, shelter area, beds, name), classified, and what the
+        classification found; None for no parts."""
+        from ..core.facilities import Facilities
+
+        if not pieces:
+            return None
+        geoms = np.concatenate([p[0] for p in pieces])
+        labels = [v for p in pieces for v in p[1]]
+        _idx, found = vocab.classify_labels(labels)
+        amounts = {}
+        for k, key in ((2, "shelter_area"), (3, "beds")):
+            if any(p[k] is not None for p in pieces):
+                amounts[key] = np.concatenate([p[k] if p[k] is not None else np.zeros(len(p[0])) for p in pieces])
+        return Facilities.read(geoms, None, self.profile, classified=found, **amounts), found
+
+    def _add_whatif_sites(self, sites, parts, vocab, crs, feedback, kwargs) -> dict:
+        """Add the what-if sites to the facilities in ``kwargs``; return the arguments as they were without them."""
+        site_cat = guess_field("category", sites.fields().names())
+        if not site_cat:
+            raise QgsProcessingException(
+                translate(
+                    "ScorecardDock", "What if: layer '{0}' has no category field (the chosen sites of Facility siting have one)."
+                ).format(sites.name())
+            )
+        before_kwargs = dict(kwargs)
+        site_part = self._facility_part(sites, crs, site_cat, feedback)
+        kwargs["facilities"] = self._facilities_of(parts + [site_part], vocab)[0]
+        self._whatif_sites = (site_part, vocab)
+        return before_kwargs
+
+    def _run_scoring(self, wait, ids, geoms, population, kwargs, before_kwargs):
+        """Compute the indicators on a worker thread (a QgsTask; in this thread if ``wait``), then score and show
+        them on the GUI thread; with what-if sites, the indicators without them too."""
         skipped = {}
 
         whatif = before_kwargs is not None
