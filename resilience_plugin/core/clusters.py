@@ -68,6 +68,21 @@ def build_graph(
     between their representative points crosses a barrier line or the edge of a barrier polygon.
     """
     geoms = np.asarray(list(geoms), dtype=object)
+    graph, pairs, degree = _touching_pairs(geoms, tolerance, min_shared)
+    points = shapely.point_on_surface(geoms)
+    same_district = (lambda a, b: district[a] == district[b]) if district is not None else (lambda a, b: True)
+    _join_islands(graph, geoms, degree, pairs, same_district)
+    crossing = _pairs_across_barriers(points, pairs, barriers)
+    cut_barrier = _cut_at_districts_and_barriers(graph, pairs, crossing, same_district)
+    _rejoin_stranded(graph, degree, cut_barrier)
+    for nb in graph.neighbours:
+        nb.sort()
+    return graph
+
+
+def _touching_pairs(geoms: np.ndarray, tolerance: float, min_shared: float) -> Tuple[Graph, List[Tuple[int, int, float]], np.ndarray]:
+    """An empty graph with the shared boundary lengths and overlaps of the units, the pairs (i < j, shared length)
+    that share at least ``min_shared`` metres, and each unit's number of such pairs."""
     n = len(geoms)
     tree = shapely.STRtree(geoms)
     i, j = tree.query(geoms, predicate="dwithin", distance=tolerance)
@@ -88,10 +103,12 @@ def build_graph(
         graph.shared[(a, b)] = s
         degree[a] += 1
         degree[b] += 1
+    return graph, pairs, degree
 
-    points = shapely.point_on_surface(geoms)
-    same_district = (lambda a, b: district[a] == district[b]) if district is not None else (lambda a, b: True)
-    # islands: no neighbour at all; they join the nearest unit (of their district, when there are districts)
+
+def _join_islands(graph: Graph, geoms: np.ndarray, degree: np.ndarray, pairs: list, same_district) -> None:
+    """Islands (no neighbour at all) join the nearest unit (of their district, when there are districts): a pair of
+    shared length 0 added to ``pairs`` and ``graph.shared``, and noted in ``graph.islands``."""
     for a in np.nonzero(degree == 0)[0].tolist():
         order = np.argsort(shapely.distance(geoms, geoms[a]), kind="stable")
         for b in order.tolist():
@@ -102,6 +119,9 @@ def build_graph(
                 graph.islands.append((a, b))
                 break
 
+
+def _pairs_across_barriers(points: np.ndarray, pairs: list, barriers: Sequence) -> set:
+    """The positions in ``pairs`` of the pairs whose representative points a barrier separates."""
     lines = _barrier_lines(barriers)
     crossing = set()
     if len(lines) and pairs:
@@ -112,8 +132,13 @@ def build_graph(
         )
         hit, _l = shapely.STRtree(lines).query(segs, predicate="intersects")
         crossing = set(hit.tolist())
+    return crossing
+
+
+def _cut_at_districts_and_barriers(graph: Graph, pairs: list, crossing: set, same_district) -> List[Tuple[int, int, float]]:
+    """Make the pairs neighbours but where a district boundary or a barrier lies between them (an island's pair is
+    never cut by a barrier); counts the cuts on ``graph`` and returns the pairs barriers cut."""
     island_pairs = {(min(a, b), max(a, b)) for a, b in graph.islands}
-    kept_by_unit: Dict[int, int] = {}
     cut_barrier: List[Tuple[int, int, float]] = []
     for k, (a, b, s) in enumerate(pairs):
         if not same_district(a, b):
@@ -125,10 +150,12 @@ def build_graph(
             continue
         graph.neighbours[a].append(b)
         graph.neighbours[b].append(a)
-        kept_by_unit[a] = kept_by_unit.get(a, 0) + 1
-        kept_by_unit[b] = kept_by_unit.get(b, 0) + 1
-    # a unit that barriers cut off from every neighbour rejoins across its longest shared boundary
-    for a in range(n):
+    return cut_barrier
+
+
+def _rejoin_stranded(graph: Graph, degree: np.ndarray, cut_barrier: List[Tuple[int, int, float]]) -> None:
+    """A unit that barriers cut off from every neighbour rejoins across its longest shared boundary."""
+    for a in range(len(graph.neighbours)):
         if graph.neighbours[a] or degree[a] == 0:
             continue
         options = [(s, min(x, y) if max(x, y) == a else max(x, y)) for x, y, s in cut_barrier if a in (x, y)]
@@ -137,9 +164,6 @@ def build_graph(
             graph.neighbours[a].append(b)
             graph.neighbours[b].append(a)
             graph.stranded.append((a, b))
-    for nb in graph.neighbours:
-        nb.sort()
-    return graph
 
 
 def _barrier_lines(barriers: Sequence) -> np.ndarray:
@@ -726,62 +750,18 @@ def clusters(
 
     report = reporter(progress)
     notes: List[Note] = []
-
-    def note(level, template, *values):
-        notes.append(Note(level, Message(template, *values)))
-
     k = int(profile.value("clusters.target_count") if k is None else k)
     min_pop, max_pop = population_bounds(min_population, max_population)
-    geoms_in = np.asarray(list(units), dtype=object)
-    n_in = len(geoms_in)
-    fids = list(feature_ids) if feature_ids is not None else list(range(n_in))
-    codes_in = [None if v is None or str(v).strip() == "" else str(v).strip() for v in ids] if ids is not None else None
-    usable = np.zeros(n_in, dtype=bool)
-    present = ~shapely.is_missing(geoms_in)
-    usable[present] = np.isin(shapely.get_type_id(geoms_in[present]), (3, 6)) & ~shapely.is_empty(geoms_in[present])
-    if not usable.all():
-        note("warning", QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) without a polygon left out."), units_name, int((~usable).sum()))
-    index = np.nonzero(usable)[0]
-    if not len(index):
-        raise CoreError(QT_TRANSLATE_NOOP("Core", "Layer '{0}' has no usable unit polygons."), units_name)
-    # the canonical order: by id, then by a point inside each unit
-    points = shapely.point_on_surface(geoms_in[index])
-    xs, ys = shapely.get_x(points), shapely.get_y(points)
-    keys = [((codes_in[i] or "") if codes_in is not None else "", round(float(x), 3), round(float(y), 3)) for i, x, y in zip(index, xs, ys)]
-    index = index[np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)]
-    geoms = geoms_in[index]
-    n = len(index)
-    names = [codes_in[i] for i in index] if codes_in is not None else [str(fids[i]) for i in index]
-    counted = Counter(names)
-    dup = [v for v, c in counted.items() if c > 1 and v is not None]
-    if dup:
-        said = QT_TRANSLATE_NOOP("Core", "{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.")
-        note("warning", said, units_name, id_field, ", ".join(f"{v} ({counted[v]})" for v in dup[:10]))
-    names = [v if v is not None else str(fids[i]) for v, i in zip(names, index)]
-    if population is None:
-        pop = np.ones(n)
-        note("info", QT_TRANSLATE_NOOP("Core", "No population field: every unit counts as 1 for the balance."))
-    else:
-        pop = np.nan_to_num(np.asarray(population, dtype=float)[index], nan=0.0)
+    index, geoms, names = _units_in_order(units, ids, feature_ids, units_name, id_field, notes)
+    pop = _unit_population(population, index, notes)
     district = [None if districts[i] is None else str(districts[i]) for i in index] if districts is not None else None
 
     # lifeline zones, barriers, facilities
-    systems, zone_ids = [], []
-    for system in lifelines:
-        labels = [str(v) if v is not None and str(v) != "" else str(j) for j, v in enumerate(system.labels)]
-        zone_ids.append(majority_zone(geoms, system.zones, labels))
-        systems.append(system.name)
-        uncovered = sum(1 for z in zone_ids[-1] if z is None)
-        if uncovered:
-            note("info", QT_TRANSLATE_NOOP("Core", "Lifeline layer '{0}': {1} unit(s) lie in none of its zones."), system.name, uncovered)
+    systems, zone_ids = _lifeline_zones(geoms, lifelines, notes)
     check(canceled)
     barrier_geoms = [g for g in barriers if g is not None]
     required = list(profile.value("clusters.required_categories"))
-    fac_counts = unknown_class = None
-    if facilities is not None:
-        fac_counts = facility_counts(geoms, facilities.points, facilities.column(required), len(required))
-        # shelters whose label does not say their class (应急避难场所, Ⅱ类, Amap's 紧急避难场所), per unit
-        unknown_class = facility_counts(geoms, facilities.points, np.where(facilities.class_unknown, 0, -1).astype(np.int64), 1)[:, 0]
+    fac_counts, unknown_class = _required_facilities(geoms, facilities, required)
     check(canceled)
     report(0.15)
 
@@ -798,15 +778,122 @@ def clusters(
     st = stats(geoms, solution.labels, solution.k, problem)
     report(0.95)
 
-    # the clusters' table
-    vocab_names = profile.value("facility_categories")
-    names_zh = {c: vocab_names[c]["name_zh"] if c in vocab_names else c for c in required}
+    # the clusters' table, and what it says
+    names_zh = _category_names_zh(profile, required)
+    suffixes = _system_suffixes(systems)
+    lacks = [[r for r, v in zip(required, st.facilities[c]) if v <= 0] for c in range(solution.k)] if fac_counts is not None else None
+    table = _cluster_table(st, solution.labels, suffixes, district, required, names_zh, lacks, min_pop, max_pop)
+    _summary_notes(notes, st, solution, len(index), systems, lacks, names_zh)
+    _unknown_class_notes(notes, st, solution.labels, required, unknown_class)
+    _out_of_bounds_note(notes, st, table["pop_ok"])
+    report(1.0)
+    return Clusters(
+        index, solution.labels + 1, table, st.geoms, list(zip(suffixes, systems)), required, solution.objective, notes, graph, solution, st
+    )
+
+
+def _note(notes: List[Note], level: str, template: str, *values) -> None:
+    notes.append(Note(level, Message(template, *values)))
+
+
+def _units_in_order(units, ids, feature_ids, units_name: str, id_field: str, notes: List[Note]) -> Tuple[np.ndarray, np.ndarray, List[str]]:
+    """The usable units (polygons; the others noted) in the canonical order, by id, then by a point inside each: their
+    indices in the input, their geometries and their names (their id, or their feature id where the id is missing or
+    duplicated, noted). :class:`.messages.CoreError` when none is usable."""
+    geoms_in = np.asarray(list(units), dtype=object)
+    n_in = len(geoms_in)
+    fids = list(feature_ids) if feature_ids is not None else list(range(n_in))
+    codes_in = [None if v is None or str(v).strip() == "" else str(v).strip() for v in ids] if ids is not None else None
+    usable = np.zeros(n_in, dtype=bool)
+    present = ~shapely.is_missing(geoms_in)
+    usable[present] = np.isin(shapely.get_type_id(geoms_in[present]), (3, 6)) & ~shapely.is_empty(geoms_in[present])
+    if not usable.all():
+        _note(notes, "warning", QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) without a polygon left out."), units_name, int((~usable).sum()))
+    index = np.nonzero(usable)[0]
+    if not len(index):
+        raise CoreError(QT_TRANSLATE_NOOP("Core", "Layer '{0}' has no usable unit polygons."), units_name)
+    # the canonical order: by id, then by a point inside each unit
+    points = shapely.point_on_surface(geoms_in[index])
+    xs, ys = shapely.get_x(points), shapely.get_y(points)
+    keys = [((codes_in[i] or "") if codes_in is not None else "", round(float(x), 3), round(float(y), 3)) for i, x, y in zip(index, xs, ys)]
+    index = index[np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)]
+    names = [codes_in[i] for i in index] if codes_in is not None else [str(fids[i]) for i in index]
+    counted = Counter(names)
+    dup = [v for v, c in counted.items() if c > 1 and v is not None]
+    if dup:
+        said = QT_TRANSLATE_NOOP("Core", "{0}, field '{1}': duplicate ids {2}; units are told apart by feature id.")
+        _note(notes, "warning", said, units_name, id_field, ", ".join(f"{v} ({counted[v]})" for v in dup[:10]))
+    names = [v if v is not None else str(fids[i]) for v, i in zip(names, index)]
+    return index, geoms_in[index], names
+
+
+def _unit_population(population: Optional[Sequence[float]], index: np.ndarray, notes: List[Note]) -> np.ndarray:
+    """The population of each unit in order (missing numbers 0); without a population every unit counts 1 (noted)."""
+    if population is None:
+        _note(notes, "info", QT_TRANSLATE_NOOP("Core", "No population field: every unit counts as 1 for the balance."))
+        return np.ones(len(index))
+    return np.nan_to_num(np.asarray(population, dtype=float)[index], nan=0.0)
+
+
+def _lifeline_zones(geoms: np.ndarray, lifelines: Sequence[LifelineSystem], notes: List[Note]) -> Tuple[List[str], List[List[object]]]:
+    """The lifeline systems' names and, per system, the zone of each unit (None in none, noted)."""
+    systems, zone_ids = [], []
+    for system in lifelines:
+        labels = [str(v) if v is not None and str(v) != "" else str(j) for j, v in enumerate(system.labels)]
+        zone_ids.append(majority_zone(geoms, system.zones, labels))
+        systems.append(system.name)
+        uncovered = sum(1 for z in zone_ids[-1] if z is None)
+        if uncovered:
+            _note(
+                notes,
+                "info",
+                QT_TRANSLATE_NOOP("Core", "Lifeline layer '{0}': {1} unit(s) lie in none of its zones."),
+                system.name,
+                uncovered,
+            )
+    return systems, zone_ids
+
+
+def _required_facilities(geoms: np.ndarray, facilities, required: List[str]) -> Tuple[Optional[np.ndarray], Optional[np.ndarray]]:
+    """Per unit, the facilities of each ``required`` category, and the shelters whose label does not say their class
+    (应急避难场所, Ⅱ类, Amap's 紧急避难场所); both None without facilities."""
+    if facilities is None:
+        return None, None
+    fac_counts = facility_counts(geoms, facilities.points, facilities.column(required), len(required))
+    unknown_class = facility_counts(geoms, facilities.points, np.where(facilities.class_unknown, 0, -1).astype(np.int64), 1)[:, 0]
+    return fac_counts, unknown_class
+
+
+def _system_suffixes(systems: List[str]) -> List[str]:
+    """A field-name suffix per lifeline system: its name in ASCII (20 characters), or its number when that is empty or
+    taken."""
     suffixes: List[str] = []
     for i, label in enumerate(systems):
         ascii_name = re.sub(r"[^0-9A-Za-z_]+", "_", label).strip("_")[:20]
         suffixes.append(ascii_name if ascii_name and ascii_name not in suffixes else str(i + 1))
-    kk = solution.k
-    members = [np.nonzero(solution.labels == c)[0] for c in range(kk)]
+    return suffixes
+
+
+def _category_names_zh(profile, required: List[str]) -> Dict[str, str]:
+    vocab_names = profile.value("facility_categories")
+    return {c: vocab_names[c]["name_zh"] if c in vocab_names else c for c in required}
+
+
+def _cluster_table(
+    st: ClusterStats,
+    labels: np.ndarray,
+    suffixes: List[str],
+    district: Optional[List[Optional[str]]],
+    required: List[str],
+    names_zh: Dict[str, str],
+    lacks: Optional[List[List[str]]],
+    min_pop: float,
+    max_pop: float,
+) -> Dict[str, list]:
+    """The clusters' table, the columns of :class:`Clusters` in order; ``lacks``: per cluster the required categories
+    it lacks (None without facilities: no facility columns)."""
+    kk = len(st.population)
+    members = [np.nonzero(labels == c)[0] for c in range(kk)]
     table: Dict[str, list] = {
         "cluster_id": list(range(1, kk + 1)),
         "code": [f"C{c + 1:02d}" for c in range(kk)],
@@ -819,50 +906,59 @@ def clusters(
         table[f"fit_{suffix}"] = [round(float(st.fit[c, s]), 4) for c in range(kk)]
         table[f"zone_{suffix}"] = [None if st.dominant[c][s] is None else str(st.dominant[c][s]) for c in range(kk)]
     table["compact"] = [round(float(v), 4) for v in st.compactness]
-    short, out_of_bounds = [], []
-    if fac_counts is not None:
-        lacks = [[r for r, v in zip(required, st.facilities[c]) if v <= 0] for c in range(kk)]
+    if lacks is not None:
         for j, r in enumerate(required):
             table[f"n_{r}"] = [int(st.facilities[c][j]) for c in range(kk)]
         table["missing"] = [", ".join(miss) for miss in lacks]
         table["missing_zh"] = ["、".join(names_zh[r] for r in miss) for miss in lacks]
         table["self_suff"] = [int(not miss) for miss in lacks]
-        short = [f"C{c + 1:02d} ({'、'.join(names_zh[r] for r in lacks[c])})" for c in range(kk) if lacks[c]]
     ok = [not ((min_pop and p < min_pop) or (max_pop and p > max_pop)) for p in st.population.tolist()]
-    out_of_bounds = [f"C{c + 1:02d} ({float(st.population[c]):,.0f})" for c in range(kk) if not ok[c]]
     table["pop_ok"] = [int(v) for v in ok]
     table["clauses"] = [CLUSTER_CLAUSES] * kk
+    return table
 
+
+def _summary_notes(notes: List[Note], st: ClusterStats, solution: Solution, n: int, systems: List[str], lacks, names_zh) -> None:
+    """What the run made (clusters, population range, objective), its lifeline fit, and the clusters that lack
+    第48条 facilities."""
+    kk = solution.k
     said = QT_TRANSLATE_NOOP("Core", "{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.")
-    note("info", said, kk, n, float(st.population.min()), float(st.population.max()), solution.objective)
+    _note(notes, "info", said, kk, n, float(st.population.min()), float(st.population.max()), solution.objective)
     if systems:
         weights = st.population if st.population.sum() > 0 else None
         fits = ", ".join(f"{s} {float(np.average(st.fit[:, i], weights=weights)):.1%}" for i, s in enumerate(systems))
-        note("info", QT_TRANSLATE_NOOP("Core", "Lifeline fit (population in the main zone): {0}."), fits)
+        _note(notes, "info", QT_TRANSLATE_NOOP("Core", "Lifeline fit (population in the main zone): {0}."), fits)
+    short = [f"C{c + 1:02d} ({'、'.join(names_zh[r] for r in lacks[c])})" for c in range(kk) if lacks[c]] if lacks is not None else []
     if short:
         listed = "; ".join(short[:12]) + (" …" if len(short) > 12 else "")
-        note("warning", QT_TRANSLATE_NOOP("Core", "{0} cluster(s) lack 第48条 facilities: {1}"), len(short), listed)
-    if unknown_class is not None and "long_term_shelter" in required:
-        j = required.index("long_term_shelter")
-        unsure = [
-            f"C{c + 1:02d} ({int(unknown_class[solution.labels == c].sum())})"
-            for c in range(kk)
-            if st.facilities[c][j] <= 0 and unknown_class[solution.labels == c].sum() > 0
-        ]
-        if unsure:
-            said = QT_TRANSLATE_NOOP(
-                "Core",
-                "{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not "
-                "say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels "
-                "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).",
-            )
-            note("warning", said, len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
+        _note(notes, "warning", QT_TRANSLATE_NOOP("Core", "{0} cluster(s) lack 第48条 facilities: {1}"), len(short), listed)
+
+
+def _unknown_class_notes(notes: List[Note], st: ClusterStats, labels: np.ndarray, required: List[str], unknown_class) -> None:
+    """The clusters without a long-term shelter that hold shelters whose label does not say their class."""
+    if unknown_class is None or "long_term_shelter" not in required:
+        return
+    j = required.index("long_term_shelter")
+    unsure = [
+        f"C{c + 1:02d} ({int(unknown_class[labels == c].sum())})"
+        for c in range(len(st.population))
+        if st.facilities[c][j] <= 0 and unknown_class[labels == c].sum() > 0
+    ]
+    if unsure:
+        said = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not "
+            "say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels "
+            "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).",
+        )
+        _note(notes, "warning", said, len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
+
+
+def _out_of_bounds_note(notes: List[Note], st: ClusterStats, pop_ok: List[int]) -> None:
+    """The clusters whose population lies outside the bounds."""
+    out_of_bounds = [f"C{c + 1:02d} ({float(st.population[c]):,.0f})" for c in range(len(st.population)) if not pop_ok[c]]
     if out_of_bounds:
-        note("warning", QT_TRANSLATE_NOOP("Core", "Population outside the bounds: {0}"), ", ".join(out_of_bounds))
-    report(1.0)
-    return Clusters(
-        index, solution.labels + 1, table, st.geoms, list(zip(suffixes, systems)), required, solution.objective, notes, graph, solution, st
-    )
+        _note(notes, "warning", QT_TRANSLATE_NOOP("Core", "Population outside the bounds: {0}"), ", ".join(out_of_bounds))
 
 
 def population_bounds(min_population: float = 0.0, max_population: float = 0.0) -> Tuple[float, float]:

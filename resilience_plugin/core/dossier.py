@@ -271,31 +271,10 @@ def dossier(
     area = np.zeros(n)
     area[present] = shapely.area(geoms[present])
 
-    h = hazards
-    fault_share = area_share(geoms, h.fault_zones) if h is not None and h.fault_zones is not None else None
-    flood_share = area_share(geoms, h.flood_zones) if h is not None and h.flood_zones is not None else None
-    geohaz = sums(point_owner(geoms, h.geohazards), n) if h is not None and h.geohazards is not None else None
+    exposure = _hazard_exposure(geoms, hazards)
     check(canceled)
-
-    counts: Dict[str, np.ndarray] = {}
-    shelter = bed_sum = capacity = conv_area = None
-    fac_points = []
-    if facilities is not None:
-        codes = list(profile.categories)
-        column = facilities.column(codes)
-        owner = point_owner(geoms, facilities.points)
-        counts = counts_by_category(owner, column, n, codes)
-        if facilities.shelter_area is not None:
-            shelter = sums(owner, n, facilities.shelter_area)
-            conversion_columns = [codes.index(code) for code in profile.value("street_units.conversion_categories")]
-            conv_area = sums(owner, n, facilities.shelter_area, mask=np.isin(column, conversion_columns))
-        if facilities.beds is not None:
-            bed_sum = sums(owner, n, facilities.beds)
-        if facilities.capacity is not None:
-            capacity = sums(owner, n, facilities.capacity, mask=column == codes.index("reserve_depot"))
-        fac_points = [(p.x, p.y, codes[c]) for p, c in zip(facilities.points, column) if p is not None and c >= 0]
+    held = _ClusterFacilities.of(geoms, facilities, profile)
     check(canceled)
-
     aid: List[List[int]] = [[] for _ in range(n)]
     main = []
     if corridors is not None:
@@ -304,6 +283,59 @@ def dossier(
         aid = mutual_aid(geoms, main, profile.value("clusters.adjacency_tolerance"))
     check(canceled)
 
+    rows = _dossier_rows(population, area, exposure, held, aid, ids, profile)
+    table = {f: [row[j] for row in rows] for j, f in enumerate(DOSSIER_FIELDS)}
+    fault_lines = list(hazards.fault_lines) if hazards is not None else []
+    return Dossier(table, ids, notes, geoms, fault_lines, main, held.points)
+
+
+def _hazard_exposure(geoms: np.ndarray, h) -> Tuple[Optional[np.ndarray], Optional[np.ndarray], Optional[np.ndarray]]:
+    """Per cluster, the share of its area in fault avoidance zones and in flood zones, and the hazard points it holds
+    (each None where the :class:`.hazards.Hazards` ``h`` has none)."""
+    n = len(geoms)
+    fault_share = area_share(geoms, h.fault_zones) if h is not None and h.fault_zones is not None else None
+    flood_share = area_share(geoms, h.flood_zones) if h is not None and h.flood_zones is not None else None
+    geohaz = sums(point_owner(geoms, h.geohazards), n) if h is not None and h.geohazards is not None else None
+    return fault_share, flood_share, geohaz
+
+
+class _ClusterFacilities:
+    """What each cluster holds: facilities per category code (``counts``, empty without facilities), shelter area,
+    beds, reserve capacity (person-days) and the conversion categories' shelter area (None where not given); and the
+    facilities the report draws (``points``: x, y, category code)."""
+
+    def __init__(self, counts, shelter=None, beds=None, capacity=None, conv_area=None, points=()):
+        self.counts: Dict[str, np.ndarray] = counts
+        self.shelter, self.beds, self.capacity, self.conv_area = shelter, beds, capacity, conv_area
+        self.points = list(points)
+
+    @classmethod
+    def of(cls, geoms: np.ndarray, facilities, profile) -> "_ClusterFacilities":
+        if facilities is None:
+            return cls({})
+        n = len(geoms)
+        codes = list(profile.categories)
+        column = facilities.column(codes)
+        owner = point_owner(geoms, facilities.points)
+        counts = counts_by_category(owner, column, n, codes)
+        shelter = bed_sum = capacity = conv_area = None
+        if facilities.shelter_area is not None:
+            shelter = sums(owner, n, facilities.shelter_area)
+            conversion_columns = [codes.index(code) for code in profile.value("street_units.conversion_categories")]
+            conv_area = sums(owner, n, facilities.shelter_area, mask=np.isin(column, conversion_columns))
+        if facilities.beds is not None:
+            bed_sum = sums(owner, n, facilities.beds)
+        if facilities.capacity is not None:
+            capacity = sums(owner, n, facilities.capacity, mask=column == codes.index("reserve_depot"))
+        points = [(p.x, p.y, codes[c]) for p, c in zip(facilities.points, column) if p is not None and c >= 0]
+        return cls(counts, shelter, bed_sum, capacity, conv_area, points)
+
+
+def _dossier_rows(population: np.ndarray, area: np.ndarray, exposure, held: _ClusterFacilities, aid, ids, profile) -> List[list]:
+    """One row per cluster, the values of DOSSIER_FIELDS in order."""
+    fault_share, flood_share, geohaz = exposure
+    counts, shelter, bed_sum, capacity, conv_area = held.counts, held.shelter, held.beds, held.capacity, held.conv_area
+    n = len(area)
     with np.errstate(divide="ignore", invalid="ignore"):
         beds_1000 = bed_sum / population * 1000 if bed_sum is not None else None
         shelter_pp = shelter / population if shelter is not None else None
@@ -353,6 +385,4 @@ def dossier(
                 DOSSIER_CLAUSES,
             ]
         )
-    table = {f: [row[j] for row in rows] for j, f in enumerate(DOSSIER_FIELDS)}
-    fault_lines = list(h.fault_lines) if h is not None else []
-    return Dossier(table, ids, notes, geoms, fault_lines, main, fac_points)
+    return rows

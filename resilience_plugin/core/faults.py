@@ -8,6 +8,7 @@ Every function takes arrays of shapely geometries (None allowed where stated) an
 arrays indexed like its inputs, so that the Processing adapters only read and write layers.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -775,15 +776,33 @@ def fault_avoidance(
     study. ``fault_ages`` (:func:`fault_age` codes, None unknown) give each feature's nearest fault's latest
     activity; the faults a ``rule`` leaves aside (:func:`avoided_faults`) come as None in ``faults``, and ``clauses``
     cite that rule (:data:`RULE_CLAUSES`)."""
-    from collections import Counter
-
     from .cancel import check, interruptible
-    from .lifecircles import Vocabulary
-    from .messages import QT_TRANSLATE_NOOP, Message, Note
 
     geoms = _as_array(features)
     n = len(geoms)
-    classes_in = list(seismic_classes) if seismic_classes is not None else [None] * n
+    codes, labels = _category_codes(categories, vocabulary, category_columns, profile, n)
+    classes, origin, notes = _seismic_classes(seismic_classes, codes, labels, profile, layer_name, class_field, n)
+    required, special = required_distance(classes, intensity, profile)
+    near, dist = interruptible(lambda: nearest(geoms, faults), canceled)
+    check(canceled)
+    present = dist < np.inf
+    status, violation = _avoidance_status(required, special, dist, present)
+    names = list(fault_names) if fault_names is not None else [None] * len(_as_array(faults))
+    nearest_fault = {
+        "fault_fid": list(fault_ids) if fault_ids is not None else list(range(len(names))),
+        "fault_name": names,
+        "fault_age": list(fault_ages) if fault_ages is not None else [None] * len(names),
+    }
+    columns = _avoidance_columns(classes, origin, intensity, required, near, nearest_fault, dist, present, violation, status, profile, rule)
+    notes += _avoidance_notes(status, violation, intensity, labels if categories is not None else None)
+    return FaultAvoidance(columns, status, dist, near, notes)
+
+
+def _category_codes(categories, vocabulary, category_columns, profile: PlanProfile, n: int) -> Tuple[list, list]:
+    """Per feature, the profile category code its label reads as (None: none, or not among the vocabulary's
+    columns) and the label as text (None where missing); all None without ``categories``."""
+    from .lifecircles import Vocabulary
+
     codes = [None] * n
     labels = [None] * n
     if categories is not None:
@@ -791,6 +810,18 @@ def fault_avoidance(
         labels = [None if c is None else str(c) for c in categories]
         idx = category_columns if category_columns is not None else vocab.classify_labels(labels)[0]
         codes = [vocab.codes[k] if k != vocab.other else None for k in idx]
+    return codes, labels
+
+
+def _seismic_classes(seismic_classes, codes: list, labels: list, profile: PlanProfile, layer_name: str, class_field: str, n: int):
+    """Per feature, its class 甲/乙/丙/丁 (None: unknown) and where it came from ("field", "category" or "none"): the
+    class field first, then the profile's ``seismic.class_by_category``; with notes of the values and the categories
+    that gave no class."""
+    from collections import Counter
+
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    classes_in = list(seismic_classes) if seismic_classes is not None else [None] * n
     by_category = profile.value("seismic.class_by_category")
     classes, origin = [], []
     unknown_classes, unknown_categories = Counter(), Counter()
@@ -815,48 +846,63 @@ def fault_avoidance(
     if unknown_categories:
         said = QT_TRANSLATE_NOOP("Core", "{0}: categories without a class in the profile, reported 'class unknown': {1}")
         notes.append(Note("warning", Message(said, layer_name, ", ".join(f"{k} ({v})" for k, v in unknown_categories.most_common(10)))))
+    return classes, origin, notes
 
-    required, special = required_distance(classes, intensity, profile)
-    near, dist = interruptible(lambda: nearest(geoms, faults), canceled)
-    check(canceled)
-    present = dist < np.inf
+
+def _avoidance_status(required: np.ndarray, special: np.ndarray, dist: np.ndarray, present: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """Per feature, its status (:data:`AVOIDANCE_STATUS_ZH`) and whether it is closer to a fault than required."""
     violation = present & ~special & ~np.isnan(required) & (dist < required)
     special_hit = present & special & (dist < np.where(np.isnan(required), -1, required))
-    status = np.full(n, "ok", dtype=object)
+    status = np.full(len(dist), "ok", dtype=object)
     status[np.isnan(required) & ~special] = "class unknown"
     status[special_hit] = "special study"
     status[violation] = "violation"
     status[~present] = "no geometry"
+    return status, violation
+
+
+def _avoidance_columns(classes, origin, intensity, required, near, nearest_fault, dist, present, violation, status, profile, rule) -> dict:
+    """The fields of ``resilience:faultavoidance``, one value per feature; ``nearest_fault``: the faults' fault_fid,
+    fault_name and fault_age, one value per fault, read at each feature's nearest."""
+    n = len(status)
     measure = profile.value("seismic.avoidance_measure")
-    names = list(fault_names) if fault_names is not None else [None] * len(_as_array(faults))
-    ids = list(fault_ids) if fault_ids is not None else list(range(len(names)))
-    ages = list(fault_ages) if fault_ages is not None else [None] * len(names)
     flagged = np.isin(status, ("violation", "special study"))
     columns = {
         "seis_class": classes,
         "class_src": origin,
         "intensity": [int(intensity)] * n,
         "required_m": [None if np.isnan(r) else float(r) for r in required],
-        "fault_fid": [ids[j] if j >= 0 else None for j in near],
-        "fault_name": [names[j] if j >= 0 else None for j in near],
-        "fault_age": [ages[j] if j >= 0 else None for j in near],
-        "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
-        "violation": [int(bool(v)) for v in violation],
-        "status": list(status),
-        "status_zh": [AVOIDANCE_STATUS_ZH[s] for s in status],
-        "measure": [measure if f else None for f in flagged],
-        "clauses": [RULE_CLAUSES.get(rule, AVOIDANCE_CLAUSES)] * n,
     }
+    for field, values in nearest_fault.items():
+        columns[field] = [values[j] if j >= 0 else None for j in near]
+    columns.update(
+        {
+            "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
+            "violation": [int(bool(v)) for v in violation],
+            "status": list(status),
+            "status_zh": [AVOIDANCE_STATUS_ZH[s] for s in status],
+            "measure": [measure if f else None for f in flagged],
+            "clauses": [RULE_CLAUSES.get(rule, AVOIDANCE_CLAUSES)] * n,
+        }
+    )
+    return columns
+
+
+def _avoidance_notes(status: np.ndarray, violation: np.ndarray, intensity: int, labels: Optional[list]) -> list:
+    """The counts per status, and the violations counted by their category label as written (``labels``: None when
+    no categories were given)."""
+    from collections import Counter
+
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
     counts = Counter(status.tolist())
     said = QT_TRANSLATE_NOOP("Core", "Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.")
-    notes.append(
-        Note("info", Message(said, intensity, counts["violation"], counts["special study"], counts["ok"], counts["class unknown"]))
-    )
-    if categories is not None and counts["violation"]:
+    notes = [Note("info", Message(said, intensity, counts["violation"], counts["special study"], counts["ok"], counts["class unknown"]))]
+    if labels is not None and counts["violation"]:
         by_cat = Counter(labels[i] or "-" for i in np.nonzero(violation)[0])
         said = QT_TRANSLATE_NOOP("Core", "Violations by category: {0}")
         notes.append(Note("warning", Message(said, ", ".join(f"{k} ({v})" for k, v in by_cat.most_common()))))
-    return FaultAvoidance(columns, status, dist, near, notes)
+    return notes
 
 
 CROSSING_CLAUSES = "第44、86条"
@@ -911,28 +957,23 @@ def fault_register(
     crosses the fault, runs along it, or runs near it without crossing. Cancelled, it raises
     :class:`.cancel.Cancelled`."""
     from .cancel import check, interruptible, reporter
-    from .messages import QT_TRANSLATE_NOOP, Message, Note
 
     report = reporter(progress)
 
     c_geoms, f_geoms = _as_array(corridors), _as_array(faults)
     n_c, n_f = len(c_geoms), len(f_geoms)
-    c_names = list(corridor_names) if corridor_names is not None else [None] * n_c
-    c_grades = list(corridor_grades) if corridor_grades is not None else [None] * n_c
-    c_ids = list(corridor_ids) if corridor_ids is not None else list(range(n_c))
-    f_names = list(fault_names) if fault_names is not None else [None] * n_f
-    f_ids = list(fault_ids) if fault_ids is not None else list(range(n_f))
+    names = _RegisterNames(
+        list(corridor_ids) if corridor_ids is not None else list(range(n_c)),
+        list(corridor_names) if corridor_names is not None else [None] * n_c,
+        list(corridor_grades) if corridor_grades is not None else [None] * n_c,
+        list(fault_ids) if fault_ids is not None else list(range(n_f)),
+        list(fault_names) if fault_names is not None else [None] * n_f,
+    )
     c_length = np.zeros(n_c)
     c_ok = _present(c_geoms)
     c_length[c_ok] = shapely.length(c_geoms[c_ok])
     notes = []
-    distance = np.full(n_f, float(avoidance_distance))
-    if fault_distances is not None:
-        own = np.asarray(fault_distances, dtype=float)
-        distance = np.where(own > 0, own, avoidance_distance)
-        if (own <= 0).any():
-            said = QT_TRANSLATE_NOOP("Core", "{0}: {1} fault(s) without their own avoidance distance use {2:g} m.")
-            notes.append(Note("info", Message(said, faults_name, int((own <= 0).sum()), avoidance_distance)))
+    distance = _fault_distances(n_f, avoidance_distance, fault_distances, faults_name, notes)
 
     # the crossings and the exposed parts are independent overlays: run side by side
     crossings, exposure = interruptible(
@@ -945,23 +986,63 @@ def fault_register(
     stretches = split_stretches(exposure, crossings, f_geoms)
     check(canceled)
     local = np.where(stretches.of_crossing >= 0, stretches.length[np.maximum(stretches.of_crossing, 0)] if len(stretches) else 0.0, 0.0)
-    cross_sev = severity([c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
-    stretch_sev = severity([c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile)
-    cross_measure = profile.value("corridors.fault_crossing_measure")
-    along_measure = profile.value("corridors.fault_along_measure")
+    cross_sev = severity([names.c_grades[i] for i in crossings.corridor], crossings.angle, local, distance[crossings.fault], profile)
+    stretch_sev = severity(
+        [names.c_grades[i] for i in stretches.line], stretches.angle, stretches.length, distance[stretches.zone], profile
+    )
+    measures = (profile.value("corridors.fault_crossing_measure"), profile.value("corridors.fault_along_measure"))
+    crossing_table = _crossing_table(crossings, local, cross_sev, distance, names, *measures)
+    points = shapely.points(crossings.x, crossings.y) if len(crossings) else np.empty(0, dtype=object)
+    section_table = _section_table(stretches, stretch_sev, distance, c_length, names, *measures)
+    per = corridor_summary(n_c, crossings, exposure, stretches, stretch_sev)
+    summary = functools.partial(_summary_table, per, c_length, *measures)  # made on first use
+    notes += _register_notes(crossings, cross_sev, stretches, exposure)
+    report(1.0)
+    return FaultRegister(crossing_table, points, section_table, stretches.geoms, summary, notes)
 
-    def pairs(cs, fs):
+
+@dataclass
+class _RegisterNames:
+    """The corridors' and faults' ids, names and grades, one value per input, that the register's rows name."""
+
+    c_ids: list
+    c_names: list
+    c_grades: list
+    f_ids: list
+    f_names: list
+
+    def pairs(self, cs: List[int], fs: List[int]) -> Dict[str, list]:
+        """The columns that name each row's corridor (``cs``) and fault (``fs``)."""
         return {
-            "corr_fid": [c_ids[c] for c in cs],
-            "corr_name": [c_names[c] for c in cs],
-            "grade": [c_grades[c] for c in cs],
-            "fault_fid": [f_ids[f] for f in fs],
-            "fault_name": [f_names[f] for f in fs],
+            "corr_fid": [self.c_ids[c] for c in cs],
+            "corr_name": [self.c_names[c] for c in cs],
+            "grade": [self.c_grades[c] for c in cs],
+            "fault_fid": [self.f_ids[f] for f in fs],
+            "fault_name": [self.f_names[f] for f in fs],
         }
 
+
+def _fault_distances(n_f: int, avoidance_distance: float, fault_distances, faults_name: str, notes: list) -> np.ndarray:
+    """Each fault's avoidance distance: its own where above 0, else ``avoidance_distance`` (noted)."""
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    distance = np.full(n_f, float(avoidance_distance))
+    if fault_distances is not None:
+        own = np.asarray(fault_distances, dtype=float)
+        distance = np.where(own > 0, own, avoidance_distance)
+        if (own <= 0).any():
+            said = QT_TRANSLATE_NOOP("Core", "{0}: {1} fault(s) without their own avoidance distance use {2:g} m.")
+            notes.append(Note("info", Message(said, faults_name, int((own <= 0).sum()), avoidance_distance)))
+    return distance
+
+
+def _crossing_table(
+    crossings: Crossings, local: np.ndarray, sev: "Severity", distance: np.ndarray, names: _RegisterNames, cross_measure, along_measure
+) -> Dict[str, list]:
+    """One row per corridor-fault contact: the ``crossings`` table of :class:`FaultRegister`."""
     along = (crossings.contact == CONTACT_ALONG).tolist()
-    crossing_table = pairs(crossings.corridor.tolist(), crossings.fault.tolist())
-    crossing_table.update(
+    table = names.pairs(crossings.corridor.tolist(), crossings.fault.tolist())
+    table.update(
         {
             "contact": crossings.contact.tolist(),
             "contact_zh": [CONTACT_ZH[k] for k in crossings.contact.tolist()],
@@ -970,20 +1051,25 @@ def fault_register(
             "along_m": np.round(crossings.along_length, 3).tolist(),
             "avoid_m": distance[crossings.fault].tolist(),
             "exposed_m": np.round(local, 3).tolist(),
-            "severity": np.round(cross_sev.score, 1).tolist(),
-            "sev_level": cross_sev.level.tolist(),
-            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in cross_sev.level],
+            "severity": np.round(sev.score, 1).tolist(),
+            "sev_level": sev.level.tolist(),
+            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in sev.level],
             "measure": [along_measure if a else cross_measure for a in along],
             "clauses": [ALONG_CLAUSES if a else CROSSING_CLAUSES for a in along],
         }
     )
-    points = shapely.points(crossings.x, crossings.y) if len(crossings) else np.empty(0, dtype=object)
+    return table
 
+
+def _section_table(
+    stretches: Stretches, sev: "Severity", distance: np.ndarray, c_length: np.ndarray, names: _RegisterNames, cross_measure, along_measure
+) -> Dict[str, list]:
+    """One row per corridor stretch inside an avoidance zone: the ``sections`` table of :class:`FaultRegister`."""
     crosses = (stretches.situation == SITUATION_CROSSES).tolist()
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(c_length[stretches.line] > 0, stretches.length / c_length[stretches.line], np.nan)
-    section_table = pairs(stretches.line.tolist(), stretches.zone.tolist())
-    section_table.update(
+    table = names.pairs(stretches.line.tolist(), stretches.zone.tolist())
+    table.update(
         {
             "avoid_m": distance[stretches.zone].tolist(),
             "exposed_m": np.round(stretches.length, 3).tolist(),
@@ -993,32 +1079,40 @@ def fault_register(
             "angle_deg": np.round(stretches.angle, 2).tolist(),
             "situation": stretches.situation.tolist(),
             "situat_zh": [SITUATION_ZH[v] for v in stretches.situation.tolist()],
-            "severity": np.round(stretch_sev.score, 1).tolist(),
-            "sev_level": stretch_sev.level.tolist(),
-            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in stretch_sev.level.tolist()],
+            "severity": np.round(sev.score, 1).tolist(),
+            "sev_level": sev.level.tolist(),
+            "sev_zh": [SEVERITY_CLASSES_ZH[v] for v in sev.level.tolist()],
             "measure": [cross_measure if c else along_measure for c in crosses],
             "clauses": [CROSSING_CLAUSES if c else ALONG_CLAUSES for c in crosses],
         }
     )
+    return table
 
-    per = corridor_summary(n_c, crossings, exposure, stretches, stretch_sev)
 
-    def summary() -> Dict[str, list]:  # per corridor, from plain lists (Python's own rounding)
-        n_cross, exp_m, lengths = per.crossings.tolist(), per.exposed.tolist(), c_length.tolist()
-        exposed = ((per.exposed > 0) | (per.crossings > 0)).tolist()
-        return {
-            "fx_cross": n_cross,
-            "fx_along": per.along.tolist(),
-            "fx_exp_m": [round(v, 3) for v in exp_m],
-            "fx_share": [round(e / c, 4) if c > 0 else None for e, c in zip(exp_m, lengths)],
-            "fx_angle": [None if v != v else round(v, 2) for v in per.min_angle.tolist()],
-            "severity": [None if v != v else round(v, 1) for v in per.score.tolist()],
-            "sev_level": per.level.tolist(),
-            "sev_zh": [SEVERITY_CLASSES_ZH.get(level, "无") if level else "无" for level in per.level.tolist()],
-            "measure": [(cross_measure if k else along_measure) if e else None for k, e in zip(n_cross, exposed)],
-            "clauses": [(CROSSING_CLAUSES if k else ALONG_CLAUSES) if e else None for k, e in zip(n_cross, exposed)],
-        }
+def _summary_table(per: CorridorSummary, c_length: np.ndarray, cross_measure, along_measure) -> Dict[str, list]:
+    """One row per corridor, in input order: the ``summary`` table of :class:`FaultRegister`, from plain lists
+    (Python's own rounding)."""
+    n_cross, exp_m, lengths = per.crossings.tolist(), per.exposed.tolist(), c_length.tolist()
+    exposed = ((per.exposed > 0) | (per.crossings > 0)).tolist()
+    return {
+        "fx_cross": n_cross,
+        "fx_along": per.along.tolist(),
+        "fx_exp_m": [round(v, 3) for v in exp_m],
+        "fx_share": [round(e / c, 4) if c > 0 else None for e, c in zip(exp_m, lengths)],
+        "fx_angle": [None if v != v else round(v, 2) for v in per.min_angle.tolist()],
+        "severity": [None if v != v else round(v, 1) for v in per.score.tolist()],
+        "sev_level": per.level.tolist(),
+        "sev_zh": [SEVERITY_CLASSES_ZH.get(level, "无") if level else "无" for level in per.level.tolist()],
+        "measure": [(cross_measure if k else along_measure) if e else None for k, e in zip(n_cross, exposed)],
+        "clauses": [(CROSSING_CLAUSES if k else ALONG_CLAUSES) if e else None for k, e in zip(n_cross, exposed)],
+    }
 
+
+def _register_notes(crossings: Crossings, cross_sev: "Severity", stretches: Stretches, exposure: Exposure) -> list:
+    """The contacts by severity, and the sections inside avoidance zones."""
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    notes = []
     levels = {lvl: int((cross_sev.level == lvl).sum()) for lvl in SEVERITY_CLASSES}
     said = QT_TRANSLATE_NOOP("Core", "{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.")
     notes.append(Note("info", Message(said, len(crossings), levels["high"], levels["medium"], levels["low"])))
@@ -1027,5 +1121,4 @@ def fault_register(
         "Core", "{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it."
     )
     notes.append(Note("info", Message(said, len(stretches), float(exposure.union_length.sum()) / 1000.0, near)))
-    report(1.0)
-    return FaultRegister(crossing_table, points, section_table, stretches.geoms, summary, notes)
+    return notes

@@ -120,11 +120,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         import numpy as np
 
         from ...core import faults as fc
-        from ...core.labels import LabelError
-        from ...core.lifecircles import Vocabulary
-        from ...qgisside.io import make_fields, polygons_only, read_source, table_rows, text, working_crs
-        from ...qgisside.translation import core_message
-        from ..base import log_label_mapping
+        from ...qgisside.io import read_source, text, working_crs
         from ..hazards import apply_fault_rule, fault_age_field
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
@@ -132,21 +128,8 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Facilities or buildings")
         )
         faults_src, f_name = self.faults_source(parameters, context)
-        class_field = self.optional_field(
-            parameters, self.CLASS_FIELD, context, source, self.tr("Seismic class field (甲/乙/丙/丁)"), name, feedback
-        )
-        cat_field = self.optional_field(
-            parameters, self.CATEGORY_FIELD, context, source, self.tr("Facility category field"), name, feedback
-        )
-        if not class_field and not cat_field:
-            raise QgsProcessingException(
-                self.tr("Layer '{0}': choose a seismic class field or a category field; without either no distance applies.").format(name)
-            )
-        intensities = sorted(profile.value("seismic.avoidance_distance"), key=int)
-        index = self.parameterAsEnum(parameters, self.INTENSITY, context)
-        if not 0 <= index < len(intensities):
-            raise QgsProcessingException(self.tr("Design seismic intensity: choose one of {0}.").format(", ".join(intensities)))
-        intensity = int(intensities[index])
+        class_field, cat_field = self._class_fields(parameters, context, source, name, feedback)
+        intensity = self._intensity(parameters, context, profile)
         crs = working_crs(source, name, feedback)
 
         features = read_source(source, name, crs, context, feedback, progress_span=(0, 30))
@@ -161,17 +144,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         fields = source.fields()
         class_j = fields.lookupField(class_field) if class_field else -1
         cat_j = fields.lookupField(cat_field) if cat_field else -1
-        try:
-            vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
-        except LabelError as exc:
-            raise QgsProcessingException(self.tr("Facility label mapping: {0}").format(core_message(exc))) from None
-        labels = [text(a[cat_j]) for a in features.attributes] if cat_j >= 0 else None
-        columns = None
-        if labels is not None:
-            # with a class field the categories only fill its gaps; without one, unknown labels would leave most
-            # features with no distance, so the run stops as the other facility tools do
-            columns, found = vocab.classify_labels(labels)
-            log_label_mapping(feedback, name, cat_field, found, vocab, refuse=class_j < 0)
+        vocab, labels, columns = self._categories(parameters, context, profile, features, name, cat_field, cat_j, class_j >= 0, feedback)
         feedback.setProgress(50)
 
         # the analysis (core.faults.fault_avoidance)
@@ -192,6 +165,56 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
             fault_ages=ages,
             rule=profile.value("seismic.fault_avoidance_rule"),
         )
+        dest = self._write(source, fields, features, crs, result, feedback)
+        return {self.OUTPUT: dest}
+
+    def _class_fields(self, parameters, context, source, name, feedback):
+        """The seismic class field and the category field chosen (each "" when none); refused when neither is."""
+        class_field = self.optional_field(
+            parameters, self.CLASS_FIELD, context, source, self.tr("Seismic class field (甲/乙/丙/丁)"), name, feedback
+        )
+        cat_field = self.optional_field(
+            parameters, self.CATEGORY_FIELD, context, source, self.tr("Facility category field"), name, feedback
+        )
+        if not class_field and not cat_field:
+            raise QgsProcessingException(
+                self.tr("Layer '{0}': choose a seismic class field or a category field; without either no distance applies.").format(name)
+            )
+        return class_field, cat_field
+
+    def _intensity(self, parameters, context, profile) -> int:
+        """The design intensity chosen, among the profile's."""
+        intensities = sorted(profile.value("seismic.avoidance_distance"), key=int)
+        index = self.parameterAsEnum(parameters, self.INTENSITY, context)
+        if not 0 <= index < len(intensities):
+            raise QgsProcessingException(self.tr("Design seismic intensity: choose one of {0}.").format(", ".join(intensities)))
+        return int(intensities[index])
+
+    def _categories(self, parameters, context, profile, features, name, cat_field, cat_j, has_class, feedback):
+        """The vocabulary (with the run's label mapping), the category labels (None without a category field) and the
+        vocabulary column of each, read once and logged."""
+        from ...core.labels import LabelError
+        from ...core.lifecircles import Vocabulary
+        from ...qgisside.io import text
+        from ...qgisside.translation import core_message
+        from ..base import log_label_mapping
+
+        try:
+            vocab = Vocabulary.from_profile(profile, self.parameterAsString(parameters, self.CATEGORY_MAP, context) or "")
+        except LabelError as exc:
+            raise QgsProcessingException(self.tr("Facility label mapping: {0}").format(core_message(exc))) from None
+        labels = [text(a[cat_j]) for a in features.attributes] if cat_j >= 0 else None
+        columns = None
+        if labels is not None:
+            # with a class field the categories only fill its gaps; without one, unknown labels would leave most
+            # features with no distance, so the run stops as the other facility tools do
+            columns, found = vocab.classify_labels(labels)
+            log_label_mapping(feedback, name, cat_field, found, vocab, refuse=not has_class)
+        return vocab, labels, columns
+
+    def _write(self, source, fields, features, crs, result, feedback):
+        """Every input feature with the result's columns; the notes logged."""
+        from ...qgisside.io import make_fields, polygons_only, table_rows
 
         out_fields = QgsProcessingUtils.combineFields(fields, make_fields(self._field_specs()))
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON
@@ -201,7 +224,7 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
         dest = self.write_output(self.OUTPUT, out_fields, kind, crs, rows, geometries, (60, 99), "avoidance")
         self.push_notes(feedback, result.notes)
         feedback.setProgress(100)
-        return {self.OUTPUT: dest}
+        return dest
 
     def _field_specs(self) -> list:
         """The fields added to the input's, in the order of core.faults.fault_avoidance's columns."""
