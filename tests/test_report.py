@@ -451,6 +451,25 @@ def test_every_profile_value_is_printed_on_as_many_sheets_as_it_fills(resilience
     assert pdf_text(result["OUTPUT"], last + 1).lstrip().startswith("Cluster ")
 
 
+def test_a_profile_too_long_for_the_report_is_refused_not_cut_off(resilience_processing, scored_sample, tmp_path):
+    """Issue 29: past 20 sheets the profile's values were cut off in silence. Oracle: a profile whose sources fill far
+    more than 20 sheets (every source 40 lines long) stops the report with a message, and no PDF is left."""
+    from resilience_plugin.report.atlas import MAX_PROFILE_SHEETS, ReportError, build_report
+
+    _out, scored, _clusters = scored_sample
+    data = load_profile().as_dict()
+    long_source = " ".join(["第86条 严格避让活动断裂及地裂缝，强化详细勘查"] * 120)
+    from resilience_plugin.core.profile import PlanProfile, _lookup
+
+    for q in load_profile().quantities():
+        _lookup(data, q.key)["source"] = long_source
+
+    path = tmp_path / "long.pdf"
+    with pytest.raises(ReportError, match=f"do not fit on {MAX_PROFILE_SHEETS} pages"):
+        build_report(opened(scored, "scored"), str(path), PlanProfile(data))
+    assert not path.exists()
+
+
 def test_faults_are_drawn_on_the_unit_maps(resilience_processing, sample_report, tmp_path):
     """Issue 29: the maps showed no faults. With FAULTS, the page of the unit a fault crosses most shows the faults'
     dark red (#a50f15) in its map; the same page without FAULTS has none. Oracle: pixels of pdftoppm's rendering."""

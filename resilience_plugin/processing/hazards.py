@@ -66,11 +66,10 @@ class HazardInputs:
         }
 
     def read_hazards(self, parameters, context, feedback, crs, profile) -> Hazards:
-        from qgis.core import QgsProcessingFeedback
-
         from ..qgisside.io import read_source
 
-        def read(key, kinds, label, fields=()):
+        def read(key, kinds, label, fields=(), more=lambda src: ()):
+            """(the layer read, its chosen fields, its name): ``fields`` are parameters, ``more(src)`` plain field names."""
             if self.optional_source(parameters, key, context) is None:
                 return None
             src, name = self.source_or_raise(parameters, key, context, kinds, label)
@@ -78,20 +77,17 @@ class HazardInputs:
                 self.optional_field(parameters, f, context, src, self.parameterDefinition(f).description(), name, feedback) or ""
                 for f in fields
             ]
-            layer = read_source(src, name, crs, context, feedback, fields=wanted, keep_null=False)
+            layer = read_source(src, name, crs, context, feedback, fields=[*wanted, *more(src)], keep_null=False)
             layer.report(feedback)
-            return layer, wanted
+            return layer, wanted, name
 
-        faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
-        if faults is not None:  # which faults need avoidance: the profile's rule, by their latest activity
-            src, name = self.source_or_raise(parameters, self.FAULTS, context, (GEOMETRY_LINE,), translate("Resilience", "Active faults"))
-            age_field = fault_age_field(src)
-            ages_raw = [None] * len(faults[0].fids)
-            if age_field:
-                aged = read_source(src, name, crs, context, QgsProcessingFeedback(), fields=[age_field], keep_null=False)
-                ages_raw = aged.column(0)
+        # which faults need avoidance: the profile's rule, by their latest activity (read with the faults, in one pass)
+        faults = read(self.FAULTS, (GEOMETRY_LINE,), translate("Resilience", "Active faults"), more=lambda src: [fault_age_field(src)])
+        if faults is not None:
+            layer, _wanted, name = faults
+            age_field = fault_age_field(self.parameterAsSource(parameters, self.FAULTS, context))
             intensity = int(profile.value("seismic.design_intensity"))
-            apply_fault_rule(faults[0], ages_raw, [None] * len(ages_raw), profile, intensity, name, age_field, feedback)
+            apply_fault_rule(layer, layer.column(0), [None] * len(layer.fids), profile, intensity, name, age_field, feedback)
         flood = read(self.FLOOD_ZONES, (GEOMETRY_POLYGON,), translate("Resilience", "Flood-risk zones"), (self.FLOOD_CLASS_FIELD,))
         points = read(self.GEOHAZARDS, (GEOMETRY_POINT,), translate("Resilience", "Geological hazard points"))
         hazards = hazards_from(

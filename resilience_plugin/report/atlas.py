@@ -72,6 +72,7 @@ PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 14.0
 FAIL_BACKGROUND = "#fcbba1"
 CELLS = 7  # the rows layer's text columns c1..c7
 TITLE_PAGES = 3  # the title page and two pages of profile values (more where the profile needs them)
+MAX_PROFILE_SHEETS = 20  # a profile that needs more is refused with a message, never cut off
 HEADER_ALL_FRAMES = (
     getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
 )
@@ -325,20 +326,34 @@ class _Contents:
 
 def _fitted_layout(project, contents: _Contents):
     """The layout with as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
-    longer source) and no sheet is left empty. Returns (layout, atlas, title sheets)."""
-    title_sheets = TITLE_PAGES
+    longer source) and no sheet is left empty. Returns (layout, atlas, title sheets). A profile whose values need more
+    than MAX_PROFILE_SHEETS sheets is a ReportError, never a report with its values cut off."""
+    title_sheets, tried = TITLE_PAGES, set()
     while True:
         layout, atlas = _layout(project, contents, title_sheets)
         needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
-        if needed == title_sheets - 1 or title_sheets > TITLE_PAGES + 20:
-            return layout, atlas, title_sheets
-        # laid out again: the layers this layout made go; the scenario's and the faults' stay for the next
-        layout._keep = layout._profile_table = None
-        layout = atlas = None
-        faults = [contents.faults] if contents.faults is not None else []
-        kept = {layer.id() for layer in [*contents.scenario_layers, *contents.transfer_layers, *faults]}
-        project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
+        tried.add(title_sheets - 1)
+        if needed == title_sheets - 1 or (needed < title_sheets - 1 and needed in tried):
+            return layout, atlas, title_sheets  # fits (with an empty sheet where one fewer cut rows off)
+        _discard(project, contents, layout)
+        if needed > MAX_PROFILE_SHEETS:
+            raise ReportError(
+                translate(
+                    "Report",
+                    "The plan profile's values do not fit on {0} pages of the report: shorten its longest texts (a value's "
+                    "source, for one).",
+                ).format(MAX_PROFILE_SHEETS)
+            )
         title_sheets = needed + 1
+
+
+def _discard(project, contents: _Contents, layout) -> None:
+    """Drop a layout laid out for the wrong number of sheets: the layers it made go; the scenario's, the transfer's
+    and the faults' stay for the next."""
+    layout._keep = layout._profile_table = None
+    faults = [contents.faults] if contents.faults is not None else []
+    kept = {layer.id() for layer in [*contents.scenario_layers, *contents.transfer_layers, *faults]}
+    project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
 
 
 def _pdf_settings():
