@@ -74,6 +74,31 @@ def _text(value) -> str:
     return html.escape(str(value or ""), quote=False).replace("*", "\\*")
 
 
+def _help_text(value, depth: int) -> str:
+    """An algorithm's help as Markdown: a model's HTML help as its plain text; a figure of resources/help (an
+    ``<img src="file:///…/resources/help/x.svg">``) as an image of the manual's copy, ``depth`` folders up."""
+    import re
+
+    text = str(value or "")
+    if text.lstrip().lower().startswith("<html"):
+        from qgis.PyQt.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(text)
+        text = doc.toPlainText()
+    figures = []
+
+    def figure(match):
+        figures.append(f"![]({'../' * depth}images/help/{match.group(1)})")
+        return f"\0FIGURE{len(figures) - 1}\0"
+
+    text = re.sub(r'<img src="file:[^"]*/resources/help/([^"/]+)"[^>]*>', figure, text)
+    text = _text(text)
+    for k, markdown in enumerate(figures):
+        text = text.replace(f"\0FIGURE{k}\0", markdown)
+    return text
+
+
 def _cell(value) -> str:
     return _text(value).replace("|", "\\|").replace("\n\n", "<br><br>").replace("\n", " ").strip()
 
@@ -84,11 +109,11 @@ def _kind(param, zh: bool) -> str:
     types = list(param.dataTypes()) if hasattr(param, "dataTypes") and callable(param.dataTypes) else []
     geometries = [GEOMETRY[int(t)][1 if zh else 0] for t in types if int(t) in GEOMETRY]
     if cls in ("FeatureSource", "VectorLayer", "MultipleLayers") and geometries:
-        kind += f" ({', '.join(geometries)})"
+        kind += f"（{'、'.join(geometries)}）" if zh else f" ({', '.join(geometries)})"
     if cls in ("Number", "Distance"):
         lo, hi = param.minimum(), param.maximum()
         if lo > -1e12 or hi < 1e12:
-            kind += f", {lo:g} … {hi:g}" if hi < 1e12 else f", ≥ {lo:g}"
+            kind += ("，" if zh else ", ") + (f"{lo:g} … {hi:g}" if hi < 1e12 else f"≥ {lo:g}")
     return kind
 
 
@@ -120,13 +145,14 @@ def _help(param, zh: bool) -> str:
         from qgis.core import QgsProcessingParameterDefinition
 
         advanced = QgsProcessingParameterDefinition.FlagAdvanced
-    marks = [_w("optional", zh)] if param.flags() & OPTIONAL_FLAG else []
+    text = _cell(param.help() if hasattr(param, "help") else "")
+    says_optional = text.lower().startswith(("optional", "可选"))  # the help says it first: not twice
+    marks = [_w("optional", zh)] if param.flags() & OPTIONAL_FLAG and not says_optional else []
     if param.flags() & advanced:
         marks.append(_w("advanced", zh))
-    text = _cell(param.help() if hasattr(param, "help") else "")
     if type(param).__name__ == "QgsProcessingParameterEnum":
-        colon, sep = ("：", "；") if zh else (": ", "; ")
-        text += (" " if text else "") + _w("options", zh) + colon + sep.join(f"{i} = {_cell(o)}" for i, o in enumerate(param.options()))
+        colon, sep, space = ("：", "；", "") if zh else (": ", "; ", " ")
+        text += (space if text else "") + _w("options", zh) + colon + sep.join(f"{i} = {_cell(o)}" for i, o in enumerate(param.options()))
     if not marks:
         return text
     return (f"*（{'、'.join(marks)}）*" if zh else f"*({', '.join(marks)})* ") + text
@@ -134,7 +160,7 @@ def _help(param, zh: bool) -> str:
 
 def _algorithm_section(alg, zh: bool) -> list:
     lines = [f"## {alg.displayName()}", "", f"`{alg.id()}`", ""]
-    lines += [_text(alg.shortHelpString()).strip(), ""]
+    lines += [_help_text(alg.shortHelpString(), 2 if zh else 1).strip(), ""]
     lines += [f"### {_w('parameters', zh)}", "", "| " + " | ".join(_w("head", zh)) + " |", "|---|---|---|---|---|"]
     destinations = {p.name() for p in alg.destinationParameterDefinitions()}
     for p in alg.parameterDefinitions():
@@ -145,7 +171,7 @@ def _algorithm_section(alg, zh: bool) -> list:
     for p in alg.parameterDefinitions():
         if p.name() in destinations:
             lines.append(f"| `{p.name()}` | {_cell(p.description())} | {_kind(p, zh)} |")
-    lines += ["", f"{_w('run', zh)}: `qgis_process help {alg.id()}`", ""]
+    lines += ["", f"{_w('run', zh)}{'：' if zh else ': '}`qgis_process help {alg.id()}`", ""]
     return lines
 
 
@@ -153,9 +179,12 @@ def _groups(zh: bool):
     """(group id, group name, [algorithm instances in the provider's order]), the models last."""
     from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
 
+    from resilience_plugin.processing.provider import ALGORITHMS
+
     provider = QgsApplication.processingRegistry().providerById("resilience")
+    order = {cls().name(): k for k, cls in enumerate(ALGORITHMS)}
     groups = {}
-    for listed in provider.algorithms():
+    for listed in sorted(provider.algorithms(), key=lambda a: (order.get(a.name(), len(order)), a.name())):
         alg = listed.create()  # a fresh instance: its parameters are declared in the language now installed
         model = isinstance(alg, QgsProcessingModelAlgorithm)
         gid = "models" if model else alg.groupId()
@@ -177,7 +206,10 @@ def write_reference(manual: Path, zh: bool) -> list:
             lines += _algorithm_section(alg, zh)
         page.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
         written.append(page)
-        index.append(f"- [{name}]({gid}.md): " + ", ".join(f"{a.displayName()} (`{a.id()}`)" for a in algs))
+        if zh:
+            index.append(f"- [{name}]({gid}.md)：" + "、".join(f"{a.displayName()}（`{a.id()}`）" for a in algs))
+        else:
+            index.append(f"- [{name}]({gid}.md): " + ", ".join(f"{a.displayName()} (`{a.id()}`)" for a in algs))
     (folder / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
     return written + [folder / "index.md"]
 
@@ -198,8 +230,11 @@ def write_profile(manual: Path) -> Path:
         "| Key | Value | Unit | Source | Confidence |",
         "|---|---|---|---|---|",
     ]
+    import json
+
     for q in profile.quantities():
-        lines.append(f"| `{q.key}` | {_cell(q.value)} | {_cell(q.unit)} | {_cell(q.source)} | {_cell(q.confidence)} |")
+        value = q.value if isinstance(q.value, str) else json.dumps(q.value, ensure_ascii=False)
+        lines.append(f"| `{q.key}` | {_cell(value)} | {_cell(q.unit)} | {_cell(q.source)} | {_cell(q.confidence)} |")
     page = manual / "reference" / "profile.md"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -225,6 +260,15 @@ API = (
 )
 
 
+def _docstring(obj) -> str:
+    """A docstring as Markdown: Sphinx roles (:class:`x`, :func:`.y`) as code, HTML escaped, its own emphasis kept."""
+    import re
+
+    text = inspect.getdoc(obj) or ""
+    text = re.sub(r":(?:class|func|mod|meth|data|attr|exc):`~?\.?([^`]+)`", r"`\1`", text)
+    return html.escape(text, quote=False).strip()
+
+
 def write_api(manual: Path) -> Path:
     import importlib
 
@@ -237,14 +281,14 @@ def write_api(manual: Path) -> Path:
     ]
     for module, names in API:
         mod = importlib.import_module(f"resilience_plugin.core.{module}")
-        lines += [f"## `resilience_plugin.core.{module}`", "", _text(inspect.getdoc(mod) or "").strip(), ""]
+        lines += [f"## `resilience_plugin.core.{module}`", "", _docstring(mod), ""]
         for name in names:
             obj = getattr(mod, name)
             try:
                 signature = str(inspect.signature(obj))
             except (TypeError, ValueError):
                 signature = "(…)"
-            lines += [f"### `{name}`", "", "```python", f"{name}{signature}", "```", "", _text(inspect.getdoc(obj) or "").strip(), ""]
+            lines += [f"### `{name}`", "", "```python", f"{name}{signature}", "```", "", _docstring(obj), ""]
     page = manual / "reference" / "api.md"
     page.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     return page

@@ -1109,7 +1109,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/report.py" line="79"/>
+        <location filename="../resilience_plugin/core/report.py" line="80"/>
         <source>layer &apos;{0}&apos; has no field(s) {1}: give the output of &apos;Score street/town units&apos; (resilience:scoreunits)</source>
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
@@ -1119,12 +1119,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="224"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="248"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="241"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="269"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1234,17 +1234,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="203"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="219"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="436"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="385"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="458"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="403"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
@@ -1254,17 +1254,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="484"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="463"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="495"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="474"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="524"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="513"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1274,132 +1274,132 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="665"/>
+        <location filename="../resilience_plugin/core/faults.py" line="666"/>
         <source>{0} of {1} corridor(s) run through hazard zones: {2:.2f} km of {3:.2f} km.</source>
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="812"/>
+        <location filename="../resilience_plugin/core/faults.py" line="843"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="816"/>
+        <location filename="../resilience_plugin/core/faults.py" line="847"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="851"/>
+        <location filename="../resilience_plugin/core/faults.py" line="899"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="857"/>
+        <location filename="../resilience_plugin/core/faults.py" line="903"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="934"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1034"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1023"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1117"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1026"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1120"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="342"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="366"/>
         <source>{0} clusters asked, but the districts, barriers and population bounds need at least {1}: made {1}.</source>
         <translation>要求划分 {0} 个组团，但区界、屏障和人口上下限至少需要 {1} 个：已划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="348"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="372"/>
         <source>{0} clusters asked, but the units and population bounds allow at most {1}: made {1}.</source>
         <translation>要求划分 {0} 个组团，但单元数和人口上下限至多允许 {1} 个：已划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="494"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="518"/>
         <source>{0} clusters asked for {1} units: made at most {1}.</source>
         <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="873"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="969"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="743"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="811"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="746"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="814"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="758"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="824"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="763"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="833"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="776"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="847"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="836"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="925"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="841"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="930"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="844"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="934"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="853"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="948"/>
         <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
         <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="861"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="961"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="885"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="981"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="888"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="984"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="891"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="987"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="894"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="990"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -1464,42 +1464,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="615"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="692"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="621"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="698"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="633"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="672"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="635"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="708"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="636"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="709"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="638"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="711"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="640"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="713"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="642"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="715"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1514,77 +1514,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="500"/>
+        <location filename="../resilience_plugin/core/siting.py" line="693"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="507"/>
+        <location filename="../resilience_plugin/core/siting.py" line="700"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="509"/>
+        <location filename="../resilience_plugin/core/siting.py" line="702"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="513"/>
+        <location filename="../resilience_plugin/core/siting.py" line="706"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="515"/>
+        <location filename="../resilience_plugin/core/siting.py" line="708"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="526"/>
+        <location filename="../resilience_plugin/core/siting.py" line="725"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="529"/>
+        <location filename="../resilience_plugin/core/siting.py" line="728"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="542"/>
+        <location filename="../resilience_plugin/core/siting.py" line="741"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="550"/>
+        <location filename="../resilience_plugin/core/siting.py" line="749"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="552"/>
+        <location filename="../resilience_plugin/core/siting.py" line="751"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="570"/>
+        <location filename="../resilience_plugin/core/siting.py" line="768"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="591"/>
+        <location filename="../resilience_plugin/core/siting.py" line="796"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="687"/>
+        <location filename="../resilience_plugin/core/siting.py" line="954"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="934"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1161"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="996"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1223"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1594,7 +1594,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="728"/>
+        <location filename="../resilience_plugin/core/siting.py" line="994"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1604,67 +1604,67 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1189"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1380"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1213"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1404"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1219"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1410"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1222"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1224"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1415"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1226"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1417"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="670"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="833"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="697"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="849"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="726"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="879"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="730"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="883"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="775"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="957"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="778"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="960"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="781"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="963"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1749,47 +1749,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>分块边长必须大于 0（配置键 population.piece_size）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="368"/>
+        <location filename="../resilience_plugin/core/population.py" line="372"/>
         <source>People spread over polygons need a count field or a population raster.</source>
         <translation>将人口分摊到面上需要人数字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="377"/>
+        <location filename="../resilience_plugin/core/population.py" line="381"/>
         <source>polygons, spread by area</source>
         <translation>面，按面积分摊</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="383"/>
+        <location filename="../resilience_plugin/core/population.py" line="387"/>
         <source>polygon counts, spread by {0}</source>
         <translation>面的人数，按{0}分摊</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="389"/>
+        <location filename="../resilience_plugin/core/population.py" line="393"/>
         <source>polygons, spread over residential land</source>
         <translation>面，分摊到居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="397"/>
+        <location filename="../resilience_plugin/core/population.py" line="412"/>
         <source>{0} polygon(s) have no {1} inside: their people are spread by area ({2}).</source>
         <translation>{0} 个面内没有{1}：其人口按面积分摊（{2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="397"/>
+        <location filename="../resilience_plugin/core/population.py" line="412"/>
         <source>raster people</source>
         <translation>栅格人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="397"/>
+        <location filename="../resilience_plugin/core/population.py" line="412"/>
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="411"/>
+        <location filename="../resilience_plugin/core/population.py" line="426"/>
         <source>{0} polygon(s) have a count that differs from the raster&apos;s people inside by more than {1:.0%}: {2}. The counts are kept as totals.</source>
         <translation>{0} 个面的人数与其范围内栅格人口相差超过 {1:.0%}：{2}。仍以其人数为总数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/population.py" line="483"/>
+        <location filename="../resilience_plugin/core/population.py" line="502"/>
         <source>Some features of layer &apos;{0}&apos; lie outside the area where the CRS of raster &apos;{1}&apos; is defined: they cannot be placed on its grid. Check the layer&apos;s coordinates and CRS.</source>
         <translation>图层“{0}”的部分要素位于栅格“{1}”坐标系的定义范围之外，无法放到其格网上。请检查该图层的坐标和坐标系。</translation>
     </message>
@@ -1799,47 +1799,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="885"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1076"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="908"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1099"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="915"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1106"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="852"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1043"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="865"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1056"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="933"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1124"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="951"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1142"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="966"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1157"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="870"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1061"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1849,7 +1849,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>栅格“{0}”按南向上存储：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="227"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="228"/>
         <source>No shelter-area field given: shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for the {0} circle(s) with a shelter in reach, never 0; circles with none have 0 m².</source>
         <translation>未提供避难面积字段：{0} 个圈内有避难场所的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 不予评估（NULL），而非 0；圈内没有避难场所的为 0 平方米。</translation>
     </message>
@@ -1899,17 +1899,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="649"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="677"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="639"/>
+        <location filename="../resilience_plugin/core/siting.py" line="869"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="799"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1041"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -1934,47 +1934,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="307"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="306"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="309"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="308"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="311"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="310"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="317"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="316"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="322"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="321"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="532"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="531"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="665"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="664"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="667"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="666"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="721"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="720"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -1999,7 +1999,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未给出洪涝风险区、活动断裂或地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="236"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="264"/>
         <source>the indicators used ({0}) all weigh 0 (scoring.dimensions): give one of them a weight</source>
         <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
     </message>
@@ -2437,187 +2437,187 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="547"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="570"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="553"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="554"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="577"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="555"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="578"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="562"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="563"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="564"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="565"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="572"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="594"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="653"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="651"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="654"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="655"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="653"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="656"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="654"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="702"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="753"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="751"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="763"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
@@ -2647,47 +2647,47 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="556"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="579"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="557"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="558"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="566"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="648"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="561"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="584"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="548"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
         <source>People (from the field, or the population raster)</source>
         <translation>人口（取自字段或人口栅格）</translation>
     </message>
@@ -3182,7 +3182,7 @@ Worked example on the sample city: population communities (field population), fl
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="131"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="127"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
@@ -3192,7 +3192,7 @@ Worked example on the sample city: population communities (field population), fl
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="135"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="173"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
@@ -3202,7 +3202,7 @@ Worked example on the sample city: population communities (field population), fl
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="138"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="176"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -3232,82 +3232,82 @@ Worked example on the sample city: population communities (field population), fl
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="180"/>
         <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="148"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="190"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="209"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="232"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="210"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="233"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="211"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="234"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="212"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="235"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="213"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="236"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="237"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="216"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="239"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="217"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="240"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="241"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="219"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="242"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="243"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="221"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="244"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="167"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="205"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="215"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="238"/>
         <source>Nearest fault&apos;s latest activity</source>
         <translation>最近断裂的最晚活动时代</translation>
     </message>
@@ -3589,7 +3589,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="194"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="195"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
@@ -3669,7 +3669,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="199"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="200"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -3694,77 +3694,77 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -3952,147 +3952,147 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="722"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="736"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="113"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="114"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="142"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="143"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="117"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="118"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="118"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="119"/>
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="119"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="120"/>
         <source>Hazard</source>
         <translation>致灾因子</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="120"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="121"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="121"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="122"/>
         <source>Capacity</source>
         <translation>救灾能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="143"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="144"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="144"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="145"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="145"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="146"/>
         <source>Districts</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="146"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="147"/>
         <source>Lifeline fit: water</source>
         <translation>生命线契合度：供水</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="147"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="148"/>
         <source>Lifeline fit: power</source>
         <translation>生命线契合度：供电</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="148"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="149"/>
         <source>Lifeline fit: gas</source>
         <translation>生命线契合度：供气</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="149"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="150"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="150"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="151"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="151"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="152"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难场所面积（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="152"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="153"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难场所面积目标（m²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="153"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="154"/>
         <source>Beds per 1,000 people</source>
         <translation>千人床位数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="154"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="155"/>
         <source>Beds target per 1,000</source>
         <translation>千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="155"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="156"/>
         <source>Share in fault avoidance zones</source>
         <translation>位于断裂避让带内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="156"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="157"/>
         <source>Share in flood-risk zones</source>
         <translation>位于洪涝风险区内的比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="157"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="158"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="158"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="159"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备能力（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="159"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="160"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>三天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="160"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="161"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
@@ -4112,162 +4112,162 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="411"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="425"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="412"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="426"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="413"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="427"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="414"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="428"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="415"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="429"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="420"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="434"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="531"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="545"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="454"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="468"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="469"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="483"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="516"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="530"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="601"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="615"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="649"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="663"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="654"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="668"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="672"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="686"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="673"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="694"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="708"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="710"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="724"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="721"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="735"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="722"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="736"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="754"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="773"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="787"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="409"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="423"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="625"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="639"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
@@ -4282,7 +4282,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="1161"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1174"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
@@ -4292,180 +4292,185 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="122"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="123"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="124"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="125"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="125"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="126"/>
         <source>Links lost</source>
         <translation>失去的联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="126"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="127"/>
         <source>lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="127"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="128"/>
         <source>longer</source>
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="787"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="801"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="788"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="805"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="819"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="824"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="838"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="391"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="405"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="991"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1004"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="128"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="129"/>
         <source>Emergency transfer (第84条)</source>
         <translation>避险转移（第84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="129"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="130"/>
         <source>People at risk</source>
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Placed</source>
         <translation>已安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>People at risk and without a place (第84条)</source>
         <translation>需转移及无安置位置人口（第84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Community or unit</source>
         <translation>社区或单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>At risk</source>
         <translation>需转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Fullest shelters (第84、91条)</source>
         <translation>负荷最高的避难场所（第84、91条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Shelter</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Places</source>
         <translation>位置数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Share used</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Sections that take longest to clear (第33、84条)</source>
         <translation>通过耗时最长的路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="897"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
         <source>Minutes to pass</source>
         <translation>通过分钟数</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/report/atlas.py" line="340"/>
+        <source>The plan profile&apos;s values do not fit on {0} pages of the report: shorten its longest texts (a value&apos;s source, for one).</source>
+        <translation>规划参数配置的数值在报告中 {0} 页内排不下：请缩短其中最长的文字（例如某个数值的出处）。</translation>
     </message>
 </context>
 <context>
     <name>Resilience</name>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="162"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="163"/>
         <source>Sample city (synthetic, schematic)</source>
         <translation>示例城市（合成、示意）</translation>
     </message>
@@ -4555,32 +4560,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>河流</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="118"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="119"/>
         <source>Grade 1 corridor</source>
         <translation>一级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="119"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="120"/>
         <source>Grade 2 corridor</source>
         <translation>二级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="120"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="121"/>
         <source>Grade 3 corridor</source>
         <translation>三级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="136"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="137"/>
         <source>High flood risk</source>
         <translation>洪涝高风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="137"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="138"/>
         <source>Medium flood risk</source>
         <translation>洪涝中风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="142"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="143"/>
         <source>Low flood risk</source>
         <translation>洪涝低风险</translation>
     </message>
@@ -4745,7 +4750,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：等级字段，取值 1、2、3（或 一级/二级/三级）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="87"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="85"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
@@ -4950,12 +4955,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选的风险等级，按规划配置加权：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ 或 high/medium/low，最高的在前。留空：取名称像等级的字段（风险等级、risk_class 等）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="106"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="102"/>
         <source>Flood-risk class values that say no class 1/2/3 (高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low), weighed as the highest: {0}.</source>
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -5200,27 +5205,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="198"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="194"/>
         <source>{0}: latest activity from field &apos;{1}&apos;: {2}.</source>
         <translation>{0}：最晚活动时代取自字段“{1}”：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="201"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="197"/>
         <source>Fault avoidance rule 'plan' (profile seismic.fault_avoidance_rule): every listed active fault is avoided (第86条 严格避让活动断裂).</source>
         <translation>断裂避让规则“plan”（配置 seismic.fault_avoidance_rule）：避让所列的每条活动断裂（第86条 严格避让活动断裂）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/hazards.py" line="212"/>
+        <location filename="../resilience_plugin/processing/hazards.py" line="208"/>
         <source>Fault avoidance rule 'code' (profile seismic.fault_avoidance_rule; GB 50011 §4.1.7): only Holocene faults at intensity VIII and above are avoided; {0} fault(s) need none and are left out: {1}.</source>
         <translation>断裂避让规则“code”（配置 seismic.fault_avoidance_rule；GB 50011 第4.1.7条）：只避让设防烈度 8 度及以上时的全新世活动断裂；{0} 条断裂无需避让，不予计入：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/model.py" line="44"/>
+        <location filename="../resilience_plugin/processing/model.py" line="52"/>
         <source>Full resilience assessment</source>
         <translation>韧性综合评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/model.py" line="45"/>
+        <location filename="../resilience_plugin/processing/model.py" line="53"/>
         <source>Siting then rescoring</source>
         <translation>补短板选址后重新评估</translation>
     </message>
@@ -5310,247 +5315,247 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="38"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="38"/>
         <source>People at risk: {0:,.0f}; placed in a shelter: {1:,.0f} ({2:.1%}); without a place: {3:,.0f}.</source>
         <translation>需转移人口：{0:,.0f}；已安置：{1:,.0f}（{2:.1%}）；无安置位置：{3:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="44"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="44"/>
         <source>Nobody is inside the hazard given: nobody needs to move.</source>
         <translation>所给灾害范围内无人：无需转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="50"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="50"/>
         <source>  {0:,.0f} people without a place: {1}.</source>
         <translation>  {0:,.0f} 人无安置位置：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="54"/>
         <source>along the network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="54"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="54"/>
         <source>as the crow flies (no network)</source>
         <translation>直线（无路网）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="55"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="55"/>
         <source>Distance {0}: mean {1:,.0f} m, 95th percentile {2:,.0f} m, maximum {3:,.0f} m.</source>
         <translation>转移距离（{0}）：平均 {1:,.0f} 米，95% 分位 {2:,.0f} 米，最大 {3:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="58"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="58"/>
         <source>Travel time: mean {0:.1f} min, 95th percentile {1:.1f} min, maximum {2:.1f} min.</source>
         <translation>转移时间：平均 {0:.1f} 分钟，95% 分位 {1:.1f} 分钟，最大 {2:.1f} 分钟。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="61"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="61"/>
         <source>Clearance time, a static estimate (the longest trip plus the queue at the worst section; no congestion dynamics): {0:.0f} min.</source>
         <translation>转移完成时间（静态估计：最长行程加最拥堵路段的排队时间，不含拥堵动态）：{0:.0f} 分钟。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="71"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="71"/>
         <source>Solved exactly ({0}): {1:,.0f} person-minutes in all, proven optimal.</source>
         <translation>精确求解（{0}）：共 {1:,.0f} 人·分钟，已证明最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="99"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="99"/>
         <source>{0} shelter(s) are not used: inside a hazard or of no known capacity (see Shelters: load).</source>
         <translation>{0} 处避难场所未使用：位于灾害范围内或容量未知（见“避难场所：负荷”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="108"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="108"/>
         <source>The fullest shelters (add shelter places near them, 第84、91条):</source>
         <translation>负荷最高的避难场所（应在其附近增加避难位置，第84、91条）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="110"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="110"/>
         <source>  {0}: {1:,.0f} of {2:,.0f} places ({3:.0%}).</source>
         <translation>  {0}：{1:,.0f} / {2:,.0f} 个位置（{3:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="119"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="119"/>
         <source>a shelter&apos;s link</source>
         <translation>避难场所连接线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="140"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="140"/>
         <source>Sections that take longest to clear (a bottleneck: over {0:g} min; open a parallel link or widen it, 第33、84条):</source>
         <translation>通行耗时最长的路段（超过 {0:g} 分钟为瓶颈；应打通平行道路或拓宽，第33、84条）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="148"/>
         <source>, a bottleneck</source>
         <translation>，瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>People at risk</source>
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>People placed</source>
         <translation>已安置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>People without a place</source>
         <translation>无安置位置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Share placed</source>
         <translation>安置比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Shelters (people)</source>
         <translation>避难场所（人数）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Number of shelters</source>
         <translation>避难场所数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Mean distance (m)</source>
         <translation>平均距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Mean travel time (min)</source>
         <translation>平均转移时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Longest travel time (min)</source>
         <translation>最长转移时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Hazards</source>
         <translation>灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Why some have no place</source>
         <translation>无安置位置原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="200"/>
         <source>Why some have no place (Chinese)</source>
         <translation>无安置位置原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Shelter class (profile code)</source>
         <translation>避难场所类别（配置代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Shelter class (Chinese)</source>
         <translation>避难场所类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Reach (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Why not used</source>
         <translation>未使用原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Throughput (persons an hour)</source>
         <translation>通行能力（人/小时）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Time to pass (min)</source>
         <translation>通过时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Closed road used to leave the hazard</source>
         <translation>撤离灾害区所经的中断道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>open a parallel link or widen the section (第33、84条)</source>
         <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Why (Chinese)</source>
         <translation>原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="122"/>
         <source>{0} (#{1}, grade {2})</source>
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
@@ -5615,57 +5620,57 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/model.py" line="46"/>
+        <location filename="../resilience_plugin/processing/model.py" line="54"/>
         <source>Transfer then siting</source>
         <translation>避险转移后补充选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="69"/>
         <source>linear programme</source>
         <translation>线性规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="69"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="69"/>
         <source>MILP</source>
         <translation>混合整数规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="75"/>
         <source>proven the most that can be placed</source>
         <translation>已证明为可安置的最多人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="75"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="75"/>
         <source>not proven the most that can be placed</source>
         <translation>未证明为可安置的最多人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="80"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="80"/>
         <source>none can be below {0:,.0f}</source>
         <translation>任何解都不低于 {0:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="80"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="80"/>
         <source>no lower bound was proven</source>
         <translation>未能证明下界</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="85"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="85"/>
         <source>The time limit stopped the solver ({0}): {1:,.0f} people placed ({2}); the best found is {3:,.0f} person-minutes; {4}. Raise the time limit for a proven optimum.</source>
         <translation>求解达到时间上限（{0}）：已安置 {1:,.0f} 人（{2}）；当前最好解为 {3:,.0f} 人·分钟；{4}。提高时间上限可得到已证明的最优解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="148"/>
         <source>  {0}: {1:,.0f} people, {2:,.0f} an hour, {3:.0f} min to pass{4}{5}.</source>
         <translation>  {0}：{1:,.0f} 人，每小时通过 {2:,.0f} 人，需 {3:.0f} 分钟通过{4}{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="148"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="148"/>
         <source> (and {0} more sections on the same route)</source>
         <translation>（同一路线上另有 {0} 个路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/report.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
@@ -5673,6 +5678,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/qgisside/styles.py" line="430"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/model.py" line="35"/>
+        <source>Ready-made models</source>
+        <translation>预置模型</translation>
     </message>
 </context>
 <context>
@@ -6071,57 +6081,57 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="185"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="206"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="210"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="197"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="211"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="207"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="194"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="208"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="195"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="209"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="196"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="226"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="213"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="252"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="239"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="254"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="241"/>
         <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1005"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1100"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -6156,467 +6166,467 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="91"/>
         <source>Scoring inputs (第51条)</source>
         <translation>评估输入（第51条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="214"/>
         <source>Score units</source>
         <translation>评估单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="194"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="218"/>
         <source>Style layer</source>
         <translation>设置图层样式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="201"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="228"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="202"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="229"/>
         <source>Export HTML…</source>
         <translation>导出 HTML…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="211"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="242"/>
         <source>All classes</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="246"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="225"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="259"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="233"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="267"/>
         <source>Reset to plan profile</source>
         <translation>恢复规划配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="234"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="268"/>
         <source>Save profile as…</source>
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1202"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1297"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1203"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1298"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1204"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1299"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
         <source>Save profile as</source>
         <translation>配置另存为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="363"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="401"/>
         <source>Plan profile (*.json)</source>
         <translation>规划配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="375"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="413"/>
         <source>Profile saved to {0}</source>
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="454"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="518"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="725"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="646"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="741"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="661"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="756"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="662"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="900"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="995"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="760"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="761"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="901"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="996"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="763"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="830"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="841"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="936"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="842"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="937"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="843"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="938"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="844"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="939"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1122"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1217"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="976"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1071"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="991"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1086"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1127"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1222"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1289"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="248"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="282"/>
         <source>Unit card</source>
         <translation>单元卡片</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="249"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="283"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1132"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1227"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="853"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="457"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="521"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="502"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="566"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="230"/>
         <source>PDF report…</source>
         <translation>PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="204"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="231"/>
         <source>An atlas PDF: title page with provenance, one page per unit (第50–52条)</source>
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1078"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1173"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1115"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1210"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1075"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1170"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1075"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1090"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1185"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="97"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="117"/>
         <source>The chosen plan profile cannot be used, so the built-in one is: {0}</source>
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="588"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="627"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="902"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="918"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1013"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="919"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1014"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="152"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
         <source>The field of the facilities that holds their category (profile codes, Chinese names, Amap or OSM labels)</source>
         <translation>设施图层中存放类别的字段（规划配置代码、中文名称、高德或 OSM 标签）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="157"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="179"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="191"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="215"/>
         <source>Draw by class</source>
         <translation>按等级绘制</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="192"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="216"/>
         <source>After scoring, add the scored units to the map, drawn in the five classes</source>
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="160"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="182"/>
         <source>label=category; … (optional)</source>
         <translation>标签=类别; …（可选）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="161"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="183"/>
         <source>Your own facility labels, mapped before the profile's: label=category pairs separated by ';', for example 大型避难场所=long_term_shelter. The profile's labels (Amap, OSM, government lists) are edited in Plan profile….</source>
         <translation>您自己的设施标签，先于规划配置中的标签映射：“标签=类别”，各对之间用“;”分隔，例如 大型避难场所=long_term_shelter。规划配置中的标签（高德、OSM、政府名录）在“规划参数配置…”中编辑。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="168"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="190"/>
         <source>Label mapping</source>
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="571"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>What if: new sites</source>
         <translation>情景推演：新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="142"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="161"/>
         <source>Optional: the chosen sites of Facility siting (resilience:siting), or any points with a category. The units are scored with them added to the facilities; the table shows each unit&apos;s score and rank before and after.</source>
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="601"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="768"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="863"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="769"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="864"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="833"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="928"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="119"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="138"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="134"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="153"/>
         <source>Optional: the units output of Corridor failure scenarios (resilience:corridorfailure). The share of the essential categories each unit still reaches after the scenario is scored as a capacity indicator (第48、65条); without it the indicator is not assessed.</source>
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="538"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="607"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="174"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="196"/>
         <source>Optional population grid (WorldPop, GHSL, a city grid). Used when no population field is chosen: each unit&apos;s people are the grid&apos;s exact sum inside it.</source>
         <translation>可选的人口格网（WorldPop、GHSL、城市格网人口）。未选择人口字段时使用：各单元人口为格网在其范围内的精确合计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="181"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="203"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="185"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="207"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="442"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480"/>
         <source>{0} unit(s) have no data in raster &apos;{1}&apos;: their per-person indicators are left empty.</source>
         <translation>{0} 个单元在栅格“{1}”中没有数据：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="462"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or a population raster.</source>
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="554"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="651"/>
         <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
         <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="689"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="784"/>
         <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
         <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="788"/>
         <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
         <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="697"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="792"/>
         <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
         <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="701"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="796"/>
         <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
         <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
     </message>
@@ -6624,537 +6634,537 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="89"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="324"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="325"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="143"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="344"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="418"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="325"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="326"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="158"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="162"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="162"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="718"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="167"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="182"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="207"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="724"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="213"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="231"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="235"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="248"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="248"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="251"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="279"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="279"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="289"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="289"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="332"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="398"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="334"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="400"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="369"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="443"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="528"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="534"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="659"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="664"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="670"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="695"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="671"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="673"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="700"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="681"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="706"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="683"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="708"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="710"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="716"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="717"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="719"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="720"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="721"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="855"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="876"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="723"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="725"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="460"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="485"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="461"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="486"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="462"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="775"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="812"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="776"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="813"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="777"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="778"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="815"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="779"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="780"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="838"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="853"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="855"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="876"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="556"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="173"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="176"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="569"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="594"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="579"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="604"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="188"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="266"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="266"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="652"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="643"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="668"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="650"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="149"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="152"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
         <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
         <source>Allocation of the pieces</source>
         <translation>分块分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
         <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="347"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="421"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="450"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="475"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="471"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="496"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="783"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="820"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="784"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -7183,17 +7193,17 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="832"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="722"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="337"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="403"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="586"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="611"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>

@@ -285,3 +285,17 @@ def test_points_are_reprojected_correctly():
     p = t.transform(QgsPointXY(116.397, 39.908))
     assert abs(p.x() - xy[0]) < 0.01 and abs(p.y() - xy[1]) < 0.01
     assert Point(xy).distance(Point(500000 - 51_500, 4_418_000)) < 5000  # about 51 km west of CM 117E
+
+
+def test_every_facility_category_of_the_sample_and_the_profile_has_a_colour():
+    """The sample's 60 hotels were drawn in no colour (review of the README's tour): every category the sample's
+    facilities carry, and every one of the profile's vocabulary, has its colour in the sample's style."""
+    import sqlite3
+
+    from resilience_plugin.qgisside.sample import CATEGORY_COLOURS
+
+    with sqlite3.connect(SAMPLE) as db:
+        written = {row[0] for row in db.execute("SELECT DISTINCT category FROM facilities")}
+    assert len(written) >= 18
+    assert written - set(CATEGORY_COLOURS) == set()
+    assert set(load_profile().categories) - set(CATEGORY_COLOURS) == set()

@@ -36,26 +36,61 @@ def build_model():
             "洪涝风险区和地质灾害点的避险转移（第84条）和地图集PDF报告。保留每一步的输出。",
         }
     )
-    # labels in both languages: a model file cannot be translated
+    # labels and help in both languages: a model file cannot be translated; the help names the sample city's layer
     inputs = (
-        ("units", "Street/town units 韧性街镇单元", SOURCE_POLYGON),
-        ("communities", "Communities 社区", SOURCE_POINT),
-        ("facilities", "Facilities 设施", SOURCE_POINT),
-        ("corridors", "Corridors 通道", SOURCE_LINE),
-        ("faults", "Active faults 活动断裂", SOURCE_LINE),
-        ("flood", "Flood-risk zones 洪涝风险区", SOURCE_POLYGON),
-        ("geohazards", "Geological hazard points 地质灾害点", SOURCE_POINT),
+        (
+            "units",
+            "Street/town units 韧性街镇单元",
+            SOURCE_POLYGON,
+            "Polygons with a name and population. 街镇单元面（名称、人口）。Sample city 示例城市: Street/town units 街镇单元",
+        ),
+        (
+            "communities",
+            "Communities 社区",
+            SOURCE_POINT,
+            "Points with population. 社区点（人口）。Sample city 示例城市: Communities and villages 社区与村庄",
+        ),
+        (
+            "facilities",
+            "Facilities 设施",
+            SOURCE_POINT,
+            "Points with a category (shelters, hospitals, fire stations …). 设施点（类别）。Sample city 示例城市: Facilities 设施",
+        ),
+        (
+            "corridors",
+            "Corridors 通道",
+            SOURCE_LINE,
+            "Emergency corridors with a grade 1–3. 应急通道（等级）。Sample city 示例城市: Emergency corridors 应急疏散救援通道",
+        ),
+        (
+            "faults",
+            "Active faults 活动断裂",
+            SOURCE_LINE,
+            "Active fault lines. 活动断裂线。Sample city 示例城市: Active faults (schematic) 活动断裂（示意）",
+        ),
+        (
+            "flood",
+            "Flood-risk zones 洪涝风险区",
+            SOURCE_POLYGON,
+            "Flood-risk zones with a class. 洪涝风险区（等级）。Sample city 示例城市: Flood-risk zones 洪涝风险区",
+        ),
+        (
+            "geohazards",
+            "Geological hazard points 地质灾害点",
+            SOURCE_POINT,
+            "Geological hazard points. 地质灾害点。Sample city 示例城市: Geological hazard points 地质灾害点",
+        ),
     )
-    for name, label, kind in inputs:
-        model.addModelParameter(QgsProcessingParameterFeatureSource(name, label, [kind]), QgsProcessingModelParameter(name))
-    model.addModelParameter(
-        QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones 生命线服务分区", SOURCE_POLYGON),
-        QgsProcessingModelParameter("lifelines"),
-    )
-    model.addModelParameter(
-        QgsProcessingParameterFeatureSource("streets", "Ordinary streets 普通街道 (optional)", [SOURCE_LINE], optional=True),
-        QgsProcessingModelParameter("streets"),
-    )
+    for name, label, kind, help_text in inputs:
+        source = QgsProcessingParameterFeatureSource(name, label, [kind])
+        source.setHelp(help_text)
+        model.addModelParameter(source, QgsProcessingModelParameter(name))
+    lifelines = QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones 生命线服务分区", SOURCE_POLYGON)
+    lifelines.setHelp("Water, power and gas service zones. 供水、供电、燃气服务分区。Sample city 示例城市: 供水分区、供电分区、燃气分区")
+    model.addModelParameter(lifelines, QgsProcessingModelParameter("lifelines"))
+    streets = QgsProcessingParameterFeatureSource("streets", "Ordinary streets 普通街道", [SOURCE_LINE], optional=True)
+    streets.setHelp("Optional: the streets, for routes along them. 可选：普通街道路网。Sample city 示例城市: Walking network 步行网络")
+    model.addModelParameter(streets, QgsProcessingModelParameter("streets"))
 
     param, child = _helpers(model)
 

@@ -29,6 +29,14 @@ def shipped_model(name: str = MODEL_NAME):
         def displayName(self):  # noqa: N802 - QGIS API
             return model_title(name)
 
+        def group(self):
+            from ..qgisside.translation import translate
+
+            return translate("Resilience", "Ready-made models")
+
+        def groupId(self):  # noqa: N802 - QGIS API
+            return "models"
+
         def createInstance(self):  # noqa: N802 - QGIS API
             return shipped_model(name)
 

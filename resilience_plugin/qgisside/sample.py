@@ -78,6 +78,7 @@ CATEGORY_COLOURS = {
     "command_centre": "#000000",
     "water_plant": "#1f78b4",
     "substation": "#ffd92f",
+    "hotel": "#80cdc1",
 }
 
 

@@ -361,7 +361,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         except CoreError as exc:
             raise QgsProcessingException(core_message(exc)) from None
         self.push_notes(feedback, result.notes)
-        from .report import log_transfer, write_transfer
+        from .outputs import log_transfer, write_transfer
 
         log_transfer(self, feedback, result, sources, shelter_read, roads, profile)
         return write_transfer(self, parameters, result, sources, pop_name, pop_src, shelter_src, shelter_read, classes, roads, crs, profile)
