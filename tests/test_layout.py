@@ -191,16 +191,13 @@ MAX_LINES = 80
 LONG_FUNCTIONS = {
     ("models/build.py", "build_model"): 151,
     ("demo/run.py", "run_demo"): 133,
-    ("core/gpkg.py", "fill_feature_table"): 112,
     ("core/samplecity.py", "_facilities"): 109,
     ("core/scoring.py", "indicators"): 102,
     ("core/samplecity.py", "_hazards"): 100,
-    ("qgisside/io.py", "read_source"): 100,
     ("models/build.py", "build_siting_model"): 93,
     ("core/report.py", "scenario_pages"): 90,
     ("core/scoring.py", "score_units"): 89,
     ("core/samplecity.py", "_units"): 87,
-    ("core/gpkg.py", "_bulk_rtree"): 86,
     ("core/scoring.py", "score"): 84,
 }
 

@@ -418,17 +418,17 @@ def _str_order(boxes: np.ndarray, per_node: int) -> np.ndarray:
     return np.lexsort((cy, slice_of))
 
 
-def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
-    """Load the empty 2-D R*Tree ``rtree`` (SQLite's rtree module, as the GeoPackage extension declares it) with
-    ``ids`` and their ``bounds`` (minx, miny, maxx, maxy) in one pass, packed Sort-Tile-Recursive, by writing its
-    node, rowid and parent tables as the module itself does: each node a blob of the table's node size (a 4-byte
-    header: the tree depth in the root, the number of cells; cells of a big-endian 64-bit id and four float32
-    coordinates rounded outwards), node 1 the root. False, with nothing written, where the table is not such an
-    empty R*Tree or SQLite refuses writes to its tables (defensive mode): the caller then inserts row by row."""
+# a cell of an R*Tree node: a big-endian 64-bit id and its box (minx, maxx, miny, maxy) as big-endian float32
+_RTREE_CELL = np.dtype([("id", ">i8"), ("box", ">f4", (4,))])
+
+
+def _empty_rtree_node_size(con, rtree: str) -> Optional[int]:
+    """The node size (bytes) of ``rtree`` where it is an empty 2-D R*Tree of SQLite's rtree module with room for at
+    least 4 cells a node: its node, rowid and parent tables, the root node 1 alone, no rowid. None otherwise."""
     shadow = [f"{rtree}_node", f"{rtree}_rowid", f"{rtree}_parent"]
     found = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)", shadow).fetchone()[0]
     if found != 3:
-        return False
+        return None
     columns = [r[1] for r in con.execute(f'PRAGMA table_info("{rtree}_rowid")')]
     nodes = con.execute(f'SELECT nodeno, length(data) FROM "{rtree}_node"').fetchall()
     if (
@@ -437,21 +437,18 @@ def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
         or nodes[0][0] != 1
         or con.execute(f'SELECT count(*) FROM "{rtree}_rowid"').fetchone()[0]
     ):
-        return False
+        return None
     size = nodes[0][1]
-    cell = np.dtype([("id", ">i8"), ("box", ">f4", (4,))])
-    per_node = (size - 4) // cell.itemsize
-    if per_node < 4:
-        return False
-    boxes = np.column_stack(
-        [
-            _float32_out(bounds[:, 0], False),
-            _float32_out(bounds[:, 2], True),
-            _float32_out(bounds[:, 1], False),
-            _float32_out(bounds[:, 3], True),
-        ]
-    )
-    levels = []  # bottom-up: (child ids, child boxes, node of each child, node count, box of each node)
+    if (size - 4) // _RTREE_CELL.itemsize < 4:
+        return None
+    return size
+
+
+def _rtree_levels(ids: np.ndarray, boxes: np.ndarray, per_node: int) -> list:
+    """The levels of an R*Tree packed Sort-Tile-Recursive, bottom-up, up to the root: for each, (child ids, child
+    boxes, node of each child, node count, box of each node). The children of a level above the leaves are the
+    nodes of the level below, by their index there."""
+    levels = []
     child_ids, child_boxes = np.asarray(ids, dtype=np.int64), boxes
     while True:
         order = _str_order(child_boxes.astype(np.float64), per_node) if len(child_ids) > per_node else np.arange(len(child_ids))
@@ -469,9 +466,14 @@ def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
         )
         levels.append((child_ids, child_boxes, node_of, count, box))
         if count == 1:
-            break
+            return levels
         child_ids, child_boxes = np.arange(count, dtype=np.int64), box  # numbered below, once every level is known
-    # node numbers top-down: the root is 1, then each level below in order
+
+
+def _rtree_nodes(levels: list, size: int) -> Tuple[List[int], list, list]:
+    """The node tables of the R*Tree of ``levels`` (see :func:`_rtree_levels`) with nodes of ``size`` bytes: the
+    first node number of each level (the root is 1, then each level below in order), the (node number, blob) rows and
+    the (node number, parent number) rows."""
     first, number = [], 1
     for level in reversed(levels):
         first.append(number)
@@ -482,15 +484,38 @@ def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
         if depth:  # children are the nodes of the level below, by their index there: now their numbers
             child_ids = child_ids + first[depth - 1]
             parents.extend(zip(child_ids.tolist(), (node_of + first[depth]).tolist()))
-        cells = np.empty(len(child_ids), dtype=cell)
+        cells = np.empty(len(child_ids), dtype=_RTREE_CELL)
         cells["id"], cells["box"] = child_ids, child_boxes
         raw = cells.tobytes()
         bounds_of = np.r_[0, np.cumsum(np.bincount(node_of, minlength=count))]
         for k in range(count):
             lo, hi = bounds_of[k], bounds_of[k + 1]
             header = (len(levels) - 1 if depth == len(levels) - 1 else 0).to_bytes(2, "big") + int(hi - lo).to_bytes(2, "big")
-            body = header + raw[lo * cell.itemsize : hi * cell.itemsize]
+            body = header + raw[lo * _RTREE_CELL.itemsize : hi * _RTREE_CELL.itemsize]
             blobs.append((first[depth] + k, body + bytes(size - len(body))))
+    return first, blobs, parents
+
+
+def _bulk_rtree(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> bool:
+    """Load the empty 2-D R*Tree ``rtree`` (SQLite's rtree module, as the GeoPackage extension declares it) with
+    ``ids`` and their ``bounds`` (minx, miny, maxx, maxy) in one pass, packed Sort-Tile-Recursive, by writing its
+    node, rowid and parent tables as the module itself does: each node a blob of the table's node size (a 4-byte
+    header: the tree depth in the root, the number of cells; cells of a big-endian 64-bit id and four float32
+    coordinates rounded outwards), node 1 the root. False, with nothing written, where the table is not such an
+    empty R*Tree or SQLite refuses writes to its tables (defensive mode): the caller then inserts row by row."""
+    size = _empty_rtree_node_size(con, rtree)
+    if size is None:
+        return False
+    boxes = np.column_stack(
+        [
+            _float32_out(bounds[:, 0], False),
+            _float32_out(bounds[:, 2], True),
+            _float32_out(bounds[:, 1], False),
+            _float32_out(bounds[:, 3], True),
+        ]
+    )
+    levels = _rtree_levels(ids, boxes, (size - 4) // _RTREE_CELL.itemsize)
+    first, blobs, parents = _rtree_nodes(levels, size)
     leaf_ids, _b, leaf_of = levels[0][:3]
     try:
         con.execute("SAVEPOINT rtree_bulk")
@@ -578,6 +603,93 @@ def check_rows(
                     raise Unsupported(f"{table}.{n}: feature ids that are not positive and distinct")
 
 
+def _empty_feature_table(con, path, table: Optional[str], names: Sequence[str]) -> Tuple[str, str, str, int, str, Dict[str, str]]:
+    """The feature table ``table`` (None: the file's only one) that :func:`fill_feature_table` fills: its name,
+    geometry column, geometry type, SRS id, integer key and declared type of each column. Raises
+    :class:`Unsupported` unless it is the one such table, has an integer key and a 2-D geometry without z or m,
+    ``names`` are distinct columns of it other than the geometry, and it is empty."""
+    tables = con.execute(
+        "SELECT c.table_name, g.column_name, g.geometry_type_name, g.srs_id, g.z, g.m FROM gpkg_contents c "
+        "JOIN gpkg_geometry_columns g ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'"
+    ).fetchall()
+    if table is not None:
+        tables = [t for t in tables if t[0].lower() == table.lower()]
+    if len(tables) != 1:
+        raise Unsupported(f"{table or path}: {len(tables)} feature tables")
+    name, geom_col, geom_type, srs_id, z, m = tables[0]
+    info = con.execute(f'PRAGMA table_info("{name}")').fetchall()  # cid, name, type, notnull, default, pk
+    keys = [c for c in info if c[5]]
+    if len(keys) != 1 or _base_type(keys[0][2]) != "INTEGER" or z or m:
+        raise Unsupported(f"{name}: no integer key, or a geometry with z or m")
+    key = keys[0][1]
+    declared = {c[1]: c[2] or "" for c in info}
+    if any(n not in declared or n == geom_col for n in names) or len({n.lower() for n in names}) != len(names):
+        raise Unsupported(f"{name}: fields {list(names)} are not its columns {list(declared)}")
+    if con.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]:
+        raise Unsupported(f"{name}: not empty")
+    return name, geom_col, geom_type, srs_id, key, declared
+
+
+def _ids_apart(key: str, names: Sequence[str], rows: Sequence[Sequence[Any]], start: int) -> Tuple[Sequence[int], Sequence, Sequence[str]]:
+    """The feature ids of ``rows`` numbered from ``start``, and the rows and names without the ``key`` column where
+    ``names`` has it (a fid field: the ids its values give, None numbered on as SQLite would)."""
+    at_key = [i for i, n in enumerate(names) if n.lower() == key.lower()]
+    if not at_key:
+        return range(start, start + len(rows)), rows, names
+    k = at_key[0]
+    fids = feature_ids([r[k] for r in rows], start)
+    rows = [(*r[:k], *r[k + 1 :]) for r in rows]
+    names = [n for i, n in enumerate(names) if i != k]
+    return fids, rows, names
+
+
+def _insert_features(con, name: str, columns: Sequence[str], fids, blobs, rows, chunk: int, progress, canceled) -> None:
+    """Insert the rows (feature id, geometry blob, then the values) into table ``name``'s ``columns`` by chunks of
+    ``chunk`` rows: ``canceled`` checked before each chunk, ``progress`` told the share written after it."""
+    from .cancel import check
+
+    into = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    for lo in range(0, len(rows), chunk):
+        check(canceled)
+        hi = min(lo + chunk, len(rows))
+        con.executemany(
+            f'INSERT INTO "{name}" ({into}) VALUES ({marks})',
+            ((fid, blob, *row) for fid, blob, row in zip(fids[lo:hi], blobs[lo:hi], rows[lo:hi])),
+        )
+        if progress is not None:
+            progress(hi / len(rows))
+
+
+def _fill_index_extent_count(con, name: str, rtree: Optional[str], ids: np.ndarray, bounds: np.ndarray, count: int) -> None:
+    """After the features of table ``name`` are inserted: its R*Tree ``rtree`` (None: it has none) filled with
+    ``ids`` and ``bounds``, in bulk where it can be, its extent in ``gpkg_contents`` and its feature ``count`` in
+    ``gpkg_ogr_contents`` (where the file has that table)."""
+    if rtree is not None and len(bounds) and not _bulk_rtree(con, rtree, ids, bounds):
+        con.executemany(f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)', zip(ids.tolist(), *(bounds[:, k].tolist() for k in (0, 2, 1, 3))))
+    if len(bounds):
+        extent = (*bounds[:, :2].min(axis=0).tolist(), *bounds[:, 2:].max(axis=0).tolist())
+        # through SQLite's own number formatting, as GDAL writes the extent (to the 16th digit)
+        con.execute(
+            "UPDATE gpkg_contents SET min_x = CAST(printf('%.17g', ?) AS REAL), min_y = CAST(printf('%.17g', ?) AS REAL), "
+            "max_x = CAST(printf('%.17g', ?) AS REAL), max_y = CAST(printf('%.17g', ?) AS REAL), "
+            "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
+            (*extent, name),
+        )
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'").fetchone():
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (count, name))
+
+
+def _roll_back(con) -> None:
+    """Roll the open transaction back, unless SQLite has already (after a full disk or an I/O error); an error in
+    doing so is not raised: the first error is the one to report."""
+    if con.in_transaction:
+        try:
+            con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
 def fill_feature_table(
     path: Union[str, Path],
     table: Optional[str],
@@ -606,26 +718,7 @@ def fill_feature_table(
     geoms = np.asarray(geoms, dtype=object) if len(geoms) else np.empty(0, dtype=object)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
-        tables = con.execute(
-            "SELECT c.table_name, g.column_name, g.geometry_type_name, g.srs_id, g.z, g.m FROM gpkg_contents c "
-            "JOIN gpkg_geometry_columns g ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'"
-        ).fetchall()
-        if table is not None:
-            tables = [t for t in tables if t[0].lower() == table.lower()]
-        if len(tables) != 1:
-            raise Unsupported(f"{table or path}: {len(tables)} feature tables")
-        name, geom_col, geom_type, srs_id, z, m = tables[0]
-        info = con.execute(f'PRAGMA table_info("{name}")').fetchall()  # cid, name, type, notnull, default, pk
-        keys = [c for c in info if c[5]]
-        if len(keys) != 1 or _base_type(keys[0][2]) != "INTEGER" or z or m:
-            raise Unsupported(f"{name}: no integer key, or a geometry with z or m")
-        key = keys[0][1]
-        declared = {c[1]: c[2] or "" for c in info}
-        if any(n not in declared or n == geom_col for n in names) or len({n.lower() for n in names}) != len(names):
-            raise Unsupported(f"{name}: fields {list(names)} are not its columns {list(declared)}")
-        at_key = [i for i, n in enumerate(names) if n.lower() == key.lower()]  # a fid field: the ids it gives
-        if con.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]:
-            raise Unsupported(f"{name}: not empty")
+        name, geom_col, geom_type, srs_id, key, declared = _empty_feature_table(con, path, table, names)
         types = [declared[n] for n in names]
         if checked is None or [t.upper() for t in checked[0]] != [t.upper() for t in types] or checked[1].upper() != geom_type.upper():
             check_rows(name, names, types, geom_type, rows, geoms, key)
@@ -635,57 +728,22 @@ def fill_feature_table(
         has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)).fetchone()
         blobs = gpkg_blobs(geoms, srs_id)
         start = (con.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (name,)).fetchone() or (0,))[0] + 1
-        if at_key:  # the key's values given (None: numbered on, as SQLite would): each row without them
-            k = at_key[0]
-            fids = feature_ids([r[k] for r in rows], start)
-            rows = [(*r[:k], *r[k + 1 :]) for r in rows]
-            names = [n for i, n in enumerate(names) if i != k]
-        else:
-            fids = range(start, start + len(rows))
+        fids, rows, names = _ids_apart(key, names, rows, start)
         bounds = shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
-        columns = ", ".join(f'"{c}"' for c in [key, geom_col, *names])
-        marks = ", ".join("?" * (len(names) + 2))
         triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (name,)).fetchall()
         con.execute("BEGIN IMMEDIATE")
         try:
             for t, _sql in triggers:  # the index and the count are filled below, at once
                 con.execute(f'DROP TRIGGER "{t}"')
-            for lo in range(0, len(rows), chunk):
-                check(canceled)
-                hi = min(lo + chunk, len(rows))
-                con.executemany(
-                    f'INSERT INTO "{name}" ({columns}) VALUES ({marks})',
-                    ((fid, blob, *row) for fid, blob, row in zip(fids[lo:hi], blobs[lo:hi], rows[lo:hi])),
-                )
-                if progress is not None:
-                    progress(hi / len(rows))
+            _insert_features(con, name, [key, geom_col, *names], fids, blobs, rows, chunk, progress, canceled)
             check(canceled)
-            ids = np.asarray(fids, dtype=np.int64)
-            if has_rtree and len(bounds) and not _bulk_rtree(con, rtree, ids, bounds):
-                con.executemany(
-                    f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)', zip(ids.tolist(), *(bounds[:, k].tolist() for k in (0, 2, 1, 3)))
-                )
-            if len(bounds):
-                extent = (*bounds[:, :2].min(axis=0).tolist(), *bounds[:, 2:].max(axis=0).tolist())
-                # through SQLite's own number formatting, as GDAL writes the extent (to the 16th digit)
-                con.execute(
-                    "UPDATE gpkg_contents SET min_x = CAST(printf('%.17g', ?) AS REAL), min_y = CAST(printf('%.17g', ?) AS REAL), "
-                    "max_x = CAST(printf('%.17g', ?) AS REAL), max_y = CAST(printf('%.17g', ?) AS REAL), "
-                    "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)",
-                    (*extent, name),
-                )
-            if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'").fetchone():
-                con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (len(rows), name))
+            _fill_index_extent_count(con, name, rtree if has_rtree else None, np.asarray(fids, dtype=np.int64), bounds, len(rows))
             for _t, sql in triggers:
                 con.execute(sql)
             check(canceled)
             con.execute("COMMIT")
         except BaseException:
-            if con.in_transaction:  # SQLite has rolled back already after a full disk or an I/O error
-                try:
-                    con.execute("ROLLBACK")
-                except sqlite3.Error:  # the first error is the one to report
-                    pass
+            _roll_back(con)
             raise
     finally:
         con.close()

@@ -10,6 +10,53 @@ from pathlib import Path
 
 from ..processing.model import MODEL_FILE, MODEL_NAME, MODEL_TITLE, MODELS, model_path, shipped_model  # noqa: F401 (the API)
 
+# the full assessment's inputs: labels and help in both languages (a model file cannot be translated); the help names
+# the sample city's layer
+FULL_MODEL_INPUTS = (
+    (
+        "units",
+        "Street/town units 韧性街镇单元",
+        "polygon",
+        "Polygons with a name and population. 街镇单元面（名称、人口）。Sample city 示例城市: Street/town units 街镇单元",
+    ),
+    (
+        "communities",
+        "Communities 社区",
+        "point",
+        "Points with population. 社区点（人口）。Sample city 示例城市: Communities and villages 社区与村庄",
+    ),
+    (
+        "facilities",
+        "Facilities 设施",
+        "point",
+        "Points with a category (shelters, hospitals, fire stations …). 设施点（类别）。Sample city 示例城市: Facilities 设施",
+    ),
+    (
+        "corridors",
+        "Corridors 通道",
+        "line",
+        "Emergency corridors with a grade 1–3. 应急通道（等级）。Sample city 示例城市: Emergency corridors 应急疏散救援通道",
+    ),
+    (
+        "faults",
+        "Active faults 活动断裂",
+        "line",
+        "Active fault lines. 活动断裂线。Sample city 示例城市: Active faults (schematic) 活动断裂（示意）",
+    ),
+    (
+        "flood",
+        "Flood-risk zones 洪涝风险区",
+        "polygon",
+        "Flood-risk zones with a class. 洪涝风险区（等级）。Sample city 示例城市: Flood-risk zones 洪涝风险区",
+    ),
+    (
+        "geohazards",
+        "Geological hazard points 地质灾害点",
+        "point",
+        "Geological hazard points. 地质灾害点。Sample city 示例城市: Geological hazard points 地质灾害点",
+    ),
+)
+
 
 def build_model():
     """Life circles, fault crossings, clusters, the dossier and unit scoring, chained on one set of inputs."""
@@ -36,53 +83,9 @@ def build_model():
             "洪涝风险区和地质灾害点的避险转移（第84条）和地图集PDF报告。保留每一步的输出。",
         }
     )
-    # labels and help in both languages: a model file cannot be translated; the help names the sample city's layer
-    inputs = (
-        (
-            "units",
-            "Street/town units 韧性街镇单元",
-            SOURCE_POLYGON,
-            "Polygons with a name and population. 街镇单元面（名称、人口）。Sample city 示例城市: Street/town units 街镇单元",
-        ),
-        (
-            "communities",
-            "Communities 社区",
-            SOURCE_POINT,
-            "Points with population. 社区点（人口）。Sample city 示例城市: Communities and villages 社区与村庄",
-        ),
-        (
-            "facilities",
-            "Facilities 设施",
-            SOURCE_POINT,
-            "Points with a category (shelters, hospitals, fire stations …). 设施点（类别）。Sample city 示例城市: Facilities 设施",
-        ),
-        (
-            "corridors",
-            "Corridors 通道",
-            SOURCE_LINE,
-            "Emergency corridors with a grade 1–3. 应急通道（等级）。Sample city 示例城市: Emergency corridors 应急疏散救援通道",
-        ),
-        (
-            "faults",
-            "Active faults 活动断裂",
-            SOURCE_LINE,
-            "Active fault lines. 活动断裂线。Sample city 示例城市: Active faults (schematic) 活动断裂（示意）",
-        ),
-        (
-            "flood",
-            "Flood-risk zones 洪涝风险区",
-            SOURCE_POLYGON,
-            "Flood-risk zones with a class. 洪涝风险区（等级）。Sample city 示例城市: Flood-risk zones 洪涝风险区",
-        ),
-        (
-            "geohazards",
-            "Geological hazard points 地质灾害点",
-            SOURCE_POINT,
-            "Geological hazard points. 地质灾害点。Sample city 示例城市: Geological hazard points 地质灾害点",
-        ),
-    )
-    for name, label, kind, help_text in inputs:
-        source = QgsProcessingParameterFeatureSource(name, label, [kind])
+    kinds = {"point": SOURCE_POINT, "line": SOURCE_LINE, "polygon": SOURCE_POLYGON}
+    for name, label, kind, help_text in FULL_MODEL_INPUTS:
+        source = QgsProcessingParameterFeatureSource(name, label, [kinds[kind]])
         source.setHelp(help_text)
         model.addModelParameter(source, QgsProcessingModelParameter(name))
     lifelines = QgsProcessingParameterMultipleLayers("lifelines", "Lifeline service zones 生命线服务分区", SOURCE_POLYGON)

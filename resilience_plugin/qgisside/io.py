@@ -270,6 +270,66 @@ def _take(features, out: "ReadLayer", geoms: list, iterated: int, indices, trans
     return iterated, cancelled
 
 
+def _take_plain(plain, out: "ReadLayer", geoms: list, keep_null: bool, feedback) -> int:
+    """The features of a bulk read (core.gpkg.Features) into ``out`` (ids and columns) and ``geoms`` (WKB, None
+    where none), as :func:`_take` keeps those of QGIS's iterator; returns the count read. Cancelled is raised after."""
+    nulls = [i for i, wkb in enumerate(plain.wkb) if wkb is None] if None in plain.wkb else []
+    out.null += len(nulls)
+    out.null_ids.extend(plain.fids[i] for i in nulls)
+    if keep_null or not nulls:
+        out.fids.extend(plain.fids)
+        out.columns = [c if isinstance(c, list) else list(c) for c in plain.columns]  # (a reader's factorized text stays so)
+        geoms.extend(plain.wkb)
+    else:
+        kept = [i for i, wkb in enumerate(plain.wkb) if wkb is not None]
+        out.fids.extend(plain.fids[i] for i in kept)
+        out.columns = [[c[i] for i in kept] for c in plain.columns]
+        geoms.extend(plain.wkb[i] for i in kept)
+    out._rows = None  # made of the columns when asked for
+    if feedback.isCanceled():
+        raise Cancelled()
+    return len(plain.fids)
+
+
+def _check_count(name: str, reported: int, iterated: int, feedback) -> None:
+    """The count read against the count the layer reported (-1: unknown): none read of some refused, any other
+    difference warned of."""
+    if iterated == 0 and reported > 0:  # it said it had features and gave none: never a silent zero
+        raise QgsProcessingException(
+            translate(
+                "Resilience",
+                "Layer '{0}' reports {1} feature(s) but none could be read: its file or database may be unreachable, "
+                "or Processing's invalid-geometry setting skipped them all.",
+            ).format(name, reported)
+        )
+    if 0 <= reported != iterated:  # never a silent difference between what it said and what it gave
+        feedback.pushWarning(
+            translate(
+                "Resilience",
+                "Layer '{0}' reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), "
+                "Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered "
+                "GeoPackage layer: check the layer.",
+            ).format(name, reported, iterated)
+        )
+
+
+def _cleaned(geoms: list, out: "ReadLayer", dimension, keep_null: bool, points_as_xy: bool):
+    """The geometries read (WKB) as shapely geometries of ``dimension``, invalid ones repaired (counted in
+    ``out.repaired``) and degenerate ones named in ``out.degenerate`` (and left out, with their features, unless
+    ``keep_null``); see core.geometry.clean."""
+    cleaned = clean(geoms, dimension, points_as_xy=points_as_xy)
+    out.repaired += len(cleaned.repaired)
+    geoms = cleaned.geometries
+    if cleaned.degenerate:
+        out.degenerate = [out.fids[i] for i in cleaned.degenerate]
+        if not keep_null:
+            keep = np.ones(len(geoms), dtype=bool)
+            keep[cleaned.degenerate] = False
+            out.keep_only(keep.tolist())
+            geoms = geoms[keep]
+    return geoms
+
+
 def read_source(
     source,
     name: str,
@@ -314,22 +374,7 @@ def read_source(
         plain = read_plain_geopackage(source, fields, reported)
     if plain is not None:  # read in bulk, as QGIS would have read it (issue 17)
         features = ()
-        iterated = len(plain.fids)
-        nulls = [i for i, wkb in enumerate(plain.wkb) if wkb is None] if None in plain.wkb else []
-        out.null += len(nulls)
-        out.null_ids.extend(plain.fids[i] for i in nulls)
-        if keep_null or not nulls:
-            out.fids.extend(plain.fids)
-            out.columns = [c if isinstance(c, list) else list(c) for c in plain.columns]  # (a reader's factorized text stays so)
-            geoms.extend(plain.wkb)
-        else:
-            kept = [i for i, wkb in enumerate(plain.wkb) if wkb is not None]
-            out.fids.extend(plain.fids[i] for i in kept)
-            out.columns = [[c[i] for i in kept] for c in plain.columns]
-            geoms.extend(plain.wkb[i] for i in kept)
-        out._rows = None  # made of the columns when asked for
-        if feedback.isCanceled():
-            raise Cancelled()
+        iterated = _take_plain(plain, out, geoms, keep_null, feedback)
     failures = GdalFailures()
     with failures:
         iterated, cancelled = _take(features, out, geoms, iterated, indices, transform, maybe_curved, keep_null, feedback, (lo, hi, total))
@@ -337,36 +382,10 @@ def read_source(
         raise damaged(name, iterated, failures.messages)
     if cancelled:  # raised after the loop: a reader left open behind an exception would hold the file
         raise Cancelled()
-    if iterated == 0 and reported > 0:  # it said it had features and gave none: never a silent zero
-        raise QgsProcessingException(
-            translate(
-                "Resilience",
-                "Layer '{0}' reports {1} feature(s) but none could be read: its file or database may be unreachable, "
-                "or Processing's invalid-geometry setting skipped them all.",
-            ).format(name, reported)
-        )
-    if 0 <= reported != iterated:  # never a silent difference between what it said and what it gave
-        feedback.pushWarning(
-            translate(
-                "Resilience",
-                "Layer '{0}' reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), "
-                "Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered "
-                "GeoPackage layer: check the layer.",
-            ).format(name, reported, iterated)
-        )
+    _check_count(name, reported, iterated, feedback)
     if not maybe_curved:  # a layer declared straight may still hold a curve (GDAL writes one with a warning)
         geoms = _straightened(geoms, out)
-    cleaned = clean(geoms, dimension, points_as_xy=points_as_xy)
-    out.repaired += len(cleaned.repaired)
-    geoms = cleaned.geometries
-    if cleaned.degenerate:
-        out.degenerate = [out.fids[i] for i in cleaned.degenerate]
-        if not keep_null:
-            keep = np.ones(len(geoms), dtype=bool)
-            keep[cleaned.degenerate] = False
-            out.keep_only(keep.tolist())
-            geoms = geoms[keep]
-    out.geometries = geoms
+    out.geometries = _cleaned(geoms, out, dimension, keep_null, points_as_xy)
     _refuse_most_left_out(out, name, iterated)
     _refuse_garbled(source, out, name)
     return out
