@@ -17,9 +17,7 @@ from qgis.core import (
     Qgis,
     QgsConditionalStyle,
     QgsCoordinateTransform,
-    QgsExpression,
     QgsFeature,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsFillSymbol,
@@ -42,6 +40,8 @@ from qgis.core import (
     QgsProject,
     QgsProperty,
     QgsRectangle,
+    QgsRelation,
+    QgsRelationContext,
     QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
@@ -73,6 +73,7 @@ FAIL_BACKGROUND = "#fcbba1"
 CELLS = 7  # the rows layer's text columns c1..c7
 TITLE_PAGES = 3  # the title page and two pages of profile values (more where the profile needs them)
 MAX_PROFILE_SHEETS = 20  # a profile that needs more is refused with a message, never cut off
+TABLE_RELATION_CHILDREN = QgsLayoutItemAttributeTable.ContentSource.RelationChildren
 HEADER_ALL_FRAMES = (
     getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
 )
@@ -464,6 +465,62 @@ def report_page_count(pages, title_sheets: int = TITLE_PAGES) -> int:
     return sum(title_sheets if page.kind == "title" else 1 for page in pages)
 
 
+class _Rows:
+    """The rows of the report's tables, one geometryless layer per section (a unit's indicators, a cluster's units
+    …): a table reads only its own section's layer, filtered to the atlas feature. One layer for every section made
+    each of the layout's tables scan every row of the report on every page: most of the export's time."""
+
+    def __init__(self):
+        self._layers: Dict[str, QgsVectorLayer] = {}
+        self.project = None  # set once the layers are in the layout's project: later sections are added to it
+        self.cover = None
+
+    def layer(self, section: str) -> QgsVectorLayer:
+        found = self._layers.get(section)
+        if found is None:
+            found = self._layers[section] = _rows_layer(section)
+            if self.project is not None:
+                self.attach(found)
+        return found
+
+    def attach(self, layer: QgsVectorLayer) -> None:
+        """``layer`` in the project, with a relation from the report pages to its rows by page_key."""
+        if self.project.mapLayer(layer.id()) is None and not self.project.addMapLayer(layer):
+            raise ReportError(translate("Report", "The report's layers could not be set up."))
+        relation = QgsRelation(QgsRelationContext(self.project))  # the layout's own project, not QGIS's
+        relation.setId(f"rows_{layer.id()}")
+        relation.setName(layer.name())
+        relation.setReferencedLayer(self.cover.id())
+        relation.setReferencingLayer(layer.id())
+        relation.addFieldPair("page_key", "page_key")
+        if not relation.isValid():
+            raise ReportError(translate("Report", "The report's layers could not be set up."))
+        self.project.relationManager().addRelation(relation)
+
+    def relation_id(self, section: str) -> str:
+        return f"rows_{self.layer(section).id()}"
+
+    def layers(self) -> List[QgsVectorLayer]:
+        return list(self._layers.values())
+
+
+def _rows_layer(section: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer("None", translate("Report", "Report rows") + f" {section}", "memory")
+    fields = [
+        QgsField("page_key", FIELD_STRING),
+        QgsField("section", FIELD_STRING),
+        QgsField("n", FIELD_INT),
+        QgsField("failed", FIELD_INT),
+    ]
+    fields += [QgsField(f"c{j + 1}", FIELD_STRING) for j in range(CELLS)]
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    style = QgsConditionalStyle('"failed" = 1')
+    style.setBackgroundColor(QColor(FAIL_BACKGROUND))
+    layer.conditionalStyles().setRowStyles([style])
+    return layer
+
+
 def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
     cover = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", translate("Report", "Report pages"), "memory")
     fields = QgsFields()
@@ -480,17 +537,8 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
         fields.append(QgsField(name, kind))
     cover.dataProvider().addAttributes(fields.toList())
     cover.updateFields()
-    rows = QgsVectorLayer("None", translate("Report", "Report rows"), "memory")
-    row_fields = [
-        QgsField("page_key", FIELD_STRING),
-        QgsField("section", FIELD_STRING),
-        QgsField("n", FIELD_INT),
-        QgsField("failed", FIELD_INT),
-    ]
-    row_fields += [QgsField(f"c{j + 1}", FIELD_STRING) for j in range(CELLS)]
-    rows.dataProvider().addAttributes(row_fields)
-    rows.updateFields()
-    features, row_features = [], []
+    rows = _Rows()
+    features, row_features = [], {}
     first_pages = report_first_pages(pages, title_sheets)
     for sort, page in enumerate(pages):
         f = QgsFeature(cover.fields())
@@ -506,16 +554,15 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
         for section, section_rows in page.rows.items():
             if page.kind == "unit" and section == "measures":
                 continue
+            layer = rows.layer(section)
             for n, row in enumerate(section_rows):
-                r = QgsFeature(rows.fields())
+                r = QgsFeature(layer.fields())
                 cells = (list(row.cells) + [""] * CELLS)[:CELLS]
                 r.setAttributes([page.key, section, n, int(row.failed), *cells])
-                row_features.append(r)
+                row_features.setdefault(section, []).append(r)
     cover.dataProvider().addFeatures(features)
-    rows.dataProvider().addFeatures(row_features)
-    style = QgsConditionalStyle('"failed" = 1')
-    style.setBackgroundColor(QColor(FAIL_BACKGROUND))
-    rows.conditionalStyles().setRowStyles([style])
+    for section, section_features in row_features.items():
+        rows.layer(section).dataProvider().addFeatures(section_features)
     # the atlas feature stands out: a thick outline on its own page, nothing elsewhere
     root = QgsRuleBasedRenderer.Rule(None)
     symbol = QgsFillSymbol.createSimple(
@@ -579,9 +626,12 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     project.setCrs(crs)
     scenario_map = [*on_top, *clusters_copy, *scenario_layers]
     transfer_map = [*on_top, *clusters_copy, *transfer_layers]
-    new = [layer for layer in [*map_layers, *scenario_layers, *transfer_layers, rows] if project.mapLayer(layer.id()) is None]
+    new = [layer for layer in [*map_layers, *scenario_layers, *transfer_layers, *rows.layers()] if project.mapLayer(layer.id()) is None]
     if len(project.addMapLayers(new)) != len(new):
         raise ReportError(translate("Report", "The report's layers could not be set up."))
+    rows.project, rows.cover = project, cover
+    for layer in rows.layers():
+        rows.attach(layer)
 
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -1117,7 +1167,8 @@ class _Builder:
         self._place(item, page, x, y, w, h)
         return item
 
-    def table(self, page, rows_layer, section, headings, widths, x, y, w, h, size=7.0):
+    def table(self, page, rows, section, headings, widths, x, y, w, h, size=7.0):
+        rows_layer = rows.layer(section)
         table = QgsLayoutItemAttributeTable.create(self.layout)
         self.layout.addMultiFrame(table)
         table.setVectorLayer(rows_layer)
@@ -1135,8 +1186,7 @@ class _Builder:
         # the cells wrapped here, not by QGIS: its WrapText takes seconds per page on long Chinese cells
         self._wrap_cells(rows_layer, section, widths, size)
         table.setFilterFeatures(True)
-        page_key = QgsExpression.quotedString(section)
-        table.setFeatureFilter(f'"page_key" = attribute(@atlas_feature, \'page_key\') AND "section" = {page_key}')
+        table.setFeatureFilter("\"page_key\" = attribute(@atlas_feature, 'page_key')")
         table.setMaximumNumberOfFeatures(500)
         table.setUseConditionalStyling(True)
         content = QgsTextFormat.fromQFont(QFont(self.family))
@@ -1163,8 +1213,7 @@ class _Builder:
             return metrics.horizontalAdvance(text) * mm_per_px
 
         changes = {}
-        request = QgsFeatureRequest().setFilterExpression(f'"section" = {QgsExpression.quotedString(section)}')
-        for feature in rows_layer.getFeatures(request):
+        for feature in rows_layer.getFeatures():
             for j, width in enumerate(widths):
                 name = f"c{j + 1}"
                 value = feature[name]
