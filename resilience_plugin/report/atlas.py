@@ -3,8 +3,8 @@ exported to one PDF. Used by ``resilience:report`` and by the scorecard dock.
 
 The layout has four A4 pages; an atlas over a "report pages" layer (one feature per report page) shows the title
 pages for the first feature and, for every other feature, the cluster page or the unit page, by excluding the
-others from the export. Tables read a geometryless "report rows" layer filtered to the atlas feature. Every layer
-is a memory copy: the inputs are never changed.
+others from the export. Each table reads the geometryless "report rows" layer of its own section, through a relation
+from the atlas feature (the page) to its rows. Every layer is a memory copy: the inputs are never changed.
 """
 
 import datetime
