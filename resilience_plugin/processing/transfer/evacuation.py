@@ -32,7 +32,14 @@ LISTED = 10
 
 
 class EvacuationAlgorithm(TransferAlgorithm):
-    """Emergency transfer: the exact assignment of the people at risk to safe shelters with room (core.evacuation)."""
+    """Emergency transfer: the exact assignment of the people at risk to safe shelters with room (core.evacuation).
+
+    Memory ceiling: 2,000 MB. At Beijing scale (`bench/scale.py`: 7,008 communities, 49,973 facilities, the
+    198,399-edge network) a run peaked at 628 MB above its baseline (2026-12-07), about 3 MB per 1,000 network
+    edges. A run estimated above the ceiling is warned about before it starts."""
+
+    MEMORY_CEILING_MB = 2000
+    MEMORY_MB_PER_1000 = {"NETWORK": 3.0, "POPULATION": 1.0, "SHELTERS": 0.3}
 
     DISTINCT_INPUTS = (("POPULATION", "SHELTERS"), ("NETWORK", "SHELTERS"))
     LAYER_ROLES = {"NETWORK": "corridors", "POPULATION": "units", "SHELTERS": "facilities"}
