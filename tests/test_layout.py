@@ -192,13 +192,9 @@ LONG_FUNCTIONS = {
     ("models/build.py", "build_model"): 151,
     ("demo/run.py", "run_demo"): 133,
     ("core/samplecity.py", "_facilities"): 109,
-    ("core/scoring.py", "indicators"): 102,
     ("core/samplecity.py", "_hazards"): 100,
     ("models/build.py", "build_siting_model"): 93,
-    ("core/report.py", "scenario_pages"): 90,
-    ("core/scoring.py", "score_units"): 89,
     ("core/samplecity.py", "_units"): 87,
-    ("core/scoring.py", "score"): 84,
 }
 
 

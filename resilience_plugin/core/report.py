@@ -426,33 +426,10 @@ def scenario_pages(
             cut = [u for u in mine if text(u.get("access")) in ("lost", "part lost")]
             people = sum(number(u.get("pop_cut")) or 0.0 for u in cut)
             cut.sort(key=lambda u: -(number(u.get("pop_cut")) or 0.0))
-            cut_rows = [
-                Row(
-                    [
-                        text(u.get(name_field)) if name_field else "",
-                        text(u.get("lost_zh")) or text(u.get("lost_cats")),
-                        fmt(u.get("pop_cut")),
-                        _first(text(u.get("cl_lost")), 8),
-                    ],
-                    failed=True,
-                )
-                for u in cut[:SCENARIO_LISTED]
-            ]
+            cut_rows = _cut_rows(cut, name_field)
             here = [r for r, cs in zip(sections, section_clusters) if cid in cs]
             here.sort(key=lambda r: number(r.get("rank")) or math.inf)
-            section_rows = [
-                Row(
-                    [
-                        fmt(r.get("rank")),
-                        text(r.get("road_name")) or f"{text(r.get('src_layer'))} #{text(r.get('src_fid'))}",
-                        fmt(r.get("pop_cut")),
-                        fmt(r.get("pop_route")),
-                        text(r.get("measure")),
-                    ],
-                    failed=(number(r.get("pop_cut")) or 0) > 0,
-                )
-                for r in here[:SCENARIO_LISTED]
-            ]
+            section_rows = _section_rows(here)
             mine_links = [
                 r
                 for r in links
@@ -460,18 +437,7 @@ def scenario_pages(
                 and cid in (text(r.get("cluster_a")), text(r.get("cluster_b")))
                 and text(r.get("link")) in ("lost", "longer")
             ]
-            link_rows = [
-                Row(
-                    [
-                        text(r.get("cluster_b")) if text(r.get("cluster_a")) == cid else text(r.get("cluster_a")),
-                        fmt(r.get("len0_m")),
-                        fmt(r.get("len1_m")),
-                        words.get("link:" + text(r.get("link")), text(r.get("link"))),
-                    ],
-                    failed=text(r.get("link")) == "lost",
-                )
-                for r in mine_links[:SCENARIO_LISTED]
-            ]
+            link_rows = _link_rows(mine_links, cid, words)
             subtitle = " · ".join(
                 (
                     f"{words['people cut off']} {fmt(people)}",
@@ -489,6 +455,58 @@ def scenario_pages(
             )
             out.setdefault(cid, []).append(page)
     return out
+
+
+def _cut_rows(cut: Sequence[Dict], name_field: str) -> List[Row]:
+    """The rows of a scenario page's units cut off (the first SCENARIO_LISTED of ``cut``): name, the categories
+    lost, the people cut off and the clusters lost."""
+    return [
+        Row(
+            [
+                text(u.get(name_field)) if name_field else "",
+                text(u.get("lost_zh")) or text(u.get("lost_cats")),
+                fmt(u.get("pop_cut")),
+                _first(text(u.get("cl_lost")), 8),
+            ],
+            failed=True,
+        )
+        for u in cut[:SCENARIO_LISTED]
+    ]
+
+
+def _section_rows(here: Sequence[Dict]) -> List[Row]:
+    """The rows of a scenario page's most critical sections (the first SCENARIO_LISTED of ``here``), failed where
+    the section's failure cuts people off."""
+    return [
+        Row(
+            [
+                fmt(r.get("rank")),
+                text(r.get("road_name")) or f"{text(r.get('src_layer'))} #{text(r.get('src_fid'))}",
+                fmt(r.get("pop_cut")),
+                fmt(r.get("pop_route")),
+                text(r.get("measure")),
+            ],
+            failed=(number(r.get("pop_cut")) or 0) > 0,
+        )
+        for r in here[:SCENARIO_LISTED]
+    ]
+
+
+def _link_rows(mine_links: Sequence[Dict], cid: str, words: Dict[str, str]) -> List[Row]:
+    """The rows of a scenario page's links from cluster ``cid`` to other clusters (the first SCENARIO_LISTED of
+    ``mine_links``): the other cluster, the lengths before and after, and the link's state, failed where lost."""
+    return [
+        Row(
+            [
+                text(r.get("cluster_b")) if text(r.get("cluster_a")) == cid else text(r.get("cluster_a")),
+                fmt(r.get("len0_m")),
+                fmt(r.get("len1_m")),
+                words.get("link:" + text(r.get("link")), text(r.get("link"))),
+            ],
+            failed=text(r.get("link")) == "lost",
+        )
+        for r in mine_links[:SCENARIO_LISTED]
+    ]
 
 
 def transfer_pages(

@@ -195,6 +195,22 @@ def score(
     if not used:
         raise ScoringError(QT_TRANSLATE_NOOP("Core", "no indicator could be computed: give at least one of the optional layers or fields"))
     n = len(next(iter(raw.values())))
+    normalised, constant = _normalised(raw, used, posts)
+    dims = _dimension_scores(normalised, used, weights, n)
+    h, v, c = dims["hazard"], dims["vulnerability"], dims["capacity"]
+    lack = 10.0 - c
+    total, formed = _overall(h, v, lack, used, weights, n)
+    klass = np.array([CLASSES[int(np.searchsorted(breaks, s, side="right"))] for s in total], dtype=object)
+    order = np.argsort(-total, kind="stable")
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(1, n + 1)
+    unit_type = _unit_types(h, v, lack, type_margin, n)
+    return Scores(normalised, dims, total, klass, rank, unit_type, used, constant, "goalposts" if posts is not None else "relative", formed)
+
+
+def _normalised(raw: Dict[str, np.ndarray], used: List[str], posts: Optional[Dict[str, tuple]]) -> Tuple[Dict[str, np.ndarray], List[str]]:
+    """Each indicator used scaled to 0–10: between its goalposts (``posts``), or min–max over the units when
+    ``posts`` is None. Returns (indicator -> scores, the indicators equal for every unit)."""
     normalised, constant = {}, []
     for k in used:
         _dim, worse, log = INDICATORS[k]
@@ -208,6 +224,14 @@ def score(
         normalised[k] = s
         if flat:
             constant.append(k)
+    return normalised, constant
+
+
+def _dimension_scores(
+    normalised: Dict[str, np.ndarray], used: List[str], weights: Dict[str, Dict[str, float]], n: int
+) -> Dict[str, np.ndarray]:
+    """Per dimension, the weighted arithmetic mean of its assessed indicators per unit (NaN where none is, and for a
+    dimension not assessed)."""
     dims = {}
     for dim in DIMENSIONS:
         keys = [k for k in used if INDICATORS[k][0] == dim]
@@ -229,8 +253,12 @@ def score(
         ws = (w[:, None] * mask).sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             dims[dim] = np.where(ws > 0, (np.nan_to_num(stack) * w[:, None]).sum(axis=0) / ws, np.nan)
-    h, v, c = dims["hazard"], dims["vulnerability"], dims["capacity"]
-    lack = 10.0 - c
+    return dims
+
+
+def _overall(h, v, lack, used: List[str], weights: Dict[str, Dict[str, float]], n: int) -> Tuple[np.ndarray, List[str]]:
+    """The overall score per unit, the geometric mean of hazard, vulnerability and ``lack`` (10 − capacity) over the
+    dimensions assessed for it, and per unit the dimensions it is formed of. Returns (scores, formed)."""
     parts = [x for x in (h, v, lack) if np.isfinite(x).any()]
     if not parts and all(float(weights.get(INDICATORS[k][0], {}).get(k, 0.0)) <= 0 for k in used):
         raise ScoringError(
@@ -255,17 +283,18 @@ def score(
         total = np.nan_to_num(total)  # a unit with no dimension at all: nothing to rank it by, scored 0
     names_dims = [d for d, x in zip(("hazard", "vulnerability", "capacity"), (h, v, lack)) if np.isfinite(x).any()]
     formed = [", ".join(d for d, ok in zip(names_dims, finite[:, i]) if ok) for i in range(n)]
-    klass = np.array([CLASSES[int(np.searchsorted(breaks, s, side="right"))] for s in total], dtype=object)
-    order = np.argsort(-total, kind="stable")
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(1, n + 1)
+    return total, formed
+
+
+def _unit_types(h, v, lack, type_margin: float, n: int) -> np.ndarray:
+    """Per unit, the dimension that leads (第52条): the largest of hazard, vulnerability and ``lack`` when it exceeds
+    the next by ``type_margin``, otherwise balanced."""
     lead = np.vstack([np.nan_to_num(h, nan=-1), np.nan_to_num(v, nan=-1), np.nan_to_num(lack, nan=-1)])
     top = np.argsort(-lead, axis=0, kind="stable")
     first = lead[top[0], np.arange(n)]
     second = lead[top[1], np.arange(n)]
     names = np.array(["hazard-led", "vulnerability-led", "capacity-gap"], dtype=object)
-    unit_type = np.where(first - second >= type_margin, names[top[0]], "balanced").astype(object)
-    return Scores(normalised, dims, total, klass, rank, unit_type, used, constant, "goalposts" if posts is not None else "relative", formed)
+    return np.where(first - second >= type_margin, names[top[0]], "balanced").astype(object)
 
 
 def passes(raw: Dict[str, np.ndarray], targets: Dict[str, Optional[float]]) -> Dict[str, np.ndarray]:
@@ -330,45 +359,12 @@ def indicators(
         if fault_zones is not None:
             raw["fault_share"] = area_share(units, fault_zones)
         if flood_zones is not None:
-            zones = np.asarray(list(flood_zones), dtype=object)
-            w = np.ones(len(zones)) if flood_weights is None else np.asarray(flood_weights, dtype=float)
-            # class-weighted share: each class's share of the area times its weight, higher classes counted first
-            total = np.zeros(n)
-            covered = np.zeros(n)
-            for weight in sorted(set(w.tolist()), reverse=True):
-                share = area_share(units, zones[w >= weight])
-                total += weight * np.maximum(share - covered, 0.0)
-                covered = np.maximum(covered, share)
-            raw["flood_share"] = total
+            raw["flood_share"] = _flood_share(units, flood_zones, flood_weights)
         if geohazards is not None:
             count = sums(point_owner(units, geohazards), n)
             raw["geohazard_density"] = np.where(area_km2 > 0, count / area_km2, np.nan)
         if facilities is not None and categories is not None:
-            points = np.asarray(list(facilities), dtype=object)
-            cats = np.asarray([c or "" for c in categories], dtype=object)
-            owner = point_owner(units, points)
-            conv = np.isin(cats, list(conversion))
-            if shelter_area is None or not (np.asarray(shelter_area) > 0).any():
-                skipped["shelter_per_person"] = "no_shelter_area"
-            else:
-                raw["shelter_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area) / pop, np.nan)
-            if shelter_area is None or not (np.asarray(shelter_area)[conv] > 0).any():
-                skipped["conversion_per_person"] = "no_conversion_area"
-            else:
-                raw["conversion_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area, mask=conv) / pop, np.nan)
-            if beds is None or not (np.asarray(beds) > 0).any():
-                skipped["beds_per_1000"] = "no_beds"
-            else:
-                raw["beds_per_1000"] = np.where(pop > 0, sums(owner, n, beds) / pop * 1000.0, np.nan)
-            if (cats == "police_station").any():
-                raw["police_presence"] = sums(owner, n, mask=cats == "police_station")
-            else:
-                skipped["police_presence"] = "no_police_station"
-            fire = points[(cats == "fire_station") & ~shapely.is_missing(points)]
-            if len(fire):
-                raw["fire_coverage"] = area_share(units, shapely.buffer(fire, fire_reach, quad_segs=8))
-            else:
-                skipped["fire_coverage"] = "no_fire_station"
+            _facility_indicators(raw, skipped, units, pop, facilities, categories, shelter_area, beds, fire_reach, conversion)
         else:
             for k in ("shelter_per_person", "conversion_per_person", "beds_per_1000", "police_presence", "fire_coverage"):
                 skipped[k] = "no_facilities"
@@ -384,6 +380,58 @@ def indicators(
         if geohazards is None:
             skipped["geohazard_density"] = "not_given"
     return raw
+
+
+def _flood_share(units: np.ndarray, flood_zones, flood_weights: Optional[np.ndarray]) -> np.ndarray:
+    """Per unit, the class-weighted share of its area in the flood zones: each class's share of the area times its
+    weight (``flood_weights``, one per zone; None: 1), higher classes counted first."""
+    from .dossier import area_share
+
+    n = len(units)
+    zones = np.asarray(list(flood_zones), dtype=object)
+    w = np.ones(len(zones)) if flood_weights is None else np.asarray(flood_weights, dtype=float)
+    total = np.zeros(n)
+    covered = np.zeros(n)
+    for weight in sorted(set(w.tolist()), reverse=True):
+        share = area_share(units, zones[w >= weight])
+        total += weight * np.maximum(share - covered, 0.0)
+        covered = np.maximum(covered, share)
+    return total
+
+
+def _facility_indicators(raw, skipped, units, pop, facilities, categories, shelter_area, beds, fire_reach, conversion) -> None:
+    """The capacity indicators drawn from the facility points into ``raw`` (shelter and conversion area per person,
+    beds per 1,000, police stations, fire-station reach), or the reason each is not assessed into ``skipped``."""
+    import shapely
+
+    from .dossier import area_share, point_owner, sums
+
+    n = len(units)
+    points = np.asarray(list(facilities), dtype=object)
+    cats = np.asarray([c or "" for c in categories], dtype=object)
+    owner = point_owner(units, points)
+    conv = np.isin(cats, list(conversion))
+    if shelter_area is None or not (np.asarray(shelter_area) > 0).any():
+        skipped["shelter_per_person"] = "no_shelter_area"
+    else:
+        raw["shelter_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area) / pop, np.nan)
+    if shelter_area is None or not (np.asarray(shelter_area)[conv] > 0).any():
+        skipped["conversion_per_person"] = "no_conversion_area"
+    else:
+        raw["conversion_per_person"] = np.where(pop > 0, sums(owner, n, shelter_area, mask=conv) / pop, np.nan)
+    if beds is None or not (np.asarray(beds) > 0).any():
+        skipped["beds_per_1000"] = "no_beds"
+    else:
+        raw["beds_per_1000"] = np.where(pop > 0, sums(owner, n, beds) / pop * 1000.0, np.nan)
+    if (cats == "police_station").any():
+        raw["police_presence"] = sums(owner, n, mask=cats == "police_station")
+    else:
+        skipped["police_presence"] = "no_police_station"
+    fire = points[(cats == "fire_station") & ~shapely.is_missing(points)]
+    if len(fire):
+        raw["fire_coverage"] = area_share(units, shapely.buffer(fire, fire_reach, quad_segs=8))
+    else:
+        skipped["fire_coverage"] = "no_fire_station"
 
 
 # the fixed fields of the scored output after the indicator fields: (field, type)
@@ -610,16 +658,7 @@ def score_units(
     present = ~shapely.is_missing(geoms)
     population = np.asarray(population, dtype=float)
     names = [str(v) for v in names] if names is not None else [str(i) for i in range(n)]
-    zero = [names[i] for i in range(n) if not population[i] > 0]
-    if zero:
-        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}")
-        note("warning", said, units_name, len(zero), ", ".join(zero[:10]))
-    area = np.zeros(n)
-    area[present] = shapely.area(geoms[present])
-    flat = [names[i] for i in range(n) if area[i] <= 0]
-    if flat:
-        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with no area; their densities are left empty: {2}")
-        note("warning", said, units_name, len(flat), ", ".join(flat[:10]))
+    _note_empty_units(note, geoms, present, population, names, units_name)
     raw, skipped = unit_indicators(geoms, profile, population, elderly, old_buildings, hazards, facilities, canceled, essential_access)
     try:
         result = score(
@@ -631,6 +670,40 @@ def score_units(
         )
     except ScoringError as exc:  # said with the layer's name
         raise ScoringError(Message(QT_TRANSLATE_NOOP("Core", "{0}: {1}"), units_name, exc.message)) from None
+    _note_scoring(note, result, skipped, relative, n)
+    goals = targets(profile)
+    passed = passes(raw, goals)
+    counts = [Message(CLASS_COUNTS[c], int((result.klass == c).sum())) for c in CLASSES]
+    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), n, *counts)
+    fields = output_fields(result.used, passed)
+    return UnitScores(
+        raw, result, goals, passed, skipped, fields, profile.value("scoring.measures"), notes, profile.value("scoring.measures_zh")
+    )
+
+
+def _note_empty_units(note, geoms: np.ndarray, present: np.ndarray, population: np.ndarray, names: List[str], units_name: str) -> None:
+    """Warn (through ``note(level, template, *values)``) of the units with no population and of those with no area,
+    whose per-person indicators and densities are left empty."""
+    import shapely
+
+    n = len(geoms)
+    zero = [names[i] for i in range(n) if not population[i] > 0]
+    if zero:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}")
+        note("warning", said, units_name, len(zero), ", ".join(zero[:10]))
+    area = np.zeros(n)
+    area[present] = shapely.area(geoms[present])
+    flat = [names[i] for i in range(n) if area[i] <= 0]
+    if flat:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) with no area; their densities are left empty: {2}")
+        note("warning", said, units_name, len(flat), ", ".join(flat[:10]))
+
+
+def _note_scoring(note, result: Scores, skipped: Dict[str, str], relative: bool, n: int) -> None:
+    """Say (through ``note(level, template, *values)``) how the units were scored: the indicators equal for every
+    unit, those used, those not assessed and why, and the scaling."""
+    from .messages import Message
+
     if result.constant:
         note("warning", QT_TRANSLATE_NOOP("Core", "Indicator(s) equal for every unit, scored 0: {0}"), ", ".join(result.constant))
     note("info", QT_TRANSLATE_NOOP("Core", "Indicators used: {0}"), ", ".join(result.used))
@@ -643,14 +716,6 @@ def score_units(
             "Core", "Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units."
         )
         note("info", said)
-    goals = targets(profile)
-    passed = passes(raw, goals)
-    counts = [Message(CLASS_COUNTS[c], int((result.klass == c).sum())) for c in CLASSES]
-    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), n, *counts)
-    fields = output_fields(result.used, passed)
-    return UnitScores(
-        raw, result, goals, passed, skipped, fields, profile.value("scoring.measures"), notes, profile.value("scoring.measures_zh")
-    )
 
 
 def scenario_access(units: Sequence, points: Sequence, reached_before: Sequence[int], reached_after: Sequence[int]) -> np.ndarray:
