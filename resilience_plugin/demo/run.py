@@ -85,37 +85,47 @@ def _in_dependency_order(classes, sample: str) -> list:
 
 
 def run_demo(outdir: Path) -> Path:
-    from qgis import processing
-    from qgis.core import (
-        Qgis,
-        QgsApplication,
-        QgsCoordinateTransformContext,
-        QgsProcessingContext,
-        QgsProcessingFeedback,
-        QgsProject,
-        QgsVectorFileWriter,
-        QgsVectorLayer,
-    )
+    """Run every registered algorithm on a working copy of the sample city; write the GeoPackage, maps and report.html."""
+    from qgis.core import QgsProject
 
     from ..core.profile import load_profile
-    from ..qgisside.sample import load_sample_city, sample_layers
+    from ..qgisside.sample import working_copy
 
+    gpkg, images = _fresh_output_dirs(outdir)
+    sample = str(working_copy())  # never the shipped file: QGIS opens GeoPackages for update
+    profile = load_profile()
+    project = QgsProject.instance()
+    by_source = _render_sample_city(project, images)
+    sections = _run_all_algorithms(project, sample, outdir, gpkg, images, by_source)
+    return _write_report(outdir, gpkg, sample, profile, sections)
+
+
+def _fresh_output_dirs(outdir: Path):
+    """``outdir`` and its images folder, made if missing, with no demo GeoPackage left from before: (gpkg, images)."""
     outdir.mkdir(parents=True, exist_ok=True)
     gpkg = outdir / "resilience_demo.gpkg"
     if gpkg.exists():
         gpkg.unlink()
     images = outdir / "images"
     images.mkdir(exist_ok=True)
-    from ..qgisside.sample import working_copy
+    return gpkg, images
 
-    sample = str(working_copy())  # never the shipped file: QGIS opens GeoPackages for update
-    profile = load_profile()
-    project = QgsProject.instance()
+
+def _render_sample_city(project, images: Path) -> dict:
+    """Load the sample city into ``project``, render its visible layers to images/sample_city.png; the layers by table."""
+    from ..qgisside.sample import load_sample_city
+
     layers = load_sample_city(project)
     by_source = {lay.source().split("layername=")[-1]: lay for lay in layers}
     root = project.layerTreeRoot()
     visible = [lay for lay in layers if root.findLayer(lay.id()).isVisible()]
     render_map(visible, by_source["districts"], images / "sample_city.png")
+    return by_source
+
+
+def _run_all_algorithms(project, sample: str, outdir: Path, gpkg: Path, images: Path, by_source: dict) -> list:
+    """Run every algorithm of the provider in dependency order; the report's HTML section of each."""
+    from qgis.core import QgsApplication
 
     from ..processing.provider import ALGORITHMS
 
@@ -128,68 +138,107 @@ def run_demo(outdir: Path) -> Path:
         alg = cls()
         if alg.name() not in registered:
             raise RuntimeError(f"resilience:{alg.name()} is not registered")
-        alg_id = f"resilience:{alg.name()}"
-        params = with_demo_inputs(alg.demo_parameters(sample), produced)
-        registered_alg = QgsApplication.processingRegistry().algorithmById(alg_id)
-        files = {}
-        for d in registered_alg.destinationParameterDefinitions():
-            if d.type() == "fileDestination":
-                files[d.name()] = outdir / f"{alg.name()}_{d.name().lower()}.{d.defaultFileExtension() or 'html'}"
-        sinks = [d.name() for d in registered_alg.destinationParameterDefinitions() if d.name() not in files]
-        for name in sinks:
-            params[name] = "TEMPORARY_OUTPUT"
-        params.update({k: str(v) for k, v in files.items()})
-        context = QgsProcessingContext()
-        context.setProject(project)
-        feedback = QgsProcessingFeedback()
-        print(f"running {alg_id} …", flush=True)
-        result = processing.run(alg_id, params, context=context, feedback=feedback)
-        parts = [
-            f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
-            f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
-            "<p>Parameters: <code>"
-            + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks and k not in files}, ensure_ascii=False))
-            + "</code></p>",
-        ]
-        for name in sinks:
-            value = result.get(name)
-            layer = value if isinstance(value, QgsVectorLayer) else context.getMapLayer(value) if value else None
-            if layer is None:
-                layer = QgsProcessingContext.takeResultLayer(context, value) if value else None
-            if layer is None:
-                continue
-            table = f"{alg.name()}_{name.lower()}"
-            options = QgsVectorFileWriter.SaveVectorOptions()
-            options.driverName = "GPKG"
-            options.layerName = table
-            options.actionOnExistingFile = (
-                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-                if gpkg.exists()
-                else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-            )
-            err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
-            if err[0] != QgsVectorFileWriter.WriterError.NoError:
-                raise RuntimeError(f"could not write {table}: {err[1]}")
-            produced[f"{alg.name()}:{name}"] = f"{gpkg}|layername={table}"
-            parts.append(f"<h3>{html.escape(name)} → <code>{gpkg.name}|{table}</code> ({layer.featureCount()} features)</h3>")
-            if layer.isSpatial():
-                from ..qgisside.sample import style_layer
+        sections.append(_run_one_algorithm(alg, project, sample, produced, outdir, gpkg, images, by_source))
+    return sections
 
-                src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
-                if src:
-                    style_layer(layer, src)
-                from ..qgisside.styles import style_result
 
-                style_result(layer)
-                backdrop = [by_source[name] for name in alg.DEMO_BACKDROP]
-                order = [by_source["districts"], layer] if alg.DEMO_BACKDROP == ("districts",) else [layer] + backdrop
-                image = render_map(order, by_source["districts"], images / f"{table}.png", (700, 700))
-                parts.append(f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">')
-            parts.append(_table_html(layer))
-        for name, path in files.items():
-            if path.is_file():
-                parts.append(f'<h3>{html.escape(name)} → <a href="{path.name}">{html.escape(path.name)}</a></h3>')
-        sections.append("\n".join(parts))
+def _demo_destinations(registered_alg, alg_name: str, outdir: Path):
+    """The algorithm's file outputs (name -> path in ``outdir``) and its other (layer) outputs' names: (files, sinks)."""
+    files = {}
+    for d in registered_alg.destinationParameterDefinitions():
+        if d.type() == "fileDestination":
+            files[d.name()] = outdir / f"{alg_name}_{d.name().lower()}.{d.defaultFileExtension() or 'html'}"
+    sinks = [d.name() for d in registered_alg.destinationParameterDefinitions() if d.name() not in files]
+    return files, sinks
+
+
+def _run_one_algorithm(alg, project, sample: str, produced: dict, outdir: Path, gpkg: Path, images: Path, by_source: dict) -> str:
+    """Run ``alg`` on its demo parameters, save its layers to the GeoPackage (noted in ``produced``); its HTML section."""
+    from qgis import processing
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    alg_id = f"resilience:{alg.name()}"
+    params = with_demo_inputs(alg.demo_parameters(sample), produced)
+    registered_alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    files, sinks = _demo_destinations(registered_alg, alg.name(), outdir)
+    for name in sinks:
+        params[name] = "TEMPORARY_OUTPUT"
+    params.update({k: str(v) for k, v in files.items()})
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    print(f"running {alg_id} …", flush=True)
+    result = processing.run(alg_id, params, context=context, feedback=feedback)
+    parts = [
+        f"<h2>{html.escape(alg.displayName())} <code>{alg_id}</code></h2>",
+        f"<p>{html.escape(alg.shortHelpString().split(chr(10))[0])}</p>",
+        "<p>Parameters: <code>"
+        + html.escape(json.dumps({k: v for k, v in params.items() if k not in sinks and k not in files}, ensure_ascii=False))
+        + "</code></p>",
+    ]
+    for name in sinks:
+        layer = _result_layer(result.get(name), context)
+        if layer is None:
+            continue
+        table = f"{alg.name()}_{name.lower()}"
+        _save_to_geopackage(layer, gpkg, table)
+        produced[f"{alg.name()}:{name}"] = f"{gpkg}|layername={table}"
+        parts.append(f"<h3>{html.escape(name)} → <code>{gpkg.name}|{table}</code> ({layer.featureCount()} features)</h3>")
+        if layer.isSpatial():
+            parts.append(_result_map_html(alg, layer, table, params, by_source, images))
+        parts.append(_table_html(layer))
+    for name, path in files.items():
+        if path.is_file():
+            parts.append(f'<h3>{html.escape(name)} → <a href="{path.name}">{html.escape(path.name)}</a></h3>')
+    return "\n".join(parts)
+
+
+def _result_layer(value, context):
+    """The vector layer of an output value (a layer, or its id in ``context``, taken from it if need be), or None."""
+    from qgis.core import QgsProcessingContext, QgsVectorLayer
+
+    layer = value if isinstance(value, QgsVectorLayer) else context.getMapLayer(value) if value else None
+    if layer is None:
+        layer = QgsProcessingContext.takeResultLayer(context, value) if value else None
+    return layer
+
+
+def _save_to_geopackage(layer, gpkg: Path, table: str) -> None:
+    """Write ``layer`` as ``table`` of ``gpkg`` (the file made by the first table written)."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = table
+    options.actionOnExistingFile = (
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+        if gpkg.exists()
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+    )
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), options)
+    if err[0] != QgsVectorFileWriter.WriterError.NoError:
+        raise RuntimeError(f"could not write {table}: {err[1]}")
+
+
+def _result_map_html(alg, layer, table: str, params: dict, by_source: dict, images: Path) -> str:
+    """Style ``layer``, render it over the algorithm's backdrop to images/<table>.png; the report's <img> of it."""
+    from ..qgisside.sample import sample_layers, style_layer
+
+    src = sample_layers()[params.get("LAYER", 0)][0] if alg.name() == "samplelayer" else ""
+    if src:
+        style_layer(layer, src)
+    from ..qgisside.styles import style_result
+
+    style_result(layer)
+    backdrop = [by_source[name] for name in alg.DEMO_BACKDROP]
+    order = [by_source["districts"], layer] if alg.DEMO_BACKDROP == ("districts",) else [layer] + backdrop
+    image = render_map(order, by_source["districts"], images / f"{table}.png", (700, 700))
+    return f'<img src="images/{image.name}" alt="{html.escape(table)}" width="700">'
+
+
+def _write_report(outdir: Path, gpkg: Path, sample: str, profile, sections: list) -> Path:
+    """Write report.html in ``outdir``: the provenance, the sample city's map and the algorithms' sections."""
+    from qgis.core import Qgis
 
     provenance = {
         "Plugin version": plugin_version(),

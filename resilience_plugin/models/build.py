@@ -60,15 +60,7 @@ FULL_MODEL_INPUTS = (
 
 def build_model():
     """Life circles, fault crossings, clusters, the dossier and unit scoring, chained on one set of inputs."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterMultipleLayers,
-    )
-
-    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from qgis.core import QgsProcessingModelAlgorithm
 
     model = QgsProcessingModelAlgorithm("Full resilience assessment", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -83,6 +75,20 @@ def build_model():
             "洪涝风险区和地质灾害点的避险转移（第84条）和地图集PDF报告。保留每一步的输出。",
         }
     )
+    _add_full_model_inputs(model)
+    param, child = _helpers(model)
+    _add_full_model_assessment_steps(param, child)
+    _add_full_model_scenario_steps(param, child)
+    model.updateDestinationParameters()  # one destination parameter per model output
+    return model
+
+
+def _add_full_model_inputs(model) -> None:
+    """The full assessment's model inputs: the FULL_MODEL_INPUTS layers, the lifeline zones and the optional streets."""
+    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterFeatureSource, QgsProcessingParameterMultipleLayers
+
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
     kinds = {"point": SOURCE_POINT, "line": SOURCE_LINE, "polygon": SOURCE_POLYGON}
     for name, label, kind, help_text in FULL_MODEL_INPUTS:
         source = QgsProcessingParameterFeatureSource(name, label, [kinds[kind]])
@@ -95,7 +101,10 @@ def build_model():
     streets.setHelp("Optional: the streets, for routes along them. 可选：普通街道路网。Sample city 示例城市: Walking network 步行网络")
     model.addModelParameter(streets, QgsProcessingModelParameter("streets"))
 
-    param, child = _helpers(model)
+
+def _add_full_model_assessment_steps(param, child) -> None:
+    """The full assessment's steps life circles, fault crossings, clusters, the cluster dossier and the unit scores."""
+    from qgis.core import QgsProcessingModelChildParameterSource
 
     child(
         "lifecircles",
@@ -141,6 +150,12 @@ def build_model():
         },
         {"OUTPUT": "Unit scores 单元评估"},
     )
+
+
+def _add_full_model_scenario_steps(param, child) -> None:
+    """The full assessment's steps the corridor-failure scenario, the emergency transfer and the atlas report."""
+    from qgis.core import QgsProcessingModelChildParameterSource
+
     child(
         "scenario",
         "resilience:corridorfailure",
@@ -198,8 +213,6 @@ def build_model():
         },
         {"OUTPUT": "Atlas report 地图集报告 (PDF)"},
     )
-    model.updateDestinationParameters()  # one destination parameter per model output
-    return model
 
 
 def _category_and_count(model, label: str, categories) -> None:
@@ -248,14 +261,7 @@ def _helpers(model):
 
 def build_siting_model():
     """Facility siting, then the life circles and the unit scores with the chosen sites added to the facilities."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelChildParameterSource,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSource,
-    )
-
-    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from qgis.core import QgsProcessingModelAlgorithm
 
     model = QgsProcessingModelAlgorithm("Siting then rescoring", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -268,6 +274,18 @@ def build_siting_model():
             "再计算社区生活圈（第53–55条）和街镇单元评估（第51–52条），并保留选址前的单元评估以便比较。",
         }
     )
+    _add_siting_model_inputs(model)
+    _add_siting_model_steps(model)
+    model.updateDestinationParameters()
+    return model
+
+
+def _add_siting_model_inputs(model) -> None:
+    """The siting model's inputs: the layers, then the category sited and the number of new sites."""
+    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterFeatureSource
+
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
     inputs = (
         ("units", "Street/town units 韧性街镇单元", [SOURCE_POLYGON], False),
         ("communities", "Communities 社区", [SOURCE_POINT, SOURCE_POLYGON], False),
@@ -291,6 +309,13 @@ def build_siting_model():
         "Reserve depot 物资储备库",
     ]
     _category_and_count(model, "What is sited 选址设施类型", categories)
+
+
+def _add_siting_model_steps(model) -> None:
+    """The siting model's steps: siting, the facilities merged with the chosen sites, the life circles after and the
+    unit scores before and after."""
+    from qgis.core import QgsProcessingModelChildParameterSource
+
     param, child = _helpers(model)
     child(
         "siting",
@@ -337,8 +362,6 @@ def build_siting_model():
         {"INPUT": param("units"), "FACILITIES": after, **hazards},
         {"OUTPUT": "Unit scores after 选址后单元评估"},
     )
-    model.updateDestinationParameters()
-    return model
 
 
 def build_transfer_model():
