@@ -499,7 +499,9 @@ def assign_whole(pairs: _Pairs, demand: np.ndarray, source: np.ndarray, capacity
     that reaches some shelter reaches that one. The most people placed, then the least people × minutes, each a
     MILP with half the time limit. Returns (people per pair, Solve)."""
     from scipy import sparse
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.optimize import Bounds, LinearConstraint
+
+    from .milp import milp_checked
 
     if not len(pairs.i):
         return np.zeros(0), Solve("MILP", True, 0.0, 0.0)
@@ -526,12 +528,12 @@ def assign_whole(pairs: _Pairs, demand: np.ndarray, source: np.ndarray, capacity
     upper = np.r_[np.ones(s_rows.max() + 1), capacity[j_rows[0]]]
     opts = {"time_limit": float(time_limit) / 2, "disp": False, "mip_rel_gap": 1e-9}
     integral, bounds = np.ones(n), Bounds(np.zeros(n), np.ones(n))
-    most = milp(-people[idx], constraints=[LinearConstraint(a, -np.inf, upper)], integrality=integral, bounds=bounds, options=opts)
+    most = milp_checked(-people[idx], [LinearConstraint(a, -np.inf, upper)], integral, bounds, opts)
     if most.x is None:
         raise EvacuationError(QT_TRANSLATE_NOOP("Core", "The transfer could not be solved: {0}"), str(most.message))
     floor = float(people[idx] @ np.round(most.x)) * (1 - 1e-12) - 1e-9
     cons = [LinearConstraint(a, -np.inf, upper), LinearConstraint(people[idx][None, :], floor, np.inf)]
-    best = milp(cost[idx], constraints=cons, integrality=integral, bounds=bounds, options=opts)
+    best = milp_checked(cost[idx], cons, integral, bounds, opts, feasible=np.round(most.x))
     y = np.round(best.x if best.x is not None else most.x)
     bound = getattr(best, "mip_dual_bound", None)
     optimal = most.status == 0 and best.status == 0

@@ -219,26 +219,15 @@ class _Solved:
 
 
 def _milp(c, rows, lower, upper, integral, time_limit: float):
-    """scipy's milp on the constraint matrix ``rows`` (sparse), variables in [0, 1] unless given otherwise."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    """scipy's milp on the constraint matrix ``rows`` (sparse), variables in [0, 1] unless given otherwise (HiGHS's
+    presolve checked: core.milp)."""
+    from scipy.optimize import Bounds, LinearConstraint
+
+    from .milp import milp_checked
 
     c = np.asarray(c, dtype=float)
-
-    def solve(presolve: bool):
-        return milp(
-            c,
-            constraints=[LinearConstraint(rows, lower, upper)],
-            integrality=integral,
-            bounds=Bounds(np.zeros(len(c)), np.ones(len(c))),
-            options={"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False, "presolve": presolve},
-        )
-
-    res = solve(True)
-    if res.status == 2 and np.all(np.asarray(lower) <= 0) and np.all(np.asarray(upper) >= 0):
-        # HiGHS's presolve can call a feasible model infeasible (a capacitated case with a shelter of no capacity did):
-        # opening nothing satisfies every row here, so the model is feasible; solve it again without presolve
-        res = solve(False)
-    return res
+    options = {"time_limit": float(time_limit), "mip_rel_gap": MIP_GAP, "disp": False}
+    return milp_checked(c, [LinearConstraint(rows, lower, upper)], integral, Bounds(np.zeros(len(c)), np.ones(len(c))), options)
 
 
 def _csr(rows_i, cols_j, values, shape):
