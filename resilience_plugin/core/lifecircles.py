@@ -311,6 +311,8 @@ class LifeCircles:
     notes: List[Note]
     network_edges: int = 0
     network_nodes: int = 0
+    reached: Optional[np.ndarray] = None  # along the network: the network any circle reaches, merged (pieces)
+    half_width: Optional[float] = None  # along the network: the buffer around the reached network, metres
 
     @property
     def area_km2(self) -> np.ndarray:
@@ -366,11 +368,16 @@ class LifeCircles:
     def coverage(self, progress=None, canceled=None):
         """The union of all circles (a MultiPolygon, or None for no circle): the area the life circles cover. Built
         on several threads; cancelled, it raises :class:`.cancel.Cancelled`."""
-        from .cancel import Cancelled
-        from .network import union_in_parallel
+        from .cancel import Cancelled, interruptible
+        from .network import buffer_network, union_in_parallel
 
-        valid = [c for c in self.circles if c is not None]
-        union = union_in_parallel(valid, progress=progress, canceled=canceled)
+        if self.reached is not None:  # along the network: the reached network buffered once (see reached_union)
+            union = interruptible(lambda: buffer_network(self.reached, self.half_width), canceled) if len(self.reached) else None
+            if progress:
+                progress(1.0)
+        else:
+            valid = [c for c in self.circles if c is not None]
+            union = union_in_parallel(valid, progress=progress, canceled=canceled)
         if canceled is not None and canceled():
             raise Cancelled()
         if union is not None and union.geom_type == "Polygon":
@@ -433,6 +440,8 @@ class _DrawnCircles:
     snap_distance: np.ndarray  # metres from the community to the network (NaN straight-line or unreachable)
     edges: int = 0
     nodes: int = 0
+    reached: Optional[np.ndarray] = None  # network: the reached network, merged (see WalkingNetwork.reached_union)
+    half_width: Optional[float] = None
 
 
 def _straight_line_circles(geoms, has_geom, distance, report, canceled) -> _DrawnCircles:
@@ -485,10 +494,11 @@ def _network_circles(network, network_name, points, has_geom, distance, profile,
     check(canceled)
     polygons = catchment_polygons(catchments, half_width, progress=lambda f: report(0.5 + 0.35 * f), canceled=canceled)
     check(canceled)
+    reached = interruptible(lambda: walk.reached_union(catchments), canceled)
     circles = np.full(n, None, dtype=object)
     for i, poly in enumerate(polygons):
         circles[i] = poly
-    return _DrawnCircles("network", circles, circles, None, status, snap_dist, edges, nodes)
+    return _DrawnCircles("network", circles, circles, None, status, snap_dist, edges, nodes, reached, half_width)
 
 
 def _count_facilities(drawn, to_count, facilities, vocab, notes, canceled) -> Tuple[np.ndarray, np.ndarray]:
@@ -539,6 +549,8 @@ def _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, no
         notes,
         drawn.edges,
         drawn.nodes,
+        drawn.reached,
+        drawn.half_width,
     )
 
 
