@@ -322,6 +322,15 @@ def _apportion(counts: Sequence[int], total: int) -> List[int]:
     return out.tolist()
 
 
+def _unit_populations(pop: int, infos: Sequence[tuple]) -> np.ndarray:
+    """A district's population ``pop`` split among its unit cells (``infos`` of _unit_cells): by area, much more to
+    built-up cells and less to mountain ones; the rounding remainder goes to the largest."""
+    wts = np.array([a / 1e6 * (0.015 + uf) * (0.4 if mf > 0.5 else 1.0) for g, a, uf, mf in infos])
+    pops = np.floor(pop * wts / wts.sum()).astype(int)
+    pops[np.argmax(pops)] += pop - pops.sum()
+    return pops
+
+
 class SampleCityBuilder:
     def __init__(self, seed: int = SEED, scale: Scale = SAMPLE_SCALE):
         self.rng = np.random.RandomState(seed)
@@ -427,7 +436,8 @@ class SampleCityBuilder:
         return prefix, prefix + "街道", pinyin + " Subdistrict"
 
     def _units(self):
-        rng = self.rng
+        """The street/town units: each district cut into cells around weighted centres, its population split
+        among them."""
         used: set = set()
         rows, gs = [], []
         self.units = []  # dicts for later steps
@@ -435,64 +445,13 @@ class SampleCityBuilder:
         if self.scale.units:
             per_district = _apportion(per_district, self.scale.units)
         for (code, _name, name_zh, pop, elderly, _role, _role_zh, _n), n_units in zip(DISTRICTS, per_district):
-            dgeom = self.districts[code]
-
-            def weight(x, y):
-                return np.where(shapely.contains_xy(self.urban, x, y), 1.0, 0.12) * np.where(
-                    shapely.contains_xy(self.mountain, x, y), 0.5, 1.0
-                )
-
-            cand = _random_points_in(dgeom, 2500, rng)
-            w = weight(cand[:, 0], cand[:, 1])
-            centres = _weighted_kmeans(cand, w, n_units, rng)
-            cells = _voronoi_cells(centres, dgeom)
-            order = np.lexsort((centres[:, 0], -centres[:, 1]))  # north to south, then west to east
-            infos = []
-            for i in order:
-                g = _as_multipolygon(cells[i])
-                if g.is_empty:
-                    continue
-                area = g.area
-                urban_frac = shapely.intersection(g, self.urban).area / area
-                mountain_frac = shapely.intersection(g, self.mountain).area / area
-                infos.append((g, area, urban_frac, mountain_frac))
-            wts = np.array([a / 1e6 * (0.015 + uf) * (0.4 if mf > 0.5 else 1.0) for g, a, uf, mf in infos])
-            pops = np.floor(pop * wts / wts.sum()).astype(int)
-            pops[np.argmax(pops)] += pop - pops.sum()
-            for k, ((g, _area, uf, mf), p) in enumerate(zip(infos, pops)):
-                town = uf < 0.5
-                prefix, uname_zh, uname = self._unit_name(used, town)
-                c = g.centroid
-                dist_km = math.hypot(c.x - self.cx, c.y - self.cy) / 1000
-                old = 0.68 * math.exp(-dist_km / 12) + (0.25 if mf > 0.5 else 0.05) + rng.normal(0, 0.05)
-                unit_code = f"{code}{k + 1:03d}"
-                row = (
-                    unit_code,
-                    uname,
-                    uname_zh,
-                    "town" if town else "street",
-                    "镇" if town else "街道",
-                    name_zh,
-                    code,
-                    int(p),
-                    float(np.clip(elderly + rng.normal(0, 0.025) + (0.02 if dist_km < 6 else 0), 0.05, 0.4)),
-                    float(np.clip(old, 0.02, 0.95)),
-                )
+            infos = self._unit_cells(self.districts[code], n_units)
+            pops = _unit_populations(pop, infos)
+            for k, (info, p) in enumerate(zip(infos, pops)):
+                row, unit = self._unit_record(code, name_zh, elderly, k, info, p, used)
                 rows.append(row)
-                gs.append(g)
-                self.units.append(
-                    {
-                        "code": unit_code,
-                        "prefix": prefix,
-                        "geom": g,
-                        "pop": int(p),
-                        "town": town,
-                        "urban_frac": uf,
-                        "district": code,
-                        "name_zh": uname_zh,
-                        "name": uname,
-                    }
-                )
+                gs.append(info[0])
+                self.units.append(unit)
         self.layers["street_units"] = Layer(
             "street_units",
             "Street/town units 韧性街镇单元",
@@ -513,6 +472,67 @@ class SampleCityBuilder:
             rows,
             gs,
         )
+
+    def _unit_cells(self, dgeom, n_units: int) -> List[tuple]:
+        """A district's unit cells, north to south then west to east, as (geometry, area, urban share, mountain
+        share): Voronoi cells around centres drawn towards the built-up area. Empty cells are left out."""
+        rng = self.rng
+
+        def weight(x, y):
+            return np.where(shapely.contains_xy(self.urban, x, y), 1.0, 0.12) * np.where(shapely.contains_xy(self.mountain, x, y), 0.5, 1.0)
+
+        cand = _random_points_in(dgeom, 2500, rng)
+        w = weight(cand[:, 0], cand[:, 1])
+        centres = _weighted_kmeans(cand, w, n_units, rng)
+        cells = _voronoi_cells(centres, dgeom)
+        order = np.lexsort((centres[:, 0], -centres[:, 1]))  # north to south, then west to east
+        infos = []
+        for i in order:
+            g = _as_multipolygon(cells[i])
+            if g.is_empty:
+                continue
+            area = g.area
+            urban_frac = shapely.intersection(g, self.urban).area / area
+            mountain_frac = shapely.intersection(g, self.mountain).area / area
+            infos.append((g, area, urban_frac, mountain_frac))
+        return infos
+
+    def _unit_record(self, code: str, district_zh: str, elderly: float, k: int, info: tuple, p, used: set) -> Tuple[tuple, dict]:
+        """The attribute row of the k-th unit of district ``code`` and the dict later steps use: its name, kind,
+        population ``p``, an elderly share drawn around the district's and an old-building share that falls with
+        distance from the centre."""
+        rng = self.rng
+        g, _area, uf, mf = info
+        town = uf < 0.5
+        prefix, uname_zh, uname = self._unit_name(used, town)
+        c = g.centroid
+        dist_km = math.hypot(c.x - self.cx, c.y - self.cy) / 1000
+        old = 0.68 * math.exp(-dist_km / 12) + (0.25 if mf > 0.5 else 0.05) + rng.normal(0, 0.05)
+        unit_code = f"{code}{k + 1:03d}"
+        row = (
+            unit_code,
+            uname,
+            uname_zh,
+            "town" if town else "street",
+            "镇" if town else "街道",
+            district_zh,
+            code,
+            int(p),
+            float(np.clip(elderly + rng.normal(0, 0.025) + (0.02 if dist_km < 6 else 0), 0.05, 0.4)),
+            float(np.clip(old, 0.02, 0.95)),
+        )
+        unit = {
+            "code": unit_code,
+            "prefix": prefix,
+            "geom": g,
+            "pop": int(p),
+            "town": town,
+            "urban_frac": uf,
+            "district": code,
+            "name_zh": uname_zh,
+            "name": uname,
+        }
+        return row, unit
 
     def _network(self):
         """A noded walking network: a jittered 400 m lattice in built-up areas, rural roads every 2.4 km."""
@@ -648,6 +668,16 @@ class SampleCityBuilder:
         )
 
     def _hazards(self):
+        """The hazard layers, in this order: faults, rivers, flood-risk zones, geological hazard points, and the
+        greenbelts."""
+        self._faults()
+        rivers, river_names_zh = self._rivers()
+        self._flood_zones(rivers, river_names_zh)
+        self._geohazards()
+        self._greenbelts()
+
+    def _faults(self):
+        """The named active faults as wiggled lines, each with the profile's avoidance distance."""
         rng = self.rng
         rows, gs = [], []
         avoid = self.profile.quantity("seismic.avoidance_distance_default")
@@ -673,15 +703,24 @@ class SampleCityBuilder:
             gs,
         )
 
+    def _rivers(self) -> Tuple[List[LineString], List[str]]:
+        """The named rivers as wiggled lines; returns the lines and their Chinese names."""
+        rng = self.rng
         rivers, rrows = [], []
         for name, name_zh, pts in RIVERS:
             line = LineString(_wiggle(lonlat_to_metric(pts), rng, 900, 8))
             rivers.append(line)
             rrows.append((name, name_zh))
         self.layers["rivers"] = Layer("rivers", "Rivers 河流", "LINESTRING", METRIC_EPSG, [("name", str), ("name_zh", str)], rrows, rivers)
+        return rivers, [name_zh for _name, name_zh in rrows]
+
+    def _flood_zones(self, rivers: Sequence[LineString], river_names_zh: Sequence[str]):
+        """Flood-risk zones: three bands of rising width along each river (high, medium, low risk), and
+        waterlogging spots (下凹桥区) in the central city."""
+        rng = self.rng
         frows, fgs = [], []
         widths = [(1, "high", "高", 600), (2, "medium", "中", 1500), (3, "low", "低", 3000)]
-        for line, (_rname, rname_zh) in zip(rivers, rrows):
+        for line, rname_zh in zip(rivers, river_names_zh):
             inner = Polygon()
             for cls, risk, risk_zh, w in widths:
                 outer = shapely.intersection(line.buffer(w), self.boundary)
@@ -704,6 +743,9 @@ class SampleCityBuilder:
             fgs,
         )
 
+    def _geohazards(self):
+        """Geological hazard points in the mountains, denser in Mentougou and Fangshan."""
+        rng = self.rng
         mtg, fs = self.districts["110109"], self.districts["110111"]
         shapely.prepare(mtg)
         shapely.prepare(fs)
@@ -729,6 +771,9 @@ class SampleCityBuilder:
             ggs,
         )
 
+    def _greenbelts(self):
+        """The two greenbelts: a ring around the central city broken by four wedges, and a band along the 6th Ring
+        Road."""
         g1 = shapely.difference(Point(self.cx, self.cy).buffer(15500, 128), Point(self.cx, self.cy).buffer(11000, 128))
         wedges = shapely.union_all([_sector(self.cx, self.cy, 16000, a, a + 14) for a in (20, 110, 200, 290)])
         g1 = shapely.difference(g1, wedges)
@@ -835,17 +880,49 @@ class SampleCityBuilder:
             )
 
     def _facilities(self):
+        """The facilities layer, in WGS84: facilities of each unit and community, city-wide ones, and hotels."""
+        items: List[tuple] = []  # category, x, y, name prefix[, name_zh, name_en]
+        items += self._unit_facilities()
+        items += self._community_facilities()
+        items += self._citywide_facilities()
+        # added later, on their own random stream so that everything above stays as it was: hotels, a
+        # conversion space of 第51条 (平急两用), and each reserve depot's capacity for the three-threes check (第77条)
+        extra = np.random.RandomState(self.seed + 1)
+        for x, y in _random_points_in(self.urban, 60, extra):
+            items.append(("hotel", x, y, "城市"))
+        rows, gs = self._facility_rows(items, extra)
+        self.layers["facilities"] = Layer(
+            "facilities",
+            "Facilities (WGS84) 设施",
+            "POINT",
+            GEOGRAPHIC_EPSG,
+            [
+                ("code", str),
+                ("name", str),
+                ("name_zh", str),
+                ("category", str),
+                ("category_zh", str),
+                ("shelter_area_m2", float),
+                ("beds", int),
+                ("capacity_pd", float),
+            ],
+            rows,
+            gs,
+        )
+
+    def _near_communities(self, u: dict, n: int) -> List[Tuple[float, float]]:
+        """n places near communities of unit ``u``, picked in proportion to their population."""
         rng = self.rng
-        cats = self.profile.categories
-        shelter = {
-            "emergency_shelter": (1000, 20000),
-            "short_term_shelter": (2000, 30000),
-            "long_term_shelter": (50000, 400000),
-            "school": (2000, 15000),
-            "park": (5000, 200000),
-            "stadium": (10000, 60000),
-        }
-        beds = {"hospital": (100, 1500), "clinic": (0, 30)}
+        comms = [c for c in self.communities if c["unit"] is u]
+        w = np.array([c["pop"] + 1 for c in comms], dtype=float)
+        pick = rng.choice(len(comms), size=n, p=w / w.sum())
+        return [(comms[i]["x"] + rng.normal(0, 250), comms[i]["y"] + rng.normal(0, 250)) for i in pick]
+
+    def _unit_facilities(self) -> List[tuple]:
+        """Each unit's facilities: the everyday categories at a rate per 10,000 residents, fire stations by area,
+        then police stations and short-term shelters; fewer in towns."""
+        rng = self.rng
+        near = self._near_communities
         per_10k = {
             "emergency_shelter": 0.5,
             "hospital": 0.12,
@@ -856,14 +933,7 @@ class SampleCityBuilder:
             "school": 1.0,
             "park": 0.4,
         }
-        items: List[tuple] = []  # category, x, y, name prefix[, name_zh, name_en]
-
-        def near(u, n):
-            comms = [c for c in self.communities if c["unit"] is u]
-            w = np.array([c["pop"] + 1 for c in comms], dtype=float)
-            pick = rng.choice(len(comms), size=n, p=w / w.sum())
-            return [(comms[i]["x"] + rng.normal(0, 250), comms[i]["y"] + rng.normal(0, 250)) for i in pick]
-
+        items: List[tuple] = []
         for u in self.units:
             g = u["geom"]
             area_km2 = g.area / 1e6
@@ -877,7 +947,12 @@ class SampleCityBuilder:
             items += [("police_station", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
             n = int(rng.uniform() < 0.75) + int(u["pop"] // 150000)
             items += [("short_term_shelter", x, y, u["prefix"]) for x, y in near(u, n)] if n else []
-        # community level (第54条): micro fire stations (微型消防站) and community police rooms (社区警务室)
+        return items
+
+    def _community_facilities(self) -> List[tuple]:
+        """Community level (第54条): micro fire stations (微型消防站) and community police rooms (社区警务室)."""
+        rng = self.rng
+        items: List[tuple] = []
         for c in self.communities:
             for cat, share, zh, en in (
                 ("fire_station", 0.3, "微型消防站", "Micro fire station"),
@@ -885,6 +960,13 @@ class SampleCityBuilder:
             ):
                 if rng.uniform() < share:
                     items.append((cat, c["x"] + rng.normal(0, 150), c["y"] + rng.normal(0, 150), c["unit"]["prefix"], zh, en))
+        return items
+
+    def _citywide_facilities(self) -> List[tuple]:
+        """City-wide facilities: long-term shelters in the greenbelts, stadiums, reserve depots on the plain, a
+        command centre in each district's most populous unit, water plants and substations in their zones."""
+        rng = self.rng
+        items: List[tuple] = []
         for x, y in _random_points_in(shapely.union_all(self.greenbelts), 28, rng):
             items.append(("long_term_shelter", x, y, "绿隔"))
         for x, y in _random_points_in(self.urban, 30, rng):
@@ -901,11 +983,22 @@ class SampleCityBuilder:
             for zg in gs:
                 for x, y in _random_points_in(zg, per_zone, rng):
                     items.append((cat, x, y, "市政"))
-        # added later, on their own random stream so that everything above stays as it was: hotels, a
-        # conversion space of 第51条 (平急两用), and each reserve depot's capacity for the three-threes check (第77条)
-        extra = np.random.RandomState(self.seed + 1)
-        for x, y in _random_points_in(self.urban, 60, extra):
-            items.append(("hotel", x, y, "城市"))
+        return items
+
+    def _facility_rows(self, items: Sequence[tuple], extra: np.random.RandomState) -> Tuple[list, list]:
+        """The attribute rows and WGS84 points of ``items``: names numbered per label and prefix, shelter areas,
+        beds, and reserve depots' capacities (hotel areas and capacities drawn from ``extra``)."""
+        rng = self.rng
+        cats = self.profile.categories
+        shelter = {
+            "emergency_shelter": (1000, 20000),
+            "short_term_shelter": (2000, 30000),
+            "long_term_shelter": (50000, 400000),
+            "school": (2000, 15000),
+            "park": (5000, 200000),
+            "stadium": (10000, 60000),
+        }
+        beds = {"hospital": (100, 1500), "clinic": (0, 30)}
         xs = np.array([i[1] for i in items])
         ys = np.array([i[2] for i in items])
         lon, lat = _to_geographic.transform(xs, ys)
@@ -925,24 +1018,7 @@ class SampleCityBuilder:
             capacity = float(round(extra.uniform(2e6, 1.2e7), -4)) if cat == "reserve_depot" else 0.0
             rows.append((f"F{len(rows) + 1:05d}", en, zh, cat, cats[cat]["name_zh"], area, nbeds, capacity))
             gs.append(Point(round(lo, 7), round(la, 7)))
-        self.layers["facilities"] = Layer(
-            "facilities",
-            "Facilities (WGS84) 设施",
-            "POINT",
-            GEOGRAPHIC_EPSG,
-            [
-                ("code", str),
-                ("name", str),
-                ("name_zh", str),
-                ("category", str),
-                ("category_zh", str),
-                ("shelter_area_m2", float),
-                ("beds", int),
-                ("capacity_pd", float),
-            ],
-            rows,
-            gs,
-        )
+        return rows, gs
 
     def _about(self):
         rows = [
