@@ -306,6 +306,26 @@ def cluster_of_units(unit_wkbs: Sequence, cluster_wkbs: Sequence, cluster_ids: S
     return [cluster_ids[o] if o >= 0 else "" for o in owner.tolist()]
 
 
+def clusters_of_lines(line_wkbs: Sequence, cluster_wkbs: Sequence, cluster_ids: Sequence[str]) -> List[List[str]]:
+    """The ids of the clusters that each line (a road section) intersects, in cluster order, from WKB geometries
+    (None: no geometry, in no cluster): one query of a tree of the clusters for all the lines at once."""
+    import shapely
+
+    from .geometry import from_wkb
+
+    lines, clusters = from_wkb(line_wkbs), from_wkb(cluster_wkbs)
+    usable = ~shapely.is_missing(clusters) & ~shapely.is_empty(clusters)
+    found: List[List[str]] = [[] for _ in range(len(lines))]
+    present = ~shapely.is_missing(lines) & ~shapely.is_empty(lines)
+    if not present.any() or not usable.any():
+        return found
+    kept = usable.nonzero()[0]
+    line_at, cluster_at = shapely.STRtree(clusters[kept]).query(lines, predicate="intersects")
+    for i, k in sorted(zip(line_at.tolist(), kept[cluster_at].tolist())):
+        found[i].append(cluster_ids[k])
+    return found
+
+
 def _is_wide(ch: str) -> bool:
     """A character that may be broken before or after: CJK ideographs, kana, hangul and full-width forms."""
     o = ord(ch)

@@ -40,8 +40,9 @@ def categorized(layer, field, items):
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
 
 
-def label_with(layer, field, size=8.0, colour="#333333", expression=False):
-    """Label ``layer`` with ``field`` (an expression when ``expression``)."""
+def label_with(layer, field, size=8.0, colour="#333333", expression=False, only=""):
+    """Label ``layer`` with ``field`` (an expression when ``expression``); ``only``: a filter expression, the
+    features it leaves out never reach the labelling engine (a rule, not an empty label for each)."""
     settings = QgsPalLayerSettings()
     settings.fieldName = field
     settings.isExpression = expression
@@ -52,7 +53,16 @@ def label_with(layer, field, size=8.0, colour="#333333", expression=False):
     buffer.setEnabled(True)
     buffer.setSize(0.8)
     settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    if only:
+        from qgis.core import QgsRuleBasedLabeling
+
+        root = QgsRuleBasedLabeling.Rule(None)
+        rule = QgsRuleBasedLabeling.Rule(settings)
+        rule.setFilterExpression(only)
+        root.appendChild(rule)
+        layer.setLabeling(QgsRuleBasedLabeling(root))
+    else:
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
 
 
@@ -284,9 +294,10 @@ def style_failure_units(layer) -> None:
     layer.triggerRepaint()
 
 
-def style_critical(layer) -> None:
+def style_critical(layer, largest_route=None) -> None:
     """Critical sections: those that cut people off thick and red, those carrying routes orange; the ten most
-    critical labelled with their rank."""
+    critical labelled with their rank. ``largest_route``: the most people on routes along a section, where known (the
+    report's copy): the widths scale by it instead of by the layer's maximum, counted again at every drawing."""
     from qgis.core import QgsProperty, QgsRuleBasedRenderer
 
     from .compat import STROKE_WIDTH_PROPERTY
@@ -300,11 +311,13 @@ def style_critical(layer) -> None:
         if width < 1:  # the more people on the routes along it, the wider (0.3 to 1.3 mm)
             symbol.symbolLayer(0).setDataDefinedProperty(
                 STROKE_WIDTH_PROPERTY,
-                QgsProperty.fromExpression('0.3 + 1.0 * "pop_route" / maximum("pop_route")'),
+                QgsProperty.fromExpression(
+                    '0.3 + 1.0 * "pop_route" / ' + ('maximum("pop_route")' if largest_route is None else repr(float(largest_route) or 1.0))
+                ),
             )
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
-    label_with(layer, 'CASE WHEN "rank" <= 10 THEN "rank" END', size=8.0, colour="#67001f", expression=True)
+    label_with(layer, "rank", size=8.0, colour="#67001f", only='"rank" <= 10')
     layer.triggerRepaint()
 
 

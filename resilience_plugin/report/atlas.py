@@ -1,13 +1,16 @@
 """The atlas report: a QGIS print layout with a title section, one page per cluster and one per street/town unit,
 exported to one PDF. Used by ``resilience:report`` and by the scorecard dock.
 
-The layout has four A4 pages; an atlas over a "report pages" layer (one feature per report page) shows the title
-pages for the first feature and, for every other feature, the cluster page or the unit page, by excluding the
-others from the export. Each table reads the geometryless "report rows" layer of its own section, through a relation
-from the atlas feature (the page) to its rows. Every layer is a memory copy: the inputs are never changed.
+Each kind of page (the title and the profile's values, a cluster, a unit, a scenario, a transfer) is a layout of
+its own, whose atlas runs over that kind's features of a "report pages" layer (one feature per report page); an
+iterator (:class:`_Pages`) hands QGIS's PDF export the pages in report order, each from its kind's layout, so that
+turning a page refreshes only that page's items. Each table reads the "report rows" layer of its own section, whose
+rows lie on their page's geometry: the layer's spatial index gives a table the rows of its page, and the page_key
+filter keeps exactly those. Every layer is a memory copy: the inputs are never changed.
 """
 
 import datetime
+import functools
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import Dict, List, Optional, Sequence
 
 from qgis.core import (
     Qgis,
+    QgsAbstractLayoutIterator,
     QgsConditionalStyle,
     QgsCoordinateTransform,
     QgsFeature,
@@ -30,7 +34,6 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutMeasurement,
-    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
@@ -38,10 +41,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
-    QgsProperty,
     QgsRectangle,
-    QgsRelation,
-    QgsRelationContext,
     QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
@@ -73,7 +73,6 @@ FAIL_BACKGROUND = "#fcbba1"
 CELLS = 7  # the rows layer's text columns c1..c7
 TITLE_PAGES = 3  # the title page and two pages of profile values (more where the profile needs them)
 MAX_PROFILE_SHEETS = 20  # a profile that needs more is refused with a message, never cut off
-TABLE_RELATION_CHILDREN = QgsLayoutItemAttributeTable.ContentSource.RelationChildren
 HEADER_ALL_FRAMES = (
     getattr(getattr(Qgis, "LayoutTableHeaderMode", None), "AllFrames", None) or QgsLayoutItemAttributeTable.HeaderMode.AllFrames
 )
@@ -266,19 +265,19 @@ def _export(contents, path: str, feedback, n_clusters: int, n_units: int):
     """Lay the pages out in a project of their own and export the atlas to ``path``: (QGIS's export result, its
     error, the title sheets)."""
     project = QgsProject()
-    layout = None
+    laid = None
     try:
-        layout, atlas, title_sheets = _fitted_layout(project, contents)
+        laid, title_sheets = _fitted_layout(project, contents)
         if hasattr(feedback, "pushInfo"):  # a processing feedback; the dock passes a plain QgsFeedback
             feedback.pushInfo(
                 translate("Report", "{0} pages: title, {1} clusters, {2} units").format(
                     report_page_count(contents.pages, title_sheets), n_clusters, n_units
                 )
             )
-        result, error = QgsLayoutExporter.exportToPdf(atlas, path, _pdf_settings(), feedback)
+        result, error = QgsLayoutExporter.exportToPdf(laid.pages, path, _pdf_settings(), feedback)
     finally:
-        if layout is not None:  # break the layout -> _keep -> builder -> layout cycle: freed now, not at some later
-            layout._keep = layout._profile_table = None  # garbage collection (or after QGIS has quit, where Qt warns)
+        if laid is not None:
+            laid.release()
         project.clear()
     return result, error, title_sheets
 
@@ -326,17 +325,17 @@ class _Contents:
 
 
 def _fitted_layout(project, contents: _Contents):
-    """The layout with as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
-    longer source) and no sheet is left empty. Returns (layout, atlas, title sheets). A profile whose values need more
+    """The layouts with as many sheets for the profile's values as they fill: none is cut off (a longer profile, a
+    longer source) and no sheet is left empty. Returns (the layouts, title sheets). A profile whose values need more
     than MAX_PROFILE_SHEETS sheets is a ReportError, never a report with its values cut off."""
     title_sheets, tried = TITLE_PAGES, set()
-    while True:
-        layout, atlas = _layout(project, contents, title_sheets)
-        needed = _profile_sheets(atlas, layout._profile_table, title_sheets - 1)
+    while True:  # fitted on the title's layout alone: the others are laid out once, when it fits
+        laid = _layout(project, contents, title_sheets, title_only=True)
+        needed = _profile_sheets(laid.layouts["title"].atlas(), laid.profile_table, title_sheets - 1)
         tried.add(title_sheets - 1)
+        _discard(project, contents, laid)
         if needed == title_sheets - 1 or (needed < title_sheets - 1 and needed in tried):
-            return layout, atlas, title_sheets  # fits (with an empty sheet where one fewer cut rows off)
-        _discard(project, contents, layout)
+            return _layout(project, contents, title_sheets), title_sheets  # fits (with an empty sheet where one fewer cut rows off)
         if needed > MAX_PROFILE_SHEETS:
             raise ReportError(
                 translate(
@@ -348,10 +347,10 @@ def _fitted_layout(project, contents: _Contents):
         title_sheets = needed + 1
 
 
-def _discard(project, contents: _Contents, layout) -> None:
-    """Drop a layout laid out for the wrong number of sheets: the layers it made go; the scenario's, the transfer's
+def _discard(project, contents: _Contents, laid: "_Laid") -> None:
+    """Drop layouts laid out for the wrong number of sheets: the layers they made go; the scenario's, the transfer's
     and the faults' stay for the next."""
-    layout._keep = layout._profile_table = None
+    laid.release()
     faults = [contents.faults] if contents.faults is not None else []
     kept = {layer.id() for layer in [*contents.scenario_layers, *contents.transfer_layers, *faults]}
     project.removeMapLayers([lid for lid in project.mapLayers() if lid not in kept])
@@ -466,46 +465,40 @@ def report_page_count(pages, title_sheets: int = TITLE_PAGES) -> int:
 
 
 class _Rows:
-    """The rows of the report's tables, one geometryless layer per section (a unit's indicators, a cluster's units
-    …): a table reads only its own section's layer, filtered to the atlas feature. One layer for every section made
-    each of the layout's tables scan every row of the report on every page: most of the export's time."""
+    """The rows of the report's tables, one point layer per section (a unit's indicators, a cluster's units …): a
+    table reads only its own section's layer, the rows on the atlas feature's geometry through the spatial index,
+    then filtered to the page. One layer for every section made each of the layout's tables scan every row of the
+    report on every page: most of the export's time."""
 
-    def __init__(self):
+    def __init__(self, crs):
         self._layers: Dict[str, QgsVectorLayer] = {}
         self.project = None  # set once the layers are in the layout's project: later sections are added to it
         self.cover = None
+        self.crs = crs
+        # each row is a point on its page's geometry, so that a table asks the layer's spatial index for the rows on
+        # the atlas feature and tests its filter on those alone, not on every row of the section on every page; a
+        # section with a row that could not be put on its page (a geometry without a point on it) is read whole
+        self.unplaced: set = set()
 
     def layer(self, section: str) -> QgsVectorLayer:
         found = self._layers.get(section)
         if found is None:
-            found = self._layers[section] = _rows_layer(section)
+            found = self._layers[section] = _rows_layer(section, self.crs)
             if self.project is not None:
                 self.attach(found)
         return found
 
     def attach(self, layer: QgsVectorLayer) -> None:
-        """``layer`` in the project, with a relation from the report pages to its rows by page_key."""
+        """``layer`` in the layout's project (its own, not QGIS's)."""
         if self.project.mapLayer(layer.id()) is None and not self.project.addMapLayer(layer):
             raise ReportError(translate("Report", "The report's layers could not be set up."))
-        relation = QgsRelation(QgsRelationContext(self.project))  # the layout's own project, not QGIS's
-        relation.setId(f"rows_{layer.id()}")
-        relation.setName(layer.name())
-        relation.setReferencedLayer(self.cover.id())
-        relation.setReferencingLayer(layer.id())
-        relation.addFieldPair("page_key", "page_key")
-        if not relation.isValid():
-            raise ReportError(translate("Report", "The report's layers could not be set up."))
-        self.project.relationManager().addRelation(relation)
-
-    def relation_id(self, section: str) -> str:
-        return f"rows_{self.layer(section).id()}"
 
     def layers(self) -> List[QgsVectorLayer]:
         return list(self._layers.values())
 
 
-def _rows_layer(section: str) -> QgsVectorLayer:
-    layer = QgsVectorLayer("None", translate("Report", "Report rows") + f" {section}", "memory")
+def _rows_layer(section: str, crs) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"Point?crs={crs.authid()}", translate("Report", "Report rows") + f" {section}", "memory")
     fields = [
         QgsField("page_key", FIELD_STRING),
         QgsField("section", FIELD_STRING),
@@ -537,7 +530,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
         fields.append(QgsField(name, kind))
     cover.dataProvider().addAttributes(fields.toList())
     cover.updateFields()
-    rows = _Rows()
+    rows = _Rows(crs)
     features, row_features = [], {}
     first_pages = report_first_pages(pages, title_sheets)
     for sort, page in enumerate(pages):
@@ -548,6 +541,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
             f.setGeometry(cluster_geoms[page.index])
         else:
             f.setGeometry(QgsGeometry.fromRect(extent))
+        on_page = _point_on(f.geometry())
         advice = "\n".join(f"• {r.cells[0]}" for r in page.rows.get("measures", []) if page.kind == "unit")
         f.setAttributes([page.key, page.kind, sort, first_pages[sort], page.title, page.subtitle, page.body, advice])
         features.append(f)
@@ -555,14 +549,20 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
             if page.kind == "unit" and section == "measures":
                 continue
             layer = rows.layer(section)
+            if on_page is None and not f.geometry().isNull():
+                rows.unplaced.add(section)
             for n, row in enumerate(section_rows):
                 r = QgsFeature(layer.fields())
                 cells = (list(row.cells) + [""] * CELLS)[:CELLS]
                 r.setAttributes([page.key, section, n, int(row.failed), *cells])
+                if on_page is not None:
+                    r.setGeometry(on_page)
                 row_features.setdefault(section, []).append(r)
     cover.dataProvider().addFeatures(features)
     for section, section_features in row_features.items():
-        rows.layer(section).dataProvider().addFeatures(section_features)
+        provider = rows.layer(section).dataProvider()
+        provider.addFeatures(section_features)
+        provider.createSpatialIndex()
     # the atlas feature stands out: a thick outline on its own page, nothing elsewhere
     root = QgsRuleBasedRenderer.Rule(None)
     symbol = QgsFillSymbol.createSimple(
@@ -571,6 +571,15 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
     root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id = @atlas_featureid AND \"kind\" <> 'title'"))
     cover.setRenderer(QgsRuleBasedRenderer(root))
     return cover, rows
+
+
+def _point_on(geometry: QgsGeometry) -> Optional[QgsGeometry]:
+    """A point on ``geometry`` that the geometry intersects (QGIS's own test when a table keeps the rows on the atlas
+    feature), or None for no geometry or none found."""
+    if geometry.isNull() or geometry.isEmpty():
+        return None
+    point = geometry.pointOnSurface()
+    return point if not point.isNull() and geometry.intersects(point) else None
 
 
 def _scored_copy(crs, unit_geoms, records, breaks):
@@ -603,9 +612,87 @@ def _cluster_copy(crs, cluster_geoms):
     return layer
 
 
-def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
-    """The atlas layout: sheet 0 the title page, 1 … ``title_sheets`` - 1 the profile's values, then one sheet each for
-    a cluster, a unit and a cluster's scenario (each atlas feature prints the sheets of its kind)."""
+class _Pages(QgsAbstractLayoutIterator):
+    """The report's pages in order, each laid out by the layout of its kind (title, cluster, unit, scenario,
+    transfer), whose atlas holds that kind's pages. QGIS's PDF export takes any such iterator; moving an atlas to a
+    page refreshes only the items of that page's layout, not those of every kind's sheets (one layout for all kinds,
+    sheets hidden by kind, refreshed some sixty items a page: most of the export's time)."""
+
+    def __init__(self, layouts: Dict[str, "object"], kinds: List[str]):
+        super().__init__()
+        self.layouts, self.kinds, self.at = layouts, kinds, -1
+        self.rank = []  # each page's place among the pages of its kind: its feature in that kind's atlas
+        seen: Dict[str, int] = {}
+        for kind in kinds:
+            self.rank.append(seen.get(kind, 0))
+            seen[kind] = seen.get(kind, 0) + 1
+
+    def count(self) -> int:
+        return len(self.kinds)
+
+    def beginRender(self) -> bool:  # noqa: N802 - QGIS API
+        self.at = -1
+        return all(layout.atlas().beginRender() for layout in self.layouts.values())
+
+    def endRender(self) -> bool:  # noqa: N802 - QGIS API
+        return all([layout.atlas().endRender() for layout in self.layouts.values()])
+
+    def next(self) -> bool:
+        self.at += 1
+        if self.at >= len(self.kinds):
+            return False
+        return self.layouts[self.kinds[self.at]].atlas().seekTo(self.rank[self.at])
+
+    def filePath(self, base_path: str, extension: str) -> str:  # noqa: N802 - QGIS API
+        return base_path
+
+    def layout(self):
+        return self.layouts[self.kinds[max(self.at, 0)]]
+
+
+@dataclass
+class _Laid:
+    """The report laid out: a layout per page kind, the pages in order, the profile's table (on the title layout)
+    and what must live as long as the layouts."""
+
+    layouts: Dict[str, object]
+    pages: _Pages
+    profile_table: object
+    keep: tuple
+
+    def release(self) -> None:
+        """Break the layouts -> builder -> layout cycles: freed now, not at some later garbage collection (or after
+        QGIS has quit, where Qt warns)."""
+        self.keep = self.profile_table = None
+        self.layouts = {}
+
+
+def _kind_layout(project, cover, kind: str, sheets: int = 1):
+    """A layout of ``sheets`` A4 sheets whose atlas is the report's pages of ``kind``, in report order."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
+    for _ in range(sheets - 1):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
+        collection.addPage(page)
+    collection.reflow()
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(cover)
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression(f"\"kind\" = '{kind}'")
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"sort"')
+    atlas.setPageNameExpression('"title"')
+    atlas.setEnabled(True)
+    return layout
+
+
+def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES, title_only: bool = False) -> _Laid:
+    """The report's layouts: the title page and ``title_sheets`` - 1 sheets of the profile's values, then one sheet
+    for each cluster, unit, scenario and transfer page, each kind a layout of its own (see :class:`_Pages`).
+    ``title_only``: the title's layout alone (to find how many sheets the profile's values fill)."""
     c = contents
     pages, units_layer, unit_geoms, records, profile = c.pages, c.units_layer, c.unit_geoms, c.records, c.profile
     clusters_layer, cluster_geoms, scenario_layers, faults = c.clusters_layer, c.cluster_geoms, c.scenario_layers, c.faults
@@ -633,50 +720,40 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES):
     for layer in rows.layers():
         rows.attach(layer)
 
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
-    c_page, u_page, s_page, t_page = title_sheets, title_sheets + 1, title_sheets + 2, title_sheets + 3
-    for _ in range(t_page):
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H))
-        collection.addPage(page)
-    collection.reflow()
-    shown = {k: "title" for k in range(title_sheets)}
-    shown.update({c_page: "cluster", u_page: "unit", s_page: "scenario", t_page: "transfer"})
-    for number, kind in shown.items():
-        collection.page(number).dataDefinedProperties().setProperty(
-            QgsLayoutObject.DataDefinedProperty.ExcludeFromExports, QgsProperty.fromExpression(f"\"kind\" <> '{kind}'")
-        )
-    atlas = layout.atlas()
-    atlas.setCoverageLayer(cover)
-    atlas.setSortFeatures(True)
-    atlas.setSortExpression('"sort"')
-    atlas.setPageNameExpression('"title"')
-    atlas.setEnabled(True)
     family = report_font_family()
-    builder = _Builder(layout, family)
     version = plugin_version()
     total = report_page_count(pages, title_sheets)
+    kinds = [page.kind for page in pages]
 
-    def footer(sheet: int) -> str:  # the PDF's own page number: a title feature prints three sheets (0, 1, 2)
-        offset = sheet if shown[sheet] == "title" else 0
-        return translate("Report", "Resilience Planner {0} · {1} · sheet {2}").format(
-            version, profile.title_zh, f'[% "first_page" + {offset} %] / {total}'
-        )
+    def footer_of(kind):
+        def footer(sheet: int) -> str:  # the PDF's own page number: a title feature prints several sheets (0, 1, 2 …)
+            offset = sheet if kind == "title" else 0
+            return translate("Report", "Resilience Planner {0} · {1} · sheet {2}").format(
+                version, profile.title_zh, f'[% "first_page" + {offset} %] / {total}'
+            )
 
+        return footer
+
+    layouts, keep, builders = {}, [cover, rows, scored, *scenario_layers, *transfer_layers], {}
+    for kind in ["title"] if title_only else dict.fromkeys(kinds):  # the kinds there are, each once
+        layouts[kind] = _kind_layout(project, cover, kind, title_sheets if kind == "title" else 1)
+        builders[kind] = _Builder(layouts[kind], family)
     width = PAGE_W - 2 * MARGIN
-
-    _title_sheet(builder, layout, pages, map_layers, scored, faults, extent, rows, footer)
-    profile_table = _profile_sheets_layout(builder, rows, title_sheets, footer)
-    cluster_map = _cluster_sheet(builder, c_page, rows, map_layers, extent, footer)
-    unit_map = _unit_sheet(builder, u_page, rows, map_layers, extent, footer)
-    scenario_view = _scenario_sheet(builder, s_page, rows, scenario_map, extent, footer)
-    transfer_view = _transfer_sheet(builder, t_page, rows, transfer_map, extent, width, footer(t_page))
-    layout._keep = (cover, rows, scored, builder, cluster_map, unit_map, scenario_view, transfer_view, *scenario_layers, *transfer_layers)
-    layout._profile_table = profile_table
-    return layout, atlas
+    profile_table = None
+    if "title" in layouts:
+        b = builders["title"]
+        _title_sheet(b, layouts["title"], pages, map_layers, scored, faults, extent, rows, footer_of("title"))
+        profile_table = _profile_sheets_layout(b, rows, title_sheets, footer_of("title"))
+    if "cluster" in layouts:
+        keep.append(_cluster_sheet(builders["cluster"], 0, rows, map_layers, extent, footer_of("cluster")))
+    if "unit" in layouts:
+        keep.append(_unit_sheet(builders["unit"], 0, rows, map_layers, extent, footer_of("unit")))
+    if "scenario" in layouts:
+        keep.append(_scenario_sheet(builders["scenario"], 0, rows, scenario_map, extent, footer_of("scenario")))
+    if "transfer" in layouts:
+        keep.append(_transfer_sheet(builders["transfer"], 0, rows, transfer_map, extent, width, footer_of("transfer")(0)))
+    keep.extend(builders.values())
+    return _Laid(layouts, _Pages(layouts, kinds), profile_table, tuple(keep))
 
 
 def _title_sheet(builder, layout, pages, map_layers, scored, faults, extent, rows, footer):
@@ -910,8 +987,6 @@ def _scenario_sheet(builder, page, rows, scenario_map, extent, footer):
 def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     """The scenario pages of each cluster (cluster id -> pages) and the map layers of those pages (memory copies in
     the units' CRS: failed sections, critical sections, the units by access)."""
-    from qgis.core import QgsSpatialIndex
-
     from ..qgisside.styles import style_critical, style_failed, style_failure_units
 
     units = scenario["units"]
@@ -923,18 +998,15 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
         unit_cluster = [rc.text(r.get(cluster_field)) for r in u_records]
     else:
         unit_cluster = rc.cluster_of_units([_wkb(g) for g in u_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
-    index = QgsSpatialIndex()
-    for k, g in enumerate(cluster_geoms):
-        if not g.isNull() and not index.addFeature(k, g.boundingBox()):
-            raise ReportError(translate("Report", "The report's layers could not be set up."))
     s_records, s_clusters, layers = [], [], []
     critical = scenario.get("critical")
     if critical is not None:
         s_records, s_geoms = _records(critical, feedback)
         _to_crs(s_geoms, critical.crs(), crs)
-        for g in s_geoms:
-            s_clusters.append([cluster_ids[k] for k in index.intersects(g.boundingBox()) if cluster_geoms[k].intersects(g)])
-        layers.append(_copy(critical, s_geoms, s_records, crs, "MultiLineString", style_critical, ("rank", "pop_cut", "pop_route")))
+        s_clusters = rc.clusters_of_lines([_wkb(g) for g in s_geoms], [_wkb(g) for g in cluster_geoms], cluster_ids)
+        largest = max((rc.number(r.get("pop_route")) or 0.0 for r in s_records), default=0.0)
+        style = functools.partial(style_critical, largest_route=largest)
+        layers.append(_copy(critical, s_geoms, s_records, crs, "MultiLineString", style, ("rank", "pop_cut", "pop_route")))
     links = []
     if scenario.get("links") is not None:
         links, _g = _records(scenario["links"], feedback)
@@ -1187,6 +1259,11 @@ class _Builder:
         self._wrap_cells(rows_layer, section, widths, size)
         table.setFilterFeatures(True)
         table.setFeatureFilter("\"page_key\" = attribute(@atlas_feature, 'page_key')")
+        table.setFilterToAtlasFeature(section not in rows.unplaced)  # the spatial index first (see _Rows)
+        in_order = QgsLayoutTableColumn("n")  # which gives the rows in its own order: they are put back in theirs
+        in_order.setAttribute("n")
+        in_order.setSortOrder(Qt.SortOrder.AscendingOrder)
+        table.setSortColumns([in_order])
         table.setMaximumNumberOfFeatures(500)
         table.setUseConditionalStyling(True)
         content = QgsTextFormat.fromQFont(QFont(self.family))

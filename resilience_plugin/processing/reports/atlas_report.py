@@ -24,7 +24,15 @@ class AtlasReportAlgorithm(ReportsAlgorithmBase):
     LAYER_ROLES = {"UNITS": "scored_units"}
 
     MEMORY_CEILING_MB = 500
-    MEMORY_MB_PER_1000 = {"UNITS": 200.0, "CLUSTERS": 200.0, "CRITICAL": 3.0, "FAILED": 3.0}
+    MEMORY_MB_PER_1000 = {
+        "UNITS": 200.0,
+        "CLUSTERS": 200.0,
+        "CRITICAL": 4.0,
+        "FAILED": 4.0,
+        "TRANSFER": 3.0,
+        "TRANSFER_SHELTERS": 3.0,
+        "TRANSFER_ROUTES": 3.0,
+    }  # 325 MB measured at Beijing scale with 47,955 critical and 13,530 failed sections and a transfer
     UNITS = "UNITS"
     NAME_FIELD = "NAME_FIELD"
     DISTRICT_FIELD = "DISTRICT_FIELD"
