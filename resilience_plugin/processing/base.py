@@ -591,6 +591,20 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             distance_help,
         )
 
+    def read_fault_lines(self, parameters, context, feedback, faults, name, crs, extra_fields=(), progress_span=(0.0, 0.0)):
+        """The one reading of an active-faults layer: its FAULT_NAME_FIELD first (column 0, empty when not given),
+        then ``extra_fields``; features without geometry are set aside and said. Returns (the read layer, the name
+        field or None)."""
+        from ..qgisside.io import read_source
+
+        field = self.optional_field(
+            parameters, self.FAULT_NAME_FIELD, context, faults, translate("Resilience", "Fault name field"), name, feedback
+        )
+        fields = [field or "", *extra_fields]
+        read = read_source(faults, name, crs, context, feedback, fields=fields, keep_null=False, progress_span=progress_span)
+        read.report(feedback)
+        return read, field
+
     def read_optional_faults(self, parameters, context, feedback, crs, profile=None):
         """The faults of the optional FAULTS parameter: (read layer, layer name, one name per fault: its name field's
         value, or None, and one latest activity per fault: core.faults.fault_age, or None), or None when not given; a
@@ -599,7 +613,6 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         from qgis.core import QgsWkbTypes
 
         from ..qgisside.compat import GEOMETRY_LINE
-        from ..qgisside.io import read_source
         from .hazards import apply_fault_rule, fault_age_field
 
         faults = self.optional_source(parameters, self.FAULTS, context)
@@ -608,12 +621,8 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         name = self.layer_name(parameters, self.FAULTS, context, faults)
         if QgsWkbTypes.geometryType(faults.wkbType()) != GEOMETRY_LINE:
             raise QgsProcessingException(translate("Resilience", "Active faults: layer '{0}' must hold lines.").format(name))
-        field = self.optional_field(
-            parameters, self.FAULT_NAME_FIELD, context, faults, translate("Resilience", "Fault name field"), name, feedback
-        )
         age_field = fault_age_field(faults) if profile is not None else ""
-        read = read_source(faults, name, crs, context, feedback, fields=[field or "", age_field], keep_null=False)
-        read.report(feedback)
+        read, field = self.read_fault_lines(parameters, context, feedback, faults, name, crs, [age_field])
         names = [text(v) for v in read.column(0)] if field else [None] * len(read.fids)
         ages = [None] * len(read.fids)
         if profile is not None:

@@ -91,16 +91,9 @@ class CorridorsAlgorithmBase(ResilienceAlgorithm):
         )
 
     def read_faults(self, parameters, context, feedback, source, name, crs, progress_span, extra_fields=()) -> Lines:
-        """The faults' names (and ``extra_fields``, read after the name); an error when no usable line is left."""
-        from ...qgisside.io import read_source
-
-        name_field = self.optional_field(
-            parameters, self.FAULT_NAME_FIELD, context, source, translate("Resilience", "Fault name field"), name, feedback
-        )
-        read = read_source(
-            source, name, crs, context, feedback, fields=[name_field or "", *extra_fields], keep_null=False, progress_span=progress_span
-        )
-        read.report(feedback)
+        """The faults' names (and ``extra_fields``, read after the name: ResilienceAlgorithm.read_fault_lines, as every
+        algorithm reads faults); an error when no usable line is left."""
+        read, _field = self.read_fault_lines(parameters, context, feedback, source, name, crs, extra_fields, progress_span)
         lines = _lines(source, name, read, feedback, 0, -1)
         if not any(g is not None for g in lines.geoms):
             raise QgsProcessingException(translate("Resilience", "Layer '{0}' has no usable fault lines.").format(name))
