@@ -738,7 +738,6 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES, title_only: 
     for kind in ["title"] if title_only else dict.fromkeys(kinds):  # the kinds there are, each once
         layouts[kind] = _kind_layout(project, cover, kind, title_sheets if kind == "title" else 1)
         builders[kind] = _Builder(layouts[kind], family)
-    width = PAGE_W - 2 * MARGIN
     profile_table = None
     if "title" in layouts:
         b = builders["title"]
@@ -751,7 +750,7 @@ def _layout(project, contents: _Contents, title_sheets=TITLE_PAGES, title_only: 
     if "scenario" in layouts:
         keep.append(_scenario_sheet(builders["scenario"], 0, rows, scenario_map, extent, footer_of("scenario")))
     if "transfer" in layouts:
-        keep.append(_transfer_sheet(builders["transfer"], 0, rows, transfer_map, extent, width, footer_of("transfer")(0)))
+        keep.append(_transfer_sheet(builders["transfer"], 0, rows, transfer_map, extent, footer_of("transfer")(0)))
     keep.extend(builders.values())
     return _Laid(layouts, _Pages(layouts, kinds), profile_table, tuple(keep))
 
@@ -919,69 +918,68 @@ def _unit_sheet(builder, page, rows, map_layers, extent, footer):
 
 def _scenario_sheet(builder, page, rows, scenario_map, extent, footer):
     """A cluster's corridor-failure scenario: its map, the units cut off, the critical sections and the links lost."""
+    sections = (
+        (
+            translate("Report", "Units that lose an essential facility (第48、65条)"),
+            "cut",
+            [
+                translate("Report", "Unit"),
+                translate("Report", "Lost"),
+                translate("Report", "People"),
+                translate("Report", "Clusters no longer reached"),
+            ],
+            [40, 60, 20, 62],
+            128,
+            52,
+            6.0,
+        ),
+        (
+            translate("Report", "Critical sections in this cluster (第44、62、65条)"),
+            "critical",
+            [
+                translate("Report", "Rank"),
+                translate("Report", "Road"),
+                translate("Report", "People cut off"),
+                translate("Report", "People on routes"),
+                translate("Report", "Measure"),
+            ],
+            [12, 34, 20, 20, 96],
+            187,
+            58,
+            5.5,
+        ),
+        (
+            translate("Report", "Links to other clusters lost or longer (第48条)"),
+            "links",
+            [
+                translate("Report", "Cluster"),
+                translate("Report", "Route before (m)"),
+                translate("Report", "Route after (m)"),
+                translate("Report", "Link"),
+            ],
+            [40, 40, 40, 62],
+            252,
+            PAGE_H - 257 - 14,
+            6.0,
+        ),
+    )
+    return _map_and_tables_sheet(builder, page, rows, scenario_map, extent, footer(page), sections)
+
+
+def _map_and_tables_sheet(builder, page, rows, layers, extent, footer_text, sections):
+    """A sheet of the atlas feature's title and subtitle, its map of ``layers``, then for each of ``sections`` (label,
+    rows section, column headings, column widths, top in mm, height in mm, text size) a bold label with its table
+    under it, and the footer: the scenario's and the transfer's sheets. Returns the map."""
     width = PAGE_W - 2 * MARGIN
-    # a cluster's corridor-failure scenario
     builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
     builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    scenario_view = builder.map(page, MARGIN, 33, width, 92, scenario_map, atlas_driven=True, margin=0.15)
-    scenario_view.zoomToExtent(extent)
-    builder.label(page, translate("Report", "Units that lose an essential facility (第48、65条)"), MARGIN, 128, width, 5, 8, bold=True)
-    builder.table(
-        page,
-        rows,
-        "cut",
-        [
-            translate("Report", "Unit"),
-            translate("Report", "Lost"),
-            translate("Report", "People"),
-            translate("Report", "Clusters no longer reached"),
-        ],
-        [40, 60, 20, 62],
-        MARGIN,
-        133,
-        width,
-        52,
-        size=6.0,
-    )
-    builder.label(page, translate("Report", "Critical sections in this cluster (第44、62、65条)"), MARGIN, 187, width, 5, 8, bold=True)
-    builder.table(
-        page,
-        rows,
-        "critical",
-        [
-            translate("Report", "Rank"),
-            translate("Report", "Road"),
-            translate("Report", "People cut off"),
-            translate("Report", "People on routes"),
-            translate("Report", "Measure"),
-        ],
-        [12, 34, 20, 20, 96],
-        MARGIN,
-        192,
-        width,
-        58,
-        size=5.5,
-    )
-    builder.label(page, translate("Report", "Links to other clusters lost or longer (第48条)"), MARGIN, 252, width, 5, 8, bold=True)
-    builder.table(
-        page,
-        rows,
-        "links",
-        [
-            translate("Report", "Cluster"),
-            translate("Report", "Route before (m)"),
-            translate("Report", "Route after (m)"),
-            translate("Report", "Link"),
-        ],
-        [40, 40, 40, 62],
-        MARGIN,
-        257,
-        width,
-        PAGE_H - 257 - 14,
-        size=6.0,
-    )
-    builder.label(page, footer(page), MARGIN, PAGE_H - 10, width, 5, 7)
-    return scenario_view
+    view = builder.map(page, MARGIN, 33, width, 92, layers, atlas_driven=True, margin=0.15)
+    view.zoomToExtent(extent)
+    for label, section, headings, widths, y, h, size in sections:
+        builder.label(page, label, MARGIN, y, width, 5, 8, bold=True)
+        builder.table(page, rows, section, headings, widths, MARGIN, y + 5, width, h, size=size)
+    builder.label(page, footer_text, MARGIN, PAGE_H - 10, width, 5, 7)
+    return view
 
 
 def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
@@ -1022,13 +1020,9 @@ def _scenario(scenario, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
     return pages, layers[::-1]  # units under the sections
 
 
-def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
+def _transfer_sheet(builder, page, rows, layers, extent, footer_text):
     """A cluster's emergency-transfer sheet (第84条): its map, the features with people without a place, the fullest
     shelters and the sections that take longest to clear."""
-    builder.label(page, '[% "title" %]', MARGIN, 14, width, 10, 14, bold=True)
-    builder.label(page, '[% "subtitle" %]', MARGIN, 25, width, 7, 9)
-    view = builder.map(page, MARGIN, 33, width, 92, layers, atlas_driven=True, margin=0.15)
-    view.zoomToExtent(extent)
     sections = (
         (
             translate("Report", "People at risk and without a place (第84条)"),
@@ -1043,6 +1037,7 @@ def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
             [46, 22, 22, 26, 66],
             128,
             52,
+            6.0,
         ),
         (
             translate("Report", "Fullest shelters (第84、91条)"),
@@ -1057,6 +1052,7 @@ def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
             [62, 46, 26, 26, 22],
             187,
             58,
+            6.0,
         ),
         (
             translate("Report", "Sections that take longest to clear (第33、84条)"),
@@ -1070,13 +1066,10 @@ def _transfer_sheet(builder, page, rows, layers, extent, width, footer_text):
             [46, 22, 26, 88],
             252,
             PAGE_H - 257 - 14,
+            6.0,
         ),
     )
-    for label, section, headings, widths, y, h in sections:
-        builder.label(page, label, MARGIN, y, width, 5, 8, bold=True)
-        builder.table(page, rows, section, headings, widths, MARGIN, y + 5, width, h, size=6.0)
-    builder.label(page, footer_text, MARGIN, PAGE_H - 10, width, 5, 7)
-    return view
+    return _map_and_tables_sheet(builder, page, rows, layers, extent, footer_text, sections)
 
 
 def _transfer(transfer, crs, clusters, cluster_ids, cluster_geoms, w, feedback):
