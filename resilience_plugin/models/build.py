@@ -282,8 +282,6 @@ def build_siting_model():
 
 def _add_siting_model_inputs(model) -> None:
     """The siting model's inputs: the layers, then the category sited and the number of new sites."""
-    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterFeatureSource
-
     from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 
     inputs = (
@@ -294,10 +292,7 @@ def _add_siting_model_inputs(model) -> None:
         ("faults", "Active faults 活动断裂", [SOURCE_LINE], True),
         ("flood", "Flood-risk zones 洪涝风险区", [SOURCE_POLYGON], True),
     )
-    for name, label, kinds, optional in inputs:
-        model.addModelParameter(
-            QgsProcessingParameterFeatureSource(name, label, kinds, optional=optional), QgsProcessingModelParameter(name)
-        )
+    _layer_inputs(model, inputs)
     categories = [
         "Emergency shelter 紧急避难场所",
         "Short-term shelter 短期应急避难场所",
@@ -317,19 +312,13 @@ def _add_siting_model_steps(model) -> None:
     from qgis.core import QgsProcessingModelChildParameterSource
 
     param, child = _helpers(model)
-    child(
-        "siting",
-        "resilience:siting",
-        {
-            "INPUT": param("communities"),
-            "CANDIDATES": param("candidates"),
-            "EXISTING": param("facilities"),
-            "CATEGORY": param("category"),
-            "COUNT": param("count"),
-            "FAULTS": param("faults"),
-        },
-        {"OUTPUT": "Chosen sites 选址结果", "ALLOCATION": "Allocation 服务分配"},
+    _siting_step(
+        param,
+        child,
+        param("communities"),
+        "Chosen sites 选址结果",
         {"EXISTING_CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
+        existing=param("facilities"),
     )
     child(
         "merged",
@@ -366,14 +355,7 @@ def _add_siting_model_steps(model) -> None:
 
 def build_transfer_model():
     """Emergency transfer, then facility siting with the people left without a place as the demand."""
-    from qgis.core import (
-        QgsProcessingModelAlgorithm,
-        QgsProcessingModelParameter,
-        QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterRasterLayer,
-    )
-
-    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+    from qgis.core import QgsProcessingModelAlgorithm
 
     model = QgsProcessingModelAlgorithm("Transfer then siting", "Resilience Planner", "resilience")
     model.setHelpContent(
@@ -389,6 +371,19 @@ def build_transfer_model():
             "（其他字段名请在模型中修改）。",
         }
     )
+    _add_transfer_model_inputs(model)
+    _add_transfer_model_steps(model)
+    model.updateDestinationParameters()
+    return model
+
+
+def _add_transfer_model_inputs(model) -> None:
+    """The transfer model's inputs: the layers, the flood-depth raster, then the shelter class sited and the number
+    of new sites."""
+    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterRasterLayer
+
+    from ..qgisside.compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
+
     inputs = (
         ("communities", "Communities 社区 (field population)", [SOURCE_POINT, SOURCE_POLYGON], False),
         ("shelters", "Shelters or facilities 避难场所或设施", [SOURCE_POINT, SOURCE_POLYGON], False),
@@ -397,16 +392,19 @@ def build_transfer_model():
         ("flood", "Flood-risk zones 洪涝风险区 (optional)", [SOURCE_POLYGON], True),
         ("faults", "Active faults 活动断裂 (optional)", [SOURCE_LINE], True),
     )
-    for name, label, kinds, optional in inputs:
-        model.addModelParameter(
-            QgsProcessingParameterFeatureSource(name, label, kinds, optional=optional), QgsProcessingModelParameter(name)
-        )
+    _layer_inputs(model, inputs)
     model.addModelParameter(
         QgsProcessingParameterRasterLayer("depth", "Flood-depth raster 积水深度栅格 (m, optional)", optional=True),
         QgsProcessingModelParameter("depth"),
     )
     shelters = ["Emergency shelter 紧急避难场所", "Short-term shelter 短期应急避难场所", "Long-term shelter 长期应急避难场所"]
     _category_and_count(model, "New shelters 新增避难场所类型", shelters)
+
+
+def _add_transfer_model_steps(model) -> None:
+    """The transfer model's steps: the transfer, then siting with its shortfall as the demand."""
+    from qgis.core import QgsProcessingModelChildParameterSource
+
     param, child = _helpers(model)
     child(
         "transfer",
@@ -427,23 +425,33 @@ def build_transfer_model():
         },
         {"POPULATION_FIELD": "population", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2"},
     )
-    from qgis.core import QgsProcessingModelChildParameterSource
-
-    child(
-        "siting",
-        "resilience:siting",
-        {
-            "INPUT": [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
-            "CANDIDATES": param("candidates"),
-            "CATEGORY": param("category"),
-            "COUNT": param("count"),
-            "FAULTS": param("faults"),
-        },
-        {"OUTPUT": "New shelter sites 新增避难场所选址", "ALLOCATION": "Allocation 服务分配"},
+    _siting_step(
+        param,
+        child,
+        [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
+        "New shelter sites 新增避难场所选址",
         {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
     )
-    model.updateDestinationParameters()
-    return model
+
+
+def _layer_inputs(model, inputs) -> None:
+    """Model inputs for layers: (name, label, source kinds, optional) each."""
+    from qgis.core import QgsProcessingModelParameter, QgsProcessingParameterFeatureSource
+
+    for name, label, kinds, optional in inputs:
+        model.addModelParameter(
+            QgsProcessingParameterFeatureSource(name, label, kinds, optional=optional), QgsProcessingModelParameter(name)
+        )
+
+
+def _siting_step(param, child, demand, sites_label: str, values: dict, existing=None) -> None:
+    """The models' siting step ("siting"): ``demand`` as its INPUT, the model's candidates, category, count and
+    faults, the existing facilities where given; its chosen sites kept as ``sites_label`` with the allocation."""
+    sources = {"INPUT": demand, "CANDIDATES": param("candidates")}
+    if existing is not None:
+        sources["EXISTING"] = existing
+    sources.update({"CATEGORY": param("category"), "COUNT": param("count"), "FAULTS": param("faults")})
+    child("siting", "resilience:siting", sources, {"OUTPUT": sites_label, "ALLOCATION": "Allocation 服务分配"}, values)
 
 
 BUILDERS = {"fullassessment": build_model, "sitingrescoring": build_siting_model, "transfersiting": build_transfer_model}
