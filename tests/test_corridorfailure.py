@@ -469,3 +469,37 @@ def test_one_fault_selected_on_the_map(resilience_processing, tmp_path):
         assert {f["cause_name"] for f in out["FAILED"].getFeatures()} == {_aged("Xiadian fault")}
     finally:
         QgsProject.instance().removeMapLayer(faults.id())
+
+
+def test_a_chinese_log_names_the_measures_in_chinese(resilience_processing, tmp_path):
+    """Issue 29 §7: the critical sections' measures came in English into a Chinese log. In Chinese they are the
+    profile's corridors.measures_zh (the output fields keep the profile's bilingual text); in English, as before."""
+    import shutil
+    import subprocess
+
+    from resilience_plugin.core.paths import default_profile_path
+    from resilience_plugin.core.profile import load_profile
+    from resilience_plugin.qgisside.translation import install_translator, remove_translator
+
+    ts = default_profile_path().parents[2] / "i18n" / "resilience_plugin_zh_CN.ts"
+    if not ts.with_suffix(".qm").exists():
+        if shutil.which("lrelease") is None:
+            pytest.skip("lrelease not installed; run make transcompile")
+        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    profile = load_profile()
+    zh = profile.value("corridors.measures_zh")
+    english = [profile.value(f"corridors.{k}_measure") for k in zh]
+    logs = {}
+    for language in ("en", "zh"):
+        translator = install_translator("zh_CN") if language == "zh" else None
+        try:
+            log = _Log()
+            (tmp_path / language).mkdir()
+            run("resilience:corridorfailure", _sample_params(tmp_path / language), feedback=log)
+            logs[language] = [line for line in log.lines if "Measure:" in line or "措施：" in line]
+        finally:
+            if translator is not None:
+                remove_translator(translator)
+    assert logs["en"] and logs["zh"] and len(logs["en"]) == len(logs["zh"])
+    assert all(any(e in line for e in english) for line in logs["en"])
+    assert all(any(f"{z}（第" in line for z in zh.values()) and not any(e in line for e in english) for line in logs["zh"])

@@ -29,7 +29,7 @@ from ...qgisside.compat import (
     WKB_MULTILINESTRING,
     WKB_MULTIPOLYGON,
 )
-from ...qgisside.translation import core_text, translate
+from ...qgisside.translation import core_text, speaks_chinese, translate
 from ..base import ResilienceAlgorithm, is_given
 
 FAULT_MODES = ("all", "each", "one")
@@ -496,12 +496,21 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         return out
 
     # ------------------------------------------------------------------ the log
-    def _measure(self, profile, kinds) -> str:
-        if "fault" in kinds:
-            return profile.value("corridors.fault_crossing_measure") + " (第44条)"
-        if "flood" in kinds:
-            return profile.value("corridors.waterlogging_measure") + " (第62条)"
-        return profile.value("corridors.connectivity_measure") + " (第62、65条)"
+    def _measure(self, profile, kinds, chinese: bool = False) -> str:
+        """The measure the plan names for a section in ``kinds`` of hazard zone, with its clause; ``chinese``: in
+        Chinese (corridors.measures_zh, for a Chinese log; the output fields keep the profile's bilingual text)."""
+        kind, clause = (
+            ("fault_crossing", "第44条")
+            if "fault" in kinds
+            else ("waterlogging", "第62条")
+            if "flood" in kinds
+            else ("connectivity", "第62、65条")
+        )
+        if chinese:
+            zh = profile.value("corridors.measures_zh") or {}
+            if zh.get(kind):
+                return f"{zh[kind]}（{clause}）"
+        return profile.value(f"corridors.{kind}_measure") + f" ({clause})"
 
     def _log(self, feedback, result, profile, roads, unit_names) -> None:
         for r in result.results:
@@ -534,7 +543,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
                     crit.pop_cut[s],
                     ", ".join(_category_name(profile, c) for c in crit.cut_codes[s]) or "—",
                     crit.pop_route[s],
-                    self._measure(profile, kinds),
+                    self._measure(profile, kinds, speaks_chinese()),
                 )
             )
 
