@@ -501,3 +501,37 @@ def test_faults_are_drawn_on_the_unit_maps(resilience_processing, sample_report,
 
     assert fault_pixels(result["OUTPUT"]) == 0
     assert fault_pixels(with_faults["OUTPUT"]) > 50
+
+
+def test_a_unit_without_geometry_keeps_its_table_rows(resilience_processing, scored_sample, tmp_path):
+    """A page whose unit has no geometry (or one too broken to draw, which the report sets aside) still lists every
+    indicator: its rows cannot be found through the atlas geometry, so its table reads the section whole (the
+    review of the spatial rows found them dropped). Oracle: a unit page with a geometry, from the same PDF."""
+    import subprocess
+
+    from qgis.core import QgsFeatureRequest, QgsGeometry
+
+    from resilience_plugin.report.atlas import build_report
+
+    _out, scored, _clusters = scored_sample
+    units = opened(scored, "scored").materialize(QgsFeatureRequest())
+    first, second = list(units.getFeatures())[:2]
+    assert units.dataProvider().changeGeometryValues({first.id(): QgsGeometry()})
+    result = build_report(units, str(tmp_path / "nogeom.pdf"), load_profile(), name_field="name")
+    text = subprocess.run(["pdftotext", "-layout", result.path, "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+
+    def unit_page(name):
+        found = [p for p in pages if p.lstrip().startswith(name) and "Indicator" in p]
+        assert len(found) == 1, name
+        return found[0]
+
+    def indicator_rows(page):
+        return [
+            line.split()[0]
+            for line in page.splitlines()
+            if "第" in line and "条" in line and ("Hazard" in line or "Vulnerability" in line or "Capacity" in line)
+        ]
+
+    without, with_geometry = unit_page(first["name"]), unit_page(second["name"])
+    assert indicator_rows(with_geometry) and len(indicator_rows(without)) == len(indicator_rows(with_geometry))

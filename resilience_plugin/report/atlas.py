@@ -256,6 +256,7 @@ def build_report(
         Path(path).unlink(missing_ok=True)  # no half-written report is left behind
         return ReportResult("", 0, len(units), len(clusters))
     if result != QgsLayoutExporter.ExportResult.Success:
+        Path(path).unlink(missing_ok=True)  # never a PDF cut short
         raise ReportError(error or translate("Report", "The PDF could not be written to {0}.").format(path))
     _searchable(path, feedback)
     return ReportResult(path, report_page_count(pages, title_sheets), len(units), len(clusters))
@@ -275,6 +276,8 @@ def _export(contents, path: str, feedback, n_clusters: int, n_units: int):
                 )
             )
         result, error = QgsLayoutExporter.exportToPdf(laid.pages, path, _pdf_settings(), feedback)
+        if laid.pages.failed and result == QgsLayoutExporter.ExportResult.Success:  # stopped short: never a partial PDF
+            result = QgsLayoutExporter.ExportResult.IteratorError
     finally:
         if laid is not None:
             laid.release()
@@ -549,7 +552,7 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
             if page.kind == "unit" and section == "measures":
                 continue
             layer = rows.layer(section)
-            if on_page is None and not f.geometry().isNull():
+            if on_page is None:  # no geometry, or no point on it: QGIS would keep none of the rows on the page
                 rows.unplaced.add(section)
             for n, row in enumerate(section_rows):
                 r = QgsFeature(layer.fields())
@@ -558,10 +561,12 @@ def _memory_layers(pages, crs, unit_geoms, cluster_geoms, extent, title_sheets):
                 if on_page is not None:
                     r.setGeometry(on_page)
                 row_features.setdefault(section, []).append(r)
-    cover.dataProvider().addFeatures(features)
+    if not cover.dataProvider().addFeatures(features)[0] or cover.featureCount() != len(features):
+        raise ReportError(translate("Report", "The report's layers could not be set up."))
     for section, section_features in row_features.items():
         provider = rows.layer(section).dataProvider()
-        provider.addFeatures(section_features)
+        if not provider.addFeatures(section_features)[0]:
+            raise ReportError(translate("Report", "The report's layers could not be set up."))
         provider.createSpatialIndex()
     # the atlas feature stands out: a thick outline on its own page, nothing elsewhere
     root = QgsRuleBasedRenderer.Rule(None)
@@ -621,6 +626,7 @@ class _Pages(QgsAbstractLayoutIterator):
     def __init__(self, layouts: Dict[str, "object"], kinds: List[str]):
         super().__init__()
         self.layouts, self.kinds, self.at = layouts, kinds, -1
+        self.failed = False  # a page its kind's atlas could not turn to: the export stopped short (see next)
         self.rank = []  # each page's place among the pages of its kind: its feature in that kind's atlas
         seen: Dict[str, int] = {}
         for kind in kinds:
@@ -631,8 +637,11 @@ class _Pages(QgsAbstractLayoutIterator):
         return len(self.kinds)
 
     def beginRender(self) -> bool:  # noqa: N802 - QGIS API
-        self.at = -1
-        return all(layout.atlas().beginRender() for layout in self.layouts.values())
+        self.at, self.failed = -1, False
+        began = [layout.atlas().beginRender() for layout in self.layouts.values()]
+        counts = {kind: layout.atlas().count() for kind, layout in self.layouts.items()}
+        self.failed = not all(began) or any(counts[kind] != self.kinds.count(kind) for kind in counts)
+        return not self.failed
 
     def endRender(self) -> bool:  # noqa: N802 - QGIS API
         return all([layout.atlas().endRender() for layout in self.layouts.values()])
@@ -641,13 +650,16 @@ class _Pages(QgsAbstractLayoutIterator):
         self.at += 1
         if self.at >= len(self.kinds):
             return False
-        return self.layouts[self.kinds[self.at]].atlas().seekTo(self.rank[self.at])
+        if not self.layouts[self.kinds[self.at]].atlas().seekTo(self.rank[self.at]):
+            self.failed = True  # QGIS's export ends here as if done: build_report says it failed
+            return False
+        return True
 
     def filePath(self, base_path: str, extension: str) -> str:  # noqa: N802 - QGIS API
         return base_path
 
     def layout(self):
-        return self.layouts[self.kinds[max(self.at, 0)]]
+        return self.layouts[self.kinds[min(max(self.at, 0), len(self.kinds) - 1)]]
 
 
 @dataclass
@@ -664,7 +676,7 @@ class _Laid:
         """Break the layouts -> builder -> layout cycles: freed now, not at some later garbage collection (or after
         QGIS has quit, where Qt warns)."""
         self.keep = self.profile_table = None
-        self.layouts = {}
+        self.layouts = self.pages.layouts = {}
 
 
 def _kind_layout(project, cover, kind: str, sheets: int = 1):
