@@ -369,8 +369,10 @@ class LifeCircles:
         """The union of all circles (a MultiPolygon, or None for no circle): the area the life circles cover. Built
         on several threads; cancelled, it raises :class:`.cancel.Cancelled`."""
         from .cancel import Cancelled, interruptible
+        from .memory import return_free_memory
         from .network import buffer_network, union_in_parallel
 
+        return_free_memory()  # what the circles' search and their writing freed: the buffer below builds on a thread
         if self.reached is not None:  # along the network: the reached network buffered once (see reached_union)
             union = interruptible(lambda: buffer_network(self.reached, self.half_width), canceled) if len(self.reached) else None
             if progress:

@@ -77,3 +77,17 @@ def collection_paused():
             _pauses[0] -= 1
             if _pauses[0] == 0 and _pauses[1]:
                 gc.enable()
+
+
+def return_free_memory() -> None:
+    """Give the memory freed so far back to the system before a large new step, where the C library allows it
+    (glibc's ``malloc_trim``): freed memory otherwise stays with the process, and a step run on another thread (whose
+    allocations come from its own arena) adds its peak on top of it. Elsewhere nothing is done."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl), or no trim: the memory stays, as on other systems
+        pass

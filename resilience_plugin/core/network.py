@@ -12,7 +12,7 @@ native service area). :meth:`WalkingNetwork.catchment` returns every part of eve
 reachable within the distance, partly reached edges cut at the exact point.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -69,15 +69,21 @@ def noding_report(lines: np.ndarray) -> int:
 
 @dataclass
 class Catchment:
-    """The reached part of the network from one start point."""
+    """The reached part of the network from one start point: the reached stretch of each edge, as the edge's index
+    and the metres from its start where the stretch begins and ends. Its ``pieces`` (LineStrings) are cut from the
+    network when asked for, so that thousands of catchments never hold their lines all at once."""
 
-    pieces: np.ndarray  # LineStrings (an object array): full and partly reached edges
     snap_distance: float
     reached_length: float
-    # the same pieces as intervals: edge index, and metres from the edge's start where the piece begins and ends
-    edges: Optional[np.ndarray] = None
-    lo: Optional[np.ndarray] = None
-    hi: Optional[np.ndarray] = None
+    edges: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    network: "WalkingNetwork" = field(repr=False, compare=False, default=None)
+
+    @property
+    def pieces(self) -> np.ndarray:
+        """LineStrings (an object array): the full and the partly reached edges."""
+        return self.network._pieces(self.edges, self.lo, self.hi)
 
     def polygon(self, half_width: float, quad_segs: int = 4):
         """The reached lines buffered by ``half_width``.
@@ -89,9 +95,10 @@ class Catchment:
         cheap; only the remaining edges need a cascaded union. Same polygon as buffering every piece
         (tested), several times faster on street grids.
         """
-        if len(self.pieces) == 0:
+        pieces = self.pieces
+        if len(pieces) == 0:
             return None
-        return buffer_network(np.asarray(self.pieces, dtype=object), half_width, quad_segs)
+        return buffer_network(np.asarray(pieces, dtype=object), half_width, quad_segs)
 
 
 def buffer_network(pieces: np.ndarray, half_width: float, quad_segs: int = 4):
@@ -428,7 +435,7 @@ class WalkingNetwork:
             lo = np.concatenate([lo, [x[1] for x in extra]])
             hi = np.concatenate([hi, [x[2] for x in extra]])
         lo, hi = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
-        return Catchment(self._pieces(e_iv, lo, hi), float(snap_distance), float((hi - lo).sum()), e_iv, lo, hi)
+        return Catchment(float(snap_distance), float((hi - lo).sum()), e_iv, lo, hi, self)
 
     def reached_union(self, catchments) -> np.ndarray:
         """The network reached from any of ``catchments``, as pieces (LineStrings): each edge's reached intervals
