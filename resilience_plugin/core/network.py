@@ -429,7 +429,12 @@ class WalkingNetwork:
             a, b = float(max(distance - dist[self.u[e]], 0.0)), float(max(distance - dist[self.v[e]], 0.0))
             spans = [(0.0, L)] if a + b >= L else [(0.0, a)] * (a > 0) + [(L - b, L)] * (b > 0)
             spans += [(max(0.0, pos - distance), min(L, pos + distance)) for edge, pos in start if edge == e]
-            extra += [(e, a, b) for a, b in _merge(spans) if b - a > 1e-9]
+            _e, starts, ends = merge_intervals(
+                np.zeros(len(spans), dtype=np.int64),
+                np.array([a for a, _b in spans], dtype=float),
+                np.array([b for _a, b in spans], dtype=float),
+            )
+            extra += [(e, a, b) for a, b in zip(starts.tolist(), ends.tolist()) if b - a > 1e-9]
         if extra:
             e_iv = np.concatenate([e_iv, np.array([x[0] for x in extra], dtype=np.int64)])
             lo = np.concatenate([lo, [x[1] for x in extra]])
@@ -520,19 +525,6 @@ def merge_intervals(edges: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> Tuple[
     first = np.nonzero(new)[0]
     last = np.r_[first[1:], len(edges)] - 1
     return edges[first], lo[first], reach[last]
-
-
-def _merge(spans):
-    if not spans:  # an edge whose end is reached with nothing left to walk
-        return []
-    spans = sorted(spans)
-    merged = [list(spans[0])]
-    for lo, hi in spans[1:]:
-        if lo <= merged[-1][1] + 1e-9:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return merged
 
 
 def union_in_parallel(geoms, progress=None, canceled=None, chunk: int = 64, workers: Optional[int] = None):
