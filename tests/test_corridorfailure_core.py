@@ -466,3 +466,88 @@ def test_a_section_longer_than_the_search_has_no_way_around_within_it(middle):
     # the same search with a bound that reaches round: 22 km
     wide = _bypasses(g, np.array(straight), sec_length, 30000.0, None, lambda _x: None)
     assert wide[straight[0]] == pytest.approx(22000)
+
+
+@pytest.mark.parametrize("limit", [35.0, 300.0, 2000.0])
+def test_nearest_lines_equal_brute_force(limit):
+    """Where pieces of people join the network (issue 28: 358,884 pieces at Beijing scale): the k-d tree of points
+    along the lines gives the same nearest lines, ties included, and the same distances as measuring every point
+    against every line, with points on vertices, midway between two parallel streets, and beyond the limit."""
+    from resilience_plugin.core.geometry import NearestLines
+
+    rng = np.random.RandomState(28)
+    grid = [LineString([(x, 0), (x, 1000)]) for x in range(3000, 4001, 60)]  # parallel streets: ties midway
+    bends = [LineString(rng.uniform(-500, 1500, size=(rng.randint(2, 9), 2))) for _ in range(40)]
+    lines = np.array(grid + bends, dtype=object)
+    xy = np.vstack(
+        [
+            rng.uniform(-2500, 6500, size=(9000, 2)),  # many beyond the limit
+            np.column_stack([np.arange(3030, 3990, 60).repeat(100), np.tile(np.linspace(0, 1000, 100), 16)]),  # midway
+            shapely.get_coordinates(lines[:20])[:400],  # on vertices
+        ]
+    )
+    points = shapely.points(xy)
+    assert len(points) >= 10_000  # the k-d tree's way, not shapely's
+    (pi, li), d = NearestLines(lines).query(points, limit)
+    every = shapely.distance(points[:, None], lines[None, :])
+    least = every.min(axis=1)
+    want_p, want_l = np.nonzero((every == least[:, None]) & (least[:, None] <= limit))
+    order = np.lexsort((li, pi))
+    assert np.array_equal(pi[order], want_p) and np.array_equal(li[order], want_l)
+    assert np.array_equal(d[order], every[want_p, want_l])
+    ties = np.bincount(want_p, minlength=len(points))
+    assert (ties > 1).sum() >= 1600  # the midway points did tie
+    assert 0 < len(np.unique(want_p)) < len(points)  # some beyond the limit
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cluster_links_equal_plain_searches(seed):
+    """The links between neighbouring clusters' hubs before and after a failure (bounded searches from each hub,
+    cached for every scenario, redone after only where a failed edge lies on a shortest route) equal a plain
+    Dijkstra from each hub on the whole network, before and after, in three scenarios on one graph: with a
+    component no hub can reach and hubs in separate components."""
+    from scipy.sparse import coo_matrix
+
+    from resilience_plugin.core.corridorfailure import Graph, _cluster_links
+
+    rng = np.random.RandomState(seed)
+    n = 400
+    xy = rng.uniform(0, 10_000, size=(n, 2))
+    pairs_ = {(min(i, j), max(i, j)) for i in range(n) for j in np.argsort(np.hypot(*(xy - xy[i]).T))[1:4].tolist()}
+    a, b = (np.array(v, dtype=np.int64) for v in zip(*sorted(pairs_)))
+    cut = (xy[a, 0] < 5000) != (xy[b, 0] < 5000)  # west and east apart: two components
+    cut &= rng.uniform(size=len(a)) < (0.0 if seed % 2 else 1.0)
+    a, b = a[~cut], b[~cut]
+    w = np.hypot(*(xy[a] - xy[b]).T) * rng.uniform(1.0, 1.5, size=len(a))
+    graph = Graph(
+        np.empty(0, dtype=object),
+        np.empty(0),
+        [],
+        a,
+        b,
+        w,
+        np.zeros(len(a), int),
+        np.zeros(len(a)),
+        n,
+        np.empty(0, int),
+        np.empty(0),
+        np.empty(0, int),
+    )
+    hub_nodes = rng.choice(n, size=12, replace=False)
+    hubs = {f"C{k + 1}": int(v) for k, v in enumerate(hub_nodes)}
+    names = sorted(hubs)
+    pairs = [(names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names)) if rng.uniform() < 0.3]
+
+    def matrix(keep):
+        return coo_matrix((np.r_[w[keep], w[keep]], (np.r_[a[keep], b[keep]], np.r_[b[keep], a[keep]])), shape=(n, n)).tocsr()
+
+    base = matrix(np.ones(len(a), dtype=bool))
+    for _scenario in range(3):
+        keep = rng.uniform(size=len(a)) > 0.15
+        links = _cluster_links(graph, base, matrix(keep), keep, hubs, pairs)
+        assert [(x, y) for x, y, _b, _a in links] == pairs
+        for x, y, before, after in links:
+            d0, _via = dijkstra_nodes(n, list(zip(a.tolist(), b.tolist(), w.tolist())), [hubs[x]])
+            d1, _via = dijkstra_nodes(n, [(p, q, r) for p, q, r, k in zip(a.tolist(), b.tolist(), w.tolist(), keep) if k], [hubs[x]])
+            assert before == pytest.approx(d0[hubs[y]], rel=1e-12) or before == d0[hubs[y]] == np.inf
+            assert after == pytest.approx(d1[hubs[y]], rel=1e-12) or after == d1[hubs[y]] == np.inf

@@ -29,6 +29,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
+from .geometry import NearestLines
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 from .network import substring, substrings  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
 
@@ -86,6 +87,7 @@ class Graph:
     road_pieces: Optional[int] = None  # pieces from this index on are facilities' last-mile links
     facility_link: Optional[np.ndarray] = None  # metres of each facility's last-mile link (0: none)
     facility_road_node: Optional[np.ndarray] = None  # where each facility joins the roads (its link's far end)
+    hub_routes: Optional[tuple] = None  # the cluster hubs and their distances before any failure, for every scenario
 
     def matrix(self, keep: Optional[np.ndarray] = None):
         """The symmetric sparse matrix of the edges (``keep``: a mask of the edges left)."""
@@ -278,6 +280,7 @@ def build_graph(
     unit_groups: Optional[np.ndarray] = None,
     unit_weights: Optional[np.ndarray] = None,
     last_mile: float = 0.0,
+    canceled: Optional[Callable[[], bool]] = None,
 ) -> Graph:
     """The searchable graph: ``lines`` (noded) cut by the ``zones``' boundaries, split where units and facilities
     join (each at its nearest network point within ``tolerance``; on a tie, the lowest-numbered piece). A unit
@@ -286,14 +289,19 @@ def build_graph(
     that join the same piece of road join it at one place, their ``unit_weights``-weighted mean position: they share
     its fate in every scenario (a piece of road fails whole), and the graph keeps one node for them. A unit point
     still off the network joins its nearest network point within ``last_mile`` metres by a straight last-mile link,
-    whose length (``Graph.unit_link``) counts in its distances."""
+    whose length (``Graph.unit_link``) counts in its distances. ``canceled`` as elsewhere."""
+    from .cancel import check
     from .network import end_nodes
 
     pieces, piece_source, piece_zones = _cut_by_zones(lines, line_source, zones)
-    tree = shapely.STRtree(pieces)
+    check(canceled)
+    near = NearestLines(pieces)
     length = shapely.length(pieces)
-    u_piece, u_pos, u_dist, u_link = _join_units(pieces, tree, unit_points, unit_areas, unit_groups, unit_weights, tolerance, last_mile)
-    f_piece, f_pos, f_link = _join_facilities(pieces, tree, facility_points, tolerance, last_mile)
+    u_piece, u_pos, u_dist, u_link = _join_units(
+        pieces, near, unit_points, unit_areas, unit_groups, unit_weights, tolerance, last_mile, canceled
+    )
+    f_piece, f_pos, f_link = _join_facilities(pieces, near, facility_points, tolerance, last_mile, canceled)
+    check(canceled)
     start_node, end_node, n_nodes = end_nodes(pieces, NODE_TOLERANCE)  # piece end nodes
     join_node, splits, n_nodes = _join_nodes(np.r_[u_piece, f_piece], np.r_[u_pos, f_pos], length, start_node, end_node, n_nodes)
     edges, n_nodes = _simple_edges(*_piece_edges(start_node, end_node, length, splits), n_nodes)
@@ -326,8 +334,8 @@ def build_graph(
     return graph
 
 
-def _attach(pieces: np.ndarray, tree, points, limit: float, areas=None):
-    """Where ``points`` join the ``pieces`` (``tree``: their STRtree): each at its nearest piece within ``limit``
+def _attach(pieces: np.ndarray, near: NearestLines, points, limit: float, areas=None, canceled=None):
+    """Where ``points`` join the ``pieces`` (``near``: their index): each at its nearest piece within ``limit``
     metres (on a tie, the lowest-numbered piece), then (``areas``) a point still off the network at the network
     point nearest to it inside its area. Returns per point its piece (-1: none), the position along it (metres) and
     the distance to it."""
@@ -337,7 +345,7 @@ def _attach(pieces: np.ndarray, tree, points, limit: float, areas=None):
     dist = np.full(len(points), np.nan)
     ok = np.nonzero(~shapely.is_missing(points) & ~shapely.is_empty(points))[0] if len(points) else np.empty(0, int)
     if len(ok):
-        (pi, ei), d = tree.query_nearest(points[ok], max_distance=limit, return_distance=True, all_matches=True)
+        (pi, ei), d = near.query(points[ok], limit, canceled)
         o = np.lexsort((ei, pi))  # per point, the lowest piece index first
         pi, ei, d = pi[o], ei[o], d[o]
         first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
@@ -346,7 +354,7 @@ def _attach(pieces: np.ndarray, tree, points, limit: float, areas=None):
         dist[ok[pi]] = d
         pos[ok[pi]] = shapely.line_locate_point(pieces[ei], points[ok[pi]])
     if areas is not None:
-        _attach_in_areas(pieces, tree, points, np.asarray(areas, dtype=object), node_piece, pos, dist)
+        _attach_in_areas(pieces, near.tree, points, np.asarray(areas, dtype=object), node_piece, pos, dist)
     return node_piece, pos, dist
 
 
@@ -373,14 +381,14 @@ def _attach_in_areas(pieces: np.ndarray, tree, points: np.ndarray, areas: np.nda
     pos[left[ai]] = shapely.line_locate_point(pieces[ei], target)
 
 
-def _join_units(pieces, tree, unit_points, unit_areas, unit_groups, unit_weights, tolerance: float, last_mile: float):
+def _join_units(pieces, near, unit_points, unit_areas, unit_groups, unit_weights, tolerance: float, last_mile: float, canceled=None):
     """Where the units join the network (see :func:`build_graph`): per unit its piece (-1: none), position along it,
     distance to it and the length of its last-mile link (0: none)."""
-    u_piece, u_pos, u_dist = _attach(pieces, tree, unit_points, tolerance, unit_areas)
+    u_piece, u_pos, u_dist = _attach(pieces, near, unit_points, tolerance, unit_areas, canceled)
     u_link = np.zeros(len(u_piece))
     if last_mile > tolerance and (u_piece < 0).any():
         left = np.nonzero((u_piece < 0) & ~shapely.is_missing(np.asarray(unit_points, dtype=object)))[0]
-        lp, lpos, ld = _attach(pieces, tree, np.asarray(unit_points, dtype=object)[left], last_mile)
+        lp, lpos, ld = _attach(pieces, near, np.asarray(unit_points, dtype=object)[left], last_mile, canceled=canceled)
         u_piece[left], u_pos[left], u_dist[left] = lp, lpos, ld
         u_link[left[lp >= 0]] = ld[lp >= 0]
     if unit_groups is not None and len(u_piece):
@@ -392,15 +400,15 @@ def _join_units(pieces, tree, unit_points, unit_areas, unit_groups, unit_weights
     return u_piece, u_pos, u_dist, u_link
 
 
-def _join_facilities(pieces, tree, facility_points, tolerance: float, last_mile: float):
+def _join_facilities(pieces, near, facility_points, tolerance: float, last_mile: float, canceled=None):
     """Where the facilities join the network: per facility its piece (-1: none), position along it and the length
     of its last-mile link (0: none)."""
-    f_piece, f_pos, _f_dist = _attach(pieces, tree, facility_points, tolerance)
+    f_piece, f_pos, _f_dist = _attach(pieces, near, facility_points, tolerance, canceled=canceled)
     f_link = np.zeros(len(f_piece))
     if last_mile > tolerance and (f_piece < 0).any():
         fac_arr = np.asarray(facility_points, dtype=object)
         left = np.nonzero((f_piece < 0) & ~shapely.is_missing(fac_arr))[0]
-        lp, lpos, ld = _attach(pieces, tree, fac_arr[left], last_mile)
+        lp, lpos, ld = _attach(pieces, near, fac_arr[left], last_mile, canceled=canceled)
         f_piece[left], f_pos[left] = lp, lpos
         f_link[left[lp >= 0]] = ld[lp >= 0]
     return f_piece, f_pos, f_link
@@ -815,6 +823,7 @@ def _network_and_people(
         demand.unit if demand.areas is not None and len(demand.unit) > len(units_arr) else None,
         demand.people,
         float(run.profile.value("population.last_mile_max")),
+        run.canceled,
     )
     run.step(0.25)
     return _Network(graph, units_arr, unit_points, demand, essential, codes[essential])
@@ -1326,9 +1335,12 @@ def _unit_access(result: "CorridorFailure", r: ScenarioResult) -> UnitAccess:
         for z in (r.causes or [[] for _ in unit])[i]:
             if z not in causes[unit[i]]:
                 causes[unit[i]].append(z)
+    lost_by_unit: Dict[int, set] = {}
     for i, gone in enumerate(r.clusters_lost):
         if gone:
-            clusters_lost[unit[i]] = sorted(set(clusters_lost[unit[i]]) | set(gone), key=_natural)
+            lost_by_unit.setdefault(int(unit[i]), set()).update(gone)
+    for u, gone in lost_by_unit.items():
+        clusters_lost[u] = sorted(gone, key=_natural)
     cut_any = per_unit(people, any_lost)
     known = result.unit_assessed
     if known is not None and not known.all():  # people unknown: not assessed, never "lost" or 0
@@ -1488,38 +1500,112 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
     links = []
     if cluster_of is not None:
         _n1, comp1 = connected_components(after, directed=False)
-        on = graph.unit_node >= 0
-        reach0: Dict[int, set] = {}
-        reach1: Dict[int, set] = {}
-        for u in np.nonzero(on & np.array([c is not None for c in cluster_of], dtype=bool))[0].tolist():
-            node = graph.unit_node[u]
-            reach0.setdefault(comp0[node], set()).add(cluster_of[u])
-            reach1.setdefault(comp1[node], set()).add(cluster_of[u])
-        for u in np.nonzero(on)[0].tolist():
-            node = graph.unit_node[u]
-            gone = reach0.get(comp0[node], set()) - reach1.get(comp1[node], set()) - {cluster_of[u]}
-            clusters_lost[u] = sorted(gone, key=_natural)
+        _clusters_cut_off(graph.unit_node, cluster_of, comp0, comp1, clusters_lost)
         if pairs and hubs:
-            links = _cluster_links(base, after, hubs, pairs)
+            links = _cluster_links(graph, base, after, keep, hubs, pairs)
     length = float(shapely.length(graph.pieces[failed]).sum()) if len(failed) else 0.0
     return ScenarioResult(scenario, failed, causes, length, d0, d1, lost, pop_cut, float(population[any_lost].sum()), clusters_lost, links)
 
 
-def _cluster_links(base, after, hubs: Dict[str, int], pairs: List[Tuple[str, str]]) -> List[Tuple[str, str, float, float]]:
+def _clusters_cut_off(unit_node, cluster_of, comp0, comp1, clusters_lost) -> None:
+    """Per piece of people on the network, the other clusters it could reach before and cannot after (connected
+    components ``comp0`` and ``comp1``), into ``clusters_lost``: worked out once per (component before, component
+    after, own cluster), which hundreds of thousands of pieces share (a list shared by them, never changed)."""
+    on = np.nonzero(unit_node >= 0)[0]
+    if not len(on):
+        return
+    labels = sorted({c for c in cluster_of[on] if c is not None}, key=_natural)
+    code_of = {c: k for k, c in enumerate(labels)}
+    own = np.array([code_of.get(c, -1) for c in cluster_of[on].tolist()], dtype=np.int64)
+    c0, c1 = comp0[unit_node[on]], comp1[unit_node[on]]
+    member = own >= 0
+    reach0: Dict[int, set] = {}
+    reach1: Dict[int, set] = {}
+    for comp, code in np.unique(np.c_[c0[member], own[member]], axis=0).tolist():
+        reach0.setdefault(comp, set()).add(code)
+    for comp, code in np.unique(np.c_[c1[member], own[member]], axis=0).tolist():
+        reach1.setdefault(comp, set()).add(code)
+    keys, group = np.unique(np.c_[c0, c1, own], axis=0, return_inverse=True)
+    gone = [[labels[k] for k in sorted(reach0.get(a, set()) - reach1.get(b, set()) - {o})] for a, b, o in keys.tolist()]
+    for u, g in zip(on.tolist(), group.ravel().tolist()):
+        clusters_lost[u] = gone[g]
+
+
+def _cluster_links(
+    graph: Graph, base, after, keep, hubs: Dict[str, int], pairs: List[Tuple[str, str]]
+) -> List[Tuple[str, str, float, float]]:
     """The cluster links: the route between each pair of neighbouring clusters' hubs, before (``base``) and after
-    (``after``) the failure: (cluster a, cluster b, metres before, metres after; inf: no route)."""
+    (``after``: the edges of ``keep`` left) the failure: (cluster a, cluster b, metres before, metres after; inf: no
+    route). The routes before are searched once for all scenarios; after, only from the hubs of a pair with a failed
+    edge on one of its shortest routes (the others keep a route, and so its length)."""
     from scipy.sparse.csgraph import dijkstra
 
     labels = sorted(hubs)
     index = np.array([hubs[x] for x in labels], dtype=np.int64)
-    m0 = dijkstra(base, directed=False, indices=index)
-    m1 = dijkstra(after, directed=False, indices=index)
     at = {x: k for k, x in enumerate(labels)}
+    wanted = [(at[x], at[y]) for x, y in pairs if x in at and y in at]
+    if graph.hub_routes is None or not np.array_equal(graph.hub_routes[0], index):
+        graph.hub_routes = (index, _hub_distances(graph, base, index, wanted))
+    m0 = graph.hub_routes[1]
+    lost = ~np.asarray(keep, dtype=bool)
+    a, b, w = graph.a[lost], graph.b[lost], graph.w[lost]
+    redo = set()
+    for i, j in wanted:
+        best = m0[i, index[j]]
+        if np.isfinite(best) and len(a):
+            # a failed edge on a shortest route from hub i to hub j, either way along it
+            through = np.minimum(m0[i, a] + w + m0[j, b], m0[i, b] + w + m0[j, a])
+            if (through <= best * (1 + 1e-9) + 1e-6).any():
+                redo.add(i)
+    redo = sorted(redo)
+    m1 = dict(zip(redo, dijkstra(after, directed=False, indices=index[redo]))) if redo else {}
     links = []
-    for x, y in pairs:
-        if x in at and y in at:
-            links.append((x, y, float(m0[at[x], hubs[y]]), float(m1[at[x], hubs[y]])))
+    for i, j in wanted:
+        before = float(m0[i, index[j]])
+        links.append((labels[i], labels[j], before, float(m1[i][index[j]]) if i in m1 else before))
     return links
+
+
+def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int, int]]) -> np.ndarray:
+    """Distances from each hub (rows) to every node, exact up to the longest route of a pair of ``wanted`` that the
+    hub is in (inf beyond it). A search from every hub at once tells each node its nearest hub: an edge between the
+    areas of two hubs closes a route between them, whose length bounds their distance, and so the search from each
+    hub (Beijing scale: 39 whole-network searches took 2.4 s)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra, shortest_path
+
+    n_hubs = len(index)
+    bound = np.full(n_hubs, -np.inf)
+    if len(np.unique(index)) == n_hubs:
+        dist, _pred, nearest = dijkstra(base, directed=False, indices=index, min_only=True, return_predecessors=True)
+        hub_of = np.full(graph.n_nodes, -1, dtype=np.int64)
+        hub_of[index] = np.arange(n_hubs)
+        ha, hb = hub_of[np.maximum(nearest[graph.a], 0)], hub_of[np.maximum(nearest[graph.b], 0)]
+        border = (nearest[graph.a] >= 0) & (nearest[graph.b] >= 0) & (ha != hb)
+        lo, hi = np.minimum(ha[border], hb[border]), np.maximum(ha[border], hb[border])
+        through = dist[graph.a[border]] + graph.w[border] + dist[graph.b[border]]
+        closed = np.full((n_hubs, n_hubs), np.inf)
+        np.minimum.at(closed, (lo, hi), through)
+        closed = np.minimum(closed, closed.T)
+        # hubs whose areas do not touch: the routes through the areas between them, joined (inf: not connected)
+        ci, cj = np.nonzero(np.isfinite(closed))
+        closed = shortest_path(csr_matrix((closed[ci, cj], (ci, cj)), shape=closed.shape), directed=False)
+        for i, j in wanted:
+            if np.isfinite(closed[i, j]):  # else not connected: no route, whatever the search
+                bound[i] = max(bound[i], closed[i, j])
+                bound[j] = max(bound[j], closed[i, j])
+    else:
+        bound[:] = np.inf
+    rows = np.empty((n_hubs, graph.n_nodes))
+    for k in range(n_hubs):
+        if bound[k] == -np.inf:  # in no pair with a route between them
+            rows[k] = np.inf
+            rows[k, index[k]] = 0.0
+        elif np.isfinite(bound[k]):
+            rows[k] = dijkstra(base, directed=False, indices=int(index[k]), limit=bound[k] * (1 + 1e-9) + 1e-6)
+        else:  # two hubs on one node
+            rows[k] = dijkstra(base, directed=False, indices=int(index[k]))
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------ the ranking

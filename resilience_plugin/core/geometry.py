@@ -126,6 +126,74 @@ def representative_points(geoms: np.ndarray) -> np.ndarray:
     return out
 
 
+_NEAREST_BATCH = 100_000  # points looked up at once (about 0.3 s at Beijing scale), a cancel check between batches
+
+
+class NearestLines:
+    """The nearest of ``lines`` to each of many points, within a distance: the same pairs and distances as shapely's
+    ``STRtree.query_nearest(points, max_distance=limit, return_distance=True, all_matches=True)`` (every line at the
+    least distance), found faster for many points. Points spaced at most ``step`` (in the lines' units) along the
+    lines, in a k-d tree, put each point's distance to the lines within ``step``/2 of its distance to the nearest of
+    them, so that only the lines that near are measured (issue 28: 358,884 pieces of people at Beijing scale)."""
+
+    def __init__(self, lines: np.ndarray, tree=None, step: float = 50.0):
+        self.lines = np.asarray(lines, dtype=object)
+        self.tree = tree if tree is not None else shapely.STRtree(self.lines)
+        self.step = float(step)
+        self._kd = None
+
+    def _samples(self):
+        """A k-d tree of the lines' vertices and of points between them no more than ``step`` apart."""
+        from scipy.spatial import cKDTree
+
+        xy, line = shapely.get_coordinates(self.lines, return_index=True)
+        xy = xy[:, :2]
+        same = line[1:] == line[:-1]  # consecutive vertices of one line: a segment
+        a, b = xy[:-1][same], xy[1:][same]
+        k = np.maximum(np.ceil(np.hypot(*(b - a).T) / self.step), 1).astype(np.int64)
+        seg = np.repeat(np.arange(len(a)), k)
+        t = (np.arange(len(seg)) - np.repeat(np.cumsum(k) - k, k)) / k[seg]
+        samples = np.concatenate([a[seg] + (b - a)[seg] * t[:, None], xy[np.r_[~same, True]]])
+        return cKDTree(samples[np.isfinite(samples).all(axis=1)])
+
+    def query(self, points: np.ndarray, limit: float, canceled=None):
+        """((point index, line index), distance) of each point's nearest line(s) within ``limit``, ties included;
+        points are present shapely points. Many points are taken in batches, with a cancel check between them."""
+        from .cancel import check
+
+        points = np.asarray(points, dtype=object)
+        if len(points) > _NEAREST_BATCH:
+            found = []
+            for a in range(0, len(points), _NEAREST_BATCH):
+                check(canceled)
+                (pi, li), d = self.query(points[a : a + _NEAREST_BATCH], limit)
+                found.append((pi + a, li, d))
+            return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])), np.concatenate([f[2] for f in found])
+        simple = len(points) >= 10_000 and len(self.lines) and np.isfinite(limit)
+        if simple:
+            simple = bool((shapely.get_type_id(points) == 0).all() and (shapely.get_num_coordinates(points) == 1).all())
+        if not simple:
+            return self.tree.query_nearest(points, max_distance=limit, return_distance=True, all_matches=True)
+        if self._kd is None:
+            self._kd = self._samples()
+        xy = shapely.get_coordinates(points)
+        reach = (limit + self.step / 2) * (1 + 1e-9) + 1e-6  # further from every sample: no line within the limit
+        near, _ = self._kd.query(xy, k=1, distance_upper_bound=reach)
+        some = np.nonzero(np.isfinite(near))[0]
+        bound = np.minimum(near[some], limit) * (1 + 1e-9) + 1e-6  # the nearest line is no further than its sample
+        qi, li = self.tree.query(points[some], predicate="dwithin", distance=bound)
+        pi = some[qi]
+        d = shapely.distance(points[pi], self.lines[li])
+        ok = d <= limit
+        pi, li, d = pi[ok], li[ok], d[ok]
+        order = np.lexsort((li, d, pi))
+        pi, li, d = pi[order], li[order], d[order]
+        first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+        least = np.repeat(d[first], np.diff(np.r_[np.nonzero(first)[0], len(pi)]))
+        tie = d == least
+        return (pi[tie], li[tie]), d[tie]
+
+
 def present_mask(geoms: np.ndarray) -> np.ndarray:
     """True where there is a non-empty geometry."""
     geoms = np.asarray(geoms, dtype=object)

@@ -19,6 +19,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString
 
+from .geometry import NearestLines
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 
 try:  # scipy is only needed for network search
@@ -243,6 +244,7 @@ class WalkingNetwork:
         self._inc_ptr = np.searchsorted(ends_of[order], np.arange(self.n_nodes + 1))
         self._inc_count = np.diff(self._inc_ptr)
         self.tree = shapely.STRtree(lines)
+        self.nearest = NearestLines(lines, self.tree)
         self._two_point = shapely.get_num_coordinates(lines) == 2
 
     @classmethod
@@ -267,7 +269,7 @@ class WalkingNetwork:
         points = np.asarray(points, dtype=object)
         if len(points) == 0:
             return (np.empty(0, int),) * 2 + (np.empty(0),) * 2
-        (pi, ei), dist = self.tree.query_nearest(points, max_distance=tolerance, return_distance=True, all_matches=True)
+        (pi, ei), dist = self.nearest.query(points, tolerance)
         pos = shapely.line_locate_point(self.lines[ei], points[pi])
         return pi, ei, pos, dist
 

@@ -379,7 +379,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             progress_span=(0, 8),
         )
         net.report(feedback)
-        elevated = [_elevated(a[2:]) for a in net.attributes]
+        elevated = _elevated_all(a[2:] for a in net.attributes)
         roads = [(fid, text(a[0]), text(a[1]), net_name) for fid, a in zip(net.fids, net.attributes)]
         streets = None
         st_src = self.optional_source(parameters, self.STREETS, context)
@@ -392,7 +392,7 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
             )
             st.report(feedback)
             streets = st.geometries
-            elevated += [_elevated(a) for a in st.attributes]
+            elevated += _elevated_all(st.attributes)
             roads += [(fid, None, None, st_name) for fid in st.fids]
 
         return net, net_name, streets, elevated, roads
@@ -805,6 +805,22 @@ def _elevation_fields(source) -> list:
     """The bridge, tunnel and layer fields of a road layer (any case), in that order, '' where absent."""
     names = {n.lower(): n for n in source.fields().names()}
     return [names.get(k, "") for k in OSM_ELEVATION]
+
+
+def _elevated_all(rows) -> list:
+    """:func:`_elevated` of each row of values, each distinct row worked out once (a city's roads hold a handful)."""
+    seen = {}
+    out = []
+    for values in rows:
+        key = tuple(values)
+        try:
+            flag = seen.get(key)
+        except TypeError:  # a value that cannot be a key: worked out on its own
+            flag = _elevated(key)
+        if flag is None:
+            flag = seen[key] = _elevated(key)
+        out.append(flag)
+    return out
 
 
 def _elevated(values) -> bool:
