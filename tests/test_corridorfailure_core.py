@@ -389,6 +389,66 @@ def test_ways_around_searched_in_tiles_match_the_whole_network(seed, tile):
     assert checked > 50
 
 
+def _ways_around_against_dijkstra(g, search: float, tile: float) -> int:
+    """_bypasses against a plain Dijkstra on the whole network without each section; the ways around found."""
+    from resilience_plugin.core.corridorfailure import _bypasses
+
+    sec_length = np.array([g.w[e].sum() for e in g.section_edges])
+    todo = np.arange(len(g.section_edges))
+    got = _bypasses(g, todo, sec_length, search, None, lambda _x: None, tile=tile)
+    edges = list(zip(g.a.tolist(), g.b.tolist(), g.w.tolist()))
+    checked = 0
+    for s_ in todo.tolist():
+        gone = set(g.section_edges[s_].tolist())
+        left = [e if k not in gone else (e[0], e[1], float("inf")) for k, e in enumerate(edges)]
+        a, b = (int(x) for x in g.section_ends[s_])
+        around = dijkstra_nodes(g.n_nodes, left, [a])[0][b] if a != b else np.inf
+        expected = around if around <= search else np.nan
+        assert got[s_] == pytest.approx(expected, nan_ok=True), f"section {s_}"
+        checked += np.isfinite(expected)
+    return checked
+
+
+@pytest.mark.parametrize("shrink", [0.9999, 0.5])
+def test_ways_around_stay_exact_where_edges_are_shorter_than_their_chords(shrink):
+    """Ends joined within the node tolerance leave an edge a little shorter than the straight line between its nodes;
+    the search box then grows by the sum of those excesses (it fell back to the whole network for every search).
+    Edges shortened by a hair and by half, against a plain Dijkstra on the whole network: the same ways around."""
+    from resilience_plugin.core.corridorfailure import _node_xy, build_graph
+
+    lines, units, _pop, facilities, _codes = random_city(3, n=9)
+    g = build_graph(
+        np.array(lines, dtype=object), np.arange(len(lines)), [], np.array(units, dtype=object), np.array(facilities, dtype=object), 50.0
+    )
+    g.w = g.w * shrink
+    xy, slack = _node_xy(g)
+    assert xy is not None and slack > 0
+    assert _ways_around_against_dijkstra(g, 1500.0, 120.0) > 20
+
+
+def test_the_shortest_way_around_may_leave_the_box_of_its_bound_when_edges_are_short():
+    """A road of 100 m with two ways around: one up 1,450 m and back (3,000 m, a spur at its top), one winding below
+    within 800 m of it (3,300 m). Edges a quarter of their chords (ends far apart for their length): the way up is the shortest (750 m
+    within a 1,000 m bound) yet leaves the box of the bound as the crow flies; the slack keeps it in the search."""
+    from resilience_plugin.core.corridorfailure import build_graph
+
+    road = LineString([(0, 0), (100, 0)])
+    up = LineString([(0, 0), (0, 1450), (100, 1450), (100, 0)])
+    below = LineString([(0, 0), (0, -50), (-800, -50), (-800, -100), (800, -100), (800, -50), (100, -50), (100, 0)])
+    spur = LineString([(50, 1400), (50, 1500)])  # a crossing at the top: a node outside the bound's box
+    lines = shapely.get_parts(shapely.node(shapely.multilinestrings([road, up, below, spur])))  # noded, as the run nodes it
+    g = build_graph(
+        lines, np.arange(len(lines)), [], np.array([Point(-850, -75)], dtype=object), np.array([Point(850, -75)], dtype=object), 60.0
+    )
+    g.w = g.w * 0.25
+    assert _ways_around_against_dijkstra(g, 5000.0, 120.0) >= 1
+    from resilience_plugin.core.corridorfailure import _bypasses
+
+    s = next(k for k, e in enumerate(g.section_edges) if abs(g.w[e].sum() - 25.0) < 1e-6)  # the road
+    got = _bypasses(g, np.array([s]), np.array([g.w[e].sum() for e in g.section_edges]), 5000.0, None, lambda _x: None, tile=120.0)
+    assert got[s] == pytest.approx(750.0)
+
+
 def test_substrings_at_once_equal_one_by_one():
     """network.substrings (the critical sections' lines at Beijing scale: 82,000 stretches) against substring, one by
     one, on lines with and without inner vertices, stretches at vertices, whole lines and points."""

@@ -1930,7 +1930,7 @@ def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress,
     first_edge = np.array([int(graph.section_edges[s][0]) for s in todo.tolist()], dtype=np.int64)
     ends = graph.section_ends[todo].astype(np.int64)
     limit = np.minimum(bypass_search, np.maximum(4.0 * sec_length[todo], 1000.0))
-    xy = _node_xy(graph)
+    xy, slack = _node_xy(graph)
     local = xy is not None
     groups = np.zeros(len(todo), dtype=np.int64)
     if local:
@@ -1950,8 +1950,8 @@ def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress,
         members = order[g0:g1]
         done += len(members)
         if local:
-            lo = xy[ends[members, 0]].min(axis=0) - limit[members].max() - 1.0
-            hi = xy[ends[members, 0]].max(axis=0) + limit[members].max() + 1.0
+            lo = xy[ends[members, 0]].min(axis=0) - limit[members].max() - slack - 1.0
+            hi = xy[ends[members, 0]].max(axis=0) + limit[members].max() + slack + 1.0
             band_nodes = by_x[np.searchsorted(x_sorted, lo[0], "left") : np.searchsorted(x_sorted, hi[0], "right")]
             y = xy[band_nodes, 1]
             nodes = np.sort(band_nodes[(y >= lo[1]) & (y <= hi[1])])
@@ -2016,21 +2016,23 @@ def _subgraph(matrix, nodes: np.ndarray, where: np.ndarray):
     return sub
 
 
-def _node_xy(graph: Graph) -> Optional[np.ndarray]:
-    """Each node's position, from where its edges start and end along their pieces; None when an edge is shorter
-    than the straight line between its nodes (then a bounded search may reach beyond the crow-flies bound)."""
+def _node_xy(graph: Graph) -> Tuple[Optional[np.ndarray], float]:
+    """Each node's position, from where its edges start and end along their pieces, and the slack: how much the
+    straight lines between the nodes of all edges exceed the edges' lengths, summed (ends joined within the node
+    tolerance leave an edge up to a few millimetres shorter than its chord). A route of length L then ends within
+    L + slack of its start as the crow flies. (None, inf) where a position cannot be found."""
     xy = np.full((graph.n_nodes, 2), np.nan)
     lines = graph.pieces[graph.edge_piece]
     start = shapely.get_coordinates(shapely.line_interpolate_point(lines, graph.edge_at))
     end = shapely.get_coordinates(shapely.line_interpolate_point(lines, graph.edge_at + graph.w))
     if len(start) != len(graph.a) or len(end) != len(graph.a):
-        return None
+        return None, np.inf
     xy[graph.a] = start
     xy[graph.b] = end
     chord = np.hypot(*(xy[graph.a] - xy[graph.b]).T)
-    if np.isnan(xy).any() or (chord > graph.w + 1e-6 + 1e-9 * graph.w).any():
-        return None
-    return xy
+    if np.isnan(xy).any():
+        return None, np.inf
+    return xy, float(np.maximum(chord - graph.w, 0.0).sum())
 
 
 def _section_sources(graph: Graph):
