@@ -102,19 +102,34 @@ def test_degenerate_geometry_then_normal_runs_in_real_qgis(plugin_zip, tmp_path)
     assert "degenerate geometry" in log and "can't import" not in log and "Traceback" not in log
 
 
-@pytest.mark.parametrize("path, locale", [("sample", ""), ("dock", ""), ("sample", "zh_CN")])
+@pytest.mark.parametrize(
+    "path, locale", [("sample", ""), ("dock", ""), ("sample", "zh_CN"), ("whatif", "zh_CN"), ("dialogs", ""), ("dialogs", "zh_CN")]
+)
 def test_quitting_after_a_users_path_exits_with_code_0(plugin_zip, tmp_path, path, locale):
-    """Issue 29: Load sample city (and score in the dock), then File › Exit as a user quits, answering QGIS's
-    question about temporary layers: QGIS exits with code 0, on every QGIS of the matrix. (QGIS 3.40 and 3.44 die on
-    signal 11 when a script ends them with QgsApplication.exit() while GeoPackage layers are loaded, with or without
-    this plugin; that is not a user's way out.)"""
+    """Issue 29: a user's path, then File › Exit as a user quits, answering QGIS's question about temporary layers:
+    QGIS exits with code 0, on every QGIS of the matrix. The paths: Load sample city; score in the dock; What if with
+    new sites and the dock's PDF report; every algorithm run from its own Processing dialog (the atlas report among
+    them), its outputs loaded. (QGIS 3.40 and 3.44 die on signal 11 when a script ends them with
+    QgsApplication.exit() while GeoPackage layers are loaded, with or without this plugin; that is not a user's way
+    out.)"""
+    from resilience_plugin.processing.provider import ALGORITHMS
+
     env = dict(os.environ, RP_OUT=str(tmp_path), RP_PATH=path)
-    proc = run_qgis(plugin_zip, HERE / "inside_quit.py", locale=locale, timeout=240, env=env)
+    timeout = 1500 if path == "dialogs" else 300
+    proc = run_qgis(plugin_zip, HERE / "inside_quit.py", locale=locale, timeout=timeout, env=env)
     result = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert "error" not in result, result["error"]
     assert result["layers"] == 14 and result["quitting"] and result["answered"]
-    if path == "dock":
+    if path in ("dock", "whatif"):
         assert result["scored"] == 233
+    if path == "whatif":
+        assert result["rescored"] and result["pdf"]
+    if path == "dialogs":
+        assert result["dialogs_done"] and result["planned"] == len(ALGORITHMS)
+        assert [r["alg"] for r in result["runs"] if not r["ok"]] == [], result["runs"]
+        assert result["boxes"] == []  # no parameter refused, no CRS question
+        report = tmp_path / "report_OUTPUT.pdf"
+        assert report.is_file() and report.stat().st_size > 100_000
     assert proc.returncode == 0, (proc.returncode, proc.stderr[-3000:])
 
 
