@@ -958,6 +958,7 @@ def _access_after(run: _Run, net: _Network, scenarios, zones, assessed, sources,
                 linked.hubs,
                 linked.pairs,
                 before.base,
+                run.canceled,
             )
         )
         run.report(0.35 + 0.3 * (k + 1) / len(scenarios))
@@ -1000,8 +1001,11 @@ def _ranking(run: _Run, net: _Network, on_net, assessed, sources, before_full) -
 
 def _outcome(run: _Run, net: _Network, zones, assessed, sources, d0, results, critical, centres) -> CorridorFailure:
     """What cuts each scenario's people off (see :func:`_causes`), then the result."""
+    from .cancel import check
+
     for r in results:
-        r.causes = _causes(net.graph, r, zones, assessed, sources, d0)
+        check(run.canceled)
+        r.causes = _causes(net.graph, r, zones, assessed, sources, d0, run.canceled)
     run.report(1.0)
     demand = net.demand
     return CorridorFailure(
@@ -1175,7 +1179,7 @@ def _facilities_left_out(
 CAUSES_ALONE_MAX = 12
 
 
-def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
+def _causes(graph, r, zones, assessed, sources, d0, canceled=None) -> List[List[int]]:
     """Per piece of people that loses a category in scenario ``r``: the zones whose failure alone cuts it off from
     one; where no single zone does, every zone of the scenario that fails a section (they do it together).
 
@@ -1184,6 +1188,8 @@ def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
     :data:`CAUSES_ALONE_MAX` zones lie on the routes of the people cut off (500 faults failing at once), the causes
     are the zones on each piece's route."""
     from scipy.sparse.csgraph import dijkstra
+
+    from .cancel import check
 
     n = len(graph.unit_node)
     any_lost = np.zeros(n, dtype=bool)
@@ -1207,6 +1213,7 @@ def _causes(graph, r, zones, assessed, sources, d0) -> List[List[int]]:
             causes[i] = listed[k] or list(active)
         return causes
     for z in candidates:
+        check(canceled)
         failed_mask = np.zeros(len(graph.pieces), dtype=bool)
         failed_mask[graph.zone_pieces.get(z, [])] = True
         after = graph.matrix(~failed_mask[graph.edge_piece])
@@ -1472,8 +1479,12 @@ def _cluster_pairs(units: np.ndarray, cluster_of: np.ndarray) -> List[Tuple[str,
     return sorted(out)
 
 
-def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, population, cluster_of, hubs, pairs, base) -> ScenarioResult:
+def _run_scenario(
+    graph, scenario, zones, assessed, sources, d0, comp0, population, cluster_of, hubs, pairs, base, canceled=None
+) -> ScenarioResult:
     from scipy.sparse.csgraph import connected_components, dijkstra
+
+    from .cancel import check
 
     chosen = set(scenario.zones)
     if graph.zone_pieces is None:  # zone -> the pieces in it, built once for all scenarios
@@ -1489,6 +1500,7 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
     after = graph.matrix(keep)
     d1 = {}
     for c in assessed:
+        check(canceled)
         dist = dijkstra(after, directed=False, indices=sources[c], min_only=True)
         d1[c] = _at(dist, graph.unit_node) + graph.unit_link
     lost = {c: np.isfinite(d0[c]) & ~np.isfinite(d1[c]) for c in assessed}
@@ -1499,10 +1511,12 @@ def _run_scenario(graph, scenario, zones, assessed, sources, d0, comp0, populati
     clusters_lost: List[List[str]] = [[] for _ in graph.unit_node]
     links = []
     if cluster_of is not None:
+        check(canceled)
         _n1, comp1 = connected_components(after, directed=False)
         _clusters_cut_off(graph.unit_node, cluster_of, comp0, comp1, clusters_lost)
         if pairs and hubs:
-            links = _cluster_links(graph, base, after, keep, hubs, pairs)
+            check(canceled)
+            links = _cluster_links(graph, base, after, keep, hubs, pairs, canceled)
     length = float(shapely.length(graph.pieces[failed]).sum()) if len(failed) else 0.0
     return ScenarioResult(scenario, failed, causes, length, d0, d1, lost, pop_cut, float(population[any_lost].sum()), clusters_lost, links)
 
@@ -1532,7 +1546,7 @@ def _clusters_cut_off(unit_node, cluster_of, comp0, comp1, clusters_lost) -> Non
 
 
 def _cluster_links(
-    graph: Graph, base, after, keep, hubs: Dict[str, int], pairs: List[Tuple[str, str]]
+    graph: Graph, base, after, keep, hubs: Dict[str, int], pairs: List[Tuple[str, str]], canceled=None
 ) -> List[Tuple[str, str, float, float]]:
     """The cluster links: the route between each pair of neighbouring clusters' hubs, before (``base``) and after
     (``after``: the edges of ``keep`` left) the failure: (cluster a, cluster b, metres before, metres after; inf: no
@@ -1545,7 +1559,7 @@ def _cluster_links(
     at = {x: k for k, x in enumerate(labels)}
     wanted = [(at[x], at[y]) for x, y in pairs if x in at and y in at]
     if graph.hub_routes is None or not np.array_equal(graph.hub_routes[0], index):
-        graph.hub_routes = (index, _hub_distances(graph, base, index, wanted))
+        graph.hub_routes = (index, _hub_distances(graph, base, index, wanted, canceled))
     m0 = graph.hub_routes[1]
     lost = ~np.asarray(keep, dtype=bool)
     a, b, w = graph.a[lost], graph.b[lost], graph.w[lost]
@@ -1566,13 +1580,15 @@ def _cluster_links(
     return links
 
 
-def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int, int]]) -> np.ndarray:
+def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int, int]], canceled=None) -> np.ndarray:
     """Distances from each hub (rows) to every node, exact up to the longest route of a pair of ``wanted`` that the
     hub is in (inf beyond it). A search from every hub at once tells each node its nearest hub: an edge between the
     areas of two hubs closes a route between them, whose length bounds their distance, and so the search from each
     hub (Beijing scale: 39 whole-network searches took 2.4 s)."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra, shortest_path
+
+    from .cancel import check
 
     n_hubs = len(index)
     bound = np.full(n_hubs, -np.inf)
@@ -1598,6 +1614,7 @@ def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int
         bound[:] = np.inf
     rows = np.empty((n_hubs, graph.n_nodes))
     for k in range(n_hubs):
+        check(canceled)
         if bound[k] == -np.inf:  # in no pair with a route between them
             rows[k] = np.inf
             rows[k, index[k]] = 0.0
@@ -1621,16 +1638,17 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
     progress(0.1)
     check(canceled)
     units = np.nonzero(on_net)[0]
-    pop_cut, pop_cut_by, cut_codes, cut_units = _cut_offs(graph, is_bridge_edge, assessed, sources, population, units)
-    _cut_in_between(graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units)
+    pop_cut, pop_cut_by, cut_codes, cut_units = _cut_offs(graph, is_bridge_edge, assessed, sources, population, units, canceled)
+    _cut_in_between(graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units, canceled)
     progress(0.4)
     check(canceled)
-    pop_route = _route_loads(graph, assessed, before_full, population, units)
+    pop_route = _route_loads(graph, assessed, before_full, population, units, canceled)
     progress(0.5)
     check(canceled)
     sec_length = np.array([graph.w[e].sum() for e in graph.section_edges])
     if graph.road_pieces is not None and graph.road_pieces < len(graph.pieces):  # facilities' links: not roads
-        link = np.array([bool((graph.edge_piece[e] >= graph.road_pieces).any()) for e in graph.section_edges], dtype=bool)
+        link = np.zeros(n_sec, dtype=bool)
+        link[graph.edge_section[graph.edge_piece >= graph.road_pieces]] = True
         for s in np.nonzero(link)[0].tolist():
             pop_cut[s] = pop_route[s] = 0.0
             for c in assessed:
@@ -1652,11 +1670,13 @@ def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypa
     return Critical(geometry, source, sec_length, sec_bridge, pop_cut, pop_cut_by, cut_codes, cut_units, pop_route, bypass, rank, zones)
 
 
-def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units):
+def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units, canceled=None):
     """Per section: the people cut off from a category when it fails, in all and by category, those categories,
     and the units cut off. Only bridges cut anyone off; on the bridge tree (the components left when the bridges
     are taken out, joined by the bridges), a bridge separates a subtree from the rest of its tree, and each side's
     facilities and people are subtree sums."""
+    from .cancel import check
+
     n_sec = len(graph.section_edges)
     pop_cut = np.zeros(n_sec)
     pop_cut_by = {c: np.zeros(n_sec) for c in assessed}
@@ -1666,6 +1686,8 @@ def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units
         tree = _bridge_tree(graph, is_bridge_edge, assessed, sources, population, units)
         done = np.zeros(n_sec, dtype=bool)
         for t in range(len(tree.ba)):
+            if t % 200 == 0:
+                check(canceled)
             s = graph.edge_section[tree.bridge_ids[t]]
             if done[s]:  # a bridge section: every edge of it is a bridge
                 continue
@@ -1804,14 +1826,20 @@ def _side(end_comp, child, tree):
     return f_tot - sub_fac[child], p_tot - sub_pop[child], np.setdiff1d(everyone, u_sorted[lo:hi])
 
 
-def _cut_in_between(graph: Graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units):
+def _cut_in_between(
+    graph: Graph, sec_bridge, assessed, before_full, population, units, pop_cut, pop_cut_by, cut_codes, cut_units, canceled=None
+):
     """People who join a section between its ends are cut off from every category they reach when it fails as a
     whole, also where the section is not a bridge (a road on a loop); bridge sections count them in _cut_offs."""
+    from .cancel import check
+
     at_node: Dict[int, List[int]] = {}
     for u in units.tolist():
         at_node.setdefault(int(graph.unit_node[u]), []).append(u)
     a, b = graph.a, graph.b
     for s, chain in enumerate(graph.section_edges):
+        if s % 5000 == 0:
+            check(canceled)
         if sec_bridge[s] or len(chain) < 2:
             continue
         # the nodes the section passes through: the one each edge shares with the next (not its ends: a loop road
@@ -1874,8 +1902,11 @@ def _euler_tour(n_comp, ptr, nbr, teid):
     return parent_edge, tin, tout, root_of, post
 
 
-def _route_loads(graph: Graph, assessed, before_full, population, units) -> np.ndarray:
-    """Per section: the people whose shortest route to a facility of some category runs along it (each counted once)."""
+def _route_loads(graph: Graph, assessed, before_full, population, units, canceled=None) -> np.ndarray:
+    """Per section: the people whose shortest route to a facility of some category runs along it (each counted once).
+    A route is walked edge by edge, and a section is noted when the route enters it (not at every edge of it)."""
+    from .cancel import check, interruptible
+
     n_sec = len(graph.section_edges)
     key = np.minimum(graph.a, graph.b) * graph.n_nodes + np.maximum(graph.a, graph.b)
     key_order = np.argsort(key)
@@ -1886,21 +1917,28 @@ def _route_loads(graph: Graph, assessed, before_full, population, units) -> np.n
         start = graph.unit_node[units]
         reach = np.isfinite(dist[start])
         who, cur = units[reach], start[reach]
+        last = np.full(len(who), -1, dtype=np.int64)  # the section each route was last noted on
+        steps = 0
         while len(cur):
+            steps += 1
+            if steps % 64 == 0:
+                check(canceled)
             nxt = pred[cur]
             go = nxt >= 0
-            who, cur, nxt = who[go], cur[go], nxt[go]
+            who, cur, nxt, last = who[go], cur[go], nxt[go], last[go]
             if not len(cur):
                 break
             k = np.minimum(cur, nxt) * graph.n_nodes + np.maximum(cur, nxt)
-            e = key_order[np.searchsorted(key_sorted, k)]
-            pairs_u.append(who)
-            pairs_s.append(graph.edge_section[e])
+            sec = graph.edge_section[key_order[np.searchsorted(key_sorted, k)]]
+            new = sec != last
+            pairs_u.append(who[new])
+            pairs_s.append(sec[new])
+            last = sec
             cur = nxt
     pop_route = np.zeros(n_sec)
     if pairs_u:
         pu, ps = np.concatenate(pairs_u), np.concatenate(pairs_s)
-        both = np.unique(ps * (len(population) + 1) + pu)
+        both = interruptible(lambda: np.unique(ps * (len(population) + 1) + pu), canceled)  # a sort of millions
         ps, pu = both // (len(population) + 1), both % (len(population) + 1)
         np.add.at(pop_route, ps, population[pu])
     return pop_route
