@@ -560,6 +560,38 @@ def test_nearest_lines_equal_brute_force(limit):
     assert 0 < len(np.unique(want_p)) < len(points)  # some beyond the limit
 
 
+def test_nearest_lines_on_multi_part_odd_and_missing_lines_equal_shapely():
+    """Lines of two parts far apart (no samples in the gap between them), with Z, repeated vertices, an infinite
+    coordinate, None and empty lines: NearestLines gives what shapely's own nearest query gives; with no line to
+    sample at all, too."""
+    from shapely.geometry import MultiLineString
+
+    from resilience_plugin.core.geometry import NearestLines
+
+    rng = np.random.RandomState(29)
+    lines = np.array(
+        [
+            MultiLineString([[(0, 0), (100, 0)], [(1000, 0), (1100, 0)]]),
+            LineString([(0, 500, 3), (0, 500, 3), (400, 900, 5)]),
+            LineString([(2000, 0), (2000, np.inf)]),
+            None,
+            LineString(),
+            LineString([(500, -300), (900, -300)]),
+        ],
+        dtype=object,
+    )
+    points = shapely.points(rng.uniform(-300, 1500, size=(12_000, 2)))
+    for limit in (40.0, 250.0):
+        (pi, li), d = NearestLines(lines).query(points, limit)
+        (wp, wl), wd = shapely.STRtree(lines).query_nearest(points, max_distance=limit, return_distance=True, all_matches=True)
+        got, want = np.lexsort((li, pi)), np.lexsort((wl, wp))
+        assert np.array_equal(pi[got], wp[want]) and np.array_equal(li[got], wl[want]) and np.array_equal(d[got], wd[want])
+        assert (li == 0).sum() > 50  # the two-part line's points near its far part were found
+    nothing = np.array([None, LineString()], dtype=object)
+    (pi, li), d = NearestLines(nothing).query(points, 100.0)
+    assert len(pi) == len(li) == len(d) == 0
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_cluster_links_equal_plain_searches(seed):
     """The links between neighbouring clusters' hubs before and after a failure (bounded searches from each hub,
@@ -602,8 +634,10 @@ def test_cluster_links_equal_plain_searches(seed):
         return coo_matrix((np.r_[w[keep], w[keep]], (np.r_[a[keep], b[keep]], np.r_[b[keep], a[keep]])), shape=(n, n)).tocsr()
 
     base = matrix(np.ones(len(a), dtype=bool))
-    for _scenario in range(3):
+    for scenario in range(4):
         keep = rng.uniform(size=len(a)) > 0.15
+        if scenario == 3:  # other pairs on the same graph: the searches before were bounded for the first ones
+            pairs = [(x, y) for x in names for y in names if x < y and (x, y) not in pairs][:12]
         links = _cluster_links(graph, base, matrix(keep), keep, hubs, pairs)
         assert [(x, y) for x, y, _b, _a in links] == pairs
         for x, y, before, after in links:

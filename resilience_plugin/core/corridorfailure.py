@@ -1558,8 +1558,9 @@ def _cluster_links(
     index = np.array([hubs[x] for x in labels], dtype=np.int64)
     at = {x: k for k, x in enumerate(labels)}
     wanted = [(at[x], at[y]) for x, y in pairs if x in at and y in at]
-    if graph.hub_routes is None or not np.array_equal(graph.hub_routes[0], index):
-        graph.hub_routes = (index, _hub_distances(graph, base, index, wanted, canceled))
+    key = (tuple(index.tolist()), tuple(wanted))  # the hubs and the pairs the searches were bounded for
+    if graph.hub_routes is None or graph.hub_routes[0] != key:
+        graph.hub_routes = (key, _hub_distances(graph, base, index, wanted, canceled))
     m0 = graph.hub_routes[1]
     lost = ~np.asarray(keep, dtype=bool)
     a, b, w = graph.a[lost], graph.b[lost], graph.w[lost]

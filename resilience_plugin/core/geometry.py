@@ -146,15 +146,17 @@ class NearestLines:
         """A k-d tree of the lines' vertices and of points between them no more than ``step`` apart."""
         from scipy.spatial import cKDTree
 
-        xy, line = shapely.get_coordinates(self.lines, return_index=True)
+        xy, part = shapely.get_coordinates(shapely.get_parts(self.lines), return_index=True)  # part by part
         xy = xy[:, :2]
-        same = line[1:] == line[:-1]  # consecutive vertices of one line: a segment
+        same = part[1:] == part[:-1]  # consecutive vertices of one part: a segment
         a, b = xy[:-1][same], xy[1:][same]
+        finite = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
+        a, b = a[finite], b[finite]
         k = np.maximum(np.ceil(np.hypot(*(b - a).T) / self.step), 1).astype(np.int64)
         seg = np.repeat(np.arange(len(a)), k)
         t = (np.arange(len(seg)) - np.repeat(np.cumsum(k) - k, k)) / k[seg]
-        samples = np.concatenate([a[seg] + (b - a)[seg] * t[:, None], xy[np.r_[~same, True]]])
-        return cKDTree(samples[np.isfinite(samples).all(axis=1)])
+        samples = np.concatenate([a[seg] + (b - a)[seg] * t[:, None], xy[np.isfinite(xy).all(axis=1)]])
+        return cKDTree(samples) if len(samples) else None
 
     def query(self, points: np.ndarray, limit: float, canceled=None):
         """((point index, line index), distance) of each point's nearest line(s) within ``limit``, ties included;
@@ -169,13 +171,14 @@ class NearestLines:
                 (pi, li), d = self.query(points[a : a + _NEAREST_BATCH], limit)
                 found.append((pi + a, li, d))
             return (np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])), np.concatenate([f[2] for f in found])
-        simple = len(points) >= 10_000 and len(self.lines) and np.isfinite(limit)
+        simple = len(points) >= 10_000 and len(self.lines) and limit is not None and 0 < limit < np.inf
         if simple:
             simple = bool((shapely.get_type_id(points) == 0).all() and (shapely.get_num_coordinates(points) == 1).all())
-        if not simple:
+        if simple and self._kd is None:
+            kd = self._samples()
+            self._kd = False if kd is None else kd
+        if not simple or self._kd is False:  # few points, odd input, or no line to sample: shapely's own query
             return self.tree.query_nearest(points, max_distance=limit, return_distance=True, all_matches=True)
-        if self._kd is None:
-            self._kd = self._samples()
         xy = shapely.get_coordinates(points)
         reach = (limit + self.step / 2) * (1 + 1e-9) + 1e-6  # further from every sample: no line within the limit
         near, _ = self._kd.query(xy, k=1, distance_upper_bound=reach)
