@@ -503,3 +503,27 @@ def test_a_chinese_log_names_the_measures_in_chinese(resilience_processing, tmp_
     assert logs["en"] and logs["zh"] and len(logs["en"]) == len(logs["zh"])
     assert all(any(e in line for e in english) for line in logs["en"])
     assert all(any(f"{z}（第" in line for z in zh.values()) and not any(e in line for e in english) for line in logs["zh"])
+
+
+def test_bridge_and_tunnel_values_read_once_each_as_one_by_one():
+    """The bridge/tunnel/layer values of a city's roads are worked out once per distinct row (198,399 roads at
+    Beijing scale): the same flags as reading each road on its own, with 1 and 1.0 kept apart ("1" is yes, "1.0"
+    is not) and a value that cannot be a key."""
+    from resilience_plugin.processing.corridors.corridor_failure import _elevated, _elevated_all
+
+    rows = [
+        ("T", None, None),
+        ("F", "", 0),
+        (1, None, None),
+        (1.0, None, None),
+        (None, "yes", None),
+        (None, None, "-1"),
+        (None, None, 0.0),
+        ("是", None, None),
+        ([1], None, None),
+        ("T", None, None),
+        (1.0, None, None),
+        (1, None, None),
+    ]
+    assert _elevated_all(rows) == [_elevated(r) for r in rows]
+    assert _elevated_all(rows)[2] is True and _elevated_all(rows)[3] is _elevated((1.0, None, None))

@@ -812,13 +812,14 @@ def _elevated_all(rows) -> list:
     seen = {}
     out = []
     for values in rows:
-        key = tuple(values)
+        values = tuple(values)
+        key = tuple((type(v), v) for v in values)  # 1 and 1.0 read differently ("1" is yes, "1.0" is not)
         try:
             flag = seen.get(key)
         except TypeError:  # a value that cannot be a key: worked out on its own
-            flag = _elevated(key)
+            flag = _elevated(values)
         if flag is None:
-            flag = seen[key] = _elevated(key)
+            flag = seen[key] = _elevated(values)
         out.append(flag)
     return out
 
