@@ -96,6 +96,8 @@ def rescored(tries=[0]):  # noqa: B006 - the count of checks so far
         return
     try:
         result["rescored"] = dock.result is not None and dock.result_before is not None
+        if result["rescored"]:  # units whose score the new sites changed
+            result["changed"] = int((abs(dock.result.score - dock.result_before.score) > 1e-9).sum())
         pdf = dock.export_pdf(str(OUT / "dock_report.pdf"))
         result["pdf"] = bool(pdf) and Path(pdf).is_file() and Path(pdf).stat().st_size > 10_000
     except Exception:
@@ -143,6 +145,9 @@ def run_dialogs():
 
     if not QUEUE:
         result["dialogs_done"] = True
+        layers = QgsProject.instance().mapLayers().values()
+        result["outputs_loaded"] = sum(str(OUT) in lyr.source() for lyr in layers)  # as the dialogs load them
+        result["outputs_made"] = sum(len(r.get("outputs", [])) for r in result["runs"])
         write()
         QTimer.singleShot(1000, quit_as_a_user)
         return

@@ -123,10 +123,12 @@ def test_quitting_after_a_users_path_exits_with_code_0(plugin_zip, tmp_path, pat
     if path in ("dock", "whatif"):
         assert result["scored"] == 233
     if path == "whatif":
-        assert result["rescored"] and result["pdf"]
+        assert result["rescored"] and result["pdf"] and result["changed"] > 0
     if path == "dialogs":
         assert result["dialogs_done"] and result["planned"] == len(ALGORITHMS)
         assert [r["alg"] for r in result["runs"] if not r["ok"]] == [], result["runs"]
+        assert all(r["outputs"] for r in result["runs"] if r["alg"] != "resilience:profiletable"), result["runs"]
+        assert result["outputs_loaded"] >= 20, result  # the dialogs loaded what the runs made
         assert result["boxes"] == []  # no parameter refused, no CRS question
         report = tmp_path / "report_OUTPUT.pdf"
         assert report.is_file() and report.stat().st_size > 100_000
