@@ -29,6 +29,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
+from .cancel import check, interruptible, reporter
 from .geometry import NearestLines
 from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
 from .network import substring, substrings  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
@@ -290,7 +291,6 @@ def build_graph(
     its fate in every scenario (a piece of road fails whole), and the graph keeps one node for them. A unit point
     still off the network joins its nearest network point within ``last_mile`` metres by a straight last-mile link,
     whose length (``Graph.unit_link``) counts in its distances. ``canceled`` as elsewhere."""
-    from .cancel import check
     from .network import end_nodes
 
     pieces, piece_source, piece_zones = _cut_by_zones(lines, line_source, zones)
@@ -713,8 +713,6 @@ class _Run:
 
     def step(self, fraction: float) -> None:
         """A step done: report ``fraction``, then stop if the user cancelled."""
-        from .cancel import check
-
         self.report(fraction)
         check(self.canceled)
 
@@ -757,8 +755,6 @@ class _Clusters:
 def _settings(profile, names, categories, snap_tolerance, bypass_search, damage_width, avoidance_distance, progress, canceled) -> _Run:
     """The run's settings: the layers' names for messages, the essential categories and the distances, each the
     argument given or the profile's default."""
-    from .cancel import reporter
-
     report = reporter(progress)
     names = {
         "network": "network",
@@ -938,8 +934,6 @@ def _clusters(clusters, net: _Network, on_net) -> _Clusters:
 def _access_after(run: _Run, net: _Network, scenarios, zones, assessed, sources, before: _Before, linked: _Clusters):
     """The access-after step: each scenario run (see :func:`_run_scenario`), with notes on those where nothing or
     everything fails."""
-    from .cancel import check
-
     graph = net.graph
     results = []
     for k, scenario in enumerate(scenarios):
@@ -1001,8 +995,6 @@ def _ranking(run: _Run, net: _Network, on_net, assessed, sources, before_full) -
 
 def _outcome(run: _Run, net: _Network, zones, assessed, sources, d0, results, critical, centres) -> CorridorFailure:
     """What cuts each scenario's people off (see :func:`_causes`), then the result."""
-    from .cancel import check
-
     for r in results:
         check(run.canceled)
         r.causes = _causes(net.graph, r, zones, assessed, sources, d0, run.canceled)
@@ -1188,8 +1180,6 @@ def _causes(graph, r, zones, assessed, sources, d0, canceled=None) -> List[List[
     :data:`CAUSES_ALONE_MAX` zones lie on the routes of the people cut off (500 faults failing at once), the causes
     are the zones on each piece's route."""
     from scipy.sparse.csgraph import dijkstra
-
-    from .cancel import check
 
     n = len(graph.unit_node)
     any_lost = np.zeros(n, dtype=bool)
@@ -1484,8 +1474,6 @@ def _run_scenario(
 ) -> ScenarioResult:
     from scipy.sparse.csgraph import connected_components, dijkstra
 
-    from .cancel import check
-
     chosen = set(scenario.zones)
     if graph.zone_pieces is None:  # zone -> the pieces in it, built once for all scenarios
         graph.zone_pieces = {}
@@ -1589,8 +1577,6 @@ def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra, shortest_path
 
-    from .cancel import check
-
     n_hubs = len(index)
     bound = np.full(n_hubs, -np.inf)
     if len(np.unique(index)) == n_hubs:
@@ -1630,8 +1616,6 @@ def _hub_distances(graph: Graph, base, index: np.ndarray, wanted: List[Tuple[int
 def _rank(graph: Graph, assessed, sources, before_full, population, on_net, bypass_search, canceled, progress) -> Critical:
     """Every section ranked: the people it cuts off on failing (on the bridge tree), the people whose shortest
     routes run along it, then the length of the way around it."""
-    from .cancel import check
-
     n_sec = len(graph.section_edges)
     is_bridge_edge = bridges(graph.n_nodes, graph.a, graph.b)
     sec_bridge = np.zeros(n_sec, dtype=bool)
@@ -1676,8 +1660,6 @@ def _cut_offs(graph: Graph, is_bridge_edge, assessed, sources, population, units
     and the units cut off. Only bridges cut anyone off; on the bridge tree (the components left when the bridges
     are taken out, joined by the bridges), a bridge separates a subtree from the rest of its tree, and each side's
     facilities and people are subtree sums."""
-    from .cancel import check
-
     n_sec = len(graph.section_edges)
     pop_cut = np.zeros(n_sec)
     pop_cut_by = {c: np.zeros(n_sec) for c in assessed}
@@ -1837,8 +1819,6 @@ def _cut_in_between(
 ):
     """People who join a section between its ends are cut off from every category they reach when it fails as a
     whole, also where the section is not a bridge (a road on a loop); bridge sections count them in _cut_offs."""
-    from .cancel import check
-
     at_node: Dict[int, List[int]] = {}
     for u in units.tolist():
         at_node.setdefault(int(graph.unit_node[u]), []).append(u)
@@ -1911,8 +1891,6 @@ def _euler_tour(n_comp, ptr, nbr, teid):
 def _route_loads(graph: Graph, assessed, before_full, population, units, canceled=None) -> np.ndarray:
     """Per section: the people whose shortest route to a facility of some category runs along it (each counted once).
     A route is walked edge by edge, and a section is noted when the route enters it (not at every edge of it)."""
-    from .cancel import check, interruptible
-
     n_sec = len(graph.section_edges)
     key = np.minimum(graph.a, graph.b) * graph.n_nodes + np.maximum(graph.a, graph.b)
     key_order = np.argsort(key)
@@ -1963,8 +1941,6 @@ def _bypasses(graph: Graph, todo, sec_length, bypass_search, canceled, progress,
     cost of the neighbourhood instead of the whole city for each search (Beijing scale: 47,828 searches over
     200,000 nodes each took 57 s). A section with no way around within its first bound is searched further on the
     whole network."""
-    from .cancel import check
-
     n_sec = len(graph.section_edges)
     bypass = np.full(n_sec, np.nan)
     if not len(todo):
