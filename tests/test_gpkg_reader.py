@@ -332,7 +332,7 @@ def test_long_text_is_read_in_small_batches(qgis_app, tmp_path, monkeypatch):
     monkeypatch.setattr(arrow, "_values", lambda a: calls.append(len(a)) or values(a))
     fast, slow, used = _both(layer)
     longest = 6 * 300 * 3  # 长 is 3 bytes in UTF-8
-    assert used and calls[0] == (59, longest)
+    assert used and calls[0] == (59, longest, False)
     rows = 20_000 // longest
     # per batch: ids, geometries, then the fields read: fid, text, n
     assert calls[1:] == [min(rows, 59 - k) for k in range(0, 59, rows) for _column in range(5)]
@@ -479,3 +479,101 @@ def test_a_curve_in_a_table_declared_straight_is_read_as_qgis_draws_it(resilienc
         if kind == "curved":
             assert "1 curved geometry(ies) converted to straight segments" in feedback.log
     assert results["curved"] == results["straight"] and len(results["curved"]) > 0
+
+
+def _threads_while(read):
+    """The threads that started while ``read()`` ran, by name (Linux: /proc/self/task, sampled every 0.5 ms from a
+    thread of its own, which GDAL lets run while it reads; the sampler itself left out); and what ``read()``
+    returned, or the exception it raised."""
+    import os
+    import threading
+    import time
+
+    def tasks():
+        found = {}
+        for tid in os.listdir("/proc/self/task"):
+            with contextlib.suppress(OSError), open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as f:
+                found[int(tid)] = f.read().strip()
+        return found
+
+    before, seen, stop, me = tasks(), {}, threading.Event(), []
+
+    def sample():
+        me.append(threading.get_native_id())
+        while not stop.is_set():
+            seen.update(tasks())
+            time.sleep(0.0005)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        found = read()
+    except Exception as e:  # noqa: BLE001 - GDAL's own threads can give a broken batch (the test's point)
+        found = e
+    finally:
+        stop.set()
+        sampler.join()
+    return sorted(name for tid, name in seen.items() if tid not in before and tid not in me), found
+
+
+@pytest.mark.skipif(not __import__("os").path.isdir("/proc/self/task"), reason="counts threads through Linux's /proc")
+@pytest.mark.parametrize("table", ["by GDAL", "by GDAL, keys with gaps", "without a feature count"])
+def test_gdal_reads_on_the_calling_thread_where_its_threads_can_crash(qgis_app, tmp_path, monkeypatch, table):
+    """GDAL before 3.11.4 can crash at random in the worker threads of its GeoPackage Arrow reader (OSGeo/gdal#12934;
+    seen as a crash inside QGIS 3.40's GDAL 3.10 while an algorithm read). Where GDAL is that old, the reader reads
+    on the calling thread alone: no thread starts while it reads a table GDAL wrote, whose keys run 1..n (GDAL
+    fetches ranges ahead on other threads), one whose keys have gaps, or one without GDAL's feature count (GDAL's
+    query runs on a worker thread for those two). The same read with GDAL's defaults starts a thread (the oracle
+    that the count sees threads), and both give what QGIS reads. On newer GDAL the same options are forced, to check
+    that this GDAL honours them."""
+    from osgeo import gdal, ogr, osr
+
+    from resilience_plugin.qgisside import arrow
+
+    path = tmp_path / "many.gpkg"
+    if table == "without a feature count":
+        rows = [(shapely.Point(i, i % 97), f"街道{i % 13}", i) for i in range(1, 6001)]
+        _sqlite_table(path, "many", [("name", str), ("n", int)], rows)
+    else:
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4548)
+        lyr = ds.CreateLayer("many", srs, ogr.wkbPoint)
+        lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+        lyr.CreateField(ogr.FieldDefn("n", ogr.OFTInteger))
+        lyr.StartTransaction()
+        for i in range(1, 6001):
+            f = ogr.Feature(lyr.GetLayerDefn())
+            f.SetField("name", f"街道{i % 13}")
+            f.SetField("n", i)
+            f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({i} {i % 97})"))
+            lyr.CreateFeature(f)
+        lyr.CommitTransaction()
+        ds = lyr = None
+        if "gaps" in table:
+            ds = ogr.Open(str(path), 1)
+            ds.ExecuteSQL("DELETE FROM many WHERE fid % 10 = 3")
+            ds = None
+    layer = QgsVectorLayer(f"{path}|layername=many", "many", "ogr")
+    census, by_ranges = arrow._census, []
+    monkeypatch.setattr(arrow, "_census", lambda *a: by_ranges.append(census(*a)[2]) or census(*a))
+    monkeypatch.setattr(io, "BULK_READERS", (io._read_with_gdal,))
+    monkeypatch.setattr(arrow, "_MAX_BATCH", 500)  # GDAL fetches ahead only with two batches still to come
+    if int(gdal.VersionInfo("VERSION_NUM")) >= arrow._SAFE_THREADS_FROM:
+        monkeypatch.setattr(arrow, "_SAFE_THREADS_FROM", 10**9)
+    read = lambda: arrow.read_features_gdal(str(path), "many", None)  # noqa: E731
+    threads, found = _threads_while(read)
+    assert not isinstance(found, Exception), found
+    assert threads == []
+    assert len(found.fids) == (5400 if "gaps" in table else 6000)
+    assert by_ranges[0] == (table == "by GDAL")
+    fast, slow, used = _both(layer)
+    assert used
+    _same(fast, slow)
+    for key in ("GDAL_NUM_THREADS", "OGR_GPKG_NUM_THREADS", "OGR_GPKG_STREAM_BASE_IMPL"):
+        assert gdal.GetThreadLocalConfigOption(key, None) is None  # restored
+    monkeypatch.setattr(arrow, "_one_thread_options", lambda *a: {})
+    threads, default = _threads_while(read)
+    assert threads  # GDAL's own threads, seen
+    if not isinstance(default, Exception):  # GDAL 3.10 was seen to give a broken batch here: "Negative size passed"
+        assert default.fids == found.fids and default.columns == found.columns
