@@ -4,137 +4,137 @@
 <context>
     <name>AtlasReportAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="48"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="56"/>
         <source>Atlas report (PDF)</source>
         <translation>地图集报告（PDF）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
         <source>Scored street/town units</source>
         <translation>已评估的街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="84"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
         <source>The output of &apos;Score street/town units&apos; (fields score, class, rank, unit_type, i_*, t_*, ok_*).</source>
         <translation>“街镇单元评估”的输出（字段 score、class、rank、unit_type、i_*、t_*、ok_*）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="88"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="88"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
         <source>Empty: the first of name_zh, name, 名称, code.</source>
         <translation>留空：依次取 name_zh、name、名称、code 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
         <source>District field</source>
         <translation>所属区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="92"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
         <source>Empty: the first of district, district_zh, 区.</source>
         <translation>留空：依次取 district、district_zh、区 中第一个存在的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
         <source>Resilience clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="96"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="104"/>
         <source>Optional: the clusters of &apos;Delineate resilience clusters&apos; or the &apos;Cluster dossier&apos; (field cluster_id).</source>
         <translation>可选：“划定韧性城市组团”的组团或“组团档案”（字段 cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="146"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="154"/>
         <source>Report title</source>
         <translation>报告标题</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="146"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="154"/>
         <source>Empty: &apos;Resilience assessment report&apos; in the QGIS language.</source>
         <translation>留空：按 QGIS 界面语言使用“韧性评估报告”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="159"/>
         <source>Atlas report</source>
         <translation>地图集报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="151"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="159"/>
         <source>The PDF to write.</source>
         <translation>要写出的 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="155"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="163"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="212"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="220"/>
         <source>{0}: {1} pages ({2} clusters, {3} units).</source>
         <translation>{0}：共 {1} 页（{2} 个组团，{3} 个单元）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="100"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="108"/>
         <source>Optional: the units of &apos;Corridor failure scenarios&apos;. With the clusters, each cluster gets a scenario page.</source>
         <translation>可选：“通道失效情景”输出的单元。同时给出组团时，每个组团增加一页情景页。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="106"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>Scenario: critical sections</source>
         <translation>情景：关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="106"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
         <source>Optional: the critical sections of &apos;Corridor failure scenarios&apos;, listed per cluster.</source>
         <translation>可选：“通道失效情景”输出的关键路段，按组团列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="110"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
         <source>Scenario: cluster links</source>
         <translation>情景：组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="110"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
         <source>Optional: the cluster links of &apos;Corridor failure scenarios&apos;: links lost or longer, per cluster.</source>
         <translation>可选：“通道失效情景”输出的组团联系：按组团列出失去或变远的联系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
         <source>Scenario: failed sections</source>
         <translation>情景：失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="114"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
         <source>Optional: the failed sections of &apos;Corridor failure scenarios&apos;, drawn on the scenario maps.</source>
         <translation>可选：“通道失效情景”输出的失效路段，绘于情景地图上。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="185"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="193"/>
         <source>Active faults</source>
         <translation>活动断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="118"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="126"/>
         <source>Optional: the active faults, drawn as dashed red lines on every map (第86条).</source>
         <translation>可选：活动断裂，在每张地图上以红色虚线绘出（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="55"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="63"/>
         <source>Writes one PDF for decision makers from the scored street/town units (the output of 'Score street/town units', 第50–52条) and, optionally, the resilience clusters (the output of 'Delineate resilience clusters' or of 'Cluster dossier', 第47–49条). It is a QGIS print-layout atlas, A4, with Chinese text.
 
 Pages: a title page with an overview map of the risk classes and the provenance (date, plugin and QGIS versions, the plan profile with its SHA-256, every input layer with its source, count and CRS); the profile values used, each with its unit, source clause and confidence, on as many pages as they fill; then each cluster, followed by its units by rank (units in no cluster come last). A unit is in the cluster of its cluster_id field, or else in the cluster that holds a point inside it.
@@ -159,32 +159,32 @@ Output: the PDF, and the number of pages. The inputs are never changed; maps are
 输出：PDF 文件和页数。输入图层不会被修改；地图由内存副本绘制。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Transfer: assignment</source>
         <translation>转移：安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Optional: the assignment of &apos;Emergency transfer&apos;. With the clusters, each cluster with people at risk gets a transfer page.</source>
         <translation>可选：“避险转移”的安置方案。有组团时，每个有需转移人口的组团附一页转移页。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Transfer: shelters</source>
         <translation>转移：避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Optional: the shelters of &apos;Emergency transfer&apos; with their load: the fullest listed per cluster.</source>
         <translation>可选：“避险转移”输出的避难场所及其负荷：按组团列出负荷最高者。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Transfer: routes</source>
         <translation>转移：路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="122"/>
+        <location filename="../resilience_plugin/processing/reports/atlas_report.py" line="130"/>
         <source>Optional: the routes of &apos;Emergency transfer&apos;: drawn, and the slowest sections listed per cluster.</source>
         <translation>可选：“避险转移”的转移路线：绘制在地图上，并按组团列出通过最慢的路段。</translation>
     </message>
@@ -819,12 +819,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 <context>
     <name>Core</name>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="40"/>
+        <location filename="../resilience_plugin/core/network.py" line="41"/>
         <source>Searching along a network needs scipy, which is not installed. Install it (Debian/Ubuntu: sudo apt install python3-scipy; OSGeo4W Shell: python -m pip install scipy), or leave the network empty for straight-line circles.</source>
         <translation>沿路网搜索需要 scipy，但尚未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install scipy），或不填路网而使用直线距离生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="200"/>
+        <location filename="../resilience_plugin/core/network.py" line="221"/>
         <source>the network has no line with a length</source>
         <translation>路网中没有长度大于零的线</translation>
     </message>
@@ -1029,82 +1029,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="560"/>
+        <location filename="../resilience_plugin/core/profile.py" line="562"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="563"/>
+        <location filename="../resilience_plugin/core/profile.py" line="565"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="566"/>
+        <location filename="../resilience_plugin/core/profile.py" line="568"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="568"/>
+        <location filename="../resilience_plugin/core/profile.py" line="570"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="579"/>
+        <location filename="../resilience_plugin/core/profile.py" line="581"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="582"/>
+        <location filename="../resilience_plugin/core/profile.py" line="584"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="585"/>
+        <location filename="../resilience_plugin/core/profile.py" line="587"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="587"/>
+        <location filename="../resilience_plugin/core/profile.py" line="589"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="589"/>
+        <location filename="../resilience_plugin/core/profile.py" line="591"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="606"/>
+        <location filename="../resilience_plugin/core/profile.py" line="608"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="610"/>
+        <location filename="../resilience_plugin/core/profile.py" line="612"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="631"/>
+        <location filename="../resilience_plugin/core/profile.py" line="633"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="643"/>
+        <location filename="../resilience_plugin/core/profile.py" line="645"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="661"/>
+        <location filename="../resilience_plugin/core/profile.py" line="663"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="663"/>
+        <location filename="../resilience_plugin/core/profile.py" line="665"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="670"/>
+        <location filename="../resilience_plugin/core/profile.py" line="672"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1194,7 +1194,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="636"/>
+        <location filename="../resilience_plugin/core/profile.py" line="638"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1239,32 +1239,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="385"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="394"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="403"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="412"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/network.py" line="521"/>
+        <location filename="../resilience_plugin/core/network.py" line="578"/>
         <source>{0}: the network was not noded; lines were split where they cross ({1} more segments).</source>
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="463"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="474"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="474"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="485"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="513"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="525"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1514,77 +1514,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="693"/>
+        <location filename="../resilience_plugin/core/siting.py" line="682"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="700"/>
+        <location filename="../resilience_plugin/core/siting.py" line="689"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="702"/>
+        <location filename="../resilience_plugin/core/siting.py" line="691"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="706"/>
+        <location filename="../resilience_plugin/core/siting.py" line="695"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="708"/>
+        <location filename="../resilience_plugin/core/siting.py" line="697"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="725"/>
+        <location filename="../resilience_plugin/core/siting.py" line="714"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="728"/>
+        <location filename="../resilience_plugin/core/siting.py" line="717"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="741"/>
+        <location filename="../resilience_plugin/core/siting.py" line="730"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="749"/>
+        <location filename="../resilience_plugin/core/siting.py" line="738"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="751"/>
+        <location filename="../resilience_plugin/core/siting.py" line="740"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="768"/>
+        <location filename="../resilience_plugin/core/siting.py" line="757"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="796"/>
+        <location filename="../resilience_plugin/core/siting.py" line="785"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="954"/>
+        <location filename="../resilience_plugin/core/siting.py" line="943"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1161"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1150"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1223"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1212"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1594,77 +1594,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="994"/>
+        <location filename="../resilience_plugin/core/siting.py" line="983"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="184"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="187"/>
         <source>{0}: the network has no line with a length.</source>
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1380"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1389"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1404"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1410"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1419"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1422"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1415"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1424"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1417"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1426"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="833"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="838"/>
         <source>{0}: no facility of an essential category ({1}); the layer has {2}.</source>
         <translation>{0}：没有必需类别的设施（{1}）；该图层含有 {2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="849"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="854"/>
         <source>{0}: no unit lies within {1:g} m of the network {2}; check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="879"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="884"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="883"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="888"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="957"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="961"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="960"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="964"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="963"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="967"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1674,7 +1674,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>情景后仍能到达的必需设施（比例）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="198"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="201"/>
         <source>{0}: {1} bridge or tunnel lines (fields bridge, tunnel, layer) join the other roads only at their ends.</source>
         <translation>{0}：{1} 条桥梁或隧道线（字段 bridge、tunnel、layer）只在两端与其他道路相连。</translation>
     </message>
@@ -1799,47 +1799,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1076"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1081"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1099"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1104"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1106"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1111"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1043"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1048"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1056"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1061"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1124"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1129"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1142"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1147"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1157"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1162"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1061"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1066"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1904,12 +1904,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="869"/>
+        <location filename="../resilience_plugin/core/siting.py" line="858"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1041"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1030"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -1959,22 +1959,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="531"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="533"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="664"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="666"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="666"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="668"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="720"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="722"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -2142,557 +2142,557 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 <context>
     <name>CorridorFailureAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="83"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="85"/>
         <source>Corridor failure scenarios (通道失效情景)</source>
         <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="366"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="368"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="149"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="151"/>
         <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="367"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="369"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="153"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="155"/>
         <source>Optional: the road&apos;s name, for the critical sections.</source>
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="368"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="370"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="157"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="159"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="163"/>
         <source>Ordinary streets</source>
         <translation>普通街道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="161"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="163"/>
         <source>Optional: more road lines joined to the network (a separate street layer).</source>
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="312"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="314"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="165"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="167"/>
         <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="402"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="404"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="410"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="412"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="178"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="180"/>
         <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="411"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="182"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="184"/>
         <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
         <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="188"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="186"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="188"/>
         <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
         <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="192"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="190"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="192"/>
         <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
         <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="201"/>
         <source>Essential categories</source>
         <translation>必需设施类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="201"/>
         <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
         <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
         <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
         <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
         <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
         <translation>可选：断裂名称，用于情景和失效路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="212"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
         <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
         <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>Faults in the scenario</source>
         <translation>情景中的断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>All faults at once</source>
         <translation>所有断裂同时失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>Each fault in turn (one scenario each)</source>
         <translation>逐条断裂（每条一个情景）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>One fault (named below)</source>
         <translation>一条断裂（在下方指定）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="218"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
         <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
         <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="229"/>
         <source>Fault (name or feature number)</source>
         <translation>断裂（名称或要素编号）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Flood zones that fail</source>
         <translation>失效的洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Which flood classes fail. A class that cannot be read fails.</source>
         <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
         <source>Damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="240"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
         <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
         <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="246"/>
         <source>Damage width (m)</source>
         <translation>损毁宽度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="246"/>
         <source>Damage lines and points block the roads within this many metres on either side.</source>
         <translation>损毁线和点阻断两侧此距离内的道路。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="254"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="256"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="254"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="256"/>
         <source>Farthest a unit or facility may lie from the network and still join it.</source>
         <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="266"/>
         <source>Rank every section (critical sections)</source>
         <translation>为每个路段排序（关键路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="264"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="266"/>
         <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
         <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
         <source>Units: access before and after</source>
         <translation>单元：失效前后的可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="269"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
         <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
         <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="275"/>
         <source>Critical sections</source>
         <translation>关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="275"/>
         <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
         <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="279"/>
         <source>Failed sections</source>
         <translation>失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="277"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="279"/>
         <source>The road pieces that fail in the scenario, with their cause.</source>
         <translation>情景中失效的道路段，附失效原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="283"/>
         <source>Cluster links</source>
         <translation>组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="281"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="283"/>
         <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="387"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="389"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="460"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="477"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="479"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="506"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="513"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="516"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="521"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="532"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="538"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="538"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="570"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="576"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="577"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="578"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="585"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="596"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="586"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="597"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="599"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="593"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="604"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="594"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="605"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="651"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="662"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="652"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="653"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="654"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="665"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="700"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="751"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="762"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="761"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="512"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="229"/>
         <source>A fault&apos;s name (its name field) or feature number: the scenario is that fault alone. Or select the fault on the map and tick Selected features only under Active faults.</source>
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="453"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="455"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="169"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="171"/>
         <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon units' people are spread over their area in pieces (or over residential land, or as the population raster says), each joined to the network at its own place.</source>
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状单元的人口按分块分摊到其面积上（或居住用地上，或按人口栅格分布），各分块在各自位置接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="405"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="407"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon units.</source>
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="579"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="580"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="600"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="646"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="584"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="595"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="571"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="582"/>
         <source>People (from the field, or the population raster)</source>
         <translation>人口（取自字段或人口栅格）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="89"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="91"/>
         <source>What a fault or a flood does to access: when the road sections in a fault's avoidance zone, in flood zones of the chosen classes or in a drawn damage area fail, which units lose their way to a hospital, a long-term shelter, a reserve depot, a fire station or the command centre, how many people that is, and which sections matter most. The plan asks for clusters that help each other along lifeline corridors (互助支撑, 第48条), traffic between clusters and units kept open in emergencies (第65条), flexible seismic measures where corridors cross faults (第44条) and waterlogging-prone sections fixed first (第62条).
 
 The network is the road lines given (the corridors with their grade, and optionally the ordinary streets), noded where they cross. People are counted where they live: a point unit's people at its point; a polygon unit's spread over pieces of population.piece_size (250 m) by area, over residential land, or as the population raster says. Each piece and each facility joins the network at its nearest point within the snapping tolerance, as the life circles do; a piece with no road that near joins at the nearest road inside it, and the people of pieces left off the network are named in the log, not counted as cut off. A unit loses access only for the pieces that lose it. Distances are along the network. OpenStreetMap roads whose bridge, tunnel or layer field says so join the roads they cross only at their ends.
@@ -2717,7 +2717,7 @@ Worked example on the sample city: network walking_network, units the clusters o
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="445"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="447"/>
         <source>Layer &apos;{0}&apos;: no fault is left under the profile&apos;s seismic.fault_avoidance_rule; no fault scenario.</source>
         <translation>图层“{0}”：按规划参数 seismic.fault_avoidance_rule 没有剩下需要考虑的断裂，无法构成断裂情景。</translation>
     </message>
@@ -2725,412 +2725,412 @@ Worked example on the sample city: network walking_network, units the clusters o
 <context>
     <name>EvacuationAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="76"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="83"/>
         <source>Emergency transfer (避险转移)</source>
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="133"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="133"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="137"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="144"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="139"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="139"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="143"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="147"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="450"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="457"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="164"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="171"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="456"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="463"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="168"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="175"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="194"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="201"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="194"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="201"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="205"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="198"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="205"/>
         <source>People in water this deep or deeper move ({0}).</source>
         <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="223"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="223"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="312"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="319"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="236"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="503"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="510"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="233"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="240"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="502"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="509"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="250"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="250"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="259"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="266"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="259"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="266"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="595"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="602"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="596"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="603"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="267"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="332"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="339"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="388"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="395"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="405"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="412"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="406"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="413"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="406"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="413"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="439"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="446"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="441"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="448"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="446"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="448"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="455"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="474"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="481"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="509"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="516"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="512"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="519"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="518"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="525"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="523"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="530"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="558"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="565"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="565"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="572"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="571"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="578"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="577"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="584"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="590"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="597"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="594"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="601"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="79"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="86"/>
         <source>Who must move, to which shelter that is itself safe and has room, by which open road, and how long it takes: the capacity for emergency transfer that the plan asks to raise first (重点提升应急避险转移能力, 第84条), within a multi-level evacuation system (第33条) whose long-term shelters carry the main resettlement load (第91条).
 
 Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
@@ -3159,17 +3159,17 @@ Worked example on the sample city: population communities (field population), fl
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="323"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="330"/>
         <source>water {0:g} m deep or deeper</source>
         <translation>积水深度 {0:g} 米及以上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="390"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="397"/>
         <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
         <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="613"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="620"/>
         <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
         <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
     </message>
@@ -3952,12 +3952,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Report</name>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="736"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="874"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
@@ -3967,12 +3967,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
@@ -4102,172 +4102,172 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性评估报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="272"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="273"/>
         <source>{0} pages: title, {1} clusters, {2} units</source>
         <translation>共 {0} 页：标题页、{1} 个组团、{2} 个单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="259"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="260"/>
         <source>The PDF could not be written to {0}.</source>
         <translation>无法写出 PDF：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="425"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="428"/>
         <source>Made on</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="426"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="429"/>
         <source>Resilience Planner</source>
         <translation>韧性规划工具</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="427"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="430"/>
         <source>QGIS</source>
         <translation>QGIS</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="428"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="431"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="429"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="432"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="434"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="437"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="545"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="606"/>
         <source>Clusters</source>
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="468"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="521"/>
         <source>Report pages</source>
         <translation>报告页面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="483"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="504"/>
         <source>Report rows</source>
         <translation>报告表格行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="530"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="591"/>
         <source>Risk score</source>
         <translation>风险得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="615"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="743"/>
         <source>Resilience Planner {0} · {1} · sheet {2}</source>
         <translation>韧性规划工具 {0} · {1} · 第 {2} 张</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="663"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="801"/>
         <source>Risk score (0–10)</source>
         <translation>风险得分（0–10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="668"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="806"/>
         <source>Provenance</source>
         <translation>数据来源与版本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="686"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="824"/>
         <source>Plan profile values used</source>
         <translation>所用规划参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Key</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="687"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="825"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="708"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="846"/>
         <source>Plan profile values used (continued)</source>
         <translation>所用规划参数（续）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="724"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="862"/>
         <source>Cluster measure (第47–49条)</source>
         <translation>组团指标（第47–49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="735"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="873"/>
         <source>Units of this cluster, by rank (第50–52条)</source>
         <translation>本组团的单元（按排名，第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="736"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="874"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Met</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="768"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="906"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="787"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="925"/>
         <source>Measures (第52条)</source>
         <translation>对策措施（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="423"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="426"/>
         <source>edited in the dock, not saved</source>
         <translation>在评分卡中修改，未保存</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="639"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="777"/>
         <source>Street/town units (第50–52条) and resilience clusters (第47–49条), scored on hazard, vulnerability and capacity (第51条).</source>
         <translation>韧性街镇单元（第50–52条）与韧性城市组团（第47–49条），按危险性、脆弱性和应对能力评分（第51条）。</translation>
     </message>
@@ -4277,17 +4277,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="302"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="305"/>
         <source>Layer &apos;{0}&apos;: cluster {1} cannot be moved into the units&apos; CRS.</source>
         <translation>图层“{0}”：组团 {1} 无法转换到单元图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="1174"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1305"/>
         <source>The report&apos;s layers could not be set up.</source>
         <translation>无法准备报告所需的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="291"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="294"/>
         <source>Layer &apos;{0}&apos; has no cluster_id field: give the clusters of &apos;Resilience clusters&apos; (resilience:clusters).</source>
         <translation>图层“{0}”没有 cluster_id 字段：请输入“韧性城市组团”（resilience:clusters）输出的组团。</translation>
     </message>
@@ -4297,7 +4297,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>People cut off</source>
         <translation>被切断人口</translation>
     </message>
@@ -4322,72 +4322,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="801"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Units that lose an essential facility (第48、65条)</source>
         <translation>失去必需设施的单元（第48、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Lost</source>
         <translation>失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>People</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="802"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="819"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Critical sections in this cluster (第44、62、65条)</source>
         <translation>本组团内的关键路段（第44、62、65条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Road</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="820"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>People on routes</source>
         <translation>路线经过的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="838"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Links to other clusters lost or longer (第48条)</source>
         <translation>与其他组团失去或变远的联系（第48条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="839"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="933"/>
         <source>Link</source>
         <translation>联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="405"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="408"/>
         <source>The PDF's text layer was left as written: some Chinese characters may search and copy as radicals (⾼ for 高) ({0}).</source>
         <translation>PDF 的文字层未作修正：部分汉字在搜索和复制时可能显示为部首字符（如“⾼”代替“高”）（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="1004"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1131"/>
         <source>Active faults (第86条)</source>
         <translation>活动断裂（第86条）</translation>
     </message>
@@ -4402,67 +4402,67 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Placed</source>
         <translation>已安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>People at risk and without a place (第84条)</source>
         <translation>需转移及无安置位置人口（第84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Community or unit</source>
         <translation>社区或单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>At risk</source>
         <translation>需转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Fullest shelters (第84、91条)</source>
         <translation>负荷最高的避难场所（第84、91条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Shelter</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Places</source>
         <translation>位置数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Share used</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Sections that take longest to clear (第33、84条)</source>
         <translation>通过耗时最长的路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="910"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="1038"/>
         <source>Minutes to pass</source>
         <translation>通过分钟数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/report/atlas.py" line="340"/>
+        <location filename="../resilience_plugin/report/atlas.py" line="343"/>
         <source>The plan profile&apos;s values do not fit on {0} pages of the report: shorten its longest texts (a value&apos;s source, for one).</source>
         <translation>规划参数配置的数值在报告中 {0} 页内排不下：请缩短其中最长的文字（例如某个数值的出处）。</translation>
     </message>
@@ -4615,17 +4615,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="681"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="700"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="64"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="74"/>
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="64"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="74"/>
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
     </message>
@@ -4640,42 +4640,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="83"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="93"/>
         <source>High severity</source>
         <translation>高严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="84"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="94"/>
         <source>Medium severity</source>
         <translation>中严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="85"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="95"/>
         <source>Low severity</source>
         <translation>低严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="105"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="115"/>
         <source>Not exposed</source>
         <translation>未暴露</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
         <source>Inside the avoidance distance (第86条)</source>
         <translation>位于避让距离内（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
         <source>Class 甲: special study</source>
         <translation>甲类：需专门研究</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
         <source>Class unknown</source>
         <translation>类别未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
         <source>Outside the avoidance distance</source>
         <translation>位于避让距离外</translation>
     </message>
@@ -4685,32 +4685,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="902"/>
+        <location filename="../resilience_plugin/processing/base.py" line="911"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="906"/>
+        <location filename="../resilience_plugin/processing/base.py" line="915"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1046"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1055"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1047"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1056"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1048"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1057"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="86"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="88"/>
         <source>Corridors and faults</source>
         <translation>通道与断裂</translation>
     </message>
@@ -4720,7 +4720,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="585"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="604"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4760,7 +4760,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>活动断裂及地裂缝（线）（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="97"/>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="58"/>
         <source>Fault name field</source>
         <translation>断裂名称字段</translation>
     </message>
@@ -4770,7 +4770,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>可选：断裂名称字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="106"/>
+        <location filename="../resilience_plugin/processing/corridors/__init__.py" line="99"/>
         <source>Layer &apos;{0}&apos; has no usable fault lines.</source>
         <translation>图层“{0}”没有可用的断裂线。</translation>
     </message>
@@ -4780,7 +4780,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="840"/>
+        <location filename="../resilience_plugin/processing/base.py" line="849"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4820,7 +4820,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="794"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="813"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4850,17 +4850,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="341"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="298"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="349"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="306"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="189"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="199"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
@@ -4880,37 +4880,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="806"/>
+        <location filename="../resilience_plugin/processing/base.py" line="815"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="809"/>
+        <location filename="../resilience_plugin/processing/base.py" line="818"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="844"/>
+        <location filename="../resilience_plugin/processing/base.py" line="853"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="852"/>
+        <location filename="../resilience_plugin/processing/base.py" line="861"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="872"/>
+        <location filename="../resilience_plugin/processing/base.py" line="881"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="968"/>
+        <location filename="../resilience_plugin/processing/base.py" line="977"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="991"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1000"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -4925,27 +4925,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="640"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="659"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="641"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="660"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="659"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="678"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="993"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1002"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="951"/>
+        <location filename="../resilience_plugin/processing/base.py" line="960"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -4965,72 +4965,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="248"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="258"/>
         <source>Served by a new site</source>
         <translation>由新增场地服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="249"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="259"/>
         <source>Served by an existing facility</source>
         <translation>由现有设施服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="250"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="260"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="276"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="286"/>
         <source>Loses an essential facility</source>
         <translation>失去一类必需设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="278"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="288"/>
         <source>Longer way to one</source>
         <translation>到某类设施的路变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="279"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="289"/>
         <source>Access kept</source>
         <translation>可达性保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="280"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="290"/>
         <source>Not on the network</source>
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="295"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="306"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="295"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="306"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="324"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="337"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="325"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="338"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="326"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="339"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="327"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="340"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="610"/>
+        <location filename="../resilience_plugin/processing/base.py" line="623"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -5040,32 +5040,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="636"/>
+        <location filename="../resilience_plugin/processing/base.py" line="645"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="637"/>
+        <location filename="../resilience_plugin/processing/base.py" line="646"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="646"/>
+        <location filename="../resilience_plugin/processing/base.py" line="655"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="652"/>
+        <location filename="../resilience_plugin/processing/base.py" line="661"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="654"/>
+        <location filename="../resilience_plugin/processing/base.py" line="663"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="657"/>
+        <location filename="../resilience_plugin/processing/base.py" line="666"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -5105,17 +5105,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>每平方公里人数（密度格网，WorldPop pd）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="277"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="287"/>
         <source>Some of its people lose one</source>
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="677"/>
+        <location filename="../resilience_plugin/processing/base.py" line="686"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="684"/>
+        <location filename="../resilience_plugin/processing/base.py" line="693"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -5125,17 +5125,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>栅格“{0}”的坐标系 {1} 单位不是米：无法把每平方公里人数换算为每像元人数。请重投影到以米为单位的坐标系或经纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="217"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="227"/>
         <source>{0:,.0f}–{1:,.0f} people per km²</source>
         <translation>每平方公里 {0:,.0f}–{1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="281"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="291"/>
         <source>Not assessed (no population data)</source>
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="650"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="669"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -5180,27 +5180,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="392"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="411"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="399"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="418"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="408"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="427"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="414"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="433"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="420"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="439"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -5235,7 +5235,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="453"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="472"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -5245,72 +5245,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
         <source>Everyone placed</source>
         <translation>全部安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
         <source>Some without a place</source>
         <translation>部分无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="368"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
         <source>Nobody placed</source>
         <translation>无人安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
         <source>Used, with room</source>
         <translation>已使用，仍有余量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
         <source>Not used</source>
         <translation>未使用</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="382"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
         <source>Excluded (in a hazard, or no capacity)</source>
         <translation>排除（位于灾害范围内或无容量）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="403"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="416"/>
         <source>Bottleneck</source>
         <translation>瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="403"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="416"/>
         <source>Route (wider: more people)</source>
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="429"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="442"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="431"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="444"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="432"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="445"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="433"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="435"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="448"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
@@ -5560,62 +5560,62 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="723"/>
+        <location filename="../resilience_plugin/processing/base.py" line="732"/>
         <source>Flood zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="727"/>
+        <location filename="../resilience_plugin/processing/base.py" line="736"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="738"/>
+        <location filename="../resilience_plugin/processing/base.py" line="747"/>
         <source>Class 1 (high) only</source>
         <translation>仅一级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="739"/>
+        <location filename="../resilience_plugin/processing/base.py" line="748"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>一级和二级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="740"/>
+        <location filename="../resilience_plugin/processing/base.py" line="749"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="761"/>
+        <location filename="../resilience_plugin/processing/base.py" line="770"/>
         <source>{0}: no flood class field; every zone counts.</source>
         <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="793"/>
+        <location filename="../resilience_plugin/processing/base.py" line="802"/>
         <source>Solver time limit (s)</source>
         <translation>求解时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="772"/>
+        <location filename="../resilience_plugin/processing/base.py" line="781"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="773"/>
+        <location filename="../resilience_plugin/processing/base.py" line="782"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="774"/>
+        <location filename="../resilience_plugin/processing/base.py" line="783"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="776"/>
+        <location filename="../resilience_plugin/processing/base.py" line="785"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数字表示</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="776"/>
+        <location filename="../resilience_plugin/processing/base.py" line="785"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
@@ -5675,7 +5675,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="430"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="443"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
     </message>
@@ -6131,7 +6131,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1100"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1123"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -6226,7 +6226,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -6246,17 +6246,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1297"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1320"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1298"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1321"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1299"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1322"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -6281,112 +6281,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="725"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="748"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="741"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="756"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="779"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="757"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="995"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1018"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="855"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="878"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="856"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="879"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="996"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="858"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="881"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="925"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="936"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="959"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="937"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="960"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="938"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="939"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1217"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1240"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1071"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1094"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1086"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1109"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1222"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1245"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1289"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1312"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -6401,12 +6401,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1227"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1250"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -6431,27 +6431,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1173"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1196"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1210"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1233"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1170"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1193"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1170"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1193"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1185"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1208"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -6461,27 +6461,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="627"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="650"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="997"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1013"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1014"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -6526,7 +6526,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="670"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -6541,27 +6541,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="692"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="715"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="863"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="886"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="864"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="865"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="928"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="951"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -6576,7 +6576,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="607"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -6606,29 +6606,34 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="651"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="674"/>
         <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
         <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="784"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="807"/>
         <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
         <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="788"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="811"/>
         <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
         <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="792"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="815"/>
         <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
         <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="796"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="819"/>
         <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
         <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <source>Fault avoidance rule 'code' of the plan profile (GB 50011 §4.1.7): {0} of {1} fault(s) of '{2}' are not Holocene or lie below intensity VIII and are not scored as a hazard.</source>
+        <translation>规划参数表的断裂避让规则为“code”（GB 50011 第4.1.7条）：图层“{2}”的 {1} 条断裂中有 {0} 条不是全新世断裂或所在地设防烈度低于8度，不作为危险源计分。</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,19 @@ def test_what_if_scores_the_units_with_the_new_sites_as_the_algorithm_does(make_
     assert sum(1 for _f in sited["OUTPUT"].getFeatures()) == 12
 
 
+def _scored_as_the_dock(sample_project, units, **more) -> dict:
+    """resilience:scoreunits' parameters with the sample's layers the dock guesses, and ``more``."""
+    return {
+        "INPUT": units,
+        "FACILITIES": sample_project["facilities"],
+        "FAULTS": sample_project["faults"],
+        "FLOOD_ZONES": sample_project["flood_zones"],
+        "GEOHAZARDS": sample_project["geohazards"],
+        "OUTPUT": "memory:",
+        **more,
+    }
+
+
 def test_the_scenario_is_scored_as_a_capacity_indicator_as_the_algorithm_does(make_dock, sample_project, resilience_processing, tmp_path):
     """The units output of resilience:corridorfailure given to the dock: its scores are resilience:scoreunits' own with
     the same scenario (SCENARIO), and the indicator is not assessed without it."""
@@ -406,15 +419,7 @@ def test_the_scenario_is_scored_as_a_capacity_indicator_as_the_algorithm_does(ma
     dock.inputCombos["scenario"].setLayer(access)
     dock.score_units(wait=True)
     assert "essential_access" in dock.raw
-    common = {
-        "INPUT": units,
-        "FACILITIES": sample_project["facilities"],
-        "FAULTS": sample_project["faults"],
-        "FLOOD_ZONES": sample_project["flood_zones"],
-        "GEOHAZARDS": sample_project["geohazards"],
-        "SCENARIO": access,
-        "OUTPUT": "memory:",
-    }
+    common = _scored_as_the_dock(sample_project, units, SCENARIO=access)
     expected = {f.id(): (f["score"], f["rank"], f["i_access"]) for f in run("resilience:scoreunits", common)[0]["OUTPUT"].getFeatures()}
     table = dock.unitTable
     cols = [column(dock, t) for t in ("Score", "Rank")]
@@ -526,3 +531,43 @@ def test_the_dock_leaves_out_what_its_own_profile_allows(make_dock, tmp_path):
     dock.profile = load_profile(str(lenient))
     dock.score_units(wait=True)
     assert dock.result is not None, dock.last_message
+
+
+def test_the_dock_follows_the_profiles_fault_rule_as_the_algorithm_does(make_dock, sample_project, resilience_processing, tmp_path):
+    """Issue 29 §4: under the profile's rule 'code' (GB 50011 §4.1.7) the two Late Pleistocene faults of the sample
+    need no avoidance. The dock's scores are then resilience:scoreunits' own with the same profile (the oracle), they
+    differ from the scores under the rule 'plan' (every listed active fault avoided), and the dock says which faults it
+    left out."""
+    import json
+
+    from resilience_plugin.core.paths import default_profile_path
+    from resilience_plugin.core.profile import load_profile
+    from tests.helpers import run
+
+    data = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data["seismic"]["fault_avoidance_rule"]["value"] = "code"
+    code = tmp_path / "code.json"
+    code.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    units = sample_project["street_units"]
+    dock = make_dock(units)
+    said = []
+    shown = dock._message
+    dock._message = lambda text, level: said.append(text) or shown(text, level)
+
+    def scores():
+        dock.score_units(wait=True)
+        assert dock.result is not None, dock.last_message
+        table, cols = dock.unitTable, [column(dock, t) for t in ("Score", "Rank")]
+        return {table.item(r, 0).data(dock.ID_ROLE): tuple(table.item(r, c).data(SORT_ROLE) for c in cols) for r in range(table.rowCount())}
+
+    plan = scores()
+    assert not any("rule 'code'" in m for m in said)
+    dock.profile = load_profile(str(code))
+    by_code = scores()
+    assert any("2 of 5 fault(s)" in m for m in said), said
+    common = _scored_as_the_dock(sample_project, units, PROFILE=str(code))
+    expected = {f.id(): (f["score"], f["rank"]) for f in run("resilience:scoreunits", common)[0]["OUTPUT"].getFeatures()}
+    assert set(by_code) == set(expected)
+    for fid, (score, rank) in by_code.items():
+        assert score == pytest.approx(expected[fid][0], abs=1e-2) and rank == expected[fid][1], fid
+    assert sum(abs(plan[f][0] - by_code[f][0]) > 1e-6 for f in plan) > 0  # the rule changed some unit's score

@@ -590,13 +590,37 @@ class ScoringPanel:
         class_field = guess_field("flood_class", inputs["flood"].fields().names()) if inputs["flood"] is not None else None
         has_class = bool(class_field)
         return hazards_from(
-            self._read(inputs["faults"], crs) if inputs["faults"] is not None else None,
+            self._faults_avoided(inputs["faults"], crs) if inputs["faults"] is not None else None,
             self.profile.value("seismic.avoidance_distance_default"),
             self._read(inputs["flood"], crs, [class_field] if has_class else []) if inputs["flood"] is not None else None,
             has_class,
             self._read(inputs["geohazards"], crs) if inputs["geohazards"] is not None else None,
             self.profile,
         )
+
+    def _faults_avoided(self, layer, crs):
+        """The faults of ``layer`` that need avoidance under the profile's seismic.fault_avoidance_rule, by their latest
+        activity, as resilience:scoreunits takes them (第86条; GB 50011 §4.1.7); those left out are said."""
+        from ..processing.hazards import apply_fault_rule, fault_age_field
+
+        age_field = fault_age_field(layer)
+        faults = self._read(layer, crs, [age_field] if age_field else [])
+        before = sum(g is not None for g in faults.geometries)
+        intensity = int(self.profile.value("seismic.design_intensity"))
+        ages_raw = faults.column(0) if age_field else []
+        unnamed = [None] * len(faults.fids)
+        apply_fault_rule(faults, ages_raw, unnamed, self.profile, intensity, faults.name, age_field, QgsProcessingFeedback())
+        left = before - sum(g is not None for g in faults.geometries)
+        if left:
+            self._message(
+                translate(
+                    "ScorecardDock",
+                    "Fault avoidance rule 'code' of the plan profile (GB 50011 §4.1.7): {0} of {1} fault(s) of '{2}' are not "
+                    "Holocene or lie below intensity VIII and are not scored as a hazard.",
+                ).format(left, before, faults.name),
+                MESSAGE_INFO,
+            )
+        return faults
 
     def _scenario_access(self, scenario, crs, geoms):
         """Each unit's share of the essential categories it still reaches, from the units output of Corridor failure scenarios."""
