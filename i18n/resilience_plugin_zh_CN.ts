@@ -1264,7 +1264,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="525"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="551"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1514,77 +1514,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="682"/>
+        <location filename="../resilience_plugin/core/siting.py" line="684"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="689"/>
+        <location filename="../resilience_plugin/core/siting.py" line="691"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="691"/>
+        <location filename="../resilience_plugin/core/siting.py" line="693"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="695"/>
+        <location filename="../resilience_plugin/core/siting.py" line="697"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="697"/>
+        <location filename="../resilience_plugin/core/siting.py" line="699"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="714"/>
+        <location filename="../resilience_plugin/core/siting.py" line="716"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="717"/>
+        <location filename="../resilience_plugin/core/siting.py" line="719"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="730"/>
+        <location filename="../resilience_plugin/core/siting.py" line="732"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="738"/>
+        <location filename="../resilience_plugin/core/siting.py" line="740"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="740"/>
+        <location filename="../resilience_plugin/core/siting.py" line="742"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="757"/>
+        <location filename="../resilience_plugin/core/siting.py" line="759"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="785"/>
+        <location filename="../resilience_plugin/core/siting.py" line="787"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="943"/>
+        <location filename="../resilience_plugin/core/siting.py" line="945"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1150"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1168"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1212"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1230"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1594,7 +1594,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="983"/>
+        <location filename="../resilience_plugin/core/siting.py" line="985"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1604,32 +1604,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1389"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1437"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1419"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1443"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1422"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1446"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1424"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1448"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1426"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1450"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
@@ -1644,27 +1644,27 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="884"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="885"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="888"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="889"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="961"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="962"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="964"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="965"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="967"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="968"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1799,47 +1799,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1081"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1105"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1104"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1128"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1111"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1135"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1048"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1049"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1061"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1062"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1129"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1153"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1147"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1171"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1162"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1186"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1066"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1067"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1904,12 +1904,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="858"/>
+        <location filename="../resilience_plugin/core/siting.py" line="860"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1030"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1048"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -2002,6 +2002,21 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/scoring.py" line="264"/>
         <source>the indicators used ({0}) all weigh 0 (scoring.dimensions): give one of them a weight</source>
         <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1081"/>
+        <source>{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area.</source>
+        <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="516"/>
+        <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
+        <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="1033"/>
+        <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
+        <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
 </context>
 <context>
@@ -6131,7 +6146,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1123"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1124"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -6226,7 +6241,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -6246,17 +6261,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1320"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1321"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1321"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1322"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1322"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1323"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -6281,112 +6296,112 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="748"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="764"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="765"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="779"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="781"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1018"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="878"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="879"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="879"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="881"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="882"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="948"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="949"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="959"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="960"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="960"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1240"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1241"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1094"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1095"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1109"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1110"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1245"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1246"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1312"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1313"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -6401,12 +6416,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1250"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1251"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="971"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="972"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
@@ -6431,27 +6446,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1196"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1197"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1233"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1234"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1193"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1193"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1208"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1209"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -6461,27 +6476,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="650"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="651"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1036"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1038"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -6526,7 +6541,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="693"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -6541,27 +6556,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="715"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="716"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="886"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="951"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="952"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -6576,7 +6591,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="630"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -6606,32 +6621,32 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="674"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="675"/>
         <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
         <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="807"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="808"/>
         <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
         <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="811"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="812"/>
         <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
         <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="815"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="816"/>
         <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
         <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="819"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="820"/>
         <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
         <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="614"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
         <source>Fault avoidance rule 'code' of the plan profile (GB 50011 §4.1.7): {0} of {1} fault(s) of '{2}' are not Holocene or lie below intensity VIII and are not scored as a hazard.</source>
         <translation>规划参数表的断裂避让规则为“code”（GB 50011 第4.1.7条）：图层“{2}”的 {1} 条断裂中有 {0} 条不是全新世断裂或所在地设防烈度低于8度，不作为危险源计分。</translation>
     </message>
@@ -6654,7 +6669,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="418"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="419"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -6679,7 +6694,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -6764,7 +6779,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -6899,182 +6914,182 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="398"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="399"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="400"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="401"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="443"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="553"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="554"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="559"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="560"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="684"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="689"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="695"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="700"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="706"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="707"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="708"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="709"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="710"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="711"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="876"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="877"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="485"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="486"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="486"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="488"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="812"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="813"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="813"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="815"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="815"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="818"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="853"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="854"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="876"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="877"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="581"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
@@ -7084,12 +7099,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="594"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="595"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="604"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="605"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
@@ -7114,17 +7129,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="652"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="668"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="676"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -7144,27 +7159,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="421"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="422"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="475"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="476"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="496"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="497"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="820"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="822"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -7198,17 +7213,17 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="722"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="723"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="403"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="404"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="611"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="612"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>

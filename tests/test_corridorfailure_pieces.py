@@ -271,3 +271,20 @@ def test_each_cut_off_unit_names_the_fault_that_cuts_it_off(extra_faults):
     assert got[1] == sorted(names)  # each of them alone cuts the second village off
     if extra_faults:
         assert len(names) > cf.CAUSES_ALONE_MAX
+
+
+def test_most_units_beyond_the_last_mile_limit_stop_the_run():
+    """Issue 29 §2 (off the network): 3 of 4 villages lie 3 km from the only road, beyond the profile's last-mile
+    limit (2 km; hand-placed): the run stops and says why, rather than assessing one village as if it were the
+    layer. With the profile's quality.left_out_max_share at 0.8 it goes on, the three named and not assessed."""
+    from resilience_plugin.core.corridorfailure import CorridorFailureError
+
+    road = LineString([(0, 0), (4000, 0)])
+    villages = [Point(2000, 10)] + [Point(1000 * k, 3000) for k in range(1, 4)]
+    args = ([road], villages, [100, 200, 300, 400], [Point(0, 0)], ["hospital"])
+    kw = dict(categories=["hospital"], unit_names=["近村", "远村一", "远村二", "远村三"], snap_tolerance=300, rank=False)
+    with pytest.raises(CorridorFailureError, match="3 of 4 units lie further than 2000 m from the network"):
+        corridor_failure(*args, PROFILE, **kw)
+    lenient = PROFILE.with_value("quality.left_out_max_share", 0.8)
+    ua = _one(corridor_failure(*args, lenient, **kw))
+    assert ua.on.tolist() == [True, False, False, False]

@@ -432,18 +432,42 @@ def test_a_run_that_could_use_less_than_half_of_a_layer_stops(resilience_process
     with pytest.raises(QgsProcessingException, match=r"'社区': 7 of its 10 feature\(s\) cannot be used.*more than 50%"):
         run("resilience:lifecircles", {"INPUT": layer, "OUTPUT": "memory:"})
     # the share is the profile's (quality.left_out_max_share): at 0.8 the run goes on with the 3, the 7 named
+    log = Recorder()
+    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "PROFILE": _lenient(tmp_path), "OUTPUT": "memory:"}, log)
+    assert layers["OUTPUT"].featureCount() == 10  # every community kept; the 7 named as degenerate in the log
+    assert any("7" in line and "degenerate" in line for line in log.text), log.text
+
+
+def _lenient(tmp_path, share=0.8) -> str:
+    """The built-in plan profile with quality.left_out_max_share at ``share``, as a file."""
     import json
 
     from resilience_plugin.core.paths import default_profile_path
 
     data = json.loads(default_profile_path().read_text(encoding="utf-8"))
-    data["quality"]["left_out_max_share"]["value"] = 0.8
+    data["quality"]["left_out_max_share"]["value"] = share
     lenient = tmp_path / "lenient.json"
     lenient.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    log = Recorder()
-    layers, _c = run("resilience:lifecircles", {"INPUT": layer, "PROFILE": str(lenient), "OUTPUT": "memory:"}, log)
-    assert layers["OUTPUT"].featureCount() == 10  # every community kept; the 7 named as degenerate in the log
-    assert any("7" in line and "degenerate" in line for line in log.text), log.text
+    return str(lenient)
+
+
+def test_life_circles_that_would_leave_most_communities_off_the_network_stop(resilience_processing, tmp_path):
+    """Issue 29 §2 (off the network): 10 communities, a walking network beside 3 of them; the other 7 lie 2 km from
+    it, beyond the profile's 300 m snapping tolerance (hand-placed). The run stops and says why, rather than giving
+    circles for 3 as if that were the layer; at a profile share of 0.8 it goes on, the 7 'unreachable'."""
+    rows = [(f"POINT({X0 + 400 * i} {Y0 + (0 if i < 3 else 2000)})", [f"社区{i}", 1000]) for i in range(10)]
+    communities = memory_layer("Point", rows, fields=(("名称", FIELD_STRING), ("人口", FIELD_STRING)), name="社区")
+    street = [
+        (f"LINESTRING({X0 - 200} {Y0 - 50}, {X0 + 1200} {Y0 - 50})", ["街"]),
+        (f"LINESTRING({X0} {Y0 - 50}, {X0} {Y0 + 500})", ["巷"]),
+    ]
+    network = memory_layer("LineString", street, fields=(("name", FIELD_STRING),), name="步行网络")
+    params = {"INPUT": communities, "NETWORK": network, "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException, match=r"社区: 7 of 10 communities have no line of the network 步行网络 within 300 m"):
+        run("resilience:lifecircles", params)
+    layers, _c = run("resilience:lifecircles", {**params, "PROFILE": _lenient(tmp_path)})
+    status = [f["lc_status"] for f in layers["OUTPUT"].getFeatures()]
+    assert status == ["ok"] * 3 + ["unreachable"] * 7
 
 
 def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilience_processing):

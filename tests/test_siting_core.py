@@ -362,3 +362,19 @@ def test_risk_classes_are_read_as_planners_write_them():
     assert chosen_classes("一级 high 蓝色") == ({"1"}, ["蓝色"])
     assert chosen_classes("") == (set(), [])
     assert in_classes(["1", "二级", "低风险区", None, "?"], {"1"}).tolist() == [True, False, False, True, True]
+
+
+def test_demand_mostly_off_the_network_stops_the_run_when_the_profile_says_so():
+    """Issue 29 §2 (off the network): 3 of 4 demand points lie 2 km from the only road, beyond the 100 m snapping
+    tolerance (hand-placed). With the profile's share (0.5) the run stops and says why; at 0.8, and without a share
+    (the library's default), it goes on and names them."""
+    road = shapely.linestrings([[0, 0], [2000, 0]])
+    demand = shapely.points([[1000, 10], [500, 2000], [1000, 2000], [1500, 2000]])
+    args = (demand, [100.0, 200.0, 300.0, 400.0], shapely.points([[900, 0], [1800, 0]]), "coverage", 1, 500.0)
+    kw = dict(network=[road], snap_tolerance=100.0, demand_name="社区", network_name="道路")
+    with pytest.raises(CoreError, match="社区: 3 of 4 demand point.* no line of the network 道路 within 100 m, more than 50%"):
+        site(*args, left_out_max=0.5, **kw)
+    for share in (0.8, None):
+        result = site(*args, left_out_max=share, **kw)
+        assert result.objective == pytest.approx(100.0)
+        assert any("3 demand point(s)" in str(n.message) for n in result.notes)

@@ -864,6 +864,9 @@ def _categories_assessed(run: _Run, net: _Network, unit_names, facility_names):
     last_mile = float(run.profile.value("population.last_mile_max"))
     demand = net.demand
     _people_off_network(graph, on_net, demand.unit, demand.people, len(net.units), unit_names, tolerance, last_mile, names, run.notes)
+    _refuse_most_units_off(
+        on_net, demand.unit, len(net.units), max(tolerance, last_mile), names, float(run.profile.value("quality.left_out_max_share"))
+    )
     fac_codes = net.fac_codes
     fac_on = graph.facility_node >= 0
     _facilities_left_out(
@@ -1067,6 +1070,29 @@ def _demand(units_arr, unit_points, population, profile, raster, residential, un
         notes.append(Note("warning", Message(template, len(unknown), listed, " …" if len(unknown) > 8 else "")))
     assessed = surface.assessed if known is None else (known if surface.assessed is None else surface.assessed & known)
     return Demand(shapely.points(surface.xy), surface.pieces, surface.people, surface.source, surface.method, assessed)
+
+
+def _refuse_most_units_off(on_net, unit_of, n_units: int, limit: float, names, max_share: float) -> None:
+    """A :class:`CorridorFailureError` when more of the units (of those with people placed) than ``max_share`` (the
+    profile's quality.left_out_max_share) lie wholly beyond the last-mile ``limit`` of the network: a run that leaves
+    most of a layer out does not finish as if nothing happened (issue 29)."""
+    placed = np.bincount(unit_of, minlength=n_units) > 0
+    on = np.bincount(unit_of[on_net], minlength=n_units) > 0
+    off, total = int(np.count_nonzero(placed & ~on)), int(np.count_nonzero(placed))
+    if total and off / total > max_share:
+        raise CorridorFailureError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than "
+                "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area.",
+            ),
+            names["units"],
+            off,
+            total,
+            limit,
+            names["network"],
+            max_share,
+        )
 
 
 def _people_off_network(graph, on_net, unit_of, population, n_units, unit_names, tolerance, last_mile, names, notes) -> None:

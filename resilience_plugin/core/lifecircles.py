@@ -503,6 +503,32 @@ def _network_circles(network, network_name, points, has_geom, distance, profile,
     return _DrawnCircles("network", circles, circles, None, status, snap_dist, edges, nodes, reached, half_width)
 
 
+def _refuse_most_unreachable(status, has_geom, profile, communities_name: str, network_name: str, tolerance: float) -> None:
+    """A :class:`.messages.CoreError` when more of the communities (of those with a geometry) than the profile's
+    ``quality.left_out_max_share`` have no network within ``tolerance``: a run that leaves most of a layer off the
+    network does not finish as if nothing happened (issue 29)."""
+    from .messages import CoreError
+
+    with_geom = int(np.count_nonzero(has_geom))
+    off = int(np.count_nonzero(status == "unreachable"))
+    share = float(profile.value("quality.left_out_max_share"))
+    if with_geom and off / with_geom > share:
+        raise CoreError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them "
+                "(the profile's quality.left_out_max_share). Check that both layers cover the same area, or raise the "
+                "snapping tolerance.",
+            ),
+            communities_name,
+            off,
+            with_geom,
+            network_name,
+            tolerance,
+            share,
+        )
+
+
 def _count_facilities(drawn, to_count, facilities, vocab, notes, canceled) -> Tuple[np.ndarray, np.ndarray]:
     """Per circle, the facilities of each ``vocab`` column and their shelter area (``to_count``: what
     :func:`_facilities_to_count` returned); the area not given, NaN where a shelter is in reach (see
@@ -618,6 +644,8 @@ def life_circles(
         drawn = _network_circles(
             network, network_name, points, has_geom, distance, profile, snap_tolerance, half_width, notes, report, canceled
         )
+        tolerance = profile.value("life_circle.snap_tolerance") if snap_tolerance is None else snap_tolerance
+        _refuse_most_unreachable(drawn.status, has_geom, profile, communities_name, network_name, tolerance)
     counts, shelter = _count_facilities(drawn, to_count, facilities, vocab, notes, canceled)
     people = _people_in_circles(geoms, has_geom, points, population, counts_given, drawn, profile, raster, residential, notes, canceled)
     check(canceled)

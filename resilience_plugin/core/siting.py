@@ -575,6 +575,7 @@ def site(
     network_name: str = "network",
     progress: Optional[Callable[[float], None]] = None,
     canceled: Optional[Callable[[], bool]] = None,
+    left_out_max: Optional[float] = None,
 ) -> Siting:
     """Choose new facility sites among ``candidates`` (see the module's docstring for the four ``model`` s).
 
@@ -589,7 +590,8 @@ def site(
     ``snap_tolerance`` metres, as the life circles do; a feature farther away is reached by nothing).
     ``max_distance``: p-median counts a farther trip as this distance (None: no cap, where every demand-candidate
     distance is known; along a network the cap is then 4 x ``distance``, said in the notes). ``time_limit``: seconds
-    for the solver.
+    for the solver. ``left_out_max``: the share of the demand (points or pieces with a geometry) that may lie off the
+    network before the run is refused (the profile's quality.left_out_max_share; None: never refused, only said).
 
     Raises :class:`CoreError` for input that cannot give an answer: an unknown model, no candidate left, a
     ``count`` below 1 or above the candidates left, no population, inputs in different CRSs."""
@@ -612,7 +614,7 @@ def site(
     reach = _reach(model, distance, max_distance, network, notes)
     if network is not None and pairs is None:
         pairs, existing_pairs = _network_pairs(
-            network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled
+            network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled, left_out_max
         )
     cand_pairs, existing_pairs = _pairs_within_reach(
         model, distance, reach, demand, has_demand, candidates, columns, existing, pairs, existing_pairs
@@ -996,8 +998,11 @@ def _read_sites(problem: _Problem, chosen_cols: np.ndarray, solved: _Solved, fac
     return columns[order], adds, serves, gains
 
 
-def _network_pairs(network, network_name, demand, candidates, existing, reach, tolerance, notes, demand_name, report, canceled):
-    """Demand-to-candidate and demand-to-existing distances along ``network`` within ``reach``."""
+def _network_pairs(
+    network, network_name, demand, candidates, existing, reach, tolerance, notes, demand_name, report, canceled, left_out_max=None
+):
+    """Demand-to-candidate and demand-to-existing distances along ``network`` within ``reach``; a :class:`CoreError`
+    when more of the demand than ``left_out_max`` lies off it."""
     from .cancel import check
     from .geometry import present_mask, representative_points
     from .network import network_for
@@ -1026,6 +1031,21 @@ def _network_pairs(network, network_name, demand, candidates, existing, reach, t
         found.append(Pairs(dem_idx[b][order], src_idx[a][order], d[order]))
     snapped = walk.snap(points[has], tolerance)[0]
     off = int(has.sum()) - len(np.unique(snapped))
+    if left_out_max is not None and has.any() and off / int(has.sum()) > left_out_max:
+        raise CoreError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than "
+                "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area, "
+                "or raise the snapping tolerance.",
+            ),
+            demand_name,
+            off,
+            int(has.sum()),
+            network_name,
+            tolerance,
+            left_out_max,
+        )
     if off:
         notes.append(
             Note(

@@ -359,6 +359,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
             network_name=net_name,
             progress=lambda f: feedback.setProgress(15 + 70 * f),
             canceled=feedback.isCanceled,
+            left_out_max=float(profile.value("quality.left_out_max_share")),
         )
         self.push_notes(feedback, result.notes)
         self._log(feedback, result, cand, ex_name)
