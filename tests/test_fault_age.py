@@ -206,3 +206,38 @@ def test_corridor_failure_fails_the_faults_the_rule_keeps_and_names_their_age(re
         assert causes == {"黄庄-高丽营断裂 (Q3)", "南口-孙河断裂 (Q4)"}
     else:  # GB 50011 §4.1.7: the Late Pleistocene fault needs no avoidance and fails nothing
         assert causes == {"南口-孙河断裂 (Q4)"}
+
+
+def test_a_chinese_siting_log_says_where_the_service_distance_comes_from_in_chinese(resilience_processing):
+    """Issue 29 §7 (sources in Chinese logs): in zh_CN the hospital's service distance is said with the profile's
+    Chinese source (its optional source_zh) and its confidence as 假设, never the English text; in English as before
+    (the oracle: the profile's own two texts)."""
+    from resilience_plugin.core.profile import load_profile
+    from resilience_plugin.qgisside.translation import install_translator, remove_translator
+
+    q = load_profile().quantity("health.hospital_service_distance")
+    assert q.source_zh and q.source
+    english = Recorder()
+    _site_one("hospital", english)
+    assert q.source in english.log and "(assumption)" in english.log
+    translator = install_translator("zh_CN")
+    try:
+        chinese = Recorder()
+        _site_one("hospital", chinese)
+    finally:
+        remove_translator(translator)
+    assert q.source_zh in chinese.log, chinese.log
+    assert "（假设）" in chinese.log or "(假设)" in chinese.log, chinese.log
+    assert q.source not in chinese.log and "assumption" not in chinese.log
+
+
+def test_a_source_in_chinese_must_be_text(tmp_path):
+    from resilience_plugin.core.paths import default_profile_path
+    from resilience_plugin.core.profile import ProfileError, load_profile
+
+    data = json.loads(default_profile_path().read_text(encoding="utf-8"))
+    data["fire"]["proxy_distance"]["source_zh"] = 7
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match="fire.proxy_distance.source_zh"):
+        load_profile(str(path))

@@ -23,6 +23,8 @@ from .paths import default_profile_path
 
 FORMAT_VERSION = 1
 CONFIDENCE_LEVELS = ("A", "B", "C", "plan", "assumption")
+# the confidence levels as a Chinese log says them
+CONFIDENCE_ZH = {"A": "A", "B": "B", "C": "C", "plan": "规划", "assumption": "假设"}
 SEISMIC_CLASSES = ("甲", "乙", "丙", "丁")
 
 
@@ -46,6 +48,7 @@ class Quantity:
     unit: str
     source: str
     confidence: str
+    source_zh: str = ""  # the source in Chinese, where the profile gives one (optional)
 
 
 # ---------------------------------------------------------------- value checks
@@ -473,7 +476,12 @@ class PlanProfile:
         if key not in SCHEMA:
             raise KeyError(f"'{key}' is not a plan profile key")
         node = _lookup(self._data, key)
-        return Quantity(key, copy.deepcopy(node["value"]), node["unit"], node["source"], node["confidence"])
+        return Quantity(key, copy.deepcopy(node["value"]), node["unit"], node["source"], node["confidence"], node.get("source_zh", ""))
+
+    def source(self, key: str, chinese: bool = False) -> str:
+        """Where ``key``'s value comes from: in Chinese when ``chinese`` and the profile gives ``source_zh``."""
+        q = self.quantity(key)
+        return q.source_zh if chinese and q.source_zh else q.source
 
     def value(self, key: str) -> Any:
         return self.quantity(key).value
@@ -585,6 +593,8 @@ def validate(data: Any, path: Optional[Union[str, Path]] = None) -> None:
         for field in ("unit", "source", "confidence"):
             if _text(node.get(field)):
                 raise ProfileError(f"{key}.{field}", Message(QT_TRANSLATE_NOOP("Core", "is missing or not text")), path)
+        if "source_zh" in node and _text(node["source_zh"]):
+            raise ProfileError(f"{key}.source_zh", Message(QT_TRANSLATE_NOOP("Core", "is missing or not text")), path)
         if node["unit"] != unit:
             raise ProfileError(f"{key}.unit", Message(QT_TRANSLATE_NOOP("Core", "is '{0}', expected '{1}'"), node["unit"], unit), path)
         if node["confidence"] not in CONFIDENCE_LEVELS:

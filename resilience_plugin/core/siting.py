@@ -1162,15 +1162,15 @@ CATEGORY_RULES = {
 }
 
 
-def category_defaults(profile, category: str) -> Tuple[Optional[float], Optional[float], str]:
+def category_defaults(profile, category: str, chinese: bool = False) -> Tuple[Optional[float], Optional[float], str]:
     """(service distance in m, effective shelter area per person in m², source) of a siting category from the
     profile; None where the category has none (a custom service; anything but a shelter for the area). The source
-    names the profile key and its confidence (:func:`distance_confidence`)."""
+    names the profile key and where its value comes from (in Chinese when ``chinese`` and the profile says it)."""
     if category not in CATEGORY_RULES:
         raise CoreError(QT_TRANSLATE_NOOP("Core", "Unknown siting category '{0}'; one of {1}."), category, ", ".join(CATEGORY_RULES))
     key, period = CATEGORY_RULES[category]
     distance = float(profile.value(key)) if key else None
-    source = f"{key}: {profile.quantity(key).source}" if key else ""
+    source = f"{key}: {profile.source(key, chinese)}" if key else ""
     area = None
     if period:
         area = float(profile.value("shelter.area_per_person_by_period")[period])

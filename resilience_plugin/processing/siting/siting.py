@@ -391,9 +391,12 @@ class SitingAlgorithm(ResilienceAlgorithm):
     def _service_distance(self, parameters, context, feedback, profile, category):
         """(the service distance in m: the one given, else the profile's for the category, said in the log; the
         category's shelter area per person in m², None for other services)."""
+        from ...core.profile import CONFIDENCE_ZH
         from ...core.siting import LOW_CONFIDENCE, category_defaults, distance_confidence
+        from ...qgisside.translation import speaks_chinese
 
-        default_distance, area_pp, distance_source = category_defaults(profile, category)
+        chinese = speaks_chinese()
+        default_distance, area_pp, distance_source = category_defaults(profile, category, chinese)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context) or default_distance
         if not distance:
             raise QgsProcessingException(self.tr("Another service has no distance in the profile: give the service distance."))
@@ -405,7 +408,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     self.tr(
                         "The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the "
                         "plan or a standard. Check it for your project, or give the service distance."
-                    ).format(distance, confidence)
+                    ).format(distance, CONFIDENCE_ZH.get(confidence, confidence) if chinese else confidence)
                 )
         return distance, area_pp
 

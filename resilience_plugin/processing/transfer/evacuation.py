@@ -24,7 +24,7 @@ from ...qgisside.compat import (
     SOURCE_POINT,
     SOURCE_POLYGON,
 )
-from ...qgisside.translation import translate
+from ...qgisside.translation import speaks_chinese, translate
 from ..base import is_given
 from . import TransferAlgorithm
 
@@ -211,7 +211,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 minValue=0.0,
             ),
             self.tr("People in water this deep or deeper move ({0}).").format(
-                profile.quantity("evacuation.evacuate_depth").source[:60] + "…"
+                profile.source("evacuation.evacuate_depth", speaks_chinese())[:60] + "…"
             ),
         )
         self.add_optional_fault_parameters(
@@ -545,7 +545,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
         from ...core.messages import CoreError
         from ...core.siting import capacities
         from ...qgisside.io import id_list
-        from ...qgisside.translation import core_message, speaks_chinese
+        from ...qgisside.translation import core_message
 
         unit = self.capacity_unit(parameters, context)
         per_period = profile.value("shelter.area_per_person_by_period")
