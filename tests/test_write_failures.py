@@ -64,6 +64,18 @@ def test_a_full_disk_under_qgis_sink_is_refused_and_nothing_is_left(tmp_path, co
     assert not capped.exists()
 
 
+@pytest.mark.parametrize("alg, parameters", [("resilience:samplelayer", {"LAYER": 3}), ("resilience:profiletable", {})])
+def test_the_tools_that_copy_a_layer_refuse_a_full_disk_and_leave_nothing(tmp_path, alg, parameters):
+    """The sample-layer and profile-table tools write through QGIS's sink themselves: a full disk at 60 % of the
+    output's size is refused and nothing is left, as for the analyses (the oracle: the uncapped run's file)."""
+    whole = tmp_path / "whole.gpkg"
+    assert _run_capped(alg, {**parameters, "OUTPUT": str(whole)}, 2**40) == "OK"
+    capped = tmp_path / "capped.gpkg"
+    said = _run_capped(alg, {**parameters, "OUTPUT": str(capped)}, int(whole.stat().st_size * 0.6))
+    assert said.startswith("REFUSED") and "capped.gpkg" in said, said
+    assert not capped.exists()
+
+
 def test_a_full_disk_while_filling_a_table_of_an_existing_geopackage_leaves_it_as_it_was(tmp_path):
     """The bulk writer fills a new table of an existing GeoPackage; the disk fills up. No second try through QGIS's
     sink (which committed batches of 1,000 rows and left them): the run is refused, the new table is gone and the

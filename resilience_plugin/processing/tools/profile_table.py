@@ -67,4 +67,6 @@ class ProfileTableAlgorithm(ToolsAlgorithm):
             if not sink.addFeature(f, QgsFeatureSink.Flag.FastInsert):
                 raise sink.failed()
             feedback.setProgress(100.0 * (i + 1) / len(quantities))
+        if not feedback.isCanceled():  # the output exists and holds every row (a full disk fails only on closing)
+            self._check_written(sink, sink.before + len(quantities))
         return {self.OUTPUT: dest, self.PROFILE_ID: profile.id}

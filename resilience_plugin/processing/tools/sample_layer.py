@@ -54,15 +54,20 @@ class SampleLayerAlgorithm(ToolsAlgorithm):
         source = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not source.isValid():
             raise QgsProcessingException(self.tr("The sample city is missing or unreadable: {0}").format(path))
-        sink = self.output_sink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs())
-        dest = sink.dest
-        total = source.featureCount() or 1
-        for i, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise sink.failed()
-            if i % 500 == 0:
-                feedback.setProgress(100.0 * i / total)
+        try:
+            sink = self.output_sink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(), source.crs())
+            total, added = source.featureCount() or 1, 0
+            for i, feature in enumerate(source.getFeatures()):
+                if feedback.isCanceled():
+                    break
+                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                    raise sink.failed()
+                added += 1
+                if i % 500 == 0:
+                    feedback.setProgress(100.0 * i / total)
+        finally:  # a refused run's traceback keeps this frame: the layer must not outlive QGIS (3.22 crashes on exit)
+            del source
+        if not feedback.isCanceled():  # the output exists and holds every row (a full disk fails only on closing)
+            self._check_written(sink, sink.before + added)
         feedback.setProgress(100)
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: sink.dest}
