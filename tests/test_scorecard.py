@@ -571,3 +571,23 @@ def test_the_dock_follows_the_profiles_fault_rule_as_the_algorithm_does(make_doc
     for fid, (score, rank) in by_code.items():
         assert score == pytest.approx(expected[fid][0], abs=1e-2) and rank == expected[fid][1], fid
     assert sum(abs(plan[f][0] - by_code[f][0]) > 1e-6 for f in plan) > 0  # the rule changed some unit's score
+
+
+def test_the_dock_says_field_names_in_the_wrong_encoding_as_the_layer_is_chosen(make_dock, tmp_path):
+    """Issue 29 §2: a GBK Shapefile without its .cpg file, read as UTF-8: the dock says so with the remedy as soon as
+    the layer is chosen, before it offers a garbled name for a field; set to GBK, nothing is said (the oracle: QGIS's
+    own field names, garbled and then right)."""
+    from tests.test_garble import _gbk_shapefile
+
+    layer = QgsVectorLayer(str(_gbk_shapefile(tmp_path, "单元_utf8")), "单元", "ogr")
+    layer.setProviderEncoding("UTF-8")
+    assert "名称" not in layer.fields().names()
+    said = []
+    dock = make_dock(None)
+    dock._message = lambda text, level: said.append(text)
+    dock.set_layer(layer)
+    assert any("'单元'" in m and "GBK" in m and "936" in m for m in said), said
+    said.clear()
+    layer.setProviderEncoding("GBK")
+    dock.set_layer(layer)
+    assert "名称" in layer.fields().names() and said == []

@@ -148,7 +148,18 @@ class ScorecardDock(ScoringPanel, QgsDockWidget, FORM_CLASS):
             self.populationFieldCombo.setField(guess_field("population", names) or "")
             for signal, slot in self._layer_signals(self.layer):
                 signal.connect(slot)
+            self._say_garbled_names()
         self.refresh()
+
+    def _say_garbled_names(self):
+        """Field names that are GBK read in the wrong encoding (issue 29): said with the remedy as the layer is chosen,
+        before a garbled name is offered for a field."""
+        from ..qgisside.compat import MESSAGE_WARNING
+        from ..qgisside.io import garbled_names_message
+
+        said = garbled_names_message(self.layer, self.layer.name())
+        if said:
+            self._message(said, MESSAGE_WARNING)
 
     def close_and_disconnect(self):
         """Called by the plugin on unload: leave no connection to a layer or the project behind."""

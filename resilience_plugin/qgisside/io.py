@@ -394,12 +394,21 @@ def read_source(
 def refuse_garbled_names(source, name: str) -> None:
     """Field names that are GBK read in the wrong encoding: refused with the remedy (a field could not be found by its
     name because the names are garbled, not because the layer lacks it)."""
+    said = garbled_names_message(source, name)
+    if said:
+        raise QgsProcessingException(said)
+
+
+def garbled_names_message(source, name: str) -> str:
+    """What to say of ``source``'s field names when they are GBK read in the wrong encoding, with the remedy, in the
+    user's language; '' when they are not."""
     from ..core.garble import garbled
 
     found = garbled(source.fields().names())
-    if found is not None:
-        where = translate("Resilience", "its field names")
-        raise QgsProcessingException(_GARBLED[(found.kind, found.encoding)]().format(name, where, found.value, found.as_gbk))
+    if found is None:
+        return ""
+    where = translate("Resilience", "its field names")
+    return _GARBLED[(found.kind, found.encoding)]().format(name, where, found.value, found.as_gbk)
 
 
 def _refuse_garbled(source, out: "ReadLayer", name: str, sample: int = 5000) -> None:
