@@ -829,282 +829,282 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>路网中没有长度大于零的线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="36"/>
+        <location filename="../resilience_plugin/core/profile.py" line="38"/>
         <source>Plan profile key &apos;{0}&apos; in {1}: {2}</source>
         <translation>规划参数配置项“{0}”（{1}）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="38"/>
+        <location filename="../resilience_plugin/core/profile.py" line="40"/>
         <source>Plan profile key &apos;{0}&apos;: {1}</source>
         <translation>规划参数配置项“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="61"/>
+        <location filename="../resilience_plugin/core/profile.py" line="64"/>
         <source>expected a number, got {0} {1}</source>
         <translation>应为数值，实际为 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="74"/>
+        <location filename="../resilience_plugin/core/profile.py" line="77"/>
         <source>{0} is outside the allowed range {1}..{2}</source>
         <translation>{0} 超出允许范围 {1}..{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="72"/>
+        <location filename="../resilience_plugin/core/profile.py" line="75"/>
         <source>expected a whole number, got {0} {1}</source>
         <translation>应为整数，实际为 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="82"/>
+        <location filename="../resilience_plugin/core/profile.py" line="85"/>
         <source>expected non-empty text, got {0} {1}</source>
         <translation>应为非空文本，实际为 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="97"/>
+        <location filename="../resilience_plugin/core/profile.py" line="100"/>
         <source>expected a non-empty list of text, got {0}</source>
         <translation>应为非空的文本列表，实际为 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="100"/>
+        <location filename="../resilience_plugin/core/profile.py" line="103"/>
         <source>item {0} is {1}, expected text</source>
         <translation>第 {0} 项为 {1}，应为文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="107"/>
+        <location filename="../resilience_plugin/core/profile.py" line="110"/>
         <source>expected a non-empty mapping, got {0}</source>
         <translation>应为非空的键值映射，实际为 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="113"/>
+        <location filename="../resilience_plugin/core/profile.py" line="116"/>
         <source>entry &apos;{0}&apos;: {1}</source>
         <translation>条目“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="121"/>
+        <location filename="../resilience_plugin/core/profile.py" line="124"/>
         <source>expected a mapping from intensity to building class distances</source>
         <translation>应为从设防烈度到各抗震设防类别避让距离的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="124"/>
+        <location filename="../resilience_plugin/core/profile.py" line="127"/>
         <source>intensity &apos;{0}&apos; must be a whole number such as &quot;8&quot;</source>
         <translation>烈度“{0}”必须是整数，例如 &quot;8&quot;</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="126"/>
+        <location filename="../resilience_plugin/core/profile.py" line="129"/>
         <source>intensity '{0}': expected a mapping of classes 甲/乙/丙/丁</source>
         <translation>烈度“{0}”：应为甲/乙/丙/丁类的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="129"/>
+        <location filename="../resilience_plugin/core/profile.py" line="132"/>
         <source>intensity &apos;{0}&apos; lacks building class(es) {1}</source>
         <translation>烈度“{0}”缺少设防类别 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="132"/>
+        <location filename="../resilience_plugin/core/profile.py" line="135"/>
         <source>intensity &apos;{0}&apos;, {1}</source>
         <translation>烈度“{0}”，{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="138"/>
+        <location filename="../resilience_plugin/core/profile.py" line="141"/>
         <source>expected a mapping from facility category to building class</source>
         <translation>应为从设施类型到抗震设防类别的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="141"/>
+        <location filename="../resilience_plugin/core/profile.py" line="144"/>
         <source>category &apos;{0}&apos; has class {1}; expected one of {2}</source>
         <translation>设施类型“{0}”的类别为 {1}；应为 {2} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="149"/>
+        <location filename="../resilience_plugin/core/profile.py" line="152"/>
         <source>expected a mapping from grade to its definition</source>
         <translation>应为从等级到其定义的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="152"/>
+        <location filename="../resilience_plugin/core/profile.py" line="155"/>
         <source>grade &apos;{0}&apos;: expected a mapping with name, name_zh, min_width</source>
         <translation>等级“{0}”：应为含 name、name_zh、min_width 的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="155"/>
+        <location filename="../resilience_plugin/core/profile.py" line="158"/>
         <source>grade &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
         <translation>等级“{0}”缺少文本“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="158"/>
+        <location filename="../resilience_plugin/core/profile.py" line="161"/>
         <source>grade &apos;{0}&apos;, min_width: {1}</source>
         <translation>等级“{0}”，min_width：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="164"/>
+        <location filename="../resilience_plugin/core/profile.py" line="167"/>
         <source>expected a mapping of dimensions</source>
         <translation>应为各评估维度的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="167"/>
+        <location filename="../resilience_plugin/core/profile.py" line="170"/>
         <source>lacks dimension &apos;{0}&apos;</source>
         <translation>缺少维度“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="170"/>
+        <location filename="../resilience_plugin/core/profile.py" line="173"/>
         <source>dimension &apos;{0}&apos;, {1}</source>
         <translation>维度“{0}”，{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="172"/>
+        <location filename="../resilience_plugin/core/profile.py" line="175"/>
         <source>dimension &apos;{0}&apos; has no positive weight</source>
         <translation>维度“{0}”没有大于零的权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="178"/>
+        <location filename="../resilience_plugin/core/profile.py" line="181"/>
         <source>expected four class breaks (five classes)</source>
         <translation>应为四个分级断点（五个等级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="184"/>
+        <location filename="../resilience_plugin/core/profile.py" line="187"/>
         <source>breaks {0} must increase strictly</source>
         <translation>断点 {0} 必须严格递增</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="194"/>
+        <location filename="../resilience_plugin/core/profile.py" line="197"/>
         <source>lacks weight(s) {0}</source>
         <translation>缺少权重 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="196"/>
+        <location filename="../resilience_plugin/core/profile.py" line="199"/>
         <source>needs at least one positive weight</source>
         <translation>至少需要一个大于零的权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="202"/>
+        <location filename="../resilience_plugin/core/profile.py" line="205"/>
         <source>expected a non-empty mapping of texts</source>
         <translation>应为非空的文本映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="205"/>
+        <location filename="../resilience_plugin/core/profile.py" line="208"/>
         <source>entry &apos;{0}&apos; is not text</source>
         <translation>条目“{0}”不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="217"/>
+        <location filename="../resilience_plugin/core/profile.py" line="220"/>
         <source>expected the weights {0}; lacks: {1}; unknown: {2}</source>
         <translation>应包含权重 {0}；缺少：{1}；未知：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="231"/>
+        <location filename="../resilience_plugin/core/profile.py" line="234"/>
         <source>lacks factor(s) for {0}</source>
         <translation>缺少 {0} 的系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="236"/>
+        <location filename="../resilience_plugin/core/profile.py" line="239"/>
         <source>expected two breaks (low/medium, medium/high)</source>
         <translation>应为两个断点（低/中、中/高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="241"/>
+        <location filename="../resilience_plugin/core/profile.py" line="244"/>
         <source>breaks {0} must increase</source>
         <translation>断点 {0} 必须递增</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="246"/>
+        <location filename="../resilience_plugin/core/profile.py" line="249"/>
         <source>expected a mapping from category code to its names</source>
         <translation>应为从设施类型代码到其名称的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="249"/>
+        <location filename="../resilience_plugin/core/profile.py" line="252"/>
         <source>category code &apos;{0}&apos; must be lower_case_with_underscores</source>
         <translation>设施类型代码“{0}”必须为小写字母加下划线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="251"/>
+        <location filename="../resilience_plugin/core/profile.py" line="254"/>
         <source>category &apos;{0}&apos;: expected a mapping with name, name_zh, clauses</source>
         <translation>设施类型“{0}”：应为含 name、name_zh、clauses 的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="254"/>
+        <location filename="../resilience_plugin/core/profile.py" line="257"/>
         <source>category &apos;{0}&apos; lacks text &apos;{1}&apos;</source>
         <translation>设施类型“{0}”缺少文本“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="264"/>
+        <location filename="../resilience_plugin/core/profile.py" line="267"/>
         <source>lacks level &apos;{0}&apos;</source>
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="562"/>
+        <location filename="../resilience_plugin/core/profile.py" line="570"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="565"/>
+        <location filename="../resilience_plugin/core/profile.py" line="573"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="568"/>
+        <location filename="../resilience_plugin/core/profile.py" line="576"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="570"/>
+        <location filename="../resilience_plugin/core/profile.py" line="578"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="581"/>
+        <location filename="../resilience_plugin/core/profile.py" line="589"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="584"/>
+        <location filename="../resilience_plugin/core/profile.py" line="592"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="587"/>
+        <location filename="../resilience_plugin/core/profile.py" line="597"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="589"/>
+        <location filename="../resilience_plugin/core/profile.py" line="599"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="591"/>
+        <location filename="../resilience_plugin/core/profile.py" line="601"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="608"/>
+        <location filename="../resilience_plugin/core/profile.py" line="618"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="612"/>
+        <location filename="../resilience_plugin/core/profile.py" line="622"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="633"/>
+        <location filename="../resilience_plugin/core/profile.py" line="643"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="645"/>
+        <location filename="../resilience_plugin/core/profile.py" line="655"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="663"/>
+        <location filename="../resilience_plugin/core/profile.py" line="673"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="665"/>
+        <location filename="../resilience_plugin/core/profile.py" line="675"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="672"/>
+        <location filename="../resilience_plugin/core/profile.py" line="682"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1139,62 +1139,62 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{0}”：“{1}”不是规划配置中的设施类别；可用类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="274"/>
+        <location filename="../resilience_plugin/core/profile.py" line="277"/>
         <source>expected a mapping from category code to a list of labels</source>
         <translation>应为从类别代码到标签列表的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="277"/>
+        <location filename="../resilience_plugin/core/profile.py" line="280"/>
         <source>category &apos;{0}&apos;: expected a list</source>
         <translation>类别“{0}”：应为列表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="280"/>
+        <location filename="../resilience_plugin/core/profile.py" line="283"/>
         <source>category &apos;{0}&apos;: {1} is not {2}</source>
         <translation>类别“{0}”：{1} 不是{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="288"/>
+        <location filename="../resilience_plugin/core/profile.py" line="291"/>
         <source>expected a mapping from indicator to its goalposts</source>
         <translation>应为从指标到其标尺的映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="291"/>
+        <location filename="../resilience_plugin/core/profile.py" line="294"/>
         <source>indicator &apos;{0}&apos;: expected lo, hi, log and a source</source>
         <translation>指标“{0}”：应有 lo、hi、log 和来源（source）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="294"/>
+        <location filename="../resilience_plugin/core/profile.py" line="297"/>
         <source>indicator &apos;{0}&apos;, lo: {1}</source>
         <translation>指标“{0}”，lo：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="298"/>
+        <location filename="../resilience_plugin/core/profile.py" line="301"/>
         <source>indicator &apos;{0}&apos;, hi: {1}</source>
         <translation>指标“{0}”，hi：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="300"/>
+        <location filename="../resilience_plugin/core/profile.py" line="303"/>
         <source>indicator &apos;{0}&apos;: hi {1} must be above lo {2}</source>
         <translation>指标“{0}”：hi {1} 必须大于 lo {2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="302"/>
+        <location filename="../resilience_plugin/core/profile.py" line="305"/>
         <source>indicator &apos;{0}&apos;: log must be true or false</source>
         <translation>指标“{0}”：log 必须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="308"/>
+        <location filename="../resilience_plugin/core/profile.py" line="311"/>
         <source>expected a list of [keyword, category] pairs</source>
         <translation>应为 [关键词, 类别] 对的列表</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="311"/>
+        <location filename="../resilience_plugin/core/profile.py" line="314"/>
         <source>item {0} is {1}, expected [keyword, category]</source>
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="638"/>
+        <location filename="../resilience_plugin/core/profile.py" line="648"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1239,12 +1239,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="394"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="401"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="412"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="419"/>
         <source>No facilities given: every required category will be reported missing.</source>
         <translation>未提供设施：所有必备类别都将报告为缺失。</translation>
     </message>
@@ -1254,17 +1254,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="474"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="481"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="485"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="492"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="551"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="558"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1579,12 +1579,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1168"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1170"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1230"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1232"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1604,32 +1604,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1413"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1415"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1437"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1439"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1443"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1445"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1446"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1448"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1448"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1450"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1450"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1452"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
@@ -1644,27 +1644,27 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：没有单元位于路网 {2} 的 {1:g} 米之内；请检查两个图层是否覆盖同一区域，或加大吸附容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="885"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="887"/>
         <source>{0}: no facility of {1} lies within {2:g} m of the network; access to it cannot be assessed.</source>
         <translation>{0}：没有 {1} 设施位于路网 {2:g} 米之内；无法评估其可达性。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="889"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="891"/>
         <source>{0}: no facility of an essential category lies within {1:g} m of the network {2}.</source>
         <translation>{0}：没有必需类别的设施位于路网 {2} 的 {1:g} 米之内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="962"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="964"/>
         <source>Scenario {0}: no section of {1} lies in its zones; nothing fails.</source>
         <translation>情景 {0}：{1} 的路段都不在其区域内；没有路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="965"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="967"/>
         <source>Scenario {0}: every section of {1} fails; nobody reaches anything.</source>
         <translation>情景 {0}：{1} 的所有路段都失效；任何单元都无法到达任何设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="968"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="970"/>
         <source>No fault, flood zone or damage was given: the scenario fails nothing.</source>
         <translation>未给出断裂、洪涝区或损毁：情景中没有路段失效。</translation>
     </message>
@@ -1799,47 +1799,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1105"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1107"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1128"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1130"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1135"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1137"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1049"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1051"/>
         <source>Units given as points need a population field.</source>
         <translation>点状单元需要人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1062"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1064"/>
         <source>People counted where they live: {0}, {1:,} pieces of {2:g} m in {3} units.</source>
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1153"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1155"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1171"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1173"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1186"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1188"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1067"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1069"/>
         <source>{0} unit(s) have no population raster data under them: not assessed ({1}{2}).</source>
         <translation>{0} 个单元下没有人口栅格数据：未评估（{1}{2}）。</translation>
     </message>
@@ -1854,7 +1854,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未提供避难面积字段：{0} 个圈内有避难场所的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 不予评估（NULL），而非 0；圈内没有避难场所的为 0 平方米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="89"/>
+        <location filename="../resilience_plugin/core/profile.py" line="92"/>
         <source>expected one of {0}, got {1}</source>
         <translation>应为 {0} 之一，实为 {1}</translation>
     </message>
@@ -1909,7 +1909,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1048"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1050"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -2004,17 +2004,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1081"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1083"/>
         <source>{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area.</source>
         <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="516"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="523"/>
         <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1033"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1035"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
@@ -3604,182 +3604,182 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="195"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="200"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="108"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="113"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="110"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="119"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="120"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="122"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="134"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="131"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="140"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="141"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="143"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="158"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="200"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="205"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="171"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="167"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="172"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="170"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="175"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="275"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="276"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="277"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="278"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="279"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="280"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="288"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="293"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="294"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="295"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="296"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -3789,7 +3789,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="156"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="161"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
     </message>
@@ -3813,6 +3813,11 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
 输出字段（排在社区原有字段之后）：lc_method（直线或网络）、lc_radius_m（半径）、lc_status（ok、unreachable、no geometry）、lc_snap_m（到网络的距离）、lc_area_km2（面积）、lc_pop（住在圈内、共享圈内设施的人口：圈内的点状社区、面状社区落在圈内部分的人口，或圈内的人口栅格人口，均精确统计；未提供人口来源时为 NULL，即未评估）、n_&lt;类别&gt;（圈内各类设施数量，另有 n_other）、shelter_m2（圈内避难面积；圈内有避难场所但未提供避难面积字段时为 NULL，即未评估）、shelter_pp（shelter_m2 / lc_pop）、shelter_tgt（配置中的人均目标）、shelter_ok（是否达标）、missing 与 missing_zh（生活圈缺少的必备类别；a|b 表示二者之一即可）、lc_pass（无缺项且避难面积达标时为 1；仅人均避难面积未评估时为 NULL）、clauses（规划条款）。
 
 覆盖范围（可选）：把所有生活圈融合为一个图层，显示各街镇单元中未被任何生活圈覆盖的部分。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
+        <source>A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, shelter fields, missing categories and lc_pass are NULL, never 0 or a fail.</source>
+        <translation>没有生活圈的社区（lc_status 为 unreachable 或 no geometry）不参与评价：其 lc_pop、各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL），绝不记为 0 或不达标。</translation>
     </message>
 </context>
 <context>
@@ -4630,7 +4635,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="700"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="709"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4735,7 +4740,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="604"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="613"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4835,7 +4840,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="813"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="822"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -4940,17 +4945,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="659"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="668"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="660"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="669"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="678"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="687"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -5150,7 +5155,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="669"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="678"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -5195,27 +5200,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="411"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="420"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="418"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="427"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="427"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="436"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="433"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="442"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="439"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="448"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -5250,7 +5255,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="472"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="481"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -6096,52 +6101,52 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>ScorecardDock</name>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="185"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="196"/>
         <source>Choose a polygon layer of street/town units.</source>
         <translation>请选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="193"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="204"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="197"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="208"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="198"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="209"/>
         <source>District</source>
         <translation>所属区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="194"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="205"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="195"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="206"/>
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="196"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="207"/>
         <source>Density (/km²)</source>
         <translation>密度（人/km²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="213"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="224"/>
         <source>(unnamed, id {0})</source>
         <translation>（未命名，编号 {0}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="239"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="250"/>
         <source>{0} units · population {1:,.0f}</source>
         <translation>{0} 个单元 · 人口 {1:,.0f}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="241"/>
+        <location filename="../resilience_plugin/gui/scorecard_dock.py" line="252"/>
         <source>{0} without a valid population in field &apos;{1}&apos;</source>
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
@@ -6669,7 +6674,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="419"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="422"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
@@ -6694,7 +6699,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
@@ -6779,7 +6784,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="754"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -6914,182 +6919,182 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="399"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="402"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="401"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="404"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="447"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="554"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="557"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="560"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="685"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="690"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="696"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="700"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="702"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="704"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="707"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="710"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="709"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="712"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="711"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="714"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="744"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="877"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="880"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="752"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="755"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="756"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="486"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="489"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="487"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="490"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="488"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="491"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="813"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="814"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="815"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="818"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="819"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="820"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="818"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="854"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="857"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="877"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="880"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="585"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
@@ -7099,12 +7104,12 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="595"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="598"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="605"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="608"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
@@ -7129,17 +7134,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="653"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="656"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="669"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="676"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
@@ -7159,27 +7164,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="422"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="425"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="476"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="479"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="497"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="500"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="824"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="822"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="825"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -7213,17 +7218,17 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="723"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="404"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="407"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="612"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="615"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>

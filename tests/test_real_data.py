@@ -466,8 +466,13 @@ def test_life_circles_that_would_leave_most_communities_off_the_network_stop(res
     with pytest.raises(QgsProcessingException, match=r"社区: 7 of 10 communities have no line of the network 步行网络 within 300 m"):
         run("resilience:lifecircles", params)
     layers, _c = run("resilience:lifecircles", {**params, "PROFILE": _lenient(tmp_path)})
-    status = [f["lc_status"] for f in layers["OUTPUT"].getFeatures()]
-    assert status == ["ok"] * 3 + ["unreachable"] * 7
+    feats = list(layers["OUTPUT"].getFeatures())
+    assert [f["lc_status"] for f in feats] == ["ok"] * 3 + ["unreachable"] * 7
+    # issue 29 §3: the unreachable are not assessed: nothing counted, nothing failed (NULL, never 0)
+    from resilience_plugin.qgisside.io import is_null
+
+    for f in feats[3:]:
+        assert all(is_null(f[k]) for k in ("lc_pop", "n_fire_station", "shelter_m2", "shelter_ok", "missing", "lc_pass")), f.attributes()
 
 
 def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilience_processing):

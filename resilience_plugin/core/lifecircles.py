@@ -363,6 +363,13 @@ class LifeCircles:
         table["missing_zh"] = [in_chinese[tuple(m)] for m in r.missing]
         table["lc_pass"] = _flags(r.passed)
         table["clauses"] = [CLAUSES] * n
+        # a community with no circle (no geometry, or no network within reach) is not assessed: nothing is counted in
+        # it, so its counts, shelter, missing categories and pass are NULL, never 0 or a fail (issue 29 §3)
+        for k in np.nonzero(np.asarray(self.status, dtype=object) != "ok")[0].tolist():
+            for name, values in table.items():
+                if name == "lc_pop" or name.startswith(("n_", "shelter_", "missing")) or name == "lc_pass":
+                    if name != "shelter_tgt":
+                        values[k] = None
         return table
 
     def coverage(self, progress=None, canceled=None):

@@ -98,6 +98,11 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
                 "n_police_station, n_short_term_shelter), counting the facilities inside the circle. The optional coverage "
                 "layer is the union of the circles: lc_method, lc_radius_m, circles (how many) and area_km2."
             )
+            + "\n\n"
+            + self.tr(
+                "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, "
+                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
