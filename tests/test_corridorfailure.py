@@ -527,3 +527,21 @@ def test_bridge_and_tunnel_values_read_once_each_as_one_by_one():
     ]
     assert _elevated_all(rows) == [_elevated(r) for r in rows]
     assert _elevated_all(rows)[2] is True and _elevated_all(rows)[3] is _elevated((1.0, None, None))
+
+
+def test_a_unit_off_the_network_is_not_assessed_never_zero(resilience_processing, tmp_path):
+    """Issue 29 §3: a unit 3 km from the roads (beyond the profile's 2 km last-mile limit, hand-placed) was written
+    with lost_hospital 0, pop_cut 0 and n_lost 0, as if it had lost nothing. It is not assessed: those are NULL, as
+    its distances are. The unit on the network, under damage over everything, is cut off as before."""
+    network, _units, hospital = _square_city()
+    x, y = 446000, 4420000
+    units = memory_layer(
+        "Point", [(f"Point ({x + 10} {y + 500})", ["甲", 1000]), (f"Point ({x + 1000} {y + 5000})", ["远", 800])], name="社区 test"
+    )
+    out, _ctx = run("resilience:corridorfailure", _small_params(tmp_path, network, units, hospital, DAMAGE=_damage_everywhere()))
+    rows = {f["名称"]: f for f in out["UNITS_OUT"].getFeatures()}
+    assert rows["甲"]["lost_hospital"] == 1 and rows["甲"]["pop_cut_hospital"] == pytest.approx(1000)
+    far = rows["远"]
+    assert far["on_network"] == 0
+    for field in ("lost_hospital", "pop_cut_hospital", "share_cut_hospital", "n_lost", "pop_cut", "d0_hospital"):
+        assert _value(far[field]) is None, (field, far[field])

@@ -628,23 +628,25 @@ class CorridorFailureAlgorithm(ResilienceAlgorithm):
         """Unit ``i``'s row in scenario ``r`` (``ua``: the scenario per unit): its own attributes, then ours."""
         from ...core.corridorfailure import CLAUSES
 
-        known = ua.assessed is None or bool(ua.assessed[i])
+        # people unknown, or the unit wholly off the network: not assessed, its losses NULL, never 0 (issue 29 §3)
+        known = (ua.assessed is None or bool(ua.assessed[i])) and bool(ua.on[i])
         row = list(attrs) + [r.scenario.name.text(core_text), int(ua.on[i]), _number(ua.people[i])]
         for c in result.categories:
+            share = ua.share_cut[c][i]
             row += [
                 _number(ua.d0[c][i]),
                 _number(ua.d1[c][i]),
                 _number(ua.ratio[c][i]),
                 int(bool(ua.lost[c][i])) if known else None,
-                _number(ua.pop_cut[c][i]),
-                None if not np.isfinite(ua.share_cut[c][i]) else round(float(ua.share_cut[c][i]), 6),
+                _number(ua.pop_cut[c][i]) if known else None,
+                None if not known or not np.isfinite(share) else round(float(share), 6),
             ]
         row += [
             access,
             len(cut_here) if known else None,
             ",".join(cut_here),
             "、".join(profile.category_label(c, chinese=True) for c in cut_here),
-            _number(ua.pop_cut_any[i]),
+            _number(ua.pop_cut_any[i]) if known else None,
             "; ".join(self._zone_name(result.zones[z]) for z in ua.causes[i]) or None,
         ]
         if with_clusters:
