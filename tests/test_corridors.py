@@ -15,6 +15,7 @@ from shapely.geometry import LineString, MultiLineString
 from resilience_plugin.core import faults as fc
 from resilience_plugin.core.profile import load_profile
 from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+from resilience_plugin.qgisside.io import is_null
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 
@@ -286,7 +287,7 @@ def test_class_field_takes_precedence_and_intensity_ix(resilience_processing):
     assert out["8"]["医院"]["status"] == "ok" and out["9"]["医院"]["status"] == "violation"
     assert out["8"]["学校"]["seis_class"] == "乙" and out["8"]["学校"]["violation"] == 1
     assert out["8"]["指挥中心"]["status"] == "special study" and out["8"]["指挥中心"]["violation"] == 0
-    assert out["8"]["?"]["status"] == "class unknown"
+    assert out["8"]["?"]["status"] == "class unknown" and is_null(out["8"]["?"]["violation"])  # not assessed, never 0
     assert "X (1)" in fb.log and "kiosk (1)" in fb.log
 
 

@@ -878,7 +878,8 @@ def _avoidance_columns(classes, origin, intensity, required, near, nearest_fault
     columns.update(
         {
             "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
-            "violation": [int(bool(v)) for v in violation],
+            # a class unknown or no geometry: not assessed, NULL, never "no violation" (issue 29 §3)
+            "violation": [None if s in ("class unknown", "no geometry") else int(bool(v)) for v, s in zip(violation, status)],
             "status": list(status),
             "status_zh": [AVOIDANCE_STATUS_ZH[s] for s in status],
             "measure": [measure if f else None for f in flagged],
