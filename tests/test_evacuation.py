@@ -314,3 +314,37 @@ def test_every_transfer_style_draws_points_and_polygons(qgis_app, geometry):
     layer = memory_layer("LineString", [("LINESTRING(0 0, 10 0)", [1.0])], fields=((key, FIELD_DOUBLE),), name="routes")
     style(layer)
     assert layer.renderer().type() == "RuleRenderer"
+
+
+def test_without_section_throughput_no_section_is_called_a_bottleneck_or_not(resilience_processing, tmp_path):
+    """Issue 29 §3: with "Section throughput by grade" off, the time to clear is not assessed, so whether a section
+    is a bottleneck is not known either: NULL, never 0. With it on, both are known on every graded road section."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from resilience_plugin.processing.transfer.evacuation import EvacuationAlgorithm
+    from resilience_plugin.qgisside.io import is_null
+    from resilience_plugin.qgisside.styles import style_routes
+
+    def _context(layer, feature):
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        context.setFeature(feature)
+        return context
+
+    params = EvacuationAlgorithm().demo_parameters(str(SAMPLE))
+    for on in (False, True):
+        routes = tmp_path / f"r_{on}.gpkg"
+        run(
+            "resilience:evacuation",
+            {**params, "FLOOD_MIN_CLASS": 0, "SECTION_CAPACITY": on, "ASSIGNMENT": "memory:", "ROUTES": str(routes)},
+        )
+        layer = _layer(routes)
+        rows = list(layer.getFeatures())
+        assert rows
+        style_routes(layer)  # every section drawn: the style's rules take NULL as a route
+        drawn = layer.renderer().rootRule().children()
+        assert sum(bool(QgsExpression(r.filterExpression()).evaluate(_context(layer, f))) for f in rows for r in drawn) == len(rows)
+        if not on:
+            assert all(is_null(f["clear_min"]) and is_null(f["bottleneck"]) for f in rows)
+        else:
+            known = [f for f in rows if not is_null(f["clear_min"])]
+            assert known and all(f["bottleneck"] in (0, 1) for f in known)

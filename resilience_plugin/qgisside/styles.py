@@ -417,7 +417,8 @@ def style_routes(layer) -> None:
         layer,
         [
             ('"bottleneck" = 1', simple_symbol(layer, "#b2182b", width=1.6), translate("Resilience", "Bottleneck")),
-            ('"bottleneck" = 0', other, translate("Resilience", "Route (wider: more people)")),
+            # NULL: no section throughput asked for, so not assessed; drawn as a route
+            ('"bottleneck" = 0 OR "bottleneck" IS NULL', other, translate("Resilience", "Route (wider: more people)")),
         ],
     )
 

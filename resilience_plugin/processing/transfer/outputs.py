@@ -340,7 +340,7 @@ def _write_routes(alg, result, roads, crs):
                     float(r.people[k]),
                     float(r.capacity_ph[k]) if np.isfinite(r.capacity_ph[k]) else None,
                     float(r.clear_min[k]) if np.isfinite(r.clear_min[k]) else None,
-                    int(r.bottleneck[k]),
+                    int(r.bottleneck[k]) if np.isfinite(r.clear_min[k]) else None,  # no throughput: not assessed
                     int(r.leaving[k]),
                     translate("Resilience", "open a parallel link or widen the section (第33、84条)") if r.bottleneck[k] else None,
                     CLAUSES_ROUTES,
