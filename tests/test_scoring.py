@@ -343,3 +343,35 @@ def test_score_units_bad_input(resilience_processing, tmp_path):
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="scoring"):
         run("resilience:scoreunits", {"INPUT": units, "POPULATION_FIELD": "人口", "PROFILE": str(broken), "OUTPUT": "memory:"})
+
+
+def test_a_unit_without_a_polygon_is_not_scored_and_leaves_the_others_as_they_were(resilience_processing):
+    """Issue 29 §3: a unit with no geometry was scored from indicators of 0 (no fault, no police, a whole shelter
+    share): rank 1, class "high", in a layer of 234 units. It is not assessed: its indicators, score, class, rank and
+    type are NULL, and every other unit scores and ranks as without it (the oracle: the same run on the 233)."""
+    from qgis.core import QgsFeature, QgsFeatureRequest
+
+    from resilience_plugin.qgisside.io import is_null
+
+    units = QgsVectorLayer(f"{SAMPLE}|layername=street_units", "units", "ogr").materialize(QgsFeatureRequest())
+    common = {
+        "FACILITIES": f"{SAMPLE}|layername=facilities",
+        "FAULTS": f"{SAMPLE}|layername=faults",
+        "FLOOD_ZONES": f"{SAMPLE}|layername=flood_zones",
+        "OUTPUT": "memory:",
+    }
+    before = {
+        f["name"]: (f["score"], f["rank"], f["class"])
+        for f in run("resilience:scoreunits", {**common, "INPUT": units})[0]["OUTPUT"].getFeatures()
+    }
+    empty = QgsFeature(units.fields())
+    attrs = next(units.getFeatures()).attributes()
+    attrs[units.fields().indexOf("name")] = "无几何单元"
+    empty.setAttributes([None] + attrs[1:])
+    units.dataProvider().addFeatures([empty])
+    out = {f["name"]: f for f in run("resilience:scoreunits", {**common, "INPUT": units})[0]["OUTPUT"].getFeatures()}
+    lone = out.pop("无几何单元")
+    for field in ("score", "rank", "class", "class_zh", "type", "i_fault", "i_police", "i_fire", "i_transfer"):
+        if field in lone.fields().names():
+            assert is_null(lone[field]), (field, lone[field])
+    assert {k: (f["score"], f["rank"], f["class"]) for k, f in out.items()} == before

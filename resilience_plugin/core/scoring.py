@@ -482,22 +482,25 @@ def output_row(raw, result: "Scores", ok, goals, measures: Dict[str, str], i: in
             if passed == 0 and k in measures:
                 failing.append(k)
     kind = result.unit_type[i]
-    return values + [
-        num(result.dimensions["hazard"][i], 3),
-        num(result.dimensions["vulnerability"][i], 3),
-        num(result.dimensions["capacity"][i], 3),
-        num(result.score[i], 3),
-        result.klass[i],
-        CLASSES_ZH[result.klass[i]],
-        int(result.rank[i]),
-        kind,
-        TYPES_ZH[kind],
-        "; ".join([measures[kind]] + [measures[k] for k in failing]),
-        "; ".join([measures_zh.get(kind, measures[kind])] + [measures_zh.get(k, measures[k]) for k in failing]),
-        ", ".join(result.used),
-        result.formed[i] if result.formed else "",
-        clauses,
-    ]
+    dims = [num(result.dimensions[d][i], 3) for d in ("hazard", "vulnerability", "capacity")] + [num(result.score[i], 3)]
+    if result.klass[i] is None:  # not assessed (no polygon): nothing to class, rank or recommend
+        return values + dims + [None] * 7 + [", ".join(result.used), result.formed[i] if result.formed else "", clauses]
+    return (
+        values
+        + dims
+        + [
+            result.klass[i],
+            CLASSES_ZH[result.klass[i]],
+            int(result.rank[i]),
+            kind,
+            TYPES_ZH[kind],
+            "; ".join([measures[kind]] + [measures[k] for k in failing]),
+            "; ".join([measures_zh.get(kind, measures[kind])] + [measures_zh.get(k, measures[k]) for k in failing]),
+            ", ".join(result.used),
+            result.formed[i] if result.formed else "",
+            clauses,
+        ]
+    )
 
 
 def unit_indicators(
@@ -660,9 +663,12 @@ def score_units(
     names = [str(v) for v in names] if names is not None else [str(i) for i in range(n)]
     _note_empty_units(note, geoms, present, population, names, units_name)
     raw, skipped = unit_indicators(geoms, profile, population, elderly, old_buildings, hazards, facilities, canceled, essential_access)
+    # a unit without a polygon is not assessed: its indicators, score, class, rank and type are empty, never a 0
+    # that ranks it (issue 29 §3); the others are scored among themselves
+    raw = {k: np.where(present, v, np.nan) for k, v in raw.items()}
     try:
         result = score(
-            raw,
+            {k: v[present] for k, v in raw.items()},
             weights or profile.value("scoring.dimensions"),
             profile.value("scoring.class_breaks"),
             profile.value("scoring.type_margin"),
@@ -670,6 +676,8 @@ def score_units(
         )
     except ScoringError as exc:  # said with the layer's name
         raise ScoringError(Message(QT_TRANSLATE_NOOP("Core", "{0}: {1}"), units_name, exc.message)) from None
+    if not present.all():
+        result = _expanded(result, present)
     _note_scoring(note, result, skipped, relative, n)
     goals = targets(profile)
     passed = passes(raw, goals)
@@ -678,6 +686,33 @@ def score_units(
     fields = output_fields(result.used, passed)
     return UnitScores(
         raw, result, goals, passed, skipped, fields, profile.value("scoring.measures"), notes, profile.value("scoring.measures_zh")
+    )
+
+
+def _expanded(result: Scores, present: np.ndarray) -> Scores:
+    """``result`` (the scores of the units ``present``) for every unit: the others not assessed (NaN, class, type and
+    rank None)."""
+    n = len(present)
+
+    def spread(values, empty):
+        out = np.full(n, empty, dtype=object if empty is None else float)
+        out[present] = values
+        return out
+
+    formed = [""] * n
+    for i, f in zip(np.nonzero(present)[0].tolist(), result.formed or [""] * int(present.sum())):
+        formed[i] = f
+    return Scores(
+        {k: spread(v, np.nan) for k, v in result.normalised.items()},
+        {k: spread(v, np.nan) for k, v in result.dimensions.items()},
+        spread(result.score, np.nan),
+        spread(result.klass, None),
+        spread(result.rank, None),
+        spread(result.unit_type, None),
+        result.used,
+        result.constant,
+        result.scaling,
+        formed,
     )
 
 
