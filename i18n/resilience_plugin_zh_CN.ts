@@ -1289,27 +1289,27 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="899"/>
+        <location filename="../resilience_plugin/core/faults.py" line="900"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="903"/>
+        <location filename="../resilience_plugin/core/faults.py" line="904"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1034"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1035"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1117"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1118"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1120"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1121"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1329,77 +1329,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="969"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="982"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="811"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="815"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="814"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="818"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="824"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="828"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="833"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="837"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="847"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="851"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="925"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="932"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="930"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="943"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="934"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="947"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="948"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="961"/>
         <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
         <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="961"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="974"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="981"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="994"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="984"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="997"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="987"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1000"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="990"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1003"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -1464,42 +1464,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="692"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="727"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="698"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="733"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="672"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="678"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="708"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="743"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="709"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="744"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="711"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="746"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="713"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="748"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="715"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="750"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1899,7 +1899,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="677"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="685"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -2017,6 +2017,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/siting.py" line="1035"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/clusters.py" line="935"/>
+        <source>{0} clusters from {1} units, balanced by their number of units ({2} to {3}; no population: not assessed); objective {4:.4f}.</source>
+        <translation>由 {1} 个单元划分出 {0} 个组团，按单元个数均衡（{2} 至 {3} 个；未给出人口：人口不评估）；目标函数 {4:.4f}。</translation>
     </message>
 </context>
 <context>
@@ -2452,7 +2457,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
@@ -2507,132 +2512,132 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="662"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="663"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="665"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="665"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="667"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="677"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="675"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="677"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="711"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="762"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="764"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="772"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
@@ -2682,17 +2687,17 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="657"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
@@ -5310,27 +5315,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="442"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="443"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="444"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="445"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="445"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="447"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="448"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="449"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
@@ -5695,7 +5700,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="443"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="444"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
     </message>

@@ -275,3 +275,19 @@ def test_clusters_bad_input(resilience_processing):
 
 def test_points_outside_every_cluster():
     assert ds.point_owner([box(0, 0, 1, 1)], [shapely.Point(5, 5)]).tolist() == [-1]
+
+
+def test_without_a_population_the_clusters_people_are_not_assessed_never_their_unit_count():
+    """Issue 29 §3: with no population, units count 1 each for the balance, and the clusters' population field said
+    that count (4, 4) and pop_ok compared it with the bounds. It is NULL, pop_ok too, and the log says the balance is
+    by unit count; with a population, the people add up (the oracle: the hand sum)."""
+    from resilience_plugin.core.profile import load_profile
+
+    units = grid(4, 2)
+    without = cl.clusters(units, load_profile(), k=2)
+    assert without.table["population"] == [None, None] and without.table["pop_ok"] == [None, None]
+    assert sorted(without.table["n_units"]) == [4, 4]
+    said = " ".join(str(n.message) for n in without.notes)
+    assert "balanced by their number of units (4 to 4" in said
+    with_people = cl.clusters(units, load_profile(), k=2, population=[100.0] * 8)
+    assert sorted(with_people.table["population"]) == [400.0, 400.0] and with_people.table["pop_ok"] == [1, 1]

@@ -783,9 +783,13 @@ def clusters(
     suffixes = _system_suffixes(systems)
     lacks = [[r for r, v in zip(required, st.facilities[c]) if v <= 0] for c in range(solution.k)] if fac_counts is not None else None
     table = _cluster_table(st, solution.labels, suffixes, district, required, names_zh, lacks, min_pop, max_pop)
-    _summary_notes(notes, st, solution, len(index), systems, lacks, names_zh)
+    _summary_notes(notes, st, solution, len(index), systems, lacks, names_zh, population is not None)
     _unknown_class_notes(notes, st, solution.labels, required, unknown_class)
-    _out_of_bounds_note(notes, st, table["pop_ok"])
+    if population is None:  # balanced by unit count: the clusters' people are not known (issue 29 §3), never that count
+        table["population"] = [None] * solution.k
+        table["pop_ok"] = [None] * solution.k
+    else:
+        _out_of_bounds_note(notes, st, table["pop_ok"])
     report(1.0)
     return Clusters(
         index, solution.labels + 1, table, st.geoms, list(zip(suffixes, systems)), required, solution.objective, notes, graph, solution, st
@@ -918,12 +922,21 @@ def _cluster_table(
     return table
 
 
-def _summary_notes(notes: List[Note], st: ClusterStats, solution: Solution, n: int, systems: List[str], lacks, names_zh) -> None:
-    """What the run made (clusters, population range, objective), its lifeline fit, and the clusters that lack
-    第48条 facilities."""
+def _summary_notes(
+    notes: List[Note], st: ClusterStats, solution: Solution, n: int, systems: List[str], lacks, names_zh, people=True
+) -> None:
+    """What the run made (clusters, population range, objective; ``people``: whether the population is known), its
+    lifeline fit, and the clusters that lack 第48条 facilities."""
     kk = solution.k
-    said = QT_TRANSLATE_NOOP("Core", "{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.")
-    _note(notes, "info", said, kk, n, float(st.population.min()), float(st.population.max()), solution.objective)
+    if people:
+        said = QT_TRANSLATE_NOOP("Core", "{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.")
+        _note(notes, "info", said, kk, n, float(st.population.min()), float(st.population.max()), solution.objective)
+    else:
+        said = QT_TRANSLATE_NOOP(
+            "Core",
+            "{0} clusters from {1} units, balanced by their number of units ({2} to {3}; no population: not assessed); objective {4:.4f}.",
+        )
+        _note(notes, "info", said, kk, n, int(st.population.min()), int(st.population.max()), solution.objective)
     if systems:
         weights = st.population if st.population.sum() > 0 else None
         fits = ", ".join(f"{s} {float(np.average(st.fit[:, i], weights=weights)):.1%}" for i, s in enumerate(systems))
