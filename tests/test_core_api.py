@@ -142,8 +142,11 @@ def test_a_distance_outside_the_plan_and_no_facilities_are_said_in_notes():
     result = life_circles(communities[:20], load_profile(), 3000, population=population[:20])
     said = [(n.level, str(n.message)) for n in result.notes]
     assert ("warning", "Distance 3000 m is outside the plan's 1000-1500 m for life circles (第53条).") in said
-    assert ("info", "No facilities given: every required category will be reported missing.") in said
-    assert all(m for m in result.assessment.missing)  # nothing given, everything missing
+    no_facilities = "No facilities given: the circles' facility counts, shelter, missing categories and pass are not assessed (NULL)."
+    assert ("info", no_facilities) in said
+    columns = result.columns()  # nothing given, nothing known: NULL, never "everything missing" and a fail
+    assert all(v is None for k in ("n_fire_station", "missing", "lc_pass", "shelter_m2") for v in columns[k])
+    assert not any("pass the checklist" in m for _level, m in said)
 
 
 def test_inputs_in_different_crss_are_refused():

@@ -313,6 +313,7 @@ class LifeCircles:
     network_nodes: int = 0
     reached: Optional[np.ndarray] = None  # along the network: the network any circle reaches, merged (pieces)
     half_width: Optional[float] = None  # along the network: the buffer around the reached network, metres
+    facilities_given: bool = True  # False: no facilities layer, so nothing counted is known (NULL, never 0)
 
     @property
     def area_km2(self) -> np.ndarray:
@@ -364,12 +365,15 @@ class LifeCircles:
         table["lc_pass"] = _flags(r.passed)
         table["clauses"] = [CLAUSES] * n
         # a community with no circle (no geometry, or no network within reach) is not assessed: nothing is counted in
-        # it, so its counts, shelter, missing categories and pass are NULL, never 0 or a fail (issue 29 §3)
-        for k in np.nonzero(np.asarray(self.status, dtype=object) != "ok")[0].tolist():
-            for name, values in table.items():
-                if name == "lc_pop" or name.startswith(("n_", "shelter_", "missing")) or name == "lc_pass":
-                    if name != "shelter_tgt":
-                        values[k] = None
+        # it, so its counts, shelter, missing categories and pass are NULL, never 0 or a fail (issue 29 §3); without
+        # a facilities layer, no circle's facilities are known
+        rows = np.nonzero(np.asarray(self.status, dtype=object) != "ok")[0].tolist()
+        for name, values in table.items():
+            unknown = name.startswith(("n_", "shelter_", "missing")) or name == "lc_pass"
+            if name == "shelter_tgt" or not (unknown or name == "lc_pop"):
+                continue
+            for k in range(n) if unknown and not self.facilities_given else rows:
+                values[k] = None
         return table
 
     def coverage(self, progress=None, canceled=None):
@@ -416,7 +420,9 @@ def _facilities_to_count(facilities: Optional[Facilities], vocab: Vocabulary, no
     that is none of its columns: "other") and their shelter area (0 where not given); none given, a note."""
     if facilities is None or len(facilities) == 0:
         if facilities is None:
-            no_facilities = QT_TRANSLATE_NOOP("Core", "No facilities given: every required category will be reported missing.")
+            no_facilities = QT_TRANSLATE_NOOP(
+                "Core", "No facilities given: the circles' facility counts, shelter, missing categories and pass are not assessed (NULL)."
+            )
             notes.append(Note("info", Message(no_facilities)))
         return np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.empty(0)
     column = facilities.column(vocab.codes)
@@ -549,26 +555,28 @@ def _count_facilities(drawn, to_count, facilities, vocab, notes, canceled) -> Tu
     return counts, shelter
 
 
-def _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes) -> LifeCircles:
+def _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes, facilities_given=True) -> LifeCircles:
     """The circles against the plan's checklist (第54、55条), the notes of how many pass and how many are not
     assessed, and the result."""
-    result = assess(counts, shelter, people, vocab, profile, drawn.status == "ok")
+    ok = drawn.status == "ok"
+    result = assess(counts, shelter, people, vocab, profile, ok)
     n = len(drawn.circles)
-    passed, failed = int(np.sum(result.passed == 1)), int(np.sum(result.passed == 0))
-    notes.append(
-        Note(
-            "info",
-            Message(
-                QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."),
-                n,
-                Message(METHOD_LABELS[drawn.method]),
-                passed,
-                failed,
-            ),
+    passed, failed = int(np.sum(ok & (result.passed == 1))), int(np.sum(ok & (result.passed == 0)))
+    if facilities_given:  # a community without a circle is neither (it is named as such)
+        notes.append(
+            Note(
+                "info",
+                Message(
+                    QT_TRANSLATE_NOOP("Core", "{0} circles ({1}); {2} pass the checklist, {3} do not."),
+                    n,
+                    Message(METHOD_LABELS[drawn.method]),
+                    passed,
+                    failed,
+                ),
+            )
         )
-    )
-    if n - passed - failed:
-        notes.append(Note("warning", Message(UNASSESSED_PASS, n - passed - failed)))
+        if int(ok.sum()) - passed - failed:
+            notes.append(Note("warning", Message(UNASSESSED_PASS, int(ok.sum()) - passed - failed)))
     return LifeCircles(
         drawn.method,
         distance,
@@ -586,6 +594,7 @@ def _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, no
         drawn.nodes,
         drawn.reached,
         drawn.half_width,
+        facilities_given,
     )
 
 
@@ -656,6 +665,6 @@ def life_circles(
     counts, shelter = _count_facilities(drawn, to_count, facilities, vocab, notes, canceled)
     people = _people_in_circles(geoms, has_geom, points, population, counts_given, drawn, profile, raster, residential, notes, canceled)
     check(canceled)
-    circles = _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes)
+    circles = _assess_circles(drawn, distance, vocab, counts, shelter, people, profile, notes, facilities is not None)
     report(1.0)
     return circles

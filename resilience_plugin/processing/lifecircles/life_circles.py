@@ -101,7 +101,8 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             + "\n\n"
             + self.tr(
                 "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, "
-                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail."
+                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail. Without a facilities layer, "
+                "every circle's counts, shelter fields, missing categories and lc_pass are NULL."
             )
         )
 
