@@ -332,7 +332,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="238"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
@@ -387,7 +387,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="201"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="209"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
@@ -397,7 +397,7 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="202"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="210"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
@@ -427,132 +427,132 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="234"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="235"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="239"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="240"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="241"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="257"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="258"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="259"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="260"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="261"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="262"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="263"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="264"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="257"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="258"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="266"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="220"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="228"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="221"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="229"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -565,6 +565,11 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <location filename="../resilience_plugin/processing/clusters/dossier.py" line="103"/>
         <source>Field with each cluster&apos;s population. Empty, with a population raster: the raster&apos;s people inside each cluster.</source>
         <translation>保存各组团人口的字段。留空且提供人口栅格时：取栅格在各组团内的人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="183"/>
+        <source>{0}: field &apos;{1}&apos; holds no value (clusters made without a population): their people are not assessed.</source>
+        <translation>{0}：字段“{1}”没有任何值（组团划分时未给出人口）：组团人口不评估。</translation>
     </message>
 </context>
 <context>
@@ -596,212 +601,212 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
 输出：带 cluster_id 的单元；融合后的组团，含人口、面积、单元数、各系统生命线拟合度（组团主要分区内人口所占比例）、紧凑度（4πA/P²）、第48条设施的具备与缺失情况以及人口是否在上下限内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="170"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="102"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="106"/>
         <source>Street/town unit polygons (韧性街镇单元, 第50条).</source>
         <translation>街镇单元面（韧性街镇单元，第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="172"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="176"/>
         <source>Unit id field</source>
         <translation>单元编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="105"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="109"/>
         <source>Field that identifies each unit (codes are checked for duplicates).</source>
         <translation>标识各单元的字段（会检查重复编号）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="173"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="177"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="174"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="178"/>
         <source>District field</source>
         <translation>区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="118"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="122"/>
         <source>Optional: no cluster crosses a boundary between values of this field (第47条).</source>
         <translation>可选：组团不跨越该字段不同取值之间的边界（第47条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="120"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
         <source>Lifeline service zones</source>
         <translation>生命线保障分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="121"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="125"/>
         <source>One polygon layer per lifeline system (water, power, gas …); the layer's name names the system.</source>
         <translation>每个生命线系统（供水、供电、燃气等）一个面图层；以图层名称作为系统名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="123"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
         <source>Zone field in the lifeline layers</source>
         <translation>生命线图层中的分区字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="124"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="128"/>
         <source>Field naming each zone; layers without it use the feature id.</source>
         <translation>标识各分区的字段；没有该字段的图层使用要素编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="126"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
         <source>Barriers</source>
         <translation>屏障</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="127"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="131"/>
         <source>Optional lines or polygons (greenbelts, rivers) that clusters do not cross (第25条).</source>
         <translation>可选：组团不跨越的线或面（绿化隔离地区、河流）（第25条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="129"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="134"/>
         <source>Optional facilities, to check each cluster holds what 第48条 requires.</source>
         <translation>可选：设施，用于核查各组团是否具备第48条要求的设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="132"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="136"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="133"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="137"/>
         <source>Field with the facility category: a profile code, or its English or Chinese name.</source>
         <translation>设施类型字段：规划配置中的代码，或其中英文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="135"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="139"/>
         <source>Number of clusters</source>
         <translation>组团数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="138"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="142"/>
         <source>How many clusters to make (Beijing&apos;s plan: 39).</source>
         <translation>要划分的组团数量（北京规划：39 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="140"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
         <source>Minimum population</source>
         <translation>最小人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="141"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="145"/>
         <source>Optional lower bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口下限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="143"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="147"/>
         <source>Maximum population</source>
         <translation>最大人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="144"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
         <source>Optional upper bound of a cluster&apos;s population; 0: none.</source>
         <translation>可选：组团人口上限；0 表示不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
         <source>Units with their cluster</source>
         <translation>单元及所属组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="153"/>
         <source>The units with the cluster each belongs to (cluster_id).</source>
         <translation>各单元及其所属组团（cluster_id）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="151"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="155"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="152"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="156"/>
         <source>The dissolved clusters with their population, lifeline fit, compactness and facilities.</source>
         <translation>融合后的组团，含人口、生命线拟合度、紧凑度和设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="249"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
         <source>Cluster code</source>
         <translation>组团代码</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="247"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="251"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="252"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
         <source>Districts</source>
         <translation>所在区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="257"/>
         <source>Lifeline fit: {0}</source>
         <translation>生命线拟合度：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="258"/>
         <source>Main zone: {0}</source>
         <translation>主要分区：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="255"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
         <source>Compactness (4πA/P²)</source>
         <translation>紧凑度（4πA/P²）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="259"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="263"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="261"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="265"/>
         <source>Missing 第48条 facilities</source>
         <translation>缺少的第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="262"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="266"/>
         <source>Missing facilities (Chinese)</source>
         <translation>缺少的设施（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="263"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="267"/>
         <source>Holds every 第48条 facility</source>
         <translation>具备全部第48条设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="265"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269"/>
         <source>Population within bounds</source>
         <translation>人口在上下限内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="265"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="269"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -811,9 +816,14 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>组团字段：cluster_id 和 code；n_units、population、area_km2 和 districts（单元数、人口、面积、所属区）；fit_&lt;system&gt;（组团人口位于该生命线系统主要分区内的比例）和 zone_&lt;system&gt;（该分区）；compact（紧凑度 4πA/P²）；n_&lt;category&gt;（第48条各类设施的数量）、missing 和 missing_zh（缺少的类别）、self_suff（齐全为 1）；pop_ok（人口在范围内为 1）；clauses。单元图层保留其原有字段并增加 cluster_id。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="108"/>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="112"/>
         <source>Field with each unit's population, a number or text such as 1,234 or 12万. Empty: the field named like a population (人口, 常住人口, population …); none: the population raster's people inside each unit, or, without one, every unit counts as 1.</source>
         <translation>保存各单元人口的字段，可为数字或 1,234、12万 等文本。留空：按字段名识别人口字段（人口、常住人口、population 等）；没有时：取人口栅格在各单元内的人口，无栅格时每个单元计为 1。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/delineate.py" line="63"/>
+        <source>Without a population, the clusters&apos; population and pop_ok are NULL (not assessed); units count 1 each for the balance.</source>
+        <translation>未给出人口时，组团的 population 与 pop_ok 为空值（NULL，不评估）；均衡时每个单元按 1 计。</translation>
     </message>
 </context>
 <context>
@@ -1274,37 +1284,37 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{1} 条通道中有 {0} 条穿过灾害区：共 {3:.2f} 公里中的 {2:.2f} 公里。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="843"/>
+        <location filename="../resilience_plugin/core/faults.py" line="845"/>
         <source>{0}, field '{1}': values that are not a class 甲/乙/丙/丁: {2}</source>
         <translation>{0}，字段“{1}”：以下取值不是甲/乙/丙/丁类别：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="847"/>
+        <location filename="../resilience_plugin/core/faults.py" line="849"/>
         <source>{0}: categories without a class in the profile, reported &apos;class unknown&apos;: {1}</source>
         <translation>{0}：以下类型在规划配置中没有对应设防类别，记为“类别未知”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="900"/>
+        <location filename="../resilience_plugin/core/faults.py" line="902"/>
         <source>Intensity {0}: {1} violation(s), {2} for special study, {3} ok, {4} with unknown class.</source>
         <translation>设防烈度 {0}：违规 {1} 处，需专门研究 {2} 处，满足 {3} 处，类别未知 {4} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="904"/>
+        <location filename="../resilience_plugin/core/faults.py" line="906"/>
         <source>Violations by category: {0}</source>
         <translation>按类型统计的违规：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1035"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1037"/>
         <source>{0}: {1} fault(s) without their own avoidance distance use {2:g} m.</source>
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1118"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1120"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1121"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1123"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1459,12 +1469,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="727"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="731"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="733"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="737"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
@@ -1474,27 +1484,27 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="743"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="747"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="744"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="748"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="746"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="750"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="748"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="752"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="750"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="754"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1894,7 +1904,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="685"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="689"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
@@ -2022,6 +2032,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/lifecircles.py" line="423"/>
         <source>No facilities given: the circles&apos; facility counts, shelter, missing categories and pass are not assessed (NULL).</source>
         <translation>未给出设施：生活圈的设施计数、避难场所、缺项类别和是否达标均不评估（NULL）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="684"/>
+        <source>{0}: {1} unit(s) without a polygon are not assessed (their values are NULL): {2}</source>
+        <translation>{0}：{1} 个没有面几何的单元不参与评价（各值为空值 NULL）：{2}</translation>
     </message>
 </context>
 <context>
@@ -2167,547 +2182,547 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>通道失效情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="368"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="375"/>
         <source>Road network (corridors)</source>
         <translation>道路网络（通道）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="151"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="158"/>
         <source>Emergency corridors and, if you like, the ordinary streets in one layer; noded where lines cross.</source>
         <translation>应急通道，也可以连同普通街道放在一个图层里；线相交处自动打断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="369"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="376"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="155"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="162"/>
         <source>Optional: the road&apos;s name, for the critical sections.</source>
         <translation>可选：道路名称，用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="370"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="377"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="159"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="166"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级), for the critical sections.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级），用于关键路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="163"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
         <source>Ordinary streets</source>
         <translation>普通街道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="163"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="170"/>
         <source>Optional: more road lines joined to the network (a separate street layer).</source>
         <translation>可选：并入路网的更多道路线（单独的街道图层）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="314"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="321"/>
         <source>Units or communities</source>
         <translation>单元或社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="167"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="174"/>
         <source>Street/town units (韧性街镇单元) or communities, as polygons or points.</source>
         <translation>街镇单元（韧性街镇单元）或社区，面或点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="404"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="411"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="412"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="419"/>
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="180"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="187"/>
         <source>Optional: the unit&apos;s name, for the units each critical section cuts off.</source>
         <translation>可选：单元名称，用于列出每个关键路段切断的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="413"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="420"/>
         <source>Cluster field</source>
         <translation>组团字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="184"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="191"/>
         <source>Optional: the unit's cluster (韧性城市组团, cluster_id of the clusters tool): mutual aid between clusters (第48条).</source>
         <translation>可选：单元所属组团（韧性城市组团，组团划分工具的 cluster_id）：用于组团间互助支撑（第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="188"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="195"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="188"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="195"/>
         <source>The essential destinations among any facilities: Amap, Baidu, OSM or government lists.</source>
         <translation>在任意设施中识别必需的目的地：高德、百度、OSM 或政府名录。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="192"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="192"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="199"/>
         <source>The facility's category or label, read by the profile's rules (医院, 应急避难场所, amenity=hospital …).</source>
         <translation>设施的类别或标签，按规划配置的规则读取（医院、应急避难场所、amenity=hospital …）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="201"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="208"/>
         <source>Essential categories</source>
         <translation>必需设施类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="201"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="208"/>
         <source>The destinations whose loss counts. Default: the profile's (hospital, long-term shelter, reserve depot, fire station, command centre; 第48条).</source>
         <translation>计入损失的目的地。默认：规划配置中的类别（医院、长期应急避难场所、物资储备库、消防站、应急指挥中心；第48条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
         <source>Optional: every section within the avoidance distance of a fault fails (第44、86条).</source>
         <translation>可选：断裂避让距离内的所有路段失效（第44、86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
         <source>Optional: the fault&apos;s name, for the scenario and the failed sections.</source>
         <translation>可选：断裂名称，用于情景和失效路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="214"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="221"/>
         <source>Half-width of the zone in which sections fail (GB 50011 §4.1.7).</source>
         <translation>路段失效区域的半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Faults in the scenario</source>
         <translation>情景中的断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>All faults at once</source>
         <translation>所有断裂同时失效</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>Each fault in turn (one scenario each)</source>
         <translation>逐条断裂（每条一个情景）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>One fault (named below)</source>
         <translation>一条断裂（在下方指定）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="220"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="227"/>
         <source>All at once, one scenario per fault, or only the fault named in Fault.</source>
         <translation>所有断裂同时失效、每条断裂一个情景，或仅“断裂”中指定的那一条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="229"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>Fault (name or feature number)</source>
         <translation>断裂（名称或要素编号）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="243"/>
         <source>Optional: waterlogging or flood-risk zones; sections in zones of the chosen class and above fail (第62条).</source>
         <translation>可选：内涝或洪涝风险区；所选等级及以上区域内的路段失效（第62条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="243"/>
         <source>Flood zones that fail</source>
         <translation>失效的洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="243"/>
         <source>Which flood classes fail. A class that cannot be read fails.</source>
         <translation>哪些洪涝等级失效。无法识别的等级按失效处理。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="249"/>
         <source>Optional: any damage you draw (a collapsed bridge, a landslide): sections in it fail.</source>
         <translation>可选：自行绘制的任何损毁（桥梁垮塌、滑坡）：其中的路段失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="246"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="253"/>
         <source>Damage width (m)</source>
         <translation>损毁宽度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="246"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="253"/>
         <source>Damage lines and points block the roads within this many metres on either side.</source>
         <translation>损毁线和点阻断两侧此距离内的道路。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="256"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="263"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="256"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="263"/>
         <source>Farthest a unit or facility may lie from the network and still join it.</source>
         <translation>单元或设施距路网的最远距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="266"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>Rank every section (critical sections)</source>
         <translation>为每个路段排序（关键路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="266"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="273"/>
         <source>The single-failure ranking of the whole network. Off: the scenario only.</source>
         <translation>整个路网的单点失效排序。关闭：只计算情景。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="278"/>
         <source>Units: access before and after</source>
         <translation>单元：失效前后的可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="271"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="278"/>
         <source>Per unit: distances to each essential category before and after, what it loses, the people cut off.</source>
         <translation>每个单元：失效前后到各必需设施类别的距离、失去的类别、被切断的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="275"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
         <source>Critical sections</source>
         <translation>关键路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="275"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="282"/>
         <source>The sections ranked by criticality, 1 the most critical, with the measure the plan names.</source>
         <translation>按关键性排序的路段，1 为最关键，并附规划提出的措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="279"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="286"/>
         <source>Failed sections</source>
         <translation>失效路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="279"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="286"/>
         <source>The road pieces that fail in the scenario, with their cause.</source>
         <translation>情景中失效的道路段，附失效原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="283"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="290"/>
         <source>Cluster links</source>
         <translation>组团联系</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="283"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="290"/>
         <source>Optional: the mutual-aid links between neighbouring clusters (第48条) before and after.</source>
         <translation>可选：相邻组团之间的互助联系（第48条）失效前后的情况。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="389"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="396"/>
         <source>Ordinary streets: layer &apos;{0}&apos; must hold lines.</source>
         <translation>普通街道：图层“{0}”必须是线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="469"/>
         <source>Fault: &apos;{0}&apos; is neither the name nor the feature number of a fault of layer &apos;{1}&apos;. Its faults: {2}.</source>
         <translation>断裂：“{0}”既不是图层“{1}”中某条断裂的名称，也不是其要素编号。其断裂有：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="479"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="486"/>
         <source>Fault: give the active faults layer to run one fault.</source>
         <translation>断裂：要单独运行一条断裂，请给出活动断裂图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="517"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
         <source>Scenario {0}: {1} pieces fail, {2:,.0f} m of road.</source>
         <translation>情景 {0}：{1} 段道路失效，共 {2:,.0f} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="524"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="531"/>
         <source>  People who lose at least one essential category: {0:,.0f}.</source>
         <translation>  至少失去一类必需设施的人口：{0:,.0f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="527"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="534"/>
         <source>  Links between clusters lost: {0} of {1}.</source>
         <translation>  失去的组团间联系：{1} 条中的 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="532"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="539"/>
         <source>The ten most critical sections (single failure):</source>
         <translation>最关键的十个路段（单点失效）：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="538"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="545"/>
         <source>  {0}. {1}, {2:,.0f} m: {3:,.0f} people cut off ({4}), {5:,.0f} on routes along it. Measure: {6}</source>
         <translation>  {0}. {1}，{2:,.0f} 米：{3:,.0f} 人被切断（{4}），{5:,.0f} 人的路线经过此段。措施：{6}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="538"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="545"/>
         <source>several roads</source>
         <translation>多条道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="581"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
         <source>Joins the network</source>
         <translation>接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="587"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="594"/>
         <source>{0}: distance before (m)</source>
         <translation>{0}：失效前距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="588"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="595"/>
         <source>{0}: distance after (m)</source>
         <translation>{0}：失效后距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="596"/>
         <source>{0}: detour ratio</source>
         <translation>{0}：绕行系数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="596"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="603"/>
         <source>Categories lost</source>
         <translation>失去的类别数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="597"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="604"/>
         <source>Categories lost (codes)</source>
         <translation>失去的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="605"/>
         <source>Categories lost (Chinese)</source>
         <translation>失去的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="599"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="606"/>
         <source>People cut off from at least one category</source>
         <translation>至少失去一类设施的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="604"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="611"/>
         <source>Clusters no longer reached</source>
         <translation>不再能到达的组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="605"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="612"/>
         <source>Still reaches every cluster it reached</source>
         <translation>仍能到达原来能到达的所有组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="664"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="671"/>
         <source>Road layer</source>
         <translation>道路图层</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="665"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="672"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="673"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="667"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="674"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="677"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="684"/>
         <source>Cause (fault, flood, damage)</source>
         <translation>原因（fault 断裂、flood 洪涝、damage 损毁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="677"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="684"/>
         <source>Fault name, flood class or damage feature</source>
         <translation>断裂名称、洪涝等级或损毁要素</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Length (m)</source>
         <translation>长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Measure the plan names</source>
         <translation>规划提出的措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Rank (1: most critical)</source>
         <translation>排名（1：最关键）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Only way through (bridge of the network)</source>
         <translation>唯一通路（路网的桥）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>People cut off if it fails</source>
         <translation>此段失效时被切断的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Categories cut off (codes)</source>
         <translation>被切断的类别（代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Categories cut off (Chinese)</source>
         <translation>被切断的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Units cut off</source>
         <translation>被切断的单元数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Units cut off (names)</source>
         <translation>被切断的单元（名称）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>People whose route runs along it</source>
         <translation>路线经过此段的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Shortest way around (m)</source>
         <translation>最短绕行路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Detour (m)</source>
         <translation>绕行增加（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="713"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="720"/>
         <source>Failure zones it lies in</source>
         <translation>所在的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="764"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="771"/>
         <source>{0} sections cut nobody off and carry no route to an essential facility; they are not listed.</source>
         <translation>{0} 个路段既不切断任何人，也不承载通往必需设施的路线；未列出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Cluster</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Neighbouring cluster</source>
         <translation>相邻组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Route before (m)</source>
         <translation>失效前路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Route after (m)</source>
         <translation>失效后路线（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="774"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="781"/>
         <source>Link (kept, longer, lost, none)</source>
         <translation>联系（kept 保持、longer 变远、lost 失去、none 原本无）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="523"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="530"/>
         <source>  {0}: {1:,.0f} people cut off.</source>
         <translation>  {0}：{1:,.0f} 人被切断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="229"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="236"/>
         <source>A fault&apos;s name (its name field) or feature number: the scenario is that fault alone. Or select the fault on the map and tick Selected features only under Active faults.</source>
         <translation>断裂名称（名称字段的值）或要素编号：情景只包含这一条断裂。也可在地图上选中该断裂，并在“活动断裂”下勾选“仅选中的要素”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="455"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="462"/>
         <source>Fault &apos;{0}&apos; given: the scenario is that fault alone.</source>
         <translation>已指定断裂“{0}”：情景只包含这一条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="171"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="178"/>
         <source>People per unit (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon units' people are spread over their area in pieces (or over residential land, or as the population raster says), each joined to the network at its own place.</source>
         <translation>每个单元的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状单元的人口按分块分摊到其面积上（或居住用地上，或按人口栅格分布），各分块在各自位置接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="407"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="414"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon units.</source>
         <translation>请选择图层“{0}”中的人口字段，面状单元也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="590"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="597"/>
         <source>{0}: lost by all its people</source>
         <translation>{0}：全部人口失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="591"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="598"/>
         <source>{0}: people cut off</source>
         <translation>{0}：被切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="592"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="599"/>
         <source>{0}: share of its people cut off</source>
         <translation>{0}：被切断人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="600"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="607"/>
         <source>What cuts them off (failure zones)</source>
         <translation>造成切断的失效区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>flood zone</source>
         <translation>洪涝区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="659"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="666"/>
         <source>damage</source>
         <translation>损毁</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="595"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="602"/>
         <source>Access (kept, longer, part lost, lost, off network, not assessed)</source>
         <translation>可达性（kept 保持、longer 变远、part lost 部分失去、lost 失去、off network 未接入路网、not assessed 未评估）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="582"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="589"/>
         <source>People (from the field, or the population raster)</source>
         <translation>人口（取自字段或人口栅格）</translation>
     </message>
@@ -2737,9 +2752,14 @@ Worked example on the sample city: network walking_network, units the clusters o
 示例（样例城市）：路网 walking_network，单元为组团划分的输出（带 cluster_id 的街镇单元），设施字段 category，断裂字段 name：日志列出各类别被切断的人口和最关键的十个路段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="447"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="454"/>
         <source>Layer &apos;{0}&apos;: no fault is left under the profile&apos;s seismic.fault_avoidance_rule; no fault scenario.</source>
         <translation>图层“{0}”：按规划参数 seismic.fault_avoidance_rule 没有剩下需要考虑的断裂，无法构成断裂情景。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_failure.py" line="91"/>
+        <source>A unit wholly off the network (access: off network) is not assessed: its lost_&lt;c&gt;, pop_cut_&lt;c&gt;, share_cut_&lt;c&gt;, n_lost and pop_cut are NULL.</source>
+        <translation>完全不在路网上的单元（access 为 off network）不参与评价：其 lost_&lt;c&gt;、pop_cut_&lt;c&gt;、share_cut_&lt;c&gt;、n_lost 与 pop_cut 为空值（NULL）。</translation>
     </message>
 </context>
 <context>
@@ -2750,402 +2770,402 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="145"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="140"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="145"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="144"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="149"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="146"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="150"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="159"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="159"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="163"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="163"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="457"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="462"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="171"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="176"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="463"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="468"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="175"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="195"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="201"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="201"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="205"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="205"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
         <source>People in water this deep or deeper move ({0}).</source>
         <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="217"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="223"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="223"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="229"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="319"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="324"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="236"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="510"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="515"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="240"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="245"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="509"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="514"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="262"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="262"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="266"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="266"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="602"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="607"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="270"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="603"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="608"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="287"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="287"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="291"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="291"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="339"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="344"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="395"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="400"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="412"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="417"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="413"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="418"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="413"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="418"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="446"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="451"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="448"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="458"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="455"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="465"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="481"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="486"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="516"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="521"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="519"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="524"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="525"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="530"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="530"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="535"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="565"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="570"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="572"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="577"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="578"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="583"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="584"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="589"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="597"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="602"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="601"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="606"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
@@ -3179,19 +3199,24 @@ Worked example on the sample city: population communities (field population), fl
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="330"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="335"/>
         <source>water {0:g} m deep or deeper</source>
         <translation>积水深度 {0:g} 米及以上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="397"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="402"/>
         <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
         <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="620"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="625"/>
         <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
         <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="86"/>
+        <source>Routes: bottleneck is NULL (not assessed) where the section&apos;s time to clear is (no section throughput).</source>
+        <translation>转移路线：路段的通过时间未评估时（未计算路段通行能力），bottleneck 也为空值（NULL，不评估）。</translation>
     </message>
 </context>
 <context>
@@ -3202,132 +3227,132 @@ Worked example on the sample city: population communities (field population), fl
         <translation>活动断裂避让区内设施核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="127"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="129"/>
         <source>Facilities or buildings</source>
         <translation>设施或建筑</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="87"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="89"/>
         <source>Facilities or buildings to check (points or polygons).</source>
         <translation>待核查的设施或建筑（点或面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="173"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="175"/>
         <source>Seismic class field (甲/乙/丙/丁)</source>
         <translation>抗震设防类别字段（甲/乙/丙/丁）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="90"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="92"/>
         <source>Optional field with the seismic fortification class; it takes precedence over the category.</source>
         <translation>可选：抗震设防类别字段，优先于设施类型。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="176"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="178"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="93"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="95"/>
         <source>Optional field with the facility category, mapped to a class by the plan profile.</source>
         <translation>可选：设施类型字段，按规划配置对应到设防类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="98"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="100"/>
         <source>Design seismic intensity</source>
         <translation>抗震设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="104"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="106"/>
         <source>Seismic fortification intensity of the site (GB 18306: Beijing VIII).</source>
         <translation>场地抗震设防烈度（GB 18306：北京为 8 度）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="108"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="110"/>
         <source>Fault avoidance check</source>
         <translation>断裂避让核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="109"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="111"/>
         <source>Every input feature with its class, the required and actual distance to the nearest fault.</source>
         <translation>每个输入要素的设防类别、要求避让距离及至最近断裂的实际距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="180"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="182"/>
         <source>Layer &apos;{0}&apos;: choose a seismic class field or a category field; without either no distance applies.</source>
         <translation>图层“{0}”：请选择抗震设防类别字段或设施类型字段，否则无法确定避让距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="190"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="192"/>
         <source>Design seismic intensity: choose one of {0}.</source>
         <translation>抗震设防烈度：请从 {0} 中选择。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="232"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="234"/>
         <source>Seismic class</source>
         <translation>设防类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="233"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="235"/>
         <source>Class from</source>
         <translation>类别来源</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="236"/>
         <source>Design intensity</source>
         <translation>设防烈度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="237"/>
         <source>Required distance (m)</source>
         <translation>要求避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="238"/>
         <source>Nearest fault id</source>
         <translation>最近断裂编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="237"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="239"/>
         <source>Nearest fault</source>
         <translation>最近断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="239"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="241"/>
         <source>Distance to the fault (m)</source>
         <translation>至断裂距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="240"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="242"/>
         <source>Violates the avoidance distance</source>
         <translation>违反避让距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="241"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="243"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="242"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="244"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="243"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="245"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="246"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="205"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="207"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="238"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="240"/>
         <source>Nearest fault&apos;s latest activity</source>
         <translation>最近断裂的最晚活动时代</translation>
     </message>
@@ -3356,6 +3381,11 @@ Distances are measured in metres in the input's CRS (geographic input is reproje
         <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
         <source>Fields added: seis_class and class_src (seismic class and where it came from), intensity (design intensity), required_m (required distance), fault_fid, fault_name and fault_age (nearest fault and its latest activity), dist_m (distance to it), violation (1 inside the required distance), status and status_zh, measure, clauses.</source>
         <translation>新增字段：seis_class 和 class_src（抗震设防类别及其来源）、intensity（设防烈度）、required_m（要求的避让距离）、fault_fid、fault_name 和 fault_age（最近的断裂及其最晚活动时代）、dist_m（与其距离）、violation（位于要求距离内为 1）、status 和 status_zh、measure、clauses。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_avoidance.py" line="52"/>
+        <source>violation is NULL (not assessed) where the class is unknown or the feature has no geometry.</source>
+        <translation>设防类别未知或要素没有几何时，violation 为空值（NULL，不评估）。</translation>
     </message>
 </context>
 <context>
@@ -4645,12 +4675,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="74"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="75"/>
         <source>Passes the checklist (第54、55条)</source>
         <translation>通过核查（第54、55条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="74"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="75"/>
         <source>Lacks facilities or shelter area</source>
         <translation>缺少设施或避难面积不足</translation>
     </message>
@@ -4665,42 +4695,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="93"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="96"/>
         <source>High severity</source>
         <translation>高严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="94"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="97"/>
         <source>Medium severity</source>
         <translation>中严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="95"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="98"/>
         <source>Low severity</source>
         <translation>低严重程度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="115"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="118"/>
         <source>Not exposed</source>
         <translation>未暴露</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="143"/>
         <source>Inside the avoidance distance (第86条)</source>
         <translation>位于避让距离内（第86条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="143"/>
         <source>Class 甲: special study</source>
         <translation>甲类：需专门研究</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="143"/>
         <source>Class unknown</source>
         <translation>类别未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="140"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="143"/>
         <source>Outside the avoidance distance</source>
         <translation>位于避让距离外</translation>
     </message>
@@ -4885,7 +4915,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="199"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="202"/>
         <source>{0} risk ({1:g}–{2:g})</source>
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
@@ -4990,67 +5020,67 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="258"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="261"/>
         <source>Served by a new site</source>
         <translation>由新增场地服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="259"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="262"/>
         <source>Served by an existing facility</source>
         <translation>由现有设施服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="260"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="263"/>
         <source>Not served within reach</source>
         <translation>服务范围内无设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="286"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="289"/>
         <source>Loses an essential facility</source>
         <translation>失去一类必需设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="288"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="291"/>
         <source>Longer way to one</source>
         <translation>到某类设施的路变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="289"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="292"/>
         <source>Access kept</source>
         <translation>可达性保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="290"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="293"/>
         <source>Not on the network</source>
         <translation>未接入路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="306"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="309"/>
         <source>Cuts people off</source>
         <translation>切断人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="306"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="309"/>
         <source>Carries routes to essential facilities</source>
         <translation>承载通往必需设施的路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="337"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="340"/>
         <source>Link kept</source>
         <translation>联系保持</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="338"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="341"/>
         <source>Link longer</source>
         <translation>联系变远</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="339"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="342"/>
         <source>Link lost</source>
         <translation>联系失去</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="340"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="343"/>
         <source>No route before</source>
         <translation>原本无路线</translation>
     </message>
@@ -5130,7 +5160,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>每平方公里人数（密度格网，WorldPop pd）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="287"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="290"/>
         <source>Some of its people lose one</source>
         <translation>部分人口失去某类设施</translation>
     </message>
@@ -5150,12 +5180,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>栅格“{0}”的坐标系 {1} 单位不是米：无法把每平方公里人数换算为每像元人数。请重投影到以米为单位的坐标系或经纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="227"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="230"/>
         <source>{0:,.0f}–{1:,.0f} people per km²</source>
         <translation>每平方公里 {0:,.0f}–{1:,.0f} 人</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="291"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="294"/>
         <source>Not assessed (no population data)</source>
         <translation>未评估（无人口数据）</translation>
     </message>
@@ -5270,72 +5300,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
         <source>Everyone placed</source>
         <translation>全部安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
         <source>Some without a place</source>
         <translation>部分无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="381"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
         <source>Nobody placed</source>
         <translation>无人安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
         <source>Used, with room</source>
         <translation>已使用，仍有余量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
         <source>Not used</source>
         <translation>未使用</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="395"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
         <source>Excluded (in a hazard, or no capacity)</source>
         <translation>排除（位于灾害范围内或无容量）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="416"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="419"/>
         <source>Bottleneck</source>
         <translation>瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="416"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="419"/>
         <source>Route (wider: more people)</source>
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="443"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="445"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="448"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="449"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="447"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="450"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="449"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="452"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
@@ -5700,7 +5730,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="444"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="447"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
     </message>
@@ -5708,6 +5738,11 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/processing/model.py" line="35"/>
         <source>Ready-made models</source>
         <translation>预置模型</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="75"/>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
     </message>
 </context>
 <context>

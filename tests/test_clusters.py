@@ -291,3 +291,21 @@ def test_without_a_population_the_clusters_people_are_not_assessed_never_their_u
     assert "balanced by their number of units (4 to 4" in said
     with_people = cl.clusters(units, load_profile(), k=2, population=[100.0] * 8)
     assert sorted(with_people.table["population"]) == [400.0, 400.0] and with_people.table["pop_ok"] == [1, 1]
+
+
+def test_the_dossier_of_clusters_made_without_a_population_says_their_people_are_not_assessed(resilience_processing):
+    """The review of the above: clusters made without a population carry an empty population field, which the
+    dossier refused as unreadable numbers, so the full model stopped. The dossier now takes it as no population:
+    d_pop NULL, said in the log, every cluster in the dossier."""
+    from resilience_plugin.qgisside.io import is_null
+
+    rows = [(g.wkt, [f"U{i}"]) for i, g in enumerate(grid(4, 2))]
+    units = memory_layer("Polygon", rows, fields=(("code", FIELD_STRING),), name="单元")
+    layers, _c = run("resilience:clusters", {"INPUT": units, "N_CLUSTERS": 2, "OUTPUT": "memory:", "CLUSTERS": "memory:"})
+    clusters = layers["CLUSTERS"]
+    assert [is_null(f["population"]) for f in clusters.getFeatures()] == [True, True]
+    log = Recorder()
+    out, _c = run("resilience:clusterdossier", {"CLUSTERS": clusters, "OUTPUT": "memory:"}, log)
+    rows = list(out["OUTPUT"].getFeatures())
+    assert len(rows) == 2 and all(is_null(f["d_pop"]) for f in rows)
+    assert "holds no value" in log.log

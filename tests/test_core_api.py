@@ -787,3 +787,16 @@ def test_worker_threads_take_the_callers_numpy_error_handling():
         pieces = np.concatenate(in_pieces(lambda lo, hi: zeros[lo:hi] / zeros[lo:hi], n, 1000))
         first, second = side_by_side(lambda: zeros / zeros, lambda: zeros / zeros)
     assert np.isnan(one).all() and np.isnan(many).all() and np.isnan(pieces).all() and np.isnan(first).all()
+
+
+def test_features_with_every_fault_set_aside_by_the_rule_are_known_to_need_no_avoidance():
+    """The review: under the rule 'code' with only Late Pleistocene faults, every fault is set aside (None), and the
+    features were called "no geometry" with violation NULL. They have their geometry and need no avoidance: status
+    ok (or class unknown), violation 0, no distance; a feature without geometry stays "no geometry"."""
+    from shapely.geometry import Point
+
+    from resilience_plugin.core.faults import fault_avoidance
+
+    result = fault_avoidance([Point(0, 0), Point(10, 0), None], [None], load_profile(), 8, seismic_classes=["乙", "X", "乙"], rule="code")
+    assert list(result.status) == ["ok", "class unknown", "no geometry"]
+    assert result.columns["violation"] == [0, None, None] and result.columns["dist_m"] == [None, None, None]

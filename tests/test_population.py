@@ -202,6 +202,20 @@ def test_life_circles_without_population_are_not_assessed_never_zero(resilience_
     # no facilities layer either: what a circle holds is not known, so neither is its pass (NULL, never a fail)
     for name in ("lc_pass", "n_fire_station", "missing", "shelter_m2"):
         assert f[name] is None or str(f[name]) == "NULL", name
+    # and such a circle is still drawn, as not assessed (the style had categories for 1 and 0 only)
+    from qgis.core import QgsRenderContext
+
+    from resilience_plugin.qgisside.styles import style_life_circles
+
+    out, _ = run("resilience:lifecircles", {"DISTANCE": 1000, "OUTPUT": "memory:", "INPUT": zones})
+    layer = out["OUTPUT"]
+    style_life_circles(layer)
+    renderer, context = layer.renderer(), QgsRenderContext()
+    renderer.startRender(context, layer.fields())
+    try:
+        assert all(renderer.symbolForFeature(g, context) is not None for g in layer.getFeatures())
+    finally:
+        renderer.stopRender(context)
     assert "not assessed" in log.log
 
 

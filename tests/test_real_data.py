@@ -465,7 +465,13 @@ def test_life_circles_that_would_leave_most_communities_off_the_network_stop(res
     params = {"INPUT": communities, "NETWORK": network, "OUTPUT": "memory:"}
     with pytest.raises(QgsProcessingException, match=r"社区: 7 of 10 communities have no line of the network 步行网络 within 300 m"):
         run("resilience:lifecircles", params)
-    layers, _c = run("resilience:lifecircles", {**params, "PROFILE": _lenient(tmp_path)})
+    fire = memory_layer(
+        "Point",
+        [(f"POINT({X0 + 400} {Y0 - 60})", ["消防站", "fire_station"])],
+        fields=(("名称", FIELD_STRING), ("类别", FIELD_STRING)),
+        name="设施",
+    )
+    layers, _c = run("resilience:lifecircles", {**params, "FACILITIES": fire, "CATEGORY_FIELD": "类别", "PROFILE": _lenient(tmp_path)})
     feats = list(layers["OUTPUT"].getFeatures())
     assert [f["lc_status"] for f in feats] == ["ok"] * 3 + ["unreachable"] * 7
     # issue 29 §3: the unreachable are not assessed: nothing counted, nothing failed (NULL, never 0)
@@ -473,6 +479,8 @@ def test_life_circles_that_would_leave_most_communities_off_the_network_stop(res
 
     for f in feats[3:]:
         assert all(is_null(f[k]) for k in ("lc_pop", "n_fire_station", "shelter_m2", "shelter_ok", "missing", "lc_pass")), f.attributes()
+    # the reachable ones are assessed: the fire station counted, the other categories missing, a known fail
+    assert all(f["n_fire_station"] == 1 and f["missing"] and f["lc_pass"] == 0 for f in feats[:3]), [f.attributes() for f in feats[:3]]
 
 
 def test_without_a_shelter_area_field_shelter_is_not_assessed_never_zero(resilience_processing):

@@ -785,7 +785,9 @@ def fault_avoidance(
     required, special = required_distance(classes, intensity, profile)
     near, dist = interruptible(lambda: nearest(geoms, faults), canceled)
     check(canceled)
-    present = dist < np.inf
+    from .geometry import present_mask
+
+    present = present_mask(geoms)  # a feature with no fault left (all set aside by the rule) is known: no violation
     status, violation = _avoidance_status(required, special, dist, present)
     names = list(fault_names) if fault_names is not None else [None] * len(_as_array(faults))
     nearest_fault = {
@@ -877,7 +879,7 @@ def _avoidance_columns(classes, origin, intensity, required, near, nearest_fault
         columns[field] = [values[j] if j >= 0 else None for j in near]
     columns.update(
         {
-            "dist_m": [round(float(d), 2) if p else None for d, p in zip(dist, present)],
+            "dist_m": [round(float(d), 2) if p and np.isfinite(d) else None for d, p in zip(dist, present)],
             # a class unknown or no geometry: not assessed, NULL, never "no violation" (issue 29 §3)
             "violation": [None if s in ("class unknown", "no geometry") else int(bool(v)) for v, s in zip(violation, status)],
             "status": list(status),

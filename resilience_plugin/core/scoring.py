@@ -678,11 +678,15 @@ def score_units(
         raise ScoringError(Message(QT_TRANSLATE_NOOP("Core", "{0}: {1}"), units_name, exc.message)) from None
     if not present.all():
         result = _expanded(result, present)
-    _note_scoring(note, result, skipped, relative, n)
+    scored = int(present.sum())
+    _note_scoring(note, result, skipped, relative, scored)
+    if scored < n:
+        said = QT_TRANSLATE_NOOP("Core", "{0}: {1} unit(s) without a polygon are not assessed (their values are NULL): {2}")
+        note("warning", said, units_name, n - scored, ", ".join(names[i] for i in np.nonzero(~present)[0][:10].tolist()))
     goals = targets(profile)
     passed = passes(raw, goals)
     counts = [Message(CLASS_COUNTS[c], int((result.klass == c).sum())) for c in CLASSES]
-    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), n, *counts)
+    note("info", QT_TRANSLATE_NOOP("Core", "{0} units scored: {1}, {2}, {3}, {4}, {5}."), scored, *counts)
     fields = output_fields(result.used, passed)
     return UnitScores(
         raw, result, goals, passed, skipped, fields, profile.value("scoring.measures"), notes, profile.value("scoring.measures_zh")

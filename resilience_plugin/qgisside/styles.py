@@ -67,7 +67,8 @@ def label_with(layer, field, size=8.0, colour="#333333", expression=False, only=
 
 
 def style_life_circles(layer) -> None:
-    """Circles that pass the plan's checklist in green, those with gaps in orange (unreachable ones have no geometry)."""
+    """Circles that pass the plan's checklist in green, those with gaps in orange, those not assessed in grey
+    (unreachable ones have no geometry)."""
     # thousands of circles overlap: light fills without outlines keep the map readable
     passed = simple_symbol(layer, "#1a9850", fill_alpha=0.18, outline=("#1a9850", 0.0))
     gaps = simple_symbol(layer, "#f46d43", fill_alpha=0.08, outline=("#f46d43", 0.0))
@@ -77,6 +78,8 @@ def style_life_circles(layer) -> None:
         [
             (1, translate("Resilience", "Passes the checklist (第54、55条)"), passed),
             (0, translate("Resilience", "Lacks facilities or shelter area"), gaps),
+            # NULL: not assessed (no facilities layer, or people unknown where only the shelter decides)
+            (None, translate("Resilience", "Not assessed"), simple_symbol(layer, "#9e9e9e", fill_alpha=0.08, outline=("#9e9e9e", 0.0))),
         ],
     )
     layer.triggerRepaint()

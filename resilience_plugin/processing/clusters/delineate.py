@@ -92,6 +92,10 @@ class ClustersAlgorithm(ClustersAlgorithmBase):
                 "self_suff (1 when it has them all); pop_ok (1 within the population bounds); clauses. The units keep their own "
                 "fields and get cluster_id."
             )
+            + "\n\n"
+            + self.tr(
+                "Without a population, the clusters' population and pop_ok are NULL (not assessed); units count 1 each for the balance."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

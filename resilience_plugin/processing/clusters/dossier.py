@@ -163,7 +163,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import dossier as ds
         from ...core.facilities import Facilities
-        from ...qgisside.io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import is_null, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.CLUSTERS, context, (GEOMETRY_POLYGON,), self.tr("Clusters"))
@@ -177,8 +177,16 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         ids = [text(a[fields.lookupField(id_field)]) if id_field else None for a in clusters.attributes]
         ids = [v or f"#{fid}" for v, fid in zip(ids, clusters.fids)]
         population = None
+        values = [a[fields.lookupField(pop_field)] for a in clusters.attributes] if pop_field else []
+        if pop_field and all(is_null(v) or not str(v).strip() for v in values):
+            # clusters made without a population have the field, empty (issue 29 §3): their people are not known
+            feedback.pushWarning(
+                self.tr("{0}: field '{1}' holds no value (clusters made without a population): their people are not assessed.").format(
+                    name, pop_field
+                )
+            )
+            pop_field = ""
         if pop_field:
-            values = [a[fields.lookupField(pop_field)] for a in clusters.attributes]
             population = numbers(values, pop_field, name, feedback, fids=clusters.fids, empty_ok=False)
         elif is_given(parameters.get(self.POPULATION_RASTER)):
             population = self.raster_population(parameters, context, feedback, crs, geoms, name)

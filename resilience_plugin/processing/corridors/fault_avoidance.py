@@ -77,6 +77,8 @@ class FaultAvoidanceAlgorithm(CorridorsAlgorithmBase):
                 "dist_m (distance to it), violation (1 "
                 "inside the required distance), status and status_zh, measure, clauses."
             )
+            + "\n\n"
+            + self.tr("violation is NULL (not assessed) where the class is unknown or the feature has no geometry.")
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
