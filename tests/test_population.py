@@ -210,7 +210,7 @@ def test_life_circles_without_population_are_not_assessed_never_zero(resilience_
     out, _ = run("resilience:lifecircles", {"DISTANCE": 1000, "OUTPUT": "memory:", "INPUT": zones})
     layer = out["OUTPUT"]
     style_life_circles(layer)
-    renderer, context = layer.renderer(), QgsRenderContext()
+    renderer, context = layer.renderer().clone(), QgsRenderContext()  # a copy of its own: no wrapper of the layer's
     renderer.startRender(context, layer.fields())
     try:
         assert all(renderer.symbolForFeature(g, context) is not None for g in layer.getFeatures())
