@@ -1249,7 +1249,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="405"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="407"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
@@ -1259,17 +1259,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="487"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="489"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="498"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="500"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="566"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="568"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -2014,7 +2014,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="529"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="531"/>
         <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
@@ -2029,7 +2029,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>由 {1} 个单元划分出 {0} 个组团，按单元个数均衡（{2} 至 {3} 个；未给出人口：人口不评估）；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="423"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="425"/>
         <source>No facilities given: the circles&apos; facility counts, shelter, missing categories and pass are not assessed (NULL).</source>
         <translation>未给出设施：生活圈的设施计数、避难场所、缺项类别和是否达标均不评估（NULL）。</translation>
     </message>
@@ -3639,182 +3639,182 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="201"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="202"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="114"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="116"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="123"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="125"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="128"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="135"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="137"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="146"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="149"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="152"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="159"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="160"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="206"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="172"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="173"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="173"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="175"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="176"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="176"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="177"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="281"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="289"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="293"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="293"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="294"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="294"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="295"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="295"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="296"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="296"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="297"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="297"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="298"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -3824,7 +3824,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="162"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="163"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
     </message>
@@ -3851,8 +3851,8 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
     </message>
     <message>
         <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
-        <source>A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, shelter fields, missing categories and lc_pass are NULL, never 0 or a fail. Without a facilities layer, every circle&apos;s counts, shelter fields, missing categories and lc_pass are NULL.</source>
-        <translation>没有生活圈的社区（lc_status 为 unreachable 或 no geometry）不参与评价：其 lc_pop、各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL），绝不记为 0 或不达标。未给出设施图层时，所有生活圈的各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL）。</translation>
+        <source>A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, shelter fields, missing categories and lc_pass are NULL, never 0 or a fail (its counts are 0: nothing counted). Without a facilities layer, every circle&apos;s counts, shelter fields, missing categories and lc_pass are NULL.</source>
+        <translation>没有生活圈的社区（lc_status 为 unreachable 或 no geometry）不参与评价：其 lc_pop、避难场所字段、缺项类别和 lc_pass 均为空值（NULL），绝不记为 0 或不达标（各类计数为 0：未计入任何设施）。未给出设施图层时，所有生活圈的各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL）。</translation>
     </message>
 </context>
 <context>

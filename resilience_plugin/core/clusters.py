@@ -785,11 +785,7 @@ def clusters(
     table = _cluster_table(st, solution.labels, suffixes, district, required, names_zh, lacks, min_pop, max_pop)
     _summary_notes(notes, st, solution, len(index), systems, lacks, names_zh, population is not None)
     _unknown_class_notes(notes, st, solution.labels, required, unknown_class)
-    if population is None:  # balanced by unit count: the clusters' people are not known (issue 29 §3), never that count
-        table["population"] = [None] * solution.k
-        table["pop_ok"] = [None] * solution.k
-    else:
-        _out_of_bounds_note(notes, st, table["pop_ok"])
+    _population_columns(table, notes, st, population is not None)
     report(1.0)
     return Clusters(
         index, solution.labels + 1, table, st.geoms, list(zip(suffixes, systems)), required, solution.objective, notes, graph, solution, st
@@ -965,6 +961,16 @@ def _unknown_class_notes(notes: List[Note], st: ClusterStats, labels: np.ndarray
             "with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).",
         )
         _note(notes, "warning", said, len(unsure), "; ".join(unsure[:12]) + (" …" if len(unsure) > 12 else ""))
+
+
+def _population_columns(table: Dict[str, list], notes: List[Note], st: ClusterStats, people: bool) -> None:
+    """Without a population (``people`` False) the balance was by unit count: the clusters' people are not known
+    (issue 29 §3), so their population and pop_ok are NULL, never that count; with one, those out of bounds noted."""
+    if people:
+        _out_of_bounds_note(notes, st, table["pop_ok"])
+    else:
+        table["population"] = [None] * len(table["population"])
+        table["pop_ok"] = [None] * len(table["pop_ok"])
 
 
 def _out_of_bounds_note(notes: List[Note], st: ClusterStats, pop_ok: List[int]) -> None:

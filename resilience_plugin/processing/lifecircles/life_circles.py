@@ -100,8 +100,9 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             )
             + "\n\n"
             + self.tr(
-                "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, "
-                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail. Without a facilities layer, "
+                "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, "
+                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail (its counts are 0: nothing "
+                "counted). Without a facilities layer, "
                 "every circle's counts, shelter fields, missing categories and lc_pass are NULL."
             )
         )
