@@ -135,21 +135,23 @@ def pdf_pages(path) -> int:
 
 
 def pdf_text(path, first: int, last: int = 0) -> str:
-    """The text of pages first..last (1-based), from pdftotext."""
+    """The text of pages first..last (1-based), from pdftotext, with the font's Latin ligatures (U+FB00–FB06: ﬀ ﬁ ﬂ
+    ﬃ ﬄ ﬅ ﬆ) spelt out: Qt sets "fl" in a temporary path as one glyph, and pdftotext gives it back as such (CI failed on
+    /tmp/rp-sample-v0ﬂlqpu). Only these: NFKC would also turn the Chinese full-width （：） into ASCII."""
     import subprocess
+    import unicodedata
 
     args = ["pdftotext", "-layout", "-f", str(first), "-l", str(last or first), str(path), "-"]
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return "".join(unicodedata.normalize("NFKC", c) if 0xFB00 <= ord(c) <= 0xFB06 else c for c in text)
 
 
 def title_sheets(path) -> int:
     """The title page and the sheets of the profile's values that follow it, by their heading (English or
     Chinese): the report gives the profile as many sheets as its values fill."""
-    import unicodedata
-
     n = 1
-    while n < pdf_pages(path):  # NFKC: the font sets "fi" as a ligature
-        lines = [line.strip() for line in unicodedata.normalize("NFKC", pdf_text(path, n + 1)).splitlines() if line.strip()]
+    while n < pdf_pages(path):
+        lines = [line.strip() for line in pdf_text(path, n + 1).splitlines() if line.strip()]
         if not lines or not lines[0].startswith(("Plan profile values used", "所用规划参数")):
             break
         n += 1
