@@ -279,7 +279,7 @@ The layer must be in longitude/latitude (a geographic CRS; such data are usually
 <context>
     <name>ClusterDossierAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="148"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="154"/>
         <source>Cluster dossier</source>
         <translation>组团档案</translation>
     </message>
@@ -307,252 +307,252 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
 输出带上述字段的组团图层，以及每个组团一节并附小地图的 HTML 档案。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="169"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="175"/>
         <source>Clusters</source>
         <translation>组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="101"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="107"/>
         <source>Resilience clusters (polygons).</source>
         <translation>韧性城市组团（面）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="170"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="176"/>
         <source>Cluster id field</source>
         <translation>组团编号字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="102"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="108"/>
         <source>Field naming each cluster in the dossier.</source>
         <translation>档案中标识各组团的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="171"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="177"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="246"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
         <source>Geological hazard points</source>
         <translation>地质灾害点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="113"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="119"/>
         <source>Optional facilities.</source>
         <translation>可选：设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="120"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="114"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="120"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="121"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="127"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="129"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="129"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="135"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
         <source>Reserve capacity field (person-days)</source>
         <translation>储备容量字段（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="130"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="136"/>
         <source>Reserve depot capacity in person-days, for the three-threes check (第77条).</source>
         <translation>物资储备库容量（人·天），用于“三个三”核查（第77条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="209"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="217"/>
         <source>Corridors</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="138"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="144"/>
         <source>Optional emergency corridors, for mutual aid.</source>
         <translation>可选：应急通道，用于判断互助关系。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="210"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="218"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="139"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="145"/>
         <source>Grade 1, 2 or 3; grades 1 and 2 link clusters.</source>
         <translation>等级 1、2 或 3；一、二级通道连接组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="149"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="155"/>
         <source>The clusters with their dossier fields.</source>
         <translation>带档案字段的组团。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="156"/>
         <source>Dossier (HTML)</source>
         <translation>档案（HTML）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="150"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="156"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="151"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="157"/>
         <source>One section and a small map per cluster.</source>
         <translation>每个组团一节，附小地图。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="242"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="243"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="244"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
         <source>Share in fault avoidance zones</source>
         <translation>断裂避让区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="245"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
         <source>Share in flood-risk zones</source>
         <translation>洪涝风险区内面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="247"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
         <source>Water plants</source>
         <translation>水厂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="248"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
         <source>Substations</source>
         <translation>变电站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="249"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="257"/>
         <source>Fire stations</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="250"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="258"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="251"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="259"/>
         <source>Hospital beds</source>
         <translation>医院床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="252"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="260"/>
         <source>Beds per 1,000 people</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="253"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="261"/>
         <source>Beds target per 1,000</source>
         <translation>每千人床位目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="254"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="262"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="255"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="263"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="256"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="264"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="257"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
         <source>Shelter target met</source>
         <translation>达到避难面积目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="258"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="266"/>
         <source>Conversion spaces (平急两用)</source>
         <translation>平急两用空间</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="259"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="267"/>
         <source>Conversion space area (m²)</source>
         <translation>平急两用空间面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="260"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="268"/>
         <source>Reserve depots</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="261"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="269"/>
         <source>Reserve capacity (person-days)</source>
         <translation>储备容量（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="262"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="270"/>
         <source>Reserve need, 3 days (person-days)</source>
         <translation>3 天储备需求（人·天）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="263"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="271"/>
         <source>Three-threes reserve met (第77条)</source>
         <translation>满足“三个三”储备（第77条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="264"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="272"/>
         <source>Clusters linked for mutual aid</source>
         <translation>互助组团数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="265"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="273"/>
         <source>Mutual aid with</source>
         <translation>互助组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="266"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="274"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="228"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="236"/>
         <source>Resilience cluster dossier (第49条)</source>
         <translation>韧性城市组团档案（第49条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="229"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="237"/>
         <source>One section per cluster: hazards, urban base, lifelines, rescue capacity, conversion potential, reserves and mutual aid.</source>
         <translation>每个组团一节：灾害、城市本底、生命线、救援能力、转换潜力、储备和互助。</translation>
     </message>
@@ -562,14 +562,19 @@ Writes the clusters with these fields, and an HTML dossier with one section and 
         <translation>组团新增字段：d_pop 和 d_area_km2（人口、平方千米）；fault_shr 和 flood_shr（位于断裂避让带和洪涝风险区内的面积比例）；geohaz_n（地质灾害点数）；water_pl 和 substat（水厂、变电站）；fire_st、hosp_n 和 beds（消防站、医院、床位）；beds_1000 和 beds_tgt（千人床位数及目标）；shelter_m2、shelter_pp、shelter_tgt 和 shelter_ok（避难面积、人均面积、目标、是否达标）；conv_n 和 conv_m2（平急两用转换空间及其面积）；reserve_n、reserve_pd、reserve_nd 和 reserve_ok（储备库数量、容量与三天需求（人·天）、是否达标；第77条）；aid_n 和 aid_with（互助相连的组团，按名称）；d_clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="103"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="109"/>
         <source>Field with each cluster&apos;s population. Empty, with a population raster: the raster&apos;s people inside each cluster.</source>
         <translation>保存各组团人口的字段。留空且提供人口栅格时：取栅格在各组团内的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="183"/>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="189"/>
         <source>{0}: field &apos;{1}&apos; holds no value (clusters made without a population): their people are not assessed.</source>
         <translation>{0}：字段“{1}”没有任何值（组团划分时未给出人口）：组团人口不评估。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/clusters/dossier.py" line="59"/>
+        <source>Not assessed, never 0: a cluster whose population is empty or unreadable has its per-person measures NULL; a cluster without a polygon has its area, exposure, facilities and aid NULL; a shelter whose area is empty or unreadable leaves its cluster&apos;s shelter NULL. The log names them.</source>
+        <translation>不评估，绝不记为 0：人口为空或无法读取的组团，其人均指标为空值（NULL）；没有面要素的组团，其面积、灾害暴露、设施与互助字段为空值（NULL）；避难场所面积为空或无法读取时，其所在组团的避难面积为空值（NULL）。日志中列出这些要素。</translation>
     </message>
 </context>
 <context>
@@ -1124,17 +1129,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>图层“{0}”缺少字段 {1}：请输入“韧性街镇单元评估”（resilience:scoreunits）的输出</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="196"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="197"/>
         <source>no indicator could be computed: give at least one of the optional layers or fields</source>
         <translation>无法计算任何指标：请至少提供一个可选图层或字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="248"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="249"/>
         <source>the weights of dimension &apos;{0}&apos; sum to zero for the indicators used ({1})</source>
         <translation>维度“{0}”在所用指标（{1}）上的权重之和为零</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="269"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="270"/>
         <source>no unit has a value for any indicator used ({0}): check the population and the input layers</source>
         <translation>没有任何单元具有所用指标（{0}）的值：请检查人口字段和输入图层</translation>
     </message>
@@ -1244,12 +1249,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施中没有消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="219"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="220"/>
         <source>the profile has no goalposts for indicator &apos;{0}&apos; (scoring.goalposts)</source>
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="407"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="424"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
@@ -1259,22 +1264,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="489"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="520"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="500"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="531"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="568"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="599"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="291"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="310"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
@@ -1309,12 +1314,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{1} 条断裂没有自身的避让距离，采用 {2:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1120"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1130"/>
         <source>{0} corridor-fault contact(s): {1} high, {2} medium, {3} low severity.</source>
         <translation>通道与断裂接触 {0} 处：高 {1} 处，中 {2} 处，低 {3} 处。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/faults.py" line="1123"/>
+        <location filename="../resilience_plugin/core/faults.py" line="1133"/>
         <source>{0} corridor section(s) inside fault avoidance zones, {1:.2f} km in all; {2} run near a fault without crossing it.</source>
         <translation>断裂避让区内通道路段 {0} 段，共 {1:.2f} 公里；其中 {2} 段临近断裂但未穿越。</translation>
     </message>
@@ -1334,77 +1339,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>要求划分 {0} 个组团，但只有 {1} 个单元：至多划分 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="982"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="988"/>
         <source>Minimum population {0:g} is above the maximum {1:g}.</source>
         <translation>最小人口 {0:g} 大于最大人口 {1:g}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="815"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="811"/>
         <source>{0}: {1} unit(s) without a polygon left out.</source>
         <translation>{0}：{1} 个没有面几何的单元已剔除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="818"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="814"/>
         <source>Layer &apos;{0}&apos; has no usable unit polygons.</source>
         <translation>图层“{0}”没有可用的单元面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="828"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="824"/>
         <source>{0}, field &apos;{1}&apos;: duplicate ids {2}; units are told apart by feature id.</source>
         <translation>{0}，字段“{1}”：编号重复 {2}；以要素编号区分单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="837"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="833"/>
         <source>No population field: every unit counts as 1 for the balance.</source>
         <translation>未指定人口字段：均衡计算中每个单元按 1 计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="851"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="847"/>
         <source>Lifeline layer &apos;{0}&apos;: {1} unit(s) lie in none of its zones.</source>
         <translation>生命线图层“{0}”：{1} 个单元不在任何分区内。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="932"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="928"/>
         <source>{0} clusters from {1} units; population {2:,.0f} to {3:,.0f}; objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分 {0} 个组团；人口 {2:,.0f} 至 {3:,.0f}；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="943"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="939"/>
         <source>Lifeline fit (population in the main zone): {0}.</source>
         <translation>生命线拟合度（主要分区内人口比例）：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="947"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="943"/>
         <source>{0} cluster(s) lack 第48条 facilities: {1}</source>
         <translation>{0} 个组团缺少第48条设施：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="961"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="957"/>
         <source>{0} cluster(s) have no long-term shelter (第48条) but hold shelters whose class their label does not say (应急避难场所, Ⅱ类 …), counted as emergency shelters: {1}. Check their class, and map their labels with 'Facility label mapping' (for example 某某避难场所=long_term_shelter).</source>
         <translation>{0} 个组团没有长期应急避难场所（第48条），但有标签未注明类别的避难场所（应急避难场所、Ⅱ类等），已按紧急避难场所计：{1}。请核实其类别，并用“设施标签映射”映射其标签（例如 某某避难场所=long_term_shelter）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="974"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="980"/>
         <source>Population outside the bounds: {0}</source>
         <translation>人口超出上下限：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="994"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1000"/>
         <source>{0} island unit(s) joined their nearest unit: {1}</source>
         <translation>{0} 个飞地单元并入最近的单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="997"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1003"/>
         <source>{0} unit(s) cut off from every neighbour by barriers rejoined across one: {1}</source>
         <translation>{0} 个被屏障与所有相邻单元隔开的单元经一处屏障重新连接：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="1000"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1006"/>
         <source>{0} pair(s) of units overlap (largest {1:,.0f} m²): {2}</source>
         <translation>{0} 对单元相互重叠（最大 {1:,.0f} 平方米）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="1003"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="1009"/>
         <source>Neighbours: {0} pairs; {1} cut at district boundaries, {2} by barriers; {3} separate piece(s).</source>
         <translation>相邻关系：{0} 对；区界切断 {1} 对，屏障切断 {2} 对；共 {3} 个独立片区。</translation>
     </message>
@@ -1469,42 +1474,42 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人均平急转换空间（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="731"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="736"/>
         <source>{0}: {1} unit(s) with zero or null population; their per-person indicators are left empty: {2}</source>
         <translation>{0}：{1} 个单元人口为零或为空，其人均指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="737"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="742"/>
         <source>{0}: {1} unit(s) with no area; their densities are left empty: {2}</source>
         <translation>{0}：{1} 个单元没有面积，其密度指标留空：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="678"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="683"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="747"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="752"/>
         <source>Indicator(s) equal for every unit, scored 0: {0}</source>
         <translation>以下指标在所有单元中取值相同，计为 0 分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="748"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="753"/>
         <source>Indicators used: {0}</source>
         <translation>使用的指标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="750"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="755"/>
         <source>Not assessed: {0}, because {1}.</source>
         <translation>未评估：{0}，原因是{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="752"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="757"/>
         <source>Scaling: min–max over the {0} units of this run (a relative ranking).</source>
         <translation>缩放方式：在本次运行的 {0} 个单元间按最小–最大值缩放（相对排序）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="754"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="759"/>
         <source>Scaling: fixed goalposts of the profile (scoring.goalposts); scores do not depend on the other units.</source>
         <translation>缩放方式：规划配置的固定标尺（scoring.goalposts）；得分不受其他单元影响。</translation>
     </message>
@@ -1519,77 +1524,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="684"/>
+        <location filename="../resilience_plugin/core/siting.py" line="692"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="691"/>
+        <location filename="../resilience_plugin/core/siting.py" line="699"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="693"/>
+        <location filename="../resilience_plugin/core/siting.py" line="701"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="697"/>
+        <location filename="../resilience_plugin/core/siting.py" line="705"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="699"/>
+        <location filename="../resilience_plugin/core/siting.py" line="707"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="716"/>
+        <location filename="../resilience_plugin/core/siting.py" line="724"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="719"/>
+        <location filename="../resilience_plugin/core/siting.py" line="727"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="732"/>
+        <location filename="../resilience_plugin/core/siting.py" line="740"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="740"/>
+        <location filename="../resilience_plugin/core/siting.py" line="748"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="742"/>
+        <location filename="../resilience_plugin/core/siting.py" line="750"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="759"/>
+        <location filename="../resilience_plugin/core/siting.py" line="767"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="787"/>
+        <location filename="../resilience_plugin/core/siting.py" line="795"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="945"/>
+        <location filename="../resilience_plugin/core/siting.py" line="953"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1170"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1181"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1232"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1243"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1599,7 +1604,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="985"/>
+        <location filename="../resilience_plugin/core/siting.py" line="993"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1694,22 +1699,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>栅格“{0}”没有可用的像元大小或原点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="255"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="259"/>
         <source>People of each circle: {0}.</source>
         <translation>各生活圈人口：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="262"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="266"/>
         <source>People of each circle: {0}, pieces of {1:g} m.</source>
         <translation>各生活圈人口：{0}，分块边长 {1:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="285"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="304"/>
         <source>{0} circle(s) have every required category but no known population: their shelter area per person and their pass are not assessed (NULL). Give a population field or a population raster.</source>
         <translation>{0} 个生活圈必备类别齐全，但人口未知：其人均避难面积及是否达标均未评估（NULL）。请提供人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="290"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="309"/>
         <source>No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.</source>
         <translation>未提供人口来源：lc_pop、shelter_pp 和 shelter_ok 未评估（NULL），不记为 0。</translation>
     </message>
@@ -1854,7 +1859,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>栅格“{0}”按南向上存储：请先将其重投影为正北向格网（栅格 › 投影 › 变形（重投影））。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="228"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="232"/>
         <source>No shelter-area field given: shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for the {0} circle(s) with a shelter in reach, never 0; circles with none have 0 m².</source>
         <translation>未提供避难面积字段：{0} 个圈内有避难场所的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 不予评估（NULL），而非 0；圈内没有避难场所的为 0 平方米。</translation>
     </message>
@@ -1869,12 +1874,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>距断裂 {1} 不足 {0:g} 米，其最晚活动时代为 {2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="282"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="301"/>
         <source>straight-line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="282"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="301"/>
         <source>along the network</source>
         <translation>沿路网</translation>
     </message>
@@ -1904,17 +1909,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>很高 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="689"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="694"/>
         <source>{0} units scored: {1}, {2}, {3}, {4}, {5}.</source>
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="860"/>
+        <location filename="../resilience_plugin/core/siting.py" line="868"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1050"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1061"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -2004,7 +2009,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未给出洪涝风险区、活动断裂或地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="264"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="265"/>
         <source>the indicators used ({0}) all weigh 0 (scoring.dimensions): give one of them a weight</source>
         <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
     </message>
@@ -2014,29 +2019,44 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="531"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="562"/>
         <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1035"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1046"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/clusters.py" line="935"/>
+        <location filename="../resilience_plugin/core/clusters.py" line="931"/>
         <source>{0} clusters from {1} units, balanced by their number of units ({2} to {3}; no population: not assessed); objective {4:.4f}.</source>
         <translation>由 {1} 个单元划分出 {0} 个组团，按单元个数均衡（{2} 至 {3} 个；未给出人口：人口不评估）；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="425"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="450"/>
         <source>No facilities given: the circles&apos; facility counts, shelter, missing categories and pass are not assessed (NULL).</source>
         <translation>未给出设施：生活圈的设施计数、避难场所、缺项类别和是否达标均不评估（NULL）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/scoring.py" line="684"/>
+        <location filename="../resilience_plugin/core/scoring.py" line="689"/>
         <source>{0}: {1} unit(s) without a polygon are not assessed (their values are NULL): {2}</source>
         <translation>{0}：{1} 个没有面几何的单元不参与评价（各值为空值 NULL）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="437"/>
+        <source>{0} shelter(s) of unknown area (empty or unreadable): shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for every circle that reaches one, never counted as if it had none.</source>
+        <translation>{0} 处避难场所面积未知（为空或无法读取）：凡覆盖到其中一处的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 均不评估（NULL），绝不按无此场所计算。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/dossier.py" line="305"/>
+        <source>{0} cluster(s) without a polygon: their area, exposure, facilities and aid are not assessed (NULL).</source>
+        <translation>{0} 个组团没有面要素：其面积、灾害暴露、设施与互助均不评估（NULL）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/scoring.py" line="129"/>
+        <source>no unit has a value in its field</source>
+        <translation>没有任何单元在该字段中有值</translation>
     </message>
 </context>
 <context>
@@ -2064,107 +2084,107 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层的坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带）；其他坐标系的灾害区会重投影，无效几何会修复。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="71"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="73"/>
         <source>Emergency evacuation and rescue corridors, or any lifeline corridor (lines).</source>
         <translation>应急疏散救援通道或任意生命线廊道（线）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="101"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="103"/>
         <source>Hazard zones</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="73"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="75"/>
         <source>Hazard polygons: flood-risk or waterlogging zones, geological-hazard zones.</source>
         <translation>灾害区面：洪涝风险区、易积水区、地质灾害区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="102"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="104"/>
         <source>Hazard class field</source>
         <translation>灾害等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="76"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="78"/>
         <source>Optional field with the hazard class or risk level; lengths are reported per class.</source>
         <translation>可选：灾害类别或风险等级字段，长度按等级分别统计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="79"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="81"/>
         <source>Exposed corridor sections</source>
         <translation>通道暴露路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="80"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
         <source>One feature per corridor and hazard class with the exposed parts and their length.</source>
         <translation>每条通道、每个灾害等级一个要素，含暴露部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="82"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="84"/>
         <source>Corridor exposure summary</source>
         <translation>通道暴露汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="85"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="87"/>
         <source>Optional: every corridor with its exposed length and share.</source>
         <translation>可选：每条通道的暴露长度及比例。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Hazard class</source>
         <translation>灾害等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="125"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="127"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="144"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="144"/>
         <source>Length in hazard zones (m)</source>
         <translation>灾害区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="144"/>
         <source>Share in hazard zones</source>
         <translation>灾害区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="142"/>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="144"/>
         <source>Hazard classes met</source>
         <translation>涉及的灾害等级</translation>
     </message>
@@ -2172,6 +2192,11 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
         <source>Fields of the sections: corr_fid and corr_name (the corridor&apos;s feature id and name), grade, hz_class (hazard class), exposed_m (length in that class), corr_len_m (corridor length), share (exposed_m / corr_len_m), measure, clauses. Summary: the corridors&apos; own fields, hz_exp_m and hz_share (length and share in any hazard zone), hz_classes (the classes met), clauses.</source>
         <translation>路段字段：corr_fid 和 corr_name（通道要素编号和名称）、grade（等级）、hz_class（灾害等级）、exposed_m（位于该等级内的长度）、corr_len_m（通道长度）、share（exposed_m / corr_len_m）、measure（措施）、clauses。汇总：通道原有字段、hz_exp_m 和 hz_share（位于任一灾害区内的长度和比例）、hz_classes（涉及的等级）、clauses。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/corridor_exposure.py" line="47"/>
+        <source>A corridor without a usable line (none, or of zero length) has its summary row NULL: not measured, never 0.</source>
+        <translation>没有可用线要素（无几何或长度为零）的通道，其汇总行为空值（NULL）：未测量，绝不记为 0。</translation>
     </message>
 </context>
 <context>
@@ -3421,192 +3446,192 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
 计算在通道图层坐标系中以米为单位进行（地理坐标输入会重投影到当地 CGCS2000 分带并在日志中说明）；其他坐标系的断裂会重投影。曲线几何会转换为直线段。输入图层不会被修改。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="95"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="97"/>
         <source>Emergency evacuation and rescue corridors (lines), grades 1/2/3 as in 第33、38条.</source>
         <translation>应急疏散救援通道（线），等级为第33、38条规定的一、二、三级。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="156"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="158"/>
         <source>Fault avoidance distance field (m)</source>
         <translation>断裂避让距离字段（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="105"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="107"/>
         <source>Optional per-fault avoidance distance in metres; empty or non-positive values use the default.</source>
         <translation>可选：每条断裂的避让距离（米）；为空或非正值时使用默认值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="255"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="257"/>
         <source>Avoidance distance (m)</source>
         <translation>避让距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="114"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="116"/>
         <source>Default half-width of a fault's avoidance zone (GB 50011 §4.1.7: 200 m at intensity VIII, class 乙).</source>
         <translation>断裂避让区默认半宽（GB 50011 第4.1.7条：8度乙类 200 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="267"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="269"/>
         <source>Fault crossings</source>
         <translation>断裂交叉点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="118"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="120"/>
         <source>One point per corridor-fault contact, with angle, chainage, severity and measure.</source>
         <translation>通道与断裂每接触一处一个点，含交角、里程、严重程度和措施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="120"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="122"/>
         <source>Corridor sections in avoidance zones</source>
         <translation>避让区内通道路段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="121"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
         <source>The parts of each corridor inside each fault&apos;s avoidance zone, with their length.</source>
         <translation>每条通道位于每条断裂避让区内的部分及其长度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="123"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="125"/>
         <source>Corridor summary</source>
         <translation>通道汇总</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="124"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="126"/>
         <source>Optional: every corridor with its crossings, exposed length, smallest angle and highest severity.</source>
         <translation>可选：每条通道的交叉数、暴露长度、最小交角和最高严重程度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="155"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="157"/>
         <source>Avoidance distance must be greater than 0 m (got {0:g} m).</source>
         <translation>避让距离必须大于 0 米（当前为 {0:g} 米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="223"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="225"/>
         <source>Corridor feature id</source>
         <translation>通道要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="224"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="226"/>
         <source>Corridor</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="225"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="227"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="226"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="228"/>
         <source>Fault feature id</source>
         <translation>断裂要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="227"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="229"/>
         <source>Fault</source>
         <translation>断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="243"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="245"/>
         <source>Contact</source>
         <translation>接触方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="244"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="246"/>
         <source>Contact (Chinese)</source>
         <translation>接触方式（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="245"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="247"/>
         <source>Crossing angle (°)</source>
         <translation>交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="246"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="248"/>
         <source>Chainage along the corridor (m)</source>
         <translation>沿通道里程（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="247"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="249"/>
         <source>Length on the fault trace (m)</source>
         <translation>位于断裂迹线上的长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="256"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="258"/>
         <source>Exposed length (m)</source>
         <translation>暴露长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="234"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
         <source>Severity (0-100)</source>
         <translation>严重程度（0-100）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="235"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="237"/>
         <source>Severity level</source>
         <translation>严重等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="236"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="238"/>
         <source>Severity level (Chinese)</source>
         <translation>严重等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="237"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="239"/>
         <source>Required measure</source>
         <translation>所需措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="238"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="240"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="257"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="259"/>
         <source>Corridor length (m)</source>
         <translation>通道长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="258"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="260"/>
         <source>Share of the corridor</source>
         <translation>占通道比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="259"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="261"/>
         <source>Crossings</source>
         <translation>交叉数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="260"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="262"/>
         <source>Smallest angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="261"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="263"/>
         <source>Situation</source>
         <translation>情形</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="262"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="264"/>
         <source>Situation (Chinese)</source>
         <translation>情形（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="268"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="270"/>
         <source>Stretches on a fault trace</source>
         <translation>位于断裂迹线上的路段数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="269"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="271"/>
         <source>Length in avoidance zones (m)</source>
         <translation>避让区内长度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="270"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="272"/>
         <source>Share in avoidance zones</source>
         <translation>避让区内比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="271"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="273"/>
         <source>Smallest crossing angle (°)</source>
         <translation>最小交角（°）</translation>
     </message>
@@ -3616,19 +3641,24 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>交叉点字段：corr_fid、corr_name 和 grade（通道）、fault_fid 和 fault_name（断裂）、contact 和 contact_zh（穿越、接触或沿断裂）、angle_deg（交角）、chain_m（沿通道里程）、along_m（位于断裂迹线上的长度）、avoid_m（避让距离）、exposed_m（避让带内的通道长度）、severity（0–100）、sev_level 和 sev_zh、measure、clauses、fault_age 和 fault_age_zh（断裂最晚活动时代，第86条，取自“最晚活动时代”或 age 等字段；图层未给出时为 NULL）。避让带内路段：同样的编号和名称、avoid_m、exposed_m、corr_len_m、share、crossings、angle_deg、situation 和 situat_zh、severity、sev_level、sev_zh、measure、clauses、fault_age、fault_age_zh。每条通道的汇总：fx_cross（交叉数）、fx_along（位于断裂迹线上的段数）、fx_exp_m 和 fx_share（避让带内的长度和比例）、fx_angle（最小交角）、severity、sev_level、sev_zh、measure、clauses。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="167"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="169"/>
         <source>Fault age field: &apos;{0}&apos; of layer &apos;{1}&apos; ({2} of {3} faults with a latest activity read).</source>
         <translation>断裂活动时代字段：图层“{1}”的“{0}”（{3} 条断裂中 {2} 条读到最晚活动时代）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="230"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="232"/>
         <source>Fault's latest activity (Q4 Holocene, Q3 Late Pleistocene …)</source>
         <translation>断裂最晚活动时代（Q4 全新世、Q3 晚更新世……）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="231"/>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="233"/>
         <source>Fault&apos;s latest activity (Chinese)</source>
         <translation>断裂最晚活动时代（中文）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/corridors/fault_crossings.py" line="50"/>
+        <source>A corridor without a usable line (none, or of zero length) has its summary row NULL: not measured, never 0.</source>
+        <translation>没有可用线要素（无几何或长度为零）的通道，其汇总行为空值（NULL）：未测量，绝不记为 0。</translation>
     </message>
 </context>
 <context>
@@ -3639,182 +3669,182 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="202"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="208"/>
         <source>Communities</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="115"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="121"/>
         <source>Communities or villages, as points or polygons (韧性社村生活圈 start here, 第53条).</source>
         <translation>社区或村庄，点或面（韧性社村生活圈以此为起点，第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="117"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="123"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="124"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="130"/>
         <source>Radius of the circle, in metres, straight-line or along the network. The plan sets 1000-1500 m (第53条).</source>
         <translation>生活圈半径（米），按直线或沿网络计算。规划规定为1000—1500米（第53条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="126"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="132"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="127"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="133"/>
         <source>Optional walking network (lines). Empty: straight-line circles.</source>
         <translation>可选的步行网络（线）。留空：按直线距离绘制生活圈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="129"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="135"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="136"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="142"/>
         <source>Farthest a community may lie from the network and still connect to it.</source>
         <translation>社区距网络的最远距离，超过则无法连接。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="138"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="144"/>
         <source>Half-width around reached streets (m)</source>
         <translation>可达街道两侧半宽（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="145"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
         <source>The reached network is buffered by this much to make the circle&apos;s polygon.</source>
         <translation>可达网络按此距离缓冲，形成生活圈的面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="147"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="148"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="154"/>
         <source>Optional facilities (points or polygons) to count in each circle.</source>
         <translation>可选的设施（点或面），统计每个生活圈内的数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="150"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="156"/>
         <source>Facility category field</source>
         <translation>设施类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="151"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="157"/>
         <source>Field with the facility category: a profile code (fire_station …), or its English or Chinese name.</source>
         <translation>保存设施类别的字段：配置中的代码（如 fire_station），或其英文、中文名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="153"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="159"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="160"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="166"/>
         <source>Optional field with each facility's effective shelter area in m².</source>
         <translation>可选字段，保存每个设施的有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="207"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="213"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="173"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="179"/>
         <source>Life circles</source>
         <translation>生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="174"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="180"/>
         <source>One circle per community, with its facility counts, shelter area and checklist.</source>
         <translation>每个社区一个生活圈，含设施数量、避难面积和核查结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="176"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="182"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="177"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="183"/>
         <source>Optional: all circles dissolved into one polygon.</source>
         <translation>可选：所有生活圈融合成的一个面。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="282"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="283"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="284"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="293"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="285"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="294"/>
         <source>Distance to network (m)</source>
         <translation>到网络距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="286"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="295"/>
         <source>Circle area (km²)</source>
         <translation>生活圈面积（平方千米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="287"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="296"/>
         <source>Population in circle</source>
         <translation>圈内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="290"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="299"/>
         <source>Count: {0}</source>
         <translation>数量：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="291"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="300"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="292"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="301"/>
         <source>Shelter area per person (m²)</source>
         <translation>人均避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="293"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="302"/>
         <source>Shelter target per person (m²)</source>
         <translation>人均避难面积目标（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="294"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="303"/>
         <source>Shelter target met</source>
         <translation>避难面积达标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="295"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="304"/>
         <source>Missing categories</source>
         <translation>缺少的类别</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="296"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="305"/>
         <source>Missing categories (Chinese)</source>
         <translation>缺少的类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="297"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="306"/>
         <source>Passes the checklist</source>
         <translation>通过核查</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="298"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="307"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -3824,7 +3854,7 @@ Work is done in metres in the corridors' CRS (geographic input is reprojected to
         <translation>计数字段：n_&lt;category&gt;，规划参数中每个设施类别一个（例如 n_fire_station、n_police_station、n_short_term_shelter），统计生活圈内的设施数量。可选的覆盖图层为各生活圈的并集：lc_method、lc_radius_m、circles（生活圈个数）和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="163"/>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="169"/>
         <source>Optional field with each community&apos;s population, for the shelter area per person. Polygon communities&apos; people are spread over their area (or residential land, or as the population raster says).</source>
         <translation>可选字段，保存每个社区的人口，用于计算人均避难面积。面状社区的人口分摊到其面积上（或居住用地上，或按人口栅格分布）。</translation>
     </message>
@@ -3851,8 +3881,13 @@ Coverage (optional): all circles dissolved into one layer, to show the parts of 
     </message>
     <message>
         <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
-        <source>A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, shelter fields, missing categories and lc_pass are NULL, never 0 or a fail (its counts are 0: nothing counted). Without a facilities layer, every circle&apos;s counts, shelter fields, missing categories and lc_pass are NULL.</source>
-        <translation>没有生活圈的社区（lc_status 为 unreachable 或 no geometry）不参与评价：其 lc_pop、避难场所字段、缺项类别和 lc_pass 均为空值（NULL），绝不记为 0 或不达标（各类计数为 0：未计入任何设施）。未给出设施图层时，所有生活圈的各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL）。</translation>
+        <source>A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, shelter fields, missing categories and lc_pass are NULL, never 0 or a fail. Without a facilities layer, every circle&apos;s counts, shelter fields, missing categories and lc_pass are NULL.</source>
+        <translation>没有生活圈的社区（lc_status 为 unreachable 或 no geometry）不参与评价：其 lc_pop、各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL），绝不记为 0 或不达标。未给出设施图层时，所有生活圈的各类计数、避难场所字段、缺项类别和 lc_pass 均为空值（NULL）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/lifecircles/life_circles.py" line="62"/>
+        <source>Where the circles&apos; people come from the population field, a community whose population is empty or unreadable is named in the log, and every circle that reaches it has lc_pop, shelter_pp and shelter_ok NULL: its people are not counted as 0. Likewise a shelter whose area is empty or unreadable: every circle that reaches it has shelter_m2, shelter_pp and shelter_ok NULL.</source>
+        <translation>生活圈人口取自人口字段时，人口为空或无法读取的社区在日志中列出；凡覆盖到它的生活圈，其 lc_pop、shelter_pp 与 shelter_ok 均为空值（NULL）：其人口不按 0 计。面积为空或无法读取的避难场所同理：凡覆盖到它的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 均为空值（NULL）。</translation>
     </message>
 </context>
 <context>
@@ -4650,27 +4685,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性社村生活圈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="90"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="91"/>
         <source>{0}: {1} invalid geometry(ies) repaired with make-valid.</source>
         <translation>{0}：{1} 个无效几何已用 make-valid 修复。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="98"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="99"/>
         <source>{0}: {1} geometry(ies) could not be reprojected and were left out.</source>
         <translation>{0}：{1} 个几何无法重投影，已略去。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="130"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="131"/>
         <source>Layer '{0}' has no coordinate reference system. Set its CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”没有坐标参考系。请设置其坐标系（图层属性 › 源）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="177"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="178"/>
         <source>Layer &apos;{0}&apos; is in geographic coordinates ({1}); working in EPSG:{2} ({3}), in metres.</source>
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="709"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="734"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4685,12 +4720,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="454"/>
+        <location filename="../resilience_plugin/processing/base.py" line="455"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="462"/>
+        <location filename="../resilience_plugin/processing/base.py" line="463"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -4735,32 +4770,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="512"/>
+        <location filename="../resilience_plugin/processing/base.py" line="513"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="911"/>
+        <location filename="../resilience_plugin/processing/base.py" line="912"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="915"/>
+        <location filename="../resilience_plugin/processing/base.py" line="916"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1055"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1056"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1056"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1057"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1057"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1058"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4770,12 +4805,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通道与断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="94"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="95"/>
         <source>{0}: {1} curved geometry(ies) converted to straight segments.</source>
         <translation>{0}：{1} 个曲线几何已转换为直线段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="613"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="614"/>
         <source>{0}: {1} line(s) of zero length left out (feature ids {2}).</source>
         <translation>{0}：{1} 条长度为零的线已剔除（要素编号 {2}）。</translation>
     </message>
@@ -4835,7 +4870,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="849"/>
+        <location filename="../resilience_plugin/processing/base.py" line="850"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4875,42 +4910,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="822"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="847"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="202"/>
+        <location filename="../resilience_plugin/processing/base.py" line="203"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="427"/>
+        <location filename="../resilience_plugin/processing/base.py" line="428"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="546"/>
+        <location filename="../resilience_plugin/processing/base.py" line="547"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="265"/>
+        <location filename="../resilience_plugin/processing/base.py" line="266"/>
         <source>This run needs about {0:,.0f} MB of memory, above this tool&apos;s ceiling of {1:,.0f} MB (measured at Beijing scale). It may be slow or run out of memory: consider running it district by district.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，超过本工具 {1:,.0f} MB 的上限（按北京全市规模实测）。运行可能很慢或内存不足：建议按区分别运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="274"/>
+        <location filename="../resilience_plugin/processing/base.py" line="275"/>
         <source>This run needs about {0:,.0f} MB of memory and only {1:,.0f} MB is free: close other programs, or run it on a smaller area.</source>
         <translation>本次运行约需 {0:,.0f} MB 内存，而可用内存仅 {1:,.0f} MB：请关闭其他程序，或缩小运行范围。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="298"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="299"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but none could be read: its file or database may be unreachable, or Processing&apos;s invalid-geometry setting skipped them all.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但一个也无法读取：其文件或数据库可能无法访问，或处理工具的无效几何设置跳过了全部要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="306"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="307"/>
         <source>Layer &apos;{0}&apos; reports {1} feature(s) but {2} were read. Its count may be an estimate (PostGIS), Processing may have skipped invalid geometries, or QGIS 3.22 may not know the count of a filtered GeoPackage layer: check the layer.</source>
         <translation>图层“{0}”显示有 {1} 个要素，但读取到 {2} 个。其计数可能是估计值（PostGIS），处理工具可能跳过了无效几何，或 QGIS 3.22 不知道已筛选的 GeoPackage 图层的要素数：请检查该图层。</translation>
     </message>
@@ -4920,87 +4955,87 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}风险（{1:g}–{2:g}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="229"/>
+        <location filename="../resilience_plugin/processing/base.py" line="230"/>
         <source>&apos;{0}&apos; and &apos;{1}&apos; are both layer &apos;{2}&apos;: choose the right layer for each.</source>
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="499"/>
+        <location filename="../resilience_plugin/processing/base.py" line="500"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="506"/>
+        <location filename="../resilience_plugin/processing/base.py" line="507"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="815"/>
+        <location filename="../resilience_plugin/processing/base.py" line="816"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="818"/>
+        <location filename="../resilience_plugin/processing/base.py" line="819"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="853"/>
+        <location filename="../resilience_plugin/processing/base.py" line="854"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="861"/>
+        <location filename="../resilience_plugin/processing/base.py" line="862"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="881"/>
+        <location filename="../resilience_plugin/processing/base.py" line="882"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="977"/>
+        <location filename="../resilience_plugin/processing/base.py" line="978"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1000"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1001"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="82"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="83"/>
         <source>{0}: {1} feature(s) without geometry, kept in the output and flagged (feature ids {2}).</source>
         <translation>{0}：{1} 个要素没有几何，已保留在输出中并加以标记（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="116"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="117"/>
         <source>{0}: {1} degenerate geometry(ies) (a one-vertex line, a ring of fewer than four points, NaN or infinite coordinates, zero length or zero area) treated as no geometry (feature ids {2}).</source>
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="668"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="682"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="669"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="683"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="687"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="699"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1002"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1003"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="960"/>
+        <location filename="../resilience_plugin/processing/base.py" line="961"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -5085,42 +5120,42 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="623"/>
+        <location filename="../resilience_plugin/processing/base.py" line="624"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="70"/>
+        <location filename="../resilience_plugin/processing/base.py" line="71"/>
         <source>Could not open the output {0} to write to it.</source>
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="645"/>
+        <location filename="../resilience_plugin/processing/base.py" line="646"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="646"/>
+        <location filename="../resilience_plugin/processing/base.py" line="647"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="655"/>
+        <location filename="../resilience_plugin/processing/base.py" line="656"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="661"/>
+        <location filename="../resilience_plugin/processing/base.py" line="662"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="663"/>
+        <location filename="../resilience_plugin/processing/base.py" line="664"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="666"/>
+        <location filename="../resilience_plugin/processing/base.py" line="667"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -5165,12 +5200,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="686"/>
+        <location filename="../resilience_plugin/processing/base.py" line="687"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="693"/>
+        <location filename="../resilience_plugin/processing/base.py" line="694"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -5190,72 +5225,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="678"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="696"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="219"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="220"/>
         <source>Layer &apos;{0}&apos; could not be read whole: after {1} feature(s), GDAL reported &quot;{2}&quot;. The file may be damaged: restore it from a copy, or repair it (for a GeoPackage: ogr2ogr -f GPKG repaired.gpkg damaged.gpkg, then check what was lost). Nothing was computed from a part of it.</source>
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="372"/>
+        <location filename="../resilience_plugin/processing/base.py" line="373"/>
         <source>Could not write the output {0}: {1}. Nothing of it was kept.</source>
         <translation>无法写入输出 {0}：{1}。已写的部分均未保留。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="393"/>
+        <location filename="../resilience_plugin/processing/base.py" line="394"/>
         <source>The output {0} could not be written: it cannot be opened after writing. {1}</source>
         <translation>输出 {0} 未能写成：写完后无法打开。{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="396"/>
+        <location filename="../resilience_plugin/processing/base.py" line="397"/>
         <source>The output {0} holds {1} of the {2} feature(s) written. {3}</source>
         <translation>输出 {0} 只有写入的 {2} 个要素中的 {1} 个。{3}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="398"/>
+        <location filename="../resilience_plugin/processing/base.py" line="399"/>
         <source>The output {0} may be incomplete: GDAL reported &quot;{1}&quot;.</source>
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="152"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="153"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be: a latitude beyond ±90°. Longitude and latitude are most likely swapped (x holds the latitude). Swap them, e.g. when adding the table choose X field = longitude and Y field = latitude, and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能如此：纬度超出 ±90°。很可能经度和纬度填反了（x 中是纬度）。请对调后再运行，例如添加表格时选 X 字段 = 经度、Y 字段 = 纬度。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="159"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="160"/>
         <source>Layer '{0}' is in {1} (longitude, latitude) but its coordinates ({2}) cannot be degrees: they are most likely metres of a projected CRS. Set the layer's real CRS (Layer Properties › Source) and run again.</source>
         <translation>图层“{0}”的坐标系为 {1}（经度、纬度），但其坐标（{2}）不可能是度数：很可能是投影坐标系的米。请设定图层真实的坐标系（图层属性 › 源）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="311"/>
+        <location filename="../resilience_plugin/processing/base.py" line="312"/>
         <source>Output '{0}': '{1}' would be written as a file literally so named, not as table '{2}' of {3}. To write the table into that GeoPackage, choose “Save to GeoPackage…” in the output's menu (or give ogr:dbname='{3}' table=&quot;{2}&quot; (geom)).</source>
         <translation>输出“{0}”：“{1}”会被写成一个同名的文件，而不是 {3} 中的表“{2}”。要把该表写入这个 GeoPackage，请在输出的菜单中选择“保存到 GeoPackage…”（或填写 ogr:dbname='{3}' table=&quot;{2}&quot; (geom)）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="420"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="421"/>
         <source>its field names</source>
         <translation>其字段名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="427"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="428"/>
         <source>its text values</source>
         <translation>其文本值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="436"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="437"/>
         <source>Layer '{0}': {1} are Chinese (UTF-8) text read as Latin-1: '{2}' reads as UTF-8 '{3}'. Set Layer Properties › Source › Data source encoding: UTF-8 (or put a .cpg file containing UTF-8 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}是按 Latin-1 读出的中文（UTF-8）文本：“{2}”按 UTF-8 读为“{3}”。请在 图层属性 › 源 › 数据源编码 中选择 UTF-8（或在 .shp 旁放一个内容为 UTF-8 的 .cpg 文件）后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="442"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="443"/>
         <source>Layer '{0}': {1} are Chinese (GBK) text read with the wrong encoding: '{2}' reads as GBK '{3}'. Its encoding is not set (a Shapefile without a .cpg file). Set Layer Properties › Source › Data source encoding: GBK, or put a .cpg file containing 936 beside the .shp, and run again.</source>
         <translation>图层“{0}”：{1}是用错误编码读出的中文（GBK）文本：“{2}”按 GBK 读为“{3}”。该图层未设置编码（Shapefile 缺少 .cpg 文件）。请在 图层属性 › 源 › 数据源编码 中选择 GBK，或在 .shp 旁放一个内容为 936 的 .cpg 文件，然后再运行。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="448"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="449"/>
         <source>Layer '{0}': {1} hold replacement characters ('{2}'): the text was read in the wrong encoding and cannot be read back. For a Chinese Shapefile, set Layer Properties › Source › Data source encoding: GBK (or put a .cpg file containing 936 beside the .shp), and run again.</source>
         <translation>图层“{0}”：{1}含有替换字符（“{2}”）：文本是用错误编码读出的，已无法还原。中文 Shapefile 请在 图层属性 › 源 › 数据源编码 中选择 GBK（或在 .shp 旁放一个内容为 936 的 .cpg 文件）后再运行。</translation>
     </message>
@@ -5290,7 +5325,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>zh</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="481"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="482"/>
         <source>Layer '{0}': {1} of its {2} feature(s) cannot be used ({3} could not be reprojected, {4} degenerate geometries), more than {5:.0%} of it (the profile's quality.left_out_max_share). Check the layer's CRS (Layer Properties › Source) and its geometries (Vector › Geometry Tools › Check Validity), and run again.</source>
         <translation>图层“{0}”：{2} 个要素中有 {1} 个无法使用（{3} 个无法重投影，{4} 个几何退化），超过 {5:.0%}（规划参数 quality.left_out_max_share）。请检查图层的坐标系（图层属性 › 源）和几何（矢量 › 几何工具 › 检查有效性）后再运行。</translation>
     </message>
@@ -5615,62 +5650,62 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="732"/>
+        <location filename="../resilience_plugin/processing/base.py" line="733"/>
         <source>Flood zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="736"/>
+        <location filename="../resilience_plugin/processing/base.py" line="737"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="747"/>
+        <location filename="../resilience_plugin/processing/base.py" line="748"/>
         <source>Class 1 (high) only</source>
         <translation>仅一级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="748"/>
+        <location filename="../resilience_plugin/processing/base.py" line="749"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>一级和二级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="749"/>
+        <location filename="../resilience_plugin/processing/base.py" line="750"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="770"/>
+        <location filename="../resilience_plugin/processing/base.py" line="771"/>
         <source>{0}: no flood class field; every zone counts.</source>
         <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="802"/>
+        <location filename="../resilience_plugin/processing/base.py" line="803"/>
         <source>Solver time limit (s)</source>
         <translation>求解时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="781"/>
+        <location filename="../resilience_plugin/processing/base.py" line="782"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="782"/>
+        <location filename="../resilience_plugin/processing/base.py" line="783"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="783"/>
+        <location filename="../resilience_plugin/processing/base.py" line="784"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="785"/>
+        <location filename="../resilience_plugin/processing/base.py" line="786"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数字表示</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="785"/>
+        <location filename="../resilience_plugin/processing/base.py" line="786"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
@@ -5852,162 +5887,162 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="199"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="205"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="109"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="115"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="200"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="206"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="203"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="209"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="118"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="204"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="210"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="122"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="133"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="137"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="153"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="153"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="183"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="309"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="314"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="313"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="318"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="287"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="288"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="289"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="290"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="291"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="303"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="311"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="316"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -6057,27 +6092,27 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="167"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -6103,32 +6138,32 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="158"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="164"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="158"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="164"/>
         <source>Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条).</source>
         <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="273"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="113"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="119"/>
         <source>Residents of each unit. Empty, with a population raster: each unit&apos;s people from the raster, exactly.</source>
         <translation>各单元的常住人口。留空且提供人口栅格时：精确统计栅格在各单元内的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="202"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="208"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or give a population raster.</source>
         <translation>图层“{0}”：请选择人口字段，或提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
         <source>Recommended measures (Chinese)</source>
         <translation>建议对策（中文）</translation>
     </message>
@@ -6136,6 +6171,11 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
         <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access, i_transfer (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile or the scorecard to count it), and not assessed without a hazard or shelter areas.</source>
         <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access、i_transfer（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。i_transfer 为单元需转移人口（位于所给洪涝风险区、断裂避让带和地质灾害危险范围内）中，按“避险转移”的精确分配在直线可达范围内有避难位置的比例（第84条）；默认权重为 0（在配置或评分面板中赋予权重后计入），未给出灾害或避难面积时不评估。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
+        <source>A unit&apos;s own value left empty or unreadable (population, elderly or old-building share) is not assessed for it, never 0; a field with no value at all is not used. A unit holding a shelter whose area is empty or unreadable has its shelter per person not assessed. The log names them.</source>
+        <translation>单元自身的值为空或无法读取（人口、老年人口比例或老旧建筑比例）时，该单元的相应指标不评估，绝不记为 0；字段完全无值时不使用该指标。单元内有避难场所面积为空或无法读取时，其人均避难面积不评估。日志中列出这些要素。</translation>
     </message>
 </context>
 <context>
@@ -6191,7 +6231,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>{0} 个单元的“{1}”字段没有有效人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1124"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1129"/>
         <source>Street/town unit scorecard</source>
         <translation>街镇单元评分卡</translation>
     </message>
@@ -6286,7 +6326,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -6306,17 +6346,17 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置另存为…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1321"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1326"/>
         <source>Hazard</source>
         <translation>致灾因子风险性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1322"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1327"/>
         <source>Vulnerability</source>
         <translation>承灾体脆弱性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1323"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1328"/>
         <source>Capacity</source>
         <translation>救灾能力有效性</translation>
     </message>
@@ -6336,117 +6376,117 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>配置已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="518"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="523"/>
         <source>Choose a polygon layer of street/town units first.</source>
         <translation>请先选择街镇单元面图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="749"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="754"/>
         <source>Scoring failed: {0}</source>
         <translation>评估失败：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="765"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="770"/>
         <source>Scoring {0} units…</source>
         <translation>正在评估 {0} 个单元…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="780"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="785"/>
         <source>Scoring street/town units</source>
         <translation>正在评估街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="781"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="786"/>
         <source>Scoring… {0:.0f} %</source>
         <translation>正在评估… {0:.0f}%</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1019"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1024"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="879"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="884"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="880"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="885"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1020"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1025"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="882"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
         <source>Rank ±20 % weights</source>
         <translation>权重 ±20% 时排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="949"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="954"/>
         <source>{0} units scored: {1}</source>
         <translation>已评估 {0} 个单元：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="960"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="965"/>
         <source>Shelter m²/person</source>
         <translation>人均避难面积</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="961"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="966"/>
         <source>Fire reach</source>
         <translation>消防覆盖</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="962"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="967"/>
         <source>Police stations</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="963"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="968"/>
         <source>Beds/1,000</source>
         <translation>每千人床位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Clause</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1241"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1246"/>
         <source>Score the units first.</source>
         <translation>请先评估单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1095"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1100"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1110"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1115"/>
         <source>Export HTML</source>
         <translation>导出 HTML</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1246"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1251"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1313"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1318"/>
         <source>Resilience scorecard</source>
         <translation>韧性街镇单元评估</translation>
     </message>
@@ -6461,22 +6501,22 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1251"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1256"/>
         <source>Could not add the result layer to the project.</source>
         <translation>无法把结果图层加入项目。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="972"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="977"/>
         <source>All districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="521"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="526"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="566"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="571"/>
         <source>{0} unit(s) with zero or null population: their per-person indicators are left empty.</source>
         <translation>{0} 个单元人口为零或为空：其人均指标留空。</translation>
     </message>
@@ -6491,27 +6531,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>地图集 PDF：含来源信息的标题页，每个单元一页（第50–52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1197"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1202"/>
         <source>PDF report</source>
         <translation>PDF 报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1234"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1239"/>
         <source>PDF report written: {0} ({1} pages)</source>
         <translation>已写出 PDF 报告：{0}（{1} 页）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1199"/>
         <source>Writing the PDF report…</source>
         <translation>正在写入 PDF 报告…</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1194"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1199"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1209"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1214"/>
         <source>PDF report cancelled; no file was written.</source>
         <translation>已取消 PDF 报告，未写入文件。</translation>
     </message>
@@ -6521,27 +6561,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>所选规划参数配置无法使用，已改用内置配置：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="651"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="656"/>
         <source>{0}: the categories of {1:.0%} of the facilities in field '{2}' are not known labels, for example {3}. Map them in Plan profile › facility_labels, or give them a profile category.</source>
         <translation>{0}：字段“{2}”中 {1:.0%} 的设施类别不是已知标签，例如 {3}。请在“规划参数配置 › facility_labels”中映射，或改为规划配置中的类别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Score 0–10</source>
         <translation>得分 0–10</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1021"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1026"/>
         <source>Goalposts (0 → 10)</source>
         <translation>标尺（0 → 10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1037"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1042"/>
         <source>score formed from: {0}</source>
         <translation>综合得分构成：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1038"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="1043"/>
         <source>Not assessed: {0}</source>
         <translation>未评估：{0}</translation>
     </message>
@@ -6566,7 +6606,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>评估后把评估结果按五个等级绘制到地图上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="545"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="550"/>
         <source>{0}: {1} unit(s) without a usable polygon left out (feature ids {2}).</source>
         <translation>{0}：{1} 个单元没有可用的面，已略去（要素编号 {2}）。</translation>
     </message>
@@ -6586,7 +6626,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>标签映射</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="694"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="699"/>
         <source>Label mapping: {0}</source>
         <translation>标签映射：{0}</translation>
     </message>
@@ -6601,27 +6641,27 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：设施补短板选址（resilience:siting）的选址结果，或任何带类别字段的点图层。将其并入设施后重新评估各单元，表中显示每个单元选址前后的得分和排名。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="716"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="721"/>
         <source>What if: layer &apos;{0}&apos; has no category field (the chosen sites of Facility siting have one).</source>
         <translation>情景推演：图层“{0}”没有类别字段（设施补短板选址的结果带有该字段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="887"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="892"/>
         <source>Score before the new sites</source>
         <translation>新增场地前得分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="888"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="893"/>
         <source>Rank before the new sites</source>
         <translation>新增场地前排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="889"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="894"/>
         <source>Rank change</source>
         <translation>排名变化</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="952"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="957"/>
         <source> · what if: {0} unit(s) at lower risk with the new sites</source>
         <translation> · 情景推演：新增场地后 {0} 个单元风险降低</translation>
     </message>
@@ -6636,7 +6676,7 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>可选：“通道失效情景”（resilience:corridorfailure）输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标评分（第48、65条）；不给出时该指标不评估。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="631"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="636"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of Corridor failure scenarios.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
@@ -6656,42 +6696,42 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="480"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="485"/>
         <source>{0} unit(s) have no data in raster &apos;{1}&apos;: their per-person indicators are left empty.</source>
         <translation>{0} 个单元在栅格“{1}”中没有数据：其人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="496"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="501"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or a population raster.</source>
         <translation>图层“{0}”：请选择人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="675"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="680"/>
         <source>Facilities: layer &apos;{0}&apos; has no field that says each facility&apos;s category, so its facilities are not counted (shelter, fire, police, beds are not assessed). Choose its category field in the dock. Its fields: {1}.</source>
         <translation>设施：图层“{0}”没有标明各设施类别的字段，因此其设施未被计入（避难、消防、警务、床位均不予评估）。请在停靠窗口中选择其类别字段。其字段：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="808"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="813"/>
         <source>none of their categories is one the scores count (shelters, fire and police stations, hospitals)</source>
         <translation>其类别都不是评分所计的类别（避难场所、消防站、派出所、医院）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="812"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="817"/>
         <source>they carry no shelter area (no shelter-area field, or empty), so shelter per person cannot rise</source>
         <translation>它们没有避难面积（无避难面积字段或为空），人均避难面积无法提高</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="816"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="821"/>
         <source>they lie where they change no unit&apos;s indicators (outside the units, or where those are at their goal already)</source>
         <translation>它们所在的位置不改变任何单元的指标（在单元之外，或相关指标已达目标）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="820"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="825"/>
         <source>What if: no unit&apos;s score changed with the {0} new site(s) of layer &apos;{1}&apos;: {2}.</source>
         <translation>情景推演：加入图层“{1}”的 {0} 个新场地后，没有单元的得分发生变化：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/gui/scoring_panel.py" line="615"/>
+        <location filename="../resilience_plugin/gui/scoring_panel.py" line="620"/>
         <source>Fault avoidance rule 'code' of the plan profile (GB 50011 §4.1.7): {0} of {1} fault(s) of '{2}' are not Holocene or lie below intensity VIII and are not scored as a hazard.</source>
         <translation>规划参数表的断裂避让规则为“code”（GB 50011 第4.1.7条）：图层“{2}”的 {1} 条断裂中有 {0} 条不是全新世断裂或所在地设防烈度低于8度，不作为危险源计分。</translation>
     </message>
@@ -6704,527 +6744,527 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="325"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="334"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="146"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="422"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="431"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="326"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="165"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="748"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="764"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="210"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="754"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="770"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="216"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="239"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="230"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="239"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="243"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="234"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="243"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="247"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="238"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="247"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="248"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="248"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="254"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="274"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="287"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="278"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="287"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="291"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="282"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="291"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="292"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="296"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="402"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="411"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="404"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="413"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="447"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="456"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="557"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="566"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="563"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="572"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="693"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="703"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="699"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="715"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="700"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="716"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="701"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="717"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="702"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="718"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="704"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="720"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="710"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="712"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="728"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="714"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="730"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="746"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="762"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="763"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="749"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="765"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="750"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="766"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="751"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="767"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="880"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="898"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="753"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="769"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="755"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="771"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="756"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="772"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="489"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="498"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="490"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="499"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="491"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="500"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="816"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="832"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="817"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="833"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="818"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="834"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="819"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="835"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="820"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="836"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="821"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="837"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="857"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="875"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="880"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="898"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="585"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="594"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="176"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="598"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="607"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="608"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="617"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="191"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="260"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="266"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="266"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="656"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="665"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="672"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="681"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="679"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="152"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
         <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
         <source>Allocation of the pieces</source>
         <translation>分块分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="286"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
         <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="425"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="434"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="479"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="488"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="500"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="509"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="824"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="840"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="825"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="841"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
@@ -7258,19 +7298,29 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="407"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="416"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="615"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
+        <source>Not assessed, never 0: demand whose people are unknown has its figures NULL; demand that cannot be placed (no geometry, or along a network no line within the snapping tolerance) keeps its pop, and what serves it (cov_before, cov_after, served_bef, served_aft, shares) is NULL, as is a piece&apos;s that lies off the network; a polygon&apos;s shares and cov_* are of its people on the network, and the log&apos;s totals leave the others out.</source>
+        <translation>不评估，绝不记为 0：人口未知的需求其各项数字为空值（NULL）；无法定位的需求（无几何，或沿路网时在吸附容差内没有道路）保留其 pop，而其服务情况（cov_before、cov_after、served_bef、served_aft 与占比）为空值（NULL）；不在路网上的人口片同样如此；面状需求的占比与 cov_* 只针对其位于路网上的人口，日志中的合计也不含其余人口。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="709"/>
+        <source>{0:,.0f} people live off the network: neither served nor unserved, left out of these figures.</source>
+        <translation>{0:,.0f} 人居住在路网之外：既不算已服务也不算未服务，不计入上述数字。</translation>
     </message>
 </context>
 <context>
@@ -7298,94 +7348,99 @@ Output fields (after the zone's own): pop (people, exact; NULL where the zone ha
 输出字段（排在分区原有字段之后）：pop（人口，精确；分区内没有有数据像元时为 NULL，即未评估）、pop_cells（分区触及的有数据像元数）、pop_gap（分区面积中无数据的比例：位于栅格之外或为无数据；栅格完全覆盖时为 0）、pop_method（方法）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="116"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="118"/>
         <source>Zones</source>
         <translation>分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="70"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="72"/>
         <source>Polygons to count the people of: street/town units, communities, life circles, hazard zones.</source>
         <translation>要统计人口的面：街镇单元、社区、生活圈、灾害分区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="72"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="74"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="73"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="75"/>
         <source>A population grid GDAL can read (GeoTIFF …): WorldPop, GHSL POP, LandScan, or a city grid.</source>
         <translation>GDAL 可读的人口格网（GeoTIFF 等）：WorldPop、GHSL POP、LandScan 或城市格网人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="75"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="77"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="78"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="80"/>
         <source>People per cell (WorldPop ppp, GHSL POP, LandScan), or people per km² (density products such as WorldPop's pd), which are multiplied by each cell's area.</source>
         <translation>每像元人数（WorldPop ppp、GHSL POP、LandScan），或每平方公里人数（WorldPop pd 等密度产品），后者乘以各像元面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="85"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="87"/>
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="86"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="88"/>
         <source>The band that holds the people (empty: band 1, as in WorldPop and GHSL).</source>
         <translation>存放人口的波段（留空：波段 1，与 WorldPop 和 GHSL 相同）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="88"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="90"/>
         <source>Zones with population</source>
         <translation>带人口的分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="89"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="91"/>
         <source>The zones with pop, pop_cells, pop_gap and pop_method.</source>
         <translation>带 pop、pop_cells、pop_gap 和 pop_method 字段的分区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="128"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="130"/>
         <source>People (exact)</source>
         <translation>人口（精确）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="128"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="130"/>
         <source>Cells with data touched</source>
         <translation>触及的有数据像元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="128"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="130"/>
         <source>Share of area without data</source>
         <translation>无数据面积比例</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="128"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="130"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="148"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="151"/>
         <source>Method: {0}; raster '{1}', band {2}, {3} × {4} cells of {5:g} × {6:g} {7}.</source>
         <translation>方法：{0}；栅格“{1}”，波段 {2}，{3} × {4} 个像元，每个 {5:g} × {6:g} {7}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="148"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="151"/>
         <source>degrees</source>
         <translation>度</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="148"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="151"/>
         <source>CRS units</source>
         <translation>坐标系单位</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="160"/>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="163"/>
         <source>The raster holds {0:,.0f} people in the window the zones cover; the {1} zone(s) assessed hold {2:,.0f} ({3} not assessed).</source>
         <translation>分区覆盖的窗口内栅格共有 {0:,.0f} 人；已评估的 {1} 个分区合计 {2:,.0f} 人（{3} 个未评估）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/population/zonal_population.py" line="43"/>
+        <source>A zone without a polygon has pop, pop_cells and pop_gap NULL: nothing in it was measured.</source>
+        <translation>没有面要素的区域，其 pop、pop_cells 与 pop_gap 为空值（NULL）：区域内没有任何测量。</translation>
     </message>
 </context>
 </TS>

@@ -309,3 +309,45 @@ def test_the_dossier_of_clusters_made_without_a_population_says_their_people_are
     rows = list(out["OUTPUT"].getFeatures())
     assert len(rows) == 2 and all(is_null(f["d_pop"]) for f in rows)
     assert "holds no value" in log.log
+
+
+def test_the_dossier_leaves_unknowns_not_assessed_never_0(resilience_processing):
+    """Issue 29 §3, by hand: 甲 (1万 people, a shelter of 5000 m²): 0.5 m² each; 乙 (people unknown, a shelter of 2000
+    m²): its shelter per person NULL; 丙 (no polygon, 5,000 people): its area, counts and sums NULL, never 0; 丁 (1,000
+    people, a shelter of unknown area): its shelter NULL. Before: 乙 counted 0 people, 丙 0 km² and 0 of everything,
+    丁 0 m²."""
+    from resilience_plugin.qgisside.io import is_null
+
+    polygons = [box(0, 0, 1000, 1000).wkt, box(1000, 0, 2000, 1000).wkt, None, box(2000, 0, 3000, 1000).wkt]
+    people = ["1万", None, "5000", "1000"]
+    clusters = memory_layer(
+        "Polygon",
+        [(g, [n, p]) for g, n, p in zip(polygons, "甲乙丙丁", people)],
+        fields=(("code", FIELD_STRING), ("人口", FIELD_STRING)),
+        name="组团",
+    )
+    rows = [
+        ("POINT(500 500)", ["应急避难场所", 5000.0]),
+        ("POINT(1500 500)", ["应急避难场所", 2000.0]),
+        ("POINT(2500 500)", ["应急避难场所", None]),
+    ]
+    facilities = memory_layer("Point", rows, fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)), name="设施")
+    log = Recorder()
+    params = {
+        "CLUSTERS": clusters,
+        "POPULATION_FIELD": "人口",
+        "FACILITIES": facilities,
+        "CATEGORY_FIELD": "类别",
+        "SHELTER_FIELD": "有效避难面积",
+    }
+    out, _c = run("resilience:clusterdossier", {**params, "OUTPUT": "memory:"}, log)
+    got = {f["code"]: f for f in out["OUTPUT"].getFeatures()}
+    assert (got["甲"]["d_pop"], got["甲"]["shelter_m2"], got["甲"]["shelter_pp"], got["甲"]["d_area_km2"]) == (10000, 5000, 0.5, 1.0)
+    assert is_null(got["乙"]["d_pop"]) and got["乙"]["shelter_m2"] == 2000 and is_null(got["乙"]["shelter_pp"])
+    assert got["丙"]["d_pop"] == 5000 and got["丙"]["shelter_tgt"] == 2.1
+    assert all(is_null(got["丙"][k]) for k in ("d_area_km2", "fire_st", "shelter_m2", "shelter_pp", "shelter_ok", "aid_n")), got[
+        "丙"
+    ].attributes()
+    assert is_null(got["丁"]["shelter_m2"]) and is_null(got["丁"]["shelter_ok"]) and got["丁"]["d_pop"] == 1000
+    assert "1 cluster(s) without a polygon" in log.log and "组团, field '人口': 1 value(s) empty" in log.log, log.log
+    assert "设施, field '有效避难面积': 1 value(s) empty, not a number or negative: not assessed (feature ids 3)" in log.log

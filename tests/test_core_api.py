@@ -238,7 +238,7 @@ def test_corridor_exposure_by_hand():
     assert rows == [("京藏高速", "低", 100.0, 0.1), ("京藏高速", "高", 400.0, 0.4)]
     assert s["corr_len_m"] == [1000.0, 1000.0] and s["corr_fid"] == [0, 0]
     assert [round(g.length, 6) for g in result.section_geometries] == [100.0, 400.0]
-    assert result.summary["hz_exp_m"] == [500.0, 0.0, 0.0]
+    assert result.summary["hz_exp_m"] == [500.0, 0.0, None]  # no line: not measured (issue 29 §3), never 0
     assert result.summary["hz_share"] == [0.5, 0.0, None]
     assert result.summary["hz_classes"] == ["低, 高", None, None]
     assert [str(n.message) for n in result.notes] == ["1 of 2 corridor(s) run through hazard zones: 0.50 km of 2.00 km."]

@@ -95,6 +95,20 @@ def test_exposed_length_of_an_oblique_crossing():
         assert e.union_length[0] == pytest.approx(2 * d / math.sin(a), rel=1e-9)
 
 
+def test_a_corridor_without_a_line_is_not_measured_in_the_summaries():
+    """Issue 29 §3: a corridor without geometry had 0 contacts, 0 m exposed and severity "无" in the register's
+    summary, and 0 m in the exposure summary, as if measured. By hand: corridor 0 crosses the fault at right angles
+    (one contact, 2 × 200 m inside the zone) and runs 100 m through the hazard zone; corridor 1 has no line."""
+    profile = load_profile()
+    corridors = [LineString([(0, 0), (1000, 0)]), None]
+    register = fc.fault_register(corridors, [LineString([(500, -500), (500, 500)])], profile, 200.0)
+    summary = register.summary
+    assert (summary["fx_cross"][0], summary["fx_exp_m"][0]) == (1, pytest.approx(400.0))
+    assert all(values[1] is None for values in summary.values()), {k: v[1] for k, v in summary.items()}
+    exposure = fc.corridor_exposure(corridors, [shapely.box(100, -50, 200, 50)], profile)
+    assert exposure.summary["hz_exp_m"] == [pytest.approx(100.0), None]
+
+
 def test_severity_follows_the_written_rule():
     profile = load_profile()
     s = fc.severity(
@@ -388,7 +402,10 @@ def test_messy_input_is_reported_and_inputs_stay_untouched(resilience_processing
     assert crossings["长安街"]["grade"] == "一级" and crossings["长安街"]["fault_name"] == "断裂甲"
     assert crossings["长安街"]["sev_zh"] in ("低", "中", "高")
     summary = {f["名称"]: f for f in layers["SUMMARY"].getFeatures()}
-    assert summary["无几何"]["fx_cross"] == 0 and summary["零长度"]["fx_exp_m"] == 0
+    # no line, or one of zero length (degenerate: named in the log and left without geometry): not measured, NULL
+    # (issue 29 §3; they were 0 contacts, 0 m and severity 无)
+    for name in ("无几何", "零长度"):
+        assert all(is_null(summary[name][k]) for k in ("fx_cross", "fx_exp_m", "sev_zh")), summary[name].attributes()
     after = [
         hashlib.sha1(str([(f.attributes(), f.geometry().asWkt()) for f in lyr.getFeatures()]).encode()).hexdigest()
         for lyr in (corridors, faults)

@@ -334,7 +334,7 @@ def test_network_circles_on_the_sample(resilience_processing):
     unreachable = [f for f in feats if f["lc_status"] == "unreachable"]
     assert len(ok) > 0.9 * n_comm and unreachable
     assert all(not f.hasGeometry() for f in unreachable)
-    assert all(is_null(f["missing"]) and is_null(f["lc_pass"]) and f["n_fire_station"] == 0 for f in unreachable)  # not assessed
+    assert all(is_null(f["missing"]) and is_null(f["lc_pass"]) and is_null(f["n_fire_station"]) for f in unreachable)  # not assessed
     for f in ok[:200]:
         assert f.geometry().area() / 1e6 == pytest.approx(f["lc_area_km2"], abs=1e-4)
         assert f["lc_method"] == "network" and f["lc_radius_m"] == 1000 and f["lc_snap_m"] <= 300
@@ -373,6 +373,64 @@ def test_bad_input_gets_clear_messages(resilience_processing):
     nocrs = _layer("Point", [("POINT(1 1)", ["乙", 1])], crs="")
     with pytest.raises(QgsProcessingException, match="no coordinate reference system"):
         run_lc({"INPUT": nocrs})
+
+
+@pytest.mark.parametrize("shape", ["Point", "Polygon"])
+def test_a_community_of_unknown_people_leaves_the_circles_that_reach_it_not_assessed(resilience_processing, shape):
+    """Issue 29 §3: an empty population counted as 0 (with a warning), so a circle reaching that community held fewer
+    people than it does and could pass on shelter per person. Now the circles that reach it are not assessed.
+    Oracle, by hand: 甲 and 乙 350 m apart (乙 unknown), 丙 and 丁 500 m apart, 5 km away; circles of 1000 m."""
+    from resilience_plugin.qgisside.io import is_null
+
+    x0, y0 = 450000, 4418000
+
+    def where(x):
+        return (
+            f"POINT({x0 + x} {y0})"
+            if shape == "Point"
+            else f"POLYGON(({x0 + x} {y0}, {x0 + x + 100} {y0}, {x0 + x + 100} {y0 + 100}, {x0 + x} {y0 + 100}, {x0 + x} {y0}))"
+        )
+
+    comm = _layer(shape, [(where(0), ["甲", 1000]), (where(350), ["乙", None]), (where(5000), ["丙", 500]), (where(5500), ["丁", 300])])
+    fb = Recorder()
+    out, _r, _c = run_lc({"INPUT": comm, "POPULATION_FIELD": "人口", "DISTANCE": 1000}, fb)
+    pop = {f["名称"]: f["lc_pop"] for f in out.getFeatures()}
+    assert is_null(pop["甲"]) and is_null(pop["乙"]), pop
+    assert pop["丙"] == pytest.approx(800) and pop["丁"] == pytest.approx(800), pop
+    assert "社区 test, field '人口': 1 value(s) empty, not a number or negative: not assessed (feature ids 2)" in fb.log, fb.log
+
+
+def test_a_shelter_of_unknown_area_leaves_the_circles_that_reach_it_not_assessed(resilience_processing):
+    """Issue 29 §3: a shelter whose area was left empty counted as 0 m², so a circle reaching it could fail the shelter
+    target on the others' area alone. Oracle, by hand: three communities 3 km apart, each with one facility 100 m
+    away: a shelter of 5000 m², a shelter whose area reads 待定, a hospital of unknown area (not a shelter: nothing);
+    and 30 hospitals far away without area. One unreadable value in 33 does not stop the run (the review found it
+    stopping when the shelters were read apart: 1 of 2)."""
+    from resilience_plugin.qgisside.io import is_null
+
+    x0, y0 = 450000, 4418000
+    comm = _layer("Point", [(f"POINT({x0 + 3000 * k} {y0})", [name, 1000]) for k, name in enumerate("甲乙丙")])
+    rows = [
+        (f"POINT({x0 + 3000 * k + 100} {y0})", [label, area])
+        for k, (label, area) in enumerate([("应急避难场所", "5000"), ("应急避难场所", "待定"), ("医院", None)])
+    ] + [(f"POINT({x0 + 100 * k} {y0 + 20000})", ["医院", None]) for k in range(30)]
+    fac = _layer("Point", rows, fields=(("类别", FIELD_STRING), ("面积", FIELD_STRING)), name="设施")
+    fb = Recorder()
+    params = {
+        "INPUT": comm,
+        "POPULATION_FIELD": "人口",
+        "FACILITIES": fac,
+        "CATEGORY_FIELD": "类别",
+        "SHELTER_FIELD": "面积",
+        "DISTANCE": 1000,
+    }
+    out, _r, _c = run_lc(params, fb)
+    got = {f["名称"]: (f["shelter_m2"], f["shelter_pp"], f["shelter_ok"]) for f in out.getFeatures()}
+    assert got["甲"] == (5000.0, 5.0, 1), got
+    assert all(is_null(v) for v in got["乙"]), got
+    assert got["丙"][0] == 0 and got["丙"][2] == 0, got  # no shelter in reach: 0 m², the target not met
+    assert "设施, field '面积': 1 value(s) empty, not a number or negative: not assessed (feature ids 2)" in fb.log, fb.log
+    assert "1 shelter(s) of unknown area" in fb.log
 
 
 def test_messy_input_is_reported_not_fatal(resilience_processing):
@@ -647,3 +705,18 @@ def test_reached_intervals_merge_as_one_at_a_time_would(spans):
         want += [(edge, a, b) for a, b in merged]
     got = merge_intervals(edges, lo, hi)
     assert list(zip(*(x.tolist() for x in got))) == want
+
+
+def test_a_circle_sharing_only_an_edge_with_a_community_of_unknown_people_stays_known():
+    """From the review: a circle that only touches the edge of a polygon of unknown people holds none of them. By hand:
+    squares side by side; the middle one unknown touches both; one that overlaps the first makes it unknown."""
+    from shapely.geometry import box
+
+    from resilience_plugin.core.lifecircles import _unknown_where_reached
+
+    circles = np.array([box(0, 0, 1, 1), box(2, 0, 3, 1), None], dtype=object)
+    people = np.array([10.0, 20.0, np.nan])
+    touching = _unknown_where_reached(people, circles, np.array([box(1, 0, 2, 1)], dtype=object))
+    assert touching[:2].tolist() == [10.0, 20.0]
+    overlapping = _unknown_where_reached(people, circles, np.array([box(0.5, 0, 1.5, 1)], dtype=object))
+    assert np.isnan(overlapping[0]) and overlapping[1] == 20.0

@@ -133,6 +133,21 @@ def test_ghsl_shaped_grid_in_mollweide_and_density_kind(resilience_processing, t
     assert next(out2["OUTPUT"].getFeatures())["pop"] == pytest.approx(got, rel=1e-5)
 
 
+def test_a_zone_without_a_polygon_is_not_measured(resilience_processing, tmp_path):
+    """Issue 29 §3: a zone without geometry had pop_cells 0 (and a gap) as if measured. Oracle: a zone of four whole
+    cells beside it gives their sum and 4 cells; the one without geometry NULL in all three."""
+    from resilience_plugin.qgisside.io import is_null
+
+    values = np.arange(1, 17, dtype=np.float32).reshape(4, 4)
+    gt = (447_000.0, 100.0, 0.0, 4_420_000.0, 0.0, -100.0)
+    tif = geotiff(tmp_path / "grid.tif", values, gt, "EPSG:4548")
+    rows = [("POLYGON((447000 4420000, 447200 4420000, 447200 4419800, 447000 4419800, 447000 4420000))", ("甲", 1.0)), (None, ("无", 2.0))]
+    out, _ = run("resilience:zonalpopulation", {"INPUT": memory_layer("Polygon", rows), "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
+    got = features(out["OUTPUT"])
+    assert got["甲"]["pop"] == pytest.approx(1 + 2 + 5 + 6) and got["甲"]["pop_cells"] == 4 and got["甲"]["pop_gap"] == 0
+    assert all(is_null(got["无"][k]) for k in ("pop", "pop_cells", "pop_gap")), got["无"].attributes()
+
+
 def test_sample_city_units_against_native_and_their_own_totals(resilience_processing, tmp_path):
     """On the sample city's 233 units and its WorldPop-shaped grid: our sums add up to the raster's people under the
     units (each cell's people shared, none counted twice), while QGIS's centre rule is off by up to several

@@ -127,3 +127,29 @@ def _plain(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+@pytest.mark.parametrize("null_first", [False, True], ids=["zero-first", "null-first"])
+def test_null_and_zero_in_one_column_stay_apart_in_postgis(postgis, null_first):
+    """QGIS's PostgreSQL provider writes a column's value into its INSERT when a batch's features all hold "the same"
+    value, compared as QVariants, and a typed NULL equals 0 there: a batch of 0 and NULL became all 0 (or all NULL
+    when NULL came first). Our writer gives NULL as an invalid QVariant. Oracle: psql's count of NULLs per column."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsField, QgsFields
+
+    from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING, WKB_NO_GEOMETRY
+    from resilience_plugin.qgisside.io import write_rows
+
+    fields = QgsFields()
+    for name, ftype in (("n", FIELD_INT), ("x", FIELD_DOUBLE), ("s", FIELD_STRING)):
+        fields.append(QgsField(name, ftype))
+    known, unknown = (0, 0.0, ""), (None, None, None)
+    rows = [unknown if (k % 3 == 0) == null_first else known for k in range(7)]  # 3 of 7 rows NULL, or 4
+    table = f"nulls_{int(null_first)}"
+    sink = QgsVectorLayerExporter(
+        postgis.uri(table, None), "postgres", fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem("EPSG:4547"), True
+    )
+    assert write_rows(sink, fields, rows, [None] * len(rows), QgsFeedback(), AssertionError) and sink.flushBuffer()
+    del sink  # closes the table
+    nulls = sum(r == unknown for r in rows)
+    got = postgis.psql(f'SELECT count(*) - count(n), count(*) - count(x), count(*) - count(s), count(*) FROM public."{table}"')
+    assert got.strip() == f"{nulls}|{nulls}|{nulls}|{len(rows)}"

@@ -279,7 +279,11 @@ def test_dock_on_real_data_guesses_layers_and_fields_and_shows_scores_first(qgis
     )
     facilities = memory_layer(
         "Point",
-        [("POINT(500500 4400500)", ["应急避难场所", "2.5万平方米"]), ("POINT(501500 4400500)", ["派出所", None])],
+        [
+            ("POINT(500500 4400500)", ["应急避难场所", "2.5万平方米"]),
+            ("POINT(501500 4400500)", ["派出所", None]),
+            ("POINT(502500 4400500)", ["应急避难场所", None]),  # its area unknown: 街道2's shelter not assessed (issue 29)
+        ],
         fields=(("类型", FIELD_STRING), ("有效避难面积", FIELD_STRING)),
         name="应急设施",
     )
@@ -303,6 +307,8 @@ def test_dock_on_real_data_guesses_layers_and_fields_and_shows_scores_first(qgis
         scores = [float(dock.unitTable.item(r, column(dock, "Score")).text()) for r in range(4)]
         assert scores == sorted(scores, reverse=True)
         assert dock.raw["shelter_per_person"][0] == pytest.approx(25000 / 10000)  # 2.5万平方米 for 1万 people
+        shelter = dict(zip(dock.raw_ids, dock.raw["shelter_per_person"]))
+        assert np.isnan(shelter[3]) and shelter[2] == 0, shelter  # 街道2 (fid 3): a shelter of unknown area; 街道1: none
         assert dock.result_layer is not None and dock.result_layer.renderer().type() == "graduatedSymbol"
         assert "fire_coverage" in dock.skipped  # no fire station among the facilities: not assessed, not 0
         dock.unitTable.selectRow(0)
@@ -454,6 +460,40 @@ def test_the_dock_counts_people_from_a_population_raster(make_dock, sample_proje
         assert value == pytest.approx(want[fid], rel=1e-6)
 
 
+def test_a_unit_outside_the_population_raster_is_not_assessed_not_empty(make_dock, resilience_processing, tmp_path):
+    """Issue 29 §3: a unit where the raster has no data was given 0 people in the dock, so its density scored as an
+    empty unit's. Oracle: a unit over four cells of 100 people each (400 people on 0.04 km²: 10,000 per km²) and a
+    unit 10 km outside the raster: NaN, said in the message bar (its "no data in raster", then "zero or null
+    population")."""
+    from osgeo import gdal, osr
+    from qgis.core import QgsRasterLayer
+
+    path = str(tmp_path / "grid.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((500000.0, 100.0, 0.0, 4401000.0, 0.0, -100.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4548)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(np.full((4, 4), 100.0, dtype=np.float32))
+    ds.GetRasterBand(1).SetNoDataValue(-1)
+    ds = None
+    grid = QgsRasterLayer(path, "人口格网")
+    QgsProject.instance().addMapLayer(grid)
+    inside, outside = (
+        "POLYGON((500000 4401000, 500200 4401000, 500200 4400800, 500000 4400800, 500000 4401000))",
+        ("POLYGON((510000 4401000, 510200 4401000, 510200 4400800, 510000 4400800, 510000 4401000))"),
+    )
+    units = memory_layer("Polygon", [(inside, ["甲", 0.0]), (outside, ["乙", 0.0])], fields=(("名称", FIELD_STRING), ("x", FIELD_DOUBLE)))
+    dock = make_dock(units)
+    dock.populationFieldCombo.setField("")
+    dock.populationRasterCombo.setLayer(grid)
+    dock.score_units(wait=True)
+    assert dock.result is not None, getattr(dock, "last_traceback", "")
+    density = dict(zip(dock.raw_ids, dock.raw["population_density"]))
+    assert density[1] == pytest.approx(10000.0) and np.isnan(density[2]), density
+    assert "1 unit(s) with zero or null population" in dock.last_message, dock.last_message  # the last of two said
+
+
 def test_facilities_without_a_category_field_are_named_not_ignored_in_silence(make_dock, sample_project):
     """Issue 29: a facilities layer with no field that says each facility's category. Before, the dock ignored its
     facilities in silence; it now says so, naming the layer and its fields, and scores without them (the facility
@@ -479,17 +519,20 @@ def test_facilities_without_a_category_field_are_named_not_ignored_in_silence(ma
         assert (k in dock.raw) == (k in with_none.raw)
 
 
-def test_what_if_says_why_no_unit_changed_and_keeps_the_chosen_card(make_dock, sample_project):
+@pytest.mark.parametrize("area_field", [False, True], ids=["no-area-field", "area-left-null"])
+def test_what_if_says_why_no_unit_changed_and_keeps_the_chosen_card(make_dock, sample_project, area_field):
     """Issue 29: new sites that are shelters without a shelter area change no unit's score (the oracle: the scores
     with and without them are equal, computed by the dock itself); the dock says why. The unit whose card was open
-    stays chosen after rescoring."""
+    stays chosen after rescoring. The area left NULL is what siting writes without a capacity field: the review
+    found such a site made its unit's shelter "unknown" and its score worse."""
     units = sample_project["street_units"]
     first = next(units.getFeatures())
     centre = first.geometry().pointOnSurface().asPoint()
+    fields = (("名称", FIELD_STRING), ("类别", FIELD_STRING)) + ((("shelter_area_m2", FIELD_DOUBLE),) if area_field else ())
     sites = memory_layer(
         "Point",
-        [(f"POINT({centre.x()} {centre.y()})", ["新避难场所", "应急避难场所"])],
-        fields=(("名称", FIELD_STRING), ("类别", FIELD_STRING)),
+        [(f"POINT({centre.x()} {centre.y()})", ["新避难场所", "应急避难场所"] + ([None] if area_field else []))],
+        fields=fields,
         name="新场地",
     )
     dock = make_dock(units)

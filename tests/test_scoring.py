@@ -223,13 +223,8 @@ def test_faults_as_the_only_hazard_do_not_zero_the_city(resilience_processing):
     assert "Not assessed: Shelter m² per person, because no facilities were given." in fb.log
 
 
-def test_facilities_without_police_or_fire_leave_those_indicators_unassessed(resilience_processing):
-    facilities = memory_layer(
-        "Point",
-        [("POINT(500 500)", ["应急避难场所", 5000.0]), ("POINT(1500 500)", ["小学", 2000.0])],
-        fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)),
-        name="设施",
-    )
+def _two_units_scored_with(facilities):
+    """resilience:scoreunits on two units side by side, 甲街道 (1万 people) and 乙街道 (5,000): (outputs, log)."""
     units = memory_layer(
         "Polygon",
         [(box(0, 0, 1000, 1000).wkt, ["甲街道", "1万"]), (box(1000, 0, 2000, 1000).wkt, ["乙街道", "5,000"])],
@@ -238,6 +233,17 @@ def test_facilities_without_police_or_fire_leave_those_indicators_unassessed(res
     )
     fb = Recorder()
     layers, _c = run("resilience:scoreunits", {"INPUT": units, "FACILITIES": facilities, "OUTPUT": "memory:"}, fb)
+    return layers, fb
+
+
+def test_facilities_without_police_or_fire_leave_those_indicators_unassessed(resilience_processing):
+    facilities = memory_layer(
+        "Point",
+        [("POINT(500 500)", ["应急避难场所", 5000.0]), ("POINT(1500 500)", ["小学", 2000.0])],
+        fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)),
+        name="设施",
+    )
+    layers, fb = _two_units_scored_with(facilities)
     out = list(layers["OUTPUT"].getFeatures())
     for f in out:
         assert "police_presence" not in f["indicators"] and "fire_coverage" not in f["indicators"]
@@ -376,3 +382,57 @@ def test_a_unit_without_a_polygon_is_not_scored_and_leaves_the_others_as_they_we
     for field in ("score", "rank", "class", "class_zh", "unit_type", "type_zh", "i_fault", "i_police", "i_fire"):
         assert field in lone.fields().names() and is_null(lone[field]), (field, lone[field])
     assert {k: (f["score"], f["rank"], f["class"]) for k, f in out.items()} == before
+
+
+def test_an_empty_share_is_not_assessed_not_zero(resilience_processing):
+    """Issue 29 §3: an empty elderly or old-building share read as 0 (no old people, no old buildings: the unit looked
+    sound), because empties were allowed and nothing in the field was unreadable. Oracle: two units alike but for their
+    shares, empty in one and 0 in the other: the empty one's indicators are NULL, the other's 0, and their scores
+    differ."""
+    from resilience_plugin.qgisside.io import is_null
+
+    fields = (("名称", FIELD_STRING), ("人口", FIELD_DOUBLE), ("老年", FIELD_DOUBLE), ("旧房", FIELD_DOUBLE))
+    rows = [["甲", 5000.0, 0.3, 0.4], ["乙", 5000.0, None, None], ["丙", 5000.0, 0.0, 0.0], ["丁", 8000.0, 0.1, 0.2]]
+    units = memory_layer(
+        "Polygon", [(box(1000 * k, 0, 1000 * k + 1000, 1000).wkt, r) for k, r in enumerate(rows)], fields=fields, name="街镇"
+    )
+    fb = Recorder()
+    params = {"INPUT": units, "POPULATION_FIELD": "人口", "ELDERLY_FIELD": "老年", "OLD_BUILDING_FIELD": "旧房", "OUTPUT": "memory:"}
+    layers, _c = run("resilience:scoreunits", params, fb)
+    out = {f["名称"]: f for f in layers["OUTPUT"].getFeatures()}
+    assert is_null(out["乙"]["i_elderly"]) and is_null(out["乙"]["i_oldbldg"]), out["乙"].attributes()
+    assert out["丙"]["i_elderly"] == 0 and out["丙"]["i_oldbldg"] == 0  # a share given as 0 is 0
+    assert "街镇, field '老年': 1 value(s) empty, not a number or negative: not assessed (feature ids 2)" in fb.log, fb.log
+    assert out["乙"]["score"] != out["丙"]["score"], [out[k].attributes() for k in "乙丙"]  # not scored as shares of 0
+
+
+def test_a_shelter_of_unknown_area_leaves_its_units_shelter_not_assessed(resilience_processing):
+    """Issue 29 §3: a shelter whose area was empty counted as 0 m², so its unit's shelter per person was the others'
+    area alone. Oracle, by hand: 甲 holds a shelter of 5000 m² for 1万 people (0.5 m² each); 乙 a school of 2000 m² and
+    a shelter of unknown area: not assessed. A school's empty area still counts nothing."""
+    from resilience_plugin.qgisside.io import is_null
+
+    facilities = memory_layer(
+        "Point",
+        [("POINT(500 500)", ["应急避难场所", 5000.0]), ("POINT(1500 500)", ["小学", 2000.0]), ("POINT(1600 500)", ["应急避难场所", None]),
+         ("POINT(700 500)", ["小学", None])],
+        fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)),
+        name="设施",
+    )  # fmt: skip
+    layers, fb = _two_units_scored_with(facilities)
+    out = {f["名称"]: f for f in layers["OUTPUT"].getFeatures()}
+    assert out["甲街道"]["i_shelter"] == pytest.approx(0.5)
+    assert is_null(out["乙街道"]["i_shelter"]), out["乙街道"].attributes()
+    assert "设施, field '有效避难面积': 1 value(s) empty, not a number or negative: not assessed (feature ids 3)" in fb.log, fb.log
+
+
+def test_a_share_field_wholly_empty_is_not_used():
+    """Issue 29 §3, from the review: empty shares are NaN now, and a field with no value at all was still listed as
+    an indicator used. Oracle: the same units scored without the field: equal scores; the note names the reason."""
+    units, people = [box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], [1000.0, 2000.0]
+    empty = sc.score_units(units, load_profile(), people, elderly=[np.nan, np.nan])
+    without = sc.score_units(units, load_profile(), people)
+    notes = [str(n.message) for n in empty.notes]
+    assert "Not assessed: Elderly share, because no unit has a value in its field." in notes, notes
+    assert not any("elderly_share" in t for t in notes if t.startswith("Indicators used")), notes
+    assert np.allclose(empty.scores.score, without.scores.score) and "elderly_share" not in empty.raw

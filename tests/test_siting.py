@@ -289,3 +289,29 @@ def test_empty_populations_are_not_assessed_unless_most_are_empty(resilience_pro
         out, _c = run("resilience:siting", params)
         pops = [f["pop"] for f in out["ALLOCATION"].getFeatures()]
         assert sum(1 for v in pops if v is None or (hasattr(v, "isNull") and v.isNull())) == unknown
+
+
+def test_demand_that_cannot_be_placed_is_not_assessed_not_unserved(resilience_processing, tmp_path):
+    """Issue 29 §3: demand without geometry, or along a network with no line within the snapping tolerance, had
+    cov_before/after 0 and served 0: "not served", where nothing was known. Oracle, by hand: a road 2 km long, 近 50 m
+    from it and 100 m from the one candidate (served), 远 2 km off it (not placed), 无 without geometry; their people
+    stay as given, what serves them is NULL."""
+    from resilience_plugin.qgisside.io import is_null
+
+    x0, y0 = 446000, 4420000
+    road = memory_layer("LineString", [(f"LineString ({x0} {y0}, {x0 + 2000} {y0})", ["路", 0])], name="路网")
+    rows = [(f"Point ({x0 + 500} {y0 + 50})", ["近", 1000]), (f"Point ({x0 + 1000} {y0 + 2000})", ["远", 800]), (None, ["无", 500])]
+    demand = memory_layer("Point", rows, name="社区")
+    cands = _layer_of_points([(x0 + 600, y0 + 20)], name="候选")
+    params = _params(
+        tmp_path, INPUT=demand, CANDIDATES=cands, POPULATION_FIELD="人口", CAPACITY_FIELD=None, EXISTING=None,
+        FAULTS=None, EXCLUDE=None, EXCLUDED=None, COUNT=1, DISTANCE=1000, NETWORK=road, SNAP_TOLERANCE=100,
+    )  # fmt: skip
+    out, _c = run("resilience:siting", params)
+    alloc = {f["名称"]: f for f in out["ALLOCATION"].getFeatures()}
+    assert alloc["近"]["cov_after"] == 1 and alloc["近"]["served_aft"] == 1000 and alloc["近"]["cov_before"] == 0
+    for name, people in (("远", 800), ("无", 500)):
+        assert alloc[name]["pop"] == people
+        assert all(is_null(alloc[name][k]) for k in ("cov_before", "cov_after", "served_bef", "served_aft", "share_aft")), alloc[
+            name
+        ].attributes()

@@ -378,3 +378,21 @@ def test_demand_mostly_off_the_network_stops_the_run_when_the_profile_says_so():
         result = site(*args, left_out_max=share, **kw)
         assert result.objective == pytest.approx(100.0)
         assert any("3 demand point(s)" in str(n.message) for n in result.notes)
+        assert result.unplaced.tolist() == [False, True, True, True]  # what serves them: not assessed (issue 29 §3)
+
+
+def test_a_source_whose_pieces_are_all_off_the_network_is_unplaced():
+    """Issue 29 §3, pieces by hand: source 0 has a piece on the road and one off it, source 1 both off it, source 2
+    none at all (no geometry): only source 0 is placed; its served people are those of its piece on the road, and its
+    share is of them (the review found the off-network 50 counted as unserved)."""
+    from resilience_plugin.core.siting import by_source
+
+    road = shapely.linestrings([[0, 0], [2000, 0]])
+    pieces = shapely.points([[1000, 10], [1000, 2000], [500, 2000], [1500, 2000]])
+    result = site(pieces, [100.0, 50.0, 20.0, 30.0], shapely.points([[900, 0]]), "coverage", 1, 500.0, network=[road], snap_tolerance=100.0)
+    per = by_source(result, np.array([0, 0, 1, 1]), np.array([100.0, 50.0, 20.0, 30.0]), 3)
+    assert per.unplaced.tolist() == [False, True, True]
+    assert per.served_after.tolist() == [100.0, 0.0, 0.0] and per.people.tolist() == [150.0, 50.0, 0.0]
+    # its shares are of its people that could be placed: the 50 off the network are neither served nor unserved
+    assert per.placed_people.tolist() == [100.0, 0.0, 0.0] and per.share_after[0] == 1.0 and np.isnan(per.share_after[1])
+    assert result.unplaced_people == 100.0  # 50 + 20 + 30 off the network, of the 200 with a geometry

@@ -283,10 +283,30 @@ def dossier(
         aid = mutual_aid(geoms, main, profile.value("clusters.adjacency_tolerance"))
     check(canceled)
 
-    rows = _dossier_rows(population, area, exposure, held, aid, ids, profile)
+    rows = _unmeasured(_dossier_rows(population, area, exposure, held, aid, ids, profile), present, notes)
     table = {f: [row[j] for row in rows] for j, f in enumerate(DOSSIER_FIELDS)}
     fault_lines = list(hazards.fault_lines) if hazards is not None else []
     return Dossier(table, ids, notes, geoms, fault_lines, main, held.points)
+
+
+# what a cluster without a polygon still has: its own population, the targets, the need its people make, the clauses
+_OWN_FIELDS = ("d_pop", "beds_tgt", "shelter_tgt", "reserve_nd", "d_clauses")
+
+
+def _unmeasured(rows: List[list], present: np.ndarray, notes: list) -> List[list]:
+    """``rows`` with every measure of a cluster without a polygon NULL: nothing in it can be measured, so its area,
+    shares, counts and sums are not assessed, never 0 (issue 29 §3); a note says how many."""
+    from .messages import QT_TRANSLATE_NOOP, Message, Note
+
+    absent = np.nonzero(~present)[0]
+    for i in absent:
+        rows[i] = [v if f in _OWN_FIELDS else None for f, v in zip(DOSSIER_FIELDS, rows[i])]
+    if len(absent):
+        without = QT_TRANSLATE_NOOP(
+            "Core", "{0} cluster(s) without a polygon: their area, exposure, facilities and aid are not assessed (NULL)."
+        )
+        notes.append(Note("warning", Message(without, len(absent))))
+    return rows
 
 
 def _hazard_exposure(geoms: np.ndarray, h) -> Tuple[Optional[np.ndarray], Optional[np.ndarray], Optional[np.ndarray]]:
@@ -319,8 +339,8 @@ class _ClusterFacilities:
         owner = point_owner(geoms, facilities.points)
         counts = counts_by_category(owner, column, n, codes)
         shelter = bed_sum = capacity = conv_area = None
-        if facilities.shelter_area is not None:
-            shelter = sums(owner, n, facilities.shelter_area)
+        if facilities.shelter_area is not None:  # a shelter of unknown area: its cluster's shelter not assessed
+            shelter = sums(owner, n, facilities.known_shelter_area())
             conversion_columns = [codes.index(code) for code in profile.value("street_units.conversion_categories")]
             conv_area = sums(owner, n, facilities.shelter_area, mask=np.isin(column, conversion_columns))
         if facilities.beds is not None:

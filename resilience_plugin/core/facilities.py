@@ -7,13 +7,19 @@ from typing import List, Optional, Sequence
 import numpy as np
 
 
+def is_shelter_code(code: Optional[str]) -> bool:
+    """A profile category that is a shelter (emergency_shelter, short_term_shelter, long_term_shelter …)."""
+    return bool(code) and "shelter" in code
+
+
 @dataclass
 class Facilities:
     """``points``: one point per facility (None where it has no geometry), or, read from points given as an n × 2 float
     array of x, y, that array (a row of NaN: no point); ``codes``: its profile category code (None where its label
     says none); ``class_unknown``: a shelter whose label does not say its class; ``shelter_area`` (m²),
-    ``beds`` and ``capacity`` (reserve, person-days): one number per facility, or None when not given; ``classified``:
-    what the label rules found (:class:`.labels.Classified`, for a log of which label went where)."""
+    ``beds`` and ``capacity`` (reserve, person-days): one number per facility (0 where unknown), or None when not
+    given; ``area_unknown``: True where the shelter area was given as unknown (NaN); ``classified``: what the label
+    rules found (:class:`.labels.Classified`, for a log of which label went where)."""
 
     points: np.ndarray
     codes: List[Optional[str]]
@@ -22,6 +28,7 @@ class Facilities:
     beds: Optional[np.ndarray] = None
     capacity: Optional[np.ndarray] = None
     classified: object = None
+    area_unknown: Optional[np.ndarray] = None
 
     @classmethod
     def read(
@@ -67,10 +74,22 @@ class Facilities:
             numbers(beds),
             numbers(capacity),
             classified,
+            None if shelter_area is None else ~np.isfinite(np.asarray(shelter_area, dtype=float)),
         )
 
     def __len__(self) -> int:
         return len(self.points)
+
+    def known_shelter_area(self) -> Optional[np.ndarray]:
+        """``shelter_area`` with NaN for each shelter whose area is unknown (``area_unknown``): what sums it is then
+        unknown too, never the others' sum as if that shelter had none (issue 29 §3). Other facilities stay 0."""
+        if self.shelter_area is None:
+            return None
+        area = np.asarray(self.shelter_area, dtype=float).copy()
+        if self.area_unknown is not None:
+            shelter = np.array([is_shelter_code(c) for c in self.codes], dtype=bool)
+            area[shelter & np.asarray(self.area_unknown, dtype=bool)] = np.nan
+        return area
 
     def column(self, codes: Sequence[str]) -> np.ndarray:
         """Per facility, the index of its category in ``codes``, or -1."""

@@ -658,7 +658,7 @@ def corridor_exposure(
     for c, z in zip(exposure.line.tolist(), exposure.zone.tolist()):
         met[c].add(classes[z] or "-")
     summary = {
-        "hz_exp_m": [round(float(total[c]), 3) for c in range(n)],
+        "hz_exp_m": [round(float(total[c]), 3) if ok[c] else None for c in range(n)],  # no line: not measured
         "hz_share": [round(float(total[c] / length[c]), 4) if length[c] > 0 else None for c in range(n)],
         "hz_classes": [", ".join(sorted(met[c])) or None for c in range(n)],
         "clauses": [EXPOSURE_CLAUSES] * n,
@@ -998,7 +998,7 @@ def fault_register(
     points = shapely.points(crossings.x, crossings.y) if len(crossings) else np.empty(0, dtype=object)
     section_table = _section_table(stretches, stretch_sev, distance, c_length, names, *measures)
     per = corridor_summary(n_c, crossings, exposure, stretches, stretch_sev)
-    summary = functools.partial(_summary_table, per, c_length, *measures)  # made on first use
+    summary = functools.partial(_summary_table, per, c_length, *measures, c_ok)  # made on first use
     notes += _register_notes(crossings, cross_sev, stretches, exposure)
     report(1.0)
     return FaultRegister(crossing_table, points, section_table, stretches.geoms, summary, notes)
@@ -1092,11 +1092,21 @@ def _section_table(
     return table
 
 
-def _summary_table(per: CorridorSummary, c_length: np.ndarray, cross_measure, along_measure) -> Dict[str, list]:
+def _summary_table(per: CorridorSummary, c_length: np.ndarray, cross_measure, along_measure, shaped=None) -> Dict[str, list]:
     """One row per corridor, in input order: the ``summary`` table of :class:`FaultRegister`, from plain lists
-    (Python's own rounding)."""
+    (Python's own rounding). A corridor without a line (``shaped`` False) was not measured: its row is NULL, never
+    0 contacts and severity "无" (issue 29 §3)."""
     n_cross, exp_m, lengths = per.crossings.tolist(), per.exposed.tolist(), c_length.tolist()
     exposed = ((per.exposed > 0) | (per.crossings > 0)).tolist()
+    table = _summary_columns(per, n_cross, exp_m, lengths, exposed, cross_measure, along_measure)
+    for k in np.nonzero(~np.asarray(shaped, dtype=bool))[0].tolist() if shaped is not None else []:
+        for values in table.values():
+            values[k] = None
+    return table
+
+
+def _summary_columns(per: CorridorSummary, n_cross, exp_m, lengths, exposed, cross_measure, along_measure) -> Dict[str, list]:
+    """The columns of :func:`_summary_table`, every corridor as measured."""
     return {
         "fx_cross": n_cross,
         "fx_along": per.along.tolist(),

@@ -19,7 +19,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
-from .facilities import Facilities
+from .facilities import Facilities, is_shelter_code
 from .geometry import is_xy, present_mask
 from .labels import OTHER, Classified, LabelMatcher
 from .messages import QT_TRANSLATE_NOOP, Message, Note  # noqa: F401 (Note: part of the result)
@@ -64,6 +64,10 @@ class Vocabulary:
         else:
             idx = np.array([col.get(c, other) if c else other for c in found.codes], dtype=np.int64)
         return idx, found
+
+    def is_shelter(self, columns) -> np.ndarray:
+        """Per column index (of :meth:`classify_labels`), whether its category is a shelter."""
+        return np.array([is_shelter_code(c) for c in self.codes], dtype=bool)[np.asarray(columns, dtype=np.int64)]
 
     def classify(self, values: Sequence) -> Tuple[np.ndarray, Counter]:
         """Column index per value; the labels no rule maps, counted."""
@@ -235,7 +239,7 @@ NO_SHELTER_AREA = QT_TRANSLATE_NOOP(
 def _shelter_unknown(counts: np.ndarray, vocab: Vocabulary, notes: list) -> np.ndarray:
     """The shelter area of each circle when no facility's area is known: NaN (not assessed) where a shelter is in
     reach, 0 where none is."""
-    columns = [j for j, code in enumerate(vocab.codes) if "shelter" in code]
+    columns = [j for j, code in enumerate(vocab.codes) if is_shelter_code(code)]
     with_shelter = counts[:, columns].sum(axis=1) > 0 if columns else np.zeros(len(counts), dtype=bool)
     notes.append(Note("info", Message(NO_SHELTER_AREA, int(with_shelter.sum()))))
     return np.where(with_shelter, np.nan, 0.0)
@@ -262,13 +266,28 @@ def _people_in_circles(geoms, has_geom, points, population, counts_given, drawn,
         notes.append(
             Note("info", Message(QT_TRANSLATE_NOOP("Core", "People of each circle: {0}, pieces of {1:g} m."), surface.method, piece))
         )
-        return surface.within(circles, canceled)
+        return _unknown_where_reached(surface.within(circles, canceled), circles, geoms[has_geom & ~np.isfinite(population)])
     if not counts_given:
         notes.append(Note("warning", Message(NO_POPULATION)))
         return np.full(len(geoms), np.nan)
     one_column = np.zeros(int(has_geom.sum()), dtype=np.int64)
     _c, pop_in = interruptible(lambda: count_points(counted, points[has_geom], one_column, 1, population[has_geom], within), canceled)
     return pop_in
+
+
+def _unknown_where_reached(people: np.ndarray, circles: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+    """``people`` per circle, NaN (not assessed) for each circle that shares some area with a polygon community of
+    unknown people (``unknown``, their polygons): their share inside it is not known, so neither is the circle's
+    count. (Points carry their NaN into the sum of themselves.)"""
+    if not len(unknown):
+        return people
+    present = np.array([c is not None and not shapely.is_empty(c) for c in circles], dtype=bool)
+    drawn = np.asarray(circles, dtype=object)[present]
+    hit, j = shapely.STRtree(unknown).query(drawn, predicate="intersects")
+    shared = shapely.area(shapely.intersection(drawn[hit], unknown[j])) > 0  # a shared edge alone holds nobody
+    out = np.asarray(people, dtype=float).copy()
+    out[np.nonzero(present)[0][np.unique(hit[shared])]] = np.nan
+    return out
 
 
 def _flags(values) -> list:
@@ -367,14 +386,12 @@ class LifeCircles:
         # a community with no circle (no geometry, or no network within reach) is not assessed: nothing is counted in
         # it, so its counts, shelter, missing categories and pass are NULL, never 0 or a fail (issue 29 §3); without
         # a facilities layer, no circle's facilities are known
-        # (a community's n_<category> stay 0, nothing counted: PostGIS outputs were seen to hold 0 where NULL was
-        # written to them, so files and PostGIS would disagree; to be looked into)
         rows = np.nonzero(np.asarray(self.status, dtype=object) != "ok")[0].tolist()
         for name, values in table.items():
             unknown = name.startswith(("n_", "shelter_", "missing")) or name == "lc_pass"
             if name == "shelter_tgt" or not (unknown or name == "lc_pop"):
                 continue
-            for k in range(n) if unknown and not self.facilities_given else ([] if name.startswith("n_") else rows):
+            for k in range(n) if unknown and not self.facilities_given else rows:
                 values[k] = None
         return table
 
@@ -417,9 +434,17 @@ def _note_distance_outside_plan(distance: float, profile: PlanProfile, notes: li
         )
 
 
+SHELTER_AREA_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Core",
+    "{0} shelter(s) of unknown area (empty or unreadable): shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) "
+    "for every circle that reaches one, never counted as if it had none.",
+)
+
+
 def _facilities_to_count(facilities: Optional[Facilities], vocab: Vocabulary, notes: list) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The facilities as :func:`count_points` takes them: their points, the ``vocab`` column of each (a category
-    that is none of its columns: "other") and their shelter area (0 where not given); none given, a note."""
+    that is none of its columns: "other") and their shelter area (0 where not given; NaN for a shelter whose area is
+    unknown, with a note); none given, a note."""
     if facilities is None or len(facilities) == 0:
         if facilities is None:
             no_facilities = QT_TRANSLATE_NOOP(
@@ -429,8 +454,14 @@ def _facilities_to_count(facilities: Optional[Facilities], vocab: Vocabulary, no
         return np.empty(0, dtype=object), np.empty(0, dtype=np.int64), np.empty(0)
     column = facilities.column(vocab.codes)
     column[column < 0] = vocab.other
-    area = facilities.shelter_area
-    return facilities.points, column, np.zeros(len(facilities)) if area is None else np.asarray(area, dtype=float)
+    if facilities.shelter_area is None:
+        return facilities.points, column, np.zeros(len(facilities))
+    # a shelter whose area is unknown: NaN, so that each circle reaching it has its shelter area not assessed
+    area = facilities.known_shelter_area()
+    unknown = int(np.isnan(area).sum())
+    if unknown:
+        notes.append(Note("warning", Message(SHELTER_AREA_UNKNOWN, unknown)))
+    return facilities.points, column, area
 
 
 def _refuse_inputs_apart(geoms, communities_name, facilities, facilities_name, network, network_name) -> None:
@@ -632,7 +663,8 @@ def life_circles(
     - ``facilities``: a :class:`.facilities.Facilities` (``Facilities.read(geometries, labels, profile,
       shelter_area=…)``: points or polygons, or points as an n × 2 float array of x, y; their categories read from
       the labels as the data writes them, 应急避难场所, 消防救援站, amenity=hospital …, see :mod:`.labels`); its
-      ``shelter_area`` m² per facility (None: not assessed where a shelter is in reach). A category that is not
+      ``shelter_area`` m² per facility (None: not assessed where a shelter is in reach; NaN for one shelter: not
+      assessed where it is in reach). A category that is not
       among the columns of ``vocabulary`` (the profile's, by default) counts as "other".
     - ``network``: walking network lines, or None for straight-line circles. A community further than
       ``snap_tolerance`` metres from the network is "unreachable"; the reached network is buffered by ``half_width``

@@ -126,6 +126,7 @@ NOT_ASSESSED = {
     "no_police_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no police station"),
     "no_fire_station": QT_TRANSLATE_NOOP("Core", "the facilities hold no fire station"),
     "no_hazard": QT_TRANSLATE_NOOP("Core", "no flood zone, fault or geological hazard was given"),
+    "no_values": QT_TRANSLATE_NOOP("Core", "no unit has a value in its field"),
 }
 
 
@@ -379,6 +380,10 @@ def indicators(
             raw["essential_access"] = np.asarray(essential_access, dtype=float)
         if geohazards is None:
             skipped["geohazard_density"] = "not_given"
+    for k in ("elderly_share", "old_building_share", "essential_access"):  # a field given but wholly empty: not used
+        if k in raw and not np.isfinite(raw[k]).any():
+            del raw[k]
+            skipped[k] = "no_values"
     return raw
 
 
@@ -537,7 +542,7 @@ def unit_indicators(
             h.geohazards if h is not None else None,
             f.points if f is not None else None,
             f.codes if f is not None else None,
-            f.shelter_area if f is not None else None,
+            f.known_shelter_area() if f is not None else None,
             f.beds if f is not None else None,
             profile.value("fire.proxy_distance"),
             tuple(profile.value("street_units.conversion_categories")),

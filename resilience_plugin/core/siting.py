@@ -196,6 +196,10 @@ class Siting:
     uncoverable: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # demand no site reaches
     population: float = 0.0  # people of all demand features
     notes: List[Note] = field(default_factory=list)
+    # per demand: True where it could not be placed (no geometry; along a network, no line within the snapping
+    # tolerance): what serves it is not assessed, never "none" (issue 29 §3)
+    unplaced: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    unplaced_people: float = 0.0  # the people of the demand with a geometry but off the network (in ``population``)
 
     @property
     def before(self) -> float:
@@ -612,8 +616,9 @@ def site(
 
     # distances: demand to allowed candidates, demand to existing
     reach = _reach(model, distance, max_distance, network, notes)
+    placed = has_demand
     if network is not None and pairs is None:
-        pairs, existing_pairs = _network_pairs(
+        pairs, existing_pairs, placed = _network_pairs(
             network, network_name, demand, candidates, existing, reach, snap_tolerance, notes, demand_name, report, canceled, left_out_max
         )
     cand_pairs, existing_pairs = _pairs_within_reach(
@@ -626,7 +631,10 @@ def site(
     )
     _note_uncoverable(problem, demand_name, notes)
 
-    return _solve_and_read(problem, count, time_limit, reasons, notes, started, report, canceled)
+    result = _solve_and_read(problem, count, time_limit, reasons, notes, started, report, canceled)
+    result.unplaced = ~np.asarray(placed, dtype=bool)
+    result.unplaced_people = float(w[result.unplaced].sum())
+    return result
 
 
 def _solve_and_read(
@@ -1001,8 +1009,9 @@ def _read_sites(problem: _Problem, chosen_cols: np.ndarray, solved: _Solved, fac
 def _network_pairs(
     network, network_name, demand, candidates, existing, reach, tolerance, notes, demand_name, report, canceled, left_out_max=None
 ):
-    """Demand-to-candidate and demand-to-existing distances along ``network`` within ``reach``; a :class:`CoreError`
-    when more of the demand than ``left_out_max`` lies off it."""
+    """Demand-to-candidate and demand-to-existing distances along ``network`` within ``reach``, and per demand
+    whether it lies on the network (a geometry and a line within ``tolerance``); a :class:`CoreError` when more of
+    the demand than ``left_out_max`` lies off it."""
     from .cancel import check
     from .geometry import present_mask, representative_points
     from .network import network_for
@@ -1030,7 +1039,9 @@ def _network_pairs(
         order = np.lexsort((src_idx[a], d, dem_idx[b]))
         found.append(Pairs(dem_idx[b][order], src_idx[a][order], d[order]))
     snapped = walk.snap(points[has], tolerance)[0]
-    off = int(has.sum()) - len(np.unique(snapped))
+    on = np.zeros(len(demand), dtype=bool)
+    on[np.nonzero(has)[0][np.unique(snapped)]] = True
+    off = int(has.sum()) - int(on.sum())
     if left_out_max is not None and has.any() and off / int(has.sum()) > left_out_max:
         raise CoreError(
             QT_TRANSLATE_NOOP(
@@ -1060,7 +1071,7 @@ def _network_pairs(
                 ),
             )
         )
-    return found[0], found[1]
+    return found[0], found[1], on
 
 
 def _better(model: str, a: float, b: float) -> bool:
@@ -1292,7 +1303,9 @@ class BySource:
     """A siting solved on pieces of people (:mod:`.population`), per source feature: its ``people``, those served
     before and after (``served_before``, ``served_after``) and their ``share_before`` / ``share_after`` (NaN where it
     has nobody); ``facility``, the facility that serves the most of its people after (as :class:`Siting`'s; -1: none)
-    and ``facility_distance``, the people-weighted mean distance to their facility of those served (NaN: none)."""
+    and ``facility_distance``, the people-weighted mean distance to their facility of those served (NaN: none);
+    ``unplaced``: True where none of its pieces could be placed (see :class:`Siting`); ``placed_people``, the people
+    of its pieces that could: the shares are of those, the others neither served nor unserved."""
 
     people: np.ndarray
     served_before: np.ndarray
@@ -1301,6 +1314,8 @@ class BySource:
     share_after: np.ndarray
     facility: np.ndarray
     facility_distance: np.ndarray
+    unplaced: np.ndarray
+    placed_people: np.ndarray
 
 
 def by_source(result: Siting, source: np.ndarray, people: np.ndarray, n: int) -> BySource:
@@ -1311,9 +1326,11 @@ def by_source(result: Siting, source: np.ndarray, people: np.ndarray, n: int) ->
     total = np.bincount(source, weights=people, minlength=n)
     before = np.bincount(source, weights=result.served_before, minlength=n)
     after = np.bincount(source, weights=result.served_after, minlength=n)
+    placed = ~result.unplaced if len(result.unplaced) == len(source) else np.ones(len(source), dtype=bool)
+    placed_people = np.bincount(source, weights=np.where(placed, people, 0.0), minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        share_b = np.where(total > 0, before / total, np.nan)
-        share_a = np.where(total > 0, after / total, np.nan)
+        share_b = np.where(placed_people > 0, before / placed_people, np.nan)
+        share_a = np.where(placed_people > 0, after / placed_people, np.nan)
         served = np.isfinite(result.facility_distance) & (result.served_after > 0)
         weight = np.bincount(source[served], weights=result.served_after[served], minlength=n)
         dist = np.bincount(source[served], weights=(result.served_after * np.nan_to_num(result.facility_distance))[served], minlength=n)
@@ -1327,4 +1344,5 @@ def by_source(result: Siting, source: np.ndarray, people: np.ndarray, n: int) ->
         order = np.lexsort((-load, pairs[:, 0]))
         first = order[np.r_[True, pairs[order, 0][1:] != pairs[order, 0][:-1]]]
         facility[pairs[first, 0]] = pairs[first, 1]
-    return BySource(total, before, after, share_b, share_a, facility, mean)
+    unplaced = np.bincount(source, weights=placed.astype(float), minlength=n) == 0
+    return BySource(total, before, after, share_b, share_a, facility, mean, unplaced, placed_people)

@@ -61,7 +61,7 @@ from ..qgisside.compat import (
     MESSAGE_WARNING,
     SORT_ROLE,
 )
-from ..qgisside.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, text
+from ..qgisside.io import display_name, id_list, make_fields, numbers, polygons_only, read_source, shelter_areas, text
 from ..qgisside.rasters import KIND_LABELS
 from ..qgisside.translation import class_label, core_message, core_text, indicator_label, speaks_chinese, translate, type_label
 from .items import NumericItem
@@ -427,18 +427,23 @@ class ScoringPanel:
         context.setProject(QgsProject.instance())
         return read_source(layer, display_name(layer), crs, context, QgsProcessingFeedback(), fields=list(fields), keep_null=False)
 
-    def _facility_part(self, layer, crs, category_field: str, feedback):
-        """(points, category labels, shelter area or None, beds or None, layer name) of a facility layer."""
+    def _facility_part(self, layer, crs, category_field: str, feedback, sites: bool = False):
+        """(points, category labels, shelter area or None, beds or None, layer name) of a facility layer. A shelter's
+        unknown area is NaN (its unit's shelter per person not assessed, as in scoreunits), except on What if
+        ``sites``: siting leaves a site's area NULL without a capacity field, and a site added must never make its
+        unit's score worse; it adds no area, and the What if step says so."""
         names = layer.fields().names()
         area_f, beds_f = (guess_field(role, names) for role in ("shelter_area", "beds"))
         chosen = [f for f in (category_field, area_f, beds_f) if f]
         read = self._read(layer, crs, chosen)
         area = beds = None
+        labels = [text(a[0]) for a in read.attributes]
         if area_f:
-            area = numbers([a[chosen.index(area_f)] for a in read.attributes], area_f, read.name, feedback, kind="area", fids=read.fids)
+            vocab = self._vocabulary()
+            shelters = vocab.is_shelter(vocab.classify_labels(labels)[0]) & (not sites)
+            area = shelter_areas(read, shelters, area_f, read.name, feedback, chosen.index(area_f))
         if beds_f:
             beds = numbers([a[chosen.index(beds_f)] for a in read.attributes], beds_f, read.name, feedback, fids=read.fids)
-        labels = [text(a[0]) for a in read.attributes]
         return read.geometries, labels, area, beds, read.name
 
     def score_units(self, wait: bool = False):
@@ -483,7 +488,7 @@ class ScoringPanel:
                 ),
                 MESSAGE_WARNING,
             )
-        return np.nan_to_num(result.people)
+        return result.people  # NaN where the raster has no data: not assessed, never 0 people (issue 29 §3)
 
     def _score_units(self, wait: bool):
         """Check the units layer, read it and every input here (main thread), then score them in a background task
@@ -719,7 +724,7 @@ class ScoringPanel:
                 ).format(sites.name())
             )
         before_kwargs = dict(kwargs)
-        site_part = self._facility_part(sites, crs, site_cat, feedback)
+        site_part = self._facility_part(sites, crs, site_cat, feedback, sites=True)
         kwargs["facilities"] = self._facilities_of(parts + [site_part], vocab)[0]
         self._whatif_sites = (site_part, vocab)
         return before_kwargs

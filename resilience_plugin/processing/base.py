@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.paths import resources_dir
 from ..qgisside.compat import OPTIONAL_FLAG
-from ..qgisside.io import display_name, text
+from ..qgisside.io import display_name, sink_values, text
 from ..qgisside.translation import core_message, translate
 
 
@@ -34,7 +34,7 @@ class OutputSink:
         out = []
         for f in features:
             g = QgsFeature(fields)
-            g.setAttributes([f[name] if f.fields().lookupField(name) >= 0 else None for name in fields.names()])
+            g.setAttributes(sink_values([f[name] if f.fields().lookupField(name) >= 0 else None for name in fields.names()]))
             if f.hasGeometry():
                 g.setGeometry(f.geometry())
             out.append(g)
@@ -42,6 +42,7 @@ class OutputSink:
         return ok
 
     def addFeature(self, feature, flags=None):  # noqa: N802 - QgsFeatureSink API
+        feature.setAttributes(sink_values(feature.attributes()))  # NULL as NULL in PostGIS: see sink_values
         return self._sink.addFeature(feature, flags) if flags is not None else self._sink.addFeature(feature)
 
     def failed(self) -> QgsProcessingException:

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProject,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.cancel import Cancelled
 from ..core.crs import metric_epsg_for
@@ -621,6 +622,21 @@ def is_null(value) -> bool:
     return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
+# NULL as an invalid QVariant, for writing. QGIS's PostgreSQL provider (3.22 to 3.44 at least) writes a column's
+# value into its INSERT, instead of one value per row, when every feature of a batch holds "the same" value, compared
+# as QVariants; a typed NULL (what Python's None becomes) equals 0 there. So a batch of 0 and NULL was written all 0
+# (or all NULL, when NULL came first): an unknown made 0, or counted zeros lost. An invalid QVariant is NULL to every
+# provider (OGR, memory, PostgreSQL) and equal to no number. Oracle: tests/test_postgis.py.
+WRITTEN_NULL = QVariant()  # noqa: QGS410 - qgis.core.NULL is a typed NULL, the very value that equals 0 above
+
+
+def sink_values(values) -> list:
+    """Attribute values for a feature to be written: every NULL (None, a null QVariant) as :data:`WRITTEN_NULL`."""
+    if None not in values:  # a null QVariant also equals None
+        return list(values)
+    return [WRITTEN_NULL if v is None or (isinstance(v, QVariant) and v.isNull()) else v for v in values]
+
+
 def text(value) -> Optional[str]:
     """An attribute as text; NULL (None or a null QVariant) stays None."""
     if is_null(value):
@@ -641,30 +657,28 @@ def numbers(
     kind: str = "count",
     fids=None,
     empty_ok: bool = True,
-    unknown_is_zero: bool = True,
+    unknown_is_zero=True,
 ) -> np.ndarray:
     """Floats from attribute values, read as people write them (``1,234``, ``12万``, ``约5948``, ``2.5公顷`` for an area:
     see core.numbers); a field named ``常住人口（万人）`` holds 万. Values that cannot be read (and, unless ``empty_ok``,
     empty ones) are named by feature id in the log, and count as 0, or (``unknown_is_zero`` False: a unit's own
-    measure, such as its population) are NaN, "not assessed"; when they are more than 5 % of the field, the run stops
-    with examples (``unknown_is_zero`` False: unreadable text beyond 5 %, or unknown values beyond the profile's
-    quality.left_out_max_share, stop it: a unit left empty, a park's or a lake's, is only not assessed)."""
+    measure, such as its population; then empty ones too, always) are NaN, "not assessed". ``unknown_is_zero`` may
+    also be one flag per value (a facility layer's areas: a shelter's unknown, another facility's 0).
+
+    What stops the run, with examples: unreadable text beyond 5 % of the field (the wrong field); where unknowns
+    count as 0, unknown values beyond 5 %; where they are not assessed, beyond the profile's
+    quality.left_out_max_share (a unit left empty, a park's or a lake's, is only not assessed)."""
     from ..core.numbers import field_unit, parse_numbers
 
     parsed = parse_numbers(values, kind, negative_ok=negative_ok, factor=field_unit(name, kind))
-    bad = sorted(parsed.unreadable + ([] if empty_ok else parsed.empty))
-    ids = [fids[i] for i in bad] if fids is not None else bad
-    # what stops the run: text that cannot be read as a number (the wrong field), beyond 5 %; a measure of its own
-    # left empty (a park's or a lake's unit with no population) is not assessed, and stops the run only when it is
-    # most of the field (the profile's quality.left_out_max_share)
     n = len(values)
-    if not n:
-        refused = False
-    elif unknown_is_zero:
-        refused = len(bad) / n > UNREADABLE_MAX
-    else:
-        refused = len(parsed.unreadable) / n > UNREADABLE_MAX or len(bad) / n > left_out_max()
-    if refused:
+    zero = np.broadcast_to(np.asarray(unknown_is_zero, dtype=bool), (n,))
+    bad = sorted(parsed.unreadable + ([] if empty_ok else parsed.empty))
+    if n and (
+        len(parsed.unreadable) / n > UNREADABLE_MAX
+        or (zero.all() and len(bad) / n > UNREADABLE_MAX)
+        or (not zero.any() and len(bad) / n > left_out_max())
+    ):
         examples = ", ".join(f"'{e}'" for e in parsed.examples) or translate("Resilience", "empty values")
         raise QgsProcessingException(
             translate(
@@ -672,24 +686,35 @@ def numbers(
                 "{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). "
                 "Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, "
                 "or choose another field.",
-            ).format(layer, name, len(bad), len(values), len(bad) / len(values), examples, id_list(ids, 10))
+            ).format(layer, name, len(bad), n, len(bad) / n, examples, id_list(_ids(bad, fids), 10))
         )
-    if bad and not unknown_is_zero:
-        feedback.pushWarning(
-            translate(
-                "Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative: not assessed (feature ids {3})."
-            ).format(layer, name, len(bad), id_list(ids))
-        )
-        out = np.asarray(parsed.values, dtype=float).copy()
-        out[bad] = np.nan
-        return out
-    if bad:
-        feedback.pushWarning(
-            translate(
-                "Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3})."
-            ).format(layer, name, len(bad), id_list(ids))
-        )
-    return np.nan_to_num(parsed.values, nan=0.0)
+    # not assessed: a measure of its own unknown, empty ones too even where empties are allowed (they were 0: an
+    # old-building share left empty made the unit look sound); counted as 0: the rest of what could not be read
+    unknown = sorted(i for i in set(bad) | set(parsed.empty) if not zero[i])
+    counted = [i for i in bad if zero[i]]
+    if unknown:
+        said = translate("Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).")
+        feedback.pushWarning(said.format(layer, name, len(unknown), id_list(_ids(unknown, fids))))
+    if counted:
+        said = translate("Resilience", "{0}, field '{1}': {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).")
+        feedback.pushWarning(said.format(layer, name, len(counted), id_list(_ids(counted, fids))))
+    out = np.asarray(parsed.values, dtype=float).copy()
+    out[unknown] = np.nan
+    return np.where(np.isnan(out) & zero, 0.0, out)
+
+
+def _ids(positions, fids) -> list:
+    """Feature ids of ``positions`` (the positions themselves without ``fids``)."""
+    return [fids[i] for i in positions] if fids is not None else list(positions)
+
+
+def shelter_areas(read, is_shelter, field_name: str, layer_name: str, feedback, column: int = 1) -> np.ndarray:
+    """The shelter-area field (column ``column`` of ``read``) per facility: a shelter's (``is_shelter``) unknown area,
+    empty or unreadable, NaN and named in the log, so that what reaches it is not assessed (core); another facility's
+    counted as 0, as before. The field is read as one (its unreadable values against the whole layer). Issue 29 §3:
+    a shelter of unknown area was counted as 0 m²."""
+    zero = ~np.asarray(is_shelter, dtype=bool)
+    return numbers(read.column(column), field_name, layer_name, feedback, kind="area", fids=read.fids, unknown_is_zero=zero)
 
 
 def to_qgis(geom) -> QgsGeometry:
@@ -753,7 +778,7 @@ def write_rows(sink, fields, rows, geoms, feedback, on_error, progress_span=(0.0
             if hi > lo:
                 feedback.setProgress(lo + (hi - lo) * i / max(n, 1))
         f = QgsFeature(fields)
-        f.setAttributes(list(row))
+        f.setAttributes(sink_values(row))
         if wkbs[i] is not None:
             g = QgsGeometry()
             g.fromWkb(wkbs[i])

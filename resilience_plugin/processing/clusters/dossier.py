@@ -84,6 +84,12 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
                 "reserve_ok (reserve depots, capacity and 3-day need in person-days, met; 第77条); aid_n and aid_with (clusters "
                 "linked for mutual aid, by name); d_clauses."
             )
+            + " "
+            + self.tr(
+                "Not assessed, never 0: a cluster whose population is empty or unreadable has its per-person measures NULL; "
+                "a cluster without a polygon has its area, exposure, facilities and aid NULL; a shelter whose area is empty "
+                "or unreadable leaves its cluster's shelter NULL. The log names them."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -163,7 +169,7 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import dossier as ds
         from ...core.facilities import Facilities
-        from ...qgisside.io import is_null, make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import is_null, make_fields, numbers, polygons_only, read_source, shelter_areas, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.CLUSTERS, context, (GEOMETRY_POLYGON,), self.tr("Clusters"))
@@ -187,7 +193,8 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
             )
             pop_field = ""
         if pop_field:
-            population = numbers(values, pop_field, name, feedback, fids=clusters.fids, empty_ok=False)
+            # a cluster whose people are unknown: its per-person measures not assessed, never from 0 people
+            population = numbers(values, pop_field, name, feedback, fids=clusters.fids, empty_ok=False, unknown_is_zero=False)
         elif is_given(parameters.get(self.POPULATION_RASTER)):
             population = self.raster_population(parameters, context, feedback, crs, geoms, name)
         hazards = self.read_hazards(parameters, context, feedback, crs, profile)
@@ -196,12 +203,13 @@ class ClusterDossierAlgorithm(HazardInputs, ClustersAlgorithmBase):
         keys = (self.SHELTER_FIELD, self.BEDS_FIELD, self.CAPACITY_FIELD)
         given = self.read_facilities(parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, keys)
         if given is not None:
-            read, lname, _vocab, _column, chosen, found = given
+            read, lname, vocab, column, chosen, found = given
             amounts = {}
-            for j, (key, field, arg) in enumerate(zip(keys, chosen, ("shelter_area", "beds", "capacity")), start=1):
-                if field:
-                    kind = "area" if key == self.SHELTER_FIELD else "count"
-                    amounts[arg] = numbers([a[j] for a in read.attributes], field, lname, feedback, kind=kind, fids=read.fids)
+            for j, (field, arg) in enumerate(zip(chosen, ("shelter_area", "beds", "capacity")), start=1):
+                if field and arg == "shelter_area":  # a shelter's unknown area: NaN, named (issue 29 §3)
+                    amounts[arg] = shelter_areas(read, vocab.is_shelter(column), field, lname, feedback, j)
+                elif field:
+                    amounts[arg] = numbers([a[j] for a in read.attributes], field, lname, feedback, fids=read.fids)
             facilities = Facilities.read(read.geometries, None, profile, classified=found, **amounts)
         feedback.setProgress(55)
         corridors = {}

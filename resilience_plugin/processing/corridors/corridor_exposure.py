@@ -65,6 +65,8 @@ class CorridorExposureAlgorithm(CorridorsAlgorithmBase):
                 "measure, clauses. Summary: the corridors' own fields, hz_exp_m and hz_share (length and share in any hazard "
                 "zone), hz_classes (the classes met), clauses."
             )
+            + " "
+            + self.tr("A corridor without a usable line (none, or of zero length) has its summary row NULL: not measured, never 0.")
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

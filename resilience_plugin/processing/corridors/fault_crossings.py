@@ -86,6 +86,8 @@ class FaultCrossingsAlgorithm(CorridorsAlgorithmBase):
                 "fx_cross (crossings), fx_along (stretches on a fault trace), fx_exp_m and fx_share (length and share in "
                 "avoidance zones), fx_angle (smallest crossing angle), severity, sev_level, sev_zh, measure, clauses."
             )
+            + " "
+            + self.tr("A corridor without a usable line (none, or of zero length) has its summary row NULL: not measured, never 0.")
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API

@@ -100,10 +100,16 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
             )
             + "\n\n"
             + self.tr(
-                "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, "
-                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail (its counts are 0: nothing "
-                "counted). Without a facilities layer, "
+                "A community with no circle (lc_status unreachable or no geometry) is not assessed: its lc_pop, counts, "
+                "shelter fields, missing categories and lc_pass are NULL, never 0 or a fail. Without a facilities layer, "
                 "every circle's counts, shelter fields, missing categories and lc_pass are NULL."
+            )
+            + " "
+            + self.tr(
+                "Where the circles' people come from the population field, a community whose population is empty or unreadable "
+                "is named in the log, and every circle that reaches it has lc_pop, shelter_pp and shelter_ok NULL: its people "
+                "are not counted as 0. Likewise a shelter whose area is empty or unreadable: every circle that reaches it has "
+                "shelter_m2, shelter_pp and shelter_ok NULL."
             )
         )
 
@@ -196,7 +202,7 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import lifecircles as lc
         from ...core.facilities import Facilities
-        from ...qgisside.io import make_fields, numbers, read_source, table_rows, working_crs
+        from ...qgisside.io import make_fields, numbers, read_source, shelter_areas, table_rows, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POINT, GEOMETRY_POLYGON), self.tr("Communities"))
@@ -210,14 +216,17 @@ class LifeCirclesAlgorithm(LifeCirclesAlgorithmBase):
         population = None
         if pop_field:
             j = source.fields().lookupField(pop_field)
-            population = numbers(communities.column(j), pop_field, name, feedback, fids=communities.fids, empty_ok=False)
+            # a community whose people are unknown: the circles that reach it are not assessed, never counted as 0
+            population = numbers(
+                communities.column(j), pop_field, name, feedback, fids=communities.fids, empty_ok=False, unknown_is_zero=False
+            )
         facilities = {}  # none given: core uses the profile's vocabulary
         given = self.read_facilities(
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD,), (10, 15), True
         )
         if given is not None:  # plain points come as their coordinates; the labels, read once, as read_facilities found them
-            read, fac_name, vocab, _columns, (shelter_field,), found = given
-            area = numbers(read.column(1), shelter_field, fac_name, feedback, kind="area", fids=read.fids) if shelter_field else None
+            read, fac_name, vocab, columns, (shelter_field,), found = given
+            area = shelter_areas(read, vocab.is_shelter(columns), shelter_field, fac_name, feedback) if shelter_field else None
             facilities = {
                 "vocabulary": vocab,
                 "facilities_name": fac_name,

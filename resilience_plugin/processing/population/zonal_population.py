@@ -60,6 +60,8 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
                 "assessed), pop_cells (cells with data that the zone touches), pop_gap (share of the zone's area without "
                 "data: outside the raster or nodata; 0 when the raster covers it all), pop_method."
             )
+            + " "
+            + self.tr("A zone without a polygon has pop, pop_cells and pop_gap NULL: nothing in it was measured.")
             + f'\n\n<img src="{figure}" width="360">'
         )
 
@@ -110,7 +112,7 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
 
     def process(self, parameters, context, feedback):
         from ...core.population import zonal_population
-        from ...qgisside.io import as_multi, make_fields, read_source
+        from ...qgisside.io import as_multi, make_fields, present_mask, read_source
         from ...qgisside.rasters import population_raster, raster_layer_or_raise
 
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Zones"))
@@ -137,9 +139,10 @@ class ZonalPopulationAlgorithm(PopulationAlgorithm):
             ),
         )
         assessed = np.isfinite(result.people)
+        shaped = present_mask(zones.geometries)  # a zone without a polygon: nothing measured, its figures NULL, never 0
         rows = [
-            list(attrs) + [float(p) if ok else None, int(c), round(float(g), 6), method]
-            for attrs, p, c, g, ok in zip(zones.attributes, result.people, result.cells, result.gap, assessed)
+            list(attrs) + ([float(p) if ok else None, int(c), round(float(g), 6)] if has else [None] * 3) + [method]
+            for attrs, p, c, g, ok, has in zip(zones.attributes, result.people, result.cells, result.gap, assessed, shaped)
         ]
         kind_wkb = QgsWkbTypes.flatType(source.wkbType())
         geoms = as_multi(zones.geometries) if QgsWkbTypes.isMultiType(kind_wkb) else zones.geometries

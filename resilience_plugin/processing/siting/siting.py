@@ -95,47 +95,56 @@ class SitingAlgorithm(ResilienceAlgorithm):
         return translate("Resilience", "Facility siting")
 
     def shortHelpString(self) -> str:  # noqa: N802 - QGIS API
-        return self.tr(
-            "Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites "
-            "(schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term "
-            "shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan "
-            "shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones "
-            "(第86、88条).\n\n"
-            "Models, each a question:\n"
-            "- Coverage (maximal covering): which COUNT new sites bring the most people within the service distance of a "
-            "facility?\n"
-            "- Set cover: how few new sites bring everyone who can be reached within the distance?\n"
-            "- p-median: which COUNT new sites make the average trip to the nearest facility, per person, the shortest? "
-            "A maximum distance counts longer trips as that distance.\n"
-            "- Capacitated shelters: which COUNT new sites let the most people reach a shelter with room for them within "
-            "the distance? Each shelter holds its capacity: persons, or shelter area ÷ the area per person of the "
-            "category's refuge period (GB 51143).\n\n"
-            "Existing facilities serve first and are never closed. The category sets the default service distance from "
-            "the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire "
-            "stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius; hospitals and "
-            "reserve depots 5000 m, editable assumptions). Distances are "
-            "straight-line, or along the network when one is given (each feature joins it at its nearest point within "
-            "the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active "
-            "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones, geohazard areas; with Excluded "
-            "classes, only the zones of the risk classes listed) are dropped and listed with the reason.\n\n"
-            "The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best "
-            "solution found is given with its proven bound and the gap between them, and the log says so. A cancel "
-            "takes effect when the solver returns (at the latest at the time limit).\n\n"
-            "Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the "
-            "candidate's own fields (renamed cand_<name> where they clash), category (the profile code, so that the "
-            "life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), "
-            "capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it "
-            "adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility "
-            "(fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of "
-            "a facility with room), served_bef and served_aft (people), share_bef and share_aft (their share of its "
-            "people). Polygon demand is solved piece by piece: its people are spread over pieces of population.piece_size "
-            "(by area, over residential land or as the population raster says); its row gives the facility that serves "
-            "most of them and their mean distance; Allocation of the pieces (optional) gives each piece. Excluded "
-            "(optional): the candidates left out, "
-            "with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it "
-            "serves (Voronoi cells of point demand, or the pieces of polygon demand, cut to the service distance), with "
-            "fac_kind, fac_fid, fac_rank, "
-            "zone_pop and area_km2."
+        return (
+            self.tr(
+                "Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites "
+                "(schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term "
+                "shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan "
+                "shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones "
+                "(第86、88条).\n\n"
+                "Models, each a question:\n"
+                "- Coverage (maximal covering): which COUNT new sites bring the most people within the service distance of a "
+                "facility?\n"
+                "- Set cover: how few new sites bring everyone who can be reached within the distance?\n"
+                "- p-median: which COUNT new sites make the average trip to the nearest facility, per person, the shortest? "
+                "A maximum distance counts longer trips as that distance.\n"
+                "- Capacitated shelters: which COUNT new sites let the most people reach a shelter with room for them within "
+                "the distance? Each shelter holds its capacity: persons, or shelter area ÷ the area per person of the "
+                "category's refuge period (GB 51143).\n\n"
+                "Existing facilities serve first and are never closed. The category sets the default service distance from "
+                "the profile, with its source (emergency shelters 500 m, short-term 1000 m, long-term 2500 m: GB 51143; fire "
+                "stations the 5-minute reach, 2500 m; police stations 3000 m; clinics the life-circle radius; hospitals and "
+                "reserve depots 5000 m, editable assumptions). Distances are "
+                "straight-line, or along the network when one is given (each feature joins it at its nearest point within "
+                "the snapping tolerance, as the life circles do). Candidates within the avoidance distance of an active "
+                "fault (GB 50011 §4.1.7) or inside an excluded area (flood-risk zones, geohazard areas; with Excluded "
+                "classes, only the zones of the risk classes listed) are dropped and listed with the reason.\n\n"
+                "The answer is exact (scipy's MILP solver, HiGHS). Where the time limit stops the solver first, the best "
+                "solution found is given with its proven bound and the gap between them, and the log says so. A cancel "
+                "takes effect when the solver returns (at the latest at the time limit).\n\n"
+                "Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 adds most), each with the "
+                "candidate's own fields (renamed cand_<name> where they clash), category (the profile code, so that the "
+                "life circles, the unit scores and the dossier count it), category_zh, shelter_area_m2 (shelters), "
+                "capacity_p (persons), adds_pop (people newly within reach), serves_pop (people it serves), gain (what it "
+                "adds to the objective), model, distance_m and clauses. Allocation: each demand feature with its facility "
+                "(fac_kind new or existing, fac_fid, fac_rank), dist_m, pop, cov_before and cov_after (1: within reach of "
+                "a facility with room), served_bef and served_aft (people), share_bef and share_aft (their share of its "
+                "people). Polygon demand is solved piece by piece: its people are spread over pieces of population.piece_size "
+                "(by area, over residential land or as the population raster says); its row gives the facility that serves "
+                "most of them and their mean distance; Allocation of the pieces (optional) gives each piece. Excluded "
+                "(optional): the candidates left out, "
+                "with the reason. Zones (optional): each facility's responsibility zone (责任区), the area of the demand it "
+                "serves (Voronoi cells of point demand, or the pieces of polygon demand, cut to the service distance), with "
+                "fac_kind, fac_fid, fac_rank, "
+                "zone_pop and area_km2."
+            )
+            + " "
+            + self.tr(
+                "Not assessed, never 0: demand whose people are unknown has its figures NULL; demand that cannot be placed "
+                "(no geometry, or along a network no line within the snapping tolerance) keeps its pop, and what serves it "
+                "(cov_before, cov_after, served_bef, served_aft, shares) is NULL, as is a piece's that lies off the network; "
+                "a polygon's shares and cov_* are of its people on the network, and the log's totals leave the others out."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -510,7 +519,8 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ]
         )
         rows = []
-        for k in range(len(surface.people)):
+        unplaced = result.unplaced if len(result.unplaced) == len(surface.people) else np.zeros(len(surface.people), dtype=bool)
+        for k in range(len(surface.people)):  # a piece off the network: what serves it not assessed (NULL)
             kind_f, fid, rank = facility_of(int(result.facility[k]))
             d = result.facility_distance[k]
             rows.append(
@@ -521,8 +531,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
                     fid,
                     rank,
                     None if np.isnan(d) else float(d),
-                    float(result.served_before[k]),
-                    float(result.served_after[k]),
+                    *([None, None] if unplaced[k] else [float(result.served_before[k]), float(result.served_after[k])]),
                 ]
             )
         return self.write_output(
@@ -690,11 +699,18 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 feedback.pushInfo(f"  {cand.fids[i]}: {reason.text(core_text)}")
             if len(result.excluded) > 20:
                 feedback.pushInfo(f"  … {id_list(cand.fids[i] for i, _r in result.excluded[20:])}")
+        placed = result.population - result.unplaced_people  # of those the network reaches: the others are unknown
         feedback.pushInfo(
             self.tr("People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).").format(
-                result.before, result.after, result.population, result.before / result.population, result.after / result.population
+                result.before, result.after, placed, result.before / max(placed, 1e-12), result.after / max(placed, 1e-12)
             )
         )
+        if result.unplaced_people > 0:
+            feedback.pushWarning(
+                self.tr("{0:,.0f} people live off the network: neither served nor unserved, left out of these figures.").format(
+                    result.unplaced_people
+                )
+            )
         objective = {
             "coverage": self.tr("people within reach"),
             "set_cover": self.tr("new sites"),
@@ -825,23 +841,25 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ("share_aft", FIELD_DOUBLE, self.tr("Share of its people served after")),
         ]
         alloc_fields = QgsProcessingUtils.combineFields(answer.source.fields(), make_fields(alloc_specs))
-        facility, distance, people, served_b, served_a, share_b, share_a = answer.per_demand()
+        per = answer.per_demand()
         alloc_rows = []
         for i, attrs in enumerate(answer.demand.attributes):
-            kind_f, fid, rank = answer.facility_of(int(facility[i]))
-            d = distance[i]
-            before, after = float(served_b[i]), float(served_a[i])
+            kind_f, fid, rank = answer.facility_of(int(per.facility[i]))
+            d = per.facility_distance[i]
+            before, after, placed = float(per.served_before[i]), float(per.served_after[i]), float(per.placed_people[i])
             figures = [
-                float(people[i]),
-                int(before > 0 and before >= people[i] - 1e-6),
-                int(after > 0 and after >= people[i] - 1e-6),
+                float(per.people[i]),
+                int(before > 0 and before >= placed - 1e-6),  # of its people that could be placed
+                int(after > 0 and after >= placed - 1e-6),
                 before,
                 after,
-                None if np.isnan(share_b[i]) else round(float(share_b[i]), 6),
-                None if np.isnan(share_a[i]) else round(float(share_a[i]), 6),
+                None if np.isnan(per.share_before[i]) else round(float(per.share_before[i]), 6),
+                None if np.isnan(per.share_after[i]) else round(float(per.share_after[i]), 6),
             ]
             if answer.unknown is not None and answer.unknown[i]:  # its people unknown: not assessed
                 figures = [None] * len(figures)
+            elif per.unplaced[i]:  # no geometry, or off the network: its people known, what serves them not assessed
+                figures = figures[:1] + [None] * (len(figures) - 1)
             alloc_rows.append(list(attrs) + [kind_f, fid, rank, None if np.isnan(d) else float(d)] + figures)
         d_polygons, d_kind = _geometry_kind(answer.source)
         d_geoms = polygons_only(answer.demand.geometries) if d_polygons else answer.demand.geometries
@@ -942,18 +960,15 @@ class _Answer:
         return None, None, None
 
     def per_demand(self):
-        """Per demand feature: (facility, distance, people, served before and after, their shares); polygon demand,
-        solved piece by piece, from its pieces (core.siting.by_source)."""
+        """Per demand feature, what serves it (core.siting.BySource); polygon demand, solved piece by piece, from its
+        pieces (core.siting.by_source), point demand as one piece each."""
         import numpy as np
 
-        result = self.result
-        if self.surface is not None:
-            from ...core.siting import by_source
+        from ...core.siting import by_source
 
-            per = by_source(result, self.surface.source, self.surface.people, len(self.demand.fids))
-            return per.facility, per.facility_distance, per.people, per.served_before, per.served_after, per.share_before, per.share_after
-        people = np.asarray(self.population, dtype=float)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share_b = np.where(people > 0, result.served_before / np.where(people > 0, people, 1), np.nan)
-            share_a = np.where(people > 0, result.served_after / np.where(people > 0, people, 1), np.nan)
-        return result.facility, result.facility_distance, people, result.served_before, result.served_after, share_b, share_a
+        if self.surface is not None:
+            return by_source(self.result, self.surface.source, self.surface.people, len(self.demand.fids))
+        n = len(self.demand.fids)
+        per = by_source(self.result, np.arange(n), np.asarray(self.population, dtype=float), n)
+        per.facility, per.facility_distance = self.result.facility, self.result.facility_distance  # as solved, each its own
+        return per

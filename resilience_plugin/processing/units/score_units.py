@@ -97,6 +97,12 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 "exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile "
                 "or the scorecard to count it), and not assessed without a hazard or shelter areas."
             )
+            + "\n\n"
+            + self.tr(
+                "A unit's own value left empty or unreadable (population, elderly or old-building share) is not assessed for "
+                "it, never 0; a field with no value at all is not used. A unit holding a shelter whose area is empty or "
+                "unreadable has its shelter per person not assessed. The log names them."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -193,7 +199,7 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
     def process(self, parameters, context, feedback):
         from ...core import scoring as sc
         from ...core.facilities import Facilities
-        from ...qgisside.io import make_fields, numbers, polygons_only, read_source, table_rows, text, working_crs
+        from ...qgisside.io import make_fields, numbers, polygons_only, read_source, shelter_areas, table_rows, text, working_crs
 
         profile = self.load_profile_or_raise(self.parameterAsFile(parameters, self.PROFILE, context))
         source, name = self.source_or_raise(parameters, self.INPUT, context, (GEOMETRY_POLYGON,), self.tr("Street/town units"))
@@ -226,10 +232,9 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
             parameters, context, feedback, crs, profile, self.FACILITIES, self.CATEGORY_FIELD, (self.SHELTER_FIELD, self.BEDS_FIELD)
         )
         if given is not None:
-            read, lname, _vocab, _col, (area_field, beds_field), found = given
-            area = (
-                numbers([a[1] for a in read.attributes], area_field, lname, feedback, kind="area", fids=read.fids) if area_field else None
-            )
+            read, lname, vocab, columns, (area_field, beds_field), found = given
+            # a shelter's unknown area: NaN, so that its unit's shelter per person is not assessed (issue 29 §3)
+            area = shelter_areas(read, vocab.is_shelter(columns), area_field, lname, feedback) if area_field else None
             beds = numbers([a[2] for a in read.attributes], beds_field, lname, feedback, fids=read.fids) if beds_field else None
             facilities = Facilities.read(read.geometries, None, profile, classified=found, shelter_area=area, beds=beds)
         if feedback.isCanceled():
