@@ -627,7 +627,9 @@ def is_null(value) -> bool:
 # as QVariants; a typed NULL (what Python's None becomes) equals 0 there. So a batch of 0 and NULL was written all 0
 # (or all NULL, when NULL came first): an unknown made 0, or counted zeros lost. An invalid QVariant is NULL to every
 # provider (OGR, memory, PostgreSQL) and equal to no number. Oracle: tests/test_postgis.py.
-WRITTEN_NULL = QVariant()  # noqa: QGS410 - qgis.core.NULL is a typed NULL, the very value that equals 0 above
+# qgis.core.NULL is a typed NULL, the very value that equals 0 there; PyQt6 keeps the QVariant class (only its Type
+# enum is gone), and no QGIS call returns an invalid QVariant to Python (PyQt converts it to None).
+WRITTEN_NULL = QVariant()  # noqa: QGS402, QGS410 - see above
 
 
 def sink_values(values) -> list:
