@@ -281,7 +281,9 @@ def _unknown_where_reached(people: np.ndarray, circles: np.ndarray, unknown: np.
     count. (Points carry their NaN into the sum of themselves.)"""
     if not len(unknown):
         return people
-    present = np.array([c is not None and not shapely.is_empty(c) for c in circles], dtype=bool)
+    from .geometry import present_mask
+
+    present = present_mask(circles)
     drawn = np.asarray(circles, dtype=object)[present]
     hit, j = shapely.STRtree(unknown).query(drawn, predicate="intersects")
     shared = shapely.area(shapely.intersection(drawn[hit], unknown[j])) > 0  # a shared edge alone holds nobody

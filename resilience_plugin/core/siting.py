@@ -201,6 +201,10 @@ class Siting:
     unplaced: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     unplaced_people: float = 0.0  # the people of the demand with a geometry but off the network (in ``population``)
 
+    def unplaced_of(self, n: int) -> np.ndarray:
+        """``unplaced`` for ``n`` demand points or pieces; none unplaced when the result does not say (made by hand)."""
+        return self.unplaced if len(self.unplaced) == n else np.zeros(n, dtype=bool)
+
     @property
     def before(self) -> float:
         """People served before the new sites."""
@@ -1326,7 +1330,7 @@ def by_source(result: Siting, source: np.ndarray, people: np.ndarray, n: int) ->
     total = np.bincount(source, weights=people, minlength=n)
     before = np.bincount(source, weights=result.served_before, minlength=n)
     after = np.bincount(source, weights=result.served_after, minlength=n)
-    placed = ~result.unplaced if len(result.unplaced) == len(source) else np.ones(len(source), dtype=bool)
+    placed = ~result.unplaced_of(len(source))
     placed_people = np.bincount(source, weights=np.where(placed, people, 0.0), minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         share_b = np.where(placed_people > 0, before / placed_people, np.nan)

@@ -519,7 +519,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
             ]
         )
         rows = []
-        unplaced = result.unplaced if len(result.unplaced) == len(surface.people) else np.zeros(len(surface.people), dtype=bool)
+        unplaced = result.unplaced_of(len(surface.people))
         for k in range(len(surface.people)):  # a piece off the network: what serves it not assessed (NULL)
             kind_f, fid, rank = facility_of(int(result.facility[k]))
             d = result.facility_distance[k]
