@@ -126,9 +126,11 @@ def _case(name, out: Path, surface, shelters, hazard, lines) -> None:
     )
     inst = _integer_instance(result)
     pairs = _Pairs(inst["i"], inst["j"], inst["c"].astype(float), np.zeros(len(inst["c"])))
-    t = time.perf_counter()
-    x, solve = assign_continuous(pairs, inst["people"].astype(float), inst["places"].astype(float), 600.0)
-    ours = time.perf_counter() - t
+    ours = float("inf")
+    for _ in range(3):  # the best of three, as the peer is timed
+        t = time.perf_counter()
+        x, solve = assign_continuous(pairs, inst["people"].astype(float), inst["places"].astype(float), 600.0)
+        ours = min(ours, time.perf_counter() - t)
     placed, cost = float(x.sum()), float(x @ inst["c"])
     peer = _peer(out, inst)
     if peer is None:
@@ -138,7 +140,8 @@ def _case(name, out: Path, surface, shelters, hazard, lines) -> None:
     ratio = peer["seconds"] / ours if ours > 0 else float("inf")
     verdict = f"(goal ≥ {GOAL_RATIO:g}x: {'meets' if ratio >= GOAL_RATIO else 'BELOW'})" if name == "beijing" else ""
     print(
-        f"{name:<8} assignment alone: HiGHS {ours:6.2f} s, networkx.min_cost_flow {peer['seconds']:8.1f} s, {ratio:7.1f}x {verdict}; "
+        f"{name:<8} assignment alone (best of 3 each): HiGHS {ours:6.3f} s, networkx.min_cost_flow {peer['seconds']:8.3f} s, "
+        f"{ratio:7.1f}x {verdict}; "
         f"same optimum: {'yes' if same else 'NO'} "
         f"(placed {placed:,.0f} / {peer['placed']:,}, person-seconds {cost:,.0f} / {peer['cost']:,})",
         flush=True,

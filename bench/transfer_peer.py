@@ -6,12 +6,15 @@ The instance: pairs (i, j) within reach with integer costs c (seconds), integer 
 per shelter. The lexicographic goal (the most people placed, then the least people × seconds) as one min-cost flow:
 each piece may also send its people to a sink of "no place" at a cost above any augmenting path's (the number of
 nodes × the largest cost + 1), so that placing one more person always pays. Writes the people placed, the total
-cost of those placed and the seconds networkx took (the graph is built before the clock starts).
+cost of those placed and the seconds networkx took (the graph is built before the clock starts; the best of
+REPEATS runs).
 """
 
 import json
 import sys
 import time
+
+REPEATS = 3
 
 
 def main() -> int:
@@ -35,9 +38,11 @@ def main() -> int:
     g.add_edge("placed", "sink", weight=0)
     g.add_edge("short", "sink", weight=0)
     g.nodes["sink"]["demand"] = total
-    t = time.perf_counter()
-    flow = nx.min_cost_flow(g)
-    seconds = time.perf_counter() - t
+    seconds = float("inf")
+    for _ in range(REPEATS):  # the best of a few, as the bench times our side
+        t = time.perf_counter()
+        flow = nx.min_cost_flow(g)
+        seconds = min(seconds, time.perf_counter() - t)
     placed = sum(flow[("s", s)]["placed"] for s in range(len(places)))
     cost = sum(flow[("p", a)][("s", b)] * w for a, b, w in zip(i.tolist(), j.tolist(), c.tolist()))
     with open(out, "w", encoding="utf-8") as f:

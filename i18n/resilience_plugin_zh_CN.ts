@@ -1254,7 +1254,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>规划配置中没有指标“{0}”的标尺（scoring.goalposts）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="424"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="426"/>
         <source>Distance {0:g} m is outside the plan's {1:g}-{2:g} m for life circles (第53条).</source>
         <translation>距离 {0:g} 米超出规划规定的生活圈范围 {1:g}—{2:g} 米（第53条）。</translation>
     </message>
@@ -1264,22 +1264,22 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：网络未在交叉处打断；已在交叉处拆分线段（增加 {1} 段）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="520"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="522"/>
         <source>Network: {0} edges, {1} nodes.</source>
         <translation>网络：{0} 条边，{1} 个节点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="531"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="533"/>
         <source>{0} community(ies) have no network within {1:g} m and are flagged &apos;unreachable&apos;.</source>
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="599"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="601"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="310"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="312"/>
         <source>&apos;{0}&apos; lies {1:,.0f} km from &apos;{2}&apos;: every input must be in one projected CRS in metres (check each layer&apos;s CRS).</source>
         <translation>“{0}”距“{2}” {1:,.0f} 千米：所有输入必须位于同一以米为单位的投影坐标系中（请检查各图层的坐标系）。</translation>
     </message>
@@ -1524,77 +1524,77 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="692"/>
+        <location filename="../resilience_plugin/core/siting.py" line="696"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="699"/>
+        <location filename="../resilience_plugin/core/siting.py" line="703"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="701"/>
+        <location filename="../resilience_plugin/core/siting.py" line="705"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="705"/>
+        <location filename="../resilience_plugin/core/siting.py" line="709"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="707"/>
+        <location filename="../resilience_plugin/core/siting.py" line="711"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="724"/>
+        <location filename="../resilience_plugin/core/siting.py" line="728"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="727"/>
+        <location filename="../resilience_plugin/core/siting.py" line="731"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="740"/>
+        <location filename="../resilience_plugin/core/siting.py" line="744"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="748"/>
+        <location filename="../resilience_plugin/core/siting.py" line="752"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="750"/>
+        <location filename="../resilience_plugin/core/siting.py" line="754"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="767"/>
+        <location filename="../resilience_plugin/core/siting.py" line="771"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="795"/>
+        <location filename="../resilience_plugin/core/siting.py" line="799"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="953"/>
+        <location filename="../resilience_plugin/core/siting.py" line="957"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1181"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1185"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1243"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1247"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1604,7 +1604,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="993"/>
+        <location filename="../resilience_plugin/core/siting.py" line="997"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1709,12 +1709,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>各生活圈人口：{0}，分块边长 {1:g} 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="304"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="306"/>
         <source>{0} circle(s) have every required category but no known population: their shelter area per person and their pass are not assessed (NULL). Give a population field or a population raster.</source>
         <translation>{0} 个生活圈必备类别齐全，但人口未知：其人均避难面积及是否达标均未评估（NULL）。请提供人口字段或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="309"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="311"/>
         <source>No population source given: lc_pop, shelter_pp and shelter_ok are not assessed (NULL), never 0.</source>
         <translation>未提供人口来源：lc_pop、shelter_pp 和 shelter_ok 未评估（NULL），不记为 0。</translation>
     </message>
@@ -1874,12 +1874,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>距断裂 {1} 不足 {0:g} 米，其最晚活动时代为 {2}（{3}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="301"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="303"/>
         <source>straight-line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="301"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="303"/>
         <source>along the network</source>
         <translation>沿路网</translation>
     </message>
@@ -1914,87 +1914,87 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="868"/>
+        <location filename="../resilience_plugin/core/siting.py" line="872"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1061"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1065"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="41"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="42"/>
         <source>no road within the snapping tolerance</source>
         <translation>捕捉容差内无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="42"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="43"/>
         <source>no safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="43"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="44"/>
         <source>cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="44"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="45"/>
         <source>every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="306"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="307"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="308"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="309"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="310"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="311"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="316"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="317"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="321"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="322"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="533"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="641"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="666"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="774"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="668"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="776"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="722"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="830"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="45"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="46"/>
         <source>no shelter in reach has room for the whole community</source>
         <translation>可达避难场所容量不足以整建制安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="260"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="261"/>
         <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
         <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
     </message>
@@ -2019,12 +2019,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="562"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="564"/>
         <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1046"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1050"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
@@ -2034,7 +2034,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>由 {1} 个单元划分出 {0} 个组团，按单元个数均衡（{2} 至 {3} 个；未给出人口：人口不评估）；目标函数 {4:.4f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="450"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="452"/>
         <source>No facilities given: the circles&apos; facility counts, shelter, missing categories and pass are not assessed (NULL).</source>
         <translation>未给出设施：生活圈的设施计数、避难场所、缺项类别和是否达标均不评估（NULL）。</translation>
     </message>
@@ -2044,7 +2044,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{1} 个没有面几何的单元不参与评价（各值为空值 NULL）：{2}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="437"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="439"/>
         <source>{0} shelter(s) of unknown area (empty or unreadable): shelter_m2, shelter_pp and shelter_ok are not assessed (NULL) for every circle that reaches one, never counted as if it had none.</source>
         <translation>{0} 处避难场所面积未知（为空或无法读取）：凡覆盖到其中一处的生活圈，其 shelter_m2、shelter_pp 与 shelter_ok 均不评估（NULL），绝不按无此场所计算。</translation>
     </message>
@@ -4705,7 +4705,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”为地理坐标（{1}）；改在 EPSG:{2}（{3}）中以米为单位计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="734"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="736"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;. Its fields are: {3}.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”。该图层的字段为：{3}。</translation>
     </message>
@@ -4910,7 +4910,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>成果报告</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="847"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="849"/>
         <source>Field &apos;fid&apos; has duplicate or non-integer values; the output numbers its features anew.</source>
         <translation>字段 fid 存在重复值或非整数值；输出要素将重新编号。</translation>
     </message>
@@ -5015,17 +5015,17 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：{1} 个退化几何（只有一个顶点的线、少于四个点的环、NaN 或无穷坐标、长度或面积为零）按无几何处理（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="682"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="684"/>
         <source>empty values</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="683"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="685"/>
         <source>{0}, field '{1}': {2} of {3} value(s) cannot be read as numbers ({4:.0%}), for example {5} (feature ids {6}). Numbers may be written 1234, 1,234, 12万, 3.5万, 1,234人, 约5948 or 5948（2020年）. Correct those values, or choose another field.</source>
         <translation>{0} 的字段“{1}”：{3} 个值中有 {2} 个无法读作数字（{4:.0%}），例如 {5}（要素编号 {6}）。数字可写作 1234、1,234、12万、3.5万、1,234人、约5948 或 5948（2020年）。请更正这些值，或选择另一个字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="699"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="701"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative, counted as 0 (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
@@ -5225,7 +5225,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估（无人口数据）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/io.py" line="696"/>
+        <location filename="../resilience_plugin/qgisside/io.py" line="698"/>
         <source>{0}, field &apos;{1}&apos;: {2} value(s) empty, not a number or negative: not assessed (feature ids {3}).</source>
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负：不予评估（要素编号 {3}）。</translation>
     </message>
@@ -5887,162 +5887,162 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>韧性街镇单元评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="205"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="206"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="115"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="116"/>
         <source>Unit polygons (第50条).</source>
         <translation>单元面（第50条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="206"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="207"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="209"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="210"/>
         <source>Elderly share field</source>
         <translation>老年人口比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="124"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="125"/>
         <source>Optional share (0-1) of residents aged 65 and over.</source>
         <translation>可选：65 岁及以上人口比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="210"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="211"/>
         <source>Old-building share field</source>
         <translation>老旧建筑比例字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="128"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="129"/>
         <source>Optional share (0-1) of old buildings.</source>
         <translation>可选：老旧建筑比例（0-1）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="140"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="139"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="140"/>
         <source>Optional facilities: shelters, fire and police stations, hospitals, conversion spaces.</source>
         <translation>可选：设施，包括避难场所、消防站、派出所、医院和平急转换空间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="143"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="144"/>
         <source>Field with the facility category.</source>
         <translation>设施类型字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>Shelter area field (m²)</source>
         <translation>避难面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="149"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="150"/>
         <source>Effective shelter area in m².</source>
         <translation>有效避难面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="160"/>
         <source>Hospital beds field</source>
         <translation>医院床位字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="159"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="160"/>
         <source>Number of hospital beds.</source>
         <translation>医院床位数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="190"/>
         <source>Unit scores</source>
         <translation>单元评估结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="189"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="190"/>
         <source>The units with their scores.</source>
         <translation>带评估结果的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="314"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="315"/>
         <source>Score: {0}</source>
         <translation>得分：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="318"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="319"/>
         <source>Target met: {0}</source>
         <translation>达标：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="292"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
         <source>Hazard (0-10)</source>
         <translation>致灾因子风险性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="293"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
         <source>Vulnerability (0-10)</source>
         <translation>承灾体脆弱性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="294"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
         <source>Capacity (0-10)</source>
         <translation>救灾能力有效性（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="295"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
         <source>Risk score (0-10)</source>
         <translation>综合风险得分（0-10）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="296"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
         <source>Class</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="297"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
         <source>Class (Chinese)</source>
         <translation>等级（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="298"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="299"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
         <source>Type (第52条)</source>
         <translation>类型（第52条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="300"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
         <source>Type (Chinese)</source>
         <translation>类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="301"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
         <source>Recommended measures</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="303"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
         <source>Indicators used</source>
         <translation>使用的指标</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="306"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="316"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="317"/>
         <source>Target: {0}</source>
         <translation>目标：{0}</translation>
     </message>
@@ -6092,27 +6092,27 @@ Output: the copied layer, with the sample's own fields and CRS (EPSG:4548, CGCS2
         <translation>均衡型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
         <source>Scaling</source>
         <translation>缩放方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
         <source>Fixed goalposts from the profile (comparable across runs and years)</source>
         <translation>规划配置中的固定标尺（不同运行、不同年份可比）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
         <source>Relative to the units of this run (min–max)</source>
         <translation>相对于本次运行的单元（最小–最大值）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="173"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="174"/>
         <source>Fixed goalposts (default): each indicator scored between two values of the profile, so a unit's score does not depend on the other units. Relative: min–max over the units of the run, a ranking among them only.</source>
         <translation>固定标尺（默认）：每个指标在规划配置给定的两个值之间计分，单元得分不受其他单元影响。相对：在本次运行的单元间按最小–最大值缩放，只表示它们之间的排序。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="304"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="305"/>
         <source>Score formed from</source>
         <translation>综合得分构成维度</translation>
     </message>
@@ -6138,44 +6138,44 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 输出：单元原有字段、各指标的数值（i_*）、得分（s_*）、目标（t_*）及是否达标（ok_*）、三个维度得分、综合得分、等级、排名、类型以及引用条款的建议措施。不会写入源图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="164"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
         <source>Scenario: units&apos; access</source>
         <translation>情景：单元可达性</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="164"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="165"/>
         <source>Optional: the units output of 'Corridor failure scenarios'. The share of the essential categories each unit still reaches after the scenario becomes a capacity indicator (i_access, 第48、65条).</source>
         <translation>可选：“通道失效情景”输出的单元。每个单元在情景后仍能到达的必需设施类别比例作为一项救灾能力指标（i_access，第48、65条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="278"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="279"/>
         <source>Scenario: layer &apos;{0}&apos; has no d0_&lt;category&gt; and d1_&lt;category&gt; fields; give the units output of &apos;Corridor failure scenarios&apos;.</source>
         <translation>情景：图层“{0}”没有 d0_&lt;类别&gt; 和 d1_&lt;类别&gt; 字段；请给出“通道失效情景”输出的单元。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="119"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="120"/>
         <source>Residents of each unit. Empty, with a population raster: each unit&apos;s people from the raster, exactly.</source>
         <translation>各单元的常住人口。留空且提供人口栅格时：精确统计栅格在各单元内的人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="208"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="209"/>
         <source>Layer &apos;{0}&apos;: choose the population field, or give a population raster.</source>
         <translation>图层“{0}”：请选择人口字段，或提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/units/score_units.py" line="302"/>
+        <location filename="../resilience_plugin/processing/units/score_units.py" line="303"/>
         <source>Recommended measures (Chinese)</source>
         <translation>建议对策（中文）</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
-        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access, i_transfer (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile or the scorecard to count it), and not assessed without a hazard or shelter areas.</source>
-        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access、i_transfer（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。i_transfer 为单元需转移人口（位于所给洪涝风险区、断裂避让带和地质灾害危险范围内）中，按“避险转移”的精确分配在直线可达范围内有避难位置的比例（第84条）；默认权重为 0（在配置或评分面板中赋予权重后计入），未给出灾害或避难面积时不评估。</translation>
+        <source>A unit&apos;s own value left empty or unreadable (population, elderly or old-building share) is not assessed for it, never 0; a field with no value at all is not used. A unit holding a shelter whose area is empty or unreadable has its shelter per person not assessed. The log names them.</source>
+        <translation>单元自身的值为空或无法读取（人口、老年人口比例或老旧建筑比例）时，该单元的相应指标不评估，绝不记为 0；字段完全无值时不使用该指标。单元内有避难场所面积为空或无法读取时，其人均避难面积不评估。日志中列出这些要素。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/units/score_units.py" line="58"/>
-        <source>A unit&apos;s own value left empty or unreadable (population, elderly or old-building share) is not assessed for it, never 0; a field with no value at all is not used. A unit holding a shelter whose area is empty or unreadable has its shelter per person not assessed. The log names them.</source>
-        <translation>单元自身的值为空或无法读取（人口、老年人口比例或老旧建筑比例）时，该单元的相应指标不评估，绝不记为 0；字段完全无值时不使用该指标。单元内有避难场所面积为空或无法读取时，其人均避难面积不评估。日志中列出这些要素。</translation>
+        <source>Indicator fields, per indicator used: i_seismic, i_fault, i_flood, i_geohaz, i_popden, i_elderly, i_oldbldg, i_shelter, i_fire, i_police, i_beds, i_conv, i_access, i_transfer (values); the same with s_ (0–10 scores); t_ and ok_ (target and met) for shelter, fire, police and beds. Then hazard, vulner, capacity, score, class and class_zh, rank, unit_type and type_zh, measures, measures_zh (in Chinese), indicators, score_from (the dimensions the score is formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile or the scorecard to count it), and not assessed without a hazard or shelter areas, nor for a unit whose people at risk have a shelter of unknown area within reach (its room would change their share).</source>
+        <translation>指标字段，每个所用指标一组：i_seismic、i_fault、i_flood、i_geohaz、i_popden、i_elderly、i_oldbldg、i_shelter、i_fire、i_police、i_beds、i_conv、i_access、i_transfer（数值）；以 s_ 开头的同名字段为 0–10 得分；避难场所、消防、派出所和床位另有 t_ 和 ok_（目标和是否达标）。其后为 hazard、vulner、capacity、score、class 和 class_zh、rank、unit_type 和 type_zh、measures、measures_zh（中文对策）、indicators、score_from（构成综合得分的维度）、clauses。i_transfer 为单元需转移人口（位于所给洪涝风险区、断裂避让带和地质灾害危险范围内）中，按“避险转移”的精确分配在直线可达范围内有避难位置的比例（第84条）；默认权重为 0（在配置或评分面板中赋予权重后计入），未给出灾害或避难面积时不评估；单元需转移人口可达范围内有避难面积未知的避难场所时亦不评估（其容量会改变该比例）。</translation>
     </message>
 </context>
 <context>

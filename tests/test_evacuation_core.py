@@ -280,6 +280,38 @@ def test_unit_transfer_share_by_hand():
     assert share == pytest.approx([0.6, 1.0])
 
 
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        ((700, 500), [None, 1.0]),  # outside the zone, 200–700 m from A's people at risk: A not assessed
+        ((250, 500), [0.6, 1.0]),  # inside the zone: never used, its area does not matter
+        ((1900, 500), [0.6, 1.0]),  # 1.4 km or more from anyone at risk, beyond the short-term reach (1 km)
+    ],
+)
+def test_unit_transfer_share_with_a_shelter_of_unknown_area(where, expected):
+    """The case above with a second short-term shelter whose area is unknown (empty, 待定): a unit whose people
+    at risk have it within reach is not assessed (its room would change their share), as i_shelter is not; where it
+    cannot matter, the share stays as computed by hand (issue 29 §3)."""
+    from resilience_plugin.core.evacuation import unit_transfer_share
+    from resilience_plugin.core.facilities import Facilities
+    from resilience_plugin.core.profile import load_profile
+
+    profile = load_profile()
+    assert profile.value("shelter.short_term_walk_distance") == pytest.approx(1000.0)
+    units = [shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)]
+    zone = shapely.box(-10, -10, 500, 1010)
+    shelters = Facilities(
+        shapely.points([[600, 500], list(where)]),
+        ["short_term_shelter", "short_term_shelter"],
+        np.array([False, False]),
+        shelter_area=np.array([600.0, 0.0]),
+        area_unknown=np.array([False, True]),
+    )
+    share = unit_transfer_share(units, np.array([1000.0, 1000.0]), [zone], shelters, profile)
+    assert np.isnan(share[0]) if expected[0] is None else share[0] == pytest.approx(expected[0])
+    assert share[1] == pytest.approx(expected[1])
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_a_medium_transfer_along_a_street_grid_matches_a_dense_lp(seed):
     """A 16 × 16 grid of 200 m blocks with random closed stretches, 150 communities and 20 shelters: the people placed
@@ -323,3 +355,71 @@ def test_a_medium_transfer_along_a_street_grid_matches_a_dense_lp(seed):
     )
     assert r.placed.sum() == pytest.approx(placed, rel=1e-9, abs=1e-6)
     assert float(r.flow_people @ r.flow_time) == pytest.approx(cost, rel=1e-7, abs=1e-6)
+
+
+# ------------------------------------------------------------------- the one-programme solve and its certificate
+def _pairs(i, j, t):
+    from resilience_plugin.core.evacuation import _Pairs
+
+    return _Pairs(np.asarray(i), np.asarray(j), np.asarray(t, float), np.zeros(len(i)))
+
+
+def test_a_chain_of_moves_dearer_than_a_short_place_falls_back_to_two_programmes(monkeypatch):
+    """A (1 person) reaches only S1, 1 minute away; B (1 person) is at S1 (0 minutes) and reaches S2 100 minutes
+    away; S1 and S2 have 1 place each. Both placed: A at S1, B at S2, 101 person-minutes (by hand). When a person
+    without a place costs less than that chain of moves, the one programme leaves A without a place; the
+    certificate finds the augmenting path A → S1 → B → S2 and the two programmes give the optimum."""
+    import resilience_plugin.core.evacuation as ev
+
+    pairs = _pairs([0, 1, 1], [0, 0, 1], [1.0, 0.0, 100.0])
+    demand, capacity = np.array([1.0, 1.0]), np.array([1.0, 1.0])
+    stages = []
+    real = ev._two_stages
+    monkeypatch.setattr(ev, "_two_stages", lambda *a: (stages.append(1), real(*a))[1])
+    for factor, fell_back in ((64.0, False), (0.25, True)):
+        stages.clear()
+        monkeypatch.setattr(ev, "SHORT_COST_FACTOR", factor)
+        x, solve = ev.assign_continuous(pairs, demand, capacity, 60.0)
+        assert x == pytest.approx([1.0, 0.0, 1.0], abs=1e-6)
+        assert solve.optimal and solve.objective == pytest.approx(101.0)
+        assert bool(stages) == fell_back
+    # the certificate on its own: A without a place, B at S1, S2 empty → a path exists
+    assert not ev._most_placed(pairs, np.array([0.0, 1.0, 0.0]), demand, capacity)
+    assert ev._most_placed(pairs, np.array([1.0, 0.0, 1.0]), demand, capacity)
+    # S2 full as well: nobody more can be placed
+    assert ev._most_placed(pairs, np.array([0.0, 1.0, 0.0]), demand, np.array([1.0, 0.0]))
+
+
+def test_pairs_dearer_than_a_shelter_that_is_never_full_are_dropped():
+    """Piece 0 (5 people) reaches S0 (room 100: never full) in 5 min, S1 in 9 min and S2 in 2 min; S2 (room 3) is
+    also reached by piece 1 (4 people), so it may fill. Dropped: only 0→S1 (dearer than never-full S0)."""
+    from resilience_plugin.core.evacuation import useful_pairs
+
+    pairs = _pairs([0, 0, 0, 1], [0, 1, 2, 2], [5.0, 9.0, 2.0, 1.0])
+    keep = useful_pairs(pairs, np.array([5.0, 4.0]), np.array([100.0, 100.0, 3.0]))
+    assert keep.tolist() == [True, False, True, True]
+
+
+@pytest.mark.parametrize("factor", [64.0, 0.01])
+@pytest.mark.parametrize("seed", range(25))
+def test_random_sparse_assignments_match_a_dense_lp(seed, factor, monkeypatch):
+    """Random sparse pairs with tight, fractional capacities, ties and zero minutes: the most placed and the least
+    people × minutes agree with the dense two-stage LP of this file, whether the one programme is certified (the
+    profile's factor) or nearly always falls back (a person without a place costing about one trip)."""
+    import resilience_plugin.core.evacuation as ev
+
+    monkeypatch.setattr(ev, "SHORT_COST_FACTOR", factor)
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(5, 40)), int(rng.integers(2, 12))
+    ok = rng.random((n, m)) < 0.3
+    d = np.round(rng.uniform(0, 20, (n, m))) * (rng.random((n, m)) > 0.1)  # whole minutes: ties; some zero
+    counts = np.round(rng.uniform(0.5, 30, n), 2)
+    cap = np.round(rng.uniform(0, 1.2, m) * counts.sum() / m, 2)
+    placed, cost = _dense_lp(d, ok, counts, cap)
+    i, j = np.nonzero(ok)
+    x, solve = ev.assign_continuous(_pairs(i, j, d[i, j]), counts, cap, 60.0)
+    assert x.sum() == pytest.approx(placed, abs=1e-6)
+    assert float(x @ d[i, j]) == pytest.approx(cost, rel=1e-7, abs=1e-6)
+    assert solve.optimal and solve.objective == pytest.approx(cost, rel=1e-7, abs=1e-6)
+    assert (np.bincount(j, weights=x, minlength=m) <= cap + 1e-6).all()
+    assert (np.bincount(i, weights=x, minlength=n) <= counts + 1e-6).all() and (x >= 0).all()

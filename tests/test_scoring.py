@@ -13,7 +13,7 @@ from shapely.geometry import LineString, Point, box
 from resilience_plugin.core import scoring as sc
 from resilience_plugin.core.paths import default_profile_path
 from resilience_plugin.core.profile import load_profile
-from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
+from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
 
@@ -223,8 +223,9 @@ def test_faults_as_the_only_hazard_do_not_zero_the_city(resilience_processing):
     assert "Not assessed: Shelter m² per person, because no facilities were given." in fb.log
 
 
-def _two_units_scored_with(facilities):
-    """resilience:scoreunits on two units side by side, 甲街道 (1万 people) and 乙街道 (5,000): (outputs, log)."""
+def _two_units_scored_with(facilities, **extra):
+    """resilience:scoreunits on two units side by side, 甲街道 (1万 people) and 乙街道 (5,000), with ``extra``
+    parameters: (outputs, log)."""
     units = memory_layer(
         "Polygon",
         [(box(0, 0, 1000, 1000).wkt, ["甲街道", "1万"]), (box(1000, 0, 2000, 1000).wkt, ["乙街道", "5,000"])],
@@ -232,7 +233,7 @@ def _two_units_scored_with(facilities):
         name="街镇",
     )
     fb = Recorder()
-    layers, _c = run("resilience:scoreunits", {"INPUT": units, "FACILITIES": facilities, "OUTPUT": "memory:"}, fb)
+    layers, _c = run("resilience:scoreunits", {"INPUT": units, "FACILITIES": facilities, "OUTPUT": "memory:", **extra}, fb)
     return layers, fb
 
 
@@ -419,11 +420,16 @@ def test_a_shelter_of_unknown_area_leaves_its_units_shelter_not_assessed(resilie
         fields=(("类别", FIELD_STRING), ("有效避难面积", FIELD_DOUBLE)),
         name="设施",
     )  # fmt: skip
-    layers, fb = _two_units_scored_with(facilities)
+    flood = memory_layer("Polygon", [(box(1010, 10, 1400, 990).wkt, [1])], fields=(("风险等级", FIELD_INT),), name="洪涝")
+    layers, fb = _two_units_scored_with(facilities, FLOOD_ZONES=flood)
     out = {f["名称"]: f for f in layers["OUTPUT"].getFeatures()}
     assert out["甲街道"]["i_shelter"] == pytest.approx(0.5)
     assert is_null(out["乙街道"]["i_shelter"]), out["乙街道"].attributes()
     assert "设施, field '有效避难面积': 1 value(s) empty, not a number or negative: not assessed (feature ids 3)" in fb.log, fb.log
+    # the transfer indicator agrees: 乙's people at risk (the zone over its west part) have the shelter of unknown
+    # area 200–600 m away, so their share is not known; 甲 has nobody at risk (share 1)
+    assert is_null(out["乙街道"]["i_transfer"]), out["乙街道"].attributes()
+    assert out["甲街道"]["i_transfer"] == pytest.approx(1.0)
 
 
 def test_a_share_field_wholly_empty_is_not_used():

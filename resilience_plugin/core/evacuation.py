@@ -13,9 +13,10 @@ open road, and how long it takes. No QGIS here; the entry point is :func:`evacua
   after. Without a network, distances are straight lines.
 * **Assignment**, exact: as many people placed as possible first, then the least total travel time (people ×
   minutes), each person only to an open shelter within its reach (by the shortest network distance), the time
-  along the fastest route. Two linear programmes solved by HiGHS (scipy). With ``whole=True`` each source feature
-  goes to one shelter, as responsibility areas (责任区) are drawn: a MILP with a time limit, whose best solution and
-  proven bound are reported.
+  along the fastest route. One linear programme solved by HiGHS (scipy), written from each piece's nearest
+  shelter, kept when a search for augmenting paths proves that nobody more can be placed (else two). With
+  ``whole=True`` each source feature goes to one shelter, as responsibility areas (责任区) are drawn: a MILP with a
+  time limit, whose best solution and proven bound are reported.
 * **Shortfall**, with the reason: off the network, no safe shelter within reach, cut off by closed roads, or every
   shelter in reach full.
 * **Routes**: the people on each road section, along each shelter's fastest-route tree, with its throughput and the
@@ -464,16 +465,123 @@ def _linprog(c, a_ub, b_ub, time_limit, a_eq=None, b_eq=None):
     return res
 
 
+SHORT_COST_FACTOR = 64.0  # in the one-programme solve, a person without a place costs this many longest trips
+
+
 def assign_continuous(pairs: _Pairs, demand: np.ndarray, capacity: np.ndarray, time_limit: float):
-    """Exact: the most people placed, then the least people × minutes. Two linear programmes: the most placed (F),
-    then the least cost with each piece's people placed or short (``x`` and a slack ``s`` per piece, equalities) and
-    at most ``Σ people − F`` short: the second keeps the transportation structure (no row over every pair), which
-    HiGHS solves several times faster. Returns (people per pair, Solve)."""
+    """Exact: the most people placed, then the least people × minutes. Returns (people per pair, Solve).
+
+    First one linear programme, written from each piece's nearest shelter (:func:`_from_nearest`): a person without
+    a place costs :data:`SHORT_COST_FACTOR` times the longest trip, and the answer is kept only when no augmenting
+    path is left, i.e. no person without a place can be given one by moving others (:func:`_most_placed`). Then it
+    is the lexicographic optimum: no solution places more, and among those placing as many its cost is least. Else
+    (a chain of moves dearer than that cost, or a time limit) the two programmes of :func:`_two_stages`."""
+    if not len(pairs.i):
+        return np.zeros(0), Solve("linear programme", True, 0.0, 0.0)
+    import time
+
+    start = time.monotonic()
+    x = _from_nearest(pairs, demand, capacity, time_limit)
+    if x is not None and _most_placed(pairs, x, demand, capacity):
+        cost = float(x @ pairs.t)
+        return x, Solve("linear programme", True, cost, cost)
+    return _two_stages(pairs, demand, capacity, max(time_limit - (time.monotonic() - start), 0.1 * time_limit))
+
+
+def useful_pairs(pairs: _Pairs, demand: np.ndarray, capacity: np.ndarray) -> np.ndarray:
+    """Pairs that some optimal transfer may use (a mask). A shelter whose room is at least all the people of the
+    pieces that can still reach it is never full; a pair dearer than a never-full shelter of the same piece is never
+    used by an optimum (moving its people to that shelter costs less and places as many). Dropping such pairs can
+    leave more shelters never full: repeated until nothing changes. Every piece keeps its cheapest pair."""
+    alive = np.ones(len(pairs.i), dtype=bool)
+    people = demand[pairs.i]
+    while True:
+        reach_people = np.bincount(pairs.j[alive], weights=people[alive], minlength=len(capacity))
+        never_full = alive & (reach_people <= capacity)[pairs.j]
+        cheapest = np.full(len(demand), np.inf)
+        np.minimum.at(cheapest, pairs.i[never_full], pairs.t[never_full])
+        dearer = alive & (pairs.t > cheapest[pairs.i])
+        if not dearer.any():
+            return alive
+        alive &= ~dearer
+
+
+def _from_nearest(pairs: _Pairs, demand: np.ndarray, capacity: np.ndarray, time_limit: float) -> Optional[np.ndarray]:
+    """The transfer minimising people × minutes + :data:`SHORT_COST_FACTOR` × the longest trip per person without a
+    place, over :func:`useful_pairs`, or None when HiGHS did not prove it. Written as moves away from each piece's
+    nearest shelter (``x[nearest] = people − short − Σ moves``): every move costs its extra minutes, so starting
+    from no move is already dual feasible, and the dual simplex mends only the shelters the nearest choice
+    overfills (several times fewer iterations than the pairs themselves on the Beijing-scale bench)."""
+    from scipy import sparse
+    from scipy.optimize import linprog
+
+    kept = np.nonzero(useful_pairs(pairs, demand, capacity))[0]
+    pieces, gi = np.unique(pairs.i[kept], return_inverse=True)
+    shelters, gj = np.unique(pairs.j[kept], return_inverse=True)
+    gi, gj, t = gi.ravel(), gj.ravel(), pairs.t[kept]
+    n_i, n_j = len(pieces), len(shelters)
+    people = demand[pieces]
+    order = np.lexsort((t, gi))
+    nearest = order[np.r_[True, gi[order][1:] != gi[order][:-1]]]  # each piece's cheapest pair, in piece order
+    goes = gj[nearest]
+    move = np.ones(len(kept), dtype=bool)
+    move[nearest] = False
+    move = np.nonzero(move)[0]
+    n_m = len(move)
+    short_cost = SHORT_COST_FACTOR * float(t.max()) + 1.0
+    cost = np.r_[t[move] - t[nearest][gi[move]], short_cost - t[nearest]]
+    moves, shorts = np.arange(n_m), n_m + np.arange(n_i)
+    by_piece = sparse.csr_matrix((np.ones(n_m + n_i), (np.r_[gi[move], np.arange(n_i)], np.r_[moves, shorts])), shape=(n_i, n_m + n_i))
+    by_shelter = sparse.csr_matrix(
+        (np.r_[np.ones(n_m), -np.ones(n_m + n_i)], (np.r_[gj[move], goes[gi[move]], goes], np.r_[moves, moves, shorts])),
+        shape=(n_j, n_m + n_i),
+    )
+    room = capacity[shelters] - np.bincount(goes, weights=people, minlength=n_j)
+    res = linprog(
+        cost, A_ub=sparse.vstack([by_piece, by_shelter]).tocsr(), b_ub=np.r_[people, room], bounds=(0, None),
+        method="highs", options={"time_limit": float(time_limit), "presolve": False},
+    )  # fmt: skip
+    if res.status != 0 or res.x is None:
+        return None
+    x_kept = np.zeros(len(kept))
+    x_kept[move] = res.x[:n_m]
+    x_kept[nearest] = people - res.x[n_m:] - np.bincount(gi[move], weights=res.x[:n_m], minlength=n_i)
+    x = np.zeros(len(pairs.i))
+    x[kept] = np.where(x_kept > 1e-9 * max(float(people.sum()), 1.0), x_kept, 0.0)
+    return x
+
+
+def _most_placed(pairs: _Pairs, x: np.ndarray, demand: np.ndarray, capacity: np.ndarray) -> bool:
+    """No augmenting path: from no piece with people left without a place can a shelter with room be reached,
+    going from a piece to any shelter it reaches and from a shelter back to a piece that it takes (max-flow,
+    min-cut). A breadth-first search over every pair, not only the useful ones."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import breadth_first_order
+
+    n_i, n_j = len(demand), len(capacity)
+    tol = 1e-9 * max(1.0, float(demand.sum()))
+    short = demand - np.bincount(pairs.i, weights=x, minlength=n_i) > tol
+    if not short.any():
+        return True
+    room = capacity - np.bincount(pairs.j, weights=x, minlength=n_j) > tol
+    back = x > tol
+    start = n_i + n_j
+    rows = np.r_[pairs.i, n_i + pairs.j[back], np.full(int(short.sum()), start)]
+    cols = np.r_[n_i + pairs.j, pairs.i[back], np.nonzero(short)[0]]
+    graph = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(start + 1, start + 1))
+    reached = breadth_first_order(graph, start, directed=True, return_predecessors=False)
+    shelters = reached[(reached >= n_i) & (reached < start)] - n_i
+    return not room[shelters].any()
+
+
+def _two_stages(pairs: _Pairs, demand: np.ndarray, capacity: np.ndarray, time_limit: float):
+    """Two linear programmes: the most placed (F), then the least cost with each piece's people placed or short
+    (``x`` and a slack ``s`` per piece, equalities) and at most ``Σ people − F`` short: the second keeps the
+    transportation structure (no row over every pair), which HiGHS solves several times faster. Returns (people
+    per pair, Solve)."""
     from scipy import sparse
 
     n_pairs = len(pairs.i)
-    if not n_pairs:
-        return np.zeros(0), Solve("linear programme", True, 0.0, 0.0)
     rows_i, gi = np.unique(pairs.i, return_inverse=True)
     rows_j, gj = np.unique(pairs.j, return_inverse=True)
     gi, gj = gi.ravel(), gj.ravel()
@@ -808,7 +916,9 @@ def unit_transfer_share(units, population, zones, facilities, profile, canceled=
     """Per unit (polygons with their population): the share of its people at risk (inside ``zones``) who have a
     shelter place within reach as the crow flies, by the exact transfer (:func:`evacuation`, 第84条); 1 where nobody
     is at risk, NaN where its people are unknown. ``facilities`` (core.facilities.Facilities): the shelters among
-    them, each holding its shelter area ÷ the area per person of its class, within its class's reach."""
+    them, each holding its shelter area ÷ the area per person of its class, within its class's reach. NaN too where
+    a shelter of unknown area (``area_unknown``), outside the hazard, lies within reach of the unit's people at risk:
+    its room would change their share (issue 29 §3; the transfer itself leaves such a shelter out, with the reason)."""
     from .population import from_polygons
 
     codes = np.asarray([c or "" for c in facilities.codes], dtype=object)
@@ -828,7 +938,6 @@ def unit_transfer_share(units, population, zones, facilities, profile, canceled=
     counts[~np.isfinite(np.asarray(population, dtype=float))] = np.nan
     surface = from_polygons(np.where(touched, units, None), counts, float(profile.value("population.piece_size")), canceled=canceled)
     surface.assessed = np.isfinite(np.asarray(population, dtype=float))  # an untouched unit: nobody at risk, share 1
-    risk_of = np.zeros(len(units))
     placed_of = np.zeros(len(units))
     result = None
     if len(keep):
@@ -844,10 +953,33 @@ def unit_transfer_share(units, population, zones, facilities, profile, canceled=
         except EvacuationError:  # every shelter inside a hazard: nobody has a place
             result = None
     if result is not None:
-        risk_of = np.bincount(surface.source, weights=result.at_risk, minlength=len(units))
+        at_risk = result.at_risk
         placed_of = np.bincount(surface.source, weights=result.placed, minlength=len(units))
     else:
         at_risk, _h, _i = people_at_risk(surface, Hazard(list(zones), [str(k) for k in range(len(zones))]), "hazard", canceled)
-        risk_of = np.bincount(surface.source, weights=at_risk, minlength=len(units))
+    risk_of = np.bincount(surface.source, weights=at_risk, minlength=len(units))
     share = np.where(risk_of > 0, placed_of / np.where(risk_of > 0, risk_of, 1.0), 1.0)
+    share[_near_unknown_shelter(surface, at_risk, facilities, codes, zones, profile)] = np.nan
     return np.where(surface.assessed, share, np.nan) if surface.assessed is not None else share
+
+
+def _near_unknown_shelter(surface, at_risk: np.ndarray, facilities, codes: np.ndarray, zones, profile) -> np.ndarray:
+    """Per unit: some of its people at risk are within reach (its class's, as the crow flies) of a shelter of unknown
+    area that is outside every hazard zone."""
+    near = np.zeros(surface.sources, dtype=bool)
+    if facilities.area_unknown is None:
+        return near
+    points = np.asarray(facilities.points, dtype=object)
+    unknown = np.nonzero(
+        np.asarray(facilities.area_unknown, dtype=bool) & np.isin(codes, list(SHELTER_CLASSES)) & ~shapely.is_missing(points)
+    )[0]
+    if len(unknown) and len(zones):
+        _z, inside = shapely.STRtree(np.asarray(list(zones), dtype=object)).query(points[unknown], predicate="intersects")
+        unknown = np.delete(unknown, np.unique(inside))
+    risky = np.nonzero(at_risk > 0)[0]
+    if not len(unknown) or not len(risky):
+        return near
+    reach = np.array([float(profile.value(SHELTER_CLASSES[codes[k]][0])) for k in unknown])
+    _s, hit = shapely.STRtree(shapely.points(surface.xy[risky])).query(points[unknown], predicate="dwithin", distance=reach)
+    near[surface.source[risky[hit]]] = True
+    return near

@@ -95,7 +95,8 @@ class ScoreUnitsAlgorithm(HazardInputs, UnitsAlgorithmBase):
                 "formed from), clauses. i_transfer is the share of the unit's people at risk (in the flood zones, fault avoidance "
                 "zones and geological-hazard danger zones given) with a shelter place within reach as the crow flies, by the "
                 "exact transfer of 'Emergency transfer' (第84条); it is weighted 0 by default (give it a weight in the profile "
-                "or the scorecard to count it), and not assessed without a hazard or shelter areas."
+                "or the scorecard to count it), and not assessed without a hazard or shelter areas, nor for a unit whose people "
+                "at risk have a shelter of unknown area within reach (its room would change their share)."
             )
             + "\n\n"
             + self.tr(
