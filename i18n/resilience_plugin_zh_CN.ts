@@ -1944,47 +1944,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="307"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="324"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="309"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="326"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="311"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="328"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="317"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="334"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="322"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="339"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="641"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="658"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="774"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="792"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="776"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="794"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="830"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="848"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -1994,7 +1994,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所容量不足以整建制安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="261"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="277"/>
         <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
         <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
     </message>
@@ -2057,6 +2057,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/scoring.py" line="129"/>
         <source>no unit has a value in its field</source>
         <translation>没有任何单元在该字段中有值</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="267"/>
+        <source>Flood-depth raster &apos;{0}&apos; has no data under any of the people (every cell there is nodata, or the grid lies elsewhere): check that it covers the area, that its CRS is the one it was made in, and that its nodata value is not used for water.</source>
+        <translation>积水深度栅格“{0}”在所有人口所在处均无数据（该处像元全为无数据值，或栅格位于别处）：请检查栅格是否覆盖该区域、其坐标系是否为制作时所用坐标系，以及无数据值是否被用于表示积水。</translation>
     </message>
 </context>
 <context>
@@ -2790,412 +2795,427 @@ Worked example on the sample city: network walking_network, units the clusters o
 <context>
     <name>EvacuationAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="83"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="84"/>
         <source>Emergency transfer (避险转移)</source>
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="145"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="145"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="149"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="152"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="159"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="159"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="163"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="166"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="163"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="166"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="170"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="462"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="465"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="176"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="179"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="468"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="471"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="180"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="183"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="185"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="200"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="210"/>
-        <source>People in water this deep or deeper move ({0}).</source>
-        <translation>水深达到或超过该值处的人口需转移（{0}）。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="222"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="231"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="231"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="324"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="327"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="241"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="515"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="518"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="245"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="248"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="249"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="514"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="517"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="257"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="260"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="262"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="265"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="262"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="265"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="271"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="607"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="617"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="275"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="608"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="618"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="279"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="283"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="287"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="290"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="287"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="290"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="291"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="294"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="291"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="294"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="344"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="347"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="400"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="403"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="417"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="420"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="418"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="421"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="418"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="421"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="451"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="454"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="453"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="456"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="458"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="461"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="463"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="465"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="468"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="486"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="489"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="521"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="524"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="524"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="527"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="530"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="533"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="535"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="538"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="570"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="573"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="577"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="580"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="583"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="586"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="589"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="599"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="602"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="612"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="606"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="616"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="86"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="338"/>
+        <source>water {0:g} m deep or deeper</source>
+        <translation>积水深度 {0:g} 米及以上</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="405"/>
+        <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
+        <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="635"/>
+        <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
+        <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="87"/>
+        <source>Routes: bottleneck is NULL (not assessed) where the section&apos;s time to clear is (no section throughput).</source>
+        <translation>转移路线：路段的通过时间未评估时（未计算路段通行能力），bottleneck 也为空值（NULL，不评估）。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="87"/>
         <source>Who must move, to which shelter that is itself safe and has room, by which open road, and how long it takes: the capacity for emergency transfer that the plan asks to raise first (重点提升应急避险转移能力, 第84条), within a multi-level evacuation system (第33条) whose long-term shelters carry the main resettlement load (第91条).
 
 Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
@@ -3206,7 +3226,7 @@ Roads: with a network, a road inside a hazard zone, or with water at or above th
 
 Method: an exact assignment, solved by HiGHS: first as many people placed as possible, then the least total travel time (people × minutes), each person only to an open shelter within its reach (by the shortest network distance; the time along the fastest route). Whole communities: each feature goes to one shelter, as responsibility areas (责任区) are drawn, a MILP with a time limit whose best solution and proven bound are logged. People without a place are the shortfall, with the reason: no road within the snapping tolerance, no safe shelter within reach, cut off by closed roads, or every shelter in reach full.
 
-Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) with status_zh, and reason. Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
+Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) with status_zh, reason and clauses, then the shelters' own fields (shel_&lt;name&gt; where a name is taken). Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), use_share (the share of what the section passes within the clearance target that its people need), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
 
 Worked example on the sample city: population communities (field population), flood-depth raster sample_flood_depth.tif (beside sample_city.gpkg: 25 m cells of a waterlogging model over the centre), shelters facilities (field category, capacity shelter_area_m2), network walking_network: about 400,000 people in water 0.5 m deep or deeper, a tenth of them placed; the rest have no safe shelter within reach, which is what the sample's sparse shelters show.</source>
         <translation>谁需要转移、转移到本身安全且有空余容量的哪处避难场所、经由哪条畅通道路、需要多长时间：规划要求首先提升的应急避险转移能力（重点提升应急避险转移能力，第84条），在多层级的疏散救援体系中（第33条），由长期避难场所承担主要安置任务（第91条）。
@@ -3219,29 +3239,19 @@ Worked example on the sample city: population communities (field population), fl
 
 方法：由 HiGHS 精确求解的分配：首先安置尽可能多的人，再使总转移时间（人数 × 分钟）最少，每人只分配到其服务距离内（按最短路网距离；时间按最快路线）的可用避难场所。整建制转移：每个要素整体转移至一处避难场所，与划定责任区的做法一致，为有时间上限的混合整数规划，日志给出最好解及已证明的界。无安置位置的人口为安置缺口，并给出原因：捕捉容差内无道路、可达范围内无安全避难场所、道路中断无法到达、可达避难场所已满。
 
-输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）及 status_zh 和 reason。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
+输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）及 status_zh、reason 和 clauses，其后为避难场所图层自身的字段（名称冲突时为 shel_&lt;字段名&gt;）。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、use_share（其人口所需占该路段在完成时限内通行能力的比例）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
 
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="335"/>
-        <source>water {0:g} m deep or deeper</source>
-        <translation>积水深度 {0:g} 米及以上</translation>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
+        <source>People in water this deep or deeper move. Source: {0}</source>
+        <translation>水深达到或超过该值处的人口需转移。来源：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="402"/>
-        <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
-        <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="625"/>
-        <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
-        <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="86"/>
-        <source>Routes: bottleneck is NULL (not assessed) where the section&apos;s time to clear is (no section throughput).</source>
-        <translation>转移路线：路段的通过时间未评估时（未计算路段通行能力），bottleneck 也为空值（NULL，不评估）。</translation>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="592"/>
+        <source>{0}, field '{1}': no shelter capacity can be read (feature ids {2}); nothing can be placed. Write persons (1200, 1.2万人) or shelter area (2.5万平方米, 3 公顷), or choose the capacity field.</source>
+        <translation>{0}，字段“{1}”：没有可读取的避难场所容量（要素编号 {2}），无法安置任何人。请填写人数（1200、1.2万人）或避难面积（2.5万平方米、3 公顷），或选择容量字段。</translation>
     </message>
 </context>
 <context>
@@ -4560,7 +4570,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Resilience</name>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="163"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="169"/>
         <source>Sample city (synthetic, schematic)</source>
         <translation>示例城市（合成、示意）</translation>
     </message>
@@ -4580,102 +4590,102 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>规划参数与示例数据</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="27"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="32"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="28"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="33"/>
         <source>Street/town units</source>
         <translation>街镇单元</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="29"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="34"/>
         <source>Communities and villages</source>
         <translation>社区与村庄</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="30"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="35"/>
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="31"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="36"/>
         <source>Walking network</source>
         <translation>步行网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="32"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="37"/>
         <source>Emergency corridors</source>
         <translation>应急疏散救援通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="33"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="38"/>
         <source>Active faults (schematic)</source>
         <translation>活动断裂（示意）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="34"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="39"/>
         <source>Water supply zones</source>
         <translation>供水分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="35"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="40"/>
         <source>Power supply zones</source>
         <translation>供电分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="36"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="41"/>
         <source>Gas supply zones</source>
         <translation>燃气分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="37"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="42"/>
         <source>Flood-risk zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="38"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="43"/>
         <source>Geological hazard points</source>
         <translation>地质灾害隐患点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="39"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="44"/>
         <source>Greenbelts</source>
         <translation>绿化隔离地区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="40"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="45"/>
         <source>Rivers</source>
         <translation>河流</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="119"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="124"/>
         <source>Grade 1 corridor</source>
         <translation>一级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="120"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="125"/>
         <source>Grade 2 corridor</source>
         <translation>二级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="121"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="126"/>
         <source>Grade 3 corridor</source>
         <translation>三级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="137"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="142"/>
         <source>High flood risk</source>
         <translation>洪涝高风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="138"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="143"/>
         <source>Medium flood risk</source>
         <translation>洪涝中风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="143"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="148"/>
         <source>Low flood risk</source>
         <translation>洪涝低风险</translation>
     </message>
@@ -5480,12 +5490,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>，瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5495,12 +5505,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>需转移人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="267"/>
         <source>People placed</source>
         <translation>已安置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
         <source>People without a place</source>
         <translation>无安置位置人口</translation>
     </message>
@@ -5550,97 +5560,97 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无安置位置原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="263"/>
         <source>Shelter class (profile code)</source>
         <translation>避难场所类别（配置代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="264"/>
         <source>Shelter class (Chinese)</source>
         <translation>避难场所类别（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="265"/>
         <source>Reach (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="266"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="268"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="269"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="271"/>
         <source>Why not used</source>
         <translation>未使用原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Throughput (persons an hour)</source>
         <translation>通行能力（人/小时）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Time to pass (min)</source>
         <translation>通过时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Closed road used to leave the hazard</source>
         <translation>撤离灾害区所经的中断道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="316"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="355"/>
         <source>open a parallel link or widen the section (第33、84条)</source>
         <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
         <source>Why (Chinese)</source>
         <translation>原因（中文）</translation>
     </message>
@@ -5760,7 +5770,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>（同一路线上另有 {0} 个路段）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="270"/>
         <source>Status (Chinese)</source>
         <translation>状态（中文）</translation>
     </message>
@@ -5778,6 +5788,21 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/qgisside/styles.py" line="75"/>
         <source>Not assessed</source>
         <translation>未评估</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <source>Throughput used (share of the clearance target)</source>
+        <translation>通行能力占用（占完成时限内通行能力的比例）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="202"/>
+        <source>Flood depth (m)</source>
+        <translation>积水深度（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="207"/>
+        <source>Population grid (people per cell)</source>
+        <translation>人口栅格（每像元人数）</translation>
     </message>
 </context>
 <context>

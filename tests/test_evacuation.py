@@ -4,6 +4,7 @@ QGIS's own shortest paths, and bad input."""
 import pytest
 from qgis.core import QgsVectorLayer
 
+from resilience_plugin.core.profile import load_profile
 from resilience_plugin.qgisside.compat import FIELD_DOUBLE, FIELD_STRING
 from tests.conftest import SAMPLE
 from tests.helpers import Recorder, memory_layer, run
@@ -42,6 +43,18 @@ def test_sample_city_transfer_adds_up(resilience_processing, tmp_path):
     assert sum(x["short"] for x in a) == pytest.approx(sum(x["short"] for x in f), rel=1e-9)
     assert all(x["status"] == "excluded" and x["reason"] for x in s if x["load_p"] == 0 and x["status"] != "not used")
     assert "People at risk" in log.log and "Solved exactly" in log.log
+    # the shelters keep their own fields (issue 30), renamed shel_<name> where they clash with ours: each output
+    # row holds the very values of its source feature (src_fid), read here from the layer itself
+    source = QgsVectorLayer(params["SHELTERS"], "shelters", "ogr")
+    by_fid = {g.id(): g for g in source.getFeatures()}
+    out_names = s[0].fields().names()
+    ours = out_names[: out_names.index("clauses") + 1]
+    own = [n for n in source.fields().names()]
+    assert own and all((n if n not in ours and n != "fid" else f"shel_{n}") in out_names for n in own), out_names
+    for x in s:
+        g = by_fid[x["src_fid"]]
+        for n in own:
+            assert x[n if n not in ours and n != "fid" else f"shel_{n}"] == g[n], (n, x.attributes(), g.attributes())
 
 
 def _grid():
@@ -143,13 +156,43 @@ def test_unreadable_capacities_are_refused(resilience_processing, tmp_path):
         "Point", [("POINT(500100 4400000)", ["S", "很多"])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_STRING)), name="s"
     )
     out = tmp_path / "a.gpkg"
-    with pytest.raises(Exception, match="capacity"):
+    with pytest.raises(Exception, match=r"s, field '容纳人数': no shelter capacity can be read \(feature ids 1\)"):
         run(
             "resilience:evacuation",
             {
                 "POPULATION": communities,
                 "POPULATION_FIELD": "人口",
                 "WHO": 1,
+                "SHELTERS": shelter,
+                "CAPACITY_FIELD": "容纳人数",
+                "ASSIGNMENT": str(out),
+            },
+        )
+    assert not out.exists()
+
+
+def test_a_depth_raster_that_covers_none_of_the_people_is_refused_and_nothing_is_written(resilience_processing, tmp_path):
+    """A flood-depth grid 50 km from the communities (a wrong origin, or a CRS other than the one it was made in):
+    it used to give 'nobody needs to move' and write a transfer of nobody. Refused, naming the raster."""
+    import numpy as np
+    from qgis.core import QgsRasterLayer
+
+    from resilience_plugin.qgisside.rasters import write_geotiff
+
+    tif = tmp_path / "积水深度.tif"
+    write_geotiff(tif, np.full((10, 10), 1.5, dtype=np.float32), (550000.0, 25.0, 0.0, 4400250.0, 0.0, -25.0), 4548, -9999.0)
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100]), ("POINT(500200 4400000)", ["乙", 50])])
+    shelter = memory_layer(
+        "Point", [("POINT(500100 4400000)", ["S", 1000])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
+    )
+    out = tmp_path / "a.gpkg"
+    with pytest.raises(Exception, match="Flood-depth raster '积水深度' has no data under any of the people"):
+        run(
+            "resilience:evacuation",
+            {
+                "POPULATION": communities,
+                "POPULATION_FIELD": "人口",
+                "FLOOD_DEPTH": QgsRasterLayer(str(tif), "积水深度"),
                 "SHELTERS": shelter,
                 "CAPACITY_FIELD": "容纳人数",
                 "ASSIGNMENT": str(out),
@@ -346,7 +389,12 @@ def test_without_section_throughput_no_section_is_called_a_bottleneck_or_not(res
         filters = [rule.filterExpression() for rule in layer.renderer().rootRule().children()]
         assert [drawn_by(filters, f) for f in rows] == [1] * len(rows)
         if not on:
-            assert all(is_null(f["clear_min"]) and is_null(f["bottleneck"]) for f in rows)
+            assert all(is_null(f["clear_min"]) and is_null(f["bottleneck"]) and is_null(f["use_share"]) for f in rows)
         else:
             known = [f for f in rows if not is_null(f["clear_min"])]
             assert known and all(f["bottleneck"] in (0, 1) for f in known)
+            # throughput used, by hand: its people over what the section passes in the profile's target hour
+            target_h = load_profile().value("evacuation.clear_time_target") / 60.0
+            for f in known:
+                assert f["use_share"] == pytest.approx(f["people"] / (f["cap_ph"] * target_h), rel=1e-9)
+                assert f["bottleneck"] == int(f["people"] / (f["cap_ph"] * target_h) > 1)

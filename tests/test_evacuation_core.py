@@ -264,6 +264,31 @@ def test_depth_without_data_under_the_people_is_said():
     assert "66.7%" in notes[0].message.text(lambda t: t)  # two of the three points: nodata, and outside the grid
 
 
+@pytest.mark.parametrize(
+    "values, x0, where",
+    [
+        ([[-9999.0, -9999.0]], 0.0, "all nodata"),
+        ([[1.0, 2.0]], 50_000.0, "elsewhere"),  # a grid 50 km east of the people (another CRS, a wrong origin)
+    ],
+)
+def test_a_depth_raster_with_no_data_under_any_of_the_people_is_refused(values, x0, where):
+    """Issue 30's bad input: a grid that covers none of the people gave 'nobody needs to move' and wrote a transfer
+    of nobody. Refused, naming the raster; a grid covering some of them still warns and goes on (above)."""
+    from resilience_plugin.core.evacuation import people_at_risk
+
+    depth = _depth_raster(values, x0=x0)
+    pts = from_points(shapely.points([[50, 50], [150, 50]]), [1, 2])
+    square = from_polygons([shapely.box(0, 0, 200, 100)], [100.0], piece_size=1000)
+    for surface in (pts, square):
+        with pytest.raises(EvacuationError, match="has no data under any of the people") as exc:
+            people_at_risk(surface, Hazard(depth=depth), "hazard")
+        assert "'depth'" in exc.value.message.text(lambda t: t), where
+    # a flood zone over everyone: the grid is not needed where the zones already send the people, and is not judged
+    zone = shapely.box(-10, -10, 300, 200)
+    risk, _h, _s = people_at_risk(pts, Hazard([zone], ["z"], depth=depth), "hazard")
+    assert risk.tolist() == [1, 2]
+
+
 def test_unit_transfer_share_by_hand():
     """Two 1 km units of 1,000 people each; a flood zone over the west half of unit A; a short-term shelter at A's
     centre (just east of the zone) with 600 m² (300 places at 2 m² each, GB 51143), within 1 km of all of A. A: 500 at risk, 300 placed,

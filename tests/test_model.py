@@ -177,3 +177,17 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     assert short > 0
     assert sum(f["pop"] for f in layers["siting:siting_allocation"].getFeatures()) == pytest.approx(short, rel=1e-9)
     assert layers["siting:siting_output"].featureCount() == 4
+    # with flood zones, no new shelter lands in one (issue 30: the sites used to ignore the hazard the transfer fled),
+    # checked with QGIS's own geometry against every zone of the sample
+    from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
+
+    params["flood"] = table("flood_zones")
+    layers, _c = run("resilience:transfersiting", params)
+    sites = layers["siting:siting_output"]
+    zones = QgsVectorLayer(table("flood_zones"), "zones", "ogr")
+    to_zones = QgsCoordinateTransform(sites.crs(), zones.crs(), QgsProject.instance())
+    assert sites.featureCount() == 4
+    for site in sites.getFeatures():
+        g = site.geometry()
+        g.transform(to_zones)
+        assert not any(g.intersects(z.geometry()) for z in zones.getFeatures()), site.attributes()

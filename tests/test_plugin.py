@@ -269,7 +269,24 @@ def test_load_sample_city_and_the_scorecard_dock(qgis_iface, qgis_processing, cl
     try:
         plugin.load_sample_city()
         layers = QgsProject.instance().mapLayers().values()
-        assert len(layers) == 14
+        assert len(layers) == 16
+        # the two grids that come with it, hidden: the flood depth the transfer's worked example uses (its deepest
+        # cell as GDAL reads the file) and the population grid
+        from osgeo import gdal
+        from qgis.core import QgsRasterLayer
+
+        from resilience_plugin.core.paths import sample_flood_depth_path
+
+        grids = [lay for lay in layers if isinstance(lay, QgsRasterLayer)]
+        assert len(grids) == 2 and all(g.isValid() for g in grids)
+        root = QgsProject.instance().layerTreeRoot()
+        assert not any(root.findLayer(g.id()).isVisible() for g in grids)
+        depth = next(g for g in grids if g.source().endswith("sample_flood_depth.tif"))
+        ds = gdal.Open(str(sample_flood_depth_path()))  # held: a band outlives no dataset
+        deepest = ds.GetRasterBand(1).ComputeRasterMinMax(False)[1]
+        ds = None
+        assert depth.dataProvider().bandStatistics(1).maximumValue == pytest.approx(deepest)
+        layers = [lay for lay in layers if not isinstance(lay, QgsRasterLayer)]
         assert QgsProject.instance().crs().authid() == "EPSG:4548"  # the empty project took the sample's CRS
         units = [lay for lay in layers if lay.source().endswith("layername=street_units")][0]
         assert units.renderer() is not None

@@ -103,7 +103,9 @@ class Solve:
 class Routes:
     """Road sections that carry people (graph edges): their lines, the source line each lies on (-1: a shelter's
     last-mile link), the people, the throughput in persons per hour (inf: not limited), the minutes they take to
-    pass, whether it is a bottleneck, and whether it is a closed road people use to leave the hazard."""
+    pass, whether it is a bottleneck, and whether it is a closed road people use to leave the hazard; ``used``: the
+    share of what the section passes within the clearance target that its people need (over 1: a bottleneck; NaN:
+    not limited)."""
 
     geometry: np.ndarray
     source: np.ndarray
@@ -112,6 +114,7 @@ class Routes:
     clear_min: np.ndarray
     bottleneck: np.ndarray
     leaving: np.ndarray
+    used: Optional[np.ndarray] = None
 
 
 @dataclass
@@ -229,10 +232,12 @@ def _in_zones(geoms: np.ndarray, union) -> np.ndarray:
     return np.clip(share, 0.0, 1.0)
 
 
-def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None) -> np.ndarray:
+def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None, refuse: bool = False) -> np.ndarray:
     """Share of each geometry outside ``union`` with water at or above the evacuation depth (points: the cell they
     lie in; polygons: exact cell coverage of what lies outside the zones). Where the raster has no data (nodata, or
-    outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said."""
+    outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said. A raster with
+    no data under any of the people is refused (:class:`EvacuationError`) with ``refuse``: it cannot be the grid of
+    this place."""
     from .population import zonal_population
 
     share = np.zeros(len(geoms))
@@ -240,13 +245,13 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
         return share
     area = shapely.area(geoms)
     points = np.nonzero(area <= 0)[0]
-    unknown = 0.0
+    unknown, judged = 0.0, False  # judged: some of the people lie outside the zones, where the grid decides
     if len(points):
         d = depth_at(hazard.depth, geoms[points])
-        share[points] = np.nan_to_num(d, nan=-np.inf) >= hazard.evacuate_depth
-        if union is not None:
-            share[points] *= ~shapely.covers(union, geoms[points])
-        unknown = float(np.isnan(d).mean())
+        outside = ~shapely.covers(union, geoms[points]) if union is not None else np.ones(len(points), dtype=bool)
+        share[points] = (np.nan_to_num(d, nan=-np.inf) >= hazard.evacuate_depth) & outside
+        judged = bool(outside.any())
+        unknown = float(np.isnan(d[outside]).mean()) if judged else 0.0
     poly = np.nonzero(area > 0)[0]
     if len(poly):
         rest = geoms[poly] if union is None else shapely.difference(geoms[poly], union)
@@ -257,6 +262,17 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
         share[poly] = np.where(cells > 0, np.nan_to_num(deep.people) / np.where(cells > 0, cells, 1), 0.0)
         rest_area = shapely.area(rest)
         unknown = float((deep.gap * rest_area).sum() / max(rest_area.sum(), 1e-9))
+        judged = bool(rest_area.sum() > 0)
+    if refuse and judged and unknown >= 1.0 - 1e-9:  # a grid elsewhere, in another CRS than it says, or all nodata
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Flood-depth raster '{0}' has no data under any of the people (every cell there is nodata, or the grid "
+                "lies elsewhere): check that it covers the area, that its CRS is the one it was made in, and that its "
+                "nodata value is not used for water.",
+            ),
+            hazard.depth.name,
+        )
     if notes is not None and unknown > 0:
         template = QT_TRANSLATE_NOOP(
             "Core",
@@ -288,7 +304,8 @@ def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Opti
         for p, z in zip(pi.tolist(), zi.tolist()):
             hazards_of[p].append(z)
     union = interruptible(lambda: _union(hazard), canceled)
-    deep = _deep_share(geoms, union, hazard, canceled, notes)
+    # with everyone moving, the grid judges only shelters and roads: no data under the people is then no error
+    deep = _deep_share(geoms, union, hazard, canceled, notes, refuse=who != "everyone")
     for p in np.nonzero(deep > 0)[0].tolist():  # the depth grid as one more hazard, after the zones
         hazards_of[p].append(len(zones))
     share = np.clip(interruptible(lambda: _in_zones(geoms, union), canceled) + deep, 0.0, 1.0)
@@ -740,7 +757,8 @@ def _routes(net: _Net, load: np.ndarray, line_capacity: Optional[np.ndarray], ta
         on_road = source >= 0
         cap[on_road] = np.asarray(line_capacity, dtype=float)[source[on_road]]
     clear = np.where(np.isfinite(cap) & (cap > 0), load[e] / np.where(cap > 0, cap, 1) * 60.0, np.nan)
-    return Routes(geometry, source, load[e], cap, clear, np.nan_to_num(clear) > target, net.closed[e])
+    used = clear / target if target > 0 else np.full(len(e), np.nan)
+    return Routes(geometry, source, load[e], cap, clear, np.nan_to_num(clear) > target, net.closed[e], used)
 
 
 # ------------------------------------------------------------------------------------------------------ entry point

@@ -363,11 +363,14 @@ def build_transfer_model():
             "ALG_DESC": "Plans the emergency transfer (resilience:evacuation, 第84条): who must move out of the flood zones or "
             "the deep water of a flood-depth grid, to which safe shelter with room, by which open road. The people left "
             "without a place become the demand of facility siting (resilience:siting, 第51、91条), so that the next "
-            "shelters go where people have no place. The shelters' class is read from the field category and their "
-            "capacity from shelter_area_m2 (edit the model for other names).\n\n"
+            "shelters go where people have no place: outside the flood zones given, within reach along the network. "
+            "A flood-depth grid does not exclude sites; give deep water as flood-zone polygons for that. The shelters' "
+            "class is read from the field category and their capacity from shelter_area_m2 (edit the model for other "
+            "names).\n\n"
             "避险转移后补充选址：先编制避险转移方案（resilience:evacuation，第84条）——洪涝风险区或积水深度栅格中的哪些人需要转移、"
             "转移到哪处安全且有空余的避难场所、经由哪条畅通道路；再以无安置位置的人口作为设施选址（resilience:siting，第51、91条）"
-            "的需求，使新增避难场所布局在无处安置的人口附近。避难场所类别取自字段 category，容量取自 shelter_area_m2"
+            "的需求，使新增避难场所布局在无处安置的人口附近：位于所给洪涝风险区之外，沿路网在服务距离之内。积水深度栅格不用于排除场地，"
+            "如需排除深水区请以洪涝风险区面要素给出。避难场所类别取自字段 category，容量取自 shelter_area_m2"
             "（其他字段名请在模型中修改）。",
         }
     )
@@ -425,12 +428,15 @@ def _add_transfer_model_steps(model) -> None:
         },
         {"POPULATION_FIELD": "population", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2"},
     )
+    # the new sites stay out of the flood zones the people leave (every class, as the transfer counts them), and their
+    # reach is measured along the same roads
     _siting_step(
         param,
         child,
         [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
         "New shelter sites 新增避难场所选址",
         {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
+        more={"EXCLUDE": param("flood"), "NETWORK": param("network")},
     )
 
 
@@ -444,13 +450,15 @@ def _layer_inputs(model, inputs) -> None:
         )
 
 
-def _siting_step(param, child, demand, sites_label: str, values: dict, existing=None) -> None:
+def _siting_step(param, child, demand, sites_label: str, values: dict, existing=None, more=None) -> None:
     """The models' siting step ("siting"): ``demand`` as its INPUT, the model's candidates, category, count and
-    faults, the existing facilities where given; its chosen sites kept as ``sites_label`` with the allocation."""
+    faults, the existing facilities where given, and ``more`` sources; its chosen sites kept as ``sites_label`` with
+    the allocation."""
     sources = {"INPUT": demand, "CANDIDATES": param("candidates")}
     if existing is not None:
         sources["EXISTING"] = existing
     sources.update({"CATEGORY": param("category"), "COUNT": param("count"), "FAULTS": param("faults")})
+    sources.update(more or {})
     child("siting", "resilience:siting", sources, {"OUTPUT": sites_label, "ALLOCATION": "Allocation 服务分配"}, values)
 
 

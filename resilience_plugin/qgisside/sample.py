@@ -6,14 +6,19 @@ from typing import List, Tuple
 
 from qgis.core import (
     QgsApplication,
+    QgsColorRampShader,
     QgsLayerTreeGroup,
     QgsProject,
+    QgsRasterLayer,
+    QgsRasterShader,
     QgsSimpleLineSymbolLayer,
+    QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
-from ..core.paths import sample_city_path
+from ..core.paths import sample_city_path, sample_flood_depth_path, sample_population_path
 from .compat import MARKER_TRIANGLE
 from .styles import categorized, label_with, simple_symbol
 from .translation import translate
@@ -155,7 +160,8 @@ def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None
 
 
 def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[QgsVectorLayer]:
-    """Add every sample layer, styled, in one group at the top of the layer tree."""
+    """Add every sample layer, styled, in one group at the top of the layer tree, with the sample's flood-depth and
+    population grids hidden at its bottom; returns the vector layers."""
     project = project or QgsProject.instance()
     path = working_copy()
     was_empty = not project.mapLayers()
@@ -185,4 +191,41 @@ def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[
         node = group.addLayer(layers[name])
         node.setItemVisibilityChecked(name not in HIDDEN)
         node.setExpanded(False)
+    _add_sample_grids(project, group)
     return [layers[n] for n in DRAW_ORDER]
+
+
+# the two grids that come with the sample city (files beside it in resources/sample/): (path, title, colour ramp
+# stops as (value, colour, label)); added hidden, for the transfer's flood depth and the population tools
+def _sample_grids():
+    return [
+        (
+            sample_flood_depth_path(),
+            translate("Resilience", "Flood depth (m)"),
+            [(0.0, "#deebf7", "0"), (0.5, "#6baed6", "0.5"), (1.5, "#2171b5", "1.5"), (3.0, "#08306b", "3")],
+        ),
+        (
+            sample_population_path(),
+            translate("Resilience", "Population grid (people per cell)"),
+            [(0.0, "#ffffcc", "0"), (200.0, "#fd8d3c", "200"), (1000.0, "#bd0026", "1,000")],
+        ),
+    ]
+
+
+def _add_sample_grids(project: QgsProject, group: QgsLayerTreeGroup) -> None:
+    """The sample's flood-depth and population grids, styled with a colour ramp, hidden at the bottom of its group.
+    A grid that cannot be read is left out (the vector layers do not need it)."""
+    for path, title, stops in _sample_grids():
+        layer = QgsRasterLayer(str(path), title)
+        if not layer.isValid():
+            continue
+        ramp = QgsColorRampShader(stops[0][0], stops[-1][0])
+        ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(v, QColor(c), label) for v, c, label in stops])
+        shader = QgsRasterShader()
+        shader.setRasterShaderFunction(ramp)
+        layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
+        if project.addMapLayer(layer, False) is None:
+            continue
+        node = group.addLayer(layer)
+        node.setItemVisibilityChecked(False)
+        node.setExpanded(False)

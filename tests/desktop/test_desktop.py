@@ -37,7 +37,7 @@ def test_zip_installs_and_loads_in_real_qgis(plugin_zip, tmp_path):
     assert "&Resilience" in result["menus"]
     assert {"Street/town unit scorecard", "Load sample city", "Plan profile…"} <= set(result["toolbar_actions"])
     assert {"Plan profile table…", "Sample city layer…"} <= set(result["algorithm_actions"])
-    assert result["layers"] == 14
+    assert result["layers"] == 16  # 14 vector layers and the two grids
     assert result["project_crs_later"] == result["canvas_crs"] == "EPSG:4548"  # after QGIS's canvas bridge
     assert result["dock_visible"] and result["dock_rows"] > 150
     assert "21,893,095" in result["dock_summary"]
@@ -121,7 +121,7 @@ def test_quitting_after_a_users_path_exits_with_code_0(plugin_zip, tmp_path, pat
     assert "error" not in result, result["error"]
     # QGIS gone before its user quit (a crash, or the time out): its exit code, the last runs, what it printed
     assert result.get("quitting"), (proc.returncode, result.get("runs", [])[-3:], proc.stderr[-3000:])
-    assert result["layers"] == 14 and result["answered"]
+    assert result["layers"] == 16 and result["answered"]  # 14 vector layers and the two grids
     if path in ("dock", "whatif"):
         assert result["scored"] == 233
     if path == "whatif":

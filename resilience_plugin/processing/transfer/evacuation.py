@@ -20,6 +20,7 @@ from ...qgisside.compat import (
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
+    SOURCE_ANY,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -114,10 +115,12 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 "Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, "
                 "short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, "
                 "hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, "
-                "load_p, util, status (used, not used, excluded) with status_zh, and reason. Routes: the road sections people "
+                "load_p, util, status (used, not used, excluded) with status_zh, reason and clauses, then the shelters' own fields "
+                "(shel_<name> where a name is taken). Routes: the road sections people "
                 "use (src_fid and "
                 "road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's "
-                "1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), bottleneck (1: more than the "
+                "1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), use_share (the share of what "
+                "the section passes within the clearance target that its people need), bottleneck (1: more than the "
                 "profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. "
                 "Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log "
                 "gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static "
@@ -153,7 +156,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             self.tr("Per feature with people at risk: its shelters, people placed and short, distance and time."),
         )
         add(
-            QgsProcessingParameterFeatureSink(self.SHELTERS_OUT, self.tr("Shelters: load"), SOURCE_POINT, optional=True),
+            QgsProcessingParameterFeatureSink(self.SHELTERS_OUT, self.tr("Shelters: load"), SOURCE_ANY, optional=True),
             self.tr("Every shelter with its capacity, load and utilisation, or why it is not used."),
         )
         add(
@@ -161,7 +164,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             self.tr("The road sections people use, with their throughput, time to clear and bottlenecks."),
         )
         add(
-            QgsProcessingParameterFeatureSink(self.SHORTFALL, self.tr("Shortfall"), SOURCE_POLYGON, optional=True),
+            QgsProcessingParameterFeatureSink(self.SHORTFALL, self.tr("Shortfall"), SOURCE_ANY, optional=True),
             self.tr("Where the people without a shelter place are, and why."),
         )
 
@@ -215,8 +218,8 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 defaultValue=profile.value("evacuation.evacuate_depth"),
                 minValue=0.0,
             ),
-            self.tr("People in water this deep or deeper move ({0}).").format(
-                profile.source("evacuation.evacuate_depth", speaks_chinese())[:60] + "…"
+            self.tr("People in water this deep or deeper move. Source: {0}").format(
+                profile.source("evacuation.evacuate_depth", speaks_chinese())
             ),
         )
         self.add_optional_fault_parameters(
@@ -584,6 +587,13 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 self.tr("{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).").format(
                     name, len(unknown), id_list(unknown)
                 )
+            )
+        if not np.isfinite(out).any():  # every value unreadable: say so, not "no capacity above 0"
+            raise QgsProcessingException(
+                self.tr(
+                    "{0}, field '{1}': no shelter capacity can be read (feature ids {2}); nothing can be placed. Write "
+                    "persons (1200, 1.2万人) or shelter area (2.5万平方米, 3 公顷), or choose the capacity field."
+                ).format(name, field, id_list(unknown))
             )
         if not np.nansum(out) > 0:
             raise QgsProcessingException(

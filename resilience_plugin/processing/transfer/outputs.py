@@ -257,22 +257,24 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
     from ...qgisside.io import make_fields, polygons_only
 
     read, keep = shelter_read
-    fields = make_fields(
-        [
-            ("src_fid", FIELD_INT, translate("Resilience", "Feature id")),
-            ("name", FIELD_STRING, translate("Resilience", "Name")),
-            ("class", FIELD_STRING, translate("Resilience", "Shelter class (profile code)")),
-            ("class_zh", FIELD_STRING, translate("Resilience", "Shelter class (Chinese)")),
-            ("reach_m", FIELD_DOUBLE, translate("Resilience", "Reach (m)")),
-            ("capacity_p", FIELD_DOUBLE, translate("Resilience", "Capacity (persons)")),
-            ("load_p", FIELD_DOUBLE, translate("Resilience", "People placed")),
-            ("util", FIELD_DOUBLE, translate("Resilience", "Utilisation")),
-            ("status", FIELD_STRING, translate("Resilience", "Status")),
-            ("status_zh", FIELD_STRING, translate("Resilience", "Status (Chinese)")),
-            ("reason", FIELD_STRING, translate("Resilience", "Why not used")),
-            ("clauses", FIELD_STRING, translate("Resilience", "Plan clauses")),
-        ]
-    )
+    ours = [
+        ("src_fid", FIELD_INT, translate("Resilience", "Feature id")),
+        ("name", FIELD_STRING, translate("Resilience", "Name")),
+        ("class", FIELD_STRING, translate("Resilience", "Shelter class (profile code)")),
+        ("class_zh", FIELD_STRING, translate("Resilience", "Shelter class (Chinese)")),
+        ("reach_m", FIELD_DOUBLE, translate("Resilience", "Reach (m)")),
+        ("capacity_p", FIELD_DOUBLE, translate("Resilience", "Capacity (persons)")),
+        ("load_p", FIELD_DOUBLE, translate("Resilience", "People placed")),
+        ("util", FIELD_DOUBLE, translate("Resilience", "Utilisation")),
+        ("status", FIELD_STRING, translate("Resilience", "Status")),
+        ("status_zh", FIELD_STRING, translate("Resilience", "Status (Chinese)")),
+        ("reason", FIELD_STRING, translate("Resilience", "Why not used")),
+        ("clauses", FIELD_STRING, translate("Resilience", "Plan clauses")),
+    ]
+    fields = make_fields(ours)
+    own, attributes = own_fields(src, [read.fids[k] for k in keep], ours, "shel")
+    for f in own:
+        fields.append(f)
     rows = []
     for i, k in enumerate(keep):
         cap = float(result.shelters.capacity[i])
@@ -293,6 +295,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
                 why.text(lambda t: translate("Core", t)) if why is not None else None,
                 CLAUSES,
             ]
+            + attributes.get(read.fids[k], [None] * len(own))
         )
     polygons = QgsWkbTypes.geometryType(src.wkbType()) == GEOMETRY_POLYGON
     geoms = read.geometries[keep]
@@ -309,6 +312,22 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
     )
 
 
+def own_fields(src, fids, ours, prefix: str):
+    """The fields of ``src`` to follow ``ours`` in an output (renamed ``<prefix>_<name>`` where they clash, ``fid``
+    among them, whatever their case), and each feature's attributes by id (``fids``, read again: the analysis read
+    only the fields it needed)."""
+    from qgis.core import QgsFeatureRequest
+
+    taken = {n.lower() for n, _t, _a in ours} | {"fid"}
+    own = []
+    for f in src.fields():
+        if f.name().lower() in taken:
+            f.setName(f"{prefix}_{f.name()}")
+        own.append(f)
+    request = QgsFeatureRequest().setFilterFids(list(fids))
+    return own, {f.id(): list(f.attributes()) for f in src.getFeatures(request)}
+
+
 def _write_routes(alg, result, roads, crs):
     from ...qgisside.io import make_fields
 
@@ -321,6 +340,7 @@ def _write_routes(alg, result, roads, crs):
             ("people", FIELD_DOUBLE, translate("Resilience", "People")),
             ("cap_ph", FIELD_DOUBLE, translate("Resilience", "Throughput (persons an hour)")),
             ("clear_min", FIELD_DOUBLE, translate("Resilience", "Time to pass (min)")),
+            ("use_share", FIELD_DOUBLE, translate("Resilience", "Throughput used (share of the clearance target)")),
             ("bottleneck", FIELD_INT, translate("Resilience", "Bottleneck")),
             ("leaving", FIELD_INT, translate("Resilience", "Closed road used to leave the hazard")),
             ("measure", FIELD_STRING, translate("Resilience", "Measure")),
@@ -340,6 +360,7 @@ def _write_routes(alg, result, roads, crs):
                     float(r.people[k]),
                     float(r.capacity_ph[k]) if np.isfinite(r.capacity_ph[k]) else None,
                     float(r.clear_min[k]) if np.isfinite(r.clear_min[k]) else None,
+                    float(r.used[k]) if r.used is not None and np.isfinite(r.used[k]) else None,
                     int(r.bottleneck[k]) if np.isfinite(r.clear_min[k]) else None,  # no throughput: not assessed
                     int(r.leaving[k]),
                     translate("Resilience", "open a parallel link or widen the section (第33、84条)") if r.bottleneck[k] else None,
