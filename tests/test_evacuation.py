@@ -69,9 +69,15 @@ def _grid():
     return memory_layer("LineString", rows, fields=(("name", FIELD_STRING), ("grade", FIELD_DOUBLE)), name="roads")
 
 
-def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_path):
+MIDDLE = "POLYGON((500400 4400450, 500600 4400450, 500600 4400550, 500400 4400550, 500400 4400450))"
+FAR = "POLYGON((510000 4410000, 510100 4410000, 510100 4410100, 510000 4410100, 510000 4410000))"
+
+
+@pytest.mark.parametrize("flood_wkt, straight", [(MIDDLE, 2000.0), (FAR, 1000.0)])
+def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_path, flood_wkt, straight):
     """Oracle: native:shortestpathpointtolayer from the shelter to every community, on the network without the
-    flooded stretch (deleted by hand here) — the algorithm closes it itself from the flood zone."""
+    flooded stretch (deleted by hand here) — the algorithm closes it itself from the flood zone; and with the flood
+    far away, on the whole network."""
     roads = _grid()
     communities = memory_layer(
         "Point",
@@ -83,9 +89,7 @@ def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_
         fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
         name="shelters",
     )
-    flood = memory_layer(
-        "Polygon", [("POLYGON((500400 4400450, 500600 4400450, 500600 4400550, 500400 4400550, 500400 4400450))", ["f", 1])], name="flood"
-    )
+    flood = memory_layer("Polygon", [(flood_wkt, ["f", 1])], name="flood")
     out = tmp_path / "a.gpkg"
     run(
         "resilience:evacuation",
@@ -107,7 +111,7 @@ def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_
     from qgis.core import QgsGeometry
 
     open_roads = _grid()
-    cut = QgsGeometry.fromWkt("POLYGON((500400 4400450, 500600 4400450, 500600 4400550, 500400 4400550, 500400 4400450))")
+    cut = QgsGeometry.fromWkt(flood_wkt)
     open_roads.startEditing()
     for f in list(open_roads.getFeatures()):
         if f.geometry().intersects(cut):
@@ -127,7 +131,7 @@ def test_network_distances_match_qgis_shortest_paths(resilience_processing, tmp_
     )
     expected = {f["名称"]: f["cost"] for f in oracle["OUTPUT"].getFeatures()}
     assert got == pytest.approx(expected, rel=1e-6)
-    assert got["丙"] == pytest.approx(2000)  # round the flooded centre, not straight through it (1,000 m)
+    assert got["丙"] == pytest.approx(straight)  # flooded: round the centre (2,000 m), not straight through (1,000 m)
 
 
 def test_no_hazard_is_refused_and_nothing_is_written(resilience_processing, tmp_path):

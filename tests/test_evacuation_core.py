@@ -448,3 +448,52 @@ def test_random_sparse_assignments_match_a_dense_lp(seed, factor, monkeypatch):
     assert solve.optimal and solve.objective == pytest.approx(cost, rel=1e-7, abs=1e-6)
     assert (np.bincount(j, weights=x, minlength=m) <= cap + 1e-6).all()
     assert (np.bincount(i, weights=x, minlength=n) <= counts + 1e-6).all() and (x >= 0).all()
+
+
+def _networkx_min_cost_flow(i, j, c, people, places):
+    """Independent: the lexicographic optimum as one integer min-cost flow (networkx, a test-only dependency): each
+    piece may send its people to a sink of "no place" at a cost above any augmenting path's (the number of nodes ×
+    the largest cost + 1), so that placing one more person always pays. (people placed, people × cost)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    big = (len(people) + len(places) + 2) * int(max(c.max(), 1)) + 1
+    for p, n in enumerate(people.tolist()):
+        g.add_node(("p", p), demand=-int(n))
+        g.add_edge(("p", p), "short", weight=big, capacity=int(n))
+    for s, n in enumerate(places.tolist()):
+        g.add_edge(("s", s), "placed", weight=0, capacity=int(n))
+    for a, b, w in zip(i.tolist(), j.tolist(), c.tolist()):
+        g.add_edge(("p", a), ("s", b), weight=int(w))
+    g.add_edge("placed", "sink", weight=0)
+    g.add_edge("short", "sink", weight=0)
+    g.nodes["sink"]["demand"] = int(people.sum())
+    flow = nx.min_cost_flow(g)
+    placed = sum(flow[("s", s)]["placed"] for s in range(len(places)))
+    return placed, sum(flow[("p", a)][("s", b)] * w for a, b, w in zip(i.tolist(), j.tolist(), c.tolist()))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_medium_assignment_matches_networkx_min_cost_flow(seed):
+    """Issue 30's oracle for medium instances: 400 pieces, 60 shelters, each piece reaching 2–9 of the nearest in
+    whole minutes, whole people and places, capacities binding in places. The people placed and the people ×
+    minutes equal networkx's integer min-cost flow exactly (the transportation LP has whole optima)."""
+    import resilience_plugin.core.evacuation as ev
+
+    rng = np.random.default_rng(300 + seed)
+    xy, sxy = rng.uniform(0, 5000, (400, 2)), rng.uniform(0, 5000, (60, 2))
+    d = np.hypot(*(xy[:, None, :] - sxy[None, :, :]).transpose(2, 0, 1))
+    near = np.argsort(d, axis=1)
+    i = np.repeat(np.arange(400), 9)
+    j = near[:, :9].ravel()
+    keep = np.tile(np.arange(9), 400) < np.repeat(rng.integers(2, 10, 400), 9)
+    i, j = i[keep], j[keep]
+    c = np.ceil(d[i, j] / 50.0).astype(np.int64)
+    people = rng.integers(0, 400, 400)
+    places = rng.integers(0, int(1.3 * people.sum() / 60), 60)  # about two thirds of the people in all
+    placed, cost = _networkx_min_cost_flow(i, j, c, people, places)
+    x, solve = ev.assign_continuous(_pairs(i, j, c), people.astype(float), places.astype(float), 60.0)
+    assert 0 < placed < people.sum()  # some shelters fill: a real trade-off
+    assert x.sum() == pytest.approx(placed, abs=1e-6)
+    assert float(x @ c) == pytest.approx(cost, abs=1e-5)
+    assert solve.optimal

@@ -442,3 +442,20 @@ def test_a_share_field_wholly_empty_is_not_used():
     assert "Not assessed: Elderly share, because no unit has a value in its field." in notes, notes
     assert not any("elderly_share" in t for t in notes if t.startswith("Indicators used")), notes
     assert np.allclose(empty.scores.score, without.scores.score) and "elderly_share" not in empty.raw
+
+
+def test_the_transfer_indicator_is_not_assessed_without_a_hazard():
+    """Issue 30: with shelters of known area but no flood zone, fault or geological hazard, nobody is at risk by
+    anything given, so the share of people at risk with a place is not assessed (never 1, never 0); with a flood zone
+    over part of the first unit it is, and matches the transfer by hand (300 places for 500 people at risk: 0.6)."""
+    from resilience_plugin.core.facilities import Facilities
+    from resilience_plugin.core.hazards import hazards
+
+    units, people = [box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], [1000.0, 1000.0]
+    shelters = Facilities(shapely.points([[600, 500]]), ["short_term_shelter"], np.array([False]), shelter_area=np.array([600.0]))
+    plain = sc.score_units(units, load_profile(), people, facilities=shelters)
+    assert "transfer_share" not in plain.raw and plain.skipped["transfer_share"] == "no_hazard"
+    flooded = sc.score_units(
+        units, load_profile(), people, facilities=shelters, hazards=hazards(load_profile(), flood_zones=[box(-10, -10, 500, 1010)])
+    )
+    assert flooded.raw["transfer_share"] == pytest.approx([0.6, 1.0])
