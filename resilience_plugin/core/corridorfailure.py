@@ -2056,9 +2056,17 @@ def _subgraph(matrix, nodes: np.ndarray, where: np.ndarray):
     from scipy.sparse import csr_matrix
 
     where[nodes] = np.arange(len(nodes))
-    sub = matrix[nodes][:, nodes]
-    sub = csr_matrix(sub)
-    sub.sort_indices()
+    starts, counts = matrix.indptr[nodes], np.diff(matrix.indptr)[nodes]
+    total = int(counts.sum())
+    # the positions of the nodes' rows in indices/data, row after row
+    at = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts) + np.arange(total)
+    cols = where[matrix.indices[at]]
+    inside = cols >= 0
+    row = np.repeat(np.arange(len(nodes)), counts)[inside]
+    indptr = np.r_[0, np.cumsum(np.bincount(row, minlength=len(nodes)))]
+    # the nodes are sorted, so their new numbers keep each row's columns in the order they had: sorted
+    sub = csr_matrix((matrix.data[at][inside], cols[inside], indptr), shape=(len(nodes), len(nodes)))
+    sub.has_sorted_indices = True
     return sub
 
 
