@@ -800,3 +800,15 @@ def test_features_with_every_fault_set_aside_by_the_rule_are_known_to_need_no_av
     result = fault_avoidance([Point(0, 0), Point(10, 0), None], [None], load_profile(), 8, seismic_classes=["乙", "X", "乙"], rule="code")
     assert list(result.status) == ["ok", "class unknown", "no geometry"]
     assert result.columns["violation"] == [0, None, None] and result.columns["dist_m"] == [None, None, None]
+
+
+def test_refuse_most_left_out_by_hand():
+    """The one rule of the three "most of a layer off the network" checks (life circles, siting, corridor failure):
+    refused only above the share, never with nothing counted or with no share given."""
+    from resilience_plugin.core.messages import CoreError, refuse_most_left_out
+
+    refuse_most_left_out(5, 10, 0.5, CoreError, "never")  # half: not more than half
+    refuse_most_left_out(3, 0, 0.5, CoreError, "never")  # nothing counted
+    refuse_most_left_out(10, 10, None, CoreError, "never")  # no share: only said, never refused
+    with pytest.raises(CoreError, match="6 of 10 left out"):
+        refuse_most_left_out(6, 10, 0.5, CoreError, "{0} of {1} left out", 6, 10)

@@ -31,7 +31,7 @@ import shapely
 
 from .cancel import check, interruptible, reporter
 from .geometry import NearestLines
-from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note, refuse_most_left_out
 from .network import substring, substrings  # 2-D, in numpy: shapely.ops.substring mixes 2-D and 3-D points on older GEOS
 
 CLAUSES = "第44、48、62、65条"
@@ -1079,20 +1079,23 @@ def _refuse_most_units_off(on_net, unit_of, n_units: int, limit: float, names, m
     placed = np.bincount(unit_of, minlength=n_units) > 0
     on = np.bincount(unit_of[on_net], minlength=n_units) > 0
     off, total = int(np.count_nonzero(placed & ~on)), int(np.count_nonzero(placed))
-    if total and off / total > max_share:
-        raise CorridorFailureError(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than "
-                "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area.",
-            ),
-            names["units"],
-            off,
-            total,
-            limit,
-            names["network"],
-            max_share,
-        )
+    refuse_most_left_out(
+        off,
+        total,
+        max_share,
+        CorridorFailureError,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than "
+            "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area.",
+        ),
+        names["units"],
+        off,
+        total,
+        limit,
+        names["network"],
+        max_share,
+    )
 
 
 def _people_off_network(graph, on_net, unit_of, population, n_units, unit_names, tolerance, last_mile, names, notes) -> None:

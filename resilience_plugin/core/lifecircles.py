@@ -555,26 +555,29 @@ def _refuse_most_unreachable(status, has_geom, profile, communities_name: str, n
     """A :class:`.messages.CoreError` when more of the communities (of those with a geometry) than the profile's
     ``quality.left_out_max_share`` have no network within ``tolerance``: a run that leaves most of a layer off the
     network does not finish as if nothing happened (issue 29)."""
-    from .messages import CoreError
+    from .messages import CoreError, refuse_most_left_out
 
     with_geom = int(np.count_nonzero(has_geom))
     off = int(np.count_nonzero(status == "unreachable"))
     share = float(profile.value("quality.left_out_max_share"))
-    if with_geom and off / with_geom > share:
-        raise CoreError(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them "
-                "(the profile's quality.left_out_max_share). Check that both layers cover the same area, or raise the "
-                "snapping tolerance.",
-            ),
-            communities_name,
-            off,
-            with_geom,
-            network_name,
-            tolerance,
-            share,
-        )
+    refuse_most_left_out(
+        off,
+        with_geom,
+        share,
+        CoreError,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them "
+            "(the profile's quality.left_out_max_share). Check that both layers cover the same area, or raise the "
+            "snapping tolerance.",
+        ),
+        communities_name,
+        off,
+        with_geom,
+        network_name,
+        tolerance,
+        share,
+    )
 
 
 def _count_facilities(drawn, to_count, facilities, vocab, notes, canceled) -> Tuple[np.ndarray, np.ndarray]:

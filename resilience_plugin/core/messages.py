@@ -7,7 +7,7 @@ values that fill it. ``str()`` of the error is the English text; the QGIS side s
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional, Type
 
 CONTEXT = "Core"
 
@@ -54,3 +54,12 @@ class Note:
 
     level: str
     message: Message
+
+
+def refuse_most_left_out(left_out: int, total: int, max_share: Optional[float], error: Type[CoreError], template: str, *values):
+    """Raise ``error(template, *values)`` when more than ``max_share`` of ``total`` (the profile's
+    quality.left_out_max_share; None: never) are ``left_out``: a run that leaves most of a layer off the network, or
+    out in any other way, does not finish as if nothing had happened (issue 29). Each analysis says in its own words
+    what was left out, and why."""
+    if max_share is not None and total > 0 and left_out / total > max_share:
+        raise error(template, *values)

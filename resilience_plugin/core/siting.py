@@ -27,7 +27,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
-from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note
+from .messages import QT_TRANSLATE_NOOP, CoreError, Message, Note, refuse_most_left_out
 
 MODELS = ("coverage", "set_cover", "p_median", "capacitated")
 CLAUSES = "第51、69、86、87、88、91条"
@@ -1046,21 +1046,24 @@ def _network_pairs(
     on = np.zeros(len(demand), dtype=bool)
     on[np.nonzero(has)[0][np.unique(snapped)]] = True
     off = int(has.sum()) - int(on.sum())
-    if left_out_max is not None and has.any() and off / int(has.sum()) > left_out_max:
-        raise CoreError(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than "
-                "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area, "
-                "or raise the snapping tolerance.",
-            ),
-            demand_name,
-            off,
-            int(has.sum()),
-            network_name,
-            tolerance,
-            left_out_max,
-        )
+    refuse_most_left_out(
+        off,
+        int(has.sum()),
+        left_out_max,
+        CoreError,
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than "
+            "{5:.0%} of them (the profile's quality.left_out_max_share). Check that both layers cover the same area, "
+            "or raise the snapping tolerance.",
+        ),
+        demand_name,
+        off,
+        int(has.sum()),
+        network_name,
+        tolerance,
+        left_out_max,
+    )
     if off:
         notes.append(
             Note(
