@@ -1044,82 +1044,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>缺少层级“{0}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="570"/>
+        <location filename="../resilience_plugin/core/profile.py" line="572"/>
         <source>expected a JSON object</source>
         <translation>应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="573"/>
+        <location filename="../resilience_plugin/core/profile.py" line="575"/>
         <source>missing header section</source>
         <translation>缺少文件头部分</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="576"/>
+        <location filename="../resilience_plugin/core/profile.py" line="578"/>
         <source>missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="578"/>
+        <location filename="../resilience_plugin/core/profile.py" line="580"/>
         <source>is {0}; this plugin reads format {1}</source>
         <translation>为 {0}；本插件读取格式版本 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="589"/>
+        <location filename="../resilience_plugin/core/profile.py" line="591"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="592"/>
+        <location filename="../resilience_plugin/core/profile.py" line="594"/>
         <source>must be an object with value, unit, source and confidence</source>
         <translation>必须是含 value、unit、source 和 confidence 的对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="597"/>
+        <location filename="../resilience_plugin/core/profile.py" line="599"/>
         <source>is missing or not text</source>
         <translation>缺失或不是文本</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="599"/>
+        <location filename="../resilience_plugin/core/profile.py" line="601"/>
         <source>is &apos;{0}&apos;, expected &apos;{1}&apos;</source>
         <translation>为“{0}”，应为“{1}”</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="601"/>
+        <location filename="../resilience_plugin/core/profile.py" line="603"/>
         <source>is &apos;{0}&apos;, expected one of {1}</source>
         <translation>为“{0}”，应为 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="618"/>
+        <location filename="../resilience_plugin/core/profile.py" line="620"/>
         <source>{0} m exceeds radius_max {1} m</source>
         <translation>{0} 米超过 radius_max {1} 米</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="622"/>
+        <location filename="../resilience_plugin/core/profile.py" line="624"/>
         <source>{0} m is outside {1}-{2} m</source>
         <translation>{0} 米不在 {1}–{2} 米范围内</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="643"/>
+        <location filename="../resilience_plugin/core/profile.py" line="645"/>
         <source>category &apos;{0}&apos; is not in facility_categories</source>
         <translation>设施类型“{0}”不在 facility_categories 中</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="655"/>
+        <location filename="../resilience_plugin/core/profile.py" line="657"/>
         <source>has no row for the design intensity {0}</source>
         <translation>没有设防烈度 {0} 对应的行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="673"/>
+        <location filename="../resilience_plugin/core/profile.py" line="675"/>
         <source>file not found</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="675"/>
+        <location filename="../resilience_plugin/core/profile.py" line="677"/>
         <source>cannot be read: {0}</source>
         <translation>无法读取：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="682"/>
+        <location filename="../resilience_plugin/core/profile.py" line="684"/>
         <source>is not valid JSON (line {0}, column {1}: {2})</source>
         <translation>不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
     </message>
@@ -1209,7 +1209,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>第 {0} 项为 {1}，应为 [关键词, 类别]</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/profile.py" line="648"/>
+        <location filename="../resilience_plugin/core/profile.py" line="650"/>
         <source>keyword &apos;{0}&apos;: category &apos;{1}&apos; is not in facility_categories</source>
         <translation>关键词“{0}”：类别“{1}”不在 facility_categories 中</translation>
     </message>
@@ -1274,7 +1274,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0} 个社区在 {1:g} 米内没有网络，已标记为“unreachable（不可达）”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="601"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="604"/>
         <source>{0} circles ({1}); {2} pass the checklist, {3} do not.</source>
         <translation>共 {0} 个生活圈（{1}）；{2} 个通过核查，{3} 个未通过。</translation>
     </message>
@@ -1589,12 +1589,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1185"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1188"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1247"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1250"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1614,32 +1614,32 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：路网中没有有长度的线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1415"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1418"/>
         <source>{0}: classes {1} say none of 1/2/3, 高/中/低; those zones fail as the highest class.</source>
         <translation>{0}：风险等级 {1} 不是 1/2/3、高/中/低 中的任何一个；这些区域按最高等级失效。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1439"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1442"/>
         <source>{0}: there is no fault number {1} with a geometry.</source>
         <translation>{0}：没有有几何的第 {1} 条断裂。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1445"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1448"/>
         <source>{0} faults</source>
         <translation>{0} 条断裂</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1448"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1451"/>
         <source>flood class ≤ {0}</source>
         <translation>洪涝等级 ≤ {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1450"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1453"/>
         <source>damage ×{0}</source>
         <translation>损毁 ×{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1452"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1455"/>
         <source>nothing fails</source>
         <translation>无失效</translation>
     </message>
@@ -1809,17 +1809,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>无法读取栅格“{0}”：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1107"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1110"/>
         <source>{0}: {1:,.0f} people ({2:,} places) lie further than {3:g} m from the network {4} and join it by a straight last-mile link, whose length counts in their distances (the longest {5:,.0f} m; units {6}).</source>
         <translation>{0}：{1:,.0f} 人（{2:,} 处）距路网 {4} 超过 {3:g} 米，以直线“最后一公里”连线接入路网，连线长度计入其距离（最长 {5:,.0f} 米；单元 {6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1130"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1133"/>
         <source>{0}: {1} units lie further than {2:g} m from the network (the last-mile limit); they are left out, not assessed ({3}).</source>
         <translation>{0}：{1} 个单元距路网超过 {2:g} 米（最后一公里上限），不参与评估（{3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1137"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1140"/>
         <source>{0}: {1:,.0f} people in parts of {2} units lie further than {3:g} m from the network (the last-mile limit); they are not assessed ({4}).</source>
         <translation>{0}：{2} 个单元中有 {1:,.0f} 人距路网超过 {3:g} 米（最后一公里上限），未评估（{4}）。</translation>
     </message>
@@ -1834,17 +1834,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>人口按居住地统计：{0}，{3} 个单元共 {1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1155"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1158"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network and join it by a straight last-mile link, whose length counts (the longest {5:,.0f} m; {6}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，以直线“最后一公里”连线接入路网，连线长度计入距离（最长 {5:,.0f} 米；{6}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1173"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1176"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network {5} ({6}), beyond the last-mile limit; the run would leave most of them out. Give the ordinary streets as well, or raise the profile&apos;s population.last_mile_max.</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网 {5} 超过 {4:g} 米（{6}），超出最后一公里上限；运行将遗漏其中大部分。请同时提供普通街道，或调高配置中的 population.last_mile_max。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1188"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1191"/>
         <source>{0}: {1} of the {2} facilities of {3} lie further than {4:g} m from the network, beyond the last-mile limit, and are left out ({5}).</source>
         <translation>{0}：{3} 的 {2} 个设施中有 {1} 个距路网超过 {4:g} 米，超出最后一公里上限，不参与计算（{5}）。</translation>
     </message>
@@ -1919,7 +1919,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1065"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1068"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -1944,47 +1944,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="324"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="350"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="326"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="352"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="328"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="354"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="334"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="360"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="339"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="365"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="658"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="684"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="792"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="818"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="794"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="820"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="848"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="874"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -1994,7 +1994,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所容量不足以整建制安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="277"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="269"/>
         <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
         <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
     </message>
@@ -2014,17 +2014,17 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>所用指标（{0}）的权重均为 0（scoring.dimensions）：请至少为其中一个指标赋予权重</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/corridorfailure.py" line="1083"/>
+        <location filename="../resilience_plugin/core/corridorfailure.py" line="1082"/>
         <source>{0}: {1} of {2} units lie further than {3:g} m from the network {4} (the last-mile limit), more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area.</source>
         <translation>{0}：{2} 个单元中有 {1} 个距路网 {4} 超过 {3:g} 米（最后一公里上限），超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/lifecircles.py" line="564"/>
+        <location filename="../resilience_plugin/core/lifecircles.py" line="563"/>
         <source>{0}: {1} of {2} communities have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1050"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1049"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
@@ -2059,9 +2059,14 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>没有任何单元在该字段中有值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="267"/>
-        <source>Flood-depth raster &apos;{0}&apos; has no data under any of the people (every cell there is nodata, or the grid lies elsewhere): check that it covers the area, that its CRS is the one it was made in, and that its nodata value is not used for water.</source>
-        <translation>积水深度栅格“{0}”在所有人口所在处均无数据（该处像元全为无数据值，或栅格位于别处）：请检查栅格是否覆盖该区域、其坐标系是否为制作时所用坐标系，以及无数据值是否被用于表示积水。</translation>
+        <location filename="../resilience_plugin/core/evacuation.py" line="288"/>
+        <source>Flood-depth raster &apos;{0}&apos; lies wholly away from the people: no cell of it lies over any of them. Check that it covers the area and that its CRS is the one it was made in.</source>
+        <translation>积水深度栅格“{0}”完全不在人口所在范围内：没有任何像元位于人口之上。请检查栅格是否覆盖该区域，以及其坐标系是否为制作时所用坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="299"/>
+        <source>Flood-depth raster &apos;{0}&apos; reads up to {1:,.1f} where the people are, more than {2:g} m (the profile&apos;s evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: divide it by 100 (Raster Calculator); a population grid belongs under Population raster.</source>
+        <translation>积水深度栅格“{0}”在人口所在处的读数高达 {1:,.1f}，超过 {2:g} 米（配置项 evacuation.depth_max_plausible）：其值不是以米计的积水深度。若为厘米，请用栅格计算器除以 100；人口栅格应填入“人口栅格”参数。</translation>
     </message>
 </context>
 <context>
@@ -2800,419 +2805,424 @@ Worked example on the sample city: network walking_network, units the clusters o
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Whole communities (one shelter each)</source>
         <translation>整建制转移（每个社区一处避难场所）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="148"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="151"/>
         <source>Each feature goes to one shelter, as responsibility areas (责任区) are drawn; a MILP with a time limit.</source>
         <translation>每个要素整体转移至一处避难场所，与划定责任区的做法一致；混合整数规划，有时间上限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="152"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="155"/>
         <source>The solver stops after this long with its best solution and the proven bound.</source>
         <translation>超过该时间后求解器停止，给出当前最好解及已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="157"/>
         <source>Transfer assignment</source>
         <translation>转移安置方案</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="154"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="157"/>
         <source>Per feature with people at risk: its shelters, people placed and short, distance and time.</source>
         <translation>每个有需转移人口的要素：其避难场所、已安置和无位置人数、距离和时间。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="161"/>
         <source>Shelters: load</source>
         <translation>避难场所：负荷</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="158"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="161"/>
         <source>Every shelter with its capacity, load and utilisation, or why it is not used.</source>
         <translation>每处避难场所的容量、负荷和使用率，或未使用的原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
         <source>Transfer routes</source>
         <translation>转移路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="162"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="165"/>
         <source>The road sections people use, with their throughput, time to clear and bottlenecks.</source>
         <translation>转移所经路段及其通行能力、通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="166"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="169"/>
         <source>Shortfall</source>
         <translation>安置缺口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="166"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="169"/>
         <source>Where the people without a shelter place are, and why.</source>
         <translation>无避难位置人口的分布及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="176"/>
         <source>Population (communities or units)</source>
         <translation>人口（社区或单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="173"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="176"/>
         <source>Communities, street units or a population grid as polygons. Empty: the population raster alone.</source>
         <translation>社区、街镇单元或人口格网（面）。留空：仅用人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="465"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="469"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="179"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="182"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population.</source>
         <translation>每个要素的人口（可识别 1,234、1.2万 和 常住人口（万人））。留空：使用名称像人口的字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="471"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="475"/>
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="183"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="186"/>
         <source>Optional: the feature&apos;s name, for the log and the outputs.</source>
         <translation>可选：要素名称，用于日志和输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
         <source>Who moves</source>
         <translation>转移对象</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
         <source>The people inside the hazard</source>
         <translation>灾害范围内的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
         <source>Everyone (earthquake shelter planning)</source>
         <translation>全部人口（地震避难规划）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="188"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="191"/>
         <source>The people inside the hazard (flood transfer), or everyone (earthquake shelters; the hazard then closes roads and shelters).</source>
         <translation>灾害范围内的人口（洪涝转移），或全部人口（地震避难；此时灾害只使道路和避难场所失效）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
         <source>Optional: flood-risk or waterlogging zones (第62、84条).</source>
         <translation>可选：洪涝风险区或易涝区（第62、84条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
         <source>Flood zones that count</source>
         <translation>计入的洪涝分区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="203"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="206"/>
         <source>Which flood classes people leave. A class that cannot be read counts.</source>
         <translation>人口需撤离哪些等级的洪涝区。无法识别的等级计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="212"/>
         <source>Flood-depth raster (m)</source>
         <translation>积水深度栅格（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="209"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="212"/>
         <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深); nodata and NaN are dry. Cells are counted by coverage.</source>
         <translation>可选：水深（米）（内涝积水深度、洪水淹没水深）；无数据和 NaN 视为无水。栅格按覆盖比例计算。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
         <source>Evacuation depth (m)</source>
         <translation>需转移水深（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
         <source>Optional: active faults; their avoidance zone is a hazard (第86条).</source>
         <translation>可选：活动断裂；其避让带为灾害范围（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
         <source>Optional: the fault&apos;s name, for the log.</source>
         <translation>可选：断裂名称，用于日志。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="225"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="228"/>
         <source>Half-width of the fault's avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让带半宽（GB 50011 §4.1.7）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="231"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
         <source>Geological hazards</source>
         <translation>地质灾害</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="231"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="234"/>
         <source>Optional: landslide, collapse and debris-flow points (within the profile&apos;s evacuation.geohazard_radius) or zones.</source>
         <translation>可选：滑坡、崩塌、泥石流隐患点（配置 evacuation.geohazard_radius 范围内）或隐患区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="240"/>
         <source>Damage</source>
         <translation>损毁范围</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="237"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="240"/>
         <source>Optional: damaged areas you draw; people leave them, and shelters and roads in them are not used.</source>
         <translation>可选：手绘的损毁范围；其中人口需撤离，其中的避难场所和道路不可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="327"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="330"/>
         <source>Shelters</source>
         <translation>避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="244"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="247"/>
         <source>Emergency shelters (应急避难场所), or any facility layer: only its shelters are used.</source>
         <translation>应急避难场所，或任意设施图层：仅使用其中的避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="518"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="522"/>
         <source>Shelter name field</source>
         <translation>避难场所名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="248"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="251"/>
         <source>Optional: the shelter&apos;s name.</source>
         <translation>可选：避难场所名称。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="255"/>
         <source>Shelter class field</source>
         <translation>避难场所类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="252"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="255"/>
         <source>Optional: the category or class (紧急/短期/长期避难场所, emergency=assembly_point …). Empty: every feature is an emergency shelter.</source>
         <translation>可选：类别或等级（紧急/短期/长期避难场所、emergency=assembly_point 等）。留空：所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="517"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="521"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="260"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="263"/>
         <source>Capacity: persons (1.2万人) or shelter area (2.5万平方米, 0.8公顷), divided by the area per person of its class.</source>
         <translation>容量：人数（1.2万人）或避难面积（2.5万平方米、0.8公顷），面积除以该类别的人均有效避难面积。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="265"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
         <source>Maximum distance (m; 0: by class)</source>
         <translation>最大距离（米；0：按类别）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="265"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="268"/>
         <source>0: each class&apos;s evacuation distance from the profile (emergency 500 m, short-term 1 km, long-term 2.5 km).</source>
         <translation>0：使用配置中各类别的疏散距离（紧急 500 米，短期 1 千米，长期 2.5 千米）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="277"/>
         <source>Road network</source>
         <translation>道路网络</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="274"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="277"/>
         <source>Optional: the roads, noded where they cross. Empty: straight-line distances (the log says so).</source>
         <translation>可选：道路，在交叉处打断。留空：按直线距离计算（日志会说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="617"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="621"/>
         <source>Road name field</source>
         <translation>道路名称字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="278"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="281"/>
         <source>Optional: the road&apos;s name, for the routes and bottlenecks.</source>
         <translation>可选：道路名称，用于路线和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="618"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="622"/>
         <source>Corridor grade field</source>
         <translation>通道等级字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="282"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="285"/>
         <source>Optional: the corridor grade (1, 2, 3 or 一级/二级/三级): driving speed and section capacity.</source>
         <translation>可选：通道等级（1、2、3 或 一级/二级/三级）：决定车速和路段通行能力。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="289"/>
         <source>Travel mode</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="289"/>
         <source>Walk</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="289"/>
         <source>Drive</source>
         <translation>车行</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="286"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="289"/>
         <source>Walk at the profile&apos;s evacuation speed, or drive at its speed per corridor grade.</source>
         <translation>按配置的转移步行速度步行，或按各通道等级的车速行驶。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="290"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="293"/>
         <source>Section throughput by grade</source>
         <translation>按等级计算路段通行能力</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="290"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="293"/>
         <source>Persons an hour each section passes, from its grade's width (第33条): the time to clear and bottlenecks.</source>
         <translation>按等级宽度计算每个路段每小时通过人数（第33条）：用于通过时间和瓶颈。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="294"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="297"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="294"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="297"/>
         <source>Farthest a piece of people or a shelter may lie from the network and still join it.</source>
         <translation>人口分块或避难场所距路网的最大距离，超过则不接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="347"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="351"/>
         <source>Give a hazard (flood zones, a flood-depth raster, active faults, geological hazards or damage), or choose Everyone under Who moves.</source>
         <translation>请给出灾害（洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围），或在“转移对象”中选择全部人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="403"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="407"/>
         <source>flood zone {0} (class {1})</source>
         <translation>洪涝风险区 {0}（等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="420"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="424"/>
         <source>fault {0}</source>
         <translation>断裂 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="421"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="425"/>
         <source>geological hazard {0}</source>
         <translation>地质灾害 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="421"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="425"/>
         <source>damage {0}</source>
         <translation>损毁范围 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="454"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="458"/>
         <source>Give the population: a layer with a population field, or a population raster.</source>
         <translation>请给出人口：带人口字段的图层，或人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="456"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="460"/>
         <source>A population raster alone counts the people of the hazard zones: give hazard zones, or a population layer.</source>
         <translation>仅有人口栅格时统计灾害范围内的人口：请给出灾害范围，或人口图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="461"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="465"/>
         <source>hazard area {0}</source>
         <translation>灾害区 {0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="463"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="467"/>
         <source>hazard area</source>
         <translation>灾害区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="468"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="472"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygons.</source>
         <translation>请选择图层“{0}”中的人口字段，或为面要素给出人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="489"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="493"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m.</source>
         <translation>人口按居住地统计：{0}；{1:,} 个 {2:g} 米分块。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="524"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="528"/>
         <source>{0}: no shelter class field; every feature is an emergency shelter.</source>
         <translation>{0}：无避难场所类别字段；所有要素均视为紧急避难场所。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="527"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="531"/>
         <source>Layer &apos;{0}&apos; holds no emergency, short-term or long-term shelter (by its class field and the profile&apos;s labels).</source>
         <translation>图层“{0}”中没有紧急、短期或长期避难场所（按其类别字段和配置标签）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="533"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="537"/>
         <source>{0}: {1} of {2} features are shelters; the others are not used.</source>
         <translation>{0}：{2} 个要素中 {1} 个为避难场所；其余不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="538"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="542"/>
         <source>Choose the capacity field of layer &apos;{0}&apos; (persons, or shelter area). Its fields are: {1}.</source>
         <translation>请选择图层“{0}”的容量字段（人数或避难面积）。其字段有：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="573"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="577"/>
         <source>{0}: {1} {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}：{1} 个{2}容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="580"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="584"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法读取（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="586"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="590"/>
         <source>{0}: {1} shelter(s) of unknown capacity are not used (feature ids {2}).</source>
         <translation>{0}：{1} 处容量未知的避难场所不使用（要素编号 {2}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="599"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="603"/>
         <source>{0}, field &apos;{1}&apos;: no shelter has a capacity above 0; nothing can be placed.</source>
         <translation>{0}，字段“{1}”：没有容量大于 0 的避难场所；无法安置任何人。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="612"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="616"/>
         <source>No road network: distances are straight lines, and no road is closed.</source>
         <translation>无道路网络：距离按直线计算，不考虑道路中断。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="616"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="620"/>
         <source>Road network: layer &apos;{0}&apos; must hold lines.</source>
         <translation>道路网络：图层“{0}”必须为线。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="338"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="341"/>
         <source>water {0:g} m deep or deeper</source>
         <translation>积水深度 {0:g} 米及以上</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="405"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="409"/>
         <source>{0}, field '{1}': {2} zone(s) have a class that cannot be read ({3}): they count as class 1 (high), on the safe side. Classes are read as 1/2/3, 高/中/低, 一级/二级/三级 or Ⅰ/Ⅱ/Ⅲ.</source>
         <translation>{0}，字段“{1}”：{2} 个分区的等级无法识别（{3}）：从安全考虑按一级（高）计入。可识别的等级为 1/2/3、高/中/低、一级/二级/三级或 Ⅰ/Ⅱ/Ⅲ。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="635"/>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="639"/>
         <source>{0}: {1} of {2} roads have no readable corridor grade; they count as grade 3: {3:g} m wide, {4:,.0f} persons an hour (evacuation.capacity_per_metre × corridors.grades), and when driving {5:g} km/h (evacuation.drive_speed). Give the grade field, or turn Section throughput off, where that does not hold.</source>
         <translation>{0}：{2} 条道路中有 {1} 条无可识别的通道等级；按三级计：宽 {3:g} 米，每小时通过 {4:,.0f} 人（evacuation.capacity_per_metre × corridors.grades），车行时速 {5:g} 千米（evacuation.drive_speed）。不符合实际时，请给出等级字段，或关闭“按等级计算路段通行能力”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="87"/>
-        <source>Routes: bottleneck is NULL (not assessed) where the section&apos;s time to clear is (no section throughput).</source>
-        <translation>转移路线：路段的通过时间未评估时（未计算路段通行能力），bottleneck 也为空值（NULL，不评估）。</translation>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="216"/>
+        <source>People in water this deep or deeper move. Source: {0}</source>
+        <translation>水深达到或超过该值处的人口需转移。来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="596"/>
+        <source>{0}, field '{1}': no shelter capacity can be read (feature ids {2}); nothing can be placed. Write persons (1200, 1.2万人) or shelter area (2.5万平方米, 3 公顷), or choose the capacity field.</source>
+        <translation>{0}，字段“{1}”：没有可读取的避难场所容量（要素编号 {2}），无法安置任何人。请填写人数（1200、1.2万人）或避难面积（2.5万平方米、3 公顷），或选择容量字段。</translation>
     </message>
     <message>
         <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="87"/>
@@ -3220,38 +3230,33 @@ Worked example on the sample city: network walking_network, units the clusters o
 
 Who moves: the people inside the hazard (flood zones of the chosen classes, water at or above the evacuation depth on the flood-depth raster, the avoidance zone of active faults, the danger radius of geological-hazard points, damage you draw), or everyone (earthquake shelter planning). People are counted where they live: a point's people at its point; a polygon's spread over pieces of population.piece_size (250 m), or as the population raster says; a piece partly inside the hazard moves with the share of its area inside (depth cells counted by their exact coverage). With a population raster and no population layer, the people of the hazard area itself are counted from the raster.
 
-Shelters: those of the emergency, short-term and long-term categories (by the category field and the profile's labels; without a category field every feature is an emergency shelter). Capacity in persons, or shelter area divided by the area per person of the shelter's refuge period (GB 51143-2015); 2.5万平方米 and 1.2万人 are read. A shelter inside a hazard, or of unknown or no capacity, is not used, and SHELTERS_OUT says why (GB 21734 §5.2.1; 第86、88条). Reach: the class's evacuation distance from the profile (500 m, 1 km, 2.5 km), or the maximum distance given.
+Shelters: those of the emergency, short-term and long-term categories (by the category field and the profile's labels; without a category field every feature is an emergency shelter). Capacity in persons, or shelter area divided by the area per person of the shelter's refuge period (GB 51143-2015); 2.5万平方米 and 1.2万人 are read. A shelter inside a hazard, or of unknown or no capacity, is not used, and Shelters: load says why (GB 21734 §5.2.1; 第86、88条). Reach: the class's evacuation distance from the profile (500 m, 1 km, 2.5 km), or the maximum distance given.
 
 Roads: with a network, a road inside a hazard zone, or with water at or above the road-closing depth anywhere along it, is closed. People inside the hazard leave it along the roads they are on (a transfer happens before the water rises); no route uses a closed road after it has reached an open one. Walking at the profile's evacuation speed, or driving at its speed per corridor grade. Without a network, distances are straight lines.
 
 Method: an exact assignment, solved by HiGHS: first as many people placed as possible, then the least total travel time (people × minutes), each person only to an open shelter within its reach (by the shortest network distance; the time along the fastest route). Whole communities: each feature goes to one shelter, as responsibility areas (责任区) are drawn, a MILP with a time limit whose best solution and proven bound are logged. People without a place are the shortfall, with the reason: no road within the snapping tolerance, no safe shelter within reach, cut off by closed roads, or every shelter in reach full.
 
-Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) with status_zh, reason and clauses, then the shelters' own fields (shel_&lt;name&gt; where a name is taken). Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), use_share (the share of what the section passes within the clearance target that its people need), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
+Outputs. Assignment, per feature with people at risk: src_fid (its feature id) and name, people, placed, short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, load_p, util, status (used, not used, excluded) with status_zh, reason and clauses, then the shelters' own fields (shel_ before a name that is taken). Routes: the road sections people use (src_fid and road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's 1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), use_share (the share of what the section passes within the clearance target that its people need), bottleneck (1: more than the profile's clearance target, one hour), leaving (1: a closed road used to leave the hazard) and the measure. Shortfall: where the people without a place are (src_fid, name, short) and why (reason, reason_zh). The log gives the people at risk, placed and short, distance and time (mean, 95th percentile, maximum), a static clearance estimate (the longest trip plus the queue at the worst section, with no congestion dynamics), the ten bottlenecks and the ten fullest shelters.
 
 Worked example on the sample city: population communities (field population), flood-depth raster sample_flood_depth.tif (beside sample_city.gpkg: 25 m cells of a waterlogging model over the centre), shelters facilities (field category, capacity shelter_area_m2), network walking_network: about 400,000 people in water 0.5 m deep or deeper, a tenth of them placed; the rest have no safe shelter within reach, which is what the sample's sparse shelters show.</source>
         <translation>谁需要转移、转移到本身安全且有空余容量的哪处避难场所、经由哪条畅通道路、需要多长时间：规划要求首先提升的应急避险转移能力（重点提升应急避险转移能力，第84条），在多层级的疏散救援体系中（第33条），由长期避难场所承担主要安置任务（第91条）。
 
 转移对象：灾害范围内的人口（所选等级的洪涝风险区、积水深度栅格上达到或超过需转移水深的范围、活动断裂避让带、地质灾害点的危险半径、手绘损毁范围），或全部人口（地震避难规划）。人口按居住地统计：点要素的人口在其点位；面要素的人口分摊到 population.piece_size（250 米）的分块上，或按人口栅格分摊；部分位于灾害范围内的分块按其面积比例转移（积水栅格按精确覆盖比例计算）。只有人口栅格而无人口图层时，直接从栅格统计灾害区的人口。
 
-避难场所：紧急、短期和长期避难场所类别（按类别字段和配置标签；无类别字段时所有要素均视为紧急避难场所）。容量为人数，或避难面积除以该避难期的人均有效避难面积（GB 51143-2015）；可识别 2.5万平方米 和 1.2万人。位于灾害范围内、容量未知或无容量的避难场所不使用，SHELTERS_OUT 说明原因（GB 21734 §5.2.1；第86、88条）。服务距离：配置中各类别的疏散距离（500 米、1 千米、2.5 千米），或所给最大距离。
+避难场所：紧急、短期和长期避难场所类别（按类别字段和配置标签；无类别字段时所有要素均视为紧急避难场所）。容量为人数，或避难面积除以该避难期的人均有效避难面积（GB 51143-2015）；可识别 2.5万平方米 和 1.2万人。位于灾害范围内、容量未知或无容量的避难场所不使用，“避难场所：负荷”说明原因（GB 21734 §5.2.1；第86、88条）。服务距离：配置中各类别的疏散距离（500 米、1 千米、2.5 千米），或所给最大距离。
 
 道路：有路网时，位于灾害范围内或沿线任一处积水达到道路断行水深的道路中断。灾害范围内的人口沿其所在道路撤离（转移在水位上涨之前进行）；路线一旦到达畅通道路，便不再使用中断道路。按配置的转移步行速度步行，或按各通道等级车速行驶。无路网时按直线距离计算。
 
 方法：由 HiGHS 精确求解的分配：首先安置尽可能多的人，再使总转移时间（人数 × 分钟）最少，每人只分配到其服务距离内（按最短路网距离；时间按最快路线）的可用避难场所。整建制转移：每个要素整体转移至一处避难场所，与划定责任区的做法一致，为有时间上限的混合整数规划，日志给出最好解及已证明的界。无安置位置的人口为安置缺口，并给出原因：捕捉容差内无道路、可达范围内无安全避难场所、道路中断无法到达、可达避难场所已满。
 
-输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）及 status_zh、reason 和 clauses，其后为避难场所图层自身的字段（名称冲突时为 shel_&lt;字段名&gt;）。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、use_share（其人口所需占该路段在完成时限内通行能力的比例）、bottleneck（1：超过配置的完成时限一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
+输出。转移安置方案，每个有需转移人口的要素：src_fid（要素编号）和 name、people、placed、short、share_placed、shelters（避难场所名称及人数）和 n_shelters、mean_dist_m、mean_time_min、max_time_min、hazards、reason 和 reason_zh、clauses。避难场所：src_fid、name、class 和 class_zh、reach_m、capacity_p、load_p、util、status（used、not used、excluded）及 status_zh、reason 和 clauses，其后为避难场所图层自身的字段（名称冲突时在字段名前加 shel_）。转移路线：转移所经路段（道路的 src_fid 和 road_name、grade），含 people、cap_ph（每小时通过人数，按等级宽度和 GB 51143 的 1.5 米每分钟通过 25 人计算）、clear_min（其人口通过所需分钟数）、use_share（其人口所需占该路段在完成时限内通行能力的比例）、bottleneck（1：通过所需时间超过配置的完成时限，即一小时）、leaving（1：撤离灾害区所经的中断道路）和措施。安置缺口：无安置位置人口的分布（src_fid、name、short）及原因（reason、reason_zh）。日志给出需转移、已安置和无位置人数，距离和时间（平均、95% 分位、最大），静态的转移完成时间估计（最长行程加最拥堵路段的排队时间，不含拥堵动态），十个瓶颈路段和十处负荷最高的避难场所。
 
 示例城市上的示例：人口 communities（字段 population），积水深度栅格 sample_flood_depth.tif（与 sample_city.gpkg 同目录：中心城区内涝模型的 25 米栅格），避难场所 facilities（字段 category，容量 shelter_area_m2），路网 walking_network：约 40 万人位于 0.5 米及以上积水中，约十分之一得到安置；其余可达范围内无安全避难场所，这正反映了示例城市避难场所稀少。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="213"/>
-        <source>People in water this deep or deeper move. Source: {0}</source>
-        <translation>水深达到或超过该值处的人口需转移。来源：{0}</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="592"/>
-        <source>{0}, field '{1}': no shelter capacity can be read (feature ids {2}); nothing can be placed. Write persons (1200, 1.2万人) or shelter area (2.5万平方米, 3 公顷), or choose the capacity field.</source>
-        <translation>{0}，字段“{1}”：没有可读取的避难场所容量（要素编号 {2}），无法安置任何人。请填写人数（1200、1.2万人）或避难面积（2.5万平方米、3 公顷），或选择容量字段。</translation>
+        <location filename="../resilience_plugin/processing/transfer/evacuation.py" line="87"/>
+        <source>Routes: clear_min, use_share and bottleneck are NULL (not assessed) where the section&apos;s time to clear is not known (Section throughput off).</source>
+        <translation>转移路线：路段通过所需时间未知时（未开启路段通行能力），clear_min、use_share 与 bottleneck 为空值（NULL，不评估）。</translation>
     </message>
 </context>
 <context>
@@ -5490,12 +5495,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>，瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5510,7 +5515,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>已安置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
         <source>People without a place</source>
         <translation>无安置位置人口</translation>
     </message>
@@ -5560,7 +5565,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无安置位置原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -5600,57 +5605,57 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未使用原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Throughput (persons an hour)</source>
         <translation>通行能力（人/小时）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Time to pass (min)</source>
         <translation>通过时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Closed road used to leave the hazard</source>
         <translation>撤离灾害区所经的中断道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="355"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="373"/>
         <source>open a parallel link or widen the section (第33、84条)</source>
         <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="381"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
         <source>Why (Chinese)</source>
         <translation>原因（中文）</translation>
     </message>
@@ -5790,7 +5795,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="335"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
         <source>Throughput used (share of the clearance target)</source>
         <translation>通行能力占用（占完成时限内通行能力的比例）</translation>
     </message>

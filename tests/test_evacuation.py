@@ -190,7 +190,7 @@ def test_a_depth_raster_that_covers_none_of_the_people_is_refused_and_nothing_is
         "Point", [("POINT(500100 4400000)", ["S", 1000])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
     )
     out = tmp_path / "a.gpkg"
-    with pytest.raises(Exception, match="Flood-depth raster '积水深度' has no data under any of the people"):
+    with pytest.raises(Exception, match="Flood-depth raster '积水深度' lies wholly away from the people"):
         run(
             "resilience:evacuation",
             {
@@ -402,3 +402,46 @@ def test_without_section_throughput_no_section_is_called_a_bottleneck_or_not(res
             for f in known:
                 assert f["use_share"] == pytest.approx(f["people"] / (f["cap_ph"] * target_h), rel=1e-9)
                 assert f["bottleneck"] == int(f["people"] / (f["cap_ph"] * target_h) > 1)
+
+
+def test_the_shelters_own_fields_stay_whole_with_clashing_names_and_a_repaired_polygon(resilience_processing, tmp_path):
+    """From the review: a shelter layer with fields name and shel_name made two fields shel_name (the run died
+    writing), and re-reading the shelters for their own fields stopped at a bow-tie polygon the analysis repairs.
+    Each own field keeps its values (read back against the layer's own), under unique names."""
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 100])])
+    bowtie = "POLYGON((500090 4399990, 500110 4400010, 500110 4399990, 500090 4400010, 500090 4399990))"
+    shelters = memory_layer(
+        "Polygon",
+        [
+            (bowtie, ["S1", "自有名", 1000.0]),
+            ("POLYGON((500190 4399990, 500210 4399990, 500210 4400010, 500190 4399990))", ["S2", "别名", 500.0]),
+        ],
+        fields=(("name", FIELD_STRING), ("shel_name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
+        name="s",
+    )
+    out = tmp_path / "s.gpkg"
+    run(
+        "resilience:evacuation",
+        {
+            "POPULATION": communities,
+            "POPULATION_FIELD": "人口",
+            "WHO": 1,
+            "FLOOD_ZONES": memory_layer("Polygon", [(FAR, ["f", 1])]),
+            "SHELTERS": shelters,
+            "CAPACITY_FIELD": "容纳人数",
+            "ASSIGNMENT": "memory:",
+            "SHELTERS_OUT": str(out),
+        },
+    )
+    rows = {f["src_fid"]: f for f in _layer(out).getFeatures()}
+    names = _layer(out).fields().names()
+    assert "shel_name" in names and "shel_name_2" in names and len(names) == len({n.lower() for n in names}), names
+    for src in shelters.getFeatures():
+        got = rows[src.id()]
+        # its own shel_name keeps its name; its name, taken by ours, becomes shel_name_2 (shel_name being taken too)
+        assert (got["name"], got["shel_name"], got["shel_name_2"], got["容纳人数"]) == (
+            src["name"],
+            src["shel_name"],
+            src["name"],
+            src["容纳人数"],
+        )

@@ -264,28 +264,48 @@ def test_depth_without_data_under_the_people_is_said():
     assert "66.7%" in notes[0].message.text(lambda t: t)  # two of the three points: nodata, and outside the grid
 
 
-@pytest.mark.parametrize(
-    "values, x0, where",
-    [
-        ([[-9999.0, -9999.0]], 0.0, "all nodata"),
-        ([[1.0, 2.0]], 50_000.0, "elsewhere"),  # a grid 50 km east of the people (another CRS, a wrong origin)
-    ],
-)
-def test_a_depth_raster_with_no_data_under_any_of_the_people_is_refused(values, x0, where):
-    """Issue 30's bad input: a grid that covers none of the people gave 'nobody needs to move' and wrote a transfer
-    of nobody. Refused, naming the raster; a grid covering some of them still warns and goes on (above)."""
+def test_a_depth_raster_that_lies_wholly_away_from_the_people_is_refused():
+    """Issue 30's bad input: a grid lying elsewhere (another CRS than it says, a wrong origin) gave 'nobody needs to
+    move' and wrote a transfer of nobody. Refused, naming the raster. A grid over the people all of whose cells there
+    are nodata is dry, as many flood models write only the wet cells: said, not refused; and a grid over some of the
+    people, or over a zone's people only, is no error either (from the review)."""
     from resilience_plugin.core.evacuation import people_at_risk
 
-    depth = _depth_raster(values, x0=x0)
     pts = from_points(shapely.points([[50, 50], [150, 50]]), [1, 2])
     square = from_polygons([shapely.box(0, 0, 200, 100)], [100.0], piece_size=1000)
+    elsewhere = _depth_raster([[1.0, 2.0]], x0=50_000.0)  # 50 km east of the people
     for surface in (pts, square):
-        with pytest.raises(EvacuationError, match="has no data under any of the people") as exc:
-            people_at_risk(surface, Hazard(depth=depth), "hazard")
-        assert "'depth'" in exc.value.message.text(lambda t: t), where
-    # a flood zone over everyone: the grid is not needed where the zones already send the people, and is not judged
-    zone = shapely.box(-10, -10, 300, 200)
-    risk, _h, _s = people_at_risk(pts, Hazard([zone], ["z"], depth=depth), "hazard")
+        with pytest.raises(EvacuationError, match="lies wholly away from the people") as exc:
+            people_at_risk(surface, Hazard(depth=elsewhere), "hazard")
+        assert "'depth'" in exc.value.message.text(lambda t: t)
+    # all nodata under the people: dry, and said
+    notes = []
+    risk, _h, _s = people_at_risk(pts, Hazard(depth=_depth_raster([[-9999.0, -9999.0]])), "hazard", notes=notes)
+    assert risk.tolist() == [0, 0] and "100.0%" in notes[0].message.text(lambda t: t)
+    # wet under one point, the other beyond the grid; a zone over everyone with the grid elsewhere: not judged
+    far = from_points(shapely.points([[50, 50], [5000, 50]]), [1, 2])
+    risk, _h, _s = people_at_risk(far, Hazard(depth=_depth_raster([[1.0, 1.0]])), "hazard")
+    assert risk.tolist() == [1, 0]
+    risk, _h, _s = people_at_risk(pts, Hazard([shapely.box(-10, -10, 300, 200)], ["z"], depth=elsewhere), "everyone")
+    assert risk.tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("values, what", [([[150.0, 80.0]], "centimetres"), ([[3500.0, 12027.0]], "people per cell")])
+def test_a_grid_that_reads_deeper_than_any_flood_where_people_live_is_refused(values, what):
+    """From a new user's try: the population grid given as flood depth planned a transfer of the whole city, and a
+    grid in centimetres 2.4 times the people. Deeper than the profile's evacuation.depth_max_plausible (20 m) where
+    the people are: refused, saying what it likely holds. 20 m itself is a depth; everyone moving is not judged."""
+    from resilience_plugin.core.evacuation import people_at_risk
+    from resilience_plugin.core.profile import load_profile
+
+    limit = float(load_profile().value("evacuation.depth_max_plausible"))
+    pts = from_points(shapely.points([[50, 50], [150, 50]]), [1, 2])
+    with pytest.raises(EvacuationError, match=r"reads up to [\d,.]+ where the people are, more than 20 m") as exc:
+        people_at_risk(pts, Hazard(depth=_depth_raster(values), depth_max=limit), "hazard")
+    assert "Raster Calculator" in exc.value.message.text(lambda t: t), what
+    risk, _h, _s = people_at_risk(pts, Hazard(depth=_depth_raster([[limit, 0.2]]), depth_max=limit), "hazard")
+    assert risk.tolist() == [1, 0]
+    risk, _h, _s = people_at_risk(pts, Hazard(depth=_depth_raster(values), depth_max=limit), "everyone")
     assert risk.tolist() == [1, 2]
 
 

@@ -70,6 +70,7 @@ class Hazard:
     evacuate_depth: float = 0.5
     road_depth: float = 0.5
     depth_label: str = ""  # what the outputs call water at or above the evacuation depth ("" : "depth ≥ 0.5 m")
+    depth_max: float = 20.0  # a grid reading deeper under the people holds no depth in metres (refused)
 
     @property
     def given(self) -> bool:
@@ -235,23 +236,25 @@ def _in_zones(geoms: np.ndarray, union) -> np.ndarray:
 def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None, refuse: bool = False) -> np.ndarray:
     """Share of each geometry outside ``union`` with water at or above the evacuation depth (points: the cell they
     lie in; polygons: exact cell coverage of what lies outside the zones). Where the raster has no data (nodata, or
-    outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said. A raster with
-    no data under any of the people is refused (:class:`EvacuationError`) with ``refuse``: it cannot be the grid of
-    this place."""
+    outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said. With
+    ``refuse``, a raster that lies wholly away from the people is refused (:class:`EvacuationError`): it cannot be
+    the grid of this place (another CRS than it says, a wrong origin). Nodata inside it is dry (many flood models
+    write only the wet cells), so a grid over the people with no water under them is no error."""
     from .population import zonal_population
 
     share = np.zeros(len(geoms))
     if hazard.depth is None or not len(geoms):
         return share
+    if refuse:
+        _refuse_an_unlikely_grid(geoms, hazard)
     area = shapely.area(geoms)
     points = np.nonzero(area <= 0)[0]
-    unknown, judged = 0.0, False  # judged: some of the people lie outside the zones, where the grid decides
+    unknown = 0.0
     if len(points):
         d = depth_at(hazard.depth, geoms[points])
         outside = ~shapely.covers(union, geoms[points]) if union is not None else np.ones(len(points), dtype=bool)
         share[points] = (np.nan_to_num(d, nan=-np.inf) >= hazard.evacuate_depth) & outside
-        judged = bool(outside.any())
-        unknown = float(np.isnan(d[outside]).mean()) if judged else 0.0
+        unknown = float(np.isnan(d[outside]).mean()) if outside.any() else 0.0
     poly = np.nonzero(area > 0)[0]
     if len(poly):
         rest = geoms[poly] if union is None else shapely.difference(geoms[poly], union)
@@ -262,17 +265,6 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
         share[poly] = np.where(cells > 0, np.nan_to_num(deep.people) / np.where(cells > 0, cells, 1), 0.0)
         rest_area = shapely.area(rest)
         unknown = float((deep.gap * rest_area).sum() / max(rest_area.sum(), 1e-9))
-        judged = bool(rest_area.sum() > 0)
-    if refuse and judged and unknown >= 1.0 - 1e-9:  # a grid elsewhere, in another CRS than it says, or all nodata
-        raise EvacuationError(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "Flood-depth raster '{0}' has no data under any of the people (every cell there is nodata, or the grid "
-                "lies elsewhere): check that it covers the area, that its CRS is the one it was made in, and that its "
-                "nodata value is not used for water.",
-            ),
-            hazard.depth.name,
-        )
     if notes is not None and unknown > 0:
         template = QT_TRANSLATE_NOOP(
             "Core",
@@ -281,6 +273,40 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
         )
         notes.append(Note("warning", Message(template, hazard.depth.name, unknown)))
     return np.clip(share, 0.0, 1.0)
+
+
+def _refuse_an_unlikely_grid(geoms: np.ndarray, hazard: Hazard) -> None:
+    """An :class:`EvacuationError` when the depth raster cannot be a depth grid of these people in metres: its extent
+    meets none of them (another CRS than it says, a wrong origin), or it reads deeper than ``hazard.depth_max``
+    where they are (a grid in centimetres, a population grid given as depth): never a plan built on it."""
+    raster = hazard.depth
+    present = geoms[~shapely.is_missing(geoms)]
+    if not len(present):
+        return
+    in_grid = raster.to_grid(present) if raster.to_grid is not None else present
+    if not shapely.intersects(shapely.box(*raster.grid.bounds), in_grid).any():
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Flood-depth raster '{0}' lies wholly away from the people: no cell of it lies over any of them. Check "
+                "that it covers the area and that its CRS is the one it was made in.",
+            ),
+            raster.name,
+        )
+    d = depth_at(raster, shapely.point_on_surface(present))
+    deepest = float(np.nanmax(d)) if np.isfinite(d).any() else 0.0
+    if deepest > hazard.depth_max:
+        raise EvacuationError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "Flood-depth raster '{0}' reads up to {1:,.1f} where the people are, more than {2:g} m (the profile's "
+                "evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: "
+                "divide it by 100 (Raster Calculator); a population grid belongs under Population raster.",
+            ),
+            raster.name,
+            deepest,
+            hazard.depth_max,
+        )
 
 
 def _union(hazard: Hazard):

@@ -99,7 +99,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 "Shelters: those of the emergency, short-term and long-term categories (by the category field and the "
                 "profile's labels; without a category field every feature is an emergency shelter). Capacity in persons, or "
                 "shelter area divided by the area per person of the shelter's refuge period (GB 51143-2015); 2.5万平方米 and "
-                "1.2万人 are read. A shelter inside a hazard, or of unknown or no capacity, is not used, and SHELTERS_OUT says "
+                "1.2万人 are read. A shelter inside a hazard, or of unknown or no capacity, is not used, and Shelters: load says "
                 "why (GB 21734 §5.2.1; 第86、88条). Reach: the class's evacuation distance from the profile (500 m, 1 km, "
                 "2.5 km), or the maximum distance given.\n\n"
                 "Roads: with a network, a road inside a hazard zone, or with water at or above the road-closing depth anywhere "
@@ -116,7 +116,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 "short, share_placed, shelters (names with people) and n_shelters, mean_dist_m, mean_time_min, max_time_min, "
                 "hazards, reason and reason_zh, clauses. Shelters: src_fid, name, class and class_zh, reach_m, capacity_p, "
                 "load_p, util, status (used, not used, excluded) with status_zh, reason and clauses, then the shelters' own fields "
-                "(shel_<name> where a name is taken). Routes: the road sections people "
+                "(shel_ before a name that is taken). Routes: the road sections people "
                 "use (src_fid and "
                 "road_name of the road, grade), with people, cap_ph (persons an hour, from the grade's width and GB 51143's "
                 "1.5 m per 25 persons a minute), clear_min (minutes their people take to pass), use_share (the share of what "
@@ -133,7 +133,10 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 "sample's sparse shelters show."
             )
             + "\n\n"
-            + self.tr("Routes: bottleneck is NULL (not assessed) where the section's time to clear is (no section throughput).")
+            + self.tr(
+                "Routes: clear_min, use_share and bottleneck are NULL (not assessed) where the section's time to clear is "
+                "not known (Section throughput off)."
+            )
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API
@@ -342,6 +345,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
             self.parameterAsDouble(parameters, self.EVACUATE_DEPTH, context),
             float(profile.value("evacuation.road_closed_depth")[mode]),
             self.tr("water {0:g} m deep or deeper").format(self.parameterAsDouble(parameters, self.EVACUATE_DEPTH, context)),
+            float(profile.value("evacuation.depth_max_plausible")),
         )
         if who == "hazard" and not hazard.given:
             raise QgsProcessingException(

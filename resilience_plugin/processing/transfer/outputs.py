@@ -313,19 +313,37 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
 
 
 def own_fields(src, fids, ours, prefix: str):
-    """The fields of ``src`` to follow ``ours`` in an output (renamed ``<prefix>_<name>`` where they clash, ``fid``
-    among them, whatever their case), and each feature's attributes by id (``fids``, read again: the analysis read
-    only the fields it needed)."""
-    from qgis.core import QgsFeatureRequest
+    """The fields of ``src`` to follow ``ours`` in an output, each name unique whatever its case (GeoPackage's
+    names are not case-sensitive): a name taken by ours, by ``fid`` or by an earlier field becomes
+    ``<prefix>_<name>`` (then ``_2``, ``_3`` …). With each feature's attributes by id (``fids``, read again: the
+    analysis read only the fields it needed), read as read_source reads, without QGIS's invalid-geometry check
+    (issue 15: the analysis repairs such geometries, and no geometry is needed here)."""
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSource
+
+    from ...qgisside.compat import SOURCE_SKIP_VALIDITY_CHECKS
 
     taken = {n.lower() for n, _t, _a in ours} | {"fid"}
+    own_names = [f.name() for f in src.fields()]
+    everyone = taken | {n.lower() for n in own_names}
     own = []
     for f in src.fields():
-        if f.name().lower() in taken:
-            f.setName(f"{prefix}_{f.name()}")
+        name = f.name()
+        if name.lower() in taken:
+            base, k = f"{prefix}_{name}", 1
+            name = base
+            while name.lower() in everyone or name.lower() in taken:
+                k += 1
+                name = f"{base}_{k}"
+            f.setName(name)
+            everyone.add(name.lower())
+        taken.add(name.lower())
         own.append(f)
     request = QgsFeatureRequest().setFilterFids(list(fids))
-    return own, {f.id(): list(f.attributes()) for f in src.getFeatures(request)}
+    if isinstance(src, QgsProcessingFeatureSource):
+        features = src.getFeatures(request, SOURCE_SKIP_VALIDITY_CHECKS)
+    else:
+        features = src.getFeatures(request)
+    return own, {f.id(): list(f.attributes()) for f in features}
 
 
 def _write_routes(alg, result, roads, crs):
