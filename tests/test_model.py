@@ -181,10 +181,20 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     # checked with QGIS's own geometry against every zone of the sample
     from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
 
-    params["flood"] = table("flood_zones")
-    layers, _c = run("resilience:transfersiting", params)
-    sites = layers["siting:siting_output"]
+    # the flood zones as a model passes a layer with "selected features only" (the class-1 zones selected): siting's
+    # Excluded areas could not open such a source, and the model failed after the transfer (from a review)
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
     zones = QgsVectorLayer(table("flood_zones"), "zones", "ogr")
+    QgsProject.instance().addMapLayer(zones, False)
+    zones.selectByIds([f.id() for f in zones.getFeatures() if str(f["risk_class"]) == "1"])
+    params["flood"] = QgsProcessingFeatureSourceDefinition(zones.id(), True)
+    try:
+        layers, _c = run("resilience:transfersiting", params)
+    finally:
+        QgsProject.instance().removeMapLayer(zones.id())
+    sites = layers["siting:siting_output"]
+    zones = QgsVectorLayer(table("flood_zones") + '|subset="risk_class" = 1', "zones", "ogr")
     to_zones = QgsCoordinateTransform(sites.crs(), zones.crs(), QgsProject.instance())
     assert sites.featureCount() == 4
     for site in sites.getFeatures():

@@ -539,10 +539,27 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return layer
 
     def layer_list(self, parameters, key, context) -> list:
-        """The layers of a multi-layer input; one given that cannot be opened is an error naming it."""
-        layers = self.parameterAsLayerList(parameters, key, context)
+        """The layers of a multi-layer input; one given that cannot be opened is an error naming it. A layer given
+        with "selected features only" (a model passes its input so) counts with its selected features alone."""
+        from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProcessingUtils
+
         given = parameters.get(key)
         given = [g for g in (given if isinstance(given, (list, tuple)) else [given]) if is_given(g)]
+        if not any(isinstance(g, QgsProcessingFeatureSourceDefinition) for g in given):
+            layers = self.parameterAsLayerList(parameters, key, context)
+        else:  # QGIS's own parameterAsLayerList does not open these
+            layers = []
+            for g in given:
+                if not isinstance(g, QgsProcessingFeatureSourceDefinition):
+                    layers += self.parameterAsLayerList({key: [g]}, key, context)
+                    continue
+                layer = QgsProcessingUtils.mapLayerFromString(str(g.source.staticValue()), context)
+                if layer is not None and g.selectedFeaturesOnly:
+                    name = layer.name()
+                    layer = layer.materialize(QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds()))
+                    layer.setName(name)
+                    context.temporaryLayerStore().addMapLayer(layer)  # alive as long as the run
+                layers += [layer] if layer is not None else []
         if len(layers) < len(given):
             raise QgsProcessingException(
                 translate("Resilience", "{0}: could not open {1}.").format(

@@ -87,12 +87,13 @@ CATEGORY_COLOURS = {
 }
 
 
-def working_copy() -> Path:
-    """The sample GeoPackage copied into the user's QGIS profile (the shipped file stays untouched)."""
-    shipped = sample_city_path()
+def working_copy(shipped: Path = None) -> Path:
+    """A sample file (the GeoPackage by default) copied into the user's QGIS profile: the shipped file stays
+    untouched (QGIS writes a raster's statistics beside it, .aux.xml, and may edit a GeoPackage)."""
+    shipped = shipped or sample_city_path()
     target_dir = Path(QgsApplication.qgisSettingsDirPath()) / "resilience_planner"
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / "sample_city.gpkg"
+    target = target_dir / shipped.name
     if not target.exists() or target.stat().st_mtime < shipped.stat().st_mtime:
         shutil.copyfile(shipped, target)
     return target
@@ -216,6 +217,10 @@ def _add_sample_grids(project: QgsProject, group: QgsLayerTreeGroup) -> None:
     """The sample's flood-depth and population grids, styled with a colour ramp, hidden at the bottom of its group.
     A grid that cannot be read is left out (the vector layers do not need it)."""
     for path, title, stops in _sample_grids():
+        try:
+            path = working_copy(path)
+        except OSError:
+            continue
         layer = QgsRasterLayer(str(path), title)
         if not layer.isValid():
             continue
