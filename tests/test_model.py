@@ -178,12 +178,10 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     assert sum(f["pop"] for f in layers["siting:siting_allocation"].getFeatures()) == pytest.approx(short, rel=1e-9)
     assert layers["siting:siting_output"].featureCount() == 4
     # with flood zones, no new shelter lands in one (issue 30: the sites used to ignore the hazard the transfer fled),
-    # checked with QGIS's own geometry against every zone of the sample
-    from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
-
-    # the flood zones as a model passes a layer with "selected features only" (the class-1 zones selected): siting's
-    # Excluded areas could not open such a source, and the model failed after the transfer (from a review)
-    from qgis.core import QgsProcessingFeatureSourceDefinition
+    # checked with QGIS's own geometry against the zones given. They are given as a model passes a layer with
+    # "selected features only" (the class-1 zones selected): siting's Excluded areas could not open such a source, and
+    # the model failed after the transfer (from a review)
+    from qgis.core import QgsCoordinateTransform, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 
     zones = QgsVectorLayer(table("flood_zones"), "zones", "ogr")
     QgsProject.instance().addMapLayer(zones, False)

@@ -558,7 +558,6 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                     name = layer.name()
                     layer = layer.materialize(QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds()))
                     layer.setName(name)
-                    context.temporaryLayerStore().addMapLayer(layer)  # alive as long as the run
                 layers += [layer] if layer is not None else []
         if len(layers) < len(given):
             raise QgsProcessingException(
