@@ -1519,82 +1519,82 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>未指定人口字段：人均指标留空。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="131"/>
+        <location filename="../resilience_plugin/core/siting.py" line="136"/>
         <source>inside {0} ({1}) (第86、88条)</source>
         <translation>位于 {0}（{1}）内（第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="696"/>
+        <location filename="../resilience_plugin/core/siting.py" line="709"/>
         <source>Unknown siting model &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址模型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="703"/>
+        <location filename="../resilience_plugin/core/siting.py" line="716"/>
         <source>{0}: {1} population values for {2} features.</source>
         <translation>{0}：{2} 个要素只有 {1} 个人口值。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="705"/>
+        <location filename="../resilience_plugin/core/siting.py" line="718"/>
         <source>{0}: population must be a number of 0 or more for every feature.</source>
         <translation>{0}：每个要素的人口须为不小于 0 的数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="709"/>
+        <location filename="../resilience_plugin/core/siting.py" line="722"/>
         <source>{0}: no population to serve (every value is 0 or empty).</source>
         <translation>{0}：没有需要服务的人口（所有值均为 0 或空）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="711"/>
+        <location filename="../resilience_plugin/core/siting.py" line="724"/>
         <source>The service distance must be more than 0 m.</source>
         <translation>服务距离须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="728"/>
+        <location filename="../resilience_plugin/core/siting.py" line="741"/>
         <source>{0}: the capacitated model needs each candidate&apos;s capacity.</source>
         <translation>{0}：容量约束模型需要每个候选场地的容量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="731"/>
+        <location filename="../resilience_plugin/core/siting.py" line="744"/>
         <source>{0}: {1} candidate(s) without a capacity cannot hold anyone and are not used.</source>
         <translation>{0}：{1} 个候选场地没有容量，无法容纳人员，不予采用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="744"/>
+        <location filename="../resilience_plugin/core/siting.py" line="757"/>
         <source>{0}: no candidate site is left after the exclusions ({1} excluded of {2}).</source>
         <translation>{0}：剔除后没有可用的候选场地（{2} 个中剔除 {1} 个）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="752"/>
+        <location filename="../resilience_plugin/core/siting.py" line="765"/>
         <source>The number of new sites must be 1 or more.</source>
         <translation>新增场地数量须不少于 1。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="754"/>
+        <location filename="../resilience_plugin/core/siting.py" line="767"/>
         <source>{0} new sites asked for, but only {1} candidate site(s) of &apos;{2}&apos; can be used.</source>
         <translation>要求新增 {0} 处场地，但“{2}”中只有 {1} 个候选场地可用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="771"/>
+        <location filename="../resilience_plugin/core/siting.py" line="784"/>
         <source>p-median along the network counts a trip longer than {0:g} m as {0:g} m (set a maximum distance to change it).</source>
         <translation>沿路网的 p-中位模型将超过 {0:g} 米的出行按 {0:g} 米计（可设置最大距离加以调整）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="799"/>
+        <location filename="../resilience_plugin/core/siting.py" line="812"/>
         <source>p-median over {0:,} demand-site pairs is too large without a maximum distance: set one (for example {1:g} m); a longer trip then counts as that distance.</source>
         <translation>不设最大距离时，p-中位模型需计算 {0:,} 个需求点—场地对，规模过大：请设置最大距离（例如 {1:g} 米），超过者按该距离计。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="957"/>
+        <location filename="../resilience_plugin/core/siting.py" line="970"/>
         <source>The solver found no solution within {0:g} s; the greedy one is given.</source>
         <translation>求解器在 {0:g} 秒内未找到解，给出贪心解。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1188"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1201"/>
         <source>Unknown siting category &apos;{0}&apos;; one of {1}.</source>
         <translation>未知的选址设施类型“{0}”，应为 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1250"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1263"/>
         <source>Field &apos;{0}&apos; holds shelter area; reading it as people needs an area per person: site a shelter category, or give capacities in persons.</source>
         <translation>字段“{0}”为避难面积；换算为人数需要人均面积：请选择避难场所类型，或以人数给出容量。</translation>
     </message>
@@ -1604,7 +1604,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>设施补短板选址需要 scipy 1.9 或更高版本（scipy.optimize.milp），当前未安装。请安装（Debian/Ubuntu：sudo apt install python3-scipy；OSGeo4W Shell：python -m pip install --upgrade scipy），然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="997"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1010"/>
         <source>Only {0} of the {1} new sites asked for bring anyone within reach; more would add nobody, so {0} are proposed.</source>
         <translation>要求新增 {1} 处场地，但只有 {0} 处能覆盖到人口；更多场地不会增加覆盖，因此只提出 {0} 处。</translation>
     </message>
@@ -1869,7 +1869,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>应为 {0} 之一，实为 {1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="120"/>
+        <location filename="../resilience_plugin/core/siting.py" line="125"/>
         <source>within {0:g} m of fault {1}, latest activity {2} ({3})</source>
         <translation>距断裂 {1} 不足 {0:g} 米，其最晚活动时代为 {2}（{3}）</translation>
     </message>
@@ -1914,12 +1914,12 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>已评分 {0} 个单元：{1}、{2}、{3}、{4}、{5}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="872"/>
+        <location filename="../resilience_plugin/core/siting.py" line="885"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; ({2:,.0f} people) have no facility and no usable candidate within {3:g} m.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块（{2:,.0f} 人）在 {3:g} 米内既无设施也无可用候选场地。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1068"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1081"/>
         <source>{0} demand point(s) or piece(s) of &apos;{1}&apos; have no network within {2:g} m and are reached by no site.</source>
         <translation>“{1}”中有 {0} 个需求点或人口分块在 {2:g} 米内没有路网，任何场地都无法到达。</translation>
     </message>
@@ -2024,7 +2024,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>{0}：{2} 个社区中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/siting.py" line="1049"/>
+        <location filename="../resilience_plugin/core/siting.py" line="1062"/>
         <source>{0}: {1} of {2} demand point(s) or piece(s) have no line of the network {3} within {4:g} m, more than {5:.0%} of them (the profile&apos;s quality.left_out_max_share). Check that both layers cover the same area, or raise the snapping tolerance.</source>
         <translation>{0}：{2} 个需求点或人口片块中有 {1} 个在 {4:g} 米内没有路网 {3} 的线路，超过其 {5:.0%}（规划参数表的 quality.left_out_max_share）。请检查两个图层是否覆盖同一地区，或调大捕捉容差。</translation>
     </message>
@@ -2067,6 +2067,11 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <location filename="../resilience_plugin/core/evacuation.py" line="299"/>
         <source>Flood-depth raster &apos;{0}&apos; reads up to {1:,.1f} where the people are, more than {2:g} m (the profile&apos;s evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: divide it by 100 (Raster Calculator); a population grid belongs under Population raster.</source>
         <translation>积水深度栅格“{0}”在人口所在处的读数高达 {1:,.1f}，超过 {2:g} 米（配置项 evacuation.depth_max_plausible）：其值不是以米计的积水深度。若为厘米，请用栅格计算器除以 100；人口栅格应填入“人口栅格”参数。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/siting.py" line="143"/>
+        <source>in water {0:g} m deep or deeper on {1} (GB 21734 §5.2.1; 第86、88条)</source>
+        <translation>位于 {1} 上 {0:g} 米及以上积水中（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
 </context>
 <context>
@@ -4575,7 +4580,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
 <context>
     <name>Resilience</name>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="169"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="170"/>
         <source>Sample city (synthetic, schematic)</source>
         <translation>示例城市（合成、示意）</translation>
     </message>
@@ -4665,32 +4670,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>河流</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="124"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="125"/>
         <source>Grade 1 corridor</source>
         <translation>一级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="125"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="126"/>
         <source>Grade 2 corridor</source>
         <translation>二级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="126"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="127"/>
         <source>Grade 3 corridor</source>
         <translation>三级通道</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="142"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="143"/>
         <source>High flood risk</source>
         <translation>洪涝高风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="143"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="144"/>
         <source>Medium flood risk</source>
         <translation>洪涝中风险</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="148"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="149"/>
         <source>Low flood risk</source>
         <translation>洪涝低风险</translation>
     </message>
@@ -4790,27 +4795,27 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="912"/>
+        <location filename="../resilience_plugin/processing/base.py" line="928"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="916"/>
+        <location filename="../resilience_plugin/processing/base.py" line="932"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1056"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1072"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1057"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1073"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1058"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1074"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4885,7 +4890,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="850"/>
+        <location filename="../resilience_plugin/processing/base.py" line="866"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4940,7 +4945,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="547"/>
+        <location filename="../resilience_plugin/processing/base.py" line="563"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
@@ -4985,37 +4990,37 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="816"/>
+        <location filename="../resilience_plugin/processing/base.py" line="832"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="819"/>
+        <location filename="../resilience_plugin/processing/base.py" line="835"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="854"/>
+        <location filename="../resilience_plugin/processing/base.py" line="870"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="862"/>
+        <location filename="../resilience_plugin/processing/base.py" line="878"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="882"/>
+        <location filename="../resilience_plugin/processing/base.py" line="898"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="978"/>
+        <location filename="../resilience_plugin/processing/base.py" line="994"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1001"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1017"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -5045,12 +5050,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1003"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1019"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="961"/>
+        <location filename="../resilience_plugin/processing/base.py" line="977"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -5065,7 +5070,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>以下洪涝风险等级值无法识别为 1/2/3 级（高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low），按最高等级加权：{0}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="95"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="97"/>
         <source>Facility siting</source>
         <translation>设施补短板选址</translation>
     </message>
@@ -5135,7 +5140,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="624"/>
+        <location filename="../resilience_plugin/processing/base.py" line="640"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -5145,32 +5150,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="646"/>
+        <location filename="../resilience_plugin/processing/base.py" line="662"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="647"/>
+        <location filename="../resilience_plugin/processing/base.py" line="663"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="656"/>
+        <location filename="../resilience_plugin/processing/base.py" line="672"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="662"/>
+        <location filename="../resilience_plugin/processing/base.py" line="678"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="664"/>
+        <location filename="../resilience_plugin/processing/base.py" line="680"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="667"/>
+        <location filename="../resilience_plugin/processing/base.py" line="683"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -5215,12 +5220,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="687"/>
+        <location filename="../resilience_plugin/processing/base.py" line="703"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="694"/>
+        <location filename="../resilience_plugin/processing/base.py" line="710"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -5665,62 +5670,62 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="733"/>
+        <location filename="../resilience_plugin/processing/base.py" line="749"/>
         <source>Flood zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="737"/>
+        <location filename="../resilience_plugin/processing/base.py" line="753"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="748"/>
+        <location filename="../resilience_plugin/processing/base.py" line="764"/>
         <source>Class 1 (high) only</source>
         <translation>仅一级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="749"/>
+        <location filename="../resilience_plugin/processing/base.py" line="765"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>一级和二级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="750"/>
+        <location filename="../resilience_plugin/processing/base.py" line="766"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="771"/>
+        <location filename="../resilience_plugin/processing/base.py" line="787"/>
         <source>{0}: no flood class field; every zone counts.</source>
         <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="803"/>
+        <location filename="../resilience_plugin/processing/base.py" line="819"/>
         <source>Solver time limit (s)</source>
         <translation>求解时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="782"/>
+        <location filename="../resilience_plugin/processing/base.py" line="798"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="783"/>
+        <location filename="../resilience_plugin/processing/base.py" line="799"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="784"/>
+        <location filename="../resilience_plugin/processing/base.py" line="800"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="786"/>
+        <location filename="../resilience_plugin/processing/base.py" line="802"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数字表示</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="786"/>
+        <location filename="../resilience_plugin/processing/base.py" line="802"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
@@ -5800,12 +5805,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>通行能力占用（占完成时限内通行能力的比例）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="202"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="203"/>
         <source>Flood depth (m)</source>
         <translation>积水深度（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/sample.py" line="207"/>
+        <location filename="../resilience_plugin/qgisside/sample.py" line="208"/>
         <source>Population grid (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
     </message>
@@ -6769,537 +6774,537 @@ Output: the units' own fields, each indicator's value (i_*), score (s_*), target
 <context>
     <name>SitingAlgorithm</name>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="92"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="94"/>
         <source>Facility siting (补短板选址)</source>
         <translation>设施补短板选址</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="334"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="344"/>
         <source>Demand (communities or units)</source>
         <translation>需求（社区或街镇单元）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="155"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="157"/>
         <source>Where people live: communities or street/town units, as points or polygons (a polygon stands for its point on surface).</source>
         <translation>人口所在：社区或街镇单元，点或面（面取其面内点）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="431"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="441"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="335"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="345"/>
         <source>Candidate sites</source>
         <translation>候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="170"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="172"/>
         <source>Where a new facility could go: schools, parks, stadiums, hotels, strategic reserve land (第51、69条).</source>
         <translation>可设置新设施的场地：学校、公园、体育场馆、宾馆、战略留白用地（第51、69条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="176"/>
         <source>Capacity field</source>
         <translation>容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="174"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="176"/>
         <source>Each candidate's capacity: shelter area (2.5万平方米, 0.8公顷) or persons (1.2万人). Needed by capacitated shelters.</source>
         <translation>每个候选场地的容量：避难面积（2.5万平方米、0.8公顷）或人数（1.2万人）。容量约束避难场所模型必填。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="764"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="781"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="181"/>
         <source>Existing facilities</source>
         <translation>现有设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="179"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="181"/>
         <source>Facilities of this kind already open: they serve first and are never closed.</source>
         <translation>已建成的同类设施：优先服务，不会被关闭。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
         <source>Capacity field of existing facilities</source>
         <translation>现有设施的容量字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="194"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="196"/>
         <source>Capacitated shelters: what each existing shelter holds. Empty: no limit.</source>
         <translation>容量约束避难场所：每处现有避难场所的容量。留空：不限。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>What is sited</source>
         <translation>选址设施类型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Emergency shelter (紧急避难场所)</source>
         <translation>紧急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Short-term shelter (短期应急避难场所)</source>
         <translation>短期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Long-term shelter (长期应急避难场所)</source>
         <translation>长期应急避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Fire station (消防站)</source>
         <translation>消防站</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Police station (派出所)</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Clinic (社区卫生服务机构)</source>
         <translation>社区卫生服务机构</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Hospital (医院)</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Another service (give the distance)</source>
         <translation>其他服务（需给出服务距离）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Sets the default service distance and, for shelters, the area per person, from the profile.</source>
         <translation>决定默认服务距离，避难场所还决定人均面积，均取自规划参数。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="221"/>
         <source>Service distance (m, 0: the category&apos;s)</source>
         <translation>服务距离（米，0：按设施类型）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="219"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="221"/>
         <source>How far people go to the facility. 0: the category&apos;s distance from the profile (said in the log).</source>
         <translation>居民前往设施的距离。0：取规划参数中该类设施的距离（日志中说明）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="770"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="787"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>Coverage: most people within reach</source>
         <translation>覆盖模型：服务范围内人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>Set cover: fewest sites to reach everyone</source>
         <translation>集合覆盖：以最少场地覆盖全部人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>p-median: shortest average trip</source>
         <translation>p-中位：平均出行距离最短</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>Capacitated shelters: most people with room</source>
         <translation>容量约束避难场所：有容纳空间的人口最多</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="225"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="227"/>
         <source>The question answered (see the help).</source>
         <translation>所回答的问题（见帮助）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="239"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
         <source>Number of new sites</source>
         <translation>新增场地数量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="239"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="241"/>
         <source>How many new sites (coverage, p-median, capacitated). Set cover finds its own number.</source>
         <translation>新增多少处场地（覆盖、p-中位、容量约束模型）。集合覆盖模型自行确定数量。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="243"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>Network</source>
         <translation>路网</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="243"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="245"/>
         <source>Optional walking or road network: distances along it. Empty: straight-line.</source>
         <translation>可选的步行或道路网络：沿路网计算距离。留空：直线距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="247"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="249"/>
         <source>Snapping tolerance (m)</source>
         <translation>捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="247"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="249"/>
         <source>Farthest a feature may lie from the network and still join it.</source>
         <translation>要素与路网的最大距离，超出则无法接入路网。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="259"/>
         <source>p-median: maximum distance (m, 0: none)</source>
         <translation>p-中位：最大距离（米，0：不限）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="257"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="259"/>
         <source>p-median counts a longer trip as this distance. 0: none (along a network: 4 × the service distance).</source>
         <translation>p-中位模型将更远的出行按此距离计。0：不限（沿路网时为服务距离的 4 倍）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="265"/>
         <source>Optional active faults: candidates within the avoidance distance are dropped (第86条).</source>
         <translation>可选的活动断裂：位于避让距离内的候选场地被剔除（第86条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="265"/>
         <source>Optional field with the fault&apos;s name, for the reasons.</source>
         <translation>可选的断裂名称字段，用于说明剔除原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="263"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="265"/>
         <source>Half-width of the fault avoidance zone (GB 50011 §4.1.7).</source>
         <translation>断裂避让区半宽（GB 50011 第4.1.7条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
         <source>Excluded areas</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="283"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="293"/>
         <source>Where the solver stops here, the best solution found is given with its proven bound.</source>
         <translation>求解器在此时限停止时，给出已找到的最优解及其已证明的界。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="287"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
         <source>Chosen sites</source>
         <translation>选址结果</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="287"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="297"/>
         <source>The new sites, in the order a greedy reading adds them.</source>
         <translation>新增场地，按贪心顺序（贡献由大到小）排列。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="291"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
         <source>Allocation</source>
         <translation>服务分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="291"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
         <source>Each demand feature with its facility, distance, and who is served before and after.</source>
         <translation>每个需求要素的服务设施、距离以及选址前后的服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
         <source>Excluded candidates</source>
         <translation>被剔除的候选场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="301"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="311"/>
         <source>Optional: the candidates left out, with the reason.</source>
         <translation>可选：被剔除的候选场地及原因。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="315"/>
         <source>Responsibility zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="315"/>
         <source>Optional: each facility's responsibility zone (责任区).</source>
         <translation>可选：每处设施的责任区。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="411"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="421"/>
         <source>Another service has no distance in the profile: give the service distance.</source>
         <translation>其他服务在规划参数中没有距离：请给出服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="413"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="423"/>
         <source>Service distance {0:g} m, the profile&apos;s for this category ({1}).</source>
         <translation>服务距离 {0:g} 米，取自规划参数中该类设施的值（{1}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="456"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="466"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population.</source>
         <translation>请选择图层“{0}”中的人口字段。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="566"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="576"/>
         <source>{0}, field &apos;{1}&apos;: {2} capacity value(s) cannot be read and count as none (feature ids {3}).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值无法识别，按无容量计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="572"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="582"/>
         <source>{0}, field '{1}': {2} capacity value(s) read as shelter area, {3:g} m² per person (GB 51143).</source>
         <translation>{0}，字段“{1}”：{2} 个容量值按避难面积读取，人均 {3:g} 平方米（GB 51143）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="697"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="714"/>
         <source>{0} candidate(s) excluded:</source>
         <translation>剔除 {0} 个候选场地：</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="703"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="720"/>
         <source>People served: {0:,.0f} before → {1:,.0f} after, of {2:,.0f} ({3:.1%} → {4:.1%}).</source>
         <translation>服务人口：选址前 {0:,.0f} → 选址后 {1:,.0f}，总人口 {2:,.0f}（{3:.1%} → {4:.1%}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="715"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="732"/>
         <source>people within reach</source>
         <translation>服务范围内人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="716"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="733"/>
         <source>new sites</source>
         <translation>处新增场地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="717"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="734"/>
         <source>person-metres to the nearest facility</source>
         <translation>人·米（至最近设施）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="718"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="735"/>
         <source>people with room in a shelter</source>
         <translation>有容纳空间的人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="720"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="737"/>
         <source>Objective: {0:,.1f} {1}; proven bound {2:,.1f}; gap {3:.4%}; {4:.1f} s.</source>
         <translation>目标值：{0:,.1f} {1}；已证明的界 {2:,.1f}；差距 {3:.4%}；{4:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="743"/>
         <source>Adding the best site one at a time would reach {0:,.1f}.</source>
         <translation>逐一添加最优场地（贪心法）可达 {0:,.1f}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="728"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="745"/>
         <source>The solution is proven optimal.</source>
         <translation>该解已证明为最优。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="730"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="747"/>
         <source>The time limit stopped the solver: this is the best solution found, within {0:.2%} of the best possible.</source>
         <translation>求解因时限停止：这是已找到的最优解，与理论最优相差不超过 {0:.2%}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="762"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="779"/>
         <source>Category (profile code)</source>
         <translation>设施类型（参数代码）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="763"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="780"/>
         <source>Category (Chinese)</source>
         <translation>设施类型（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="765"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="782"/>
         <source>Capacity (persons)</source>
         <translation>容量（人）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="766"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="783"/>
         <source>Rank (1 adds most)</source>
         <translation>排序（1 为贡献最大）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="767"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="784"/>
         <source>People newly within reach</source>
         <translation>新增覆盖人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="898"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="915"/>
         <source>People served</source>
         <translation>服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="769"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="786"/>
         <source>Objective gain</source>
         <translation>目标值增量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="771"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="788"/>
         <source>Service distance (m)</source>
         <translation>服务距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="772"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="789"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="498"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="508"/>
         <source>Facility: new or existing</source>
         <translation>设施：新增或现有</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="499"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="509"/>
         <source>Facility feature id</source>
         <translation>设施要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="500"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="510"/>
         <source>New site&apos;s rank</source>
         <translation>新增场地排序</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="832"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="849"/>
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="833"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="850"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="834"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="851"/>
         <source>Served before</source>
         <translation>选址前有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="835"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="852"/>
         <source>Served after</source>
         <translation>选址后有服务</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="836"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="853"/>
         <source>People served before</source>
         <translation>选址前服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="837"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="854"/>
         <source>People served after</source>
         <translation>选址后服务人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="875"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="892"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="898"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="915"/>
         <source>Area (km²)</source>
         <translation>面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="594"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="604"/>
         <source>Category field of existing facilities</source>
         <translation>现有设施的类别字段</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="185"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="187"/>
         <source>Optional: with it, only the existing facilities whose category is the one sited count (a whole facility layer can be given: 短期应急避难场所 among hospitals and schools). Labels are read by the profile's rules.</source>
         <translation>可选：给出后，只有类别与选址设施相同的现有设施才计入（可直接给出整个设施图层：在医院、学校等设施中识别 短期应急避难场所）。类别标签按规划参数的规则识别。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="607"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="617"/>
         <source>{0}: its field &apos;{1}&apos; holds facilities of {2} categories ({3}), and all of them count as existing {4}. Give the category field of existing facilities so that only those count.</source>
         <translation>{0}：其字段“{1}”包含 {2} 类设施（{3}），目前全部计为现有的{4}。请给出现有设施的类别字段，只计入该类设施。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="617"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="627"/>
         <source>{0}: {1} of {2} facilities are of the category sited ({3}, field &apos;{4}&apos;); the others are not counted.</source>
         <translation>{0}：{2} 处设施中有 {1} 处属于选址设施类别（{3}，字段“{4}”），其余不计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="200"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="202"/>
         <source>Reserve depot (物资储备库)</source>
         <translation>物资储备库</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="269"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="271"/>
         <source>Optional polygons no new site may touch: flood-risk zones (of the classes chosen below), geohazard areas (第86、88条).</source>
         <translation>可选的面图层，新场地不得与之相交：洪涝风险区（按下方选定的等级）、地质灾害区（第86、88条）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
         <source>Excluded classes</source>
         <translation>排除的风险等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="275"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="277"/>
         <source>Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. A zone whose class cannot be read is excluded.</source>
         <translation>可选：只排除这些风险等级的区域，例如 1,2 或 高,中（与洪涝分析工具相同的识别方式：1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ、high/medium/low）。留空：排除图层中的全部区域。等级无法识别的区域一并排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="665"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="675"/>
         <source>Excluded classes: {0} is not a risk class; write them as 1,2 or 高,中 (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ).</source>
         <translation>排除的风险等级：{0} 不是风险等级；请写作 1,2 或 高,中（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="681"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="691"/>
         <source>{0}: {1} of {2} zones are of the excluded classes (field &apos;{3}&apos;).</source>
         <translation>{0}：{2} 个区域中有 {1} 个属于排除的风险等级（字段“{3}”）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="688"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="698"/>
         <source>{0}: no risk class field; every zone of it is excluded.</source>
         <translation>{0}：没有风险等级字段，其全部区域均被排除。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="161"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="163"/>
         <source>People per feature (1,234, 1.2万 and 常住人口（万人） are read). Empty: the field named like a population. Polygon demand (street units, districts) is served as pieces of its people (population.piece_size), spread by area, over residential land or as the population raster says, never as one point.</source>
         <translation>每个要素的人口（可读取 1,234、1.2万 和 常住人口（万人））。留空：按字段名识别人口字段。面状需求（街镇单元、区）按人口分块（population.piece_size）服务，按面积、居住用地或人口栅格分摊，不会压缩成一个点。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
         <source>Allocation of the pieces</source>
         <translation>分块分配</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="295"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="305"/>
         <source>Optional, for polygon demand: each piece of people with its facility, distance and people served.</source>
         <translation>可选，面状需求时输出：每个人口分块及其服务设施、距离和被服务人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="434"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="444"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the population, or give a population raster for polygon demand.</source>
         <translation>请选择图层“{0}”中的人口字段，面状需求也可提供人口栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="488"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="498"/>
         <source>People counted where they live: {0}; {1:,} pieces of {2:g} m in {3} features, served piece by piece.</source>
         <translation>人口按居住地统计：{0}；{3} 个要素共 {1:,} 个 {2:g} 米分块，逐块服务。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="509"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="519"/>
         <source>Demand feature id</source>
         <translation>需求要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="840"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="857"/>
         <source>Share of its people served before</source>
         <translation>新增前被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="841"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="858"/>
         <source>Share of its people served after</source>
         <translation>新增后被服务人口占比</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="100"/>
         <source>Chooses where the next shelters, fire stations, police stations or clinics should go among candidate sites (schools, parks, stadiums, hotels, strategic reserve land …), as the plan asks: fill the gaps in short-term shelters, fire and police stations (第51条), use reserve land and dual-use buildings (第69、71条), plan shelters to their standards (第87、91条), and keep new important facilities out of fault and flood zones (第86、88条).
 
 Models, each a question:
@@ -7328,29 +7333,39 @@ Outputs: the chosen sites in the order a greedy reading adds them (site_rank 1 a
 输出：选址结果按贪心顺序排列（site_rank 为 1 的贡献最大），包括候选场地自身字段（重名时改为 cand_&lt;字段名&gt;）、category（参数代码，生活圈、单元评估和组团档案均可识别）、category_zh、shelter_area_m2（避难场所）、capacity_p（人）、adds_pop（新增覆盖人口）、serves_pop（服务人口）、gain（目标值增量）、model、distance_m 和 clauses。服务分配：每个需求要素的服务设施（fac_kind 为 new 或 existing，fac_fid，fac_rank）、dist_m、pop、cov_before 和 cov_after（1：可到达有容纳空间的设施）、served_bef 和 served_aft（人），share_bef 和 share_aft（占其人口的比例）。面状需求逐块求解：其人口按 population.piece_size 分块（按面积、居住用地或人口栅格分摊）；每行给出服务其大部分人口的设施及其平均距离；分块分配（可选）给出每个分块。被剔除的候选场地（可选）：附原因。责任区（可选）：每处设施的责任区，即其服务需求的范围（点状需求取泰森多边形，面状需求取其分块，并裁剪到服务距离），含 fac_kind、fac_fid、fac_rank、zone_pop 和 area_km2。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="742"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="759"/>
         <source>Allocation of the pieces: not written, the demand is points (each its own piece).</source>
         <translation>分块分配：未输出，需求为点（每个点即一个分块）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="416"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="426"/>
         <source>The service distance {0:g} m is a profile value of low confidence ({1}): a guide, not a rule of the plan or a standard. Check it for your project, or give the service distance.</source>
         <translation>服务距离 {0:g} 米是置信度低的配置值（{1}）：仅供参考，并非规划或标准的规定。请按项目核实，或填写服务距离。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="624"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="634"/>
         <source>{0}: none of its {1} facilities was read as {2}, so the sites are chosen as if there were no existing {2}. Their labels were read so: {3}. If some are {2}, map their label (Facility label mapping, or the profile&apos;s facility_labels).</source>
         <translation>{0}：其 {1} 个设施都没有被识别为{2}，因此选址时视同现状没有{2}。其标签的识别结果：{3}。如果其中有{2}，请映射其标签（设施标签映射，或配置中的 facility_labels）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="98"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="100"/>
         <source>Not assessed, never 0: demand whose people are unknown has its figures NULL; demand that cannot be placed (no geometry, or along a network no line within the snapping tolerance) keeps its pop, and what serves it (cov_before, cov_after, served_bef, served_aft, shares) is NULL, as is a piece&apos;s that lies off the network; a polygon&apos;s shares and cov_* are of its people on the network, and the log&apos;s totals leave the others out.</source>
         <translation>不评估，绝不记为 0：人口未知的需求其各项数字为空值（NULL）；无法定位的需求（无几何，或沿路网时在吸附容差内没有道路）保留其 pop，而其服务情况（cov_before、cov_after、served_bef、served_aft 与占比）为空值（NULL）；不在路网上的人口片同样如此；面状需求的占比与 cov_* 只针对其位于路网上的人口，日志中的合计也不含其余人口。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/siting/siting.py" line="709"/>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="726"/>
         <source>{0:,.0f} people live off the network: neither served nor unserved, left out of these figures.</source>
         <translation>{0:,.0f} 人居住在路网之外：既不算已服务也不算未服务，不计入上述数字。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="285"/>
+        <source>Flood-depth raster (m)</source>
+        <translation>积水深度栅格（米）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/siting/siting.py" line="285"/>
+        <source>Optional: water depth in metres (内涝积水深度, 洪水淹没水深). A candidate in water as deep as the profile's evacuation depth or deeper (0.5 m) is excluded, as the emergency transfer leaves such a shelter unused (GB 21734 §5.2.1; 第86、88条). Nodata is dry.</source>
+        <translation>可选：以米计的积水深度（内涝积水深度、洪水淹没水深）。位于达到或超过配置的需转移水深（0.5 米）积水中的候选场地被排除，与避险转移不使用此类避难场所一致（GB 21734 §5.2.1；第86、88条）。无数据值按无积水计。</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,8 @@ def test_siting_then_rescoring_counts_the_new_sites_in_the_life_circles(resilien
 def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_processing, tmp_path):
     """The third shipped model: the transfer's shortfall is the siting's demand. The people the siting weighs are
     exactly those the transfer left without a place (its Shortfall layer's short), and it chooses the sites asked."""
+    from qgis.core import QgsCoordinateTransform, QgsProject, QgsVectorLayer
+
     from resilience_plugin.core.paths import sample_flood_depth_path
     from resilience_plugin.models.build import build_transfer_model, model_path
 
@@ -177,11 +179,21 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     assert short > 0
     assert sum(f["pop"] for f in layers["siting:siting_allocation"].getFeatures()) == pytest.approx(short, rel=1e-9)
     assert layers["siting:siting_output"].featureCount() == 4
+    # no new shelter in water 0.5 m deep or deeper (from a new user's try: three sat in 0.9–1.5 m): the depth at
+    # each site as QGIS's own raster sampling reads it
+    from qgis.core import QgsRasterLayer
+
+    grid = QgsRasterLayer(str(sample_flood_depth_path()), "depth")
+    sites = layers["siting:siting_output"]
+    to_grid = QgsCoordinateTransform(sites.crs(), grid.crs(), QgsProject.instance())
+    for site in sites.getFeatures():
+        value, ok = grid.dataProvider().sample(to_grid.transform(site.geometry().centroid().asPoint()), 1)
+        assert not (ok and value >= 0.5), (site.attributes(), value)
     # with flood zones, no new shelter lands in one (issue 30: the sites used to ignore the hazard the transfer fled),
     # checked with QGIS's own geometry against the zones given. They are given as a model passes a layer with
     # "selected features only" (the class-1 zones selected): siting's Excluded areas could not open such a source, and
     # the model failed after the transfer (from a review)
-    from qgis.core import QgsCoordinateTransform, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+    from qgis.core import QgsProcessingFeatureSourceDefinition
 
     zones = QgsVectorLayer(table("flood_zones"), "zones", "ogr")
     QgsProject.instance().addMapLayer(zones, False)

@@ -193,6 +193,31 @@ def test_candidates_inside_an_exclusion_are_dropped_with_the_reason():
         site(demand, [10.0, 10.0], cand, "coverage", 2, 500, excluded=reasons)
 
 
+def test_candidates_in_deep_water_are_dropped_with_the_reason():
+    """Issue 30, from a new user's try: Transfer then siting put new shelters in water 1.5 m deep, where the transfer
+    itself leaves a shelter unused. 100 m cells of 1.0 m, 0.3 m, nodata and exactly 0.5 m (by hand): points in the
+    first and last are dropped, a polygon reaching 10 m into the first is dropped, the rest kept."""
+    from resilience_plugin.core.coverage import Grid
+    from resilience_plugin.core.population import Raster
+
+    values = np.array([[1.0, 0.3, -9999.0, 0.5]])
+    depth = Raster(Grid(0.0, 100.0, 100.0, 100.0, 1, 4), lambda r0, r1, c0, c1: values[r0:r1, c0:c1], nodata=-9999.0, name="积水深度")
+    cand = np.array(
+        [
+            shapely.Point(50, 50),
+            shapely.Point(150, 50),
+            shapely.Point(250, 50),
+            shapely.Point(350, 50),
+            shapely.box(90, 10, 190, 90),
+            shapely.box(110, 10, 190, 90),
+        ],
+        dtype=object,
+    )
+    reasons = exclusions(cand, depth=depth, depth_limit=0.5)
+    assert [r is not None for r in reasons] == [True, False, False, True, True, False]
+    assert "in water 0.5 m deep or deeper on 积水深度" in str(reasons[0]) and "GB 21734" in str(reasons[0])
+
+
 @pytest.mark.parametrize(
     "kwargs, match",
     [

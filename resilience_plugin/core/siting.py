@@ -98,12 +98,17 @@ def exclusions(
     zones: Sequence[Tuple[str, Sequence, Optional[Sequence[str]]]] = (),
     fault_ages: Optional[Sequence[Optional[str]]] = None,
     rule: str = "plan",
+    depth=None,
+    depth_limit: float = 0.5,
 ) -> List[Optional[Message]]:
     """Why each candidate may not be used (None: it may): within ``avoidance_distance`` metres of a fault (GB 50011
     §4.1.7, 第86条), or touching a polygon of one of ``zones`` (``(layer name, polygons, labels or None)``: flood-risk
     zones of the chosen classes, geohazard areas, any area a planner excludes; 第86、88条). The first reason found
     is given. A fault's reason gives its latest activity (``fault_ages``: core.faults.fault_age, None unknown) and
-    the clauses of the profile's avoidance ``rule`` (core.faults.RULE_CLAUSES)."""
+    the clauses of the profile's avoidance ``rule`` (core.faults.RULE_CLAUSES). With a flood-depth raster ``depth``
+    (:class:`.population.Raster` of metres), a candidate in water ``depth_limit`` m deep or deeper (a point in such
+    a cell, a polygon over any part of one) is excluded too, as the emergency transfer leaves such a shelter unused
+    (GB 21734 §5.2.1; 第86、88条)."""
     from .faults import FAULT_AGE_ZH, RULE_CLAUSES
 
     geoms = np.asarray(candidates, dtype=object)
@@ -129,6 +134,14 @@ def exclusions(
             if reasons[c] is None:
                 label = labels[z] if labels is not None and labels[z] not in (None, "") else f"#{z + 1}"
                 reasons[c] = Message(QT_TRANSLATE_NOOP("Core", "inside {0} ({1}) (第86、88条)"), layer, label)
+    if depth is not None and len(ok):
+        from .evacuation import Hazard, _deep_share
+
+        wet = _deep_share(geoms[ok], None, Hazard(depth=depth, evacuate_depth=depth_limit), None) > 0
+        for c in ok[wet].tolist():
+            if reasons[c] is None:
+                template = QT_TRANSLATE_NOOP("Core", "in water {0:g} m deep or deeper on {1} (GB 21734 §5.2.1; 第86、88条)")
+                reasons[c] = Message(template, depth_limit, getattr(depth, "name", "") or "the flood-depth raster")
     return reasons
 
 

@@ -363,14 +363,13 @@ def build_transfer_model():
             "ALG_DESC": "Plans the emergency transfer (resilience:evacuation, 第84条): who must move out of the flood zones or "
             "the deep water of a flood-depth grid, to which safe shelter with room, by which open road. The people left "
             "without a place become the demand of facility siting (resilience:siting, 第51、91条), so that the next "
-            "shelters go where people have no place: outside the flood zones given, within reach along the network. "
-            "A flood-depth grid does not exclude sites; give deep water as flood-zone polygons for that. The shelters' "
-            "class is read from the field category and their capacity from shelter_area_m2 (edit the model for other "
-            "names).\n\n"
+            "shelters go where people have no place: outside the flood zones given and out of water 0.5 m deep or "
+            "deeper on the flood-depth grid, within reach along the network. The shelters' class is read from the field "
+            "category and their capacity from shelter_area_m2 (edit the model for other names).\n\n"
             "避险转移后补充选址：先编制避险转移方案（resilience:evacuation，第84条）——洪涝风险区或积水深度栅格中的哪些人需要转移、"
             "转移到哪处安全且有空余的避难场所、经由哪条畅通道路；再以无安置位置的人口作为设施选址（resilience:siting，第51、91条）"
-            "的需求，使新增避难场所布局在无处安置的人口附近：位于所给洪涝风险区之外，沿路网在服务距离之内。积水深度栅格不用于排除场地，"
-            "如需排除深水区请以洪涝风险区面要素给出。避难场所类别取自字段 category，容量取自 shelter_area_m2"
+            "的需求，使新增避难场所布局在无处安置的人口附近：位于所给洪涝风险区之外、积水深度栅格上 0.5 米及以上积水之外，"
+            "沿路网在服务距离之内。避难场所类别取自字段 category，容量取自 shelter_area_m2"
             "（其他字段名请在模型中修改）。",
         }
     )
@@ -428,15 +427,15 @@ def _add_transfer_model_steps(model) -> None:
         },
         {"POPULATION_FIELD": "population", "CATEGORY_FIELD": "category", "CAPACITY_FIELD": "shelter_area_m2"},
     )
-    # the new sites stay out of the flood zones the people leave (every class, as the transfer counts them), and their
-    # reach is measured along the same roads
+    # the new sites stay out of the flood zones the people leave (every class, as the transfer counts them) and out
+    # of water as deep as the evacuation depth, and their reach is measured along the same roads
     _siting_step(
         param,
         child,
         [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
         "New shelter sites 新增避难场所选址",
         {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
-        more={"EXCLUDE": param("flood"), "NETWORK": param("network")},
+        more={"EXCLUDE": param("flood"), "NETWORK": param("network"), "FLOOD_DEPTH": param("depth")},
     )
 
 

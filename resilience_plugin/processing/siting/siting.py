@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
@@ -79,6 +80,7 @@ class SitingAlgorithm(ResilienceAlgorithm):
     AVOIDANCE_DISTANCE = "AVOIDANCE_DISTANCE"
     EXCLUDE = "EXCLUDE"
     EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
+    FLOOD_DEPTH = "FLOOD_DEPTH"
     OUTPUT = "OUTPUT"
     ALLOCATION = "ALLOCATION"
     EXCLUDED = "EXCLUDED"
@@ -278,6 +280,14 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 "Optional: only the zones of these risk classes are excluded, for example 1,2 or 高,中 (read as the flood "
                 "tools read classes: 1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ, high/medium/low). Empty: every zone of the layers. "
                 "A zone whose class cannot be read is excluded."
+            ),
+        )
+        add(
+            QgsProcessingParameterRasterLayer(self.FLOOD_DEPTH, self.tr("Flood-depth raster (m)"), optional=True),
+            self.tr(
+                "Optional: water depth in metres (内涝积水深度, 洪水淹没水深). A candidate in water as deep as the profile's "
+                "evacuation depth or deeper (0.5 m) is excluded, as the emergency transfer leaves such a shelter unused "
+                "(GB 21734 §5.2.1; 第86、88条). Nodata is dry."
             ),
         )
         self.add_time_limit_parameter(
@@ -688,6 +698,13 @@ class SitingAlgorithm(ResilienceAlgorithm):
                 feedback.pushWarning(self.tr("{0}: no risk class field; every zone of it is excluded.").format(lname))
             zones.append((lname, geoms, labels))
         inputs["zones"] = zones
+        if is_given(parameters.get(self.FLOOD_DEPTH)):
+            from ...qgisside import rasters
+
+            layer, name = rasters.raster_layer_or_raise(self, parameters, self.FLOOD_DEPTH, context)
+            inputs.update(
+                depth=rasters.population_raster(layer, 1, 0, crs, name), depth_limit=float(profile.value("evacuation.evacuate_depth"))
+            )
         return inputs
 
     def _log(self, feedback, result, cand, ex_name) -> None:
