@@ -446,6 +446,10 @@ def test_outputs_load_styled_run_after_run(resilience_processing, layer_tree_vie
             layer = project.mapLayer(results[key])
             assert layer is not None and layer.renderer().type() == "categorizedSymbol", key
             assert {c.value() for c in layer.renderer().categories()} >= {"high", "medium", "low"}
+            # the fields' aliases reach the loaded layer (a new user's try: every alias was empty, as the sinks keep
+            # none), the same the algorithm declares for its output fields
+            aliases = {f.name(): layer.attributeAlias(i) for i, f in enumerate(layer.fields())}
+            assert aliases.get("clauses") == "Plan clauses", (key, aliases)
     results = processing.runAndLoadResults(
         "resilience:faultavoidance", {"INPUT": f"{SAMPLE}|layername=facilities", "FAULTS": FAULTS, "OUTPUT": "TEMPORARY_OUTPUT"}
     )

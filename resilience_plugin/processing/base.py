@@ -342,8 +342,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         if bulk is None and not write_rows(sink, fields, rows, geoms, feedback, sink.failed, span):
             raise Cancelled()
         self._check_written(sink, sink.before + len(rows))
-        if style:
-            self.style_output(context, sink.dest, style)
+        aliases = {f.name(): f.alias() for f in fields if f.alias() and f.alias() != f.name()}
+        if style or aliases:
+            self.style_output(context, sink.dest, style, aliases)
         return sink.dest
 
     def _fill_geopackage(self, sink, target, fields, rows, geoms, span) -> bool:
@@ -909,12 +910,13 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return read, name, vocab, column, extras, found
 
     @staticmethod
-    def style_output(context, dest: str, kind: str) -> None:
-        """Style the output ``dest`` as ``kind`` (see styles.output_styler) when Processing loads it."""
+    def style_output(context, dest: str, kind: str, aliases=None) -> None:
+        """Style the output ``dest`` as ``kind`` ("": not styled) and give its fields ``aliases`` (name -> alias;
+        see styles.output_styler) when Processing loads it."""
         if context.willLoadLayerOnCompletion(dest):
             from ..qgisside.styles import output_styler
 
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(output_styler(kind))
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(output_styler(kind, aliases))
 
     def source_or_raise(self, parameters, key, context, expected=None, label: str = ""):
         """The feature source of ``key`` and its name; an error names a layer that is missing, empty or of the wrong kind."""

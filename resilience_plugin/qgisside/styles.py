@@ -347,14 +347,23 @@ def style_cluster_links(layer) -> None:
 
 
 class FieldStyler(QgsProcessingLayerPostProcessorInterface):
-    """Styles an output when Processing loads it, if it has the field the style keys on."""
+    """Styles an output when Processing loads it, if it has the field the style keys on (``field`` None: no style),
+    and gives its fields their ``aliases`` (name -> alias, in the user's language): the sinks of GeoPackage, memory
+    and PostGIS outputs keep no alias, so the loaded layer gets them here."""
 
-    def __init__(self, field, style):
+    def __init__(self, field, style, aliases=None):
         super().__init__()
-        self.field, self.style = field, style
+        self.field, self.style, self.aliases = field, style, dict(aliases or {})
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
-        if layer is not None and layer.fields().lookupField(self.field) >= 0:
+        if layer is None:
+            return
+        fields = layer.fields()
+        for name, alias in self.aliases.items():
+            index = fields.lookupField(name)
+            if index >= 0 and not layer.attributeAlias(index):
+                layer.setFieldAlias(index, alias)
+        if self.field is not None and fields.lookupField(self.field) >= 0:
             self.style(layer)
 
 
@@ -485,8 +494,9 @@ OUTPUT_STYLES = {
 _LIVE_STYLERS = []
 
 
-def output_styler(kind: str) -> QgsProcessingLayerPostProcessorInterface:
-    """A new post-processor for an output kind (a key of OUTPUT_STYLES).
+def output_styler(kind: str, aliases=None) -> QgsProcessingLayerPostProcessorInterface:
+    """A new post-processor for an output kind (a key of OUTPUT_STYLES; "": no style) that also sets the fields'
+    ``aliases`` (see FieldStyler).
 
     The processing context deletes each layer's post-processor when it is destroyed, so every output needs its
     own instance, and the Python object must outlive the run: it is kept until its C++ side is gone.
@@ -494,8 +504,8 @@ def output_styler(kind: str) -> QgsProcessingLayerPostProcessorInterface:
     from qgis.PyQt import sip
 
     _LIVE_STYLERS[:] = [s for s in _LIVE_STYLERS if not sip.isdeleted(s)]
-    field, style = OUTPUT_STYLES[kind]
-    styler = FieldStyler(field, style)
+    field, style = OUTPUT_STYLES[kind] if kind else (None, None)
+    styler = FieldStyler(field, style, aliases)
     _LIVE_STYLERS.append(styler)
     return styler
 
