@@ -162,7 +162,7 @@ def style_layer(layer: QgsVectorLayer, name: str, chinese: bool = False) -> None
 
 def load_sample_city(project: QgsProject = None, chinese: bool = False) -> List[QgsVectorLayer]:
     """Add every sample layer, styled, in one group at the top of the layer tree, with the sample's flood-depth and
-    population grids hidden at its bottom; returns the vector layers."""
+    population grids hidden just above its street units; returns the vector layers."""
     project = project or QgsProject.instance()
     path = working_copy()
     was_empty = not project.mapLayers()
@@ -214,7 +214,8 @@ def _sample_grids():
 
 
 def _add_sample_grids(project: QgsProject, group: QgsLayerTreeGroup) -> None:
-    """The sample's flood-depth and population grids, styled with a colour ramp, hidden at the bottom of its group.
+    """The sample's flood-depth and population grids, styled with a colour ramp, hidden just above the street units
+    (the group's bottom layer, whose fill would hide them).
     A grid that cannot be read is left out (the vector layers do not need it)."""
     for path, title, stops in _sample_grids():
         try:
@@ -231,6 +232,6 @@ def _add_sample_grids(project: QgsProject, group: QgsLayerTreeGroup) -> None:
         layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
         if project.addMapLayer(layer, False) is None:
             continue
-        node = group.addLayer(layer)
+        node = group.insertLayer(len(group.children()) - 1, layer)  # above the opaque units, the bottom layer
         node.setItemVisibilityChecked(False)
         node.setExpanded(False)
