@@ -179,6 +179,15 @@ def test_transfer_then_siting_sites_for_the_people_without_a_place(resilience_pr
     assert short > 0
     assert sum(f["pop"] for f in layers["siting:siting_allocation"].getFeatures()) == pytest.approx(short, rel=1e-9)
     assert layers["siting:siting_output"].featureCount() == 4
+    # the capacitated model: every new site has room, and holds no more than it (a new user's try chose a fire
+    # station of 0 m² as a shelter), by the site's own capacity field read back from the candidates layer
+    alloc = layers["siting:siting_allocation"]
+    for site in layers["siting:siting_output"].getFeatures():
+        assert site["capacity_p"] > 0, site.attributes()
+    assert sum(f["serves_pop"] for f in layers["siting:siting_output"].getFeatures()) <= sum(
+        f["capacity_p"] for f in layers["siting:siting_output"].getFeatures()
+    ) * (1 + 1e-9)
+    assert alloc.featureCount() > 0
     # no new shelter in water 0.5 m deep or deeper (from a new user's try: three sat in 0.9–1.5 m): the depth at
     # each site as QGIS's own raster sampling reads it
     from qgis.core import QgsRasterLayer

@@ -363,12 +363,14 @@ def build_transfer_model():
             "ALG_DESC": "Plans the emergency transfer (resilience:evacuation, 第84条): who must move out of the flood zones or "
             "the deep water of a flood-depth grid, to which safe shelter with room, by which open road. The people left "
             "without a place become the demand of facility siting (resilience:siting, 第51、91条), so that the next "
-            "shelters go where people have no place: outside the flood zones given and out of water 0.5 m deep or "
+            "shelters go where people have no place: the capacitated model, so that each new site holds the people it is "
+            "given (a candidate without room is not used); outside the flood zones given and out of water 0.5 m deep or "
             "deeper on the flood-depth grid, within reach along the network. The shelters' class is read from the field "
             "category and their capacity from shelter_area_m2 (edit the model for other names).\n\n"
             "避险转移后补充选址：先编制避险转移方案（resilience:evacuation，第84条）——洪涝风险区或积水深度栅格中的哪些人需要转移、"
             "转移到哪处安全且有空余的避难场所、经由哪条畅通道路；再以无安置位置的人口作为设施选址（resilience:siting，第51、91条）"
-            "的需求，使新增避难场所布局在无处安置的人口附近：位于所给洪涝风险区之外、积水深度栅格上 0.5 米及以上积水之外，"
+            "的需求，使新增避难场所布局在无处安置的人口附近：采用容量约束模型，每处新场地只安置其容量所能容纳的人（无容量的候选场地不用）；"
+            "位于所给洪涝风险区之外、积水深度栅格上 0.5 米及以上积水之外，"
             "沿路网在服务距离之内。避难场所类别取自字段 category，容量取自 shelter_area_m2"
             "（其他字段名请在模型中修改）。",
         }
@@ -434,7 +436,7 @@ def _add_transfer_model_steps(model) -> None:
         child,
         [QgsProcessingModelChildParameterSource.fromChildOutput("transfer", "SHORTFALL")],
         "New shelter sites 新增避难场所选址",
-        {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 0},
+        {"POPULATION_FIELD": "short", "CAPACITY_FIELD": "shelter_area_m2", "MODEL": 3},
         more={"EXCLUDE": param("flood"), "NETWORK": param("network"), "FLOOD_DEPTH": param("depth")},
     )
 
