@@ -4740,12 +4740,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>缺少设施或避难面积不足</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="455"/>
+        <location filename="../resilience_plugin/processing/base.py" line="456"/>
         <source>Plan profile</source>
         <translation>规划参数配置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="463"/>
+        <location filename="../resilience_plugin/processing/base.py" line="464"/>
         <source>A plan profile file (JSON). Empty: the built-in Beijing profile.</source>
         <translation>规划参数配置文件（JSON）。留空：使用内置北京配置。</translation>
     </message>
@@ -4790,32 +4790,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>位于避让距离外</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="513"/>
+        <location filename="../resilience_plugin/processing/base.py" line="514"/>
         <source>{0}: layer &apos;{1}&apos; has no field &apos;{2}&apos;; not used.</source>
         <translation>{0}：图层“{1}”没有字段“{2}”，不使用。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="928"/>
+        <location filename="../resilience_plugin/processing/base.py" line="930"/>
         <source>Layer &apos;{0}&apos; has no features.</source>
         <translation>图层“{0}”没有要素。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="932"/>
+        <location filename="../resilience_plugin/processing/base.py" line="934"/>
         <source>{0}: layer &apos;{1}&apos; holds {2}; {3} expected.</source>
         <translation>{0}：图层“{1}”为 {2}，应为 {3}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1072"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1074"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1073"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1075"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1074"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1076"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
@@ -4890,7 +4890,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>韧性城市组团</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="866"/>
+        <location filename="../resilience_plugin/processing/base.py" line="867"/>
         <source>Facility category field</source>
         <translation>设施类型字段</translation>
     </message>
@@ -4940,12 +4940,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="428"/>
+        <location filename="../resilience_plugin/processing/base.py" line="429"/>
         <source>Could not remove the partial output {0}: {1}</source>
         <translation>无法删除未完成的输出 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="563"/>
+        <location filename="../resilience_plugin/processing/base.py" line="564"/>
         <source>{0}: could not open {1}.</source>
         <translation>{0}：无法打开 {1}。</translation>
     </message>
@@ -4980,47 +4980,47 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>“{0}”和“{1}”都是图层“{2}”：请分别选择正确的图层。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="500"/>
+        <location filename="../resilience_plugin/processing/base.py" line="501"/>
         <source>{0}: took field &apos;{1}&apos; of layer &apos;{2}&apos;.</source>
         <translation>{0}：采用图层“{2}”的字段“{1}”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="507"/>
+        <location filename="../resilience_plugin/processing/base.py" line="508"/>
         <source>{0}: layer &apos;{1}&apos; has no field that looks like one; not used. Its fields are: {2}.</source>
         <translation>{0}：图层“{1}”中没有看起来符合的字段，不使用。其字段为：{2}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="832"/>
+        <location filename="../resilience_plugin/processing/base.py" line="833"/>
         <source>Facility label mapping (label=category;…)</source>
         <translation>设施标签映射（标签=类别;…）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="835"/>
+        <location filename="../resilience_plugin/processing/base.py" line="836"/>
         <source>Your own labels, mapped before the profile's rules: label=category pairs separated by ';', for example '大型避难场所=long_term_shelter;微型站=other'. The category is a profile code, or its English or Chinese name; 'other' counts a label as none of them. Empty: the profile's labels (Amap, OSM, government lists) only.</source>
         <translation>您自己的标签，先于规划配置的规则映射：“标签=类别”，各对之间用“;”分隔，例如“大型避难场所=long_term_shelter;微型站=other”。类别为规划配置中的代码，或其英文、中文名称；“other”（其他）表示不属于任何类别。留空：只用规划配置中的标签（高德、OSM、政府名录）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="870"/>
+        <location filename="../resilience_plugin/processing/base.py" line="871"/>
         <source>Choose the field of layer &apos;{0}&apos; that holds the facility category. Its fields are: {1}.</source>
         <translation>请选择图层“{0}”中存放设施类别的字段。其字段为：{1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="878"/>
+        <location filename="../resilience_plugin/processing/base.py" line="879"/>
         <source>Facility label mapping: {0}</source>
         <translation>设施标签映射：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="898"/>
+        <location filename="../resilience_plugin/processing/base.py" line="899"/>
         <source>{0}: facility categories read from the OpenStreetMap tag fields {1}.</source>
         <translation>{0}：设施类别取自 OpenStreetMap 标签字段 {1}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="994"/>
+        <location filename="../resilience_plugin/processing/base.py" line="996"/>
         <source>{0}, field &apos;{1}&apos;: {2} of {3} facilities have a category label that no rule knows, for example {4}. Map them with the parameter &apos;Facility label mapping&apos;, for example &apos;{5}&apos; with a category code in place of each ?, choose another category field, or add the labels to the profile (facility_labels). Known categories: {6}.</source>
         <translation>{0} 的字段“{1}”：{3} 个设施中有 {2} 个的类别标签没有规则能识别，例如 {4}。请用参数“设施标签映射”映射它们，例如“{5}”，把每个 ? 换成类别代码；或选择另一个类别字段；或把这些标签加入规划配置（facility_labels）。可用类别：{6}。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1017"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1019"/>
         <source>{0}: facility labels mapped to categories:</source>
         <translation>{0}：设施标签与类别的对应：</translation>
     </message>
@@ -5050,12 +5050,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0} 的字段“{1}”：{2} 个值为空、非数字或为负，按 0 计（要素编号 {3}）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="1019"/>
+        <location filename="../resilience_plugin/processing/base.py" line="1021"/>
         <source>{0}: {1} facility(ies) with labels that no rule knows, counted as 'other': {2}. To map them, use the parameter 'Facility label mapping', for example '{3}'. The categories are {4}; each is known by its code, its names and the labels of the profile (facility_labels), such as 应急避难场所, 消防救援站, 公安派出所 or Amap and OSM labels.</source>
         <translation>{0}：{1} 个设施的标签没有规则能识别，计为“其他”：{2}。如需映射，请使用参数“设施标签映射”，例如“{3}”。可用类别为 {4}；每个类别可按其代码、名称以及规划配置中的标签（facility_labels）识别，例如 应急避难场所、消防救援站、公安派出所，以及高德和 OSM 标签。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="977"/>
+        <location filename="../resilience_plugin/processing/base.py" line="979"/>
         <source>Layer &apos;{0}&apos; looks like an {1} export: such coordinates are hundreds of metres off WGS84, whatever CRS the layer claims. Unless it was converted already, convert it first with &apos;Convert Chinese web-map coordinates&apos; (resilience:chinacoords).</source>
         <translation>图层“{0}”看起来是{1}导出的数据：无论图层声明何种坐标系，这类坐标与 WGS84 相差数百米。若尚未转换，请先用“国内网络地图坐标转换”（resilience:chinacoords）转换。</translation>
     </message>
@@ -5140,7 +5140,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>原本无路线</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="640"/>
+        <location filename="../resilience_plugin/processing/base.py" line="641"/>
         <source>Active faults: layer &apos;{0}&apos; must hold lines.</source>
         <translation>活动断裂：图层“{0}”须为线图层。</translation>
     </message>
@@ -5150,32 +5150,32 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无法打开输出 {0} 以写入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="662"/>
+        <location filename="../resilience_plugin/processing/base.py" line="663"/>
         <source>Population raster</source>
         <translation>人口栅格</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="663"/>
+        <location filename="../resilience_plugin/processing/base.py" line="664"/>
         <source>Optional population grid (WorldPop, GHSL, LandScan, a city grid): people are counted from it, each cell with the share of its area inside, where no population field is given; with a field on polygons, it says where inside each polygon the people live.</source>
         <translation>可选的人口格网（WorldPop、GHSL、LandScan 或城市格网人口）：未提供人口字段时，按每个像元落在范围内的面积占比从中统计人口；面状数据提供了人口字段时，用它确定人口在面内的分布。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="672"/>
+        <location filename="../resilience_plugin/processing/base.py" line="673"/>
         <source>Raster values are</source>
         <translation>栅格值为</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="678"/>
+        <location filename="../resilience_plugin/processing/base.py" line="679"/>
         <source>People per cell, or people per km² (multiplied by each cell's area).</source>
         <translation>每像元人数，或每平方公里人数（乘以各像元面积）。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="680"/>
+        <location filename="../resilience_plugin/processing/base.py" line="681"/>
         <source>Residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="683"/>
+        <location filename="../resilience_plugin/processing/base.py" line="684"/>
         <source>Optional residential land (居住用地) or building polygons: a polygon's people are spread over its residential part only (dasymetric); without it, evenly over its area.</source>
         <translation>可选的居住用地或建筑面：面的人口只分摊到其中的居住部分（分区密度法）；不提供时按面积均匀分摊。</translation>
     </message>
@@ -5220,12 +5220,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>部分人口失去某类设施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="703"/>
+        <location filename="../resilience_plugin/processing/base.py" line="704"/>
         <source>Layer &apos;{0}&apos;: {1} feature(s) have no population raster data under them (numbers {2}); give a population field, or a raster that covers them.</source>
         <translation>图层“{0}”：{1} 个要素下没有人口栅格数据（序号 {2}）；请提供人口字段，或覆盖这些要素的栅格。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="710"/>
+        <location filename="../resilience_plugin/processing/base.py" line="711"/>
         <source>Population of each feature of &apos;{0}&apos; from raster &apos;{1}&apos;: {2}; {3:,.0f} people in all.</source>
         <translation>“{0}”各要素的人口取自栅格“{1}”：{2}；合计 {3:,.0f} 人。</translation>
     </message>
@@ -5255,22 +5255,22 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>图层“{0}”未能完整读取：读到 {1} 个要素后，GDAL 报告“{2}”。文件可能已损坏：请从备份恢复，或修复后再用（GeoPackage 可用 ogr2ogr -f GPKG repaired.gpkg damaged.gpkg，并核对丢失了什么）。没有用其中一部分计算任何结果。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="373"/>
+        <location filename="../resilience_plugin/processing/base.py" line="374"/>
         <source>Could not write the output {0}: {1}. Nothing of it was kept.</source>
         <translation>无法写入输出 {0}：{1}。已写的部分均未保留。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="394"/>
+        <location filename="../resilience_plugin/processing/base.py" line="395"/>
         <source>The output {0} could not be written: it cannot be opened after writing. {1}</source>
         <translation>输出 {0} 未能写成：写完后无法打开。{1}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="397"/>
+        <location filename="../resilience_plugin/processing/base.py" line="398"/>
         <source>The output {0} holds {1} of the {2} feature(s) written. {3}</source>
         <translation>输出 {0} 只有写入的 {2} 个要素中的 {1} 个。{3}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="399"/>
+        <location filename="../resilience_plugin/processing/base.py" line="400"/>
         <source>The output {0} may be incomplete: GDAL reported &quot;{1}&quot;.</source>
         <translation>输出 {0} 可能不完整：GDAL 报告“{1}”。</translation>
     </message>
@@ -5355,72 +5355,72 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>避险转移</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="393"/>
         <source>Everyone placed</source>
         <translation>全部安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="393"/>
         <source>Some without a place</source>
         <translation>部分无安置位置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="384"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="393"/>
         <source>Nobody placed</source>
         <translation>无人安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="407"/>
         <source>Full</source>
         <translation>已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="407"/>
         <source>Used, with room</source>
         <translation>已使用，仍有余量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="407"/>
         <source>Not used</source>
         <translation>未使用</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="398"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="407"/>
         <source>Excluded (in a hazard, or no capacity)</source>
         <translation>排除（位于灾害范围内或无容量）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="419"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="428"/>
         <source>Bottleneck</source>
         <translation>瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="419"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="428"/>
         <source>Route (wider: more people)</source>
         <translation>路线（越宽人越多）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="446"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="455"/>
         <source>Every shelter in reach is full</source>
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="448"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="457"/>
         <source>Cut off by closed roads</source>
         <translation>道路中断无法到达</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="449"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="458"/>
         <source>No safe shelter within reach</source>
         <translation>可达范围内无安全避难场所</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="450"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="459"/>
         <source>No road nearby</source>
         <translation>附近无道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="452"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="461"/>
         <source>Without a place</source>
         <translation>无安置位置</translation>
     </message>
@@ -5500,12 +5500,12 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>，瓶颈</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="406"/>
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="406"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5520,7 +5520,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>已安置人口</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="406"/>
         <source>People without a place</source>
         <translation>无安置位置人口</translation>
     </message>
@@ -5570,7 +5570,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>无安置位置原因（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Plan clauses</source>
         <translation>规划条款</translation>
     </message>
@@ -5610,57 +5610,57 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未使用原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Road feature id</source>
         <translation>道路要素编号</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Road name</source>
         <translation>道路名称</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Corridor grade</source>
         <translation>通道等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Throughput (persons an hour)</source>
         <translation>通行能力（人/小时）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Time to pass (min)</source>
         <translation>通过时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Closed road used to leave the hazard</source>
         <translation>撤离灾害区所经的中断道路</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Measure</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="373"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="380"/>
         <source>open a parallel link or widen the section (第33、84条)</source>
         <translation>打通平行道路或拓宽该路段（第33、84条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="406"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="399"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="406"/>
         <source>Why (Chinese)</source>
         <translation>原因（中文）</translation>
     </message>
@@ -5670,62 +5670,62 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>{0}（#{1}，{2}级）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="749"/>
+        <location filename="../resilience_plugin/processing/base.py" line="750"/>
         <source>Flood zones</source>
         <translation>洪涝风险区</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="753"/>
+        <location filename="../resilience_plugin/processing/base.py" line="754"/>
         <source>Optional: the risk class (1/2/3, 高/中/低, 一级/二级/三级, Ⅰ/Ⅱ/Ⅲ). Empty: the field named like a class; none: every zone counts.</source>
         <translation>可选：风险等级（1/2/3、高/中/低、一级/二级/三级、Ⅰ/Ⅱ/Ⅲ）。留空：使用名称像等级的字段；没有时所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="764"/>
+        <location filename="../resilience_plugin/processing/base.py" line="765"/>
         <source>Class 1 (high) only</source>
         <translation>仅一级（高）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="765"/>
+        <location filename="../resilience_plugin/processing/base.py" line="766"/>
         <source>Classes 1 and 2 (high, medium)</source>
         <translation>一级和二级（高、中）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="766"/>
+        <location filename="../resilience_plugin/processing/base.py" line="767"/>
         <source>Every class</source>
         <translation>所有等级</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="787"/>
+        <location filename="../resilience_plugin/processing/base.py" line="788"/>
         <source>{0}: no flood class field; every zone counts.</source>
         <translation>{0}：无洪涝等级字段；所有分区都计入。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="819"/>
+        <location filename="../resilience_plugin/processing/base.py" line="820"/>
         <source>Solver time limit (s)</source>
         <translation>求解时间上限（秒）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="798"/>
+        <location filename="../resilience_plugin/processing/base.py" line="799"/>
         <source>Guessed from the field name</source>
         <translation>按字段名判断</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="799"/>
+        <location filename="../resilience_plugin/processing/base.py" line="800"/>
         <source>Shelter area (m²)</source>
         <translation>避难面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="800"/>
+        <location filename="../resilience_plugin/processing/base.py" line="801"/>
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="802"/>
+        <location filename="../resilience_plugin/processing/base.py" line="803"/>
         <source>Bare capacity numbers are</source>
         <translation>不带单位的容量数字表示</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/base.py" line="802"/>
+        <location filename="../resilience_plugin/processing/base.py" line="803"/>
         <source>How to read a capacity written without a unit. A value that names its unit (人, 平方米, 公顷 …) is read in it.</source>
         <translation>不带单位的容量如何理解。带单位的值（人、平方米、公顷……）按其单位读取。</translation>
     </message>
@@ -5785,7 +5785,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>状态（中文）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/qgisside/styles.py" line="447"/>
+        <location filename="../resilience_plugin/qgisside/styles.py" line="456"/>
         <source>No shelter in reach takes the whole community</source>
         <translation>可达避难场所无法整建制安置</translation>
     </message>
@@ -5800,7 +5800,7 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <translation>未评估</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="353"/>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="360"/>
         <source>Throughput used (share of the clearance target)</source>
         <translation>通行能力占用（占完成时限内通行能力的比例）</translation>
     </message>
@@ -5813,6 +5813,16 @@ Output fields: key (dotted name of the value), value (the value, as JSON text), 
         <location filename="../resilience_plugin/qgisside/sample.py" line="208"/>
         <source>Population grid (people per cell)</source>
         <translation>人口栅格（每像元人数）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="283"/>
+        <source>nobody at risk has it within reach</source>
+        <translation>可达范围内无需转移人口</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/processing/transfer/outputs.py" line="284"/>
+        <source>the people within its reach are placed in less time elsewhere</source>
+        <translation>其可达范围内的人口已安置到用时更少的其他避难场所</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,8 @@ def test_sample_city_transfer_adds_up(resilience_processing, tmp_path):
     assert all(x["placed"] + x["short"] == pytest.approx(x["people"]) for x in a)
     assert sum(x["short"] for x in a) == pytest.approx(sum(x["short"] for x in f), rel=1e-9)
     assert all(x["status"] == "excluded" and x["reason"] for x in s if x["load_p"] == 0 and x["status"] != "not used")
+    idle = [x for x in s if x["status"] == "not used"]
+    assert idle and all(x["reason"] for x in idle)  # a shelter not used says why (a new user's try: 1,127 had none)
     assert "People at risk" in log.log and "Solved exactly" in log.log
     # the shelters keep their own fields (issue 30), renamed shel_<name> where they clash with ours: each output
     # row holds the very values of its source feature (src_fid), read here from the layer itself
@@ -55,6 +57,28 @@ def test_sample_city_transfer_adds_up(resilience_processing, tmp_path):
         g = by_fid[x["src_fid"]]
         for n in own:
             assert x[n if n not in ours and n != "fid" else f"shel_{n}"] == g[n], (n, x.attributes(), g.attributes())
+
+
+def test_a_shelter_not_used_says_why(resilience_processing, tmp_path):
+    """By hand: 10 people; emergency shelters (reach 500 m) 100 m away (used), 300 m away (within reach, but the
+    people are placed in less time at the first) and 10 km away (nobody within reach)."""
+    communities = memory_layer("Point", [("POINT(500000 4400000)", ["甲", 10])])
+    shelters = memory_layer(
+        "Point",
+        [("POINT(500100 4400000)", ["A", 100.0]), ("POINT(500300 4400000)", ["B", 100.0]), ("POINT(510000 4400000)", ["C", 100.0])],
+        fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)),
+        name="s",
+    )
+    out = tmp_path / "s.gpkg"
+    params = {"POPULATION": communities, "POPULATION_FIELD": "人口", "WHO": 1, "FLOOD_ZONES": memory_layer("Polygon", [(FAR, ["f", 1])])}
+    params.update({"SHELTERS": shelters, "CAPACITY_FIELD": "容纳人数", "ASSIGNMENT": "memory:", "SHELTERS_OUT": str(out)})
+    run("resilience:evacuation", params)
+    got = {f["shel_name"]: (f["status"], f["reason"]) for f in _layer(out).getFeatures()}
+    assert got == {
+        "A": ("used", None),
+        "B": ("not used", "the people within its reach are placed in less time elsewhere"),
+        "C": ("not used", "nobody at risk has it within reach"),
+    }, got
 
 
 def _grid():

@@ -276,6 +276,13 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
     for f in own:
         fields.append(f)
     rows = []
+    reached = np.zeros(len(keep), dtype=bool)  # some people at risk have it within reach
+    if result.pairs is not None:
+        reached[np.asarray(result.pairs.j, dtype=np.int64)] = True
+    idle = {
+        False: translate("Resilience", "nobody at risk has it within reach"),
+        True: translate("Resilience", "the people within its reach are placed in less time elsewhere"),
+    }
     for i, k in enumerate(keep):
         cap = float(result.shelters.capacity[i])
         why = result.excluded[i]
@@ -292,7 +299,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
                 float(result.load[i]) / cap if np.isfinite(cap) and cap > 0 else None,
                 status,
                 STATUS_ZH[status],
-                why.text(lambda t: translate("Core", t)) if why is not None else None,
+                why.text(lambda t: translate("Core", t)) if why is not None else (idle[bool(reached[i])] if status == "not used" else None),
                 CLAUSES,
             ]
             + attributes.get(read.fids[k], [None] * len(own))
