@@ -6,7 +6,7 @@ import os
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialog, QDockWidget, QToolBar
 from qgis.utils import iface, plugins
@@ -139,7 +139,9 @@ def fault_register():
         root = project.layerTreeRoot()
         for node in root.findLayers():
             layer = node.layer()
-            if layer is not None and (layer.fields().lookupField("lc_pass") >= 0 or layer.source().endswith("layername=facilities")):
+            if isinstance(layer, QgsVectorLayer) and (
+                layer.fields().lookupField("lc_pass") >= 0 or layer.source().endswith("layername=facilities")
+            ):
                 node.setItemVisibilityChecked(False)  # a reviewer hides the circles and facilities
         by_table = {lay.source().split("layername=")[-1]: lay for lay in project.mapLayers().values()}
         results = processing.runAndLoadResults(
@@ -190,7 +192,7 @@ def clusters():
         project = QgsProject.instance()
         for node in project.layerTreeRoot().findLayers():
             layer = node.layer()
-            if layer is not None and layer.fields().lookupField("sev_level") >= 0:
+            if isinstance(layer, QgsVectorLayer) and layer.fields().lookupField("sev_level") >= 0:
                 node.setItemVisibilityChecked(False)
         by_table = {lay.source().split("layername=")[-1]: lay for lay in project.mapLayers().values()}
         results = processing.runAndLoadResults(
@@ -256,7 +258,7 @@ def scorecard():
         project = QgsProject.instance()
         for node in project.layerTreeRoot().findLayers():
             layer = node.layer()
-            if layer is not None and layer.fields().lookupField("cluster_id") >= 0:
+            if isinstance(layer, QgsVectorLayer) and layer.fields().lookupField("cluster_id") >= 0:
                 node.setItemVisibilityChecked(False)
         dock = plugins["resilience_plugin"].dock
         dock.scoreButton.click()
