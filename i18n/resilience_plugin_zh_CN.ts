@@ -1944,47 +1944,47 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所已满</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="350"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="354"/>
         <source>capacity unknown</source>
         <translation>容量未知</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="352"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="356"/>
         <source>no capacity</source>
         <translation>无容量</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="354"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="358"/>
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="360"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="364"/>
         <source>inside hazard zone {0} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于灾害范围 {0} 内（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="365"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="369"/>
         <source>water {0:g} m deep or deeper on its site (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>场地积水深度达到 {0:g} 米或以上（GB 21734 §5.2.1；第86、88条）</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="684"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="688"/>
         <source>The transfer could not be solved: {0}</source>
         <translation>无法求解转移方案：{0}</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="818"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="822"/>
         <source>Who moves: &apos;{0}&apos; is neither &apos;hazard&apos; nor &apos;everyone&apos;.</source>
         <translation>转移对象：“{0}”既不是“hazard”也不是“everyone”。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="820"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="824"/>
         <source>No hazard given: give flood zones, a flood-depth raster, faults, geological hazards or damage, or move everyone.</source>
         <translation>未给出灾害：请给出洪涝风险区、积水深度栅格、活动断裂、地质灾害或损毁范围，或选择全部人口转移。</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="874"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="878"/>
         <source>{0}: none of its {1} shelters can be used (inside a hazard, or of no or unknown capacity).</source>
         <translation>{0}：其 {1} 处避难场所均不可用（位于灾害范围内，或无容量、容量未知）。</translation>
     </message>
@@ -1994,7 +1994,7 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>可达避难场所容量不足以整建制安置</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="269"/>
+        <location filename="../resilience_plugin/core/evacuation.py" line="271"/>
         <source>Flood-depth raster &apos;{0}&apos;: {1:.1%} of where the people are has no data (nodata, or outside the raster) and counts as dry. Check that the grid covers the area and that its nodata value is not used for dry land.</source>
         <translation>积水深度栅格“{0}”：人口所在范围中有 {1:.1%} 无数据（无数据值或位于栅格外），按无积水计。请检查栅格是否覆盖该范围，且无数据值未被用来表示无积水的陆地。</translation>
     </message>
@@ -2059,19 +2059,19 @@ Outputs: the units with cluster_id; the dissolved clusters with population, area
         <translation>没有任何单元在该字段中有值</translation>
     </message>
     <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="288"/>
-        <source>Flood-depth raster &apos;{0}&apos; lies wholly away from the people: no cell of it lies over any of them. Check that it covers the area and that its CRS is the one it was made in.</source>
-        <translation>积水深度栅格“{0}”完全不在人口所在范围内：没有任何像元位于人口之上。请检查栅格是否覆盖该区域，以及其坐标系是否为制作时所用坐标系。</translation>
-    </message>
-    <message>
-        <location filename="../resilience_plugin/core/evacuation.py" line="299"/>
-        <source>Flood-depth raster &apos;{0}&apos; reads up to {1:,.1f} where the people are, more than {2:g} m (the profile&apos;s evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: divide it by 100 (Raster Calculator); a population grid belongs under Population raster.</source>
-        <translation>积水深度栅格“{0}”在人口所在处的读数高达 {1:,.1f}，超过 {2:g} 米（配置项 evacuation.depth_max_plausible）：其值不是以米计的积水深度。若为厘米，请用栅格计算器除以 100；人口栅格应填入“人口栅格”参数。</translation>
-    </message>
-    <message>
         <location filename="../resilience_plugin/core/siting.py" line="143"/>
         <source>in water {0:g} m deep or deeper on {1} (GB 21734 §5.2.1; 第86、88条)</source>
         <translation>位于 {1} 上 {0:g} 米及以上积水中（GB 21734 §5.2.1；第86、88条）</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="290"/>
+        <source>Flood-depth raster &apos;{0}&apos; lies wholly away from the people of layer &apos;{1}&apos;: no cell of it lies over any of them. Check that it covers the area and that both CRSs are the ones they were made in.</source>
+        <translation>积水深度栅格“{0}”完全不在图层“{1}”的人口所在范围内：没有任何像元位于这些人口之上。请检查栅格是否覆盖该区域，以及二者的坐标系是否为制作时所用坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../resilience_plugin/core/evacuation.py" line="302"/>
+        <source>Flood-depth raster &apos;{0}&apos; reads up to {1:,.1f} where the people of layer &apos;{3}&apos; are, more than {2:g} m (the profile&apos;s evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: divide it by 100 (Raster Calculator); a population grid belongs under Population raster.</source>
+        <translation>积水深度栅格“{0}”在图层“{3}”的人口所在处读数高达 {1:,.1f}，超过 {2:g} 米（配置项 evacuation.depth_max_plausible）：其值不是以米计的积水深度。若为厘米，请用栅格计算器除以 100；人口栅格应填入“人口栅格”参数。</translation>
     </message>
 </context>
 <context>

@@ -214,7 +214,7 @@ def test_a_depth_raster_that_covers_none_of_the_people_is_refused_and_nothing_is
         "Point", [("POINT(500100 4400000)", ["S", 1000])], fields=(("name", FIELD_STRING), ("容纳人数", FIELD_DOUBLE)), name="s"
     )
     out = tmp_path / "a.gpkg"
-    with pytest.raises(Exception, match="Flood-depth raster '积水深度' lies wholly away from the people"):
+    with pytest.raises(Exception, match="Flood-depth raster '积水深度' lies wholly away from the people of layer '"):
         run(
             "resilience:evacuation",
             {

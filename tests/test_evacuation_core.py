@@ -300,7 +300,7 @@ def test_a_grid_that_reads_deeper_than_any_flood_where_people_live_is_refused(va
 
     limit = float(load_profile().value("evacuation.depth_max_plausible"))
     pts = from_points(shapely.points([[50, 50], [150, 50]]), [1, 2])
-    with pytest.raises(EvacuationError, match=r"reads up to [\d,.]+ where the people are, more than 20 m") as exc:
+    with pytest.raises(EvacuationError, match=r"reads up to [\d,.]+ where the people of layer 'population' are, more than 20 m") as exc:
         people_at_risk(pts, Hazard(depth=_depth_raster(values), depth_max=limit), "hazard")
     assert "Raster Calculator" in exc.value.message.text(lambda t: t), what
     risk, _h, _s = people_at_risk(pts, Hazard(depth=_depth_raster([[limit, 0.2]]), depth_max=limit), "hazard")

@@ -233,7 +233,9 @@ def _in_zones(geoms: np.ndarray, union) -> np.ndarray:
     return np.clip(share, 0.0, 1.0)
 
 
-def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None, refuse: bool = False) -> np.ndarray:
+def _deep_share(
+    geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optional[List[Note]] = None, refuse: bool = False, people_name: str = ""
+) -> np.ndarray:
     """Share of each geometry outside ``union`` with water at or above the evacuation depth (points: the cell they
     lie in; polygons: exact cell coverage of what lies outside the zones). Where the raster has no data (nodata, or
     outside it) counts as dry; with ``notes``, how much of the area (or how many points) that is, is said. With
@@ -246,7 +248,7 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
     if hazard.depth is None or not len(geoms):
         return share
     if refuse:
-        _refuse_an_unlikely_grid(geoms, hazard)
+        _refuse_an_unlikely_grid(geoms, hazard, people_name or "population")
     area = shapely.area(geoms)
     points = np.nonzero(area <= 0)[0]
     unknown = 0.0
@@ -275,7 +277,7 @@ def _deep_share(geoms: np.ndarray, union, hazard: Hazard, canceled, notes: Optio
     return np.clip(share, 0.0, 1.0)
 
 
-def _refuse_an_unlikely_grid(geoms: np.ndarray, hazard: Hazard) -> None:
+def _refuse_an_unlikely_grid(geoms: np.ndarray, hazard: Hazard, people_name: str) -> None:
     """An :class:`EvacuationError` when the depth raster cannot be a depth grid of these people in metres: its extent
     meets none of them (another CRS than it says, a wrong origin), or it reads deeper than ``hazard.depth_max``
     where they are (a grid in centimetres, a population grid given as depth): never a plan built on it."""
@@ -288,10 +290,11 @@ def _refuse_an_unlikely_grid(geoms: np.ndarray, hazard: Hazard) -> None:
         raise EvacuationError(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "Flood-depth raster '{0}' lies wholly away from the people: no cell of it lies over any of them. Check "
-                "that it covers the area and that its CRS is the one it was made in.",
+                "Flood-depth raster '{0}' lies wholly away from the people of layer '{1}': no cell of it lies over any "
+                "of them. Check that it covers the area and that both CRSs are the ones they were made in.",
             ),
             raster.name,
+            people_name,
         )
     d = depth_at(raster, shapely.point_on_surface(present))
     deepest = float(np.nanmax(d)) if np.isfinite(d).any() else 0.0
@@ -299,13 +302,14 @@ def _refuse_an_unlikely_grid(geoms: np.ndarray, hazard: Hazard) -> None:
         raise EvacuationError(
             QT_TRANSLATE_NOOP(
                 "Core",
-                "Flood-depth raster '{0}' reads up to {1:,.1f} where the people are, more than {2:g} m (the profile's "
-                "evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in centimetres: "
-                "divide it by 100 (Raster Calculator); a population grid belongs under Population raster.",
+                "Flood-depth raster '{0}' reads up to {1:,.1f} where the people of layer '{3}' are, more than {2:g} m "
+                "(the profile's evacuation.depth_max_plausible): it does not hold water depths in metres. A grid in "
+                "centimetres: divide it by 100 (Raster Calculator); a population grid belongs under Population raster.",
             ),
             raster.name,
             deepest,
             hazard.depth_max,
+            people_name,
         )
 
 
@@ -318,7 +322,7 @@ def _piece_geoms(surface) -> np.ndarray:
     return surface.pieces if surface.pieces is not None else shapely.points(surface.xy)
 
 
-def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Optional[List[Note]] = None):
+def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Optional[List[Note]] = None, people_name: str = ""):
     """(people at risk per piece, the zones each piece lies in, the share of each piece inside the hazard): everyone
     with ``who="everyone"``, else each piece's people times the share of it inside the zones or in water at or above
     the evacuation depth."""
@@ -331,7 +335,7 @@ def people_at_risk(surface, hazard: Hazard, who: str, canceled=None, notes: Opti
             hazards_of[p].append(z)
     union = interruptible(lambda: _union(hazard), canceled)
     # with everyone moving, the grid judges only shelters and roads: no data under the people is then no error
-    deep = _deep_share(geoms, union, hazard, canceled, notes, refuse=who != "everyone")
+    deep = _deep_share(geoms, union, hazard, canceled, notes, refuse=who != "everyone", people_name=people_name)
     for p in np.nonzero(deep > 0)[0].tolist():  # the depth grid as one more hazard, after the zones
         hazards_of[p].append(len(zones))
     share = np.clip(interruptible(lambda: _in_zones(geoms, union), canceled) + deep, 0.0, 1.0)
@@ -823,7 +827,7 @@ def evacuation(
             )
         )
     notes: List[Note] = []
-    at_risk, hazards_of, inside = people_at_risk(surface, hazard, who, canceled, notes)
+    at_risk, hazards_of, inside = people_at_risk(surface, hazard, who, canceled, notes, names.get("people", ""))
     report(0.15)
     excluded = shelter_safety(shelters, hazard)
     usable = np.array([e is None for e in excluded], dtype=bool)

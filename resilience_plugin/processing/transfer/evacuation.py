@@ -373,7 +373,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
                 tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
                 last_mile=float(profile.value("population.last_mile_max")),
-                names={"shelters": shelter_name, "network": roads["name"] if roads else ""},
+                names={"shelters": shelter_name, "network": roads["name"] if roads else "", "people": pop_name},
                 progress=lambda f: feedback.setProgress(20 + 65 * f),
                 canceled=feedback.isCanceled,
             )
