@@ -844,14 +844,16 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         )
 
     def read_facilities(
-        self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0), points_as_xy=False
-    ):
+        self, parameters, context, feedback, crs, profile, key, category_key, extra_keys=(), progress_span=(0.0, 0.0), points_as_xy=False,
+        every_field=False,
+    ):  # fmt: skip
         """The facilities of parameter ``key`` classified by the profile's labels, or None when not given.
 
         Returns (read layer, layer name, vocabulary, category column per facility, chosen extra field names, what the
-        labels mapped to: core.labels.Classified);
-        the read attributes are the category, then the ``extra_keys`` fields (None where a field is not used); with
-        ``points_as_xy`` a plain point layer's geometries are their coordinates (see io.read_source). The
+        labels mapped to: core.labels.Classified); the read attributes are the category, then the ``extra_keys``
+        fields (None where a field is not used); with
+        ``points_as_xy`` a plain point layer's geometries are their coordinates (see io.read_source); with
+        ``every_field`` the layer's other fields follow (``read.read_fields`` names them all, in order). The
         category field left empty is guessed; OpenStreetMap key fields (amenity, shop, leisure …) are read together.
         The log says which label went to which category and which labels were not known; when more than half of the
         facilities have no known label, the run stops and says how to map them.
@@ -883,17 +885,21 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
             self.optional_field(parameters, k, context, source, self.parameterDefinition(k).description(), name, feedback)
             for k in extra_keys
         ]
+        fields = [category] + [e or "" for e in extras] + osm_keys
+        if every_field:
+            fields += [f for f in source.fields().names() if f not in fields]
         read = read_source(
             source,
             name,
             crs,
             context,
             feedback,
-            fields=[category] + [e or "" for e in extras] + osm_keys,
+            fields=fields,
             keep_null=False,
             progress_span=progress_span,
             points_as_xy=points_as_xy,
         )
+        read.read_fields = fields
         read.report(feedback)
         if len(osm_keys) > 1:  # QuickOSM: one field per tag key; read them as one tag list
             feedback.pushInfo(

@@ -513,6 +513,7 @@ class EvacuationAlgorithm(TransferAlgorithm):
                 self.SHELTERS,
                 self.CATEGORY_FIELD,
                 (self.CAPACITY_FIELD, self.SHELTER_NAME_FIELD),
+                every_field=True,  # the shelters' own fields go to Shelters: load, read once with the rest
             )
             read, _name, vocab, column, extras, _found = got
             codes = [vocab.codes[c] for c in column]
@@ -520,7 +521,10 @@ class EvacuationAlgorithm(TransferAlgorithm):
         else:
             cap_f = self.optional_field(parameters, self.CAPACITY_FIELD, context, src, self.tr("Capacity field"), name, feedback)
             name_f = self.optional_field(parameters, self.SHELTER_NAME_FIELD, context, src, self.tr("Shelter name field"), name, feedback)
-            read = read_source(src, name, crs, context, feedback, fields=[cap_f or "", name_f or ""], keep_null=False)
+            fields = [cap_f or "", name_f or ""]
+            fields += [f for f in src.fields().names() if f not in fields]
+            read = read_source(src, name, crs, context, feedback, fields=fields, keep_null=False)
+            read.read_fields = fields
             read.report(feedback)
             extras = [cap_f, name_f]
             codes = ["emergency_shelter"] * len(read.fids)

@@ -272,9 +272,10 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
         ("clauses", FIELD_STRING, translate("Resilience", "Plan clauses")),
     ]
     fields = make_fields(ours)
-    own, attributes = own_fields(src, [read.fids[k] for k in keep], ours, "shel")
+    own = own_fields(src, ours, "shel")
     for f in own:
         fields.append(f)
+    at = [read.read_fields.index(n) for n in src.fields().names()]  # each own field's place in the read
     rows = []
     reached = np.zeros(len(keep), dtype=bool)  # some people at risk have it within reach
     if result.pairs is not None:
@@ -302,7 +303,7 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
                 why.text(lambda t: translate("Core", t)) if why is not None else (idle[bool(reached[i])] if status == "not used" else None),
                 CLAUSES,
             ]
-            + attributes.get(read.fids[k], [None] * len(own))
+            + [read.attributes[k][j] for j in at]
         )
     polygons = QgsWkbTypes.geometryType(src.wkbType()) == GEOMETRY_POLYGON
     geoms = read.geometries[keep]
@@ -319,19 +320,14 @@ def _write_shelters(alg, result, src, shelter_read, classes, crs, profile):
     )
 
 
-def own_fields(src, fids, ours, prefix: str):
+def own_fields(src, ours, prefix: str):
     """The fields of ``src`` to follow ``ours`` in an output, each name unique whatever its case (GeoPackage's
     names are not case-sensitive): a name taken by ours, by ``fid`` or by an earlier field becomes
-    ``<prefix>_<name>`` (then ``_2``, ``_3`` …). With each feature's attributes by id (``fids``, read again: the
-    analysis read only the fields it needed), read as read_source reads, without QGIS's invalid-geometry check
-    (issue 15: the analysis repairs such geometries, and no geometry is needed here)."""
-    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSource
-
-    from ...qgisside.compat import SOURCE_SKIP_VALIDITY_CHECKS
-
+    ``<prefix>_<name>`` (then ``_2``, ``_3`` …). Their values come from the analysis's own read of the layer
+    (read_facilities' ``every_field``): a second read by feature id would not do, as a PostGIS table keyed by a
+    bigint numbers its features afresh in each provider."""
     taken = {n.lower() for n, _t, _a in ours} | {"fid"}
-    own_names = [f.name() for f in src.fields()]
-    everyone = taken | {n.lower() for n in own_names}
+    everyone = taken | {f.name().lower() for f in src.fields()}
     own = []
     for f in src.fields():
         name = f.name()
@@ -345,12 +341,7 @@ def own_fields(src, fids, ours, prefix: str):
             everyone.add(name.lower())
         taken.add(name.lower())
         own.append(f)
-    request = QgsFeatureRequest().setFilterFids(list(fids))
-    if isinstance(src, QgsProcessingFeatureSource):
-        features = src.getFeatures(request, SOURCE_SKIP_VALIDITY_CHECKS)
-    else:
-        features = src.getFeatures(request)
-    return own, {f.id(): list(f.attributes()) for f in features}
+    return own
 
 
 def _write_routes(alg, result, roads, crs):
