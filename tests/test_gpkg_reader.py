@@ -575,5 +575,7 @@ def test_gdal_reads_on_the_calling_thread_where_its_threads_can_crash(qgis_app, 
     monkeypatch.setattr(arrow, "_one_thread_options", lambda *a: {})
     threads, default = _threads_while(read)
     assert threads  # GDAL's own threads, seen
-    if not isinstance(default, Exception):  # GDAL 3.10 was seen to give a broken batch here: "Negative size passed"
+    # GDAL 3.10 was seen to give a broken batch here ("Negative size passed"), raised or, as on the trixie leg under
+    # load, caught by the reader, which then declines (None) for QGIS to read: the very fault the one-thread read avoids
+    if default is not None and not isinstance(default, Exception):
         assert default.fids == found.fids and default.columns == found.columns
