@@ -471,26 +471,13 @@ def test_random_sparse_assignments_match_a_dense_lp(seed, factor, monkeypatch):
 
 
 def _networkx_min_cost_flow(i, j, c, people, places):
-    """Independent: the lexicographic optimum as one integer min-cost flow (networkx, a test-only dependency): each
-    piece may send its people to a sink of "no place" at a cost above any augmenting path's (the number of nodes ×
-    the largest cost + 1), so that placing one more person always pays. (people placed, people × cost)."""
+    """Independent: the lexicographic optimum as one integer min-cost flow (networkx, a test-only dependency), the
+    graph the bench gives networkx (bench/transfer_peer.py). (people placed, people × cost)."""
     import networkx as nx
 
-    g = nx.DiGraph()
-    big = (len(people) + len(places) + 2) * int(max(c.max(), 1)) + 1
-    for p, n in enumerate(people.tolist()):
-        g.add_node(("p", p), demand=-int(n))
-        g.add_edge(("p", p), "short", weight=big, capacity=int(n))
-    for s, n in enumerate(places.tolist()):
-        g.add_edge(("s", s), "placed", weight=0, capacity=int(n))
-    for a, b, w in zip(i.tolist(), j.tolist(), c.tolist()):
-        g.add_edge(("p", a), ("s", b), weight=int(w))
-    g.add_edge("placed", "sink", weight=0)
-    g.add_edge("short", "sink", weight=0)
-    g.nodes["sink"]["demand"] = int(people.sum())
-    flow = nx.min_cost_flow(g)
-    placed = sum(flow[("s", s)]["placed"] for s in range(len(places)))
-    return placed, sum(flow[("p", a)][("s", b)] * w for a, b, w in zip(i.tolist(), j.tolist(), c.tolist()))
+    from bench.transfer_peer import placed_and_cost, transfer_graph
+
+    return placed_and_cost(nx.min_cost_flow(transfer_graph(i, j, c, people, places)), i, j, c, places)
 
 
 @pytest.mark.parametrize("seed", range(4))
